@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { migrationsFolder } from '../paths.ts';
+
+/** The query builder, the same type for PGlite and PostgreSQL. */
+export type Database = PgDatabase<PgQueryResultHKT>;
+/** A transaction; pass it explicitly to every use case (touching the outer database inside deadlocks PGlite). */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Applies every pending migration; safe when several instances start together. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database in `dataDir`
+ * (or in memory when `dataDir` is null, for tests).
+ */
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string | null }): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    migrate: () => migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+/** An arbitrary constant that names Uppsikt's migration lock among other advisory locks. */
+const MIGRATION_LOCK_KEY = 7_164_220_001;
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail now with the connection error rather than at the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgresql',
+    async migrate() {
+      // An advisory lock is held by one connection, so the migrations run on that same connection.
+      const connection = await pool.connect();
+      try {
+        const locked = drizzlePg({ client: connection, casing: 'snake_case' });
+        await locked.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+        try {
+          await migratePg(locked, { migrationsFolder });
+        } finally {
+          await locked.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+        }
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

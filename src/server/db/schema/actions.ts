@@ -1,0 +1,47 @@
+import { pgTable, text, integer, uuid, date, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
+import { orgUnits } from './org-units.ts';
+import { plans } from './plans.ts';
+import { reviews } from './reviews.ts';
+import { risks } from './risks.ts';
+import { statuses } from './statuses.ts';
+
+/**
+ * An åtgärd (förbättringsåtgärd): what is done to reduce a risk or to fix a finding of a review
+ * or a deviation. "Vad ska göras" is the plan; "genomförda åtgärder" is what was done.
+ * Responsible is a unit, or persons (assignments), or both.
+ */
+export const actions = pgTable(
+  'actions',
+  {
+    ...tenantKey(),
+    planId: uuid().notNull(),
+    riskId: uuid(),
+    /** The review (granskning) the action was decided from. */
+    reviewId: uuid(),
+    title: text().notNull(),
+    /** "Vad ska göras", Markdown. */
+    whatToDo: text(),
+    /** "Genomförda åtgärder", Markdown. */
+    measuresTaken: text(),
+    responsibleUnitId: uuid(),
+    statusId: uuid(),
+    startDate: date({ mode: 'string' }),
+    endDate: date({ mode: 'string' }),
+    sortOrder: integer().notNull().default(0),
+    ...archivable(),
+    ...editable(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    tenantReference('actions_plan_fk', t, t.planId, plans),
+    foreignKey({ name: 'actions_risk_fk', columns: [t.tenantId, t.planId, t.riskId], foreignColumns: [risks.tenantId, risks.planId, risks.id] }),
+    tenantReference('actions_review_fk', t, t.reviewId, reviews),
+    tenantReference('actions_responsible_unit_fk', t, t.responsibleUnitId, orgUnits),
+    tenantReference('actions_status_fk', t, t.statusId, statuses),
+    index('actions_risk_idx').on(t.tenantId, t.riskId),
+    index('actions_plan_idx').on(t.tenantId, t.planId),
+    check('actions_dates_in_order', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);

@@ -1,0 +1,41 @@
+import { pgTable, text, integer, uuid, date, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
+import { plans } from './plans.ts';
+import { risks } from './risks.ts';
+import { statuses } from './statuses.ts';
+
+/**
+ * A kontroll (kontrollmoment): how a risk is checked, how often, by whom, from when to when,
+ * with its checkpoints (checkpoints), responsible persons (assignments) and results (follow-ups).
+ */
+export const controls = pgTable(
+  'controls',
+  {
+    ...tenantKey(),
+    planId: uuid().notNull(),
+    riskId: uuid().notNull(),
+    title: text().notNull(),
+    /** Markdown. */
+    description: text(),
+    /** How the check is made (stickprov, genomgång …), Markdown. */
+    method: text(),
+    /** e.g. "Varje månad", "En gång per termin". */
+    frequency: text(),
+    statusId: uuid(),
+    startDate: date({ mode: 'string' }),
+    endDate: date({ mode: 'string' }),
+    sortOrder: integer().notNull().default(0),
+    ...archivable(),
+    ...editable(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    tenantReference('controls_plan_fk', t, t.planId, plans),
+    foreignKey({ name: 'controls_risk_fk', columns: [t.tenantId, t.planId, t.riskId], foreignColumns: [risks.tenantId, risks.planId, risks.id] }),
+    tenantReference('controls_status_fk', t, t.statusId, statuses),
+    index('controls_risk_idx').on(t.tenantId, t.riskId),
+    index('controls_plan_idx').on(t.tenantId, t.planId),
+    check('controls_dates_in_order', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);

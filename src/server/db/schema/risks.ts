@@ -1,0 +1,67 @@
+import { pgTable, text, smallint, integer, uuid, date, primaryKey, index, unique, check, foreignKey } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
+import { plans } from './plans.ts';
+import { users } from './users.ts';
+
+/**
+ * A risk of an internkontrollplan: what can go wrong (cause → consequence) and how likely and
+ * how serious it is. riskvärde = sannolikhet × konsekvens is derived by the database.
+ */
+export const risks = pgTable(
+  'risks',
+  {
+    ...tenantKey(),
+    planId: uuid().notNull(),
+    title: text().notNull(),
+    /** Markdown: cause → consequence. */
+    description: text(),
+    /** Process or area (e.g. "Ekonomi", "Personal"). */
+    process: text(),
+    category: text(),
+    /** sannolikhet, 1 … the matrix size; null until assessed. */
+    likelihood: smallint(),
+    /** konsekvens, 1 … the matrix size; null until assessed. */
+    consequence: smallint(),
+    riskValue: smallint().generatedAlwaysAs((): SQL => sql`${risks.likelihood} * ${risks.consequence}`),
+    sortOrder: integer().notNull().default(0),
+    /** The same risk in the previous period's plan, when it was carried over. */
+    carriedFromId: uuid(),
+    ...archivable(),
+    ...editable(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    // Lets controls and actions reference (plan, risk) together, so an item's risk is always in its plan.
+    unique('risks_plan_scoped_key').on(t.tenantId, t.planId, t.id),
+    tenantReference('risks_plan_fk', t, t.planId, plans),
+    foreignKey({ name: 'risks_carried_from_fk', columns: [t.tenantId, t.carriedFromId], foreignColumns: [t.tenantId, t.id] }),
+    index('risks_plan_idx').on(t.tenantId, t.planId),
+    check('risks_likelihood_range', sql`${t.likelihood} between 1 and 10`),
+    check('risks_consequence_range', sql`${t.consequence} between 1 and 10`),
+  ],
+);
+
+/** A risk's assessment in a given year, so that its trend over the years is kept. */
+export const riskAssessments = pgTable(
+  'risk_assessments',
+  {
+    ...tenantKey(),
+    riskId: uuid().notNull(),
+    year: smallint().notNull(),
+    likelihood: smallint().notNull(),
+    consequence: smallint().notNull(),
+    assessedOn: date({ mode: 'string' }),
+    assessedById: uuid(),
+    comment: text(),
+    ...editable(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    tenantReference('risk_assessments_risk_fk', t, t.riskId, risks),
+    tenantReference('risk_assessments_assessed_by_fk', t, t.assessedById, users),
+    unique('risk_assessments_year_key').on(t.tenantId, t.riskId, t.year),
+    check('risk_assessments_likelihood_range', sql`${t.likelihood} between 1 and 10`),
+    check('risk_assessments_consequence_range', sql`${t.consequence} between 1 and 10`),
+  ],
+);

@@ -1,0 +1,12 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** SQL `column in ('a', 'b', …)` for a check constraint over a closed vocabulary. */
+export function inList(column: AnyPgColumn, values: readonly string[]): SQL {
+  return sql`${column} in (${sql.raw(values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', '))})`;
+}
+
+/** SQL that is true when exactly one of the columns is set (a row that targets one kind of item). */
+export function exactlyOne(...columns: AnyPgColumn[]): SQL {
+  return sql`num_nonnulls(${sql.join(columns, sql`, `)}) = 1`;
+}

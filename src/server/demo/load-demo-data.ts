@@ -1,0 +1,159 @@
+import { hash } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
+import { DEFAULT_STATUSES } from '../../domain/status.ts';
+import { creationChanges, recordAuditEvents } from '../audit/record-audit-events.ts';
+import type { Database, Transaction } from '../db/client.ts';
+import { calendarEvents } from '../db/schema/calendar-events.ts';
+import { focusAreas } from '../db/schema/activities.ts';
+import { orgUnits } from '../db/schema/org-units.ts';
+import { reportTexts } from '../db/schema/report-texts.ts';
+import { riskMatrices } from '../db/schema/risk-matrices.ts';
+import { roleAssignments } from '../db/schema/role-assignments.ts';
+import { statuses } from '../db/schema/statuses.ts';
+import { tenants } from '../db/schema/tenants.ts';
+import { users } from '../db/schema/users.ts';
+import type { TenantsFixture, UnitFixture } from './fixture-schema.ts';
+import { insertRows, resolve, type LoadContext } from './load-context.ts';
+import { loadPlan } from './load-plan.ts';
+import { FixtureError, readDemoFixtures, type DemoFixtures } from './read-demo-fixtures.ts';
+
+/** The password of every demo account, printed at start and listed in the README. */
+export const DEMO_PASSWORD = 'uppsikt-demo';
+
+export interface DemoLoadResult {
+  created: string[];
+  /** Tenants already present; loading is idempotent and never touches them. */
+  skipped: string[];
+}
+
+/**
+ * Loads the demo data transcribed from the four seed reports. Each tenant is written in one
+ * transaction; a tenant whose slug exists already is left alone.
+ */
+export async function loadDemoData(
+  db: Database,
+  options: { fixturesFolder: string; onProgress?: (message: string) => void },
+): Promise<DemoLoadResult> {
+  const fixtures = readDemoFixtures(options.fixturesFolder);
+  const result: DemoLoadResult = { created: [], skipped: [] };
+  const knownSlugs = new Set(fixtures.tenants.tenants.map((tenant) => tenant.slug));
+  for (const { file, fixture } of fixtures.documents) {
+    if (!knownSlugs.has(fixture.tenant)) throw new FixtureError(file, 'tenant', `unknown tenant "${fixture.tenant}"`);
+  }
+  for (const tenant of fixtures.tenants.tenants) {
+    const existing = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, tenant.slug));
+    if (existing.length > 0) {
+      result.skipped.push(tenant.slug);
+      continue;
+    }
+    options.onProgress?.(`Loading demo tenant ${tenant.slug} (${tenant.name}) …`);
+    await db.transaction((tx) => loadTenant(tx, tenant, fixtures));
+    result.created.push(tenant.slug);
+  }
+  return result;
+}
+
+type TenantFixture = TenantsFixture['tenants'][number];
+
+async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: DemoFixtures): Promise<void> {
+  const tenantId = uuidv7();
+  await tx.insert(tenants).values({ id: tenantId, slug: tenant.slug, name: tenant.name });
+  const context: LoadContext = {
+    tx,
+    tenantId,
+    file: 'tenants.yaml',
+    audit: [{ entityType: 'tenant', entityId: tenantId, operation: 'create', changes: creationChanges({ slug: tenant.slug, name: tenant.name }) }],
+    units: new Map(),
+    people: new Map(),
+    statuses: new Map(),
+    focusAreas: new Map(),
+    periods: new Map(),
+    riskMatrixId: uuidv7(),
+  };
+
+  await insertRows(context, riskMatrices, 'risk_matrix', [{ id: context.riskMatrixId, validFromYear: tenant.riskMatrixFromYear, ...DEFAULT_RISK_MATRIX }]);
+  const statusRows = DEFAULT_STATUSES.map((status, index) => ({ id: uuidv7(), ...status, sortOrder: index }));
+  await insertRows(context, statuses, 'status', statusRows);
+  for (const row of statusRows) context.statuses.set(row.labelSv, row.id);
+  const focusAreaRows = tenant.focusAreas.map((name, index) => ({ id: uuidv7(), name, sortOrder: index }));
+  await insertRows(context, focusAreas, 'focus_area', focusAreaRows);
+  for (const row of focusAreaRows) context.focusAreas.set(row.name.toLowerCase(), row.id);
+
+  await insertRows(context, orgUnits, 'org_unit', flattenUnits(context, tenant.units, null, `tenants.${tenant.slug}.units`));
+  await loadPeople(context, tenant);
+
+  for (const { file, fixture } of fixtures.documents.filter((document) => document.fixture.tenant === tenant.slug)) {
+    context.file = file;
+    for (const [index, plan] of fixture.plans.entries()) {
+      await loadPlan(context, plan, `plans.${index}`);
+    }
+    await insertRows(
+      context,
+      calendarEvents,
+      'calendar_event',
+      fixture.calendar.map((event, index) => ({
+        id: uuidv7(),
+        kind: event.kind,
+        year: Number(event.date.slice(0, 4)),
+        unitId: event.unit === undefined ? null : resolve(context, context.units, 'unit', event.unit, `calendar.${index}.unit`),
+        date: event.date,
+        datePrecision: event.datePrecision,
+        title: event.title,
+        agenda: event.agenda ?? null,
+      })),
+    );
+    await insertRows(
+      context,
+      reportTexts,
+      'report_text',
+      fixture.reportTexts.map((text, index) => ({
+        id: uuidv7(),
+        reportKind: text.reportKind,
+        section: text.section,
+        unitId: text.unit === undefined ? null : resolve(context, context.units, 'unit', text.unit, `reportTexts.${index}.unit`),
+        year: text.year ?? null,
+        body: text.body,
+      })),
+    );
+  }
+  await recordAuditEvents(tx, { kind: 'system', tenantId, label: 'seed:demo' }, context.audit);
+}
+
+function flattenUnits(context: LoadContext, units: UnitFixture[], parentId: string | null, path: string) {
+  const rows: { id: string; parentId: string | null; kind: UnitFixture['kind']; name: string; shortName: string | null; sortOrder: number }[] = [];
+  units.forEach((unit, index) => {
+    if (context.units.has(unit.name)) throw new FixtureError(context.file, `${path}.${index}.name`, `unit name "${unit.name}" is used twice`);
+    const id = uuidv7();
+    context.units.set(unit.name, id);
+    rows.push({ id, parentId, kind: unit.kind, name: unit.name, shortName: unit.shortName ?? null, sortOrder: index });
+    rows.push(...flattenUnits(context, unit.children, id, `${path}.${index}.children`));
+  });
+  return rows;
+}
+
+async function loadPeople(context: LoadContext, tenant: TenantFixture): Promise<void> {
+  const people = [];
+  const roles = [];
+  for (const [index, person] of tenant.people.entries()) {
+    const field = `tenants.${tenant.slug}.people.${index}`;
+    if (context.people.has(person.name)) throw new FixtureError(context.file, `${field}.name`, `person "${person.name}" is listed twice`);
+    if (person.demoAccount && person.email === undefined) throw new FixtureError(context.file, `${field}.email`, 'a demo account needs an email');
+    const id = uuidv7();
+    context.people.set(person.name, id);
+    people.push({
+      id,
+      name: person.name,
+      email: person.email ?? null,
+      title: person.title ?? null,
+      passwordHash: person.demoAccount ? await hash(DEMO_PASSWORD) : null,
+      deactivatedAt: person.deactivated ? new Date() : null,
+    });
+    for (const [roleIndex, role] of person.roles.entries()) {
+      roles.push({ id: uuidv7(), userId: id, role: role.role, unitId: resolve(context, context.units, 'unit', role.unit, `${field}.roles.${roleIndex}.unit`) });
+    }
+  }
+  await insertRows(context, users, 'user', people);
+  await insertRows(context, roleAssignments, 'role_assignment', roles);
+}

@@ -1,0 +1,59 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/client.ts';
+import { tenants } from './db/schema/tenants.ts';
+import { DEMO_PASSWORD, loadDemoData } from './demo/load-demo-data.ts';
+import { demoFixturesFolder } from './paths.ts';
+import { users } from './db/schema/users.ts';
+import { isNotNull, asc } from 'drizzle-orm';
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  return database;
+}
+
+/** Loads the demo data when the database holds no tenant yet; returns whether it did. */
+export async function loadDemoDataIfEmpty(database: DatabaseHandle, log: (message: string) => void): Promise<boolean> {
+  const anyTenant = await database.db.select({ id: tenants.id }).from(tenants).limit(1);
+  if (anyTenant.length > 0) return false;
+  await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, onProgress: log });
+  return true;
+}
+
+/** The demo accounts that can sign in, for the start-up message. */
+async function demoAccounts(database: DatabaseHandle): Promise<string[]> {
+  const rows = await database.db
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(isNotNull(users.passwordHash))
+    .orderBy(asc(users.email));
+  return rows.map((row) => `${row.email}  (${row.name})`);
+}
+
+/** config → database → migrations → (demo data) → listen. Resolves when the server listens. */
+export async function startServer(config: Config, options: { demo: boolean; log?: (message: string) => void }) {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const started = performance.now();
+  const database = await openMigratedDatabase(config);
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+  log(`Database: ${where}, migrations applied.`);
+  if (options.demo && (await loadDemoDataIfEmpty(database, log))) log('Demo data loaded.');
+  const app = createApp({ database });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
+  });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  log(`Uppsikt is running at ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
+  if (options.demo) {
+    const accounts = await demoAccounts(database);
+    if (accounts.length > 0) log(`Demo accounts, password "${DEMO_PASSWORD}":\n  ${accounts.join('\n  ')}`);
+  }
+  const stop = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.close();
+  };
+  return { url, stop, database };
+}
