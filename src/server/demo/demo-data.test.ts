@@ -1,0 +1,337 @@
+import { verify } from '@node-rs/argon2';
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findChartBlocks, parseChartBlock } from '../../domain/chart-block.ts';
+import { personDisplayName } from '../../domain/person.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { actions } from '../db/schema/actions.ts';
+import { activities, activityFocusAreas, focusAreas, subActivities } from '../db/schema/activities.ts';
+import { assignments } from '../db/schema/assignments.ts';
+import { auditEvents } from '../db/schema/audit-events.ts';
+import { calendarEvents } from '../db/schema/calendar-events.ts';
+import { checkpoints } from '../db/schema/checkpoints.ts';
+import { controls } from '../db/schema/controls.ts';
+import { followUps } from '../db/schema/follow-ups.ts';
+import { orgUnits } from '../db/schema/org-units.ts';
+import { planNotes } from '../db/schema/plan-notes.ts';
+import { plans } from '../db/schema/plans.ts';
+import { reportTexts } from '../db/schema/report-texts.ts';
+import { reportingPeriods } from '../db/schema/reporting-periods.ts';
+import { reviews } from '../db/schema/reviews.ts';
+import { risks } from '../db/schema/risks.ts';
+import { statuses } from '../db/schema/statuses.ts';
+import { tenants } from '../db/schema/tenants.ts';
+import { users } from '../db/schema/users.ts';
+import { createTestDatabase } from '../db/test-database.ts';
+import { demoFixturesFolder } from '../paths.ts';
+import { DEMO_PASSWORD, loadDemoData } from './load-demo-data.ts';
+
+let database: DatabaseHandle;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+});
+afterAll(() => database.close());
+
+/** The plan of a tenant's unit starting in a year, with the ids the checks need. */
+async function planOf(slug: string, unitName: string, startYear: number) {
+  const [row] = await database.db
+    .select({ tenantId: tenants.id, planId: plans.id, plan: plans })
+    .from(plans)
+    .innerJoin(tenants, eq(tenants.id, plans.tenantId))
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
+    .where(and(eq(tenants.slug, slug), eq(orgUnits.name, unitName), eq(plans.startYear, startYear)));
+  if (!row) throw new Error(`no plan for ${slug} / ${unitName} / ${startYear}`);
+  return row;
+}
+
+async function statusLabels(tenantId: string, ids: (string | null)[]) {
+  const rows = await database.db.select({ id: statuses.id, label: statuses.labelSv }).from(statuses).where(eq(statuses.tenantId, tenantId));
+  const labels = new Map(rows.map((row) => [row.id, row.label]));
+  return ids.map((id) => (id === null ? null : labels.get(id)));
+}
+
+function tally(values: (string | null | undefined)[]): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const value of values) result[String(value)] = (result[String(value)] ?? 0) + 1;
+  return result;
+}
+
+describe('seed 001: Uppföljning förbättringsåtgärder 2020, Grundskolenämnden', () => {
+  test('counts: 6 risks, 12 actions, 8 reviews, no controls', async () => {
+    const { planId, plan } = await planOf('malmo', 'Grundskolenämnden', 2020);
+    expect(plan).toMatchObject({ kind: 'internal_control', startYear: 2020, endYear: 2020, state: 'adopted' });
+    expect(await database.db.$count(risks, eq(risks.planId, planId))).toBe(6);
+    expect(await database.db.$count(actions, eq(actions.planId, planId))).toBe(12);
+    expect(await database.db.$count(reviews, eq(reviews.planId, planId))).toBe(8);
+    expect(await database.db.$count(controls, eq(controls.planId, planId))).toBe(0);
+  });
+
+  test('reviews keep diarienummer, meeting date and protokoll §, and link to the risk they examined', async () => {
+    const { planId } = await planOf('malmo', 'Grundskolenämnden', 2020);
+    const rows = await database.db
+      .select({ diarienummer: reviews.diarienummer, meetingDate: reviews.meetingDate, paragraph: reviews.decisionParagraph, risk: risks.title })
+      .from(reviews)
+      .leftJoin(risks, and(eq(risks.tenantId, reviews.tenantId), eq(risks.id, reviews.riskId)))
+      .where(eq(reviews.planId, planId));
+    const byNumber = new Map(rows.map((row) => [row.diarienummer, row]));
+    expect(byNumber.get('GRF-2020-11639')).toMatchObject({ meetingDate: '2020-06-16', paragraph: '§95', risk: null });
+    expect(byNumber.get('GRF-2020-11770')).toMatchObject({ meetingDate: '2020-12-18', paragraph: '§193' });
+    expect(byNumber.get('GRF-2020-11653')).toMatchObject({ meetingDate: '2020-09-23', paragraph: '§137', risk: 'Röjande av sekretess' });
+    expect(rows.filter((row) => row.risk !== null)).toHaveLength(6);
+  });
+
+  test('actions keep "vad ska göras", "genomförda åtgärder" with headings, lists and the survey chart, and the responsible unit', async () => {
+    const { planId } = await planOf('malmo', 'Grundskolenämnden', 2020);
+    const rows = await database.db
+      .select({ title: actions.title, whatToDo: actions.whatToDo, measuresTaken: actions.measuresTaken, unit: orgUnits.name, review: reviews.diarienummer })
+      .from(actions)
+      .innerJoin(orgUnits, and(eq(orgUnits.tenantId, actions.tenantId), eq(orgUnits.id, actions.responsibleUnitId)))
+      .innerJoin(reviews, and(eq(reviews.tenantId, actions.tenantId), eq(reviews.id, actions.reviewId)))
+      .where(eq(actions.planId, planId))
+      .orderBy(asc(actions.sortOrder));
+    expect(tally(rows.map((row) => row.unit))).toEqual({ Grundskolenämnden: 4, 'HR-avdelningen': 4, Utbildningsområden: 4 });
+    const first = rows[0];
+    expect(first).toMatchObject({ title: 'Fördjupad analys och upprättande av handlingsplan', review: 'GRF-2020-11653' });
+    expect(first?.measuresTaken).toContain('## Kartläggning av förvaltningsspecifika förbättringsbehov');
+    expect(first?.measuresTaken).toContain('Av de 66 administrativa cheferna svarade 31 stycken vilket innebar en svarsfrekvens på 47 %.');
+    expect(first?.measuresTaken).toContain('\n- Platina\n');
+    const [chart] = findChartBlocks(first?.measuresTaken ?? '').map(parseChartBlock);
+    expect(chart).toEqual({
+      ok: true,
+      chart: {
+        title: expect.stringMatching(/^3\. Upplever ni att det finns behov/) as unknown as string,
+        rows: [
+          { label: 'Ja, mer utbildning', value: 12 },
+          { label: 'Ja, mer information på KomIn', value: 4 },
+          { label: 'Ja, både mer utbildning och m...', value: 15 },
+          { label: 'Nej', value: 1 },
+        ],
+      },
+    });
+    const list = rows.find((row) => row.title.startsWith('Riktade insatser'));
+    expect(list?.whatToDo).toContain('- Undersöka möjlighet till tillägg i Anställningsguiden.');
+    expect(rows.at(-1)?.measuresTaken).toContain('Skolmyndigheterna har konstaterat grundläggande problem i betygssystemet');
+  });
+
+  test('the introduction is a text of the improvement-actions report for the unit and year', async () => {
+    const { tenantId } = await planOf('malmo', 'Grundskolenämnden', 2020);
+    const texts = await database.db.select().from(reportTexts).where(and(eq(reportTexts.tenantId, tenantId), eq(reportTexts.reportKind, 'improvement-actions')));
+    expect(texts.map((text) => text.section).sort()).toEqual(['actions-introduction', 'introduction', 'reviews-closing']);
+    expect(texts.find((text) => text.section === 'introduction')).toMatchObject({ year: 2020 });
+    expect(texts.find((text) => text.section === 'introduction')?.body).toMatch(/^Enligt Malmö stads reglemente för intern kontroll/);
+  });
+});
+
+describe('seed 002: Uppföljning plan 2020–2021, Gymnasie- och vuxenutbildningsförvaltningen', () => {
+  test('counts: 9 activities, 15 sub-activities, 9 follow-ups', async () => {
+    const { planId, plan } = await planOf('malmo', 'Gymnasie- och vuxenutbildningsförvaltningen', 2020);
+    expect(plan).toMatchObject({ kind: 'activity', startYear: 2020, endYear: 2021 });
+    const activityRows = await database.db.select().from(activities).where(eq(activities.planId, planId)).orderBy(asc(activities.sortOrder));
+    expect(activityRows.map((row) => row.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    const ids = activityRows.map((row) => row.id);
+    expect(await database.db.$count(subActivities, inArray(subActivities.activityId, ids))).toBe(15);
+    expect(await database.db.$count(followUps, inArray(followUps.activityId, ids))).toBe(9);
+    expect(new Set(activityRows.map((row) => row.endDate))).toEqual(new Set(['2021-12-31']));
+  });
+
+  test('statuses, performers, cost, tags and carry-over decisions are as in the document', async () => {
+    const { tenantId, planId } = await planOf('malmo', 'Gymnasie- och vuxenutbildningsförvaltningen', 2020);
+    const rows = await database.db.select().from(activities).where(eq(activities.planId, planId)).orderBy(asc(activities.sortOrder));
+    expect(await statusLabels(tenantId, rows.map((row) => row.statusId))).toEqual([
+      'Klar', 'Ej slutförd', 'Ej slutförd', 'Pågående', 'Pågående', 'Pågående', 'Klar', 'Pågående', 'Ej påbörjad',
+    ]);
+    expect(rows[1]?.performers).toBe('Förvaltningschef, avdelningschefer och utbildningschefer');
+    expect(new Set(rows.map((row) => row.costAndResources))).toEqual(new Set(['Ingår i grunduppdrag']));
+    expect(rows.map((row) => row.carryOver)).toEqual([null, 'do_not_carry_over', 'do_not_carry_over', null, 'carry_over', null, null, null, 'carry_over']);
+
+    const tags = await database.db
+      .select({ number: activities.number, tag: focusAreas.name })
+      .from(activityFocusAreas)
+      .innerJoin(activities, and(eq(activities.tenantId, activityFocusAreas.tenantId), eq(activities.id, activityFocusAreas.activityId)))
+      .innerJoin(focusAreas, and(eq(focusAreas.tenantId, activityFocusAreas.tenantId), eq(focusAreas.id, activityFocusAreas.focusAreaId)))
+      .where(eq(activities.planId, planId))
+      .orderBy(asc(activities.sortOrder), asc(activityFocusAreas.sortOrder));
+    expect(tags.filter((row) => row.number === '1').map((row) => row.tag)).toEqual(['Attrahera & rekrytera', 'Behålla & utveckla']);
+    expect(tags.filter((row) => row.number === '6').map((row) => row.tag)).toEqual(['Behålla & utveckla', 'Utveckla organisation & arbetssätt']);
+    expect(tags).toHaveLength(12);
+
+    const subs = await database.db
+      .select({ number: subActivities.number, carryOver: subActivities.carryOver, statusId: subActivities.statusId })
+      .from(subActivities)
+      .where(inArray(subActivities.activityId, rows.map((row) => row.id)));
+    expect(subs.filter((sub) => sub.carryOver === 'carry_over').map((sub) => sub.number).sort()).toEqual(['4.2', '6.2', '6.3']);
+    expect(await statusLabels(tenantId, [subs.find((sub) => sub.number === '6.1')?.statusId ?? null])).toEqual(['Klar']);
+  });
+
+  test('"Uppföljning & utvärdering" is the Helår 2021 follow-up with the status of that time', async () => {
+    const { tenantId, planId } = await planOf('malmo', 'Gymnasie- och vuxenutbildningsförvaltningen', 2020);
+    const rows = await database.db
+      .select({ number: activities.number, body: followUps.body, statusId: followUps.statusId, kind: reportingPeriods.kind, year: reportingPeriods.year })
+      .from(followUps)
+      .innerJoin(activities, and(eq(activities.tenantId, followUps.tenantId), eq(activities.id, followUps.activityId)))
+      .innerJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)))
+      .where(eq(activities.planId, planId))
+      .orderBy(asc(activities.sortOrder));
+    expect(new Set(rows.map((row) => `${row.kind} ${row.year}`))).toEqual(new Set(['annual 2021']));
+    expect(rows[3]?.body).toContain('1040 medarbetare svarade på enkäten');
+    expect(rows[3]?.body).toContain('Aktivitet 4.2  förs över i omarbetad version till aktivitetsplan 2022-2023.');
+    expect(await statusLabels(tenantId, [rows[8]?.statusId ?? null])).toEqual(['Ej påbörjad']);
+  });
+});
+
+describe('seed 003: Uppföljning av fjolårets planerade aktiviteter, Barn- och utbildningsnämnden', () => {
+  test('counts: 10 activities, 10 follow-ups of Helår 2019, 8 with an analysis', async () => {
+    const { planId, plan } = await planOf('exempelkommun-a', 'Barn- och utbildningsnämnden', 2019);
+    expect(plan).toMatchObject({ kind: 'activity', startYear: 2019, endYear: 2019 });
+    const rows = await database.db
+      .select({ number: activities.number, title: activities.title, body: followUps.body, analysis: followUps.analysis })
+      .from(activities)
+      .innerJoin(followUps, and(eq(followUps.tenantId, activities.tenantId), eq(followUps.activityId, activities.id)))
+      .where(eq(activities.planId, planId))
+      .orderBy(asc(activities.sortOrder));
+    expect(rows.map((row) => row.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(rows.filter((row) => row.analysis !== null)).toHaveLength(8);
+    expect(rows[0]).toMatchObject({ title: 'Utbildning till outbildade barnskötare.', body: 'Denna utbildningsinsats är ej genomförd' });
+    expect(rows[4]?.body).toContain('Susanne Wadell');
+    expect(rows[8]?.analysis).toContain('Det fortsatta arbetet kommer att utgå från professionsnätverken');
+    expect(await database.db.$count(subActivities, inArray(subActivities.activityId, (await database.db.select({ id: activities.id }).from(activities).where(eq(activities.planId, planId))).map((row) => row.id)))).toBe(0);
+  });
+});
+
+describe('seed 004: Kontroll uppföljning, Utbildningsnämnden 2020', () => {
+  test('counts: 11 risks, 12 actions, 15 controls, 26 follow-ups, 29 checkpoints', async () => {
+    const { planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
+    expect(await database.db.$count(risks, eq(risks.planId, planId))).toBe(11);
+    const actionIds = (await database.db.select({ id: actions.id }).from(actions).where(eq(actions.planId, planId))).map((row) => row.id);
+    const controlIds = (await database.db.select({ id: controls.id }).from(controls).where(eq(controls.planId, planId))).map((row) => row.id);
+    expect(actionIds).toHaveLength(12);
+    expect(controlIds).toHaveLength(15);
+    const items = sql`(${inArray(followUps.actionId, actionIds)} or ${inArray(followUps.controlId, controlIds)})`;
+    expect(await database.db.$count(followUps, items)).toBe(26);
+    const checkpointItems = sql`(${inArray(checkpoints.actionId, actionIds)} or ${inArray(checkpoints.controlId, controlIds)})`;
+    expect(await database.db.$count(checkpoints, checkpointItems)).toBe(29);
+  });
+
+  test('risk values are those the document prints', async () => {
+    const { planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
+    const rows = await database.db.select({ title: risks.title, value: risks.riskValue }).from(risks).where(eq(risks.planId, planId));
+    expect(rows.map((row) => row.value).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual([4, 6, 6, 6, 6, 8, 8, 9, 9, 12, 12]);
+    expect(rows.find((row) => row.title === 'Låg sysselsätting')?.value).toBe(12);
+  });
+
+  test('period comments keep period, date, text and author', async () => {
+    const { tenantId, planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
+    const rows = await database.db
+      .select({ action: actions.title, number: reportingPeriods.number, reportedOn: followUps.reportedOn, body: followUps.body, author: users.name })
+      .from(followUps)
+      .innerJoin(actions, and(eq(actions.tenantId, followUps.tenantId), eq(actions.id, followUps.actionId)))
+      .innerJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)))
+      .innerJoin(users, and(eq(users.tenantId, followUps.tenantId), eq(users.id, followUps.authorId)))
+      .where(eq(actions.planId, planId));
+    expect(rows.find((row) => row.action === 'Aktiv rekrytering,')).toEqual({
+      action: 'Aktiv rekrytering,',
+      number: 3,
+      reportedOn: '2020-08-26',
+      body: 'Rekrytering klar inför nytt läsår',
+      author: 'Anders Pettersson',
+    });
+    const authors = await database.db
+      .select({ author: users.name, n: count() })
+      .from(followUps)
+      .innerJoin(users, and(eq(users.tenantId, followUps.tenantId), eq(users.id, followUps.authorId)))
+      .where(eq(followUps.tenantId, tenantId))
+      .groupBy(users.name);
+    expect(Object.fromEntries(authors.map((row) => [row.author, Number(row.n)]))).toEqual({ 'Anders Pettersson': 16, 'Gunnar Karlsson': 9, 'Anna-Lena Andersson': 1 });
+  });
+
+  test('responsible and reporting-responsible persons, including the deactivated one, and the dates', async () => {
+    const { planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
+    const approved = await database.db
+      .select({ id: controls.id, startDate: controls.startDate, endDate: controls.endDate, status: statuses.labelSv })
+      .from(controls)
+      .innerJoin(statuses, and(eq(statuses.tenantId, controls.tenantId), eq(statuses.id, controls.statusId)))
+      .where(and(eq(controls.planId, planId), eq(statuses.labelSv, 'Godkänd')));
+    expect(approved).toHaveLength(1);
+    expect(approved[0]).toMatchObject({ startDate: '2018-02-16', endDate: '2018-12-12' });
+    const people = await database.db
+      .select({ role: assignments.role, name: users.name, deactivatedAt: users.deactivatedAt })
+      .from(assignments)
+      .innerJoin(users, and(eq(users.tenantId, assignments.tenantId), eq(users.id, assignments.userId)))
+      .where(eq(assignments.controlId, approved[0]?.id ?? ''))
+      .orderBy(asc(assignments.role));
+    expect(people.map((person) => `${person.role}: ${personDisplayName(person)}`)).toEqual(['reporting: Elvis Sabovic (borttagen)', 'responsible: Anders Pettersson']);
+
+    const [recruitment] = await database.db.select({ id: actions.id }).from(actions).where(and(eq(actions.planId, planId), eq(actions.title, 'Chefer träffar studenter på högskolan Väst')));
+    const both = await database.db
+      .select({ name: users.name, role: assignments.role })
+      .from(assignments)
+      .innerJoin(users, and(eq(users.tenantId, assignments.tenantId), eq(users.id, assignments.userId)))
+      .where(eq(assignments.actionId, recruitment?.id ?? ''))
+      .orderBy(asc(assignments.sortOrder));
+    expect(both).toEqual([
+      { name: 'Camilla Berglöv-Hermansson', role: 'responsible' },
+      { name: 'Anders Pettersson', role: 'responsible' },
+    ]);
+  });
+
+  test('"Inga avvikelser funna", the reporting to nämnd and KS, and the guidance text', async () => {
+    const { tenantId, planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
+    const notes = await database.db.select({ topic: planNotes.topic, body: planNotes.body }).from(planNotes).where(eq(planNotes.planId, planId));
+    expect(notes).toContainEqual({ topic: 'deviations', body: 'Inga avvikelser funna' });
+    const events = await database.db
+      .select({ kind: calendarEvents.kind, date: calendarEvents.date, precision: calendarEvents.datePrecision, agenda: calendarEvents.agenda })
+      .from(calendarEvents)
+      .where(eq(calendarEvents.tenantId, tenantId))
+      .orderBy(asc(calendarEvents.date));
+    expect(events.map(({ kind, date, precision }) => ({ kind, date, precision }))).toEqual([
+      { kind: 'namnd_meeting', date: '2020-09-16', precision: 'day' },
+      { kind: 'ks_meeting', date: '2020-10-01', precision: 'month' },
+    ]);
+    expect(events[0]?.agenda).toContain('- Resultatet av genomförda kontroller.');
+    expect(events[1]?.agenda).toContain('- Konstaterade avvikelser');
+    const [guidance] = await database.db.select({ body: reportTexts.body }).from(reportTexts).where(and(eq(reportTexts.tenantId, tenantId), eq(reportTexts.section, 'guidance')));
+    expect(guidance?.body).toContain('Avvikelser som identifieras inom en förvaltning ska genast rapporteras till nämnden.');
+  });
+});
+
+describe('demo data as a whole', () => {
+  test('every demo account signs in with the demo password, and the persons from the documents cannot', async () => {
+    const accounts = await database.db.select({ email: users.email, hash: users.passwordHash }).from(users).where(isNotNull(users.passwordHash));
+    expect(accounts.map((account) => account.email)).toContain('admin@malmo.example');
+    expect(accounts).toHaveLength(8);
+    for (const account of accounts) expect(await verify(account.hash ?? '', DEMO_PASSWORD)).toBe(true);
+    const [gunnar] = await database.db.select({ hash: users.passwordHash }).from(users).where(eq(users.name, 'Gunnar Karlsson'));
+    expect(gunnar?.hash).toBeNull();
+  });
+
+  test('every created row has its audit event, and no secret is in the audit log', async () => {
+    const [malmo] = await database.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, 'malmo'));
+    const tenantId = malmo?.id ?? '';
+    const audited = await database.db
+      .select({ entityType: auditEvents.entityType, n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.tenantId, tenantId))
+      .groupBy(auditEvents.entityType);
+    const byType = Object.fromEntries(audited.map((row) => [row.entityType, Number(row.n)]));
+    expect(byType).toMatchObject({
+      tenant: 1,
+      plan: 2,
+      risk: await database.db.$count(risks, eq(risks.tenantId, tenantId)),
+      action: await database.db.$count(actions, eq(actions.tenantId, tenantId)),
+      activity: await database.db.$count(activities, eq(activities.tenantId, tenantId)),
+      sub_activity: await database.db.$count(subActivities, eq(subActivities.tenantId, tenantId)),
+      user: await database.db.$count(users, eq(users.tenantId, tenantId)),
+    });
+    const leaked = await database.db.$count(auditEvents, sql`${auditEvents.changes}::text like '%$argon2%'`);
+    expect(leaked).toBe(0);
+  });
+
+  test('loading again changes nothing', async () => {
+    const before = await database.db.$count(auditEvents);
+    const result = await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+    expect(result).toEqual({ created: [], skipped: ['malmo', 'exempelkommun-a', 'exempelkommun-b'] });
+    expect(await database.db.$count(auditEvents)).toBe(before);
+    expect(await database.db.$count(tenants)).toBe(3);
+  });
+});

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Every test runs on embedded PGlite. When DATABASE_URL names a PostgreSQL server, the tests
+// that touch the database run a second time against it (each file in a database of its own).
+const postgresUrl = process.env.DATABASE_URL;
+const databaseTests = ['src/server/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'pglite', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], env: { DATABASE_URL: '' } },
+      },
+      ...(postgresUrl
+        ? [{ extends: true, test: { name: 'postgresql', include: databaseTests, env: { DATABASE_URL: postgresUrl } } }]
+        : []),
+    ],
+  },
+});
