@@ -15,7 +15,7 @@ export default defineConfig({
         test: { name: 'pglite', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], env: { DATABASE_URL: '' } },
       },
       ...(postgresUrl
-        ? [{ extends: true, test: { name: 'postgresql', include: databaseTests, env: { DATABASE_URL: postgresUrl } } }]
+        ? [{ extends: true as const, test: { name: 'postgresql', include: databaseTests, env: { DATABASE_URL: postgresUrl } } }]
         : []),
     ],
   },

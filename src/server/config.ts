@@ -31,11 +31,11 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration; an empty variable counts as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const present = Object.fromEntries(
-    Object.keys(configSchema.shape)
-      .map((key) => [key, env[key]])
-      .filter(([, value]) => value !== undefined && value !== ''),
-  );
+  const present: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') present[key] = value;
+  }
   const result = configSchema.safeParse(present);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));

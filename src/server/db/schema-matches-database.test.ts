@@ -2,12 +2,30 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
-import type { DatabaseHandle } from './client.ts';
+import * as drizzleKit from 'drizzle-kit/api';
+import { queryRows, type DatabaseHandle } from './client.ts';
 import { createTestDatabase } from './test-database.ts';
 import { migrationsFolder, packageRoot } from '../paths.ts';
 
-type DrizzleJson = ReturnType<typeof generateDrizzleJson>;
+/** The part of drizzle-kit's schema JSON this test reads (its own types do not resolve under NodeNext). */
+interface DrizzleJson {
+  tables: Record<
+    string,
+    {
+      name: string;
+      columns: Record<string, { name: string; type: string; notNull: boolean; primaryKey: boolean }>;
+      compositePrimaryKeys: Record<string, unknown>;
+      foreignKeys: Record<string, unknown>;
+      uniqueConstraints: Record<string, unknown>;
+      checkConstraints: Record<string, unknown>;
+      indexes: Record<string, unknown>;
+    }
+  >;
+}
+const kit = drizzleKit as unknown as {
+  generateDrizzleJson(imports: Record<string, unknown>, prevId?: string, schemaFilters?: string[], casing?: 'snake_case'): DrizzleJson;
+  generateMigration(previous: DrizzleJson, current: DrizzleJson): Promise<string[]>;
+};
 
 const schemaFolder = join(packageRoot, 'src/server/db/schema');
 
@@ -16,7 +34,7 @@ async function schemaFromTypeScript(): Promise<DrizzleJson> {
   for (const file of readdirSync(schemaFolder).filter((name) => name.endsWith('.ts'))) {
     Object.assign(modules, await import(join(schemaFolder, file)));
   }
-  return generateDrizzleJson(modules, undefined, undefined, 'snake_case');
+  return kit.generateDrizzleJson(modules, undefined, undefined, 'snake_case');
 }
 
 /** The latest snapshot drizzle-kit wrote beside the migrations. */
@@ -38,19 +56,19 @@ describe('the database migrated from zero', () => {
   afterAll(() => database.close());
 
   test('the migrations hold every change of the TypeScript schema', async () => {
-    const pending = await generateMigration(latestSnapshot(), expected);
+    const pending = await kit.generateMigration(latestSnapshot(), expected);
     expect(pending, 'run `npm run db:generate` and commit the migration').toEqual([]);
   });
 
   test('has exactly the tables and columns of the schema, with their types and nullability', async () => {
-    const rows = await database.db.execute<{ table_name: string; column_name: string; type: string; not_null: boolean }>(sql`
+    const rows = await queryRows<{ table_name: string; column_name: string; type: string; not_null: boolean }>(database.db, sql`
       select c.relname as table_name, a.attname as column_name, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null
       from pg_attribute a
       join pg_class c on c.oid = a.attrelid
       join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped`);
     const actual = new Map<string, string>();
-    for (const row of rows.rows) actual.set(`${row.table_name}.${row.column_name}`, `${row.type}${row.not_null ? ' not null' : ''}`);
+    for (const row of rows) actual.set(`${row.table_name}.${row.column_name}`, `${row.type}${row.not_null ? ' not null' : ''}`);
     const wanted = new Map<string, string>();
     for (const table of Object.values(expected.tables)) {
       for (const column of Object.values(table.columns)) {
@@ -62,11 +80,11 @@ describe('the database migrated from zero', () => {
   });
 
   test('has every constraint and index of the schema, and no other', async () => {
-    const constraints = await database.db.execute<{ name: string }>(sql`
+    const constraints = await queryRows<{ name: string }>(database.db, sql`
       select con.conname as name from pg_constraint con
       join pg_namespace n on n.oid = con.connamespace
       where n.nspname = 'public' and con.contype in ('p', 'f', 'u', 'c')`);
-    const indexes = await database.db.execute<{ name: string }>(sql`
+    const indexes = await queryRows<{ name: string }>(database.db, sql`
       select indexname as name from pg_indexes
       where schemaname = 'public' and indexname not in (select conname from pg_constraint)`);
     const wanted: string[] = [];
@@ -81,7 +99,7 @@ describe('the database migrated from zero', () => {
         ...Object.keys(table.indexes),
       );
     }
-    const actual = [...constraints.rows, ...indexes.rows].map((row) => row.name);
+    const actual = [...constraints, ...indexes].map((row) => row.name);
     expect(actual.sort()).toEqual(wanted.sort());
   });
 });

@@ -1,4 +1,4 @@
-import { pgTable, text, integer, primaryKey, index, uuid, check, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, primaryKey, index, uuid, check } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { ORG_UNIT_KINDS } from '../../../domain/org-unit.ts';
 import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
@@ -23,7 +23,7 @@ export const orgUnits = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    tenantReference('org_units_parent_fk', t, t.parentId, { tenantId: t.tenantId, id: t.id as AnyPgColumn }),
+    tenantReference('org_units_parent_fk', t, t.parentId, { tenantId: t.tenantId, id: t.id }),
     index('org_units_parent_idx').on(t.tenantId, t.parentId),
     check('org_units_kind_check', inList(t.kind, ORG_UNIT_KINDS)),
     check('org_units_not_own_parent', sql`${t.parentId} is distinct from ${t.id}`),

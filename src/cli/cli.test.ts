@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { packageRoot } from '../server/paths.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'uppsikt-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Runs the CLI from source, as `uppsikt …` would, on the embedded database in a temporary folder. */
+function uppsikt(args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: packageRoot,
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, ...env },
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function serveUntilReady(port: number) {
+  const run = uppsikt(['serve', '--demo'], { PORT: String(port) });
+  for (let waited = 0; !run.output().includes('Uppsikt is running at'); waited += 100) {
+    if (waited > 60_000 || run.child.exitCode !== null) throw new Error(`the server did not start:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return run;
+}
+
+describe('the uppsikt command', () => {
+  test('serve --demo loads the demo data into an empty database, answers /api/health and prints the accounts', async () => {
+    const port = await freePort();
+    const run = await serveUntilReady(port);
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(run.output()).toContain('Demo data loaded.');
+      expect(run.output()).toContain(`http://127.0.0.1:${port}`);
+      expect(run.output()).toContain('admin@malmo.example');
+      expect(run.output()).toContain('password "uppsikt-demo"');
+    } finally {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
+  });
+
+  test('a second start keeps the data and does not load it again; seed --demo is idempotent', async () => {
+    const run = await serveUntilReady(await freePort());
+    run.child.kill('SIGTERM');
+    await run.exited;
+    expect(run.output()).not.toContain('Demo data loaded.');
+    const seed = uppsikt(['seed', '--demo']);
+    expect(await seed.exited).toBe(0);
+    expect(seed.output()).toContain('created nothing; already present malmo, exempelkommun-a, exempelkommun-b');
+  });
+
+  test('a wrong environment stops start-up with every problem listed', async () => {
+    const run = uppsikt(['serve'], { DATABASE_URL: 'mysql://root@localhost/db', PORT: 'tretusen' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('DATABASE_URL: must be a PostgreSQL URL');
+    expect(run.output()).toContain('PORT: ');
+  });
+
+  test('an unknown command shows the usage', async () => {
+    const run = uppsikt(['fly']);
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Unknown command "fly"');
+    expect(run.output()).toContain('Usage: uppsikt <command>');
+  });
+});
