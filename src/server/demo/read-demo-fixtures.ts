@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { findChartBlocks, parseChartBlock } from '../../domain/chart-block.ts';
@@ -70,9 +70,4 @@ function checkChartBlocks(file: string, value: unknown, path: string): void {
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) checkChartBlocks(file, item, path ? `${path}.${key}` : key);
   }
-}
-
-/** The short file name used in messages. */
-export function fixtureName(file: string): string {
-  return basename(file);
 }

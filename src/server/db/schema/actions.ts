@@ -1,6 +1,6 @@
-import { pgTable, text, integer, uuid, date, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
-import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
+import { pgTable, text, uuid, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import { archivable, editable, scheduled, tenantKey, tenantReference } from './columns.ts';
+import { datesInOrder } from './sql-helpers.ts';
 import { orgUnits } from './org-units.ts';
 import { plans } from './plans.ts';
 import { reviews } from './reviews.ts';
@@ -26,10 +26,7 @@ export const actions = pgTable(
     /** "Genomförda åtgärder", Markdown. */
     measuresTaken: text(),
     responsibleUnitId: uuid(),
-    statusId: uuid(),
-    startDate: date({ mode: 'string' }),
-    endDate: date({ mode: 'string' }),
-    sortOrder: integer().notNull().default(0),
+    ...scheduled(),
     ...archivable(),
     ...editable(),
   },
@@ -42,6 +39,6 @@ export const actions = pgTable(
     tenantReference('actions_status_fk', t, t.statusId, statuses),
     index('actions_risk_idx').on(t.tenantId, t.riskId),
     index('actions_plan_idx').on(t.tenantId, t.planId),
-    check('actions_dates_in_order', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check('actions_dates_in_order', datesInOrder(t.startDate, t.endDate)),
   ],
 );

@@ -1,10 +1,10 @@
-import { pgTable, text, integer, uuid, date, boolean, primaryKey, index, uniqueIndex, check, foreignKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, uuid, boolean, primaryKey, index, uniqueIndex, check, foreignKey } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { CARRY_OVER_DECISIONS } from '../../../domain/activity.ts';
-import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
+import { archivable, editable, scheduled, tenantKey, tenantReference } from './columns.ts';
 import { plans } from './plans.ts';
 import { statuses } from './statuses.ts';
-import { inList } from './sql-helpers.ts';
+import { datesInOrder, inList } from './sql-helpers.ts';
 
 /**
  * An aktivitet of an aktivitetsplan: number, title, description, cost and resources,
@@ -25,12 +25,9 @@ export const activities = pgTable(
     costAndResources: text(),
     /** "Utförare", as the plan names them. */
     performers: text(),
-    statusId: uuid(),
-    startDate: date({ mode: 'string' }),
-    endDate: date({ mode: 'string' }),
+    ...scheduled(),
     carryOver: text({ enum: CARRY_OVER_DECISIONS }),
     carriedFromId: uuid(),
-    sortOrder: integer().notNull().default(0),
     ...archivable(),
     ...editable(),
   },
@@ -42,7 +39,7 @@ export const activities = pgTable(
     index('activities_plan_idx').on(t.tenantId, t.planId),
     index('activities_carried_from_idx').on(t.tenantId, t.carriedFromId),
     check('activities_carry_over_check', inList(t.carryOver, CARRY_OVER_DECISIONS)),
-    check('activities_dates_in_order', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check('activities_dates_in_order', datesInOrder(t.startDate, t.endDate)),
   ],
 );
 

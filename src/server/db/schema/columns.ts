@@ -1,4 +1,4 @@
-import { foreignKey, integer, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { date, foreignKey, integer, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import { tenants } from './tenants.ts';
 
@@ -42,4 +42,17 @@ export function tenantReference(
   target: { tenantId: AnyPgColumn; id: AnyPgColumn },
 ) {
   return foreignKey({ name, columns: [table.tenantId, column], foreignColumns: [target.tenantId, target.id] });
+}
+
+/**
+ * What controls, actions and activities have in common: a status, a start and an end date
+ * (checkpoints between them live in `checkpoints`), and their place in the plan's order.
+ */
+export function scheduled() {
+  return {
+    statusId: uuid(),
+    startDate: date({ mode: 'string' }),
+    endDate: date({ mode: 'string' }),
+    sortOrder: integer().notNull().default(0),
+  };
 }

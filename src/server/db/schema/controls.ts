@@ -1,6 +1,6 @@
-import { pgTable, text, integer, uuid, date, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
-import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
+import { pgTable, text, uuid, primaryKey, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import { archivable, editable, scheduled, tenantKey, tenantReference } from './columns.ts';
+import { datesInOrder } from './sql-helpers.ts';
 import { plans } from './plans.ts';
 import { risks } from './risks.ts';
 import { statuses } from './statuses.ts';
@@ -22,10 +22,7 @@ export const controls = pgTable(
     method: text(),
     /** e.g. "Varje månad", "En gång per termin". */
     frequency: text(),
-    statusId: uuid(),
-    startDate: date({ mode: 'string' }),
-    endDate: date({ mode: 'string' }),
-    sortOrder: integer().notNull().default(0),
+    ...scheduled(),
     ...archivable(),
     ...editable(),
   },
@@ -36,6 +33,6 @@ export const controls = pgTable(
     tenantReference('controls_status_fk', t, t.statusId, statuses),
     index('controls_risk_idx').on(t.tenantId, t.riskId),
     index('controls_plan_idx').on(t.tenantId, t.planId),
-    check('controls_dates_in_order', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check('controls_dates_in_order', datesInOrder(t.startDate, t.endDate)),
   ],
 );

@@ -10,3 +10,8 @@ export function inList(column: AnyPgColumn, values: readonly string[]): SQL {
 export function exactlyOne(...columns: AnyPgColumn[]): SQL {
   return sql`num_nonnulls(${sql.join(columns, sql`, `)}) = 1`;
 }
+
+/** SQL that is true unless both dates are set and the end comes before the start. */
+export function datesInOrder(start: AnyPgColumn, end: AnyPgColumn): SQL {
+  return sql`${end} is null or ${start} is null or ${end} >= ${start}`;
+}
