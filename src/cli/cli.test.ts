@@ -76,10 +76,14 @@ describe('the uppsikt command', () => {
     expect(run.output()).toContain('PORT: ');
   });
 
-  test('an unknown command shows the usage', async () => {
+  test('an unknown command or option shows the usage', async () => {
     const run = uppsikt(['fly']);
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('Unknown command "fly"');
     expect(run.output()).toContain('Usage: uppsikt <command>');
+    const option = uppsikt(['serve', '--demos']);
+    expect(await option.exited).toBe(1);
+    expect(option.output()).toContain("Unknown option '--demos'");
+    expect(option.output()).toContain('Usage: uppsikt <command>');
   });
 });

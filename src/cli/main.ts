@@ -70,7 +70,7 @@ run(process.argv.slice(2)).then(
       console.error(`${error.message}\nFix the environment variables above and start again.`);
     } else if (error instanceof FixtureError) {
       console.error(`Demo data file ${error.file} is invalid at ${error.field}: ${error.problem}`);
-    } else if (error instanceof Error && error.name === 'TypeError' && error.message.includes('parseArgs')) {
+    } else if (error instanceof Error && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
       console.error(`${error.message}\n\n${USAGE}`);
     } else {
       console.error(error);

@@ -32,7 +32,6 @@ export async function loadPlan(context: LoadContext, plan: PlanFixture, path: st
       state: plan.state,
       description: plan.description ?? null,
       riskMatrixId: plan.kind === 'internal_control' ? context.riskMatrixId : null,
-      adoptedAt: plan.state === 'draft' ? null : new Date(`${period.startYear}-01-01T00:00:00+01:00`),
     },
   ]);
 
