@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   forbidden: { status: 403, sv: 'Du har inte behörighet till detta.', en: 'You are not allowed to do this.' },
   not_found: { status: 404, sv: 'Det finns inget här.', en: 'There is nothing here.' },
   conflict: { status: 409, sv: 'Någon annan har ändrat detta under tiden.', en: 'Someone else changed this in the meantime.' },
+  payload_too_large: { status: 413, sv: 'Innehållet är för stort.', en: 'The content is too large.' },
+  unsupported_media_type: { status: 415, sv: 'Skicka innehållet som JSON (Content-Type: application/json).', en: 'Send the content as JSON (Content-Type: application/json).' },
   rate_limited: { status: 429, sv: 'För många försök. Vänta en stund.', en: 'Too many attempts. Wait a while.' },
   unavailable: { status: 503, sv: 'Tjänsten är inte tillgänglig just nu.', en: 'The service is not available right now.' },
   internal: { status: 500, sv: 'Något gick fel hos oss. Försök igen senare.', en: 'Something went wrong on our side. Try again later.' },
@@ -15,20 +17,28 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export type Locale = 'sv' | 'en';
 
-/** One field-level problem: where in the input, and what is wrong, in the user's language. */
+/** A message in both of the product's languages. */
+export interface LocalizedText {
+  sv: string;
+  en: string;
+}
+
+/** One field-level problem: where in the input (dotted, e.g. "checkpoints.0"), and what is wrong. */
 export interface FieldError {
   path: string;
-  message: string;
+  message: string | LocalizedText;
 }
 
 /** The one error type the server throws on purpose; everything else is an internal error. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly detail?: string,
+    readonly detail?: string | LocalizedText,
     readonly errors: FieldError[] = [],
+    /** Extra members of the problem, e.g. `current` (the entity as it is now) for a conflict. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
-    super(detail ?? code);
+    super(detail === undefined ? code : typeof detail === 'string' ? detail : detail.en);
     this.name = 'AppError';
   }
 }
@@ -60,11 +70,15 @@ export function problemResponse(c: Context, error: AppError): Response {
     type: `urn:uppsikt:problem:${error.code}`,
     title: definition[locale],
     status: definition.status,
-    ...(error.detail === undefined ? {} : { detail: error.detail }),
-    ...(error.errors.length === 0 ? {} : { errors: error.errors }),
+    ...(error.detail === undefined ? {} : { detail: typeof error.detail === 'string' ? error.detail : error.detail[locale] }),
+    ...(error.errors.length === 0
+      ? {}
+      : { errors: error.errors.map(({ path, message }) => ({ path, message: typeof message === 'string' ? message : message[locale] })) }),
+    ...error.extensions,
   };
-  return new Response(JSON.stringify(body), {
-    status: definition.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': locale },
-  });
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': locale };
+  if (error.code === 'rate_limited' && typeof error.extensions.retryAfterSeconds === 'number') {
+    headers['retry-after'] = String(error.extensions.retryAfterSeconds);
+  }
+  return new Response(JSON.stringify(body), { status: definition.status, headers });
 }

@@ -12,6 +12,8 @@ export interface AuditEntry {
   entityType: string;
   entityId: string;
   operation: string;
+  /** The unit the entity belongs to; null or absent for tenant-wide entities. */
+  unitId?: string | null;
   changes: AuditChanges;
 }
 
@@ -38,6 +40,7 @@ export async function recordAuditEvents(tx: Transaction, actor: Actor, entries: 
     entityType: entry.entityType,
     entityId: entry.entityId,
     operation: entry.operation,
+    unitId: entry.unitId ?? null,
     changes: entry.changes,
   }));
   // Bounded batches keep each statement under the parameter limit of the wire protocol.

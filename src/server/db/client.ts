@@ -5,7 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { migrationsFolder } from '../paths.ts';
 
@@ -14,6 +14,17 @@ export type Database = PgDatabase<PgQueryResultHKT>;
 /** A transaction; pass it explicitly to every use case (touching the outer database inside deadlocks PGlite). */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseKind = 'pglite' | 'postgresql';
+
+/**
+ * Runs independent reads at once when `db` is the pool, and one after another inside a
+ * transaction: a transaction is one connection, which runs one query at a time.
+ */
+export async function readTogether<T extends readonly unknown[]>(db: Database, ...reads: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}
 
 export interface DatabaseHandle {
   db: Database;
@@ -50,6 +61,12 @@ const MIGRATION_LOCK_KEY = 7_164_220_001;
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server closes (restart, terminated backend) is dropped by the
+  // pool and replaced at the next query; without a listener its error would end the process.
+  let closing = false;
+  pool.on('error', (error) => {
+    if (!closing) console.error(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   // Fail now with the connection error rather than at the first request.
   const probe = await pool.connect();
   probe.release();
@@ -72,7 +89,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         connection.release();
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
 

@@ -1,10 +1,11 @@
 import { pgTable, text, uuid, jsonb, timestamp, primaryKey, index, check } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantReference } from './columns.ts';
 import { users } from './users.ts';
+import { orgUnits } from './org-units.ts';
 import { inList } from './sql-helpers.ts';
+import { ACTOR_KINDS } from '../../../domain/audit.ts';
 
-/** Who or what made a change: a signed-in person, an API token, or the system (imports, jobs). */
-export const ACTOR_KINDS = ['user', 'token', 'system'] as const;
+export { ACTOR_KINDS };
 
 /** Field name → [value before, value after]; a created entity has only after-values (before null). */
 export type AuditChanges = Record<string, [unknown, unknown]>;
@@ -27,12 +28,18 @@ export const auditEvents = pgTable(
     entityId: uuid().notNull(),
     /** "create", "update", "archive", "adopt" … */
     operation: text().notNull(),
+    /**
+     * The unit the entity belonged to when it changed, so that people who may read that unit
+     * may read its history. Null for tenant-wide entities (users, statuses …).
+     */
+    unitId: uuid(),
     changes: jsonb().$type<AuditChanges>().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     tenantReference('audit_events_actor_fk', t, t.actorUserId, users),
     index('audit_events_entity_idx').on(t.tenantId, t.entityType, t.entityId),
+    tenantReference('audit_events_unit_fk', t, t.unitId, orgUnits),
     index('audit_events_time_idx').on(t.tenantId, t.occurredAt),
     check('audit_events_actor_kind_check', inList(t.actorKind, ACTOR_KINDS)),
   ],

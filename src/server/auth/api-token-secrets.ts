@@ -1,0 +1,34 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { apiTokens, type ApiTokenAccess } from '../db/schema/api-tokens.ts';
+import { users } from '../db/schema/users.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+/** Every API token starts with this, so that secret scanners and people recognise it. */
+export const API_TOKEN_PREFIX = 'upt_';
+
+/** A new token's secret and what is stored of it. */
+export function newApiTokenSecret(): { token: string; secretHash: string; prefix: string } {
+  const token = `${API_TOKEN_PREFIX}${newSecret()}`;
+  return { token, secretHash: hashSecret(token), prefix: token.slice(0, API_TOKEN_PREFIX.length + 6) };
+}
+
+/** The live token a bearer secret names, or null: unknown, revoked, or its person deactivated. */
+export async function findApiToken(db: Database, token: string, now = new Date()): Promise<{ tenantId: string; id: string; userId: string; access: ApiTokenAccess } | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const [row] = await db
+    .select({ tenantId: apiTokens.tenantId, id: apiTokens.id, userId: apiTokens.userId, access: apiTokens.access, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, and(eq(users.tenantId, apiTokens.tenantId), eq(users.id, apiTokens.userId)))
+    .where(and(eq(apiTokens.secretHash, hashSecret(token)), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)));
+  if (!row) return null;
+  // "Last used" to the minute is enough; it spares a write on every request of a busy integration.
+  const staleBefore = new Date(now.getTime() - 60_000);
+  if (row.lastUsedAt === null || row.lastUsedAt < staleBefore) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.tenantId, row.tenantId), eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore)) ?? sql`true`));
+  }
+  return { tenantId: row.tenantId, id: row.id, userId: row.userId, access: row.access };
+}

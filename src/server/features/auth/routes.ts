@@ -1,0 +1,114 @@
+import { createRoute } from '@hono/zod-openapi';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { me, signInInput } from '../../../domain/contracts/auth.ts';
+import type { Database } from '../../db/client.ts';
+import { orgUnits } from '../../db/schema/org-units.ts';
+import { roleAssignments } from '../../db/schema/role-assignments.ts';
+import { tenants } from '../../db/schema/tenants.ts';
+import { users } from '../../db/schema/users.ts';
+import { createSession, findSession, revokeSession, SESSION_COOKIE, SESSION_IDLE_MS } from '../../auth/sessions.ts';
+import { verifyCredentials } from '../../auth/sign-in.ts';
+import { createRouter } from '../../http/api-router.ts';
+import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
+import { AppError } from '../../errors.ts';
+
+/** Behind TLS (directly or through a proxy that says so) the cookie is marked Secure. */
+function isSecure(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+}
+
+async function describe(db: Database, tenantId: string, userId: string, via: 'session' | 'token', mayWrite: boolean, csrfToken: string | null) {
+  const [row] = await db
+    .select({ user: { id: users.id, name: users.name, email: users.email, title: users.title, locale: users.locale }, tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name } })
+    .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  const roles = await db
+    .select({ id: roleAssignments.id, unitId: roleAssignments.unitId, unitName: orgUnits.name, role: roleAssignments.role })
+    .from(roleAssignments)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleAssignments.tenantId), eq(orgUnits.id, roleAssignments.unitId)))
+    .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt)))
+    .orderBy(asc(orgUnits.name), asc(roleAssignments.role));
+  return { ...row!, roles, via, mayWrite, csrfToken };
+}
+
+/** Sign-in: the one API route open to everyone. */
+export function signInRoutes() {
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['Sign-in'],
+      summary: 'Sign in with e-mail and password; sets the session cookie',
+      security: [],
+      request: jsonBody(signInInput),
+      responses: { 200: json(me, 'Signed in'), ...problems('validation_failed', 'rate_limited') },
+    }),
+    async (c) => {
+      const { db } = c.get('database');
+      const credentials = c.req.valid('json');
+      const who = await verifyCredentials(db, credentials);
+      const session = await createSession(db, who.tenantId, who.userId);
+      setCookie(c, SESSION_COOKIE, session.secret, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: isSecure(c),
+        path: '/',
+        maxAge: Math.floor(SESSION_IDLE_MS / 1000),
+      });
+      return c.json(await describe(db, who.tenantId, who.userId, 'session', true, session.csrfToken), 200);
+    },
+  );
+
+  return router;
+}
+
+/** Sign-out and "who am I", for a caller the authentication middleware has identified. */
+export function sessionRoutes() {
+  const signedIn = createRouter();
+
+  signedIn.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['Sign-in'],
+      summary: 'Sign out: ends the session',
+      responses: { 204: { description: 'Signed out' }, ...problems('forbidden') },
+    }),
+    async (c) => {
+      const { db } = c.get('database');
+      const secret = getCookie(c, SESSION_COOKIE);
+      const session = secret ? await findSession(db, secret) : null;
+      if (!session) throw new AppError('unauthenticated');
+      await revokeSession(db, session);
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c) });
+      return c.body(null, 204);
+    },
+  );
+
+  signedIn.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['Sign-in'],
+      summary: 'The signed-in person, their tenant, their roles and the CSRF token',
+      responses: { 200: json(me, 'Who is calling') },
+    }),
+    async (c) => {
+      const { db } = c.get('database');
+      const access = c.get('access');
+      let csrfToken: string | null = null;
+      if (access.principal.via === 'session') {
+        const secret = getCookie(c, SESSION_COOKIE);
+        csrfToken = secret ? ((await findSession(db, secret))?.csrfToken ?? null) : null;
+      }
+      return c.json(await describe(db, access.tenantId, access.userId, access.principal.via, access.principal.mayWrite, csrfToken), 200);
+    },
+  );
+
+  return signedIn;
+}

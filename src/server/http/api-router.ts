@@ -1,0 +1,32 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Access } from '../access/access.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { fieldErrorsFromIssues } from './validation-messages.ts';
+
+/** What every API handler can reach through the context. */
+export interface ApiEnv {
+  Variables: {
+    database: DatabaseHandle;
+    /** Set by the authentication middleware on every route that needs a signed-in caller. */
+    access: Access;
+  };
+}
+
+/**
+ * A router whose validation failures become problem+json naming each field. Every feature
+ * creates its routes on one of these, so the whole API answers bad input the same way.
+ */
+export function createRouter() {
+  return new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const where = result.target === 'query' ? { sv: 'Frågeparametrarna', en: 'The query parameters' } : result.target === 'param' ? { sv: 'Adressen', en: 'The address' } : null;
+      throw new AppError(
+        'validation_failed',
+        where ? { sv: `${where.sv} är inte giltiga.`, en: `${where.en} are not valid.` } : undefined,
+        fieldErrorsFromIssues(result.error.issues, (result as { data?: unknown }).data),
+      );
+    },
+  });
+}
