@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One step of a scale: its number, its name and what it means. */
-export const riskLevelSchema = z.object({
+export const riskLevelSchema = z.strictObject({
   value: z.number().int().min(1).max(10),
   label: z.string().min(1).max(80),
   description: z.string().max(1000).default(''),
@@ -9,7 +9,7 @@ export const riskLevelSchema = z.object({
 export type RiskLevel = z.infer<typeof riskLevelSchema>;
 
 /** A colour band of the matrix: every riskvärde from `min` to `max` inclusive. */
-export const riskBandSchema = z.object({
+export const riskBandSchema = z.strictObject({
   min: z.number().int().min(1),
   max: z.number().int().min(1),
   label: z.string().min(1).max(80),
@@ -21,35 +21,47 @@ export type RiskBand = z.infer<typeof riskBandSchema>;
  * A tenant's risk matrix for a year: the sannolikhet and konsekvens scales and the colour
  * bands over riskvärde = sannolikhet × konsekvens. Bands must cover every product exactly once.
  */
-export const riskMatrixConfigSchema = z
-  .object({
-    likelihoodLevels: z.array(riskLevelSchema).min(2).max(10),
-    consequenceLevels: z.array(riskLevelSchema).min(2).max(10),
-    bands: z.array(riskBandSchema).min(1).max(10),
-  })
-  .superRefine((config, ctx) => {
-    for (const key of ['likelihoodLevels', 'consequenceLevels'] as const) {
-      config[key].forEach((level, index) => {
-        if (level.value !== index + 1) {
-          ctx.addIssue({ code: 'custom', path: [key, index, 'value'], message: `levels must be numbered 1, 2, 3 … in order; expected ${index + 1}` });
-        }
-      });
-    }
-    const products = new Set<number>();
-    for (let l = 1; l <= config.likelihoodLevels.length; l++) {
-      for (let c = 1; c <= config.consequenceLevels.length; c++) products.add(l * c);
-    }
-    for (const product of products) {
-      const covering = config.bands.filter((band) => band.min <= product && product <= band.max);
-      if (covering.length !== 1) {
+export const riskMatrixConfigShape = {
+  likelihoodLevels: z.array(riskLevelSchema).min(2).max(10),
+  consequenceLevels: z.array(riskLevelSchema).min(2).max(10),
+  bands: z.array(riskBandSchema).min(1).max(10),
+};
+
+/**
+ * The rules across a matrix's fields: levels numbered 1, 2, 3 … and bands that cover every
+ * possible riskvärde exactly once. Messages in Swedish and English (issue params).
+ */
+export function checkRiskMatrix(config: { likelihoodLevels: RiskLevel[]; consequenceLevels: RiskLevel[]; bands: RiskBand[] }, ctx: z.RefinementCtx): void {
+  for (const key of ['likelihoodLevels', 'consequenceLevels'] as const) {
+    config[key].forEach((level, index) => {
+      if (level.value !== index + 1) {
         ctx.addIssue({
           code: 'custom',
-          path: ['bands'],
-          message: `riskvärde ${product} must fall in exactly one band, found ${covering.length}`,
+          path: [key, index, 'value'],
+          message: `levels must be numbered 1, 2, 3 … in order; expected ${index + 1}`,
+          params: { sv: `Nivåerna numreras 1, 2, 3 … i ordning; här ska det stå ${index + 1}.`, en: `Levels are numbered 1, 2, 3 … in order; expected ${index + 1}.` },
         });
       }
+    });
+  }
+  const products = new Set<number>();
+  for (let l = 1; l <= config.likelihoodLevels.length; l++) {
+    for (let c = 1; c <= config.consequenceLevels.length; c++) products.add(l * c);
+  }
+  for (const product of products) {
+    const covering = config.bands.filter((band) => band.min <= product && product <= band.max);
+    if (covering.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bands'],
+        message: `riskvärde ${product} must fall in exactly one band, found ${covering.length}`,
+        params: { sv: `Riskvärde ${product} ska ligga i exakt ett färgband, men ligger i ${covering.length}.`, en: `Risk value ${product} must fall in exactly one band, but falls in ${covering.length}.` },
+      });
     }
-  });
+  }
+}
+
+export const riskMatrixConfigSchema = z.object(riskMatrixConfigShape).superRefine(checkRiskMatrix);
 export type RiskMatrixConfig = z.infer<typeof riskMatrixConfigSchema>;
 
 /** riskvärde: sannolikhet × konsekvens; null until both are assessed. */

@@ -1,17 +1,47 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './db/client.ts';
 import { AppError, problemResponse } from './errors.ts';
 import { packageVersion } from './paths.ts';
+import { createRouter } from './http/api-router.ts';
+import { problemFromDatabaseError } from './http/database-errors.ts';
+import { apiDocsRoutes } from './http/api-docs.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { sessionRoutes, signInRoutes } from './features/auth/routes.ts';
+import { orgUnitRoutes } from './features/org-units/routes.ts';
+import { userRoutes } from './features/users/routes.ts';
+import { roleAssignmentRoutes } from './features/role-assignments/routes.ts';
+import { apiTokenRoutes } from './features/api-tokens/routes.ts';
+import { statusRoutes } from './features/statuses/routes.ts';
+import { riskMatrixRoutes } from './features/risk-matrices/routes.ts';
+import { planRoutes } from './features/plans/routes.ts';
+import { riskRoutes } from './features/risks/routes.ts';
+import { controlRoutes } from './features/controls/routes.ts';
+import { actionRoutes } from './features/actions/routes.ts';
+import { followUpRoutes } from './features/follow-ups/routes.ts';
+import { activityRoutes } from './features/activities/routes.ts';
+import { deviationRoutes } from './features/deviations/routes.ts';
+import { reviewRoutes } from './features/reviews/routes.ts';
+import { reportingCalendarRoutes } from './features/reporting-calendar/routes.ts';
+import { auditEventRoutes } from './features/audit-events/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
 }
 
+/** The largest request body the API accepts; the longest texts are bounded well below it. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
 /** The HTTP application. Every feature's routes are mounted here, by hand, so this reads as the map of the API. */
 export function createApp({ database }: AppDependencies) {
   const app = new Hono();
 
+  // Liveness: the process answers. No database, so it is also the baseline of the API benchmark.
+  app.get('/api/health/live', (c) => c.json({ status: 'ok' }));
+
+  // Readiness: the process and its database answer.
   app.get('/api/health', async (c) => {
     try {
       await database.db.execute(sql`select 1`);
@@ -21,11 +51,69 @@ export function createApp({ database }: AppDependencies) {
     return c.json({ status: 'ok', database: database.kind, version: packageVersion });
   });
 
+  const v1 = createRouter();
+  v1.use('*', async (c, next) => {
+    c.set('database', database);
+    await next();
+  });
+  v1.use('*', bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new AppError('payload_too_large', { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' }); } }));
+
+  // Open to everyone: signing in and the API description.
+  v1.route('/', signInRoutes());
+  v1.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Uppsikt API',
+      version: packageVersion,
+      description: 'Intern kontroll och uppföljning – internal control and plan follow-up. Sign in with POST /auth/login (session cookie + X-CSRF-Token on writes) or send an API token as `Authorization: Bearer upt_…`.',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ session: [] }, { token: [] }],
+  });
+
+  // Everything below needs a signed-in caller.
+  v1.use('*', authenticate());
+  v1.route('/', sessionRoutes());
+  v1.route('/', orgUnitRoutes());
+  v1.route('/', userRoutes());
+  v1.route('/', roleAssignmentRoutes());
+  v1.route('/', apiTokenRoutes());
+  v1.route('/', statusRoutes());
+  v1.route('/', riskMatrixRoutes());
+  v1.route('/', planRoutes());
+  v1.route('/', riskRoutes());
+  v1.route('/', controlRoutes());
+  v1.route('/', actionRoutes());
+  v1.route('/', activityRoutes());
+  v1.route('/', followUpRoutes());
+  v1.route('/', deviationRoutes());
+  v1.route('/', reviewRoutes());
+  v1.route('/', reportingCalendarRoutes());
+  v1.route('/', auditEventRoutes());
+
+  v1.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'uppsikt_session' });
+  v1.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
+
+  app.route('/api/v1', v1);
+  app.route('/api/docs', apiDocsRoutes());
+
   app.notFound((c) => problemResponse(c, new AppError('not_found')));
   app.onError((error, c) => {
     if (error instanceof AppError) return problemResponse(c, error);
+    if (error instanceof HTTPException) return problemResponse(c, fromHttpException(error));
+    const fromDatabase = problemFromDatabaseError(error);
+    if (fromDatabase) return problemResponse(c, fromDatabase);
     console.error(error);
     return problemResponse(c, new AppError('internal'));
   });
   return app;
+}
+
+/** Hono's own errors (malformed JSON, wrong content type) in our problem shape. */
+function fromHttpException(error: HTTPException): AppError {
+  if (error.status === 415) return new AppError('unsupported_media_type');
+  if (error.status === 413) return new AppError('payload_too_large');
+  if (error.status === 400) return new AppError('validation_failed', { sv: 'Innehållet är inte giltig JSON.', en: 'The content is not valid JSON.' });
+  if (error.status === 401) return new AppError('unauthenticated');
+  return new AppError('internal');
 }

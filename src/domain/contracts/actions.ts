@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { id, markdown, shortText } from './common.ts';
+import { itemInputFields, itemListFilters, itemOutputFields } from './plan-items.ts';
+
+/** An åtgärd: what is done about a risk, a review's finding or a deviation. */
+export const action = z
+  .object({
+    id,
+    planId: id,
+    riskId: id.nullable(),
+    reviewId: id.nullable().meta({ description: 'The granskning the action was decided from.' }),
+    title: z.string(),
+    whatToDo: z.string().nullable().meta({ description: '"Vad ska göras", Markdown.' }),
+    measuresTaken: z.string().nullable().meta({ description: '"Genomförda åtgärder", Markdown.' }),
+    responsibleUnitId: id.nullable(),
+    ...itemOutputFields,
+  })
+  .meta({ id: 'Action' });
+
+const actionFields = {
+  riskId: id.nullable().optional().meta({ description: 'A risk of the same plan.' }),
+  reviewId: id.nullable().optional().meta({ description: 'A review of the same plan.' }),
+  whatToDo: markdown.nullable().optional(),
+  measuresTaken: markdown.nullable().optional(),
+  responsibleUnitId: id.nullable().optional(),
+  ...itemInputFields,
+};
+
+export const actionCreate = z.strictObject({ planId: id, title: shortText, ...actionFields }).meta({ id: 'ActionCreate' });
+
+export const actionUpdate = z.strictObject({ version: z.int().min(1).optional(), title: shortText.optional(), ...actionFields }).meta({ id: 'ActionUpdate' });
+
+export const actionListQuery = z.strictObject({ ...itemListFilters, riskId: id.optional(), reviewId: id.optional() });

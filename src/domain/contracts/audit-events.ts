@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ACTOR_KINDS } from '../audit.ts';
+import { id, listQuery, timestamp } from './common.ts';
+
+/** One change in the audit log: who, when, what, and each changed field before and after. */
+export const auditEvent = z
+  .object({
+    id,
+    occurredAt: timestamp,
+    actorKind: z.enum(ACTOR_KINDS),
+    actorUserId: id.nullable(),
+    actorName: z.string().nullable().meta({ description: 'The person (or the token’s person); "(borttagen)" marks a deactivated one.' }),
+    actorLabel: z.string().nullable().meta({ description: 'For the system: what acted, e.g. "seed:demo".' }),
+    entityType: z.string(),
+    entityId: id,
+    operation: z.string().meta({ description: 'create, update, archive, restore …' }),
+    unitId: id.nullable(),
+    changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).meta({ description: 'Field → [before, after].' }),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export const auditEventListQuery = z.strictObject({
+  ...listQuery(['occurredAt']),
+  entityType: z.string().max(50).optional(),
+  entityId: id.optional(),
+  actorUserId: id.optional(),
+  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'From this time (inclusive), ISO 8601.' }),
+  to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Before this time (exclusive), ISO 8601.' }),
+});

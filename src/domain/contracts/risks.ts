@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { archivedField, editableFields, id, includeArchivedQuery, listQuery, markdown, optionalShortText, shortText, sortOrder } from './common.ts';
+
+const level = z.int().min(1).max(10);
+
+/** A risk of an internkontrollplan; riskValue (riskvärde) = likelihood (sannolikhet) × consequence (konsekvens). */
+export const risk = z
+  .object({
+    id,
+    planId: id,
+    title: z.string(),
+    description: z.string().nullable().meta({ description: 'Cause → consequence, Markdown.' }),
+    process: z.string().nullable(),
+    category: z.string().nullable(),
+    likelihood: z.int().nullable().meta({ description: 'Sannolikhet, 1 … the size of the plan’s risk matrix.' }),
+    consequence: z.int().nullable().meta({ description: 'Konsekvens, 1 … the size of the plan’s risk matrix.' }),
+    riskValue: z.int().nullable().meta({ description: 'Riskvärde = sannolikhet × konsekvens; derived.' }),
+    sortOrder: z.int(),
+    carriedFromId: id.nullable(),
+    ...archivedField,
+    ...editableFields,
+  })
+  .meta({ id: 'Risk' });
+
+const riskFields = {
+  description: markdown.nullable().optional(),
+  process: optionalShortText.optional(),
+  category: optionalShortText.optional(),
+  likelihood: level.nullable().optional(),
+  consequence: level.nullable().optional(),
+  sortOrder: sortOrder.optional(),
+};
+
+export const riskCreate = z.strictObject({ planId: id, title: shortText, ...riskFields }).meta({ id: 'RiskCreate' });
+
+export const riskUpdate = z.strictObject({ version: z.int().min(1).optional(), title: shortText.optional(), ...riskFields }).meta({ id: 'RiskUpdate' });
+
+export const riskListQuery = z.strictObject({
+  ...listQuery(['title', 'riskValue', 'sortOrder']),
+  planId: id.optional(),
+  under: id.optional().meta({ description: 'Only risks of plans of this unit and the units below it.' }),
+  year: z.coerce.number().int().min(1990).max(2100).optional().meta({ description: 'Only risks of plans that cover this year.' }),
+  minRiskValue: z.coerce.number().int().min(1).max(100).optional(),
+  includeArchived: includeArchivedQuery,
+});

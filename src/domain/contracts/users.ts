@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { booleanQuery, editableFields, id, listQuery, optionalShortText, shortText, timestamp } from './common.ts';
+
+/** A person of the tenant; those with a password can sign in. */
+export const user = z
+  .object({
+    id,
+    name: z.string(),
+    email: z.string().nullable(),
+    title: z.string().nullable().meta({ description: 'Befattning, e.g. "Förvaltningschef".' }),
+    locale: z.enum(['sv', 'en']),
+    canSignIn: z.boolean().meta({ description: 'Has a password.' }),
+    deactivatedAt: timestamp.nullable().meta({ description: 'Set when the person has left; they are kept, shown as "(borttagen)".' }),
+    ...editableFields,
+  })
+  .meta({ id: 'User' });
+
+const password = z.string().min(12).max(1000).meta({ description: 'At least 12 characters; stored only as an argon2id hash.' });
+const email = z.email().max(320);
+
+export const userCreate = z
+  .strictObject({
+    name: shortText,
+    email: email.nullable().optional(),
+    title: optionalShortText.optional(),
+    locale: z.enum(['sv', 'en']).optional(),
+    password: password.optional(),
+  })
+  .meta({ id: 'UserCreate' });
+
+export const userUpdate = z
+  .strictObject({
+    version: z.int().min(1).optional(),
+    name: shortText.optional(),
+    email: email.nullable().optional(),
+    title: optionalShortText.optional(),
+    locale: z.enum(['sv', 'en']).optional(),
+    password: password.nullable().optional().meta({ description: 'A new password; null removes it (the person can no longer sign in).' }),
+  })
+  .meta({ id: 'UserUpdate' });
+
+export const userListQuery = z.strictObject({
+  ...listQuery(['name', 'email']),
+  search: z.string().max(100).optional().meta({ description: 'Part of the name or e-mail address.' }),
+  includeDeactivated: booleanQuery.optional(),
+});

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { describeResourceContract } from '../../http/resource-contract.ts';
+
+describe('controls', () => {
+  let h: Harness;
+  const riskIds = { unitA: '', unitB: '' };
+  beforeAll(async () => {
+    h = await createHarness();
+    const admin = await h.as('tenantAdmin');
+    for (const unit of ['unitA', 'unitB'] as const) {
+      const planId = (await admin.post('/plans', { unitId: h.tenant[unit], kind: 'internal_control', title: 'IK-plan', startYear: 2026 })).body.id;
+      riskIds[unit] = (await admin.post('/risks', { planId, title: 'Felaktig hantering av inköp', likelihood: 3, consequence: 3 })).body.id;
+    }
+  });
+  afterAll(() => h.close());
+
+  describeResourceContract(
+    {
+      resource: 'controls',
+      entityType: 'control',
+      async create(harness, unit) {
+        const reply = await (await harness.as('tenantAdmin')).post('/controls', {
+          riskId: riskIds[unit],
+          title: 'Stickprov av inköp',
+          responsibleIds: [harness.userIds.responsible],
+        });
+        expect(reply.status).toBe(201);
+        return reply.body.id as string;
+      },
+      change: (n) => ({ method: `Stickprov av ${n} fakturor` }),
+      changedField: 'method',
+      roles: {
+        administrator: { read: true, write: true },
+        coordinator: { read: true, write: true },
+        responsible: { read: true, write: true },
+        reader: { read: true, write: false },
+        auditor: { read: true, write: false },
+      },
+    },
+    () => h,
+  );
+
+  test('a control carries its responsible and reporting persons, checkpoints and dates; the audit records them', async () => {
+    const client = await h.as('coordinator');
+    const reply = await client.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Kontroll av behörigheter',
+      frequency: 'En gång per termin',
+      responsibleIds: [h.userIds.responsible, h.userIds.unassigned],
+      reportingIds: [h.userIds.reader],
+      startDate: '2026-01-01',
+      checkpoints: ['2026-09-01', '2026-04-30', '2026-09-01'],
+      endDate: '2026-12-31',
+      statusId: h.tenant.statusIds.pagaende,
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      responsibleIds: [h.userIds.responsible, h.userIds.unassigned],
+      reportingIds: [h.userIds.reader],
+      checkpoints: ['2026-04-30', '2026-09-01'],
+      overdue: false,
+      version: 1,
+    });
+    const history = await (await h.as('auditor')).get(`/audit-events?entityId=${reply.body.id}`);
+    expect(history.status).toBe(200);
+    expect(history.body.items[0].changes.responsibleIds).toEqual([[], [h.userIds.responsible, h.userIds.unassigned]]);
+  });
+
+  test('a responsible person changes content and status but not who answers for the control', async () => {
+    const admin = await h.as('tenantAdmin');
+    const created = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Attestkontroll', responsibleIds: [h.userIds.responsible] })).body;
+    const client = await h.as('responsible');
+    const status = await client.patch(`/controls/${created.id}`, { statusId: h.tenant.statusIds.klar, version: created.version });
+    expect(status.status).toBe(200);
+    const people = await client.patch(`/controls/${created.id}`, { responsibleIds: [h.userIds.reader], version: status.body.version });
+    expect(people.status).toBe(403);
+    expect(people.body.errors).toEqual([{ path: 'responsibleIds', message: 'Får bara ändras av samordnare.' }]);
+    // A responsible person who is not assigned to the control may not change it.
+    const other = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Annan kontroll' })).body;
+    expect((await client.patch(`/controls/${other.id}`, { method: 'x', version: other.version })).status).toBe(403);
+  });
+
+  test('overdue is derived: the end date has passed and the status is not completed', async () => {
+    const admin = await h.as('tenantAdmin');
+    const late = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Försenad kontroll', endDate: '2020-06-30', statusId: h.tenant.statusIds.pagaende })).body;
+    const done = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Klar kontroll', endDate: '2020-06-30', statusId: h.tenant.statusIds.klar })).body;
+    expect(late.overdue).toBe(true);
+    expect(done.overdue).toBe(false);
+    const overdue = await admin.get('/controls?overdue=true&limit=500');
+    const ids = overdue.body.items.map((c: { id: string }) => c.id);
+    expect(ids).toContain(late.id);
+    expect(ids).not.toContain(done.id);
+    const notOverdue = await admin.get('/controls?overdue=false&limit=500');
+    expect(notOverdue.body.items.map((c: { id: string }) => c.id)).toContain(done.id);
+  });
+
+  test('the list filters by responsible person and risk', async () => {
+    const admin = await h.as('tenantAdmin');
+    const mine = await admin.get(`/controls?responsible=${h.userIds.responsible}&riskId=${riskIds.unitA}&limit=500`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((c: { responsibleIds: string[]; reportingIds: string[]; riskId: string }) => c.riskId === riskIds.unitA && [...c.responsibleIds, ...c.reportingIds].includes(h.userIds.responsible!))).toBe(true);
+  });
+
+  test('validation: dates in order, persons that exist, a risk that exists', async () => {
+    const client = await h.as('coordinator');
+    const dates = await client.post('/controls', { riskId: riskIds.unitA, title: 'K', startDate: '2026-05-01', endDate: '2026-04-01' });
+    expect(dates.body.errors).toEqual([{ path: 'endDate', message: 'Slutdatum kan inte vara före startdatum.' }]);
+    const person = await client.post('/controls', { riskId: riskIds.unitA, title: 'K', responsibleIds: [h.userIds.otherAdmin] });
+    expect(person.body.errors).toEqual([{ path: 'responsibleIds.0', message: 'Personen finns inte.' }]);
+    const risk = await client.post('/controls', { riskId: riskIds.unitB, title: 'K' });
+    expect(risk.body.errors).toEqual([{ path: 'riskId', message: 'Finns inte.' }]);
+    const status = await client.post('/controls', { riskId: riskIds.unitA, title: 'K', statusId: h.otherTenant.statusIds.klar });
+    expect(status.status).toBe(400);
+    expect(status.body.errors).toEqual([{ path: 'statusId', message: 'Finns inte.' }]);
+  });
+});

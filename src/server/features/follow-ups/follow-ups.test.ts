@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { describeResourceContract } from '../../http/resource-contract.ts';
+
+describe('follow-ups', () => {
+  let h: Harness;
+  const controlIds = { unitA: '', unitB: '' };
+  beforeAll(async () => {
+    h = await createHarness();
+    const admin = await h.as('tenantAdmin');
+    for (const unit of ['unitA', 'unitB'] as const) {
+      const planId = (await admin.post('/plans', { unitId: h.tenant[unit], kind: 'internal_control', title: 'IK-plan', startYear: 2026 })).body.id;
+      const riskId = (await admin.post('/risks', { planId, title: 'Risk' })).body.id;
+      controlIds[unit] = (await admin.post('/controls', { riskId, title: 'Kontroll', responsibleIds: [h.userIds.responsible] })).body.id;
+    }
+  });
+  afterAll(() => h.close());
+
+  describeResourceContract(
+    {
+      resource: 'follow-ups',
+      entityType: 'follow_up',
+      async create(harness, unit) {
+        // Written by the responsible person where they may, so that they are its author.
+        const who = unit === 'unitA' ? 'responsible' : 'tenantAdmin';
+        const reply = await (await harness.as(who)).post('/follow-ups', { controlId: controlIds[unit], periodId: harness.tenant.periodIds.q1, body: 'Kontrollen är genomförd. Inga avvikelser.' });
+        expect(reply.status).toBe(201);
+        return reply.body.id as string;
+      },
+      change: (n) => ({ body: `Kontrollen är genomförd (${n}).` }),
+      changedField: 'body',
+      roles: {
+        administrator: { read: true, write: true },
+        coordinator: { read: true, write: true },
+        responsible: { read: true, write: true },
+        reader: { read: true, write: false },
+        auditor: { read: true, write: false },
+      },
+    },
+    () => h,
+  );
+
+  test('the author is the writer, the day defaults to today, the status is kept as it was then', async () => {
+    const reply = await (await h.as('responsible')).post('/follow-ups', {
+      controlId: controlIds.unitA,
+      periodId: h.tenant.periodIds.q2,
+      body: '## Resultat\n\n- 20 fakturor granskade',
+      statusId: h.tenant.statusIds.pagaende,
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ authorId: h.userIds.responsible, statusId: h.tenant.statusIds.pagaende, controlId: controlIds.unitA, actionId: null });
+    expect(reply.body.reportedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('exactly one item; a period that exists; a reader may not write', async () => {
+    const client = await h.as('coordinator');
+    const none = await client.post('/follow-ups', { periodId: h.tenant.periodIds.q1, body: 'x' });
+    expect(none.body.errors[0].message).toMatch(/exakt en/);
+    const period = await client.post('/follow-ups', { controlId: controlIds.unitA, periodId: h.otherTenant.periodIds.q1, body: 'x' });
+    expect(period.body.errors).toEqual([{ path: 'periodId', message: 'Finns inte.' }]);
+    const empty = await client.post('/follow-ups', { controlId: controlIds.unitA, periodId: h.tenant.periodIds.q1, body: '' });
+    expect(empty.body.errors).toEqual([{ path: 'body', message: 'Får inte vara tomt.' }]);
+    expect((await (await h.as('reader')).post('/follow-ups', { controlId: controlIds.unitA, periodId: h.tenant.periodIds.q1, body: 'x' })).status).toBe(403);
+  });
+
+  test('latest=true gives the newest follow-up of each item, by period', async () => {
+    const reply = await (await h.as('reader')).get(`/follow-ups?controlId=${controlIds.unitA}&latest=true`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.items).toHaveLength(1);
+    expect(reply.body.items[0].periodId).toBe(h.tenant.periodIds.q2);
+  });
+
+  test('only the author or a coordinator changes a follow-up', async () => {
+    const byCoordinator = (await (await h.as('coordinator')).post('/follow-ups', { controlId: controlIds.unitA, periodId: h.tenant.periodIds.q1, body: 'Samordnarens kommentar' })).body;
+    const reply = await (await h.as('responsible')).patch(`/follow-ups/${byCoordinator.id}`, { body: 'Ändrad', version: byCoordinator.version });
+    expect(reply.status).toBe(403);
+  });
+});

@@ -1,0 +1,53 @@
+import { and, desc, eq, lte } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { planCreate, planUpdate } from '../../../domain/contracts/plans.ts';
+import { MANAGING_ROLES, type Access } from '../../access/access.ts';
+import { findReadablePlan } from '../../access/plan-scope.ts';
+import { insertAudited, setArchived, updateAudited } from '../../audit/audited-writes.ts';
+import type { Transaction } from '../../db/client.ts';
+import { orgUnits } from '../../db/schema/org-units.ts';
+import { plans } from '../../db/schema/plans.ts';
+import { riskMatrices } from '../../db/schema/risk-matrices.ts';
+import { AppError } from '../../errors.ts';
+import { presentPlan } from './present.ts';
+
+function yearsInOrder(startYear: number, endYear: number) {
+  if (endYear < startYear) {
+    throw new AppError('validation_failed', undefined, [{ path: 'endYear', message: { sv: 'Slutåret kan inte vara före startåret.', en: 'The end year cannot be before the start year.' } }]);
+  }
+}
+
+/** Creates a plan (utkast) for a unit the caller coordinates. */
+export async function createPlan(tx: Transaction, access: Access, options: z.infer<typeof planCreate>) {
+  const [unit] = await tx.select({ id: orgUnits.id, archivedAt: orgUnits.archivedAt }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, options.unitId)));
+  if (!unit || !access.canRead(unit.id)) throw new AppError('validation_failed', undefined, [{ path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  access.assertRole(unit.id, MANAGING_ROLES);
+  const endYear = options.endYear ?? options.startYear;
+  yearsInOrder(options.startYear, endYear);
+  let riskMatrixId = options.riskMatrixId;
+  if (riskMatrixId === undefined && options.kind === 'internal_control') {
+    // The matrix version valid in the plan's first year, so risks are assessed on the scale in force.
+    const [matrix] = await tx
+      .select({ id: riskMatrices.id })
+      .from(riskMatrices)
+      .where(and(eq(riskMatrices.tenantId, access.tenantId), lte(riskMatrices.validFromYear, options.startYear)))
+      .orderBy(desc(riskMatrices.validFromYear))
+      .limit(1);
+    riskMatrixId = matrix?.id ?? null;
+  }
+  return insertAudited(tx, plans, { ...options, endYear, riskMatrixId, tenantId: access.tenantId }, { actor: access.actor, entityType: 'plan', unitId: unit.id });
+}
+
+/** Changes a plan's title, years, description or decision. */
+export async function updatePlan(tx: Transaction, access: Access, planId: string, version: number, changes: Omit<z.infer<typeof planUpdate>, 'version'>) {
+  const current = await findReadablePlan(tx, access, planId);
+  access.assertRole(current.unitId, MANAGING_ROLES);
+  yearsInOrder(changes.startYear ?? current.startYear, changes.endYear ?? current.endYear);
+  return updateAudited(tx, plans, { current, expectedVersion: version, values: changes, present: presentPlan }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
+}
+
+export async function archivePlan(tx: Transaction, access: Access, planId: string, archived: boolean) {
+  const current = await findReadablePlan(tx, access, planId);
+  access.assertRole(current.unitId, MANAGING_ROLES);
+  return setArchived(tx, plans, current, archived, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
+}

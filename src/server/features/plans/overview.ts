@@ -1,0 +1,91 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { action } from '../../../domain/contracts/actions.ts';
+import { control } from '../../../domain/contracts/controls.ts';
+import { risk } from '../../../domain/contracts/risks.ts';
+import { personDisplayName } from '../../../domain/person.ts';
+import type { Access } from '../../access/access.ts';
+import { findReadablePlan } from '../../access/plan-scope.ts';
+import { readTogether, type Database } from '../../db/client.ts';
+import { actions } from '../../db/schema/actions.ts';
+import { controls } from '../../db/schema/controls.ts';
+import { risks } from '../../db/schema/risks.ts';
+import { users } from '../../db/schema/users.ts';
+import type { Locale } from '../../errors.ts';
+import { presentAs } from '../../http/present.ts';
+import { withDetailsOfKinds } from '../../plan-items/item-commands.ts';
+import { latestFollowUps, type FollowUpRow } from '../../plan-items/latest-follow-ups.ts';
+import { presentPlan } from './present.ts';
+
+const presentRisk = presentAs(risk);
+const presentControl = presentAs(control);
+const presentAction = presentAs(action);
+
+function presentLatest(row: FollowUpRow | undefined) {
+  if (!row) return null;
+  return { id: row.id, periodId: row.periodId, reportedOn: row.reportedOn, body: row.body, authorId: row.authorId, statusId: row.statusId };
+}
+
+/** Items by their risk ('' for none), keeping their order (Map.groupBy needs Node 21). */
+function groupByRisk(items: Record<string, unknown>[]): Map<string, Record<string, unknown>[]> {
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const item of items) {
+    const key = (item.riskId as string | null) ?? '';
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/**
+ * A whole plan in one answer: its risks in order, each with its controls and actions (persons,
+ * checkpoints, status, overdue) and their newest follow-up, plus the names of everyone named.
+ * A fixed number of queries whatever the plan's size.
+ */
+export async function planOverview(db: Database, access: Access, planId: string, locale: Locale) {
+  const plan = await findReadablePlan(db, access, planId);
+  const { tenantId } = access;
+  const [riskRows, controlRows, actionRows] = await readTogether(
+    db,
+    () => db.select().from(risks).where(and(eq(risks.tenantId, tenantId), eq(risks.planId, planId), isNull(risks.archivedAt))).orderBy(asc(risks.sortOrder), asc(risks.id)),
+    () => db.select().from(controls).where(and(eq(controls.tenantId, tenantId), eq(controls.planId, planId), isNull(controls.archivedAt))).orderBy(asc(controls.sortOrder), asc(controls.id)),
+    () => db.select().from(actions).where(and(eq(actions.tenantId, tenantId), eq(actions.planId, planId), isNull(actions.archivedAt))).orderBy(asc(actions.sortOrder), asc(actions.id)),
+  );
+  const [items, latest] = await readTogether(
+    db,
+    () => withDetailsOfKinds(db, tenantId, { control: controlRows, action: actionRows }),
+    () => latestFollowUps(db, tenantId, { controlIds: controlRows.map((row) => row.id), actionIds: actionRows.map((row) => row.id) }),
+  );
+  const controlItems = items.control ?? [];
+  const actionItems = items.action ?? [];
+
+  const personIds = new Set<string>();
+  const withLatest = <T extends Record<string, unknown>>(item: Record<string, unknown>, present: (row: Record<string, unknown>) => T) => {
+    for (const id of [...(item.responsibleIds as string[]), ...(item.reportingIds as string[])]) personIds.add(id);
+    const follow = latest.get(item.id as string);
+    if (follow?.authorId) personIds.add(follow.authorId);
+    return { ...present(item), latestFollowUp: presentLatest(follow) };
+  };
+  const controlsByRisk = groupByRisk(controlItems);
+  const actionsByRisk = groupByRisk(actionItems);
+
+  const result = {
+    plan: presentPlan(plan),
+    risks: riskRows.map((row) => ({
+      ...presentRisk(row),
+      controls: (controlsByRisk.get(row.id) ?? []).map((item) => withLatest(item, presentControl)),
+      actions: (actionsByRisk.get(row.id) ?? []).map((item) => withLatest(item, presentAction)),
+    })),
+    actionsWithoutRisk: (actionsByRisk.get('') ?? []).map((item) => withLatest(item, presentAction)),
+    persons: [] as { id: string; name: string }[],
+  };
+  if (personIds.size > 0) {
+    const people = await db
+      .select({ id: users.id, name: users.name, deactivatedAt: users.deactivatedAt })
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), inArray(users.id, [...personIds])))
+      .orderBy(asc(users.name));
+    result.persons = people.map((person) => ({ id: person.id, name: personDisplayName(person, locale) }));
+  }
+  return result;
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { describeResourceContract } from '../../http/resource-contract.ts';
+
+describe('the reporting calendar (årshjul)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.close());
+
+  describeResourceContract(
+    {
+      resource: 'reporting-calendar/events',
+      entityType: 'calendar_event',
+      async create(harness, unit) {
+        const reply = await (await harness.as('tenantAdmin')).post('/reporting-calendar/events', {
+          kind: 'namnd_meeting',
+          unitId: harness.tenant[unit],
+          date: '2026-10-22',
+          title: 'Nämndsammanträde',
+          agenda: 'Uppföljning av intern kontroll, delår',
+        });
+        expect(reply.status).toBe(201);
+        return reply.body.id as string;
+      },
+      change: (n) => ({ agenda: `Punkt ${n}: intern kontroll` }),
+      changedField: 'agenda',
+      roles: {
+        administrator: { read: true, write: true },
+        coordinator: { read: true, write: true },
+        responsible: { read: true, write: false },
+        reader: { read: true, write: false },
+        auditor: { read: true, write: false },
+      },
+    },
+    () => h,
+  );
+
+  test('periods get their standard dates and printed names; a custom one needs a name and dates', async () => {
+    const admin = await h.as('tenantAdmin');
+    const quarter = await admin.post('/reporting-calendar/periods', { kind: 'quarter', year: 2027, number: 3 });
+    expect(quarter.body).toMatchObject({ startDate: '2027-07-01', endDate: '2027-09-30', label: 'Kvartal 3 2027', labelEn: 'Quarter 3 2027' });
+    const interim = await admin.post('/reporting-calendar/periods', { kind: 'interim', year: 2027 });
+    expect(interim.body).toMatchObject({ startDate: '2027-01-01', endDate: '2027-08-31', label: 'Delår 2027' });
+    const fifth = await admin.post('/reporting-calendar/periods', { kind: 'quarter', year: 2027, number: 5 });
+    expect(fifth.body.errors).toEqual([{ path: 'number', message: 'Ett år har fyra kvartal.' }]);
+    const custom = await admin.post('/reporting-calendar/periods', { kind: 'custom', year: 2027 });
+    expect(custom.body.errors.map((e: { path: string }) => e.path)).toEqual(['name', 'startDate', 'endDate']);
+    expect((await (await h.as('coordinator')).post('/reporting-calendar/periods', { kind: 'annual', year: 2027 })).status).toBe(403);
+  });
+
+  test('the year view holds the periods and the events the caller may see, by date; deadlines carry a role', async () => {
+    const admin = await h.as('tenantAdmin');
+    await admin.post('/reporting-calendar/events', { kind: 'deadline', date: '2026-09-01', title: 'Kontrollansvariga rapporterar', role: 'responsible', periodId: h.tenant.periodIds.q2 });
+    await admin.post('/reporting-calendar/events', { kind: 'ks_meeting', date: '2026-11', title: 'KS', datePrecision: 'month' }).then((reply) => expect(reply.status).toBe(400));
+    await admin.post('/reporting-calendar/events', { kind: 'ks_meeting', date: '2026-11-01', datePrecision: 'month', title: 'Kommunstyrelsen' });
+    const reader = await (await h.as('reader')).get('/reporting-calendar?year=2026');
+    expect(reader.status).toBe(200);
+    expect(reader.body.periods.map((p: { label: string }) => p.label)).toEqual(['Kvartal 1 2026', 'Kvartal 2 2026']);
+    const dates = reader.body.events.map((e: { date: string }) => e.date);
+    expect([...dates].sort()).toEqual(dates);
+    expect(reader.body.events.find((e: { kind: string }) => e.kind === 'deadline')).toMatchObject({ role: 'responsible', year: 2026 });
+    expect(reader.body.events.some((e: { unitId: string | null }) => e.unitId === h.tenant.unitB)).toBe(false);
+  });
+
+  test('an event entered by mistake can be removed; the audit log keeps what it was', async () => {
+    const coordinator = await h.as('coordinator');
+    const event = (await coordinator.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-12-01', title: 'Fel datum' })).body;
+    expect((await (await h.as('reader')).delete(`/reporting-calendar/events/${event.id}`)).status).toBe(403);
+    expect((await coordinator.delete(`/reporting-calendar/events/${event.id}`)).status).toBe(204);
+    expect((await coordinator.get(`/reporting-calendar/events/${event.id}`)).status).toBe(404);
+    const history = await coordinator.get(`/audit-events?entityId=${event.id}`);
+    expect(history.body.items[0]).toMatchObject({ operation: 'delete', changes: { title: ['Fel datum', null] } });
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { describeResourceContract } from '../../http/resource-contract.ts';
+import { riskMatrices } from '../../db/schema/risk-matrices.ts';
+import { DEFAULT_RISK_MATRIX } from '../../../domain/risk-matrix.ts';
+
+describe('risks', () => {
+  let h: Harness;
+  const planIds = { unitA: '', unitB: '' };
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.db.insert(riskMatrices).values({ tenantId: h.tenant.tenantId, validFromYear: 2020, ...DEFAULT_RISK_MATRIX });
+    const admin = await h.as('tenantAdmin');
+    for (const unit of ['unitA', 'unitB'] as const) {
+      planIds[unit] = (await admin.post('/plans', { unitId: h.tenant[unit], kind: 'internal_control', title: 'IK-plan', startYear: 2026 })).body.id;
+    }
+  });
+  afterAll(() => h.close());
+
+  describeResourceContract(
+    {
+      resource: 'risks',
+      entityType: 'risk',
+      async create(harness, unit) {
+        const reply = await (await harness.as('tenantAdmin')).post('/risks', { planId: planIds[unit], title: 'Felaktiga utbetalningar', likelihood: 2, consequence: 3 });
+        expect(reply.status).toBe(201);
+        return reply.body.id as string;
+      },
+      change: (n) => ({ likelihood: (n % 4) + 1 }),
+      changedField: 'likelihood',
+      roles: {
+        administrator: { read: true, write: true },
+        coordinator: { read: true, write: true },
+        responsible: { read: true, write: false },
+        reader: { read: true, write: false },
+        auditor: { read: true, write: false },
+      },
+    },
+    () => h,
+  );
+
+  test('riskvärde is sannolikhet × konsekvens and follows a new assessment', async () => {
+    const client = await h.as('coordinator');
+    const created = await client.post('/risks', { planId: planIds.unitA, title: 'Bristande dokumentation', likelihood: 3, consequence: 4 });
+    expect(created.body).toMatchObject({ riskValue: 12, planId: planIds.unitA });
+    const changed = await client.patch(`/risks/${created.body.id}`, { consequence: 2, version: created.body.version });
+    expect(changed.body).toMatchObject({ riskValue: 6, version: 2 });
+  });
+
+  test('levels must fit the plan’s risk matrix (4 × 4 by default)', async () => {
+    const reply = await (await h.as('coordinator')).post('/risks', { planId: planIds.unitA, title: 'R', likelihood: 5, consequence: 0 });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([{ path: 'consequence', message: 'Ska vara minst 1.' }]);
+    const tooHigh = await (await h.as('coordinator')).post('/risks', { planId: planIds.unitA, title: 'R', likelihood: 5 });
+    expect(tooHigh.body.errors).toEqual([{ path: 'likelihood', message: 'Riskmatrisen har 4 nivåer.' }]);
+  });
+
+  test('a risk cannot be added to a plan outside the caller’s units', async () => {
+    const reply = await (await h.as('coordinator')).post('/risks', { planId: planIds.unitB, title: 'R' });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([{ path: 'planId', message: 'Finns inte.' }]);
+  });
+
+  test('the list filters by plan and least riskvärde, sorted by riskvärde', async () => {
+    const client = await h.as('coordinator');
+    const reply = await client.get(`/risks?planId=${planIds.unitA}&minRiskValue=6&sort=-riskValue`);
+    expect(reply.status).toBe(200);
+    const values = reply.body.items.map((r: { riskValue: number }) => r.riskValue);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((v: number) => v >= 6)).toBe(true);
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+    expect((await client.get(`/risks?planId=${planIds.unitB}`)).status).toBe(404);
+  });
+});

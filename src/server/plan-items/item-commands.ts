@@ -1,0 +1,238 @@
+import { and, eq, gte, inArray, isNull, lte, not, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { MANAGING_ROLES, type Access } from '../access/access.ts';
+import { findReadablePlan, type PlanRow } from '../access/plan-scope.ts';
+import { findReadableUnitIds } from '../access/unit-tree.ts';
+import { assertCurrentVersion, setArchived, updateAudited, type VersionedTable } from '../audit/audited-writes.ts';
+import { creationChanges, recordAuditEvents } from '../audit/record-audit-events.ts';
+import { readTogether, type Database, type Transaction } from '../db/client.ts';
+import type { AuditChanges } from '../db/schema/audit-events.ts';
+import { actions } from '../db/schema/actions.ts';
+import { activities } from '../db/schema/activities.ts';
+import { controls } from '../db/schema/controls.ts';
+import { plans } from '../db/schema/plans.ts';
+import { AppError, type FieldError } from '../errors.ts';
+import { orderBy } from '../http/list-helpers.ts';
+import {
+  assignedToCondition,
+  assignedUserIds,
+  completedStatusIds,
+  isOverdue,
+  loadItemDetails,
+  overdueCondition,
+  todayInSweden,
+  writeItemDetails,
+  type ItemDetails,
+  type ItemKind,
+} from './item-details.ts';
+
+type Row = Record<string, unknown>;
+
+/** The table of one kind of plan item and what sets it apart. */
+export interface ItemSpec {
+  kind: ItemKind;
+  table: VersionedTable & { planId: PgColumn; title: PgColumn; endDate: PgColumn; statusId: PgColumn; sortOrder: PgColumn; archivedAt: PgColumn };
+  /** Fields only a coordinator or administrator may change; a responsible person edits the rest. */
+  managerOnlyFields: readonly string[];
+  present: (row: Row) => unknown;
+  /** Adds what this kind shows beside its row and the common details (an activity's sub-activities). */
+  decorate?: (db: Database, tenantId: string, rows: Row[]) => Promise<Row[]>;
+  /** Fields `decorate` adds, which are not columns of the table. */
+  decoratedFields?: readonly string[];
+}
+
+const DETAIL_FIELDS = ['responsibleIds', 'reportingIds', 'checkpoints'] as const;
+
+function splitDetails(values: Row): { row: Row; details: Partial<ItemDetails> } {
+  const row: Row = {};
+  const details: Partial<ItemDetails> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if ((DETAIL_FIELDS as readonly string[]).includes(field)) (details as Row)[field] = value;
+    else row[field] = value;
+  }
+  return { row, details };
+}
+
+function datesInOrder(startDate: unknown, endDate: unknown) {
+  if (typeof startDate === 'string' && typeof endDate === 'string' && endDate < startDate) {
+    throw new AppError('validation_failed', undefined, [{ path: 'endDate', message: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' } }]);
+  }
+}
+
+/** Adds the details (persons, checkpoints), the plan's unit and "overdue" to item rows. */
+export async function withItemDetails(db: Database, tenantId: string, kind: ItemKind, rows: Row[]): Promise<Row[]> {
+  return (await withDetailsOfKinds(db, tenantId, { [kind]: rows }))[kind] ?? [];
+}
+
+/** The same for items of several kinds at once (a plan's controls and actions), in the same three queries. */
+export async function withDetailsOfKinds(db: Database, tenantId: string, rowsByKind: Partial<Record<ItemKind, Row[]>>): Promise<Partial<Record<ItemKind, Row[]>>> {
+  const idsByKind = Object.fromEntries(Object.entries(rowsByKind).map(([kind, rows]) => [kind, rows.map((row) => row.id as string)]));
+  const [details, completed] = await readTogether(db, () => loadItemDetails(db, tenantId, idsByKind), () => completedStatusIds(db, tenantId));
+  const today = todayInSweden();
+  const result: Partial<Record<ItemKind, Row[]>> = {};
+  for (const [kind, rows] of Object.entries(rowsByKind) as [ItemKind, Row[]][]) {
+    result[kind] = rows.map((row) => ({
+      ...row,
+      ...details.get(row.id as string),
+      overdue: isOverdue(row as { endDate: string | null; statusId: string | null; archivedAt: Date | null }, completed, today),
+    }));
+  }
+  return result;
+}
+
+/** An item the caller may read, with its plan's unit and its details; otherwise not found. */
+export async function findReadableItem(db: Database, access: Access, spec: ItemSpec, id: string): Promise<Row & { unitId: string }> {
+  const { table } = spec;
+  const [found] = await db
+    .select({ item: table, unitId: plans.unitId })
+    .from(table as never)
+    .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
+    .where(and(eq(table.tenantId, access.tenantId), eq(table.id, id)));
+  const result = found as { item: Row; unitId: string } | undefined;
+  if (!result || !access.canRead(result.unitId)) throw new AppError('not_found');
+  let [withDetails] = await withItemDetails(db, access.tenantId, spec.kind, [result.item]);
+  if (spec.decorate) [withDetails] = await spec.decorate(db, access.tenantId, [withDetails!]);
+  return { ...withDetails!, unitId: result.unitId };
+}
+
+/** Creates an item in a plan of a unit the caller coordinates, with its persons and checkpoints. */
+/**
+ * Writes what an item keeps in other tables than its own and the details (e.g. an activity's
+ * focus areas), returning the audit changes. Called after the row exists.
+ */
+export type ExtraWriter = (tx: Transaction, itemId: string) => Promise<AuditChanges>;
+
+export async function createItem(tx: Transaction, access: Access, spec: ItemSpec, plan: PlanRow, values: Row, writeExtra?: ExtraWriter) {
+  access.assertRole(plan.unitId, MANAGING_ROLES);
+  const { row, details } = splitDetails(values);
+  datesInOrder(row.startDate, row.endDate);
+  const [inserted] = (await tx.insert(spec.table).values({ ...row, planId: plan.id, tenantId: access.tenantId } as never).returning()) as Row[];
+  const empty: ItemDetails = { responsibleIds: [], reportingIds: [], checkpoints: [] };
+  const detailChanges = {
+    ...(await writeItemDetails(tx, access.tenantId, spec.kind, inserted!.id as string, empty, details)),
+    ...(writeExtra ? await writeExtra(tx, inserted!.id as string) : {}),
+  };
+  // One event for the creation, with the persons and checkpoints beside the row's own fields.
+  await recordAuditEvents(tx, access.actor, [
+    { entityType: spec.kind, entityId: inserted!.id as string, operation: 'create', unitId: plan.unitId, changes: { ...creationChanges(inserted!), ...detailChanges } },
+  ]);
+  return findReadableItem(tx, access, spec, inserted!.id as string);
+}
+
+/**
+ * Changes an item. A coordinator or administrator of its unit may change everything; a
+ * responsible person assigned to it may change its content, status and dates, but not who
+ * answers for it or which risk it belongs to.
+ */
+export async function updateItem(
+  tx: Transaction,
+  access: Access,
+  spec: ItemSpec,
+  id: string,
+  version: number,
+  changes: Row,
+  checkReferences?: (plan: PlanRow) => Promise<void>,
+  writeExtra?: ExtraWriter,
+) {
+  const current = await findReadableItem(tx, access, spec, id);
+  const assigned = await assignedUserIds(tx, access.tenantId, spec.kind, id);
+  access.assertItemWrite(current.unitId, assigned);
+  if (!access.hasRole(current.unitId, MANAGING_ROLES)) {
+    const reserved = spec.managerOnlyFields.filter((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(current[field] ?? null));
+    if (reserved.length > 0) {
+      throw new AppError(
+        'forbidden',
+        { sv: 'Bara samordnare får ändra detta.', en: 'Only a coordinator may change this.' },
+        reserved.map((path): FieldError => ({ path, message: { sv: 'Får bara ändras av samordnare.', en: 'Only a coordinator may change this.' } })),
+      );
+    }
+  }
+  assertCurrentVersion(current, version, spec.present);
+  const { row, details } = splitDetails(changes);
+  datesInOrder(row.startDate ?? current.startDate, row.endDate ?? current.endDate);
+  if (checkReferences) await checkReferences(await findReadablePlan(tx, access, current.planId as string));
+  const detailChanges = {
+    ...(await writeItemDetails(tx, access.tenantId, spec.kind, id, current as unknown as ItemDetails, details)),
+    ...(writeExtra ? await writeExtra(tx, id) : {}),
+  };
+  const { unitId, stored } = storedPart(spec, current);
+  await updateAudited(tx, spec.table, { current: stored, expectedVersion: version, values: row, present: () => spec.present(current), extraChanges: detailChanges }, { actor: access.actor, entityType: spec.kind, unitId });
+  return findReadableItem(tx, access, spec, id);
+}
+
+/** The item's own row, without what was added for presenting it. */
+function storedPart(spec: ItemSpec, item: Row & { unitId: string }): { unitId: string; stored: Row } {
+  const stored: Row = { ...item };
+  for (const field of [...DETAIL_FIELDS, ...(spec.decoratedFields ?? []), 'overdue', 'unitId']) delete stored[field];
+  return { unitId: item.unitId, stored };
+}
+
+/** Archives or restores an item (coordinator or administrator). */
+export async function archiveItem(tx: Transaction, access: Access, spec: ItemSpec, id: string, archived: boolean) {
+  const current = await findReadableItem(tx, access, spec, id);
+  access.assertRole(current.unitId, MANAGING_ROLES);
+  const { unitId, stored } = storedPart(spec, current);
+  await setArchived(tx, spec.table, stored, archived, { actor: access.actor, entityType: spec.kind, unitId });
+  return findReadableItem(tx, access, spec, id);
+}
+
+export interface ItemListQuery {
+  limit: number;
+  offset: number;
+  sort?: string | undefined;
+  planId?: string | undefined;
+  under?: string | undefined;
+  year?: number | undefined;
+  statusId?: string | undefined;
+  responsible?: string | undefined;
+  overdue?: boolean | undefined;
+  includeArchived?: boolean | undefined;
+}
+
+/** A page of items the caller reads, with the filters every item list has plus `extra`. */
+export async function listItems(db: Database, access: Access, spec: ItemSpec, query: ItemListQuery, extra: SQL[] = []) {
+  const { table } = spec;
+  if (query.planId) await findReadablePlan(db, access, query.planId);
+  const units = await findReadableUnitIds(db, access, query.under);
+  const where: (SQL | undefined)[] = [eq(table.tenantId, access.tenantId), ...extra];
+  if (units !== 'all') where.push(units.length === 0 ? sql`false` : inArray(plans.unitId, units));
+  if (query.planId) where.push(eq(table.planId, query.planId));
+  if (query.year !== undefined) where.push(lte(plans.startYear, query.year), gte(plans.endYear, query.year));
+  if (query.statusId) where.push(eq(table.statusId, query.statusId));
+  if (query.responsible) where.push(assignedToCondition(spec.kind, table.id, access.tenantId, query.responsible));
+  if (query.overdue !== undefined) {
+    const overdue = overdueCondition(table.endDate, table.statusId, access.tenantId, todayInSweden());
+    where.push(query.overdue ? overdue : not(overdue));
+  }
+  if (!query.includeArchived) where.push(isNull(table.archivedAt));
+  const rows = (await db
+    .select({ item: table, total: sql<number>`count(*) over ()` })
+    .from(table as never)
+    .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
+    .where(and(...where))
+    .orderBy(...orderBy(query.sort, { title: table.title, endDate: table.endDate, sortOrder: table.sortOrder }, 'sortOrder', table.id))
+    .limit(query.limit)
+    .offset(query.offset)) as unknown as { item: Row; total: number }[];
+  let items = await withItemDetails(db, access.tenantId, spec.kind, rows.map((row) => row.item));
+  if (spec.decorate) items = await spec.decorate(db, access.tenantId, items);
+  return { items, total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
+}
+
+const ITEM_TABLES = { control: controls, action: actions, activity: activities } as const;
+
+/**
+ * The unit and assigned persons of an item named in a request body (a follow-up's control,
+ * say); an unknown or unreadable item is reported at `field`.
+ */
+export async function findItemScope(db: Database, access: Access, kind: ItemKind, itemId: string, field: string): Promise<{ unitId: string; planId: string; assigned: string[] }> {
+  const table = ITEM_TABLES[kind];
+  const [found] = await db
+    .select({ unitId: plans.unitId, planId: plans.id })
+    .from(table)
+    .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
+    .where(and(eq(table.tenantId, access.tenantId), eq(table.id, itemId)));
+  if (!found || !access.canRead(found.unitId)) {
+    throw new AppError('validation_failed', undefined, [{ path: field, message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  }
+  return { ...found, assigned: await assignedUserIds(db, access.tenantId, kind, itemId) };
+}

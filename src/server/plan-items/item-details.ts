@@ -1,0 +1,142 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { AuditChanges } from '../db/schema/audit-events.ts';
+import { readTogether, type Database, type Transaction } from '../db/client.ts';
+import { assignments } from '../db/schema/assignments.ts';
+import { checkpoints } from '../db/schema/checkpoints.ts';
+import { statuses } from '../db/schema/statuses.ts';
+import { users } from '../db/schema/users.ts';
+import { AppError, type FieldError } from '../errors.ts';
+
+/** The kinds of plan item that have responsible persons, checkpoints and follow-ups. */
+export type ItemKind = 'control' | 'action' | 'activity';
+
+const ASSIGNMENT_COLUMN = { control: assignments.controlId, action: assignments.actionId, activity: assignments.activityId } as const;
+const CHECKPOINT_COLUMN = { control: checkpoints.controlId, action: checkpoints.actionId, activity: checkpoints.activityId } as const;
+
+/** Who answers for an item and when it is checked: kept beside the item's own row. */
+export interface ItemDetails {
+  /** Ansvariga, in the plan's order. */
+  responsibleIds: string[];
+  /** Rapporteringsansvariga, in the plan's order. */
+  reportingIds: string[];
+  /** Avstämningsdatum, ascending. */
+  checkpoints: string[];
+}
+
+/**
+ * The details of many items, of one or several kinds, at once: two queries whatever the number
+ * of items. Item ids are UUIDs, unique across kinds, so one map holds them all.
+ */
+export async function loadItemDetails(db: Database, tenantId: string, idsByKind: Partial<Record<ItemKind, string[]>>): Promise<Map<string, ItemDetails>> {
+  const entries = (Object.entries(idsByKind) as [ItemKind, string[]][]).filter(([, ids]) => ids.length > 0);
+  const details = new Map<string, ItemDetails>(entries.flatMap(([, ids]) => ids.map((id): [string, ItemDetails] => [id, { responsibleIds: [], reportingIds: [], checkpoints: [] }])));
+  if (entries.length === 0) return details;
+  const assignmentItem = sql<string>`coalesce(${assignments.controlId}, ${assignments.actionId}, ${assignments.activityId})`;
+  const checkpointItem = sql<string>`coalesce(${checkpoints.controlId}, ${checkpoints.actionId}, ${checkpoints.activityId})`;
+  const [people, dates] = await readTogether(
+    db,
+    () =>
+      db
+        .select({ itemId: assignmentItem, userId: assignments.userId, role: assignments.role })
+        .from(assignments)
+        .where(and(eq(assignments.tenantId, tenantId), or(...entries.map(([kind, ids]) => inArray(ASSIGNMENT_COLUMN[kind], ids)))))
+        .orderBy(asc(assignments.sortOrder), asc(assignments.id)),
+    () =>
+      db
+        .select({ itemId: checkpointItem, date: checkpoints.date })
+        .from(checkpoints)
+        .where(and(eq(checkpoints.tenantId, tenantId), or(...entries.map(([kind, ids]) => inArray(CHECKPOINT_COLUMN[kind], ids)))))
+        .orderBy(asc(checkpoints.date)),
+  );
+  for (const person of people) {
+    const entry = details.get(person.itemId)!;
+    (person.role === 'responsible' ? entry.responsibleIds : entry.reportingIds).push(person.userId);
+  }
+  for (const checkpoint of dates) details.get(checkpoint.itemId)!.checkpoints.push(checkpoint.date);
+  return details;
+}
+
+/** Every person assigned to the item (responsible or reporting): they may edit it and write its follow-ups. */
+export async function assignedUserIds(db: Database, tenantId: string, kind: ItemKind, itemId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: assignments.userId })
+    .from(assignments)
+    .where(and(eq(assignments.tenantId, tenantId), eq(ASSIGNMENT_COLUMN[kind], itemId)));
+  return rows.map((row) => row.userId);
+}
+
+/** Checks that every named person exists in the tenant, naming the list entry that does not. */
+async function checkPersons(tx: Transaction, tenantId: string, lists: Record<string, string[] | undefined>) {
+  const all = [...new Set(Object.values(lists).flatMap((ids) => ids ?? []))];
+  if (all.length === 0) return;
+  const found = new Set(
+    (await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), inArray(users.id, all)))).map((row) => row.id),
+  );
+  const errors: FieldError[] = [];
+  for (const [field, ids] of Object.entries(lists)) {
+    ids?.forEach((id, index) => {
+      if (!found.has(id)) errors.push({ path: `${field}.${index}`, message: { sv: 'Personen finns inte.', en: 'The person does not exist.' } });
+    });
+    if (ids && new Set(ids).size !== ids.length) errors.push({ path: field, message: { sv: 'Samma person står två gånger.', en: 'The same person is named twice.' } });
+  }
+  if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
+}
+
+/**
+ * Replaces the lists that are given (undefined ones stay as they are) and returns the audit
+ * changes, so the item's own event records who became responsible and which dates changed.
+ */
+export async function writeItemDetails(
+  tx: Transaction,
+  tenantId: string,
+  kind: ItemKind,
+  itemId: string,
+  before: ItemDetails,
+  next: Partial<ItemDetails>,
+): Promise<AuditChanges> {
+  await checkPersons(tx, tenantId, { responsibleIds: next.responsibleIds, reportingIds: next.reportingIds });
+  const changes: AuditChanges = {};
+  const column = ASSIGNMENT_COLUMN[kind];
+  for (const [field, role] of [['responsibleIds', 'responsible'], ['reportingIds', 'reporting']] as const) {
+    const ids = next[field];
+    if (ids === undefined || JSON.stringify(ids) === JSON.stringify(before[field])) continue;
+    await tx.delete(assignments).where(and(eq(assignments.tenantId, tenantId), eq(column, itemId), eq(assignments.role, role)));
+    if (ids.length > 0) {
+      await tx.insert(assignments).values(ids.map((userId, sortOrder) => ({ tenantId, [`${kind}Id`]: itemId, userId, role, sortOrder })));
+    }
+    changes[field] = [before[field], ids];
+  }
+  const dates = next.checkpoints === undefined ? undefined : [...new Set(next.checkpoints)].sort();
+  if (dates !== undefined && JSON.stringify(dates) !== JSON.stringify(before.checkpoints)) {
+    await tx.delete(checkpoints).where(and(eq(checkpoints.tenantId, tenantId), eq(CHECKPOINT_COLUMN[kind], itemId)));
+    if (dates.length > 0) await tx.insert(checkpoints).values(dates.map((date) => ({ tenantId, [`${kind}Id`]: itemId, date })));
+    changes.checkpoints = [before.checkpoints, dates];
+  }
+  return changes;
+}
+
+/** Today's date in Sweden (dates in Uppsikt are calendar dates in Europe/Stockholm). */
+export function todayInSweden(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The ids of the tenant's statuses that mean done: an item with one of them is never overdue. */
+export async function completedStatusIds(db: Database, tenantId: string): Promise<Set<string>> {
+  const rows = await db.select({ id: statuses.id }).from(statuses).where(and(eq(statuses.tenantId, tenantId), eq(statuses.category, 'completed')));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Overdue: its end date has passed and its status is not a completed one. Derived, never stored. */
+export function isOverdue(item: { endDate: string | null; statusId: string | null; archivedAt: Date | null }, completed: Set<string>, today: string): boolean {
+  return item.archivedAt === null && item.endDate !== null && item.endDate < today && (item.statusId === null || !completed.has(item.statusId));
+}
+
+/** The same rule in SQL, for list filters. */
+export function overdueCondition(endDate: unknown, statusId: unknown, tenantId: string, today: string) {
+  return sql`coalesce(${endDate} < ${today} and (${statusId} is null or ${statusId} not in (select id from statuses where tenant_id = ${tenantId} and category = 'completed')), false)`;
+}
+
+/** Items a person answers for (responsible or reporting), in SQL, for list filters. */
+export function assignedToCondition(kind: ItemKind, itemId: unknown, tenantId: string, userId: string) {
+  return sql`exists (select 1 from assignments where assignments.tenant_id = ${tenantId} and assignments.${sql.identifier(`${kind}_id`)} = ${itemId} and assignments.user_id = ${userId})`;
+}
