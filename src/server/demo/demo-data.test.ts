@@ -332,6 +332,19 @@ describe('demo data as a whole', () => {
     expect(leaked).toBe(0);
   });
 
+  test("a plan's audit events carry its unit, so the unit's readers see the history; tenant-wide data carries none", async () => {
+    const riskEvents = await database.db
+      .select({ eventUnit: auditEvents.unitId, planUnit: plans.unitId })
+      .from(auditEvents)
+      .innerJoin(risks, eq(risks.id, auditEvents.entityId))
+      .innerJoin(plans, eq(plans.id, risks.planId))
+      .where(eq(auditEvents.entityType, 'risk'));
+    expect(riskEvents.length).toBeGreaterThan(0);
+    for (const event of riskEvents) expect(event.eventUnit).toBe(event.planUnit);
+    expect(await database.db.$count(auditEvents, and(inArray(auditEvents.entityType, ['follow_up', 'checkpoint', 'assignment']), sql`${auditEvents.unitId} is null`))).toBe(0);
+    expect(await database.db.$count(auditEvents, and(inArray(auditEvents.entityType, ['status', 'reporting_period', 'user']), isNotNull(auditEvents.unitId)))).toBe(0);
+  });
+
   test('loading again changes nothing', async () => {
     const before = await database.db.$count(auditEvents);
     const result = await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });

@@ -18,21 +18,24 @@ export interface LoadContext {
   focusAreas: Map<string, string>;
   periods: Map<string, string>;
   riskMatrixId: string;
+  /** The unit whose readers see the audit events of what is inserted (a plan's unit); none for tenant-wide data. */
+  auditUnitId?: string | null;
 }
 
-/** Inserts rows (with their ids set) and notes an audit event for each. */
+/** Inserts rows (with their ids set) and notes an audit event for each, under `unitOf` or the context's unit. */
 export async function insertRows<Row extends { id: string }>(
   context: LoadContext,
   table: PgTable,
   entityType: string,
   rows: Row[],
+  unitOf: (row: Row) => string | null = () => context.auditUnitId ?? null,
 ): Promise<void> {
   if (rows.length === 0) return;
   const withTenant = rows.map((row) => ({ ...row, tenantId: context.tenantId }));
   for (let start = 0; start < withTenant.length; start += 200) {
     await context.tx.insert(table).values(withTenant.slice(start, start + 200));
   }
-  for (const row of rows) context.audit.push({ entityType, entityId: row.id, operation: 'create', changes: creationChanges(row) });
+  for (const row of rows) context.audit.push({ entityType, entityId: row.id, operation: 'create', unitId: unitOf(row), changes: creationChanges(row) });
 }
 
 /** Resolves a name the fixture uses to the id of what it names, or fails naming the field. */
@@ -50,7 +53,7 @@ export async function resolvePeriod(context: LoadContext, label: string, field: 
   const dates = parsed && defaultReportingPeriodDates(parsed.kind, parsed.number, parsed.year);
   if (!parsed || !dates) throw new FixtureError(context.file, field, `"${label}" is not a period such as "Kvartal 3 2020" or "Helår 2021"`);
   const id = uuidv7();
-  await insertRows(context, reportingPeriods, 'reporting_period', [{ id, kind: parsed.kind, year: parsed.year, number: parsed.number, ...dates }]);
+  await insertRows(context, reportingPeriods, 'reporting_period', [{ id, kind: parsed.kind, year: parsed.year, number: parsed.number, ...dates }], () => null);
   context.periods.set(label, id);
   return id;
 }

@@ -81,7 +81,8 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
   await insertRows(context, focusAreas, 'focus_area', focusAreaRows);
   for (const row of focusAreaRows) context.focusAreas.set(row.name.toLowerCase(), row.id);
 
-  await insertRows(context, orgUnits, 'org_unit', flattenUnits(context, tenant.units, null, `tenants.${tenant.slug}.units`));
+  // As over the API: a unit's creation is seen from the unit above it.
+  await insertRows(context, orgUnits, 'org_unit', flattenUnits(context, tenant.units, null, `tenants.${tenant.slug}.units`), (unit) => unit.parentId ?? unit.id);
   await loadPeople(context, tenant);
 
   for (const { file, fixture } of fixtures.documents.filter((document) => document.fixture.tenant === tenant.slug)) {
@@ -155,5 +156,5 @@ async function loadPeople(context: LoadContext, tenant: TenantFixture): Promise<
     }
   }
   await insertRows(context, users, 'user', people);
-  await insertRows(context, roleAssignments, 'role_assignment', roles);
+  await insertRows(context, roleAssignments, 'role_assignment', roles, (role) => role.unitId);
 }

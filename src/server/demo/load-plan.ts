@@ -17,10 +17,12 @@ import { FixtureError } from './read-demo-fixtures.ts';
 type Item = { kind: 'control' | 'action' | 'activity'; id: string };
 
 /** Writes one plan of a fixture with everything in it. */
-export async function loadPlan(context: LoadContext, plan: PlanFixture, path: string): Promise<void> {
+export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, path: string): Promise<void> {
   const period = parsePlanPeriod(plan.period);
-  if (!period) throw new FixtureError(context.file, `${path}.period`, `"${plan.period}" is not a year or a range such as 2020-2021`);
-  const unitId = resolve(context, context.units, 'unit', plan.unit, `${path}.unit`);
+  if (!period) throw new FixtureError(tenantContext.file, `${path}.period`, `"${plan.period}" is not a year or a range such as 2020-2021`);
+  const unitId = resolve(tenantContext, tenantContext.units, 'unit', plan.unit, `${path}.unit`);
+  // Everything in the plan belongs to its unit: readers of the unit see its history.
+  const context: LoadContext = { ...tenantContext, auditUnitId: unitId };
   const planId = uuidv7();
   await insertRows(context, plans, 'plan', [
     {
