@@ -14,6 +14,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'pglite', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], env: { DATABASE_URL: '' } },
       },
+      // Browser journeys: the built app in Debian's Chromium, on the embedded database.
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/support/build.ts'], env: { DATABASE_URL: '' } } },
       ...(postgresUrl
         ? [{ extends: true as const, test: { name: 'postgresql', include: databaseTests, env: { DATABASE_URL: postgresUrl } } }]
         : []),

@@ -3,41 +3,16 @@
 // the same server, with 50 concurrent clients on loopback. Runs the built server (`bin/uppsikt.js`)
 // in its own process, once on embedded PGlite and once on PostgreSQL (DATABASE_URL, or the local
 // server at 127.0.0.1:5432 when it answers). Run with `npm run bench:api`; it prints the figures.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { startBuiltServer } from '../e2e/support/server.ts';
 
 const CLIENTS = 50;
 const WARM_UP = 200;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const DEMO_ACCOUNT = { email: 'admin@exempelkommun-b.example', password: 'uppsikt-demo' };
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = 4000 + Math.floor(Math.random() * 900);
-  const child: ChildProcess = spawn(process.execPath, ['bin/uppsikt.js', 'serve', '--demo'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (performance.now() - started > 120_000) throw new Error('no answer within 120 s');
-    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
-}
 
 async function signIn(url: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ACCOUNT) });
@@ -88,7 +63,7 @@ async function load(url: string, headers: Record<string, string>, total: number,
 }
 
 async function measure(label: string, env: Record<string, string>, cleanup: () => Promise<void>) {
-  const server = await startServer(env);
+  const server = await startBuiltServer(env);
   try {
     const cookie = await signIn(server.url);
     const plan = await largestPlan(server.url, cookie);

@@ -1,6 +1,8 @@
-// Bundles the server and CLI into dist/uppsikt.js. esbuild takes well under a second; type
-// checking is `npm run typecheck`, kept out of the start path so that `npm start` is quick.
+// Bundles the server and CLI into dist/uppsikt.js (esbuild, well under a second) and the web
+// application into dist/web (Vite). Type checking is `npm run typecheck`, kept out of the start
+// path so that `npm start` is quick.
 import { build } from 'esbuild';
+import { build as buildWeb } from 'vite';
 
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -13,3 +15,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+if (!process.argv.includes('--server-only')) {
+  await buildWeb({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}

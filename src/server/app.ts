@@ -1,13 +1,15 @@
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './db/client.ts';
 import { AppError, problemResponse } from './errors.ts';
-import { packageVersion } from './paths.ts';
+import { packageRoot, packageVersion } from './paths.ts';
 import { createRouter } from './http/api-router.ts';
 import { problemFromDatabaseError } from './http/database-errors.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
+import { mountWebApp } from './http/web-app.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { sessionRoutes, signInRoutes } from './features/auth/routes.ts';
 import { orgUnitRoutes } from './features/org-units/routes.ts';
@@ -29,13 +31,15 @@ import { auditEventRoutes } from './features/audit-events/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
+  /** The built web application (Vite's output); dist/web of the package by default. */
+  webRoot?: string;
 }
 
 /** The largest request body the API accepts; the longest texts are bounded well below it. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP application. Every feature's routes are mounted here, by hand, so this reads as the map of the API. */
-export function createApp({ database }: AppDependencies) {
+export function createApp({ database, webRoot = join(packageRoot, 'dist/web') }: AppDependencies) {
   const app = new Hono();
 
   // Liveness: the process answers. No database, so it is also the baseline of the API benchmark.
@@ -96,6 +100,7 @@ export function createApp({ database }: AppDependencies) {
 
   app.route('/api/v1', v1);
   app.route('/api/docs', apiDocsRoutes());
+  mountWebApp(app, webRoot);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found')));
   app.onError((error, c) => {

@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations, horizontalOverflow, keepScreenshot, launchBrowser } from './support/browser.ts';
+import { startBuiltServer, type RunningServer } from './support/server.ts';
+
+// The screens as users meet them, in Debian's Chromium against the built server with the demo
+// data. Every screen is scanned with axe (WCAG 2.1 A and AA) and must reflow at 320 px.
+
+const PASSWORD = 'uppsikt-demo';
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'uppsikt-e2e-'));
+  [server, browser] = await Promise.all([startBuiltServer({ DATABASE_URL: '', DATA_DIR: dataDir }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newPage(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/logga-in`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mitt arbete' }).waitFor();
+}
+
+/** axe finds nothing, the page reflows at 320 px, and a screenshot is kept. */
+async function checkScreen(page: Page, name: string) {
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  await keepScreenshot(page, name);
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await horizontalOverflow(page), `horizontal scrolling at 320 px on ${name}`).toBe(0);
+  expect(await axeViolations(page), `axe at 320 px on ${name}`).toEqual([]);
+  await page.setViewportSize(size);
+}
+
+describe('screens', () => {
+  test('sign-in: wrong password names the problem; the keyboard alone signs in, starting at the skip link', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    await checkScreen(page, 'sign-in');
+
+    await page.getByLabel('E-postadress').fill('samordnare@malmo.example');
+    await page.getByLabel('Lösenord').fill('fel-lösenord');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/lösenord/i);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/logga-in`);
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Hoppa till innehållet');
+    await page.getByLabel('E-postadress').focus();
+    await page.keyboard.type('samordnare@malmo.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Mitt arbete' }).waitFor();
+    await page.context().close();
+  });
+
+  test('Mitt arbete lists what the person answers for, overdue first, with status in text', async () => {
+    const page = await newPage();
+    await signIn(page, 'anders.pettersson@exempelkommun-b.example');
+    const table = page.getByRole('table');
+    await table.waitFor();
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBeGreaterThan(1);
+    await expect.poll(() => rows.nth(1).textContent()).toContain('Försenad');
+    await checkScreen(page, 'my-work');
+    await page.context().close();
+  });
+
+  test('a reader goes from the organisation tree to a plan, filters by a matrix cell and back', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@exempelkommun-b.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+    await page.getByRole('link', { name: /^Utbildningsnämnden/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Planer för Utbildningsnämnden' }).waitFor();
+    await checkScreen(page, 'organisation');
+
+    await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2020' }).waitFor();
+    const matrix = page.getByRole('table', { name: /Antal risker per sannolikhet och konsekvens/ });
+    await matrix.waitFor();
+    await checkScreen(page, 'plan');
+
+    const riskRows = page.getByRole('table', { name: 'Risker', exact: true }).getByRole('row');
+    const allRisks = (await riskRows.count()) - 1;
+    const cell = matrix.getByRole('link', { name: /^[1-9]\d* risk/ }).first();
+    const inCell = Number((await cell.textContent())!.trim().split(' ')[0]);
+    await cell.click();
+    await page.getByText(/^Visar risker med sannolikhet/).waitFor();
+    await expect.poll(async () => (await riskRows.count()) - 1).toBe(inCell);
+    expect(inCell).toBeLessThan(allRisks);
+    await page.getByRole('link', { name: 'Visa alla risker' }).click();
+    await expect.poll(async () => (await riskRows.count()) - 1).toBe(allRisks);
+    await page.context().close();
+  });
+
+  test('the language switches to English and back, and the choice survives a reload', async () => {
+    const page = await newPage();
+    await signIn(page, 'samordnare@malmo.example');
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
+    await page.getByRole('link', { name: 'Organisation' }).first().click();
+    await page.getByText('The units of the organisation and their plans by year.').waitFor();
+    await checkScreen(page, 'organisation-en');
+    await page.getByRole('button', { name: 'På svenska' }).click();
+    await page.getByText('Organisationens enheter och deras planer per år.').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    await page.context().close();
+  });
+
+  test('the accessibility statement and an unknown address are open without signing in', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/tillganglighet`);
+    await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Tillsyn' }).waitFor();
+    await checkScreen(page, 'accessibility-statement');
+    await signIn(page, 'samordnare@malmo.example');
+    await page.goto(`${server.url}/finns-inte`);
+    await page.getByRole('heading', { level: 1, name: 'Sidan finns inte.' }).waitFor();
+    await checkScreen(page, 'not-found');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,106 @@
+import { Link, Navigate, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useMe, useSignOut, type Me } from '../features/auth/use-me.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ApiError } from '../lib/api.ts';
+import { LoadFailed, Loading } from './page.tsx';
+
+/** Pages anyone may open without signing in. */
+const PUBLIC_PATHS = new Set(['/logga-in', '/tillganglighet']);
+
+/** Every page: the header with the menu and language switch, the page itself, the footer. */
+export function RootLayout() {
+  const location = useLocation();
+  const me = useMe();
+  const isPublic = PUBLIC_PATHS.has(location.pathname);
+  if (!isPublic) {
+    if (me.isPending) return <Shell><Loading /></Shell>;
+    if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to="/logga-in" search={{ next: location.href }} replace />;
+    if (me.error) return <Shell><LoadFailed error={me.error} retry={() => void me.refetch()} /></Shell>;
+  }
+  return (
+    <Shell me={me.data}>
+      <Outlet />
+    </Shell>
+  );
+}
+
+function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            {t('app.name')}
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </Link>
+          {me && (
+            <nav aria-label={t('nav.label')} className="main-nav">
+              <ul>
+                <li>
+                  <Link to="/" activeOptions={{ exact: true }}>
+                    {t('nav.myWork')}
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/organisation">{t('nav.organisation')}</Link>
+                </li>
+              </ul>
+            </nav>
+          )}
+          <div className="header-tools">
+            <LanguageSwitch />
+            {me && <UserMenu me={me} />}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <ul>
+          <li>
+            <Link to="/tillganglighet">{t('nav.accessibility')}</Link>
+          </li>
+          <li>
+            <a href="/api/docs">{t('nav.apiDocs')}</a>
+          </li>
+        </ul>
+      </footer>
+    </>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, locale, setLocale } = useI18n();
+  const other = locale === 'sv' ? 'en' : 'sv';
+  return (
+    <button type="button" className="button button-quiet" lang={other} onClick={() => setLocale(other)}>
+      {t('language.switchTo')}
+    </button>
+  );
+}
+
+function UserMenu({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <div className="user-menu">
+      <span className="user-name">{t('auth.signedInAs', { name: me.user.name, tenant: me.tenant.name })}</span>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => {
+          void signOut().finally(() => void navigate({ to: '/logga-in', search: { next: undefined } }));
+        }}
+      >
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { z } from 'zod';
+import type { action } from '../../../domain/contracts/actions.ts';
+import type { activity } from '../../../domain/contracts/activities.ts';
+import type { control } from '../../../domain/contracts/controls.ts';
+import type { followUp } from '../../../domain/contracts/follow-ups.ts';
+import type { reportingCalendar } from '../../../domain/contracts/reporting-calendar.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { useI18n, type Translate } from '../../i18n/i18n.tsx';
+import { api, apiAll } from '../../lib/api.ts';
+import { formatDate, todayInSweden } from '../../lib/format.ts';
+import { byId, usePlans, useStatuses } from '../../lib/reference-data.ts';
+import { useMe } from '../auth/use-me.ts';
+
+type Kind = 'control' | 'action' | 'activity';
+type AnyItem = z.infer<typeof control> | z.infer<typeof action> | z.infer<typeof activity>;
+interface MyItem {
+  kind: Kind;
+  item: AnyItem;
+  nextCheckpoint: string | null;
+}
+type Calendar = z.infer<typeof reportingCalendar>;
+type Period = Calendar['periods'][number];
+type FollowUp = z.infer<typeof followUp>;
+
+const PATHS: Record<Kind, string> = { control: '/controls', action: '/actions', activity: '/activities' };
+
+/** Overdue first, then what comes next (checkpoint or end date), then by title. */
+function compareItems(a: MyItem, b: MyItem): number {
+  if (a.item.overdue !== b.item.overdue) return a.item.overdue ? -1 : 1;
+  const nextA = a.nextCheckpoint ?? a.item.endDate ?? '9999';
+  const nextB = b.nextCheckpoint ?? b.item.endDate ?? '9999';
+  return nextA.localeCompare(nextB) || a.item.title.localeCompare(b.item.title, 'sv');
+}
+
+/** The running period, the shortest when several overlap (a quarter rather than the whole year). */
+function currentPeriod(periods: Period[], today: string): Period | null {
+  const running = periods.filter((period) => period.startDate <= today && today <= period.endDate);
+  running.sort((a, b) => a.endDate.localeCompare(b.endDate) || b.startDate.localeCompare(a.startDate));
+  return running[0] ?? null;
+}
+
+function itemTitle(entry: MyItem): string {
+  return 'number' in entry.item && entry.item.number ? `${entry.item.number} ${entry.item.title}` : entry.item.title;
+}
+
+export function MyWorkPage() {
+  const { t, locale, formatLocale } = useI18n();
+  const me = useMe();
+  const userId = me.data?.user.id;
+  const today = todayInSweden();
+  const items = useQuery({
+    queryKey: ['my-work', userId],
+    enabled: userId !== undefined,
+    queryFn: async ({ signal }) => {
+      const lists = await Promise.all(
+        (Object.keys(PATHS) as Kind[]).map(async (kind) => (await apiAll<AnyItem>(PATHS[kind], { responsible: userId }, signal)).map((item) => ({ kind, item }))),
+      );
+      return lists.flat().map(({ kind, item }): MyItem => ({ kind, item, nextCheckpoint: item.checkpoints.find((date) => date >= today) ?? null }));
+    },
+  });
+  const calendar = useQuery({
+    queryKey: ['reporting-calendar', today.slice(0, 4)],
+    queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year: today.slice(0, 4) }, signal }),
+  });
+  const period = calendar.data ? currentPeriod(calendar.data.periods, today) : null;
+  const reported = useQuery({
+    queryKey: ['follow-ups', 'period', period?.id],
+    enabled: period !== null,
+    queryFn: ({ signal }) => apiAll<FollowUp>('/follow-ups', { periodId: period!.id }, signal),
+  });
+  const plans = usePlans();
+  const statuses = useStatuses();
+
+  if (items.error) return <Page title={t('myWork.title')}><LoadFailed error={items.error} retry={() => void items.refetch()} /></Page>;
+  if (!items.data || !plans.data || !statuses.data) return <Page title={t('myWork.title')}><Loading /></Page>;
+
+  const planById = byId(plans.data);
+  const statusById = byId(statuses.data);
+  const sorted = [...items.data].sort(compareItems);
+  const reportedIds = new Set((reported.data ?? []).map((entry) => entry.controlId ?? entry.actionId ?? entry.activityId));
+  const open = sorted.filter((entry) => statusById.get(entry.item.statusId ?? '')?.category !== 'completed');
+  const due = period ? open.filter((entry) => !reportedIds.has(entry.item.id)) : [];
+
+  return (
+    <Page title={t('myWork.title')}>
+      <p className="lead">{t('myWork.intro')}</p>
+      <section aria-labelledby="due-heading" className="section">
+        <h2 id="due-heading">{period ? t('myWork.dueTitle', { period: locale === 'sv' ? period.label : period.labelEn }) : t('myWork.dueTitle', { period: '–' })}</h2>
+        {calendar.isPending ? (
+          <Loading />
+        ) : !period ? (
+          <p>{t('myWork.noPeriod')}</p>
+        ) : reported.isPending ? (
+          <Loading />
+        ) : due.length === 0 ? (
+          <p>{t('myWork.allReported')}</p>
+        ) : (
+          <ul className="plain-list">
+            {due.map((entry) => (
+              <li key={entry.item.id}>
+                <Link to="/planer/$planId" params={{ planId: entry.item.planId }} hash={`item-${entry.item.id}`}>
+                  {itemTitle(entry)}
+                </Link>{' '}
+                <span className="muted">({t(`itemKind.${entry.kind}`)})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="all-heading" className="section">
+        <h2 id="all-heading">{t('myWork.allTitle')}</h2>
+        {sorted.length === 0 ? (
+          <p>{t('myWork.nothing')}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="all-heading" tabIndex={0}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('myWork.item')}</th>
+                  <th scope="col">{t('myWork.kind')}</th>
+                  <th scope="col">{t('myWork.plan')}</th>
+                  <th scope="col">{t('myWork.nextCheckpoint')}</th>
+                  <th scope="col">{t('myWork.endDate')}</th>
+                  <th scope="col">{t('myWork.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((entry) => (
+                  <ItemRow key={entry.item.id} entry={entry} planTitle={planById.get(entry.item.planId)?.title ?? ''} status={statusById.get(entry.item.statusId ?? '')} t={t} formatLocale={formatLocale} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </Page>
+  );
+}
+
+function ItemRow({ entry, planTitle, status, t, formatLocale }: { entry: MyItem; planTitle: string; status: Parameters<typeof StatusBadge>[0]['status']; t: Translate; formatLocale: string }) {
+  return (
+    <tr>
+      <th scope="row">
+        <Link to="/planer/$planId" params={{ planId: entry.item.planId }} hash={`item-${entry.item.id}`}>
+          {itemTitle(entry)}
+        </Link>
+      </th>
+      <td>{t(`itemKind.${entry.kind}`)}</td>
+      <td>{planTitle}</td>
+      <td>{formatDate(entry.nextCheckpoint, formatLocale)}</td>
+      <td>{formatDate(entry.item.endDate, formatLocale)}</td>
+      <td>
+        <StatusBadge status={status} />
+        {entry.item.overdue && <span className="tag tag-warning">{t('myWork.overdue')}</span>}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearch } from '@tanstack/react-router';
+import type { OrgUnitNode } from '../../../domain/contracts/org-units.ts';
+import { ORG_UNIT_KIND_LABELS } from '../../../domain/org-unit.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { useI18n, useLabel } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { usePlans, type Plan } from '../../lib/reference-data.ts';
+
+function findUnit(nodes: OrgUnitNode[], id: string | undefined): OrgUnitNode | undefined {
+  for (const node of nodes) {
+    if (node.id === id) return node;
+    const inside = findUnit(node.children, id);
+    if (inside) return inside;
+  }
+  return undefined;
+}
+
+/** The unit tree; per unit its plans by year and kind. */
+export function OrganisationPage() {
+  const { t } = useI18n();
+  const { enhet } = useSearch({ from: '/organisation' });
+  const tree = useQuery({ queryKey: ['org-units', 'tree'], queryFn: ({ signal }) => api<OrgUnitNode[]>('/org-units/tree', { signal }) });
+  const plans = usePlans();
+
+  if (tree.error) return <Page title={t('organisation.title')}><LoadFailed error={tree.error} retry={() => void tree.refetch()} /></Page>;
+  if (!tree.data || !plans.data) return <Page title={t('organisation.title')}><Loading /></Page>;
+  const selected = findUnit(tree.data, enhet);
+
+  return (
+    <Page title={t('organisation.title')}>
+      <p className="lead">{t('organisation.intro')}</p>
+      <div className="split">
+        <nav aria-labelledby="tree-heading" className="split-side">
+          <h2 id="tree-heading">{t('organisation.tree')}</h2>
+          <UnitList nodes={tree.data} selectedId={selected?.id} plans={plans.data} />
+        </nav>
+        <section aria-labelledby="plans-heading" className="split-main">
+          {selected ? (
+            <UnitPlans unit={selected} plans={plans.data.filter((plan) => plan.unitId === selected.id)} />
+          ) : (
+            <>
+              <h2 id="plans-heading" className="visually-hidden">
+                {t('organisation.tree')}
+              </h2>
+              <p>{t('organisation.chooseUnit')}</p>
+            </>
+          )}
+        </section>
+      </div>
+    </Page>
+  );
+}
+
+function UnitList({ nodes, selectedId, plans }: { nodes: OrgUnitNode[]; selectedId: string | undefined; plans: Plan[] }) {
+  const label = useLabel();
+  return (
+    <ul className="tree">
+      {nodes.map((node) => {
+        const planCount = plans.filter((plan) => plan.unitId === node.id).length;
+        return (
+          <li key={node.id}>
+            <Link to="/organisation" search={{ enhet: node.id }} aria-current={node.id === selectedId ? 'true' : undefined} className="tree-link">
+              {node.name}
+              <span className="muted">
+                {' '}
+                · {label(ORG_UNIT_KIND_LABELS[node.kind])}
+                {planCount > 0 ? ` · ${planCount}` : ''}
+              </span>
+            </Link>
+            {node.children.length > 0 && <UnitList nodes={node.children} selectedId={selectedId} plans={plans} />}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function UnitPlans({ unit, plans }: { unit: OrgUnitNode; plans: Plan[] }) {
+  const { t } = useI18n();
+  const sorted = [...plans].sort((a, b) => b.startYear - a.startYear || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'sv'));
+  return (
+    <>
+      <h2 id="plans-heading">{t('organisation.plansOf', { unit: unit.name })}</h2>
+      {sorted.length === 0 ? (
+        <p>{t('organisation.noPlans')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="plans-heading" tabIndex={0}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('organisation.year')}</th>
+                <th scope="col">{t('organisation.planTitle')}</th>
+                <th scope="col">{t('organisation.kind')}</th>
+                <th scope="col">{t('organisation.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((plan) => (
+                <tr key={plan.id}>
+                  <td>{plan.startYear === plan.endYear ? plan.startYear : `${plan.startYear}–${plan.endYear}`}</td>
+                  <th scope="row">
+                    <Link to="/planer/$planId" params={{ planId: plan.id }} search={{ sannolikhet: undefined, konsekvens: undefined }}>
+                      {plan.title}
+                    </Link>
+                  </th>
+                  <td>{t(`planKind.${plan.kind}`)}</td>
+                  <td>{t(`planState.${plan.state}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

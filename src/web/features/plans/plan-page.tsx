@@ -1,0 +1,260 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearch } from '@tanstack/react-router';
+import type { z } from 'zod';
+import type { planOverview } from '../../../domain/contracts/plan-overview.ts';
+import { riskBandFor } from '../../../domain/risk-matrix.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { byId, useOrgUnits, useRiskMatrices, useStatuses, type Plan, type RiskMatrix, type Status } from '../../lib/reference-data.ts';
+import { readableTextOn } from '../../lib/colour.ts';
+import { RiskMatrixTable } from './risk-matrix-table.tsx';
+
+type Overview = z.infer<typeof planOverview>;
+type OverviewRisk = Overview['risks'][number];
+type OverviewItem = OverviewRisk['controls'][number] | OverviewRisk['actions'][number];
+
+/** The version of the risk matrix the plan is assessed with: its own, else the newest valid in its first year. */
+function matrixOf(plan: Plan, matrices: RiskMatrix[]): RiskMatrix | undefined {
+  if (plan.riskMatrixId) return matrices.find((matrix) => matrix.id === plan.riskMatrixId);
+  return matrices.filter((matrix) => matrix.validFromYear <= plan.startYear).sort((a, b) => b.validFromYear - a.validFromYear)[0];
+}
+
+export function PlanPage() {
+  const { t } = useI18n();
+  const { planId } = useParams({ from: '/planer/$planId' });
+  const overview = useQuery({ queryKey: ['plan-overview', planId], queryFn: ({ signal }) => api<Overview>(`/plans/${planId}/overview`, { signal }) });
+  const matrices = useRiskMatrices();
+  const statuses = useStatuses();
+  const units = useOrgUnits();
+
+  if (overview.error) return <Page title={t('plan.risks')}><LoadFailed error={overview.error} retry={() => void overview.refetch()} /></Page>;
+  if (!overview.data || !matrices.data || !statuses.data || !units.data) return <Page title={t('plan.risks')}><Loading /></Page>;
+  return <PlanView overview={overview.data} matrix={matrixOf(overview.data.plan, matrices.data)} statuses={statuses.data} unitNames={new Map(units.data.map((unit) => [unit.id, unit.name]))} />;
+}
+
+function PlanView({ overview, matrix, statuses, unitNames }: { overview: Overview; matrix: RiskMatrix | undefined; statuses: Status[]; unitNames: Map<string, string> }) {
+  const { t, formatLocale } = useI18n();
+  const { sannolikhet, konsekvens } = useSearch({ from: '/planer/$planId' });
+  const { plan } = overview;
+  const statusById = byId(statuses);
+  const personName = new Map(overview.persons.map((person) => [person.id, person.name]));
+  const selected = sannolikhet !== undefined && konsekvens !== undefined ? { likelihood: sannolikhet, consequence: konsekvens } : null;
+  const shownRisks = selected ? overview.risks.filter((risk) => risk.likelihood === selected.likelihood && risk.consequence === selected.consequence) : overview.risks;
+  const allItems: OverviewItem[] = [...overview.risks.flatMap((risk) => [...risk.controls, ...risk.actions]), ...overview.actionsWithoutRisk];
+  const period = plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}–${plan.endYear}`;
+
+  return (
+    <Page title={plan.title}>
+      <dl className="facts">
+        <div>
+          <dt>{t('plan.unit')}</dt>
+          <dd>{unitNames.get(plan.unitId) ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('plan.period')}</dt>
+          <dd>{period}</dd>
+        </div>
+        <div>
+          <dt>{t('organisation.kind')}</dt>
+          <dd>{t(`planKind.${plan.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('organisation.state')}</dt>
+          <dd>{t(`planState.${plan.state}`)}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="decision-heading" className="section">
+        <h2 id="decision-heading">{t('plan.decision')}</h2>
+        {plan.decisionDate || plan.decisionUnitId || plan.diarienummer ? (
+          <dl className="facts">
+            <div>
+              <dt>{t('plan.decidedBy')}</dt>
+              <dd>{plan.decisionUnitId ? (unitNames.get(plan.decisionUnitId) ?? '–') : '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('plan.decisionDate')}</dt>
+              <dd>{formatDate(plan.decisionDate, formatLocale)}</dd>
+            </div>
+            <div>
+              <dt>{t('plan.paragraph')}</dt>
+              <dd>{plan.decisionParagraph ?? '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('plan.diarienummer')}</dt>
+              <dd>{plan.diarienummer ?? '–'}</dd>
+            </div>
+          </dl>
+        ) : (
+          <p>{plan.state === 'draft' ? t('plan.notDecided') : t('plan.decisionUnrecorded')}</p>
+        )}
+      </section>
+
+      <div className="two-columns">
+        {matrix && (
+          <section aria-labelledby="matrix-heading" className="section">
+            <h2 id="matrix-heading">{t('plan.matrix')}</h2>
+            <RiskMatrixTable planId={plan.id} matrix={matrix} risks={overview.risks} selected={selected} />
+          </section>
+        )}
+        <section aria-labelledby="status-heading" className="section">
+          <h2 id="status-heading">{t('plan.statusSummary')}</h2>
+          <StatusSummary items={allItems} statuses={statuses} />
+        </section>
+      </div>
+
+      <section aria-labelledby="risks-heading" className="section">
+        <h2 id="risks-heading">{t('plan.risks')}</h2>
+        {selected && (
+          <p role="status">
+            {t('plan.filteredBy', selected)}{' '}
+            <Link to="/planer/$planId" params={{ planId: plan.id }} search={{ sannolikhet: undefined, konsekvens: undefined }} resetScroll={false}>
+              {t('plan.clearFilter')}
+            </Link>
+          </p>
+        )}
+        {shownRisks.length === 0 ? (
+          <p>{t('plan.noRisks')}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="risks-heading" tabIndex={0}>
+            <table className="table" aria-labelledby="risks-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{t('plan.risk')}</th>
+                  <th scope="col">{t('plan.likelihood')}</th>
+                  <th scope="col">{t('plan.consequence')}</th>
+                  <th scope="col">{t('plan.riskValue')}</th>
+                  <th scope="col">{t('plan.items')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shownRisks.map((risk) => (
+                  <RiskRow key={risk.id} risk={risk} matrix={matrix} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {shownRisks.map((risk) => (
+        <section key={risk.id} aria-labelledby={`risk-${risk.id}`} className="section risk-section">
+          <h3 id={`risk-${risk.id}`}>{risk.title}</h3>
+          {risk.description && <p className="prose">{risk.description}</p>}
+          <ItemList items={[...risk.controls.map((item) => ({ kind: 'control' as const, item })), ...risk.actions.map((item) => ({ kind: 'action' as const, item }))]} statusById={statusById} personName={personName} />
+        </section>
+      ))}
+      {!selected && overview.actionsWithoutRisk.length > 0 && (
+        <section aria-labelledby="no-risk-heading" className="section">
+          <h3 id="no-risk-heading">{t('plan.actionsWithoutRisk')}</h3>
+          <ItemList items={overview.actionsWithoutRisk.map((item) => ({ kind: 'action' as const, item }))} statusById={statusById} personName={personName} />
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function RiskRow({ risk, matrix }: { risk: OverviewRisk; matrix: RiskMatrix | undefined }) {
+  const { t } = useI18n();
+  const band = matrix ? riskBandFor(matrix, risk.riskValue) : null;
+  return (
+    <tr>
+      <th scope="row">
+        <a href={`#risk-${risk.id}`}>{risk.title}</a>
+      </th>
+      <td>{risk.likelihood ?? '–'}</td>
+      <td>{risk.consequence ?? '–'}</td>
+      <td>
+        {risk.riskValue === null ? (
+          t('plan.unassessed')
+        ) : (
+          <span className="risk-value" style={band ? { background: band.colour, color: readableTextOn(band.colour) } : undefined}>
+            {risk.riskValue}
+            {band ? ` ${band.label}` : ''}
+          </span>
+        )}
+      </td>
+      <td>{t('plan.itemCount', { controls: risk.controls.length, actions: risk.actions.length })}</td>
+    </tr>
+  );
+}
+
+function ItemList({ items, statusById, personName }: { items: { kind: 'control' | 'action'; item: OverviewItem }[]; statusById: Map<string, Status>; personName: Map<string, string> }) {
+  const { t, formatLocale } = useI18n();
+  if (items.length === 0) return null;
+  return (
+    <ul className="item-list">
+      {items.map(({ kind, item }) => (
+        <li key={item.id} id={`item-${item.id}`} className="item-card">
+          <p className="item-title">
+            <span className="tag">{t(`itemKind.${kind}`)}</span> {item.title}
+          </p>
+          <dl className="facts facts-compact">
+            <div>
+              <dt>{t('item.responsible')}</dt>
+              <dd>{item.responsibleIds.map((id) => personName.get(id) ?? '–').join(', ') || '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('item.start')}</dt>
+              <dd>{formatDate(item.startDate, formatLocale)}</dd>
+            </div>
+            <div>
+              <dt>{t('item.checkpoints')}</dt>
+              <dd>{item.checkpoints.map((date) => formatDate(date, formatLocale)).join(', ') || '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('myWork.endDate')}</dt>
+              <dd>{formatDate(item.endDate, formatLocale)}</dd>
+            </div>
+            <div>
+              <dt>{t('myWork.status')}</dt>
+              <dd>
+                <StatusBadge status={statusById.get(item.statusId ?? '')} />
+                {item.overdue && <span className="tag tag-warning">{t('myWork.overdue')}</span>}
+              </dd>
+            </div>
+          </dl>
+          {item.latestFollowUp && (
+            <div className="follow-up">
+              <p className="follow-up-meta">
+                {t('item.latestFollowUp', { date: formatDate(item.latestFollowUp.reportedOn, formatLocale), author: item.latestFollowUp.authorId ? (personName.get(item.latestFollowUp.authorId) ?? '–') : '–' })}
+              </p>
+              <p className="prose">{item.latestFollowUp.body}</p>
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function StatusSummary({ items, statuses }: { items: OverviewItem[]; statuses: Status[] }) {
+  const { t } = useI18n();
+  const counts = new Map<string | null, number>();
+  for (const item of items) counts.set(item.statusId, (counts.get(item.statusId) ?? 0) + 1);
+  const rows: { status: Status | null; count: number }[] = statuses.filter((status) => counts.has(status.id)).map((status) => ({ status, count: counts.get(status.id)! }));
+  if (counts.has(null)) rows.push({ status: null, count: counts.get(null)! });
+  return (
+    <table className="table table-compact">
+      <thead>
+        <tr>
+          <th scope="col">{t('myWork.status')}</th>
+          <th scope="col">{t('plan.statusCount')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.status?.id ?? 'none'}>
+            <th scope="row">
+              <StatusBadge status={row.status} />
+            </th>
+            <td>{row.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
