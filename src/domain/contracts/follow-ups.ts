@@ -27,7 +27,7 @@ export const followUpCreate = z
     periodId: id,
     body: markdown.min(1),
     analysis: markdown.nullable().optional(),
-    statusId: id.nullable().optional(),
+    statusId: id.nullable().optional().meta({ description: 'The item’s status now; it becomes the item’s status as well.' }),
     reportedOn: calendarDate.optional().meta({ description: 'Defaults to today.' }),
   })
   .meta({ id: 'FollowUpCreate', description: 'Exactly one of controlId, actionId and activityId.' });

@@ -236,3 +236,19 @@ export async function findItemScope(db: Database, access: Access, kind: ItemKind
   }
   return { ...found, assigned: await assignedUserIds(db, access.tenantId, kind, itemId) };
 }
+
+/**
+ * Sets an item's status as part of a follow-up: the person reporting says where the item stands
+ * now, and the item shows it at once. Audited as a change of the item; no version check, since
+ * the follow-up, not an edit of the item's form, is what the caller saw and wrote.
+ */
+export async function setItemStatus(tx: Transaction, access: Access, kind: ItemKind, itemId: string, statusId: string | null, unitId: string): Promise<void> {
+  const table = ITEM_TABLES[kind];
+  const [current] = (await tx
+    .select()
+    .from(table)
+    .where(and(eq(table.tenantId, access.tenantId), eq(table.id, itemId)))) as Row[];
+  if (!current || current.statusId === statusId) return;
+  await updateAudited(tx, table, { current, expectedVersion: current.version as number, values: { statusId }, present: (row) => row }, { actor: access.actor, entityType: kind, unitId });
+}
+

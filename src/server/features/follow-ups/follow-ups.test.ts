@@ -52,6 +52,25 @@ describe('follow-ups', () => {
     expect(reply.body.reportedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  test('the status written with a follow-up becomes the item status, audited, in the same transaction', async () => {
+    const responsible = await h.as('responsible');
+    const before = (await responsible.get(`/controls/${controlIds.unitA}`)).body;
+    const reply = await responsible.post('/follow-ups', { controlId: controlIds.unitA, periodId: h.tenant.periodIds.q2, body: 'Klart.', statusId: h.tenant.statusIds.genomford });
+    expect(reply.status).toBe(201);
+    const after = (await responsible.get(`/controls/${controlIds.unitA}`)).body;
+    expect(after).toMatchObject({ statusId: h.tenant.statusIds.genomford, version: before.version + 1 });
+    const events = (await (await h.as('tenantAdmin')).get(`/audit-events?entityId=${controlIds.unitA}`)).body.items;
+    expect(events[0]).toMatchObject({ entityType: 'control', operation: 'update', changes: { statusId: [before.statusId, h.tenant.statusIds.genomford] } });
+
+    // A status of another tenant is refused, and the follow-up is not written either.
+    const count = async () => (await responsible.get(`/follow-ups?controlId=${controlIds.unitA}`)).body.total as number;
+    const written = await count();
+    const foreign = await responsible.post('/follow-ups', { controlId: controlIds.unitA, periodId: h.tenant.periodIds.q2, body: 'Fel status.', statusId: h.otherTenant.statusIds.pagaende });
+    expect(foreign.status).toBe(400);
+    expect(await count()).toBe(written);
+    expect((await responsible.get(`/controls/${controlIds.unitA}`)).body.statusId).toBe(h.tenant.statusIds.genomford);
+  });
+
   test('exactly one item; a period that exists; a reader may not write', async () => {
     const client = await h.as('coordinator');
     const none = await client.post('/follow-ups', { periodId: h.tenant.periodIds.q1, body: 'x' });

@@ -15,7 +15,7 @@ import { createRouter } from '../../http/api-router.ts';
 import { orderBy } from '../../http/list-helpers.ts';
 import { presentAs } from '../../http/present.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
-import { findItemScope } from '../../plan-items/item-commands.ts';
+import { findItemScope, setItemStatus } from '../../plan-items/item-commands.ts';
 import { todayInSweden, type ItemKind } from '../../plan-items/item-details.ts';
 import { latestFollowUpCondition } from '../../plan-items/latest-follow-ups.ts';
 
@@ -68,7 +68,10 @@ async function listFollowUps(db: Database, access: Access, query: z.infer<typeof
   return { items: rows.map((row) => row.followUp), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }
 
-/** Writes a follow-up for an item the caller answers for (or coordinates); the author is the caller. */
+/**
+ * Writes a follow-up for an item the caller answers for (or coordinates); the author is the
+ * caller. A status given with it becomes the item's status too, in the same transaction.
+ */
 async function createFollowUp(tx: Transaction, access: Access, input: z.infer<typeof followUpCreate>) {
   const targets = (['controlId', 'actionId', 'activityId'] as const).filter((field) => input[field] !== undefined);
   if (targets.length !== 1) {
@@ -85,6 +88,7 @@ async function createFollowUp(tx: Transaction, access: Access, input: z.infer<ty
     { ...input, reportedOn: input.reportedOn ?? todayInSweden(), authorId: access.userId, tenantId: access.tenantId },
     { actor: access.actor, entityType: 'follow_up', unitId: scope.unitId },
   );
+  if (input.statusId !== undefined) await setItemStatus(tx, access, item.kind, item.id, input.statusId, scope.unitId);
   return row;
 }
 
