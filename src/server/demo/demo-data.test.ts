@@ -353,3 +353,17 @@ describe('demo data as a whole', () => {
     expect(await database.db.$count(tenants)).toBe(3);
   });
 });
+
+describe('the årshjul of the demo tenants', () => {
+  test('every year of a demo plan has its four quarters, so the next quarter can be followed up', async () => {
+    const rows = await database.db
+      .select({ slug: tenants.slug, year: reportingPeriods.year, number: reportingPeriods.number })
+      .from(reportingPeriods)
+      .innerJoin(tenants, eq(tenants.id, reportingPeriods.tenantId))
+      .where(eq(reportingPeriods.kind, 'quarter'));
+    const quarters = (slug: string, year: number) => rows.filter((row) => row.slug === slug && row.year === year).map((row) => row.number).sort();
+    expect(quarters('exempelkommun-b', 2020)).toEqual([1, 2, 3, 4]);
+    expect(quarters('malmo', 2021)).toEqual([1, 2, 3, 4]);
+    expect(quarters('exempelkommun-a', 2019)).toEqual([1, 2, 3, 4]);
+  });
+});

@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { parsePlanPeriod } from '../../domain/plan.ts';
 import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
 import { DEFAULT_STATUSES } from '../../domain/status.ts';
 import { creationChanges, recordAuditEvents } from '../audit/record-audit-events.ts';
@@ -15,7 +16,7 @@ import { statuses } from '../db/schema/statuses.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
 import type { TenantsFixture, UnitFixture } from './fixture-schema.ts';
-import { insertRows, resolve, type LoadContext } from './load-context.ts';
+import { insertRows, resolve, resolvePeriod, type LoadContext } from './load-context.ts';
 import { loadPlan } from './load-plan.ts';
 import { FixtureError, readDemoFixtures, type DemoFixtures } from './read-demo-fixtures.ts';
 
@@ -89,6 +90,12 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
     context.file = file;
     for (const [index, plan] of fixture.plans.entries()) {
       await loadPlan(context, plan, `plans.${index}`);
+      // The årshjul has every quarter of the plan's years, not only those the document
+      // happens to print, so that the next quarter's follow-up can be written in the demo.
+      const years = parsePlanPeriod(plan.period);
+      for (let year = years?.startYear ?? 0; years && year <= years.endYear; year += 1) {
+        for (const quarter of [1, 2, 3, 4]) await resolvePeriod(context, `Kvartal ${quarter} ${year}`, `plans.${index}.period`);
+      }
     }
     await insertRows(
       context,
