@@ -1,60 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, horizontalOverflow, keepScreenshot, launchBrowser } from './support/browser.ts';
-import { startBuiltServer, type RunningServer } from './support/server.ts';
+import { describe, expect, test } from 'vitest';
+import { axeViolations } from './support/browser.ts';
+import { PASSWORD, checkScreen, signIn as signInAs, useBrowserSession } from './support/session.ts';
+import type { Page } from 'playwright-core';
 
 // The screens as users meet them, in Debian's Chromium against the built server with the demo
 // data. Every screen is scanned with axe (WCAG 2.1 A and AA) and must reflow at 320 px.
 
-const PASSWORD = 'uppsikt-demo';
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'uppsikt-e2e-'));
-  [server, browser] = await Promise.all([startBuiltServer({ DATABASE_URL: '', DATA_DIR: dataDir }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function newPage(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/logga-in`);
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mitt arbete' }).waitFor();
-}
-
-/** axe finds nothing, the page reflows at 320 px, and a screenshot is kept. */
-async function checkScreen(page: Page, name: string) {
-  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  await keepScreenshot(page, name);
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 800 });
-  expect(await horizontalOverflow(page), `horizontal scrolling at 320 px on ${name}`).toBe(0);
-  expect(await axeViolations(page), `axe at 320 px on ${name}`).toEqual([]);
-  await page.setViewportSize(size);
-}
+const session = useBrowserSession();
+const newPage = (width?: number) => session.newPage(width);
+const signIn = (page: Page, email: string) => signInAs(session, page, email);
 
 describe('screens', () => {
   test('sign-in: wrong password names the problem; the keyboard alone signs in, starting at the skip link', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     await checkScreen(page, 'sign-in');
 
@@ -64,7 +23,7 @@ describe('screens', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/lösenord/i);
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/logga-in`);
+    await page.goto(`${session.url}/logga-in`);
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Hoppa till innehållet');
@@ -136,12 +95,12 @@ describe('screens', () => {
 
   test('the accessibility statement and an unknown address are open without signing in', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/tillganglighet`);
+    await page.goto(`${session.url}/tillganglighet`);
     await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Tillsyn' }).waitFor();
     await checkScreen(page, 'accessibility-statement');
     await signIn(page, 'samordnare@malmo.example');
-    await page.goto(`${server.url}/finns-inte`);
+    await page.goto(`${session.url}/finns-inte`);
     await page.getByRole('heading', { level: 1, name: 'Sidan finns inte.' }).waitFor();
     await checkScreen(page, 'not-found');
     await page.context().close();

@@ -49,6 +49,9 @@ function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {
                 <li>
                   <Link to="/organisation">{t('nav.organisation')}</Link>
                 </li>
+                <li>
+                  <Link to="/oversikt">{t('nav.overview')}</Link>
+                </li>
               </ul>
             </nav>
           )}

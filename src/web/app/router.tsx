@@ -54,7 +54,71 @@ const accessibilityRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/accessibility/accessibility-page.tsx'), 'AccessibilityPage'),
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, myWorkRoute, organisationRoute, planRoute, accessibilityRoute]);
+
+
+const newPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/planer/ny',
+  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined } => ({ enhet: optionalString(search.enhet) }),
+  component: lazyRouteComponent(() => import('../features/plans/new-plan-page.tsx'), 'NewPlanPage'),
+});
+
+const newRiskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/planer/$planId/ny-risk', component: lazyRouteComponent(() => import('../features/risks/risk-form-pages.tsx'), 'NewRiskPage') });
+const riskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId', component: lazyRouteComponent(() => import('../features/risks/risk-page.tsx'), 'RiskPage') });
+const editRiskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId/redigera', component: lazyRouteComponent(() => import('../features/risks/risk-form-pages.tsx'), 'EditRiskPage') });
+const newControlRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId/nytt-kontrollmoment', component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'NewControlPage') });
+const newActionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId/ny-atgard', component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'NewActionPage') });
+const editControlRoute = createRoute({ getParentRoute: () => rootRoute, path: '/kontrollmoment/$itemId/redigera', component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'EditControlPage') });
+const editActionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/atgarder/$itemId/redigera', component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'EditActionPage') });
+const newDeviationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/kontrollmoment/$itemId/ny-avvikelse',
+  component: lazyRouteComponent(() => import('../features/deviations/deviation-form-page.tsx'), 'DeviationFormPage'),
+});
+
+const newFollowUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/uppfoljning/ny',
+  validateSearch: (search: Record<string, unknown>): { kontrollmoment?: string | undefined; atgard?: string | undefined; aktivitet?: string | undefined } => ({
+    kontrollmoment: optionalString(search.kontrollmoment),
+    atgard: optionalString(search.atgard),
+    aktivitet: optionalString(search.aktivitet),
+  }),
+  component: lazyRouteComponent(() => import('../features/follow-ups/follow-up-form-page.tsx'), 'FollowUpFormPage'),
+});
+
+const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/oversikt',
+  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined; ar?: number | undefined } => ({ enhet: optionalString(search.enhet), ar: optionalInt(search.ar) }),
+  component: lazyRouteComponent(() => import('../features/overview/overview-page.tsx'), 'OverviewPage'),
+});
+
+const historyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/historik/$entityType/$entityId',
+  component: lazyRouteComponent(() => import('../features/history/history-page.tsx'), 'HistoryPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  myWorkRoute,
+  organisationRoute,
+  overviewRoute,
+  newPlanRoute,
+  planRoute,
+  newRiskRoute,
+  riskRoute,
+  editRiskRoute,
+  newControlRoute,
+  newActionRoute,
+  editControlRoute,
+  editActionRoute,
+  newDeviationRoute,
+  newFollowUpRoute,
+  historyRoute,
+  accessibilityRoute,
+]);
 
 export const router = createRouter({ routeTree, context: { queryClient: undefined! }, defaultPreload: 'intent', scrollRestoration: true });
 

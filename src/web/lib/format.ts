@@ -27,3 +27,12 @@ export function textCollator(locale: string): (a: string, b: string) => number {
 export function todayInSweden(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 }
+
+/** Any stored value as plain text: lists joined by commas, nothing as a dash. */
+export function plainValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(plainValue).join(', ') || '–';
+  return JSON.stringify(value);
+}

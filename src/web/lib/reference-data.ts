@@ -4,6 +4,7 @@ import type { orgUnit } from '../../domain/contracts/org-units.ts';
 import type { plan } from '../../domain/contracts/plans.ts';
 import type { status } from '../../domain/contracts/statuses.ts';
 import type { riskMatrix } from '../../domain/contracts/risk-matrices.ts';
+import type { user } from '../../domain/contracts/users.ts';
 import { apiAll } from './api.ts';
 
 // The tenant's small, slowly changing lists that many screens use: fetched once, kept a while.
@@ -34,4 +35,11 @@ export function useRiskMatrices() {
 /** Looks up by id. */
 export function byId<T extends { id: string }>(rows: T[] | undefined): Map<string, T> {
   return new Map((rows ?? []).map((row) => [row.id, row]));
+}
+
+export type User = z.infer<typeof user>;
+
+/** The tenant's persons, deactivated ones included (history names them). */
+export function useUsers() {
+  return useQuery({ queryKey: ['users'], queryFn: ({ signal }) => apiAll<User>('/users', { includeDeactivated: true }, signal), staleTime: LONG });
 }

@@ -42,6 +42,30 @@ function currentPeriod(periods: Period[], today: string): Period | null {
   return running[0] ?? null;
 }
 
+/** The address of the follow-up form of an item. */
+function followUpSearch(entry: MyItem): { kontrollmoment?: string; atgard?: string; aktivitet?: string } {
+  if (entry.kind === 'control') return { kontrollmoment: entry.item.id };
+  if (entry.kind === 'action') return { atgard: entry.item.id };
+  return { aktivitet: entry.item.id };
+}
+
+/** A control or action opens on its risk's page; an activity (or an action without a risk) on its plan. */
+function ItemLink({ entry }: { entry: MyItem }) {
+  const riskId = 'riskId' in entry.item ? entry.item.riskId : null;
+  if (riskId) {
+    return (
+      <Link to="/risker/$riskId" params={{ riskId }} hash={`item-${entry.item.id}`}>
+        {itemTitle(entry)}
+      </Link>
+    );
+  }
+  return (
+    <Link to="/planer/$planId" params={{ planId: entry.item.planId }} search={{ sannolikhet: undefined, konsekvens: undefined }} hash={`item-${entry.item.id}`}>
+      {itemTitle(entry)}
+    </Link>
+  );
+}
+
 function itemTitle(entry: MyItem): string {
   return 'number' in entry.item && entry.item.number ? `${entry.item.number} ${entry.item.title}` : entry.item.title;
 }
@@ -101,10 +125,12 @@ export function MyWorkPage() {
           <ul className="plain-list">
             {due.map((entry) => (
               <li key={entry.item.id}>
-                <Link to="/planer/$planId" params={{ planId: entry.item.planId }} hash={`item-${entry.item.id}`}>
-                  {itemTitle(entry)}
-                </Link>{' '}
-                <span className="muted">({t(`itemKind.${entry.kind}`)})</span>
+                <ItemLink entry={entry} />{' '}
+                <span className="muted">({t(`itemKind.${entry.kind}`)})</span>{' '}
+                <Link to="/uppfoljning/ny" search={followUpSearch(entry)} className="button button-small">
+                  {t('myWork.writeFollowUp')}
+                  <span className="visually-hidden"> {t('riskPage.forItem', { title: itemTitle(entry) })}</span>
+                </Link>
               </li>
             ))}
           </ul>
@@ -125,6 +151,9 @@ export function MyWorkPage() {
                   <th scope="col">{t('myWork.nextCheckpoint')}</th>
                   <th scope="col">{t('myWork.endDate')}</th>
                   <th scope="col">{t('myWork.status')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('myWork.writeFollowUp')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -144,9 +173,7 @@ function ItemRow({ entry, planTitle, status, t, formatLocale }: { entry: MyItem;
   return (
     <tr>
       <th scope="row">
-        <Link to="/planer/$planId" params={{ planId: entry.item.planId }} hash={`item-${entry.item.id}`}>
-          {itemTitle(entry)}
-        </Link>
+        <ItemLink entry={entry} />
       </th>
       <td>{t(`itemKind.${entry.kind}`)}</td>
       <td>{planTitle}</td>
@@ -155,6 +182,12 @@ function ItemRow({ entry, planTitle, status, t, formatLocale }: { entry: MyItem;
       <td>
         <StatusBadge status={status} />
         {entry.item.overdue && <span className="tag tag-warning">{t('myWork.overdue')}</span>}
+      </td>
+      <td>
+        <Link to="/uppfoljning/ny" search={followUpSearch(entry)}>
+          {t('myWork.writeFollowUp')}
+          <span className="visually-hidden"> {t('riskPage.forItem', { title: itemTitle(entry) })}</span>
+        </Link>
       </td>
     </tr>
   );

@@ -81,7 +81,12 @@ function UnitPlans({ unit, plans }: { unit: OrgUnitNode; plans: Plan[] }) {
   const sorted = [...plans].sort((a, b) => b.startYear - a.startYear || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'sv'));
   return (
     <>
-      <h2 id="plans-heading">{t('organisation.plansOf', { unit: unit.name })}</h2>
+      <div className="section-heading">
+        <h2 id="plans-heading">{t('organisation.plansOf', { unit: unit.name })}</h2>
+        <Link to="/planer/ny" search={{ enhet: unit.id }} className="button">
+          {t('organisation.newPlan')}
+        </Link>
+      </div>
       {sorted.length === 0 ? (
         <p>{t('organisation.noPlans')}</p>
       ) : (

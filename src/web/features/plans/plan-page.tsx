@@ -4,23 +4,19 @@ import type { z } from 'zod';
 import type { planOverview } from '../../../domain/contracts/plan-overview.ts';
 import { riskBandFor } from '../../../domain/risk-matrix.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { byId, useOrgUnits, useRiskMatrices, useStatuses, type Plan, type RiskMatrix, type Status } from '../../lib/reference-data.ts';
+import { byId, useOrgUnits, useRiskMatrices, useStatuses, type RiskMatrix, type Status } from '../../lib/reference-data.ts';
 import { readableTextOn } from '../../lib/colour.ts';
+import { matrixOf } from '../../lib/risk-matrix-of.ts';
 import { RiskMatrixTable } from './risk-matrix-table.tsx';
 
 type Overview = z.infer<typeof planOverview>;
 type OverviewRisk = Overview['risks'][number];
 type OverviewItem = OverviewRisk['controls'][number] | OverviewRisk['actions'][number];
-
-/** The version of the risk matrix the plan is assessed with: its own, else the newest valid in its first year. */
-function matrixOf(plan: Plan, matrices: RiskMatrix[]): RiskMatrix | undefined {
-  if (plan.riskMatrixId) return matrices.find((matrix) => matrix.id === plan.riskMatrixId);
-  return matrices.filter((matrix) => matrix.validFromYear <= plan.startYear).sort((a, b) => b.validFromYear - a.validFromYear)[0];
-}
 
 export function PlanPage() {
   const { t } = useI18n();
@@ -107,7 +103,14 @@ function PlanView({ overview, matrix, statuses, unitNames }: { overview: Overvie
       </div>
 
       <section aria-labelledby="risks-heading" className="section">
-        <h2 id="risks-heading">{t('plan.risks')}</h2>
+        <div className="section-heading">
+          <h2 id="risks-heading">{t('plan.risks')}</h2>
+          {plan.kind === 'internal_control' && (
+            <Link to="/planer/$planId/ny-risk" params={{ planId: plan.id }} className="button">
+              {t('plan.newRisk')}
+            </Link>
+          )}
+        </div>
         {selected && (
           <p role="status">
             {t('plan.filteredBy', selected)}{' '}
@@ -142,8 +145,12 @@ function PlanView({ overview, matrix, statuses, unitNames }: { overview: Overvie
 
       {shownRisks.map((risk) => (
         <section key={risk.id} aria-labelledby={`risk-${risk.id}`} className="section risk-section">
-          <h3 id={`risk-${risk.id}`}>{risk.title}</h3>
-          {risk.description && <p className="prose">{risk.description}</p>}
+          <h3 id={`risk-${risk.id}`}>
+            <Link to="/risker/$riskId" params={{ riskId: risk.id }}>
+              {risk.title}
+            </Link>
+          </h3>
+          <MarkdownText text={risk.description} />
           <ItemList items={[...risk.controls.map((item) => ({ kind: 'control' as const, item })), ...risk.actions.map((item) => ({ kind: 'action' as const, item }))]} statusById={statusById} personName={personName} />
         </section>
       ))}
@@ -163,7 +170,9 @@ function RiskRow({ risk, matrix }: { risk: OverviewRisk; matrix: RiskMatrix | un
   return (
     <tr>
       <th scope="row">
-        <a href={`#risk-${risk.id}`}>{risk.title}</a>
+        <Link to="/risker/$riskId" params={{ riskId: risk.id }}>
+          {risk.title}
+        </Link>
       </th>
       <td>{risk.likelihood ?? '–'}</td>
       <td>{risk.consequence ?? '–'}</td>
@@ -222,7 +231,7 @@ function ItemList({ items, statusById, personName }: { items: { kind: 'control' 
               <p className="follow-up-meta">
                 {t('item.latestFollowUp', { date: formatDate(item.latestFollowUp.reportedOn, formatLocale), author: item.latestFollowUp.authorId ? (personName.get(item.latestFollowUp.authorId) ?? '–') : '–' })}
               </p>
-              <p className="prose">{item.latestFollowUp.body}</p>
+              <MarkdownText text={item.latestFollowUp.body} />
             </div>
           )}
         </li>

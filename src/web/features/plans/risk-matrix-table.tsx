@@ -5,7 +5,8 @@ import { readableTextOn } from '../../lib/colour.ts';
 import type { RiskMatrix } from '../../lib/reference-data.ts';
 
 interface Props {
-  planId: string;
+  /** The plan whose risk list a cell filters; without it the matrix only counts. */
+  planId?: string;
   matrix: RiskMatrix;
   risks: { likelihood: number | null; consequence: number | null }[];
   selected: { likelihood: number; consequence: number } | null;
@@ -29,7 +30,7 @@ export function RiskMatrixTable({ planId, matrix, risks, selected }: Props) {
     <div className="matrix-wrap">
       <div className="table-scroll" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
         <table className="risk-matrix">
-          <caption id="matrix-caption">{t('plan.matrixCaption')}</caption>
+          <caption id="matrix-caption">{planId ? t('plan.matrixCaption') : t('plan.matrixCaptionCounts')}</caption>
           <thead>
             <tr>
               <td />
@@ -59,17 +60,25 @@ export function RiskMatrixTable({ planId, matrix, risks, selected }: Props) {
                   const isSelected = selected?.likelihood === likelihood.value && selected.consequence === consequence.value;
                   return (
                     <td key={consequence.value} style={{ background: colour, color: readableTextOn(colour) }} className={isSelected ? 'matrix-cell selected' : 'matrix-cell'}>
-                      <Link
-                        to="/planer/$planId"
-                        params={{ planId }}
-                        search={isSelected ? { sannolikhet: undefined, konsekvens: undefined } : { sannolikhet: likelihood.value, konsekvens: consequence.value }}
-                        aria-current={isSelected ? 'true' : undefined}
-                        resetScroll={false}
-                      >
-                        <span className="matrix-count">{count}</span>
+{planId ? (
+                        <Link
+                          to="/planer/$planId"
+                          params={{ planId }}
+                          search={isSelected ? { sannolikhet: undefined, konsekvens: undefined } : { sannolikhet: likelihood.value, konsekvens: consequence.value }}
+                          aria-current={isSelected ? 'true' : undefined}
+                          resetScroll={false}
+                        >
+                          <span className="matrix-count">{count}</span>
                         <span className="visually-hidden"> {t('plan.risksInCell', { count })}</span>{' '}
                         <span className="matrix-band">{band?.label}</span>
-                      </Link>
+                        </Link>
+                      ) : (
+                        <span className="matrix-static">
+                          <span className="matrix-count">{count}</span>
+                        <span className="visually-hidden"> {t('plan.risksInCell', { count })}</span>{' '}
+                        <span className="matrix-band">{band?.label}</span>
+                        </span>
+                      )}
                     </td>
                   );
                 })}

@@ -1,0 +1,207 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { checkScreen, signIn, useBrowserSession } from './support/session.ts';
+
+// The journeys of the people who use Uppsikt, end to end in Debian's Chromium against the built
+// server with the demo data: each screen on the way is scanned with axe, checked at 320 px and
+// kept as a screenshot. They run in order on one database; none depends on another's changes.
+
+const session = useBrowserSession();
+
+/** The Organisation screen, then a unit in the tree. */
+async function openUnit(page: Page, unit: string) {
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+  await page.getByRole('link', { name: new RegExp(`^${unit}`) }).first().click();
+  await page.getByRole('heading', { level: 2, name: `Planer för ${unit}` }).waitFor();
+}
+
+/** The card of one control or action on a risk page. */
+const itemCard = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+
+describe('journeys', () => {
+  test('1. a coordinator creates a plan, adds a risk with sannolikhet and konsekvens, a control and an action', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'samordnare@malmo.example');
+    await openUnit(page, 'Grundskolenämnden');
+    await page.getByRole('link', { name: 'Ny plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
+    expect(await page.getByLabel('Enhet').inputValue()).not.toBe('');
+    await page.getByLabel('Namn').fill('Internkontrollplan 2027');
+    await page.getByLabel('Från år').fill('2027');
+    await page.getByLabel('Till och med år').fill('2027');
+    await checkScreen(page, 'journey-1-new-plan');
+    await page.getByRole('button', { name: 'Skapa planen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2027' }).waitFor();
+    await page.getByText('Planen är inte beslutad.').waitFor();
+
+    await page.getByRole('link', { name: 'Ny risk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny risk' }).waitFor();
+    await page.getByLabel('Risk', { exact: true }).fill('Bristande registrering av frånvaro');
+    await page.getByLabel('Beskrivning', { exact: true }).fill('Frånvaro registreras inte samma dag, vilket leder till att vårdnadshavare inte informeras.');
+    await page.getByLabel('Sannolikhet').selectOption('3');
+    await page.getByLabel('Konsekvens').selectOption('4');
+    await page.getByText('Riskvärde: 12').waitFor();
+    await checkScreen(page, 'journey-1-new-risk');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bristande registrering av frånvaro' }).waitFor();
+
+    await page.getByRole('link', { name: 'Nytt kontrollmoment' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nytt kontrollmoment' }).waitFor();
+    await page.getByLabel('Rubrik', { exact: true }).fill('Stickprov av frånvaroregistrering');
+    await page.getByLabel('Frekvens').fill('Varje månad');
+    await page.getByRole('group', { name: 'Ansvarig', exact: true }).getByLabel('Lägg till person').selectOption({ label: 'Samordnare Grundskolenämnden (demo)' });
+    await page.getByLabel('Start').fill('2027-01-01');
+    await page.getByLabel('Slutdatum').fill('2027-12-31');
+    await page.getByLabel('Avstämning').fill('2027-03-31\n2027-06-30');
+    await checkScreen(page, 'journey-1-new-control');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bristande registrering av frånvaro' }).waitFor();
+    const control = itemCard(page, 'Kontrollmoment Stickprov av frånvaroregistrering');
+    await control.waitFor();
+    expect(await control.textContent()).toContain('Samordnare Grundskolenämnden (demo)');
+
+    await page.getByRole('link', { name: 'Ny åtgärd' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny åtgärd' }).waitFor();
+    await page.getByLabel('Rubrik', { exact: true }).fill('Påminnelse till mentorer');
+    await page.getByLabel('Vad ska göras', { exact: true }).fill('- Skicka påminnelse varje måndag\n- Följ upp på APT');
+    await page.getByLabel('Slutdatum').fill('2027-06-30');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bristande registrering av frånvaro' }).waitFor();
+    const action = itemCard(page, 'Åtgärd Påminnelse till mentorer');
+    await action.getByRole('listitem').filter({ hasText: 'Skicka påminnelse varje måndag' }).waitFor();
+    await checkScreen(page, 'journey-1-risk');
+
+    // The plan shows the risk in the matrix cell sannolikhet 3 × konsekvens 4.
+    await page.getByRole('link', { name: 'Tillbaka till Internkontrollplan 2027' }).click();
+    const matrix = page.getByRole('table', { name: /Antal risker per sannolikhet och konsekvens/ });
+    await matrix.waitFor();
+    const cell = matrix.getByRole('link', { name: /^1 risk/ });
+    // The plan may show what it had in memory for a moment while it fetches the new risk.
+    await expect.poll(() => cell.count()).toBe(1);
+    await cell.click();
+    await page.getByText('Visar risker med sannolikhet 3 och konsekvens 4.').waitFor();
+    await page.getByRole('table', { name: 'Risker', exact: true }).getByRole('link', { name: 'Bristande registrering av frånvaro' }).waitFor();
+    await page.context().close();
+  });
+
+  test('2. a responsible person writes the quarter’s follow-up and changes the status', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
+    await page.getByRole('link', { name: 'Skriv uppföljning för Aktiv rekrytering,' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uppföljning: Aktiv rekrytering,' }).waitFor();
+    await page.getByLabel('Period').selectOption({ label: 'Kvartal 4 2020' });
+    await page.getByLabel('Uppföljning', { exact: true }).fill('Två nya lärare med legitimation har anställts.\n\n- Matematik\n- Svenska');
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Matematik' }).waitFor();
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByLabel('Status nu').selectOption({ label: 'Genomförd' });
+    await checkScreen(page, 'journey-2-follow-up');
+    await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Få undervisande lärare med legitimation' }).waitFor();
+    const card = itemCard(page, 'Åtgärd Aktiv rekrytering,');
+    await card.getByText('Två nya lärare med legitimation har anställts.').waitFor();
+    const timeline = card.getByRole('list', { name: 'Uppföljningar' });
+    expect(await timeline.getByRole('listitem').first().textContent()).toContain('Kvartal 4 2020');
+    expect(await timeline.getByRole('listitem').first().textContent()).toContain('Anders Pettersson');
+    // The item's status is now Genomförd and it is no longer overdue.
+    const facts = card.getByRole('definition').filter({ hasText: 'Genomförd' });
+    expect(await facts.count()).toBeGreaterThan(0);
+    expect(await card.getByText('Försenad').count()).toBe(0);
+    await checkScreen(page, 'journey-2-risk');
+    await page.context().close();
+  });
+
+  test('3. a deviation is recorded from a control', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
+    await page.getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
+    await page.getByRole('link', { name: 'Registrera avvikelse för Uppföljning av arbetslöshetssiffror.' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registrera avvikelse' }).waitFor();
+    await page.getByLabel('Vad avviker').fill('Statistiken för kvartal 3 saknades');
+    await page.getByLabel('Allvarlighet').selectOption({ label: 'Mycket väsentlig' });
+    await page.getByLabel('Även rapporterad till').fill('Nämnden');
+    await checkScreen(page, 'journey-3-deviation');
+    await page.getByRole('button', { name: 'Spara avvikelsen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
+    const deviations = page.getByRole('region', { name: 'Avvikelser' });
+    await deviations.getByText('Statistiken för kvartal 3 saknades').waitFor();
+    expect(await deviations.textContent()).toContain('Mycket väsentlig');
+    expect(await deviations.textContent()).toContain('Öppen');
+    await page.context().close();
+  });
+
+  test('4. a kommunstyrelse reader opens the overview and drills into a nämnd', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'lasare@malmo.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kommunstyrelsens översikt' }).waitFor();
+    const units = page.getByRole('table', { name: /^Under Malmö stad/ });
+    await units.waitFor();
+    for (const name of ['Grundskolenämnden', 'Gymnasie- och vuxenutbildningsnämnden']) await units.getByRole('row', { name: new RegExp(`^${name}`) }).waitFor();
+    await page.getByRole('table', { name: 'Antal risker per sannolikhet och konsekvens.' }).waitFor();
+    await checkScreen(page, 'journey-4-overview');
+
+    await units.getByRole('link', { name: 'Grundskolenämnden' }).click();
+    const inside = page.getByRole('table', { name: /^Under Grundskolenämnden/ });
+    await inside.waitFor();
+    await inside.getByRole('row', { name: /^Grundskolenämnden · egna planer/ }).waitFor();
+    await inside.getByRole('row', { name: /^Grundskoleförvaltningen/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Var i organisationen' }).getByRole('link', { name: 'Malmö stad' }).waitFor();
+    await checkScreen(page, 'journey-4-drill-down');
+
+    // The nämnd's own plans: from the overview to its plan.
+    await inside.getByRole('link', { name: 'Grundskolenämnden' }).click();
+    await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2020' }).waitFor();
+    await page.context().close();
+  });
+
+  test('5. the interface is switched to English and back', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'lasare@malmo.example');
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview for the executive board' }).waitFor();
+    await checkScreen(page, 'journey-5-overview-en');
+    await page.getByRole('button', { name: 'På svenska' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kommunstyrelsens översikt' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    await page.context().close();
+  });
+
+  test('6. two people edit the same action; the second save shows the conflict and keeps the text', async () => {
+    const [first, second] = await Promise.all([session.newPage(), session.newPage()]);
+    await signIn(session, first, 'admin@malmo.example');
+    await signIn(session, second, 'samordnare@malmo.example');
+    for (const page of [first, second]) {
+      await openUnit(page, 'Grundskolenämnden');
+      await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
+      await page.getByRole('table', { name: 'Risker', exact: true }).getByRole('link').first().click();
+      await page.getByRole('link', { name: /^Ändra .+/ }).filter({ hasNotText: 'risk' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Ändra åtgärd' }).waitFor();
+    }
+    await first.getByLabel('Genomförda åtgärder', { exact: true }).fill('Utbildning genomförd för alla rektorer i mars.');
+    await first.getByRole('button', { name: 'Spara' }).click();
+    await first.getByRole('heading', { level: 1, name: 'Ändra åtgärd' }).waitFor({ state: 'detached' });
+
+    const mine = 'Utbildningen genomfördes i två omgångar; 42 av 45 deltog.';
+    await second.getByLabel('Genomförda åtgärder', { exact: true }).fill(mine);
+    await second.getByRole('button', { name: 'Spara' }).click();
+    const conflict = second.getByRole('alert').filter({ hasText: 'Någon annan har sparat ändringar' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Utbildning genomförd för alla rektorer i mars.');
+    expect(await second.getByLabel('Genomförda åtgärder', { exact: true }).inputValue()).toBe(mine);
+    await checkScreen(second, 'journey-6-conflict');
+
+    await second.getByRole('button', { name: 'Spara min version' }).click();
+    await second.waitForURL(/\/risker\//);
+    await second.getByRole('heading', { level: 1, name: 'Ändra åtgärd' }).waitFor({ state: 'detached' });
+    await second.getByRole('main').getByText(mine).waitFor();
+    await first.context().close();
+    await second.context().close();
+  });
+});

@@ -1,0 +1,120 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import type { z } from 'zod';
+import type { action } from '../../../domain/contracts/actions.ts';
+import type { activity } from '../../../domain/contracts/activities.ts';
+import type { control } from '../../../domain/contracts/controls.ts';
+import type { plan as planContract } from '../../../domain/contracts/plans.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { SelectField } from '../../components/fields.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { todayInSweden } from '../../lib/format.ts';
+import { loadPeriods, periodLabel, type Period } from '../../lib/periods.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
+import { useStatuses } from '../../lib/reference-data.ts';
+
+type Plan = z.infer<typeof planContract>;
+type Kind = 'control' | 'action' | 'activity';
+type AnyItem = z.infer<typeof control> | z.infer<typeof action> | z.infer<typeof activity>;
+const PATHS: Record<Kind, string> = { control: '/controls', action: '/actions', activity: '/activities' };
+const FIELDS: Record<Kind, 'controlId' | 'actionId' | 'activityId'> = { control: 'controlId', action: 'actionId', activity: 'activityId' };
+
+/** The period to suggest: the one running today, else the latest that has ended. */
+function suggestedPeriod(periods: Period[]): string {
+  const today = todayInSweden();
+  const running = periods.filter((period) => period.startDate <= today && today <= period.endDate).sort((a, b) => a.endDate.localeCompare(b.endDate));
+  if (running[0]) return running[0].id;
+  const ended = periods.filter((period) => period.endDate < today).sort((a, b) => b.endDate.localeCompare(a.endDate) || b.startDate.localeCompare(a.startDate));
+  return ended[0]?.id ?? periods[0]?.id ?? '';
+}
+
+/** Writes the follow-up of one control, action or activity for a reporting period, with its status now. */
+export function FollowUpFormPage() {
+  const { t } = useI18n();
+  const search = useSearch({ from: '/uppfoljning/ny' });
+  const kind: Kind | null = search.kontrollmoment ? 'control' : search.atgard ? 'action' : search.aktivitet ? 'activity' : null;
+  const itemId = search.kontrollmoment ?? search.atgard ?? search.aktivitet;
+  const data = useQuery({
+    queryKey: ['follow-up-form', kind, itemId],
+    enabled: kind !== null,
+    queryFn: async ({ signal }) => {
+      const item = await api<AnyItem>(`${PATHS[kind!]}/${itemId}`, { signal });
+      const plan = await api<Plan>(`/plans/${item.planId}`, { signal });
+      const periods = [...(await loadPeriods(plan.startYear, plan.endYear, signal)).values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || b.endDate.localeCompare(a.endDate));
+      return { item, plan, periods };
+    },
+  });
+  const statuses = useStatuses();
+  const title = t('followUpForm.title');
+  if (kind === null) return <Page title={title}><p>{t('followUpForm.noItem')}</p></Page>;
+  const error = data.error ?? statuses.error;
+  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
+  if (!data.data || !statuses.data) return <Page title={title}><Loading /></Page>;
+  return <FollowUpForm kind={kind} {...data.data} />;
+}
+
+function FollowUpForm({ kind, item, plan, periods }: { kind: Kind; item: AnyItem; plan: Plan; periods: Period[] }) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const statuses = useStatuses().data!;
+  const form = useEntityForm({ periodId: suggestedPeriod(periods), body: '', analysis: '', statusId: item.statusId ?? '' });
+  const { values, set, submit } = form;
+
+  async function send(formValues: typeof values) {
+    await api('/follow-ups', {
+      method: 'POST',
+      body: {
+        [FIELDS[kind]]: item.id,
+        periodId: formValues.periodId,
+        body: formValues.body,
+        analysis: formValues.analysis.trim() ? formValues.analysis : null,
+        statusId: formValues.statusId || null,
+      },
+    });
+    await queryClient.invalidateQueries();
+    if (kind !== 'activity' && 'riskId' in item && item.riskId) await navigate({ to: '/risker/$riskId', params: { riskId: item.riskId }, hash: `item-${item.id}` });
+    else await navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined }, hash: `item-${item.id}` });
+  }
+
+  const itemTitle = 'number' in item && item.number ? `${item.number} ${item.title}` : item.title;
+  return (
+    <Page title={t('followUpForm.titleFor', { title: itemTitle })}>
+      <p className="lead">
+        {t(`itemKind.${kind}`)} · {plan.title}
+      </p>
+      {periods.length === 0 && <p className="notice notice-warning">{t('followUpForm.noPeriods')}</p>}
+      <ErrorSummary error={submit.error} />
+      <form
+        className="form form-wide"
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void form.save(send);
+        }}
+      >
+        <SelectField label={t('followUpForm.period')} isRequired value={values.periodId} onChange={(value) => set('periodId', value)} options={periods.map((period) => ({ value: period.id, label: periodLabel(period, locale) }))} errors={submit.fieldErrors('periodId')} />
+        <MarkdownField label={t('followUpForm.body')} description={t('followUpForm.bodyHelp')} isRequired value={values.body} onChange={(value) => set('body', value)} errors={submit.fieldErrors('body')} />
+        {kind === 'activity' && <MarkdownField label={t('followUps.analysis')} value={values.analysis} onChange={(value) => set('analysis', value)} errors={submit.fieldErrors('analysis')} rows={4} />}
+        <SelectField
+          label={t('followUpForm.status')}
+          description={t('followUpForm.statusHelp')}
+          value={values.statusId}
+          onChange={(value) => set('statusId', value)}
+          options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))}
+          emptyLabel={t('status.none')}
+          errors={submit.fieldErrors('statusId')}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button-primary">
+            {submit.pending ? t('form.saving') : t('followUpForm.save')}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

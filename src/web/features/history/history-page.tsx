@@ -1,0 +1,99 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams, useRouter } from '@tanstack/react-router';
+import type { z } from 'zod';
+import type { auditEvent } from '../../../domain/contracts/audit-events.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { apiAll } from '../../lib/api.ts';
+import { formatDateTime, plainValue } from '../../lib/format.ts';
+import { useStatuses, useUsers } from '../../lib/reference-data.ts';
+
+type AuditEvent = z.infer<typeof auditEvent>;
+
+/** Field names as users know them from the forms; others are shown as stored. */
+const FIELD_LABELS: Record<string, { sv: string; en: string }> = {
+  title: { sv: 'Rubrik', en: 'Title' },
+  description: { sv: 'Beskrivning', en: 'Description' },
+  statusId: { sv: 'Status', en: 'Status' },
+  startDate: { sv: 'Start', en: 'Start' },
+  endDate: { sv: 'Slutdatum', en: 'End date' },
+  checkpoints: { sv: 'Avstämning', en: 'Checkpoints' },
+  responsibleIds: { sv: 'Ansvarig', en: 'Responsible' },
+  reportingIds: { sv: 'Rapporteringsansvarig', en: 'Reporting' },
+  likelihood: { sv: 'Sannolikhet', en: 'Likelihood' },
+  consequence: { sv: 'Konsekvens', en: 'Consequence' },
+  whatToDo: { sv: 'Vad ska göras', en: 'What is to be done' },
+  measuresTaken: { sv: 'Genomförda åtgärder', en: 'Measures taken' },
+  method: { sv: 'Metod', en: 'Method' },
+  frequency: { sv: 'Frekvens', en: 'Frequency' },
+  process: { sv: 'Process/område', en: 'Process/area' },
+  archivedAt: { sv: 'Arkiverad', en: 'Archived' },
+  body: { sv: 'Uppföljning', en: 'Follow-up' },
+};
+
+/** The audit trail of one item: who changed what and when, each field before and after. */
+export function HistoryPage() {
+  const { t, locale, formatLocale } = useI18n();
+  const { entityType, entityId } = useParams({ from: '/historik/$entityType/$entityId' });
+  const router = useRouter();
+  const events = useQuery({ queryKey: ['audit-events', entityId], queryFn: ({ signal }) => apiAll<AuditEvent>('/audit-events', { entityId, sort: '-occurredAt' }, signal) });
+  const users = useUsers();
+  const statuses = useStatuses();
+  const title = t('history.title');
+  const error = events.error ?? users.error ?? statuses.error;
+  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
+  if (!events.data || !users.data || !statuses.data) return <Page title={title}><Loading /></Page>;
+  const userName = new Map(users.data.map((user) => [user.id, user.name]));
+  const statusName = new Map(statuses.data.map((status) => [status.id, locale === 'sv' ? status.labelSv : status.labelEn]));
+
+  function show(field: string, value: unknown): string {
+    if (field === 'statusId' && typeof value === 'string') return statusName.get(value) ?? value;
+    if (field.endsWith('Ids') && Array.isArray(value)) return plainValue((value as unknown[]).map((entry): unknown => (typeof entry === 'string' ? (userName.get(entry) ?? entry) : entry)));
+    const text = plainValue(value);
+    return text.length > 300 ? `${text.slice(0, 300)} …` : text;
+  }
+
+  return (
+    <Page title={title}>
+      <p className="lead">{t('history.intro', { kind: t(`entityType.${entityType}` as 'entityType.risk') ?? entityType })}</p>
+      <p>
+        <button type="button" className="button button-quiet" onClick={() => router.history.back()}>
+          {t('history.back')}
+        </button>
+      </p>
+      {events.data.length === 0 ? (
+        <p>{t('history.none')}</p>
+      ) : (
+        <ol className="history">
+          {events.data.map((event) => (
+            <li key={event.id} className="history-event">
+              <h2 className="history-heading">
+                {formatDateTime(event.occurredAt, formatLocale)} · {event.actorName ?? event.actorLabel ?? '–'} · {t(`operation.${event.operation}` as 'operation.update') ?? event.operation}
+              </h2>
+              <div className="table-scroll" role="region" aria-label={t('history.changesAt', { time: formatDateTime(event.occurredAt, formatLocale) })} tabIndex={0}>
+                <table className="table table-compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('history.field')}</th>
+                      <th scope="col">{t('history.before')}</th>
+                      <th scope="col">{t('history.after')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {Object.entries(event.changes).map(([field, [before, after]]) => (
+                      <tr key={field}>
+                        <th scope="row">{FIELD_LABELS[field]?.[locale] ?? field}</th>
+                        <td>{show(field, before)}</td>
+                        <td>{show(field, after)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Page>
+  );
+}

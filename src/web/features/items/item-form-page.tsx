@@ -1,0 +1,205 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import type { z } from 'zod';
+import type { action } from '../../../domain/contracts/actions.ts';
+import type { control } from '../../../domain/contracts/controls.ts';
+import type { risk } from '../../../domain/contracts/risks.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ConflictNotice, type ConflictField } from '../../components/conflict-notice.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InputField, SelectField, parseDateList } from '../../components/fields.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
+import { PersonsField } from '../../components/persons-field.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
+import { useOrgUnits, useStatuses, useUsers } from '../../lib/reference-data.ts';
+
+export type ItemKind = 'control' | 'action';
+type Control = z.infer<typeof control>;
+type Action = z.infer<typeof action>;
+type Risk = z.infer<typeof risk>;
+
+export const ITEM_PATHS: Record<ItemKind, string> = { control: '/controls', action: '/actions' };
+
+interface ItemValues extends Record<string, unknown> {
+  title: string;
+  statusId: string;
+  startDate: string;
+  endDate: string;
+  checkpoints: string;
+  responsibleIds: string[];
+  reportingIds: string[];
+  description: string;
+  method: string;
+  frequency: string;
+  whatToDo: string;
+  measuresTaken: string;
+  responsibleUnitId: string;
+}
+
+function toValues(item: Partial<Control & Action> | null): ItemValues {
+  return {
+    title: item?.title ?? '',
+    statusId: item?.statusId ?? '',
+    startDate: item?.startDate ?? '',
+    endDate: item?.endDate ?? '',
+    checkpoints: (item?.checkpoints ?? []).join('\n'),
+    responsibleIds: item?.responsibleIds ?? [],
+    reportingIds: item?.reportingIds ?? [],
+    description: item?.description ?? '',
+    method: item?.method ?? '',
+    frequency: item?.frequency ?? '',
+    whatToDo: item?.whatToDo ?? '',
+    measuresTaken: item?.measuresTaken ?? '',
+    responsibleUnitId: item?.responsibleUnitId ?? '',
+  };
+}
+
+const orNull = (text: string) => (text.trim() === '' ? null : text);
+
+function toBody(kind: ItemKind, values: ItemValues) {
+  const common = {
+    title: values.title,
+    statusId: orNull(values.statusId),
+    startDate: orNull(values.startDate),
+    endDate: orNull(values.endDate),
+    checkpoints: parseDateList(values.checkpoints),
+    responsibleIds: values.responsibleIds,
+    reportingIds: values.reportingIds,
+  };
+  if (kind === 'control') return { ...common, description: orNull(values.description), method: orNull(values.method), frequency: orNull(values.frequency) };
+  return { ...common, whatToDo: orNull(values.whatToDo), measuresTaken: orNull(values.measuresTaken), responsibleUnitId: orNull(values.responsibleUnitId) };
+}
+
+/** Loads what the form needs: the item when changing one, the risk it belongs to. */
+export function ItemFormPage({ kind, itemId, riskId }: { kind: ItemKind; itemId?: string; riskId?: string }) {
+  const { t } = useI18n();
+  const item = useQuery({ queryKey: [kind, itemId], enabled: itemId !== undefined, queryFn: ({ signal }) => api<Control | Action>(`${ITEM_PATHS[kind]}/${itemId}`, { signal }) });
+  const ownRiskId = riskId ?? item.data?.riskId ?? undefined;
+  const riskQuery = useQuery({ queryKey: ['risk', ownRiskId], enabled: ownRiskId !== undefined, queryFn: ({ signal }) => api<Risk>(`/risks/${ownRiskId}`, { signal }) });
+  const users = useUsers();
+  const statuses = useStatuses();
+  const units = useOrgUnits();
+  const title = itemId ? t(`itemForm.edit.${kind}`) : t(`itemForm.new.${kind}`);
+  const error = item.error ?? riskQuery.error ?? users.error ?? statuses.error ?? units.error;
+  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
+  if ((itemId && !item.data) || (ownRiskId && !riskQuery.data) || !users.data || !statuses.data || !units.data) return <Page title={title}><Loading /></Page>;
+  const planId = item.data?.planId ?? riskQuery.data!.planId;
+  return <ItemForm key={item.data?.id ?? 'new'} kind={kind} title={title} item={item.data ?? null} risk={riskQuery.data ?? null} planId={planId} />;
+}
+
+function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: string; item: Control | Action | null; risk: Risk | null; planId: string }) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const users = useUsers().data!;
+  const statuses = useStatuses().data!;
+  const units = useOrgUnits().data!;
+  const form = useEntityForm(toValues(item as Partial<Control & Action> | null), item?.version);
+  const { values, set, submit } = form;
+  const errors = submit.fieldErrors;
+
+  async function send(formValues: ItemValues, version: number | undefined) {
+    const body = toBody(kind, formValues);
+    const saved = item
+      ? await api<{ id: string }>(`${ITEM_PATHS[kind]}/${item.id}`, { method: 'PATCH', body: { ...body, version } })
+      : await api<{ id: string }>(ITEM_PATHS[kind], { method: 'POST', body: kind === 'control' ? { ...body, riskId: risk!.id } : { ...body, planId, riskId: risk?.id ?? null } });
+    await queryClient.invalidateQueries();
+    if (risk) await navigate({ to: '/risker/$riskId', params: { riskId: risk.id }, hash: `item-${saved.id}` });
+    else await navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined }, hash: `item-${saved.id}` });
+  }
+
+  const fields: ConflictField[] = [
+    { key: 'title', label: t('itemForm.title') },
+    ...(kind === 'control'
+      ? [
+          { key: 'description', label: t('itemForm.description') },
+          { key: 'method', label: t('itemForm.method') },
+          { key: 'frequency', label: t('itemForm.frequency') },
+        ]
+      : [
+          { key: 'whatToDo', label: t('itemForm.whatToDo') },
+          { key: 'measuresTaken', label: t('itemForm.measuresTaken') },
+        ]),
+    { key: 'statusId', label: t('myWork.status'), show: (id) => statuses.find((status) => status.id === id)?.[locale === 'sv' ? 'labelSv' : 'labelEn'] ?? '–' },
+    { key: 'startDate', label: t('item.start') },
+    { key: 'endDate', label: t('myWork.endDate') },
+    { key: 'checkpoints', label: t('item.checkpoints') },
+    { key: 'responsibleIds', label: t('item.responsible'), show: (ids) => (ids as string[]).map((id) => users.find((user) => user.id === id)?.name ?? '–').join(', ') || '–' },
+  ];
+
+  return (
+    <Page title={title}>
+      {risk && <p className="lead">{t('itemForm.forRisk', { risk: risk.title })}</p>}
+      {form.conflict && (
+        <ConflictNotice
+          base={item as unknown as Record<string, unknown>}
+          current={form.conflict}
+          fields={fields}
+          onKeepMine={() => void form.keepMine(send)}
+          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
+        />
+      )}
+      <ErrorSummary error={submit.error} />
+      <form
+        className="form form-wide"
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void form.save(send);
+        }}
+      >
+        <InputField label={t('itemForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={errors('title')} />
+        {kind === 'control' ? (
+          <>
+            <MarkdownField label={t('itemForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={errors('description')} rows={4} />
+            <MarkdownField label={t('itemForm.method')} value={values.method} onChange={(value) => set('method', value)} errors={errors('method')} rows={4} />
+            <InputField label={t('itemForm.frequency')} description={t('itemForm.frequencyHelp')} value={values.frequency} onChange={(value) => set('frequency', value)} errors={errors('frequency')} />
+          </>
+        ) : (
+          <>
+            <MarkdownField label={t('itemForm.whatToDo')} value={values.whatToDo} onChange={(value) => set('whatToDo', value)} errors={errors('whatToDo')} rows={4} />
+            <MarkdownField label={t('itemForm.measuresTaken')} value={values.measuresTaken} onChange={(value) => set('measuresTaken', value)} errors={errors('measuresTaken')} />
+            <SelectField
+              label={t('itemForm.responsibleUnit')}
+              value={values.responsibleUnitId}
+              onChange={(value) => set('responsibleUnitId', value)}
+              options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+              emptyLabel={t('itemForm.noUnit')}
+              errors={errors('responsibleUnitId')}
+            />
+          </>
+        )}
+        <PersonsField label={t('item.responsible')} value={values.responsibleIds} onChange={(ids) => set('responsibleIds', ids)} persons={users} errors={errors('responsibleIds')} />
+        <PersonsField label={t('itemForm.reporting')} value={values.reportingIds} onChange={(ids) => set('reportingIds', ids)} persons={users} errors={errors('reportingIds')} />
+        <div className="field-row">
+          <InputField label={t('item.start')} type="date" value={values.startDate} onChange={(value) => set('startDate', value)} errors={errors('startDate')} />
+          <InputField label={t('myWork.endDate')} type="date" value={values.endDate} onChange={(value) => set('endDate', value)} errors={errors('endDate')} />
+        </div>
+        <label className="field">
+          <span className="field-label">{t('item.checkpoints')}</span>
+          <textarea className="field-input" rows={3} value={values.checkpoints} onChange={(event) => set('checkpoints', event.target.value)} aria-describedby="checkpoints-help" />
+          <span id="checkpoints-help" className="field-description">
+            {t('itemForm.checkpointsHelp')}
+          </span>
+          {errors('checkpoints')?.length ? <span className="field-error">{errors('checkpoints')!.join(' ')}</span> : null}
+        </label>
+        <SelectField
+          label={t('myWork.status')}
+          value={values.statusId}
+          onChange={(value) => set('statusId', value)}
+          options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))}
+          emptyLabel={t('status.none')}
+          errors={errors('statusId')}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button-primary">
+            {submit.pending ? t('form.saving') : t('form.save')}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,77 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import { PLAN_KINDS } from '../../../domain/plan.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InputField, SelectField } from '../../components/fields.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { todayInSweden } from '../../lib/format.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
+import { useOrgUnits, type Plan } from '../../lib/reference-data.ts';
+
+/** A new plan (internkontrollplan or aktivitetsplan) of a unit, as a draft. */
+export function NewPlanPage() {
+  const { t } = useI18n();
+  const { enhet } = useSearch({ from: '/planer/ny' });
+  const units = useOrgUnits();
+  if (units.error) return <Page title={t('planForm.new')}><LoadFailed error={units.error} /></Page>;
+  if (!units.data) return <Page title={t('planForm.new')}><Loading /></Page>;
+  return <NewPlanForm unitId={enhet ?? ''} />;
+}
+
+function NewPlanForm({ unitId }: { unitId: string }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const units = useOrgUnits().data!;
+  const year = String(Number(todayInSweden().slice(0, 4)) + 1);
+  const form = useEntityForm({ unitId, kind: 'internal_control', title: '', startYear: year, endYear: year, description: '' });
+  const { values, set, submit } = form;
+
+  async function send(formValues: typeof values) {
+    const plan = await api<Plan>('/plans', {
+      method: 'POST',
+      body: {
+        unitId: formValues.unitId,
+        kind: formValues.kind,
+        title: formValues.title,
+        startYear: Number(formValues.startYear),
+        endYear: Number(formValues.endYear || formValues.startYear),
+        description: formValues.description || null,
+      },
+    });
+    await queryClient.invalidateQueries({ queryKey: ['plans'] });
+    await navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined } });
+  }
+
+  return (
+    <Page title={t('planForm.new')}>
+      <ErrorSummary error={submit.error} />
+      <form
+        className="form form-wide"
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void form.save(send);
+        }}
+      >
+        <SelectField label={t('plan.unit')} isRequired value={values.unitId} onChange={(value) => set('unitId', value)} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} emptyLabel={t('planForm.chooseUnit')} errors={submit.fieldErrors('unitId')} />
+        <SelectField label={t('organisation.kind')} isRequired value={values.kind} onChange={(value) => set('kind', value)} options={PLAN_KINDS.map((kind) => ({ value: kind, label: t(`planKind.${kind}`) }))} errors={submit.fieldErrors('kind')} />
+        <InputField label={t('planForm.title')} description={t('planForm.titleHelp')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+        <div className="field-row">
+          <InputField label={t('planForm.startYear')} type="number" inputMode="numeric" min={1990} max={2100} isRequired value={values.startYear} onChange={(value) => set('startYear', value)} errors={submit.fieldErrors('startYear')} />
+          <InputField label={t('planForm.endYear')} type="number" inputMode="numeric" min={1990} max={2100} value={values.endYear} onChange={(value) => set('endYear', value)} errors={submit.fieldErrors('endYear')} />
+        </div>
+        <MarkdownField label={t('planForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
+        <div className="button-row">
+          <button type="submit" className="button button-primary">
+            {submit.pending ? t('form.saving') : t('planForm.create')}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,115 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import type { z } from 'zod';
+import type { plan } from '../../../domain/contracts/plans.ts';
+import type { risk } from '../../../domain/contracts/risks.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ConflictNotice } from '../../components/conflict-notice.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InputField, SelectField } from '../../components/fields.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { matrixOf } from '../../lib/risk-matrix-of.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
+import { useRiskMatrices, type RiskMatrix } from '../../lib/reference-data.ts';
+
+type Risk = z.infer<typeof risk>;
+type Plan = z.infer<typeof plan>;
+
+interface RiskValues extends Record<string, unknown> {
+  title: string;
+  description: string;
+  process: string;
+  likelihood: string;
+  consequence: string;
+}
+
+const toValues = (risk: Partial<Risk> | null): RiskValues => ({
+  title: risk?.title ?? '',
+  description: risk?.description ?? '',
+  process: risk?.process ?? '',
+  likelihood: risk?.likelihood ? String(risk.likelihood) : '',
+  consequence: risk?.consequence ? String(risk.consequence) : '',
+});
+
+/** A new risk of a plan (`planId`) or a change of one (`riskId`). */
+export function RiskFormPage({ planId, riskId }: { planId?: string; riskId?: string }) {
+  const { t } = useI18n();
+  const existing = useQuery({ queryKey: ['risk', riskId], enabled: riskId !== undefined, queryFn: ({ signal }) => api<Risk>(`/risks/${riskId}`, { signal }) });
+  const ownPlanId = planId ?? existing.data?.planId;
+  const planQuery = useQuery({ queryKey: ['plan', ownPlanId], enabled: ownPlanId !== undefined, queryFn: ({ signal }) => api<Plan>(`/plans/${ownPlanId}`, { signal }) });
+  const matrices = useRiskMatrices();
+  const title = riskId ? t('riskForm.edit') : t('riskForm.new');
+  const error = existing.error ?? planQuery.error ?? matrices.error;
+  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
+  if ((riskId && !existing.data) || !planQuery.data || !matrices.data) return <Page title={title}><Loading /></Page>;
+  return <RiskForm key={existing.data?.id ?? 'new'} title={title} plan={planQuery.data} risk={existing.data ?? null} matrix={matrixOf(planQuery.data, matrices.data)} />;
+}
+
+function RiskForm({ title, plan, risk, matrix }: { title: string; plan: Plan; risk: Risk | null; matrix: RiskMatrix | undefined }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useEntityForm(toValues(risk), risk?.version);
+  const { values, set, submit } = form;
+  const level = (text: string) => (text === '' ? null : Number(text));
+
+  async function send(formValues: RiskValues, version: number | undefined) {
+    const body = { title: formValues.title, description: formValues.description || null, process: formValues.process.trim() || null, likelihood: level(formValues.likelihood), consequence: level(formValues.consequence) };
+    const saved = risk ? await api<Risk>(`/risks/${risk.id}`, { method: 'PATCH', body: { ...body, version } }) : await api<Risk>('/risks', { method: 'POST', body: { ...body, planId: plan.id } });
+    await queryClient.invalidateQueries();
+    await navigate({ to: '/risker/$riskId', params: { riskId: saved.id } });
+  }
+
+  const levels = (kind: 'likelihoodLevels' | 'consequenceLevels') => (matrix?.[kind] ?? [1, 2, 3, 4].map((value) => ({ value, label: '', description: '' }))).map((entry) => ({ value: String(entry.value), label: entry.label ? `${entry.value} – ${entry.label}` : String(entry.value) }));
+  const likelihood = level(values.likelihood);
+  const consequence = level(values.consequence);
+
+  return (
+    <Page title={title}>
+      <p className="lead">{t('riskForm.inPlan', { plan: plan.title })}</p>
+      {form.conflict && (
+        <ConflictNotice
+          base={risk as unknown as Record<string, unknown>}
+          current={form.conflict}
+          fields={[
+            { key: 'title', label: t('riskForm.title') },
+            { key: 'description', label: t('riskForm.description') },
+            { key: 'process', label: t('riskForm.process') },
+            { key: 'likelihood', label: t('plan.likelihood') },
+            { key: 'consequence', label: t('plan.consequence') },
+          ]}
+          onKeepMine={() => void form.keepMine(send)}
+          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
+        />
+      )}
+      <ErrorSummary error={submit.error} />
+      <form
+        className="form form-wide"
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void form.save(send);
+        }}
+      >
+        <InputField label={t('riskForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+        <MarkdownField label={t('riskForm.description')} description={t('riskForm.descriptionHelp')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
+        <InputField label={t('riskForm.process')} value={values.process} onChange={(value) => set('process', value)} errors={submit.fieldErrors('process')} />
+        <div className="field-row">
+          <SelectField label={t('plan.likelihood')} value={values.likelihood} onChange={(value) => set('likelihood', value)} options={levels('likelihoodLevels')} emptyLabel={t('plan.unassessed')} errors={submit.fieldErrors('likelihood')} />
+          <SelectField label={t('plan.consequence')} value={values.consequence} onChange={(value) => set('consequence', value)} options={levels('consequenceLevels')} emptyLabel={t('plan.unassessed')} errors={submit.fieldErrors('consequence')} />
+        </div>
+        <p role="status" className="hint">
+          {likelihood && consequence ? t('riskForm.value', { value: likelihood * consequence }) : t('riskForm.noValue')}
+        </p>
+        <div className="button-row">
+          <button type="submit" className="button button-primary">
+            {submit.pending ? t('form.saving') : t('form.save')}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

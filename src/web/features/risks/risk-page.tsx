@@ -1,0 +1,290 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import type { z } from 'zod';
+import type { action } from '../../../domain/contracts/actions.ts';
+import type { auditEvent } from '../../../domain/contracts/audit-events.ts';
+import type { control } from '../../../domain/contracts/controls.ts';
+import type { deviation } from '../../../domain/contracts/deviations.ts';
+import type { followUp } from '../../../domain/contracts/follow-ups.ts';
+import type { plan } from '../../../domain/contracts/plans.ts';
+import type { review } from '../../../domain/contracts/reviews.ts';
+import type { risk } from '../../../domain/contracts/risks.ts';
+import { DEVIATION_SEVERITY_LABELS } from '../../../domain/deviation.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { MarkdownText } from '../../components/markdown-text.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { useI18n, useLabel } from '../../i18n/i18n.tsx';
+import { api, apiAll } from '../../lib/api.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { loadPeriods, periodLabel, type Period } from '../../lib/periods.ts';
+import { byId, useOrgUnits, useStatuses, useUsers, type Status } from '../../lib/reference-data.ts';
+
+type Risk = z.infer<typeof risk>;
+type Plan = z.infer<typeof plan>;
+type Item = (z.infer<typeof control> & { kind: 'control' }) | (z.infer<typeof action> & { kind: 'action' });
+type FollowUp = z.infer<typeof followUp>;
+type Deviation = z.infer<typeof deviation>;
+type Review = z.infer<typeof review>;
+type AuditEvent = z.infer<typeof auditEvent>;
+
+interface RiskData {
+  risk: Risk;
+  plan: Plan;
+  items: Item[];
+  followUps: FollowUp[];
+  deviations: Deviation[];
+  reviews: Review[];
+  assessments: AuditEvent[];
+  periods: Map<string, Period>;
+}
+
+async function loadRisk(riskId: string, signal: AbortSignal): Promise<RiskData> {
+  const risk = await api<Risk>(`/risks/${riskId}`, { signal });
+  const [plan, controls, actions, deviations, reviews, history] = await Promise.all([
+    api<Plan>(`/plans/${risk.planId}`, { signal }),
+    apiAll<z.infer<typeof control>>('/controls', { riskId }, signal),
+    apiAll<z.infer<typeof action>>('/actions', { riskId }, signal),
+    apiAll<Deviation>('/deviations', { planId: risk.planId }, signal),
+    apiAll<Review>('/reviews', { planId: risk.planId }, signal),
+    apiAll<AuditEvent>('/audit-events', { entityId: riskId }, signal),
+  ]);
+  const items: Item[] = [...controls.map((item) => ({ ...item, kind: 'control' as const })), ...actions.map((item) => ({ ...item, kind: 'action' as const }))];
+  const periods = await loadPeriods(plan.startYear, plan.endYear, signal);
+  const followUps = (await Promise.all(items.map((item) => apiAll<FollowUp>('/follow-ups', { [item.kind === 'control' ? 'controlId' : 'actionId']: item.id, sort: '-reportedOn' }, signal)))).flat();
+  const controlIds = new Set(controls.map((item) => item.id));
+  return {
+    risk,
+    plan,
+    items,
+    followUps,
+    deviations: deviations.filter((entry) => controlIds.has(entry.controlId)),
+    reviews: reviews.filter((entry) => entry.riskId === riskId),
+    periods,
+    assessments: history.filter((event) => 'likelihood' in event.changes || 'consequence' in event.changes || event.operation === 'create'),
+  };
+}
+
+/** A risk: its description and assessment, its controls and actions with their follow-ups, deviations and reviews. */
+export function RiskPage() {
+  const { t } = useI18n();
+  const { riskId } = useParams({ from: '/risker/$riskId' });
+  const data = useQuery({ queryKey: ['risk-page', riskId], queryFn: ({ signal }) => loadRisk(riskId, signal) });
+  const users = useUsers();
+  const statuses = useStatuses();
+  const units = useOrgUnits();
+  const error = data.error ?? users.error ?? statuses.error ?? units.error;
+  if (error) return <Page title={t('plan.risk')}><LoadFailed error={error} retry={() => void data.refetch()} /></Page>;
+  if (!data.data || !users.data || !statuses.data || !units.data) return <Page title={t('plan.risk')}><Loading /></Page>;
+  return <RiskView data={data.data} names={new Map(users.data.map((user) => [user.id, user.deactivatedAt ? `${user.name} ${t('person.deactivated')}` : user.name]))} statusById={byId(statuses.data)} unitNames={new Map(units.data.map((unit) => [unit.id, unit.name]))} />;
+}
+
+function RiskView({ data, names, statusById, unitNames }: { data: RiskData; names: Map<string, string>; statusById: Map<string, Status>; unitNames: Map<string, string> }) {
+  const { t, formatLocale } = useI18n();
+  const label = useLabel();
+  const { risk, plan } = data;
+  const name = (id: string | null) => (id ? (names.get(id) ?? '–') : '–');
+  return (
+    <Page
+      title={risk.title}
+      actions={
+        <div className="button-row">
+          <Link to="/risker/$riskId/redigera" params={{ riskId: risk.id }} className="button">
+            {t('riskPage.edit')}
+          </Link>
+          <Link to="/historik/$entityType/$entityId" params={{ entityType: 'risk', entityId: risk.id }} className="button button-quiet">
+            {t('history.link')}
+          </Link>
+        </div>
+      }
+    >
+      <p>
+        <Link to="/planer/$planId" params={{ planId: plan.id }} search={{ sannolikhet: undefined, konsekvens: undefined }}>
+          {t('riskPage.backToPlan', { plan: plan.title })}
+        </Link>
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t('plan.likelihood')}</dt>
+          <dd>{risk.likelihood ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('plan.consequence')}</dt>
+          <dd>{risk.consequence ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('plan.riskValue')}</dt>
+          <dd>{risk.riskValue ?? t('plan.unassessed')}</dd>
+        </div>
+        <div>
+          <dt>{t('riskForm.process')}</dt>
+          <dd>{risk.process ?? '–'}</dd>
+        </div>
+      </dl>
+      <MarkdownText text={risk.description} />
+
+      <section aria-labelledby="assessment-heading" className="section">
+        <h2 id="assessment-heading">{t('riskPage.assessments')}</h2>
+        <ul className="plain-list">
+          {data.assessments.map((event) => {
+            const likelihood = (event.changes.likelihood?.[1] ?? risk.likelihood) as number | null;
+            const consequence = (event.changes.consequence?.[1] ?? risk.consequence) as number | null;
+            return (
+              <li key={event.id}>
+                {formatDateTime(event.occurredAt, formatLocale)}: {t('riskPage.assessment', { likelihood: likelihood ?? '–', consequence: consequence ?? '–' })} ({event.actorName ?? event.actorLabel ?? '–'})
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="items-heading" className="section">
+        <div className="section-heading">
+          <h2 id="items-heading">{t('plan.items')}</h2>
+          <div className="button-row">
+            <Link to="/risker/$riskId/nytt-kontrollmoment" params={{ riskId: risk.id }} className="button">
+              {t('riskPage.newControl')}
+            </Link>
+            <Link to="/risker/$riskId/ny-atgard" params={{ riskId: risk.id }} className="button">
+              {t('riskPage.newAction')}
+            </Link>
+          </div>
+        </div>
+        {data.items.length === 0 ? (
+          <p>{t('riskPage.noItems')}</p>
+        ) : (
+          <ul className="item-list">
+            {data.items.map((item) => (
+              <li key={item.id} id={`item-${item.id}`} className="item-card">
+                <h3 className="item-title">
+                  <span className="tag">{t(`itemKind.${item.kind}`)}</span> {item.title}
+                </h3>
+                <dl className="facts facts-compact">
+                  <div>
+                    <dt>{t('item.responsible')}</dt>
+                    <dd>{item.responsibleIds.map(name).join(', ') || '–'}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('itemForm.reporting')}</dt>
+                    <dd>{item.reportingIds.map(name).join(', ') || '–'}</dd>
+                  </div>
+                  {item.kind === 'action' && item.responsibleUnitId && (
+                    <div>
+                      <dt>{t('itemForm.responsibleUnit')}</dt>
+                      <dd>{unitNames.get(item.responsibleUnitId) ?? '–'}</dd>
+                    </div>
+                  )}
+                  <div>
+                    <dt>{t('item.start')}</dt>
+                    <dd>{formatDate(item.startDate, formatLocale)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('item.checkpoints')}</dt>
+                    <dd>{item.checkpoints.map((date) => formatDate(date, formatLocale)).join(', ') || '–'}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('myWork.endDate')}</dt>
+                    <dd>{formatDate(item.endDate, formatLocale)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('myWork.status')}</dt>
+                    <dd>
+                      <StatusBadge status={statusById.get(item.statusId ?? '')} />
+                      {item.overdue && <span className="tag tag-warning">{t('myWork.overdue')}</span>}
+                    </dd>
+                  </div>
+                </dl>
+                {item.kind === 'control' ? (
+                  <>
+                    <MarkdownText text={item.description} />
+                    {item.method && <h4>{t('itemForm.method')}</h4>}
+                    <MarkdownText text={item.method} />
+                  </>
+                ) : (
+                  <>
+                    {item.whatToDo && <h4>{t('itemForm.whatToDo')}</h4>}
+                    <MarkdownText text={item.whatToDo} />
+                    {item.measuresTaken && <h4>{t('itemForm.measuresTaken')}</h4>}
+                    <MarkdownText text={item.measuresTaken} />
+                  </>
+                )}
+                <FollowUpTimeline followUps={data.followUps.filter((entry) => (item.kind === 'control' ? entry.controlId : entry.actionId) === item.id)} name={name} statusById={statusById} periods={data.periods} />
+                <div className="button-row">
+                  <Link to="/uppfoljning/ny" search={{ [item.kind === 'control' ? 'kontrollmoment' : 'atgard']: item.id }} className="button">
+                    {t('myWork.writeFollowUp')}
+                    <span className="visually-hidden"> {t('riskPage.forItem', { title: item.title })}</span>
+                  </Link>
+                  {item.kind === 'control' && (
+                    <Link to="/kontrollmoment/$itemId/ny-avvikelse" params={{ itemId: item.id }} className="button">
+                      {t('deviationForm.open')}
+                      <span className="visually-hidden"> {t('riskPage.forItem', { title: item.title })}</span>
+                    </Link>
+                  )}
+                  <Link to={item.kind === 'control' ? '/kontrollmoment/$itemId/redigera' : '/atgarder/$itemId/redigera'} params={{ itemId: item.id }} className="button button-quiet">
+                    {t('riskPage.edit')}
+                    <span className="visually-hidden"> {item.title}</span>
+                  </Link>
+                  <Link to="/historik/$entityType/$entityId" params={{ entityType: item.kind, entityId: item.id }} className="button button-quiet">
+                    {t('history.link')}
+                    <span className="visually-hidden"> {item.title}</span>
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="deviations-heading" className="section">
+        <h2 id="deviations-heading">{t('deviations.title')}</h2>
+        {data.deviations.length === 0 ? (
+          <p>{t('deviations.none')}</p>
+        ) : (
+          <ul className="plain-list">
+            {data.deviations.map((entry) => (
+              <li key={entry.id}>
+                <strong>{entry.title}</strong> – {formatDate(entry.foundOn, formatLocale)}, {label(DEVIATION_SEVERITY_LABELS[entry.severity])}, {t(`deviationState.${entry.state}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {data.reviews.length > 0 && (
+        <section aria-labelledby="reviews-heading" className="section">
+          <h2 id="reviews-heading">{t('reviews.title')}</h2>
+          <ul className="plain-list">
+            {data.reviews.map((entry) => (
+              <li key={entry.id}>
+                {entry.title} {entry.diarienummer ? `(${entry.diarienummer})` : ''} {entry.meetingDate ? `– ${formatDate(entry.meetingDate, formatLocale)} ${entry.decisionParagraph ?? ''}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Page>
+  );
+}
+
+/** The period follow-ups of an item, newest first, each with its author and the status then. */
+export function FollowUpTimeline({ followUps, name, statusById, periods }: { followUps: FollowUp[]; name: (id: string | null) => string; statusById: Map<string, Status>; periods: Map<string, Period> }) {
+  const { t, formatLocale, locale } = useI18n();
+  if (followUps.length === 0) return <p className="muted">{t('followUps.none')}</p>;
+  return (
+    <ol className="timeline" aria-label={t('followUps.title')}>
+      {followUps.map((entry) => (
+        <li key={entry.id} className="follow-up">
+          <p className="follow-up-meta">
+            <strong>{periodLabel(periods.get(entry.periodId), locale)}</strong> {formatDate(entry.reportedOn, formatLocale)} · {name(entry.authorId)} {entry.statusId && <StatusBadge status={statusById.get(entry.statusId)} />}
+          </p>
+          <MarkdownText text={entry.body} />
+          {entry.analysis && (
+            <>
+              <p className="follow-up-meta">{t('followUps.analysis')}</p>
+              <MarkdownText text={entry.analysis} />
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

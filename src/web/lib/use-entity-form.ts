@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useUnsavedGuard } from './use-unsaved-guard.ts';
+import { useSubmit } from './use-submit.ts';
+
+type Values = Record<string, unknown>;
+
+/**
+ * The state of a form that creates or changes one entity: the values, whether anything is
+ * unsaved (then leaving asks first), the version it started from, and a stale save (409) with
+ * the entity as it now is, so the user can keep their text and decide.
+ */
+export function useEntityForm<T extends Values>(initial: T, initialVersion?: number) {
+  const [base, setBase] = useState<T>(initial);
+  const [values, setValues] = useState<T>(initial);
+  const [version, setVersion] = useState(initialVersion);
+  const [conflict, setConflict] = useState<Values | null>(null);
+  const submit = useSubmit();
+  const dirty = JSON.stringify(values) !== JSON.stringify(base);
+  const release = useUnsavedGuard(dirty);
+
+  function set<K extends keyof T>(key: K, value: T[K]) {
+    setValues((previous) => ({ ...previous, [key]: value }));
+  }
+
+  /** Saves; a 409 keeps the user's values and shows what the other person changed. */
+  async function save(send: (values: T, version: number | undefined) => Promise<void>) {
+    await submit.run(async () => {
+      try {
+        release(true);
+        await send(values, version);
+      } catch (error) {
+        release(false);
+        const current = (error as { status?: number; problem?: { current?: unknown } }).status === 409 ? (error as { problem: { current?: unknown } }).problem.current : undefined;
+        if (current && typeof current === 'object') {
+          setConflict(current as Values);
+          return;
+        }
+        throw error;
+      }
+    });
+  }
+
+  return {
+    values,
+    set,
+    dirty,
+    base,
+    version,
+    conflict,
+    submit,
+    save,
+    /** The user keeps their own values and saves them over the newer version. */
+    keepMine(send: (values: T, version: number | undefined) => Promise<void>) {
+      const current = conflict!;
+      setConflict(null);
+      setVersion(current.version as number);
+      return submit.run(async () => {
+        try {
+          release(true);
+          await send(values, current.version as number);
+        } catch (error) {
+          release(false);
+          throw error;
+        }
+      });
+    },
+    /** The user takes the other version into the form (their own text is replaced). */
+    takeTheirs(toValues: (current: Values) => T) {
+      const current = conflict!;
+      const next = toValues(current);
+      setBase(next);
+      setValues(next);
+      setVersion(current.version as number);
+      setConflict(null);
+    },
+  };
+}
