@@ -93,6 +93,58 @@ describe('screens', () => {
     await page.context().close();
   });
 
+  test('the aktivitetsplan shows numbered activities with sub-activities, tags, performers and the follow-up', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@malmo.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: /^Gymnasie- och vuxenutbildningsförvaltningen/ }).click();
+    await page.getByRole('link', { name: 'Aktivitetsplan för kompetensförsörjning 2020–2021' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Aktiviteter' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: /^1 Utveckla förvaltningens arbete med VFU/ }).waitFor();
+    await page.getByRole('list', { name: 'Delaktiviteter till 1' }).getByText(/^1\.1 Utveckla ett systematiskt arbete/).waitFor();
+    await page.getByText('Attrahera & rekrytera').first().waitFor();
+    await page.getByRole('heading', { level: 4, name: 'Uppföljning & utvärdering – Helår 2021' }).first().waitFor();
+    await checkScreen(page, 'activity-plan');
+    await page.context().close();
+  });
+
+  test('the lists of deviations and reviews filter by unit, state and year', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@malmo.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Granskningar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Granskningar' }).waitFor();
+    await page.getByText('8 träffar').waitFor();
+    await page.getByText('GRF-2020-11639').waitFor();
+    await checkScreen(page, 'reviews');
+    await page.getByLabel('År').selectOption('2021');
+    await page.getByText('0 träffar').waitFor();
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Avvikelser' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Avvikelser' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /träff/ }).waitFor();
+    await checkScreen(page, 'deviations');
+    await page.getByLabel('Läge').selectOption({ label: 'Åtgärdad' });
+    await expect.poll(() => page.url()).toContain('lage=closed');
+    await page.context().close();
+  });
+
+  test('a risk page shows its controls and actions with follow-ups; the history shows who changed what', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@exempelkommun-b.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: /^Utbildningsnämnden/ }).click();
+    await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
+    await page.getByRole('table', { name: 'Risker', exact: true }).getByRole('link', { name: 'Låg sysselsätting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
+    await page.getByRole('list', { name: 'Uppföljningar' }).first().getByText('Kvartal 1 2020').waitFor();
+    await checkScreen(page, 'risk');
+    await page.getByRole('link', { name: 'Historik', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Historik' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /seed:demo · skapad/ }).waitFor();
+    await checkScreen(page, 'history');
+    await page.context().close();
+  });
+
   test('the accessibility statement and an unknown address are open without signing in', async () => {
     const page = await newPage();
     await page.goto(`${session.url}/tillganglighet`);

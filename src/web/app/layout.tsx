@@ -52,6 +52,12 @@ function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {
                 <li>
                   <Link to="/oversikt">{t('nav.overview')}</Link>
                 </li>
+                <li>
+                  <Link to="/avvikelser">{t('deviations.title')}</Link>
+                </li>
+                <li>
+                  <Link to="/granskningar">{t('reviews.title')}</Link>
+                </li>
               </ul>
             </nav>
           )}

@@ -2,6 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Link, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { RootLayout } from './layout.tsx';
+import type { DeviationSearch } from '../features/deviations/deviations-page.tsx';
+import type { ReviewSearch } from '../features/reviews/reviews-page.tsx';
 import { Page, noteNavigation } from './page.tsx';
 
 // Every screen, with Swedish addresses as the municipalities would say them. Screens other than
@@ -94,6 +96,25 @@ const overviewRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/overview/overview-page.tsx'), 'OverviewPage'),
 });
 
+const deviationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/avvikelser',
+  validateSearch: (search: Record<string, unknown>): DeviationSearch => ({
+    enhet: optionalString(search.enhet),
+    ar: optionalInt(search.ar),
+    lage: search.lage === 'open' || search.lage === 'closed' ? search.lage : undefined,
+    allvarlighet: search.allvarlighet === 'minor' || search.allvarlighet === 'significant' || search.allvarlighet === 'very_significant' ? search.allvarlighet : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/deviations/deviations-page.tsx'), 'DeviationsPage'),
+});
+
+const reviewsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/granskningar',
+  validateSearch: (search: Record<string, unknown>): ReviewSearch => ({ enhet: optionalString(search.enhet), ar: optionalInt(search.ar), status: optionalString(search.status) }),
+  component: lazyRouteComponent(() => import('../features/reviews/reviews-page.tsx'), 'ReviewsPage'),
+});
+
 const historyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/historik/$entityType/$entityId',
@@ -117,6 +138,8 @@ const routeTree = rootRoute.addChildren([
   newDeviationRoute,
   newFollowUpRoute,
   historyRoute,
+  deviationsRoute,
+  reviewsRoute,
   accessibilityRoute,
 ]);
 

@@ -257,5 +257,28 @@ export const en: Messages = {
   'history.intro': ({ kind }) => `Every change of ${kind}: who, when, before and after.`,
   'history.changesAt': ({ time }) => `Changes ${time}`,
 
+  'activities.title': 'Activities',
+  'activities.none': 'The plan has no activities.',
+  'activities.carryOver': 'Carried over',
+  'activities.focusAreas': 'Focus areas',
+  'activities.carriedFrom': 'Carried over from the previous plan:',
+  'activities.subActivities': ({ number }) => `Sub-activities of ${number}`,
+  'activities.cost': 'Cost of the activity and resources',
+  'activities.performers': 'Performers',
+  'activities.followUp': 'Follow-up & evaluation',
+  'carryOver.carry_over': 'Carried over',
+  'carryOver.do_not_carry_over': 'Not carried over',
+
+  'filters.all': 'All',
+  'filters.label': 'Filters',
+  'filters.count': ({ count }) => (count === 1 ? '1 match' : `${count} matches`),
+  'deviations.intro': 'Deviations the controls have found, newest first.',
+  'deviations.state': 'State',
+  'reviews.intro': 'Reviews decided in the plans, with case number, decision and findings.',
+  'reviews.none': 'No reviews.',
+  'reviews.meeting': 'Meeting',
+  'reviews.findings': 'Findings',
+  'reviews.toRisk': 'To the risk',
+
   'accessibility.title': 'Accessibility statement',
 };

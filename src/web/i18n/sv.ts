@@ -257,6 +257,29 @@ export const sv = {
   'history.intro': ({ kind }: { kind: string }) => `Alla ändringar av ${kind}: vem, när, före och efter.`,
   'history.changesAt': ({ time }: { time: string }) => `Ändringar ${time}`,
 
+  'activities.title': 'Aktiviteter',
+  'activities.none': 'Planen har inga aktiviteter.',
+  'activities.carryOver': 'Förs över',
+  'activities.focusAreas': 'Fokusområden',
+  'activities.carriedFrom': 'Överförd från föregående plan:',
+  'activities.subActivities': ({ number }: { number: string }) => `Delaktiviteter till ${number}`,
+  'activities.cost': 'Kostnader för aktivitet och resurs',
+  'activities.performers': 'Utförare',
+  'activities.followUp': 'Uppföljning & utvärdering',
+  'carryOver.carry_over': 'Förs över',
+  'carryOver.do_not_carry_over': 'Förs inte över',
+
+  'filters.all': 'Alla',
+  'filters.label': 'Urval',
+  'filters.count': ({ count }: { count: number }) => (count === 1 ? '1 träff' : `${count} träffar`),
+  'deviations.intro': 'Avvikelser som kontrollerna har hittat, de senaste först.',
+  'deviations.state': 'Läge',
+  'reviews.intro': 'Granskningar som planerna beslutat om, med diarienummer, beslut och iakttagelser.',
+  'reviews.none': 'Inga granskningar.',
+  'reviews.meeting': 'Sammanträde',
+  'reviews.findings': 'Iakttagelser',
+  'reviews.toRisk': 'Till risken',
+
   'accessibility.title': 'Tillgänglighetsredogörelse',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 

@@ -9,9 +9,10 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { byId, useOrgUnits, useRiskMatrices, useStatuses, type RiskMatrix, type Status } from '../../lib/reference-data.ts';
+import { byId, useOrgUnits, useRiskMatrices, useStatuses, useUsers, type RiskMatrix, type Status } from '../../lib/reference-data.ts';
 import { readableTextOn } from '../../lib/colour.ts';
 import { matrixOf } from '../../lib/risk-matrix-of.ts';
+import { ActivityList } from './activity-list.tsx';
 import { RiskMatrixTable } from './risk-matrix-table.tsx';
 
 type Overview = z.infer<typeof planOverview>;
@@ -25,13 +26,14 @@ export function PlanPage() {
   const matrices = useRiskMatrices();
   const statuses = useStatuses();
   const units = useOrgUnits();
+  const users = useUsers();
 
   if (overview.error) return <Page title={t('plan.risks')}><LoadFailed error={overview.error} retry={() => void overview.refetch()} /></Page>;
-  if (!overview.data || !matrices.data || !statuses.data || !units.data) return <Page title={t('plan.risks')}><Loading /></Page>;
-  return <PlanView overview={overview.data} matrix={matrixOf(overview.data.plan, matrices.data)} statuses={statuses.data} unitNames={new Map(units.data.map((unit) => [unit.id, unit.name]))} />;
+  if (!overview.data || !matrices.data || !statuses.data || !units.data || !users.data) return <Page title={t('plan.risks')}><Loading /></Page>;
+  return <PlanView overview={overview.data} matrix={matrixOf(overview.data.plan, matrices.data)} statuses={statuses.data} unitNames={new Map(units.data.map((unit) => [unit.id, unit.name]))} names={new Map(users.data.map((user) => [user.id, user.deactivatedAt ? `${user.name} ${t('person.deactivated')}` : user.name]))} />;
 }
 
-function PlanView({ overview, matrix, statuses, unitNames }: { overview: Overview; matrix: RiskMatrix | undefined; statuses: Status[]; unitNames: Map<string, string> }) {
+function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: Overview; matrix: RiskMatrix | undefined; statuses: Status[]; unitNames: Map<string, string>; names: Map<string, string> }) {
   const { t, formatLocale } = useI18n();
   const { sannolikhet, konsekvens } = useSearch({ from: '/planer/$planId' });
   const { plan } = overview;
@@ -89,6 +91,10 @@ function PlanView({ overview, matrix, statuses, unitNames }: { overview: Overvie
         )}
       </section>
 
+      {plan.kind === 'activity' ? (
+        <ActivityList plan={plan} statusById={statusById} names={names} />
+      ) : (
+        <>
       <div className="two-columns">
         {matrix && (
           <section aria-labelledby="matrix-heading" className="section">
@@ -159,6 +165,8 @@ function PlanView({ overview, matrix, statuses, unitNames }: { overview: Overvie
           <h3 id="no-risk-heading">{t('plan.actionsWithoutRisk')}</h3>
           <ItemList items={overview.actionsWithoutRisk.map((item) => ({ kind: 'action' as const, item }))} statusById={statusById} personName={personName} />
         </section>
+      )}
+        </>
       )}
     </Page>
   );

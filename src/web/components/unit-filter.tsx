@@ -1,0 +1,35 @@
+import { useI18n } from '../i18n/i18n.tsx';
+import type { OrgUnit } from '../lib/reference-data.ts';
+
+/** The units as an indented list of options, the tree's order kept, for "under this unit" filters. */
+export function unitOptions(units: OrgUnit[]): { value: string; label: string }[] {
+  const children = new Map<string | null, OrgUnit[]>();
+  for (const unit of units) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+  const options: { value: string; label: string }[] = [];
+  const visit = (parentId: string | null, depth: number) => {
+    for (const unit of (children.get(parentId) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'sv'))) {
+      options.push({ value: unit.id, label: `${'\u00a0\u00a0'.repeat(depth)}${unit.name}` });
+      visit(unit.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return options;
+}
+
+/** A labelled select in a filter bar; the empty choice means "all". */
+export function FilterSelect({ label, value, onChange, options, allLabel }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[]; allLabel?: string }) {
+  const { t } = useI18n();
+  return (
+    <label className="field field-inline">
+      <span className="field-label">{label}</span>
+      <select className="field-input" value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{allLabel ?? t('filters.all')}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,111 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import type { z } from 'zod';
+import type { control } from '../../../domain/contracts/controls.ts';
+import type { deviation } from '../../../domain/contracts/deviations.ts';
+import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
+import { useI18n, useLabel } from '../../i18n/i18n.tsx';
+import { apiAll } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useOrgUnits, useUsers } from '../../lib/reference-data.ts';
+
+type Deviation = z.infer<typeof deviation>;
+type Control = z.infer<typeof control>;
+
+export interface DeviationSearch {
+  enhet?: string | undefined;
+  ar?: number | undefined;
+  lage?: 'open' | 'closed' | undefined;
+  allvarlighet?: 'minor' | 'significant' | 'very_significant' | undefined;
+}
+
+/** Every avvikelse the user may see, newest first, filtered by unit, year, state and severity. */
+export function DeviationsPage() {
+  const { t, formatLocale } = useI18n();
+  const label = useLabel();
+  const search = useSearch({ from: '/avvikelser' });
+  const navigate = useNavigate();
+  const units = useOrgUnits();
+  const users = useUsers();
+  const data = useQuery({
+    queryKey: ['deviations-page', search],
+    queryFn: async ({ signal }) => {
+      const [deviations, controls] = await Promise.all([
+        apiAll<Deviation>('/deviations', { under: search.enhet, state: search.lage, severity: search.allvarlighet, from: search.ar ? `${search.ar}-01-01` : undefined, to: search.ar ? `${search.ar}-12-31` : undefined, sort: '-foundOn' }, signal),
+        apiAll<Control>('/controls', { under: search.enhet, includeArchived: true }, signal),
+      ]);
+      return { deviations, controls: new Map(controls.map((entry) => [entry.id, entry])) };
+    },
+  });
+  const title = t('deviations.title');
+  const error = data.error ?? units.error ?? users.error;
+  if (error) return <Page title={title}><LoadFailed error={error} retry={() => void data.refetch()} /></Page>;
+  if (!data.data || !units.data || !users.data) return <Page title={title}><Loading /></Page>;
+  const names = new Map(users.data.map((user) => [user.id, user.name]));
+  const filter = (change: Partial<DeviationSearch>) => void navigate({ to: '/avvikelser', search: { ...search, ...change } });
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 10 }, (_, index) => String(thisYear - index));
+
+  return (
+    <Page title={title}>
+      <p className="lead">{t('deviations.intro')}</p>
+      <div className="filters filter-bar" role="group" aria-label={t('filters.label')}>
+        <FilterSelect label={t('plan.unit')} value={search.enhet ?? ''} onChange={(value) => filter({ enhet: value || undefined })} options={unitOptions(units.data)} />
+        <FilterSelect label={t('overview.year')} value={search.ar ? String(search.ar) : ''} onChange={(value) => filter({ ar: value ? Number(value) : undefined })} options={years.map((year) => ({ value: year, label: year }))} />
+        <FilterSelect label={t('deviations.state')} value={search.lage ?? ''} onChange={(value) => filter({ lage: (value || undefined) as DeviationSearch['lage'] })} options={DEVIATION_STATES.map((state) => ({ value: state, label: t(`deviationState.${state}`) }))} />
+        <FilterSelect label={t('deviationForm.severity')} value={search.allvarlighet ?? ''} onChange={(value) => filter({ allvarlighet: (value || undefined) as DeviationSearch['allvarlighet'] })} options={DEVIATION_SEVERITIES.map((severity) => ({ value: severity, label: label(DEVIATION_SEVERITY_LABELS[severity]) }))} />
+      </div>
+      <p role="status">{t('filters.count', { count: data.data.deviations.length })}</p>
+      {data.data.deviations.length === 0 ? (
+        <p>{t('deviations.none')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="deviations-table" tabIndex={0}>
+          <table className="table">
+            <caption id="deviations-table" className="visually-hidden">
+              {title}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('deviationForm.foundOn')}</th>
+                <th scope="col">{t('deviationForm.what')}</th>
+                <th scope="col">{t('itemKind.control')}</th>
+                <th scope="col">{t('deviationForm.severity')}</th>
+                <th scope="col">{t('deviations.state')}</th>
+                <th scope="col">{t('deviationForm.reportedTo')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.data.deviations.map((entry) => {
+                const source = data.data.controls.get(entry.controlId);
+                const reportedTo = [entry.reportedToId ? names.get(entry.reportedToId) : null, entry.reportedToText].filter(Boolean).join(', ');
+                return (
+                  <tr key={entry.id}>
+                    <td>{formatDate(entry.foundOn, formatLocale)}</td>
+                    <th scope="row">{entry.title}</th>
+                    <td>
+                      {source ? (
+                        <Link to="/risker/$riskId" params={{ riskId: source.riskId }} hash={`item-${source.id}`}>
+                          {source.title}
+                        </Link>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                    <td>{label(DEVIATION_SEVERITY_LABELS[entry.severity])}</td>
+                    <td>{t(`deviationState.${entry.state}`)}</td>
+                    <td>
+                      {reportedTo || '–'}
+                      {entry.reportedOn ? ` (${formatDate(entry.reportedOn, formatLocale)})` : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}
