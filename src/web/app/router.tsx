@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Link, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { Link, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Navigate } from '@tanstack/react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { RootLayout } from './layout.tsx';
 import type { DeviationSearch } from '../features/deviations/deviations-page.tsx';
@@ -115,6 +115,16 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reviews/reviews-page.tsx'), 'ReviewsPage'),
 });
 
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration',
+  component: () => <Navigate to="/administration/anvandare" replace />,
+});
+const usersAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/anvandare', component: lazyRouteComponent(() => import('../features/admin/users-admin-page.tsx'), 'UsersAdminPage') });
+const riskMatrixAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/riskmatris', component: lazyRouteComponent(() => import('../features/admin/risk-matrix-admin-page.tsx'), 'RiskMatrixAdminPage') });
+const statusesAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/statusar', component: lazyRouteComponent(() => import('../features/admin/statuses-admin-page.tsx'), 'StatusesAdminPage') });
+const calendarAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/arshjul', component: lazyRouteComponent(() => import('../features/admin/calendar-admin-page.tsx'), 'CalendarAdminPage') });
+
 const historyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/historik/$entityType/$entityId',
@@ -140,6 +150,11 @@ const routeTree = rootRoute.addChildren([
   historyRoute,
   deviationsRoute,
   reviewsRoute,
+  adminRoute,
+  usersAdminRoute,
+  riskMatrixAdminRoute,
+  statusesAdminRoute,
+  calendarAdminRoute,
   accessibilityRoute,
 ]);
 

@@ -64,6 +64,13 @@ export function useEntityForm<T extends Values>(initial: T, initialVersion?: num
         }
       });
     },
+    /** Starts again from these values (after a save that stays on the page). */
+    reset(next: T) {
+      release(false);
+      setBase(next);
+      setValues(next);
+      setConflict(null);
+    },
     /** The user takes the other version into the form (their own text is replaced). */
     takeTheirs(toValues: (current: Values) => T) {
       const current = conflict!;

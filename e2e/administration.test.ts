@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { checkScreen, signIn, useBrowserSession } from './support/session.ts';
+
+// The administrator's screens: people and roles, the risk matrix, statuses and the årshjul.
+
+const session = useBrowserSession();
+
+describe('administration', () => {
+  test('an administrator adds a person, gives a role, edits the risk matrix and a status, and adds a period to the årshjul', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@malmo.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Användare och roller' }).waitFor();
+    await checkScreen(page, 'admin-users');
+
+    await page.getByLabel('Namn', { exact: true }).fill('Karin Lund');
+    await page.getByLabel('Befattning').fill('Controller');
+    await page.getByRole('button', { name: 'Lägg till personen' }).click();
+    await page.getByText('Karin Lund är tillagd.').waitFor();
+    await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Karin Lund' });
+    await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Samordnare' });
+    await page.getByLabel('Enhet', { exact: true }).selectOption({ label: '\u00a0\u00a0Grundskolenämnden' });
+    await page.getByRole('button', { name: 'Ge rollen' }).click();
+    const row = page.getByRole('row', { name: /Karin Lund/ });
+    await row.getByText('Samordnare, Grundskolenämnden').waitFor();
+
+    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'Riskmatris' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Riskmatris' }).waitFor();
+    await checkScreen(page, 'admin-risk-matrix');
+    // Bands that leave a risk value uncovered are refused with the API's message.
+    await page.getByLabel('Band 4 till och med riskvärde').fill('15');
+    await page.getByRole('button', { name: 'Spara riskmatrisen' }).click();
+    await page.getByRole('alert').getByText(/Riskvärde 16 ska ligga i exakt ett färgband/).first().waitFor();
+    await page.getByLabel('Band 4 till och med riskvärde').fill('16');
+    await page.getByLabel('Namn på band 4').fill('Kritisk');
+    await page.getByRole('button', { name: 'Spara riskmatrisen' }).click();
+    await page.getByRole('table', { name: 'Antal risker per sannolikhet och konsekvens.' }).getByText('Kritisk').first().waitFor();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+
+    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'Statusar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Statusar' }).waitFor();
+    await checkScreen(page, 'admin-statuses');
+    const newStatus = page.getByRole('form', { name: 'Ny status' });
+    await newStatus.getByLabel('Nyckel').fill('vilande');
+    await newStatus.getByLabel('Namn på svenska').fill('Vilande');
+    await newStatus.getByLabel('Namn på engelska').fill('Dormant');
+    await newStatus.getByLabel('Symbol').selectOption({ label: 'Paus' });
+    await newStatus.getByRole('button', { name: 'Lägg till statusen' }).click();
+    await page.getByRole('button', { name: 'Spara Vilande' }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'Årshjul' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Årshjul' }).waitFor();
+    await page.getByLabel('År', { exact: true }).selectOption('2020');
+    await page.getByRole('heading', { level: 2, name: 'Rapporteringsperioder 2020' }).waitFor();
+    await checkScreen(page, 'admin-calendar');
+    const newPeriod = page.getByRole('form', { name: 'Ny rapporteringsperiod' });
+    await newPeriod.getByLabel('Slag').selectOption({ label: 'Delår' });
+    await newPeriod.getByRole('button', { name: 'Lägg till perioden' }).click();
+    await page.getByRole('region', { name: 'Rapporteringsperioder 2020' }).getByText(/^Delår 2020/).waitFor();
+    await page.context().close();
+  });
+
+  test('a person without the administrator role does not see the administration', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'samordnare@malmo.example');
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,30 @@
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { Page } from '../../app/page.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/** The administration screens share a heading and a menu of their parts. */
+export function AdminPage({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Page title={title}>
+      <nav aria-label={t('admin.menu')} className="sub-nav">
+        <ul>
+          <li>
+            <Link to="/administration/anvandare">{t('admin.users')}</Link>
+          </li>
+          <li>
+            <Link to="/administration/riskmatris">{t('admin.riskMatrix')}</Link>
+          </li>
+          <li>
+            <Link to="/administration/statusar">{t('admin.statuses')}</Link>
+          </li>
+          <li>
+            <Link to="/administration/arshjul">{t('admin.calendar')}</Link>
+          </li>
+        </ul>
+      </nav>
+      {children}
+    </Page>
+  );
+}

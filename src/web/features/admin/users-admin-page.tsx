@@ -1,0 +1,174 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type { roleAssignment } from '../../../domain/contracts/role-assignments.ts';
+import { ROLES, ROLE_LABELS } from '../../../domain/role.ts';
+import { LoadFailed, Loading } from '../../app/page.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InputField, SelectField } from '../../components/fields.tsx';
+import { unitOptions } from '../../components/unit-filter.tsx';
+import { useI18n, useLabel } from '../../i18n/i18n.tsx';
+import { api, apiAll } from '../../lib/api.ts';
+import { textCollator } from '../../lib/format.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
+import { byId, useOrgUnits, useUsers, type User } from '../../lib/reference-data.ts';
+import { AdminPage } from './admin-nav.tsx';
+
+type RoleAssignment = z.infer<typeof roleAssignment>;
+
+/** The tenant's persons, their roles per unit, new persons, and deactivation of those who left. */
+export function UsersAdminPage() {
+  const { t } = useI18n();
+  const users = useUsers();
+  const units = useOrgUnits();
+  const roles = useQuery({ queryKey: ['role-assignments'], queryFn: ({ signal }) => apiAll<RoleAssignment>('/role-assignments', {}, signal) });
+  const error = users.error ?? units.error ?? roles.error;
+  if (error) return <AdminPage title={t('admin.users')}><LoadFailed error={error} /></AdminPage>;
+  if (!users.data || !units.data || !roles.data) return <AdminPage title={t('admin.users')}><Loading /></AdminPage>;
+  return (
+    <AdminPage title={t('admin.users')}>
+      <UserTable users={users.data} roles={roles.data} />
+      <NewRole users={users.data} />
+      <NewUser />
+    </AdminPage>
+  );
+}
+
+function UserTable({ users, roles }: { users: User[]; roles: RoleAssignment[] }) {
+  const { t, formatLocale } = useI18n();
+  const label = useLabel();
+  const unitById = byId(useOrgUnits().data);
+  const queryClient = useQueryClient();
+  const submit = useSubmit();
+  const sorted = [...users].sort((a, b) => textCollator(formatLocale)(a.name, b.name));
+  const act = (path: string) =>
+    submit.run(async () => {
+      await api(path, { method: 'POST' });
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await queryClient.invalidateQueries({ queryKey: ['role-assignments'] });
+    });
+  return (
+    <section aria-labelledby="users-heading" className="section">
+      <h2 id="users-heading">{t('admin.people')}</h2>
+      <ErrorSummary error={submit.error} />
+      <div className="table-scroll" role="region" aria-labelledby="users-heading" tabIndex={0}>
+        <table className="table" aria-labelledby="users-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.name')}</th>
+              <th scope="col">{t('auth.email')}</th>
+              <th scope="col">{t('admin.roles')}</th>
+              <th scope="col">{t('admin.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">
+                  {user.name}
+                  {user.title && <span className="muted"> · {user.title}</span>}
+                </th>
+                <td>{user.email ?? '–'}</td>
+                <td>
+                  <ul className="plain-list">
+                    {roles
+                      .filter((role) => role.userId === user.id && !role.revokedAt)
+                      .map((role) => (
+                        <li key={role.id}>
+                          {label(ROLE_LABELS[role.role])}, {unitById.get(role.unitId)?.name ?? '–'}{' '}
+                          <button type="button" className="button button-small button-quiet" onClick={() => void act(`/role-assignments/${role.id}/revoke`)}>
+                            {t('admin.revoke', { role: label(ROLE_LABELS[role.role]), name: user.name })}
+                          </button>
+                        </li>
+                      ))}
+                  </ul>
+                </td>
+                <td>
+                  {user.deactivatedAt ? t('admin.deactivated') : user.canSignIn ? t('admin.active') : t('admin.noSignIn')}{' '}
+                  <button type="button" className="button button-small" onClick={() => void act(`/users/${user.id}/${user.deactivatedAt ? 'reactivate' : 'deactivate'}`)}>
+                    {user.deactivatedAt ? t('admin.reactivate', { name: user.name }) : t('admin.deactivate', { name: user.name })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function NewRole({ users }: { users: User[] }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const units = useOrgUnits().data!;
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState({ userId: '', unitId: '', role: 'reader' });
+  const submit = useSubmit();
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    await submit.run(async () => {
+      await api('/role-assignments', { method: 'POST', body: values });
+      await queryClient.invalidateQueries({ queryKey: ['role-assignments'] });
+      setValues({ userId: '', unitId: '', role: 'reader' });
+    });
+  }
+  return (
+    <section aria-labelledby="new-role-heading" className="section">
+      <h2 id="new-role-heading">{t('admin.newRole')}</h2>
+      <ErrorSummary error={submit.error} />
+      <form className="form" noValidate onSubmit={(event) => void save(event)}>
+        <div className="field-row">
+          <SelectField label={t('admin.person')} isRequired value={values.userId} onChange={(userId) => setValues({ ...values, userId })} options={users.filter((user) => !user.deactivatedAt).map((user) => ({ value: user.id, label: user.name }))} emptyLabel={t('persons.choose')} errors={submit.fieldErrors('userId')} />
+          <SelectField label={t('admin.role')} isRequired value={values.role} onChange={(role) => setValues({ ...values, role })} options={ROLES.map((role) => ({ value: role, label: label(ROLE_LABELS[role]) }))} errors={submit.fieldErrors('role')} />
+          <SelectField label={t('plan.unit')} description={t('admin.unitHelp')} isRequired value={values.unitId} onChange={(unitId) => setValues({ ...values, unitId })} options={unitOptions(units)} emptyLabel={t('planForm.chooseUnit')} errors={submit.fieldErrors('unitId')} />
+        </div>
+        <button type="submit" className="button button-primary">
+          {submit.pending ? t('form.saving') : t('admin.giveRole')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function NewUser() {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const form = useEntityForm({ name: '', email: '', title: '', password: '' });
+  const { values, set, submit } = form;
+  const [created, setCreated] = useState<string | null>(null);
+  async function send(formValues: typeof values) {
+    const user = await api<User>('/users', { method: 'POST', body: { name: formValues.name, email: formValues.email || null, title: formValues.title || null, ...(formValues.password ? { password: formValues.password } : {}) } });
+    await queryClient.invalidateQueries({ queryKey: ['users'] });
+    setCreated(user.name);
+    form.reset({ name: '', email: '', title: '', password: '' });
+  }
+  return (
+    <section aria-labelledby="new-user-heading" className="section">
+      <h2 id="new-user-heading">{t('admin.newPerson')}</h2>
+      {created && (
+        <p role="status" className="notice">
+          {t('admin.created', { name: created })}
+        </p>
+      )}
+      <ErrorSummary error={submit.error} />
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void form.save(send);
+        }}
+      >
+        <InputField label={t('admin.name')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />
+        <InputField label={t('auth.email')} type="email" value={values.email} onChange={(value) => set('email', value)} errors={submit.fieldErrors('email')} />
+        <InputField label={t('admin.title')} value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+        <InputField label={t('auth.password')} description={t('admin.passwordHelp')} type="text" autoComplete="new-password" value={values.password} onChange={(value) => set('password', value)} errors={submit.fieldErrors('password')} />
+        <button type="submit" className="button button-primary">
+          {submit.pending ? t('form.saving') : t('admin.createPerson')}
+        </button>
+      </form>
+    </section>
+  );
+}
