@@ -14,7 +14,7 @@ describe('the web application at /', () => {
     built = mkdtempSync(join(tmpdir(), 'uppsikt-web-'));
     mkdirSync(join(built, 'assets'));
     writeFileSync(join(built, 'index.html'), '<!doctype html><html lang="sv"><title>Uppsikt</title><div id="root"></div></html>');
-    writeFileSync(join(built, 'assets', 'main-abc123.js'), 'console.log("hej")');
+    writeFileSync(join(built, 'assets', 'main-abc123.js'), 'console.log("hej")'.repeat(100));
   });
   afterAll(async () => {
     rmSync(built, { recursive: true, force: true });
@@ -38,6 +38,15 @@ describe('the web application at /', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect((await app.request('/assets/gone.js')).status).toBe(404);
+  });
+
+  test('assets travel gzip-compressed when the browser accepts it', async () => {
+    const app = createApp({ database, webRoot: built });
+    const response = await app.request('/assets/main-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const text = await new Response(response.body!.pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(text).toBe('console.log("hej")'.repeat(100));
   });
 
   test('the API keeps its problem+json 404 under /api', async () => {
