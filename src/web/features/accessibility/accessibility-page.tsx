@@ -24,8 +24,9 @@ function Swedish() {
       </p>
       <h2>Kända brister</h2>
       <ul>
-        <li>Långa texter (uppföljningar, analyser) visas än så länge som ren text; rubriker, listor och tabeller i texten visas inte formaterade.</li>
-        <li>Flera skärmar och formulär är under utveckling och finns ännu inte i tjänsten.</li>
+        <li>Långa texter skrivs med formateringsknappar som sätter in Markdown-tecken (till exempel ** för fetstil); texten visas formaterad i förhandsgranskningen, inte medan du skriver.</li>
+        <li>Datumfält använder webbläsarens egen datumväljare, vars språk och format följer webbläsarens inställningar.</li>
+        <li>Rapporterna (Word, PDF och Excel) finns ännu inte i tjänsten.</li>
       </ul>
       <h2>Så har vi testat tjänsten</h2>
       <p>
@@ -60,8 +61,9 @@ function English() {
       </p>
       <h2>Known shortcomings</h2>
       <ul>
-        <li>Long texts (follow-ups, analyses) are still shown as plain text; headings, lists and tables inside them are not shown formatted.</li>
-        <li>Several screens and forms are still being developed and are not yet in the service.</li>
+        <li>Long texts are written with formatting buttons that insert Markdown marks (such as ** for bold); the text is shown formatted in the preview, not while you type.</li>
+        <li>Date fields use the browser's own date picker, whose language and format follow the browser's settings.</li>
+        <li>The reports (Word, PDF and Excel) are not yet in the service.</li>
       </ul>
       <h2>How we tested the service</h2>
       <p>
