@@ -60,10 +60,12 @@ describe('administration', () => {
     await page.context().close();
   });
 
-  test('a person without the administrator role does not see the administration', async () => {
+  test('a person without the administrator role does not see the administration; their overview starts at their nämnd', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'samordnare@malmo.example');
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
+    await page.getByRole('table', { name: /^Under Grundskolenämnden/ }).getByRole('row', { name: /^Grundskoleförvaltningen/ }).waitFor();
     await page.context().close();
   });
 });

@@ -65,6 +65,11 @@ const newPlanRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/plans/new-plan-page.tsx'), 'NewPlanPage'),
 });
 
+const editPlanRoute = createRoute({ getParentRoute: () => rootRoute, path: '/planer/$planId/redigera', component: lazyRouteComponent(() => import('../features/plans/edit-plan-page.tsx'), 'EditPlanPage') });
+const newReviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/planer/$planId/ny-granskning', component: lazyRouteComponent(() => import('../features/reviews/review-form-page.tsx'), 'NewReviewPage') });
+const editReviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/granskningar/$reviewId/redigera', component: lazyRouteComponent(() => import('../features/reviews/review-form-page.tsx'), 'EditReviewPage') });
+const newActivityRoute = createRoute({ getParentRoute: () => rootRoute, path: '/planer/$planId/ny-aktivitet', component: lazyRouteComponent(() => import('../features/activities/activity-form-page.tsx'), 'NewActivityPage') });
+const editActivityRoute = createRoute({ getParentRoute: () => rootRoute, path: '/aktiviteter/$activityId/redigera', component: lazyRouteComponent(() => import('../features/activities/activity-form-page.tsx'), 'EditActivityPage') });
 const newRiskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/planer/$planId/ny-risk', component: lazyRouteComponent(() => import('../features/risks/risk-form-pages.tsx'), 'NewRiskPage') });
 const riskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId', component: lazyRouteComponent(() => import('../features/risks/risk-page.tsx'), 'RiskPage') });
 const editRiskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId/redigera', component: lazyRouteComponent(() => import('../features/risks/risk-form-pages.tsx'), 'EditRiskPage') });
@@ -77,6 +82,8 @@ const newDeviationRoute = createRoute({
   path: '/kontrollmoment/$itemId/ny-avvikelse',
   component: lazyRouteComponent(() => import('../features/deviations/deviation-form-page.tsx'), 'DeviationFormPage'),
 });
+
+const editDeviationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/avvikelser/$deviationId', component: lazyRouteComponent(() => import('../features/deviations/deviation-form-page.tsx'), 'EditDeviationPage') });
 
 const newFollowUpRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -138,6 +145,11 @@ const routeTree = rootRoute.addChildren([
   overviewRoute,
   newPlanRoute,
   planRoute,
+  editPlanRoute,
+  newActivityRoute,
+  editActivityRoute,
+  newReviewRoute,
+  editReviewRoute,
   newRiskRoute,
   riskRoute,
   editRiskRoute,
@@ -146,6 +158,7 @@ const routeTree = rootRoute.addChildren([
   editControlRoute,
   editActionRoute,
   newDeviationRoute,
+  editDeviationRoute,
   newFollowUpRoute,
   historyRoute,
   deviationsRoute,

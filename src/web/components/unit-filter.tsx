@@ -3,8 +3,13 @@ import type { OrgUnit } from '../lib/reference-data.ts';
 
 /** The units as an indented list of options, the tree's order kept, for "under this unit" filters. */
 export function unitOptions(units: OrgUnit[]): { value: string; label: string }[] {
+  // A person may see only part of the tree: a unit whose parent they cannot see is a root here.
+  const visible = new Set(units.map((unit) => unit.id));
   const children = new Map<string | null, OrgUnit[]>();
-  for (const unit of units) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+  for (const unit of units) {
+    const parentId = unit.parentId !== null && visible.has(unit.parentId) ? unit.parentId : null;
+    children.set(parentId, [...(children.get(parentId) ?? []), unit]);
+  }
   const options: { value: string; label: string }[] = [];
   const visit = (parentId: string | null, depth: number) => {
     for (const unit of (children.get(parentId) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'sv'))) {

@@ -377,5 +377,33 @@ export const en: Messages = {
   'admin.removeEvent': ({ title }) => `Remove ${title}`,
   'admin.confirmRemoveEvent': ({ title }) => `Remove ${title} from the calendar? The removal is kept in the history.`,
 
+  'planForm.edit': 'Edit plan',
+  'planForm.noDecisionUnit': 'Not given',
+  'planForm.paragraphHelp': 'The paragraph of the minutes, for example §95.',
+
+  'reviewForm.new': 'New review',
+  'reviewForm.edit': 'Edit review',
+  'reviewForm.noRisk': 'No particular risk',
+  'reviewForm.diarienummerHelp': 'For example GRF-2020-11639.',
+  'entityType.review': 'the review',
+  'entityType.follow_up': 'the follow-up',
+  'entityType.deviation': 'the deviation',
+
+  'deviationForm.edit': 'Edit deviation',
+  'deviationForm.action': 'Action answering the deviation',
+  'deviationForm.actionHelp': 'Closing the deviation needs an action with a responsible person and an end date.',
+  'deviationForm.noAction': 'None yet',
+
+  'activityForm.new': 'New activity',
+  'activityForm.edit': 'Edit activity',
+  'activityForm.number': 'Number',
+  'activityForm.numberHelp': 'As the plan writes it, for example 3 or 3.2.',
+  'activityForm.description': 'Description of the activity',
+  'activityForm.undecided': 'Not decided',
+  'activityForm.subActivities': 'Sub-activities',
+  'activityForm.newSub': 'New sub-activity',
+  'activityForm.addSub': 'Add the sub-activity',
+  'activityForm.subStatus': ({ number }) => `Status of ${number}`,
+
   'accessibility.title': 'Accessibility statement',
 };

@@ -377,6 +377,34 @@ export const sv = {
   'admin.removeEvent': ({ title }: { title: string }) => `Ta bort ${title}`,
   'admin.confirmRemoveEvent': ({ title }: { title: string }) => `Ta bort ${title} ur årshjulet? Borttagningen syns i historiken.`,
 
+  'planForm.edit': 'Ändra plan',
+  'planForm.noDecisionUnit': 'Inte angivet',
+  'planForm.paragraphHelp': 'Protokollets paragraf, till exempel §95.',
+
+  'reviewForm.new': 'Ny granskning',
+  'reviewForm.edit': 'Ändra granskning',
+  'reviewForm.noRisk': 'Ingen särskild risk',
+  'reviewForm.diarienummerHelp': 'Till exempel GRF-2020-11639.',
+  'entityType.review': 'granskningen',
+  'entityType.follow_up': 'uppföljningen',
+  'entityType.deviation': 'avvikelsen',
+
+  'deviationForm.edit': 'Ändra avvikelse',
+  'deviationForm.action': 'Åtgärd som svarar på avvikelsen',
+  'deviationForm.actionHelp': 'För att stänga avvikelsen behövs en åtgärd med ansvarig och slutdatum.',
+  'deviationForm.noAction': 'Ingen ännu',
+
+  'activityForm.new': 'Ny aktivitet',
+  'activityForm.edit': 'Ändra aktivitet',
+  'activityForm.number': 'Nummer',
+  'activityForm.numberHelp': 'Som planen skriver det, till exempel 3 eller 3.2.',
+  'activityForm.description': 'Aktivitetsbeskrivning',
+  'activityForm.undecided': 'Inte beslutat',
+  'activityForm.subActivities': 'Delaktiviteter',
+  'activityForm.newSub': 'Ny delaktivitet',
+  'activityForm.addSub': 'Lägg till delaktiviteten',
+  'activityForm.subStatus': ({ number }: { number: string }) => `Status för ${number}`,
+
   'accessibility.title': 'Tillgänglighetsredogörelse',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 

@@ -2,19 +2,24 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import type { z } from 'zod';
+import type { action } from '../../../domain/contracts/actions.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
-import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS } from '../../../domain/deviation.ts';
+import type { deviation } from '../../../domain/contracts/deviations.ts';
+import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { api, apiAll } from '../../lib/api.ts';
+import { ConflictNotice } from '../../components/conflict-notice.tsx';
 import { todayInSweden } from '../../lib/format.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useUsers } from '../../lib/reference-data.ts';
 
 type Control = z.infer<typeof control>;
+type Deviation = z.infer<typeof deviation>;
+type Action = z.infer<typeof action>;
 
 /** Records an avvikelse that a control found: what, when, how serious, to whom it was reported. */
 export function DeviationFormPage() {
@@ -25,24 +30,57 @@ export function DeviationFormPage() {
   const error = item.error ?? users.error;
   if (error) return <Page title={t('deviationForm.title')}><LoadFailed error={error} /></Page>;
   if (!item.data || !users.data) return <Page title={t('deviationForm.title')}><Loading /></Page>;
-  return <DeviationForm control={item.data} />;
+  return <DeviationForm control={item.data} deviation={null} actions={[]} />;
 }
 
-function DeviationForm({ control }: { control: Control }) {
+/** Changes a deviation: what was reported to whom, the action that answers it, and closing it. */
+export function EditDeviationPage() {
+  const { t } = useI18n();
+  const { deviationId } = useParams({ from: '/avvikelser/$deviationId' });
+  const data = useQuery({
+    queryKey: ['deviation', deviationId],
+    queryFn: async ({ signal }) => {
+      const entry = await api<Deviation>(`/deviations/${deviationId}`, { signal });
+      const source = await api<Control>(`/controls/${entry.controlId}`, { signal });
+      const actions = await apiAll<Action>('/actions', { planId: source.planId }, signal);
+      return { entry, source, actions };
+    },
+  });
+  const users = useUsers();
+  const error = data.error ?? users.error;
+  if (error) return <Page title={t('deviationForm.edit')}><LoadFailed error={error} /></Page>;
+  if (!data.data || !users.data) return <Page title={t('deviationForm.edit')}><Loading /></Page>;
+  return <DeviationForm key={data.data.entry.version} control={data.data.source} deviation={data.data.entry} actions={data.data.actions} />;
+}
+
+const toValues = (entry: Partial<Deviation> | null, today: string) => ({
+  title: entry?.title ?? '',
+  description: entry?.description ?? '',
+  foundOn: entry?.foundOn ?? today,
+  severity: entry?.severity ?? 'significant',
+  reportedToId: entry?.reportedToId ?? '',
+  reportedToText: entry?.reportedToText ?? '',
+  reportedOn: entry === null ? today : (entry.reportedOn ?? ''),
+  actionId: entry?.actionId ?? '',
+  state: entry?.state ?? 'open',
+});
+
+function DeviationForm({ control, deviation, actions }: { control: Control; deviation: Deviation | null; actions: Action[] }) {
   const { t } = useI18n();
   const label = useLabel();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const users = useUsers().data!.filter((user) => !user.deactivatedAt);
   const today = todayInSweden();
-  const form = useEntityForm({ title: '', description: '', foundOn: today, severity: 'significant', reportedToId: '', reportedToText: '', reportedOn: today });
+  const form = useEntityForm(toValues(deviation, today), deviation?.version);
   const { values, set, submit } = form;
 
-  async function send(formValues: typeof values) {
-    await api('/deviations', {
-      method: 'POST',
+  async function send(formValues: typeof values, version: number | undefined) {
+    const changes = deviation ? { version, actionId: formValues.actionId || null, state: formValues.state } : { controlId: control.id };
+    await api(deviation ? `/deviations/${deviation.id}` : '/deviations', {
+      method: deviation ? 'PATCH' : 'POST',
       body: {
-        controlId: control.id,
+        ...changes,
         title: formValues.title,
         description: formValues.description || null,
         foundOn: formValues.foundOn || undefined,
@@ -57,8 +95,20 @@ function DeviationForm({ control }: { control: Control }) {
   }
 
   return (
-    <Page title={t('deviationForm.title')}>
+    <Page title={deviation ? t('deviationForm.edit') : t('deviationForm.title')}>
       <p className="lead">{t('deviationForm.forControl', { title: control.title })}</p>
+      {form.conflict && deviation && (
+        <ConflictNotice
+          base={deviation}
+          current={form.conflict}
+          fields={[
+            { key: 'title', label: t('deviationForm.what') },
+            { key: 'state', label: t('deviations.state') },
+          ]}
+          onKeepMine={() => void form.keepMine(send)}
+          onTakeTheirs={() => form.takeTheirs((current) => toValues(current, today))}
+        />
+      )}
       <ErrorSummary error={submit.error} />
       <form
         className="form form-wide"
@@ -72,13 +122,19 @@ function DeviationForm({ control }: { control: Control }) {
         <MarkdownField label={t('deviationForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
         <div className="field-row">
           <InputField label={t('deviationForm.foundOn')} type="date" value={values.foundOn} onChange={(value) => set('foundOn', value)} errors={submit.fieldErrors('foundOn')} />
-          <SelectField label={t('deviationForm.severity')} isRequired value={values.severity} onChange={(value) => set('severity', value)} options={DEVIATION_SEVERITIES.map((severity) => ({ value: severity, label: label(DEVIATION_SEVERITY_LABELS[severity]) }))} errors={submit.fieldErrors('severity')} />
+          <SelectField label={t('deviationForm.severity')} isRequired value={values.severity} onChange={(value) => set('severity', value as typeof values.severity)} options={DEVIATION_SEVERITIES.map((severity) => ({ value: severity, label: label(DEVIATION_SEVERITY_LABELS[severity]) }))} errors={submit.fieldErrors('severity')} />
         </div>
         <SelectField label={t('deviationForm.reportedTo')} description={t('deviationForm.reportedToHelp')} value={values.reportedToId} onChange={(value) => set('reportedToId', value)} options={users.map((user) => ({ value: user.id, label: user.name }))} emptyLabel={t('deviationForm.nobody')} errors={submit.fieldErrors('reportedToId')} />
         <div className="field-row">
           <InputField label={t('deviationForm.reportedToText')} value={values.reportedToText} onChange={(value) => set('reportedToText', value)} errors={submit.fieldErrors('reportedToText')} />
           <InputField label={t('deviationForm.reportedOn')} type="date" value={values.reportedOn} onChange={(value) => set('reportedOn', value)} errors={submit.fieldErrors('reportedOn')} />
         </div>
+        {deviation && (
+          <div className="field-row">
+            <SelectField label={t('deviationForm.action')} description={t('deviationForm.actionHelp')} value={values.actionId} onChange={(value) => set('actionId', value)} options={actions.map((entry) => ({ value: entry.id, label: entry.title }))} emptyLabel={t('deviationForm.noAction')} errors={submit.fieldErrors('actionId')} />
+            <SelectField label={t('deviations.state')} value={values.state} onChange={(value) => set('state', value as typeof values.state)} options={DEVIATION_STATES.map((state) => ({ value: state, label: t(`deviationState.${state}`) }))} errors={submit.fieldErrors('state')} />
+          </div>
+        )}
         <div className="button-row">
           <button type="submit" className="button button-primary">
             {submit.pending ? t('form.saving') : t('deviationForm.save')}

@@ -83,7 +83,11 @@ export function DeviationsPage() {
                 return (
                   <tr key={entry.id}>
                     <td>{formatDate(entry.foundOn, formatLocale)}</td>
-                    <th scope="row">{entry.title}</th>
+                    <th scope="row">
+                      <Link to="/avvikelser/$deviationId" params={{ deviationId: entry.id }}>
+                        {entry.title}
+                      </Link>
+                    </th>
                     <td>
                       {source ? (
                         <Link to="/risker/$riskId" params={{ riskId: source.riskId }} hash={`item-${source.id}`}>

@@ -51,7 +51,9 @@ export function OverviewPage() {
   const units = useOrgUnits();
   const plans = usePlans();
   const year = search.ar ?? (plans.data ? defaultYear(plans.data) : undefined);
-  const scopeId = search.enhet ?? units.data?.find((unit) => unit.parentId === null)?.id;
+  // The top of what the person may see: the whole municipality for KS, their nämnd for others.
+  const visible = new Set(units.data?.map((unit) => unit.id));
+  const scopeId = search.enhet ?? units.data?.find((unit) => unit.parentId === null || !visible.has(unit.parentId))?.id;
   const data = useQuery({
     queryKey: ['overview', scopeId, year],
     enabled: scopeId !== undefined && year !== undefined,

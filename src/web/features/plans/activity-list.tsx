@@ -42,7 +42,12 @@ export function ActivityList({ plan, statusById, names }: { plan: Plan; statusBy
   const { activities, focusAreas, periods, followUps, origins } = data.data;
   return (
     <section aria-labelledby="activities-heading" className="section">
-      <h2 id="activities-heading">{t('activities.title')}</h2>
+      <div className="section-heading">
+        <h2 id="activities-heading">{t('activities.title')}</h2>
+        <Link to="/planer/$planId/ny-aktivitet" params={{ planId: plan.id }} className="button">
+          {t('activityForm.new')}
+        </Link>
+      </div>
       {activities.length === 0 ? (
         <p>{t('activities.none')}</p>
       ) : (
@@ -129,6 +134,10 @@ export function ActivityList({ plan, statusById, names }: { plan: Plan; statusBy
                   <Link to="/uppfoljning/ny" search={{ aktivitet: entry.id }} className="button">
                     {t('myWork.writeFollowUp')}
                     <span className="visually-hidden"> {t('riskPage.forItem', { title: `${entry.number} ${entry.title}` })}</span>
+                  </Link>
+                  <Link to="/aktiviteter/$activityId/redigera" params={{ activityId: entry.id }} className="button button-quiet">
+                    {t('riskPage.edit')}
+                    <span className="visually-hidden"> {`${entry.number} ${entry.title}`}</span>
                   </Link>
                   <Link to="/historik/$entityType/$entityId" params={{ entityType: 'activity', entityId: entry.id }} className="button button-quiet">
                     {t('history.link')}

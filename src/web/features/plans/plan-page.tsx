@@ -45,7 +45,19 @@ function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: 
   const period = plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}–${plan.endYear}`;
 
   return (
-    <Page title={plan.title}>
+    <Page
+      title={plan.title}
+      actions={
+        <div className="button-row">
+          <Link to="/planer/$planId/redigera" params={{ planId: plan.id }} className="button">
+            {t('riskPage.edit')}
+          </Link>
+          <Link to="/historik/$entityType/$entityId" params={{ entityType: 'plan', entityId: plan.id }} className="button button-quiet">
+            {t('history.link')}
+          </Link>
+        </div>
+      }
+    >
       <dl className="facts">
         <div>
           <dt>{t('plan.unit')}</dt>
@@ -112,9 +124,14 @@ function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: 
         <div className="section-heading">
           <h2 id="risks-heading">{t('plan.risks')}</h2>
           {plan.kind === 'internal_control' && (
-            <Link to="/planer/$planId/ny-risk" params={{ planId: plan.id }} className="button">
-              {t('plan.newRisk')}
-            </Link>
+            <div className="button-row">
+              <Link to="/planer/$planId/ny-risk" params={{ planId: plan.id }} className="button">
+                {t('plan.newRisk')}
+              </Link>
+              <Link to="/planer/$planId/ny-granskning" params={{ planId: plan.id }} className="button">
+                {t('reviewForm.new')}
+              </Link>
+            </div>
           )}
         </div>
         {selected && (

@@ -101,14 +101,22 @@ export function ReviewsPage() {
                     <MarkdownText text={entry.findings} />
                   </details>
                 )}
-                {entry.riskId && (
-                  <p>
+                <div className="button-row">
+                  {entry.riskId && (
                     <Link to="/risker/$riskId" params={{ riskId: entry.riskId }}>
                       {t('reviews.toRisk')}
                       <span className="visually-hidden"> {entry.title}</span>
                     </Link>
-                  </p>
-                )}
+                  )}
+                  <Link to="/granskningar/$reviewId/redigera" params={{ reviewId: entry.id }} className="button button-quiet">
+                    {t('riskPage.edit')}
+                    <span className="visually-hidden"> {entry.title}</span>
+                  </Link>
+                  <Link to="/historik/$entityType/$entityId" params={{ entityType: 'review', entityId: entry.id }} className="button button-quiet">
+                    {t('history.link')}
+                    <span className="visually-hidden"> {entry.title}</span>
+                  </Link>
+                </div>
               </li>
             );
           })}

@@ -242,7 +242,10 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
           <ul className="plain-list">
             {data.deviations.map((entry) => (
               <li key={entry.id}>
-                <strong>{entry.title}</strong> – {formatDate(entry.foundOn, formatLocale)}, {label(DEVIATION_SEVERITY_LABELS[entry.severity])}, {t(`deviationState.${entry.state}`)}
+                <Link to="/avvikelser/$deviationId" params={{ deviationId: entry.id }}>
+                  {entry.title}
+                </Link>{' '}
+                – {formatDate(entry.foundOn, formatLocale)}, {label(DEVIATION_SEVERITY_LABELS[entry.severity])}, {t(`deviationState.${entry.state}`)}
               </li>
             ))}
           </ul>

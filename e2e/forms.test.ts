@@ -1,0 +1,83 @@
+import { describe, test } from 'vitest';
+import { checkScreen, signIn, useBrowserSession } from './support/session.ts';
+
+// The forms beyond the six journeys: a plan's decision, a review, a deviation closed by an
+// action, an activity with a sub-activity. Each form is scanned with axe and checked at 320 px.
+
+const session = useBrowserSession();
+
+describe('forms', () => {
+  test('a coordinator records the plan decision and a review with its diarienummer', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'samordnare@malmo.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: /^Grundskolenämnden/ }).first().click();
+    await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2020' }).waitFor();
+    await page.getByRole('link', { name: 'Ändra', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ändra plan' }).waitFor();
+    await page.getByLabel('Beslutad av').selectOption({ label: 'Grundskolenämnden' });
+    await page.getByLabel('Datum').fill('2019-12-17');
+    await page.getByLabel('Paragraf').fill('§210');
+    await page.getByLabel('Diarienummer').fill('GRF-2019-1234');
+    await checkScreen(page, 'form-plan-decision');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    const decision = page.getByRole('region', { name: 'Beslut' });
+    await decision.getByText('§210').waitFor();
+    await decision.getByText('GRF-2019-1234').waitFor();
+
+    await page.getByRole('link', { name: 'Ny granskning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny granskning' }).waitFor();
+    await page.getByLabel('Rubrik', { exact: true }).fill('Granskning av skolskjutsar');
+    await page.getByLabel('Diarienummer').fill('GRF-2020-99999');
+    await page.getByLabel('Iakttagelser', { exact: true }).fill('## Iakttagelser\n\n- Avtalen följs upp för sällan');
+    await checkScreen(page, 'form-review');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Granskningar' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Granskning av skolskjutsar' }).waitFor();
+    await page.getByText('GRF-2020-99999').waitFor();
+    await page.context().close();
+  });
+
+  test('a deviation is answered by an action and closed', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
+    await page.getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Registrera avvikelse för Uppföljning av arbetslöshetssiffror.' }).click();
+    await page.getByLabel('Vad avviker').fill('Rapporten kom för sent');
+    await page.getByRole('button', { name: 'Spara avvikelsen' }).click();
+    await page.getByRole('link', { name: 'Rapporten kom för sent' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ändra avvikelse' }).waitFor();
+    await page.getByLabel('Åtgärd som svarar på avvikelsen').selectOption({ label: 'Samverkan' });
+    await page.getByLabel('Läge').selectOption({ label: 'Åtgärdad' });
+    await checkScreen(page, 'form-deviation');
+    await page.getByRole('button', { name: 'Spara avvikelsen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
+    await page.getByRole('region', { name: 'Avvikelser' }).getByText(/Rapporten kom för sent.*Åtgärdad/s).waitFor();
+    await page.context().close();
+  });
+
+  test('an activity with focus areas and a sub-activity is added to an aktivitetsplan', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@malmo.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: /^Gymnasie- och vuxenutbildningsförvaltningen/ }).click();
+    await page.getByRole('link', { name: 'Aktivitetsplan för kompetensförsörjning 2020–2021' }).click();
+    await page.getByRole('link', { name: 'Ny aktivitet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny aktivitet' }).waitFor();
+    await page.getByLabel('Nummer').fill('10');
+    await page.getByLabel('Rubrik', { exact: true }).fill('Mentorsprogram för nyanställda');
+    await page.getByLabel('Attrahera & rekrytera').check();
+    await page.getByLabel('Utförare', { exact: true }).fill('HR');
+    await checkScreen(page, 'form-activity');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('heading', { level: 3, name: '10 Mentorsprogram för nyanställda' }).waitFor();
+    await page.getByRole('link', { name: 'Ändra 10 Mentorsprogram för nyanställda' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ändra aktivitet' }).waitFor();
+    const sub = page.getByRole('form', { name: 'Ny delaktivitet' });
+    await sub.getByLabel('Rubrik').fill('Utse mentorer');
+    await sub.getByRole('button', { name: 'Lägg till delaktiviteten' }).click();
+    await page.getByText('10.1 Utse mentorer').waitFor();
+    await page.context().close();
+  });
+});

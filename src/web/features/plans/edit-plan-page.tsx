@@ -1,0 +1,113 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ConflictNotice } from '../../components/conflict-notice.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InputField, SelectField } from '../../components/fields.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
+import { unitOptions } from '../../components/unit-filter.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
+import { useOrgUnits, type Plan } from '../../lib/reference-data.ts';
+
+const toValues = (plan: Partial<Plan>) => ({
+  title: plan.title ?? '',
+  description: plan.description ?? '',
+  startYear: String(plan.startYear ?? ''),
+  endYear: String(plan.endYear ?? ''),
+  decisionUnitId: plan.decisionUnitId ?? '',
+  decisionDate: plan.decisionDate ?? '',
+  decisionParagraph: plan.decisionParagraph ?? '',
+  diarienummer: plan.diarienummer ?? '',
+});
+
+/** A plan's name, years, description and its decision: the body, the meeting date, § and diarienummer. */
+export function EditPlanPage() {
+  const { t } = useI18n();
+  const { planId } = useParams({ from: '/planer/$planId/redigera' });
+  const plan = useQuery({ queryKey: ['plan', planId], queryFn: ({ signal }) => api<Plan>(`/plans/${planId}`, { signal }) });
+  const units = useOrgUnits();
+  const error = plan.error ?? units.error;
+  if (error) return <Page title={t('planForm.edit')}><LoadFailed error={error} /></Page>;
+  if (!plan.data || !units.data) return <Page title={t('planForm.edit')}><Loading /></Page>;
+  return <EditPlanForm key={plan.data.version} plan={plan.data} />;
+}
+
+function EditPlanForm({ plan }: { plan: Plan }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const units = useOrgUnits().data!;
+  const form = useEntityForm(toValues(plan), plan.version);
+  const { values, set, submit } = form;
+  const orNull = (text: string) => (text.trim() === '' ? null : text);
+
+  async function send(formValues: typeof values, version: number | undefined) {
+    await api(`/plans/${plan.id}`, {
+      method: 'PATCH',
+      body: {
+        version,
+        title: formValues.title,
+        description: orNull(formValues.description),
+        startYear: Number(formValues.startYear),
+        endYear: Number(formValues.endYear),
+        decisionUnitId: orNull(formValues.decisionUnitId),
+        decisionDate: orNull(formValues.decisionDate),
+        decisionParagraph: orNull(formValues.decisionParagraph),
+        diarienummer: orNull(formValues.diarienummer),
+      },
+    });
+    await queryClient.invalidateQueries();
+    await navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined } });
+  }
+
+  return (
+    <Page title={t('planForm.edit')}>
+      <p className="lead">{plan.title}</p>
+      {form.conflict && (
+        <ConflictNotice
+          base={plan}
+          current={form.conflict}
+          fields={[
+            { key: 'title', label: t('planForm.title') },
+            { key: 'decisionDate', label: t('plan.decisionDate') },
+            { key: 'decisionParagraph', label: t('plan.paragraph') },
+            { key: 'diarienummer', label: t('plan.diarienummer') },
+          ]}
+          onKeepMine={() => void form.keepMine(send)}
+          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
+        />
+      )}
+      <ErrorSummary error={submit.error} />
+      <form
+        className="form form-wide"
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void form.save(send);
+        }}
+      >
+        <InputField label={t('planForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+        <div className="field-row">
+          <InputField label={t('planForm.startYear')} type="number" inputMode="numeric" isRequired value={values.startYear} onChange={(value) => set('startYear', value)} errors={submit.fieldErrors('startYear')} />
+          <InputField label={t('planForm.endYear')} type="number" inputMode="numeric" isRequired value={values.endYear} onChange={(value) => set('endYear', value)} errors={submit.fieldErrors('endYear')} />
+        </div>
+        <MarkdownField label={t('planForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
+        <fieldset className="fieldset">
+          <legend className="field-label">{t('plan.decision')}</legend>
+          <SelectField label={t('plan.decidedBy')} value={values.decisionUnitId} onChange={(value) => set('decisionUnitId', value)} options={unitOptions(units)} emptyLabel={t('planForm.noDecisionUnit')} errors={submit.fieldErrors('decisionUnitId')} />
+          <div className="field-row">
+            <InputField label={t('plan.decisionDate')} type="date" value={values.decisionDate} onChange={(value) => set('decisionDate', value)} errors={submit.fieldErrors('decisionDate')} />
+            <InputField label={t('plan.paragraph')} description={t('planForm.paragraphHelp')} value={values.decisionParagraph} onChange={(value) => set('decisionParagraph', value)} errors={submit.fieldErrors('decisionParagraph')} />
+            <InputField label={t('plan.diarienummer')} value={values.diarienummer} onChange={(value) => set('diarienummer', value)} errors={submit.fieldErrors('diarienummer')} />
+          </div>
+        </fieldset>
+        <button type="submit" className="button button-primary">
+          {submit.pending ? t('form.saving') : t('form.save')}
+        </button>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,125 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import type { z } from 'zod';
+import type { review } from '../../../domain/contracts/reviews.ts';
+import type { risk } from '../../../domain/contracts/risks.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ConflictNotice } from '../../components/conflict-notice.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InputField, SelectField } from '../../components/fields.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
+import { unitOptions } from '../../components/unit-filter.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api, apiAll } from '../../lib/api.ts';
+import { useEntityForm } from '../../lib/use-entity-form.ts';
+import { useOrgUnits, useStatuses } from '../../lib/reference-data.ts';
+
+type Review = z.infer<typeof review>;
+type Risk = z.infer<typeof risk>;
+
+const toValues = (entry: Partial<Review> | null) => ({
+  title: entry?.title ?? '',
+  diarienummer: entry?.diarienummer ?? '',
+  riskId: entry?.riskId ?? '',
+  decisionUnitId: entry?.decisionUnitId ?? '',
+  meetingDate: entry?.meetingDate ?? '',
+  decisionParagraph: entry?.decisionParagraph ?? '',
+  findings: entry?.findings ?? '',
+  statusId: entry?.statusId ?? '',
+});
+
+export function NewReviewPage() {
+  const { planId } = useParams({ from: '/planer/$planId/ny-granskning' });
+  return <ReviewFormPage planId={planId} />;
+}
+
+export function EditReviewPage() {
+  const { reviewId } = useParams({ from: '/granskningar/$reviewId/redigera' });
+  return <ReviewFormPage reviewId={reviewId} />;
+}
+
+/** A granskning decided in a plan: diarienummer, the decision (body, sammanträde, §), findings and status. */
+function ReviewFormPage({ planId, reviewId }: { planId?: string; reviewId?: string }) {
+  const { t } = useI18n();
+  const existing = useQuery({ queryKey: ['review', reviewId], enabled: reviewId !== undefined, queryFn: ({ signal }) => api<Review>(`/reviews/${reviewId}`, { signal }) });
+  const ownPlanId = planId ?? existing.data?.planId;
+  const risks = useQuery({ queryKey: ['risks', ownPlanId], enabled: ownPlanId !== undefined, queryFn: ({ signal }) => apiAll<Risk>('/risks', { planId: ownPlanId, sort: 'sortOrder' }, signal) });
+  const units = useOrgUnits();
+  const statuses = useStatuses();
+  const title = reviewId ? t('reviewForm.edit') : t('reviewForm.new');
+  const error = existing.error ?? risks.error ?? units.error ?? statuses.error;
+  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
+  if ((reviewId && !existing.data) || !risks.data || !units.data || !statuses.data || !ownPlanId) return <Page title={title}><Loading /></Page>;
+  return <ReviewForm key={existing.data?.version ?? 'new'} title={title} planId={ownPlanId} review={existing.data ?? null} risks={risks.data} />;
+}
+
+function ReviewForm({ title, planId, review, risks }: { title: string; planId: string; review: Review | null; risks: Risk[] }) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const units = useOrgUnits().data!;
+  const statuses = useStatuses().data!;
+  const form = useEntityForm(toValues(review), review?.version);
+  const { values, set, submit } = form;
+  const orNull = (text: string) => (text.trim() === '' ? null : text);
+
+  async function send(formValues: typeof values, version: number | undefined) {
+    const body = {
+      title: formValues.title,
+      diarienummer: orNull(formValues.diarienummer),
+      riskId: orNull(formValues.riskId),
+      decisionUnitId: orNull(formValues.decisionUnitId),
+      meetingDate: orNull(formValues.meetingDate),
+      decisionParagraph: orNull(formValues.decisionParagraph),
+      findings: orNull(formValues.findings),
+      statusId: orNull(formValues.statusId),
+    };
+    if (review) await api(`/reviews/${review.id}`, { method: 'PATCH', body: { ...body, version } });
+    else await api('/reviews', { method: 'POST', body: { ...body, planId } });
+    await queryClient.invalidateQueries();
+    await navigate({ to: '/granskningar', search: {} });
+  }
+
+  return (
+    <Page title={title}>
+      {form.conflict && review && (
+        <ConflictNotice
+          base={review}
+          current={form.conflict}
+          fields={[
+            { key: 'title', label: t('itemForm.title') },
+            { key: 'findings', label: t('reviews.findings') },
+          ]}
+          onKeepMine={() => void form.keepMine(send)}
+          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
+        />
+      )}
+      <ErrorSummary error={submit.error} />
+      <form
+        className="form form-wide"
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void form.save(send);
+        }}
+      >
+        <InputField label={t('itemForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+        <div className="field-row">
+          <InputField label={t('plan.diarienummer')} description={t('reviewForm.diarienummerHelp')} value={values.diarienummer} onChange={(value) => set('diarienummer', value)} errors={submit.fieldErrors('diarienummer')} />
+          <SelectField label={t('plan.risk')} value={values.riskId} onChange={(value) => set('riskId', value)} options={risks.map((entry) => ({ value: entry.id, label: entry.title }))} emptyLabel={t('reviewForm.noRisk')} errors={submit.fieldErrors('riskId')} />
+        </div>
+        <div className="field-row">
+          <SelectField label={t('plan.decidedBy')} value={values.decisionUnitId} onChange={(value) => set('decisionUnitId', value)} options={unitOptions(units)} emptyLabel={t('planForm.noDecisionUnit')} errors={submit.fieldErrors('decisionUnitId')} />
+          <InputField label={t('reviews.meeting')} type="date" value={values.meetingDate} onChange={(value) => set('meetingDate', value)} errors={submit.fieldErrors('meetingDate')} />
+          <InputField label={t('plan.paragraph')} description={t('planForm.paragraphHelp')} value={values.decisionParagraph} onChange={(value) => set('decisionParagraph', value)} errors={submit.fieldErrors('decisionParagraph')} />
+        </div>
+        <MarkdownField label={t('reviews.findings')} value={values.findings} onChange={(value) => set('findings', value)} errors={submit.fieldErrors('findings')} />
+        <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
+        <button type="submit" className="button button-primary">
+          {submit.pending ? t('form.saving') : t('form.save')}
+        </button>
+      </form>
+    </Page>
+  );
+}
