@@ -1,4 +1,4 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { checkScreen, signIn, useBrowserSession } from './support/session.ts';
 
 // The forms beyond the six journeys: a plan's decision, a review, a deviation closed by an
@@ -78,6 +78,35 @@ describe('forms', () => {
     await sub.getByLabel('Rubrik').fill('Utse mentorer');
     await sub.getByRole('button', { name: 'Lägg till delaktiviteten' }).click();
     await page.getByText('10.1 Utse mentorer').waitFor();
+    await page.context().close();
+  });
+
+  test('leaving a form with unsaved text asks first; staying keeps the text, and the author corrects a follow-up', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
+    await page.getByRole('link', { name: 'Skriv uppföljning för Samverkan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uppföljning: Samverkan' }).waitFor();
+    const text = 'Möte med Arbetsförmedlingen hölls i oktober.';
+    await page.getByLabel('Uppföljning', { exact: true }).fill(text);
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
+    await expect.poll(() => questions).toEqual(['Du har ändringar som inte är sparade. Vill du lämna sidan ändå?']);
+    await page.getByRole('heading', { level: 1, name: 'Uppföljning: Samverkan' }).waitFor();
+    expect(await page.getByLabel('Uppföljning', { exact: true }).inputValue()).toBe(text);
+
+    await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Åtgärd Samverkan' }) });
+    await card.getByRole('link', { name: /^Ändra uppföljningen för/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Uppföljning: Samverkan' }).waitFor();
+    await page.getByLabel('Uppföljning', { exact: true }).fill(`${text} Nästa möte i december.`);
+    await checkScreen(page, 'form-follow-up-edit');
+    await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    await card.getByText('Nästa möte i december.').waitFor();
     await page.context().close();
   });
 });

@@ -96,6 +96,8 @@ const newFollowUpRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/follow-ups/follow-up-form-page.tsx'), 'FollowUpFormPage'),
 });
 
+const editFollowUpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/uppfoljning/$followUpId/redigera', component: lazyRouteComponent(() => import('../features/follow-ups/follow-up-form-page.tsx'), 'EditFollowUpPage') });
+
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/oversikt',
@@ -160,6 +162,7 @@ const routeTree = rootRoute.addChildren([
   newDeviationRoute,
   editDeviationRoute,
   newFollowUpRoute,
+  editFollowUpRoute,
   historyRoute,
   deviationsRoute,
   reviewsRoute,

@@ -405,5 +405,9 @@ export const en: Messages = {
   'activityForm.addSub': 'Add the sub-activity',
   'activityForm.subStatus': ({ number }) => `Status of ${number}`,
 
+  'followUpForm.edit': 'Edit follow-up',
+  'followUps.edit': 'Edit',
+  'followUps.editOf': ({ period }) => `the follow-up of ${period}`,
+
   'accessibility.title': 'Accessibility statement',
 };

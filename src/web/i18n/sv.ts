@@ -405,6 +405,10 @@ export const sv = {
   'activityForm.addSub': 'Lägg till delaktiviteten',
   'activityForm.subStatus': ({ number }: { number: string }) => `Status för ${number}`,
 
+  'followUpForm.edit': 'Ändra uppföljning',
+  'followUps.edit': 'Ändra',
+  'followUps.editOf': ({ period }: { period: string }) => `uppföljningen för ${period}`,
+
   'accessibility.title': 'Tillgänglighetsredogörelse',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 

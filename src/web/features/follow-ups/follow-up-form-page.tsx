@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import type { action } from '../../../domain/contracts/actions.ts';
 import type { activity } from '../../../domain/contracts/activities.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
+import type { followUp as followUpContract } from '../../../domain/contracts/follow-ups.ts';
+import { ConflictNotice } from '../../components/conflict-notice.tsx';
 import type { plan as planContract } from '../../../domain/contracts/plans.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
@@ -18,6 +20,7 @@ import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useStatuses } from '../../lib/reference-data.ts';
 
 type Plan = z.infer<typeof planContract>;
+type FollowUp = z.infer<typeof followUpContract>;
 type Kind = 'control' | 'action' | 'activity';
 type AnyItem = z.infer<typeof control> | z.infer<typeof action> | z.infer<typeof activity>;
 const PATHS: Record<Kind, string> = { control: '/controls', action: '/actions', activity: '/activities' };
@@ -54,22 +57,46 @@ export function FollowUpFormPage() {
   const error = data.error ?? statuses.error;
   if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
   if (!data.data || !statuses.data) return <Page title={title}><Loading /></Page>;
-  return <FollowUpForm kind={kind} {...data.data} />;
+  return <FollowUpForm kind={kind} followUp={null} {...data.data} />;
 }
 
-function FollowUpForm({ kind, item, plan, periods }: { kind: Kind; item: AnyItem; plan: Plan; periods: Period[] }) {
+/** Its author (or a coordinator) corrects a follow-up already written. */
+export function EditFollowUpPage() {
+  const { t } = useI18n();
+  const { followUpId } = useParams({ from: '/uppfoljning/$followUpId/redigera' });
+  const data = useQuery({
+    queryKey: ['follow-up', followUpId],
+    queryFn: async ({ signal }) => {
+      const followUp = await api<FollowUp>(`/follow-ups/${followUpId}`, { signal });
+      const kind: Kind = followUp.controlId ? 'control' : followUp.actionId ? 'action' : 'activity';
+      const item = await api<AnyItem>(`${PATHS[kind]}/${followUp.controlId ?? followUp.actionId ?? followUp.activityId}`, { signal });
+      const plan = await api<Plan>(`/plans/${item.planId}`, { signal });
+      const periods = [...(await loadPeriods(plan.startYear, plan.endYear, signal)).values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || b.endDate.localeCompare(a.endDate));
+      return { followUp, kind, item, plan, periods };
+    },
+  });
+  const statuses = useStatuses();
+  const error = data.error ?? statuses.error;
+  if (error) return <Page title={t('followUpForm.edit')}><LoadFailed error={error} /></Page>;
+  if (!data.data || !statuses.data) return <Page title={t('followUpForm.edit')}><Loading /></Page>;
+  return <FollowUpForm key={data.data.followUp.version} {...data.data} />;
+}
+
+function FollowUpForm({ kind, followUp, item, plan, periods }: { kind: Kind; followUp: FollowUp | null; item: AnyItem; plan: Plan; periods: Period[] }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const statuses = useStatuses().data!;
-  const form = useEntityForm({ periodId: suggestedPeriod(periods), body: '', analysis: '', statusId: item.statusId ?? '' });
+  const toValues = (entry: Partial<FollowUp> | null) =>
+    entry ? { periodId: entry.periodId ?? '', body: entry.body ?? '', analysis: entry.analysis ?? '', statusId: entry.statusId ?? '' } : { periodId: suggestedPeriod(periods), body: '', analysis: '', statusId: item.statusId ?? '' };
+  const form = useEntityForm(toValues(followUp), followUp?.version);
   const { values, set, submit } = form;
 
-  async function send(formValues: typeof values) {
-    await api('/follow-ups', {
-      method: 'POST',
+  async function send(formValues: typeof values, version: number | undefined) {
+    await api(followUp ? `/follow-ups/${followUp.id}` : '/follow-ups', {
+      method: followUp ? 'PATCH' : 'POST',
       body: {
-        [FIELDS[kind]]: item.id,
+        ...(followUp ? { version } : { [FIELDS[kind]]: item.id }),
         periodId: formValues.periodId,
         body: formValues.body,
         analysis: formValues.analysis.trim() ? formValues.analysis : null,
@@ -88,6 +115,18 @@ function FollowUpForm({ kind, item, plan, periods }: { kind: Kind; item: AnyItem
         {t(`itemKind.${kind}`)} · {plan.title}
       </p>
       {periods.length === 0 && <p className="notice notice-warning">{t('followUpForm.noPeriods')}</p>}
+      {form.conflict && followUp && (
+        <ConflictNotice
+          base={followUp}
+          current={form.conflict}
+          fields={[
+            { key: 'body', label: t('followUpForm.body') },
+            { key: 'analysis', label: t('followUps.analysis') },
+          ]}
+          onKeepMine={() => void form.keepMine(send)}
+          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
+        />
+      )}
       <ErrorSummary error={submit.error} />
       <form
         className="form form-wide"

@@ -280,6 +280,12 @@ export function FollowUpTimeline({ followUps, name, statusById, periods }: { fol
             <strong>{periodLabel(periods.get(entry.periodId), locale)}</strong> {formatDate(entry.reportedOn, formatLocale)} · {name(entry.authorId)} {entry.statusId && <StatusBadge status={statusById.get(entry.statusId)} />}
           </p>
           <MarkdownText text={entry.body} />
+          <p>
+            <Link to="/uppfoljning/$followUpId/redigera" params={{ followUpId: entry.id }}>
+              {t('followUps.edit')}
+              <span className="visually-hidden"> {t('followUps.editOf', { period: periodLabel(periods.get(entry.periodId), locale) })}</span>
+            </Link>
+          </p>
           {entry.analysis && (
             <>
               <p className="follow-up-meta">{t('followUps.analysis')}</p>
