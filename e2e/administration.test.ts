@@ -60,6 +60,37 @@ describe('administration', () => {
     await page.context().close();
   });
 
+  test('an administrator adds, renames and archives a unit, and creates and revokes an API token', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@malmo.example');
+    await page.goto(`${session.url}/administration/organisation`);
+    await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+    const added = page.getByRole('region', { name: 'Ny enhet' });
+    await added.getByLabel('Ligger under').selectOption({ label: '\u00a0\u00a0\u00a0\u00a0Grundskoleförvaltningen' });
+    await added.getByLabel('Namn').fill('Rosengårdsskolan');
+    await added.getByRole('button', { name: 'Lägg till enheten' }).click();
+    const change = page.getByRole('region', { name: 'Ändra en enhet' });
+    await change.getByLabel('Enhet', { exact: true }).selectOption({ label: '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0Rosengårdsskolan' });
+    await checkScreen(page, 'admin-units');
+    await change.getByLabel('Namn').fill('Rosengårdsskolan F–9');
+    await change.getByRole('button', { name: 'Spara Rosengårdsskolan' }).click();
+    await change.getByRole('button', { name: 'Arkivera Rosengårdsskolan F–9' }).click();
+    await change.getByRole('button', { name: 'Återställ Rosengårdsskolan F–9' }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'API-nycklar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API-nycklar' }).waitFor();
+    await page.getByLabel('Vad nyckeln är till för').fill('Power BI');
+    await page.getByRole('button', { name: 'Skapa nyckeln' }).click();
+    const secret = await page.getByRole('status').filter({ hasText: 'Nyckeln Power BI är skapad.' }).locator('code').textContent();
+    const reply = await fetch(`${session.url}/api/v1/plans`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(reply.status).toBe(200);
+    await checkScreen(page, 'admin-tokens');
+    await page.getByRole('button', { name: 'Återkalla Power BI' }).click();
+    await page.getByRole('row', { name: /Power BI/ }).getByText('Återkallad').waitFor();
+    expect((await fetch(`${session.url}/api/v1/plans`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    await page.context().close();
+  });
+
   test('a person without the administrator role does not see the administration; their overview starts at their nämnd', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'samordnare@malmo.example');

@@ -134,6 +134,9 @@ const riskMatrixAdminRoute = createRoute({ getParentRoute: () => rootRoute, path
 const statusesAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/statusar', component: lazyRouteComponent(() => import('../features/admin/statuses-admin-page.tsx'), 'StatusesAdminPage') });
 const calendarAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/arshjul', component: lazyRouteComponent(() => import('../features/admin/calendar-admin-page.tsx'), 'CalendarAdminPage') });
 
+const unitsAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/organisation', component: lazyRouteComponent(() => import('../features/admin/units-admin-page.tsx'), 'UnitsAdminPage') });
+const tokensAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/api-nycklar', component: lazyRouteComponent(() => import('../features/admin/tokens-admin-page.tsx'), 'TokensAdminPage') });
+
 const historyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/historik/$entityType/$entityId',
@@ -171,6 +174,8 @@ const routeTree = rootRoute.addChildren([
   riskMatrixAdminRoute,
   statusesAdminRoute,
   calendarAdminRoute,
+  unitsAdminRoute,
+  tokensAdminRoute,
   accessibilityRoute,
 ]);
 

@@ -14,6 +14,9 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
             <Link to="/administration/anvandare">{t('admin.users')}</Link>
           </li>
           <li>
+            <Link to="/administration/organisation">{t('admin.units')}</Link>
+          </li>
+          <li>
             <Link to="/administration/riskmatris">{t('admin.riskMatrix')}</Link>
           </li>
           <li>
@@ -21,6 +24,9 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
           </li>
           <li>
             <Link to="/administration/arshjul">{t('admin.calendar')}</Link>
+          </li>
+          <li>
+            <Link to="/administration/api-nycklar">{t('admin.tokens')}</Link>
           </li>
         </ul>
       </nav>
