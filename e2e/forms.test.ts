@@ -74,6 +74,7 @@ describe('forms', () => {
     await page.getByRole('heading', { level: 3, name: '10 Mentorsprogram för nyanställda' }).waitFor();
     await page.getByRole('link', { name: 'Ändra 10 Mentorsprogram för nyanställda' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ändra aktivitet' }).waitFor();
+    await checkScreen(page, 'form-activity-edit');
     const sub = page.getByRole('form', { name: 'Ny delaktivitet' });
     await sub.getByLabel('Rubrik').fill('Utse mentorer');
     await sub.getByRole('button', { name: 'Lägg till delaktiviteten' }).click();

@@ -194,6 +194,7 @@ describe('journeys', () => {
     const conflict = second.getByRole('alert').filter({ hasText: 'Någon annan har sparat ändringar' });
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('Utbildning genomförd för alla rektorer i mars.');
+    await conflict.getByText(/^Sparat av Administratör Malmö \(demo\)/).waitFor();
     expect(await second.getByLabel('Genomförda åtgärder', { exact: true }).inputValue()).toBe(mine);
     await checkScreen(second, 'journey-6-conflict');
 

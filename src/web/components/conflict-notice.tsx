@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { plainValue } from '../lib/format.ts';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../lib/api.ts';
+import { formatDateTime, plainValue } from '../lib/format.ts';
 
 export interface ConflictField {
   key: string;
@@ -16,15 +18,25 @@ export interface ConflictField {
  * other version. The user's text stays in the form until they choose.
  */
 export function ConflictNotice({ base, current, fields, onKeepMine, onTakeTheirs }: { base: Record<string, unknown>; current: Record<string, unknown>; fields: ConflictField[]; onKeepMine: () => void; onTakeTheirs: () => void }) {
-  const { t } = useI18n();
+  const { t, formatLocale } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
+  // Who saved the newer version, and when: the newest event of the entity's audit trail.
+  const entityId = typeof current.id === 'string' ? current.id : undefined;
+  const latest = useQuery({
+    queryKey: ['audit-events', entityId, 'latest', current.version],
+    enabled: entityId !== undefined,
+    queryFn: ({ signal }) => api<{ items: { actorName: string | null; occurredAt: string }[] }>('/audit-events', { query: { entityId, sort: '-occurredAt', limit: 1 }, signal }),
+    retry: false,
+  });
+  const who = latest.data?.items[0];
   const changed = fields.filter((field) => JSON.stringify(base[field.key] ?? null) !== JSON.stringify(current[field.key] ?? null));
   return (
     <div ref={box} tabIndex={-1} role="alert" className="notice notice-warning conflict">
       <p>
         <strong>{t('conflict.title')}</strong> {t('conflict.detail')}
       </p>
+      {who?.actorName && <p>{t('conflict.savedBy', { name: who.actorName, time: formatDateTime(who.occurredAt, formatLocale) })}</p>}
       {changed.length > 0 && (
         <>
           <p>{t('conflict.changedFields')}</p>

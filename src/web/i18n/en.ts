@@ -438,5 +438,6 @@ export const en: Messages = {
   'tokenAccess.read': 'Read',
   'tokenAccess.read_write': 'Read and write',
 
+  'conflict.savedBy': ({ name, time }) => `Saved by ${name} at ${time}.`,
   'accessibility.title': 'Accessibility statement',
 };

@@ -438,6 +438,7 @@ export const sv = {
   'tokenAccess.read': 'Läsa',
   'tokenAccess.read_write': 'Läsa och skriva',
 
+  'conflict.savedBy': ({ name, time }: { name: string; time: string }) => `Sparat av ${name} ${time}.`,
   'accessibility.title': 'Tillgänglighetsredogörelse',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
