@@ -136,7 +136,7 @@ describe('screens', () => {
     await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
     await page.getByRole('table', { name: 'Risker', exact: true }).getByRole('link', { name: 'Låg sysselsätting' }).click();
     await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
-    await page.getByRole('list', { name: 'Uppföljningar' }).first().getByText('Kvartal 1 2020').waitFor();
+    await page.getByRole('list', { name: 'Uppföljningar' }).first().getByText('Kvartal 1 2020', { exact: true }).waitFor();
     await checkScreen(page, 'risk');
     await page.getByRole('link', { name: 'Historik', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Historik' }).waitFor();

@@ -82,3 +82,9 @@ export function useEntityForm<T extends Values>(initial: T, initialVersion?: num
     },
   };
 }
+
+/** What `useEntityForm` returns. */
+export type EntityForm<T extends Values> = ReturnType<typeof useEntityForm<T>>;
+
+/** How a form sends its values: a create (version undefined) or a change from `version`. */
+export type SendValues<T> = (values: T, version: number | undefined) => Promise<void>;

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { activity, focusArea } from '../../../domain/contracts/activities.ts';
 import { CARRY_OVER_DECISIONS } from '../../../domain/activity.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
-import { ConflictNotice } from '../../components/conflict-notice.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PersonsField } from '../../components/persons-field.tsx';
@@ -86,27 +86,10 @@ function ActivityForm({ title, planId, activity, focusAreas }: { title: string; 
 
   return (
     <Page title={title}>
-      {form.conflict && activity && (
-        <ConflictNotice
-          base={activity}
-          current={form.conflict}
-          fields={[
+      <FormFrame form={form} send={send} base={activity} conflictFields={[
             { key: 'title', label: t('itemForm.title') },
             { key: 'description', label: t('itemForm.description') },
-          ]}
-          onKeepMine={() => void form.keepMine(send)}
-          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
-        />
-      )}
-      <ErrorSummary error={submit.error} />
-      <form
-        className="form form-wide"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void form.save(send);
-        }}
-      >
+          ]} toValues={(current) => toValues(current)}>
         <div className="field-row">
           <InputField label={t('activityForm.number')} description={t('activityForm.numberHelp')} isRequired value={values.number} onChange={(value) => set('number', value)} errors={submit.fieldErrors('number')} />
           <InputField label={t('itemForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
@@ -133,10 +116,7 @@ function ActivityForm({ title, planId, activity, focusAreas }: { title: string; 
           <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
           <SelectField label={t('activities.carryOver')} value={values.carryOver} onChange={(value) => set('carryOver', value)} options={CARRY_OVER_DECISIONS.map((decision) => ({ value: decision, label: t(`carryOver.${decision}`) }))} emptyLabel={t('activityForm.undecided')} errors={submit.fieldErrors('carryOver')} />
         </div>
-        <button type="submit" className="button button-primary">
-          {submit.pending ? t('form.saving') : t('form.save')}
-        </button>
-      </form>
+      </FormFrame>
       {activity && <SubActivities activity={activity} />}
     </Page>
   );

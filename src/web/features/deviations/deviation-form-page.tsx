@@ -1,18 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import type { action } from '../../../domain/contracts/actions.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
 import type { deviation } from '../../../domain/contracts/deviations.ts';
 import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
-import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { api, apiAll } from '../../lib/api.ts';
-import { ConflictNotice } from '../../components/conflict-notice.tsx';
 import { todayInSweden } from '../../lib/format.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useUsers } from '../../lib/reference-data.ts';
@@ -97,27 +95,10 @@ function DeviationForm({ control, deviation, actions }: { control: Control; devi
   return (
     <Page title={deviation ? t('deviationForm.edit') : t('deviationForm.title')}>
       <p className="lead">{t('deviationForm.forControl', { title: control.title })}</p>
-      {form.conflict && deviation && (
-        <ConflictNotice
-          base={deviation}
-          current={form.conflict}
-          fields={[
+      <FormFrame form={form} send={send} base={deviation} conflictFields={[
             { key: 'title', label: t('deviationForm.what') },
             { key: 'state', label: t('deviations.state') },
-          ]}
-          onKeepMine={() => void form.keepMine(send)}
-          onTakeTheirs={() => form.takeTheirs((current) => toValues(current, today))}
-        />
-      )}
-      <ErrorSummary error={submit.error} />
-      <form
-        className="form form-wide"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void form.save(send);
-        }}
-      >
+          ]} toValues={(current) => toValues(current, today)} submitLabel={t('deviationForm.save')}>
         <InputField label={t('deviationForm.what')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
         <MarkdownField label={t('deviationForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
         <div className="field-row">
@@ -135,12 +116,7 @@ function DeviationForm({ control, deviation, actions }: { control: Control; devi
             <SelectField label={t('deviations.state')} value={values.state} onChange={(value) => set('state', value as typeof values.state)} options={DEVIATION_STATES.map((state) => ({ value: state, label: t(`deviationState.${state}`) }))} errors={submit.fieldErrors('state')} />
           </div>
         )}
-        <div className="button-row">
-          <button type="submit" className="button button-primary">
-            {submit.pending ? t('form.saving') : t('deviationForm.save')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Page>
   );
 }

@@ -1,16 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import type { action } from '../../../domain/contracts/actions.ts';
 import type { activity } from '../../../domain/contracts/activities.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
 import type { followUp as followUpContract } from '../../../domain/contracts/follow-ups.ts';
-import { ConflictNotice } from '../../components/conflict-notice.tsx';
 import type { plan as planContract } from '../../../domain/contracts/plans.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
-import { ErrorSummary } from '../../components/error-summary.tsx';
 import { SelectField } from '../../components/fields.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
@@ -115,27 +113,10 @@ function FollowUpForm({ kind, followUp, item, plan, periods }: { kind: Kind; fol
         {t(`itemKind.${kind}`)} · {plan.title}
       </p>
       {periods.length === 0 && <p className="notice notice-warning">{t('followUpForm.noPeriods')}</p>}
-      {form.conflict && followUp && (
-        <ConflictNotice
-          base={followUp}
-          current={form.conflict}
-          fields={[
+      <FormFrame form={form} send={send} base={followUp} conflictFields={[
             { key: 'body', label: t('followUpForm.body') },
             { key: 'analysis', label: t('followUps.analysis') },
-          ]}
-          onKeepMine={() => void form.keepMine(send)}
-          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
-        />
-      )}
-      <ErrorSummary error={submit.error} />
-      <form
-        className="form form-wide"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void form.save(send);
-        }}
-      >
+          ]} toValues={(current) => toValues(current)} submitLabel={t('followUpForm.save')}>
         <SelectField label={t('followUpForm.period')} isRequired value={values.periodId} onChange={(value) => set('periodId', value)} options={periods.map((period) => ({ value: period.id, label: periodLabel(period, locale) }))} errors={submit.fieldErrors('periodId')} />
         <MarkdownField label={t('followUpForm.body')} description={t('followUpForm.bodyHelp')} isRequired value={values.body} onChange={(value) => set('body', value)} errors={submit.fieldErrors('body')} />
         {kind === 'activity' && <MarkdownField label={t('followUps.analysis')} value={values.analysis} onChange={(value) => set('analysis', value)} errors={submit.fieldErrors('analysis')} rows={4} />}
@@ -148,12 +129,7 @@ function FollowUpForm({ kind, followUp, item, plan, periods }: { kind: Kind; fol
           emptyLabel={t('status.none')}
           errors={submit.fieldErrors('statusId')}
         />
-        <div className="button-row">
-          <button type="submit" className="button button-primary">
-            {submit.pending ? t('form.saving') : t('followUpForm.save')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Page>
   );
 }

@@ -1,13 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import type { action } from '../../../domain/contracts/actions.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
 import type { risk } from '../../../domain/contracts/risks.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
-import { ConflictNotice, type ConflictField } from '../../components/conflict-notice.tsx';
-import { ErrorSummary } from '../../components/error-summary.tsx';
+import type { ConflictField } from '../../components/conflict-notice.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField, parseDateList } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PersonsField } from '../../components/persons-field.tsx';
@@ -133,24 +132,7 @@ function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: 
   return (
     <Page title={title}>
       {risk && <p className="lead">{t('itemForm.forRisk', { risk: risk.title })}</p>}
-      {form.conflict && (
-        <ConflictNotice
-          base={item as unknown as Record<string, unknown>}
-          current={form.conflict}
-          fields={fields}
-          onKeepMine={() => void form.keepMine(send)}
-          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
-        />
-      )}
-      <ErrorSummary error={submit.error} />
-      <form
-        className="form form-wide"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void form.save(send);
-        }}
-      >
+      <FormFrame form={form} send={send} base={item} conflictFields={fields} toValues={(current) => toValues(current)}>
         <InputField label={t('itemForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={errors('title')} />
         {kind === 'control' ? (
           <>
@@ -194,12 +176,7 @@ function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: 
           emptyLabel={t('status.none')}
           errors={errors('statusId')}
         />
-        <div className="button-row">
-          <button type="submit" className="button button-primary">
-            {submit.pending ? t('form.saving') : t('form.save')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Page>
   );
 }

@@ -1,9 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
-import { ConflictNotice } from '../../components/conflict-notice.tsx';
-import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
@@ -66,29 +64,12 @@ function EditPlanForm({ plan }: { plan: Plan }) {
   return (
     <Page title={t('planForm.edit')}>
       <p className="lead">{plan.title}</p>
-      {form.conflict && (
-        <ConflictNotice
-          base={plan}
-          current={form.conflict}
-          fields={[
+      <FormFrame form={form} send={send} base={plan} conflictFields={[
             { key: 'title', label: t('planForm.title') },
             { key: 'decisionDate', label: t('plan.decisionDate') },
             { key: 'decisionParagraph', label: t('plan.paragraph') },
             { key: 'diarienummer', label: t('plan.diarienummer') },
-          ]}
-          onKeepMine={() => void form.keepMine(send)}
-          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
-        />
-      )}
-      <ErrorSummary error={submit.error} />
-      <form
-        className="form form-wide"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void form.save(send);
-        }}
-      >
+          ]} toValues={(current) => toValues(current)}>
         <InputField label={t('planForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
         <div className="field-row">
           <InputField label={t('planForm.startYear')} type="number" inputMode="numeric" isRequired value={values.startYear} onChange={(value) => set('startYear', value)} errors={submit.fieldErrors('startYear')} />
@@ -104,10 +85,7 @@ function EditPlanForm({ plan }: { plan: Plan }) {
             <InputField label={t('plan.diarienummer')} value={values.diarienummer} onChange={(value) => set('diarienummer', value)} errors={submit.fieldErrors('diarienummer')} />
           </div>
         </fieldset>
-        <button type="submit" className="button button-primary">
-          {submit.pending ? t('form.saving') : t('form.save')}
-        </button>
-      </form>
+      </FormFrame>
     </Page>
   );
 }

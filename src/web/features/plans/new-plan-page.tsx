@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
 import { PLAN_KINDS } from '../../../domain/plan.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
-import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -49,15 +48,7 @@ function NewPlanForm({ unitId }: { unitId: string }) {
 
   return (
     <Page title={t('planForm.new')}>
-      <ErrorSummary error={submit.error} />
-      <form
-        className="form form-wide"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void form.save(send);
-        }}
-      >
+      <FormFrame form={form} send={send} base={null} submitLabel={t('planForm.create')}>
         <SelectField label={t('plan.unit')} isRequired value={values.unitId} onChange={(value) => set('unitId', value)} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} emptyLabel={t('planForm.chooseUnit')} errors={submit.fieldErrors('unitId')} />
         <SelectField label={t('organisation.kind')} isRequired value={values.kind} onChange={(value) => set('kind', value)} options={PLAN_KINDS.map((kind) => ({ value: kind, label: t(`planKind.${kind}`) }))} errors={submit.fieldErrors('kind')} />
         <InputField label={t('planForm.title')} description={t('planForm.titleHelp')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
@@ -66,12 +57,7 @@ function NewPlanForm({ unitId }: { unitId: string }) {
           <InputField label={t('planForm.endYear')} type="number" inputMode="numeric" min={1990} max={2100} value={values.endYear} onChange={(value) => set('endYear', value)} errors={submit.fieldErrors('endYear')} />
         </div>
         <MarkdownField label={t('planForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
-        <div className="button-row">
-          <button type="submit" className="button button-primary">
-            {submit.pending ? t('form.saving') : t('planForm.create')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Page>
   );
 }

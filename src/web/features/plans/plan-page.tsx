@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { planOverview } from '../../../domain/contracts/plan-overview.ts';
 import { riskBandFor } from '../../../domain/risk-matrix.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ItemFacts } from '../../components/item-facts.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -226,31 +227,7 @@ function ItemList({ items, statusById, personName }: { items: { kind: 'control' 
           <p className="item-title">
             <span className="tag">{t(`itemKind.${kind}`)}</span> {item.title}
           </p>
-          <dl className="facts facts-compact">
-            <div>
-              <dt>{t('item.responsible')}</dt>
-              <dd>{item.responsibleIds.map((id) => personName.get(id) ?? '–').join(', ') || '–'}</dd>
-            </div>
-            <div>
-              <dt>{t('item.start')}</dt>
-              <dd>{formatDate(item.startDate, formatLocale)}</dd>
-            </div>
-            <div>
-              <dt>{t('item.checkpoints')}</dt>
-              <dd>{item.checkpoints.map((date) => formatDate(date, formatLocale)).join(', ') || '–'}</dd>
-            </div>
-            <div>
-              <dt>{t('myWork.endDate')}</dt>
-              <dd>{formatDate(item.endDate, formatLocale)}</dd>
-            </div>
-            <div>
-              <dt>{t('myWork.status')}</dt>
-              <dd>
-                <StatusBadge status={statusById.get(item.statusId ?? '')} />
-                {item.overdue && <span className="tag tag-warning">{t('myWork.overdue')}</span>}
-              </dd>
-            </div>
-          </dl>
+          <ItemFacts item={item} names={personName} statusById={statusById} />
           {item.latestFollowUp && (
             <div className="follow-up">
               <p className="follow-up-meta">

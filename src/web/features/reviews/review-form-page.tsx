@@ -1,12 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import type { review } from '../../../domain/contracts/reviews.ts';
 import type { risk } from '../../../domain/contracts/risks.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
-import { ConflictNotice } from '../../components/conflict-notice.tsx';
-import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
@@ -83,27 +81,10 @@ function ReviewForm({ title, planId, review, risks }: { title: string; planId: s
 
   return (
     <Page title={title}>
-      {form.conflict && review && (
-        <ConflictNotice
-          base={review}
-          current={form.conflict}
-          fields={[
+      <FormFrame form={form} send={send} base={review} conflictFields={[
             { key: 'title', label: t('itemForm.title') },
             { key: 'findings', label: t('reviews.findings') },
-          ]}
-          onKeepMine={() => void form.keepMine(send)}
-          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
-        />
-      )}
-      <ErrorSummary error={submit.error} />
-      <form
-        className="form form-wide"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void form.save(send);
-        }}
-      >
+          ]} toValues={(current) => toValues(current)}>
         <InputField label={t('itemForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
         <div className="field-row">
           <InputField label={t('plan.diarienummer')} description={t('reviewForm.diarienummerHelp')} value={values.diarienummer} onChange={(value) => set('diarienummer', value)} errors={submit.fieldErrors('diarienummer')} />
@@ -116,10 +97,7 @@ function ReviewForm({ title, planId, review, risks }: { title: string; planId: s
         </div>
         <MarkdownField label={t('reviews.findings')} value={values.findings} onChange={(value) => set('findings', value)} errors={submit.fieldErrors('findings')} />
         <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
-        <button type="submit" className="button button-primary">
-          {submit.pending ? t('form.saving') : t('form.save')}
-        </button>
-      </form>
+      </FormFrame>
     </Page>
   );
 }

@@ -1,12 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import type { plan } from '../../../domain/contracts/plans.ts';
 import type { risk } from '../../../domain/contracts/risks.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
-import { ConflictNotice } from '../../components/conflict-notice.tsx';
-import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -70,30 +68,13 @@ function RiskForm({ title, plan, risk, matrix }: { title: string; plan: Plan; ri
   return (
     <Page title={title}>
       <p className="lead">{t('riskForm.inPlan', { plan: plan.title })}</p>
-      {form.conflict && (
-        <ConflictNotice
-          base={risk as unknown as Record<string, unknown>}
-          current={form.conflict}
-          fields={[
+      <FormFrame form={form} send={send} base={risk} conflictFields={[
             { key: 'title', label: t('riskForm.title') },
             { key: 'description', label: t('riskForm.description') },
             { key: 'process', label: t('riskForm.process') },
             { key: 'likelihood', label: t('plan.likelihood') },
             { key: 'consequence', label: t('plan.consequence') },
-          ]}
-          onKeepMine={() => void form.keepMine(send)}
-          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
-        />
-      )}
-      <ErrorSummary error={submit.error} />
-      <form
-        className="form form-wide"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void form.save(send);
-        }}
-      >
+          ]} toValues={(current) => toValues(current)}>
         <InputField label={t('riskForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
         <MarkdownField label={t('riskForm.description')} description={t('riskForm.descriptionHelp')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
         <InputField label={t('riskForm.process')} value={values.process} onChange={(value) => set('process', value)} errors={submit.fieldErrors('process')} />
@@ -104,12 +85,7 @@ function RiskForm({ title, plan, risk, matrix }: { title: string; plan: Plan; ri
         <p role="status" className="hint">
           {likelihood && consequence ? t('riskForm.value', { value: likelihood * consequence }) : t('riskForm.noValue')}
         </p>
-        <div className="button-row">
-          <button type="submit" className="button button-primary">
-            {submit.pending ? t('form.saving') : t('form.save')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Page>
   );
 }

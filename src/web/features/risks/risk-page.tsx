@@ -11,6 +11,7 @@ import type { review } from '../../../domain/contracts/reviews.ts';
 import type { risk } from '../../../domain/contracts/risks.ts';
 import { DEVIATION_SEVERITY_LABELS } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ItemFacts } from '../../components/item-facts.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
@@ -158,41 +159,12 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
                 <h3 className="item-title">
                   <span className="tag">{t(`itemKind.${item.kind}`)}</span> {item.title}
                 </h3>
-                <dl className="facts facts-compact">
-                  <div>
-                    <dt>{t('item.responsible')}</dt>
-                    <dd>{item.responsibleIds.map(name).join(', ') || '–'}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('itemForm.reporting')}</dt>
-                    <dd>{item.reportingIds.map(name).join(', ') || '–'}</dd>
-                  </div>
-                  {item.kind === 'action' && item.responsibleUnitId && (
-                    <div>
-                      <dt>{t('itemForm.responsibleUnit')}</dt>
-                      <dd>{unitNames.get(item.responsibleUnitId) ?? '–'}</dd>
-                    </div>
-                  )}
-                  <div>
-                    <dt>{t('item.start')}</dt>
-                    <dd>{formatDate(item.startDate, formatLocale)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('item.checkpoints')}</dt>
-                    <dd>{item.checkpoints.map((date) => formatDate(date, formatLocale)).join(', ') || '–'}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('myWork.endDate')}</dt>
-                    <dd>{formatDate(item.endDate, formatLocale)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('myWork.status')}</dt>
-                    <dd>
-                      <StatusBadge status={statusById.get(item.statusId ?? '')} />
-                      {item.overdue && <span className="tag tag-warning">{t('myWork.overdue')}</span>}
-                    </dd>
-                  </div>
-                </dl>
+                <ItemFacts
+                  item={item}
+                  names={names}
+                  statusById={statusById}
+                  extra={item.kind === 'action' && item.responsibleUnitId ? { label: t('itemForm.responsibleUnit'), value: unitNames.get(item.responsibleUnitId) ?? '–' } : undefined}
+                />
                 {item.kind === 'control' ? (
                   <>
                     <MarkdownText text={item.description} />
