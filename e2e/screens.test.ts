@@ -145,6 +145,30 @@ describe('screens', () => {
     await page.context().close();
   });
 
+  test('with the keyboard alone a responsible person opens a form from Mitt arbete, writes and saves, with focus visible', async () => {
+    const page = await newPage();
+    await signIn(page, 'anders.pettersson@exempelkommun-b.example');
+    const link = page.getByRole('link', { name: 'Skriv uppföljning för Samverkan' });
+    await link.waitFor();
+    // Tab from the top of the page until the link has focus, as a keyboard user would.
+    await page.keyboard.press('Tab');
+    for (let presses = 0; presses < 200 && !(await link.evaluate((element) => element === element.ownerDocument.activeElement)); presses++) await page.keyboard.press('Tab');
+    expect(await link.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Uppföljning: / }).waitFor();
+    // The heading has focus after the navigation; the next stops are the period and the editor's buttons.
+    expect(await page.evaluate<string | undefined>('document.activeElement?.tagName')).toBe('H1');
+    const body = page.getByLabel('Uppföljning', { exact: true });
+    for (let presses = 0; presses < 30 && !(await body.evaluate((element) => element === element.ownerDocument.activeElement)); presses++) await page.keyboard.press('Tab');
+    await page.keyboard.type('Skolbevakningen fungerade under hösten.');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(await page.getByLabel('Status nu').getAttribute('id'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('main').getByText('Skolbevakningen fungerade under hösten.').waitFor();
+    await page.context().close();
+  });
+
   test('the accessibility statement and an unknown address are open without signing in', async () => {
     const page = await newPage();
     await page.goto(`${session.url}/tillganglighet`);
