@@ -5,6 +5,7 @@ import type { planOverview } from '../../../domain/contracts/plan-overview.ts';
 import { riskBandFor } from '../../../domain/risk-matrix.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
+import { ItemLinks } from '../../components/item-links.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -236,6 +237,7 @@ function ItemList({ items, statusById, personName }: { items: { kind: 'control' 
               <MarkdownText text={item.latestFollowUp.body} />
             </div>
           )}
+          <ItemLinks kind={kind} id={item.id} title={item.title} />
         </li>
       ))}
     </ul>

@@ -12,6 +12,7 @@ import type { risk } from '../../../domain/contracts/risks.ts';
 import { DEVIATION_SEVERITY_LABELS } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
+import { ItemLinks } from '../../components/item-links.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
@@ -180,26 +181,7 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
                   </>
                 )}
                 <FollowUpTimeline followUps={data.followUps.filter((entry) => (item.kind === 'control' ? entry.controlId : entry.actionId) === item.id)} name={name} statusById={statusById} periods={data.periods} />
-                <div className="button-row">
-                  <Link to="/uppfoljning/ny" search={{ [item.kind === 'control' ? 'kontrollmoment' : 'atgard']: item.id }} className="button">
-                    {t('myWork.writeFollowUp')}
-                    <span className="visually-hidden"> {t('riskPage.forItem', { title: item.title })}</span>
-                  </Link>
-                  {item.kind === 'control' && (
-                    <Link to="/kontrollmoment/$itemId/ny-avvikelse" params={{ itemId: item.id }} className="button">
-                      {t('deviationForm.open')}
-                      <span className="visually-hidden"> {t('riskPage.forItem', { title: item.title })}</span>
-                    </Link>
-                  )}
-                  <Link to={item.kind === 'control' ? '/kontrollmoment/$itemId/redigera' : '/atgarder/$itemId/redigera'} params={{ itemId: item.id }} className="button button-quiet">
-                    {t('riskPage.edit')}
-                    <span className="visually-hidden"> {item.title}</span>
-                  </Link>
-                  <Link to="/historik/$entityType/$entityId" params={{ entityType: item.kind, entityId: item.id }} className="button button-quiet">
-                    {t('history.link')}
-                    <span className="visually-hidden"> {item.title}</span>
-                  </Link>
-                </div>
+                <ItemLinks kind={item.kind} id={item.id} title={item.title} />
               </li>
             ))}
           </ul>
