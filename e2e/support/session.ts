@@ -54,7 +54,7 @@ export async function signIn(session: Session, page: Page, email: string) {
   await page.getByRole('heading', { level: 1, name: 'Mitt arbete' }).waitFor();
 }
 
-/** axe finds nothing, the page reflows at 320 px, and a screenshot is kept. */
+/** axe finds nothing, the page reflows at 320 px, and screenshots at both widths are kept. */
 export async function checkScreen(page: Page, name: string) {
   expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
   await keepScreenshot(page, name);
@@ -62,5 +62,6 @@ export async function checkScreen(page: Page, name: string) {
   await page.setViewportSize({ width: 320, height: 800 });
   expect(await horizontalOverflow(page), `horizontal scrolling at 320 px on ${name}`).toBe(0);
   expect(await axeViolations(page), `axe at 320 px on ${name}`).toEqual([]);
+  await keepScreenshot(page, `${name}-320`);
   await page.setViewportSize(size);
 }
