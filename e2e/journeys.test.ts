@@ -45,6 +45,8 @@ describe('journeys', () => {
     await checkScreen(page, 'journey-1-new-risk');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bristande registrering av frånvaro' }).waitFor();
+    // The assessment is kept for the plan's year, with who made it.
+    await page.getByRole('table', { name: 'Bedömningar' }).getByRole('row', { name: /^2027 3 4 12 Samordnare Grundskolenämnden \(demo\)/ }).waitFor();
 
     await page.getByRole('link', { name: 'Nytt kontrollmoment' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nytt kontrollmoment' }).waitFor();

@@ -43,3 +43,18 @@ export const riskListQuery = z.strictObject({
   minRiskValue: z.coerce.number().int().min(1).max(100).optional(),
   includeArchived: includeArchivedQuery,
 });
+
+/** A risk's assessment in one year: the trend of a risk carried from plan to plan over the years. */
+export const riskAssessment = z
+  .object({
+    id,
+    riskId: id.meta({ description: 'The risk of that year’s plan (a risk carried over has one per plan).' }),
+    year: z.int(),
+    likelihood: z.int(),
+    consequence: z.int(),
+    riskValue: z.int().meta({ description: 'Sannolikhet × konsekvens.' }),
+    assessedOn: z.string().nullable(),
+    assessedById: id.nullable(),
+    assessedByName: z.string().nullable().meta({ description: 'With "(borttagen)" for a deactivated person.' }),
+  })
+  .meta({ id: 'RiskAssessment' });

@@ -250,7 +250,6 @@ export const en: Messages = {
   'followUpForm.titleFor': ({ title }) => `Follow-up: ${title}`,
   'riskPage.backToPlan': ({ plan }) => `Back to ${plan}`,
   'riskPage.forItem': ({ title }) => `for ${title}`,
-  'riskPage.assessment': ({ likelihood, consequence }) => `likelihood ${likelihood}, consequence ${consequence}`,
   'overview.unitsOf': ({ unit, year }) => `Under ${unit} ${year}`,
   'overview.matrix': ({ unit }) => `Risk matrix of everything under ${unit}`,
   'overview.deviationCount': ({ open, all }) => `${open} / ${all}`,
@@ -439,5 +438,7 @@ export const en: Messages = {
   'tokenAccess.read_write': 'Read and write',
 
   'conflict.savedBy': ({ name, time }) => `Saved by ${name} at ${time}.`,
+  'riskPage.noAssessments': 'The risk has not been assessed yet.',
+  'riskPage.assessedBy': 'Assessed by',
   'accessibility.title': 'Accessibility statement',
 };

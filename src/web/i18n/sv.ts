@@ -250,7 +250,6 @@ export const sv = {
   'followUpForm.titleFor': ({ title }: { title: string }) => `Uppföljning: ${title}`,
   'riskPage.backToPlan': ({ plan }: { plan: string }) => `Tillbaka till ${plan}`,
   'riskPage.forItem': ({ title }: { title: string }) => `för ${title}`,
-  'riskPage.assessment': ({ likelihood, consequence }: { likelihood: number | string; consequence: number | string }) => `sannolikhet ${likelihood}, konsekvens ${consequence}`,
   'overview.unitsOf': ({ unit, year }: { unit: string; year: number }) => `Under ${unit} ${year}`,
   'overview.matrix': ({ unit }: { unit: string }) => `Riskmatris för allt under ${unit}`,
   'overview.deviationCount': ({ open, all }: { open: number; all: number }) => `${open} / ${all}`,
@@ -439,6 +438,8 @@ export const sv = {
   'tokenAccess.read_write': 'Läsa och skriva',
 
   'conflict.savedBy': ({ name, time }: { name: string; time: string }) => `Sparat av ${name} ${time}.`,
+  'riskPage.noAssessments': 'Risken är inte bedömd än.',
+  'riskPage.assessedBy': 'Bedömd av',
   'accessibility.title': 'Tillgänglighetsredogörelse',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 

@@ -4,10 +4,11 @@ import type { riskCreate, riskUpdate } from '../../../domain/contracts/risks.ts'
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { findReadablePlan, type PlanRow } from '../../access/plan-scope.ts';
 import { insertAudited, setArchived, updateAudited } from '../../audit/audited-writes.ts';
+import { todayInSweden } from '../../plan-items/item-details.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
-import { risks } from '../../db/schema/risks.ts';
+import { riskAssessments, risks } from '../../db/schema/risks.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { presentRisk } from './present.ts';
 
@@ -47,15 +48,39 @@ export async function createRisk(tx: Transaction, access: Access, options: z.inf
   const plan = await findReadablePlan(tx, access, options.planId, 'planId');
   access.assertRole(plan.unitId, MANAGING_ROLES);
   await checkLevels(tx, plan, options);
-  return { ...(await insertAudited(tx, risks, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'risk', unitId: plan.unitId })), unitId: plan.unitId };
+  const row = await insertAudited(tx, risks, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'risk', unitId: plan.unitId });
+  await recordAssessment(tx, access, row as typeof risks.$inferSelect, plan);
+  return { ...row, unitId: plan.unitId };
+}
+
+/**
+ * Keeps the risk's assessment of its plan's first year in the assessment history, so that the
+ * trend over the years survives later plans: one row per risk and year, the latest assessment.
+ */
+async function recordAssessment(tx: Transaction, access: Access, risk: typeof risks.$inferSelect, plan: PlanRow) {
+  if (risk.likelihood === null || risk.consequence === null) return;
+  const values = { likelihood: risk.likelihood, consequence: risk.consequence, assessedOn: todayInSweden(), assessedById: access.userId };
+  const [existing] = await tx
+    .select()
+    .from(riskAssessments)
+    .where(and(eq(riskAssessments.tenantId, access.tenantId), eq(riskAssessments.riskId, risk.id), eq(riskAssessments.year, plan.startYear)));
+  const audit = { actor: access.actor, entityType: 'risk_assessment', unitId: plan.unitId };
+  if (!existing) await insertAudited(tx, riskAssessments, { ...values, riskId: risk.id, year: plan.startYear, tenantId: access.tenantId }, audit);
+  else if (existing.likelihood !== values.likelihood || existing.consequence !== values.consequence) {
+    await updateAudited(tx, riskAssessments, { current: existing, expectedVersion: existing.version, values, present: (row) => row }, audit);
+  }
 }
 
 /** Changes a risk, e.g. its assessment (riskvärde follows by itself). */
 export async function updateRisk(tx: Transaction, access: Access, riskId: string, version: number, changes: Omit<z.infer<typeof riskUpdate>, 'version'>) {
   const current = await findReadableRisk(tx, access, riskId);
   access.assertRole(current.unitId, MANAGING_ROLES);
-  await checkLevels(tx, await findReadablePlan(tx, access, current.planId), changes);
-  return updateAudited(tx, risks, { current, expectedVersion: version, values: changes, present: presentRisk }, { actor: access.actor, entityType: 'risk', unitId: current.unitId });
+  const plan = await findReadablePlan(tx, access, current.planId);
+  await checkLevels(tx, plan, changes);
+  const { unitId, ...stored } = current;
+  const row = await updateAudited(tx, risks, { current: stored, expectedVersion: version, values: changes, present: presentRisk }, { actor: access.actor, entityType: 'risk', unitId });
+  await recordAssessment(tx, access, row as typeof risks.$inferSelect, plan);
+  return row;
 }
 
 export async function archiveRisk(tx: Transaction, access: Access, riskId: string, archived: boolean) {

@@ -1,11 +1,16 @@
-import { risk, riskCreate, riskListQuery, riskUpdate } from '../../../domain/contracts/risks.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import { idParams } from '../../../domain/contracts/common.ts';
+import { risk, riskAssessment, riskCreate, riskListQuery, riskUpdate } from '../../../domain/contracts/risks.ts';
+import { preferredLocale } from '../../errors.ts';
+import { json, readProblems } from '../../http/openapi-helpers.ts';
+import { listRiskAssessments } from './assessments.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
 import { archiveRisk, createRisk, findReadableRisk, updateRisk } from './commands.ts';
 import { presentRisk } from './present.ts';
 import { listRisks } from './queries.ts';
 
-/** Risks of internkontrollplaner: list, one, create, change (assessment), archive. */
+/** Risks of internkontrollplaner: list, one, create, change (assessment), archive, and the assessment history. */
 export function riskRoutes() {
   const router = createRouter();
   addStandardRoutes(router, {
@@ -23,5 +28,19 @@ export function riskRoutes() {
     update: updateRisk,
     archive: archiveRisk,
   });
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/risks/{id}/assessments',
+      tags: ['Risks'],
+      summary: 'The assessment history of a risk over the years, including the risks it was carried over from',
+      request: { params: idParams },
+      responses: { 200: json(z.object({ items: z.array(riskAssessment) }), 'Assessments, oldest year first'), ...readProblems },
+    }),
+    async (c) => {
+      const items = await listRiskAssessments(c.get('database').db, c.get('access'), c.req.valid('param').id, preferredLocale(c.req.header('accept-language')));
+      return c.json({ items }, 200);
+    },
+  );
   return router;
 }

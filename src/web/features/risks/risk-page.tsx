@@ -2,13 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { action } from '../../../domain/contracts/actions.ts';
-import type { auditEvent } from '../../../domain/contracts/audit-events.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
 import type { deviation } from '../../../domain/contracts/deviations.ts';
 import type { followUp } from '../../../domain/contracts/follow-ups.ts';
 import type { plan } from '../../../domain/contracts/plans.ts';
 import type { review } from '../../../domain/contracts/reviews.ts';
-import type { risk } from '../../../domain/contracts/risks.ts';
+import type { risk, riskAssessment } from '../../../domain/contracts/risks.ts';
 import { DEVIATION_SEVERITY_LABELS } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
@@ -17,7 +16,7 @@ import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { api, apiAll } from '../../lib/api.ts';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { loadPeriods, periodLabel, type Period } from '../../lib/periods.ts';
 import { byId, useOrgUnits, useStatuses, useUsers, type Status } from '../../lib/reference-data.ts';
 
@@ -27,7 +26,7 @@ type Item = (z.infer<typeof control> & { kind: 'control' }) | (z.infer<typeof ac
 type FollowUp = z.infer<typeof followUp>;
 type Deviation = z.infer<typeof deviation>;
 type Review = z.infer<typeof review>;
-type AuditEvent = z.infer<typeof auditEvent>;
+type Assessment = z.infer<typeof riskAssessment>;
 
 interface RiskData {
   risk: Risk;
@@ -36,7 +35,7 @@ interface RiskData {
   followUps: FollowUp[];
   deviations: Deviation[];
   reviews: Review[];
-  assessments: AuditEvent[];
+  assessments: Assessment[];
   periods: Map<string, Period>;
 }
 
@@ -48,7 +47,7 @@ async function loadRisk(riskId: string, signal: AbortSignal): Promise<RiskData> 
     apiAll<z.infer<typeof action>>('/actions', { riskId }, signal),
     apiAll<Deviation>('/deviations', { planId: risk.planId }, signal),
     apiAll<Review>('/reviews', { planId: risk.planId }, signal),
-    apiAll<AuditEvent>('/audit-events', { entityId: riskId }, signal),
+    api<{ items: Assessment[] }>(`/risks/${riskId}/assessments`, { signal }),
   ]);
   const items: Item[] = [...controls.map((item) => ({ ...item, kind: 'control' as const })), ...actions.map((item) => ({ ...item, kind: 'action' as const }))];
   const periods = await loadPeriods(plan.startYear, plan.endYear, signal);
@@ -62,7 +61,7 @@ async function loadRisk(riskId: string, signal: AbortSignal): Promise<RiskData> 
     deviations: deviations.filter((entry) => controlIds.has(entry.controlId)),
     reviews: reviews.filter((entry) => entry.riskId === riskId),
     periods,
-    assessments: history.filter((event) => 'likelihood' in event.changes || 'consequence' in event.changes || event.operation === 'create'),
+    assessments: history.items,
   };
 }
 
@@ -126,17 +125,34 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
 
       <section aria-labelledby="assessment-heading" className="section">
         <h2 id="assessment-heading">{t('riskPage.assessments')}</h2>
-        <ul className="plain-list">
-          {data.assessments.map((event) => {
-            const likelihood = (event.changes.likelihood?.[1] ?? risk.likelihood) as number | null;
-            const consequence = (event.changes.consequence?.[1] ?? risk.consequence) as number | null;
-            return (
-              <li key={event.id}>
-                {formatDateTime(event.occurredAt, formatLocale)}: {t('riskPage.assessment', { likelihood: likelihood ?? '–', consequence: consequence ?? '–' })} ({event.actorName ?? event.actorLabel ?? '–'})
-              </li>
-            );
-          })}
-        </ul>
+        {data.assessments.length === 0 ? (
+          <p>{t('riskPage.noAssessments')}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="assessment-heading" tabIndex={0}>
+            <table className="table table-compact" aria-labelledby="assessment-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{t('overview.year')}</th>
+                  <th scope="col">{t('plan.likelihood')}</th>
+                  <th scope="col">{t('plan.consequence')}</th>
+                  <th scope="col">{t('plan.riskValue')}</th>
+                  <th scope="col">{t('riskPage.assessedBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.assessments.map((entry) => (
+                  <tr key={entry.id}>
+                    <th scope="row">{entry.year}</th>
+                    <td>{entry.likelihood}</td>
+                    <td>{entry.consequence}</td>
+                    <td>{entry.riskValue}</td>
+                    <td>{[entry.assessedByName, entry.assessedOn ? formatDate(entry.assessedOn, formatLocale) : null].filter(Boolean).join(', ') || '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="items-heading" className="section">

@@ -1,0 +1,45 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { personDisplayName } from '../../../domain/person.ts';
+import type { Access } from '../../access/access.ts';
+import type { Database } from '../../db/client.ts';
+import { riskAssessments, risks } from '../../db/schema/risks.ts';
+import { users } from '../../db/schema/users.ts';
+import { findReadableRisk } from './commands.ts';
+
+/** How far back a chain of carried-over risks is followed: more years than any plan keeps. */
+const MAX_GENERATIONS = 30;
+
+/**
+ * The assessment history of a risk, oldest year first: its own and those of the risks it was
+ * carried over from in earlier plans, so that the trend over the years shows in one list.
+ */
+export async function listRiskAssessments(db: Database, access: Access, riskId: string, locale: 'sv' | 'en') {
+  const risk = await findReadableRisk(db, access, riskId);
+  const chain = [risk.id];
+  let from = risk.carriedFromId;
+  while (from && chain.length < MAX_GENERATIONS && !chain.includes(from)) {
+    chain.push(from);
+    const [earlier] = await db
+      .select({ carriedFromId: risks.carriedFromId })
+      .from(risks)
+      .where(and(eq(risks.tenantId, access.tenantId), eq(risks.id, from)));
+    from = earlier?.carriedFromId ?? null;
+  }
+  const rows = await db
+    .select({ assessment: riskAssessments, person: { name: users.name, deactivatedAt: users.deactivatedAt } })
+    .from(riskAssessments)
+    .leftJoin(users, and(eq(users.tenantId, riskAssessments.tenantId), eq(users.id, riskAssessments.assessedById)))
+    .where(and(eq(riskAssessments.tenantId, access.tenantId), inArray(riskAssessments.riskId, chain)))
+    .orderBy(asc(riskAssessments.year));
+  return rows.map(({ assessment, person }) => ({
+    id: assessment.id,
+    riskId: assessment.riskId,
+    year: assessment.year,
+    likelihood: assessment.likelihood,
+    consequence: assessment.consequence,
+    riskValue: assessment.likelihood * assessment.consequence,
+    assessedOn: assessment.assessedOn,
+    assessedById: assessment.assessedById,
+    assessedByName: person?.name ? personDisplayName({ name: person.name, deactivatedAt: person.deactivatedAt }, locale) : null,
+  }));
+}
