@@ -110,4 +110,30 @@ describe('forms', () => {
     await card.getByText('Nästa möte i december.').waitFor();
     await page.context().close();
   });
+
+  test('a risk is archived, not deleted: it leaves the plan, and its history restores it', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@exempelkommun-b.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: /^Utbildningsnämnden/ }).click();
+    await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
+    const risks = page.getByRole('table', { name: 'Risker', exact: true });
+    await risks.getByRole('link', { name: 'Låg sysselsätting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
+    const riskUrl = page.url();
+    await page.getByRole('link', { name: 'Ändra', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ändra risk' }).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Arkivera Låg sysselsätting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2020' }).waitFor();
+    await expect.poll(() => risks.getByRole('link', { name: 'Låg sysselsätting' }).count()).toBe(0);
+
+    await page.goto(riskUrl);
+    await page.getByRole('link', { name: 'Historik', exact: true }).click();
+    await page.getByText('Arkiverad. Den syns inte i listorna men kan återställas.').waitFor();
+    await checkScreen(page, 'history-archived');
+    await page.getByRole('button', { name: 'Återställ Låg sysselsätting' }).click();
+    await page.getByRole('heading', { level: 2, name: /återställd/ }).waitFor();
+    await page.context().close();
+  });
 });

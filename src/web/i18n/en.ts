@@ -440,5 +440,9 @@ export const en: Messages = {
   'conflict.savedBy': ({ name, time }) => `Saved by ${name} at ${time}.`,
   'riskPage.noAssessments': 'The risk has not been assessed yet.',
   'riskPage.assessedBy': 'Assessed by',
+  'archive.archive': ({ name }) => `Archive ${name}`,
+  'archive.restore': ({ name }) => `Restore ${name}`,
+  'archive.confirm': ({ name }) => `Archive ${name}? It leaves the lists but keeps its history and can be restored from there.`,
+  'archive.isArchived': 'Archived. It is not shown in the lists but can be restored.',
   'accessibility.title': 'Accessibility statement',
 };

@@ -440,6 +440,10 @@ export const sv = {
   'conflict.savedBy': ({ name, time }: { name: string; time: string }) => `Sparat av ${name} ${time}.`,
   'riskPage.noAssessments': 'Risken är inte bedömd än.',
   'riskPage.assessedBy': 'Bedömd av',
+  'archive.archive': ({ name }: { name: string }) => `Arkivera ${name}`,
+  'archive.restore': ({ name }: { name: string }) => `Återställ ${name}`,
+  'archive.confirm': ({ name }: { name: string }) => `Arkivera ${name}? Det försvinner ur listorna men finns kvar i historiken och kan återställas därifrån.`,
+  'archive.isArchived': 'Arkiverad. Den syns inte i listorna men kan återställas.',
   'accessibility.title': 'Tillgänglighetsredogörelse',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 

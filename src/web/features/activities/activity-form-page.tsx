@@ -6,6 +6,7 @@ import type { activity, focusArea } from '../../../domain/contracts/activities.t
 import { CARRY_OVER_DECISIONS } from '../../../domain/activity.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -117,6 +118,11 @@ function ActivityForm({ title, planId, activity, focusAreas }: { title: string; 
           <SelectField label={t('activities.carryOver')} value={values.carryOver} onChange={(value) => set('carryOver', value)} options={CARRY_OVER_DECISIONS.map((decision) => ({ value: decision, label: t(`carryOver.${decision}`) }))} emptyLabel={t('activityForm.undecided')} errors={submit.fieldErrors('carryOver')} />
         </div>
       </FormFrame>
+      {activity && (
+        <div className="archive-row">
+          <ArchiveButton path={`/activities/${activity.id}`} name={`${activity.number} ${activity.title}`} onDone={() => navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined } })} />
+        </div>
+      )}
       {activity && <SubActivities activity={activity} />}
     </Page>
   );

@@ -6,6 +6,7 @@ import type { control } from '../../../domain/contracts/controls.ts';
 import type { deviation } from '../../../domain/contracts/deviations.ts';
 import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -117,6 +118,11 @@ function DeviationForm({ control, deviation, actions }: { control: Control; devi
           </div>
         )}
       </FormFrame>
+      {deviation && (
+        <div className="archive-row">
+          <ArchiveButton path={`/deviations/${deviation.id}`} name={deviation.title} onDone={() => navigate({ to: '/risker/$riskId', params: { riskId: control.riskId } })} />
+        </div>
+      )}
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import type { followUp as followUpContract } from '../../../domain/contracts/fol
 import type { plan as planContract } from '../../../domain/contracts/plans.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { SelectField } from '../../components/fields.tsx';
+import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -130,6 +131,11 @@ function FollowUpForm({ kind, followUp, item, plan, periods }: { kind: Kind; fol
           errors={submit.fieldErrors('statusId')}
         />
       </FormFrame>
+      {followUp && (
+        <div className="archive-row">
+          <ArchiveButton path={`/follow-ups/${followUp.id}`} name={t('followUps.editOf', { period: periodLabel(periods.find((period) => period.id === followUp.periodId), locale) })} onDone={() => navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined } })} />
+        </div>
+      )}
     </Page>
   );
 }

@@ -4,11 +4,24 @@ import type { z } from 'zod';
 import type { auditEvent } from '../../../domain/contracts/audit-events.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { apiAll } from '../../lib/api.ts';
+import { api, apiAll } from '../../lib/api.ts';
+import { ArchiveButton } from '../../components/archive-button.tsx';
 import { formatDateTime, plainValue } from '../../lib/format.ts';
 import { useStatuses, useUsers } from '../../lib/reference-data.ts';
 
 type AuditEvent = z.infer<typeof auditEvent>;
+
+/** Where the plan data that can be archived lives in the API, by the audit log's entity type. */
+const ARCHIVABLE: Record<string, string> = {
+  plan: '/plans',
+  risk: '/risks',
+  control: '/controls',
+  action: '/actions',
+  activity: '/activities',
+  review: '/reviews',
+  follow_up: '/follow-ups',
+  deviation: '/deviations',
+};
 
 /** Field names as users know them from the forms; others are shown as stored. */
 const FIELD_LABELS: Record<string, { sv: string; en: string }> = {
@@ -39,6 +52,13 @@ export function HistoryPage() {
   const events = useQuery({ queryKey: ['audit-events', entityId], queryFn: ({ signal }) => apiAll<AuditEvent>('/audit-events', { entityId, sort: '-occurredAt' }, signal) });
   const users = useUsers();
   const statuses = useStatuses();
+  const resource = ARCHIVABLE[entityType];
+  const entity = useQuery({
+    queryKey: ['history-entity', entityType, entityId],
+    enabled: resource !== undefined,
+    queryFn: ({ signal }) => api<{ archivedAt: string | null; title?: string }>(`${resource}/${entityId}`, { signal }),
+    retry: false,
+  });
   const title = t('history.title');
   const error = events.error ?? users.error ?? statuses.error;
   if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
@@ -61,6 +81,12 @@ export function HistoryPage() {
           {t('history.back')}
         </button>
       </p>
+      {resource && entity.data?.archivedAt && (
+        <div className="notice notice-warning">
+          <p>{t('archive.isArchived')}</p>
+          <ArchiveButton path={`${resource}/${entityId}`} name={entity.data.title ?? t(`entityType.${entityType}` as 'entityType.risk')} archived onDone={() => void entity.refetch()} />
+        </div>
+      )}
       {events.data.length === 0 ? (
         <p>{t('history.none')}</p>
       ) : (

@@ -6,6 +6,7 @@ import type { control } from '../../../domain/contracts/controls.ts';
 import type { risk } from '../../../domain/contracts/risks.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import type { ConflictField } from '../../components/conflict-notice.tsx';
+import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField, parseDateList } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -177,6 +178,11 @@ function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: 
           errors={errors('statusId')}
         />
       </FormFrame>
+      {item && (
+        <div className="archive-row">
+          <ArchiveButton path={`${ITEM_PATHS[kind]}/${item.id}`} name={item.title} onDone={() => (risk ? navigate({ to: '/risker/$riskId', params: { riskId: risk.id } }) : navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined } }))} />
+        </div>
+      )}
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -86,6 +87,9 @@ function EditPlanForm({ plan }: { plan: Plan }) {
           </div>
         </fieldset>
       </FormFrame>
+      <div className="archive-row">
+        <ArchiveButton path={`/plans/${plan.id}`} name={plan.title} onDone={() => navigate({ to: '/organisation', search: { enhet: plan.unitId } })} />
+      </div>
     </Page>
   );
 }

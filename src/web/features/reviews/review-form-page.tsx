@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { review } from '../../../domain/contracts/reviews.ts';
 import type { risk } from '../../../domain/contracts/risks.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -98,6 +99,11 @@ function ReviewForm({ title, planId, review, risks }: { title: string; planId: s
         <MarkdownField label={t('reviews.findings')} value={values.findings} onChange={(value) => set('findings', value)} errors={submit.fieldErrors('findings')} />
         <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
       </FormFrame>
+      {review && (
+        <div className="archive-row">
+          <ArchiveButton path={`/reviews/${review.id}`} name={review.title} onDone={() => navigate({ to: '/granskningar', search: {} })} />
+        </div>
+      )}
     </Page>
   );
 }

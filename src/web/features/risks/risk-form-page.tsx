@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { plan } from '../../../domain/contracts/plans.ts';
 import type { risk } from '../../../domain/contracts/risks.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -86,6 +87,11 @@ function RiskForm({ title, plan, risk, matrix }: { title: string; plan: Plan; ri
           {likelihood && consequence ? t('riskForm.value', { value: likelihood * consequence }) : t('riskForm.noValue')}
         </p>
       </FormFrame>
+      {risk && (
+        <div className="archive-row">
+          <ArchiveButton path={`/risks/${risk.id}`} name={risk.title} onDone={() => navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined } })} />
+        </div>
+      )}
     </Page>
   );
 }
