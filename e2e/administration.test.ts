@@ -13,16 +13,27 @@ describe('administration', () => {
     await page.getByRole('heading', { level: 1, name: 'Användare och roller' }).waitFor();
     await checkScreen(page, 'admin-users');
 
-    await page.getByLabel('Namn', { exact: true }).fill('Karin Lund');
-    await page.getByLabel('Befattning').fill('Controller');
-    await page.getByRole('button', { name: 'Lägg till personen' }).click();
+    const added = page.getByRole('region', { name: 'Ny person' });
+    await added.getByLabel('Namn', { exact: true }).fill('Karin Lund');
+    await added.getByLabel('Befattning').fill('Controller');
+    await added.getByRole('button', { name: 'Lägg till personen' }).click();
     await page.getByText('Karin Lund är tillagd.').waitFor();
-    await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Karin Lund' });
-    await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Samordnare' });
-    await page.getByLabel('Enhet', { exact: true }).selectOption({ label: '\u00a0\u00a0Grundskolenämnden' });
-    await page.getByRole('button', { name: 'Ge rollen' }).click();
+    const role = page.getByRole('region', { name: 'Ge en roll' });
+    await role.getByLabel('Person', { exact: true }).selectOption({ label: 'Karin Lund' });
+    await role.getByLabel('Roll', { exact: true }).selectOption({ label: 'Samordnare' });
+    await role.getByLabel('Enhet', { exact: true }).selectOption({ label: '\u00a0\u00a0Grundskolenämnden' });
+    await role.getByRole('button', { name: 'Ge rollen' }).click();
     const row = page.getByRole('row', { name: /Karin Lund/ });
     await row.getByText('Samordnare, Grundskolenämnden').waitFor();
+    const edit = page.getByRole('region', { name: 'Ändra en person' });
+    await edit.getByLabel('Person').selectOption({ label: 'Karin Lund' });
+    await edit.getByLabel('E-postadress').fill('karin.lund@malmo.example');
+    await edit.getByLabel('Nytt lösenord').fill('kort');
+    await edit.getByRole('button', { name: 'Spara Karin Lund' }).click();
+    await edit.getByText(/12/).first().waitFor();
+    await edit.getByLabel('Nytt lösenord').fill('ett-långt-lösenord-för-karin');
+    await edit.getByRole('button', { name: 'Spara Karin Lund' }).click();
+    await row.getByText('karin.lund@malmo.example').waitFor();
 
     await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'Riskmatris' }).click();
     await page.getByRole('heading', { level: 1, name: 'Riskmatris' }).waitFor();

@@ -444,5 +444,8 @@ export const en: Messages = {
   'archive.restore': ({ name }) => `Restore ${name}`,
   'archive.confirm': ({ name }) => `Archive ${name}? It leaves the lists but keeps its history and can be restored from there.`,
   'archive.isArchived': 'Archived. It is not shown in the lists but can be restored.',
+  'admin.editPerson': 'Change a person',
+  'admin.newPassword': 'New password',
+  'admin.newPasswordHelp': 'At least 12 characters. Leave empty to keep the password.',
   'accessibility.title': 'Accessibility statement',
 };

@@ -444,6 +444,9 @@ export const sv = {
   'archive.restore': ({ name }: { name: string }) => `Återställ ${name}`,
   'archive.confirm': ({ name }: { name: string }) => `Arkivera ${name}? Det försvinner ur listorna men finns kvar i historiken och kan återställas därifrån.`,
   'archive.isArchived': 'Arkiverad. Den syns inte i listorna men kan återställas.',
+  'admin.editPerson': 'Ändra en person',
+  'admin.newPassword': 'Nytt lösenord',
+  'admin.newPasswordHelp': 'Minst 12 tecken. Lämna tomt för att behålla lösenordet.',
   'accessibility.title': 'Tillgänglighetsredogörelse',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 

@@ -5,6 +5,7 @@ import type { roleAssignment } from '../../../domain/contracts/role-assignments.
 import { ROLES, ROLE_LABELS } from '../../../domain/role.ts';
 import { LoadFailed, Loading } from '../../app/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
@@ -30,6 +31,7 @@ export function UsersAdminPage() {
     <AdminPage title={t('admin.users')}>
       <UserTable users={users.data} roles={roles.data} />
       <NewRole users={users.data} />
+      <EditUser users={users.data} />
       <NewUser />
     </AdminPage>
   );
@@ -170,5 +172,41 @@ function NewUser() {
         </button>
       </form>
     </section>
+  );
+}
+
+const toPersonValues = (user: Partial<User> | undefined) => ({ name: user?.name ?? '', email: user?.email ?? '', title: user?.title ?? '', password: '' });
+
+/** A person's name, address and title, and a new password when they have forgotten theirs. */
+function EditUser({ users }: { users: User[] }) {
+  const { t, formatLocale } = useI18n();
+  const sorted = [...users].sort((a, b) => textCollator(formatLocale)(a.name, b.name));
+  const [chosenId, setChosenId] = useState(sorted[0]?.id ?? '');
+  const user = users.find((entry) => entry.id === chosenId);
+  return (
+    <section aria-labelledby="edit-user-heading" className="section">
+      <h2 id="edit-user-heading">{t('admin.editPerson')}</h2>
+      <SelectField label={t('admin.person')} value={chosenId} onChange={setChosenId} options={sorted.map((entry) => ({ value: entry.id, label: entry.name }))} />
+      {user && <EditUserForm key={`${user.id}:${user.version}`} user={user} />}
+    </section>
+  );
+}
+
+function EditUserForm({ user }: { user: User }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const form = useEntityForm(toPersonValues(user), user.version);
+  const { values, set, submit } = form;
+  async function send(formValues: typeof values, version: number | undefined) {
+    await api(`/users/${user.id}`, { method: 'PATCH', body: { version, name: formValues.name, email: formValues.email || null, title: formValues.title || null, ...(formValues.password ? { password: formValues.password } : {}) } });
+    await queryClient.invalidateQueries({ queryKey: ['users'] });
+  }
+  return (
+    <FormFrame form={form} send={send} base={user} conflictFields={[{ key: 'name', label: t('admin.name') }, { key: 'email', label: t('auth.email') }]} toValues={(current) => toPersonValues(current)} submitLabel={t('admin.saveUnit', { name: user.name })} className="form">
+      <InputField label={t('admin.name')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />
+      <InputField label={t('auth.email')} type="email" value={values.email} onChange={(value) => set('email', value)} errors={submit.fieldErrors('email')} />
+      <InputField label={t('admin.title')} value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+      <InputField label={t('admin.newPassword')} description={t('admin.newPasswordHelp')} type="text" autoComplete="new-password" value={values.password} onChange={(value) => set('password', value)} errors={submit.fieldErrors('password')} />
+    </FormFrame>
   );
 }
