@@ -68,6 +68,24 @@ describe('administration', () => {
     await newPeriod.getByLabel('Slag').selectOption({ label: 'Delår' });
     await newPeriod.getByRole('button', { name: 'Lägg till perioden' }).click();
     await page.getByRole('region', { name: 'Rapporteringsperioder 2020' }).getByText(/^Delår 2020/).waitFor();
+
+    // A meeting of the year: added, then its agenda changed.
+    const newEvent = page.getByRole('region', { name: 'Nytt sammanträde eller tidsgräns 2020' });
+    await newEvent.getByLabel('Datum').fill('2020-10-20');
+    await newEvent.getByLabel('Rubrik').fill('Grundskolenämndens sammanträde');
+    await newEvent.getByRole('button', { name: 'Lägg till' }).click();
+    await page.getByText('Ändra Grundskolenämndens sammanträde').click();
+    const editEvent = page.getByRole('region', { name: 'Ändra Grundskolenämndens sammanträde' });
+    await editEvent.getByLabel('Att diskutera', { exact: true }).fill('- Uppföljning av internkontrollplanen');
+    await editEvent.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('region', { name: 'Sammanträden och tidsgränser 2020' }).getByRole('listitem').filter({ hasText: 'Uppföljning av internkontrollplanen' }).first().waitFor();
+
+    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'Fokusområden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fokusområden' }).waitFor();
+    await page.getByLabel('Nytt fokusområde').fill('Leda & styra');
+    await page.getByRole('button', { name: 'Lägg till fokusområdet' }).click();
+    await page.getByLabel('Namn på Leda & styra').waitFor();
+    await checkScreen(page, 'admin-focus-areas');
     await page.context().close();
   });
 

@@ -135,6 +135,7 @@ const statusesAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 const calendarAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/arshjul', component: lazyRouteComponent(() => import('../features/admin/calendar-admin-page.tsx'), 'CalendarAdminPage') });
 
 const unitsAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/organisation', component: lazyRouteComponent(() => import('../features/admin/units-admin-page.tsx'), 'UnitsAdminPage') });
+const focusAreasAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/fokusomraden', component: lazyRouteComponent(() => import('../features/admin/focus-areas-admin-page.tsx'), 'FocusAreasAdminPage') });
 const tokensAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/api-nycklar', component: lazyRouteComponent(() => import('../features/admin/tokens-admin-page.tsx'), 'TokensAdminPage') });
 
 const historyRoute = createRoute({
@@ -176,6 +177,7 @@ const routeTree = rootRoute.addChildren([
   calendarAdminRoute,
   unitsAdminRoute,
   tokensAdminRoute,
+  focusAreasAdminRoute,
   accessibilityRoute,
 ]);
 

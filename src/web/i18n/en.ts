@@ -447,5 +447,12 @@ export const en: Messages = {
   'admin.editPerson': 'Change a person',
   'admin.newPassword': 'New password',
   'admin.newPasswordHelp': 'At least 12 characters. Leave empty to keep the password.',
+  'admin.focusAreas': 'Focus areas',
+  'admin.focusAreasIntro': 'The focus areas that activities of activity plans are tagged with, for example Attract & recruit. An area no longer used is retired but stays on the activities that have it.',
+  'admin.newFocusArea': 'New focus area',
+  'admin.createFocusArea': 'Add the focus area',
+  'admin.focusAreaName': ({ name }) => `Name of ${name}`,
+  'admin.focusAreaActive': ({ name }) => `${name} can be chosen`,
+  'admin.editEvent': ({ title }) => `Change ${title}`,
   'accessibility.title': 'Accessibility statement',
 };

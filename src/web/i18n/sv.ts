@@ -447,6 +447,13 @@ export const sv = {
   'admin.editPerson': 'Ändra en person',
   'admin.newPassword': 'Nytt lösenord',
   'admin.newPasswordHelp': 'Minst 12 tecken. Lämna tomt för att behålla lösenordet.',
+  'admin.focusAreas': 'Fokusområden',
+  'admin.focusAreasIntro': 'Fokusområdena som aktiviteter i aktivitetsplaner märks med, till exempel Attrahera & rekrytera. Ett område som inte längre används tas ur bruk men finns kvar på de aktiviteter som har det.',
+  'admin.newFocusArea': 'Nytt fokusområde',
+  'admin.createFocusArea': 'Lägg till fokusområdet',
+  'admin.focusAreaName': ({ name }: { name: string }) => `Namn på ${name}`,
+  'admin.focusAreaActive': ({ name }: { name: string }) => `${name} kan väljas`,
+  'admin.editEvent': ({ title }: { title: string }) => `Ändra ${title}`,
   'accessibility.title': 'Tillgänglighetsredogörelse',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 

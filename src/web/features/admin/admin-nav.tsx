@@ -23,6 +23,9 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
             <Link to="/administration/statusar">{t('admin.statuses')}</Link>
           </li>
           <li>
+            <Link to="/administration/fokusomraden">{t('admin.focusAreas')}</Link>
+          </li>
+          <li>
             <Link to="/administration/arshjul">{t('admin.calendar')}</Link>
           </li>
           <li>

@@ -4,6 +4,7 @@ import { CALENDAR_EVENT_KINDS } from '../../../domain/calendar-event.ts';
 import { REPORTING_PERIOD_KINDS } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading } from '../../app/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
@@ -68,6 +69,10 @@ export function CalendarAdminPage() {
                       {event.unitId ? ` · ${unitById.get(event.unitId)?.name ?? ''}` : ''}
                     </p>
                     <MarkdownText text={event.agenda} />
+                    <details>
+                      <summary>{t('admin.editEvent', { title: event.title })}</summary>
+                      <EventForm year={year} units={unitOptions(units.data)} event={event} />
+                    </details>
                     <button
                       type="button"
                       className="button button-small button-quiet"
@@ -85,7 +90,7 @@ export function CalendarAdminPage() {
                 ))}
               </ul>
             )}
-            <NewEvent year={year} units={unitOptions(units.data)} />
+            <EventForm year={year} units={unitOptions(units.data)} />
           </section>
         </>
       )}
@@ -139,39 +144,53 @@ function NewPeriod({ year }: { year: number }) {
   );
 }
 
-function NewEvent({ year, units }: { year: number; units: { value: string; label: string }[] }) {
+type CalendarEvent = Calendar['events'][number];
+
+const toEventValues = (event: Partial<CalendarEvent> | null) => ({
+  kind: event?.kind ?? 'namnd_meeting',
+  date: event?.date ?? '',
+  title: event?.title ?? '',
+  unitId: event?.unitId ?? '',
+  agenda: event?.agenda ?? '',
+});
+
+/** A new meeting or deadline, or a change of one (`event`). */
+function EventForm({ year, units, event }: { year: number; units: { value: string; label: string }[]; event?: CalendarEvent }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const empty = { kind: 'namnd_meeting', date: '', title: '', unitId: '', agenda: '' };
-  const form = useEntityForm(empty);
+  const form = useEntityForm(toEventValues(event ?? null), event?.version);
   const { values, set, submit } = form;
-  async function send(formValues: typeof values) {
-    await api('/reporting-calendar/events', { method: 'POST', body: { kind: formValues.kind, date: formValues.date, title: formValues.title, unitId: formValues.unitId || null, agenda: formValues.agenda || null } });
+  async function send(formValues: typeof values, version: number | undefined) {
+    const body = { kind: formValues.kind, date: formValues.date, title: formValues.title, unitId: formValues.unitId || null, agenda: formValues.agenda || null };
+    if (event) await api(`/reporting-calendar/events/${event.id}`, { method: 'PATCH', body: { ...body, version } });
+    else await api('/reporting-calendar/events', { method: 'POST', body });
     await queryClient.invalidateQueries({ queryKey: ['reporting-calendar'] });
-    form.reset(empty);
+    if (!event) form.reset(toEventValues(null));
   }
+  // A change is opened from its summary, which already names it; a new one has a heading.
   return (
-    <form
-      className="form subform"
-      noValidate
-      aria-labelledby="new-event-heading"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        void form.save(send);
-      }}
-    >
-      <h3 id="new-event-heading">{t('admin.newEvent', { year })}</h3>
-      <ErrorSummary error={submit.error} />
-      <div className="field-row">
-        <SelectField label={t('admin.eventKind')} value={values.kind} onChange={(value) => set('kind', value)} options={CALENDAR_EVENT_KINDS.map((kind) => ({ value: kind, label: t(`eventKind.${kind}`) }))} />
-        <InputField label={t('admin.date')} type="date" isRequired value={values.date} onChange={(value) => set('date', value)} errors={submit.fieldErrors('date')} />
-        <SelectField label={t('plan.unit')} value={values.unitId} onChange={(value) => set('unitId', value)} options={units} emptyLabel={t('admin.wholeTenant')} errors={submit.fieldErrors('unitId')} />
-      </div>
-      <InputField label={t('admin.eventTitle')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
-      <MarkdownField label={t('admin.agenda')} value={values.agenda} onChange={(value) => set('agenda', value)} errors={submit.fieldErrors('agenda')} rows={4} />
-      <button type="submit" className="button button-primary">
-        {submit.pending ? t('form.saving') : t('admin.addEvent')}
-      </button>
-    </form>
+    <section {...(event ? { 'aria-label': t('admin.editEvent', { title: event.title }) } : { 'aria-labelledby': 'new-event-heading', className: 'subform' })}>
+      {!event && <h3 id="new-event-heading">{t('admin.newEvent', { year })}</h3>}
+      <FormFrame
+        form={form}
+        send={send}
+        base={event ?? null}
+        conflictFields={[
+          { key: 'title', label: t('admin.eventTitle') },
+          { key: 'date', label: t('admin.date') },
+        ]}
+        toValues={(current) => toEventValues(current)}
+        submitLabel={event ? t('form.save') : t('admin.addEvent')}
+        className="form"
+      >
+        <div className="field-row">
+          <SelectField label={t('admin.eventKind')} value={values.kind} onChange={(value) => set('kind', value as typeof values.kind)} options={CALENDAR_EVENT_KINDS.map((kind) => ({ value: kind, label: t(`eventKind.${kind}`) }))} />
+          <InputField label={t('admin.date')} type="date" isRequired value={values.date} onChange={(value) => set('date', value)} errors={submit.fieldErrors('date')} />
+          <SelectField label={t('plan.unit')} value={values.unitId} onChange={(value) => set('unitId', value)} options={units} emptyLabel={t('admin.wholeTenant')} errors={submit.fieldErrors('unitId')} />
+        </div>
+        <InputField label={t('admin.eventTitle')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+        <MarkdownField label={t('admin.agenda')} value={values.agenda} onChange={(value) => set('agenda', value)} errors={submit.fieldErrors('agenda')} rows={4} />
+      </FormFrame>
+    </section>
   );
 }
