@@ -13,7 +13,6 @@ export const en: Messages = {
   'app.notFound': 'This page does not exist.',
   'app.notFoundHelp': 'The address may be misspelt, or the page has moved. Go to the start page and look from there.',
   'app.backToStart': 'To the start page',
-  'app.noAccess': 'It does not exist, or you are not allowed to see it.',
 
   'nav.label': 'Main menu',
   'nav.myWork': 'My work',
@@ -21,9 +20,7 @@ export const en: Messages = {
   'nav.accessibility': 'Accessibility',
   'nav.apiDocs': 'API documentation',
 
-  'language.label': 'Language',
   'language.switchTo': 'På svenska',
-  'language.switchToLang': 'sv',
 
   'auth.signInTitle': 'Sign in',
   'auth.email': 'Email address',
@@ -38,7 +35,6 @@ export const en: Messages = {
   'auth.failed': 'Sign-in failed.',
 
   'form.errorSummary': 'Please correct the following:',
-  'form.required': 'Required',
 
   'planKind.internal_control': 'Internal control plan',
   'planKind.activity': 'Activity plan',
@@ -65,7 +61,6 @@ export const en: Messages = {
   'myWork.status': 'Status',
   'myWork.overdue': 'Overdue',
   'myWork.writeFollowUp': 'Write follow-up',
-  'myWork.writeFollowUpFor': ({ title }) => `Write follow-up for ${title}`,
 
   'item.responsible': 'Responsible',
   'item.start': 'Start',

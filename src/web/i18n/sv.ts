@@ -11,7 +11,6 @@ export const sv = {
   'app.notFound': 'Sidan finns inte.',
   'app.notFoundHelp': 'Adressen kan vara felstavad, eller så har sidan flyttats. Gå till startsidan och leta vidare därifrån.',
   'app.backToStart': 'Till startsidan',
-  'app.noAccess': 'Finns inte, eller så saknar du behörighet att se den.',
 
   'nav.label': 'Huvudmeny',
   'nav.myWork': 'Mitt arbete',
@@ -19,9 +18,7 @@ export const sv = {
   'nav.accessibility': 'Tillgänglighet',
   'nav.apiDocs': 'API-dokumentation',
 
-  'language.label': 'Språk',
   'language.switchTo': 'In English',
-  'language.switchToLang': 'en',
 
   'auth.signInTitle': 'Logga in',
   'auth.email': 'E-postadress',
@@ -36,7 +33,6 @@ export const sv = {
   'auth.failed': 'Inloggningen misslyckades.',
 
   'form.errorSummary': 'Rätta följande:',
-  'form.required': 'Obligatoriskt',
 
 
 
@@ -65,7 +61,6 @@ export const sv = {
   'myWork.status': 'Status',
   'myWork.overdue': 'Försenad',
   'myWork.writeFollowUp': 'Skriv uppföljning',
-  'myWork.writeFollowUpFor': ({ title }: { title: string }) => `Skriv uppföljning för ${title}`,
 
   'item.responsible': 'Ansvarig',
   'item.start': 'Start',

@@ -36,3 +36,8 @@ export function plainValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(plainValue).join(', ') || '–';
   return JSON.stringify(value);
 }
+
+/** A form's text as the API takes it: null when nothing (or only spaces) was written. */
+export function blankToNull(text: string): string | null {
+  return text.trim() === '' ? null : text;
+}

@@ -12,6 +12,11 @@ export async function loadPeriods(first: number, last: number, signal?: AbortSig
   return new Map(calendars.flatMap((calendar) => calendar.periods).map((period) => [period.id, period]));
 }
 
+/** The same periods as a list in calendar order, the longer first where two start together (Helår before Kvartal 1). */
+export async function loadPeriodList(first: number, last: number, signal?: AbortSignal): Promise<Period[]> {
+  return [...(await loadPeriods(first, last, signal)).values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || b.endDate.localeCompare(a.endDate));
+}
+
 /** "Kvartal 3 2020" or "Quarter 3 2020". */
 export function periodLabel(period: Period | undefined, locale: string): string {
   if (!period) return '–';

@@ -43,3 +43,8 @@ export type User = z.infer<typeof user>;
 export function useUsers() {
   return useQuery({ queryKey: ['users'], queryFn: ({ signal }) => apiAll<User>('/users', { includeDeactivated: true }, signal), staleTime: LONG });
 }
+
+/** The statuses as choices in the interface language. */
+export function statusOptions(statuses: Status[], locale: 'sv' | 'en'): { value: string; label: string }[] {
+  return statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }));
+}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useUnsavedGuard } from './use-unsaved-guard.ts';
+import { ApiError } from './api.ts';
 import { useSubmit } from './use-submit.ts';
 
 type Values = Record<string, unknown>;
@@ -22,17 +23,16 @@ export function useEntityForm<T extends Values>(initial: T, initialVersion?: num
     setValues((previous) => ({ ...previous, [key]: value }));
   }
 
-  /** Saves; a 409 keeps the user's values and shows what the other person changed. */
-  async function save(send: (values: T, version: number | undefined) => Promise<void>) {
+  /** Saves from `fromVersion`; a 409 keeps the user's values and shows what the other person changed. */
+  async function saveFrom(send: SendValues<T>, fromVersion: number | undefined) {
     await submit.run(async () => {
       try {
         release(true);
-        await send(values, version);
+        await send(values, fromVersion);
       } catch (error) {
         release(false);
-        const current = (error as { status?: number; problem?: { current?: unknown } }).status === 409 ? (error as { problem: { current?: unknown } }).problem.current : undefined;
-        if (current && typeof current === 'object') {
-          setConflict(current as Values);
+        if (error instanceof ApiError && error.status === 409 && error.problem.current && typeof error.problem.current === 'object') {
+          setConflict(error.problem.current as Values);
           return;
         }
         throw error;
@@ -48,21 +48,14 @@ export function useEntityForm<T extends Values>(initial: T, initialVersion?: num
     version,
     conflict,
     submit,
-    save,
+    /** Saves from the version the form started from (or last took over). */
+    save: (send: SendValues<T>) => saveFrom(send, version),
     /** The user keeps their own values and saves them over the newer version. */
-    keepMine(send: (values: T, version: number | undefined) => Promise<void>) {
+    keepMine(send: SendValues<T>) {
       const current = conflict!;
       setConflict(null);
       setVersion(current.version as number);
-      return submit.run(async () => {
-        try {
-          release(true);
-          await send(values, current.version as number);
-        } catch (error) {
-          release(false);
-          throw error;
-        }
-      });
+      return saveFrom(send, current.version as number);
     },
     /** Starts again from these values (after a save that stays on the page). */
     reset(next: T) {

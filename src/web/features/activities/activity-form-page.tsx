@@ -12,10 +12,11 @@ import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PersonsField } from '../../components/persons-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { blankToNull } from '../../lib/format.ts';
 import { api, apiAll } from '../../lib/api.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { useStatuses, useUsers } from '../../lib/reference-data.ts';
+import { useStatuses, useUsers, statusOptions } from '../../lib/reference-data.ts';
 
 type Activity = z.infer<typeof activity>;
 type FocusArea = z.infer<typeof focusArea>;
@@ -65,19 +66,18 @@ function ActivityForm({ title, planId, activity, focusAreas }: { title: string; 
   const statuses = useStatuses().data!;
   const form = useEntityForm(toValues(activity), activity?.version);
   const { values, set, submit } = form;
-  const orNull = (text: string) => (text.trim() === '' ? null : text);
 
   async function send(formValues: typeof values, version: number | undefined) {
     const body = {
       number: formValues.number,
       title: formValues.title,
-      description: orNull(formValues.description),
-      costAndResources: orNull(formValues.costAndResources),
-      performers: orNull(formValues.performers),
+      description: blankToNull(formValues.description),
+      costAndResources: blankToNull(formValues.costAndResources),
+      performers: blankToNull(formValues.performers),
       focusAreaIds: formValues.focusAreaIds,
       carryOver: formValues.carryOver || null,
-      statusId: orNull(formValues.statusId),
-      endDate: orNull(formValues.endDate),
+      statusId: blankToNull(formValues.statusId),
+      endDate: blankToNull(formValues.endDate),
       responsibleIds: formValues.responsibleIds,
     };
     const saved = activity ? await api<Activity>(`/activities/${activity.id}`, { method: 'PATCH', body: { ...body, version } }) : await api<Activity>('/activities', { method: 'POST', body: { ...body, planId } });
@@ -114,7 +114,7 @@ function ActivityForm({ title, planId, activity, focusAreas }: { title: string; 
         <PersonsField label={t('item.responsible')} value={values.responsibleIds} onChange={(ids) => set('responsibleIds', ids)} persons={users} errors={submit.fieldErrors('responsibleIds')} />
         <div className="field-row">
           <InputField label={t('myWork.endDate')} type="date" value={values.endDate} onChange={(value) => set('endDate', value)} errors={submit.fieldErrors('endDate')} />
-          <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
+          <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statusOptions(statuses, locale)} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
           <SelectField label={t('activities.carryOver')} value={values.carryOver} onChange={(value) => set('carryOver', value)} options={CARRY_OVER_DECISIONS.map((decision) => ({ value: decision, label: t(`carryOver.${decision}`) }))} emptyLabel={t('activityForm.undecided')} errors={submit.fieldErrors('carryOver')} />
         </div>
       </FormFrame>

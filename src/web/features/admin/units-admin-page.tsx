@@ -26,6 +26,9 @@ export function UnitsAdminPage() {
   );
 }
 
+/** The kinds of unit as choices in the interface language. */
+const kindOptions = (label: (text: { sv: string; en: string }) => string) => ORG_UNIT_KINDS.map((kind) => ({ value: kind, label: label(ORG_UNIT_KIND_LABELS[kind]) }));
+
 const toValues = (unit: Partial<OrgUnit> | undefined) => ({ name: unit?.name ?? '', shortName: unit?.shortName ?? '', kind: unit?.kind ?? 'enhet', parentId: unit?.parentId ?? '' });
 
 function EditUnit({ units }: { units: OrgUnit[] }) {
@@ -67,7 +70,7 @@ function UnitForm({ unit, units }: { unit: OrgUnit; units: OrgUnit[] }) {
       <div className="field-row">
         <InputField label={t('admin.name')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />
         <InputField label={t('admin.shortName')} value={values.shortName} onChange={(value) => set('shortName', value)} errors={submit.fieldErrors('shortName')} />
-        <SelectField label={t('organisation.kind')} value={values.kind} onChange={(value) => set('kind', value as typeof values.kind)} options={ORG_UNIT_KINDS.map((kind) => ({ value: kind, label: label(ORG_UNIT_KIND_LABELS[kind]) }))} errors={submit.fieldErrors('kind')} />
+        <SelectField label={t('organisation.kind')} value={values.kind} onChange={(value) => set('kind', value as typeof values.kind)} options={kindOptions(label)} errors={submit.fieldErrors('kind')} />
         {unit.parentId && <SelectField label={t('admin.parent')} description={t('admin.parentHelp')} value={values.parentId} onChange={(value) => set('parentId', value)} options={unitOptions(others)} errors={submit.fieldErrors('parentId')} />}
       </div>
       <div className="button-row">
@@ -119,7 +122,7 @@ function NewUnit({ units }: { units: OrgUnit[] }) {
       >
         <div className="field-row">
           <SelectField label={t('admin.parent')} isRequired value={values.parentId} onChange={(value) => set('parentId', value)} options={unitOptions(units)} emptyLabel={t('planForm.chooseUnit')} errors={submit.fieldErrors('parentId')} />
-          <SelectField label={t('organisation.kind')} value={values.kind} onChange={(value) => set('kind', value as typeof values.kind)} options={ORG_UNIT_KINDS.map((kind) => ({ value: kind, label: label(ORG_UNIT_KIND_LABELS[kind]) }))} errors={submit.fieldErrors('kind')} />
+          <SelectField label={t('organisation.kind')} value={values.kind} onChange={(value) => set('kind', value as typeof values.kind)} options={kindOptions(label)} errors={submit.fieldErrors('kind')} />
           <InputField label={t('admin.name')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />
           <InputField label={t('admin.shortName')} value={values.shortName} onChange={(value) => set('shortName', value)} errors={submit.fieldErrors('shortName')} />
         </div>

@@ -12,17 +12,16 @@ import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { api, PLAN_ITEM_PATHS, type PlanItemKind } from '../../lib/api.ts';
 import { todayInSweden } from '../../lib/format.ts';
-import { loadPeriods, periodLabel, type Period } from '../../lib/periods.ts';
+import { loadPeriodList, periodLabel, type Period } from '../../lib/periods.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
-import { useStatuses } from '../../lib/reference-data.ts';
+import { useStatuses, statusOptions } from '../../lib/reference-data.ts';
 
 type Plan = z.infer<typeof planContract>;
 type FollowUp = z.infer<typeof followUpContract>;
-type Kind = 'control' | 'action' | 'activity';
+type Kind = PlanItemKind;
 type AnyItem = z.infer<typeof control> | z.infer<typeof action> | z.infer<typeof activity>;
-const PATHS: Record<Kind, string> = { control: '/controls', action: '/actions', activity: '/activities' };
 const FIELDS: Record<Kind, 'controlId' | 'actionId' | 'activityId'> = { control: 'controlId', action: 'actionId', activity: 'activityId' };
 
 /** The period to suggest: the one running today, else the latest that has ended. */
@@ -44,9 +43,9 @@ export function FollowUpFormPage() {
     queryKey: ['follow-up-form', kind, itemId],
     enabled: kind !== null,
     queryFn: async ({ signal }) => {
-      const item = await api<AnyItem>(`${PATHS[kind!]}/${itemId}`, { signal });
+      const item = await api<AnyItem>(`${PLAN_ITEM_PATHS[kind!]}/${itemId}`, { signal });
       const plan = await api<Plan>(`/plans/${item.planId}`, { signal });
-      const periods = [...(await loadPeriods(plan.startYear, plan.endYear, signal)).values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || b.endDate.localeCompare(a.endDate));
+      const periods = await loadPeriodList(plan.startYear, plan.endYear, signal);
       return { item, plan, periods };
     },
   });
@@ -68,9 +67,9 @@ export function EditFollowUpPage() {
     queryFn: async ({ signal }) => {
       const followUp = await api<FollowUp>(`/follow-ups/${followUpId}`, { signal });
       const kind: Kind = followUp.controlId ? 'control' : followUp.actionId ? 'action' : 'activity';
-      const item = await api<AnyItem>(`${PATHS[kind]}/${followUp.controlId ?? followUp.actionId ?? followUp.activityId}`, { signal });
+      const item = await api<AnyItem>(`${PLAN_ITEM_PATHS[kind]}/${followUp.controlId ?? followUp.actionId ?? followUp.activityId}`, { signal });
       const plan = await api<Plan>(`/plans/${item.planId}`, { signal });
-      const periods = [...(await loadPeriods(plan.startYear, plan.endYear, signal)).values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || b.endDate.localeCompare(a.endDate));
+      const periods = await loadPeriodList(plan.startYear, plan.endYear, signal);
       return { followUp, kind, item, plan, periods };
     },
   });
@@ -126,7 +125,7 @@ function FollowUpForm({ kind, followUp, item, plan, periods }: { kind: Kind; fol
           description={t('followUpForm.statusHelp')}
           value={values.statusId}
           onChange={(value) => set('statusId', value)}
-          options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))}
+          options={statusOptions(statuses, locale)}
           emptyLabel={t('status.none')}
           errors={submit.fieldErrors('statusId')}
         />

@@ -12,16 +12,16 @@ import { InputField, SelectField, parseDateList } from '../../components/fields.
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PersonsField } from '../../components/persons-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { blankToNull } from '../../lib/format.ts';
+import { api, PLAN_ITEM_PATHS } from '../../lib/api.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
-import { useOrgUnits, useStatuses, useUsers } from '../../lib/reference-data.ts';
+import { useOrgUnits, useStatuses, useUsers, statusOptions } from '../../lib/reference-data.ts';
 
 export type ItemKind = 'control' | 'action';
 type Control = z.infer<typeof control>;
 type Action = z.infer<typeof action>;
 type Risk = z.infer<typeof risk>;
 
-export const ITEM_PATHS: Record<ItemKind, string> = { control: '/controls', action: '/actions' };
 
 interface ItemValues extends Record<string, unknown> {
   title: string;
@@ -57,26 +57,25 @@ function toValues(item: Partial<Control & Action> | null): ItemValues {
   };
 }
 
-const orNull = (text: string) => (text.trim() === '' ? null : text);
 
 function toBody(kind: ItemKind, values: ItemValues) {
   const common = {
     title: values.title,
-    statusId: orNull(values.statusId),
-    startDate: orNull(values.startDate),
-    endDate: orNull(values.endDate),
+    statusId: blankToNull(values.statusId),
+    startDate: blankToNull(values.startDate),
+    endDate: blankToNull(values.endDate),
     checkpoints: parseDateList(values.checkpoints),
     responsibleIds: values.responsibleIds,
     reportingIds: values.reportingIds,
   };
-  if (kind === 'control') return { ...common, description: orNull(values.description), method: orNull(values.method), frequency: orNull(values.frequency) };
-  return { ...common, whatToDo: orNull(values.whatToDo), measuresTaken: orNull(values.measuresTaken), responsibleUnitId: orNull(values.responsibleUnitId) };
+  if (kind === 'control') return { ...common, description: blankToNull(values.description), method: blankToNull(values.method), frequency: blankToNull(values.frequency) };
+  return { ...common, whatToDo: blankToNull(values.whatToDo), measuresTaken: blankToNull(values.measuresTaken), responsibleUnitId: blankToNull(values.responsibleUnitId) };
 }
 
 /** Loads what the form needs: the item when changing one, the risk it belongs to. */
 export function ItemFormPage({ kind, itemId, riskId }: { kind: ItemKind; itemId?: string; riskId?: string }) {
   const { t } = useI18n();
-  const item = useQuery({ queryKey: [kind, itemId], enabled: itemId !== undefined, queryFn: ({ signal }) => api<Control | Action>(`${ITEM_PATHS[kind]}/${itemId}`, { signal }) });
+  const item = useQuery({ queryKey: [kind, itemId], enabled: itemId !== undefined, queryFn: ({ signal }) => api<Control | Action>(`${PLAN_ITEM_PATHS[kind]}/${itemId}`, { signal }) });
   const ownRiskId = riskId ?? item.data?.riskId ?? undefined;
   const riskQuery = useQuery({ queryKey: ['risk', ownRiskId], enabled: ownRiskId !== undefined, queryFn: ({ signal }) => api<Risk>(`/risks/${ownRiskId}`, { signal }) });
   const users = useUsers();
@@ -104,8 +103,8 @@ function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: 
   async function send(formValues: ItemValues, version: number | undefined) {
     const body = toBody(kind, formValues);
     const saved = item
-      ? await api<{ id: string }>(`${ITEM_PATHS[kind]}/${item.id}`, { method: 'PATCH', body: { ...body, version } })
-      : await api<{ id: string }>(ITEM_PATHS[kind], { method: 'POST', body: kind === 'control' ? { ...body, riskId: risk!.id } : { ...body, planId, riskId: risk?.id ?? null } });
+      ? await api<{ id: string }>(`${PLAN_ITEM_PATHS[kind]}/${item.id}`, { method: 'PATCH', body: { ...body, version } })
+      : await api<{ id: string }>(PLAN_ITEM_PATHS[kind], { method: 'POST', body: kind === 'control' ? { ...body, riskId: risk!.id } : { ...body, planId, riskId: risk?.id ?? null } });
     await queryClient.invalidateQueries();
     if (risk) await navigate({ to: '/risker/$riskId', params: { riskId: risk.id }, hash: `item-${saved.id}` });
     else await navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined }, hash: `item-${saved.id}` });
@@ -173,14 +172,14 @@ function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: 
           label={t('myWork.status')}
           value={values.statusId}
           onChange={(value) => set('statusId', value)}
-          options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))}
+          options={statusOptions(statuses, locale)}
           emptyLabel={t('status.none')}
           errors={errors('statusId')}
         />
       </FormFrame>
       {item && (
         <div className="archive-row">
-          <ArchiveButton path={`${ITEM_PATHS[kind]}/${item.id}`} name={item.title} onDone={() => (risk ? navigate({ to: '/risker/$riskId', params: { riskId: risk.id } }) : navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined } }))} />
+          <ArchiveButton path={`${PLAN_ITEM_PATHS[kind]}/${item.id}`} name={item.title} onDone={() => (risk ? navigate({ to: '/risker/$riskId', params: { riskId: risk.id } }) : navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined } }))} />
         </div>
       )}
     </Page>

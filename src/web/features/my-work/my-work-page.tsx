@@ -9,12 +9,12 @@ import type { reportingCalendar } from '../../../domain/contracts/reporting-cale
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import { api, apiAll, PLAN_ITEM_PATHS, type PlanItemKind } from '../../lib/api.ts';
 import { formatDate, todayInSweden } from '../../lib/format.ts';
 import { byId, usePlans, useStatuses } from '../../lib/reference-data.ts';
 import { useMe } from '../auth/use-me.ts';
 
-type Kind = 'control' | 'action' | 'activity';
+type Kind = PlanItemKind;
 type AnyItem = z.infer<typeof control> | z.infer<typeof action> | z.infer<typeof activity>;
 interface MyItem {
   kind: Kind;
@@ -25,7 +25,6 @@ type Calendar = z.infer<typeof reportingCalendar>;
 type Period = Calendar['periods'][number];
 type FollowUp = z.infer<typeof followUp>;
 
-const PATHS: Record<Kind, string> = { control: '/controls', action: '/actions', activity: '/activities' };
 
 /** Overdue first, then what comes next (checkpoint or end date), then by title. */
 function compareItems(a: MyItem, b: MyItem): number {
@@ -80,7 +79,7 @@ export function MyWorkPage() {
     enabled: userId !== undefined,
     queryFn: async ({ signal }) => {
       const lists = await Promise.all(
-        (Object.keys(PATHS) as Kind[]).map(async (kind) => (await apiAll<AnyItem>(PATHS[kind], { responsible: userId }, signal)).map((item) => ({ kind, item }))),
+        (Object.keys(PLAN_ITEM_PATHS) as Kind[]).map(async (kind) => (await apiAll<AnyItem>(PLAN_ITEM_PATHS[kind], { responsible: userId }, signal)).map((item) => ({ kind, item }))),
       );
       return lists.flat().map(({ kind, item }): MyItem => ({ kind, item, nextCheckpoint: item.checkpoints.find((date) => date >= today) ?? null }));
     },

@@ -7,6 +7,7 @@ import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { blankToNull } from '../../lib/format.ts';
 import { api } from '../../lib/api.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useOrgUnits, type Plan } from '../../lib/reference-data.ts';
@@ -41,7 +42,6 @@ function EditPlanForm({ plan }: { plan: Plan }) {
   const units = useOrgUnits().data!;
   const form = useEntityForm(toValues(plan), plan.version);
   const { values, set, submit } = form;
-  const orNull = (text: string) => (text.trim() === '' ? null : text);
 
   async function send(formValues: typeof values, version: number | undefined) {
     await api(`/plans/${plan.id}`, {
@@ -49,13 +49,13 @@ function EditPlanForm({ plan }: { plan: Plan }) {
       body: {
         version,
         title: formValues.title,
-        description: orNull(formValues.description),
+        description: blankToNull(formValues.description),
         startYear: Number(formValues.startYear),
         endYear: Number(formValues.endYear),
-        decisionUnitId: orNull(formValues.decisionUnitId),
-        decisionDate: orNull(formValues.decisionDate),
-        decisionParagraph: orNull(formValues.decisionParagraph),
-        diarienummer: orNull(formValues.diarienummer),
+        decisionUnitId: blankToNull(formValues.decisionUnitId),
+        decisionDate: blankToNull(formValues.decisionDate),
+        decisionParagraph: blankToNull(formValues.decisionParagraph),
+        diarienummer: blankToNull(formValues.diarienummer),
       },
     });
     await queryClient.invalidateQueries();

@@ -10,9 +10,10 @@ import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { blankToNull } from '../../lib/format.ts';
 import { api, apiAll } from '../../lib/api.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
-import { useOrgUnits, useStatuses } from '../../lib/reference-data.ts';
+import { useOrgUnits, useStatuses, statusOptions } from '../../lib/reference-data.ts';
 
 type Review = z.infer<typeof review>;
 type Risk = z.infer<typeof risk>;
@@ -61,18 +62,17 @@ function ReviewForm({ title, planId, review, risks }: { title: string; planId: s
   const statuses = useStatuses().data!;
   const form = useEntityForm(toValues(review), review?.version);
   const { values, set, submit } = form;
-  const orNull = (text: string) => (text.trim() === '' ? null : text);
 
   async function send(formValues: typeof values, version: number | undefined) {
     const body = {
       title: formValues.title,
-      diarienummer: orNull(formValues.diarienummer),
-      riskId: orNull(formValues.riskId),
-      decisionUnitId: orNull(formValues.decisionUnitId),
-      meetingDate: orNull(formValues.meetingDate),
-      decisionParagraph: orNull(formValues.decisionParagraph),
-      findings: orNull(formValues.findings),
-      statusId: orNull(formValues.statusId),
+      diarienummer: blankToNull(formValues.diarienummer),
+      riskId: blankToNull(formValues.riskId),
+      decisionUnitId: blankToNull(formValues.decisionUnitId),
+      meetingDate: blankToNull(formValues.meetingDate),
+      decisionParagraph: blankToNull(formValues.decisionParagraph),
+      findings: blankToNull(formValues.findings),
+      statusId: blankToNull(formValues.statusId),
     };
     if (review) await api(`/reviews/${review.id}`, { method: 'PATCH', body: { ...body, version } });
     else await api('/reviews', { method: 'POST', body: { ...body, planId } });
@@ -97,7 +97,7 @@ function ReviewForm({ title, planId, review, risks }: { title: string; planId: s
           <InputField label={t('plan.paragraph')} description={t('planForm.paragraphHelp')} value={values.decisionParagraph} onChange={(value) => set('decisionParagraph', value)} errors={submit.fieldErrors('decisionParagraph')} />
         </div>
         <MarkdownField label={t('reviews.findings')} value={values.findings} onChange={(value) => set('findings', value)} errors={submit.fieldErrors('findings')} />
-        <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
+        <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statusOptions(statuses, locale)} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
       </FormFrame>
       {review && (
         <div className="archive-row">

@@ -9,7 +9,7 @@ import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { apiAll } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { byId, useOrgUnits, usePlans, useStatuses } from '../../lib/reference-data.ts';
+import { byId, useOrgUnits, usePlans, useStatuses, statusOptions } from '../../lib/reference-data.ts';
 
 type Review = z.infer<typeof review>;
 
@@ -47,7 +47,7 @@ export function ReviewsPage() {
       <div className="filters filter-bar" role="group" aria-label={t('filters.label')}>
         <FilterSelect label={t('plan.unit')} value={search.enhet ?? ''} onChange={(value) => filter({ enhet: value || undefined })} options={unitOptions(units.data)} />
         <FilterSelect label={t('overview.year')} value={search.ar ? String(search.ar) : ''} onChange={(value) => filter({ ar: value ? Number(value) : undefined })} options={years.map((year) => ({ value: year, label: year }))} />
-        <FilterSelect label={t('myWork.status')} value={search.status ?? ''} onChange={(value) => filter({ status: value || undefined })} options={statuses.data.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }))} />
+        <FilterSelect label={t('myWork.status')} value={search.status ?? ''} onChange={(value) => filter({ status: value || undefined })} options={statusOptions(statuses.data, locale)} />
       </div>
       <p role="status">{t('filters.count', { count: data.data.length })}</p>
       {data.data.length === 0 ? (
