@@ -124,6 +124,14 @@ export class Access {
   }
 }
 
+/**
+ * The operator of the server on the command line (`uppsikt report`): reads the whole tenant,
+ * as an auditor does, and may write nothing. Whoever runs the command already holds the database.
+ */
+export function operatorAccess(tenantId: string): Access {
+  return new Access({ tenantId, userId: '00000000-0000-0000-0000-000000000000', via: 'token', mayWrite: false }, new Map([['*', new Set<Role>(['auditor'])]]), new Set());
+}
+
 /** Loads the principal's roles over the tenant's unit tree: one recursive query. */
 export async function loadAccess(db: Database, principal: Principal): Promise<Access> {
   const rows = await queryRows<{ unit_id: string; role: Role; is_root: boolean }>(

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { parsePlanPeriod } from '../plan.ts';
+import { booleanQuery, id } from './common.ts';
+
+/** The report kinds; the names are fixed (they are in scripts and scheduled jobs). */
+export const REPORT_KINDS = ['improvement-actions', 'activity-plan', 'activity-review', 'control-follow-up', 'plan', 'council-summary'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'html', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Kinds whose content is tables, so that they also come as a workbook. */
+export const TABULAR_REPORT_KINDS: readonly ReportKind[] = ['activity-plan', 'control-follow-up', 'plan', 'council-summary'];
+
+export const reportPeriod = z
+  .string()
+  .refine((value) => parsePlanPeriod(value) !== null, { message: 'must be a year such as 2020 or a range such as 2020-2021' })
+  .meta({ description: 'The plan period: "2020" or "2020-2021".', example: '2020' });
+
+export const reportKindParam = z.strictObject({ kind: z.enum(REPORT_KINDS).meta({ description: 'The report kind.' }) });
+
+export const reportQuery = z.strictObject({
+  unit: id.meta({ description: 'The unit the report is about (for council-summary: the unit whose nämnder and bolag it sums up).' }),
+  period: reportPeriod,
+  format: z.enum(REPORT_FORMATS).default('pdf'),
+  archival: booleanQuery.optional().meta({ description: 'PDF only: PDF/A-2a, for the archive.' }),
+});
+
+export const issueReportBody = z
+  .strictObject({
+    unitId: id,
+    period: reportPeriod,
+    format: z.enum(['docx', 'pdf', 'xlsx']).default('pdf'),
+    note: z.string().trim().max(500).optional().meta({ description: 'Why or to whom it was sent, e.g. the nämnd meeting.' }),
+  })
+  .meta({ id: 'IssueReport' });
+
+/** An issued report: an immutable copy of the exact bytes that went to the nämnd. */
+export const issuedReport = z
+  .object({
+    id,
+    kind: z.enum(REPORT_KINDS),
+    unitId: id,
+    unitName: z.string(),
+    period: z.string(),
+    format: z.string(),
+    title: z.string(),
+    fileName: z.string(),
+    byteSize: z.int(),
+    sha256: z.string().meta({ description: 'SHA-256 of the file, hex: proves the download is the issued document.' }),
+    note: z.string().nullable(),
+    issuedAt: z.string(),
+    issuedById: id,
+    issuedByName: z.string(),
+  })
+  .meta({ id: 'IssuedReport' });
+
+export const issuedReportListQuery = z.strictObject({
+  unit: id.optional().meta({ description: 'Only reports about this unit.' }),
+  kind: z.enum(REPORT_KINDS).optional(),
+});

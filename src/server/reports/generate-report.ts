@@ -1,0 +1,145 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { parsePlanPeriod } from '../../domain/plan.ts';
+import { TABULAR_REPORT_KINDS, type ReportFormat, type ReportKind } from '../../domain/contracts/reports.ts';
+import type { Access } from '../access/access.ts';
+import type { Database } from '../db/client.ts';
+import { orgUnits } from '../db/schema/org-units.ts';
+import { AppError } from '../errors.ts';
+import { todayInSweden } from '../plan-items/item-details.ts';
+import type { ReportDocument } from './document.ts';
+import { activityPlanReport } from './kinds/activity-plan.ts';
+import { activityReviewReport } from './kinds/activity-review.ts';
+import { controlFollowUpReport } from './kinds/control-follow-up.ts';
+import { councilSummaryReport } from './kinds/council-summary.ts';
+import { improvementActionsReport } from './kinds/improvement-actions.ts';
+import { planReport } from './kinds/plan.ts';
+import { labelsFor, type ReportContext } from './report-context.ts';
+import { renderDocx } from './render-docx.ts';
+import { renderHtml } from './render-html.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { renderPdf } from './render-pdf.ts';
+import { renderXlsx } from './render-xlsx.ts';
+
+const BUILDERS: Record<ReportKind, (context: ReportContext) => Promise<ReportDocument>> = {
+  'improvement-actions': improvementActionsReport,
+  'activity-plan': activityPlanReport,
+  'activity-review': activityReviewReport,
+  'control-follow-up': controlFollowUpReport,
+  plan: planReport,
+  'council-summary': councilSummaryReport,
+};
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+export interface ReportRequest {
+  kind: ReportKind;
+  unitId: string;
+  /** "2020" or "2020-2021". */
+  period: string;
+  format: ReportFormat;
+  locale: 'sv' | 'en';
+  /** PDF/A-2a. */
+  archival?: boolean;
+  /** The moment of generation; tests pin it. */
+  now?: Date;
+}
+
+export interface GeneratedReport {
+  bytes: Buffer;
+  contentType: string;
+  fileName: string;
+  title: string;
+  unitName: string;
+}
+
+/**
+ * Builds a report for a caller: the unit must be readable to them, and a summary covers only
+ * the units they read. Throws a problem naming the field for an impossible request.
+ */
+export async function generateReport(db: Database, access: Access, request: ReportRequest): Promise<GeneratedReport> {
+  const document = await buildReportDocument(db, access, request);
+  return renderReport(document, request);
+}
+
+/** The neutral document of a report, before any format. */
+export async function buildReportDocument(db: Database, access: Access, request: ReportRequest): Promise<ReportDocument> {
+  const period = parsePlanPeriod(request.period);
+  if (!period) throw fieldError('period', { sv: 'Ange ett år (2020) eller en period (2020-2021).', en: 'Give a year (2020) or a range (2020-2021).' });
+  if (request.kind === 'council-summary' && period.startYear !== period.endYear) {
+    throw fieldError('period', { sv: 'Kommunstyrelsens sammanställning gäller ett år.', en: 'The executive board summary covers one year.' });
+  }
+  if (request.format === 'xlsx' && !TABULAR_REPORT_KINDS.includes(request.kind)) {
+    throw fieldError('format', {
+      sv: `Rapporten ${request.kind} är löptext och finns inte som XLSX. Välj DOCX, PDF, HTML eller Markdown.`,
+      en: `The ${request.kind} report is running text and has no XLSX form. Choose DOCX, PDF, HTML or Markdown.`,
+    });
+  }
+  access.assertRead(request.unitId);
+  const [unit] = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, request.unitId), isNull(orgUnits.archivedAt)));
+  if (!unit) throw new AppError('not_found');
+  const now = request.now ?? new Date();
+  const context: ReportContext = {
+    db,
+    tenantId: access.tenantId,
+    unit,
+    startYear: period.startYear,
+    endYear: period.endYear,
+    locale: request.locale,
+    labels: labelsFor(request.locale),
+    today: todayInSweden(now),
+    generatedAt: now.toISOString(),
+    readableUnitIds: access.readableUnitIds(),
+  };
+  return BUILDERS[request.kind](context);
+}
+
+/** Draws a document in a format. */
+export async function renderReport(document: ReportDocument, request: Pick<ReportRequest, 'format' | 'archival' | 'period' | 'kind'>): Promise<GeneratedReport> {
+  const bytes = await renderBytes(document, request.format, request.archival === true);
+  return {
+    bytes,
+    contentType: CONTENT_TYPES[request.format],
+    fileName: `${fileSafe(`${request.kind}-${document.subtitle[0] ?? ''}-${request.period}`)}.${request.format}`,
+    title: document.title,
+    unitName: document.subtitle[0] ?? '',
+  };
+}
+
+async function renderBytes(document: ReportDocument, format: ReportFormat, archival: boolean): Promise<Buffer> {
+  switch (format) {
+    case 'pdf':
+      return renderPdf(document, { archival });
+    case 'docx':
+      return renderDocx(document);
+    case 'xlsx':
+      return renderXlsx(document);
+    case 'html':
+      return Buffer.from(renderHtml(document), 'utf8');
+    case 'md':
+      return Buffer.from(renderMarkdown(document), 'utf8');
+  }
+}
+
+/** A file name without spaces or characters some systems refuse; å, ä and ö become a, a and o. */
+function fileSafe(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9.-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+}
+
+function fieldError(path: string, message: { sv: string; en: string }): AppError {
+  return new AppError('validation_failed', message, [{ path, message }]);
+}

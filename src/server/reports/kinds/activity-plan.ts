@@ -1,0 +1,48 @@
+import type { Block, ReportDocument } from '../document.ts';
+import { cell, text } from '../document.ts';
+import { loadPlanFacts } from '../plan-content.ts';
+import { label, periodText, rich, statusCell, type ReportContext } from '../report-context.ts';
+import { newDocument, planOfScope } from './kind-helpers.ts';
+
+/**
+ * Uppföljning av en aktivitetsplan (seed 002): per activity its status, number, title and end
+ * date, the description with sub-activities and tags, cost and resources, who performs it and
+ * the follow-up and evaluation.
+ */
+export async function activityPlanReport(context: ReportContext): Promise<ReportDocument> {
+  const { labels } = context;
+  const planId = await planOfScope(context, 'activity');
+  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
+  const blocks: Block[] = [];
+  if (plan!.activities.length === 0) blocks.push(text(labels.emptyPlan, 'note'));
+  for (const activity of plan!.activities) {
+    blocks.push({
+      type: 'table',
+      table: {
+        caption: `${labels.activity} ${activity.number}`,
+        columns: [
+          { title: labels.status, width: 1.2 },
+          { title: labels.activity, width: 5 },
+          { title: labels.endDate, width: 1.3 },
+        ],
+        rows: [[statusCell(activity), cell(`${activity.number}. ${activity.title}`), cell(activity.endDate)]],
+      },
+    });
+    blocks.push(label(labels.activityDescription), ...rich(activity.description));
+    for (const sub of activity.subActivities) {
+      blocks.push(text(`${sub.number}. ${sub.title}${sub.status ? ` (${sub.status.label})` : ''}${sub.carryOver === 'carry_over' ? ` – ${labels.carriedOver}` : ''}`));
+    }
+    if (activity.focusAreas.length > 0) blocks.push(text(activity.focusAreas.map((area) => `[${area}]`).join(' '), 'note'));
+    if (activity.costAndResources) blocks.push(label(labels.costAndResources), ...rich(activity.costAndResources));
+    if (activity.performers) blocks.push(label(labels.performers), ...rich(activity.performers));
+    blocks.push(label(labels.followUpAndEvaluation));
+    for (const followUp of activity.followUps) {
+      if (activity.followUps.length > 1) blocks.push(text(followUp.periodLabel, 'note'));
+      blocks.push(...rich(followUp.body));
+      if (followUp.analysis) blocks.push(...rich(followUp.analysis));
+    }
+    if (activity.carryOver) blocks.push(text(activity.carryOver === 'carry_over' ? labels.carriedOver : labels.notCarriedOver, 'note'));
+  }
+  const title = labels.activityPlanTitle(periodText(context));
+  return newDocument(context, 'activity-plan', title, [context.unit.name, plan!.title], blocks);
+}

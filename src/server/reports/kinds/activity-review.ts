@@ -1,0 +1,27 @@
+import type { Block, ReportDocument } from '../document.ts';
+import { text } from '../document.ts';
+import { loadPlanFacts } from '../plan-content.ts';
+import { periodText, rich, type ReportContext } from '../report-context.ts';
+import { newDocument, planOfScope } from './kind-helpers.ts';
+
+/**
+ * Uppföljning av fjolårets planerade aktiviteter (seed 003): numbered, each assignment with its
+ * follow-up and analysis from the plan's latest follow-up.
+ */
+export async function activityReviewReport(context: ReportContext): Promise<ReportDocument> {
+  const { labels } = context;
+  const planId = await planOfScope(context, 'activity');
+  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
+  const blocks: Block[] = [];
+  if (plan!.activities.length === 0) blocks.push(text(labels.emptyPlan, 'note'));
+  for (const activity of plan!.activities) {
+    const latest = activity.followUps.at(-1);
+    blocks.push({ type: 'heading', level: 2, text: labels.assignmentHeading(activity.number) });
+    blocks.push(text(activity.title));
+    blocks.push({ type: 'heading', level: 3, text: labels.followUp, outline: false });
+    blocks.push(...rich(latest?.body));
+    blocks.push({ type: 'heading', level: 3, text: labels.analysis, outline: false });
+    blocks.push(...rich(latest?.analysis));
+  }
+  return newDocument(context, 'activity-review', labels.activityReviewTitle, [context.unit.name, `${plan!.title} (${periodText(context)})`], blocks);
+}

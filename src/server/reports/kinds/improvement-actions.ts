@@ -1,0 +1,47 @@
+import type { Block, ReportDocument } from '../document.ts';
+import { text } from '../document.ts';
+import { loadPlanFacts } from '../plan-content.ts';
+import { label, periodText, reportText, rich, type ReportContext } from '../report-context.ts';
+import { newDocument, planOfScope } from './kind-helpers.ts';
+
+/**
+ * Uppföljning förbättringsåtgärder (seed 001): the year's reviews with their decisions, then per
+ * risk its description and per action what was to be done, what was done and who answers for it.
+ */
+export async function improvementActionsReport(context: ReportContext): Promise<ReportDocument> {
+  const { labels } = context;
+  const planId = await planOfScope(context, 'internal_control');
+  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
+  const year = periodText(context);
+  const [introduction, reviewsClosing, actionsIntroduction] = await Promise.all([
+    reportText(context, 'improvement-actions', 'introduction'),
+    reportText(context, 'improvement-actions', 'reviews-closing'),
+    reportText(context, 'improvement-actions', 'actions-introduction'),
+  ]);
+  const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.introduction }, ...rich(introduction, 2)];
+  if (plan!.reviews.length > 0) {
+    blocks.push(text(labels.reviewsOfYear(year)), {
+      type: 'list',
+      ordered: false,
+      items: plan!.reviews.map((review) => [
+        text(labels.reviewLine({ diarienummer: review.diarienummer ?? '', title: review.title, date: review.meetingDate ?? '', paragraph: review.paragraph ?? '' })),
+      ]),
+    });
+  }
+  blocks.push(...rich(reviewsClosing, 2));
+  blocks.push({ type: 'heading', level: 1, text: labels.improvementActions }, ...rich(actionsIntroduction, 2));
+  for (const risk of plan!.risks) {
+    if (risk.actions.length === 0) continue;
+    blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) });
+    if (risk.description) blocks.push({ type: 'heading', level: 4, text: labels.riskDescription, outline: false }, ...rich(risk.description));
+    for (const action of risk.actions) {
+      blocks.push({ type: 'heading', level: 3, text: labels.actionHeading(action.title) });
+      if (action.whatToDo) blocks.push(label(labels.whatToDo), ...rich(action.whatToDo));
+      blocks.push({ type: 'heading', level: 4, text: labels.measuresTaken, outline: false });
+      const measures = rich(action.measuresTaken);
+      blocks.push(...(measures.length > 0 ? measures : [text(labels.noMeasuresYet, 'note')]));
+      if (action.responsibleUnit) blocks.push(text(`(${action.responsibleUnit})`));
+    }
+  }
+  return newDocument(context, 'improvement-actions', labels.improvementActionsTitle(year), [context.unit.name], blocks, { outline: true });
+}

@@ -1,0 +1,40 @@
+import { AppError } from '../../errors.ts';
+import type { Block, ReportDocument } from '../document.ts';
+import { findPlanId } from '../plan-content.ts';
+import { periodText, type ReportContext } from '../report-context.ts';
+
+/** The document of a report kind, with the words and dates every kind prints. */
+export function newDocument(
+  context: ReportContext,
+  kind: string,
+  title: string,
+  subtitle: string[],
+  blocks: Block[],
+  options: { outline?: boolean; orientation?: 'portrait' | 'landscape' } = {},
+): ReportDocument {
+  const { labels } = context;
+  return {
+    kind,
+    title,
+    subtitle,
+    language: context.locale,
+    outline: options.outline ?? false,
+    orientation: options.orientation ?? 'portrait',
+    blocks,
+    labels: { contents: labels.contents, page: labels.page, generated: labels.generated },
+    generatedAt: context.generatedAt,
+  };
+}
+
+/** The unit's plan of the kind for the scope's period; a clear 404 when there is none. */
+export async function planOfScope(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<string> {
+  const planId = await findPlanId(context.db, context.tenantId, { unitId: context.unit.id, startYear: context.startYear, endYear: context.endYear, kind });
+  if (planId === null) {
+    const what = kind === 'internal_control' ? { sv: 'internkontrollplan', en: 'internal control plan' } : { sv: 'aktivitetsplan', en: 'activity plan' };
+    throw new AppError('not_found', {
+      sv: `${context.unit.name} har ingen ${what.sv} för ${periodText(context)}. Välj en annan period eller skapa planen först.`,
+      en: `${context.unit.name} has no ${what.en} for ${periodText(context)}. Choose another period or create the plan first.`,
+    });
+  }
+  return planId;
+}

@@ -1,0 +1,76 @@
+import type { Block, ReportDocument } from '../document.ts';
+import { cell, text } from '../document.ts';
+import { loadPlanFacts } from '../plan-content.ts';
+import { heatMap, label, periodText, rich, type ReportContext } from '../report-context.ts';
+import { newDocument, planOfScope } from './kind-helpers.ts';
+
+/**
+ * Internkontrollplanen för beslut: the decision, the risk matrix as a heat map, the risks with
+ * their values, and the controls and actions decided for each.
+ */
+export async function planReport(context: ReportContext): Promise<ReportDocument> {
+  const { labels } = context;
+  const planId = await planOfScope(context, 'internal_control');
+  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
+  const blocks: Block[] = [...rich(plan!.description, 2)];
+  blocks.push({ type: 'heading', level: 1, text: labels.decision });
+  blocks.push(
+    plan!.state === 'draft'
+      ? text(labels.notAdopted)
+      : text(labels.decisionLine(plan!.decidedBy ?? '', plan!.decisionDate ?? '', plan!.decisionParagraph ?? '', plan!.diarienummer ?? '')),
+  );
+  blocks.push({ type: 'heading', level: 1, text: labels.riskMatrix }, ...heatMap(plan!.matrix, plan!.risks, labels, labels.riskMatrix));
+  blocks.push({ type: 'heading', level: 1, text: labels.risksHeading });
+  blocks.push({
+    type: 'table',
+    table: {
+      caption: labels.risksCaption,
+      columns: [
+        { title: labels.risk, width: 3 },
+        { title: labels.likelihood, width: 1 },
+        { title: labels.consequence, width: 1 },
+        { title: labels.riskValue, width: 1 },
+        { title: labels.controls, width: 3 },
+        { title: labels.actions, width: 3 },
+      ],
+      rows: plan!.risks.map((risk) => [
+        cell(risk.title),
+        cell(risk.likelihood?.toString() ?? labels.notAssessed),
+        cell(risk.consequence?.toString() ?? labels.notAssessed),
+        cell(risk.riskValue?.toString() ?? labels.notAssessed),
+        cell(...risk.controls.map((control) => control.title)),
+        cell(...risk.actions.map((action) => action.title)),
+      ]),
+    },
+  });
+  for (const risk of plan!.risks) {
+    blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) }, ...rich(risk.description));
+    if (risk.controls.length > 0) {
+      blocks.push(label(labels.controls), {
+        type: 'list',
+        ordered: false,
+        items: risk.controls.map((control) => [
+          text(control.title),
+          ...rich(control.description),
+          ...[control.method, control.frequency, control.responsible.length > 0 ? `${labels.responsible}: ${control.responsible.join(', ')}` : null]
+            .filter((line): line is string => Boolean(line))
+            .map((line) => text(line, 'note')),
+        ]),
+      });
+    }
+    if (risk.actions.length > 0) {
+      blocks.push(label(labels.actions), {
+        type: 'list',
+        ordered: false,
+        items: risk.actions.map((action) => [
+          text(action.title),
+          ...rich(action.whatToDo),
+          ...[action.responsible.length > 0 ? `${labels.responsible}: ${action.responsible.join(', ')}` : null, action.endDate ? `${labels.endDate}: ${action.endDate}` : null]
+            .filter((line): line is string => Boolean(line))
+            .map((line) => text(line, 'note')),
+        ]),
+      });
+    }
+  }
+  return newDocument(context, 'plan', plan!.title, [context.unit.name, periodText(context)], blocks, { outline: true });
+}

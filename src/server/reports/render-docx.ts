@@ -1,0 +1,208 @@
+import { deflateSync } from 'node:zlib';
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type ParagraphChild,
+} from 'docx';
+import type { Block, Cell, ReportDocument, Span } from './document.ts';
+import { formatNumber } from './document.ts';
+import { safeColour } from './render-html.ts';
+
+// The document municipalities attach to a nämnd case: Word's own heading styles (so the
+// navigation pane and the table of contents work), real lists and tables, the chart's bars as
+// images beside their numbers.
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const BAR_COLOUR = [0x1d, 0x4e, 0xd8] as const;
+
+export async function renderDocx(document: ReportDocument): Promise<Buffer> {
+  const language = { value: document.language === 'sv' ? 'sv-SE' : 'en-GB' };
+  const writer = new DocxWriter();
+  const children: FileChild[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(document.title)] }),
+    ...document.subtitle.map((line) => new Paragraph({ children: [new TextRun({ text: line, size: 26 })] })),
+  ];
+  if (document.outline) {
+    children.push(new Paragraph({ children: [new TextRun({ text: document.labels.contents, bold: true, size: 28 })] }));
+    children.push(new TableOfContents(document.labels.contents, { hyperlink: true, headingStyleRange: '1-3' }));
+  }
+  children.push(...document.blocks.flatMap((block) => writer.block(block)));
+  const doc = new Document({
+    creator: 'Uppsikt',
+    title: document.title,
+    description: document.subtitle.join(' – '),
+    features: { updateFields: false },
+    styles: { default: { document: { run: { font: 'Arial', size: 20, language } } } },
+    numbering: { config: [{ reference: 'ordered', levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } } })) }] },
+    sections: [
+      {
+        properties: { page: { size: { orientation: document.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT } } },
+        footers: {
+          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: [`${document.labels.page} `, PageNumber.CURRENT], size: 16 })] })] }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+class DocxWriter {
+  private orderedLists = 0;
+
+  block(block: Block, listLevel = -1, listKind?: { ordered: boolean; instance: number }): FileChild[] {
+    switch (block.type) {
+      case 'heading':
+        return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [new TextRun(block.text)] })];
+      case 'paragraph':
+        return [
+          new Paragraph({
+            children: runs(block.spans, { bold: block.style === 'label', italics: block.style === 'note' }),
+            ...(listKind ? listOptions(listKind, listLevel) : {}),
+          }),
+        ];
+      case 'list': {
+        const kind = { ordered: block.ordered, instance: block.ordered ? ++this.orderedLists : 0 };
+        const level = Math.min(listLevel + 1, 2);
+        return block.items.flatMap((item) => {
+          const [first, ...rest] = item;
+          const head = first && first.type === 'paragraph' ? this.block(first, level, kind) : [new Paragraph({ children: [], ...listOptions(kind, level) }), ...(first ? this.block(first, level) : [])];
+          return [...head, ...rest.flatMap((inner) => (inner.type === 'list' ? this.block(inner, level) : this.block(inner, level)))];
+        });
+      }
+      case 'table':
+        return [
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            columnWidths: widths(block.table.columns.map((column) => column.width ?? 1)),
+            rows: [
+              new TableRow({
+                tableHeader: true,
+                children: block.table.columns.map((column) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: column.title, bold: true })] })], shading: shade('#f0f0f0') })),
+              }),
+              ...block.table.rows.map((row) => new TableRow({ children: block.table.columns.map((_, index) => this.cell(row[index])) })),
+            ],
+          }),
+          new Paragraph({ children: [] }),
+        ];
+      case 'chart': {
+        const largest = Math.max(1, ...block.rows.map((row) => row.value));
+        return [
+          new Paragraph({ children: [new TextRun({ text: block.title, bold: true })], keepNext: true }),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            columnWidths: widths([4, 1, 4]),
+            rows: block.rows.map(
+              (row) =>
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph(row.label)] }),
+                    new TableCell({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(formatNumber(row.value))] })] }),
+                    new TableCell({
+                      children: [
+                        new Paragraph({
+                          children: [
+                            new ImageRun({
+                              type: 'png',
+                              data: barImage(),
+                              transformation: { width: Math.max(1, Math.round((row.value / largest) * 220)), height: 12 },
+                              altText: { name: row.label, title: row.label, description: `${row.label}: ${formatNumber(row.value)}` },
+                            }),
+                          ],
+                        }),
+                      ],
+                    }),
+                  ],
+                }),
+            ),
+          }),
+          new Paragraph({ children: [] }),
+        ];
+      }
+      case 'status':
+        return [new Paragraph({ children: [new TextRun({ text: '● ', color: safeColour(block.status.colour).slice(1) }), new TextRun(block.status.label)] })];
+      case 'pageBreak':
+        return [new Paragraph({ pageBreakBefore: true, children: [] })];
+    }
+  }
+
+  private cell(cell: Cell | undefined): TableCell {
+    const children = (cell?.blocks ?? []).flatMap((block) => this.block(block));
+    return new TableCell({
+      children: children.length > 0 ? (children as Paragraph[]) : [new Paragraph({ children: [] })],
+      ...(cell?.fill ? { shading: shade(cell.fill) } : {}),
+    });
+  }
+}
+
+function listOptions(kind: { ordered: boolean; instance: number }, level: number) {
+  const at = Math.max(0, level);
+  return kind.ordered ? { numbering: { reference: 'ordered', level: at, instance: kind.instance } } : { bullet: { level: at } };
+}
+
+function runs(spans: readonly Span[], base: { bold: boolean; italics: boolean }): ParagraphChild[] {
+  return spans.flatMap((span): ParagraphChild[] => {
+    const style = { bold: base.bold || span.bold === true, italics: base.italics || span.italic === true, ...(span.href ? { style: 'Hyperlink' } : {}) };
+    const lineRuns = span.text.split('\n').map((part, index) => new TextRun({ text: part, ...(index > 0 ? { break: 1 } : {}), ...style }));
+    return span.href ? [new ExternalHyperlink({ link: span.href, children: lineRuns })] : lineRuns;
+  });
+}
+
+function shade(colour: string) {
+  return { type: ShadingType.CLEAR, color: 'auto', fill: safeColour(colour).slice(1) };
+}
+
+/** Column widths in twentieths of a point, in proportion, over a page's text width. */
+function widths(relative: readonly number[]): number[] {
+  const total = relative.reduce((sum, value) => sum + value, 0);
+  return relative.map((value) => Math.round((value / total) * 9000));
+}
+
+let bar: Buffer | null = null;
+
+/** A one-pixel PNG in the bar colour, scaled to each bar's length. */
+function barImage(): Buffer {
+  if (bar) return bar;
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(1, 0);
+  header.writeUInt32BE(1, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(2, 9); // truecolour
+  const pixels = deflateSync(Buffer.from([0, ...BAR_COLOUR]));
+  bar = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return bar;
+}
+
+function crc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}

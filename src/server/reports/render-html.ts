@@ -1,0 +1,116 @@
+import type { Block, Cell, ReportDocument, Span } from './document.ts';
+import { formatNumber } from './document.ts';
+
+// The preview in the web application and the HTML download: one self-contained, accessible
+// page (real headings, tables with captions and header cells, the chart's numbers as text).
+
+const STYLE = `
+body{font-family:"Liberation Sans",Arial,sans-serif;color:#1a1a1a;margin:0;line-height:1.45}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+h1,h2,h3,h4,h5{line-height:1.25;margin:1.2em 0 .4em}
+.subtitle{margin:0;color:#333}
+.label{font-weight:bold;margin-bottom:.2em}
+.note{color:#333;font-style:italic}
+.table-scroll{overflow-x:auto;margin:.6em 0}
+table{border-collapse:collapse;width:100%}
+caption{text-align:left;font-weight:bold;padding:.3em 0}
+th,td{border:1px solid #767676;padding:.3em .4em;vertical-align:top;text-align:left}
+th{background:#f0f0f0}
+td p,th p{margin:.1em 0 .3em}
+.status{display:inline-flex;align-items:center;gap:.35em;white-space:nowrap}
+.status-dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;border:1px solid #1a1a1a}
+.bar{display:inline-block;height:.8em;background:#1d4ed8;margin-left:.5em;vertical-align:middle}
+nav ol{padding-left:1.2em}
+@media (max-width:40rem){main{padding:.5rem}}
+`;
+
+export function renderHtml(document: ReportDocument): string {
+  const headings = collectHeadings(document.blocks);
+  const toc = document.outline && headings.length > 0
+    ? `<nav aria-labelledby="toc-title"><h2 id="toc-title">${escape(document.labels.contents)}</h2><ol>${headings
+        .map((heading) => `<li class="toc-${heading.level}"><a href="#${heading.id}">${escape(heading.text)}</a></li>`)
+        .join('')}</ol></nav>`
+    : '';
+  const counter = { next: 0 };
+  return `<!doctype html>
+<html lang="${document.language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(document.title)}</title><style>${STYLE}</style></head>
+<body><main><header><h1>${escape(document.title)}</h1>${document.subtitle.map((line) => `<p class="subtitle">${escape(line)}</p>`).join('')}</header>${toc}${blocksHtml(document.blocks, counter)}</main></body>
+</html>`;
+}
+
+function collectHeadings(blocks: readonly Block[]): { id: string; text: string; level: number }[] {
+  const result: { id: string; text: string; level: number }[] = [];
+  let index = 0;
+  for (const block of blocks) {
+    if (block.type !== 'heading') continue;
+    const id = `h${index++}`;
+    if (block.outline !== false) result.push({ id, text: block.text, level: block.level });
+  }
+  return result;
+}
+
+function blocksHtml(blocks: readonly Block[], counter: { next: number } | null): string {
+  return blocks.map((block) => blockHtml(block, counter)).join('\n');
+}
+
+function blockHtml(block: Block, counter: { next: number } | null): string {
+  switch (block.type) {
+    case 'heading': {
+      const tag = `h${Math.min(6, block.level + 1)}`;
+      const id = counter ? ` id="h${counter.next++}"` : '';
+      return `<${tag}${id}>${escape(block.text)}</${tag}>`;
+    }
+    case 'paragraph':
+      return `<p${block.style ? ` class="${block.style}"` : ''}>${spansHtml(block.spans)}</p>`;
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      return `<${tag}>${block.items.map((item) => `<li>${blocksHtml(item, null)}</li>`).join('')}</${tag}>`;
+    }
+    case 'table': {
+      const { table } = block;
+      const head = `<thead><tr>${table.columns.map((column) => `<th scope="col">${escape(column.title)}</th>`).join('')}</tr></thead>`;
+      const body = table.rows.map((row) => `<tr>${row.map(cellHtml).join('')}</tr>`).join('');
+      return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escape(table.caption)}"><table><caption>${escape(table.caption)}</caption>${head}<tbody>${body}</tbody></table></div>`;
+    }
+    case 'chart': {
+      const largest = Math.max(1, ...block.rows.map((row) => row.value));
+      const rows = block.rows
+        .map((row) => `<tr><th scope="row">${escape(row.label)}</th><td>${escape(formatNumber(row.value))}<span class="bar" aria-hidden="true" style="width:${Math.round((row.value / largest) * 12)}em"></span></td></tr>`)
+        .join('');
+      return `<figure><table><caption>${escape(block.title)}</caption><tbody>${rows}</tbody></table></figure>`;
+    }
+    case 'status':
+      return `<p><span class="status"><span class="status-dot" aria-hidden="true" style="background:${safeColour(block.status.colour)}"></span>${escape(block.status.label)}</span></p>`;
+    case 'pageBreak':
+      return '';
+  }
+}
+
+function cellHtml(cell: Cell): string {
+  const tag = cell.header ? 'th' : 'td';
+  const scope = cell.header ? ' scope="row"' : '';
+  const fill = cell.fill ? ` style="background:${safeColour(cell.fill)}"` : '';
+  return `<${tag}${scope}${fill}>${blocksHtml(cell.blocks, null)}</${tag}>`;
+}
+
+function spansHtml(spans: readonly Span[]): string {
+  return spans
+    .map((span) => {
+      let html = escape(span.text).replace(/\n/g, '<br>');
+      if (span.bold) html = `<strong>${html}</strong>`;
+      if (span.italic) html = `<em>${html}</em>`;
+      if (span.href) html = `<a href="${escape(span.href)}" rel="noopener noreferrer">${html}</a>`;
+      return html;
+    })
+    .join('');
+}
+
+/** Colours come from the tenant's settings; only a plain hex colour reaches a style attribute. */
+export function safeColour(colour: string): string {
+  return /^#[0-9a-fA-F]{6}$/.test(colour) ? colour : '#ffffff';
+}
+
+function escape(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

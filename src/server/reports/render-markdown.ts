@@ -1,0 +1,68 @@
+import type { Block, Cell, ReportDocument, Span } from './document.ts';
+import { formatNumber, plainText } from './document.ts';
+
+/** The report as Markdown (CommonMark with tables): for wikis, e-mail and version control. */
+export function renderMarkdown(document: ReportDocument): string {
+  const lines = [`# ${document.title}`, '', ...document.subtitle.flatMap((line) => [line, '']), blocksMarkdown(document.blocks)];
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+function blocksMarkdown(blocks: readonly Block[]): string {
+  return blocks.map(blockMarkdown).join('\n\n');
+}
+
+function blockMarkdown(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+      return `${'#'.repeat(Math.min(6, block.level + 1))} ${block.text}`;
+    case 'paragraph': {
+      const body = spansMarkdown(block.spans);
+      return block.style === 'label' ? `**${body}**` : block.style === 'note' ? `*${body}*` : body;
+    }
+    case 'list':
+      return block.items
+        .map((item, index) => {
+          const marker = block.ordered ? `${index + 1}.` : '-';
+          const [first = '', ...rest] = blocksMarkdown(item).split('\n');
+          return [`${marker} ${first}`, ...rest.map((line) => (line === '' ? '' : `${' '.repeat(marker.length + 1)}${line}`))].join('\n');
+        })
+        .join('\n');
+    case 'table': {
+      const { table } = block;
+      const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+      return [
+        `*${escapeCell(table.caption)}*`,
+        '',
+        row(table.columns.map((column) => escapeCell(column.title))),
+        row(table.columns.map(() => '---')),
+        ...table.rows.map((cells) => row(cells.map(cellMarkdown))),
+      ].join('\n');
+    }
+    case 'chart':
+      return [`**${block.title}**`, '', '| | |', '| --- | ---: |', ...block.rows.map((row) => `| ${escapeCell(row.label)} | ${formatNumber(row.value)} |`)].join('\n');
+    case 'status':
+      return block.status.label;
+    case 'pageBreak':
+      return '';
+  }
+}
+
+function cellMarkdown(cell: Cell): string {
+  return escapeCell(plainText(cell.blocks)).replace(/\n/g, '<br>');
+}
+
+function escapeCell(value: string): string {
+  return value.replace(/\|/g, '\\|');
+}
+
+function spansMarkdown(spans: readonly Span[]): string {
+  return spans
+    .map((span) => {
+      let body = span.text.replace(/([*_`\\[\]])/g, '\\$1').replace(/\n/g, '  \n');
+      if (span.bold) body = `**${body}**`;
+      if (span.italic) body = `*${body}*`;
+      if (span.href) body = `[${body}](${span.href})`;
+      return body;
+    })
+    .join('');
+}

@@ -1,0 +1,119 @@
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import type { Block, Cell, ReportDocument, Span } from './document.ts';
+import { formatNumber } from './document.ts';
+import { safeColour } from './render-html.ts';
+
+// PDF through Typst: the document becomes Typst markup in which every piece of user text is a
+// string literal (never markup, so nothing users write can change the layout), and the
+// compiler writes a tagged PDF with the document's title and language.
+
+let compiler: NodeCompiler | null = null;
+
+/** One compiler per process: it holds the fonts, which take a while to load. */
+function typst(): NodeCompiler {
+  compiler ??= NodeCompiler.create();
+  return compiler;
+}
+
+export interface PdfOptions {
+  /** PDF/A-2a for the archive (arkivering): embedded fonts, tagged, no external dependencies. */
+  archival?: boolean;
+}
+
+export function renderPdf(document: ReportDocument, options: PdfOptions = {}): Buffer {
+  const source = typstSource(document);
+  const compiler = typst();
+  const result = compiler.compile({ mainFileContent: source });
+  const error = result.takeError();
+  if (error || !result.result) {
+    const diagnostics = error ? compiler.fetchDiagnostics(error) : [];
+    throw new Error(`Typst could not typeset the report: ${JSON.stringify(diagnostics).slice(0, 2000)}`);
+  }
+  const pdf = compiler.pdf(result.result, { ...(options.archival ? { pdfStandard: 'a-2a' } : {}), pdfTags: true });
+  compiler.evictCache(10);
+  return pdf;
+}
+
+/** The Typst markup of a report; exported for tests. */
+export function typstSource(document: ReportDocument): string {
+  const generated = new Date(document.generatedAt);
+  const out: string[] = [];
+  out.push(
+    `#set document(title: ${str(document.title)}, author: "Uppsikt", date: datetime(year: ${generated.getUTCFullYear()}, month: ${generated.getUTCMonth() + 1}, day: ${generated.getUTCDate()}))`,
+    `#set text(lang: ${str(document.language)}, font: ("Liberation Sans", "DejaVu Sans", "Libertinus Serif"), size: ${document.orientation === 'landscape' ? '9pt' : '10pt'}, hyphenate: false)`,
+    `#set page(paper: "a4", flipped: ${document.orientation === 'landscape'}, margin: (x: 1.8cm, y: 2cm), footer: context [#set text(size: 8pt); #${str(document.title)} #h(1fr) #${str(document.labels.page)} #counter(page).display()])`,
+    `#set par(justify: false)`,
+    `#set table(stroke: 0.5pt + luma(110), inset: 4pt)`,
+    `#show heading: set block(above: 1.2em, below: 0.6em)`,
+    `#show heading.where(level: 1): set text(size: 15pt)`,
+    `#show heading.where(level: 2): set text(size: 12.5pt)`,
+    `#show heading.where(level: 3): set text(size: 11pt)`,
+    `#show heading.where(level: 4): set text(size: 10pt)`,
+    `#text(size: 20pt, weight: "bold")[#${str(document.title)}]`,
+    '',
+    ...document.subtitle.map((line) => `#text(size: 12pt)[#${str(line)}]\n`),
+  );
+  if (document.outline) out.push(`#outline(title: ${str(document.labels.contents)}, depth: 3)`, '#pagebreak(weak: true)');
+  out.push(...document.blocks.map(blockTypst));
+  return out.join('\n');
+}
+
+function blockTypst(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+      return `#heading(level: ${block.level}, outlined: ${block.outline !== false})[#${str(block.text)}]\n`;
+    case 'paragraph': {
+      const body = spansTypst(block.spans);
+      if (block.style === 'label') return `#block(below: 0.4em)[#strong[${body}]]\n`;
+      if (block.style === 'note') return `#emph[${body}]\n`;
+      return `${body}\n`;
+    }
+    case 'list': {
+      const fn = block.ordered ? 'enum' : 'list';
+      return `#${fn}(${block.items.map((item) => `[${item.map(blockTypst).join('\n')}]`).join(', ')})\n`;
+    }
+    case 'table': {
+      const { table } = block;
+      const columns = table.columns.map((column) => `${column.width ?? 1}fr`).join(', ');
+      const header = `table.header(${table.columns.map((column) => `table.cell(fill: luma(235))[#strong(${str(column.title)})]`).join(', ')})`;
+      const cells = table.rows.flatMap((row) => {
+        const padded = [...row, ...Array.from({ length: Math.max(0, table.columns.length - row.length) }, () => ({ blocks: [] }))];
+        return padded.slice(0, table.columns.length).map(cellTypst);
+      });
+      return `#table(columns: (${columns}), ${header}, ${cells.join(', ')})\n`;
+    }
+    case 'chart': {
+      const largest = Math.max(1, ...block.rows.map((row) => row.value));
+      const rows = block.rows
+        .map((row) => `[#${str(row.label)}], [#${str(formatNumber(row.value))}], [#box(width: ${((row.value / largest) * 6).toFixed(2)}cm, height: 0.7em, fill: rgb("#1d4ed8"))]`)
+        .join(', ');
+      return `#block(breakable: false)[#strong[#${str(block.title)}]\n#table(columns: (auto, auto, 6.2cm), stroke: none, ${rows})]\n`;
+    }
+    case 'status':
+      return `#box(circle(radius: 3.5pt, fill: rgb(${str(safeColour(block.status.colour))}), stroke: 0.5pt)) #${str(block.status.label)}\n`;
+    case 'pageBreak':
+      return '#pagebreak()\n';
+  }
+}
+
+function cellTypst(cell: Cell): string {
+  const body = `[${cell.blocks.map(blockTypst).join('\n')}]`;
+  return cell.fill ? `table.cell(fill: rgb(${str(safeColour(cell.fill))}))${body}` : body;
+}
+
+function spansTypst(spans: readonly Span[]): string {
+  return spans
+    .map((span) => {
+      let body = span.text.split('\n').map((line) => `#${str(line)}`).join(' \\ ');
+      if (span.bold) body = `#strong[${body}]`;
+      if (span.italic) body = `#emph[${body}]`;
+      if (span.href) body = `#link(${str(span.href)})[${body}]`;
+      return body;
+    })
+    .join('');
+}
+
+/** A Typst string literal. */
+function str(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+}

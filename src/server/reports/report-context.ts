@@ -1,0 +1,137 @@
+import { and, eq, isNull, or } from 'drizzle-orm';
+import { riskBandFor, type RiskMatrixConfig } from '../../domain/risk-matrix.ts';
+import type { Database } from '../db/client.ts';
+import { reportTexts } from '../db/schema/report-texts.ts';
+import type { Block, Cell, Span } from './document.ts';
+import { cell, text } from './document.ts';
+import { REPORT_LABELS, type ReportLabels } from './labels.ts';
+import { markdownBlocks } from './markdown-blocks.ts';
+import type { ItemFacts, RiskFacts } from './plan-content.ts';
+
+/** What a report is about and for whom: the scope the caller asked for, already authorised. */
+export interface ReportContext {
+  db: Database;
+  tenantId: string;
+  unit: { id: string; name: string };
+  startYear: number;
+  endYear: number;
+  locale: 'sv' | 'en';
+  labels: ReportLabels;
+  /** Today in Sweden (YYYY-MM-DD): what "overdue" is measured against. */
+  today: string;
+  generatedAt: string;
+  /** The units the caller reads; a summary leaves out the rest. */
+  readableUnitIds: string[] | 'all';
+}
+
+export function labelsFor(locale: 'sv' | 'en'): ReportLabels {
+  return REPORT_LABELS[locale] as ReportLabels;
+}
+
+/** "2020" or "2020-2021", as the documents write a plan's period. */
+export function periodText(context: Pick<ReportContext, 'startYear' | 'endYear'>): string {
+  return context.startYear === context.endYear ? String(context.startYear) : `${context.startYear}-${context.endYear}`;
+}
+
+/**
+ * A text the tenant wrote for a section of a report kind: the one for this unit and year if
+ * there is one, else for the unit, else for the whole tenant. Null when none is written.
+ */
+export async function reportText(context: ReportContext, reportKind: string, section: string): Promise<string | null> {
+  const rows = await context.db
+    .select({ unitId: reportTexts.unitId, year: reportTexts.year, body: reportTexts.body })
+    .from(reportTexts)
+    .where(
+      and(
+        eq(reportTexts.tenantId, context.tenantId),
+        eq(reportTexts.reportKind, reportKind),
+        eq(reportTexts.section, section),
+        or(isNull(reportTexts.unitId), eq(reportTexts.unitId, context.unit.id)),
+        or(isNull(reportTexts.year), eq(reportTexts.year, context.startYear)),
+      ),
+    );
+  const rank = (row: { unitId: string | null; year: number | null }) => (row.unitId ? 2 : 0) + (row.year ? 1 : 0);
+  return rows.sort((a, b) => rank(b) - rank(a))[0]?.body ?? null;
+}
+
+/** Rich text, or nothing when empty. */
+export function rich(markdown: string | null | undefined, headingLevel: 2 | 3 | 4 = 4): Block[] {
+  return markdownBlocks(markdown, headingLevel);
+}
+
+/** A bold label line ("Vad ska göras:"). */
+export function label(value: string): Block {
+  return text(value, 'label');
+}
+
+/** "16 september" (or "september" for a month-precision date). */
+export function dayAndMonth(date: string, labels: ReportLabels, precision: 'day' | 'month' = 'day'): string {
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  const name = labels.months[month - 1] ?? '';
+  return precision === 'month' ? name : `${day} ${name}`;
+}
+
+/** Overdue: the end date has passed and the status is not a completed one. */
+export function isItemOverdue(item: Pick<ItemFacts, 'endDate' | 'status'>, today: string): boolean {
+  return item.endDate !== null && item.endDate < today && item.status?.category !== 'completed';
+}
+
+/** The responsible people on one line and the reporting-responsible on the next, as the follow-up documents print them. */
+export function peopleCell(item: ItemFacts): Cell {
+  return cell(item.responsible.join(', '), item.reporting.join(', '));
+}
+
+/** Start date; the checkpoints; the end date. */
+export function datesCell(item: ItemFacts): Cell {
+  return cell(item.startDate, item.checkpoints.join(', '), item.endDate);
+}
+
+/** Each follow-up: "Kvartal 3 2020 2020-08-26", its text, and its author in parentheses. */
+export function commentCell(item: ItemFacts): Cell {
+  const blocks: Block[] = [];
+  for (const followUp of item.followUps) {
+    blocks.push(text([followUp.periodLabel, followUp.reportedOn].filter(Boolean).join(' '), 'label'));
+    blocks.push(...rich(followUp.body));
+    if (followUp.author) blocks.push(text(`(${followUp.author})`));
+  }
+  return { blocks };
+}
+
+export function statusCell(item: ItemFacts): Cell {
+  return { blocks: item.status ? [{ type: 'status', status: item.status }] : [] };
+}
+
+/**
+ * The risk matrix as a heat map: likelihood from the highest row down, consequence across,
+ * each cell in its band's colour with the number of risks (and their titles' numbers).
+ */
+export function heatMap(matrix: RiskMatrixConfig, risks: readonly Pick<RiskFacts, 'likelihood' | 'consequence'>[], labels: ReportLabels, caption: string): Block[] {
+  const counts = new Map<string, number>();
+  for (const risk of risks) {
+    if (risk.likelihood === null || risk.consequence === null) continue;
+    const key = `${risk.likelihood}:${risk.consequence}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const rows: Cell[][] = [...matrix.likelihoodLevels]
+    .sort((a, b) => b.value - a.value)
+    .map((likelihood) => [
+      { blocks: [text(`${likelihood.value} ${likelihood.label}`)], header: true },
+      ...matrix.consequenceLevels.map((consequence) => {
+        const value = likelihood.value * consequence.value;
+        const count = counts.get(`${likelihood.value}:${consequence.value}`) ?? 0;
+        const band = riskBandFor(matrix, value);
+        const spans: Span[] = [{ text: String(value) }];
+        if (count > 0) spans.push({ text: ` · ${labels.risksInCell(count)}`, bold: true });
+        return { blocks: [{ type: 'paragraph', spans }], ...(band ? { fill: band.colour } : {}) };
+      }),
+    ]);
+  const columns = [
+    { title: `${labels.likelihood} \\ ${labels.consequence}`, width: 2 },
+    ...matrix.consequenceLevels.map((level) => ({ title: `${level.value} ${level.label}`, width: 1.5 })),
+  ];
+  return [
+    { type: 'table', table: { caption, columns, rows } },
+    label(labels.bands),
+    { type: 'list', ordered: false, items: matrix.bands.map((band) => [text(labels.bandLine(band.label, band.min, band.max))]) },
+  ];
+}
