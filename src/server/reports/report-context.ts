@@ -122,7 +122,7 @@ export function heatMap(matrix: RiskMatrixConfig, risks: readonly Pick<RiskFacts
         const band = riskBandFor(matrix, value);
         const spans: Span[] = [{ text: String(value) }];
         if (count > 0) spans.push({ text: ` · ${labels.risksInCell(count)}`, bold: true });
-        return { blocks: [{ type: 'paragraph', spans }], ...(band ? { fill: band.colour } : {}) };
+        return { blocks: [{ type: 'paragraph' as const, spans }], ...(band ? { fill: band.colour } : {}) };
       }),
     ]);
   const columns = [
