@@ -28,6 +28,8 @@ import { deviationRoutes } from './features/deviations/routes.ts';
 import { reviewRoutes } from './features/reviews/routes.ts';
 import { reportingCalendarRoutes } from './features/reporting-calendar/routes.ts';
 import { auditEventRoutes } from './features/audit-events/routes.ts';
+import { reportRoutes } from './features/reports/routes.ts';
+import { reportTextRoutes } from './features/report-texts/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
@@ -94,6 +96,8 @@ export function createApp({ database, webRoot = join(packageRoot, 'dist/web') }:
   v1.route('/', reviewRoutes());
   v1.route('/', reportingCalendarRoutes());
   v1.route('/', auditEventRoutes());
+  v1.route('/', reportRoutes());
+  v1.route('/', reportTextRoutes());
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'uppsikt_session' });
   v1.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });

@@ -59,3 +59,39 @@ export const issuedReportListQuery = z.strictObject({
   unit: id.optional().meta({ description: 'Only reports about this unit.' }),
   kind: z.enum(REPORT_KINDS).optional(),
 });
+
+/** The texts a tenant writes for a report kind, by section. */
+export const REPORT_TEXT_SECTIONS = {
+  'improvement-actions': ['introduction', 'reviews-closing', 'actions-introduction'],
+  'control-follow-up': ['guidance'],
+  'council-summary': ['evaluation'],
+} as const satisfies Partial<Record<ReportKind, readonly string[]>>;
+
+export const reportText = z
+  .object({
+    id,
+    reportKind: z.string().meta({ description: 'The report kind, e.g. "improvement-actions".' }),
+    section: z.string().meta({ description: 'e.g. "introduction"; see REPORT_TEXT_SECTIONS in the API guide.' }),
+    unitId: id.nullable().meta({ description: 'Null: the whole tenant.' }),
+    year: z.int().nullable().meta({ description: 'Null: every year.' }),
+    body: z.string().meta({ description: 'Markdown.' }),
+    version: z.int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ReportText' });
+
+export const reportTextPut = z
+  .strictObject({
+    reportKind: z.enum(Object.keys(REPORT_TEXT_SECTIONS) as [keyof typeof REPORT_TEXT_SECTIONS, ...(keyof typeof REPORT_TEXT_SECTIONS)[]]),
+    section: z.string().trim().min(1).max(60),
+    unitId: id.nullable().default(null),
+    year: z.int().min(1990).max(2100).nullable().default(null),
+    body: z.string().trim().min(1).max(100_000),
+    version: z.int().min(1).optional().meta({ description: 'The version you changed; leave out to write a new text.' }),
+  })
+  .meta({ id: 'ReportTextPut' });
+
+export const reportTextListQuery = z.strictObject({
+  reportKind: z.string().optional(),
+  unit: id.optional().meta({ description: 'Texts for this unit and the tenant-wide ones.' }),
+});

@@ -23,6 +23,8 @@ export interface Reply {
   /** Whatever the API answered, parsed as JSON when it was JSON. */
   body: any;
   headers: Headers;
+  /** The body's bytes, for files (reports). */
+  bytes: Uint8Array;
 }
 
 /** A signed-in browser (cookie + CSRF token) or an anonymous caller. */
@@ -44,14 +46,15 @@ export function clientFor(app: App, fixedHeaders: Record<string, string>): Clien
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...fixedHeaders, ...headers },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown = text;
     try {
       parsed = text === '' ? null : JSON.parse(text);
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, body: parsed, headers: response.headers };
+    return { status: response.status, body: parsed, headers: response.headers, bytes };
   };
   return {
     request,
