@@ -46,7 +46,7 @@ function presentIssued(row: { issuedAt: Date } & Record<string, unknown>) {
   return issuedReport.parse({ ...row, issuedAt: row.issuedAt.toISOString() });
 }
 
-function issuedQuery(db: Database, access: Access) {
+function issuedQuery(db: Database) {
   return db
     .select(issuedColumns)
     .from(issuedReports)
@@ -122,7 +122,7 @@ export function reportRoutes() {
       const query = c.req.valid('query');
       const readable = access.readableUnitIds();
       if (query.unit) access.assertRead(query.unit);
-      const rows = await issuedQuery(db, access)
+      const rows = await issuedQuery(db)
         .where(
           and(
             eq(issuedReports.tenantId, access.tenantId),
@@ -177,7 +177,7 @@ export function reportRoutes() {
 }
 
 async function findIssued(db: Database, access: Access, id: string) {
-  const [row] = await issuedQuery(db, access).where(and(eq(issuedReports.tenantId, access.tenantId), eq(issuedReports.id, id)));
+  const [row] = await issuedQuery(db).where(and(eq(issuedReports.tenantId, access.tenantId), eq(issuedReports.id, id)));
   if (!row || !access.canRead(row.unitId)) throw new AppError('not_found');
   return row;
 }
