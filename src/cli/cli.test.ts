@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,5 +85,28 @@ describe('the uppsikt command', () => {
     expect(await option.exited).toBe(1);
     expect(option.output()).toContain("Unknown option '--demos'");
     expect(option.output()).toContain('Usage: uppsikt <command>');
+  });
+});
+
+describe('uppsikt report', () => {
+  test('writes a seed report of the demo data to a file, and names what is wrong otherwise', async () => {
+    const seed = uppsikt(['seed', '--demo']);
+    expect(await seed.exited).toBe(0);
+    const out = join(dataDir, 'kontroll.pdf');
+    const run = uppsikt(['report', 'control-follow-up', '--tenant', 'exempelkommun-b', '--unit', 'Utbildningsnämnden', '--period', '2020', '--format', 'pdf', '--out', out]);
+    expect(await run.exited, run.output()).toBe(0);
+    expect(run.output()).toContain('Wrote "Kontroll uppföljning"');
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const unit = uppsikt(['report', 'plan', '--tenant', 'malmo', '--unit', 'Skolnämnden', '--period', '2020', '--out', out]);
+    expect(await unit.exited).toBe(1);
+    expect(unit.output()).toContain('No unit "Skolnämnden" in malmo. Units: ');
+    const kind = uppsikt(['report', 'budget', '--tenant', 'malmo', '--unit', 'Grundskolenämnden', '--period', '2020']);
+    expect(await kind.exited).toBe(1);
+    expect(kind.output()).toContain('the kind must be one of improvement-actions');
+    expect(kind.output()).toContain('--out is missing');
+    const text = uppsikt(['report', 'activity-review', '--tenant', 'malmo', '--unit', 'Grundskolenämnden', '--period', '2020', '--format', 'xlsx', '--out', out]);
+    expect(await text.exited).toBe(1);
+    expect(text.output()).toContain('has no XLSX form');
   });
 });

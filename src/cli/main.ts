@@ -1,4 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../domain/contracts/reports.ts';
+import { operatorAccess } from '../server/access/access.ts';
+import { AppError } from '../server/errors.ts';
+import { generateReport } from '../server/reports/generate-report.ts';
+import { findScopeByNames, ScopeError } from '../server/reports/report-scope.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { FixtureError } from '../server/demo/read-demo-fixtures.ts';
 import { loadDemoData } from '../server/demo/load-demo-data.ts';
@@ -11,6 +17,9 @@ Commands:
   serve [--demo]   Start the server; with --demo, load the demo data into an empty database.
   migrate          Apply the database migrations and exit.
   seed --demo      Load the demo data (tenants already present are left alone) and exit.
+  report <kind> --tenant <slug> --unit "<unit name>" --period <2020|2020-2021>
+         --format <docx|pdf|xlsx|html|md> --out <file> [--lang sv|en] [--archival]
+                   Write a report to a file. Kinds: ${REPORT_KINDS.join(', ')}.
 
 Configuration (environment): DATABASE_URL (PostgreSQL; unset = embedded PGlite),
 DATA_DIR (embedded database folder, default ./data), PORT (default 3000), HOST (default 127.0.0.1).`;
@@ -19,7 +28,17 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { demo: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      tenant: { type: 'string' },
+      unit: { type: 'string' },
+      period: { type: 'string' },
+      format: { type: 'string', default: 'pdf' },
+      out: { type: 'string' },
+      lang: { type: 'string', default: 'sv' },
+      archival: { type: 'boolean', default: false },
+    },
   });
   const command = positionals[0];
   if (values.help || command === undefined || command === 'help') {
@@ -57,9 +76,55 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'report':
+      return writeReport(positionals[1], values);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 1;
+  }
+}
+
+/** `uppsikt report`: one report to a file, with the operator's rights over the whole tenant. */
+async function writeReport(kind: string | undefined, options: { tenant?: string | undefined; unit?: string | undefined; period?: string | undefined; format?: string | undefined; out?: string | undefined; lang?: string | undefined; archival?: boolean | undefined }): Promise<number> {
+  const problems: string[] = [];
+  if (!kind || !(REPORT_KINDS as readonly string[]).includes(kind)) problems.push(`the kind must be one of ${REPORT_KINDS.join(', ')}`);
+  for (const name of ['tenant', 'unit', 'period', 'out'] as const) if (!options[name]) problems.push(`--${name} is missing`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(options.format ?? '')) problems.push(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  if (options.lang !== 'sv' && options.lang !== 'en') problems.push('--lang must be sv or en');
+  if (problems.length > 0) {
+    console.error(`uppsikt report: ${problems.join('; ')}.\n\n${USAGE}`);
+    return 1;
+  }
+  const database = await openMigratedDatabase(loadConfig());
+  try {
+    const scope = await findScopeByNames(database.db, options.tenant!, options.unit!);
+    console.log(`Generating ${kind} for ${options.unit} (${options.tenant}), ${options.period}, as ${options.format} …`);
+    const started = performance.now();
+    const report = await generateReport(database.db, operatorAccess(scope.tenantId), {
+      kind: kind as ReportKind,
+      unitId: scope.unitId,
+      period: options.period!,
+      format: options.format as ReportFormat,
+      locale: options.lang as 'sv' | 'en',
+      archival: options.archival === true,
+    });
+    writeFileSync(options.out!, report.bytes);
+    console.log(`Wrote "${report.title}" to ${options.out} (${report.bytes.length} bytes, ${Math.round(performance.now() - started)} ms).`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ScopeError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof AppError) {
+      const details = error.errors.map((field) => `${field.path}: ${typeof field.message === 'string' ? field.message : field.message.en}`);
+      const detail = error.detail === undefined ? error.code : typeof error.detail === 'string' ? error.detail : error.detail.en;
+      console.error(`uppsikt report: ${[detail, ...details].join('; ')}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
   }
 }
 
