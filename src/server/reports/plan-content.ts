@@ -135,11 +135,28 @@ export interface PlanFacts {
 
 const decisionUnits = alias(orgUnits, 'decision_unit');
 
+/** The columns every item (control, action, activity) is printed with. */
+const itemColumns = (table: typeof controls | typeof actions | typeof activities) => ({
+  id: table.id,
+  planId: table.planId,
+  title: table.title,
+  statusId: table.statusId,
+  startDate: table.startDate,
+  endDate: table.endDate,
+});
+
 const live = <T extends { archivedAt: unknown }>(table: T) => isNull(table.archivedAt as never);
 
-/** The facts of the given plans of one tenant, in the order of `planIds`. */
-export async function loadPlanFacts(db: Database, tenantId: string, planIds: readonly string[], locale: 'sv' | 'en'): Promise<PlanFacts[]> {
+/**
+ * The facts of the given plans of one tenant, in the order of `planIds`. A `summary` leaves out
+ * what a summary does not print (follow-ups, checkpoints, activities, reviews, notes): the
+ * council summary of a large municipality reads a tenth of the rows.
+ */
+export async function loadPlanFacts(db: Database, tenantId: string, planIds: readonly string[], locale: 'sv' | 'en', options: { summary?: boolean } = {}): Promise<PlanFacts[]> {
   if (planIds.length === 0) return [];
+  const full = options.summary !== true;
+  /** A read that a summary skips. */
+  const unlessSummary = <T>(read: () => PromiseLike<T[]>) => (full ? read : async () => [] as T[]);
   const ids = [...planIds];
   const inPlans = <C extends { planId: never }>(table: C) => and(eq((table as unknown as { tenantId: never }).tenantId, tenantId), inArray(table.planId, ids));
   const controlIds = db.select({ id: controls.id }).from(controls).where(and(eq(controls.tenantId, tenantId), inArray(controls.planId, ids)));
@@ -158,53 +175,96 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
           .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
           .leftJoin(decisionUnits, and(eq(decisionUnits.tenantId, plans.tenantId), eq(decisionUnits.id, plans.decisionUnitId)))
           .where(and(eq(plans.tenantId, tenantId), inArray(plans.id, ids))),
-      () => db.select().from(statuses).where(eq(statuses.tenantId, tenantId)),
-      () => db.select().from(risks).where(and(inPlans(risks as never), live(risks))).orderBy(asc(risks.sortOrder), asc(risks.createdAt)),
-      () => db.select().from(controls).where(and(inPlans(controls as never), live(controls))).orderBy(asc(controls.sortOrder), asc(controls.createdAt)),
+      () => db.select({ id: statuses.id, labelSv: statuses.labelSv, labelEn: statuses.labelEn, colour: statuses.colour, category: statuses.category }).from(statuses).where(eq(statuses.tenantId, tenantId)),
       () =>
         db
-          .select({ action: actions, unitName: orgUnits.name })
+          .select({ id: risks.id, planId: risks.planId, title: risks.title, description: risks.description, likelihood: risks.likelihood, consequence: risks.consequence, riskValue: risks.riskValue })
+          .from(risks)
+          .where(and(inPlans(risks as never), live(risks)))
+          .orderBy(asc(risks.sortOrder), asc(risks.createdAt)),
+      () =>
+        db
+          .select({ ...itemColumns(controls), riskId: controls.riskId, description: controls.description, method: controls.method, frequency: controls.frequency })
+          .from(controls)
+          .where(and(inPlans(controls as never), live(controls)))
+          .orderBy(asc(controls.sortOrder), asc(controls.createdAt)),
+      () =>
+        db
+          .select({ action: { ...itemColumns(actions), riskId: actions.riskId, reviewId: actions.reviewId, whatToDo: actions.whatToDo, measuresTaken: actions.measuresTaken }, unitName: orgUnits.name })
           .from(actions)
           .leftJoin(orgUnits, and(eq(orgUnits.tenantId, actions.tenantId), eq(orgUnits.id, actions.responsibleUnitId)))
           .where(and(inPlans(actions as never), live(actions)))
           .orderBy(asc(actions.sortOrder), asc(actions.createdAt)),
-      () => db.select().from(activities).where(and(inPlans(activities as never), live(activities))).orderBy(asc(activities.sortOrder), asc(activities.createdAt)),
-      () =>
+      unlessSummary(() =>
         db
-          .select()
+          .select({
+            ...itemColumns(activities),
+            number: activities.number,
+            description: activities.description,
+            costAndResources: activities.costAndResources,
+            performers: activities.performers,
+            carryOver: activities.carryOver,
+          })
+          .from(activities)
+          .where(and(inPlans(activities as never), live(activities)))
+          .orderBy(asc(activities.sortOrder), asc(activities.createdAt))),
+      unlessSummary(() =>
+        db
+          .select({ activityId: subActivities.activityId, number: subActivities.number, title: subActivities.title, statusId: subActivities.statusId, carryOver: subActivities.carryOver })
           .from(subActivities)
           .where(and(eq(subActivities.tenantId, tenantId), inArray(subActivities.activityId, activityIds), live(subActivities)))
-          .orderBy(asc(subActivities.sortOrder), asc(subActivities.createdAt)),
-      () =>
+          .orderBy(asc(subActivities.sortOrder), asc(subActivities.createdAt))),
+      unlessSummary(() =>
         db
           .select({ activityId: activityFocusAreas.activityId, name: focusAreas.name })
           .from(activityFocusAreas)
           .innerJoin(focusAreas, and(eq(focusAreas.tenantId, activityFocusAreas.tenantId), eq(focusAreas.id, activityFocusAreas.focusAreaId)))
           .where(and(eq(activityFocusAreas.tenantId, tenantId), inArray(activityFocusAreas.activityId, activityIds)))
-          .orderBy(asc(activityFocusAreas.sortOrder)),
-      () =>
+          .orderBy(asc(activityFocusAreas.sortOrder))),
+      unlessSummary(() =>
         db
           .select({ review: reviews, unitName: orgUnits.name })
           .from(reviews)
           .leftJoin(orgUnits, and(eq(orgUnits.tenantId, reviews.tenantId), eq(orgUnits.id, reviews.decisionUnitId)))
           .where(and(inPlans(reviews as never), live(reviews)))
-          .orderBy(asc(reviews.sortOrder), asc(reviews.createdAt)),
-      () =>
+          .orderBy(asc(reviews.sortOrder), asc(reviews.createdAt))),
+      unlessSummary(() =>
         db
-          .select({ followUp: followUps, period: reportingPeriods, author: { name: users.name, deactivatedAt: users.deactivatedAt } })
+          .select({
+            followUp: {
+              controlId: followUps.controlId,
+              actionId: followUps.actionId,
+              activityId: followUps.activityId,
+              reportedOn: followUps.reportedOn,
+              body: followUps.body,
+              analysis: followUps.analysis,
+              statusId: followUps.statusId,
+            },
+            period: { kind: reportingPeriods.kind, number: reportingPeriods.number, year: reportingPeriods.year, name: reportingPeriods.name, endDate: reportingPeriods.endDate },
+            author: { name: users.name, deactivatedAt: users.deactivatedAt },
+          })
           .from(followUps)
           .innerJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)))
           .leftJoin(users, and(eq(users.tenantId, followUps.tenantId), eq(users.id, followUps.authorId)))
           .where(and(eq(followUps.tenantId, tenantId), live(followUps), ofItems(followUps as never)))
-          .orderBy(asc(reportingPeriods.endDate), asc(followUps.reportedOn), asc(followUps.createdAt)),
+          .orderBy(asc(reportingPeriods.endDate), asc(followUps.reportedOn), asc(followUps.createdAt))),
       () =>
         db
-          .select({ assignment: assignments, name: users.name, deactivatedAt: users.deactivatedAt })
+          .select({
+            assignment: { controlId: assignments.controlId, actionId: assignments.actionId, activityId: assignments.activityId, role: assignments.role },
+            name: users.name,
+            deactivatedAt: users.deactivatedAt,
+          })
           .from(assignments)
           .innerJoin(users, and(eq(users.tenantId, assignments.tenantId), eq(users.id, assignments.userId)))
           .where(and(eq(assignments.tenantId, tenantId), ofItems(assignments as never)))
           .orderBy(asc(assignments.sortOrder)),
-      () => db.select().from(checkpoints).where(and(eq(checkpoints.tenantId, tenantId), ofItems(checkpoints as never))).orderBy(asc(checkpoints.date)),
+      unlessSummary(() =>
+        db
+          .select({ controlId: checkpoints.controlId, actionId: checkpoints.actionId, activityId: checkpoints.activityId, date: checkpoints.date })
+          .from(checkpoints)
+          .where(and(eq(checkpoints.tenantId, tenantId), ofItems(checkpoints as never)))
+          .orderBy(asc(checkpoints.date))),
       () =>
         db
           .select({ deviation: deviations, controlTitle: controls.title, planId: controls.planId })
@@ -212,7 +272,7 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
           .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
           .where(and(eq(deviations.tenantId, tenantId), inArray(controls.planId, ids), live(deviations)))
           .orderBy(asc(deviations.foundOn)),
-      () => db.select().from(planNotes).where(and(inPlans(planNotes as never), live(planNotes))).orderBy(asc(planNotes.createdAt)),
+      unlessSummary(() => db.select({ planId: planNotes.planId, topic: planNotes.topic, body: planNotes.body }).from(planNotes).where(and(inPlans(planNotes as never), live(planNotes))).orderBy(asc(planNotes.createdAt))),
       () => db.select().from(riskMatrices).where(eq(riskMatrices.tenantId, tenantId)).orderBy(desc(riskMatrices.validFromYear)),
     );
 

@@ -41,7 +41,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
     .orderBy(desc(plans.createdAt));
   const planIdByUnit = new Map<string, string>();
   for (const row of planRows) if (!planIdByUnit.has(row.unitId)) planIdByUnit.set(row.unitId, row.id);
-  const facts = await loadPlanFacts(db, tenantId, [...planIdByUnit.values()], context.locale);
+  const facts = await loadPlanFacts(db, tenantId, [...planIdByUnit.values()], context.locale, { summary: true });
   const factsByUnit = new Map(facts.map((plan) => [plan.unitId, plan]));
   const evaluation = await reportText(context, 'council-summary', 'evaluation');
 
