@@ -37,7 +37,7 @@ const sentence = (n: number) =>
   `Kontrollen av rutinen ${n} visar att arbetet följer nämndens riktlinjer, med enstaka brister i dokumentationen som förvaltningen åtgärdar under nästa period.`;
 
 async function insertAll(db: Database, table: Parameters<Database['insert']>[0], rows: Record<string, unknown>[]) {
-  for (let start = 0; start < rows.length; start += 1000) await db.insert(table).values(rows.slice(start, start + 1000) as never);
+  for (let start = 0; start < rows.length; start += 1000) await db.insert(table).values(rows.slice(start, start + 1000));
 }
 
 /** The municipality: a root, 40 nämnder with a plan each, people, statuses and the quarters. */

@@ -156,7 +156,7 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
   if (planIds.length === 0) return [];
   const full = options.summary !== true;
   /** A read that a summary skips. */
-  const unlessSummary = <T>(read: () => PromiseLike<T[]>) => (full ? read : async () => [] as T[]);
+  const unlessSummary = <T>(read: () => PromiseLike<T[]>) => (full ? read : () => Promise.resolve([] as T[]));
   const ids = [...planIds];
   const inPlans = <C extends { planId: never }>(table: C) => and(eq((table as unknown as { tenantId: never }).tenantId, tenantId), inArray(table.planId, ids));
   const controlIds = db.select({ id: controls.id }).from(controls).where(and(eq(controls.tenantId, tenantId), inArray(controls.planId, ids)));
