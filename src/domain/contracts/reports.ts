@@ -2,15 +2,9 @@ import { z } from 'zod';
 import { parsePlanPeriod } from '../plan.ts';
 import { booleanQuery, id } from './common.ts';
 
-/** The report kinds; the names are fixed (they are in scripts and scheduled jobs). */
-export const REPORT_KINDS = ['improvement-actions', 'activity-plan', 'activity-review', 'control-follow-up', 'plan', 'council-summary'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
+import { REPORT_FORMATS, REPORT_KINDS, REPORT_TEXT_SECTIONS } from '../report-kind.ts';
 
-export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'html', 'md'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** Kinds whose content is tables, so that they also come as a workbook. */
-export const TABULAR_REPORT_KINDS: readonly ReportKind[] = ['activity-plan', 'control-follow-up', 'plan', 'council-summary'];
+export { REPORT_FORMATS, REPORT_KINDS, REPORT_TEXT_SECTIONS, TABULAR_REPORT_KINDS, type ReportFormat, type ReportKind } from '../report-kind.ts';
 
 export const reportPeriod = z
   .string()
@@ -24,6 +18,7 @@ export const reportQuery = z.strictObject({
   period: reportPeriod,
   format: z.enum(REPORT_FORMATS).default('pdf'),
   archival: booleanQuery.optional().meta({ description: 'PDF only: PDF/A-2a, for the archive.' }),
+  lang: z.enum(['sv', 'en']).optional().meta({ description: 'The report language; else Accept-Language, Swedish by default.' }),
 });
 
 export const issueReportBody = z
@@ -59,13 +54,6 @@ export const issuedReportListQuery = z.strictObject({
   unit: id.optional().meta({ description: 'Only reports about this unit.' }),
   kind: z.enum(REPORT_KINDS).optional(),
 });
-
-/** The texts a tenant writes for a report kind, by section. */
-export const REPORT_TEXT_SECTIONS = {
-  'improvement-actions': ['introduction', 'reviews-closing', 'actions-introduction'],
-  'control-follow-up': ['guidance'],
-  'council-summary': ['evaluation'],
-} as const satisfies Partial<Record<ReportKind, readonly string[]>>;
 
 export const reportText = z
   .object({

@@ -19,7 +19,11 @@ th{background:#f0f0f0}
 td p,th p{margin:.1em 0 .3em}
 .status{display:inline-flex;align-items:center;gap:.35em;white-space:nowrap}
 .status-dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;border:1px solid #1a1a1a}
-.bar{display:inline-block;height:.8em;background:#1d4ed8;margin-left:.5em;vertical-align:middle}
+.bar{display:block;height:.8em;background:#1d4ed8}
+.bar-cell{width:40%}
+.number{text-align:right;white-space:nowrap}
+figure{margin:.6em 0}
+td,th{overflow-wrap:anywhere}
 nav ol{padding-left:1.2em}
 @media (max-width:40rem){main{padding:.5rem}}
 `;
@@ -76,7 +80,7 @@ function blockHtml(block: Block, counter: { next: number } | null): string {
     case 'chart': {
       const largest = Math.max(1, ...block.rows.map((row) => row.value));
       const rows = block.rows
-        .map((row) => `<tr><th scope="row">${escape(row.label)}</th><td>${escape(formatNumber(row.value))}<span class="bar" aria-hidden="true" style="width:${Math.round((row.value / largest) * 12)}em"></span></td></tr>`)
+        .map((row) => `<tr><th scope="row">${escape(row.label)}</th><td class="number">${escape(formatNumber(row.value))}</td><td class="bar-cell"><span class="bar" aria-hidden="true" style="width:${Math.round((row.value / largest) * 100)}%"></span></td></tr>`)
         .join('');
       return `<figure><table><caption>${escape(block.title)}</caption><tbody>${rows}</tbody></table></figure>`;
     }

@@ -58,6 +58,9 @@ function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {
                 <li>
                   <Link to="/granskningar">{t('reviews.title')}</Link>
                 </li>
+                <li>
+                  <Link to="/rapporter">{t('nav.reports')}</Link>
+                </li>
                 {me.roles.some((role) => role.role === 'administrator') && (
                   <li>
                     <Link to="/administration/anvandare">{t('nav.admin')}</Link>

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { RootLayout } from './layout.tsx';
 import type { DeviationSearch } from '../features/deviations/deviations-page.tsx';
 import type { ReviewSearch } from '../features/reviews/reviews-page.tsx';
+import type { ReportSearch } from '../features/reports/reports-page.tsx';
+import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
 import { Page, noteNavigation } from './page.tsx';
 
 // Every screen, with Swedish addresses as the municipalities would say them. Screens other than
@@ -124,6 +126,17 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reviews/reviews-page.tsx'), 'ReviewsPage'),
 });
 
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rapporter',
+  validateSearch: (search: Record<string, unknown>): ReportSearch => ({
+    typ: (REPORT_KINDS as readonly string[]).includes(String(search.typ)) ? (search.typ as ReportKind) : undefined,
+    enhet: optionalString(search.enhet),
+    period: typeof search.period === 'string' || typeof search.period === 'number' ? String(search.period) : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/reports/reports-page.tsx'), 'ReportsPage'),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/administration',
@@ -170,6 +183,7 @@ const routeTree = rootRoute.addChildren([
   historyRoute,
   deviationsRoute,
   reviewsRoute,
+  reportsRoute,
   adminRoute,
   usersAdminRoute,
   riskMatrixAdminRoute,

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { OrgUnit } from '../lib/reference-data.ts';
 
@@ -21,20 +22,24 @@ export function unitOptions(units: OrgUnit[]): { value: string; label: string }[
   return options;
 }
 
-/** A labelled select in a filter bar; the empty choice means "all". */
-export function FilterSelect({ label, value, onChange, options, allLabel }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[]; allLabel?: string }) {
+/** A labelled select in a filter bar; the empty choice means "all" (left out with `includeAll={false}`). */
+export function FilterSelect({ label, value, onChange, options, allLabel, includeAll = true }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[]; allLabel?: string; includeAll?: boolean }) {
   const { t } = useI18n();
+  // Labelled by id, not by wrapping, so that the name is the label alone and not every option's text too.
+  const id = useId();
   return (
-    <label className="field field-inline">
-      <span className="field-label">{label}</span>
-      <select className="field-input" value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{allLabel ?? t('filters.all')}</option>
+    <div className="field field-inline">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="field-input" value={value} onChange={(event) => onChange(event.target.value)}>
+        {includeAll && <option value="">{allLabel ?? t('filters.all')}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

@@ -57,6 +57,17 @@ function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: 
           <Link to="/historik/$entityType/$entityId" params={{ entityType: 'plan', entityId: plan.id }} className="button button-quiet">
             {t('history.link')}
           </Link>
+          <Link
+            to="/rapporter"
+            search={{
+              typ: plan.kind === 'activity' ? 'activity-plan' : 'plan',
+              enhet: plan.unitId,
+              period: plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}-${plan.endYear}`,
+            }}
+            className="button button-quiet"
+          >
+            {t('nav.reports')}
+          </Link>
         </div>
       }
     >

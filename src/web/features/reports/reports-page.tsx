@@ -1,0 +1,253 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { issuedReport } from '../../../domain/contracts/reports.ts';
+import { REPORT_KINDS, TABULAR_REPORT_KINDS, type ReportKind } from '../../../domain/report-kind.ts';
+import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InputField, SelectField } from '../../components/fields.tsx';
+import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api, apiPath, ApiError } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useOrgUnits, usePlans } from '../../lib/reference-data.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
+import { useMe } from '../auth/use-me.ts';
+import { ReportTexts } from './report-texts.tsx';
+
+type IssuedReport = z.infer<typeof issuedReport>;
+
+export interface ReportSearch {
+  typ?: ReportKind | undefined;
+  enhet?: string | undefined;
+  period?: string | undefined;
+}
+
+/** Which plans a kind is made from; the council summary sums up the internal control plans below a unit. */
+const PLAN_KIND_OF: Record<ReportKind, 'internal_control' | 'activity'> = {
+  'improvement-actions': 'internal_control',
+  'activity-plan': 'activity',
+  'activity-review': 'activity',
+  'control-follow-up': 'internal_control',
+  plan: 'internal_control',
+  'council-summary': 'internal_control',
+};
+
+/**
+ * Rapporter: choose a report, a unit and a period, look at it here, download it as PDF, DOCX,
+ * XLSX or Markdown, and send it to the nämnd, which keeps the exact file with its SHA-256.
+ */
+export function ReportsPage() {
+  const { t, locale } = useI18n();
+  const search = useSearch({ from: '/rapporter' });
+  const navigate = useNavigate();
+  const me = useMe();
+  const units = useOrgUnits();
+  const plans = usePlans();
+  const kind: ReportKind = search.typ ?? 'control-follow-up';
+  const title = t('reports.title');
+  const error = units.error ?? plans.error ?? me.error;
+  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
+  if (!units.data || !plans.data || !me.data) return <Page title={title}><Loading /></Page>;
+
+  const choose = (change: Partial<ReportSearch>) => void navigate({ to: '/rapporter', search: { ...search, ...change }, replace: true });
+  const planKind = PLAN_KIND_OF[kind];
+  const summary = kind === 'council-summary';
+  const unitChoices = summary ? units.data.filter((unit) => unit.kind === 'kommun' || unit.kind === 'region' || unit.parentId === null) : units.data.filter((unit) => plans.data.some((plan) => plan.unitId === unit.id && plan.kind === planKind));
+  const unitId = search.enhet && unitChoices.some((unit) => unit.id === search.enhet) ? search.enhet : unitChoices[0]?.id;
+  const periods = [
+    ...new Set(
+      plans.data
+        .filter((plan) => plan.kind === planKind && (summary || plan.unitId === unitId))
+        .flatMap((plan) => (summary ? [String(plan.startYear)] : [plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}-${plan.endYear}`])),
+    ),
+  ].sort().reverse();
+  const period = search.period && periods.includes(search.period) ? search.period : periods[0];
+  const parents = new Map(units.data.map((unit) => [unit.id, unit.parentId]));
+  const manages = (id: string) => {
+    for (let at: string | null | undefined = id; at; at = parents.get(at)) {
+      if (me.data.roles.some((role) => role.unitId === at && (role.role === 'administrator' || role.role === 'coordinator'))) return true;
+    }
+    return false;
+  };
+
+  return (
+    <Page title={title}>
+      <p className="lead">{t('reports.intro')}</p>
+      <div className="filters filter-bar" role="group" aria-label={t('reports.choose')}>
+        <FilterSelect label={t('reports.kind')} value={kind} onChange={(value) => choose({ typ: (value || undefined) as ReportKind | undefined })} options={REPORT_KINDS.map((value) => ({ value, label: t(`reports.kind.${value}`) }))} includeAll={false} />
+        <FilterSelect label={summary ? t('reports.summaryUnit') : t('plan.unit')} value={unitId ?? ''} onChange={(value) => choose({ enhet: value || undefined })} options={unitOptions(unitChoices)} includeAll={false} />
+        <FilterSelect label={t('reports.period')} value={period ?? ''} onChange={(value) => choose({ period: value || undefined })} options={periods.map((value) => ({ value, label: value }))} includeAll={false} />
+      </div>
+      <p>{t(`reports.about.${kind}`)}</p>
+      {!unitId || !period ? (
+        <p role="status">{t('reports.nothing')}</p>
+      ) : (
+        <ReportActions key={`${kind}-${unitId}-${period}`} kind={kind} unitId={unitId} period={period} locale={locale} manages={manages(unitId)} />
+      )}
+    </Page>
+  );
+}
+
+function ReportActions({ kind, unitId, period, locale, manages }: { kind: ReportKind; unitId: string; period: string; locale: 'sv' | 'en'; manages: boolean }) {
+  const { t } = useI18n();
+  const link = (format: string, extra: Record<string, string> = {}) => apiPath(`/reports/${kind}`, { unit: unitId, period, format, lang: locale, ...extra });
+  const formats = [
+    { format: 'pdf', label: t('reports.format.pdf') },
+    { format: 'pdf', label: t('reports.format.pdfa'), extra: { archival: 'true' } },
+    { format: 'docx', label: t('reports.format.docx') },
+    ...(TABULAR_REPORT_KINDS.includes(kind) ? [{ format: 'xlsx', label: t('reports.format.xlsx') }] : []),
+    { format: 'md', label: t('reports.format.md') },
+  ];
+  return (
+    <div className="reports-page">
+      <section aria-labelledby="report-download">
+        <h2 id="report-download">{t('reports.download')}</h2>
+        <ul className="button-row">
+          {formats.map((entry) => (
+            <li key={entry.label}>
+              <a className="button button-quiet" href={link(entry.format, entry.extra)} download>
+                {entry.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Preview url={link('html')} title={t(`reports.kind.${kind}`)} />
+      {manages && <IssueForm kind={kind} unitId={unitId} period={period} />}
+      <IssuedList kind={kind} unitId={unitId} />
+      {manages && <ReportTexts kind={kind} unitId={unitId} year={Number(period.slice(0, 4))} />}
+    </div>
+  );
+}
+
+/** The report as HTML, in a frame of its own so its styles stay its own. */
+function Preview({ url, title }: { url: string; title: string }) {
+  const { t } = useI18n();
+  const [shown, setShown] = useState(false);
+  const html = useQuery({
+    queryKey: ['report-preview', url],
+    enabled: shown,
+    queryFn: async ({ signal }) => {
+      const response = await fetch(url, { credentials: 'same-origin', signal });
+      const text = await response.text();
+      if (!response.ok) throw new ApiError(JSON.parse(text) as ConstructorParameters<typeof ApiError>[0]);
+      return text;
+    },
+  });
+  return (
+    <section aria-labelledby="report-preview">
+      <h2 id="report-preview">{t('reports.preview')}</h2>
+      {!shown ? (
+        <button type="button" className="button" onClick={() => setShown(true)}>
+          {t('reports.showPreview')}
+        </button>
+      ) : html.error ? (
+        <LoadFailed error={html.error} retry={() => void html.refetch()} />
+      ) : !html.data ? (
+        <Loading />
+      ) : (
+        <iframe className="report-preview" title={t('reports.previewOf', { title })} srcDoc={html.data} sandbox="" />
+      )}
+    </section>
+  );
+}
+
+function IssueForm({ kind, unitId, period }: { kind: ReportKind; unitId: string; period: string }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const submit = useSubmit();
+  const [format, setFormat] = useState('pdf');
+  const [note, setNote] = useState('');
+  const [issued, setIssued] = useState<IssuedReport | null>(null);
+  useEffect(() => setIssued(null), [kind, unitId, period]);
+  const formats = ['pdf', 'docx', ...(TABULAR_REPORT_KINDS.includes(kind) ? ['xlsx'] : [])];
+  return (
+    <section aria-labelledby="report-issue">
+      <h2 id="report-issue">{t('reports.issue')}</h2>
+      <p>{t('reports.issueHelp')}</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit.run(async () => {
+            const created = await api<IssuedReport>(`/reports/${kind}/issue`, { method: 'POST', body: { unitId, period, format, ...(note.trim() ? { note: note.trim() } : {}) } });
+            setIssued(created);
+            setNote('');
+            await queryClient.invalidateQueries({ queryKey: ['issued-reports'] });
+          });
+        }}
+      >
+        <ErrorSummary error={submit.error} />
+        <SelectField label={t('reports.issueFormat')} value={format} onChange={setFormat} options={formats.map((value) => ({ value, label: value.toUpperCase() }))} errors={submit.fieldErrors('format')} />
+        <InputField label={t('reports.note')} description={t('reports.noteHelp')} value={note} onChange={setNote} errors={submit.fieldErrors('note')} />
+        <button type="submit" className="button" aria-disabled={submit.pending}>
+          {submit.pending ? t('reports.issuing') : t('reports.issueButton')}
+        </button>
+      </form>
+      <div role="status">
+        {issued && (
+          <p className="notice">
+            {t('reports.issued', { title: issued.title })} <span className="sha">SHA-256: <code>{issued.sha256}</code></span>
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** The copies sent to the nämnd: who sent which, when, and the checksum that proves the download is the same file. */
+function IssuedList({ kind, unitId }: { kind: ReportKind; unitId: string }) {
+  const { t, formatLocale } = useI18n();
+  const list = useQuery({
+    queryKey: ['issued-reports', kind, unitId],
+    queryFn: ({ signal }) => api<{ items: IssuedReport[] }>('/issued-reports', { query: { unit: unitId, kind }, signal }),
+  });
+  return (
+    <section aria-labelledby="report-issued">
+      <h2 id="report-issued">{t('reports.issuedList')}</h2>
+      {list.error ? (
+        <LoadFailed error={list.error} retry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <p>{t('reports.noneIssued')}</p>
+      ) : (
+        <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="report-issued">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.issuedAt')}</th>
+                <th scope="col">{t('reports.period')}</th>
+                <th scope="col">{t('reports.issuedBy')}</th>
+                <th scope="col">{t('reports.note')}</th>
+                <th scope="col">SHA-256</th>
+                <th scope="col">{t('reports.file')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDate(entry.issuedAt.slice(0, 10), formatLocale)}</td>
+                  <td>{entry.period}</td>
+                  <td>{entry.issuedByName}</td>
+                  <td>{entry.note ?? '–'}</td>
+                  <td>
+                    <code className="sha">{entry.sha256}</code>
+                  </td>
+                  <td>
+                    <a href={apiPath(`/issued-reports/${entry.id}/file`)} download={entry.fileName}>
+                      {t('reports.downloadIssued', { format: entry.format.toUpperCase() })}
+                      <span className="visually-hidden"> {entry.title}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
