@@ -1,8 +1,7 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
-import { loadPlanFacts } from '../plan-content.ts';
 import { label, periodText, rich, statusCell, type ReportContext } from '../report-context.ts';
-import { newDocument, planOfScope } from './kind-helpers.ts';
+import { newDocument, planFactsOfScope } from './kind-helpers.ts';
 
 /**
  * Uppföljning av en aktivitetsplan (seed 002): per activity its status, number, title and end
@@ -11,11 +10,10 @@ import { newDocument, planOfScope } from './kind-helpers.ts';
  */
 export async function activityPlanReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const planId = await planOfScope(context, 'activity');
-  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
+  const plan = await planFactsOfScope(context, 'activity');
   const blocks: Block[] = [];
-  if (plan!.activities.length === 0) blocks.push(text(labels.emptyPlan, 'note'));
-  for (const activity of plan!.activities) {
+  if (plan.activities.length === 0) blocks.push(text(labels.emptyPlan, 'note'));
+  for (const activity of plan.activities) {
     blocks.push({
       type: 'table',
       table: {
@@ -44,5 +42,5 @@ export async function activityPlanReport(context: ReportContext): Promise<Report
     if (activity.carryOver) blocks.push(text(activity.carryOver === 'carry_over' ? labels.carriedOver : labels.notCarriedOver, 'note'));
   }
   const title = labels.activityPlanTitle(periodText(context));
-  return newDocument(context, 'activity-plan', title, [context.unit.name, plan!.title], blocks);
+  return newDocument(context, 'activity-plan', title, [context.unit.name, plan.title], blocks);
 }

@@ -1,8 +1,7 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { text } from '../document.ts';
-import { loadPlanFacts } from '../plan-content.ts';
 import { periodText, rich, type ReportContext } from '../report-context.ts';
-import { newDocument, planOfScope } from './kind-helpers.ts';
+import { newDocument, planFactsOfScope } from './kind-helpers.ts';
 
 /**
  * Uppföljning av fjolårets planerade aktiviteter (seed 003): numbered, each assignment with its
@@ -10,11 +9,10 @@ import { newDocument, planOfScope } from './kind-helpers.ts';
  */
 export async function activityReviewReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const planId = await planOfScope(context, 'activity');
-  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
+  const plan = await planFactsOfScope(context, 'activity');
   const blocks: Block[] = [];
-  if (plan!.activities.length === 0) blocks.push(text(labels.emptyPlan, 'note'));
-  for (const activity of plan!.activities) {
+  if (plan.activities.length === 0) blocks.push(text(labels.emptyPlan, 'note'));
+  for (const activity of plan.activities) {
     const latest = activity.followUps.at(-1);
     blocks.push({ type: 'heading', level: 2, text: labels.assignmentHeading(activity.number) });
     blocks.push(text(activity.title));
@@ -23,5 +21,5 @@ export async function activityReviewReport(context: ReportContext): Promise<Repo
     blocks.push({ type: 'heading', level: 3, text: labels.analysis, outline: false });
     blocks.push(...rich(latest?.analysis));
   }
-  return newDocument(context, 'activity-review', labels.activityReviewTitle, [context.unit.name, `${plan!.title} (${periodText(context)})`], blocks);
+  return newDocument(context, 'activity-review', labels.activityReviewTitle, [context.unit.name, `${plan.title} (${periodText(context)})`], blocks);
 }

@@ -3,10 +3,9 @@ import { calendarEvents } from '../../db/schema/calendar-events.ts';
 import type { Block, Cell, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import type { ItemFacts, PlanFacts, RiskFacts } from '../plan-content.ts';
-import { loadPlanFacts } from '../plan-content.ts';
 import { commentCell, datesCell, dayAndMonth, label, peopleCell, periodText, reportText, rich, statusCell, type ReportContext } from '../report-context.ts';
 import type { ReportLabels } from '../labels.ts';
-import { newDocument, planOfScope } from './kind-helpers.ts';
+import { newDocument, planFactsOfScope } from './kind-helpers.ts';
 
 /**
  * Kontroll uppföljning (seed 004): the tenant's guidance, then per risk its value, the decided
@@ -15,9 +14,8 @@ import { newDocument, planOfScope } from './kind-helpers.ts';
  */
 export async function controlFollowUpReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const planId = await planOfScope(context, 'internal_control');
-  const [[plan], guidance, meetings] = await Promise.all([
-    loadPlanFacts(context.db, context.tenantId, [planId], context.locale),
+  const [plan, guidance, meetings] = await Promise.all([
+    planFactsOfScope(context, 'internal_control'),
     reportText(context, 'control-follow-up', 'guidance'),
     context.db
       .select()
@@ -29,20 +27,20 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   const blocks: Block[] = [...rich(guidance, 2)];
 
   blocks.push({ type: 'heading', level: 1, text: labels.actionsFollowUp });
-  blocks.push(itemTable(plan!, labels, year, labels.actionsFollowUp, labels.decidedAction, (risk) => risk.actions, (action) => action.whatToDo));
-  for (const note of plan!.notes.filter((note) => note.topic === 'general')) blocks.push(...rich(note.body));
+  blocks.push(itemTable(plan, labels, year, labels.actionsFollowUp, labels.decidedAction, (risk) => risk.actions, (action) => action.whatToDo));
+  for (const note of plan.notes.filter((note) => note.topic === 'general')) blocks.push(...rich(note.body));
 
   blocks.push({ type: 'heading', level: 1, text: labels.controlsFollowUp });
-  blocks.push(itemTable(plan!, labels, year, labels.controlsFollowUp, labels.decidedControl, (risk) => risk.controls, (control) => control.description));
+  blocks.push(itemTable(plan, labels, year, labels.controlsFollowUp, labels.decidedControl, (risk) => risk.controls, (control) => control.description));
 
   blocks.push({ type: 'heading', level: 1, text: labels.reportedDeviations });
-  if (plan!.deviations.length > 0) {
+  if (plan.deviations.length > 0) {
     blocks.push({
       type: 'table',
       table: {
         caption: labels.reportedDeviations,
         columns: [{ title: labels.deviation, width: 3 }, { title: labels.control, width: 2 }, { title: labels.foundOn, width: 1 }, { title: labels.severityTitle, width: 1.2 }, { title: labels.answeredByAction, width: 0.8 }],
-        rows: plan!.deviations.map((deviation) => [
+        rows: plan.deviations.map((deviation) => [
           { blocks: [text(deviation.title), ...rich(deviation.description)] },
           cell(deviation.controlTitle),
           cell(deviation.foundOn),
@@ -52,9 +50,9 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
       },
     });
   }
-  const deviationNotes = plan!.notes.filter((note) => note.topic === 'deviations');
+  const deviationNotes = plan.notes.filter((note) => note.topic === 'deviations');
   blocks.push(label(labels.deviationComment));
-  if (deviationNotes.length === 0 && plan!.deviations.length === 0) blocks.push(text(labels.noDeviations));
+  if (deviationNotes.length === 0 && plan.deviations.length === 0) blocks.push(text(labels.noDeviations));
   for (const note of deviationNotes) blocks.push(...rich(note.body));
 
   const committee = meetings.filter((meeting) => meeting.kind === 'namnd_meeting' && meeting.unitId === context.unit.id && meeting.agenda);
@@ -73,7 +71,7 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
     const when = dayAndMonth(meeting.date, labels, meeting.datePrecision);
     blocks.push(text(meeting.datePrecision === 'month' ? labels.boardInformedMonth(when) : labels.boardInformed(when)));
   }
-  return newDocument(context, 'control-follow-up', labels.controlFollowUpTitle, [context.unit.name, `${plan!.title}`], blocks, { outline: true, orientation: 'landscape' });
+  return newDocument(context, 'control-follow-up', labels.controlFollowUpTitle, [context.unit.name, `${plan.title}`], blocks, { outline: true, orientation: 'landscape' });
 }
 
 /** One row per action or control; the risk's cells only on its first row, as the documents print them. */

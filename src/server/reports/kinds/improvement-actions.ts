@@ -1,8 +1,7 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { text } from '../document.ts';
-import { loadPlanFacts } from '../plan-content.ts';
 import { label, periodText, reportText, rich, type ReportContext } from '../report-context.ts';
-import { newDocument, planOfScope } from './kind-helpers.ts';
+import { newDocument, planFactsOfScope } from './kind-helpers.ts';
 
 /**
  * Uppföljning förbättringsåtgärder (seed 001): the year's reviews with their decisions, then per
@@ -10,8 +9,7 @@ import { newDocument, planOfScope } from './kind-helpers.ts';
  */
 export async function improvementActionsReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const planId = await planOfScope(context, 'internal_control');
-  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
+  const plan = await planFactsOfScope(context, 'internal_control');
   const year = periodText(context);
   const [introduction, reviewsClosing, actionsIntroduction] = await Promise.all([
     reportText(context, 'improvement-actions', 'introduction'),
@@ -19,18 +17,18 @@ export async function improvementActionsReport(context: ReportContext): Promise<
     reportText(context, 'improvement-actions', 'actions-introduction'),
   ]);
   const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.introduction }, ...rich(introduction, 2)];
-  if (plan!.reviews.length > 0) {
+  if (plan.reviews.length > 0) {
     blocks.push(text(labels.reviewsOfYear(year)), {
       type: 'list',
       ordered: false,
-      items: plan!.reviews.map((review) => [
+      items: plan.reviews.map((review) => [
         text(labels.reviewLine({ diarienummer: review.diarienummer ?? '', title: review.title, date: review.meetingDate ?? '', paragraph: review.paragraph ?? '' })),
       ]),
     });
   }
   blocks.push(...rich(reviewsClosing, 2));
   blocks.push({ type: 'heading', level: 1, text: labels.improvementActions }, ...rich(actionsIntroduction, 2));
-  for (const risk of plan!.risks) {
+  for (const risk of plan.risks) {
     if (risk.actions.length === 0) continue;
     blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) });
     if (risk.description) blocks.push({ type: 'heading', level: 4, text: labels.riskDescription, outline: false }, ...rich(risk.description));

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import type { Block, ReportDocument } from '../document.ts';
-import { findPlanId } from '../plan-content.ts';
+import { findPlanId, loadPlanFacts, type PlanFacts } from '../plan-content.ts';
 import { periodText, type ReportContext } from '../report-context.ts';
 
 /** The document of a report kind, with the words and dates every kind prints. */
@@ -26,8 +26,15 @@ export function newDocument(
   };
 }
 
+/** Everything the report prints of the unit's plan of the kind for the scope's period. */
+export async function planFactsOfScope(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<PlanFacts> {
+  const planId = await planOfScope(context, kind);
+  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
+  return plan!;
+}
+
 /** The unit's plan of the kind for the scope's period; a clear 404 when there is none. */
-export async function planOfScope(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<string> {
+async function planOfScope(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<string> {
   const planId = await findPlanId(context.db, context.tenantId, { unitId: context.unit.id, startYear: context.startYear, endYear: context.endYear, kind });
   if (planId === null) {
     const what = kind === 'internal_control' ? { sv: 'internkontrollplan', en: 'internal control plan' } : { sv: 'aktivitetsplan', en: 'activity plan' };

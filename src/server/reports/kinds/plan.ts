@@ -1,8 +1,7 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
-import { loadPlanFacts } from '../plan-content.ts';
 import { heatMap, label, periodText, rich, type ReportContext } from '../report-context.ts';
-import { newDocument, planOfScope } from './kind-helpers.ts';
+import { newDocument, planFactsOfScope } from './kind-helpers.ts';
 
 /**
  * Internkontrollplanen för beslut: the decision, the risk matrix as a heat map, the risks with
@@ -10,16 +9,15 @@ import { newDocument, planOfScope } from './kind-helpers.ts';
  */
 export async function planReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const planId = await planOfScope(context, 'internal_control');
-  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
-  const blocks: Block[] = [...rich(plan!.description, 2)];
+  const plan = await planFactsOfScope(context, 'internal_control');
+  const blocks: Block[] = [...rich(plan.description, 2)];
   blocks.push({ type: 'heading', level: 1, text: labels.decision });
   blocks.push(
-    plan!.state === 'draft'
+    plan.state === 'draft'
       ? text(labels.notAdopted)
-      : text(labels.decisionLine(plan!.decidedBy ?? '', plan!.decisionDate ?? '', plan!.decisionParagraph ?? '', plan!.diarienummer ?? '')),
+      : text(labels.decisionLine(plan.decidedBy ?? '', plan.decisionDate ?? '', plan.decisionParagraph ?? '', plan.diarienummer ?? '')),
   );
-  blocks.push({ type: 'heading', level: 1, text: labels.riskMatrix }, ...heatMap(plan!.matrix, plan!.risks, labels, labels.riskMatrix));
+  blocks.push({ type: 'heading', level: 1, text: labels.riskMatrix }, ...heatMap(plan.matrix, plan.risks, labels, labels.riskMatrix));
   blocks.push({ type: 'heading', level: 1, text: labels.risksHeading });
   blocks.push({
     type: 'table',
@@ -33,7 +31,7 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
         { title: labels.controls, width: 3 },
         { title: labels.actions, width: 3 },
       ],
-      rows: plan!.risks.map((risk) => [
+      rows: plan.risks.map((risk) => [
         cell(risk.title),
         cell(risk.likelihood?.toString() ?? labels.notAssessed),
         cell(risk.consequence?.toString() ?? labels.notAssessed),
@@ -43,7 +41,7 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
       ]),
     },
   });
-  for (const risk of plan!.risks) {
+  for (const risk of plan.risks) {
     blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) }, ...rich(risk.description));
     if (risk.controls.length > 0) {
       blocks.push(label(labels.controls), {
@@ -72,5 +70,5 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
       });
     }
   }
-  return newDocument(context, 'plan', plan!.title, [context.unit.name, periodText(context)], blocks, { outline: true });
+  return newDocument(context, 'plan', plan.title, [context.unit.name, periodText(context)], blocks, { outline: true });
 }
