@@ -23,7 +23,7 @@ td p,th p{margin:.1em 0 .3em}
 .bar-cell{width:40%}
 .number{text-align:right;white-space:nowrap}
 figure{margin:.6em 0}
-td,th{overflow-wrap:anywhere}
+td,th{overflow-wrap:break-word}
 nav ol{padding-left:1.2em}
 @media (max-width:40rem){main{padding:.5rem}}
 `;

@@ -45,6 +45,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
   const factsByUnit = new Map(facts.map((plan) => [plan.unitId, plan]));
   const evaluation = await reportText(context, 'council-summary', 'evaluation');
 
+  const deviationCount = (all: number, open: number) => (all === 0 ? '0' : `${all} (${open} ${labels.openDeviations.toLowerCase()})`);
   const itemsOf = (plan: PlanFacts): ItemFacts[] => [...plan.risks.flatMap((risk) => [...risk.controls, ...risk.actions]), ...plan.otherActions];
   const categoryLabels = STATUS_CATEGORIES.map((category) => labels.statusCategories[category]!);
   const summaryRows: Cell[][] = units.map((unit) => {
@@ -58,7 +59,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
       ...STATUS_CATEGORIES.map((category) => cell(String(count(category)))),
       cell(String(count(null))),
       cell(String(items.filter((item) => isItemOverdue(item, context.today)).length)),
-      cell(`${plan.deviations.length} (${plan.deviations.filter((deviation) => deviation.state === 'open').length} ${labels.openDeviations.toLowerCase()})`),
+      cell(deviationCount(plan.deviations.length, plan.deviations.filter((deviation) => deviation.state === 'open').length)),
     ];
   });
   const blocks: Block[] = [
