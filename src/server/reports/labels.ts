@@ -69,6 +69,7 @@ export const REPORT_LABELS = {
     decisionLine: (by: string, date: string, paragraph: string, diarienummer: string) =>
       [by && `Beslutad av ${by}`, date && `sammanträde ${date}`, paragraph && `protokoll ${paragraph}`, diarienummer && `diarienummer ${diarienummer}`].filter(Boolean).join(', ') + '.',
     notAdopted: 'Planen är inte beslutad än (utkast).',
+    decisionNotRecorded: 'Planen är beslutad; beslutets datum, paragraf och diarienummer är inte registrerade.',
     riskMatrix: 'Riskmatris',
     likelihood: 'Sannolikhet',
     consequence: 'Konsekvens',
@@ -169,6 +170,7 @@ export const REPORT_LABELS = {
     decisionLine: (by: string, date: string, paragraph: string, diarienummer: string) =>
       [by && `Decided by ${by}`, date && `meeting ${date}`, paragraph && `minutes ${paragraph}`, diarienummer && `case number ${diarienummer}`].filter(Boolean).join(', ') + '.',
     notAdopted: 'The plan has not been adopted yet (draft).',
+    decisionNotRecorded: 'The plan is adopted; the date, paragraph and case number of the decision are not recorded.',
     riskMatrix: 'Risk matrix',
     likelihood: 'Likelihood',
     consequence: 'Consequence',

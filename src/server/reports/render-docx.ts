@@ -49,7 +49,16 @@ export async function renderDocx(document: ReportDocument): Promise<Buffer> {
     title: document.title,
     description: document.subtitle.join(' – '),
     features: { updateFields: false },
-    styles: { default: { document: { run: { font: 'Arial', size: 20, language } } } },
+    styles: {
+      default: {
+        document: { run: { font: 'Arial', size: 20, language }, paragraph: { spacing: { after: 100 } } },
+        title: { run: { size: 40, bold: true, color: '000000' }, paragraph: { spacing: { after: 200 } } },
+        heading1: { run: { size: 30, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+        heading2: { run: { size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 280, after: 100 }, keepNext: true } },
+        heading3: { run: { size: 22, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+        heading4: { run: { size: 20, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true } },
+      },
+    },
     numbering: { config: [{ reference: 'ordered', levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } } })) }] },
     sections: [
       {

@@ -107,7 +107,7 @@ function itemTable<T extends ItemFacts>(
         { title: labels.riskAnalysis, width: 3 },
         { title: labels.risk, width: 0.8 },
         { title: itemTitle, width: 3 },
-        { title: labels.status, width: 1.3 },
+        { title: labels.status, width: 1.6 },
         { title: labels.responsibleAndReporting, width: 2.1 },
         { title: labels.dates, width: 1.9 },
         { title: labels.commentOfYear(year), width: 3 },

@@ -12,10 +12,13 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
   const plan = await planFactsOfScope(context, 'internal_control');
   const blocks: Block[] = [...rich(plan.description, 2)];
   blocks.push({ type: 'heading', level: 1, text: labels.decision });
+  const decided = [plan.decidedBy, plan.decisionDate, plan.decisionParagraph, plan.diarienummer].some(Boolean);
   blocks.push(
     plan.state === 'draft'
       ? text(labels.notAdopted)
-      : text(labels.decisionLine(plan.decidedBy ?? '', plan.decisionDate ?? '', plan.decisionParagraph ?? '', plan.diarienummer ?? '')),
+      : decided
+        ? text(labels.decisionLine(plan.decidedBy ?? '', plan.decisionDate ?? '', plan.decisionParagraph ?? '', plan.diarienummer ?? ''))
+        : text(labels.decisionNotRecorded),
   );
   blocks.push({ type: 'heading', level: 1, text: labels.riskMatrix }, ...heatMap(plan.matrix, plan.risks, labels, labels.riskMatrix));
   blocks.push({ type: 'heading', level: 1, text: labels.risksHeading });
@@ -25,9 +28,9 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
       caption: labels.risksCaption,
       columns: [
         { title: labels.risk, width: 3 },
-        { title: labels.likelihood, width: 1 },
-        { title: labels.consequence, width: 1 },
-        { title: labels.riskValue, width: 1 },
+        { title: labels.likelihood, width: 1.6 },
+        { title: labels.consequence, width: 1.6 },
+        { title: labels.riskValue, width: 1.4 },
         { title: labels.controls, width: 3 },
         { title: labels.actions, width: 3 },
       ],
