@@ -14,7 +14,7 @@ function blocksMarkdown(blocks: readonly Block[]): string {
 function blockMarkdown(block: Block): string {
   switch (block.type) {
     case 'heading':
-      return `${'#'.repeat(Math.min(6, block.level + 1))} ${block.text}`;
+      return `${'#'.repeat(Math.min(6, block.level + 1))} ${escapeText(block.text)}`;
     case 'paragraph': {
       const body = spansMarkdown(block.spans);
       return block.style === 'label' ? `**${body}**` : block.style === 'note' ? `*${body}*` : body;
@@ -39,9 +39,9 @@ function blockMarkdown(block: Block): string {
       ].join('\n');
     }
     case 'chart':
-      return [`**${block.title}**`, '', '| | |', '| --- | ---: |', ...block.rows.map((row) => `| ${escapeCell(row.label)} | ${formatNumber(row.value)} |`)].join('\n');
+      return [`**${escapeText(block.title)}**`, '', '| | |', '| --- | ---: |', ...block.rows.map((row) => `| ${escapeCell(row.label)} | ${formatNumber(row.value)} |`)].join('\n');
     case 'status':
-      return block.status.label;
+      return escapeText(block.status.label);
     case 'pageBreak':
       return '';
   }
@@ -52,13 +52,24 @@ function cellMarkdown(cell: Cell): string {
 }
 
 function escapeCell(value: string): string {
-  return value.replace(/\|/g, '\\|');
+  return escapeText(value).replace(/\|/g, '\\|');
+}
+
+/**
+ * Text as Markdown that means only itself: emphasis, code, links, raw HTML and headings are
+ * escaped, and so is a list marker at the start of a line.
+ */
+function escapeText(value: string): string {
+  return value
+    .replace(/([\\`*_[\]<>#])/g, '\\$1')
+    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3')
+    .replace(/^(\s*\d+)([.)])(\s)/gm, '$1\\$2$3');
 }
 
 function spansMarkdown(spans: readonly Span[]): string {
   return spans
     .map((span) => {
-      let body = span.text.replace(/([*_`\\[\]])/g, '\\$1').replace(/\n/g, '  \n');
+      let body = escapeText(span.text).replace(/\n/g, '  \n');
       if (span.bold) body = `**${body}**`;
       if (span.italic) body = `*${body}*`;
       if (span.href) body = `[${body}](${span.href})`;
