@@ -5,6 +5,7 @@ import { parsePlanPeriod } from '../../domain/plan.ts';
 import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
 import { DEFAULT_STATUSES } from '../../domain/status.ts';
 import { creationChanges, recordAuditEvents } from '../audit/record-audit-events.ts';
+import { freezePlan } from '../features/plan-versions/snapshot.ts';
 import type { Database, Transaction } from '../db/client.ts';
 import { calendarEvents } from '../db/schema/calendar-events.ts';
 import { focusAreas } from '../db/schema/activities.ts';
@@ -89,7 +90,9 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
   for (const { file, fixture } of fixtures.documents.filter((document) => document.fixture.tenant === tenant.slug)) {
     context.file = file;
     for (const [index, plan] of fixture.plans.entries()) {
-      await loadPlan(context, plan, `plans.${index}`);
+      const { planId, unitId } = await loadPlan(context, plan, `plans.${index}`);
+      // A plan the document shows as adopted is frozen as adopted, so that it can be compared and reported "as adopted".
+      if (plan.state !== 'draft') await freezePlan(tx, { kind: 'system', tenantId, label: 'seed:demo' }, { tenantId, planId, unitId, reason: null, createdById: null });
       // The årshjul has every quarter of the plan's years, not only those the document
       // happens to print, so that the next quarter's follow-up can be written in the demo.
       const years = parsePlanPeriod(plan.period);

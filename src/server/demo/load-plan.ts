@@ -17,7 +17,7 @@ import { FixtureError } from './read-demo-fixtures.ts';
 type Item = { kind: 'control' | 'action' | 'activity'; id: string };
 
 /** Writes one plan of a fixture with everything in it. */
-export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, path: string): Promise<void> {
+export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, path: string): Promise<{ planId: string; unitId: string }> {
   const period = parsePlanPeriod(plan.period);
   if (!period) throw new FixtureError(tenantContext.file, `${path}.period`, `"${plan.period}" is not a year or a range such as 2020-2021`);
   const unitId = resolve(tenantContext, tenantContext.units, 'unit', plan.unit, `${path}.unit`);
@@ -146,6 +146,7 @@ export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, pa
     notes.push({ id: uuidv7(), planId, periodId, topic: note.topic, body: note.body });
   }
   await insertRows(context, planNotes, 'plan_note', notes);
+  return { planId, unitId };
 }
 
 async function loadActivities(context: LoadContext, planId: string, fixtures: PlanFixture['activities'], path: string): Promise<void> {

@@ -46,6 +46,8 @@ export interface ReportRequest {
   locale: 'sv' | 'en';
   /** PDF/A-2a. */
   archival?: boolean;
+  /** Report on a frozen version of the plan (1: as adopted) instead of the plan as it is now. */
+  revision?: number | undefined;
   /** The moment of generation; tests pin it. */
   now?: Date;
 }
@@ -74,6 +76,9 @@ export async function buildReportDocument(db: Database, access: Access, request:
   if (request.kind === 'council-summary' && period.startYear !== period.endYear) {
     throw fieldError('period', { sv: 'Kommunstyrelsens sammanställning gäller ett år.', en: 'The executive board summary covers one year.' });
   }
+  if (request.revision !== undefined && request.kind === 'council-summary') {
+    throw fieldError('revision', { sv: 'Sammanställningen görs av planerna som de är nu.', en: 'The summary is made from the plans as they are now.' });
+  }
   if (request.format === 'xlsx' && !TABULAR_REPORT_KINDS.includes(request.kind)) {
     throw fieldError('format', {
       sv: `Rapporten ${request.kind} är löptext och finns inte som XLSX. Välj DOCX, PDF, HTML eller Markdown.`,
@@ -98,6 +103,7 @@ export async function buildReportDocument(db: Database, access: Access, request:
     today: todayInSweden(now),
     generatedAt: now.toISOString(),
     readableUnitIds: access.readableUnitIds(),
+    revision: request.revision,
   };
   return BUILDERS[request.kind](context);
 }

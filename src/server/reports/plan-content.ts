@@ -124,6 +124,8 @@ export interface PlanFacts {
   decisionParagraph: string | null;
   diarienummer: string | null;
   matrix: RiskMatrixConfig;
+  /** Which version of the tenant's risk matrix the plan uses; null for the built-in default. */
+  matrixVersion: { id: string; validFromYear: number } | null;
   risks: RiskFacts[];
   /** Actions decided without a risk (from a review, say). */
   otherActions: ActionFacts[];
@@ -349,6 +351,7 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
         decisionParagraph: plan.decisionParagraph,
         diarienummer: plan.diarienummer,
         matrix: matrix ? { likelihoodLevels: matrix.likelihoodLevels, consequenceLevels: matrix.consequenceLevels, bands: matrix.bands } : DEFAULT_RISK_MATRIX,
+        matrixVersion: matrix ? { id: matrix.id, validFromYear: matrix.validFromYear } : null,
         risks: riskRows
           .filter((risk) => risk.planId === planId)
           .map((risk) => ({

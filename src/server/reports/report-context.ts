@@ -22,6 +22,8 @@ export interface ReportContext {
   generatedAt: string;
   /** The units the caller reads; a summary leaves out the rest. */
   readableUnitIds: string[] | 'all';
+  /** A frozen version of the plan to report on (1: as adopted); the plan as it is now when unset. */
+  revision?: number | undefined;
 }
 
 export function labelsFor(locale: 'sv' | 'en'): ReportLabels {

@@ -5,6 +5,7 @@ import { RootLayout } from './layout.tsx';
 import type { DeviationSearch } from '../features/deviations/deviations-page.tsx';
 import type { ReviewSearch } from '../features/reviews/reviews-page.tsx';
 import type { ReportSearch } from '../features/reports/reports-page.tsx';
+import type { ComparisonSearch } from '../features/plans/plan-comparison-page.tsx';
 import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
 import { Page, noteNavigation } from './page.tsx';
 
@@ -126,6 +127,13 @@ const reviewsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reviews/reviews-page.tsx'), 'ReviewsPage'),
 });
 
+const planComparisonRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/planer/$planId/jamfor',
+  validateSearch: (search: Record<string, unknown>): ComparisonSearch => ({ fran: optionalInt(search.fran), till: optionalInt(search.till) }),
+  component: lazyRouteComponent(() => import('../features/plans/plan-comparison-page.tsx'), 'PlanComparisonPage'),
+});
+
 const reportsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/rapporter',
@@ -165,6 +173,7 @@ const routeTree = rootRoute.addChildren([
   newPlanRoute,
   planRoute,
   editPlanRoute,
+  planComparisonRoute,
   newActivityRoute,
   editActivityRoute,
   newReviewRoute,

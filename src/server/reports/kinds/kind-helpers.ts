@@ -1,3 +1,5 @@
+import { and, eq } from 'drizzle-orm';
+import { planVersions } from '../../db/schema/plan-versions.ts';
 import { AppError } from '../../errors.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { findPlanId, loadPlanFacts, type PlanFacts } from '../plan-content.ts';
@@ -26,9 +28,23 @@ export function newDocument(
   };
 }
 
-/** Everything the report prints of the unit's plan of the kind for the scope's period. */
+/**
+ * Everything the report prints of the unit's plan of the kind for the scope's period: as it is
+ * now, or, when the report asks for a revision, as that frozen version holds it ("as adopted").
+ */
 export async function planFactsOfScope(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<PlanFacts> {
   const planId = await planOfScope(context, kind);
+  if (context.revision !== undefined) {
+    const [version] = await context.db
+      .select({ snapshot: planVersions.snapshot })
+      .from(planVersions)
+      .where(and(eq(planVersions.tenantId, context.tenantId), eq(planVersions.planId, planId), eq(planVersions.revision, context.revision)));
+    if (!version) {
+      const message = { sv: `Planen har ingen version ${context.revision}; en plan får version 1 när den beslutas.`, en: `The plan has no version ${context.revision}; a plan gets version 1 when it is adopted.` };
+      throw new AppError('validation_failed', message, [{ path: 'revision', message }]);
+    }
+    return (version.snapshot as { facts: PlanFacts }).facts;
+  }
   const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
   return plan!;
 }

@@ -15,6 +15,7 @@ import { byId, useOrgUnits, useRiskMatrices, useStatuses, useUsers, type RiskMat
 import { readableTextOn } from '../../lib/colour.ts';
 import { matrixOf } from '../../lib/risk-matrix-of.ts';
 import { ActivityList } from './activity-list.tsx';
+import { PlanLifeCycle } from './plan-life-cycle.tsx';
 import { RiskMatrixTable } from './risk-matrix-table.tsx';
 
 type Overview = z.infer<typeof planOverview>;
@@ -115,6 +116,8 @@ function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: 
           <p>{plan.state === 'draft' ? t('plan.notDecided') : t('plan.decisionUnrecorded')}</p>
         )}
       </section>
+
+      <PlanLifeCycle plan={plan} />
 
       {plan.kind === 'activity' ? (
         <ActivityList plan={plan} statusById={statusById} names={names} />

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { canonicalJson } from './snapshot.ts';
+
+describe('plan life cycle: adoption, frozen versions, revisions, comparison', () => {
+  let h: Harness;
+  let planId: string;
+  let riskId: string;
+  let controlId: string;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    const admin = await h.as('tenantAdmin');
+    planId = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 })).body.id;
+    riskId = (await admin.post('/risks', { planId, title: 'Felaktiga utbetalningar', likelihood: 2, consequence: 3 })).body.id;
+    controlId = (await admin.post('/controls', { riskId, title: 'Stickprov', responsibleIds: [h.userIds.responsible], endDate: '2026-12-31' })).body.id;
+  });
+  afterAll(() => h.close());
+
+  test('adopting records the decision and freezes the plan and its risk matrix as revision 1, with its hash', async () => {
+    const coordinator = await h.as('coordinator');
+    const plan = (await coordinator.get(`/plans/${planId}`)).body;
+    expect((await (await h.as('reader')).post(`/plans/${planId}/adopt`, { version: plan.version, decisionDate: '2026-02-12' })).status).toBe(403);
+    expect((await coordinator.post(`/plans/${planId}/adopt`, { version: plan.version })).body.errors[0].path).toBe('decisionDate');
+    const adopted = await coordinator.post(`/plans/${planId}/adopt`, { version: plan.version, decisionDate: '2026-02-12', decisionParagraph: '§ 14', diarienummer: 'GRF-2026-00042' });
+    expect(adopted.status).toBe(200);
+    expect(adopted.body).toMatchObject({ state: 'adopted', decisionDate: '2026-02-12', decisionParagraph: '§ 14', decisionUnitId: h.tenant.unitA });
+    expect(adopted.body.adoptedAt).toBeTruthy();
+    const again = await coordinator.post(`/plans/${planId}/adopt`, { version: adopted.body.version, decisionDate: '2026-02-13' });
+    expect(again.body.errors[0].path).toBe('state');
+
+    const versions = (await coordinator.get(`/plans/${planId}/versions`)).body.items;
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({ revision: 1, reason: null, createdByName: 'Person coordinator' });
+    const version = (await coordinator.get(`/plans/${planId}/versions/1`)).body;
+    expect(version.snapshot.facts.risks[0]).toMatchObject({ title: 'Felaktiga utbetalningar', likelihood: 2, consequence: 3 });
+    expect(version.snapshot.facts.risks[0].controls[0]).toMatchObject({ title: 'Stickprov', responsible: ['Person responsible'], endDate: '2026-12-31' });
+    expect(version.snapshot.facts.matrix.bands.length).toBeGreaterThan(0);
+    expect(version.snapshot.facts.decisionParagraph).toBe('§ 14');
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(canonicalJson(version.snapshot)).digest('hex')).toBe(version.sha256);
+  });
+
+  test('nothing in an adopted snapshot can be changed; later changes leave it intact and show in the comparison', async () => {
+    const admin = await h.as('tenantAdmin');
+    const before = (await admin.get(`/plans/${planId}/versions/1`)).body;
+    await expect(h.db.execute(sql`update plan_versions set reason = 'x' where plan_id = ${planId}`)).rejects.toThrow();
+    await expect(h.db.execute(sql`delete from plan_versions where plan_id = ${planId}`)).rejects.toThrow();
+
+    const risk = (await admin.get(`/risks/${riskId}`)).body;
+    await admin.patch(`/risks/${riskId}`, { version: risk.version, likelihood: 4 });
+    const control = (await admin.get(`/controls/${controlId}`)).body;
+    await admin.patch(`/controls/${controlId}`, { version: control.version, endDate: '2026-06-30' });
+    const added = (await admin.post('/risks', { planId, title: 'Mutor vid upphandling', likelihood: 1, consequence: 4 })).body;
+
+    const after = (await admin.get(`/plans/${planId}/versions/1`)).body;
+    expect(after).toEqual(before);
+
+    const comparison = (await admin.get(`/plans/${planId}/comparison`)).body;
+    expect(comparison.from).toEqual({ revision: 1, label: 'Beslutad' });
+    expect(comparison.to).toEqual({ revision: 'current', label: 'I dag' });
+    expect(comparison.changes).toEqual(
+      expect.arrayContaining([
+        { entity: 'risk', id: riskId, title: 'Felaktiga utbetalningar', change: 'changed', fields: [{ field: 'likelihood', before: 2, after: 4 }, { field: 'riskValue', before: 6, after: 12 }] },
+        { entity: 'control', id: controlId, title: 'Stickprov', change: 'changed', fields: [{ field: 'endDate', before: '2026-12-31', after: '2026-06-30' }] },
+        { entity: 'risk', id: added.id, title: 'Mutor vid upphandling', change: 'added', fields: [] },
+      ]),
+    );
+    expect(comparison.changes).toHaveLength(3);
+  });
+
+  test('a revision keeps the adopted version intact and is compared with it; reports can be made as adopted', async () => {
+    const coordinator = await h.as('coordinator');
+    expect((await coordinator.post(`/plans/${planId}/revisions`, { reason: '' })).body.errors[0].path).toBe('reason');
+    const revision = await coordinator.post(`/plans/${planId}/revisions`, { reason: 'Nämnden beslutade 2026-05-20 § 80 om en ny risk.' });
+    expect(revision.status).toBe(201);
+    expect(revision.body).toMatchObject({ revision: 2, reason: 'Nämnden beslutade 2026-05-20 § 80 om en ny risk.' });
+    const adopted = (await coordinator.get(`/plans/${planId}/versions/1`)).body;
+    expect(adopted.snapshot.facts.risks).toHaveLength(1);
+    const revised = (await coordinator.get(`/plans/${planId}/versions/2`)).body;
+    expect(revised.snapshot.facts.risks).toHaveLength(2);
+    expect((await coordinator.get(`/plans/${planId}/comparison?from=1&to=2`)).body.changes).toHaveLength(3);
+    expect((await coordinator.get(`/plans/${planId}/comparison?from=2`)).body.changes).toEqual([]);
+    expect((await coordinator.get(`/plans/${planId}/comparison?from=7`)).body.errors[0].path).toBe('from');
+
+    const asAdopted = await coordinator.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=md&revision=1`);
+    expect(asAdopted.body).not.toContain('Mutor vid upphandling');
+    expect(asAdopted.body).toContain('| Felaktiga utbetalningar | 2 | 3 | 6 |');
+    const now = await coordinator.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=md`);
+    expect(now.body).toContain('Mutor vid upphandling');
+    expect((await coordinator.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=md&revision=9`)).body.errors[0].path).toBe('revision');
+  });
+
+  test('a draft is not revised; an adopted plan is closed; other tenants see nothing', async () => {
+    const coordinator = await h.as('coordinator');
+    const draft = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan', startYear: 2026 })).body;
+    expect((await coordinator.post(`/plans/${draft.id}/revisions`, { reason: 'Ändrad' })).body.errors[0].path).toBe('state');
+    expect((await coordinator.post(`/plans/${draft.id}/close`, { version: draft.version })).body.errors[0].path).toBe('state');
+    const plan = (await coordinator.get(`/plans/${planId}`)).body;
+    const closed = await coordinator.post(`/plans/${planId}/close`, { version: plan.version });
+    expect(closed.body).toMatchObject({ state: 'closed' });
+    expect((await (await h.as('otherAdmin')).get(`/plans/${planId}/versions`)).status).toBe(404);
+    expect((await (await h.as('otherAdmin')).get(`/plans/${planId}/comparison`)).status).toBe(404);
+    const history = (await (await h.as('tenantAdmin')).get(`/audit-events?entityType=plan&entityId=${planId}`)).body.items.map((event: { operation: string }) => event.operation);
+    expect(history).toEqual(expect.arrayContaining(['adopt', 'close']));
+  });
+});

@@ -1,0 +1,181 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { plan as planContract } from '../../../domain/contracts/plans.ts';
+import type { planVersion } from '../../../domain/contracts/plan-versions.ts';
+import { LoadFailed, Loading } from '../../app/page.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InputField, SelectField } from '../../components/fields.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useOrgUnits } from '../../lib/reference-data.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
+
+type Plan = z.infer<typeof planContract>;
+type PlanVersion = z.infer<typeof planVersion>;
+
+/**
+ * Beslut och versioner: adopt a draft (which freezes it), record a revision of an adopted plan
+ * with its reason, compare with the adopted version, and close the plan when the year is over.
+ */
+export function PlanLifeCycle({ plan }: { plan: Plan }) {
+  const { t } = useI18n();
+  if (plan.state === 'draft') return <AdoptForm plan={plan} />;
+  return (
+    <section aria-labelledby="versions-heading" className="section">
+      <h2 id="versions-heading">{t('lifeCycle.versions')}</h2>
+      <VersionList plan={plan} />
+      {plan.state === 'adopted' && <ReviseForm plan={plan} />}
+      {plan.state === 'adopted' && <CloseButton plan={plan} />}
+    </section>
+  );
+}
+
+function useRefreshPlan(planId: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['plan-overview', planId] }),
+      queryClient.invalidateQueries({ queryKey: ['plan-versions', planId] }),
+      queryClient.invalidateQueries({ queryKey: ['plans'] }),
+    ]);
+  };
+}
+
+function AdoptForm({ plan }: { plan: Plan }) {
+  const { t } = useI18n();
+  const units = useOrgUnits();
+  const submit = useSubmit();
+  const refresh = useRefreshPlan(plan.id);
+  const [date, setDate] = useState('');
+  const [unitId, setUnitId] = useState(plan.decisionUnitId ?? plan.unitId);
+  const [paragraph, setParagraph] = useState(plan.decisionParagraph ?? '');
+  const [diarienummer, setDiarienummer] = useState(plan.diarienummer ?? '');
+  return (
+    <section aria-labelledby="adopt-heading" className="section">
+      <h2 id="adopt-heading">{t('lifeCycle.adopt')}</h2>
+      <p>{t('lifeCycle.adoptHelp')}</p>
+      <form
+        noValidate
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit.run(async () => {
+            await api(`/plans/${plan.id}/adopt`, {
+              method: 'POST',
+              body: { version: plan.version, decisionUnitId: unitId, ...(date ? { decisionDate: date } : {}), decisionParagraph: paragraph.trim() || null, diarienummer: diarienummer.trim() || null },
+            });
+            await refresh();
+          });
+        }}
+      >
+        <ErrorSummary error={submit.error} />
+        <InputField label={t('plan.decisionDate')} type="date" value={date} onChange={setDate} isRequired errors={submit.fieldErrors('decisionDate')} />
+        <SelectField label={t('plan.decidedBy')} value={unitId} onChange={setUnitId} options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))} errors={submit.fieldErrors('decisionUnitId')} />
+        <InputField label={t('plan.paragraph')} value={paragraph} onChange={setParagraph} errors={submit.fieldErrors('decisionParagraph')} />
+        <InputField label={t('plan.diarienummer')} value={diarienummer} onChange={setDiarienummer} errors={submit.fieldErrors('diarienummer')} />
+        <button type="submit" className="button" aria-disabled={submit.pending}>
+          {t('lifeCycle.adoptButton')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function VersionList({ plan }: { plan: Plan }) {
+  const { t, formatLocale } = useI18n();
+  const versions = useQuery({ queryKey: ['plan-versions', plan.id], queryFn: ({ signal }) => api<{ items: PlanVersion[] }>(`/plans/${plan.id}/versions`, { signal }) });
+  if (versions.error) return <LoadFailed error={versions.error} retry={() => void versions.refetch()} />;
+  if (!versions.data) return <Loading />;
+  if (versions.data.items.length === 0) return <p>{t('lifeCycle.noVersions')}</p>;
+  return (
+    <ul className="item-list">
+      {versions.data.items.map((version) => {
+        const name = version.revision === 1 ? t('lifeCycle.adopted') : t('lifeCycle.revision', { revision: version.revision });
+        return (
+          <li key={version.id} className="item-card">
+            <h3 className="item-title">{name}</h3>
+            <p>
+              {formatDate(version.createdAt.slice(0, 10), formatLocale)}
+              {version.createdByName ? `, ${version.createdByName}` : ''}
+            </p>
+            {version.reason && <p>{version.reason}</p>}
+            <p className="sha">
+              SHA-256: <code>{version.sha256}</code>
+            </p>
+            <div className="button-row">
+              <Link to="/planer/$planId/jamfor" params={{ planId: plan.id }} search={{ fran: version.revision }} className="button button-quiet">
+                {t('lifeCycle.compareWithToday')}
+                <span className="visually-hidden"> ({name})</span>
+              </Link>
+              <a className="button button-quiet" href={`/api/v1/reports/${plan.kind === 'activity' ? 'activity-plan' : 'plan'}?unit=${plan.unitId}&period=${plan.startYear === plan.endYear ? plan.startYear : `${plan.startYear}-${plan.endYear}`}&format=pdf&revision=${version.revision}`} download>
+                {t('lifeCycle.reportAsVersion')}
+                <span className="visually-hidden"> ({name})</span>
+              </a>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function ReviseForm({ plan }: { plan: Plan }) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const refresh = useRefreshPlan(plan.id);
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState(false);
+  return (
+    <form
+      noValidate
+      className="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setDone(false);
+        void submit.run(async () => {
+          await api(`/plans/${plan.id}/revisions`, { method: 'POST', body: { reason } });
+          setReason('');
+          setDone(true);
+          await refresh();
+        });
+      }}
+    >
+      <h3>{t('lifeCycle.revise')}</h3>
+      <ErrorSummary error={submit.error} />
+      <InputField label={t('lifeCycle.reason')} description={t('lifeCycle.reasonHelp')} value={reason} onChange={setReason} isRequired errors={submit.fieldErrors('reason')} />
+      <div className="button-row">
+        <button type="submit" className="button" aria-disabled={submit.pending}>
+          {t('lifeCycle.reviseButton')}
+        </button>
+        <span role="status">{done ? t('lifeCycle.revised') : ''}</span>
+      </div>
+    </form>
+  );
+}
+
+function CloseButton({ plan }: { plan: Plan }) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const refresh = useRefreshPlan(plan.id);
+  return (
+    <div className="stack">
+      <ErrorSummary error={submit.error} />
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => {
+          if (!window.confirm(t('lifeCycle.closeQuestion'))) return;
+          void submit.run(async () => {
+            await api(`/plans/${plan.id}/close`, { method: 'POST', body: { version: plan.version } });
+            await refresh();
+          });
+        }}
+      >
+        {t('lifeCycle.close')}
+      </button>
+    </div>
+  );
+}
