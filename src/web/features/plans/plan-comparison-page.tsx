@@ -15,7 +15,7 @@ export interface ComparisonSearch {
 
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** What has changed in a plan since it was adopted (or between two of its versions), thing by thing and field by field. */
