@@ -30,6 +30,7 @@ import { reportingCalendarRoutes } from './features/reporting-calendar/routes.ts
 import { auditEventRoutes } from './features/audit-events/routes.ts';
 import { reportRoutes } from './features/reports/routes.ts';
 import { planVersionRoutes } from './features/plan-versions/routes.ts';
+import { rollOverRoutes } from './features/roll-over/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
 
 export interface AppDependencies {
@@ -89,6 +90,7 @@ export function createApp({ database, webRoot = join(packageRoot, 'dist/web') }:
   v1.route('/', riskMatrixRoutes());
   v1.route('/', planRoutes());
   v1.route('/', planVersionRoutes());
+  v1.route('/', rollOverRoutes());
   v1.route('/', riskRoutes());
   v1.route('/', controlRoutes());
   v1.route('/', actionRoutes());

@@ -26,6 +26,8 @@ export const actions = pgTable(
     /** "Genomförda åtgärder", Markdown. */
     measuresTaken: text(),
     responsibleUnitId: uuid(),
+    /** The unfinished action of the previous year's plan this one was carried over from (förs över). */
+    carriedFromId: uuid(),
     ...scheduled(),
     ...archivable(),
     ...editable(),
@@ -38,6 +40,8 @@ export const actions = pgTable(
     tenantReference('actions_responsible_unit_fk', t, t.responsibleUnitId, orgUnits),
     tenantReference('actions_status_fk', t, t.statusId, statuses),
     index('actions_risk_idx').on(t.tenantId, t.riskId),
+    foreignKey({ name: 'actions_carried_from_fk', columns: [t.tenantId, t.carriedFromId], foreignColumns: [t.tenantId, t.id] }),
+    index('actions_carried_from_idx').on(t.tenantId, t.carriedFromId),
     index('actions_plan_idx').on(t.tenantId, t.planId),
     check('actions_dates_in_order', datesInOrder(t.startDate, t.endDate)),
   ],

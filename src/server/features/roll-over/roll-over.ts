@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { z } from 'zod';
+import type { planRollOver } from '../../../domain/contracts/roll-over.ts';
+import { MANAGING_ROLES, type Access } from '../../access/access.ts';
+import { findReadablePlan } from '../../access/plan-scope.ts';
+import { creationChanges, recordAuditEvents, type AuditEntry } from '../../audit/record-audit-events.ts';
+import type { Transaction } from '../../db/client.ts';
+import { actions } from '../../db/schema/actions.ts';
+import { activities, activityFocusAreas, subActivities } from '../../db/schema/activities.ts';
+import { assignments } from '../../db/schema/assignments.ts';
+import { plans } from '../../db/schema/plans.ts';
+import { riskMatrices } from '../../db/schema/risk-matrices.ts';
+import { risks } from '../../db/schema/risks.ts';
+import { statuses } from '../../db/schema/statuses.ts';
+import { AppError } from '../../errors.ts';
+
+/** "2020" or "2020–2021" as a plan's title writes it. */
+function periodIn(title: string, startYear: number, endYear: number): RegExp {
+  return startYear === endYear ? new RegExp(`\\b${startYear}\\b`) : new RegExp(`\\b${startYear}\\s*[-–]\\s*${endYear}\\b`);
+}
+
+/** Whether an item goes on into the next year's plan: an explicit decision wins; without one, what is not done goes on. */
+function goesOn(decision: string | null, statusId: string | null, done: Set<string>): boolean {
+  if (decision === 'carry_over') return true;
+  if (decision === 'do_not_carry_over') return false;
+  return statusId === null || !done.has(statusId);
+}
+
+/**
+ * Year roll-over: next year's plan (an utkast) made from this one. Its risks come along for
+ * re-assessment; unfinished actions, activities and sub-activities are carried over, each copy
+ * pointing back at its original (`carriedFromId`), with their people and focus areas. The old
+ * plan and everything in it are only read, never changed. One transaction, every row audited.
+ */
+export async function rollOverPlan(tx: Transaction, access: Access, planId: string, input: z.infer<typeof planRollOver>) {
+  const old = await findReadablePlan(tx, access, planId);
+  access.assertRole(old.unitId, MANAGING_ROLES);
+  if (old.state === 'draft') {
+    const message = { sv: 'Besluta planen innan den förs över till nästa år.', en: 'Adopt the plan before rolling it over to the next year.' };
+    throw new AppError('validation_failed', message, [{ path: 'state', message }]);
+  }
+  const startYear = input.startYear ?? old.endYear + 1;
+  const endYear = input.endYear ?? startYear + (old.endYear - old.startYear);
+  if (endYear < startYear) throw new AppError('validation_failed', undefined, [{ path: 'endYear', message: { sv: 'Slutåret kan inte vara före startåret.', en: 'The end year cannot be before the start year.' } }]);
+  const [existing] = await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.tenantId, access.tenantId), eq(plans.unitId, old.unitId), eq(plans.kind, old.kind), eq(plans.startYear, startYear), isNull(plans.archivedAt)));
+  if (existing) {
+    const message = { sv: `Enheten har redan en plan av det här slaget för ${startYear}.`, en: `The unit already has a plan of this kind for ${startYear}.` };
+    throw new AppError('validation_failed', message, [{ path: 'startYear', message }]);
+  }
+  const newPeriod = startYear === endYear ? String(startYear) : `${startYear}–${endYear}`;
+  const pattern = periodIn(old.title, old.startYear, old.endYear);
+  const title = input.title ?? (pattern.test(old.title) ? old.title.replace(pattern, newPeriod) : `${old.title} ${newPeriod}`);
+  const [matrix] = old.kind === 'internal_control'
+    ? await tx.select({ id: riskMatrices.id }).from(riskMatrices).where(and(eq(riskMatrices.tenantId, access.tenantId), lte(riskMatrices.validFromYear, startYear))).orderBy(desc(riskMatrices.validFromYear)).limit(1)
+    : [];
+  const done = new Set((await tx.select({ id: statuses.id }).from(statuses).where(and(eq(statuses.tenantId, access.tenantId), eq(statuses.category, 'completed')))).map((row) => row.id));
+
+  const tenantId = access.tenantId;
+  const audit: AuditEntry[] = [];
+  const created = <T extends { id: string }>(entityType: string, rows: T[]) => {
+    for (const row of rows) audit.push({ entityType, entityId: row.id, operation: 'create', unitId: old.unitId, changes: creationChanges(row) });
+    return rows;
+  };
+  const insert = async (table: Parameters<Transaction['insert']>[0], rows: Record<string, unknown>[]) => {
+    for (let start = 0; start < rows.length; start += 500) await tx.insert(table).values(rows.slice(start, start + 500).map((row) => ({ ...row, tenantId })));
+  };
+
+  const plan = { id: uuidv7(), unitId: old.unitId, kind: old.kind, title, startYear, endYear, state: 'draft' as const, description: old.description, riskMatrixId: matrix?.id ?? null, decisionUnitId: old.decisionUnitId };
+  await insert(plans, created('plan', [plan]));
+
+  // Risks come along, assessed as last year, to be re-assessed.
+  const oldRisks = await tx.select().from(risks).where(and(eq(risks.tenantId, tenantId), eq(risks.planId, old.id), isNull(risks.archivedAt))).orderBy(asc(risks.sortOrder), asc(risks.createdAt));
+  const riskIds = new Map<string, string>();
+  const riskRows = oldRisks.map((risk) => {
+    const id = uuidv7();
+    riskIds.set(risk.id, id);
+    return { id, planId: plan.id, title: risk.title, description: risk.description, process: risk.process, category: risk.category, likelihood: risk.likelihood, consequence: risk.consequence, sortOrder: risk.sortOrder, carriedFromId: risk.id };
+  });
+  await insert(risks, created('risk', riskRows));
+
+  // Unfinished actions, with their people; the dates are next year's to set.
+  const oldActions = await tx.select().from(actions).where(and(eq(actions.tenantId, tenantId), eq(actions.planId, old.id), isNull(actions.archivedAt))).orderBy(asc(actions.sortOrder), asc(actions.createdAt));
+  const itemIds = new Map<string, string>();
+  const actionRows = oldActions
+    .filter((action) => goesOn(null, action.statusId, done))
+    .map((action) => {
+      const id = uuidv7();
+      itemIds.set(action.id, id);
+      return {
+        id,
+        planId: plan.id,
+        riskId: action.riskId ? (riskIds.get(action.riskId) ?? null) : null,
+        reviewId: action.reviewId,
+        title: action.title,
+        whatToDo: action.whatToDo,
+        measuresTaken: action.measuresTaken,
+        responsibleUnitId: action.responsibleUnitId,
+        statusId: action.statusId,
+        sortOrder: action.sortOrder,
+        carriedFromId: action.id,
+      };
+    });
+  await insert(actions, created('action', actionRows));
+
+  // Activities that go on, with the sub-activities that go on.
+  const oldActivities = await tx.select().from(activities).where(and(eq(activities.tenantId, tenantId), eq(activities.planId, old.id), isNull(activities.archivedAt))).orderBy(asc(activities.sortOrder), asc(activities.createdAt));
+  const oldSubs = oldActivities.length === 0 ? [] : await tx.select().from(subActivities).where(and(eq(subActivities.tenantId, tenantId), inArray(subActivities.activityId, oldActivities.map((activity) => activity.id)), isNull(subActivities.archivedAt))).orderBy(asc(subActivities.sortOrder), asc(subActivities.createdAt));
+  const activityRows: Record<string, unknown>[] = [];
+  const subRows: Record<string, unknown>[] = [];
+  for (const activity of oldActivities) {
+    const subs = oldSubs.filter((sub) => sub.activityId === activity.id);
+    // Once someone has marked sub-activities to be carried over, those marks are the decision for the activity's sub-activities.
+    const marked = subs.filter((sub) => sub.carryOver === 'carry_over');
+    const activityGoesOn = goesOn(activity.carryOver, activity.statusId, done);
+    if (!activityGoesOn && marked.length === 0) continue;
+    const subsToCarry = marked.length > 0 ? marked : subs.filter((sub) => goesOn(sub.carryOver, sub.statusId, done));
+    const id = uuidv7();
+    itemIds.set(activity.id, id);
+    activityRows.push({ id, planId: plan.id, number: activity.number, title: activity.title, description: activity.description, costAndResources: activity.costAndResources, performers: activity.performers, statusId: activity.statusId, sortOrder: activity.sortOrder, carriedFromId: activity.id });
+    for (const sub of subsToCarry) subRows.push({ id: uuidv7(), activityId: id, number: sub.number, title: sub.title, statusId: sub.statusId, sortOrder: sub.sortOrder, carriedFromId: sub.id });
+  }
+  await insert(activities, created('activity', activityRows as { id: string }[]));
+  await insert(subActivities, created('sub_activity', subRows as { id: string }[]));
+  const carriedActivityIds = oldActivities.filter((activity) => itemIds.has(activity.id)).map((activity) => activity.id);
+  if (carriedActivityIds.length > 0) {
+    const areas = await tx.select().from(activityFocusAreas).where(and(eq(activityFocusAreas.tenantId, tenantId), inArray(activityFocusAreas.activityId, carriedActivityIds)));
+    await insert(activityFocusAreas, areas.map((area) => ({ activityId: itemIds.get(area.activityId)!, focusAreaId: area.focusAreaId, sortOrder: area.sortOrder })));
+  }
+
+  // The people answering for what was carried over keep answering for it.
+  const carriedItemIds = [...itemIds.keys()];
+  if (carriedItemIds.length > 0) {
+    const people = await tx
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.actionId, carriedItemIds)))
+      .union(tx.select().from(assignments).where(and(eq(assignments.tenantId, tenantId), inArray(assignments.activityId, carriedItemIds))));
+    await insert(
+      assignments,
+      people.map((person) => ({
+        id: uuidv7(),
+        actionId: person.actionId ? itemIds.get(person.actionId)! : null,
+        activityId: person.activityId ? itemIds.get(person.activityId)! : null,
+        userId: person.userId,
+        role: person.role,
+        sortOrder: person.sortOrder,
+      })),
+    );
+  }
+  await recordAuditEvents(tx, access.actor, audit);
+  return { planId: plan.id, carried: { risks: riskRows.length, actions: actionRows.length, activities: activityRows.length, subActivities: subRows.length } };
+}
