@@ -566,4 +566,11 @@ export const en: Messages = {
   'lifeCycle.field.performers': 'Performed by',
   'lifeCycle.field.meetingDate': 'Meeting',
   'lifeCycle.field.paragraph': 'Paragraph',
+  'lifeCycle.rollOver': "Next year's plan",
+  'lifeCycle.rollOverHelp': 'Make next year’s plan from this one: the risks come along to be re-assessed, and what is not done is carried over. This plan is not changed.',
+  'lifeCycle.rollOverButton': "Make next year's plan",
+  'lifeCycle.carryOver': 'Carried over',
+  'lifeCycle.carriedFrom': ({ plan }) => `carried over from ${plan}`,
+  'lifeCycle.carriedTo': ({ plan }) => `carried over to ${plan}`,
+  'lifeCycle.entity.sub_activity': 'Sub-activity',
 };

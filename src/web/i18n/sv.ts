@@ -566,6 +566,13 @@ export const sv = {
   'lifeCycle.field.performers': 'Utförare',
   'lifeCycle.field.meetingDate': 'Sammanträde',
   'lifeCycle.field.paragraph': 'Paragraf',
+  'lifeCycle.rollOver': 'Nästa års plan',
+  'lifeCycle.rollOverHelp': 'Gör nästa års plan av den här: riskerna följer med för ny bedömning, och det som inte är klart förs över. Den här planen ändras inte.',
+  'lifeCycle.rollOverButton': 'Gör nästa års plan',
+  'lifeCycle.carryOver': 'Överföringar',
+  'lifeCycle.carriedFrom': ({ plan }: { plan: string }) => `överförd från ${plan}`,
+  'lifeCycle.carriedTo': ({ plan }: { plan: string }) => `förs över till ${plan}`,
+  'lifeCycle.entity.sub_activity': 'Delaktivitet',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;

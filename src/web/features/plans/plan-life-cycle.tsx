@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { plan as planContract } from '../../../domain/contracts/plans.ts';
 import type { planVersion } from '../../../domain/contracts/plan-versions.ts';
+import type { planCarryOver } from '../../../domain/contracts/roll-over.ts';
 import { LoadFailed, Loading } from '../../app/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
@@ -29,6 +30,67 @@ export function PlanLifeCycle({ plan }: { plan: Plan }) {
       <VersionList plan={plan} />
       {plan.state === 'adopted' && <ReviseForm plan={plan} />}
       {plan.state === 'adopted' && <CloseButton plan={plan} />}
+      <RollOver plan={plan} />
+    </section>
+  );
+}
+
+/** Nästa års plan: made from this one, with what is unfinished carried over. */
+function RollOver({ plan }: { plan: Plan }) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  return (
+    <div className="stack">
+      <h3>{t('lifeCycle.rollOver')}</h3>
+      <p>{t('lifeCycle.rollOverHelp')}</p>
+      <ErrorSummary error={submit.error} />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          aria-disabled={submit.pending}
+          onClick={() =>
+            void submit.run(async () => {
+              const rolled = await api<{ planId: string }>(`/plans/${plan.id}/roll-over`, { method: 'POST', body: {} });
+              await queryClient.invalidateQueries({ queryKey: ['plans'] });
+              await navigate({ to: '/planer/$planId', params: { planId: rolled.planId }, search: { sannolikhet: undefined, konsekvens: undefined } });
+            })
+          }
+        >
+          {t('lifeCycle.rollOverButton')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+type CarryOver = z.infer<typeof planCarryOver>;
+
+/** "Överförd från …" and "förs över till …" for the plan's risks, actions, activities and sub-activities. */
+export function CarryOverLinks({ planId }: { planId: string }) {
+  const { t } = useI18n();
+  const links = useQuery({ queryKey: ['plan-carry-over', planId], queryFn: ({ signal }) => api<CarryOver>(`/plans/${planId}/carry-over`, { signal }) });
+  if (!links.data || (links.data.carriedFrom.length === 0 && links.data.carriedTo.length === 0)) return null;
+  const list = (entries: CarryOver['carriedFrom'], label: (plan: string) => string) =>
+    entries.length > 0 && (
+      <ul>
+        {entries.map((link) => (
+          <li key={`${link.entity}-${link.id}-${link.otherId}`}>
+            {t(`lifeCycle.entity.${link.entity}`)} <q>{link.title}</q>{' '}
+            <Link to="/planer/$planId" params={{ planId: link.otherPlanId }} search={{ sannolikhet: undefined, konsekvens: undefined }}>
+              {label(link.otherPlanTitle)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <section aria-labelledby="carry-over-heading" className="section">
+      <h2 id="carry-over-heading">{t('lifeCycle.carryOver')}</h2>
+      {list(links.data.carriedFrom, (plan) => t('lifeCycle.carriedFrom', { plan }))}
+      {list(links.data.carriedTo, (plan) => t('lifeCycle.carriedTo', { plan }))}
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { byId, useOrgUnits, useRiskMatrices, useStatuses, useUsers, type RiskMat
 import { readableTextOn } from '../../lib/colour.ts';
 import { matrixOf } from '../../lib/risk-matrix-of.ts';
 import { ActivityList } from './activity-list.tsx';
-import { PlanLifeCycle } from './plan-life-cycle.tsx';
+import { CarryOverLinks, PlanLifeCycle } from './plan-life-cycle.tsx';
 import { RiskMatrixTable } from './risk-matrix-table.tsx';
 
 type Overview = z.infer<typeof planOverview>;
@@ -118,6 +118,7 @@ function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: 
       </section>
 
       <PlanLifeCycle plan={plan} />
+      <CarryOverLinks planId={plan.id} />
 
       {plan.kind === 'activity' ? (
         <ActivityList plan={plan} statusById={statusById} names={names} />

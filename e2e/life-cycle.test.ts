@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkScreen, signIn, useBrowserSession } from './support/session.ts';
+
+// The yearly cycle in the browser: adopt a plan, change it, compare it with the adopted
+// version, and roll the year over.
+
+const session = useBrowserSession();
+
+/** Calls the API as the signed-in person, with the session's CSRF token, as the application does. */
+async function apiAs(page: Page, method: 'POST' | 'PATCH' | 'GET', path: string, data?: unknown) {
+  const me = (await (await page.request.get(`${session.url}/api/v1/me`)).json()) as { csrfToken: string };
+  const response = await page.request.fetch(`${session.url}/api/v1${path}`, { method, headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, ...(data === undefined ? {} : { data: JSON.stringify(data) }) });
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe('the yearly cycle', () => {
+  test('a coordinator adopts a plan, changes it, compares it with the adopted version and rolls the year over', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'samordnare@malmo.example');
+    const units = (await apiAs(page, 'GET', '/org-units?limit=200')) as { items: { id: string; name: string }[] };
+    const unitId = units.items.find((unit) => unit.name === 'Grundskolenämnden')!.id;
+    const plan = await apiAs(page, 'POST', '/plans', { unitId, kind: 'internal_control', title: 'Internkontrollplan 2027', startYear: 2027 });
+    const risk = await apiAs(page, 'POST', '/risks', { planId: plan.id, title: 'Brister i schemaläggningen', likelihood: 2, consequence: 3 });
+    await apiAs(page, 'POST', '/actions', { planId: plan.id, riskId: risk.id, title: 'Ny rutin för schemaläggning' });
+
+    await page.goto(`${session.url}/planer/${String(plan.id)}`);
+    await page.getByRole('heading', { level: 2, name: 'Besluta planen' }).waitFor();
+    await checkScreen(page, 'plan-draft');
+    await page.getByLabel('Datum', { exact: true }).fill('2027-02-10');
+    await page.getByLabel('Paragraf', { exact: true }).fill('§ 12');
+    await page.getByRole('button', { name: 'Registrera beslutet' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Beslutad plan och revisioner' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Beslutad' }).waitFor();
+
+    const current = await apiAs(page, 'GET', `/risks/${String(risk.id)}`);
+    await apiAs(page, 'PATCH', `/risks/${String(risk.id)}`, { version: current.version, likelihood: 4 });
+
+    await page.getByRole('link', { name: 'Jämför med i dag (Beslutad)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jämförelse av planen' }).waitFor();
+    const row = page.getByRole('row', { name: /Brister i schemaläggningen/ });
+    await expect.poll(() => row.textContent()).toContain('Sannolikhet: 2 → 4');
+    await checkScreen(page, 'plan-comparison');
+
+    await page.getByRole('link', { name: 'Tillbaka till planen' }).click();
+    await page.getByLabel('Skäl till ändringen').fill('Nämnden beslutade 2027-05-12 § 40 att höja sannolikheten.');
+    await page.getByRole('button', { name: 'Spara revision' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Revision 2' }).waitFor();
+    await checkScreen(page, 'plan-adopted');
+
+    await page.getByRole('button', { name: 'Gör nästa års plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2028' }).waitFor();
+    const links = page.getByRole('region', { name: 'Överföringar' });
+    await expect.poll(() => links.textContent()).toContain('Ny rutin för schemaläggning');
+    await expect.poll(() => links.textContent()).toContain('överförd från Internkontrollplan 2027');
+    await page.getByRole('heading', { level: 2, name: 'Besluta planen' }).waitFor();
+    await page.context().close();
+  });
+});
