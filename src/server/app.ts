@@ -31,6 +31,7 @@ import { auditEventRoutes } from './features/audit-events/routes.ts';
 import { reportRoutes } from './features/reports/routes.ts';
 import { planVersionRoutes } from './features/plan-versions/routes.ts';
 import { rollOverRoutes } from './features/roll-over/routes.ts';
+import { outboxRoutes } from './features/outbox/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
 
 export interface AppDependencies {
@@ -102,6 +103,7 @@ export function createApp({ database, webRoot = join(packageRoot, 'dist/web') }:
   v1.route('/', auditEventRoutes());
   v1.route('/', reportRoutes());
   v1.route('/', reportTextRoutes());
+  v1.route('/', outboxRoutes());
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'uppsikt_session' });
   v1.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });

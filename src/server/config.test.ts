@@ -3,12 +3,21 @@ import { ConfigError, loadConfig } from './config.ts';
 
 describe('configuration', () => {
   test('defaults: embedded database in ./data on port 3000', () => {
-    expect(loadConfig({})).toEqual({ databaseUrl: undefined, dataDir: './data', port: 3000, host: '127.0.0.1' });
+    expect(loadConfig({})).toEqual({
+      databaseUrl: undefined,
+      dataDir: './data',
+      port: 3000,
+      host: '127.0.0.1',
+      smtpUrl: undefined,
+      mailFrom: 'Uppsikt <uppsikt@localhost>',
+      reminderLeadDays: [7, 28],
+      jobIntervalSeconds: 60,
+    });
   });
 
   test('reads every variable; an empty one counts as unset', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://app@db:5432/uppsikt', DATA_DIR: '/var/lib/uppsikt', PORT: '8080', HOST: '0.0.0.0' });
-    expect(config).toEqual({ databaseUrl: 'postgres://app@db:5432/uppsikt', dataDir: '/var/lib/uppsikt', port: 8080, host: '0.0.0.0' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://app@db:5432/uppsikt', dataDir: '/var/lib/uppsikt', port: 8080, host: '0.0.0.0' });
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
 
@@ -24,6 +33,16 @@ describe('configuration', () => {
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^DATABASE_URL: must be a PostgreSQL URL/);
     expect(problems[1]).toMatch(/^PORT: /);
+  });
+
+  test('mail and reminders: SMTP, sender, lead times and the job interval', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://uppsikt:hemligt@mail.kommun.se:587', MAIL_FROM: 'Intern kontroll <ik@kommun.se>', REMINDER_LEAD_DAYS: '7, 28,14', JOB_INTERVAL_SECONDS: '0' })).toMatchObject({
+      smtpUrl: 'smtp://uppsikt:hemligt@mail.kommun.se:587',
+      mailFrom: 'Intern kontroll <ik@kommun.se>',
+      reminderLeadDays: [7, 14, 28],
+      jobIntervalSeconds: 0,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'mail.kommun.se', REMINDER_LEAD_DAYS: 'en vecka' })).toThrow(/SMTP_URL: must be an SMTP URL[\s\S]*REMINDER_LEAD_DAYS: must be days/);
   });
 
   test('a port out of range is refused', () => {

@@ -8,6 +8,14 @@ export interface Config {
   dataDir: string;
   port: number;
   host: string;
+  /** Mail: SMTP server URL (smtp:// or smtps://); unset keeps every message in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of Uppsikt's e-mail. */
+  mailFrom: string;
+  /** Days before a deadline at which the weekly digest reminds, e.g. [28, 7]; overdue items are always in it. */
+  reminderLeadDays: number[];
+  /** How often the job runner looks for work, in seconds; 0 turns it off. */
+  jobIntervalSeconds: number;
 }
 
 const configSchema = z.object({
@@ -19,6 +27,15 @@ const configSchema = z.object({
   DATA_DIR: z.string().trim().min(1, 'must name a folder').default('./data'),
   PORT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'must be an SMTP URL such as smtp://user:password@mail.example.se:587').optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Uppsikt <uppsikt@localhost>'),
+  REMINDER_LEAD_DAYS: z
+    .string()
+    .trim()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'must be days separated by commas, e.g. 28,7')
+    .default('28,7')
+    .transform((value) => [...new Set(value.split(',').map((day) => Number(day.trim())))].sort((a, b) => a - b)),
+  JOB_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(86_400).default(60),
 });
 
 /** Thrown when the environment is wrong; `problems` lists every one, not just the first. */
@@ -45,5 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: result.data.DATA_DIR,
     port: result.data.PORT,
     host: result.data.HOST,
+    smtpUrl: result.data.SMTP_URL,
+    mailFrom: result.data.MAIL_FROM,
+    reminderLeadDays: result.data.REMINDER_LEAD_DAYS,
+    jobIntervalSeconds: result.data.JOB_INTERVAL_SECONDS,
   };
 }

@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { startJobRunner } from './jobs/job-runner.ts';
+import { smtpTransport } from './mail/outbox.ts';
 import { openDatabase, type DatabaseHandle } from './db/client.ts';
 import { tenants } from './db/schema/tenants.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo/load-demo-data.ts';
@@ -51,7 +53,16 @@ export async function startServer(config: Config, options: { demo: boolean; log?
     const accounts = await demoAccounts(database);
     if (accounts.length > 0) log(`Demo accounts, password "${DEMO_PASSWORD}":\n  ${accounts.join('\n  ')}`);
   }
+  const stopJobs = startJobRunner(database, {
+    intervalSeconds: config.jobIntervalSeconds,
+    reminderLeadDays: config.reminderLeadDays,
+    mailFrom: config.mailFrom,
+    transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined,
+    log,
+  });
+  log(config.smtpUrl ? 'E-mail: sent through SMTP.' : 'E-mail: no SMTP_URL, so messages are kept in the outbox (Administration → Utkorg).');
   const stop = async () => {
+    await stopJobs();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await database.close();
   };

@@ -17,6 +17,19 @@ export async function subtreeUnitIds(db: Database, tenantId: string, unitId: str
   return rows.map((row) => row.id);
 }
 
+/** A unit and every unit above it, up to the root: the units whose roles hold for it. */
+export async function ancestorUnitIds(db: Database, tenantId: string, unitId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`with recursive chain(id, parent_id) as (
+          select id, parent_id from org_units where tenant_id = ${tenantId} and id = ${unitId}
+          union
+          select parent.id, parent.parent_id from org_units parent join chain on parent.id = chain.parent_id where parent.tenant_id = ${tenantId}
+        ) select id from chain`,
+  );
+  return rows.map((row) => row.id);
+}
+
 /**
  * The units a list may show: those the caller reads (`readable`, or 'all'), narrowed to the
  * subtree of `under` when given. Returns 'all' only when nothing narrows the tenant.

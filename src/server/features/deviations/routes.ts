@@ -12,12 +12,14 @@ import { controls } from '../../db/schema/controls.ts';
 import { deviations } from '../../db/schema/deviations.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
 import { plans } from '../../db/schema/plans.ts';
+import { users } from '../../db/schema/users.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { orderBy } from '../../http/list-helpers.ts';
 import { presentAs } from '../../http/present.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
 import { findItemScope } from '../../plan-items/item-commands.ts';
+import { notifyDeviation } from './notify-deviation.ts';
 import { todayInSweden } from '../../plan-items/item-details.ts';
 
 const presentDeviation = presentAs(deviation);
@@ -102,12 +104,16 @@ async function createDeviation(tx: Transaction, access: Access, input: z.infer<t
   const scope = await findItemScope(tx, access, 'control', input.controlId, 'controlId');
   access.assertItemWrite(scope.unitId, scope.assigned);
   await checkReferences(tx, access.tenantId, input.controlId, scope.planId, input);
-  return insertAudited(
+  const row = await insertAudited(
     tx,
     deviations,
     { ...input, foundOn: input.foundOn ?? todayInSweden(), foundById: input.foundById === undefined ? access.userId : input.foundById, tenantId: access.tenantId },
     { actor: access.actor, entityType: 'deviation', unitId: scope.unitId },
   );
+  const deviation = row as unknown as typeof deviations.$inferSelect;
+  const [finder] = deviation.foundById ? await tx.select({ name: users.name }).from(users).where(and(eq(users.tenantId, access.tenantId), eq(users.id, deviation.foundById))) : [];
+  await notifyDeviation(tx, deviation, finder?.name ?? null);
+  return row;
 }
 
 async function updateDeviation(tx: Transaction, access: Access, id: string, version: number, changes: Omit<z.infer<typeof deviationUpdate>, 'version'>) {

@@ -1,0 +1,36 @@
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantReference } from './columns.ts';
+import { users } from './users.ts';
+
+/** What a message is: the weekly digest of reminders, or the notice of a deviation. */
+export const MESSAGE_KINDS = ['digest', 'deviation'] as const;
+
+/**
+ * Every e-mail Uppsikt writes. With SMTP configured the job runner sends pending messages and
+ * records when; without (the embedded default) they stay here, where administrators read them.
+ * `dedupeKey` is unique per tenant, so a reminder or notice is written once however many job
+ * runners or retries try: "digest:<person>:<ISO week>", "deviation:<deviation>:<person>".
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    ...tenantKey(),
+    kind: text({ enum: MESSAGE_KINDS }).notNull(),
+    dedupeKey: text().notNull(),
+    userId: uuid(),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    /** Plain text. */
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+    /** The last sending error, for the administrator to read. */
+    error: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    tenantReference('outbox_messages_user_fk', t, t.userId, users),
+    uniqueIndex('outbox_messages_dedupe_key').on(t.tenantId, t.dedupeKey),
+    index('outbox_messages_pending_idx').on(t.sentAt, t.createdAt),
+  ],
+);

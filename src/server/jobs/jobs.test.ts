@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHarness, type Harness } from '../http/test-harness.ts';
+import type { MailTransport } from '../mail/outbox.ts';
+import { runJobs } from './job-runner.ts';
+
+/** A transport that records what it was asked to send. */
+function recordingTransport() {
+  const sent: { to: string; subject: string; text: string }[] = [];
+  const transport: MailTransport = {
+    send: (message) => {
+      sent.push(message);
+      return Promise.resolve();
+    },
+  };
+  return { sent, transport };
+}
+
+// Monday 2 March 2026; Sweden is at UTC+1.
+const MONDAY_0500 = new Date('2026-03-02T04:00:00Z');
+const MONDAY_0700 = new Date('2026-03-02T06:00:00Z');
+const TUESDAY = new Date('2026-03-03T09:00:00Z');
+const NEXT_MONDAY = new Date('2026-03-09T08:00:00Z');
+const LEAD = [7, 28];
+
+describe('reminders: the weekly digest and the job runner', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+    const admin = await h.as('tenantAdmin');
+    const planId = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 })).body.id;
+    const riskId = (await admin.post('/risks', { planId, title: 'Risk' })).body.id;
+    const responsible = [h.userIds.responsible];
+    await admin.post('/controls', { riskId, title: 'Slutar om fem dagar', endDate: '2026-03-07', responsibleIds: responsible });
+    await admin.post('/controls', { riskId, title: 'Avstämning om tjugo dagar', endDate: '2026-12-31', checkpoints: ['2026-03-22'], responsibleIds: responsible });
+    await admin.post('/controls', { riskId, title: 'Långt borta', endDate: '2026-04-11', responsibleIds: responsible });
+    await admin.post('/actions', { planId, riskId, title: 'Försenad åtgärd', endDate: '2026-02-27', statusId: h.tenant.statusIds.pagaende, responsibleIds: responsible });
+    await admin.post('/actions', { planId, riskId, title: 'Klar åtgärd', endDate: '2026-02-20', statusId: h.tenant.statusIds.klar, responsibleIds: responsible });
+    const deadline = await admin.post('/reporting-calendar/events', { kind: 'deadline', unitId: h.tenant.unitA, role: 'responsible', date: '2026-03-12', title: 'Kontrollansvariga rapporterar kvartal 1' });
+    expect(deadline.status).toBe(201);
+  });
+  afterAll(() => h.close());
+
+  test('the digest is written from Monday 06:00, once a week, with what is overdue and what is due within each lead time', async () => {
+    const before = await runJobs(h.db, { now: MONDAY_0500, reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>' });
+    expect(before).toEqual({ ran: true, digests: 0, sent: 0, failed: 0 });
+    const monday = await runJobs(h.db, { now: MONDAY_0700, reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>' });
+    expect(monday.digests).toBe(1);
+    const outbox = (await (await h.as('tenantAdmin')).get('/outbox')).body.items;
+    expect(outbox).toHaveLength(1);
+    const [digest] = outbox;
+    expect(digest).toMatchObject({ kind: 'digest', userId: h.userIds.responsible, subject: 'Uppsikt: dina påminnelser vecka 10', sentAt: null });
+    const body: string = digest.body;
+    expect(body).toMatch(/^Hej Person responsible!/);
+    const section = (title: string) => body.split('\n\n').find((part) => part.startsWith(title)) ?? '';
+    expect(section('Försenat:')).toContain('Åtgärd "Försenad åtgärd"');
+    expect(section('Inom 7 dagar:')).toContain('Kontrollmoment "Slutar om fem dagar"');
+    expect(section('Inom 28 dagar:')).toContain('avstämning 2026-03-22');
+    expect(section('Inom 28 dagar:')).toContain('Sista dag att rapportera: Kontrollansvariga rapporterar kvartal 1 2026-03-12');
+    expect(body).not.toContain('Långt borta');
+    expect(body).not.toContain('Klar åtgärd');
+
+    expect((await runJobs(h.db, { now: TUESDAY, reminderLeadDays: LEAD, mailFrom: 'x' })).digests).toBe(0);
+    expect((await runJobs(h.db, { now: NEXT_MONDAY, reminderLeadDays: LEAD, mailFrom: 'x' })).digests).toBe(1);
+  });
+
+  test('two job runners started together write and send each message exactly once', async () => {
+    const { sent, transport } = recordingTransport();
+    const options = { now: new Date('2026-03-16T08:00:00Z'), reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>', transport };
+    const results = await Promise.all([runJobs(h.db, options), runJobs(h.db, options), runJobs(h.db, options)]);
+    expect(results.reduce((sum, result) => sum + result.digests, 0)).toBe(1);
+    const rows = await h.db.execute(sql`select count(*)::int as n, count(sent_at)::int as sent from outbox_messages`);
+    const counts = ((rows as unknown as { rows: { n: number; sent: number }[] }).rows ?? [])[0]!;
+    expect(counts).toEqual({ n: 3, sent: 3 });
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent.map((message) => `${message.to}|${message.subject}`)).size).toBe(3);
+    const again = await runJobs(h.db, options);
+    expect(again).toMatchObject({ digests: 0, sent: 0 });
+    expect(sent).toHaveLength(3);
+  });
+
+  test('a failed delivery is recorded and tried again on the next run', async () => {
+    const admin = await h.as('tenantAdmin');
+    const planId = (await admin.get('/plans')).body.items[0].id;
+    const riskId = (await admin.post('/risks', { planId, title: 'R2' })).body.id;
+    await admin.post('/controls', { riskId, title: 'Ny kontroll', endDate: '2026-03-25', responsibleIds: [h.userIds.coordinator] });
+    let fail = true;
+    const delivered: string[] = [];
+    const flaky: MailTransport = {
+      send: (message) => {
+        if (fail) return Promise.reject(new Error('SMTP 451 prova senare'));
+        delivered.push(message.to);
+        return Promise.resolve();
+      },
+    };
+    const first = await runJobs(h.db, { now: new Date('2026-03-23T08:00:00Z'), reminderLeadDays: LEAD, mailFrom: 'x', transport: flaky });
+    expect(first.failed).toBeGreaterThan(0);
+    const failed = (await admin.get('/outbox')).body.items.filter((message: { error: string | null }) => message.error !== null);
+    expect(failed[0].error).toBe('SMTP 451 prova senare');
+    fail = false;
+    const second = await runJobs(h.db, { now: new Date('2026-03-23T08:05:00Z'), reminderLeadDays: LEAD, mailFrom: 'x', transport: flaky });
+    expect(second.sent).toBe(first.failed);
+    expect(second.failed).toBe(0);
+  });
+
+  test('only the tenant administrator reads the outbox', async () => {
+    expect((await (await h.as('coordinator')).get('/outbox')).status).toBe(403);
+    expect((await (await h.as('otherAdmin')).get('/outbox')).body.items).toEqual([]);
+  });
+});
