@@ -70,7 +70,7 @@ describe('reminders: the weekly digest and the job runner', () => {
     const results = await Promise.all([runJobs(h.db, options), runJobs(h.db, options), runJobs(h.db, options)]);
     expect(results.reduce((sum, result) => sum + result.digests, 0)).toBe(1);
     const rows = await h.db.execute(sql`select count(*)::int as n, count(sent_at)::int as sent from outbox_messages`);
-    const counts = ((rows as unknown as { rows: { n: number; sent: number }[] }).rows ?? [])[0]!;
+    const counts = ((rows as { rows: { n: number; sent: number }[] }).rows ?? [])[0]!;
     expect(counts).toEqual({ n: 3, sent: 3 });
     expect(sent).toHaveLength(3);
     expect(new Set(sent.map((message) => `${message.to}|${message.subject}`)).size).toBe(3);
