@@ -57,4 +57,17 @@ describe('the yearly cycle', () => {
     await page.getByRole('heading', { level: 2, name: 'Besluta planen' }).waitFor();
     await page.context().close();
   });
+
+  test('a deviation is recorded and the administrator reads its notice in the outbox', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@exempelkommun-b.example');
+    const controls = (await apiAs(page, 'GET', '/controls?limit=1&sort=title')) as { items: { id: string; title: string }[] };
+    const control = controls.items[0]!;
+    await apiAs(page, 'POST', '/deviations', { controlId: control.id, title: 'Rutinen följdes inte i mars', severity: 'very_significant', foundOn: '2026-03-31' });
+    await page.goto(`${session.url}/administration/utkorg`);
+    await page.getByRole('heading', { level: 1, name: 'Utkorg' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Avvikelse (mycket väsentlig): Rutinen följdes inte i mars' }).first().waitFor();
+    await checkScreen(page, 'outbox');
+    await page.context().close();
+  });
 });

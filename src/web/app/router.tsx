@@ -159,6 +159,8 @@ const unitsAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/a
 const focusAreasAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/fokusomraden', component: lazyRouteComponent(() => import('../features/admin/focus-areas-admin-page.tsx'), 'FocusAreasAdminPage') });
 const tokensAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/api-nycklar', component: lazyRouteComponent(() => import('../features/admin/tokens-admin-page.tsx'), 'TokensAdminPage') });
 
+const outboxAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/utkorg', component: lazyRouteComponent(() => import('../features/admin/outbox-admin-page.tsx'), 'OutboxAdminPage') });
+
 const historyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/historik/$entityType/$entityId',
@@ -200,6 +202,7 @@ const routeTree = rootRoute.addChildren([
   calendarAdminRoute,
   unitsAdminRoute,
   tokensAdminRoute,
+  outboxAdminRoute,
   focusAreasAdminRoute,
   accessibilityRoute,
 ]);

@@ -573,6 +573,18 @@ export const sv = {
   'lifeCycle.carriedFrom': ({ plan }: { plan: string }) => `överförd från ${plan}`,
   'lifeCycle.carriedTo': ({ plan }: { plan: string }) => `förs över till ${plan}`,
   'lifeCycle.entity.sub_activity': 'Delaktivitet',
+  'admin.outbox': 'Utkorg',
+  'admin.outboxIntro': 'Påminnelser och meddelanden om avvikelser som Uppsikt har skrivit. Utan e-postserver (SMTP_URL) skickas de inte, men finns här.',
+  'admin.outboxEmpty': 'Utkorgen är tom.',
+  'admin.outboxTo': 'Till',
+  'admin.outboxKind': 'Slag',
+  'admin.outboxKind.digest': 'Veckans påminnelser',
+  'admin.outboxKind.deviation': 'Avvikelse',
+  'admin.outboxWritten': 'Skrivet',
+  'admin.outboxSent': 'Skickat',
+  'admin.outboxNotSent': 'Inte skickat',
+  'admin.outboxError': ({ error }: { error: string }) => `Kunde inte skickas: ${error}. Det görs ett nytt försök.`,
+  'admin.outboxShow': 'Visa meddelandet',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;

@@ -31,6 +31,9 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
           <li>
             <Link to="/administration/api-nycklar">{t('admin.tokens')}</Link>
           </li>
+          <li>
+            <Link to="/administration/utkorg">{t('admin.outbox')}</Link>
+          </li>
         </ul>
       </nav>
       {children}

@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { outboxMessage } from '../../../domain/contracts/outbox.ts';
+import { LoadFailed, Loading } from '../../app/page.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { AdminPage } from './admin-nav.tsx';
+
+type OutboxMessage = z.infer<typeof outboxMessage>;
+
+/** Utkorgen: the reminders and deviation notices Uppsikt has written; without SMTP this is where they are read. */
+export function OutboxAdminPage() {
+  const { t, formatLocale } = useI18n();
+  const messages = useQuery({ queryKey: ['outbox'], queryFn: ({ signal }) => api<{ items: OutboxMessage[] }>('/outbox', { query: { limit: 200 }, signal }) });
+  const title = t('admin.outbox');
+  if (messages.error) return <AdminPage title={title}><LoadFailed error={messages.error} retry={() => void messages.refetch()} /></AdminPage>;
+  if (!messages.data) return <AdminPage title={title}><Loading /></AdminPage>;
+  const when = (iso: string) => new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+  return (
+    <AdminPage title={title}>
+      <p className="lead">{t('admin.outboxIntro')}</p>
+      {messages.data.items.length === 0 ? (
+        <p>{t('admin.outboxEmpty')}</p>
+      ) : (
+        <ul className="item-list">
+          {messages.data.items.map((message) => (
+            <li key={message.id} className="item-card">
+              <h2 className="item-title">{message.subject}</h2>
+              <dl className="facts facts-compact">
+                <div>
+                  <dt>{t('admin.outboxTo')}</dt>
+                  <dd>{message.toAddress}</dd>
+                </div>
+                <div>
+                  <dt>{t('admin.outboxKind')}</dt>
+                  <dd>{t(`admin.outboxKind.${message.kind}`)}</dd>
+                </div>
+                <div>
+                  <dt>{t('admin.outboxWritten')}</dt>
+                  <dd>{when(message.createdAt)}</dd>
+                </div>
+                <div>
+                  <dt>{t('admin.outboxSent')}</dt>
+                  <dd>{message.sentAt ? when(message.sentAt) : t('admin.outboxNotSent')}</dd>
+                </div>
+              </dl>
+              {message.error && <p className="notice notice-error">{t('admin.outboxError', { error: message.error })}</p>}
+              <details>
+                <summary>
+                  {t('admin.outboxShow')}
+                  <span className="visually-hidden"> {message.subject}</span>
+                </summary>
+                <pre className="mail-body">{message.body}</pre>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </AdminPage>
+  );
+}
