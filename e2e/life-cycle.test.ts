@@ -70,4 +70,24 @@ describe('the yearly cycle', () => {
     await checkScreen(page, 'outbox');
     await page.context().close();
   });
+
+  test('an auditors’ recommendation is recorded on a review, answered and followed until done', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'samordnare@malmo.example');
+    const reviews = (await apiAs(page, 'GET', '/reviews?limit=1&sort=meetingDate')) as { items: { id: string }[] };
+    await page.goto(`${session.url}/granskningar/${reviews.items[0]!.id}/redigera`);
+    await page.getByRole('heading', { level: 2, name: 'Rekommendationer' }).waitFor();
+    const added = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Ny rekommendation' }) });
+    await added.getByLabel('Från', { exact: true }).fill('Revisorerna');
+    await added.getByRole('textbox', { name: 'Rekommendation', exact: true }).fill('Följ upp att attestordningen följs.');
+    await added.getByRole('button', { name: 'Lägg till rekommendationen' }).click();
+    const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Rekommendation 1' }) });
+    await first.waitFor();
+    await first.getByRole('textbox', { name: 'Nämndens svar', exact: true }).fill('Nämnden instämmer och ger förvaltningen i uppdrag att följa upp.');
+    await first.getByLabel('Status', { exact: true }).selectOption({ label: 'Pågående' });
+    await first.getByRole('button', { name: 'Spara rekommendation 1' }).click();
+    await expect.poll(async () => ((await apiAs(page, 'GET', `/recommendations?reviewId=${reviews.items[0]!.id}`)) as { items: { answer: string | null }[] }).items[0]?.answer).toBe('Nämnden instämmer och ger förvaltningen i uppdrag att följa upp.');
+    await checkScreen(page, 'review-recommendations');
+    await page.context().close();
+  });
 });

@@ -585,6 +585,19 @@ export const sv = {
   'admin.outboxNotSent': 'Inte skickat',
   'admin.outboxError': ({ error }: { error: string }) => `Kunde inte skickas: ${error}. Det görs ett nytt försök.`,
   'admin.outboxShow': 'Visa meddelandet',
+  'recommendations.title': 'Rekommendationer',
+  'recommendations.intro': 'Granskningens och revisorernas rekommendationer, med nämndens svar och vad som har gjorts, tills de är klara.',
+  'recommendations.number': ({ number }: { number: number }) => `Rekommendation ${number}`,
+  'recommendations.new': 'Ny rekommendation',
+  'recommendations.recommendedBy': 'Från',
+  'recommendations.recommendedByHelp': 'Till exempel Revisorerna.',
+  'recommendations.recommendation': 'Rekommendation',
+  'recommendations.dueDate': 'Klar senast',
+  'recommendations.answeredOn': 'Nämndens svar, datum',
+  'recommendations.answer': 'Nämndens svar',
+  'recommendations.actionsTaken': 'Vidtagna åtgärder',
+  'recommendations.save': ({ name }: { name: string }) => `Spara ${name.toLowerCase()}`,
+  'recommendations.add': 'Lägg till rekommendationen',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;

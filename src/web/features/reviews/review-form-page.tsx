@@ -14,6 +14,7 @@ import { blankToNull } from '../../lib/format.ts';
 import { api, apiAll } from '../../lib/api.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useOrgUnits, useStatuses, statusOptions } from '../../lib/reference-data.ts';
+import { RecommendationList } from './recommendation-list.tsx';
 
 type Review = z.infer<typeof review>;
 type Risk = z.infer<typeof risk>;
@@ -99,6 +100,7 @@ function ReviewForm({ title, planId, review, risks }: { title: string; planId: s
         <MarkdownField label={t('reviews.findings')} value={values.findings} onChange={(value) => set('findings', value)} errors={submit.fieldErrors('findings')} />
         <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statusOptions(statuses, locale)} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
       </FormFrame>
+      {review && <RecommendationList reviewId={review.id} />}
       {review && (
         <div className="archive-row">
           <ArchiveButton path={`/reviews/${review.id}`} name={review.title} onDone={() => navigate({ to: '/granskningar', search: {} })} />
