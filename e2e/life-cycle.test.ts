@@ -90,4 +90,21 @@ describe('the yearly cycle', () => {
     await checkScreen(page, 'review-recommendations');
     await page.context().close();
   });
+
+  test('the årshjul shows the year month by month, with meetings, deadlines per role, period ends and reports sent', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@exempelkommun-b.example');
+    const units = (await apiAs(page, 'GET', '/org-units?limit=200')) as { items: { id: string; name: string }[] };
+    const unitId = units.items.find((unit) => unit.name === 'Utbildningsnämnden')!.id;
+    await apiAs(page, 'POST', '/reporting-calendar/events', { kind: 'deadline', role: 'responsible', unitId, date: '2020-09-01', title: 'Kontrollansvariga har rapporterat' });
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Årshjul' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Årshjul' }).waitFor();
+    await page.getByLabel('År', { exact: true }).selectOption('2020');
+    const september = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'september' }) });
+    await expect.poll(() => september.textContent()).toContain('Nämndsammanträde: Rapportering till nämnd');
+    await expect.poll(() => september.textContent()).toContain('Tidsgräns: Kontrollansvariga har rapporterat (Ansvarig · Utbildningsnämnden)');
+    await expect.poll(() => september.textContent()).toContain('Perioden slutar: Kvartal 3 2020');
+    await checkScreen(page, 'year');
+    await page.context().close();
+  });
 });

@@ -104,7 +104,7 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
     .select({ event: calendarEvents, period: reportingPeriods })
     .from(calendarEvents)
     .leftJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, calendarEvents.tenantId), eq(reportingPeriods.id, calendarEvents.periodId)))
-    .where(and(eq(calendarEvents.kind, 'deadline'), isNotNull(calendarEvents.role)));
+    .where(eq(calendarEvents.kind, 'deadline'));
   const upcoming = deadlines.filter(({ event }) => {
     const days = daysBetween(today, event.date);
     return days >= 0 && days <= horizon;
@@ -122,7 +122,9 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
     };
     for (const { event, period } of upcoming) {
       const within = event.unitId ? new Set(ancestors(event.unitId)) : null;
-      const people = new Set(holders.filter((holder) => holder.tenantId === event.tenantId && holder.role === event.role && (within === null || within.has(holder.unitId))).map((holder) => holder.userId));
+      // A deadline without a role is for everyone who reports: administrators, coordinators and the responsible.
+      const concerned = (role: string) => (event.role === null ? role !== 'reader' && role !== 'auditor' : role === event.role);
+      const people = new Set(holders.filter((holder) => holder.tenantId === event.tenantId && concerned(holder.role) && (within === null || within.has(holder.unitId))).map((holder) => holder.userId));
       const periodName = period ? { sv: ` (${reportingPeriodLabel(period, 'sv')})`, en: ` (${reportingPeriodLabel(period, 'en')})` } : { sv: '', en: '' };
       for (const userId of people) {
         add(userId, { days: daysBetween(today, event.date), date: event.date, line: { sv: `${WORDS.sv.deadline}: ${event.title}${periodName.sv} ${event.date}`, en: `${WORDS.en.deadline}: ${event.title}${periodName.en} ${event.date}` } });

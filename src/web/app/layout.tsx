@@ -59,6 +59,9 @@ function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {
                   <Link to="/granskningar">{t('reviews.title')}</Link>
                 </li>
                 <li>
+                  <Link to="/arshjul">{t('nav.year')}</Link>
+                </li>
+                <li>
                   <Link to="/rapporter">{t('nav.reports')}</Link>
                 </li>
                 {me.roles.some((role) => role.role === 'administrator') && (

@@ -6,6 +6,7 @@ import type { DeviationSearch } from '../features/deviations/deviations-page.tsx
 import type { ReviewSearch } from '../features/reviews/reviews-page.tsx';
 import type { ReportSearch } from '../features/reports/reports-page.tsx';
 import type { ComparisonSearch } from '../features/plans/plan-comparison-page.tsx';
+import type { YearSearch } from '../features/calendar/year-page.tsx';
 import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
 import { Page, noteNavigation } from './page.tsx';
 
@@ -134,6 +135,13 @@ const planComparisonRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/plans/plan-comparison-page.tsx'), 'PlanComparisonPage'),
 });
 
+const yearRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/arshjul',
+  validateSearch: (search: Record<string, unknown>): YearSearch => ({ ar: optionalInt(search.ar) }),
+  component: lazyRouteComponent(() => import('../features/calendar/year-page.tsx'), 'YearPage'),
+});
+
 const reportsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/rapporter',
@@ -195,6 +203,7 @@ const routeTree = rootRoute.addChildren([
   deviationsRoute,
   reviewsRoute,
   reportsRoute,
+  yearRoute,
   adminRoute,
   usersAdminRoute,
   riskMatrixAdminRoute,

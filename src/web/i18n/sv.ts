@@ -598,6 +598,17 @@ export const sv = {
   'recommendations.actionsTaken': 'Vidtagna åtgärder',
   'recommendations.save': ({ name }: { name: string }) => `Spara ${name.toLowerCase()}`,
   'recommendations.add': 'Lägg till rekommendationen',
+  'nav.year': 'Årshjul',
+  'year.title': 'Årshjul',
+  'year.intro': 'Året månad för månad: sammanträden, sista dagar att rapportera, periodernas slut och rapporterna som har skickats till nämnden.',
+  'year.periodEnds': 'Perioden slutar',
+  'year.reportSent': 'Skickad till nämnd',
+  'year.sometimeIn': 'Under månaden',
+  'year.nothing': 'Inget inlagt.',
+  'year.empty': ({ year }: { year: number }) => `Inget är inlagt för ${year}.`,
+  'admin.deadlineRole': 'Gäller roll',
+  'admin.deadlineRoleHelp': 'Den som har rollen på enheten påminns i veckobrevet.',
+  'admin.everyRole': 'Alla roller',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;

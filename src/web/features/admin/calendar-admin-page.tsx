@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CALENDAR_EVENT_KINDS } from '../../../domain/calendar-event.ts';
+import { ROLES, ROLE_LABELS } from '../../../domain/role.ts';
 import { REPORTING_PERIOD_KINDS } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading } from '../../app/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
@@ -66,6 +67,7 @@ export function CalendarAdminPage() {
                     </h3>
                     <p className="muted">
                       {t(`eventKind.${event.kind}`)}
+                      {event.role ? ` · ${ROLE_LABELS[event.role][locale]}` : ''}
                       {event.unitId ? ` · ${unitById.get(event.unitId)?.name ?? ''}` : ''}
                     </p>
                     <MarkdownText text={event.agenda} />
@@ -152,16 +154,17 @@ const toEventValues = (event: Partial<CalendarEvent> | null) => ({
   title: event?.title ?? '',
   unitId: event?.unitId ?? '',
   agenda: event?.agenda ?? '',
+  role: event?.role ?? '',
 });
 
 /** A new meeting or deadline, or a change of one (`event`). */
 function EventForm({ year, units, event }: { year: number; units: { value: string; label: string }[]; event?: CalendarEvent }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const form = useEntityForm(toEventValues(event ?? null), event?.version);
   const { values, set, submit } = form;
   async function send(formValues: typeof values, version: number | undefined) {
-    const body = { kind: formValues.kind, date: formValues.date, title: formValues.title, unitId: formValues.unitId || null, agenda: formValues.agenda || null };
+    const body = { kind: formValues.kind, date: formValues.date, title: formValues.title, unitId: formValues.unitId || null, agenda: formValues.agenda || null, role: formValues.kind === 'deadline' ? formValues.role || null : null };
     if (event) await api(`/reporting-calendar/events/${event.id}`, { method: 'PATCH', body: { ...body, version } });
     else await api('/reporting-calendar/events', { method: 'POST', body });
     await queryClient.invalidateQueries({ queryKey: ['reporting-calendar'] });
@@ -189,6 +192,9 @@ function EventForm({ year, units, event }: { year: number; units: { value: strin
           <SelectField label={t('plan.unit')} value={values.unitId} onChange={(value) => set('unitId', value)} options={units} emptyLabel={t('admin.wholeTenant')} errors={submit.fieldErrors('unitId')} />
         </div>
         <InputField label={t('admin.eventTitle')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+        {values.kind === 'deadline' && (
+          <SelectField label={t('admin.deadlineRole')} description={t('admin.deadlineRoleHelp')} value={values.role} onChange={(value) => set('role', value)} options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role][locale] }))} emptyLabel={t('admin.everyRole')} errors={submit.fieldErrors('role')} />
+        )}
         <MarkdownField label={t('admin.agenda')} value={values.agenda} onChange={(value) => set('agenda', value)} errors={submit.fieldErrors('agenda')} rows={4} />
       </FormFrame>
     </section>
