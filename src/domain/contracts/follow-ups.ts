@@ -54,3 +54,24 @@ export const followUpListQuery = z.strictObject({
   latest: booleanQuery.optional().meta({ description: 'true: only the newest follow-up of each item.' }),
   includeArchived: includeArchivedQuery,
 });
+
+export const dueFollowUpsQuery = z.strictObject({
+  periodId: id.meta({ description: 'The reporting period.' }),
+  assignedTo: id.optional().meta({ description: 'Only items this person is responsible or reporting-responsible for.' }),
+  under: id.optional().meta({ description: 'Only items in plans of this unit and below.' }),
+});
+
+/** An item that needs its follow-up for a period. */
+export const dueFollowUp = z
+  .object({
+    kind: z.enum(['control', 'action', 'activity']),
+    id,
+    title: z.string(),
+    planId: id,
+    planTitle: z.string(),
+    unitId: id,
+    endDate: z.string().nullable(),
+    checkpoints: z.array(z.string()).meta({ description: 'Its checkpoints (avstämningsdatum) within the period.' }),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'DueFollowUp' });

@@ -1,6 +1,8 @@
+import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { z } from 'zod';
-import { followUp, followUpCreate, followUpListQuery, followUpUpdate } from '../../../domain/contracts/follow-ups.ts';
+import { json, problems } from '../../http/openapi-helpers.ts';
+import { dueFollowUps } from './due.ts';
+import { dueFollowUp, dueFollowUpsQuery, followUp, followUpCreate, followUpListQuery, followUpUpdate } from '../../../domain/contracts/follow-ups.ts';
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { findReadableUnitIds } from '../../access/unit-tree.ts';
 import { insertAudited, setArchived, updateAudited } from '../../audit/audited-writes.ts';
@@ -120,6 +122,18 @@ async function archiveFollowUp(tx: Transaction, access: Access, id: string, arch
 /** Uppföljningar per period of controls, actions and activities. */
 export function followUpRoutes() {
   const router = createRouter();
+  // Before the standard routes, so that "due" is not taken for a follow-up's id.
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/follow-ups/due',
+      tags: ['Follow-ups'],
+      summary: 'What needs its follow-up for a reporting period (derived from the calendar, the items’ dates and checkpoints, and the follow-ups written)',
+      request: { query: dueFollowUpsQuery },
+      responses: { 200: json(z.object({ items: z.array(dueFollowUp) }), 'Overdue first, then by end date'), ...problems('validation_failed') },
+    }),
+    async (c) => c.json({ items: await dueFollowUps(c.get('database').db, c.get('access'), c.req.valid('query')) }, 200),
+  );
   addStandardRoutes(router, {
     path: '/follow-ups',
     tags: ['Follow-ups'],
