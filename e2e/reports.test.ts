@@ -76,6 +76,7 @@ describe('reports', () => {
       ['control-follow-up', 'Grundskolenämnden', '2020'],
       ['plan', 'Grundskolenämnden', '2020'],
       ['council-summary', 'Malmö stad', '2020'],
+      ['deviations', 'Malmö stad', '2020'],
     ] as const;
     for (const [kind, name, period] of cases) {
       await page.goto(`${session.url}/api/v1/reports/${kind}?unit=${unit(name)}&period=${period}&format=html`);

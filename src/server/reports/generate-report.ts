@@ -11,6 +11,7 @@ import { activityPlanReport } from './kinds/activity-plan.ts';
 import { activityReviewReport } from './kinds/activity-review.ts';
 import { controlFollowUpReport } from './kinds/control-follow-up.ts';
 import { councilSummaryReport } from './kinds/council-summary.ts';
+import { deviationsReport } from './kinds/deviations.ts';
 import { improvementActionsReport } from './kinds/improvement-actions.ts';
 import { planReport } from './kinds/plan.ts';
 import { labelsFor, type ReportContext } from './report-context.ts';
@@ -27,6 +28,7 @@ const BUILDERS: Record<ReportKind, (context: ReportContext) => Promise<ReportDoc
   'control-follow-up': controlFollowUpReport,
   plan: planReport,
   'council-summary': councilSummaryReport,
+  deviations: deviationsReport,
 };
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -76,7 +78,7 @@ export async function buildReportDocument(db: Database, access: Access, request:
   if (request.kind === 'council-summary' && period.startYear !== period.endYear) {
     throw fieldError('period', { sv: 'Kommunstyrelsens sammanställning gäller ett år.', en: 'The executive board summary covers one year.' });
   }
-  if (request.revision !== undefined && request.kind === 'council-summary') {
+  if (request.revision !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
     throw fieldError('revision', { sv: 'Sammanställningen görs av planerna som de är nu.', en: 'The summary is made from the plans as they are now.' });
   }
   if (request.format === 'xlsx' && !TABULAR_REPORT_KINDS.includes(request.kind)) {

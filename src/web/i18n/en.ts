@@ -609,4 +609,6 @@ export const en: Messages = {
   'admin.deadlineRole': 'For role',
   'admin.deadlineRoleHelp': 'Those with the role on the unit are reminded in the weekly digest.',
   'admin.everyRole': 'Every role',
+  'reports.kind.deviations': 'Reported deviations',
+  'reports.about.deviations': 'The deviations in the unit and everything below it during the period: where, when, how serious, whether closed and which action answers them.',
 };

@@ -609,6 +609,8 @@ export const sv = {
   'admin.deadlineRole': 'Gäller roll',
   'admin.deadlineRoleHelp': 'Den som har rollen på enheten påminns i veckobrevet.',
   'admin.everyRole': 'Alla roller',
+  'reports.kind.deviations': 'Rapporterade avvikelser',
+  'reports.about.deviations': 'Avvikelserna i enheten och allt under den under perioden: var, när, hur allvarliga, om de är stängda och vilken åtgärd som besvarar dem.',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;

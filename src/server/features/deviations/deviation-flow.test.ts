@@ -53,6 +53,14 @@ describe('the deviation flow', () => {
     expect(report.body).toContain('Utbetalningar utan attest');
     expect(report.body).toContain('Väsentlig');
     expect(report.body).toContain('Stängd');
+
+    const listing = await coordinator.get(`/reports/deviations?unit=${h.tenant.unitA}&period=2026&format=md`);
+    expect(listing.body).toContain('# Rapporterade avvikelser 2026');
+    expect(listing.body).toContain('Väsentlig: 1 (0 öppna avvikelser)');
+    expect(listing.body).toMatch(/\| [^|]+ \| Utbetalningar utan attest<br>Två av tjugo stickprov\. \| Stickprov av utbetalningar \| 2026-03-20<br>Person responsible \| Väsentlig \| Stängd \| Ny attestrutin \|/);
+    expect((await coordinator.get(`/reports/deviations?unit=${h.tenant.unitA}&period=2026&format=xlsx`)).status).toBe(200);
+    const elsewhere = await (await h.as('tenantAdmin')).get(`/reports/deviations?unit=${h.tenant.unitB}&period=2026&format=md`);
+    expect(elsewhere.body).toContain('Inga avvikelser är rapporterade.');
   });
 
   test('the notice is written once per deviation and person, whatever is retried', async () => {

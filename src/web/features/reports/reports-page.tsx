@@ -32,6 +32,7 @@ const PLAN_KIND_OF: Record<ReportKind, 'internal_control' | 'activity'> = {
   'control-follow-up': 'internal_control',
   plan: 'internal_control',
   'council-summary': 'internal_control',
+  deviations: 'internal_control',
 };
 
 /**
@@ -54,13 +55,19 @@ export function ReportsPage() {
   const choose = (change: Partial<ReportSearch>) => void navigate({ to: '/rapporter', search: { ...search, ...change }, replace: true });
   const planKind = PLAN_KIND_OF[kind];
   const summary = kind === 'council-summary';
-  const unitChoices = summary ? units.data.filter((unit) => unit.kind === 'kommun' || unit.kind === 'region' || unit.parentId === null) : units.data.filter((unit) => plans.data.some((plan) => plan.unitId === unit.id && plan.kind === planKind));
+  // The summary is made for the municipality; the deviations for any unit and what is below it.
+  const wide = summary || kind === 'deviations';
+  const unitChoices = summary
+    ? units.data.filter((unit) => unit.kind === 'kommun' || unit.kind === 'region' || unit.parentId === null)
+    : kind === 'deviations'
+      ? units.data
+      : units.data.filter((unit) => plans.data.some((plan) => plan.unitId === unit.id && plan.kind === planKind));
   const unitId = search.enhet && unitChoices.some((unit) => unit.id === search.enhet) ? search.enhet : unitChoices[0]?.id;
   const periods = [
     ...new Set(
       plans.data
-        .filter((plan) => plan.kind === planKind && (summary || plan.unitId === unitId))
-        .flatMap((plan) => (summary ? [String(plan.startYear)] : [plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}-${plan.endYear}`])),
+        .filter((plan) => plan.kind === planKind && (wide || plan.unitId === unitId))
+        .flatMap((plan) => (wide ? [String(plan.startYear)] : [plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}-${plan.endYear}`])),
     ),
   ].sort().reverse();
   const period = search.period && periods.includes(search.period) ? search.period : periods[0];

@@ -1,0 +1,81 @@
+import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { DEVIATION_SEVERITIES } from '../../../domain/deviation.ts';
+import { subtreeUnitIds } from '../../access/unit-tree.ts';
+import { actions } from '../../db/schema/actions.ts';
+import { controls } from '../../db/schema/controls.ts';
+import { deviations } from '../../db/schema/deviations.ts';
+import { orgUnits } from '../../db/schema/org-units.ts';
+import { plans } from '../../db/schema/plans.ts';
+import { users } from '../../db/schema/users.ts';
+import type { Block, ReportDocument } from '../document.ts';
+import { cell, text } from '../document.ts';
+import { periodText, rich, type ReportContext } from '../report-context.ts';
+import { newDocument } from './kind-helpers.ts';
+
+/**
+ * Avvikelser for a unit and everything below it, found in the period: what, where, when, how
+ * serious, whether it is closed and which action answers it, with the count per severity.
+ */
+export async function deviationsReport(context: ReportContext): Promise<ReportDocument> {
+  const { labels, db, tenantId } = context;
+  const subtree = await subtreeUnitIds(db, tenantId, context.unit.id);
+  const units = context.readableUnitIds === 'all' ? subtree : subtree.filter((id) => (context.readableUnitIds as string[]).includes(id));
+  const answering = alias(actions, 'answering_action');
+  const finder = alias(users, 'finder');
+  const rows = units.length === 0 ? [] : await db
+    .select({ deviation: deviations, controlTitle: controls.title, unitName: orgUnits.name, actionTitle: answering.title, foundBy: finder.name })
+    .from(deviations)
+    .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
+    .innerJoin(plans, and(eq(plans.tenantId, controls.tenantId), eq(plans.id, controls.planId)))
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
+    .leftJoin(answering, and(eq(answering.tenantId, deviations.tenantId), eq(answering.id, deviations.actionId)))
+    .leftJoin(finder, and(eq(finder.tenantId, deviations.tenantId), eq(finder.id, deviations.foundById)))
+    .where(
+      and(
+        eq(deviations.tenantId, tenantId),
+        isNull(deviations.archivedAt),
+        inArray(plans.unitId, units),
+        gte(deviations.foundOn, `${context.startYear}-01-01`),
+        lte(deviations.foundOn, `${context.endYear}-12-31`),
+      ),
+    )
+    .orderBy(asc(deviations.foundOn), asc(orgUnits.name));
+  const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.summary }];
+  blocks.push({
+    type: 'list',
+    ordered: false,
+    items: DEVIATION_SEVERITIES.map((severity) => {
+      const ofSeverity = rows.filter((row) => row.deviation.severity === severity);
+      return [text(`${labels.severity[severity]}: ${ofSeverity.length} (${ofSeverity.filter((row) => row.deviation.state === 'open').length} ${labels.openDeviations.toLowerCase()})`)];
+    }),
+  });
+  blocks.push({ type: 'heading', level: 1, text: labels.deviations });
+  if (rows.length === 0) blocks.push(text(labels.noDeviations));
+  else
+    blocks.push({
+      type: 'table',
+      table: {
+        caption: labels.deviations,
+        columns: [
+          { title: labels.unit, width: 2 },
+          { title: labels.deviation, width: 3.5 },
+          { title: labels.control, width: 2.5 },
+          { title: labels.foundOn, width: 1.4 },
+          { title: labels.severityTitle, width: 1.5 },
+          { title: labels.status, width: 1.1 },
+          { title: labels.answeredByAction, width: 2.2 },
+        ],
+        rows: rows.map((row) => [
+          cell(row.unitName),
+          { blocks: [text(row.deviation.title), ...rich(row.deviation.description)] },
+          cell(row.controlTitle),
+          cell(row.deviation.foundOn, row.foundBy),
+          cell(labels.severity[row.deviation.severity] ?? row.deviation.severity),
+          cell(labels.deviationState[row.deviation.state] ?? row.deviation.state),
+          cell(row.actionTitle ?? '–'),
+        ]),
+      },
+    });
+  return newDocument(context, 'deviations', labels.deviationsTitle(periodText(context)), [context.unit.name], blocks, { orientation: 'landscape' });
+}
