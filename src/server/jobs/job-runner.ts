@@ -49,7 +49,7 @@ export function startJobRunner(database: DatabaseHandle, options: Omit<JobOption
     try {
       const result = await runJobs(database.db, { ...options, now: new Date() });
       if (result.digests > 0 || result.sent > 0 || result.failed > 0) {
-        options.log(`Jobs: ${result.digests} digests written, ${result.sent} e-mails sent, ${result.failed} failed (they are tried again).`);
+        options.log(`Jobs: weekly digests written: ${result.digests}; e-mails sent: ${result.sent}; failed: ${result.failed} (tried again on the next run).`);
       }
     } catch (error) {
       options.log(`Jobs failed and will be tried again: ${error instanceof Error ? error.message : String(error)}`);
