@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { reportingPeriodLabel } from '../../domain/reporting-period.ts';
 import type { Transaction } from '../db/client.ts';
 import { actions } from '../db/schema/actions.ts';
@@ -136,7 +136,7 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
   const people = await tx
     .select({ id: users.id, tenantId: users.tenantId, name: users.name, email: users.email, locale: users.locale })
     .from(users)
-    .where(and(inArray(users.id, [...reminders.keys()]), isNotNull(users.email), isNull(users.deactivatedAt), or(eq(users.locale, 'sv'), eq(users.locale, 'en'))));
+    .where(and(inArray(users.id, [...reminders.keys()]), isNotNull(users.email), isNull(users.deactivatedAt)));
   const messages: OutgoingMessage[] = people.map((person) => {
     const words = WORDS[person.locale];
     const own = [...new Map(reminders.get(person.id)!.map((reminder) => [`${reminder.line.sv}`, reminder])).values()].sort((a, b) => a.days - b.days || a.line.sv.localeCompare(b.line.sv, 'sv'));

@@ -27,8 +27,7 @@ export type Block =
   | { type: 'table'; table: Table }
   /** A survey result: drawn as bars, always printed with its numbers. */
   | { type: 'chart'; title: string; rows: { label: string; value: number }[] }
-  | { type: 'status'; status: StatusMark }
-  | { type: 'pageBreak' };
+  | { type: 'status'; status: StatusMark };
 
 /** One cell: its content, and optionally a background (the risk matrix's colour bands). */
 export interface Cell {
@@ -58,8 +57,8 @@ export interface ReportDocument {
   orientation: 'portrait' | 'landscape';
   blocks: Block[];
   /** Words the renderers print around the content ("Innehållsförteckning", "Sida"). */
-  labels: { contents: string; page: string; generated: string };
-  /** When the document was generated (ISO timestamp); printed, and the DOCX/PDF creation date. */
+  labels: { contents: string; page: string };
+  /** When the document was generated (ISO timestamp): the PDF's creation date. */
   generatedAt: string;
 }
 
@@ -95,8 +94,6 @@ export function plainText(blocks: readonly Block[]): string {
         break;
       case 'status':
         lines.push(block.status.label);
-        break;
-      case 'pageBreak':
         break;
     }
   }

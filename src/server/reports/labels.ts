@@ -6,7 +6,6 @@ export const REPORT_LABELS = {
   sv: {
     contents: 'Innehållsförteckning',
     page: 'Sida',
-    generated: 'Skapad',
     improvementActionsTitle: (year: string) => `Uppföljning förbättringsåtgärder ${year}`,
     introduction: 'Inledning',
     reviewsOfYear: (year: string) => `Granskningar ${year} med förbättringsåtgärder och när dessa beslutats:`,
@@ -43,7 +42,6 @@ export const REPORT_LABELS = {
     responsibleAndReporting: 'Ansvarig + Rapporteringsansvarig',
     dates: 'Startdatum + Avstämningsdatum + Slutdatum',
     commentOfYear: (year: string) => `Kommentar ${year}`,
-    comment: 'Kommentar',
     reportedDeviations: 'Rapporterade avvikelser',
     deviationComment: 'Kommentar avvikelse',
     noDeviations: 'Inga avvikelser är rapporterade.',
@@ -54,7 +52,6 @@ export const REPORT_LABELS = {
     boardInformedMonth: (month: string) => `Kommunstyrelsen informeras på ${month} sammanträdet`,
     committeeInformedMonth: (month: string) => `Nämnden informeras på ${month} sammanträdet`,
     noMeeting: 'Inget sammanträde är inlagt i årshjulet.',
-    guidance: 'Anvisningar',
     severityTitle: 'Allvarlighet',
     severity: { minor: 'Mindre väsentlig', significant: 'Väsentlig', very_significant: 'Mycket väsentlig' } as Record<string, string>,
     deviationState: { open: 'Öppen', closed: 'Stängd' } as Record<string, string>,
@@ -64,7 +61,6 @@ export const REPORT_LABELS = {
     answeredByAction: 'Åtgärd',
     yes: 'Ja',
     no: 'Nej',
-    planTitle: (title: string) => title,
     decision: 'Beslut',
     decisionLine: (by: string, date: string, paragraph: string, diarienummer: string) =>
       [by && `Beslutad av ${by}`, date && `sammanträde ${date}`, paragraph && `protokoll ${paragraph}`, diarienummer && `diarienummer ${diarienummer}`].filter(Boolean).join(', ') + '.',
@@ -108,7 +104,6 @@ export const REPORT_LABELS = {
   en: {
     contents: 'Contents',
     page: 'Page',
-    generated: 'Generated',
     improvementActionsTitle: (year: string) => `Follow-up of improvement actions ${year}`,
     introduction: 'Introduction',
     reviewsOfYear: (year: string) => `Reviews in ${year} with improvement actions, and when they were decided:`,
@@ -145,7 +140,6 @@ export const REPORT_LABELS = {
     responsibleAndReporting: 'Responsible + Reporting',
     dates: 'Start date + Checkpoints + End date',
     commentOfYear: (year: string) => `Comment ${year}`,
-    comment: 'Comment',
     reportedDeviations: 'Reported deviations',
     deviationComment: 'Comment on deviations',
     noDeviations: 'No deviations have been reported.',
@@ -156,7 +150,6 @@ export const REPORT_LABELS = {
     boardInformedMonth: (month: string) => `The executive board is informed at its ${month} meeting`,
     committeeInformedMonth: (month: string) => `The committee is informed at its ${month} meeting`,
     noMeeting: 'No meeting is entered in the annual calendar.',
-    guidance: 'Guidance',
     severityTitle: 'Severity',
     severity: { minor: 'Minor', significant: 'Significant', very_significant: 'Very significant' } as Record<string, string>,
     deviationState: { open: 'Open', closed: 'Closed' } as Record<string, string>,
@@ -166,7 +159,6 @@ export const REPORT_LABELS = {
     answeredByAction: 'Action',
     yes: 'Yes',
     no: 'No',
-    planTitle: (title: string) => title,
     decision: 'Decision',
     decisionLine: (by: string, date: string, paragraph: string, diarienummer: string) =>
       [by && `Decided by ${by}`, date && `meeting ${date}`, paragraph && `minutes ${paragraph}`, diarienummer && `case number ${diarienummer}`].filter(Boolean).join(', ') + '.',

@@ -93,7 +93,7 @@ class DocxWriter {
         return block.items.flatMap((item) => {
           const [first, ...rest] = item;
           const head = first && first.type === 'paragraph' ? this.block(first, level, kind) : [new Paragraph({ children: [], ...listOptions(kind, level) }), ...(first ? this.block(first, level) : [])];
-          return [...head, ...rest.flatMap((inner) => (inner.type === 'list' ? this.block(inner, level) : this.block(inner, level)))];
+          return [...head, ...rest.flatMap((inner) => this.block(inner, level))];
         });
       }
       case 'table':
@@ -147,8 +147,6 @@ class DocxWriter {
       }
       case 'status':
         return [new Paragraph({ children: [new TextRun({ text: '● ', color: safeColour(block.status.colour).slice(1) }), new TextRun(block.status.label)] })];
-      case 'pageBreak':
-        return [new Paragraph({ pageBreakBefore: true, children: [] })];
     }
   }
 

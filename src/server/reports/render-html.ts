@@ -86,8 +86,6 @@ function blockHtml(block: Block, counter: { next: number } | null): string {
     }
     case 'status':
       return `<p><span class="status"><span class="status-dot" aria-hidden="true" style="background:${safeColour(block.status.colour)}"></span>${escape(block.status.label)}</span></p>`;
-    case 'pageBreak':
-      return '';
   }
 }
 

@@ -42,8 +42,6 @@ function blockMarkdown(block: Block): string {
       return [`**${escapeText(block.title)}**`, '', '| | |', '| --- | ---: |', ...block.rows.map((row) => `| ${escapeCell(row.label)} | ${formatNumber(row.value)} |`)].join('\n');
     case 'status':
       return escapeText(block.status.label);
-    case 'pageBreak':
-      return '';
   }
 }
 

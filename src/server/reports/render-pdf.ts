@@ -91,8 +91,6 @@ function blockTypst(block: Block): string {
     }
     case 'status':
       return `#box(circle(radius: 3.5pt, fill: rgb(${str(safeColour(block.status.colour))}), stroke: 0.5pt)) #${str(block.status.label)}\n`;
-    case 'pageBreak':
-      return '#pagebreak()\n';
   }
 }
 

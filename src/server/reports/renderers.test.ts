@@ -20,7 +20,7 @@ function documentWith(blocks: ReportDocument['blocks']): ReportDocument {
     outline: true,
     orientation: 'portrait',
     blocks,
-    labels: { contents: 'Innehållsförteckning', page: 'Sida', generated: 'Skapad' },
+    labels: { contents: 'Innehållsförteckning', page: 'Sida' },
     generatedAt: '2026-03-01T10:00:00.000Z',
   };
 }

@@ -17,6 +17,11 @@ export async function loadPeriodList(first: number, last: number, signal?: Abort
   return [...(await loadPeriods(first, last, signal)).values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || b.endDate.localeCompare(a.endDate));
 }
 
+/** A plan's period as the reports take it: "2020" or "2020-2021". */
+export function periodParam(plan: { startYear: number; endYear: number }): string {
+  return plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}-${plan.endYear}`;
+}
+
 /** "Kvartal 3 2020" or "Quarter 3 2020". */
 export function periodLabel(period: Period | undefined, locale: string): string {
   if (!period) return '–';

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import type { planRollOver } from '../../../domain/contracts/roll-over.ts';
+import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { findReadablePlan } from '../../access/plan-scope.ts';
 import { creationChanges, recordAuditEvents, type AuditEntry } from '../../audit/record-audit-events.ts';
@@ -51,7 +52,7 @@ export async function rollOverPlan(tx: Transaction, access: Access, planId: stri
     const message = { sv: `Enheten har redan en plan av det här slaget för ${startYear}.`, en: `The unit already has a plan of this kind for ${startYear}.` };
     throw new AppError('validation_failed', message, [{ path: 'startYear', message }]);
   }
-  const newPeriod = startYear === endYear ? String(startYear) : `${startYear}–${endYear}`;
+  const newPeriod = formatPlanPeriod({ startYear, endYear });
   const pattern = periodIn(old.title, old.startYear, old.endYear);
   const title = input.title ?? (pattern.test(old.title) ? old.title.replace(pattern, newPeriod) : `${old.title} ${newPeriod}`);
   const [matrix] = old.kind === 'internal_control'

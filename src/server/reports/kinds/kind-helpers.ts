@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { planVersions } from '../../db/schema/plan-versions.ts';
+import { snapshotOf } from '../../features/plan-versions/snapshot.ts';
 import { AppError } from '../../errors.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { findPlanId, loadPlanFacts, type PlanFacts } from '../plan-content.ts';
@@ -23,7 +22,7 @@ export function newDocument(
     outline: options.outline ?? false,
     orientation: options.orientation ?? 'portrait',
     blocks,
-    labels: { contents: labels.contents, page: labels.page, generated: labels.generated },
+    labels: { contents: labels.contents, page: labels.page },
     generatedAt: context.generatedAt,
   };
 }
@@ -35,15 +34,12 @@ export function newDocument(
 export async function planFactsOfScope(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<PlanFacts> {
   const planId = await planOfScope(context, kind);
   if (context.revision !== undefined) {
-    const [version] = await context.db
-      .select({ snapshot: planVersions.snapshot })
-      .from(planVersions)
-      .where(and(eq(planVersions.tenantId, context.tenantId), eq(planVersions.planId, planId), eq(planVersions.revision, context.revision)));
-    if (!version) {
+    const snapshot = await snapshotOf(context.db, context.tenantId, planId, context.revision);
+    if (!snapshot) {
       const message = { sv: `Planen har ingen version ${context.revision}; en plan får version 1 när den beslutas.`, en: `The plan has no version ${context.revision}; a plan gets version 1 when it is adopted.` };
       throw new AppError('validation_failed', message, [{ path: 'revision', message }]);
     }
-    return (version.snapshot as { facts: PlanFacts }).facts;
+    return snapshot.facts;
   }
   const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
   return plan!;

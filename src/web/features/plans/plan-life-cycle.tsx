@@ -9,7 +9,8 @@ import { LoadFailed, Loading } from '../../app/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { api, apiPath } from '../../lib/api.ts';
+import { periodParam } from '../../lib/periods.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useOrgUnits } from '../../lib/reference-data.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
@@ -172,7 +173,7 @@ function VersionList({ plan }: { plan: Plan }) {
                 {t('lifeCycle.compareWithToday')}
                 <span className="visually-hidden"> ({name})</span>
               </Link>
-              <a className="button button-quiet" href={`/api/v1/reports/${plan.kind === 'activity' ? 'activity-plan' : 'plan'}?unit=${plan.unitId}&period=${plan.startYear === plan.endYear ? plan.startYear : `${plan.startYear}-${plan.endYear}`}&format=pdf&revision=${version.revision}`} download>
+              <a className="button button-quiet" href={apiPath(`/reports/${plan.kind === 'activity' ? 'activity-plan' : 'plan'}`, { unit: plan.unitId, period: periodParam(plan), format: 'pdf', revision: version.revision })} download>
                 {t('lifeCycle.reportAsVersion')}
                 <span className="visually-hidden"> ({name})</span>
               </a>

@@ -14,6 +14,7 @@ import { formatDate } from '../../lib/format.ts';
 import { byId, useOrgUnits, useRiskMatrices, useStatuses, useUsers, type RiskMatrix, type Status } from '../../lib/reference-data.ts';
 import { readableTextOn } from '../../lib/colour.ts';
 import { matrixOf } from '../../lib/risk-matrix-of.ts';
+import { periodParam } from '../../lib/periods.ts';
 import { ActivityList } from './activity-list.tsx';
 import { CarryOverLinks, PlanLifeCycle } from './plan-life-cycle.tsx';
 import { RiskMatrixTable } from './risk-matrix-table.tsx';
@@ -63,7 +64,7 @@ function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: 
             search={{
               typ: plan.kind === 'activity' ? 'activity-plan' : 'plan',
               enhet: plan.unitId,
-              period: plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}-${plan.endYear}`,
+              period: periodParam(plan),
             }}
             className="button button-quiet"
           >

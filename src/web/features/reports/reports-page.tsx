@@ -11,6 +11,7 @@ import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api, apiPath, ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
+import { periodParam } from '../../lib/periods.ts';
 import { useOrgUnits, usePlans } from '../../lib/reference-data.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { useMe } from '../auth/use-me.ts';
@@ -67,7 +68,7 @@ export function ReportsPage() {
     ...new Set(
       plans.data
         .filter((plan) => plan.kind === planKind && (wide || plan.unitId === unitId))
-        .flatMap((plan) => (wide ? [String(plan.startYear)] : [plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}-${plan.endYear}`])),
+        .flatMap((plan) => (wide ? [String(plan.startYear)] : [periodParam(plan)])),
     ),
   ].sort().reverse();
   const period = search.period && periods.includes(search.period) ? search.period : periods[0];
