@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './db/client.ts';
+import { systemClock, type Clock } from '../domain/clock.ts';
 import { AppError, problemResponse } from './errors.ts';
 import { packageRoot, packageVersion } from './paths.ts';
 import { createRouter } from './http/api-router.ts';
@@ -37,6 +38,8 @@ import { reportTextRoutes } from './features/report-texts/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
+  /** Where "now" comes from for every request; the system clock unless a test or script fixes it. */
+  clock?: Clock;
   /** The built web application (Vite's output); dist/web of the package by default. */
   webRoot?: string;
 }
@@ -45,7 +48,7 @@ export interface AppDependencies {
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP application. Every feature's routes are mounted here, by hand, so this reads as the map of the API. */
-export function createApp({ database, webRoot = join(packageRoot, 'dist/web') }: AppDependencies) {
+export function createApp({ database, clock = systemClock, webRoot = join(packageRoot, 'dist/web') }: AppDependencies) {
   const app = new Hono();
 
   // Liveness: the process answers. No database, so it is also the baseline of the API benchmark.
@@ -64,6 +67,7 @@ export function createApp({ database, webRoot = join(packageRoot, 'dist/web') }:
   const v1 = createRouter();
   v1.use('*', async (c, next) => {
     c.set('database', database);
+    c.set('clock', clock);
     await next();
   });
   v1.use('*', bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new AppError('payload_too_large', { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' }); } }));

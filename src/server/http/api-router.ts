@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Clock } from '../../domain/clock.ts';
 import type { Access } from '../access/access.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -8,6 +9,8 @@ import { fieldErrorsFromIssues } from './validation-messages.ts';
 export interface ApiEnv {
   Variables: {
     database: DatabaseHandle;
+    /** The server's one clock: every rule that needs "now" or "today" takes it from here. */
+    clock: Clock;
     /** Set by the authentication middleware on every route that needs a signed-in caller. */
     access: Access;
   };

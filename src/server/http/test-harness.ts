@@ -13,6 +13,10 @@ import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
 import { createTestDatabase } from '../db/test-database.ts';
 import { DEFAULT_STATUSES } from '../../domain/status.ts';
+import { adjustableClock } from '../../domain/clock.ts';
+
+/** The moment every harness starts at, unless a test says otherwise: mid-June 2026, within the harness's periods. */
+export const HARNESS_NOW = '2026-06-15T10:00:00Z';
 
 /** The password of every person the harness creates. */
 export const HARNESS_PASSWORD = 'rätt-lösenord-123';
@@ -119,10 +123,12 @@ async function insertTenant(db: Database, passwordHash: string, slug: string) {
  * a tenant administrator on the root, a person with no role, and a second tenant with its
  * own administrator. Sessions are created directly, so tests do not pay for argon2 each time.
  */
-export async function createHarness() {
+export async function createHarness(options: { now?: string } = {}) {
   const database: DatabaseHandle = await createTestDatabase();
   const { db } = database;
-  const app = createApp({ database });
+  // Tests never depend on the real date: the harness's clock is fixed, and a test moves it by hand.
+  const clock = adjustableClock(options.now ?? HARNESS_NOW);
+  const app = createApp({ database, clock });
   const passwordHash = await hash(HARNESS_PASSWORD);
   const suffix = uuidv7().slice(-8);
 
@@ -143,7 +149,7 @@ export async function createHarness() {
     const userId = userIds[who];
     if (!userId) throw new Error(`no harness person ${who}`);
     const tenantId = who === 'otherAdmin' ? other.tenant.tenantId : main.tenant.tenantId;
-    const session = await createSession(db, tenantId, userId);
+    const session = await createSession(db, tenantId, userId, clock.now());
     const client = clientFor(app, { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken });
     sessionClients.set(who, client);
     return client;
@@ -153,6 +159,8 @@ export async function createHarness() {
     database,
     db,
     app,
+    /** The app's clock: fixed at HARNESS_NOW until a test sets or advances it. */
+    clock,
     suffix,
     tenant: main.tenant,
     otherTenant: other.tenant,
