@@ -14,7 +14,7 @@ export function newApiTokenSecret(): { token: string; secretHash: string; prefix
 }
 
 /** The live token a bearer secret names, or null: unknown, revoked, or its person deactivated. */
-export async function findApiToken(db: Database, token: string, now = new Date()): Promise<{ tenantId: string; id: string; userId: string; access: ApiTokenAccess } | null> {
+export async function findApiToken(db: Database, token: string, now: Date): Promise<{ tenantId: string; id: string; userId: string; access: ApiTokenAccess } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const [row] = await db
     .select({ tenantId: apiTokens.tenantId, id: apiTokens.id, userId: apiTokens.userId, access: apiTokens.access, lastUsedAt: apiTokens.lastUsedAt })

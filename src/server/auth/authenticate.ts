@@ -20,16 +20,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function authenticate(): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const { db } = c.get('database');
+    const now = c.get('clock').now();
     let principal: Principal;
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const token = match ? await findApiToken(db, match[1]!) : null;
+      const token = match ? await findApiToken(db, match[1]!, now) : null;
       if (!token) throw new AppError('unauthenticated', { sv: 'API-nyckeln är ogiltig eller återkallad.', en: 'The API token is not valid or has been revoked.' });
       principal = { tenantId: token.tenantId, userId: token.userId, via: 'token', mayWrite: token.access === 'read_write', tokenId: token.id };
     } else {
       const secret = getCookie(c, SESSION_COOKIE);
-      const session = secret ? await findSession(db, secret) : null;
+      const session = secret ? await findSession(db, secret, now) : null;
       if (!session) throw new AppError('unauthenticated');
       if (!SAFE_METHODS.has(c.req.method)) {
         const sent = c.req.header(CSRF_HEADER);

@@ -17,7 +17,7 @@ export interface NewSession {
 }
 
 /** Starts a session for a person who has just proved who they are. */
-export async function createSession(db: Database, tenantId: string, userId: string, now = new Date()): Promise<NewSession> {
+export async function createSession(db: Database, tenantId: string, userId: string, now: Date): Promise<NewSession> {
   const secret = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
@@ -37,7 +37,7 @@ export interface ActiveSession {
  * deactivated since. Extends the session when half its idle time has passed, so that an
  * active person stays signed in without a write on every request.
  */
-export async function findSession(db: Database, secret: string, now = new Date()): Promise<ActiveSession | null> {
+export async function findSession(db: Database, secret: string, now: Date): Promise<ActiveSession | null> {
   const [row] = await db
     .select({ tenantId: sessions.tenantId, id: sessions.id, userId: sessions.userId, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
     .from(sessions)

@@ -26,7 +26,7 @@ export interface SignInOptions {
  * Checks an e-mail address and password and returns the person they belong to. Refuses with
  * 429 after too many failures for the address, and never signs in a deactivated person.
  */
-export async function verifyCredentials(db: Database, options: SignInOptions, now = new Date()): Promise<{ tenantId: string; userId: string }> {
+export async function verifyCredentials(db: Database, options: SignInOptions, now: Date): Promise<{ tenantId: string; userId: string }> {
   const email = options.email.trim().toLowerCase();
   const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
   const recent = await db

@@ -51,8 +51,9 @@ export function signInRoutes() {
     async (c) => {
       const { db } = c.get('database');
       const credentials = c.req.valid('json');
-      const who = await verifyCredentials(db, credentials);
-      const session = await createSession(db, who.tenantId, who.userId);
+      const now = c.get('clock').now();
+      const who = await verifyCredentials(db, credentials, now);
+      const session = await createSession(db, who.tenantId, who.userId, now);
       setCookie(c, SESSION_COOKIE, session.secret, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -82,7 +83,7 @@ export function sessionRoutes() {
     async (c) => {
       const { db } = c.get('database');
       const secret = getCookie(c, SESSION_COOKIE);
-      const session = secret ? await findSession(db, secret) : null;
+      const session = secret ? await findSession(db, secret, c.get('clock').now()) : null;
       if (!session) throw new AppError('unauthenticated');
       await revokeSession(db, session);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c) });
@@ -104,7 +105,7 @@ export function sessionRoutes() {
       let csrfToken: string | null = null;
       if (access.principal.via === 'session') {
         const secret = getCookie(c, SESSION_COOKIE);
-        csrfToken = secret ? ((await findSession(db, secret))?.csrfToken ?? null) : null;
+        csrfToken = secret ? ((await findSession(db, secret, c.get('clock').now()))?.csrfToken ?? null) : null;
       }
       return c.json(await describe(db, access.tenantId, access.userId, access.principal.via, access.principal.mayWrite, csrfToken), 200);
     },

@@ -11,6 +11,9 @@ import { createTestDatabase } from '../../db/test-database.ts';
 import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { clientFor, type Client } from '../../http/test-harness.ts';
 import { demoFixturesFolder } from '../../paths.ts';
+import { fixedClock } from '../../../domain/clock.ts';
+
+const clock = fixedClock('2026-11-30T10:00:00Z');
 
 // Year roll-over on the demo data: seed 002's activity plan 2020–2021 rolled over to 2022–2023,
 // and seed 004's internal control plan 2020 to 2021.
@@ -26,8 +29,8 @@ describe('year roll-over', () => {
       .from(users)
       .innerJoin(tenants, eq(tenants.id, users.tenantId))
       .where(and(eq(tenants.slug, slug), eq(users.email, email)));
-    const session = await createSession(database.db, person!.tenantId, person!.id);
-    return clientFor(createApp({ database }), { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken });
+    const session = await createSession(database.db, person!.tenantId, person!.id, clock.now());
+    return clientFor(createApp({ database, clock }), { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken });
   }
 
   beforeAll(async () => {
