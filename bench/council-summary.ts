@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { DEFAULT_STATUSES } from '../src/domain/status.ts';
 import { operatorAccess } from '../src/server/access/access.ts';
+import { fixedClock } from '../src/domain/clock.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { actions } from '../src/server/db/schema/actions.ts';
 import { assignments } from '../src/server/db/schema/assignments.ts';
@@ -103,10 +104,10 @@ async function generate(dataDir: string) {
 async function measure(dataDir: string, tenantId: string, rootId: string, format: 'pdf' | 'docx') {
   const database = await openDatabase({ dataDir });
   const rssBefore = process.memoryUsage().rss;
-  const request = { kind: 'council-summary' as const, unitId: rootId, period: String(YEAR), format, locale: 'sv' as const, now: new Date(`${YEAR}-10-15T12:00:00Z`) };
+  const request = { kind: 'council-summary' as const, unitId: rootId, period: String(YEAR), format, locale: 'sv' as const };
   const once = async () => {
     const started = performance.now();
-    const document = await buildReportDocument(database.db, operatorAccess(tenantId), request);
+    const document = await buildReportDocument(database.db, operatorAccess(tenantId, fixedClock(`${YEAR}-10-15T12:00:00Z`)), request);
     const built = performance.now();
     const report = await renderReport(document, request);
     return { total: performance.now() - started, build: built - started, render: performance.now() - built, bytes: report.bytes.length };

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../domain/contracts/reports.ts';
 import { operatorAccess } from '../server/access/access.ts';
+import { systemClock } from '../domain/clock.ts';
 import { AppError } from '../server/errors.ts';
 import { generateReport } from '../server/reports/generate-report.ts';
 import { findScopeByNames, ScopeError } from '../server/reports/report-scope.ts';
@@ -100,7 +101,7 @@ async function writeReport(kind: string | undefined, options: { tenant?: string 
     const scope = await findScopeByNames(database.db, options.tenant!, options.unit!);
     console.log(`Generating ${kind} for ${options.unit} (${options.tenant}), ${options.period}, as ${options.format} …`);
     const started = performance.now();
-    const report = await generateReport(database.db, operatorAccess(scope.tenantId), {
+    const report = await generateReport(database.db, operatorAccess(scope.tenantId, systemClock), {
       kind: kind as ReportKind,
       unitId: scope.unitId,
       period: options.period!,

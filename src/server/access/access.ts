@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../domain/role.ts';
+import { todayInSweden, type Clock } from '../../domain/clock.ts';
 import { queryRows, type Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../audit/record-audit-events.ts';
@@ -35,7 +36,14 @@ export class Access {
     private readonly rolesByUnit: ReadonlyMap<string, ReadonlySet<Role>>,
     /** Units without a parent: an administrator there administers the tenant. */
     private readonly rootUnitIds: ReadonlySet<string>,
+    /** The server's clock, passed down with the request: every rule that needs "now" or "today" takes it from here. */
+    readonly clock: Clock,
   ) {}
+
+  /** Today's date in Sweden for this request. */
+  get today(): string {
+    return todayInSweden(this.clock);
+  }
 
   get tenantId(): string {
     return this.principal.tenantId;
@@ -128,12 +136,12 @@ export class Access {
  * The operator of the server on the command line (`uppsikt report`): reads the whole tenant,
  * as an auditor does, and may write nothing. Whoever runs the command already holds the database.
  */
-export function operatorAccess(tenantId: string): Access {
-  return new Access({ tenantId, userId: '00000000-0000-0000-0000-000000000000', via: 'token', mayWrite: false }, new Map([['*', new Set<Role>(['auditor'])]]), new Set());
+export function operatorAccess(tenantId: string, clock: Clock): Access {
+  return new Access({ tenantId, userId: '00000000-0000-0000-0000-000000000000', via: 'token', mayWrite: false }, new Map([['*', new Set<Role>(['auditor'])]]), new Set(), clock);
 }
 
 /** Loads the principal's roles over the tenant's unit tree: one recursive query. */
-export async function loadAccess(db: Database, principal: Principal): Promise<Access> {
+export async function loadAccess(db: Database, principal: Principal, clock: Clock): Promise<Access> {
   const rows = await queryRows<{ unit_id: string; role: Role; is_root: boolean }>(
     db,
     sql`with recursive scope(unit_id, role) as (
@@ -154,5 +162,5 @@ export async function loadAccess(db: Database, principal: Principal): Promise<Ac
     rolesByUnit.set(row.unit_id, roles);
     if (row.is_root) rootUnitIds.add(row.unit_id);
   }
-  return new Access(principal, rolesByUnit, rootUnitIds);
+  return new Access(principal, rolesByUnit, rootUnitIds, clock);
 }

@@ -43,7 +43,7 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
       }
       principal = { tenantId: session.tenantId, userId: session.userId, via: 'session', mayWrite: true };
     }
-    c.set('access', await loadAccess(db, principal));
+    c.set('access', await loadAccess(db, principal, c.get('clock')));
     await next();
   };
 }

@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { parsePlanPeriod } from '../../domain/plan.ts';
 import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
@@ -159,7 +159,8 @@ async function loadPeople(context: LoadContext, tenant: TenantFixture): Promise<
       email: person.email ?? null,
       title: person.title ?? null,
       passwordHash: person.demoAccount ? await hash(DEMO_PASSWORD) : null,
-      deactivatedAt: person.deactivated ? new Date() : null,
+      // When the demo was loaded: a record of the loading, like every created_at, so the database's time.
+      deactivatedAt: person.deactivated ? sql`now()` : null,
     });
     for (const [roleIndex, role] of person.roles.entries()) {
       roles.push({ id: uuidv7(), userId: id, role: role.role, unitId: resolve(context, context.units, 'unit', role.unit, `${field}.roles.${roleIndex}.unit`) });

@@ -143,14 +143,15 @@ export async function createHarness(options: { now?: string } = {}) {
   userIds.otherAdmin = await other.person('Annan administratör', `admin-${suffix}@annan.example.se`, 'administrator', other.tenant.rootId);
 
   const sessionClients = new Map<string, Client>();
-  const as = async (who: string): Promise<Client> => {
-    const existing = sessionClients.get(who);
-    if (existing) return existing;
+  const signIn = async (who: string): Promise<Client> => {
     const userId = userIds[who];
     if (!userId) throw new Error(`no harness person ${who}`);
     const tenantId = who === 'otherAdmin' ? other.tenant.tenantId : main.tenant.tenantId;
     const session = await createSession(db, tenantId, userId, clock.now());
-    const client = clientFor(app, { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken });
+    return clientFor(app, { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken });
+  };
+  const as = async (who: string): Promise<Client> => {
+    const client = sessionClients.get(who) ?? (await signIn(who));
     sessionClients.set(who, client);
     return client;
   };
@@ -167,6 +168,8 @@ export async function createHarness(options: { now?: string } = {}) {
     userIds,
     /** A signed-in client for a harness person: a role name, "tenantAdmin", "nobody" or "otherAdmin". */
     as,
+    /** A new session of its own for a harness person, begun at the clock's present moment (after a test moved the clock). */
+    signIn,
     anonymous: clientFor(app, {}),
     close: () => database.close(),
   };

@@ -20,7 +20,6 @@ import {
   isOverdue,
   loadItemDetails,
   overdueCondition,
-  todayInSweden,
   writeItemDetails,
   type ItemDetails,
   type ItemKind,
@@ -60,15 +59,14 @@ function datesInOrder(startDate: unknown, endDate: unknown) {
 }
 
 /** Adds the details (persons, checkpoints), the plan's unit and "overdue" to item rows. */
-export async function withItemDetails(db: Database, tenantId: string, kind: ItemKind, rows: Row[]): Promise<Row[]> {
-  return (await withDetailsOfKinds(db, tenantId, { [kind]: rows }))[kind] ?? [];
+export async function withItemDetails(db: Database, tenantId: string, kind: ItemKind, rows: Row[], today: string): Promise<Row[]> {
+  return (await withDetailsOfKinds(db, tenantId, { [kind]: rows }, today))[kind] ?? [];
 }
 
 /** The same for items of several kinds at once (a plan's controls and actions), in the same three queries. */
-export async function withDetailsOfKinds(db: Database, tenantId: string, rowsByKind: Partial<Record<ItemKind, Row[]>>): Promise<Partial<Record<ItemKind, Row[]>>> {
+export async function withDetailsOfKinds(db: Database, tenantId: string, rowsByKind: Partial<Record<ItemKind, Row[]>>, today: string): Promise<Partial<Record<ItemKind, Row[]>>> {
   const idsByKind = Object.fromEntries(Object.entries(rowsByKind).map(([kind, rows]) => [kind, rows.map((row) => row.id as string)]));
   const [details, completed] = await readTogether(db, () => loadItemDetails(db, tenantId, idsByKind), () => completedStatusIds(db, tenantId));
-  const today = todayInSweden();
   const result: Partial<Record<ItemKind, Row[]>> = {};
   for (const [kind, rows] of Object.entries(rowsByKind) as [ItemKind, Row[]][]) {
     result[kind] = rows.map((row) => ({
@@ -90,7 +88,7 @@ export async function findReadableItem(db: Database, access: Access, spec: ItemS
     .where(and(eq(table.tenantId, access.tenantId), eq(table.id, id)));
   const result = found as { item: Row; unitId: string } | undefined;
   if (!result || !access.canRead(result.unitId)) throw new AppError('not_found');
-  let [withDetails] = await withItemDetails(db, access.tenantId, spec.kind, [result.item]);
+  let [withDetails] = await withItemDetails(db, access.tenantId, spec.kind, [result.item], access.today);
   if (spec.decorate) [withDetails] = await spec.decorate(db, access.tenantId, [withDetails!]);
   return { ...withDetails!, unitId: result.unitId };
 }
@@ -201,7 +199,7 @@ export async function listItems(db: Database, access: Access, spec: ItemSpec, qu
   if (query.statusId) where.push(eq(table.statusId, query.statusId));
   if (query.responsible) where.push(assignedToCondition(spec.kind, table.id, access.tenantId, query.responsible));
   if (query.overdue !== undefined) {
-    const overdue = overdueCondition(table.endDate, table.statusId, access.tenantId, todayInSweden());
+    const overdue = overdueCondition(table.endDate, table.statusId, access.tenantId, access.today);
     where.push(query.overdue ? overdue : not(overdue));
   }
   if (!query.includeArchived) where.push(isNull(table.archivedAt));
@@ -213,7 +211,7 @@ export async function listItems(db: Database, access: Access, spec: ItemSpec, qu
     .orderBy(...orderBy(query.sort, { title: table.title, endDate: table.endDate, sortOrder: table.sortOrder }, 'sortOrder', table.id))
     .limit(query.limit)
     .offset(query.offset)) as unknown as { item: Row; total: number }[];
-  let items = await withItemDetails(db, access.tenantId, spec.kind, rows.map((row) => row.item));
+  let items = await withItemDetails(db, access.tenantId, spec.kind, rows.map((row) => row.item), access.today);
   if (spec.decorate) items = await spec.decorate(db, access.tenantId, items);
   return { items, total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }

@@ -115,11 +115,6 @@ export async function writeItemDetails(
   return changes;
 }
 
-/** Today's date in Sweden (dates in Uppsikt are calendar dates in Europe/Stockholm). */
-export function todayInSweden(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The ids of the tenant's statuses that mean done: an item with one of them is never overdue. */
 export async function completedStatusIds(db: Database, tenantId: string): Promise<Set<string>> {
   const rows = await db.select({ id: statuses.id }).from(statuses).where(and(eq(statuses.tenantId, tenantId), eq(statuses.category, 'completed')));

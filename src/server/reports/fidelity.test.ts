@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ReportKind } from '../../domain/contracts/reports.ts';
 import { operatorAccess } from '../access/access.ts';
+import { fixedClock } from '../../domain/clock.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { createTestDatabase } from '../db/test-database.ts';
 import { loadDemoData } from '../demo/load-demo-data.ts';
@@ -34,7 +35,7 @@ describe('seed fidelity', () => {
       const source = readFileSync(join(import.meta.dirname, 'seeds', seed.file), 'utf8');
       const scope = await findScopeByNames(database.db, seed.tenant, seed.unit);
       const request = { kind: seed.kind, unitId: scope.unitId, period: seed.period, locale: 'sv' as const };
-      const document = await buildReportDocument(database.db, operatorAccess(scope.tenantId), { ...request, format: 'pdf' });
+      const document = await buildReportDocument(database.db, operatorAccess(scope.tenantId, fixedClock('2026-11-30T10:00:00Z')), { ...request, format: 'pdf' });
       const pdf = await renderReport(document, { ...request, format: 'pdf' });
       const docx = await renderReport(document, { ...request, format: 'docx' });
       const figures = {

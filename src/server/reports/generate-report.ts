@@ -5,7 +5,6 @@ import type { Access } from '../access/access.ts';
 import type { Database } from '../db/client.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { AppError } from '../errors.ts';
-import { todayInSweden } from '../plan-items/item-details.ts';
 import type { ReportDocument } from './document.ts';
 import { activityPlanReport } from './kinds/activity-plan.ts';
 import { activityReviewReport } from './kinds/activity-review.ts';
@@ -50,8 +49,6 @@ export interface ReportRequest {
   archival?: boolean;
   /** Report on a frozen version of the plan (1: as adopted) instead of the plan as it is now. */
   revision?: number | undefined;
-  /** The moment of generation; tests pin it. */
-  now?: Date;
 }
 
 export interface GeneratedReport {
@@ -93,7 +90,8 @@ export async function buildReportDocument(db: Database, access: Access, request:
     .from(orgUnits)
     .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, request.unitId), isNull(orgUnits.archivedAt)));
   if (!unit) throw new AppError('not_found');
-  const now = request.now ?? new Date();
+  // The moment of generation comes from the caller's clock (the server's, or a test's).
+  const now = access.clock.now();
   const context: ReportContext = {
     db,
     tenantId: access.tenantId,
@@ -102,7 +100,7 @@ export async function buildReportDocument(db: Database, access: Access, request:
     endYear: period.endYear,
     locale: request.locale,
     labels: labelsFor(request.locale),
-    today: todayInSweden(now),
+    today: access.today,
     generatedAt: now.toISOString(),
     readableUnitIds: access.readableUnitIds(),
     revision: request.revision,

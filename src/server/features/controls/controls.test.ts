@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { createHarness, HARNESS_NOW, type Harness } from '../../http/test-harness.ts';
 import { describeResourceContract } from '../../http/resource-contract.ts';
 
 describe('controls', () => {
@@ -93,6 +93,28 @@ describe('controls', () => {
     expect(ids).not.toContain(done.id);
     const notOverdue = await admin.get('/controls?overdue=false&limit=500');
     expect(notOverdue.body.items.map((c: { id: string }) => c.id)).toContain(done.id);
+  });
+
+  test('overdue follows the server clock in Swedish time: due today is not overdue, the next Swedish day it is', async () => {
+    let admin = await h.as('tenantAdmin');
+    const control = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Kontroll med slutdatum', endDate: '2026-06-15', statusId: h.tenant.statusIds.pagaende })).body;
+    const overdueNow = async () => (await admin.get(`/controls/${control.id}`)).body.overdue as boolean;
+    const listed = async () => (await admin.get('/controls?overdue=true&limit=500')).body.items.some((c: { id: string }) => c.id === control.id) as boolean;
+    try {
+      // 23:59 in Stockholm (summer time, UTC+2) on the end date: still due today, in the item and in the list filter.
+      h.clock.set('2026-06-15T21:59:00Z');
+      admin = await h.signIn('tenantAdmin');
+      expect([await overdueNow(), await listed()]).toEqual([false, false]);
+      // 00:01 in Stockholm the next day, while it is still the 15th in UTC.
+      h.clock.set('2026-06-15T22:01:00Z');
+      expect([await overdueNow(), await listed()]).toEqual([true, true]);
+      // Years later it stays overdue; the answer depends on the clock the server is given, never on the machine's date.
+      h.clock.set('2031-01-01T12:00:00Z');
+      admin = await h.signIn('tenantAdmin');
+      expect(await overdueNow()).toBe(true);
+    } finally {
+      h.clock.set(HARNESS_NOW);
+    }
   });
 
   test('the list filters by responsible person and risk', async () => {

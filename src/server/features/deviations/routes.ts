@@ -20,7 +20,6 @@ import { presentAs } from '../../http/present.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
 import { findItemScope } from '../../plan-items/item-commands.ts';
 import { notifyDeviation } from './notify-deviation.ts';
-import { todayInSweden } from '../../plan-items/item-details.ts';
 
 const presentDeviation = presentAs(deviation);
 const notInPlan = { sv: 'Finns inte i planen.', en: 'Not in the plan.' };
@@ -107,7 +106,7 @@ async function createDeviation(tx: Transaction, access: Access, input: z.infer<t
   const row = await insertAudited(
     tx,
     deviations,
-    { ...input, foundOn: input.foundOn ?? todayInSweden(), foundById: input.foundById === undefined ? access.userId : input.foundById, tenantId: access.tenantId },
+    { ...input, foundOn: input.foundOn ?? access.today, foundById: input.foundById === undefined ? access.userId : input.foundById, tenantId: access.tenantId },
     { actor: access.actor, entityType: 'deviation', unitId: scope.unitId },
   );
   const deviation = row as unknown as typeof deviations.$inferSelect;
@@ -124,7 +123,7 @@ async function updateDeviation(tx: Transaction, access: Access, id: string, vers
   const values: Record<string, unknown> = { ...changes };
   if (changes.state === 'closed' && current.state !== 'closed') {
     await assertMayClose(tx, access.tenantId, changes.actionId === undefined ? current.actionId : changes.actionId);
-    values.closedAt = new Date();
+    values.closedAt = access.clock.now();
   } else if (changes.state === 'open' && current.state === 'closed') {
     values.closedAt = null;
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { createHarness, HARNESS_NOW, type Harness } from '../../http/test-harness.ts';
 
 // What is due for a period is derived: from the period, the items' dates and checkpoints and
 // status, and the follow-ups already written.
@@ -32,6 +32,21 @@ describe('follow-ups due for a period', () => {
     expect(due[1]).toMatchObject({ kind: 'control', checkpoints: ['2026-02-15'], overdue: false });
     const q2 = (await (await h.as('coordinator')).get(`/follow-ups/due?periodId=${h.tenant.periodIds.q2}`)).body.items;
     expect(q2.map((item: { title: string }) => item.title)).toEqual(['Försenad åtgärd', 'Redan rapporterad', 'Löpande kontroll']);
+  });
+
+  test('overdue in the due list is judged by the server clock: before the end date the action is not overdue', async () => {
+    let coordinator = await h.as('coordinator');
+    const overdueOf = async () => ((await coordinator.get(`/follow-ups/due?periodId=${h.tenant.periodIds.q1}`)).body.items as { title: string; overdue: boolean }[]).find((item) => item.title === 'Försenad åtgärd')?.overdue;
+    try {
+      h.clock.set('2026-01-15T12:00:00Z');
+      coordinator = await h.signIn('coordinator');
+      expect(await overdueOf()).toBe(false);
+      h.clock.set('2026-01-16T12:00:00Z');
+      coordinator = await h.signIn('coordinator');
+      expect(await overdueOf()).toBe(true);
+    } finally {
+      h.clock.set(HARNESS_NOW);
+    }
   });
 
   test('narrowed to what a person answers for; a period that does not exist, or units one cannot read, give nothing away', async () => {

@@ -13,7 +13,7 @@ import { followUps } from '../../db/schema/follow-ups.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { AppError } from '../../errors.ts';
-import { completedStatusIds, isOverdue, todayInSweden } from '../../plan-items/item-details.ts';
+import { completedStatusIds, isOverdue } from '../../plan-items/item-details.ts';
 
 /**
  * What needs its follow-up for a reporting period, computed from the calendar and the items:
@@ -27,7 +27,7 @@ export async function dueFollowUps(db: Database, access: Access, query: z.infer<
   if (!period) throw new AppError('validation_failed', undefined, [{ path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
   const units = await findReadableUnitIds(db, access, query.under);
   const done = await completedStatusIds(db, tenantId);
-  const today = todayInSweden();
+  const { today } = access;
   const due: z.infer<typeof dueFollowUp>[] = [];
 
   for (const [kind, table] of [['control', controls], ['action', actions], ['activity', activities]] as const) {

@@ -18,7 +18,7 @@ import { orderBy } from '../../http/list-helpers.ts';
 import { presentAs } from '../../http/present.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
 import { findItemScope, setItemStatus } from '../../plan-items/item-commands.ts';
-import { todayInSweden, type ItemKind } from '../../plan-items/item-details.ts';
+import type { ItemKind } from '../../plan-items/item-details.ts';
 import { latestFollowUpCondition } from '../../plan-items/latest-follow-ups.ts';
 
 const presentFollowUp = presentAs(followUp);
@@ -87,7 +87,7 @@ async function createFollowUp(tx: Transaction, access: Access, input: z.infer<ty
   const row = await insertAudited(
     tx,
     followUps,
-    { ...input, reportedOn: input.reportedOn ?? todayInSweden(), authorId: access.userId, tenantId: access.tenantId },
+    { ...input, reportedOn: input.reportedOn ?? access.today, authorId: access.userId, tenantId: access.tenantId },
     { actor: access.actor, entityType: 'follow_up', unitId: scope.unitId },
   );
   if (input.statusId !== undefined) await setItemStatus(tx, access, item.kind, item.id, input.statusId, scope.unitId);

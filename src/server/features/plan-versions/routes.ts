@@ -40,7 +40,7 @@ export async function adoptPlan(tx: Transaction, access: Access, planId: string,
       expectedVersion: input.version,
       values: {
         state: 'adopted',
-        adoptedAt: new Date(),
+        adoptedAt: access.clock.now(),
         decisionUnitId,
         decisionDate: input.decisionDate,
         ...(input.decisionParagraph === undefined ? {} : { decisionParagraph: input.decisionParagraph }),
@@ -68,7 +68,7 @@ async function closePlan(tx: Transaction, access: Access, planId: string, versio
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
   if (current.state !== 'adopted') throw stateError('Bara en beslutad plan kan avslutas.', 'Only an adopted plan can be closed.');
-  return updateAudited(tx, plans, { current, expectedVersion: version, values: { state: 'closed', closedAt: new Date() }, present: presentPlan, operation: 'close' }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
+  return updateAudited(tx, plans, { current, expectedVersion: version, values: { state: 'closed', closedAt: access.clock.now() }, present: presentPlan, operation: 'close' }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
 }
 
 async function listVersions(db: Database, access: Access, planId: string) {

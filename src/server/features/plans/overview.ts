@@ -53,7 +53,7 @@ export async function planOverview(db: Database, access: Access, planId: string,
   );
   const [items, latest] = await readTogether(
     db,
-    () => withDetailsOfKinds(db, tenantId, { control: controlRows, action: actionRows }),
+    () => withDetailsOfKinds(db, tenantId, { control: controlRows, action: actionRows }, access.today),
     () => latestFollowUps(db, tenantId, { controlIds: controlRows.map((row) => row.id), actionIds: actionRows.map((row) => row.id) }),
   );
   const controlItems = items.control ?? [];

@@ -13,7 +13,7 @@ import { createRouter } from '../../http/api-router.ts';
 import { orderBy } from '../../http/list-helpers.ts';
 import { presentAs } from '../../http/present.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
-import { overdueCondition, todayInSweden } from '../../plan-items/item-details.ts';
+import { overdueCondition } from '../../plan-items/item-details.ts';
 
 const presentRecommendation = presentAs(recommendation);
 
@@ -49,7 +49,7 @@ async function listRecommendations(db: Database, access: Access, query: z.infer<
   if (query.open === true) where.push(notDone(access.tenantId));
   if (query.open === false) where.push(sql`not ${notDone(access.tenantId)}`);
   if (query.overdue !== undefined) {
-    const overdue = overdueCondition(recommendations.dueDate, recommendations.statusId, access.tenantId, todayInSweden());
+    const overdue = overdueCondition(recommendations.dueDate, recommendations.statusId, access.tenantId, access.today);
     where.push(query.overdue ? overdue : sql`not ${overdue}`);
   }
   if (!query.includeArchived) where.push(isNull(recommendations.archivedAt));

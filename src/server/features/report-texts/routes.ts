@@ -61,7 +61,7 @@ async function putReportText(tx: Transaction, access: Access, input: z.infer<typ
   const changes = changedFields(current, { body: input.body });
   const [row] = await tx
     .update(reportTexts)
-    .set({ body: input.body, version: current.version + 1, updatedAt: new Date() })
+    .set({ body: input.body, version: current.version + 1, updatedAt: access.clock.now() })
     .where(and(eq(reportTexts.tenantId, access.tenantId), eq(reportTexts.id, current.id)))
     .returning();
   await recordAuditEvents(tx, access.actor, [{ entityType: 'report_text', entityId: current.id, operation: 'update', unitId: input.unitId, changes }]);

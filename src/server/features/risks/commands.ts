@@ -4,7 +4,6 @@ import type { riskCreate, riskUpdate } from '../../../domain/contracts/risks.ts'
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { findReadablePlan, type PlanRow } from '../../access/plan-scope.ts';
 import { insertAudited, setArchived, updateAudited } from '../../audit/audited-writes.ts';
-import { todayInSweden } from '../../plan-items/item-details.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
@@ -59,7 +58,7 @@ export async function createRisk(tx: Transaction, access: Access, options: z.inf
  */
 async function recordAssessment(tx: Transaction, access: Access, risk: typeof risks.$inferSelect, plan: PlanRow) {
   if (risk.likelihood === null || risk.consequence === null) return;
-  const values = { likelihood: risk.likelihood, consequence: risk.consequence, assessedOn: todayInSweden(), assessedById: access.userId };
+  const values = { likelihood: risk.likelihood, consequence: risk.consequence, assessedOn: access.today, assessedById: access.userId };
   const [existing] = await tx
     .select()
     .from(riskAssessments)

@@ -90,7 +90,7 @@ async function setDeactivated(tx: Transaction, access: Access, id: string, deact
   return updateAudited(
     tx,
     users,
-    { current, expectedVersion: current.version, values: { deactivatedAt: deactivated ? new Date() : null }, present: presentUser, operation: deactivated ? 'deactivate' : 'reactivate' },
+    { current, expectedVersion: current.version, values: { deactivatedAt: deactivated ? access.clock.now() : null }, present: presentUser, operation: deactivated ? 'deactivate' : 'reactivate' },
     { actor: access.actor, entityType: 'user', unitId: null },
   );
 }
