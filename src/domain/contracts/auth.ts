@@ -20,5 +20,6 @@ export const me = z
     via: z.enum(['session', 'token']),
     mayWrite: z.boolean(),
     csrfToken: z.string().nullable().meta({ description: 'Send as the X-CSRF-Token header with every write made with the session cookie.' }),
+    now: z.string().meta({ description: "The server clock's present moment (ISO 8601). The web app reckons \"today\" from it, so that it and the server agree on what is overdue." }),
   })
   .meta({ id: 'Me' });

@@ -23,11 +23,6 @@ export function textCollator(locale: string): (a: string, b: string) => number {
   return new Intl.Collator(locale, { sensitivity: 'base', numeric: true }).compare;
 }
 
-/** Today's date in Sweden as YYYY-MM-DD. */
-export function todayInSweden(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
-
 /** Any stored value as plain text: lists joined by commas, nothing as a dash. */
 export function plainValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';

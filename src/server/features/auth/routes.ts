@@ -19,7 +19,7 @@ function isSecure(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
-async function describe(db: Database, tenantId: string, userId: string, via: 'session' | 'token', mayWrite: boolean, csrfToken: string | null) {
+async function describe(db: Database, tenantId: string, userId: string, via: 'session' | 'token', mayWrite: boolean, csrfToken: string | null, now: Date) {
   const [row] = await db
     .select({ user: { id: users.id, name: users.name, email: users.email, title: users.title, locale: users.locale }, tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name } })
     .from(users)
@@ -31,7 +31,7 @@ async function describe(db: Database, tenantId: string, userId: string, via: 'se
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleAssignments.tenantId), eq(orgUnits.id, roleAssignments.unitId)))
     .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt)))
     .orderBy(asc(orgUnits.name), asc(roleAssignments.role));
-  return { ...row!, roles, via, mayWrite, csrfToken };
+  return { ...row!, roles, via, mayWrite, csrfToken, now: now.toISOString() };
 }
 
 /** Sign-in: the one API route open to everyone. */
@@ -61,7 +61,7 @@ export function signInRoutes() {
         path: '/',
         maxAge: Math.floor(SESSION_IDLE_MS / 1000),
       });
-      return c.json(await describe(db, who.tenantId, who.userId, 'session', true, session.csrfToken), 200);
+      return c.json(await describe(db, who.tenantId, who.userId, 'session', true, session.csrfToken, now), 200);
     },
   );
 
@@ -107,7 +107,7 @@ export function sessionRoutes() {
         const secret = getCookie(c, SESSION_COOKIE);
         csrfToken = secret ? ((await findSession(db, secret, c.get('clock').now()))?.csrfToken ?? null) : null;
       }
-      return c.json(await describe(db, access.tenantId, access.userId, access.principal.via, access.principal.mayWrite, csrfToken), 200);
+      return c.json(await describe(db, access.tenantId, access.userId, access.principal.via, access.principal.mayWrite, csrfToken, access.clock.now()), 200);
     },
   );
 

@@ -12,7 +12,8 @@ import { MarkdownText } from '../../components/markdown-text.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
-import { formatDate, todayInSweden } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
+import { webYear } from '../../lib/clock.ts';
 import { periodLabel, type Calendar } from '../../lib/periods.ts';
 import { byId, useOrgUnits } from '../../lib/reference-data.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
@@ -22,12 +23,12 @@ import { AdminPage } from './admin-nav.tsx';
 /** The årshjul of a year: the reporting periods, and the nämnd and KS meetings with what they discuss. */
 export function CalendarAdminPage() {
   const { t, locale, formatLocale } = useI18n();
-  const [year, setYear] = useState(Number(todayInSweden().slice(0, 4)));
+  const [year, setYear] = useState(webYear());
   const calendar = useQuery({ queryKey: ['reporting-calendar', 'admin', year], queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year }, signal }) });
   const units = useOrgUnits();
   const queryClient = useQueryClient();
   const removal = useSubmit();
-  const years = Array.from({ length: 12 }, (_, index) => String(Number(todayInSweden().slice(0, 4)) + 2 - index));
+  const years = Array.from({ length: 12 }, (_, index) => String(webYear() + 2 - index));
   const error = calendar.error ?? units.error;
   if (error) return <AdminPage title={t('admin.calendar')}><LoadFailed error={error} /></AdminPage>;
   const unitById = byId(units.data);

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { me } from '../../../domain/contracts/auth.ts';
 import { api, setCsrfToken } from '../../lib/api.ts';
+import { followServerClock } from '../../lib/clock.ts';
 
 export type Me = z.infer<typeof me>;
 
@@ -14,6 +15,7 @@ export function useMe() {
     queryFn: async ({ signal }) => {
       const who = await api<Me>('/me', { signal });
       setCsrfToken(who.csrfToken);
+      followServerClock(who.now);
       return who;
     },
     staleTime: 5 * 60_000,

@@ -7,7 +7,7 @@ import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { FilterSelect } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
-import { todayInSweden } from '../../lib/format.ts';
+import { webYear } from '../../lib/clock.ts';
 import { periodLabel, type Calendar } from '../../lib/periods.ts';
 import { byId, useOrgUnits } from '../../lib/reference-data.ts';
 
@@ -33,7 +33,7 @@ export function YearPage() {
   const { t, locale, formatLocale } = useI18n();
   const search = useSearch({ from: '/arshjul' });
   const navigate = useNavigate();
-  const thisYear = Number(todayInSweden().slice(0, 4));
+  const thisYear = webYear();
   const year = search.ar ?? thisYear;
   const calendar = useQuery({ queryKey: ['reporting-calendar', 'year', year], queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year }, signal }) });
   const issued = useQuery({ queryKey: ['issued-reports', 'all'], queryFn: ({ signal }) => api<{ items: IssuedReport[] }>('/issued-reports', { signal }) });

@@ -12,7 +12,7 @@ import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { api, apiAll } from '../../lib/api.ts';
-import { todayInSweden } from '../../lib/format.ts';
+import { webToday } from '../../lib/clock.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useUsers } from '../../lib/reference-data.ts';
 
@@ -70,7 +70,7 @@ function DeviationForm({ control, deviation, actions }: { control: Control; devi
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const users = useUsers().data!.filter((user) => !user.deactivatedAt);
-  const today = todayInSweden();
+  const today = webToday();
   const form = useEntityForm(toValues(deviation, today), deviation?.version);
   const { values, set, submit } = form;
 

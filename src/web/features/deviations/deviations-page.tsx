@@ -9,6 +9,7 @@ import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { apiAll } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
+import { webYear } from '../../lib/clock.ts';
 import { useOrgUnits, useUsers } from '../../lib/reference-data.ts';
 
 type Deviation = z.infer<typeof deviation>;
@@ -45,8 +46,8 @@ export function DeviationsPage() {
   if (!data.data || !units.data || !users.data) return <Page title={title}><Loading /></Page>;
   const names = new Map(users.data.map((user) => [user.id, user.name]));
   const filter = (change: Partial<DeviationSearch>) => void navigate({ to: '/avvikelser', search: { ...search, ...change } });
-  const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: 10 }, (_, index) => String(thisYear - index));
+  const currentYear = webYear();
+  const years = Array.from({ length: 10 }, (_, index) => String(currentYear - index));
 
   return (
     <Page title={title}>

@@ -13,7 +13,7 @@ import { FormFrame } from '../../components/form-frame.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api, PLAN_ITEM_PATHS, type PlanItemKind } from '../../lib/api.ts';
-import { todayInSweden } from '../../lib/format.ts';
+import { webToday } from '../../lib/clock.ts';
 import { loadPeriodList, periodLabel, type Period } from '../../lib/periods.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useStatuses, statusOptions } from '../../lib/reference-data.ts';
@@ -26,7 +26,7 @@ const FIELDS: Record<Kind, 'controlId' | 'actionId' | 'activityId'> = { control:
 
 /** The period to suggest: the one running today, else the latest that has ended. */
 function suggestedPeriod(periods: Period[]): string {
-  const today = todayInSweden();
+  const today = webToday();
   const running = periods.filter((period) => period.startDate <= today && today <= period.endDate).sort((a, b) => a.endDate.localeCompare(b.endDate));
   if (running[0]) return running[0].id;
   const ended = periods.filter((period) => period.endDate < today).sort((a, b) => b.endDate.localeCompare(a.endDate) || b.startDate.localeCompare(a.startDate));

@@ -10,7 +10,8 @@ import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { api, apiAll, PLAN_ITEM_PATHS, type PlanItemKind } from '../../lib/api.ts';
-import { formatDate, todayInSweden } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
+import { webToday } from '../../lib/clock.ts';
 import { byId, usePlans, useStatuses } from '../../lib/reference-data.ts';
 import { useMe } from '../auth/use-me.ts';
 
@@ -73,7 +74,7 @@ export function MyWorkPage() {
   const { t, locale, formatLocale } = useI18n();
   const me = useMe();
   const userId = me.data?.user.id;
-  const today = todayInSweden();
+  const today = webToday();
   const items = useQuery({
     queryKey: ['my-work', userId],
     enabled: userId !== undefined,

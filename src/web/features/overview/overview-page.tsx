@@ -8,7 +8,7 @@ import { STATUS_CATEGORIES, type StatusCategory } from '../../../domain/status.t
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { apiAll } from '../../lib/api.ts';
-import { todayInSweden } from '../../lib/format.ts';
+import { webYear } from '../../lib/clock.ts';
 import { matrixOf } from '../../lib/risk-matrix-of.ts';
 import { byId, useOrgUnits, usePlans, useRiskMatrices, useStatuses, type OrgUnit, type Plan } from '../../lib/reference-data.ts';
 import { RiskMatrixTable } from '../plans/risk-matrix-table.tsx';
@@ -35,7 +35,7 @@ interface Row {
 
 /** The year shown first: the newest that has plans, not after this one. */
 function defaultYear(plans: Plan[]): number {
-  const thisYear = Number(todayInSweden().slice(0, 4));
+  const thisYear = webYear();
   const years = plans.map((plan) => plan.startYear).filter((year) => year <= thisYear);
   return years.length > 0 ? Math.max(...years) : thisYear;
 }

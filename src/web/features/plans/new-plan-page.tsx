@@ -7,7 +7,7 @@ import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
-import { todayInSweden } from '../../lib/format.ts';
+import { webYear } from '../../lib/clock.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useOrgUnits, type Plan } from '../../lib/reference-data.ts';
 
@@ -26,7 +26,7 @@ function NewPlanForm({ unitId }: { unitId: string }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const units = useOrgUnits().data!;
-  const year = String(Number(todayInSweden().slice(0, 4)) + 1);
+  const year = String(webYear() + 1);
   const form = useEntityForm({ unitId, kind: 'internal_control', title: '', startYear: year, endYear: year, description: '' });
   const { values, set, submit } = form;
 
