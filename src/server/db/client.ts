@@ -59,14 +59,32 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 /** An arbitrary constant that names Uppsikt's migration lock among other advisory locks. */
 const MIGRATION_LOCK_KEY = 7_164_220_001;
 
+/**
+ * Gives a connection an 'error' listener for its whole life. PostgreSQL closes connections
+ * (pg_terminate_backend, a restart, a failover) and node-postgres reports that as an 'error'
+ * event on the client; an 'error' event nobody listens to is thrown by Node as an uncaught
+ * exception and ends the process. pg-pool listens only while a connection is idle in the pool:
+ * it removes its listener when it hands the connection out (`pool.connect()`: every
+ * transaction, the migration lock), which is exactly when a long transaction is exposed. The
+ * statement in flight, and every later one, fails with the error anyway, so the listener only
+ * logs; the pool discards the broken connection when it is released.
+ */
+function survivesClosedConnection(client: pg.Client, isClosing: () => boolean): void {
+  let reported = false;
+  client.on('error', (error) => {
+    if (reported || isClosing()) return;
+    reported = true;
+    console.error(`PostgreSQL closed a connection: ${error.message}`);
+  });
+}
+
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle connection that the server closes (restart, terminated backend) is dropped by the
-  // pool and replaced at the next query; without a listener its error would end the process.
   let closing = false;
-  pool.on('error', (error) => {
-    if (!closing) console.error(`PostgreSQL closed an idle connection: ${error.message}`);
-  });
+  pool.on('connect', (client) => survivesClosedConnection(client, () => closing));
+  // The pool re-emits the error of an idle connection (and drops that connection); the
+  // connection's own listener has logged it already.
+  pool.on('error', () => {});
   // Fail now with the connection error rather than at the first request.
   const probe = await pool.connect();
   probe.release();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from './client.ts';
 
@@ -33,6 +34,36 @@ async function withServer(url: string, work: (client: pg.Client) => Promise<unkn
   await client.connect();
   try {
     await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The URL of a test database on the PostgreSQL server named by DATABASE_URL (for a second
+ * instance, or an administrator's connection, on the same database); undefined on PGlite.
+ */
+export async function urlOfTestDatabase(database: DatabaseHandle): Promise<string | undefined> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl || database.kind !== 'postgresql') return undefined;
+  const result = (await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
+  const url = new URL(serverUrl);
+  url.pathname = `/${result.rows[0]!.name}`;
+  return url.toString();
+}
+
+/**
+ * Ends every other session on the database the URL names, as an administrator (or a restart,
+ * or a failover) would: `pg_terminate_backend`. Returns how many it ended.
+ */
+export async function terminateOtherSessions(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ ended: boolean }>(
+      'select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    return result.rows.filter((row) => row.ended).length;
   } finally {
     await client.end();
   }
