@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, loadDemoData } from './demo/load-demo-data.ts';
 import { demoFixturesFolder } from './paths.ts';
 import { users } from './db/schema/users.ts';
 import { isNotNull, asc } from 'drizzle-orm';
+import { systemClock, type Clock } from '../domain/clock.ts';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
@@ -35,15 +36,19 @@ async function demoAccounts(database: DatabaseHandle): Promise<string[]> {
   return rows.map((row) => `${row.email}  (${row.name})`);
 }
 
-/** config → database → migrations → (demo data) → listen. Resolves when the server listens. */
-export async function startServer(config: Config, options: { demo: boolean; log?: (message: string) => void }) {
+/**
+ * config → database → migrations → (demo data) → listen. Resolves when the server listens.
+ * `clock` is the server's clock (the system clock unless a test or script fixes it).
+ */
+export async function startServer(config: Config, options: { demo: boolean; log?: (message: string) => void; clock?: Clock }) {
   const log = options.log ?? ((message: string) => console.log(message));
+  const clock = options.clock ?? systemClock;
   const started = performance.now();
   const database = await openMigratedDatabase(config);
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   log(`Database: ${where}, migrations applied.`);
   if (options.demo && (await loadDemoDataIfEmpty(database, log))) log('Demo data loaded.');
-  const app = createApp({ database });
+  const app = createApp({ database, clock });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
   });
@@ -54,6 +59,7 @@ export async function startServer(config: Config, options: { demo: boolean; log?
     if (accounts.length > 0) log(`Demo accounts, password "${DEMO_PASSWORD}":\n  ${accounts.join('\n  ')}`);
   }
   const stopJobs = startJobRunner(database, {
+    clock,
     intervalSeconds: config.jobIntervalSeconds,
     reminderLeadDays: config.reminderLeadDays,
     mailFrom: config.mailFrom,

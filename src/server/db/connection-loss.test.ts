@@ -1,19 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from './client.ts';
-import { createTestDatabase, terminateOtherSessions, urlOfTestDatabase } from './test-database.ts';
-
-/**
- * Every error that would end the process: an 'error' event nobody listens to is thrown by Node
- * as an uncaught exception. Collected here so that the test itself fails (Vitest also reports them).
- */
-function collectUncaught() {
-  const errors: unknown[] = [];
-  const collect = (error: unknown) => errors.push(error);
-  process.on('uncaughtException', collect);
-  process.on('unhandledRejection', collect);
-  return { errors, stop: () => (process.off('uncaughtException', collect), process.off('unhandledRejection', collect)) };
-}
+import { collectUncaught, createTestDatabase, terminateOtherSessions, urlOfTestDatabase } from './test-database.ts';
 
 /** Lets the sockets deliver what the server sent before it closed them. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from './client.ts';
+import { openDatabase, queryRows, type DatabaseHandle } from './client.ts';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
@@ -46,9 +46,9 @@ async function withServer(url: string, work: (client: pg.Client) => Promise<unkn
 export async function urlOfTestDatabase(database: DatabaseHandle): Promise<string | undefined> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl || database.kind !== 'postgresql') return undefined;
-  const result = (await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
+  const [row] = await queryRows<{ name: string }>(database.db, sql`select current_database() as name`);
   const url = new URL(serverUrl);
-  url.pathname = `/${result.rows[0]!.name}`;
+  url.pathname = `/${row!.name}`;
   return url.toString();
 }
 
@@ -67,4 +67,22 @@ export async function terminateOtherSessions(url: string): Promise<number> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Collects every error that would end the process: an 'error' event nobody listens to is thrown
+ * by Node as an uncaught exception. Lets a test fail on them itself (Vitest reports them too).
+ */
+export function collectUncaught(): { errors: unknown[]; stop(): void } {
+  const errors: unknown[] = [];
+  const collect = (error: unknown) => errors.push(error);
+  process.on('uncaughtException', collect);
+  process.on('unhandledRejection', collect);
+  return {
+    errors,
+    stop() {
+      process.off('uncaughtException', collect);
+      process.off('unhandledRejection', collect);
+    },
+  };
 }
