@@ -31,6 +31,12 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Applies every pending migration; safe when several instances start together. */
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while holding Uppsikt's start-up lock: instances started together on one
+   * PostgreSQL database migrate and load the demo data one after another, and the later ones
+   * find the work done. PGlite's data folder belongs to one process, so there it simply runs.
+   */
+  duringStartup<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -52,12 +58,17 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder }),
+    // One process owns a PGlite data folder (a second one cannot open it), and within the
+    // process PGlite runs one statement at a time: there is nobody to wait for.
+    duringStartup: (work) => work(),
     close: () => client.close(),
   };
 }
 
 /** An arbitrary constant that names Uppsikt's migration lock among other advisory locks. */
 const MIGRATION_LOCK_KEY = 7_164_220_001;
+/** Held by an instance while it starts (migrations, demo data); see `duringStartup`. */
+const STARTUP_LOCK_KEY = 7_164_220_003;
 
 /**
  * Gives a connection an 'error' listener for its whole life. PostgreSQL closes connections
@@ -105,6 +116,20 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         }
       } finally {
         connection.release();
+      }
+    },
+    async duringStartup(work) {
+      // A session-level lock on a connection of its own, outside the pool: it is held across
+      // the transactions of the work, and waiting for it takes no connection from the pool.
+      const connection = new pg.Client({ connectionString: url });
+      survivesClosedConnection(connection, () => closing);
+      await connection.connect();
+      try {
+        await connection.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+        return await work();
+      } finally {
+        // Ending the session releases the lock, also when the work failed.
+        await connection.end().catch(() => {});
       }
     },
     close: () => {

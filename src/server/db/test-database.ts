@@ -14,18 +14,30 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     await database.migrate();
     return database;
   }
-  const name = `uppsikt_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-  await withServer(serverUrl, (client) => client.query(`create database ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
+  const empty = await createEmptyTestDatabase(serverUrl);
+  const database = await openDatabase({ databaseUrl: empty.url, dataDir: null });
   await database.migrate();
   return {
     ...database,
     async close() {
       await database.close();
-      await withServer(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await empty.drop();
     },
+  };
+}
+
+/**
+ * A new, empty database (not migrated) on the PostgreSQL server named by `serverUrl`, for
+ * tests of what happens at start; `drop` removes it, ending whatever sessions remain.
+ */
+export async function createEmptyTestDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `uppsikt_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+  await withServer(serverUrl, (client) => client.query(`create database ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withServer(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)),
   };
 }
 
