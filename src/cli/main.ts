@@ -70,7 +70,8 @@ async function run(argv: string[]): Promise<number> {
       }
       const database = await openMigratedDatabase(config);
       try {
-        const result = await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, onProgress: console.log });
+        // Takes its turn with servers starting on the same database, which may load the demo too.
+        const result = await database.duringStartup(() => loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, onProgress: console.log }));
         console.log(`Demo data: created ${result.created.join(', ') || 'nothing'}; already present ${result.skipped.join(', ') || 'none'}.`);
       } finally {
         await database.close();

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, loadDemoData } from './demo/load-demo-data.ts';
 import { demoFixturesFolder } from './paths.ts';
 import { users } from './db/schema/users.ts';
 import { isNotNull, asc } from 'drizzle-orm';
+import { systemClock, type Clock } from '../domain/clock.ts';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
@@ -35,25 +36,38 @@ async function demoAccounts(database: DatabaseHandle): Promise<string[]> {
   return rows.map((row) => `${row.email}  (${row.name})`);
 }
 
-/** config → database → migrations → (demo data) → listen. Resolves when the server listens. */
-export async function startServer(config: Config, options: { demo: boolean; log?: (message: string) => void }) {
+/**
+ * config → database → migrations → (demo data) → listen. Resolves when the server listens.
+ * Instances started together on one database take turns for the migrations and the demo data
+ * (the later ones wait, then find them done); `clock` is the server's clock (the system clock
+ * unless a test or script fixes it).
+ */
+export async function startServer(config: Config, options: { demo: boolean; log?: (message: string) => void; clock?: Clock }) {
   const log = options.log ?? ((message: string) => console.log(message));
+  const clock = options.clock ?? systemClock;
   const started = performance.now();
-  const database = await openMigratedDatabase(config);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
-  log(`Database: ${where}, migrations applied.`);
-  if (options.demo && (await loadDemoDataIfEmpty(database, log))) log('Demo data loaded.');
-  const app = createApp({ database });
+  const demoLoaded = await database.duringStartup(async () => {
+    await database.migrate();
+    log(`Database: ${where}, migrations applied.`);
+    return options.demo && (await loadDemoDataIfEmpty(database, log));
+  });
+  if (demoLoaded) log('Demo data loaded.');
+  const app = createApp({ database, clock });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
   });
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const address = server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log(`Uppsikt is running at ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
   if (options.demo) {
     const accounts = await demoAccounts(database);
     if (accounts.length > 0) log(`Demo accounts, password "${DEMO_PASSWORD}":\n  ${accounts.join('\n  ')}`);
   }
   const stopJobs = startJobRunner(database, {
+    clock,
     intervalSeconds: config.jobIntervalSeconds,
     reminderLeadDays: config.reminderLeadDays,
     mailFrom: config.mailFrom,

@@ -31,6 +31,12 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Applies every pending migration; safe when several instances start together. */
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while holding Uppsikt's start-up lock: instances started together on one
+   * PostgreSQL database migrate and load the demo data one after another, and the later ones
+   * find the work done. PGlite's data folder belongs to one process, so there it simply runs.
+   */
+  duringStartup<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -52,21 +58,44 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder }),
+    // One process owns a PGlite data folder (a second one cannot open it), and within the
+    // process PGlite runs one statement at a time: there is nobody to wait for.
+    duringStartup: (work) => work(),
     close: () => client.close(),
   };
 }
 
 /** An arbitrary constant that names Uppsikt's migration lock among other advisory locks. */
 const MIGRATION_LOCK_KEY = 7_164_220_001;
+/** Held by an instance while it starts (migrations, demo data); see `duringStartup`. */
+const STARTUP_LOCK_KEY = 7_164_220_003;
+
+/**
+ * Gives a connection an 'error' listener for its whole life. PostgreSQL closes connections
+ * (pg_terminate_backend, a restart, a failover) and node-postgres reports that as an 'error'
+ * event on the client; an 'error' event nobody listens to is thrown by Node as an uncaught
+ * exception and ends the process. pg-pool listens only while a connection is idle in the pool:
+ * it removes its listener when it hands the connection out (`pool.connect()`: every
+ * transaction, the migration lock), which is exactly when a long transaction is exposed. The
+ * statement in flight, and every later one, fails with the error anyway, so the listener only
+ * logs; the pool discards the broken connection when it is released.
+ */
+function survivesClosedConnection(client: pg.Client, isClosing: () => boolean): void {
+  let reported = false;
+  client.on('error', (error) => {
+    if (reported || isClosing()) return;
+    reported = true;
+    console.error(`PostgreSQL closed a connection: ${error.message}`);
+  });
+}
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle connection that the server closes (restart, terminated backend) is dropped by the
-  // pool and replaced at the next query; without a listener its error would end the process.
   let closing = false;
-  pool.on('error', (error) => {
-    if (!closing) console.error(`PostgreSQL closed an idle connection: ${error.message}`);
-  });
+  pool.on('connect', (client) => survivesClosedConnection(client, () => closing));
+  // The pool re-emits the error of an idle connection (and drops that connection); the
+  // connection's own listener has logged it already.
+  pool.on('error', () => {});
   // Fail now with the connection error rather than at the first request.
   const probe = await pool.connect();
   probe.release();
@@ -87,6 +116,20 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         }
       } finally {
         connection.release();
+      }
+    },
+    async duringStartup(work) {
+      // A session-level lock on a connection of its own, outside the pool: it is held across
+      // the transactions of the work, and waiting for it takes no connection from the pool.
+      const connection = new pg.Client({ connectionString: url });
+      survivesClosedConnection(connection, () => closing);
+      await connection.connect();
+      try {
+        await connection.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+        return await work();
+      } finally {
+        // Ending the session releases the lock, also when the work failed.
+        await connection.end().catch(() => {});
       }
     },
     close: () => {

@@ -1,53 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
+import type { Clock } from '../../domain/clock.ts';
 import { queryRows, type Database, type DatabaseHandle } from '../db/client.ts';
-import { sendPendingMessages, type MailTransport } from '../mail/outbox.ts';
+import { sendPendingMessages, type MailTransport, type MessageKey } from '../mail/outbox.ts';
 import { writeWeeklyDigests } from './weekly-digest.ts';
 
 /** An arbitrary constant naming the job runner's advisory lock among Uppsikt's others. */
 const JOB_LOCK_KEY = 7_164_220_002;
 
 export interface JobOptions {
-  /** The moment the run is for; tests pass a controlled clock. */
-  now: Date;
+  /** Where the moment of the run comes from (the digest's week and Monday 06:00); tests pass a fixed clock. */
+  clock: Clock;
   reminderLeadDays: readonly number[];
   /** Unset: messages stay in the outbox for administrators to read. */
   transport?: MailTransport | undefined;
   mailFrom: string;
+  /** Names the runner in the claims it makes; a new name per call when unset. */
+  runner?: string | undefined;
+  /** How long a runner's claim on a message lasts, in seconds (see sendPendingMessages). */
+  leaseSeconds?: number | undefined;
+  /** How many messages a runner claims at a time. */
+  batchSize?: number | undefined;
+  /** Delivered messages whose sending is not recorded yet, kept by a runner across runs. */
+  unrecorded?: Map<string, MessageKey> | undefined;
 }
 
 export interface JobResult {
-  /** False when another runner held the lock: this one did nothing. */
+  /** False when another runner was writing the digests: this one only sent. */
   ran: boolean;
   digests: number;
   sent: number;
   failed: number;
 }
 
-/**
- * One run of the scheduled jobs: this week's digests, then sending what waits in the outbox.
- * Several application instances may run it at the same moment: a transaction-scoped advisory
- * lock lets one through and the others return at once, and every message has a unique dedupe
- * key, so no reminder is written, or sent, twice.
- */
-export async function runJobs(db: Database, options: JobOptions): Promise<JobResult> {
-  return db.transaction(async (tx) => {
-    const [row] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${JOB_LOCK_KEY}) as locked`);
-    if (!row?.locked) return { ran: false, digests: 0, sent: 0, failed: 0 };
-    const digests = await writeWeeklyDigests(tx, options.now, options.reminderLeadDays);
-    const delivery = options.transport ? await sendPendingMessages(tx, options.transport, options.mailFrom) : { sent: 0, failed: 0 };
-    return { ran: true, digests, ...delivery };
-  });
+/** A name for a job runner, unique across instances: host, process and a random part. */
+export function newRunnerName(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 }
 
-/** Runs the jobs every `intervalSeconds` until stopped; a failed run is logged and the next one tries again. */
-export function startJobRunner(database: DatabaseHandle, options: Omit<JobOptions, 'now'> & { intervalSeconds: number; log: (message: string) => void }): () => Promise<void> {
+/**
+ * One run of the scheduled jobs: this week's digests, then sending what waits in the outbox.
+ * Several application instances may run it at the same moment. The digests are written in a
+ * short transaction under a transaction-scoped advisory lock that lets one runner through (and
+ * every message has a unique dedupe key); the sending happens outside any transaction, with
+ * messages claimed for a while by one runner, so no reminder is written, or sent, twice.
+ */
+export async function runJobs(db: Database, options: JobOptions): Promise<JobResult> {
+  const digests = await db.transaction(async (tx) => {
+    const [row] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${JOB_LOCK_KEY}) as locked`);
+    if (!row?.locked) return null;
+    return writeWeeklyDigests(tx, options.clock.now(), options.reminderLeadDays);
+  });
+  const delivery = options.transport
+    ? await sendPendingMessages(db, options.transport, {
+        from: options.mailFrom,
+        runner: options.runner ?? newRunnerName(),
+        leaseSeconds: options.leaseSeconds,
+        batchSize: options.batchSize,
+        unrecorded: options.unrecorded,
+      })
+    : { sent: 0, failed: 0 };
+  return { ran: digests !== null, digests: digests ?? 0, ...delivery };
+}
+
+/**
+ * Runs the jobs every `intervalSeconds` until stopped; a failed run (the database or the mail
+ * server gone for a while) is logged and the next one tries again.
+ */
+export function startJobRunner(
+  database: DatabaseHandle,
+  options: Omit<JobOptions, 'runner' | 'unrecorded'> & { intervalSeconds: number; log: (message: string) => void },
+): () => Promise<void> {
   if (options.intervalSeconds <= 0) return () => Promise.resolve();
+  const runner = newRunnerName();
+  const unrecorded = new Map<string, MessageKey>();
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const result = await runJobs(database.db, { ...options, now: new Date() });
+      const result = await runJobs(database.db, { ...options, runner, unrecorded });
       if (result.digests > 0 || result.sent > 0 || result.failed > 0) {
         options.log(`Jobs: weekly digests written: ${result.digests}; e-mails sent: ${result.sent}; failed: ${result.failed} (tried again on the next run).`);
       }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fixedClock } from '../../domain/clock.ts';
 import { createHarness, type Harness } from '../http/test-harness.ts';
 import type { MailTransport } from '../mail/outbox.ts';
 import { runJobs } from './job-runner.ts';
@@ -42,9 +43,9 @@ describe('reminders: the weekly digest and the job runner', () => {
   afterAll(() => h.close());
 
   test('the digest is written from Monday 06:00, once a week, with what is overdue and what is due within each lead time', async () => {
-    const before = await runJobs(h.db, { now: MONDAY_0500, reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>' });
+    const before = await runJobs(h.db, { clock: fixedClock(MONDAY_0500), reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>' });
     expect(before).toEqual({ ran: true, digests: 0, sent: 0, failed: 0 });
-    const monday = await runJobs(h.db, { now: MONDAY_0700, reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>' });
+    const monday = await runJobs(h.db, { clock: fixedClock(MONDAY_0700), reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>' });
     expect(monday.digests).toBe(1);
     const outbox = (await (await h.as('tenantAdmin')).get('/outbox')).body.items;
     expect(outbox).toHaveLength(1);
@@ -60,13 +61,13 @@ describe('reminders: the weekly digest and the job runner', () => {
     expect(body).not.toContain('Långt borta');
     expect(body).not.toContain('Klar åtgärd');
 
-    expect((await runJobs(h.db, { now: TUESDAY, reminderLeadDays: LEAD, mailFrom: 'x' })).digests).toBe(0);
-    expect((await runJobs(h.db, { now: NEXT_MONDAY, reminderLeadDays: LEAD, mailFrom: 'x' })).digests).toBe(1);
+    expect((await runJobs(h.db, { clock: fixedClock(TUESDAY), reminderLeadDays: LEAD, mailFrom: 'x' })).digests).toBe(0);
+    expect((await runJobs(h.db, { clock: fixedClock(NEXT_MONDAY), reminderLeadDays: LEAD, mailFrom: 'x' })).digests).toBe(1);
   });
 
   test('two job runners started together write and send each message exactly once', async () => {
     const { sent, transport } = recordingTransport();
-    const options = { now: new Date('2026-03-16T08:00:00Z'), reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>', transport };
+    const options = { clock: fixedClock(new Date('2026-03-16T08:00:00Z')), reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>', transport };
     const results = await Promise.all([runJobs(h.db, options), runJobs(h.db, options), runJobs(h.db, options)]);
     expect(results.reduce((sum, result) => sum + result.digests, 0)).toBe(1);
     const rows = await h.db.execute(sql`select count(*)::int as n, count(sent_at)::int as sent from outbox_messages`);
@@ -93,12 +94,12 @@ describe('reminders: the weekly digest and the job runner', () => {
         return Promise.resolve();
       },
     };
-    const first = await runJobs(h.db, { now: new Date('2026-03-23T08:00:00Z'), reminderLeadDays: LEAD, mailFrom: 'x', transport: flaky });
+    const first = await runJobs(h.db, { clock: fixedClock(new Date('2026-03-23T08:00:00Z')), reminderLeadDays: LEAD, mailFrom: 'x', transport: flaky });
     expect(first.failed).toBeGreaterThan(0);
     const failed = (await admin.get('/outbox')).body.items.filter((message: { error: string | null }) => message.error !== null);
     expect(failed[0].error).toBe('SMTP 451 prova senare');
     fail = false;
-    const second = await runJobs(h.db, { now: new Date('2026-03-23T08:05:00Z'), reminderLeadDays: LEAD, mailFrom: 'x', transport: flaky });
+    const second = await runJobs(h.db, { clock: fixedClock(new Date('2026-03-23T08:05:00Z')), reminderLeadDays: LEAD, mailFrom: 'x', transport: flaky });
     expect(second.sent).toBe(first.failed);
     expect(second.failed).toBe(0);
   });

@@ -10,6 +10,8 @@ export const MESSAGE_KINDS = ['digest', 'deviation'] as const;
  * records when; without (the embedded default) they stay here, where administrators read them.
  * `dedupeKey` is unique per tenant, so a reminder or notice is written once however many job
  * runners or retries try: "digest:<person>:<ISO week>", "deviation:<deviation>:<person>".
+ * A runner claims a message (`claimedBy`, `claimedUntil`) and commits before it talks to the
+ * mail server; a claim whose lease has run out (the runner died) can be taken again.
  */
 export const outboxMessages = pgTable(
   'outbox_messages',
@@ -26,6 +28,10 @@ export const outboxMessages = pgTable(
     sentAt: timestamp({ withTimezone: true }),
     /** The last sending error, for the administrator to read. */
     error: text(),
+    /** The job runner sending the message now; null when nobody is. */
+    claimedBy: text(),
+    /** The end of that runner's lease, by the database's clock; after it another runner may take the message. */
+    claimedUntil: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
