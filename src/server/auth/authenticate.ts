@@ -41,7 +41,7 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
           });
         }
       }
-      principal = { tenantId: session.tenantId, userId: session.userId, via: 'session', mayWrite: true };
+      principal = { tenantId: session.tenantId, userId: session.userId, via: 'session', mayWrite: true, sessionId: session.id };
     }
     c.set('access', await loadAccess(db, principal));
     await next();
