@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { authSettingsFrom } from './auth/auth-settings.ts';
 import type { Config } from './config.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
 import { smtpTransport } from './mail/outbox.ts';
@@ -43,7 +44,7 @@ export async function startServer(config: Config, options: { demo: boolean; log?
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   log(`Database: ${where}, migrations applied.`);
   if (options.demo && (await loadDemoDataIfEmpty(database, log))) log('Demo data loaded.');
-  const app = createApp({ database });
+  const app = createApp({ database, auth: authSettingsFrom(config) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
   });
