@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../role.ts';
 import { id } from './common.ts';
+import { password } from './users.ts';
 
 export const signInInput = z
   .strictObject({
@@ -22,3 +23,11 @@ export const me = z
     csrfToken: z.string().nullable().meta({ description: 'Send as the X-CSRF-Token header with every write made with the session cookie.' }),
   })
   .meta({ id: 'Me' });
+
+/** A person changes their own password: the current one proves it is them. */
+export const passwordChange = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(1000),
+    newPassword: password,
+  })
+  .meta({ id: 'PasswordChange' });
