@@ -3,7 +3,6 @@ import { clientFor, createHarness, HARNESS_PASSWORD, type Client, type Harness }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** Signs in over HTTP and returns a browser for that session. */
 async function signIn(h: Harness, email: string, password = HARNESS_PASSWORD): Promise<{ client: Client; cookie: string; status: number }> {

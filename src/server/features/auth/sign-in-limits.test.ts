@@ -19,7 +19,7 @@ describe('sign-in limits under concurrency', () => {
 
   const email = (who: string) => `${who}-${h.suffix}@example.se`;
 
-  function signIn(address: string, password: string, headers: Record<string, string> = {}) {
+  async function signIn(address: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
     return h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email: address, password }) });
   }
 
@@ -72,7 +72,7 @@ describe('without TRUST_PROXY, X-Forwarded-For is ignored', () => {
   test('a made-up X-Forwarded-For neither blocks nor helps: attempts are keyed on the socket (none here)', async () => {
     const before = signInCounters.passwordChecks;
     const replies = await Promise.all(
-      Array.from({ length: PER_ADDRESS + 5 }, (_, index) =>
+      Array.from({ length: PER_ADDRESS + 5 }, async (_, index) =>
         h.app.request('/api/v1/auth/login', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Role } from '../../../domain/role.ts';
+import { isTenantWideRole, type Role } from '../../../domain/role.ts';
 import type { Access } from '../../access/access.ts';
 import type { Database } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
@@ -13,13 +13,6 @@ export interface GrantTarget {
   parentId: string | null;
 }
 
-/**
- * Whether a role reaches beyond the unit's subtree: a revisor reads the whole tenant and its
- * audit log, and an administrator of a root unit administers the tenant.
- */
-export function isTenantWideRole(role: Role, unit: GrantTarget): boolean {
-  return role === 'auditor' || (role === 'administrator' && unit.parentId === null);
-}
 
 /** The names of the tenant's administrators (administrator of a root unit), for "whom to ask". */
 async function tenantAdministratorNames(db: Database, tenantId: string): Promise<string[]> {
