@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_AUTH_SETTINGS } from '../../auth/auth-settings.ts';
 import { signInCounters } from '../../auth/sign-in.ts';
@@ -82,5 +84,38 @@ describe('without TRUST_PROXY, X-Forwarded-For is ignored', () => {
     );
     expect(replies.every((reply) => reply.status === 401)).toBe(true);
     expect(signInCounters.passwordChecks - before).toBe(PER_ADDRESS + 5);
+  });
+});
+
+describe('over a real connection, the limit per address keys on the socket', () => {
+  let h: Harness;
+  let server: ReturnType<typeof serve>;
+  let base: string;
+  beforeAll(async () => {
+    h = await createHarness({ auth: { trustProxy: 0, signIn: { ...DEFAULT_AUTH_SETTINGS.signIn, perAddress: PER_ADDRESS } } });
+    server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const listening = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await h.close();
+  });
+
+  test('attempts from 127.0.0.1 at different accounts stop at the per-address limit, whatever X-Forwarded-For says', async () => {
+    const before = signInCounters.passwordChecks;
+    const replies = await Promise.all(
+      Array.from({ length: PER_ADDRESS + 10 }, async (_, index) =>
+        fetch(`${base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${index}` },
+          body: JSON.stringify({ email: `uppkopplad-${index}-${h.suffix}@example.se`, password: 'fel' }),
+        }),
+      ),
+    );
+    expect(signInCounters.passwordChecks - before).toBe(PER_ADDRESS);
+    expect(replies.filter((reply) => reply.status === 429)).toHaveLength(10);
+    await Promise.all(replies.map((reply) => reply.arrayBuffer()));
   });
 });
