@@ -16,3 +16,12 @@ export const ROLE_LABELS: Record<Role, { sv: string; en: string }> = {
   reader: { sv: 'Läsare', en: 'Reader' },
   auditor: { sv: 'Revisor', en: 'Auditor' },
 };
+
+/**
+ * Whether a role reaches beyond the unit's subtree: a revisor reads the whole tenant and its
+ * audit log, and an administrator of a root unit administers the tenant. Only the tenant
+ * administrator gives or takes such a role; nobody hands out more reach than their own.
+ */
+export function isTenantWideRole(role: Role, unit: { parentId: string | null }): boolean {
+  return role === 'auditor' || (role === 'administrator' && unit.parentId === null);
+}

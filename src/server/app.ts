@@ -12,6 +12,7 @@ import { problemFromDatabaseError } from './http/database-errors.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
 import { mountWebApp } from './http/web-app.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings.ts';
 import { sessionRoutes, signInRoutes } from './features/auth/routes.ts';
 import { orgUnitRoutes } from './features/org-units/routes.ts';
 import { userRoutes } from './features/users/routes.ts';
@@ -42,13 +43,15 @@ export interface AppDependencies {
   clock?: Clock;
   /** The built web application (Vite's output); dist/web of the package by default. */
   webRoot?: string;
+  /** Sign-in limits, session lifetimes and trusted proxies; the defaults unless configured. */
+  auth?: AuthSettings;
 }
 
 /** The largest request body the API accepts; the longest texts are bounded well below it. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP application. Every feature's routes are mounted here, by hand, so this reads as the map of the API. */
-export function createApp({ database, clock = systemClock, webRoot = join(packageRoot, 'dist/web') }: AppDependencies) {
+export function createApp({ database, clock = systemClock, webRoot = join(packageRoot, 'dist/web'), auth = DEFAULT_AUTH_SETTINGS }: AppDependencies) {
   const app = new Hono();
 
   // Liveness: the process answers. No database, so it is also the baseline of the API benchmark.
@@ -68,6 +71,7 @@ export function createApp({ database, clock = systemClock, webRoot = join(packag
   v1.use('*', async (c, next) => {
     c.set('database', database);
     c.set('clock', clock);
+    c.set('auth', auth);
     await next();
   });
   v1.use('*', bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new AppError('payload_too_large', { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' }); } }));

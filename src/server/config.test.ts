@@ -12,7 +12,24 @@ describe('configuration', () => {
       mailFrom: 'Uppsikt <uppsikt@localhost>',
       reminderLeadDays: [7, 28],
       jobIntervalSeconds: 60,
+      trustProxy: 0,
+      sessionIdleMinutes: 480,
+      sessionMaxHours: 168,
+      signInLimitPerAddress: 100,
     });
+  });
+
+  test('sign-in and sessions: the proxies trusted for X-Forwarded-For, session lifetimes, the per-address limit', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true', SESSION_IDLE_MINUTES: '60', SESSION_MAX_HOURS: '24', SIGN_IN_LIMIT_PER_ADDRESS: '500' })).toMatchObject({
+      trustProxy: 1,
+      sessionIdleMinutes: 60,
+      sessionMaxHours: 24,
+      signInLimitPerAddress: 500,
+    });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'FALSE' }).trustProxy).toBe(0);
+    expect(() => loadConfig({ TRUST_PROXY: 'ja' })).toThrow(/TRUST_PROXY: must be false, true/);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '8' })).toThrow(/SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS/);
   });
 
   test('reads every variable; an empty one counts as unset', () => {

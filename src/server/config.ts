@@ -16,6 +16,17 @@ export interface Config {
   reminderLeadDays: number[];
   /** How often the job runner looks for work, in seconds; 0 turns it off. */
   jobIntervalSeconds: number;
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For; 0 (the default)
+   * ignores the header and takes the client's address from the socket.
+   */
+  trustProxy: number;
+  /** A session ends after this many minutes without use. */
+  sessionIdleMinutes: number;
+  /** A session ends this many hours after sign-in, however busy. */
+  sessionMaxHours: number;
+  /** Failed sign-ins from one client address within 15 minutes before further ones are refused. */
+  signInLimitPerAddress: number;
 }
 
 const configSchema = z.object({
@@ -36,6 +47,15 @@ const configSchema = z.object({
     .default('28,7')
     .transform((value) => [...new Set(value.split(',').map((day) => Number(day.trim())))].sort((a, b) => a - b)),
   JOB_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(86_400).default(60),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2})$/i, 'must be false, true (one proxy) or the number of proxies in front of the server')
+    .default('false')
+    .transform((value) => (value.toLowerCase() === 'true' ? 1 : value.toLowerCase() === 'false' ? 0 : Number(value))),
+  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(5).max(10_080).default(480),
+  SESSION_MAX_HOURS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(8_760).default(168),
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(10).max(100_000).default(100),
 });
 
 /** Thrown when the environment is wrong; `problems` lists every one, not just the first. */
@@ -57,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
+  if (result.data.SESSION_IDLE_MINUTES > result.data.SESSION_MAX_HOURS * 60) {
+    throw new ConfigError(['SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS']);
+  }
   return {
     databaseUrl: result.data.DATABASE_URL,
     dataDir: result.data.DATA_DIR,
@@ -66,5 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: result.data.MAIL_FROM,
     reminderLeadDays: result.data.REMINDER_LEAD_DAYS,
     jobIntervalSeconds: result.data.JOB_INTERVAL_SECONDS,
+    trustProxy: result.data.TRUST_PROXY,
+    sessionIdleMinutes: result.data.SESSION_IDLE_MINUTES,
+    sessionMaxHours: result.data.SESSION_MAX_HOURS,
+    signInLimitPerAddress: result.data.SIGN_IN_LIMIT_PER_ADDRESS,
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock } from '../domain/clock.ts';
 import { openDatabase, queryRows } from './db/client.ts';
 import { collectUncaught, createEmptyTestDatabase } from './db/test-database.ts';
-import type { Config } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { readDemoFixtures } from './demo/read-demo-fixtures.ts';
 import { startServer } from './main.ts';
 import { demoFixturesFolder } from './paths.ts';
@@ -30,16 +30,7 @@ describe.skipIf(!process.env.DATABASE_URL)('instances started together on an emp
 
   test('two servers started with --demo at once: the second waits, then serves; the demo is loaded once', async () => {
     const uncaught = collectUncaught();
-    const config: Config = {
-      databaseUrl: empty.url,
-      dataDir: '/nonexistent/unused',
-      port: 0,
-      host: '127.0.0.1',
-      smtpUrl: undefined,
-      mailFrom: 'Uppsikt <uppsikt@localhost>',
-      reminderLeadDays: [7],
-      jobIntervalSeconds: 0,
-    };
+    const config: Config = { ...loadConfig({}), databaseUrl: empty.url, dataDir: '/nonexistent/unused', port: 0, host: '127.0.0.1', jobIntervalSeconds: 0 };
     const logs: string[][] = [[], []];
     const started = await Promise.allSettled(
       logs.map((log) => startServer(config, { demo: true, log: (message) => log.push(message), clock: fixedClock('2026-06-15T10:00:00Z') })),

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { authSettingsFrom } from './auth/auth-settings.ts';
 import type { Config } from './config.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
 import { smtpTransport } from './mail/outbox.ts';
@@ -54,7 +55,7 @@ export async function startServer(config: Config, options: { demo: boolean; log?
     return options.demo && (await loadDemoDataIfEmpty(database, log));
   });
   if (demoLoaded) log('Demo data loaded.');
-  const app = createApp({ database, clock });
+  const app = createApp({ database, clock, auth: authSettingsFrom(config) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
   });

@@ -11,6 +11,15 @@ export const auditEvent = z
     actorUserId: id.nullable(),
     actorName: z.string().nullable().meta({ description: 'The person (or the token’s person); "(borttagen)" marks a deactivated one.' }),
     actorLabel: z.string().nullable().meta({ description: 'For the system: what acted, e.g. "seed:demo".' }),
+    actorToken: z
+      .object({
+        id,
+        name: z.string(),
+        createdById: id.meta({ description: 'The administrator who created the token.' }),
+        createdByName: z.string().meta({ description: 'Their name; "(borttagen)" marks a deactivated one.' }),
+      })
+      .nullable()
+      .meta({ description: 'For a change made with an API token: the token and who created it (actorUserId is the person it acts as).' }),
     entityType: z.string(),
     entityId: id,
     operation: z.string().meta({ description: 'create, update, archive, restore …' }),
@@ -24,6 +33,7 @@ export const auditEventListQuery = z.strictObject({
   entityType: z.string().max(50).optional(),
   entityId: id.optional(),
   actorUserId: id.optional(),
+  actorTokenId: id.optional().meta({ description: 'Only the changes made with this API token.' }),
   from: z.iso.datetime({ offset: true }).optional().meta({ description: 'From this time (inclusive), ISO 8601.' }),
   to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Before this time (exclusive), ISO 8601.' }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../role.ts';
 import { id } from './common.ts';
+import { password } from './users.ts';
 
 export const signInInput = z
   .strictObject({
@@ -23,3 +24,11 @@ export const me = z
     now: z.string().meta({ description: "The server clock's present moment (ISO 8601). The web app reckons \"today\" from it, so that it and the server agree on what is overdue." }),
   })
   .meta({ id: 'Me' });
+
+/** A person changes their own password: the current one proves it is them. */
+export const passwordChange = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(1000),
+    newPassword: password,
+  })
+  .meta({ id: 'PasswordChange' });

@@ -15,7 +15,8 @@ export const user = z
   })
   .meta({ id: 'User' });
 
-const password = z.string().min(12).max(1000).meta({ description: 'At least 12 characters; stored only as an argon2id hash.' });
+/** The rule for a new password, wherever one is set. */
+export const password = z.string().min(12).max(1000).meta({ description: 'At least 12 characters; stored only as an argon2id hash.' });
 const email = z.email().max(320);
 
 export const userCreate = z

@@ -13,6 +13,8 @@ export interface Principal {
   /** False for a read-only API token: it may read what its user may read, and write nothing. */
   mayWrite: boolean;
   tokenId?: string;
+  /** The browser session, when the caller came with the session cookie. */
+  sessionId?: string;
 }
 
 /** Roles that may change the plan data of a unit (plans, risks, controls, actions …). */
@@ -53,9 +55,11 @@ export class Access {
     return this.principal.userId;
   }
 
-  /** The actor recorded in the audit log. */
+  /** The actor recorded in the audit log: the person, and the API token when one was used. */
   get actor(): Actor {
-    return { kind: this.principal.via === 'token' ? 'token' : 'user', tenantId: this.tenantId, userId: this.userId };
+    return this.principal.via === 'token'
+      ? { kind: 'token', tenantId: this.tenantId, userId: this.userId, tokenId: this.principal.tokenId ?? null }
+      : { kind: 'user', tenantId: this.tenantId, userId: this.userId };
   }
 
   get isAuditor(): boolean {

@@ -30,7 +30,7 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
       principal = { tenantId: token.tenantId, userId: token.userId, via: 'token', mayWrite: token.access === 'read_write', tokenId: token.id };
     } else {
       const secret = getCookie(c, SESSION_COOKIE);
-      const session = secret ? await findSession(db, secret, now) : null;
+      const session = secret ? await findSession(db, secret, now, c.get('auth').session) : null;
       if (!session) throw new AppError('unauthenticated');
       if (!SAFE_METHODS.has(c.req.method)) {
         const sent = c.req.header(CSRF_HEADER);
@@ -41,7 +41,7 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
           });
         }
       }
-      principal = { tenantId: session.tenantId, userId: session.userId, via: 'session', mayWrite: true };
+      principal = { tenantId: session.tenantId, userId: session.userId, via: 'session', mayWrite: true, sessionId: session.id };
     }
     c.set('access', await loadAccess(db, principal, c.get('clock')));
     await next();

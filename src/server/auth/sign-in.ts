@@ -1,19 +1,75 @@
 import { hash, verify } from '@node-rs/argon2';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { SignInLimits } from './auth-settings.ts';
 import type { Database } from '../db/client.ts';
 import { signInFailures } from '../db/schema/sign-in-failures.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
 import { AppError } from '../errors.ts';
 
-/** After this many failed sign-ins for one e-mail address within the window, further tries are refused. */
-export const SIGN_IN_FAILURE_LIMIT = 10;
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+/** Counted for the tests: how many sign-in attempts reached the password check (argon2). */
+export const signInCounters = { passwordChecks: 0 };
 
 // Verified when no account matches, so that an unknown address takes as long as a wrong password.
 let unknownAccountHash: Promise<string> | undefined;
 
 const WRONG_CREDENTIALS = { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' };
+
+/** Names the sign-in limiter's advisory locks among the other advisory locks (the migration lock …). */
+const SIGN_IN_LOCK_SPACE = 7_164_220;
+
+function tooManyAttempts(scope: 'account' | 'address', retryAfterSeconds: number): AppError {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const message =
+    scope === 'account'
+      ? { sv: `För många misslyckade inloggningar för kontot. Försök igen om ${minutes} minuter.`, en: `Too many failed sign-ins for this account. Try again in ${minutes} minutes.` }
+      : {
+          sv: `För många misslyckade inloggningar från din adress. Försök igen om ${minutes} minuter.`,
+          en: `Too many failed sign-ins from your address. Try again in ${minutes} minutes.`,
+        };
+  return new AppError('rate_limited', message, [], { retryAfterSeconds });
+}
+
+/**
+ * Reserves one sign-in attempt for the account (and the client address, when known), or
+ * refuses with 429 when the limit of failures within the window is reached. The count and the
+ * reservation happen as one, under a lock per account and per address, so that however many
+ * attempts arrive at once, no more than the limit get to the password check: the reservation
+ * counts as a failure until the password turns out right. Returns the reservation's id.
+ */
+export async function reserveSignInAttempt(db: Database, attempt: { email: string; clientAddress: string | null }, limits: SignInLimits, now: Date): Promise<string> {
+  const windowStart = new Date(now.getTime() - limits.windowMs);
+  return db.transaction(async (tx) => {
+    // Account before address, always in this order, so two attempts never wait for each other in a circle.
+    // The counts below are separate statements: in READ COMMITTED each sees what was committed before the lock was granted.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK_SPACE}, hashtext(${`account:${attempt.email}`}))`);
+    if (attempt.clientAddress !== null) await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK_SPACE}, hashtext(${`address:${attempt.clientAddress}`}))`);
+    const checks = [
+      { scope: 'account' as const, column: signInFailures.email, value: attempt.email, limit: limits.perAccount },
+      ...(attempt.clientAddress === null ? [] : [{ scope: 'address' as const, column: signInFailures.clientAddress, value: attempt.clientAddress, limit: limits.perAddress }]),
+    ];
+    for (const check of checks) {
+      const recent = await tx
+        .select({ occurredAt: signInFailures.occurredAt })
+        .from(signInFailures)
+        .where(and(eq(check.column, check.value), gt(signInFailures.occurredAt, windowStart)))
+        .orderBy(desc(signInFailures.occurredAt))
+        .limit(check.limit);
+      if (recent.length >= check.limit) {
+        // A slot frees when the oldest of the last `limit` failures leaves the window.
+        const oldest = recent[recent.length - 1]!.occurredAt;
+        throw tooManyAttempts(check.scope, Math.max(1, Math.ceil((oldest.getTime() + limits.windowMs - now.getTime()) / 1000)));
+      }
+    }
+    const [reserved] = await tx.insert(signInFailures).values({ email: attempt.email, clientAddress: attempt.clientAddress, occurredAt: now }).returning({ id: signInFailures.id });
+    return reserved!.id;
+  });
+}
+
+/** The attempt was no failure (the password was right): its reservation no longer counts. */
+export async function releaseSignInAttempt(db: Database, reservationId: string): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.id, reservationId));
+}
 
 export interface SignInOptions {
   email: string;
@@ -22,31 +78,22 @@ export interface SignInOptions {
   tenant?: string | undefined;
 }
 
+/** Where an attempt comes from, and the limits it is held to. */
+export interface SignInContext {
+  /** The client's IP address, or null when unknown (then only the account's limit applies). */
+  clientAddress: string | null;
+  limits: SignInLimits;
+}
+
 /**
  * Checks an e-mail address and password and returns the person they belong to. Refuses with
- * 429 after too many failures for the address, and never signs in a deactivated person.
+ * 429 after too many failures for the account or from the client's address, before the
+ * password is even checked, and never signs in a deactivated person.
  */
-export async function verifyCredentials(db: Database, options: SignInOptions, now: Date): Promise<{ tenantId: string; userId: string }> {
+export async function verifyCredentials(db: Database, options: SignInOptions, now: Date, context: SignInContext): Promise<{ tenantId: string; userId: string }> {
   const email = options.email.trim().toLowerCase();
-  const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const recent = await db
-    .select({ occurredAt: signInFailures.occurredAt })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.email, email), gt(signInFailures.occurredAt, windowStart)))
-    .orderBy(asc(signInFailures.occurredAt));
-  if (recent.length >= SIGN_IN_FAILURE_LIMIT) {
-    const oldest = recent[recent.length - SIGN_IN_FAILURE_LIMIT]!.occurredAt;
-    const retryAfterSeconds = Math.max(1, Math.ceil((oldest.getTime() + SIGN_IN_WINDOW_MS - now.getTime()) / 1000));
-    throw new AppError(
-      'rate_limited',
-      {
-        sv: `För många misslyckade inloggningar för kontot. Försök igen om ${Math.ceil(retryAfterSeconds / 60)} minuter.`,
-        en: `Too many failed sign-ins for this account. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-      },
-      [],
-      { retryAfterSeconds },
-    );
-  }
+  const reservationId = await reserveSignInAttempt(db, { email, clientAddress: context.clientAddress }, context.limits, now);
+  signInCounters.passwordChecks++;
 
   const candidates = await db
     .select({ tenantId: users.tenantId, userId: users.id, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
@@ -63,10 +110,9 @@ export async function verifyCredentials(db: Database, options: SignInOptions, no
     await verify(await unknownAccountHash, options.password);
   }
 
-  if (matches.length === 0) {
-    await db.insert(signInFailures).values({ email, occurredAt: now });
-    throw new AppError('unauthenticated', WRONG_CREDENTIALS);
-  }
+  // The reservation stays as the failure it turned out to be.
+  if (matches.length === 0) throw new AppError('unauthenticated', WRONG_CREDENTIALS);
+  await releaseSignInAttempt(db, reservationId);
   if (matches.length > 1) {
     throw new AppError('validation_failed', undefined, [
       {
@@ -82,6 +128,7 @@ export async function verifyCredentials(db: Database, options: SignInOptions, no
   if (match!.deactivatedAt !== null) {
     throw new AppError('unauthenticated', { sv: 'Kontot är avaktiverat. Kontakta din administratör.', en: 'The account is deactivated. Contact your administrator.' });
   }
+  // The person got in: the account's earlier failures no longer count against it.
   await db.delete(signInFailures).where(eq(signInFailures.email, email));
   return { tenantId: match!.tenantId, userId: match!.userId };
 }

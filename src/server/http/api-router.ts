@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Clock } from '../../domain/clock.ts';
 import type { Access } from '../access/access.ts';
+import type { AuthSettings } from '../auth/auth-settings.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { fieldErrorsFromIssues } from './validation-messages.ts';
@@ -11,6 +12,8 @@ export interface ApiEnv {
     database: DatabaseHandle;
     /** The server's one clock: every rule that needs "now" or "today" takes it from here. */
     clock: Clock;
+    /** The sign-in and session policy (limits, session lifetimes, trusted proxies). */
+    auth: AuthSettings;
     /** Set by the authentication middleware on every route that needs a signed-in caller. */
     access: Access;
   };

@@ -4,6 +4,7 @@ import type { Role } from '../../domain/role.ts';
 import { createApp } from '../app.ts';
 import { CSRF_HEADER } from '../auth/authenticate.ts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/auth-settings.ts';
 import type { Database, DatabaseHandle } from '../db/client.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
@@ -123,12 +124,13 @@ async function insertTenant(db: Database, passwordHash: string, slug: string) {
  * a tenant administrator on the root, a person with no role, and a second tenant with its
  * own administrator. Sessions are created directly, so tests do not pay for argon2 each time.
  */
-export async function createHarness(options: { now?: string } = {}) {
+export async function createHarness(options: { now?: string; auth?: Partial<AuthSettings> } = {}) {
   const database: DatabaseHandle = await createTestDatabase();
   const { db } = database;
   // Tests never depend on the real date: the harness's clock is fixed, and a test moves it by hand.
   const clock = adjustableClock(options.now ?? HARNESS_NOW);
-  const app = createApp({ database, clock });
+  const auth: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, ...options.auth };
+  const app = createApp({ database, clock, auth });
   const passwordHash = await hash(HARNESS_PASSWORD);
   const suffix = uuidv7().slice(-8);
 
@@ -147,7 +149,7 @@ export async function createHarness(options: { now?: string } = {}) {
     const userId = userIds[who];
     if (!userId) throw new Error(`no harness person ${who}`);
     const tenantId = who === 'otherAdmin' ? other.tenant.tenantId : main.tenant.tenantId;
-    const session = await createSession(db, tenantId, userId, clock.now());
+    const session = await createSession(db, tenantId, userId, clock.now(), auth.session);
     return clientFor(app, { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken });
   };
   const as = async (who: string): Promise<Client> => {

@@ -112,6 +112,9 @@ function UserMenu({ me }: { me: Me }) {
   return (
     <div className="user-menu">
       <span className="user-name">{t('auth.signedInAs', { name: me.user.name, tenant: me.tenant.name })}</span>
+      <Link to="/mitt-konto/losenord" className="button button-quiet">
+        {t('password.link')}
+      </Link>
       <button
         type="button"
         className="button button-quiet"

@@ -169,6 +169,12 @@ const tokensAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/
 
 const outboxAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/utkorg', component: lazyRouteComponent(() => import('../features/admin/outbox-admin-page.tsx'), 'OutboxAdminPage') });
 
+const changePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/mitt-konto/losenord',
+  component: lazyRouteComponent(() => import('../features/auth/change-password-page.tsx'), 'ChangePasswordPage'),
+});
+
 const historyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/historik/$entityType/$entityId',
@@ -200,6 +206,7 @@ const routeTree = rootRoute.addChildren([
   newFollowUpRoute,
   editFollowUpRoute,
   historyRoute,
+  changePasswordRoute,
   deviationsRoute,
   reviewsRoute,
   reportsRoute,

@@ -34,6 +34,15 @@ export const en: Messages = {
   'auth.demoHint': 'Demo data: for example samordnare@malmo.example with the password uppsikt-demo.',
   'auth.failed': 'Sign-in failed.',
 
+  'password.link': 'Change password',
+  'password.title': 'Change password',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.newHelp': 'At least 12 characters. You will be signed out on your other devices and browsers.',
+  'password.submit': 'Change password',
+  'password.changed': 'Your password has been changed. You are signed out everywhere but here.',
+  'password.failed': 'The password could not be changed.',
+
   'form.errorSummary': 'Please correct the following:',
 
   'planKind.internal_control': 'Internal control plan',
@@ -250,6 +259,7 @@ export const en: Messages = {
   'overview.deviationCount': ({ open, all }) => `${open} / ${all}`,
   'history.intro': ({ kind }) => `Every change of ${kind}: who, when, before and after.`,
   'history.changesAt': ({ time }) => `Changes ${time}`,
+  'history.viaToken': ({ token, createdBy }) => `with the API token “${token}” (created by ${createdBy})`,
 
   'activities.title': 'Activities',
   'activities.none': 'The plan has no activities.',
@@ -292,6 +302,7 @@ export const en: Messages = {
   'admin.person': 'Person',
   'admin.role': 'Role',
   'admin.unitHelp': 'The role holds for the unit and everything under it.',
+  'admin.unitHelpUnitAdministrator': 'The role holds for the unit and everything under it. You can give roles on the units you administer; the auditor role is given by the tenant administrator.',
   'admin.giveRole': 'Give the role',
   'admin.newPerson': 'New person',
   'admin.passwordHelp': 'At least 12 characters. Leave empty for a person who will not sign in.',

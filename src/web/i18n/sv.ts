@@ -32,6 +32,15 @@ export const sv = {
   'auth.demoHint': 'Demodata: till exempel samordnare@malmo.example med lösenordet uppsikt-demo.',
   'auth.failed': 'Inloggningen misslyckades.',
 
+  'password.link': 'Byt lösenord',
+  'password.title': 'Byt lösenord',
+  'password.current': 'Nuvarande lösenord',
+  'password.new': 'Nytt lösenord',
+  'password.newHelp': 'Minst 12 tecken. Du loggas ut på dina andra enheter och webbläsare.',
+  'password.submit': 'Byt lösenord',
+  'password.changed': 'Lösenordet är bytt. Du är utloggad överallt utom här.',
+  'password.failed': 'Lösenordet kunde inte bytas.',
+
   'form.errorSummary': 'Rätta följande:',
 
 
@@ -250,6 +259,7 @@ export const sv = {
   'overview.deviationCount': ({ open, all }: { open: number; all: number }) => `${open} / ${all}`,
   'history.intro': ({ kind }: { kind: string }) => `Alla ändringar av ${kind}: vem, när, före och efter.`,
   'history.changesAt': ({ time }: { time: string }) => `Ändringar ${time}`,
+  'history.viaToken': ({ token, createdBy }: { token: string; createdBy: string }) => `med API-nyckeln ”${token}” (skapad av ${createdBy})`,
 
   'activities.title': 'Aktiviteter',
   'activities.none': 'Planen har inga aktiviteter.',
@@ -292,6 +302,7 @@ export const sv = {
   'admin.person': 'Person',
   'admin.role': 'Roll',
   'admin.unitHelp': 'Rollen gäller enheten och allt under den.',
+  'admin.unitHelpUnitAdministrator': 'Rollen gäller enheten och allt under den. Du kan ge roller på enheterna du är administratör för; rollen revisor ger kommunens administratör.',
   'admin.giveRole': 'Ge rollen',
   'admin.newPerson': 'Ny person',
   'admin.passwordHelp': 'Minst 12 tecken. Lämna tomt för en person som inte ska logga in.',

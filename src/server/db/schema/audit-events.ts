@@ -2,6 +2,7 @@ import { pgTable, text, uuid, jsonb, timestamp, primaryKey, index, check } from 
 import { tenantKey, tenantReference } from './columns.ts';
 import { users } from './users.ts';
 import { orgUnits } from './org-units.ts';
+import { apiTokens } from './api-tokens.ts';
 import { inList } from './sql-helpers.ts';
 import { ACTOR_KINDS } from '../../../domain/audit.ts';
 
@@ -21,6 +22,11 @@ export const auditEvents = pgTable(
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorKind: text({ enum: ACTOR_KINDS }).notNull(),
     actorUserId: uuid(),
+    /**
+     * For a change made with an API token: the token, so that the log names it (and through it
+     * its name and who created it), not only the person it acts as. Tokens are never deleted.
+     */
+    actorTokenId: uuid(),
     /** For system actors: what acted, e.g. "seed:demo". */
     actorLabel: text(),
     /** The table-level noun, e.g. "risk", "action". */
@@ -38,6 +44,7 @@ export const auditEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     tenantReference('audit_events_actor_fk', t, t.actorUserId, users),
+    tenantReference('audit_events_actor_token_fk', t, t.actorTokenId, apiTokens),
     index('audit_events_entity_idx').on(t.tenantId, t.entityType, t.entityId),
     tenantReference('audit_events_unit_fk', t, t.unitId, orgUnits),
     index('audit_events_time_idx').on(t.tenantId, t.occurredAt),

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiTokens } from '../../db/schema/api-tokens.ts';
+import { auditEvents } from '../../db/schema/audit-events.ts';
 import { clientFor, createHarness, type Harness } from '../../http/test-harness.ts';
 
 describe('API tokens', () => {
@@ -47,6 +48,39 @@ describe('API tokens', () => {
     const history = await (await h.as('auditor')).get(`/audit-events?entityId=${plan.body.id}`);
     expect(history.body.items[0]).toMatchObject({ actorKind: 'token', actorUserId: h.userIds.coordinator });
     expect((await client.post('/plans', { unitId: h.tenant.unitB, kind: 'activity', title: 'P', startYear: 2026 })).status).toBe(400);
+  });
+
+  test('acting in someone else’s name: a write made with a token names the token and the administrator who created it', async () => {
+    // The tenant administrator makes a read-write token for the coordinator and writes with it.
+    const created = await token('read_write', h.userIds.coordinator!);
+    const client = clientFor(h.app, { authorization: `Bearer ${created.token}` });
+    const plan = await client.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'I någon annans namn', startYear: 2026 });
+    expect(plan.status).toBe(201);
+    const history = await (await h.as('auditor')).get(`/audit-events?entityId=${plan.body.id}`);
+    expect(history.body.items).toHaveLength(1);
+    expect(history.body.items[0]).toMatchObject({
+      actorKind: 'token',
+      actorUserId: h.userIds.coordinator,
+      actorName: 'Person coordinator',
+      actorToken: { id: created.id, name: 'Power BI read_write', createdById: h.userIds.tenantAdmin, createdByName: 'Kommunens administratör' },
+    });
+    // The log can be read per token: everything this token wrote, and nothing else.
+    const byToken = await (await h.as('auditor')).get(`/audit-events?actorTokenId=${created.id}`);
+    expect(byToken.body.items.map((event: { entityId: string }) => event.entityId)).toEqual([plan.body.id]);
+    // The coordinator's own writes with the browser name no token.
+    const own = await (await h.as('coordinator')).post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Själv', startYear: 2026 });
+    const ownHistory = await (await h.as('auditor')).get(`/audit-events?entityId=${own.body.id}`);
+    expect(ownHistory.body.items[0]).toMatchObject({ actorKind: 'user', actorUserId: h.userIds.coordinator, actorToken: null });
+  });
+
+  test('creating a token leaves neither its secret nor its hash in the audit log', async () => {
+    const created = await token('read', h.userIds.reader!);
+    const [stored] = await h.db.select({ secretHash: apiTokens.secretHash }).from(apiTokens).where(eq(apiTokens.id, created.id));
+    const events = await (await h.as('tenantAdmin')).get(`/audit-events?entityId=${created.id}`);
+    expect(events.body.items[0].changes).toMatchObject({ secretHash: [null, '[redacted]'], name: [null, 'Power BI read'], createdById: [null, h.userIds.tenantAdmin] });
+    const raw = JSON.stringify(await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id)));
+    expect(raw).not.toContain(created.token);
+    expect(raw).not.toContain(stored!.secretHash);
   });
 
   test('a revoked token stops working at once; a wrong one gets 401', async () => {

@@ -10,13 +10,16 @@ import { AppError } from '../../errors.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { createProblems, json, jsonBody, problems, updateProblems } from '../../http/openapi-helpers.ts';
 import { presentAs } from '../../http/present.ts';
+import { assertMayGrant } from './grant-policy.ts';
 
 const presentRoleAssignment = presentAs(roleAssignment);
 const tags = ['Administration'];
 
 /**
  * Who holds which role on which unit. Anyone reads the assignments on units they read; an
- * administrator of a unit assigns and revokes roles there (and below). Revoked, never deleted.
+ * administrator of a unit assigns and revokes roles there (and below), except the tenant-wide
+ * ones (revisor, administrator of a root unit), which only the tenant administrator gives and
+ * takes (see grant-policy.ts). Revoked, never deleted.
  */
 export function roleAssignmentRoutes() {
   const router = createRouter();
@@ -45,14 +48,14 @@ export function roleAssignmentRoutes() {
   );
 
   router.openapi(
-    createRoute({ method: 'post', path: '/role-assignments', tags, summary: 'Give a person a role on a unit (administrator of the unit)', request: jsonBody(roleAssignmentCreate), responses: { 201: json(roleAssignment, 'Assigned'), ...createProblems, ...problems('conflict') } }),
+    createRoute({ method: 'post', path: '/role-assignments', tags, summary: 'Give a person a role on a unit (administrator of the unit; revisor and root administrator: tenant administrator)', request: jsonBody(roleAssignmentCreate), responses: { 201: json(roleAssignment, 'Assigned'), ...createProblems, ...problems('conflict') } }),
     async (c) => {
       const access = c.get('access');
       const input = c.req.valid('json');
       const row = await c.get('database').db.transaction(async (tx) => {
-        const [unit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, input.unitId)));
+        const [unit] = await tx.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, input.unitId)));
         if (!unit || !access.canRead(unit.id)) throw new AppError('validation_failed', undefined, [{ path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
-        access.assertRole(unit.id, ['administrator']);
+        await assertMayGrant(tx, access, unit, input.role, 'give');
         const [person] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, access.tenantId), eq(users.id, input.userId)));
         if (!person) throw new AppError('validation_failed', undefined, [{ path: 'userId', message: { sv: 'Personen finns inte.', en: 'The person does not exist.' } }]);
         const [existing] = await tx
@@ -71,14 +74,15 @@ export function roleAssignmentRoutes() {
   );
 
   router.openapi(
-    createRoute({ method: 'post', path: '/role-assignments/{id}/revoke', tags, summary: 'Revoke a role (administrator of the unit)', request: { params: idParams }, responses: { 200: json(roleAssignment, 'Revoked'), ...updateProblems } }),
+    createRoute({ method: 'post', path: '/role-assignments/{id}/revoke', tags, summary: 'Revoke a role (administrator of the unit; revisor and root administrator: tenant administrator)', request: { params: idParams }, responses: { 200: json(roleAssignment, 'Revoked'), ...updateProblems } }),
     async (c) => {
       const access = c.get('access');
       const { id } = c.req.valid('param');
       const row = await c.get('database').db.transaction(async (tx) => {
         const [current] = await tx.select().from(roleAssignments).where(and(eq(roleAssignments.tenantId, access.tenantId), eq(roleAssignments.id, id)));
-        if (!current) throw new AppError('not_found');
-        access.assertRole(current.unitId, ['administrator']);
+        if (!current || !access.canRead(current.unitId)) throw new AppError('not_found');
+        const [unit] = await tx.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, current.unitId)));
+        await assertMayGrant(tx, access, unit!, current.role, 'revoke');
         if (current.revokedAt) return current;
         const [revoked] = await tx.update(roleAssignments).set({ revokedAt: sql`now()` }).where(and(eq(roleAssignments.tenantId, access.tenantId), eq(roleAssignments.id, id))).returning();
         await recordAuditEvents(tx, access.actor, [{ entityType: 'role_assignment', entityId: id, operation: 'revoke', unitId: current.unitId, changes: { revokedAt: [null, revoked!.revokedAt] } }]);

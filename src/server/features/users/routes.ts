@@ -7,6 +7,7 @@ import { user, userCreate, userListQuery, userUpdate } from '../../../domain/con
 import type { Access } from '../../access/access.ts';
 import { insertAudited, updateAudited } from '../../audit/audited-writes.ts';
 import type { Database, Transaction } from '../../db/client.ts';
+import { revokeSessionsOf } from '../../auth/sessions.ts';
 import { sessions } from '../../db/schema/sessions.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors.ts';
@@ -66,6 +67,9 @@ async function updateUser(tx: Transaction, access: Access, id: string, version: 
   await assertEmailFree(tx, access.tenantId, changes.email, id);
   const { password, ...values } = changes;
   const passwordHash = password === undefined ? undefined : password === null ? null : await hash(password);
+  // Whoever knew the old password is signed out: every session of the person ends (but the
+  // administrator's own, when they set their own password here).
+  if (password !== undefined) await revokeSessionsOf(tx, { tenantId: access.tenantId, userId: id }, id === access.userId ? access.principal.sessionId : undefined);
   // A new hash always differs from the old one, so a password change is always audited (redacted).
   return updateAudited(
     tx,

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { roleAssignment } from '../../../domain/contracts/role-assignments.ts';
-import { ROLES, ROLE_LABELS } from '../../../domain/role.ts';
+import { ROLES, ROLE_LABELS, type Role } from '../../../domain/role.ts';
 import { LoadFailed, Loading } from '../../app/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
@@ -15,6 +15,8 @@ import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { byId, useOrgUnits, useUsers, type User } from '../../lib/reference-data.ts';
 import { AdminPage } from './admin-nav.tsx';
+import { useMe } from '../auth/use-me.ts';
+import { grantScope, type GrantScope } from './grant-scope.ts';
 
 type RoleAssignment = z.infer<typeof roleAssignment>;
 
@@ -24,20 +26,23 @@ export function UsersAdminPage() {
   const users = useUsers();
   const units = useOrgUnits();
   const roles = useQuery({ queryKey: ['role-assignments'], queryFn: ({ signal }) => apiAll<RoleAssignment>('/role-assignments', {}, signal) });
-  const error = users.error ?? units.error ?? roles.error;
+  const me = useMe();
+  const error = users.error ?? units.error ?? roles.error ?? me.error;
   if (error) return <AdminPage title={t('admin.users')}><LoadFailed error={error} /></AdminPage>;
-  if (!users.data || !units.data || !roles.data) return <AdminPage title={t('admin.users')}><Loading /></AdminPage>;
+  if (!users.data || !units.data || !roles.data || !me.data) return <AdminPage title={t('admin.users')}><Loading /></AdminPage>;
+  // Only what the API allows this person is offered: roles on the units they administer, people only to the tenant administrator.
+  const scope = grantScope(me.data, units.data);
   return (
     <AdminPage title={t('admin.users')}>
-      <UserTable users={users.data} roles={roles.data} />
-      <NewRole users={users.data} />
-      <EditUser users={users.data} />
-      <NewUser />
+      <UserTable users={users.data} roles={roles.data} scope={scope} />
+      {scope.units.length > 0 && <NewRole users={users.data} scope={scope} />}
+      {scope.isTenantAdministrator && <EditUser users={users.data} />}
+      {scope.isTenantAdministrator && <NewUser />}
     </AdminPage>
   );
 }
 
-function UserTable({ users, roles }: { users: User[]; roles: RoleAssignment[] }) {
+function UserTable({ users, roles, scope }: { users: User[]; roles: RoleAssignment[]; scope: GrantScope }) {
   const { t, formatLocale } = useI18n();
   const label = useLabel();
   const unitById = byId(useOrgUnits().data);
@@ -79,18 +84,22 @@ function UserTable({ users, roles }: { users: User[]; roles: RoleAssignment[] })
                       .map((role) => (
                         <li key={role.id}>
                           {label(ROLE_LABELS[role.role])}, {unitById.get(role.unitId)?.name ?? '–'}{' '}
-                          <button type="button" className="button button-small button-quiet" onClick={() => void act(`/role-assignments/${role.id}/revoke`)}>
-                            {t('admin.revoke', { role: label(ROLE_LABELS[role.role]), name: user.name })}
-                          </button>
+                          {scope.rolesOn(role.unitId).includes(role.role) && (
+                            <button type="button" className="button button-small button-quiet" onClick={() => void act(`/role-assignments/${role.id}/revoke`)}>
+                              {t('admin.revoke', { role: label(ROLE_LABELS[role.role]), name: user.name })}
+                            </button>
+                          )}
                         </li>
                       ))}
                   </ul>
                 </td>
                 <td>
                   {user.deactivatedAt ? t('admin.deactivated') : user.canSignIn ? t('admin.active') : t('admin.noSignIn')}{' '}
-                  <button type="button" className="button button-small" onClick={() => void act(`/users/${user.id}/${user.deactivatedAt ? 'reactivate' : 'deactivate'}`)}>
-                    {user.deactivatedAt ? t('admin.reactivate', { name: user.name }) : t('admin.deactivate', { name: user.name })}
-                  </button>
+                  {scope.isTenantAdministrator && (
+                    <button type="button" className="button button-small" onClick={() => void act(`/users/${user.id}/${user.deactivatedAt ? 'reactivate' : 'deactivate'}`)}>
+                      {user.deactivatedAt ? t('admin.reactivate', { name: user.name }) : t('admin.deactivate', { name: user.name })}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
@@ -101,13 +110,14 @@ function UserTable({ users, roles }: { users: User[]; roles: RoleAssignment[] })
   );
 }
 
-function NewRole({ users }: { users: User[] }) {
+function NewRole({ users, scope }: { users: User[]; scope: GrantScope }) {
   const { t } = useI18n();
   const label = useLabel();
-  const units = useOrgUnits().data!;
   const queryClient = useQueryClient();
   const [values, setValues] = useState({ userId: '', unitId: '', role: 'reader' });
   const submit = useSubmit();
+  // Before a unit is chosen, the roles that may be given on some administered unit.
+  const offeredRoles = values.unitId ? scope.rolesOn(values.unitId) : ROLES.filter((role) => scope.isTenantAdministrator || role !== 'auditor');
   async function save(event: FormEvent) {
     event.preventDefault();
     await submit.run(async () => {
@@ -123,8 +133,17 @@ function NewRole({ users }: { users: User[] }) {
       <form className="form" noValidate onSubmit={(event) => void save(event)}>
         <div className="field-row">
           <SelectField label={t('admin.person')} isRequired value={values.userId} onChange={(userId) => setValues({ ...values, userId })} options={users.filter((user) => !user.deactivatedAt).map((user) => ({ value: user.id, label: user.name }))} emptyLabel={t('persons.choose')} errors={submit.fieldErrors('userId')} />
-          <SelectField label={t('admin.role')} isRequired value={values.role} onChange={(role) => setValues({ ...values, role })} options={ROLES.map((role) => ({ value: role, label: label(ROLE_LABELS[role]) }))} errors={submit.fieldErrors('role')} />
-          <SelectField label={t('plan.unit')} description={t('admin.unitHelp')} isRequired value={values.unitId} onChange={(unitId) => setValues({ ...values, unitId })} options={unitOptions(units)} emptyLabel={t('planForm.chooseUnit')} errors={submit.fieldErrors('unitId')} />
+          <SelectField label={t('admin.role')} isRequired value={values.role} onChange={(role) => setValues({ ...values, role })} options={offeredRoles.map((role) => ({ value: role, label: label(ROLE_LABELS[role]) }))} errors={submit.fieldErrors('role')} />
+          <SelectField
+            label={t('plan.unit')}
+            description={scope.isTenantAdministrator ? t('admin.unitHelp') : t('admin.unitHelpUnitAdministrator')}
+            isRequired
+            value={values.unitId}
+            onChange={(unitId) => setValues({ ...values, unitId, role: scope.rolesOn(unitId).includes(values.role as Role) ? values.role : 'reader' })}
+            options={unitOptions(scope.units)}
+            emptyLabel={t('planForm.chooseUnit')}
+            errors={submit.fieldErrors('unitId')}
+          />
         </div>
         <button type="submit" className="button button-primary">
           {submit.pending ? t('form.saving') : t('admin.giveRole')}

@@ -94,7 +94,8 @@ export function HistoryPage() {
           {events.data.map((event) => (
             <li key={event.id} className="history-event">
               <h2 className="history-heading">
-                {formatDateTime(event.occurredAt, formatLocale)} · {event.actorName ?? event.actorLabel ?? '–'} · {t(`operation.${event.operation}` as 'operation.update') ?? event.operation}
+                {formatDateTime(event.occurredAt, formatLocale)} · {event.actorName ?? event.actorLabel ?? '–'}
+                {event.actorToken && ` ${t('history.viaToken', { token: event.actorToken.name, createdBy: event.actorToken.createdByName })}`} · {t(`operation.${event.operation}` as 'operation.update') ?? event.operation}
               </h2>
               <div className="table-scroll" role="region" aria-label={t('history.changesAt', { time: formatDateTime(event.occurredAt, formatLocale) })} tabIndex={0}>
                 <table className="table table-compact">
