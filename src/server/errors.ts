@@ -62,6 +62,12 @@ export function preferredLocale(acceptLanguage: string | undefined): Locale {
   return 'sv';
 }
 
+function defaultDetail(error: AppError, locale: Locale): string {
+  if (error.errors.length === 0) return ERROR_CODES[error.code][locale];
+  const fields = [...new Set(error.errors.map((fieldError) => fieldError.path || '(body)'))].join(', ');
+  return locale === 'sv' ? `Kontrollera ${fields}.` : `Check ${fields}.`;
+}
+
 /** Renders an error as application/problem+json (RFC 9457). */
 export function problemResponse(c: Context, error: AppError): Response {
   const definition = ERROR_CODES[error.code];
@@ -70,7 +76,8 @@ export function problemResponse(c: Context, error: AppError): Response {
     type: `urn:uppsikt:problem:${error.code}`,
     title: definition[locale],
     status: definition.status,
-    ...(error.detail === undefined ? {} : { detail: typeof error.detail === 'string' ? error.detail : error.detail[locale] }),
+    // Every problem carries a detail a person can read, also where the thrower gave none.
+    detail: error.detail === undefined ? defaultDetail(error, locale) : typeof error.detail === 'string' ? error.detail : error.detail[locale],
     ...(error.errors.length === 0
       ? {}
       : { errors: error.errors.map(({ path, message }) => ({ path, message: typeof message === 'string' ? message : message[locale] })) }),
