@@ -12,7 +12,19 @@ describe('configuration', () => {
       mailFrom: 'Uppsikt <uppsikt@localhost>',
       reminderLeadDays: [7, 28],
       jobIntervalSeconds: 60,
+      frameAncestors: "'none'",
+      trustProxy: false,
     });
+  });
+
+  test('embedding and the proxy: FRAME_ANCESTORS lists who may frame Uppsikt, TRUST_PROXY believes X-Forwarded-Proto', () => {
+    expect(loadConfig({ FRAME_ANCESTORS: "self https://intranat.kommun.se https://*.kommun.se:8443" }).frameAncestors).toBe("'self' https://intranat.kommun.se https://*.kommun.se:8443");
+    expect(loadConfig({ FRAME_ANCESTORS: "'none'" }).frameAncestors).toBe("'none'");
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'FALSE' }).trustProxy).toBe(false);
+    for (const env of [{ FRAME_ANCESTORS: "https://a.se; script-src *" }, { FRAME_ANCESTORS: 'none https://a.se' }, { FRAME_ANCESTORS: '*' }, { TRUST_PROXY: 'kanske' }]) {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+    }
   });
 
   test('reads every variable; an empty one counts as unset', () => {

@@ -16,7 +16,14 @@ export interface Config {
   reminderLeadDays: number[];
   /** How often the job runner looks for work, in seconds; 0 turns it off. */
   jobIntervalSeconds: number;
+  /** Who may show Uppsikt in a frame: the CSP frame-ancestors source list, "'none'" by default. */
+  frameAncestors: string;
+  /** Whether a reverse proxy in front is believed about the protocol (X-Forwarded-Proto). */
+  trustProxy: boolean;
 }
+
+/** A frame-ancestors source: none, self, or an origin such as https://intranat.kommun.se (a *. host allowed). */
+const FRAME_SOURCE = /^(none|self|'none'|'self'|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?)$/i;
 
 const configSchema = z.object({
   DATABASE_URL: z
@@ -35,6 +42,22 @@ const configSchema = z.object({
     .regex(/^\d+(\s*,\s*\d+)*$/, 'must be days separated by commas, e.g. 28,7')
     .default('28,7')
     .transform((value) => [...new Set(value.split(',').map((day) => Number(day.trim())))].sort((a, b) => a - b)),
+  FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .default('none')
+    .refine((value) => {
+      const sources = value.split(/\s+/);
+      return sources.every((source) => FRAME_SOURCE.test(source)) && (sources.length === 1 || !sources.some((source) => /none/i.test(source)));
+    }, "must be none, or origins separated by spaces such as 'self' https://intranat.kommun.se")
+    .transform((value) => value.split(/\s+/).map((source) => (/^'?(none|self)'?$/i.test(source) ? `'${source.replace(/'/g, '').toLowerCase()}'` : source)).join(' ')),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(true|false|1|0|yes|no)$/, 'must be true or false')
+    .default('false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
   JOB_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(86_400).default(60),
 });
 
@@ -66,5 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: result.data.MAIL_FROM,
     reminderLeadDays: result.data.REMINDER_LEAD_DAYS,
     jobIntervalSeconds: result.data.JOB_INTERVAL_SECONDS,
+    frameAncestors: result.data.FRAME_ANCESTORS,
+    trustProxy: result.data.TRUST_PROXY,
   };
 }

@@ -43,7 +43,7 @@ export async function startServer(config: Config, options: { demo: boolean; log?
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   log(`Database: ${where}, migrations applied.`);
   if (options.demo && (await loadDemoDataIfEmpty(database, log))) log('Demo data loaded.');
-  const app = createApp({ database });
+  const app = createApp({ database, security: { frameAncestors: config.frameAncestors, trustProxy: config.trustProxy } });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
   });
