@@ -77,6 +77,19 @@ describe('NUL and lone surrogates are refused with 400 naming the field, on ever
     expect((await h.anonymous.post('/auth/login', '{"email":')).status).toBe(400);
   });
 
+  test('a body over the limit is still 413, also when it is streamed without a length', async () => {
+    const admin = await h.as('tenantAdmin');
+    const huge = `{"title":"${'x'.repeat(1_100_000)}"}`;
+    expect((await admin.post('/plans', huge)).status).toBe(413);
+    const streamed = await h.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob([huge]).stream(),
+      duplex: 'half',
+    });
+    expect(streamed.status).toBe(413);
+  });
+
   test('good text with emoji and Swedish letters passes through', async () => {
     const admin = await h.as('tenantAdmin');
     const reply = await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Plan för åtgärder 😀', startYear: 2026 });
