@@ -14,7 +14,7 @@ import { createHarness, type Client, type Harness, type Reply } from './test-har
 // problem+json with a detail; a refused write leaves every tenant table as it was; a successful
 // write leaves its audit event.
 
-const SEED = 20_260_615;
+const SEED = Number(process.env.FUZZ_SEED ?? 20_260_615);
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 700);
 
 interface JsonSchema {
