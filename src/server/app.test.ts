@@ -27,7 +27,7 @@ describe('the HTTP application', () => {
     const response = await app.request('/api/nothing-here');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await response.json()).toEqual({ type: 'urn:uppsikt:problem:not_found', title: 'Det finns inget här.', status: 404 });
+    expect(await response.json()).toEqual({ type: 'urn:uppsikt:problem:not_found', title: 'Det finns inget här.', status: 404, detail: 'Det finns inte, eller så har du inte tillgång till det.' });
   });
 
   test('the problem is in English when the client prefers English', async () => {

@@ -9,6 +9,8 @@ import { AppError, problemResponse } from './errors.ts';
 import { packageRoot, packageVersion } from './paths.ts';
 import { createRouter } from './http/api-router.ts';
 import { problemFromDatabaseError } from './http/database-errors.ts';
+import { textGuard } from './http/text-guard.ts';
+import { securityHeaders, type SecurityHeaderOptions } from './http/security-headers.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
 import { mountWebApp } from './http/web-app.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -45,14 +47,18 @@ export interface AppDependencies {
   webRoot?: string;
   /** Sign-in limits, session lifetimes and trusted proxies; the defaults unless configured. */
   auth?: AuthSettings;
+  /** Allowed frame ancestors and whether the proxy in front is trusted; from the configuration. */
+  security?: SecurityHeaderOptions;
 }
 
 /** The largest request body the API accepts; the longest texts are bounded well below it. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP application. Every feature's routes are mounted here, by hand, so this reads as the map of the API. */
-export function createApp({ database, clock = systemClock, webRoot = join(packageRoot, 'dist/web'), auth = DEFAULT_AUTH_SETTINGS }: AppDependencies) {
+export function createApp({ database, clock = systemClock, webRoot = join(packageRoot, 'dist/web'), auth = DEFAULT_AUTH_SETTINGS, security }: AppDependencies) {
   const app = new Hono();
+  // First, so that every response gets them: API, docs, web app, files, 404s and errors.
+  app.use('*', securityHeaders(security));
 
   // Liveness: the process answers. No database, so it is also the baseline of the API benchmark.
   app.get('/api/health/live', (c) => c.json({ status: 'ok' }));
@@ -75,6 +81,8 @@ export function createApp({ database, clock = systemClock, webRoot = join(packag
     await next();
   });
   v1.use('*', bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new AppError('payload_too_large', { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' }); } }));
+  // NUL and lone surrogates are refused in one place, for every endpoint and before signing in.
+  v1.use('*', textGuard());
 
   // Open to everyone: signing in and the API description.
   v1.route('/', signInRoutes());

@@ -13,6 +13,7 @@ describe('configuration', () => {
       reminderLeadDays: [7, 28],
       jobIntervalSeconds: 60,
       trustProxy: 0,
+      frameAncestors: "'none'",
       sessionIdleMinutes: 480,
       sessionMaxHours: 168,
       signInLimitPerAddress: 100,
@@ -30,6 +31,14 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: 'FALSE' }).trustProxy).toBe(0);
     expect(() => loadConfig({ TRUST_PROXY: 'ja' })).toThrow(/TRUST_PROXY: must be false, true/);
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '8' })).toThrow(/SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS/);
+  });
+
+  test('embedding and the proxy: FRAME_ANCESTORS lists who may frame Uppsikt, TRUST_PROXY believes X-Forwarded-Proto', () => {
+    expect(loadConfig({ FRAME_ANCESTORS: "self https://intranat.kommun.se https://*.kommun.se:8443" }).frameAncestors).toBe("'self' https://intranat.kommun.se https://*.kommun.se:8443");
+    expect(loadConfig({ FRAME_ANCESTORS: "'none'" }).frameAncestors).toBe("'none'");
+    for (const env of [{ FRAME_ANCESTORS: "https://a.se; script-src *" }, { FRAME_ANCESTORS: 'none https://a.se' }, { FRAME_ANCESTORS: '*' }, { TRUST_PROXY: 'kanske' }]) {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+    }
   });
 
   test('reads every variable; an empty one counts as unset', () => {

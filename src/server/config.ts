@@ -27,7 +27,12 @@ export interface Config {
   sessionMaxHours: number;
   /** Failed sign-ins from one client address within 15 minutes before further ones are refused. */
   signInLimitPerAddress: number;
+  /** Who may show Uppsikt in a frame: the CSP frame-ancestors source list, "'none'" by default. */
+  frameAncestors: string;
 }
+
+/** A frame-ancestors source: none, self, or an origin such as https://intranat.kommun.se (a *. host allowed). */
+const FRAME_SOURCE = /^(none|self|'none'|'self'|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?)$/i;
 
 const configSchema = z.object({
   DATABASE_URL: z
@@ -46,6 +51,15 @@ const configSchema = z.object({
     .regex(/^\d+(\s*,\s*\d+)*$/, 'must be days separated by commas, e.g. 28,7')
     .default('28,7')
     .transform((value) => [...new Set(value.split(',').map((day) => Number(day.trim())))].sort((a, b) => a - b)),
+  FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .default('none')
+    .refine((value) => {
+      const sources = value.split(/\s+/);
+      return sources.every((source) => FRAME_SOURCE.test(source)) && (sources.length === 1 || !sources.some((source) => /none/i.test(source)));
+    }, "must be none, or origins separated by spaces such as 'self' https://intranat.kommun.se")
+    .transform((value) => value.split(/\s+/).map((source) => (/^'?(none|self)'?$/i.test(source) ? `'${source.replace(/'/g, '').toLowerCase()}'` : source)).join(' ')),
   JOB_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(86_400).default(60),
   TRUST_PROXY: z
     .string()
@@ -93,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: result.data.SESSION_IDLE_MINUTES,
     sessionMaxHours: result.data.SESSION_MAX_HOURS,
     signInLimitPerAddress: result.data.SIGN_IN_LIMIT_PER_ADDRESS,
+    frameAncestors: result.data.FRAME_ANCESTORS,
   };
 }

@@ -62,6 +62,27 @@ export function preferredLocale(acceptLanguage: string | undefined): Locale {
   return 'sv';
 }
 
+/** What to do about a problem, for the errors thrown without a detail of their own. */
+const DEFAULT_DETAILS: Record<ErrorCode, LocalizedText> = {
+  validation_failed: { sv: 'Kontrollera uppgifterna och försök igen.', en: 'Check the input and try again.' },
+  unauthenticated: { sv: 'Logga in och försök igen.', en: 'Sign in and try again.' },
+  forbidden: { sv: 'Dina roller ger inte rätt att göra detta här.', en: 'Your roles do not allow this here.' },
+  not_found: { sv: 'Det finns inte, eller så har du inte tillgång till det.', en: 'It does not exist, or you do not have access to it.' },
+  conflict: { sv: 'Hämta det senaste och försök igen.', en: 'Fetch the latest and try again.' },
+  payload_too_large: { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' },
+  unsupported_media_type: { sv: 'Ange Content-Type: application/json.', en: 'Give Content-Type: application/json.' },
+  rate_limited: { sv: 'Vänta en stund och försök igen.', en: 'Wait a while and try again.' },
+  unavailable: { sv: 'Försök igen om en stund.', en: 'Try again in a while.' },
+  internal: { sv: 'Felet är loggat hos oss.', en: 'The error is logged on our side.' },
+};
+
+function defaultDetail(error: AppError, locale: Locale): string {
+  if (error.code === 'validation_failed' && error.errors.length > 0) {
+    return locale === 'sv' ? 'Varje fel står vid sitt fält.' : 'Each problem is given with its field.';
+  }
+  return DEFAULT_DETAILS[error.code][locale];
+}
+
 /** Renders an error as application/problem+json (RFC 9457). */
 export function problemResponse(c: Context, error: AppError): Response {
   const definition = ERROR_CODES[error.code];
@@ -70,7 +91,8 @@ export function problemResponse(c: Context, error: AppError): Response {
     type: `urn:uppsikt:problem:${error.code}`,
     title: definition[locale],
     status: definition.status,
-    ...(error.detail === undefined ? {} : { detail: typeof error.detail === 'string' ? error.detail : error.detail[locale] }),
+    // Every problem carries a detail a person can read, also where the thrower gave none.
+    detail: error.detail === undefined ? defaultDetail(error, locale) : typeof error.detail === 'string' ? error.detail : error.detail[locale],
     ...(error.errors.length === 0
       ? {}
       : { errors: error.errors.map(({ path, message }) => ({ path, message: typeof message === 'string' ? message : message[locale] })) }),

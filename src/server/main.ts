@@ -55,7 +55,7 @@ export async function startServer(config: Config, options: { demo: boolean; log?
     return options.demo && (await loadDemoDataIfEmpty(database, log));
   });
   if (demoLoaded) log('Demo data loaded.');
-  const app = createApp({ database, clock, auth: authSettingsFrom(config) });
+  const app = createApp({ database, clock, auth: authSettingsFrom(config), security: { frameAncestors: config.frameAncestors, trustProxy: config.trustProxy > 0 } });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
   });

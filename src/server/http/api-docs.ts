@@ -28,7 +28,7 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-const START = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true, withCredentials: true });`;
+const START = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true, withCredentials: true, validatorUrl: null });`;
 
 /** The browsable API reference at /api/docs, generated from /api/v1/openapi.json. */
 export function apiDocsRoutes() {

@@ -27,10 +27,15 @@ export function createRouter() {
   return new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
       if (result.success) return;
-      const where = result.target === 'query' ? { sv: 'Frågeparametrarna', en: 'The query parameters' } : result.target === 'param' ? { sv: 'Adressen', en: 'The address' } : null;
+      const detail =
+        result.target === 'query'
+          ? { sv: 'Frågeparametrarna är inte giltiga.', en: 'The query parameters are not valid.' }
+          : result.target === 'param'
+            ? { sv: 'Adressen är inte giltig.', en: 'The address is not valid.' }
+            : undefined;
       throw new AppError(
         'validation_failed',
-        where ? { sv: `${where.sv} är inte giltiga.`, en: `${where.en} are not valid.` } : undefined,
+        detail,
         fieldErrorsFromIssues(result.error.issues, (result as { data?: unknown }).data),
       );
     },

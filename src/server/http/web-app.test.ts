@@ -37,6 +37,10 @@ describe('the web application at /', () => {
     const asset = await app.request('/assets/main-abc123.js');
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(asset.headers.get('referrer-policy')).toBe('same-origin');
+    const missing = await app.request('/assets/gone.js');
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await app.request('/assets/gone.js')).status).toBe(404);
   });
 

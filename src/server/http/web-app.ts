@@ -7,11 +7,7 @@ import type { Hono } from 'hono';
 // The web application built by Vite into dist/web: hashed assets cached for a year, and
 // index.html for every other address so that the browser-side router can show the page.
 
-const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-};
+// Its security headers (CSP, nosniff, Referrer-Policy) are set for every response in security-headers.ts.
 
 const NOT_BUILT = `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Uppsikt</title></head>
@@ -39,7 +35,6 @@ export function mountWebApp(app: Hono, root: string) {
   app.get('*', async (c, next) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/')) return next();
     const html = readIndex();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     c.header('cache-control', 'no-cache');
     if (html === null) return c.html(NOT_BUILT, 503);
     return c.html(html);

@@ -9,7 +9,8 @@ import { orgUnits } from '../../db/schema/org-units.ts';
 import { roleAssignments } from '../../db/schema/role-assignments.ts';
 import { tenants } from '../../db/schema/tenants.ts';
 import { users } from '../../db/schema/users.ts';
-import { clientAddress } from '../../auth/auth-settings.ts';
+import { clientAddress, type AuthSettings } from '../../auth/auth-settings.ts';
+import { overTls } from '../../http/security-headers.ts';
 import { createSession, findSession, revokeSession, revokeSessionsOf, SESSION_COOKIE } from '../../auth/sessions.ts';
 import { releaseSignInAttempt, reserveSignInAttempt, verifyCredentials } from '../../auth/sign-in.ts';
 import { updateAudited } from '../../audit/audited-writes.ts';
@@ -18,8 +19,9 @@ import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
 import { AppError } from '../../errors.ts';
 
 /** Behind TLS (directly or through a proxy that says so) the cookie is marked Secure. */
+/** The cookie is Secure when the browser came over TLS: directly, or through a proxy the configuration trusts. */
 function isSecure(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+  return overTls(c, (c.get('auth') as AuthSettings).trustProxy > 0);
 }
 
 async function describe(db: Database, tenantId: string, userId: string, via: 'session' | 'token', mayWrite: boolean, csrfToken: string | null, now: Date) {

@@ -92,6 +92,21 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
     expect((await coordinator.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=md&revision=9`)).body.errors[0].path).toBe('revision');
   });
 
+  test('a revision that does not exist is 404, however large its number (the column is a smallint)', async () => {
+    const coordinator = await h.as('coordinator');
+    for (const revision of [9, 32_767, 32_768, 999_999, 2_147_483_648]) {
+      const report = await coordinator.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=html&revision=${revision}`);
+      expect(report.status).toBe(404);
+      expect(report.headers.get('content-type')).toContain('application/problem+json');
+      expect(report.body.errors[0].path).toBe('revision');
+      expect((await coordinator.get(`/plans/${planId}/versions/${revision}`)).status).toBe(404);
+      const comparison = await coordinator.get(`/plans/${planId}/comparison?from=${revision}`);
+      expect(comparison.status).toBe(400);
+      expect(comparison.body.errors[0].path).toBe('from');
+      expect((await coordinator.get(`/plans/${planId}/comparison?to=${revision}`)).body.errors[0].path).toBe('to');
+    }
+  });
+
   test('a draft is not revised; an adopted plan is closed; other tenants see nothing', async () => {
     const coordinator = await h.as('coordinator');
     const draft = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan', startYear: 2026 })).body;

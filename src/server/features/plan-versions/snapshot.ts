@@ -78,8 +78,13 @@ export async function freezePlan(
   return { id: row!.id, revision, sha256 };
 }
 
-/** The snapshot of one revision, or null. */
+/** The largest revision the column (smallint) can hold; no plan has a revision beyond it. */
+const MAX_REVISION = 32_767;
+
+/** The snapshot of one revision, or null (also for a number no revision can have). */
 export async function snapshotOf(db: Database, tenantId: string, planId: string, revision: number): Promise<PlanSnapshot | null> {
+  // Comparing a smallint column with a larger number is an error in PostgreSQL, not "no row".
+  if (!Number.isSafeInteger(revision) || revision < 1 || revision > MAX_REVISION) return null;
   const [row] = await db
     .select({ snapshot: planVersions.snapshot })
     .from(planVersions)

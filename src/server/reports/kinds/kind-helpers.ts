@@ -37,7 +37,8 @@ export async function planFactsOfScope(context: ReportContext, kind: 'internal_c
     const snapshot = await snapshotOf(context.db, context.tenantId, planId, context.revision);
     if (!snapshot) {
       const message = { sv: `Planen har ingen version ${context.revision}; en plan får version 1 när den beslutas.`, en: `The plan has no version ${context.revision}; a plan gets version 1 when it is adopted.` };
-      throw new AppError('validation_failed', message, [{ path: 'revision', message }]);
+      // A revision that does not exist is a resource that is not there, whatever its number.
+      throw new AppError('not_found', message, [{ path: 'revision', message }]);
     }
     return snapshot.facts;
   }
