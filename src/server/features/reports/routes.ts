@@ -76,7 +76,7 @@ export function reportRoutes() {
       const { kind } = c.req.valid('param');
       const query = c.req.valid('query');
       const locale = query.lang ?? preferredLocale(c.req.header('accept-language'));
-      const report = await generateReport(db, access, { kind, unitId: query.unit, period: query.period, format: query.format, locale, archival: query.archival === true, revision: query.revision });
+      const report = await generateReport(db, access, { kind, unitId: query.unit, period: query.period, format: query.format, locale, archival: query.archival === true, revision: query.revision, now: c.get('clock').now() });
       return c.body(new Uint8Array(report.bytes), 200, {
         'content-type': report.contentType,
         'content-language': locale,
@@ -102,7 +102,7 @@ export function reportRoutes() {
       const body = c.req.valid('json');
       access.assertRole(body.unitId, MANAGING_ROLES);
       const locale = preferredLocale(c.req.header('accept-language'));
-      const issued = await issueReport(db, access, kind, body, locale);
+      const issued = await issueReport(db, access, kind, body, locale, c.get('clock').now());
       return c.json(issued, 201);
     },
   );
@@ -183,8 +183,8 @@ async function findIssued(db: Database, access: Access, id: string) {
 }
 
 /** Generates the report and stores the exact bytes with their SHA-256, audited, in one transaction. */
-export async function issueReport(db: Database, access: Access, kind: ReportKind, input: { unitId: string; period: string; format: 'docx' | 'pdf' | 'xlsx'; note?: string | undefined }, locale: 'sv' | 'en') {
-  const report = await generateReport(db, access, { kind, unitId: input.unitId, period: input.period, format: input.format, locale, archival: input.format === 'pdf' });
+export async function issueReport(db: Database, access: Access, kind: ReportKind, input: { unitId: string; period: string; format: 'docx' | 'pdf' | 'xlsx'; note?: string | undefined }, locale: 'sv' | 'en', now?: Date) {
+  const report = await generateReport(db, access, { kind, unitId: input.unitId, period: input.period, format: input.format, locale, archival: input.format === 'pdf', ...(now ? { now } : {}) });
   const sha256 = createHash('sha256').update(report.bytes).digest('hex');
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
