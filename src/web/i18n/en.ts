@@ -495,6 +495,7 @@ export const en: Messages = {
   'reports.issuedBy': 'Sent by',
   'reports.file': 'File',
   'reports.downloadIssued': ({ format }) => `Download ${format}`,
+  'reports.textMissing': 'No text is written: the section is left out of the report until it is.',
   'reports.texts': "The report's texts",
   'reports.textsHelp': ({ year }) => `The texts are for the unit in ${year}. Where the unit has no text of its own, the general text of the unit or the municipality is used; it is shown here to start from.`,
   'reports.section.introduction': 'Introduction',

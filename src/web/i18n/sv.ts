@@ -495,6 +495,7 @@ export const sv = {
   'reports.issuedBy': 'Skickad av',
   'reports.file': 'Fil',
   'reports.downloadIssued': ({ format }: { format: string }) => `Hämta ${format}`,
+  'reports.textMissing': 'Ingen text är skriven: avsnittet lämnas ute ur rapporten tills den är skriven.',
   'reports.texts': 'Rapportens texter',
   'reports.textsHelp': ({ year }: { year: number }) => `Texterna gäller enheten för ${year}. Finns ingen egen text används enhetens eller kommunens allmänna text, som visas här som utgångspunkt.`,
   'reports.section.introduction': 'Inledning',

@@ -103,8 +103,8 @@ describe('kommunstyrelsens översikt and the council summary report, on every de
 
           // The overdue list names exactly the overdue items counted; the matrix holds the counts per cell.
           const overdue = api.body.rows.reduce((sum: number, row: ApiRow) => sum + row.overdue, 0);
-          if (overdue === 0) expect(markdown).toContain('Inga kontrollmoment eller åtgärder är försenade.');
-          else expect(markdownTable(markdown, 'Försenade kontrollmoment och åtgärder'), where).toHaveLength(overdue);
+          if (overdue === 0) expect(markdown).toContain('Inga kontrollmoment, åtgärder eller aktiviteter är försenade.');
+          else expect(markdownTable(markdown, 'Försenade kontrollmoment, åtgärder och aktiviteter'), where).toHaveLength(overdue);
           if (api.body.rows.some((row: ApiRow) => row.plans.length > 0)) {
             const matrix = markdownTable(markdown, 'Samlad riskmatris');
             const cells = matrix.flatMap((row) => Object.entries(row).slice(1).map(([column, value]) => ({ likelihood: Number(Object.values(row)[0]!.split(' ')[0]), consequence: Number(column.split(' ')[0]), count: Number(value.split(' ')[0]) })));
