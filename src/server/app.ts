@@ -36,6 +36,7 @@ import { reportRoutes } from './features/reports/routes.ts';
 import { planVersionRoutes } from './features/plan-versions/routes.ts';
 import { rollOverRoutes } from './features/roll-over/routes.ts';
 import { outboxRoutes } from './features/outbox/routes.ts';
+import { overviewRoutes } from './features/overview/routes.ts';
 import { recommendationRoutes } from './features/recommendations/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
 
@@ -117,6 +118,7 @@ export function createApp({ database, clock = systemClock, webRoot = join(packag
   v1.route('/', deviationRoutes());
   v1.route('/', reviewRoutes());
   v1.route('/', recommendationRoutes());
+  v1.route('/', overviewRoutes());
   v1.route('/', reportingCalendarRoutes());
   v1.route('/', auditEventRoutes());
   v1.route('/', reportRoutes());

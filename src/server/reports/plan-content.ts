@@ -151,7 +151,7 @@ const live = <T extends { archivedAt: unknown }>(table: T) => isNull(table.archi
 
 /**
  * The facts of the given plans of one tenant, in the order of `planIds`. A `summary` leaves out
- * what a summary does not print (follow-ups, checkpoints, activities, reviews, notes): the
+ * what a summary does not print (follow-ups, checkpoints, sub-activities, reviews, notes): the
  * council summary of a large municipality reads a tenth of the rows.
  */
 export async function loadPlanFacts(db: Database, tenantId: string, planIds: readonly string[], locale: 'sv' | 'en', options: { summary?: boolean } = {}): Promise<PlanFacts[]> {
@@ -197,7 +197,7 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
           .leftJoin(orgUnits, and(eq(orgUnits.tenantId, actions.tenantId), eq(orgUnits.id, actions.responsibleUnitId)))
           .where(and(inPlans(actions as never), live(actions)))
           .orderBy(asc(actions.sortOrder), asc(actions.createdAt)),
-      unlessSummary(() =>
+      () =>
         db
           .select({
             ...itemColumns(activities),
@@ -209,7 +209,7 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
           })
           .from(activities)
           .where(and(inPlans(activities as never), live(activities)))
-          .orderBy(asc(activities.sortOrder), asc(activities.createdAt))),
+          .orderBy(asc(activities.sortOrder), asc(activities.createdAt)),
       unlessSummary(() =>
         db
           .select({ activityId: subActivities.activityId, number: subActivities.number, title: subActivities.title, statusId: subActivities.statusId, carryOver: subActivities.carryOver })

@@ -103,27 +103,46 @@ export function statusCell(item: ItemFacts): Cell {
   return { blocks: item.status ? [{ type: 'status', status: item.status }] : [] };
 }
 
+/** The risks counted per cell of the matrix; a risk without sannolikhet or konsekvens (or outside the scale) is not assessed. */
+export function risksPerCell(matrix: RiskMatrixConfig, risks: readonly Pick<RiskFacts, 'likelihood' | 'consequence'>[]): { cells: MatrixCellCount[]; unassessed: number } {
+  const counts = new Map<string, MatrixCellCount>();
+  let unassessed = 0;
+  for (const risk of risks) {
+    const { likelihood, consequence } = risk;
+    if (likelihood === null || consequence === null || !matrix.likelihoodLevels.some((level) => level.value === likelihood) || !matrix.consequenceLevels.some((level) => level.value === consequence)) {
+      unassessed += 1;
+      continue;
+    }
+    const key = `${likelihood}:${consequence}`;
+    const cell = counts.get(key) ?? { likelihood, consequence, count: 0 };
+    cell.count += 1;
+    counts.set(key, cell);
+  }
+  return { cells: [...counts.values()], unassessed };
+}
+
+export interface MatrixCellCount {
+  likelihood: number;
+  consequence: number;
+  count: number;
+}
+
 /**
  * The risk matrix as a heat map: likelihood from the highest row down, consequence across,
- * each cell in its band's colour with the number of risks (and their titles' numbers).
+ * each cell in its band's colour holding the number of risks in it (and the band's name, so
+ * colour is never the only sign); then how many risks are not assessed, and the bands.
  */
-export function heatMap(matrix: RiskMatrixConfig, risks: readonly Pick<RiskFacts, 'likelihood' | 'consequence'>[], labels: ReportLabels, caption: string): Block[] {
-  const counts = new Map<string, number>();
-  for (const risk of risks) {
-    if (risk.likelihood === null || risk.consequence === null) continue;
-    const key = `${risk.likelihood}:${risk.consequence}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+export function heatMap(matrix: RiskMatrixConfig, cells: readonly MatrixCellCount[], unassessed: number, labels: ReportLabels, caption: string): Block[] {
+  const counts = new Map(cells.map((cell) => [`${cell.likelihood}:${cell.consequence}`, cell.count]));
   const rows: Cell[][] = [...matrix.likelihoodLevels]
     .sort((a, b) => b.value - a.value)
     .map((likelihood) => [
       { blocks: [text(`${likelihood.value} ${likelihood.label}`)], header: true },
       ...matrix.consequenceLevels.map((consequence) => {
-        const value = likelihood.value * consequence.value;
         const count = counts.get(`${likelihood.value}:${consequence.value}`) ?? 0;
-        const band = riskBandFor(matrix, value);
-        const spans: Span[] = [{ text: String(value) }];
-        if (count > 0) spans.push({ text: ` · ${labels.risksInCell(count)}`, bold: true });
+        const band = riskBandFor(matrix, likelihood.value * consequence.value);
+        const spans: Span[] = [{ text: String(count), bold: count > 0 }];
+        if (band) spans.push({ text: ` · ${band.label}` });
         return { blocks: [{ type: 'paragraph' as const, spans }], ...(band ? { fill: band.colour } : {}) };
       }),
     ]);
@@ -132,7 +151,9 @@ export function heatMap(matrix: RiskMatrixConfig, risks: readonly Pick<RiskFacts
     ...matrix.consequenceLevels.map((level) => ({ title: `${level.value} ${level.label}`, width: 1.5 })),
   ];
   return [
+    text(labels.matrixCountsNote),
     { type: 'table', table: { caption, columns, rows } },
+    text(labels.unassessedRisks(unassessed)),
     label(labels.bands),
     { type: 'list', ordered: false, items: matrix.bands.map((band) => [text(labels.bandLine(band.label, band.min, band.max))]) },
   ];

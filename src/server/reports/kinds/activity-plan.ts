@@ -12,7 +12,6 @@ export async function activityPlanReport(context: ReportContext): Promise<Report
   const { labels } = context;
   const plan = await planFactsOfScope(context, 'activity');
   const blocks: Block[] = [];
-  if (plan.activities.length === 0) blocks.push(text(labels.emptyPlan, 'note'));
   for (const activity of plan.activities) {
     blocks.push({
       type: 'table',

@@ -11,15 +11,15 @@ export async function activityReviewReport(context: ReportContext): Promise<Repo
   const { labels } = context;
   const plan = await planFactsOfScope(context, 'activity');
   const blocks: Block[] = [];
-  if (plan.activities.length === 0) blocks.push(text(labels.emptyPlan, 'note'));
   for (const activity of plan.activities) {
     const latest = activity.followUps.at(-1);
     blocks.push({ type: 'heading', level: 2, text: labels.assignmentHeading(activity.number) });
     blocks.push(text(activity.title));
-    blocks.push({ type: 'heading', level: 3, text: labels.followUp, outline: false });
-    blocks.push(...rich(latest?.body));
-    blocks.push({ type: 'heading', level: 3, text: labels.analysis, outline: false });
-    blocks.push(...rich(latest?.analysis));
+    // Follow-up and analysis when written; an empty one is left out.
+    const body = rich(latest?.body);
+    if (body.length > 0) blocks.push({ type: 'heading', level: 3, text: labels.followUp, outline: false }, ...body);
+    const analysis = rich(latest?.analysis);
+    if (analysis.length > 0) blocks.push({ type: 'heading', level: 3, text: labels.analysis, outline: false }, ...analysis);
   }
   return newDocument(context, 'activity-review', labels.activityReviewTitle, [context.unit.name, `${plan.title} (${periodText(context)})`], blocks);
 }

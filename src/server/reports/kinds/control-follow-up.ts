@@ -1,5 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { calendarEvents } from '../../db/schema/calendar-events.ts';
+import { meetingsReportedTo, type Meeting } from '../../overview/plan-year.ts';
 import type { Block, Cell, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import type { ItemFacts, PlanFacts, RiskFacts } from '../plan-content.ts';
@@ -17,21 +16,23 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   const [plan, guidance, meetings] = await Promise.all([
     planFactsOfScope(context, 'internal_control'),
     reportText(context, 'control-follow-up', 'guidance'),
-    context.db
-      .select()
-      .from(calendarEvents)
-      .where(and(eq(calendarEvents.tenantId, context.tenantId), eq(calendarEvents.year, context.startYear), inArray(calendarEvents.kind, ['namnd_meeting', 'ks_meeting'])))
-      .orderBy(asc(calendarEvents.date)),
+    meetingsReportedTo(context.db, context.tenantId, context.unit.id, context.startYear, context.endYear),
   ]);
   const year = periodText(context);
   const blocks: Block[] = [...rich(guidance, 2)];
 
-  blocks.push({ type: 'heading', level: 1, text: labels.actionsFollowUp });
-  blocks.push(itemTable(plan, labels, year, labels.actionsFollowUp, labels.decidedAction, (risk) => risk.actions, (action) => action.whatToDo));
-  for (const note of plan.notes.filter((note) => note.topic === 'general')) blocks.push(...rich(note.body));
+  // A table without rows is left out with its heading.
+  const generalNotes = plan.notes.filter((note) => note.topic === 'general');
+  if (plan.risks.some((risk) => risk.actions.length > 0) || generalNotes.length > 0) {
+    blocks.push({ type: 'heading', level: 1, text: labels.actionsFollowUp });
+    if (plan.risks.some((risk) => risk.actions.length > 0)) blocks.push(itemTable(plan, labels, year, labels.actionsFollowUp, labels.decidedAction, (risk) => risk.actions, (action) => action.whatToDo));
+    for (const note of generalNotes) blocks.push(...rich(note.body));
+  }
 
-  blocks.push({ type: 'heading', level: 1, text: labels.controlsFollowUp });
-  blocks.push(itemTable(plan, labels, year, labels.controlsFollowUp, labels.decidedControl, (risk) => risk.controls, (control) => control.description));
+  if (plan.risks.some((risk) => risk.controls.length > 0)) {
+    blocks.push({ type: 'heading', level: 1, text: labels.controlsFollowUp });
+    blocks.push(itemTable(plan, labels, year, labels.controlsFollowUp, labels.decidedControl, (risk) => risk.controls, (control) => control.description));
+  }
 
   blocks.push({ type: 'heading', level: 1, text: labels.reportedDeviations });
   if (plan.deviations.length > 0) {
@@ -55,23 +56,30 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   if (deviationNotes.length === 0 && plan.deviations.length === 0) blocks.push(text(labels.noDeviations));
   for (const note of deviationNotes) blocks.push(...rich(note.body));
 
-  const committee = meetings.filter((meeting) => meeting.kind === 'namnd_meeting' && meeting.unitId === context.unit.id && meeting.agenda);
-  const board = meetings.filter((meeting) => meeting.kind === 'ks_meeting' && meeting.agenda);
-  blocks.push({ type: 'heading', level: 1, text: labels.reportingToCommittee });
-  if (committee.length === 0) blocks.push(text(labels.noMeeting, 'note'));
+  // Only the meetings this unit reports to about this plan (the year-end meetings of the plan
+  // year included); a section without a meeting is left out rather than filled with a note.
+  const committee = meetings.committee.filter((meeting) => meeting.agenda);
+  const board = meetings.board.filter((meeting) => meeting.agenda);
+  if (committee.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.reportingToCommittee });
   for (const meeting of committee) {
     blocks.push(...rich(meeting.agenda, 2));
-    const when = dayAndMonth(meeting.date, labels, meeting.datePrecision);
+    const when = meetingDate(meeting, context);
     blocks.push(text(meeting.datePrecision === 'month' ? labels.committeeInformedMonth(when) : labels.committeeInformed(when)));
   }
-  blocks.push({ type: 'heading', level: 1, text: labels.reportingToBoard });
-  if (board.length === 0) blocks.push(text(labels.noMeeting, 'note'));
+  if (board.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.reportingToBoard });
   for (const meeting of board) {
     blocks.push(...rich(meeting.agenda, 2));
-    const when = dayAndMonth(meeting.date, labels, meeting.datePrecision);
+    const when = meetingDate(meeting, context);
     blocks.push(text(meeting.datePrecision === 'month' ? labels.boardInformedMonth(when) : labels.boardInformed(when)));
   }
   return newDocument(context, 'control-follow-up', labels.controlFollowUpTitle, [context.unit.name, `${plan.title}`], blocks, { outline: true, orientation: 'landscape' });
+}
+
+/** "16 september"; with the year when the meeting is after the plan's years ("16 februari 2021" at the year-end reporting). */
+function meetingDate(meeting: Meeting, context: ReportContext): string {
+  const when = dayAndMonth(meeting.date, context.labels, meeting.datePrecision);
+  const year = Number(meeting.date.slice(0, 4));
+  return year > context.endYear ? `${when} ${year}` : when;
 }
 
 /** One row per action or control; the risk's cells only on its first row, as the documents print them. */

@@ -1,67 +1,40 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { STATUS_CATEGORIES } from '../../../domain/status.ts';
-import { subtreeUnitIds } from '../../access/unit-tree.ts';
-import { orgUnits } from '../../db/schema/org-units.ts';
-import { plans } from '../../db/schema/plans.ts';
+import { unitOverview, type OverviewRow } from '../../overview/unit-overview.ts';
 import type { Block, Cell, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { loadPlanFacts, type ItemFacts, type PlanFacts } from '../plan-content.ts';
 import { heatMap, isItemOverdue, periodText, reportText, rich, statusCell, type ReportContext } from '../report-context.ts';
 import { newDocument } from './kind-helpers.ts';
 
-/** Units that own internal control plans and report to kommunstyrelsen. */
-const REPORTING_KINDS = ['namnd', 'bolag', 'kommunalforbund'] as const;
-
 /**
- * För kommunstyrelsen: every nämnd and bolag under the unit in one document, with the status of
- * their controls and actions, deviations, overdue items, the aggregated risk matrix and a place
- * for the board's evaluation.
+ * För kommunstyrelsen: the unit's own plans and every unit directly under it (a nämnd, bolag or
+ * kommunalförbund with everything below it) in one document, with the same figures as
+ * kommunstyrelsens översikt (one aggregate, `unitOverview`): the status of their controls,
+ * actions and activities, overdue items, deviations, the risks per cell of the risk matrix,
+ * and the board's evaluation when it is written.
  */
 export async function councilSummaryReport(context: ReportContext): Promise<ReportDocument> {
   const { labels, db, tenantId } = context;
-  const subtree = await subtreeUnitIds(db, tenantId, context.unit.id);
-  const readable = context.readableUnitIds === 'all' ? subtree : subtree.filter((id) => (context.readableUnitIds as string[]).includes(id));
-  const units = readable.length === 0 ? [] : await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.tenantId, tenantId), inArray(orgUnits.id, readable), inArray(orgUnits.kind, [...REPORTING_KINDS]), isNull(orgUnits.archivedAt)))
-    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
-  const planRows = units.length === 0 ? [] : await db
-    .select({ id: plans.id, unitId: plans.unitId })
-    .from(plans)
-    .where(
-      and(
-        eq(plans.tenantId, tenantId),
-        inArray(plans.unitId, units.map((unit) => unit.id)),
-        eq(plans.kind, 'internal_control'),
-        eq(plans.startYear, context.startYear),
-        isNull(plans.archivedAt),
-      ),
-    )
-    .orderBy(desc(plans.createdAt));
-  const planIdByUnit = new Map<string, string>();
-  for (const row of planRows) if (!planIdByUnit.has(row.unitId)) planIdByUnit.set(row.unitId, row.id);
-  const facts = await loadPlanFacts(db, tenantId, [...planIdByUnit.values()], context.locale, { summary: true });
-  const factsByUnit = new Map(facts.map((plan) => [plan.unitId, plan]));
-  const evaluation = await reportText(context, 'council-summary', 'evaluation');
+  const [overview, evaluation] = await Promise.all([
+    unitOverview(db, { tenantId, unitId: context.unit.id, year: context.startYear, today: context.today, readableUnitIds: context.readableUnitIds }),
+    reportText(context, 'council-summary', 'evaluation'),
+  ]);
+  const planIds = overview.rows.flatMap((row) => row.plans.map((plan) => plan.id));
+  const facts = await loadPlanFacts(db, tenantId, planIds, context.locale, { summary: true });
 
   const deviationCount = (all: number, open: number) => (all === 0 ? '0' : `${all} (${open} ${labels.openDeviations.toLowerCase()})`);
-  const itemsOf = (plan: PlanFacts): ItemFacts[] => [...plan.risks.flatMap((risk) => [...risk.controls, ...risk.actions]), ...plan.otherActions];
-  const categoryLabels = STATUS_CATEGORIES.map((category) => labels.statusCategories[category]!);
-  const summaryRows: Cell[][] = units.map((unit) => {
-    const plan = factsByUnit.get(unit.id);
-    if (!plan) return [cell(unit.name), cell(labels.noPlan), ...categoryLabels.map(() => cell()), cell(), cell(), cell()];
-    const items = itemsOf(plan);
-    const count = (category: string | null) => items.filter((item) => (item.status?.category ?? null) === category).length;
-    return [
-      cell(unit.name),
-      cell(plan.title),
-      ...STATUS_CATEGORIES.map((category) => cell(String(count(category)))),
-      cell(String(count(null))),
-      cell(String(items.filter((item) => isItemOverdue(item, context.today)).length)),
-      cell(deviationCount(plan.deviations.length, plan.deviations.filter((deviation) => deviation.state === 'open').length)),
-    ];
-  });
+  const unitName = (row: OverviewRow) => (row.own ? `${row.unit.name} (${labels.ownPlans})` : row.unit.name);
+  const summaryRows: Cell[][] = overview.rows.map((row) => [
+    cell(unitName(row)),
+    row.plans.length === 0 ? cell(labels.noPlan) : cell(...row.plans.map((plan) => plan.title)),
+    cell(String(row.items)),
+    ...STATUS_CATEGORIES.map((category) => cell(String(row.statuses[category]))),
+    cell(String(row.statuses.none)),
+    cell(String(row.overdue)),
+    cell(deviationCount(row.deviations, row.openDeviations)),
+    cell(String(row.risks)),
+    cell(row.highestRiskValue === null ? '–' : String(row.highestRiskValue)),
+  ]);
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: labels.statusPerUnit },
     {
@@ -69,18 +42,22 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
       table: {
         caption: labels.statusPerUnit,
         columns: [
-          { title: labels.unit, width: 3 },
-          { title: labels.plan, width: 2.5 },
-          ...categoryLabels.map((title) => ({ title, width: 1.1 })),
-          { title: labels.noStatus, width: 1.1 },
-          { title: labels.overdue, width: 1.1 },
-          { title: labels.deviations, width: 1.6 },
+          { title: labels.unit, width: 2.6 },
+          { title: labels.plan, width: 2.4 },
+          { title: labels.itemCount, width: 1.1 },
+          ...STATUS_CATEGORIES.map((category) => ({ title: labels.statusCategories[category]!, width: 1 })),
+          { title: labels.noStatus, width: 1 },
+          { title: labels.overdue, width: 1 },
+          { title: labels.deviations, width: 1.5 },
+          { title: labels.risksHeading, width: 0.9 },
+          { title: labels.highestRiskValue, width: 1 },
         ],
         rows: summaryRows,
       },
     },
   ];
 
+  const itemsOf = (plan: PlanFacts): ItemFacts[] => [...plan.risks.flatMap((risk) => [...risk.controls, ...risk.actions]), ...plan.otherActions, ...plan.activities];
   blocks.push({ type: 'heading', level: 1, text: labels.overdueItems });
   const overdueRows: Cell[][] = [];
   for (const plan of facts) {
@@ -121,13 +98,13 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
       },
     });
 
-  blocks.push({ type: 'heading', level: 1, text: labels.aggregatedMatrix });
-  const matrix = facts[0]?.matrix;
-  if (matrix) blocks.push(...heatMap(matrix, facts.flatMap((plan) => plan.risks), labels, labels.aggregatedMatrix));
-  else blocks.push(text(labels.noPlan));
+  if (planIds.length > 0) {
+    blocks.push({ type: 'heading', level: 1, text: labels.aggregatedMatrix });
+    blocks.push(...heatMap(overview.matrix, overview.matrix.cells, overview.matrix.unassessedRisks, labels, labels.aggregatedMatrix));
+  }
 
-  blocks.push({ type: 'heading', level: 1, text: labels.evaluation });
+  // The board's evaluation is printed when written; an unwritten one leaves no trace in the report.
   const written = rich(evaluation, 2);
-  blocks.push(...(written.length > 0 ? written : [text(labels.evaluationPlaceholder, 'note')]));
+  if (written.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.evaluation }, ...written);
   return newDocument(context, 'council-summary', labels.councilTitle(periodText(context)), [context.unit.name], blocks, { outline: true, orientation: 'landscape' });
 }

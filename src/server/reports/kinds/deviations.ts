@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DEVIATION_SEVERITIES } from '../../../domain/deviation.ts';
 import { subtreeUnitIds } from '../../access/unit-tree.ts';
@@ -8,14 +8,17 @@ import { deviations } from '../../db/schema/deviations.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { users } from '../../db/schema/users.ts';
+import { plansOfYears } from '../../overview/plan-year.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { periodText, rich, type ReportContext } from '../report-context.ts';
 import { newDocument } from './kind-helpers.ts';
 
 /**
- * Avvikelser for a unit and everything below it, found in the period: what, where, when, how
- * serious, whether it is closed and which action answers it, with the count per severity.
+ * Avvikelser for a unit and everything below it, found by the controls of the plans of the
+ * period (a deviation belongs to the plan of its control, also when found at the year-end
+ * follow-up after the year): what, where, when, how serious, whether it is closed and which
+ * action answers it, with the count per severity.
  */
 export async function deviationsReport(context: ReportContext): Promise<ReportDocument> {
   const { labels, db, tenantId } = context;
@@ -36,8 +39,7 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
         eq(deviations.tenantId, tenantId),
         isNull(deviations.archivedAt),
         inArray(plans.unitId, units),
-        gte(deviations.foundOn, `${context.startYear}-01-01`),
-        lte(deviations.foundOn, `${context.endYear}-12-31`),
+        plansOfYears(tenantId, context.startYear, context.endYear),
       ),
     )
     .orderBy(asc(deviations.foundOn), asc(orgUnits.name));

@@ -16,7 +16,10 @@ export async function improvementActionsReport(context: ReportContext): Promise<
     reportText(context, 'improvement-actions', 'reviews-closing'),
     reportText(context, 'improvement-actions', 'actions-introduction'),
   ]);
-  const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.introduction }, ...rich(introduction, 2)];
+  // A section with nothing written in it is left out, never filled with a placeholder.
+  const intro = rich(introduction, 2);
+  const closing = rich(reviewsClosing, 2);
+  const blocks: Block[] = intro.length + closing.length + plan.reviews.length > 0 ? [{ type: 'heading', level: 1, text: labels.introduction }, ...intro] : [];
   if (plan.reviews.length > 0) {
     blocks.push(text(labels.reviewsOfYear(year)), {
       type: 'list',
@@ -26,8 +29,10 @@ export async function improvementActionsReport(context: ReportContext): Promise<
       ]),
     });
   }
-  blocks.push(...rich(reviewsClosing, 2));
-  blocks.push({ type: 'heading', level: 1, text: labels.improvementActions }, ...rich(actionsIntroduction, 2));
+  blocks.push(...closing);
+  const withActions = plan.risks.some((risk) => risk.actions.length > 0);
+  const actionsIntro = rich(actionsIntroduction, 2);
+  if (withActions || actionsIntro.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.improvementActions }, ...actionsIntro);
   for (const risk of plan.risks) {
     if (risk.actions.length === 0) continue;
     blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) });
@@ -35,9 +40,8 @@ export async function improvementActionsReport(context: ReportContext): Promise<
     for (const action of risk.actions) {
       blocks.push({ type: 'heading', level: 3, text: labels.actionHeading(action.title) });
       if (action.whatToDo) blocks.push(label(labels.whatToDo), ...rich(action.whatToDo));
-      blocks.push({ type: 'heading', level: 4, text: labels.measuresTaken, outline: false });
       const measures = rich(action.measuresTaken);
-      blocks.push(...(measures.length > 0 ? measures : [text(labels.noMeasuresYet, 'note')]));
+      if (measures.length > 0) blocks.push({ type: 'heading', level: 4, text: labels.measuresTaken, outline: false }, ...measures);
       if (action.responsibleUnit) blocks.push(text(`(${action.responsibleUnit})`));
     }
   }

@@ -1,6 +1,6 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
-import { heatMap, label, periodText, rich, type ReportContext } from '../report-context.ts';
+import { heatMap, label, periodText, rich, risksPerCell, type ReportContext } from '../report-context.ts';
 import { newDocument, planFactsOfScope } from './kind-helpers.ts';
 
 /**
@@ -20,9 +20,11 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
         ? text(labels.decisionLine(plan.decidedBy ?? '', plan.decisionDate ?? '', plan.decisionParagraph ?? '', plan.diarienummer ?? ''))
         : text(labels.decisionNotRecorded),
   );
-  blocks.push({ type: 'heading', level: 1, text: labels.riskMatrix }, ...heatMap(plan.matrix, plan.risks, labels, labels.riskMatrix));
-  blocks.push({ type: 'heading', level: 1, text: labels.risksHeading });
-  blocks.push({
+  // A plan without risks has neither a matrix nor a risk table to print.
+  const counted = risksPerCell(plan.matrix, plan.risks);
+  if (plan.risks.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.riskMatrix }, ...heatMap(plan.matrix, counted.cells, counted.unassessed, labels, labels.riskMatrix));
+  if (plan.risks.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.risksHeading });
+  if (plan.risks.length > 0) blocks.push({
     type: 'table',
     table: {
       caption: labels.risksCaption,

@@ -25,17 +25,20 @@ export function CalendarAdminPage() {
   const { t, locale, formatLocale } = useI18n();
   const [year, setYear] = useState(webYear());
   const calendar = useQuery({ queryKey: ['reporting-calendar', 'admin', year], queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year }, signal }) });
+  // A meeting early in the year may report on last year (the year-end reporting): its periods are offered too.
+  const previous = useQuery({ queryKey: ['reporting-calendar', 'admin', year - 1], queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year: year - 1 }, signal }) });
   const units = useOrgUnits();
   const queryClient = useQueryClient();
   const removal = useSubmit();
   const years = Array.from({ length: 12 }, (_, index) => String(webYear() + 2 - index));
-  const error = calendar.error ?? units.error;
+  const error = calendar.error ?? previous.error ?? units.error;
   if (error) return <AdminPage title={t('admin.calendar')}><LoadFailed error={error} /></AdminPage>;
   const unitById = byId(units.data);
+  const periodOptions = [...(previous.data?.periods ?? []), ...(calendar.data?.periods ?? [])].map((period) => ({ value: period.id, label: periodLabel(period, locale) }));
   return (
     <AdminPage title={t('admin.calendar')}>
       <SelectField label={t('overview.year')} value={String(year)} onChange={(value) => setYear(Number(value))} options={years.map((entry) => ({ value: entry, label: entry }))} />
-      {!calendar.data || !units.data ? (
+      {!calendar.data || !previous.data || !units.data ? (
         <Loading />
       ) : (
         <>
@@ -74,7 +77,7 @@ export function CalendarAdminPage() {
                     <MarkdownText text={event.agenda} />
                     <details>
                       <summary>{t('admin.editEvent', { title: event.title })}</summary>
-                      <EventForm year={year} units={unitOptions(units.data)} event={event} />
+                      <EventForm year={year} units={unitOptions(units.data)} periods={periodOptions} event={event} />
                     </details>
                     <button
                       type="button"
@@ -93,7 +96,7 @@ export function CalendarAdminPage() {
                 ))}
               </ul>
             )}
-            <EventForm year={year} units={unitOptions(units.data)} />
+            <EventForm year={year} units={unitOptions(units.data)} periods={periodOptions} />
           </section>
         </>
       )}
@@ -156,16 +159,17 @@ const toEventValues = (event: Partial<CalendarEvent> | null) => ({
   unitId: event?.unitId ?? '',
   agenda: event?.agenda ?? '',
   role: event?.role ?? '',
+  periodId: event?.periodId ?? '',
 });
 
 /** A new meeting or deadline, or a change of one (`event`). */
-function EventForm({ year, units, event }: { year: number; units: { value: string; label: string }[]; event?: CalendarEvent }) {
+function EventForm({ year, units, periods, event }: { year: number; units: { value: string; label: string }[]; periods: { value: string; label: string }[]; event?: CalendarEvent }) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const form = useEntityForm(toEventValues(event ?? null), event?.version);
   const { values, set, submit } = form;
   async function send(formValues: typeof values, version: number | undefined) {
-    const body = { kind: formValues.kind, date: formValues.date, title: formValues.title, unitId: formValues.unitId || null, agenda: formValues.agenda || null, role: formValues.kind === 'deadline' ? formValues.role || null : null };
+    const body = { kind: formValues.kind, date: formValues.date, title: formValues.title, unitId: formValues.unitId || null, agenda: formValues.agenda || null, role: formValues.kind === 'deadline' ? formValues.role || null : null, periodId: formValues.periodId || null };
     if (event) await api(`/reporting-calendar/events/${event.id}`, { method: 'PATCH', body: { ...body, version } });
     else await api('/reporting-calendar/events', { method: 'POST', body });
     await queryClient.invalidateQueries({ queryKey: ['reporting-calendar'] });
@@ -195,6 +199,9 @@ function EventForm({ year, units, event }: { year: number; units: { value: strin
         <InputField label={t('admin.eventTitle')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
         {values.kind === 'deadline' && (
           <SelectField label={t('admin.deadlineRole')} description={t('admin.deadlineRoleHelp')} value={values.role} onChange={(value) => set('role', value)} options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role][locale] }))} emptyLabel={t('admin.everyRole')} errors={submit.fieldErrors('role')} />
+        )}
+        {values.kind !== 'deadline' && (
+          <SelectField label={t('admin.eventPeriod')} description={t('admin.eventPeriodHelp')} value={values.periodId} onChange={(value) => set('periodId', value)} options={periods} emptyLabel={t('admin.eventPeriodNone')} errors={submit.fieldErrors('periodId')} />
         )}
         <MarkdownField label={t('admin.agenda')} value={values.agenda} onChange={(value) => set('agenda', value)} errors={submit.fieldErrors('agenda')} rows={4} />
       </FormFrame>

@@ -7,7 +7,7 @@ import type { RiskMatrix } from '../../lib/reference-data.ts';
 interface Props {
   /** The plan whose risk list a cell filters; without it the matrix only counts. */
   planId?: string;
-  matrix: RiskMatrix;
+  matrix: Pick<RiskMatrix, 'likelihoodLevels' | 'consequenceLevels' | 'bands'>;
   risks: { likelihood: number | null; consequence: number | null }[];
   selected: { likelihood: number; consequence: number } | null;
 }

@@ -68,7 +68,7 @@ function SectionText({ kind, section, unitId, year, own, fallback }: { kind: Rep
       }}
     >
       <ErrorSummary error={submit.error} />
-      <MarkdownField label={label} description={version === null && fallback ? t('reports.textFromFallback') : undefined} value={body} onChange={setBody} rows={6} errors={submit.fieldErrors('body')} />
+      <MarkdownField label={label} description={version === null && fallback ? t('reports.textFromFallback') : version === null ? t('reports.textMissing') : undefined} value={body} onChange={setBody} rows={6} errors={submit.fieldErrors('body')} />
       <div className="button-row">
         <button type="submit" className="button" aria-disabled={submit.pending}>
           {t('reports.saveText')}
