@@ -47,6 +47,29 @@ describe('seed fidelity', () => {
       }
     });
   }
+
+  // The demo tenants' own words stay theirs.
+  const markdown = async (tenant: string, unit: string, kind: ReportKind) => {
+    const scope = await findScopeByNames(database.db, tenant, unit);
+    const request = { kind, unitId: scope.unitId, period: '2020', locale: 'sv' as const, format: 'md' as const };
+    const report = await renderReport(await buildReportDocument(database.db, operatorAccess(scope.tenantId), request), request);
+    return report.bytes.toString('utf8');
+  };
+
+  test('seed 004’s tenant prints its own guidance and meeting sentences, derives "Inga avvikelser funna" and names the adopted plan', async () => {
+    const report = await markdown('exempelkommun-b', 'Utbildningsnämnden', 'control-follow-up');
+    expect(report).toContain('ska dokumenteras i Stratsys');
+    expect(report).toContain('Nämnden informeras den 16 september');
+    expect(report).toContain('Kommunstyrelsen informeras på oktober sammanträdet');
+    expect(report).not.toContain('Sammanträde den 16 september');
+    expect(report).toContain('**Kommentar avvikelse**\n\nInga avvikelser funna.');
+    expect(report).toContain('Internkontrollplan 2020, antagen, revision 1');
+  });
+
+  test('another tenant gets none of them', async () => {
+    const report = await markdown('malmo', 'Grundskolenämnden', 'control-follow-up');
+    expect(report).not.toMatch(/dokumenteras i Stratsys|Nämnden informeras|Kommunstyrelsen informeras|Att diskutera/);
+  });
 });
 
 describe('the fidelity measure', () => {

@@ -5,7 +5,7 @@ import { cell, text } from '../document.ts';
 import type { ItemFacts, PlanFacts, RiskFacts } from '../plan-content.ts';
 import { commentCell, datesCell, dayAndMonth, label, peopleCell, periodText, reportText, rich, statusCell, type ReportContext } from '../report-context.ts';
 import type { ReportLabels } from '../labels.ts';
-import { newDocument, planFactsOfScope } from './kind-helpers.ts';
+import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
  * Kontroll uppföljning (seed 004): the tenant's guidance, then per risk its value, the decided
@@ -14,15 +14,18 @@ import { newDocument, planFactsOfScope } from './kind-helpers.ts';
  */
 export async function controlFollowUpReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const [plan, guidance, meetings] = await Promise.all([
-    planFactsOfScope(context, 'internal_control'),
+  const [chosen, guidance, committeeText, boardText, meetings] = await Promise.all([
+    planOfReport(context, 'internal_control'),
     reportText(context, 'control-follow-up', 'guidance'),
+    reportText(context, 'control-follow-up', 'committee-reporting'),
+    reportText(context, 'control-follow-up', 'board-reporting'),
     context.db
       .select()
       .from(calendarEvents)
       .where(and(eq(calendarEvents.tenantId, context.tenantId), eq(calendarEvents.year, context.startYear), inArray(calendarEvents.kind, ['namnd_meeting', 'ks_meeting'])))
       .orderBy(asc(calendarEvents.date)),
   ]);
+  const plan = chosen.facts;
   const year = periodText(context);
   const blocks: Block[] = [...rich(guidance, 2)];
 
@@ -33,6 +36,8 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   blocks.push({ type: 'heading', level: 1, text: labels.controlsFollowUp });
   blocks.push(itemTable(plan, labels, year, labels.controlsFollowUp, labels.decidedControl, (risk) => risk.controls, (control) => control.description));
 
+  // Whether deviations were found is said from the deviations recorded, never from fixed text;
+  // the plan's deviation notes follow as what people wrote.
   blocks.push({ type: 'heading', level: 1, text: labels.reportedDeviations });
   if (plan.deviations.length > 0) {
     blocks.push({
@@ -52,26 +57,32 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   }
   const deviationNotes = plan.notes.filter((note) => note.topic === 'deviations');
   blocks.push(label(labels.deviationComment));
-  if (deviationNotes.length === 0 && plan.deviations.length === 0) blocks.push(text(labels.noDeviations));
+  blocks.push(text(plan.deviations.length === 0 ? labels.noDeviationsFound : labels.deviationsFound(plan.deviations.length)));
   for (const note of deviationNotes) blocks.push(...rich(note.body));
 
   const committee = meetings.filter((meeting) => meeting.kind === 'namnd_meeting' && meeting.unitId === context.unit.id && meeting.agenda);
   const board = meetings.filter((meeting) => meeting.kind === 'ks_meeting' && meeting.agenda);
-  blocks.push({ type: 'heading', level: 1, text: labels.reportingToCommittee });
-  if (committee.length === 0) blocks.push(text(labels.noMeeting, 'note'));
-  for (const meeting of committee) {
+  blocks.push({ type: 'heading', level: 1, text: labels.reportingToCommittee }, ...reporting(committee, committeeText, labels));
+  blocks.push({ type: 'heading', level: 1, text: labels.reportingToBoard }, ...reporting(board, boardText, labels));
+  return newDocument(context, 'control-follow-up', labels.controlFollowUpTitle, [context.unit.name, planLine(context, chosen)], blocks, { outline: true, orientation: 'landscape' });
+}
+
+/**
+ * The meetings of the årshjul with their agendas. Each meeting's date is said in neutral words
+ * ("Sammanträde den 16 september."), unless the tenant wrote its own text for the section
+ * ("Nämnden informeras den 16 september"), which then says it in the tenant's words.
+ */
+function reporting(meetings: { date: string; datePrecision: 'day' | 'month'; agenda: string | null }[], ownText: string | null, labels: ReportLabels): Block[] {
+  const blocks: Block[] = [];
+  if (meetings.length === 0 && !ownText) blocks.push(text(labels.noMeeting, 'note'));
+  for (const meeting of meetings) {
     blocks.push(...rich(meeting.agenda, 2));
+    if (ownText) continue;
     const when = dayAndMonth(meeting.date, labels, meeting.datePrecision);
-    blocks.push(text(meeting.datePrecision === 'month' ? labels.committeeInformedMonth(when) : labels.committeeInformed(when)));
+    blocks.push(text(meeting.datePrecision === 'month' ? labels.meetingInMonth(when) : labels.meetingOn(when)));
   }
-  blocks.push({ type: 'heading', level: 1, text: labels.reportingToBoard });
-  if (board.length === 0) blocks.push(text(labels.noMeeting, 'note'));
-  for (const meeting of board) {
-    blocks.push(...rich(meeting.agenda, 2));
-    const when = dayAndMonth(meeting.date, labels, meeting.datePrecision);
-    blocks.push(text(meeting.datePrecision === 'month' ? labels.boardInformedMonth(when) : labels.boardInformed(when)));
-  }
-  return newDocument(context, 'control-follow-up', labels.controlFollowUpTitle, [context.unit.name, `${plan.title}`], blocks, { outline: true, orientation: 'landscape' });
+  blocks.push(...rich(ownText, 2));
+  return blocks;
 }
 
 /** One row per action or control; the risk's cells only on its first row, as the documents print them. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { STATUS_CATEGORIES } from '../../../domain/status.ts';
 import { subtreeUnitIds } from '../../access/unit-tree.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
@@ -38,7 +38,8 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
         isNull(plans.archivedAt),
       ),
     )
-    .orderBy(desc(plans.createdAt));
+    // Per unit its adopted plan; a newer draft for the same year never replaces it.
+    .orderBy(sql`${plans.state} = 'draft'`, desc(plans.adoptedAt), desc(plans.createdAt));
   const planIdByUnit = new Map<string, string>();
   for (const row of planRows) if (!planIdByUnit.has(row.unitId)) planIdByUnit.set(row.unitId, row.id);
   const facts = await loadPlanFacts(db, tenantId, [...planIdByUnit.values()], context.locale, { summary: true });
