@@ -9,6 +9,7 @@ import { loadDemoData } from '../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { buildReportDocument, renderReport } from './generate-report.ts';
 import { findScopeByNames } from './report-scope.ts';
+import { overlappingWords, wordBoxes, wordsOffTextArea } from './pdf-word-boxes.ts';
 import { docxText, pdfText, seedContentLines, seedCoverage, withoutRunningFooter } from './seed-fidelity.ts';
 
 // The four real reports in seeds/ are the ground truth: each one, generated from the demo data,
@@ -45,6 +46,10 @@ describe('seed fidelity', () => {
         console.log(`seed ${seed.file.slice(0, 3)} ${format}: ${(figure.share * 100).toFixed(1)} % of ${figure.total} lines${figure.missing.length ? `; missing: ${figure.missing.map((line) => JSON.stringify(line.slice(0, 60))).join(', ')}` : ''}`);
         expect(figure.share, `${format} misses ${figure.missing.join(' | ')}`).toBeGreaterThanOrEqual(0.95);
       }
+      // The pages themselves: no header runs into the next, no word spills off the text area.
+      const boxes = wordBoxes(pdf.bytes);
+      expect(overlappingWords(boxes.words)).toEqual([]);
+      expect(wordsOffTextArea(boxes)).toEqual([]);
     });
   }
 
@@ -85,5 +90,7 @@ describe('the fidelity measure', () => {
 
   test('the running footer is taken out of a PDF’s text', () => {
     expect(withoutRunningFooter('slutet av en\nKontroll uppföljning Sida 3\nmening', 'Kontroll uppföljning', 'Sida')).toBe('slutet av en\n \nmening');
+    // A word hyphenated over the page break (its soft hyphen and line end already taken out) is whole again.
+    expect(withoutRunningFooter('ett ut\u00ad\nKontroll uppföljning Sida 3\nrymme'.replace(/\u00ad\n/g, ''), 'Kontroll uppföljning', 'Sida')).toBe('ett utrymme');
   });
 });
