@@ -20,6 +20,7 @@ Commands:
   seed --demo      Load the demo data (tenants already present are left alone) and exit.
   report <kind> --tenant <slug> --unit "<unit name>" --period <2020|2020-2021>
          --format <docx|pdf|xlsx|html|md> --out <file> [--lang sv|en] [--archival]
+         [--plan <plan id>] [--revision <n>]
                    Write a report to a file. Kinds: ${REPORT_KINDS.join(', ')}.
 
 Configuration (environment): DATABASE_URL (PostgreSQL; unset = embedded PGlite),
@@ -39,6 +40,8 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       lang: { type: 'string', default: 'sv' },
       archival: { type: 'boolean', default: false },
+      plan: { type: 'string' },
+      revision: { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -87,12 +90,13 @@ async function run(argv: string[]): Promise<number> {
 }
 
 /** `uppsikt report`: one report to a file, with the operator's rights over the whole tenant. */
-async function writeReport(kind: string | undefined, options: { tenant?: string | undefined; unit?: string | undefined; period?: string | undefined; format?: string | undefined; out?: string | undefined; lang?: string | undefined; archival?: boolean | undefined }): Promise<number> {
+async function writeReport(kind: string | undefined, options: { tenant?: string | undefined; unit?: string | undefined; period?: string | undefined; format?: string | undefined; out?: string | undefined; lang?: string | undefined; archival?: boolean | undefined; plan?: string | undefined; revision?: string | undefined }): Promise<number> {
   const problems: string[] = [];
   if (!kind || !(REPORT_KINDS as readonly string[]).includes(kind)) problems.push(`the kind must be one of ${REPORT_KINDS.join(', ')}`);
   for (const name of ['tenant', 'unit', 'period', 'out'] as const) if (!options[name]) problems.push(`--${name} is missing`);
   if (!(REPORT_FORMATS as readonly string[]).includes(options.format ?? '')) problems.push(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (options.lang !== 'sv' && options.lang !== 'en') problems.push('--lang must be sv or en');
+  if (options.revision !== undefined && !/^[1-9]\d*$/.test(options.revision)) problems.push('--revision must be a whole number from 1');
   if (problems.length > 0) {
     console.error(`uppsikt report: ${problems.join('; ')}.\n\n${USAGE}`);
     return 1;
@@ -109,6 +113,8 @@ async function writeReport(kind: string | undefined, options: { tenant?: string 
       format: options.format as ReportFormat,
       locale: options.lang as 'sv' | 'en',
       archival: options.archival === true,
+      planId: options.plan,
+      revision: options.revision === undefined ? undefined : Number(options.revision),
     });
     writeFileSync(options.out!, report.bytes);
     console.log(`Wrote "${report.title}" to ${options.out} (${report.bytes.length} bytes, ${Math.round(performance.now() - started)} ms).`);

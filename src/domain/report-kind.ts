@@ -11,6 +11,6 @@ export const TABULAR_REPORT_KINDS: readonly ReportKind[] = ['activity-plan', 'co
 /** The texts a tenant writes for a report kind, by section. */
 export const REPORT_TEXT_SECTIONS = {
   'improvement-actions': ['introduction', 'reviews-closing', 'actions-introduction'],
-  'control-follow-up': ['guidance'],
+  'control-follow-up': ['guidance', 'committee-reporting', 'board-reporting'],
   'council-summary': ['evaluation'],
 } as const satisfies Partial<Record<ReportKind, readonly string[]>>;

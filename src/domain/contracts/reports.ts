@@ -19,7 +19,8 @@ export const reportQuery = z.strictObject({
   format: z.enum(REPORT_FORMATS).default('pdf'),
   archival: booleanQuery.optional().meta({ description: 'PDF only: PDF/A-2a, for the archive.' }),
   lang: z.enum(['sv', 'en']).optional().meta({ description: 'The report language; else Accept-Language, Swedish by default.' }),
-  revision: z.coerce.number().int().min(1).optional().meta({ description: 'Report on a frozen version of the plan: 1 is the plan as adopted. Not for council-summary.' }),
+  plan: id.optional().meta({ description: "The plan to report on (of the unit and period). Default: the unit's adopted plan for the period, else its newest draft. Not for council-summary or deviations." }),
+  revision: z.coerce.number().int().min(1).optional().meta({ description: "Report on a frozen version of the plan: 1 is the plan as adopted. Default: the adopted plan's latest revision. Not for council-summary or deviations." }),
 });
 
 export const issueReportBody = z

@@ -13,9 +13,23 @@ import { reportingPeriods } from '../db/schema/reporting-periods.ts';
 // - a meeting belongs to the year it reports on: the year of the reporting period it is linked
 //   to (a KS meeting in February linked to "Helår 2020" reports on 2020), else its date's year.
 
-/** The plans, internkontrollplaner and aktivitetsplaner, whose period overlaps the years, not archived. */
+/**
+ * The plans, internkontrollplaner and aktivitetsplaner, whose period overlaps the years, not
+ * archived. A draft does not count beside an adopted (or closed) plan of the same unit, kind and
+ * period: a new draft never replaces, nor doubles, what the nämnd decided (as in the reports).
+ */
 export function plansOfYears(tenantId: string, startYear: number, endYear: number) {
-  return and(eq(plans.tenantId, tenantId), lte(plans.startYear, endYear), gte(plans.endYear, startYear), isNull(plans.archivedAt));
+  return and(
+    eq(plans.tenantId, tenantId),
+    lte(plans.startYear, endYear),
+    gte(plans.endYear, startYear),
+    isNull(plans.archivedAt),
+    sql`not (${plans.state} = 'draft' and exists (
+      select 1 from plans decided
+       where decided.tenant_id = ${plans.tenantId} and decided.unit_id = ${plans.unitId} and decided.kind = ${plans.kind}
+         and decided.start_year = ${plans.startYear} and decided.end_year = ${plans.endYear}
+         and decided.state <> 'draft' and decided.archived_at is null))`,
+  );
 }
 
 /** The year a calendar event reports on, in SQL (needs `reporting_periods` left-joined on the event's period). */

@@ -10,6 +10,7 @@ import { loadDemoData } from '../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { buildReportDocument, renderReport } from './generate-report.ts';
 import { findScopeByNames } from './report-scope.ts';
+import { overlappingWords, wordBoxes, wordsOffTextArea } from './pdf-word-boxes.ts';
 import { docxText, pdfText, seedContentLines, seedCoverage, withoutRunningFooter } from './seed-fidelity.ts';
 
 // The four real reports in seeds/ are the ground truth: each one, generated from the demo data,
@@ -46,8 +47,35 @@ describe('seed fidelity', () => {
         console.log(`seed ${seed.file.slice(0, 3)} ${format}: ${(figure.share * 100).toFixed(1)} % of ${figure.total} lines${figure.missing.length ? `; missing: ${figure.missing.map((line) => JSON.stringify(line.slice(0, 60))).join(', ')}` : ''}`);
         expect(figure.share, `${format} misses ${figure.missing.join(' | ')}`).toBeGreaterThanOrEqual(0.95);
       }
+      // The pages themselves: no header runs into the next, no word spills off the text area.
+      const boxes = wordBoxes(pdf.bytes);
+      expect(overlappingWords(boxes.words)).toEqual([]);
+      expect(wordsOffTextArea(boxes)).toEqual([]);
     });
   }
+
+  // The demo tenants' own words stay theirs.
+  const markdown = async (tenant: string, unit: string, kind: ReportKind) => {
+    const scope = await findScopeByNames(database.db, tenant, unit);
+    const request = { kind, unitId: scope.unitId, period: '2020', locale: 'sv' as const, format: 'md' as const };
+    const report = await renderReport(await buildReportDocument(database.db, operatorAccess(scope.tenantId, fixedClock('2026-11-30T10:00:00Z')), request), request);
+    return report.bytes.toString('utf8');
+  };
+
+  test('seed 004’s tenant prints its own guidance and meeting sentences, derives "Inga avvikelser funna" and names the adopted plan', async () => {
+    const report = await markdown('exempelkommun-b', 'Utbildningsnämnden', 'control-follow-up');
+    expect(report).toContain('ska dokumenteras i Stratsys');
+    expect(report).toContain('Nämnden informeras den 16 september');
+    expect(report).toContain('Kommunstyrelsen informeras på oktober sammanträdet');
+    expect(report).not.toContain('Sammanträde den 16 september');
+    expect(report).toContain('**Kommentar avvikelse**\n\nInga avvikelser funna.');
+    expect(report).toContain('Internkontrollplan 2020, antagen, revision 1');
+  });
+
+  test('another tenant gets none of them', async () => {
+    const report = await markdown('malmo', 'Grundskolenämnden', 'control-follow-up');
+    expect(report).not.toMatch(/dokumenteras i Stratsys|Nämnden informeras|Kommunstyrelsen informeras|Att diskutera/);
+  });
 });
 
 describe('the fidelity measure', () => {
@@ -63,5 +91,7 @@ describe('the fidelity measure', () => {
 
   test('the running footer is taken out of a PDF’s text', () => {
     expect(withoutRunningFooter('slutet av en\nKontroll uppföljning Sida 3\nmening', 'Kontroll uppföljning', 'Sida')).toBe('slutet av en\n \nmening');
+    // A word hyphenated over the page break (its soft hyphen and line end already taken out) is whole again.
+    expect(withoutRunningFooter('ett ut\u00ad\nKontroll uppföljning Sida 3\nrymme'.replace(/\u00ad\n/g, ''), 'Kontroll uppföljning', 'Sida')).toBe('ett utrymme');
   });
 });

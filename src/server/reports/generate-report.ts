@@ -47,7 +47,9 @@ export interface ReportRequest {
   locale: 'sv' | 'en';
   /** PDF/A-2a. */
   archival?: boolean;
-  /** Report on a frozen version of the plan (1: as adopted) instead of the plan as it is now. */
+  /** Report on this plan (of the unit and period) instead of the unit's adopted plan. */
+  planId?: string | undefined;
+  /** Report on a frozen version of the plan (1: as adopted) instead of its latest revision. */
   revision?: number | undefined;
 }
 
@@ -74,6 +76,9 @@ export async function buildReportDocument(db: Database, access: Access, request:
   if (!period) throw fieldError('period', { sv: 'Ange ett år (2020) eller en period (2020-2021).', en: 'Give a year (2020) or a range (2020-2021).' });
   if (request.kind === 'council-summary' && period.startYear !== period.endYear) {
     throw fieldError('period', { sv: 'Kommunstyrelsens sammanställning gäller ett år.', en: 'The executive board summary covers one year.' });
+  }
+  if (request.planId !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
+    throw fieldError('plan', { sv: 'Sammanställningen görs av enheternas antagna planer.', en: "The summary is made from the units' adopted plans." });
   }
   if (request.revision !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
     throw fieldError('revision', { sv: 'Sammanställningen görs av planerna som de är nu.', en: 'The summary is made from the plans as they are now.' });
@@ -103,6 +108,7 @@ export async function buildReportDocument(db: Database, access: Access, request:
     today: access.today,
     generatedAt: now.toISOString(),
     readableUnitIds: access.readableUnitIds(),
+    planId: request.planId,
     revision: request.revision,
   };
   return BUILDERS[request.kind](context);

@@ -2,6 +2,31 @@
  * The words the reports print, in both languages. Swedish uses the documents' own words
  * (the seeds): "Vad ska göras", "Genomförda åtgärder", "Uppföljning & utvärdering".
  */
+/** What a review line is made of; a part the review does not record is null and left out. */
+export interface ReviewLineParts {
+  diarienummer: string | null;
+  title: string;
+  date: string | null;
+  paragraph: string | null;
+}
+
+/**
+ * "GRF-2020-11639 Titel. Sammanträde 2020-06-16, protokoll §95." with only the parts there are:
+ * no "Sammanträde , protokoll ." for a review without a decision.
+ */
+function reviewLine(review: ReviewLineParts, meetingWord: string, paragraphWord: string): string {
+  const present = (value: string | null) => (value !== null && value.trim() !== '' ? value.trim() : null);
+  const date = present(review.date);
+  const paragraph = present(review.paragraph);
+  const sentence = (value: string) => (/[.!?]$/.test(value) ? value : `${value}.`);
+  const decision = [date && `${meetingWord} ${date}`, paragraph && `${date ? paragraphWord : capitalise(paragraphWord)} ${paragraph}`].filter(Boolean).join(', ');
+  return [sentence([present(review.diarienummer), review.title.trim()].filter(Boolean).join(' ')), decision && sentence(decision)].filter(Boolean).join(' ');
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toLocaleUpperCase('sv') + word.slice(1);
+}
+
 export const REPORT_LABELS = {
   sv: {
     contents: 'Innehållsförteckning',
@@ -9,8 +34,7 @@ export const REPORT_LABELS = {
     improvementActionsTitle: (year: string) => `Uppföljning förbättringsåtgärder ${year}`,
     introduction: 'Inledning',
     reviewsOfYear: (year: string) => `Granskningar ${year} med förbättringsåtgärder och när dessa beslutats:`,
-    reviewLine: (review: { diarienummer: string; title: string; date: string; paragraph: string }) =>
-      `${review.diarienummer} ${review.title}. Sammanträde ${review.date}, protokoll ${review.paragraph}.`.replace(/\s+/g, ' ').trim(),
+    reviewLine: (review: ReviewLineParts) => reviewLine(review, 'Sammanträde', 'protokoll'),
     improvementActions: 'Förbättringsåtgärder',
     risk: 'Risk',
     riskHeading: (title: string) => `Risk: ${title}`,
@@ -44,12 +68,12 @@ export const REPORT_LABELS = {
     reportedDeviations: 'Rapporterade avvikelser',
     deviationComment: 'Kommentar avvikelse',
     noDeviations: 'Inga avvikelser är rapporterade.',
+    noDeviationsFound: 'Inga avvikelser funna.',
+    deviationsFound: (count: number) => (count === 1 ? '1 avvikelse är rapporterad.' : `${count} avvikelser är rapporterade.`),
     reportingToCommittee: 'Rapportering till nämnd',
     reportingToBoard: 'Rapportering till Kommunstyrelsen',
-    committeeInformed: (date: string) => `Nämnden informeras den ${date}`,
-    boardInformed: (date: string) => `Kommunstyrelsen informeras den ${date}`,
-    boardInformedMonth: (month: string) => `Kommunstyrelsen informeras på ${month} sammanträdet`,
-    committeeInformedMonth: (month: string) => `Nämnden informeras på ${month} sammanträdet`,
+    meetingOn: (date: string) => `Sammanträde den ${date}.`,
+    meetingInMonth: (month: string) => `Sammanträde i ${month}.`,
     severityTitle: 'Allvarlighet',
     severity: { minor: 'Mindre väsentlig', significant: 'Väsentlig', very_significant: 'Mycket väsentlig' } as Record<string, string>,
     deviationState: { open: 'Öppen', closed: 'Stängd' } as Record<string, string>,
@@ -100,6 +124,10 @@ export const REPORT_LABELS = {
     statusCategories: { not_started: 'Ej påbörjad', in_progress: 'Pågående', completed: 'Klar', not_completed: 'Ej slutförd' } as Record<string, string>,
     noStatus: 'Utan status',
     months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+    planDraft: 'utkast (ej antagen)',
+    planAdopted: 'antagen',
+    planRevision: (revision: number) => `revision ${revision}`,
+    planAsNow: 'som planen ser ut i dag',
   },
   en: {
     contents: 'Contents',
@@ -107,8 +135,7 @@ export const REPORT_LABELS = {
     improvementActionsTitle: (year: string) => `Follow-up of improvement actions ${year}`,
     introduction: 'Introduction',
     reviewsOfYear: (year: string) => `Reviews in ${year} with improvement actions, and when they were decided:`,
-    reviewLine: (review: { diarienummer: string; title: string; date: string; paragraph: string }) =>
-      `${review.diarienummer} ${review.title}. Meeting ${review.date}, minutes ${review.paragraph}.`.replace(/\s+/g, ' ').trim(),
+    reviewLine: (review: ReviewLineParts) => reviewLine(review, 'Meeting', 'minutes'),
     improvementActions: 'Improvement actions',
     risk: 'Risk',
     riskHeading: (title: string) => `Risk: ${title}`,
@@ -142,12 +169,12 @@ export const REPORT_LABELS = {
     reportedDeviations: 'Reported deviations',
     deviationComment: 'Comment on deviations',
     noDeviations: 'No deviations have been reported.',
+    noDeviationsFound: 'No deviations found.',
+    deviationsFound: (count: number) => (count === 1 ? '1 deviation has been reported.' : `${count} deviations have been reported.`),
     reportingToCommittee: 'Reporting to the committee',
     reportingToBoard: 'Reporting to the municipal executive board',
-    committeeInformed: (date: string) => `The committee is informed on ${date}`,
-    boardInformed: (date: string) => `The executive board is informed on ${date}`,
-    boardInformedMonth: (month: string) => `The executive board is informed at its ${month} meeting`,
-    committeeInformedMonth: (month: string) => `The committee is informed at its ${month} meeting`,
+    meetingOn: (date: string) => `Meeting on ${date}.`,
+    meetingInMonth: (month: string) => `Meeting in ${month}.`,
     severityTitle: 'Severity',
     severity: { minor: 'Minor', significant: 'Significant', very_significant: 'Very significant' } as Record<string, string>,
     deviationState: { open: 'Open', closed: 'Closed' } as Record<string, string>,
@@ -198,6 +225,10 @@ export const REPORT_LABELS = {
     statusCategories: { not_started: 'Not started', in_progress: 'In progress', completed: 'Done', not_completed: 'Not completed' } as Record<string, string>,
     noStatus: 'No status',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    planDraft: 'draft (not adopted)',
+    planAdopted: 'adopted',
+    planRevision: (revision: number) => `revision ${revision}`,
+    planAsNow: 'as the plan is today',
   },
 } as const;
 

@@ -406,30 +406,6 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
   });
 }
 
-/** The plan of a unit for a period and kind, or null. The newest when several match. */
-export async function findPlanId(
-  db: Database,
-  tenantId: string,
-  scope: { unitId: string; startYear: number; endYear: number; kind: 'internal_control' | 'activity' },
-): Promise<string | null> {
-  const [row] = await db
-    .select({ id: plans.id })
-    .from(plans)
-    .where(
-      and(
-        eq(plans.tenantId, tenantId),
-        eq(plans.unitId, scope.unitId),
-        eq(plans.kind, scope.kind),
-        eq(plans.startYear, scope.startYear),
-        eq(plans.endYear, scope.endYear),
-        isNull(plans.archivedAt),
-      ),
-    )
-    .orderBy(desc(plans.createdAt))
-    .limit(1);
-  return row?.id ?? null;
-}
-
 function itemKey(row: { controlId: string | null; actionId: string | null; activityId: string | null }): string {
   return row.controlId ?? row.actionId ?? row.activityId ?? '';
 }

@@ -23,6 +23,7 @@ import {
 } from 'docx';
 import type { Block, Cell, ReportDocument, Span } from './document.ts';
 import { formatNumber } from './document.ts';
+import { relativeWidths } from './column-widths.ts';
 import { safeColour } from './render-html.ts';
 
 // The document municipalities attach to a nämnd case: Word's own heading styles (so the
@@ -49,6 +50,8 @@ export async function renderDocx(document: ReportDocument): Promise<Buffer> {
     title: document.title,
     description: document.subtitle.join(' – '),
     features: { updateFields: false },
+    // Word hyphenates by each run's language (sv-SE), so long compounds break inside their cells.
+    hyphenation: { autoHyphenation: true },
     styles: {
       default: {
         document: { run: { font: 'Arial', size: 20, language }, paragraph: { spacing: { after: 100 } } },
@@ -100,7 +103,8 @@ class DocxWriter {
         return [
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
-            columnWidths: widths(block.table.columns.map((column) => column.width ?? 1)),
+            // About 110 twentieths of a point per character of 10 pt Arial, and the cell's margins.
+            columnWidths: relativeWidths(block.table, 9000, 110, 230),
             rows: [
               new TableRow({
                 tableHeader: true,

@@ -1,5 +1,6 @@
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { Block, Cell, ReportDocument, Span } from './document.ts';
+import { columnSizes } from './column-widths.ts';
 import { formatNumber } from './document.ts';
 import { safeColour } from './render-html.ts';
 
@@ -40,16 +41,19 @@ export function typstSource(document: ReportDocument): string {
   const out: string[] = [];
   out.push(
     `#set document(title: ${str(document.title)}, author: "Uppsikt", date: datetime(year: ${generated.getUTCFullYear()}, month: ${generated.getUTCMonth() + 1}, day: ${generated.getUTCDate()}))`,
-    `#set text(lang: ${str(document.language)}, font: ("Liberation Sans", "DejaVu Sans", "Libertinus Serif"), size: ${document.orientation === 'landscape' ? '9pt' : '10pt'}, hyphenate: false)`,
+    `#set text(lang: ${str(document.language)}, font: ("Liberation Sans", "DejaVu Sans", "Libertinus Serif"), size: ${document.orientation === 'landscape' ? '9pt' : '10pt'}, hyphenate: true)`,
     `#set page(paper: "a4", flipped: ${document.orientation === 'landscape'}, margin: (x: 1.8cm, y: 2cm), footer: context [#set text(size: 8pt); #${str(document.title)} #h(1fr) #${str(document.labels.page)} #counter(page).display()])`,
     `#set par(justify: false)`,
     `#set table(stroke: 0.5pt + luma(110), inset: 4pt)`,
+    // Words are hyphenated by the document's language (Swedish patterns for sv), so a long
+    // compound breaks inside its cell instead of spilling out; headings and the title stay whole.
+    `#show heading: set text(hyphenate: false)`,
     `#show heading: set block(above: 1.2em, below: 0.6em)`,
     `#show heading.where(level: 1): set text(size: 15pt)`,
     `#show heading.where(level: 2): set text(size: 12.5pt)`,
     `#show heading.where(level: 3): set text(size: 11pt)`,
     `#show heading.where(level: 4): set text(size: 10pt)`,
-    `#text(size: 20pt, weight: "bold")[#${str(document.title)}]`,
+    `#text(size: 20pt, weight: "bold", hyphenate: false)[#${str(document.title)}]`,
     '',
     ...document.subtitle.map((line) => `#text(size: 12pt)[#${str(line)}]\n`),
   );
@@ -74,7 +78,9 @@ function blockTypst(block: Block): string {
     }
     case 'table': {
       const { table } = block;
-      const columns = table.columns.map((column) => `${column.width ?? 1}fr`).join(', ');
+      const columns = columnSizes(table)
+        .map((size) => (size.fit === 'content' ? 'auto' : `${size.weight}fr`))
+        .join(', ');
       const header = `table.header(${table.columns.map((column) => `table.cell(fill: luma(235))[#strong(${str(column.title)})]`).join(', ')})`;
       const cells = table.rows.flatMap((row) => {
         const padded = [...row, ...Array.from({ length: Math.max(0, table.columns.length - row.length) }, () => ({ blocks: [] }))];

@@ -22,7 +22,9 @@ export interface ReportContext {
   generatedAt: string;
   /** The units the caller reads; a summary leaves out the rest. */
   readableUnitIds: string[] | 'all';
-  /** A frozen version of the plan to report on (1: as adopted); the plan as it is now when unset. */
+  /** A plan asked for by id; else the unit's adopted plan for the period, else its newest draft. */
+  planId?: string | undefined;
+  /** A frozen version of the plan to report on (1: as adopted); else the adopted plan's latest revision. */
   revision?: number | undefined;
 }
 

@@ -52,7 +52,8 @@ export function seedCoverage(seed: string, reportText: string): { share: number;
  */
 export function withoutRunningFooter(text: string, title: string, pageLabel: string): string {
   const escaped = `${title} ${pageLabel}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-  return text.replace(new RegExp(`${escaped}\\s+\\d+`, 'g'), ' ');
+  // Glued to a letter, the footer fell inside a word hyphenated over the page break ("ut-|rymme").
+  return text.replace(new RegExp(`(?<=\\p{L})${escaped}\\s+\\d+\\s*`, 'gu'), '').replace(new RegExp(`${escaped}\\s+\\d+`, 'g'), ' ');
 }
 
 /** The text of a DOCX: its body's paragraphs, one per line, table cells in order. */
@@ -78,9 +79,14 @@ export function pdfText(bytes: Uint8Array): string {
     const file = join(folder, 'report.pdf');
     writeFileSync(file, bytes);
     const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    // The reports are set without hyphenation, so a line that ends in a hyphen broke after
-    // the hyphen of a compound ("VFU-|studenter"): the word is whole again without the break.
-    return text.replace(/(\p{L})-\n(?=\p{L})/gu, '$1-');
+    // A word hyphenated at a line's end carries a soft hyphen (U+00AD) there: it is whole again
+    // without it. A line that ends in a real hyphen broke after the hyphen of a compound
+    // ("VFU-|studenter"): the word is whole again without the break; before a conjunction it was
+    // the first half of a pair ("betygs- och provbetygsstatistik") and the space stays.
+    return text
+      .replace(/\u00ad\n/g, '')
+      .replace(/(\p{L})-\n(?=(och|eller|samt|respektive|som) )/gu, '$1- ')
+      .replace(/(\p{L})-\n(?=\p{L})/gu, '$1-');
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

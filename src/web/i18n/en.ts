@@ -517,6 +517,8 @@ export const en: Messages = {
   'reports.section.actions-introduction': 'Introduction to the improvement actions',
   'reports.section.guidance': 'Guidance',
   'reports.section.evaluation': "The executive board's evaluation",
+  'reports.section.committee-reporting': 'Reporting to the committee (replaces "Meeting on …")',
+  'reports.section.board-reporting': 'Reporting to the executive board (replaces "Meeting on …")',
   'reports.saveText': 'Save the text',
   'reports.textSaved': 'The text is saved.',
   'reports.textFromFallback': 'Showing the general text. Saving creates a text of its own for the unit and year.',

@@ -517,6 +517,8 @@ export const sv = {
   'reports.section.actions-introduction': 'Inledning till förbättringsåtgärderna',
   'reports.section.guidance': 'Anvisningar',
   'reports.section.evaluation': 'Kommunstyrelsens utvärdering',
+  'reports.section.committee-reporting': 'Rapportering till nämnd (ersätter "Sammanträde den …")',
+  'reports.section.board-reporting': 'Rapportering till kommunstyrelsen (ersätter "Sammanträde den …")',
   'reports.saveText': 'Spara texten',
   'reports.textSaved': 'Texten är sparad.',
   'reports.textFromFallback': 'Visar den allmänna texten. Sparar du skapas en egen text för enheten och året.',

@@ -85,6 +85,7 @@ describe('reports over the API', () => {
     expect(body).toMatch(/TOC \\h \\o/);
     expect(body).toContain('<pic:pic');
     expect(zipEntry(reply.bytes, 'word/styles.xml')).toContain('w:val="sv-SE"');
+    expect(zipEntry(reply.bytes, 'word/settings.xml')).toMatch(/<w:autoHyphenation( w:val="(true|1)")?\/>/);
     expect(zipEntry(reply.bytes, 'docProps/core.xml')).toContain('<dc:title>Uppföljning förbättringsåtgärder 2026</dc:title>');
     const text = docxText(reply.bytes);
     expect(text).toContain('Svar på enkäten');

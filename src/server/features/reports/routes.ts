@@ -76,7 +76,7 @@ export function reportRoutes() {
       const { kind } = c.req.valid('param');
       const query = c.req.valid('query');
       const locale = query.lang ?? preferredLocale(c.req.header('accept-language'));
-      const report = await generateReport(db, access, { kind, unitId: query.unit, period: query.period, format: query.format, locale, archival: query.archival === true, revision: query.revision });
+      const report = await generateReport(db, access, { kind, unitId: query.unit, period: query.period, format: query.format, locale, archival: query.archival === true, planId: query.plan, revision: query.revision });
       return c.body(new Uint8Array(report.bytes), 200, {
         'content-type': report.contentType,
         'content-language': locale,

@@ -1,7 +1,7 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { label, periodText, rich, statusCell, type ReportContext } from '../report-context.ts';
-import { newDocument, planFactsOfScope } from './kind-helpers.ts';
+import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
  * Uppföljning av en aktivitetsplan (seed 002): per activity its status, number, title and end
@@ -10,7 +10,8 @@ import { newDocument, planFactsOfScope } from './kind-helpers.ts';
  */
 export async function activityPlanReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const plan = await planFactsOfScope(context, 'activity');
+  const chosen = await planOfReport(context, 'activity');
+  const plan = chosen.facts;
   const blocks: Block[] = [];
   for (const activity of plan.activities) {
     blocks.push({
@@ -41,5 +42,5 @@ export async function activityPlanReport(context: ReportContext): Promise<Report
     if (activity.carryOver) blocks.push(text(activity.carryOver === 'carry_over' ? labels.carriedOver : labels.notCarriedOver, 'note'));
   }
   const title = labels.activityPlanTitle(periodText(context));
-  return newDocument(context, 'activity-plan', title, [context.unit.name, plan.title], blocks);
+  return newDocument(context, 'activity-plan', title, [context.unit.name, planLine(context, chosen)], blocks);
 }

@@ -1,7 +1,7 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { text } from '../document.ts';
 import { periodText, rich, type ReportContext } from '../report-context.ts';
-import { newDocument, planFactsOfScope } from './kind-helpers.ts';
+import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
  * Uppföljning av fjolårets planerade aktiviteter (seed 003): numbered, each assignment with its
@@ -9,7 +9,8 @@ import { newDocument, planFactsOfScope } from './kind-helpers.ts';
  */
 export async function activityReviewReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const plan = await planFactsOfScope(context, 'activity');
+  const chosen = await planOfReport(context, 'activity');
+  const plan = chosen.facts;
   const blocks: Block[] = [];
   for (const activity of plan.activities) {
     const latest = activity.followUps.at(-1);
@@ -21,5 +22,5 @@ export async function activityReviewReport(context: ReportContext): Promise<Repo
     const analysis = rich(latest?.analysis);
     if (analysis.length > 0) blocks.push({ type: 'heading', level: 3, text: labels.analysis, outline: false }, ...analysis);
   }
-  return newDocument(context, 'activity-review', labels.activityReviewTitle, [context.unit.name, `${plan.title} (${periodText(context)})`], blocks);
+  return newDocument(context, 'activity-review', labels.activityReviewTitle, [context.unit.name, `${planLine(context, chosen)} (${periodText(context)})`], blocks);
 }

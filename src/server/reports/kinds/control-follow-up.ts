@@ -4,7 +4,7 @@ import { cell, text } from '../document.ts';
 import type { ItemFacts, PlanFacts, RiskFacts } from '../plan-content.ts';
 import { commentCell, datesCell, dayAndMonth, label, peopleCell, periodText, reportText, rich, statusCell, type ReportContext } from '../report-context.ts';
 import type { ReportLabels } from '../labels.ts';
-import { newDocument, planFactsOfScope } from './kind-helpers.ts';
+import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
  * Kontroll uppföljning (seed 004): the tenant's guidance, then per risk its value, the decided
@@ -13,11 +13,14 @@ import { newDocument, planFactsOfScope } from './kind-helpers.ts';
  */
 export async function controlFollowUpReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const [plan, guidance, meetings] = await Promise.all([
-    planFactsOfScope(context, 'internal_control'),
+  const [chosen, guidance, meetings, committeeText, boardText] = await Promise.all([
+    planOfReport(context, 'internal_control'),
     reportText(context, 'control-follow-up', 'guidance'),
     meetingsReportedTo(context.db, context.tenantId, context.unit.id, context.startYear, context.endYear),
+    reportText(context, 'control-follow-up', 'committee-reporting'),
+    reportText(context, 'control-follow-up', 'board-reporting'),
   ]);
+  const plan = chosen.facts;
   const year = periodText(context);
   const blocks: Block[] = [...rich(guidance, 2)];
 
@@ -34,6 +37,8 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
     blocks.push(itemTable(plan, labels, year, labels.controlsFollowUp, labels.decidedControl, (risk) => risk.controls, (control) => control.description));
   }
 
+  // Whether deviations were found is said from the deviations recorded, never from fixed text;
+  // the plan's deviation notes follow as what people wrote.
   blocks.push({ type: 'heading', level: 1, text: labels.reportedDeviations });
   if (plan.deviations.length > 0) {
     blocks.push({
@@ -53,26 +58,35 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   }
   const deviationNotes = plan.notes.filter((note) => note.topic === 'deviations');
   blocks.push(label(labels.deviationComment));
-  if (deviationNotes.length === 0 && plan.deviations.length === 0) blocks.push(text(labels.noDeviations));
+  blocks.push(text(plan.deviations.length === 0 ? labels.noDeviationsFound : labels.deviationsFound(plan.deviations.length)));
   for (const note of deviationNotes) blocks.push(...rich(note.body));
 
   // Only the meetings this unit reports to about this plan (the year-end meetings of the plan
-  // year included); a section without a meeting is left out rather than filled with a note.
+  // year included); a section with neither a meeting nor the tenant's own text is left out
+  // rather than filled with a note.
   const committee = meetings.committee.filter((meeting) => meeting.agenda);
   const board = meetings.board.filter((meeting) => meeting.agenda);
-  if (committee.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.reportingToCommittee });
-  for (const meeting of committee) {
+  if (committee.length > 0 || committeeText) blocks.push({ type: 'heading', level: 1, text: labels.reportingToCommittee }, ...reporting(committee, committeeText, context));
+  if (board.length > 0 || boardText) blocks.push({ type: 'heading', level: 1, text: labels.reportingToBoard }, ...reporting(board, boardText, context));
+  return newDocument(context, 'control-follow-up', labels.controlFollowUpTitle, [context.unit.name, planLine(context, chosen)], blocks, { outline: true, orientation: 'landscape' });
+}
+
+/**
+ * The meetings of the årshjul with their agendas. Each meeting's date is said in neutral words
+ * ("Sammanträde den 16 september."), unless the tenant wrote its own text for the section
+ * ("Nämnden informeras den 16 september"), which then says it in the tenant's words.
+ */
+function reporting(meetings: Meeting[], ownText: string | null, context: ReportContext): Block[] {
+  const { labels } = context;
+  const blocks: Block[] = [];
+  for (const meeting of meetings) {
     blocks.push(...rich(meeting.agenda, 2));
+    if (ownText) continue;
     const when = meetingDate(meeting, context);
-    blocks.push(text(meeting.datePrecision === 'month' ? labels.committeeInformedMonth(when) : labels.committeeInformed(when)));
+    blocks.push(text(meeting.datePrecision === 'month' ? labels.meetingInMonth(when) : labels.meetingOn(when)));
   }
-  if (board.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.reportingToBoard });
-  for (const meeting of board) {
-    blocks.push(...rich(meeting.agenda, 2));
-    const when = meetingDate(meeting, context);
-    blocks.push(text(meeting.datePrecision === 'month' ? labels.boardInformedMonth(when) : labels.boardInformed(when)));
-  }
-  return newDocument(context, 'control-follow-up', labels.controlFollowUpTitle, [context.unit.name, `${plan.title}`], blocks, { outline: true, orientation: 'landscape' });
+  blocks.push(...rich(ownText, 2));
+  return blocks;
 }
 
 /** "16 september"; with the year when the meeting is after the plan's years ("16 februari 2021" at the year-end reporting). */

@@ -1,7 +1,7 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { text } from '../document.ts';
 import { label, periodText, reportText, rich, type ReportContext } from '../report-context.ts';
-import { newDocument, planFactsOfScope } from './kind-helpers.ts';
+import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
  * Uppföljning förbättringsåtgärder (seed 001): the year's reviews with their decisions, then per
@@ -9,7 +9,8 @@ import { newDocument, planFactsOfScope } from './kind-helpers.ts';
  */
 export async function improvementActionsReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const plan = await planFactsOfScope(context, 'internal_control');
+  const chosen = await planOfReport(context, 'internal_control');
+  const plan = chosen.facts;
   const year = periodText(context);
   const [introduction, reviewsClosing, actionsIntroduction] = await Promise.all([
     reportText(context, 'improvement-actions', 'introduction'),
@@ -25,7 +26,7 @@ export async function improvementActionsReport(context: ReportContext): Promise<
       type: 'list',
       ordered: false,
       items: plan.reviews.map((review) => [
-        text(labels.reviewLine({ diarienummer: review.diarienummer ?? '', title: review.title, date: review.meetingDate ?? '', paragraph: review.paragraph ?? '' })),
+        text(labels.reviewLine({ diarienummer: review.diarienummer, title: review.title, date: review.meetingDate, paragraph: review.paragraph })),
       ]),
     });
   }
@@ -45,5 +46,5 @@ export async function improvementActionsReport(context: ReportContext): Promise<
       if (action.responsibleUnit) blocks.push(text(`(${action.responsibleUnit})`));
     }
   }
-  return newDocument(context, 'improvement-actions', labels.improvementActionsTitle(year), [context.unit.name], blocks, { outline: true });
+  return newDocument(context, 'improvement-actions', labels.improvementActionsTitle(year), [context.unit.name, planLine(context, chosen)], blocks, { outline: true });
 }

@@ -1,7 +1,10 @@
+import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
+import { planVersions } from '../../db/schema/plan-versions.ts';
+import { plans } from '../../db/schema/plans.ts';
 import { snapshotOf } from '../../features/plan-versions/snapshot.ts';
 import { AppError } from '../../errors.ts';
 import type { Block, ReportDocument } from '../document.ts';
-import { findPlanId, loadPlanFacts, type PlanFacts } from '../plan-content.ts';
+import { loadPlanFacts, type ActionFacts, type ActivityFacts, type ItemFacts, type PlanFacts } from '../plan-content.ts';
 import { periodText, type ReportContext } from '../report-context.ts';
 
 /** The document of a report kind, with the words and dates every kind prints. */
@@ -27,34 +30,136 @@ export function newDocument(
   };
 }
 
-/**
- * Everything the report prints of the unit's plan of the kind for the scope's period: as it is
- * now, or, when the report asks for a revision, as that frozen version holds it ("as adopted").
- */
-export async function planFactsOfScope(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<PlanFacts> {
-  const planId = await planOfScope(context, kind);
-  if (context.revision !== undefined) {
-    const snapshot = await snapshotOf(context.db, context.tenantId, planId, context.revision);
-    if (!snapshot) {
-      const message = { sv: `Planen har ingen version ${context.revision}; en plan får version 1 när den beslutas.`, en: `The plan has no version ${context.revision}; a plan gets version 1 when it is adopted.` };
-      // A revision that does not exist is a resource that is not there, whatever its number.
-      throw new AppError('not_found', message, [{ path: 'revision', message }]);
-    }
-    return snapshot.facts;
-  }
-  const [plan] = await loadPlanFacts(context.db, context.tenantId, [planId], context.locale);
-  return plan!;
+/** The plan a report shows and which of its versions: the frozen revision, or null for the plan as it is now (a draft). */
+export interface ReportPlan {
+  facts: PlanFacts;
+  revision: number | null;
 }
 
-/** The unit's plan of the kind for the scope's period; a clear 404 when there is none. */
-async function planOfScope(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<string> {
-  const planId = await findPlanId(context.db, context.tenantId, { unitId: context.unit.id, startYear: context.startYear, endYear: context.endYear, kind });
-  if (planId === null) {
+/**
+ * Everything the report prints of the unit's plan of the kind for the scope's period, and which
+ * plan and version that is. The plan is the one asked for (`plan`), else the adopted one of the
+ * unit and period, else the newest draft; a new draft never replaces the adopted plan. The
+ * content is the revision asked for, else the adopted plan's latest revision (what the nämnd
+ * decided, whatever was edited since); a draft is shown as it is now. What reports on the plan
+ * rather than makes it up (statuses, follow-ups, measures taken, reviews' decisions,
+ * deviations, notes) is always as recorded now.
+ */
+export async function planOfReport(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<ReportPlan> {
+  const chosen = await choosePlan(context, kind);
+  const revision = context.revision ?? (chosen.state === 'draft' ? null : await latestRevision(context, chosen.id));
+  const [live] = await loadPlanFacts(context.db, context.tenantId, [chosen.id], context.locale);
+  if (revision === null) return { facts: live!, revision: null };
+  const snapshot = await snapshotOf(context.db, context.tenantId, chosen.id, revision);
+  if (!snapshot) {
+    const message = { sv: `Planen har ingen version ${revision}; en plan får version 1 när den beslutas.`, en: `The plan has no version ${revision}; a plan gets version 1 when it is adopted.` };
+    // A revision that does not exist is a resource that is not there, whatever its number.
+    throw new AppError('not_found', message, [{ path: 'revision', message }]);
+  }
+  return { facts: withFollowUp(snapshot.facts, live!), revision };
+}
+
+/**
+ * The line under a report's title that names the plan and version it shows:
+ * "Internkontrollplan 2020, antagen 2020-02-17 § 12, revision 2", or "…, utkast (ej antagen)".
+ */
+export function planLine(context: ReportContext, plan: ReportPlan): string {
+  const { labels } = context;
+  const { facts } = plan;
+  if (facts.state === 'draft' && plan.revision === null) return `${facts.title}, ${labels.planDraft}`;
+  const adopted = [facts.decisionDate, facts.decisionParagraph].filter((part): part is string => Boolean(part && part.trim())).join(' ');
+  return [facts.title, adopted ? `${labels.planAdopted} ${adopted}` : labels.planAdopted, plan.revision === null ? labels.planAsNow : labels.planRevision(plan.revision)].join(', ');
+}
+
+interface ChosenPlan {
+  id: string;
+  state: string;
+}
+
+async function choosePlan(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<ChosenPlan> {
+  const { db, tenantId } = context;
+  if (context.planId !== undefined) {
+    const [row] = await db
+      .select({ id: plans.id, state: plans.state, unitId: plans.unitId, kind: plans.kind, startYear: plans.startYear, endYear: plans.endYear })
+      .from(plans)
+      .where(and(eq(plans.tenantId, tenantId), eq(plans.id, context.planId), isNull(plans.archivedAt)));
+    if (!row) throw new AppError('not_found');
+    if (row.unitId !== context.unit.id || row.kind !== kind || row.startYear !== context.startYear || row.endYear !== context.endYear) {
+      const message = { sv: 'Planen hör inte till enheten, perioden eller rapportens slag av plan.', en: "The plan is not of the unit, the period or the report's kind of plan." };
+      throw new AppError('validation_failed', message, [{ path: 'plan', message }]);
+    }
+    return row;
+  }
+  const rows = await db
+    .select({ id: plans.id, state: plans.state })
+    .from(plans)
+    .where(
+      and(
+        eq(plans.tenantId, tenantId),
+        eq(plans.unitId, context.unit.id),
+        eq(plans.kind, kind),
+        eq(plans.startYear, context.startYear),
+        eq(plans.endYear, context.endYear),
+        isNull(plans.archivedAt),
+      ),
+    )
+    // Adopted (or closed) before drafts; then the most recently adopted, then the newest.
+    .orderBy(sql`${plans.state} = 'draft'`, desc(plans.adoptedAt), desc(plans.createdAt));
+  const chosen = rows[0];
+  if (!chosen) {
     const what = kind === 'internal_control' ? { sv: 'internkontrollplan', en: 'internal control plan' } : { sv: 'aktivitetsplan', en: 'activity plan' };
     throw new AppError('not_found', {
       sv: `${context.unit.name} har ingen ${what.sv} för ${periodText(context)}. Välj en annan period eller skapa planen först.`,
       en: `${context.unit.name} has no ${what.en} for ${periodText(context)}. Choose another period or create the plan first.`,
     });
   }
-  return planId;
+  return chosen;
+}
+
+/** The plan's latest frozen revision, or null when it has none (adopted before versions were kept). */
+async function latestRevision(context: ReportContext, planId: string): Promise<number | null> {
+  const [row] = await context.db
+    .select({ revision: max(planVersions.revision) })
+    .from(planVersions)
+    .where(and(eq(planVersions.tenantId, context.tenantId), eq(planVersions.planId, planId)));
+  return row?.revision ?? null;
+}
+
+/**
+ * The decided content of a frozen version with the follow-up as it is now: each item's status,
+ * follow-ups and measures taken, sub-activities' statuses, carry-over, the reviews and their
+ * decisions, the deviations and the notes. Items the version does not hold are not shown.
+ */
+function withFollowUp(decided: PlanFacts, now: PlanFacts): PlanFacts {
+  const liveItems = new Map<string, ItemFacts>();
+  for (const risk of now.risks) for (const item of [...risk.controls, ...risk.actions]) liveItems.set(item.id, item);
+  for (const item of [...now.otherActions, ...now.activities]) liveItems.set(item.id, item);
+  const followed = <T extends ItemFacts>(item: T): T => {
+    const live = liveItems.get(item.id);
+    return { ...item, status: live ? live.status : item.status, followUps: live?.followUps ?? [] };
+  };
+  const followedAction = (action: ActionFacts): ActionFacts => {
+    const live = liveItems.get(action.id) as ActionFacts | undefined;
+    return { ...followed(action), measuresTaken: live ? live.measuresTaken : action.measuresTaken };
+  };
+  const followedActivity = (activity: ActivityFacts): ActivityFacts => {
+    const live = liveItems.get(activity.id) as ActivityFacts | undefined;
+    return {
+      ...followed(activity),
+      carryOver: live ? live.carryOver : activity.carryOver,
+      subActivities: activity.subActivities.map((sub) => {
+        const liveSub = live?.subActivities.find((candidate) => candidate.number === sub.number);
+        return liveSub ? { ...sub, status: liveSub.status, carryOver: liveSub.carryOver } : sub;
+      }),
+    };
+  };
+  return {
+    ...decided,
+    risks: decided.risks.map((risk) => ({ ...risk, controls: risk.controls.map(followed), actions: risk.actions.map(followedAction) })),
+    otherActions: decided.otherActions.map(followedAction),
+    activities: decided.activities.map(followedActivity),
+    reviews: now.reviews,
+    deviations: now.deviations,
+    notes: now.notes,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { heatMap, label, periodText, rich, risksPerCell, type ReportContext } from '../report-context.ts';
-import { newDocument, planFactsOfScope } from './kind-helpers.ts';
+import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
  * Internkontrollplanen för beslut: the decision, the risk matrix as a heat map, the risks with
@@ -9,7 +9,8 @@ import { newDocument, planFactsOfScope } from './kind-helpers.ts';
  */
 export async function planReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
-  const plan = await planFactsOfScope(context, 'internal_control');
+  const chosen = await planOfReport(context, 'internal_control');
+  const plan = chosen.facts;
   const blocks: Block[] = [...rich(plan.description, 2)];
   blocks.push({ type: 'heading', level: 1, text: labels.decision });
   const decided = [plan.decidedBy, plan.decisionDate, plan.decisionParagraph, plan.diarienummer].some(Boolean);
@@ -75,5 +76,5 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
       });
     }
   }
-  return newDocument(context, 'plan', plan.title, [context.unit.name, periodText(context)], blocks, { outline: true });
+  return newDocument(context, 'plan', plan.title, [context.unit.name, periodText(context), planLine(context, chosen)], blocks, { outline: true });
 }

@@ -173,7 +173,7 @@ function VersionList({ plan }: { plan: Plan }) {
                 {t('lifeCycle.compareWithToday')}
                 <span className="visually-hidden"> ({name})</span>
               </Link>
-              <a className="button button-quiet" href={apiPath(`/reports/${plan.kind === 'activity' ? 'activity-plan' : 'plan'}`, { unit: plan.unitId, period: periodParam(plan), format: 'pdf', revision: version.revision })} download>
+              <a className="button button-quiet" href={apiPath(`/reports/${plan.kind === 'activity' ? 'activity-plan' : 'plan'}`, { unit: plan.unitId, period: periodParam(plan), format: 'pdf', plan: plan.id, revision: version.revision })} download>
                 {t('lifeCycle.reportAsVersion')}
                 <span className="visually-hidden"> ({name})</span>
               </a>
