@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   forbidden: { status: 403, sv: 'Du har inte behörighet till detta.', en: 'You are not allowed to do this.' },
   not_found: { status: 404, sv: 'Det finns inget här.', en: 'There is nothing here.' },
   conflict: { status: 409, sv: 'Någon annan har ändrat detta under tiden.', en: 'Someone else changed this in the meantime.' },
+  /** A unique rule: the same entry exists already (not a stale write). */
+  duplicate: { status: 409, sv: 'Det finns redan en sådan post.', en: 'Such an entry already exists.' },
+  /** Decided and frozen: changes only through the proper step (a plan's decision through a revision). */
+  locked: { status: 409, sv: 'Det här är beslutat och ändras inte direkt.', en: 'This has been decided and is not changed directly.' },
   payload_too_large: { status: 413, sv: 'Innehållet är för stort.', en: 'The content is too large.' },
   unsupported_media_type: { status: 415, sv: 'Skicka innehållet som JSON (Content-Type: application/json).', en: 'Send the content as JSON (Content-Type: application/json).' },
   rate_limited: { status: 429, sv: 'För många försök. Vänta en stund.', en: 'Too many attempts. Wait a while.' },
