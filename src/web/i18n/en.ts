@@ -328,6 +328,7 @@ export const en: Messages = {
   'admin.newPeriod': 'New reporting period',
   'admin.periodKind': 'Kind',
   'admin.periodNumber': 'Number',
+  'admin.periodNameHelp': 'Optional. Name the period (e.g. “Delår 1”) to have several of one kind in a year.',
   'admin.datesHelp': 'Leave empty for the usual dates of the kind.',
   'admin.addPeriod': 'Add the period',
   'admin.eventKind': 'Kind',

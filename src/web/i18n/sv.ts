@@ -328,6 +328,7 @@ export const sv = {
   'admin.newPeriod': 'Ny rapporteringsperiod',
   'admin.periodKind': 'Slag',
   'admin.periodNumber': 'Nummer',
+  'admin.periodNameHelp': 'Frivilligt. Ge perioden ett namn (t.ex. ”Delår 1”) för att ha flera av samma slag samma år.',
   'admin.datesHelp': 'Lämna tomt för periodens vanliga datum.',
   'admin.addPeriod': 'Lägg till perioden',
   'admin.eventKind': 'Slag',
