@@ -170,7 +170,7 @@ function storedPart(spec: ItemSpec, item: Row & { unitId: string }): { unitId: s
 /** Archives or restores an item (coordinator or administrator). */
 export async function archiveItem(tx: Transaction, access: Access, spec: ItemSpec, id: string, archived: boolean) {
   const current = await findReadableItem(tx, access, spec, id);
-  access.assertRole(current.unitId, MANAGING_ROLES);
+  access.assertMayArchive(current.unitId);
   const { unitId, stored } = storedPart(spec, current);
   await setArchived(tx, spec.table, stored, archived, { actor: access.actor, entityType: spec.kind, unitId });
   return findReadableItem(tx, access, spec, id);

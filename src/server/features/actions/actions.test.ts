@@ -28,6 +28,7 @@ describe('actions', () => {
       },
       change: (n) => ({ measuresTaken: `## Genomfört\n\n- steg ${n}` }),
       changedField: 'measuresTaken',
+      archivable: true,
       roles: {
         administrator: { read: true, write: true },
         coordinator: { read: true, write: true },

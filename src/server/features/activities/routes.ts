@@ -179,7 +179,8 @@ export function activityRoutes() {
     },
     async archive(tx, access, id, archived) {
       const { row, scope } = await findReadableSubActivity(tx, access, id);
-      access.assertItemWrite(scope.unitId, scope.assigned);
+      // Like every archiving of plan data: the unit's managers, not the activity's ansvariga.
+      access.assertMayArchive(scope.unitId);
       return setArchived(tx, subActivities, row, archived, { actor: access.actor, entityType: 'sub_activity', unitId: scope.unitId });
     },
   });

@@ -30,6 +30,7 @@ describe('controls', () => {
       },
       change: (n) => ({ method: `Stickprov av ${n} fakturor` }),
       changedField: 'method',
+      archivable: true,
       roles: {
         administrator: { read: true, write: true },
         coordinator: { read: true, write: true },

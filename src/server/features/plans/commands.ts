@@ -48,6 +48,6 @@ export async function updatePlan(tx: Transaction, access: Access, planId: string
 
 export async function archivePlan(tx: Transaction, access: Access, planId: string, archived: boolean) {
   const current = await findReadablePlan(tx, access, planId);
-  access.assertRole(current.unitId, MANAGING_ROLES);
+  access.assertMayArchive(current.unitId);
   return setArchived(tx, plans, current, archived, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
 }

@@ -85,6 +85,6 @@ export async function updateRisk(tx: Transaction, access: Access, riskId: string
 
 export async function archiveRisk(tx: Transaction, access: Access, riskId: string, archived: boolean) {
   const current = await findReadableRisk(tx, access, riskId);
-  access.assertRole(current.unitId, MANAGING_ROLES);
+  access.assertMayArchive(current.unitId);
   return setArchived(tx, risks, current, archived, { actor: access.actor, entityType: 'risk', unitId: current.unitId });
 }
