@@ -55,6 +55,24 @@ describe('actions', () => {
     expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([reply.body.id]);
   });
 
+  test('a coordinator cannot name a unit outside their area as responsible: answered as a unit that does not exist', async () => {
+    const coordinator = await h.as('coordinator');
+    const doesNotExist = { status: 400, errors: [{ path: 'responsibleUnitId', message: 'Finns inte.' }] };
+    const answer = (reply: { status: number; body: { errors?: unknown } }) => ({ status: reply.status, errors: reply.body.errors });
+    const foreign = await coordinator.post('/actions', { planId: planIds.unitA, title: 'Åtgärd', responsibleUnitId: h.otherTenant.unitA });
+    expect(answer(foreign)).toEqual(doesNotExist);
+    const outside = await coordinator.post('/actions', { planId: planIds.unitA, title: 'Åtgärd', responsibleUnitId: h.tenant.unitB });
+    expect(answer(outside)).toEqual(doesNotExist);
+    const created = (await coordinator.post('/actions', { planId: planIds.unitA, title: 'Åtgärd', responsibleUnitId: h.tenant.unitA1 })).body;
+    const moved = await coordinator.patch(`/actions/${created.id}`, { version: created.version, responsibleUnitId: h.tenant.unitB });
+    expect(answer(moved)).toEqual(doesNotExist);
+    // A unit the tenant's administrator named stays acceptable when the coordinator saves the form again.
+    const admin = await h.as('tenantAdmin');
+    const named = (await admin.patch(`/actions/${created.id}`, { version: created.version, responsibleUnitId: h.tenant.unitB })).body;
+    expect(named.responsibleUnitId).toBe(h.tenant.unitB);
+    expect((await coordinator.patch(`/actions/${created.id}`, { version: named.version, responsibleUnitId: h.tenant.unitB, title: 'Åtgärd, ändrad' })).status).toBe(200);
+  });
+
   test('the risk of an action must be in the same plan', async () => {
     const reply = await (await h.as('tenantAdmin')).post('/actions', { planId: planIds.unitA, riskId: riskIds.unitB, title: 'Åtgärd' });
     expect(reply.status).toBe(400);
