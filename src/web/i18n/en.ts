@@ -374,6 +374,7 @@ export const en: Messages = {
 
   'planForm.edit': 'Edit plan',
   'planForm.noDecisionUnit': 'Not given',
+  'planForm.decisionLocked': 'The plan has been adopted. Its decision changes through a revision on the plan’s page.',
   'planForm.paragraphHelp': 'The paragraph of the minutes, for example §95.',
 
   'reviewForm.new': 'New review',
@@ -516,6 +517,8 @@ export const en: Messages = {
   'lifeCycle.revise': 'Save a revision',
   'lifeCycle.reason': 'Reason for the change',
   'lifeCycle.reasonHelp': "For example the committee's decision on the revision. The adopted version is kept.",
+  'lifeCycle.revisionDecision': 'Decision on the revision',
+  'lifeCycle.revisionDecisionHelp': 'Change these if the revision has a decision of its own, or to correct the decision. The adopted version keeps its decision.',
   'lifeCycle.reviseButton': 'Save revision',
   'lifeCycle.revised': 'The revision is saved.',
   'lifeCycle.close': 'Close the plan',

@@ -374,6 +374,7 @@ export const sv = {
 
   'planForm.edit': 'Ändra plan',
   'planForm.noDecisionUnit': 'Inte angivet',
+  'planForm.decisionLocked': 'Planen är beslutad. Beslutet ändras genom en revision på planens sida.',
   'planForm.paragraphHelp': 'Protokollets paragraf, till exempel §95.',
 
   'reviewForm.new': 'Ny granskning',
@@ -516,6 +517,8 @@ export const sv = {
   'lifeCycle.revise': 'Spara en revision',
   'lifeCycle.reason': 'Skäl till ändringen',
   'lifeCycle.reasonHelp': 'Till exempel nämndens beslut om revideringen. Den beslutade versionen finns kvar.',
+  'lifeCycle.revisionDecision': 'Beslut om revisionen',
+  'lifeCycle.revisionDecisionHelp': 'Ändra här om revisionen har ett eget beslut, eller för att rätta beslutet. Den beslutade versionen behåller sitt beslut.',
   'lifeCycle.reviseButton': 'Spara revision',
   'lifeCycle.revised': 'Revisionen är sparad.',
   'lifeCycle.close': 'Avsluta planen',

@@ -38,10 +38,34 @@ export async function createPlan(tx: Transaction, access: Access, options: z.inf
   return insertAudited(tx, plans, { ...options, endYear, riskMatrixId, tenantId: access.tenantId }, { actor: access.actor, entityType: 'plan', unitId: unit.id });
 }
 
-/** Changes a plan's title, years, description or decision. */
+/** The fields that record the decision: the deciding body, the meeting date, the § and the diarienummer. */
+export const DECISION_FIELDS = ['decisionUnitId', 'decisionDate', 'decisionParagraph', 'diarienummer'] as const;
+
+/**
+ * An adopted (or closed) plan's decision is a record: it is not edited in place. A correction or
+ * a new decision goes through a revision (POST /plans/{id}/revisions), which keeps the adopted
+ * version frozen. Sending the decision unchanged (a whole form saved again) is fine.
+ */
+function assertDecisionUnchanged(current: typeof plans.$inferSelect, changes: Partial<Record<(typeof DECISION_FIELDS)[number], string | null | undefined>>) {
+  if (current.state === 'draft') return;
+  const changed = DECISION_FIELDS.filter((field) => changes[field] !== undefined && (changes[field] ?? null) !== (current[field] ?? null));
+  if (changed.length === 0) return;
+  const message = { sv: 'Beslutet ändras genom en revision av planen.', en: 'The decision changes through a revision of the plan.' };
+  throw new AppError(
+    'locked',
+    {
+      sv: 'Planen är beslutad: beslutet (beslutande organ, datum, § och diarienummer) ändras inte direkt, utan genom en revision med skäl och det nya beslutet.',
+      en: 'The plan has been adopted: its decision (deciding body, date, § and diarienummer) is not changed directly but through a revision, with the reason and the new decision.',
+    },
+    changed.map((path) => ({ path, message })),
+  );
+}
+
+/** Changes a plan's title, years, description, or (while it is a draft) its decision. */
 export async function updatePlan(tx: Transaction, access: Access, planId: string, version: number, changes: Omit<z.infer<typeof planUpdate>, 'version'>) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
+  assertDecisionUnchanged(current, changes);
   yearsInOrder(changes.startYear ?? current.startYear, changes.endYear ?? current.endYear);
   return updateAudited(tx, plans, { current, expectedVersion: version, values: changes, present: presentPlan }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
 }

@@ -42,6 +42,7 @@ function EditPlanForm({ plan }: { plan: Plan }) {
   const units = useOrgUnits().data!;
   const form = useEntityForm(toValues(plan), plan.version);
   const { values, set, submit } = form;
+  const decided = plan.state !== 'draft';
 
   async function send(formValues: typeof values, version: number | undefined) {
     await api(`/plans/${plan.id}`, {
@@ -52,10 +53,15 @@ function EditPlanForm({ plan }: { plan: Plan }) {
         description: blankToNull(formValues.description),
         startYear: Number(formValues.startYear),
         endYear: Number(formValues.endYear),
-        decisionUnitId: blankToNull(formValues.decisionUnitId),
-        decisionDate: blankToNull(formValues.decisionDate),
-        decisionParagraph: blankToNull(formValues.decisionParagraph),
-        diarienummer: blankToNull(formValues.diarienummer),
+        // An adopted plan's decision changes only through a revision (on the plan's page).
+        ...(decided
+          ? {}
+          : {
+              decisionUnitId: blankToNull(formValues.decisionUnitId),
+              decisionDate: blankToNull(formValues.decisionDate),
+              decisionParagraph: blankToNull(formValues.decisionParagraph),
+              diarienummer: blankToNull(formValues.diarienummer),
+            }),
       },
     });
     await queryClient.invalidateQueries();
@@ -77,8 +83,9 @@ function EditPlanForm({ plan }: { plan: Plan }) {
           <InputField label={t('planForm.endYear')} type="number" inputMode="numeric" isRequired value={values.endYear} onChange={(value) => set('endYear', value)} errors={submit.fieldErrors('endYear')} />
         </div>
         <MarkdownField label={t('planForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
-        <fieldset className="fieldset">
+        <fieldset className="fieldset" disabled={decided}>
           <legend className="field-label">{t('plan.decision')}</legend>
+          {decided && <p className="field-description">{t('planForm.decisionLocked')}</p>}
           <SelectField label={t('plan.decidedBy')} value={values.decisionUnitId} onChange={(value) => set('decisionUnitId', value)} options={unitOptions(units)} emptyLabel={t('planForm.noDecisionUnit')} errors={submit.fieldErrors('decisionUnitId')} />
           <div className="field-row">
             <InputField label={t('plan.decisionDate')} type="date" value={values.decisionDate} onChange={(value) => set('decisionDate', value)} errors={submit.fieldErrors('decisionDate')} />
