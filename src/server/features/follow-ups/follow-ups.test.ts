@@ -95,6 +95,19 @@ describe('follow-ups', () => {
     expect((await named.post('/follow-ups', { controlId: stranger.id, periodId: h.tenant.periodIds.q1, body: 'x' })).body.errors).toEqual([{ path: 'controlId', message: 'Finns inte.' }]);
   });
 
+  test('a follow-up is for a period within its plan’s years, when written and when moved', async () => {
+    const admin = await h.as('tenantAdmin');
+    const nextYear = (await admin.post('/reporting-calendar/periods', { kind: 'quarter', year: 2027, number: 1 })).body;
+    const outside = await admin.post('/follow-ups', { controlId: controlIds.unitA, periodId: nextYear.id, body: 'Genomförd.' });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors).toEqual([{ path: 'periodId', message: 'Kvartal 1 2027 ligger utanför planens period (2026).' }]);
+    const written = (await admin.post('/follow-ups', { controlId: controlIds.unitA, periodId: h.tenant.periodIds.q2, body: 'Genomförd.' })).body;
+    const moved = await admin.patch(`/follow-ups/${written.id}`, { version: written.version, periodId: nextYear.id });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors[0].path).toBe('periodId');
+    expect((await admin.patch(`/follow-ups/${written.id}`, { version: written.version, periodId: h.tenant.periodIds.q1 })).status).toBe(200);
+  });
+
   test('exactly one item; a period that exists; a reader may not write', async () => {
     const client = await h.as('coordinator');
     const none = await client.post('/follow-ups', { periodId: h.tenant.periodIds.q1, body: 'x' });
