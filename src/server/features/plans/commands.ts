@@ -1,4 +1,4 @@
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { planCreate, planUpdate } from '../../../domain/contracts/plans.ts';
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
@@ -8,6 +8,8 @@ import type { Transaction } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
+import { risks } from '../../db/schema/risks.ts';
+import { assertLevelsFit, planRiskMatrix } from '../../plan-items/plan-risk-matrix.ts';
 import { AppError } from '../../errors.ts';
 import { presentPlan } from './present.ts';
 
@@ -61,11 +63,38 @@ function assertDecisionUnchanged(current: typeof plans.$inferSelect, changes: Pa
   );
 }
 
+/**
+ * A plan that changes its risk matrix (another version, or another first year and so another
+ * version in force) keeps its risks on the matrix: a risk assessed beyond the new matrix's
+ * levels must be reassessed first.
+ */
+async function assertRisksFitMatrix(tx: Transaction, next: typeof plans.$inferSelect, current: typeof plans.$inferSelect) {
+  if (next.kind !== 'internal_control' || (next.riskMatrixId === current.riskMatrixId && next.startYear === current.startYear)) return;
+  const matrix = await planRiskMatrix(tx, next);
+  const assessed = await tx
+    .select({ title: risks.title, likelihood: risks.likelihood, consequence: risks.consequence })
+    .from(risks)
+    .where(and(eq(risks.tenantId, current.tenantId), eq(risks.planId, current.id), isNull(risks.archivedAt)));
+  const off = assessed.filter((risk) => assertLevelsFit(matrix, next.startYear, risk).length > 0).map((risk) => `"${risk.title}"`);
+  if (off.length === 0) return;
+  const path = next.riskMatrixId === current.riskMatrixId ? 'startYear' : 'riskMatrixId';
+  throw new AppError('validation_failed', undefined, [
+    {
+      path,
+      message: {
+        sv: `Riskmatrisen har ${matrix.config.likelihoodLevels.length} × ${matrix.config.consequenceLevels.length} nivåer; bedöm först om ${off.join(', ')}.`,
+        en: `The risk matrix has ${matrix.config.likelihoodLevels.length} × ${matrix.config.consequenceLevels.length} levels; reassess ${off.join(', ')} first.`,
+      },
+    },
+  ]);
+}
+
 /** Changes a plan's title, years, description, or (while it is a draft) its decision. */
 export async function updatePlan(tx: Transaction, access: Access, planId: string, version: number, changes: Omit<z.infer<typeof planUpdate>, 'version'>) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
   assertDecisionUnchanged(current, changes);
+  await assertRisksFitMatrix(tx, { ...current, riskMatrixId: changes.riskMatrixId === undefined ? current.riskMatrixId : changes.riskMatrixId, startYear: changes.startYear ?? current.startYear }, current);
   yearsInOrder(changes.startYear ?? current.startYear, changes.endYear ?? current.endYear);
   return updateAudited(tx, plans, { current, expectedVersion: version, values: changes, present: presentPlan }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
 }
