@@ -22,7 +22,7 @@ describe('actions', () => {
       resource: 'actions',
       entityType: 'action',
       async create(harness, unit) {
-        const reply = await (await harness.as('tenantAdmin')).post('/actions', { planId: planIds[unit], riskId: riskIds[unit], title: 'Ta fram rutin', reportingIds: [harness.userIds.responsible] });
+        const reply = await (await harness.as('tenantAdmin')).post('/actions', { planId: planIds[unit], riskId: riskIds[unit], title: 'Ta fram rutin', reportingIds: unit === 'unitA' ? [harness.userIds.responsible] : [] });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
