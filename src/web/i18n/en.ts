@@ -374,7 +374,7 @@ export const en: Messages = {
 
   'planForm.edit': 'Edit plan',
   'planForm.noDecisionUnit': 'Not given',
-  'planForm.decisionLocked': 'The plan has been adopted. Its decision changes through a revision on the plan’s page.',
+  'planForm.decisionLocked': 'The plan has been adopted. What is recorded of its decision changes through a revision on the plan’s page; what is missing can be filled in here.',
   'planForm.paragraphHelp': 'The paragraph of the minutes, for example §95.',
 
   'reviewForm.new': 'New review',

@@ -374,7 +374,7 @@ export const sv = {
 
   'planForm.edit': 'Ändra plan',
   'planForm.noDecisionUnit': 'Inte angivet',
-  'planForm.decisionLocked': 'Planen är beslutad. Beslutet ändras genom en revision på planens sida.',
+  'planForm.decisionLocked': 'Planen är beslutad. Det som är registrerat av beslutet ändras genom en revision på planens sida; det som saknas kan fyllas i här.',
   'planForm.paragraphHelp': 'Protokollets paragraf, till exempel §95.',
 
   'reviewForm.new': 'Ny granskning',

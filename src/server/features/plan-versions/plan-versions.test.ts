@@ -120,6 +120,13 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
     expect((await coordinator.get(`/plans/${draft.id}/versions/2`)).body.snapshot.facts).toMatchObject({ decisionParagraph: '§ 41', diarienummer: 'GRF-2026-00043' });
     const history = (await (await h.as('tenantAdmin')).get(`/audit-events?entityType=plan&entityId=${draft.id}`)).body.items;
     expect(history.find((event: { operation: string }) => event.operation === 'revise').changes.decisionParagraph).toEqual(['§ 14', '§ 41']);
+
+    // A part of the decision that was never recorded may be filled in; once recorded, it is locked too.
+    const withoutNumber = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan', startYear: 2026 })).body;
+    const adoptedWithout = (await coordinator.post(`/plans/${withoutNumber.id}/adopt`, { version: withoutNumber.version, decisionDate: '2026-03-01' })).body;
+    const filled = await coordinator.patch(`/plans/${withoutNumber.id}`, { version: adoptedWithout.version, diarienummer: 'GRF-2026-00100' });
+    expect(filled.status).toBe(200);
+    expect((await coordinator.patch(`/plans/${withoutNumber.id}`, { version: filled.body.version, diarienummer: null })).status).toBe(409);
   });
 
   test('a draft is not revised; an adopted plan is closed; other tenants see nothing', async () => {

@@ -44,13 +44,15 @@ export async function createPlan(tx: Transaction, access: Access, options: z.inf
 export const DECISION_FIELDS = ['decisionUnitId', 'decisionDate', 'decisionParagraph', 'diarienummer'] as const;
 
 /**
- * An adopted (or closed) plan's decision is a record: it is not edited in place. A correction or
- * a new decision goes through a revision (POST /plans/{id}/revisions), which keeps the adopted
- * version frozen. Sending the decision unchanged (a whole form saved again) is fine.
+ * An adopted (or closed) plan's decision is a record: a recorded value is not edited in place. A
+ * correction or a new decision goes through a revision (POST /plans/{id}/revisions), which keeps
+ * the adopted version frozen. Sending the decision unchanged (a whole form saved again) is fine,
+ * and so is filling in a part that was never recorded (a plan adopted before the diarienummer
+ * was known, or one taken over from another system without its decision).
  */
 function assertDecisionUnchanged(current: typeof plans.$inferSelect, changes: Partial<Record<(typeof DECISION_FIELDS)[number], string | null | undefined>>) {
   if (current.state === 'draft') return;
-  const changed = DECISION_FIELDS.filter((field) => changes[field] !== undefined && (changes[field] ?? null) !== (current[field] ?? null));
+  const changed = DECISION_FIELDS.filter((field) => changes[field] !== undefined && current[field] !== null && (changes[field] ?? null) !== current[field]);
   if (changed.length === 0) return;
   const message = { sv: 'Beslutet ändras genom en revision av planen.', en: 'The decision changes through a revision of the plan.' };
   throw new AppError(
