@@ -25,3 +25,20 @@ export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, { sv: string; en: string 
   avdelning: { sv: 'Avdelning', en: 'Department' },
   enhet: { sv: 'Enhet', en: 'Unit' },
 };
+
+/**
+ * How far down the tree each kind sits: kommun and region at the top; nämnd/styrelse, bolag and
+ * kommunalförbund below them; then förvaltning, avdelning, enhet.
+ */
+const ORG_UNIT_LEVELS: Record<OrgUnitKind, number> = { kommun: 0, region: 0, namnd: 1, bolag: 1, kommunalforbund: 1, forvaltning: 2, avdelning: 3, enhet: 4 };
+
+/**
+ * Whether a unit of kind `child` may sit directly below one of kind `parent`. A kommun or region
+ * is only ever the top of a tree; any other unit sits below a unit of a higher level or of its
+ * own (an avdelning with sub-avdelningar, a bolag in a koncern), never above its own level: no
+ * förvaltning under an enhet, no kommun inside another kommun.
+ */
+export function mayNestUnder(child: OrgUnitKind, parent: OrgUnitKind): boolean {
+  if (ORG_UNIT_LEVELS[child] === 0) return false;
+  return ORG_UNIT_LEVELS[child] >= ORG_UNIT_LEVELS[parent];
+}

@@ -14,12 +14,17 @@ const NAMES: Record<Exclude<ReportingPeriodKind, 'custom'>, { sv: string; en: st
   annual: { sv: 'Helår', en: 'Full year', numbered: false },
 };
 
-/** The period's name as reports print it, e.g. "Kvartal 3 2020" or "Helår 2021". */
+/**
+ * The period's name as reports print it, e.g. "Kvartal 3 2020" or "Helår 2021". A named
+ * standard period (one of several delår of a year, say) prints its name, with the year
+ * unless the name already says it: "Delår 1 2026".
+ */
 export function reportingPeriodLabel(
   period: { kind: ReportingPeriodKind; number: number | null; year: number; name: string | null },
   locale: 'sv' | 'en' = 'sv',
 ): string {
   if (period.kind === 'custom') return period.name ?? String(period.year);
+  if (period.name) return period.name.includes(String(period.year)) ? period.name : `${period.name} ${period.year}`;
   const names = NAMES[period.kind];
   const base = names[locale];
   return names.numbered && period.number !== null

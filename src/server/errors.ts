@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   forbidden: { status: 403, sv: 'Du har inte behörighet till detta.', en: 'You are not allowed to do this.' },
   not_found: { status: 404, sv: 'Det finns inget här.', en: 'There is nothing here.' },
   conflict: { status: 409, sv: 'Någon annan har ändrat detta under tiden.', en: 'Someone else changed this in the meantime.' },
+  /** A unique rule: the same entry exists already (not a stale write). */
+  duplicate: { status: 409, sv: 'Det finns redan en sådan post.', en: 'Such an entry already exists.' },
+  /** Decided and frozen: changes only through the proper step (a plan's decision through a revision). */
+  locked: { status: 409, sv: 'Det här är beslutat och ändras inte direkt.', en: 'This has been decided and is not changed directly.' },
   payload_too_large: { status: 413, sv: 'Innehållet är för stort.', en: 'The content is too large.' },
   unsupported_media_type: { status: 415, sv: 'Skicka innehållet som JSON (Content-Type: application/json).', en: 'Send the content as JSON (Content-Type: application/json).' },
   rate_limited: { status: 429, sv: 'För många försök. Vänta en stund.', en: 'Too many attempts. Wait a while.' },
@@ -69,6 +73,8 @@ const DEFAULT_DETAILS: Record<ErrorCode, LocalizedText> = {
   forbidden: { sv: 'Dina roller ger inte rätt att göra detta här.', en: 'Your roles do not allow this here.' },
   not_found: { sv: 'Det finns inte, eller så har du inte tillgång till det.', en: 'It does not exist, or you do not have access to it.' },
   conflict: { sv: 'Hämta det senaste och försök igen.', en: 'Fetch the latest and try again.' },
+  duplicate: { sv: 'Ändra det fält som anges, eller använd det som redan finns.', en: 'Change the field named, or use the one that already exists.' },
+  locked: { sv: 'Ändringar efter beslut görs genom en revision av planen.', en: 'Changes after the decision are made through a revision of the plan.' },
   payload_too_large: { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' },
   unsupported_media_type: { sv: 'Ange Content-Type: application/json.', en: 'Give Content-Type: application/json.' },
   rate_limited: { sv: 'Vänta en stund och försök igen.', en: 'Wait a while and try again.' },

@@ -14,8 +14,15 @@ export const planAdopt = z
 export const planRevise = z
   .strictObject({
     reason: z.string().trim().min(3).max(2000).meta({ description: 'Why the adopted plan was changed, e.g. the nämnd’s decision of a revision.' }),
+    decisionUnitId: id.nullable().optional().meta({ description: 'The body that decided the revision, when it is another.' }),
+    decisionDate: calendarDate.optional().meta({ description: 'The date of the sammanträde that decided the revision, or the corrected date of the decision.' }),
+    decisionParagraph: optionalShortText.optional().meta({ description: 'Protokoll § of the revision’s decision, or the corrected one.' }),
+    diarienummer: optionalShortText.optional(),
   })
-  .meta({ id: 'PlanRevise' });
+  .meta({
+    id: 'PlanRevise',
+    description: 'The decision fields, when given, become the plan’s decision from this revision on; the adopted version keeps the decision it was adopted with.',
+  });
 
 export const planClose = z.strictObject({ version: z.int().min(1) }).meta({ id: 'PlanClose' });
 

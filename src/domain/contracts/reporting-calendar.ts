@@ -11,7 +11,7 @@ export const reportingPeriod = z
     kind: z.enum(REPORTING_PERIOD_KINDS),
     year: z.int(),
     number: z.int().nullable(),
-    name: z.string().nullable().meta({ description: 'Only for custom periods.' }),
+    name: z.string().nullable().meta({ description: 'Required for custom periods; optional for the others, to have several of one kind in a year (e.g. "Delår 1", "Delår 2").' }),
     label: z.string().meta({ description: 'The name reports print, e.g. "Kvartal 3 2020".' }),
     labelEn: z.string().meta({ description: 'The same in English, e.g. "Quarter 3 2020".' }),
     startDate: z.string(),
@@ -64,7 +64,7 @@ export const reportingPeriodCreate = z
     kind: z.enum(REPORTING_PERIOD_KINDS),
     year,
     number: z.int().min(1).max(12).nullable().optional(),
-    name: shortText.nullable().optional(),
+    name: shortText.nullable().optional().meta({ description: 'Required for a custom period. A standard period may have one, to tell several of one kind and year apart.' }),
     startDate: calendarDate.optional().meta({ description: 'Defaults to the standard dates of the kind.' }),
     endDate: calendarDate.optional(),
   })

@@ -20,6 +20,9 @@ export interface Principal {
 /** Roles that may change the plan data of a unit (plans, risks, controls, actions …). */
 export const MANAGING_ROLES: readonly Role[] = ['administrator', 'coordinator'];
 
+/** Roles that may archive and restore a unit's plan data: its managers. */
+export const ARCHIVING_ROLES: readonly Role[] = MANAGING_ROLES;
+
 const NOT_ALLOWED = {
   sv: 'Din roll på enheten ger inte rätt att göra detta.',
   en: 'Your role on the unit does not allow this.',
@@ -121,6 +124,15 @@ export class Access {
     if (!this.isTenantAdministrator) {
       throw new AppError('forbidden', { sv: 'Bara kommunens administratör får göra detta.', en: 'Only the tenant administrator may do this.' });
     }
+  }
+
+  /**
+   * Archiving plan data (plans, risks, controls, actions, activities and their sub-activities,
+   * reviews, deviations, recommendations) takes it out of the plan, so it is for the unit's
+   * managers: the one rule for who may archive and restore.
+   */
+  assertMayArchive(unitId: string): void {
+    this.assertRole(unitId, ARCHIVING_ROLES);
   }
 
   /**

@@ -4,6 +4,8 @@ interface PostgresError {
   code: string;
   constraint?: string;
   table?: string;
+  /** For a unique violation: "Key (tenant_id, kind, COALESCE(number, 0))=(…) already exists." */
+  detail?: string;
 }
 
 function postgresError(error: unknown): PostgresError | null {
@@ -28,6 +30,59 @@ function fieldOfForeignKey(constraint: string, table: string | undefined): strin
   return `${camelCase(withoutTable.replace(/_fk$/, ''))}Id`;
 }
 
+/** Splits at the commas that are not inside parentheses. */
+function topLevelParts(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of list) {
+    if (char === '(') depth++;
+    if (char === ')') depth--;
+    if (char === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts;
+}
+
+/**
+ * The fields a unique constraint covers, read from the database's own description of the
+ * violation ("Key (tenant_id, kind, year, COALESCE(number, 0))=…"): each key part's column,
+ * also inside an expression, without tenant_id (every key has it and nobody types it).
+ */
+export function fieldsOfUniqueViolation(detail: string | undefined): string[] {
+  const match = detail ? /^Key \((.*)\)=\(/s.exec(detail) : null;
+  if (!match) return [];
+  const fields: string[] = [];
+  for (const part of topLevelParts(match[1]!)) {
+    // A column is a lower-case name not followed by "(" (that would be a function) nor "::" type.
+    const column = [...part.matchAll(/(?<![:\w'])([a-z_][a-z0-9_]*)\b(?!\s*\()/g)].map((found) => found[1]!).find((name) => name !== 'text');
+    if (column && column !== 'tenant_id' && !fields.includes(camelCase(column))) fields.push(camelCase(column));
+  }
+  return fields;
+}
+
+/**
+ * A unique violation: the entry already exists. Says so and names the fields that make it the
+ * same, never "someone else changed this" (that is for a stale version).
+ */
+function duplicateProblem(pg: PostgresError): AppError {
+  const fields = fieldsOfUniqueViolation(pg.detail);
+  const listed = fields.join(', ');
+  return new AppError(
+    'duplicate',
+    fields.length === 0
+      ? { sv: 'Det finns redan en likadan post.', en: 'An identical entry already exists.' }
+      : {
+          sv: `Det finns redan en post med samma värde i ${fields.length === 1 ? 'fältet' : 'fälten'} ${listed}.`,
+          en: `An entry with the same value in ${fields.length === 1 ? 'the field' : 'the fields'} ${listed} already exists.`,
+        },
+    fields.map((path) => ({ path, message: { sv: 'Det finns redan en post med samma värde.', en: 'An entry with the same value already exists.' } })),
+  );
+}
+
 /**
  * Turns a constraint the database enforced into a problem naming the field, instead of a 500.
  * The use cases check what they can first; this catches the rest (an id of another tenant, a
@@ -41,9 +96,7 @@ export function problemFromDatabaseError(error: unknown): AppError | null {
       { path: fieldOfForeignKey(pg.constraint, pg.table), message: { sv: 'Finns inte.', en: 'Does not exist.' } },
     ]);
   }
-  if (pg.code === '23505') {
-    return new AppError('conflict', { sv: 'Det finns redan en likadan post.', en: 'An identical entry already exists.' });
-  }
+  if (pg.code === '23505') return duplicateProblem(pg);
   if (pg.code === '23514' || pg.code === '22P02' || pg.code === '22007' || pg.code === '22008') {
     return new AppError('validation_failed', {
       sv: `Uppgifterna bryter mot en regel (${pg.constraint ?? pg.code}).`,

@@ -25,6 +25,6 @@ export function problems(...codes: ErrorCode[]) {
 /** Problems of a read of one entity. */
 export const readProblems = problems('not_found');
 /** Problems of a create. */
-export const createProblems = problems('validation_failed', 'forbidden', 'not_found');
+export const createProblems = problems('validation_failed', 'forbidden', 'not_found', 'duplicate');
 /** Problems of a change to an existing entity. */
 export const updateProblems = problems('validation_failed', 'forbidden', 'not_found', 'conflict');

@@ -26,7 +26,15 @@ export interface ResourceSpec {
    * expectations hold for the "outside" entity as for the "inside" one.
    */
   tenantWide?: boolean;
+  /**
+   * The resource has POST /{id}/archive and /restore: checks the one archiving rule, that in
+   * their unit A only its managers (administrator, coordinator) may archive and restore.
+   */
+  archivable?: boolean;
 }
+
+/** Who may archive plan data in their own unit: the unit's managers (the ARCHIVING_ROLES rule). */
+const MAY_ARCHIVE: Record<MatrixRole, boolean> = { administrator: true, coordinator: true, responsible: false, reader: false, auditor: false };
 
 /**
  * The checks every resource must pass at the HTTP level: the role matrix (each role × a unit
@@ -64,6 +72,24 @@ export function describeResourceContract(spec: ResourceSpec, harness: () => Harn
           const reply = await client.patch(path(id), { ...spec.change(++changes), version });
           expect(reply.status, JSON.stringify(reply.body)).toBe(mayWrite ? 200 : mayRead ? 403 : 404);
           if (!mayWrite) expect(await currentVersion(id)).toBe(version);
+        });
+      }
+    }
+
+    if (spec.archivable) {
+      for (const role of MATRIX_ROLES) {
+        const may = MAY_ARCHIVE[role];
+        test(`${role} inside their subtree: archive and restore ${may ? 200 : 403}`, async () => {
+          const client = await h.as(role);
+          const archived = await client.post(`${path(ids.unitA)}/archive`);
+          expect(archived.status, JSON.stringify(archived.body)).toBe(may ? 200 : 403);
+          const stored = (await (await h.as('tenantAdmin')).get(path(ids.unitA))).body;
+          expect(stored.archivedAt === null).toBe(!may);
+          if (!may) await (await h.as('tenantAdmin')).post(`${path(ids.unitA)}/archive`);
+          const restored = await client.post(`${path(ids.unitA)}/restore`);
+          expect(restored.status, JSON.stringify(restored.body)).toBe(may ? 200 : 403);
+          if (!may) expect((await (await h.as('tenantAdmin')).post(`${path(ids.unitA)}/restore`)).status).toBe(200);
+          expect((await (await h.as('tenantAdmin')).get(path(ids.unitA))).body.archivedAt).toBeNull();
         });
       }
     }

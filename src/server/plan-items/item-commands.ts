@@ -24,6 +24,7 @@ import {
   type ItemDetails,
   type ItemKind,
 } from './item-details.ts';
+import { namedWithoutRoleProblem } from './named-without-role.ts';
 
 type Row = Record<string, unknown>;
 
@@ -87,7 +88,8 @@ export async function findReadableItem(db: Database, access: Access, spec: ItemS
     .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
     .where(and(eq(table.tenantId, access.tenantId), eq(table.id, id)));
   const result = found as { item: Row; unitId: string } | undefined;
-  if (!result || !access.canRead(result.unitId)) throw new AppError('not_found');
+  if (!result) throw new AppError('not_found');
+  if (!access.canRead(result.unitId)) throw (await namedWithoutRoleProblem(db, access, spec.kind, id, result.unitId)) ?? new AppError('not_found');
   let [withDetails] = await withItemDetails(db, access.tenantId, spec.kind, [result.item], access.today);
   if (spec.decorate) [withDetails] = await spec.decorate(db, access.tenantId, [withDetails!]);
   return { ...withDetails!, unitId: result.unitId };
@@ -168,7 +170,7 @@ function storedPart(spec: ItemSpec, item: Row & { unitId: string }): { unitId: s
 /** Archives or restores an item (coordinator or administrator). */
 export async function archiveItem(tx: Transaction, access: Access, spec: ItemSpec, id: string, archived: boolean) {
   const current = await findReadableItem(tx, access, spec, id);
-  access.assertRole(current.unitId, MANAGING_ROLES);
+  access.assertMayArchive(current.unitId);
   const { unitId, stored } = storedPart(spec, current);
   await setArchived(tx, spec.table, stored, archived, { actor: access.actor, entityType: spec.kind, unitId });
   return findReadableItem(tx, access, spec, id);
@@ -230,7 +232,8 @@ export async function findItemScope(db: Database, access: Access, kind: ItemKind
     .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
     .where(and(eq(table.tenantId, access.tenantId), eq(table.id, itemId)));
   if (!found || !access.canRead(found.unitId)) {
-    throw new AppError('validation_failed', undefined, [{ path: field, message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+    const namedWithoutRole = found ? await namedWithoutRoleProblem(db, access, kind, itemId, found.unitId, field) : null;
+    throw namedWithoutRole ?? new AppError('validation_failed', undefined, [{ path: field, message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
   }
   return { ...found, assigned: await assignedUserIds(db, access.tenantId, kind, itemId) };
 }

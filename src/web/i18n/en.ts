@@ -341,6 +341,7 @@ export const en: Messages = {
   'admin.newPeriod': 'New reporting period',
   'admin.periodKind': 'Kind',
   'admin.periodNumber': 'Number',
+  'admin.periodNameHelp': 'Optional. Name the period (e.g. “Delår 1”) to have several of one kind in a year.',
   'admin.datesHelp': 'Leave empty for the usual dates of the kind.',
   'admin.addPeriod': 'Add the period',
   'admin.eventKind': 'Kind',
@@ -389,6 +390,7 @@ export const en: Messages = {
 
   'planForm.edit': 'Edit plan',
   'planForm.noDecisionUnit': 'Not given',
+  'planForm.decisionLocked': 'The plan has been adopted. What is recorded of its decision changes through a revision on the plan’s page; what is missing can be filled in here.',
   'planForm.paragraphHelp': 'The paragraph of the minutes, for example §95.',
 
   'reviewForm.new': 'New review',
@@ -534,6 +536,8 @@ export const en: Messages = {
   'lifeCycle.revise': 'Save a revision',
   'lifeCycle.reason': 'Reason for the change',
   'lifeCycle.reasonHelp': "For example the committee's decision on the revision. The adopted version is kept.",
+  'lifeCycle.revisionDecision': 'Decision on the revision',
+  'lifeCycle.revisionDecisionHelp': 'Change these if the revision has a decision of its own, or to correct the decision. The adopted version keeps its decision.',
   'lifeCycle.reviseButton': 'Save revision',
   'lifeCycle.revised': 'The revision is saved.',
   'lifeCycle.close': 'Close the plan',

@@ -341,6 +341,7 @@ export const sv = {
   'admin.newPeriod': 'Ny rapporteringsperiod',
   'admin.periodKind': 'Slag',
   'admin.periodNumber': 'Nummer',
+  'admin.periodNameHelp': 'Frivilligt. Ge perioden ett namn (t.ex. ”Delår 1”) för att ha flera av samma slag samma år.',
   'admin.datesHelp': 'Lämna tomt för periodens vanliga datum.',
   'admin.addPeriod': 'Lägg till perioden',
   'admin.eventKind': 'Slag',
@@ -389,6 +390,7 @@ export const sv = {
 
   'planForm.edit': 'Ändra plan',
   'planForm.noDecisionUnit': 'Inte angivet',
+  'planForm.decisionLocked': 'Planen är beslutad. Det som är registrerat av beslutet ändras genom en revision på planens sida; det som saknas kan fyllas i här.',
   'planForm.paragraphHelp': 'Protokollets paragraf, till exempel §95.',
 
   'reviewForm.new': 'Ny granskning',
@@ -534,6 +536,8 @@ export const sv = {
   'lifeCycle.revise': 'Spara en revision',
   'lifeCycle.reason': 'Skäl till ändringen',
   'lifeCycle.reasonHelp': 'Till exempel nämndens beslut om revideringen. Den beslutade versionen finns kvar.',
+  'lifeCycle.revisionDecision': 'Beslut om revisionen',
+  'lifeCycle.revisionDecisionHelp': 'Ändra här om revisionen har ett eget beslut, eller för att rätta beslutet. Den beslutade versionen behåller sitt beslut.',
   'lifeCycle.reviseButton': 'Spara revision',
   'lifeCycle.revised': 'Revisionen är sparad.',
   'lifeCycle.close': 'Avsluta planen',

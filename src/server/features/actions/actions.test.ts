@@ -22,12 +22,13 @@ describe('actions', () => {
       resource: 'actions',
       entityType: 'action',
       async create(harness, unit) {
-        const reply = await (await harness.as('tenantAdmin')).post('/actions', { planId: planIds[unit], riskId: riskIds[unit], title: 'Ta fram rutin', reportingIds: [harness.userIds.responsible] });
+        const reply = await (await harness.as('tenantAdmin')).post('/actions', { planId: planIds[unit], riskId: riskIds[unit], title: 'Ta fram rutin', reportingIds: unit === 'unitA' ? [harness.userIds.responsible] : [] });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
       change: (n) => ({ measuresTaken: `## Genomfört\n\n- steg ${n}` }),
       changedField: 'measuresTaken',
+      archivable: true,
       roles: {
         administrator: { read: true, write: true },
         coordinator: { read: true, write: true },
@@ -52,6 +53,24 @@ describe('actions', () => {
     expect(reply.body).toMatchObject({ reviewId: review!.id, riskId: null, responsibleUnitId: h.tenant.unitA1, whatToDo: '1. Ta fram rutin\n2. Informera rektorer' });
     const listed = await (await h.as('reader')).get(`/actions?reviewId=${review!.id}`);
     expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([reply.body.id]);
+  });
+
+  test('a coordinator cannot name a unit outside their area as responsible: answered as a unit that does not exist', async () => {
+    const coordinator = await h.as('coordinator');
+    const doesNotExist = { status: 400, errors: [{ path: 'responsibleUnitId', message: 'Finns inte.' }] };
+    const answer = (reply: { status: number; body: { errors?: unknown } }) => ({ status: reply.status, errors: reply.body.errors });
+    const foreign = await coordinator.post('/actions', { planId: planIds.unitA, title: 'Åtgärd', responsibleUnitId: h.otherTenant.unitA });
+    expect(answer(foreign)).toEqual(doesNotExist);
+    const outside = await coordinator.post('/actions', { planId: planIds.unitA, title: 'Åtgärd', responsibleUnitId: h.tenant.unitB });
+    expect(answer(outside)).toEqual(doesNotExist);
+    const created = (await coordinator.post('/actions', { planId: planIds.unitA, title: 'Åtgärd', responsibleUnitId: h.tenant.unitA1 })).body;
+    const moved = await coordinator.patch(`/actions/${created.id}`, { version: created.version, responsibleUnitId: h.tenant.unitB });
+    expect(answer(moved)).toEqual(doesNotExist);
+    // A unit the tenant's administrator named stays acceptable when the coordinator saves the form again.
+    const admin = await h.as('tenantAdmin');
+    const named = (await admin.patch(`/actions/${created.id}`, { version: created.version, responsibleUnitId: h.tenant.unitB })).body;
+    expect(named.responsibleUnitId).toBe(h.tenant.unitB);
+    expect((await coordinator.patch(`/actions/${created.id}`, { version: named.version, responsibleUnitId: h.tenant.unitB, title: 'Åtgärd, ändrad' })).status).toBe(200);
   });
 
   test('the risk of an action must be in the same plan', async () => {

@@ -5,6 +5,7 @@ import type { Access } from '../../access/access.ts';
 import { findReadablePlan, type PlanRow } from '../../access/plan-scope.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { actions } from '../../db/schema/actions.ts';
+import { orgUnits } from '../../db/schema/org-units.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { AppError, type FieldError } from '../../errors.ts';
@@ -37,16 +38,34 @@ async function checkSamePlan(db: Database, plan: PlanRow, references: { riskId?:
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
 }
 
+/**
+ * The unit named as responsible must be one the caller may see: a unit outside their area is
+ * answered exactly as a unit that does not exist (or is another municipality's), so that
+ * nobody learns what exists outside their units. A value already stored stays acceptable.
+ */
+async function checkResponsibleUnit(db: Database, access: Access, unitId: string | null | undefined, current?: string | null) {
+  if (!unitId || unitId === current) return;
+  const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
+  if (!unit || !access.canRead(unit.id)) throw new AppError('validation_failed', undefined, [{ path: 'responsibleUnitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+}
+
 async function createAction(tx: Transaction, access: Access, input: z.infer<typeof actionCreate>) {
   const plan = await findReadablePlan(tx, access, input.planId, 'planId');
   await checkSamePlan(tx, plan, input);
+  await checkResponsibleUnit(tx, access, input.responsibleUnitId);
   const { planId, ...values } = input;
   void planId;
   return createItem(tx, access, spec, plan, values);
 }
 
 async function updateAction(tx: Transaction, access: Access, id: string, version: number, changes: Omit<z.infer<typeof actionUpdate>, 'version'>) {
-  return updateItem(tx, access, spec, id, version, changes, (plan) => checkSamePlan(tx, plan, changes));
+  return updateItem(tx, access, spec, id, version, changes, async (plan) => {
+    await checkSamePlan(tx, plan, changes);
+    if (changes.responsibleUnitId) {
+      const [current] = await tx.select({ responsibleUnitId: actions.responsibleUnitId }).from(actions).where(and(eq(actions.tenantId, access.tenantId), eq(actions.id, id)));
+      await checkResponsibleUnit(tx, access, changes.responsibleUnitId, current?.responsibleUnitId);
+    }
+  });
 }
 
 /** Åtgärder: list with filters, one, create, change, archive. */

@@ -24,12 +24,40 @@ describe('activities, sub-activities and focus areas', () => {
       resource: 'activities',
       entityType: 'activity',
       async create(harness, unit) {
-        const reply = await (await harness.as('tenantAdmin')).post('/activities', { planId: planIds[unit], number: '4', title: 'Kompetensutveckling', responsibleIds: [harness.userIds.responsible] });
+        const reply = await (await harness.as('tenantAdmin')).post('/activities', { planId: planIds[unit], number: '4', title: 'Kompetensutveckling', responsibleIds: unit === 'unitA' ? [harness.userIds.responsible] : [] });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
       change: (n) => ({ costAndResources: `${n * 1000} kr` }),
       changedField: 'costAndResources',
+      archivable: true,
+      roles: {
+        administrator: { read: true, write: true },
+        coordinator: { read: true, write: true },
+        responsible: { read: true, write: true },
+        reader: { read: true, write: false },
+        auditor: { read: true, write: false },
+      },
+    },
+    () => h,
+  );
+
+  // An ansvarig writes the sub-activities of their own activity, but archiving them (taking
+  // them out of the plan) is for the unit's managers, as for every other piece of plan data.
+  describeResourceContract(
+    {
+      resource: 'sub-activities',
+      entityType: 'sub_activity',
+      async create(harness, unit) {
+        const admin = await harness.as('tenantAdmin');
+        const activity = (await admin.post('/activities', { planId: planIds[unit], number: '5', title: 'Handledning', responsibleIds: unit === 'unitA' ? [harness.userIds.responsible] : [] })).body;
+        const reply = await admin.post('/sub-activities', { activityId: activity.id, number: '5.1', title: 'Handledarutbildning' });
+        expect(reply.status).toBe(201);
+        return reply.body.id as string;
+      },
+      change: (n) => ({ title: `Handledarutbildning ${n}` }),
+      changedField: 'title',
+      archivable: true,
       roles: {
         administrator: { read: true, write: true },
         coordinator: { read: true, write: true },

@@ -112,8 +112,9 @@ async function updateActivity(tx: Transaction, access: Access, id: string, versi
 async function findReadableSubActivity(db: Database, access: Access, id: string) {
   const [row] = await db.select().from(subActivities).where(and(eq(subActivities.tenantId, access.tenantId), eq(subActivities.id, id)));
   if (!row) throw new AppError('not_found');
-  const scope = await findItemScope(db, access, 'activity', row.activityId, 'activityId').catch(() => {
-    throw new AppError('not_found');
+  const scope = await findItemScope(db, access, 'activity', row.activityId, 'activityId').catch((error: unknown) => {
+    // A person named on the activity without a role on its unit is told so; anyone else finds nothing.
+    throw error instanceof AppError && error.code === 'forbidden' ? new AppError('forbidden', error.detail, [], error.extensions) : new AppError('not_found');
   });
   return { row, scope };
 }
@@ -179,7 +180,8 @@ export function activityRoutes() {
     },
     async archive(tx, access, id, archived) {
       const { row, scope } = await findReadableSubActivity(tx, access, id);
-      access.assertItemWrite(scope.unitId, scope.assigned);
+      // Like every archiving of plan data: the unit's managers, not the activity's ansvariga.
+      access.assertMayArchive(scope.unitId);
       return setArchived(tx, subActivities, row, archived, { actor: access.actor, entityType: 'sub_activity', unitId: scope.unitId });
     },
   });

@@ -23,13 +23,15 @@ describe('controls', () => {
         const reply = await (await harness.as('tenantAdmin')).post('/controls', {
           riskId: riskIds[unit],
           title: 'Stickprov av inköp',
-          responsibleIds: [harness.userIds.responsible],
+          // Named only where they hold their role: a person named outside it is told so (403), see below.
+          responsibleIds: unit === 'unitA' ? [harness.userIds.responsible] : [],
         });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
       change: (n) => ({ method: `Stickprov av ${n} fakturor` }),
       changedField: 'method',
+      archivable: true,
       roles: {
         administrator: { read: true, write: true },
         coordinator: { read: true, write: true },

@@ -133,7 +133,7 @@ async function updateDeviation(tx: Transaction, access: Access, id: string, vers
 async function archiveDeviation(tx: Transaction, access: Access, id: string, archived: boolean) {
   const { unitId, planId, ...current } = await findReadableDeviation(tx, access, id);
   void planId;
-  access.assertRole(unitId, ['administrator', 'coordinator']);
+  access.assertMayArchive(unitId);
   return setArchived(tx, deviations, current, archived, { actor: access.actor, entityType: 'deviation', unitId });
 }
 

@@ -71,6 +71,43 @@ describe('follow-ups', () => {
     expect((await responsible.get(`/controls/${controlIds.unitA}`)).body.statusId).toBe(h.tenant.statusIds.genomford);
   });
 
+  test('a person named on a control but holding no role on its unit is told what is wrong and whom to ask (403), not "controlId: Finns inte"', async () => {
+    const admin = await h.as('tenantAdmin');
+    // A person with a role elsewhere (unit B) is named responsible for a control of unit A.
+    await admin.post('/role-assignments', { userId: h.userIds.nobody, unitId: h.tenant.unitB, role: 'responsible' });
+    const planId = (await admin.post('/plans', { unitId: h.tenant.unitA1, kind: 'internal_control', title: 'IK-plan A1', startYear: 2026 })).body.id;
+    const riskId = (await admin.post('/risks', { planId, title: 'Risk' })).body.id;
+    const control = (await admin.post('/controls', { riskId, title: 'Attestkontroll', responsibleIds: [h.userIds.nobody] })).body;
+    const named = await h.as('nobody');
+    const expected = 'Du står som ansvarig för kontrollen men har ingen roll på Förvaltning A1. Be Person administrator eller Person coordinator (administratör eller samordnare) om en roll på enheten.';
+
+    const written = await named.post('/follow-ups', { controlId: control.id, periodId: h.tenant.periodIds.q1, body: 'Genomförd.' });
+    expect(written.status).toBe(403);
+    expect(written.body).toMatchObject({ type: 'urn:uppsikt:problem:forbidden', detail: expected, errors: [{ path: 'controlId', message: expected }] });
+    const opened = await named.get(`/controls/${control.id}`);
+    expect(opened.status).toBe(403);
+    expect(opened.body.detail).toBe(expected);
+    const english = await named.get(`/controls/${control.id}`, { 'accept-language': 'en' });
+    expect(english.body.detail).toBe('You are named as responsible for the control but hold no role on Förvaltning A1. Ask Person administrator or Person coordinator (administrator or coordinator) for a role on the unit.');
+    // Anyone not named on it still finds nothing there.
+    const stranger = (await admin.post('/controls', { riskId, title: 'Annan kontroll' })).body;
+    expect((await named.get(`/controls/${stranger.id}`)).status).toBe(404);
+    expect((await named.post('/follow-ups', { controlId: stranger.id, periodId: h.tenant.periodIds.q1, body: 'x' })).body.errors).toEqual([{ path: 'controlId', message: 'Finns inte.' }]);
+  });
+
+  test('a follow-up is for a period within its plan’s years, when written and when moved', async () => {
+    const admin = await h.as('tenantAdmin');
+    const nextYear = (await admin.post('/reporting-calendar/periods', { kind: 'quarter', year: 2027, number: 1 })).body;
+    const outside = await admin.post('/follow-ups', { controlId: controlIds.unitA, periodId: nextYear.id, body: 'Genomförd.' });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors).toEqual([{ path: 'periodId', message: 'Kvartal 1 2027 ligger utanför planens period (2026).' }]);
+    const written = (await admin.post('/follow-ups', { controlId: controlIds.unitA, periodId: h.tenant.periodIds.q2, body: 'Genomförd.' })).body;
+    const moved = await admin.patch(`/follow-ups/${written.id}`, { version: written.version, periodId: nextYear.id });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors[0].path).toBe('periodId');
+    expect((await admin.patch(`/follow-ups/${written.id}`, { version: written.version, periodId: h.tenant.periodIds.q1 })).status).toBe(200);
+  });
+
   test('exactly one item; a period that exists; a reader may not write', async () => {
     const client = await h.as('coordinator');
     const none = await client.post('/follow-ups', { periodId: h.tenant.periodIds.q1, body: 'x' });

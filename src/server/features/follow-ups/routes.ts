@@ -12,6 +12,8 @@ import { activities } from '../../db/schema/activities.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
 import { plans } from '../../db/schema/plans.ts';
+import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
+import { reportingPeriodLabel } from '../../../domain/reporting-period.ts';
 import { AppError } from '../../errors.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { orderBy } from '../../http/list-helpers.ts';
@@ -71,6 +73,27 @@ async function listFollowUps(db: Database, access: Access, query: z.infer<typeof
 }
 
 /**
+ * A follow-up is for a reporting period within its plan's years: "Kvartal 1 2027" does not
+ * follow up a plan for 2026. The period is named by its printed name in the message.
+ */
+async function assertPeriodInPlan(tx: Transaction, tenantId: string, periodId: string, planId: string) {
+  const [period] = await tx.select().from(reportingPeriods).where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, periodId)));
+  if (!period) throw new AppError('validation_failed', undefined, [{ path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  const [plan] = await tx.select({ startYear: plans.startYear, endYear: plans.endYear }).from(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+  if (!plan || (period.year >= plan.startYear && period.year <= plan.endYear)) return;
+  const years = plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}–${plan.endYear}`;
+  throw new AppError('validation_failed', undefined, [
+    {
+      path: 'periodId',
+      message: {
+        sv: `${reportingPeriodLabel(period, 'sv')} ligger utanför planens period (${years}).`,
+        en: `${reportingPeriodLabel(period, 'en')} lies outside the plan’s period (${years}).`,
+      },
+    },
+  ]);
+}
+
+/**
  * Writes a follow-up for an item the caller answers for (or coordinates); the author is the
  * caller. A status given with it becomes the item's status too, in the same transaction.
  */
@@ -84,6 +107,7 @@ async function createFollowUp(tx: Transaction, access: Access, input: z.infer<ty
   const item = itemOf({ controlId: input.controlId ?? null, actionId: input.actionId ?? null, activityId: input.activityId ?? null });
   const scope = await findItemScope(tx, access, item.kind, item.id, item.field);
   access.assertItemWrite(scope.unitId, scope.assigned);
+  await assertPeriodInPlan(tx, access.tenantId, input.periodId, scope.planId);
   const row = await insertAudited(
     tx,
     followUps,
@@ -108,6 +132,11 @@ async function assertMayChange(tx: Transaction, access: Access, current: FollowU
 async function updateFollowUp(tx: Transaction, access: Access, id: string, version: number, changes: Omit<z.infer<typeof followUpUpdate>, 'version'>) {
   const current = await findReadableFollowUp(tx, access, id);
   await assertMayChange(tx, access, current);
+  if (changes.periodId !== undefined && changes.periodId !== current.periodId) {
+    const item = itemOf(current);
+    const { planId } = await findItemScope(tx, access, item.kind, item.id, item.field);
+    await assertPeriodInPlan(tx, access.tenantId, changes.periodId, planId);
+  }
   const { unitId, ...stored } = current;
   return updateAudited(tx, followUps, { current: stored, expectedVersion: version, values: changes, present: presentFollowUp }, { actor: access.actor, entityType: 'follow_up', unitId });
 }

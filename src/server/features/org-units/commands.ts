@@ -8,6 +8,7 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { AppError } from '../../errors.ts';
 import { presentOrgUnit } from './present.ts';
+import { mayNestUnder, ORG_UNIT_KIND_LABELS, type OrgUnitKind } from '../../../domain/org-unit.ts';
 
 type UnitRow = typeof orgUnits.$inferSelect;
 
@@ -19,11 +20,24 @@ export async function findReadableUnit(tx: Database, access: Access, unitId: str
   return unit;
 }
 
-/** Creates a unit under a parent the caller administers. */
+/** Refuses a unit of `kind` directly below a unit of `parentKind`, naming the field that was given. */
+function assertNesting(kind: OrgUnitKind, parentKind: OrgUnitKind, path: 'kind' | 'parentId') {
+  if (mayNestUnder(kind, parentKind)) return;
+  const child = ORG_UNIT_KIND_LABELS[kind];
+  const parent = ORG_UNIT_KIND_LABELS[parentKind];
+  const message =
+    kind === 'kommun' || kind === 'region'
+      ? { sv: `En enhet av slaget ${child.sv.toLowerCase()} står överst i organisationen och kan inte ligga under en annan enhet.`, en: `A unit of kind ${child.en.toLowerCase()} is the top of the organisation and cannot sit below another unit.` }
+      : { sv: `En enhet av slaget ${child.sv.toLowerCase()} kan inte ligga under en ${parent.sv.toLowerCase()}.`, en: `A unit of kind ${child.en.toLowerCase()} cannot sit below a ${parent.en.toLowerCase()}.` };
+  throw new AppError('validation_failed', undefined, [{ path, message }]);
+}
+
+/** Creates a unit under a parent the caller administers, of a kind that may sit there. */
 export async function createOrgUnit(tx: Transaction, access: Access, options: z.infer<typeof orgUnitCreate>) {
   const parent = await findReadableUnit(tx, access, options.parentId);
   access.assertRole(parent.id, ['administrator']);
   if (parent.archivedAt) throw archivedParent();
+  assertNesting(options.kind, parent.kind, 'kind');
   return insertAudited(tx, orgUnits, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'org_unit', unitId: parent.id });
 }
 
@@ -46,6 +60,17 @@ export async function updateOrgUnit(tx: Transaction, access: Access, unitId: str
     if ((await subtreeUnitIds(tx, access.tenantId, current.id)).includes(parent.id)) {
       throw new AppError('validation_failed', undefined, [{ path: 'parentId', message: { sv: 'En enhet kan inte flyttas in under sig själv.', en: 'A unit cannot be moved below itself.' } }]);
     }
+  }
+  const kind = changes.kind ?? current.kind;
+  if (kind !== current.kind || (changes.parentId !== undefined && changes.parentId !== current.parentId)) {
+    const parentId = changes.parentId ?? current.parentId;
+    if (parentId !== null) {
+      const [parent] = await tx.select({ kind: orgUnits.kind }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, parentId)));
+      if (parent) assertNesting(kind, parent.kind, kind !== current.kind ? 'kind' : 'parentId');
+    }
+    // The units below must still fit under the changed kind.
+    const children = await tx.select({ kind: orgUnits.kind }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.parentId, current.id)));
+    for (const child of children) if (!mayNestUnder(child.kind, kind)) assertNesting(child.kind, kind, 'kind');
   }
   return updateAudited(tx, orgUnits, { current, expectedVersion: version, values: changes, present: presentOrgUnit }, { actor: access.actor, entityType: 'org_unit', unitId: current.id });
 }

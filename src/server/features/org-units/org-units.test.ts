@@ -82,6 +82,26 @@ describe('org-units', () => {
     expect(badSort.body.errors[0].path).toBe('sort');
   });
 
+  test('kinds nest as the organisation does: no kommun inside another kommun, no förvaltning under an enhet', async () => {
+    const client = await h.as('tenantAdmin');
+    const kommun = await client.post('/org-units', { parentId: h.tenant.rootId, kind: 'kommun', name: 'Grannkommunen' });
+    expect(kommun.status).toBe(400);
+    expect(kommun.body.errors).toEqual([{ path: 'kind', message: 'En enhet av slaget kommun står överst i organisationen och kan inte ligga under en annan enhet.' }]);
+    expect((await client.post('/org-units', { parentId: h.tenant.unitA, kind: 'region', name: 'Region' })).status).toBe(400);
+    const school = (await client.post('/org-units', { parentId: h.tenant.unitA1, kind: 'enhet', name: 'Skolan' })).body;
+    const below = await client.post('/org-units', { parentId: school.id, kind: 'forvaltning', name: 'Förvaltning' });
+    expect(below.body.errors).toEqual([{ path: 'kind', message: 'En enhet av slaget förvaltning kan inte ligga under en enhet.' }]);
+    // A change of kind or a move is held to the same rule, also for the units below.
+    expect((await client.patch(`/org-units/${school.id}`, { version: school.version, kind: 'kommun' })).body.errors[0].path).toBe('kind');
+    const a1 = (await client.get(`/org-units/${h.tenant.unitA1}`)).body;
+    expect((await client.patch(`/org-units/${h.tenant.unitA1}`, { version: a1.version, kind: 'enhet' })).status).toBe(200);
+    const moved = await client.patch(`/org-units/${school.id}`, { version: school.version, parentId: h.tenant.rootId });
+    expect(moved.status).toBe(200);
+    const a1Again = (await client.get(`/org-units/${h.tenant.unitA1}`)).body;
+    expect((await client.patch(`/org-units/${h.tenant.unitA1}`, { version: a1Again.version, kind: 'forvaltning' })).status).toBe(200);
+    expect((await client.post('/org-units', { parentId: h.tenant.unitA, kind: 'avdelning', name: 'Avdelning' })).status).toBe(201);
+  });
+
   test('a unit cannot be moved below itself', async () => {
     const client = await h.as('tenantAdmin');
     const unit = (await client.get(`/org-units/${h.tenant.unitA}`)).body;

@@ -107,6 +107,43 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
     }
   });
 
+  test('an adopted plan’s decision is not edited in place (409 naming the field); it changes through a revision, and the adopted version keeps the original', async () => {
+    const coordinator = await h.as('coordinator');
+    const draft = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'IK-plan med beslut', startYear: 2026, decisionDate: '2026-02-01' })).body;
+    // While a draft, the decision is edited freely.
+    const edited = (await coordinator.patch(`/plans/${draft.id}`, { version: draft.version, decisionDate: '2026-02-12', decisionParagraph: '§ 14' })).body;
+    const adopted = (await coordinator.post(`/plans/${draft.id}/adopt`, { version: edited.version, decisionDate: '2026-02-12', decisionParagraph: '§ 14', diarienummer: 'GRF-2026-00042' })).body;
+
+    for (const [field, value] of [['decisionDate', '2026-02-13'], ['decisionParagraph', '§ 41'], ['diarienummer', 'GRF-2026-00043'], ['decisionUnitId', h.tenant.unitA1]] as const) {
+      const refused = await coordinator.patch(`/plans/${draft.id}`, { version: adopted.version, [field]: value });
+      expect(refused.status, field).toBe(409);
+      expect(refused.body.type).toBe('urn:uppsikt:problem:locked');
+      expect(refused.body.errors).toEqual([{ path: field, message: 'Beslutet ändras genom en revision av planen.' }]);
+      expect(refused.body.detail).toContain('revision');
+    }
+    expect((await coordinator.get(`/plans/${draft.id}`)).body).toMatchObject({ decisionDate: '2026-02-12', decisionParagraph: '§ 14', version: adopted.version });
+    // The whole form saved again with the decision unchanged is fine.
+    const retitled = await coordinator.patch(`/plans/${draft.id}`, { version: adopted.version, title: 'IK-plan 2026', decisionDate: '2026-02-12', decisionParagraph: '§ 14', diarienummer: 'GRF-2026-00042', decisionUnitId: h.tenant.unitA });
+    expect(retitled.status).toBe(200);
+
+    // A correction goes through a revision: the reason and the corrected decision.
+    const revision = await coordinator.post(`/plans/${draft.id}/revisions`, { reason: 'Fel paragraf i protokollet rättad.', decisionParagraph: '§ 41', diarienummer: 'GRF-2026-00043' });
+    expect(revision.status).toBe(201);
+    expect(revision.body).toMatchObject({ revision: 2, reason: 'Fel paragraf i protokollet rättad.' });
+    expect((await coordinator.get(`/plans/${draft.id}`)).body).toMatchObject({ decisionDate: '2026-02-12', decisionParagraph: '§ 41', diarienummer: 'GRF-2026-00043', state: 'adopted' });
+    expect((await coordinator.get(`/plans/${draft.id}/versions/1`)).body.snapshot.facts).toMatchObject({ decisionParagraph: '§ 14', diarienummer: 'GRF-2026-00042' });
+    expect((await coordinator.get(`/plans/${draft.id}/versions/2`)).body.snapshot.facts).toMatchObject({ decisionParagraph: '§ 41', diarienummer: 'GRF-2026-00043' });
+    const history = (await (await h.as('tenantAdmin')).get(`/audit-events?entityType=plan&entityId=${draft.id}`)).body.items;
+    expect(history.find((event: { operation: string }) => event.operation === 'revise').changes.decisionParagraph).toEqual(['§ 14', '§ 41']);
+
+    // A part of the decision that was never recorded may be filled in; once recorded, it is locked too.
+    const withoutNumber = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan', startYear: 2026 })).body;
+    const adoptedWithout = (await coordinator.post(`/plans/${withoutNumber.id}/adopt`, { version: withoutNumber.version, decisionDate: '2026-03-01' })).body;
+    const filled = await coordinator.patch(`/plans/${withoutNumber.id}`, { version: adoptedWithout.version, diarienummer: 'GRF-2026-00100' });
+    expect(filled.status).toBe(200);
+    expect((await coordinator.patch(`/plans/${withoutNumber.id}`, { version: filled.body.version, diarienummer: null })).status).toBe(409);
+  });
+
   test('a draft is not revised; an adopted plan is closed; other tenants see nothing', async () => {
     const coordinator = await h.as('coordinator');
     const draft = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan', startYear: 2026 })).body;

@@ -55,11 +55,25 @@ export async function adoptPlan(tx: Transaction, access: Access, planId: string,
   return row;
 }
 
-/** A change after adoption: the plan as it is now becomes the next revision, with the reason; the adopted version stays. */
-async function revisePlan(tx: Transaction, access: Access, planId: string, reason: string) {
+/**
+ * A change after adoption: the plan as it is now becomes the next revision, with the reason; the
+ * adopted version stays. The revision may carry a new or corrected decision (body, date, §,
+ * diarienummer): it becomes the plan's decision and is frozen with this revision, the only way
+ * an adopted plan's decision changes.
+ */
+async function revisePlan(tx: Transaction, access: Access, planId: string, input: z.infer<typeof planRevise>) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
   if (current.state !== 'adopted') throw stateError('Bara en beslutad plan revideras; en plan i utkast ändras direkt.', 'Only an adopted plan is revised; a draft is changed directly.');
+  const { reason, ...decision } = input;
+  const values = Object.fromEntries(Object.entries(decision).filter(([, value]) => value !== undefined));
+  if (Object.keys(values).length > 0) {
+    if (decision.decisionUnitId) {
+      const [unit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, decision.decisionUnitId)));
+      if (!unit) throw new AppError('validation_failed', undefined, [{ path: 'decisionUnitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+    }
+    await updateAudited(tx, plans, { current, expectedVersion: current.version, values, present: presentPlan, operation: 'revise' }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
+  }
   return freezePlan(tx, access.actor, { tenantId: access.tenantId, planId, unitId: current.unitId, reason, createdById: access.userId });
 }
 
@@ -107,14 +121,14 @@ export function planVersionRoutes() {
       method: 'post',
       path: '/plans/{id}/revisions',
       tags,
-      summary: 'Record the adopted plan as changed since, with the reason (a new revision; the adopted version stays)',
+      summary: 'Record the adopted plan as changed since, with the reason and, if any, the new or corrected decision (a new revision; the adopted version stays)',
       request: { params: idParams, ...jsonBody(planRevise) },
       responses: { 201: json(planVersion, 'The new revision'), ...problems('validation_failed', 'forbidden', 'not_found') },
     }),
     async (c) => {
       const access = c.get('access');
       const planId = c.req.valid('param').id;
-      const frozen = await c.get('database').db.transaction((tx) => revisePlan(tx, access, planId, c.req.valid('json').reason));
+      const frozen = await c.get('database').db.transaction((tx) => revisePlan(tx, access, planId, c.req.valid('json')));
       const listed = await listVersions(c.get('database').db, access, planId);
       return c.json(listed.find((entry) => entry.id === frozen.id)!, 201);
     },

@@ -1,4 +1,4 @@
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { planCreate, planUpdate } from '../../../domain/contracts/plans.ts';
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
@@ -8,6 +8,8 @@ import type { Transaction } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
+import { risks } from '../../db/schema/risks.ts';
+import { assertLevelsFit, planRiskMatrix } from '../../plan-items/plan-risk-matrix.ts';
 import { AppError } from '../../errors.ts';
 import { presentPlan } from './present.ts';
 
@@ -38,16 +40,69 @@ export async function createPlan(tx: Transaction, access: Access, options: z.inf
   return insertAudited(tx, plans, { ...options, endYear, riskMatrixId, tenantId: access.tenantId }, { actor: access.actor, entityType: 'plan', unitId: unit.id });
 }
 
-/** Changes a plan's title, years, description or decision. */
+/** The fields that record the decision: the deciding body, the meeting date, the § and the diarienummer. */
+export const DECISION_FIELDS = ['decisionUnitId', 'decisionDate', 'decisionParagraph', 'diarienummer'] as const;
+
+/**
+ * An adopted (or closed) plan's decision is a record: a recorded value is not edited in place. A
+ * correction or a new decision goes through a revision (POST /plans/{id}/revisions), which keeps
+ * the adopted version frozen. Sending the decision unchanged (a whole form saved again) is fine,
+ * and so is filling in a part that was never recorded (a plan adopted before the diarienummer
+ * was known, or one taken over from another system without its decision).
+ */
+function assertDecisionUnchanged(current: typeof plans.$inferSelect, changes: Partial<Record<(typeof DECISION_FIELDS)[number], string | null | undefined>>) {
+  if (current.state === 'draft') return;
+  const changed = DECISION_FIELDS.filter((field) => changes[field] !== undefined && current[field] !== null && (changes[field] ?? null) !== current[field]);
+  if (changed.length === 0) return;
+  const message = { sv: 'Beslutet ändras genom en revision av planen.', en: 'The decision changes through a revision of the plan.' };
+  throw new AppError(
+    'locked',
+    {
+      sv: 'Planen är beslutad: beslutet (beslutande organ, datum, § och diarienummer) ändras inte direkt, utan genom en revision med skäl och det nya beslutet.',
+      en: 'The plan has been adopted: its decision (deciding body, date, § and diarienummer) is not changed directly but through a revision, with the reason and the new decision.',
+    },
+    changed.map((path) => ({ path, message })),
+  );
+}
+
+/**
+ * A plan that changes its risk matrix (another version, or another first year and so another
+ * version in force) keeps its risks on the matrix: a risk assessed beyond the new matrix's
+ * levels must be reassessed first.
+ */
+async function assertRisksFitMatrix(tx: Transaction, next: typeof plans.$inferSelect, current: typeof plans.$inferSelect) {
+  if (next.kind !== 'internal_control' || (next.riskMatrixId === current.riskMatrixId && next.startYear === current.startYear)) return;
+  const matrix = await planRiskMatrix(tx, next);
+  const assessed = await tx
+    .select({ title: risks.title, likelihood: risks.likelihood, consequence: risks.consequence })
+    .from(risks)
+    .where(and(eq(risks.tenantId, current.tenantId), eq(risks.planId, current.id), isNull(risks.archivedAt)));
+  const off = assessed.filter((risk) => assertLevelsFit(matrix, next.startYear, risk).length > 0).map((risk) => `"${risk.title}"`);
+  if (off.length === 0) return;
+  const path = next.riskMatrixId === current.riskMatrixId ? 'startYear' : 'riskMatrixId';
+  throw new AppError('validation_failed', undefined, [
+    {
+      path,
+      message: {
+        sv: `Riskmatrisen har ${matrix.config.likelihoodLevels.length} × ${matrix.config.consequenceLevels.length} nivåer; bedöm först om ${off.join(', ')}.`,
+        en: `The risk matrix has ${matrix.config.likelihoodLevels.length} × ${matrix.config.consequenceLevels.length} levels; reassess ${off.join(', ')} first.`,
+      },
+    },
+  ]);
+}
+
+/** Changes a plan's title, years, description, or (while it is a draft) its decision. */
 export async function updatePlan(tx: Transaction, access: Access, planId: string, version: number, changes: Omit<z.infer<typeof planUpdate>, 'version'>) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
+  assertDecisionUnchanged(current, changes);
+  await assertRisksFitMatrix(tx, { ...current, riskMatrixId: changes.riskMatrixId === undefined ? current.riskMatrixId : changes.riskMatrixId, startYear: changes.startYear ?? current.startYear }, current);
   yearsInOrder(changes.startYear ?? current.startYear, changes.endYear ?? current.endYear);
   return updateAudited(tx, plans, { current, expectedVersion: version, values: changes, present: presentPlan }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
 }
 
 export async function archivePlan(tx: Transaction, access: Access, planId: string, archived: boolean) {
   const current = await findReadablePlan(tx, access, planId);
-  access.assertRole(current.unitId, MANAGING_ROLES);
+  access.assertMayArchive(current.unitId);
   return setArchived(tx, plans, current, archived, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
 }

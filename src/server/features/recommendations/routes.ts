@@ -79,7 +79,7 @@ async function updateRecommendation(tx: Transaction, access: Access, id: string,
 
 async function archiveRecommendation(tx: Transaction, access: Access, id: string, archived: boolean) {
   const { unitId, ...current } = await findReadableRecommendation(tx, access, id);
-  access.assertRole(unitId, MANAGING_ROLES);
+  access.assertMayArchive(unitId);
   return setArchived(tx, recommendations, current, archived, { actor: access.actor, entityType: 'recommendation', unitId });
 }
 

@@ -50,6 +50,35 @@ describe('the reporting calendar (årshjul)', () => {
     expect((await (await h.as('coordinator')).post('/reporting-calendar/periods', { kind: 'annual', year: 2027 })).status).toBe(403);
   });
 
+  test('a year may have several named periods of one kind; a real duplicate says it exists (409 duplicate), not "someone else changed this"', async () => {
+    const admin = await h.as('tenantAdmin');
+    const first = await admin.post('/reporting-calendar/periods', { kind: 'interim', year: 2028 });
+    expect(first.status).toBe(201);
+    const again = await admin.post('/reporting-calendar/periods', { kind: 'interim', year: 2028 });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ type: 'urn:uppsikt:problem:duplicate', detail: 'Perioden Delår 2028 finns redan.', existingId: first.body.id });
+    expect(again.body.errors[0].path).toBe('name');
+    expect(JSON.stringify(again.body)).not.toContain('Någon annan');
+
+    const april = await admin.post('/reporting-calendar/periods', { kind: 'interim', year: 2028, name: 'Delår 1', endDate: '2028-04-30' });
+    expect(april.status).toBe(201);
+    expect(april.body).toMatchObject({ name: 'Delår 1', label: 'Delår 1 2028', labelEn: 'Delår 1 2028', startDate: '2028-01-01', endDate: '2028-04-30' });
+    const august = await admin.post('/reporting-calendar/periods', { kind: 'interim', year: 2028, name: 'Delårsrapport augusti 2028' });
+    expect(august.body.label).toBe('Delårsrapport augusti 2028');
+    expect((await admin.post('/reporting-calendar/periods', { kind: 'interim', year: 2028, name: 'Delår 1' })).status).toBe(409);
+    const renamed = await admin.patch(`/reporting-calendar/periods/${august.body.id}`, { version: august.body.version, name: 'Delår 1' });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.type).toBe('urn:uppsikt:problem:duplicate');
+
+    const year = (await admin.get('/reporting-calendar?year=2028')).body.periods.map((period: { label: string }) => period.label);
+    expect(year).toEqual(['Delår 1 2028', 'Delår 2028', 'Delårsrapport augusti 2028']);
+    // A period named apart is followed up like any other.
+    const plan = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'IK 2028', startYear: 2028 })).body;
+    const risk = (await admin.post('/risks', { planId: plan.id, title: 'R' })).body;
+    const control = (await admin.post('/controls', { riskId: risk.id, title: 'K' })).body;
+    expect((await admin.post('/follow-ups', { controlId: control.id, periodId: april.body.id, body: 'Utan anmärkning.' })).status).toBe(201);
+  });
+
   test('the year view holds the periods and the events the caller may see, by date; deadlines carry a role', async () => {
     const admin = await h.as('tenantAdmin');
     await admin.post('/reporting-calendar/events', { kind: 'deadline', date: '2026-09-01', title: 'Kontrollansvariga rapporterar', role: 'responsible', periodId: h.tenant.periodIds.q2 });

@@ -78,6 +78,34 @@ function periodDates(input: { kind: PeriodRow['kind']; number?: number | null | 
   return { dates: { startDate: startDate!, endDate: endDate! }, errors };
 }
 
+/**
+ * A year has one period of each kind and number unless they are named apart: a second
+ * "Delår 2026" is a duplicate, "Delår 1" and "Delår 2" are two periods. Says which exists.
+ */
+async function assertNoSamePeriod(tx: Transaction, tenantId: string, period: { id?: string; kind: PeriodRow['kind']; year: number; number: number | null; name: string | null }) {
+  const [same] = await tx
+    .select()
+    .from(reportingPeriods)
+    .where(
+      and(
+        eq(reportingPeriods.tenantId, tenantId),
+        eq(reportingPeriods.kind, period.kind),
+        eq(reportingPeriods.year, period.year),
+        sql`coalesce(${reportingPeriods.number}, 0) = ${period.number ?? 0}`,
+        sql`coalesce(${reportingPeriods.name}, '') = ${period.name ?? ''}`,
+        period.id === undefined ? undefined : sql`${reportingPeriods.id} <> ${period.id}`,
+      ),
+    );
+  if (!same) return;
+  const label = { sv: reportingPeriodLabel(same, 'sv'), en: reportingPeriodLabel(same, 'en') };
+  throw new AppError(
+    'duplicate',
+    { sv: `Perioden ${label.sv} finns redan.`, en: `The period ${label.en} already exists.` },
+    [{ path: 'name', message: { sv: 'Ge perioden ett eget namn för att ha flera av samma slag samma år.', en: 'Give the period a name of its own to have several of one kind in a year.' } }],
+    { existingId: same.id },
+  );
+}
+
 async function createPeriod(tx: Transaction, access: Access, input: z.infer<typeof reportingPeriodCreate>) {
   access.assertTenantAdministrator();
   const errors: FieldError[] = [];
@@ -86,13 +114,13 @@ async function createPeriod(tx: Transaction, access: Access, input: z.infer<type
   if (input.kind === 'quarter' && input.number && input.number > 4) errors.push({ path: 'number', message: { sv: 'Ett år har fyra kvartal.', en: 'A year has four quarters.' } });
   if (input.kind === 'tertial' && input.number && input.number > 3) errors.push({ path: 'number', message: { sv: 'Ett år har tre tertial.', en: 'A year has three tertials.' } });
   if (input.kind === 'custom' && !input.name) errors.push({ path: 'name', message: { sv: 'En egen period behöver ett namn.', en: 'A custom period needs a name.' } });
-  if (input.kind !== 'custom' && input.name) errors.push({ path: 'name', message: { sv: 'Bara egna perioder har namn.', en: 'Only custom periods have a name.' } });
   // Standard dates exist only for a valid number; with one wrong, the number's error is the one to fix.
   const numberWrong = errors.some((error) => error.path === 'number');
   const { dates, errors: dateErrors } = numberWrong ? { dates: null, errors: [] } : periodDates(input);
   errors.push(...dateErrors);
   if (errors.length > 0 || dates === null) throw new AppError('validation_failed', undefined, errors);
-  const values = { kind: input.kind, year: input.year, number: numbered ? input.number! : null, name: input.kind === 'custom' ? input.name! : null, ...dates };
+  const values = { kind: input.kind, year: input.year, number: numbered ? input.number! : null, name: input.name ?? null, ...dates };
+  await assertNoSamePeriod(tx, access.tenantId, values);
   return insertAudited(tx, reportingPeriods, { ...values, tenantId: access.tenantId }, { actor: access.actor, entityType: 'reporting_period', unitId: null });
 }
 
@@ -101,9 +129,10 @@ async function updatePeriod(tx: Transaction, access: Access, id: string, version
   access.assertTenantAdministrator();
   const { errors } = periodDates({ ...current, startDate: changes.startDate ?? current.startDate, endDate: changes.endDate ?? current.endDate });
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
-  if (changes.name !== undefined && current.kind !== 'custom') {
-    throw new AppError('validation_failed', undefined, [{ path: 'name', message: { sv: 'Bara egna perioder har namn.', en: 'Only custom periods have a name.' } }]);
+  if (changes.name === null && current.kind === 'custom') {
+    throw new AppError('validation_failed', undefined, [{ path: 'name', message: { sv: 'En egen period behöver ett namn.', en: 'A custom period needs a name.' } }]);
   }
+  if (changes.name !== undefined && changes.name !== current.name) await assertNoSamePeriod(tx, access.tenantId, { ...current, name: changes.name });
   return updateAudited(tx, reportingPeriods, { current, expectedVersion: version, values: changes, present: presentPeriod }, { actor: access.actor, entityType: 'reporting_period', unitId: null });
 }
 

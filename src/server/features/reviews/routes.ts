@@ -69,7 +69,7 @@ async function updateReview(tx: Transaction, access: Access, id: string, version
 
 async function archiveReview(tx: Transaction, access: Access, id: string, archived: boolean) {
   const { unitId, ...current } = await findReadableReview(tx, access, id);
-  access.assertRole(unitId, MANAGING_ROLES);
+  access.assertMayArchive(unitId);
   return setArchived(tx, reviews, current, archived, { actor: access.actor, entityType: 'review', unitId });
 }
 

@@ -6,9 +6,9 @@ import { findReadablePlan, type PlanRow } from '../../access/plan-scope.ts';
 import { insertAudited, setArchived, updateAudited } from '../../audit/audited-writes.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
-import { riskMatrices } from '../../db/schema/risk-matrices.ts';
 import { riskAssessments, risks } from '../../db/schema/risks.ts';
-import { AppError, type FieldError } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
+import { assertAssessmentFits, planRiskMatrix } from '../../plan-items/plan-risk-matrix.ts';
 import { presentRisk } from './present.ts';
 
 export type RiskRow = typeof risks.$inferSelect & { unitId: string };
@@ -24,22 +24,13 @@ export async function findReadableRisk(db: Database, access: Access, riskId: str
   return { ...row.risk, unitId: row.unitId };
 }
 
-/** Sannolikhet and konsekvens must fit the plan's risk matrix (its number of levels). */
+/** Sannolikhet and konsekvens must fit the plan's risk matrix (its number of levels), whichever it is. */
 async function checkLevels(db: Database, plan: PlanRow, values: { likelihood?: number | null | undefined; consequence?: number | null | undefined }) {
   if (plan.kind !== 'internal_control') {
     throw new AppError('validation_failed', undefined, [{ path: 'planId', message: { sv: 'Risker hör till internkontrollplaner.', en: 'Risks belong to internal-control plans.' } }]);
   }
-  if (!plan.riskMatrixId) return;
-  const [matrix] = await db.select().from(riskMatrices).where(and(eq(riskMatrices.tenantId, plan.tenantId), eq(riskMatrices.id, plan.riskMatrixId)));
-  if (!matrix) return;
-  const errors: FieldError[] = [];
-  for (const [field, levels] of [['likelihood', matrix.likelihoodLevels.length], ['consequence', matrix.consequenceLevels.length]] as const) {
-    const value = values[field];
-    if (typeof value === 'number' && value > levels) {
-      errors.push({ path: field, message: { sv: `Riskmatrisen har ${levels} nivåer.`, en: `The risk matrix has ${levels} levels.` } });
-    }
-  }
-  if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
+  if (typeof values.likelihood !== 'number' && typeof values.consequence !== 'number') return;
+  assertAssessmentFits(await planRiskMatrix(db, plan), plan.startYear, values);
 }
 
 /** Adds a risk to an internkontrollplan of a unit the caller coordinates. */
@@ -84,6 +75,6 @@ export async function updateRisk(tx: Transaction, access: Access, riskId: string
 
 export async function archiveRisk(tx: Transaction, access: Access, riskId: string, archived: boolean) {
   const current = await findReadableRisk(tx, access, riskId);
-  access.assertRole(current.unitId, MANAGING_ROLES);
+  access.assertMayArchive(current.unitId);
   return setArchived(tx, risks, current, archived, { actor: access.actor, entityType: 'risk', unitId: current.unitId });
 }

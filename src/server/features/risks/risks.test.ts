@@ -83,6 +83,48 @@ describe('risks', () => {
     expect(tooHigh.body.errors).toEqual([{ path: 'likelihood', message: 'Riskmatrisen har 4 nivåer.' }]);
   });
 
+  test('a plan for a year without a risk-matrix version is checked against the built-in 4 × 4 matrix it is printed with, on create and on reassessment', async () => {
+    const admin = await h.as('tenantAdmin');
+    // The tenant's first version is valid from 2020; a plan for 2019 has none.
+    const plan = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'IK-plan 2019', startYear: 2019 })).body;
+    expect(plan.riskMatrixId).toBeNull();
+    const created = await admin.post('/risks', { planId: plan.id, title: 'R', likelihood: 7, consequence: 2 });
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([
+      { path: 'likelihood', message: 'Standardmatrisen har 4 nivåer: kommunen har ingen egen riskmatris för 2019. En administratör kan lägga till en version som gäller från 2019.' },
+    ]);
+    const risk = (await admin.post('/risks', { planId: plan.id, title: 'R', likelihood: 4, consequence: 4 })).body;
+    expect(risk.riskValue).toBe(16);
+    const reassessed = await admin.patch(`/risks/${risk.id}`, { version: risk.version, consequence: 5 });
+    expect(reassessed.status).toBe(400);
+    expect(reassessed.body.errors[0].path).toBe('consequence');
+  });
+
+  test('a tenant’s larger matrix allows its levels and no more; a plan cannot switch to a matrix its risks fall off', async () => {
+    const admin = await h.as('tenantAdmin');
+    const level = (value: number) => ({ value, label: `Nivå ${value}`, description: '' });
+    const five = await admin.post('/risk-matrices', {
+      validFromYear: 2030,
+      likelihoodLevels: [1, 2, 3, 4, 5].map(level),
+      consequenceLevels: [1, 2, 3, 4, 5].map(level),
+      bands: [{ min: 1, max: 25, label: 'Alla', colour: '#86efac' }],
+    });
+    expect(five.status).toBe(201);
+    const plan = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'IK-plan 2030', startYear: 2030 })).body;
+    expect(plan.riskMatrixId).toBe(five.body.id);
+    expect((await admin.post('/risks', { planId: plan.id, title: 'R', likelihood: 6 })).body.errors).toEqual([{ path: 'likelihood', message: 'Riskmatrisen har 5 nivåer.' }]);
+    const risk = (await admin.post('/risks', { planId: plan.id, title: 'Stor risk', likelihood: 5, consequence: 5 })).body;
+    expect(risk.riskValue).toBe(25);
+    const fourByFour = (await admin.get('/risk-matrices')).body.items.find((matrix: { validFromYear: number }) => matrix.validFromYear === 2020);
+    const switched = await admin.patch(`/plans/${plan.id}`, { version: plan.version, riskMatrixId: fourByFour.id });
+    expect(switched.status).toBe(400);
+    expect(switched.body.errors).toEqual([{ path: 'riskMatrixId', message: 'Riskmatrisen har 4 × 4 nivåer; bedöm först om "Stor risk".' }]);
+    // Without a version of its own, a plan moved to 2029 would be assessed on the 2020 version in force then.
+    const earlier = await admin.patch(`/plans/${plan.id}`, { version: plan.version, startYear: 2029, endYear: 2029, riskMatrixId: null });
+    expect(earlier.status).toBe(400);
+    expect(earlier.body.errors[0].message).toContain('4 × 4');
+  });
+
   test('a risk cannot be added to a plan outside the caller’s units', async () => {
     const reply = await (await h.as('coordinator')).post('/risks', { planId: planIds.unitB, title: 'R' });
     expect(reply.status).toBe(400);

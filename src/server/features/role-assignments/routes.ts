@@ -48,7 +48,7 @@ export function roleAssignmentRoutes() {
   );
 
   router.openapi(
-    createRoute({ method: 'post', path: '/role-assignments', tags, summary: 'Give a person a role on a unit (administrator of the unit; revisor and root administrator: tenant administrator)', request: jsonBody(roleAssignmentCreate), responses: { 201: json(roleAssignment, 'Assigned'), ...createProblems, ...problems('conflict') } }),
+    createRoute({ method: 'post', path: '/role-assignments', tags, summary: 'Give a person a role on a unit (administrator of the unit; revisor and root administrator: tenant administrator)', request: jsonBody(roleAssignmentCreate), responses: { 201: json(roleAssignment, 'Assigned'), ...createProblems, ...problems('duplicate') } }),
     async (c) => {
       const access = c.get('access');
       const input = c.req.valid('json');
@@ -62,7 +62,7 @@ export function roleAssignmentRoutes() {
           .select({ id: roleAssignments.id })
           .from(roleAssignments)
           .where(and(eq(roleAssignments.tenantId, access.tenantId), eq(roleAssignments.userId, input.userId), eq(roleAssignments.unitId, input.unitId), eq(roleAssignments.role, input.role), isNull(roleAssignments.revokedAt)));
-        if (existing) throw new AppError('conflict', { sv: 'Personen har redan den rollen på enheten.', en: 'The person already has that role on the unit.' });
+        if (existing) throw new AppError('duplicate', { sv: 'Personen har redan den rollen på enheten.', en: 'The person already has that role on the unit.' });
         const [created] = await tx.insert(roleAssignments).values({ ...input, tenantId: access.tenantId }).returning();
         await recordAuditEvents(tx, access.actor, [
           { entityType: 'role_assignment', entityId: created!.id, operation: 'create', unitId: unit.id, changes: { userId: [null, input.userId], unitId: [null, input.unitId], role: [null, input.role] } },

@@ -116,7 +116,7 @@ function NewPeriod({ year }: { year: number }) {
         kind: formValues.kind,
         year,
         number: ['quarter', 'tertial', 'forecast'].includes(formValues.kind) ? Number(formValues.number) : null,
-        name: formValues.kind === 'custom' ? formValues.name : null,
+        name: formValues.name.trim() || null,
         startDate: formValues.startDate || undefined,
         endDate: formValues.endDate || undefined,
       },
@@ -139,7 +139,14 @@ function NewPeriod({ year }: { year: number }) {
       <div className="field-row">
         <SelectField label={t('admin.periodKind')} value={values.kind} onChange={(value) => set('kind', value)} options={REPORTING_PERIOD_KINDS.map((kind) => ({ value: kind, label: t(`periodKind.${kind}`) }))} errors={submit.fieldErrors('kind')} />
         {['quarter', 'tertial', 'forecast'].includes(values.kind) && <InputField label={t('admin.periodNumber')} type="number" inputMode="numeric" value={values.number} onChange={(value) => set('number', value)} errors={submit.fieldErrors('number')} />}
-        {values.kind === 'custom' && <InputField label={t('admin.name')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />}
+        <InputField
+          label={t('admin.name')}
+          isRequired={values.kind === 'custom'}
+          description={values.kind === 'custom' ? undefined : t('admin.periodNameHelp')}
+          value={values.name}
+          onChange={(value) => set('name', value)}
+          errors={submit.fieldErrors('name')}
+        />
         <InputField label={t('item.start')} description={t('admin.datesHelp')} type="date" value={values.startDate} onChange={(value) => set('startDate', value)} errors={submit.fieldErrors('startDate')} />
         <InputField label={t('myWork.endDate')} type="date" value={values.endDate} onChange={(value) => set('endDate', value)} errors={submit.fieldErrors('endDate')} />
       </div>

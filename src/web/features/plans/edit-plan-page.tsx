@@ -42,6 +42,8 @@ function EditPlanForm({ plan }: { plan: Plan }) {
   const units = useOrgUnits().data!;
   const form = useEntityForm(toValues(plan), plan.version);
   const { values, set, submit } = form;
+  const decided = plan.state !== 'draft';
+  const recorded = (field: 'decisionUnitId' | 'decisionDate' | 'decisionParagraph' | 'diarienummer') => decided && plan[field] !== null;
 
   async function send(formValues: typeof values, version: number | undefined) {
     await api(`/plans/${plan.id}`, {
@@ -52,10 +54,12 @@ function EditPlanForm({ plan }: { plan: Plan }) {
         description: blankToNull(formValues.description),
         startYear: Number(formValues.startYear),
         endYear: Number(formValues.endYear),
-        decisionUnitId: blankToNull(formValues.decisionUnitId),
-        decisionDate: blankToNull(formValues.decisionDate),
-        decisionParagraph: blankToNull(formValues.decisionParagraph),
-        diarienummer: blankToNull(formValues.diarienummer),
+        // An adopted plan's recorded decision changes only through a revision (on the plan's page);
+        // a part never recorded may be filled in here.
+        ...(recorded('decisionUnitId') ? {} : { decisionUnitId: blankToNull(formValues.decisionUnitId) }),
+        ...(recorded('decisionDate') ? {} : { decisionDate: blankToNull(formValues.decisionDate) }),
+        ...(recorded('decisionParagraph') ? {} : { decisionParagraph: blankToNull(formValues.decisionParagraph) }),
+        ...(recorded('diarienummer') ? {} : { diarienummer: blankToNull(formValues.diarienummer) }),
       },
     });
     await queryClient.invalidateQueries();
@@ -79,11 +83,28 @@ function EditPlanForm({ plan }: { plan: Plan }) {
         <MarkdownField label={t('planForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
         <fieldset className="fieldset">
           <legend className="field-label">{t('plan.decision')}</legend>
-          <SelectField label={t('plan.decidedBy')} value={values.decisionUnitId} onChange={(value) => set('decisionUnitId', value)} options={unitOptions(units)} emptyLabel={t('planForm.noDecisionUnit')} errors={submit.fieldErrors('decisionUnitId')} />
+          {decided && <p className="field-description">{t('planForm.decisionLocked')}</p>}
+          {recorded('decisionUnitId') ? (
+            <RecordedValue label={t('plan.decidedBy')} value={units.find((unit) => unit.id === plan.decisionUnitId)?.name ?? '–'} />
+          ) : (
+            <SelectField label={t('plan.decidedBy')} value={values.decisionUnitId} onChange={(value) => set('decisionUnitId', value)} options={unitOptions(units)} emptyLabel={t('planForm.noDecisionUnit')} errors={submit.fieldErrors('decisionUnitId')} />
+          )}
           <div className="field-row">
-            <InputField label={t('plan.decisionDate')} type="date" value={values.decisionDate} onChange={(value) => set('decisionDate', value)} errors={submit.fieldErrors('decisionDate')} />
-            <InputField label={t('plan.paragraph')} description={t('planForm.paragraphHelp')} value={values.decisionParagraph} onChange={(value) => set('decisionParagraph', value)} errors={submit.fieldErrors('decisionParagraph')} />
-            <InputField label={t('plan.diarienummer')} value={values.diarienummer} onChange={(value) => set('diarienummer', value)} errors={submit.fieldErrors('diarienummer')} />
+            {recorded('decisionDate') ? (
+              <RecordedValue label={t('plan.decisionDate')} value={plan.decisionDate!} />
+            ) : (
+              <InputField label={t('plan.decisionDate')} type="date" value={values.decisionDate} onChange={(value) => set('decisionDate', value)} errors={submit.fieldErrors('decisionDate')} />
+            )}
+            {recorded('decisionParagraph') ? (
+              <RecordedValue label={t('plan.paragraph')} value={plan.decisionParagraph!} />
+            ) : (
+              <InputField label={t('plan.paragraph')} description={t('planForm.paragraphHelp')} value={values.decisionParagraph} onChange={(value) => set('decisionParagraph', value)} errors={submit.fieldErrors('decisionParagraph')} />
+            )}
+            {recorded('diarienummer') ? (
+              <RecordedValue label={t('plan.diarienummer')} value={plan.diarienummer!} />
+            ) : (
+              <InputField label={t('plan.diarienummer')} value={values.diarienummer} onChange={(value) => set('diarienummer', value)} errors={submit.fieldErrors('diarienummer')} />
+            )}
           </div>
         </fieldset>
       </FormFrame>
@@ -91,5 +112,15 @@ function EditPlanForm({ plan }: { plan: Plan }) {
         <ArchiveButton path={`/plans/${plan.id}`} name={plan.title} onDone={() => navigate({ to: '/organisation', search: { enhet: plan.unitId } })} />
       </div>
     </Page>
+  );
+}
+
+/** A part of an adopted plan's decision as recorded: read, not edited (a revision changes it). */
+function RecordedValue({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="field">
+      <span className="field-label">{label}</span>
+      <p>{value}</p>
+    </div>
   );
 }

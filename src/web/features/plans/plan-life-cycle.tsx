@@ -190,7 +190,16 @@ function ReviseForm({ plan }: { plan: Plan }) {
   const submit = useSubmit();
   const refresh = useRefreshPlan(plan.id);
   const [reason, setReason] = useState('');
+  // The decision of the revision, or a correction of the adopted one; sent only where changed.
+  const [date, setDate] = useState(plan.decisionDate ?? '');
+  const [paragraph, setParagraph] = useState(plan.decisionParagraph ?? '');
+  const [diarienummer, setDiarienummer] = useState(plan.diarienummer ?? '');
   const [done, setDone] = useState(false);
+  const decision = {
+    ...(date && date !== plan.decisionDate ? { decisionDate: date } : {}),
+    ...(paragraph.trim() !== (plan.decisionParagraph ?? '') ? { decisionParagraph: paragraph.trim() || null } : {}),
+    ...(diarienummer.trim() !== (plan.diarienummer ?? '') ? { diarienummer: diarienummer.trim() || null } : {}),
+  };
   return (
     <form
       noValidate
@@ -199,7 +208,7 @@ function ReviseForm({ plan }: { plan: Plan }) {
         event.preventDefault();
         setDone(false);
         void submit.run(async () => {
-          await api(`/plans/${plan.id}/revisions`, { method: 'POST', body: { reason } });
+          await api(`/plans/${plan.id}/revisions`, { method: 'POST', body: { reason, ...decision } });
           setReason('');
           setDone(true);
           await refresh();
@@ -209,6 +218,15 @@ function ReviseForm({ plan }: { plan: Plan }) {
       <h3>{t('lifeCycle.revise')}</h3>
       <ErrorSummary error={submit.error} />
       <InputField label={t('lifeCycle.reason')} description={t('lifeCycle.reasonHelp')} value={reason} onChange={setReason} isRequired errors={submit.fieldErrors('reason')} />
+      <fieldset className="fieldset">
+        <legend className="field-label">{t('lifeCycle.revisionDecision')}</legend>
+        <p className="field-description">{t('lifeCycle.revisionDecisionHelp')}</p>
+        <div className="field-row">
+          <InputField label={t('plan.decisionDate')} type="date" value={date} onChange={setDate} errors={submit.fieldErrors('decisionDate')} />
+          <InputField label={t('plan.paragraph')} value={paragraph} onChange={setParagraph} errors={submit.fieldErrors('decisionParagraph')} />
+          <InputField label={t('plan.diarienummer')} value={diarienummer} onChange={setDiarienummer} errors={submit.fieldErrors('diarienummer')} />
+        </div>
+      </fieldset>
       <div className="button-row">
         <button type="submit" className="button" aria-disabled={submit.pending}>
           {t('lifeCycle.reviseButton')}

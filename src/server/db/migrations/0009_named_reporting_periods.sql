@@ -1,0 +1,2 @@
+ALTER TABLE "reporting_periods" DROP CONSTRAINT "reporting_periods_custom_named";--> statement-breakpoint
+ALTER TABLE "reporting_periods" ADD CONSTRAINT "reporting_periods_custom_named" CHECK ("reporting_periods"."kind" <> 'custom' or "reporting_periods"."name" is not null);
