@@ -169,6 +169,38 @@ describe('screens', () => {
     await page.context().close();
   });
 
+  test('a person changes their own password: a wrong current one is named, the new one signs in, the other browser is signed out', async () => {
+    const other = await newPage();
+    await signIn(other, 'admin@exempelkommun-a.example');
+    const page = await newPage();
+    await signIn(page, 'admin@exempelkommun-a.example');
+    await page.getByRole('link', { name: 'Byt lösenord' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Byt lösenord' }).waitFor();
+    await checkScreen(page, 'change-password');
+
+    await page.getByLabel('Nuvarande lösenord').fill('inte-det-här-lösenordet');
+    await page.getByLabel('Nytt lösenord').fill('ett-nytt-långt-lösenord');
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Nuvarande lösenord').fill(PASSWORD);
+    await page.getByLabel('Nytt lösenord').fill('ett-nytt-långt-lösenord');
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Lösenordet är bytt');
+    await checkScreen(page, 'change-password-done');
+
+    // The other browser's session ended with the change.
+    await other.goto(`${session.url}/`);
+    await other.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    await other.getByLabel('E-postadress').fill('admin@exempelkommun-a.example');
+    await other.getByLabel('Lösenord').fill('ett-nytt-långt-lösenord');
+    await other.getByRole('button', { name: 'Logga in' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Mitt arbete' }).waitFor();
+    await other.context().close();
+    await page.context().close();
+  });
+
   test('the accessibility statement and an unknown address are open without signing in', async () => {
     const page = await newPage();
     await page.goto(`${session.url}/tillganglighet`);

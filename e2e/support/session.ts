@@ -12,7 +12,7 @@ export const PASSWORD = 'uppsikt-demo';
 export interface Session {
   url: string;
   /** A fresh browser window (its own cookies), Swedish by default. */
-  newPage(width?: number): Promise<Page>;
+  newPage(width?: number, options?: { bypassCSP?: boolean }): Promise<Page>;
 }
 
 /**
@@ -36,8 +36,8 @@ export function useBrowserSession(): Session {
     get url() {
       return server!.url;
     },
-    async newPage(width = 1280) {
-      const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
+    async newPage(width = 1280, options: { bypassCSP?: boolean } = {}) {
+      const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE', bypassCSP: options.bypassCSP ?? false });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       return page;

@@ -33,6 +33,19 @@ export interface ResourceSpec {
   archivable?: boolean;
 }
 
+/**
+ * Plan items and what is written about them (controls, actions, activities, follow-ups,
+ * deviations): everyone on the unit reads; managers and responsible people write; readers and
+ * auditors only read.
+ */
+export const ITEM_ROLES: RoleExpectations = {
+  administrator: { read: true, write: true },
+  coordinator: { read: true, write: true },
+  responsible: { read: true, write: true },
+  reader: { read: true, write: false },
+  auditor: { read: true, write: false },
+};
+
 /** Who may archive plan data in their own unit: the unit's managers (the ARCHIVING_ROLES rule). */
 const MAY_ARCHIVE: Record<MatrixRole, boolean> = { administrator: true, coordinator: true, responsible: false, reader: false, auditor: false };
 

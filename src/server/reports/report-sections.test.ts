@@ -110,7 +110,7 @@ describe('what belongs to a plan year: its meetings and its deviations, in the r
     expect(markdown).toContain('Nämnd A i september');
     expect(markdown).toContain('Kommunstyrelsen i oktober');
     expect(markdown).toContain('Kommunstyrelsen om årsbokslutet 2025');
-    expect(markdown).toContain('Kommunstyrelsen informeras den 15 februari 2026');
+    expect(markdown).toContain('Sammanträde den 15 februari 2026.');
     expect(markdown).not.toContain('Nämnd B i oktober');
     expect(markdown).not.toContain('Grannkommunens kommunstyrelse');
     expect(markdown).not.toContain('Kommunstyrelsen om planen 2026');

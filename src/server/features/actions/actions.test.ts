@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reviews } from '../../db/schema/reviews.ts';
 import { createHarness, type Harness } from '../../http/test-harness.ts';
-import { describeResourceContract } from '../../http/resource-contract.ts';
+import { describeResourceContract, ITEM_ROLES } from '../../http/resource-contract.ts';
 
 describe('actions', () => {
   let h: Harness;
@@ -29,13 +29,7 @@ describe('actions', () => {
       change: (n) => ({ measuresTaken: `## Genomfört\n\n- steg ${n}` }),
       changedField: 'measuresTaken',
       archivable: true,
-      roles: {
-        administrator: { read: true, write: true },
-        coordinator: { read: true, write: true },
-        responsible: { read: true, write: true },
-        reader: { read: true, write: false },
-        auditor: { read: true, write: false },
-      },
+      roles: ITEM_ROLES,
     },
     () => h,
   );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../../http/test-harness.ts';
-import { describeResourceContract } from '../../http/resource-contract.ts';
+import { describeResourceContract, ITEM_ROLES } from '../../http/resource-contract.ts';
 
 describe('activities, sub-activities and focus areas', () => {
   let h: Harness;
@@ -31,13 +31,7 @@ describe('activities, sub-activities and focus areas', () => {
       change: (n) => ({ costAndResources: `${n * 1000} kr` }),
       changedField: 'costAndResources',
       archivable: true,
-      roles: {
-        administrator: { read: true, write: true },
-        coordinator: { read: true, write: true },
-        responsible: { read: true, write: true },
-        reader: { read: true, write: false },
-        auditor: { read: true, write: false },
-      },
+      roles: ITEM_ROLES,
     },
     () => h,
   );
@@ -58,13 +52,7 @@ describe('activities, sub-activities and focus areas', () => {
       change: (n) => ({ title: `Handledarutbildning ${n}` }),
       changedField: 'title',
       archivable: true,
-      roles: {
-        administrator: { read: true, write: true },
-        coordinator: { read: true, write: true },
-        responsible: { read: true, write: true },
-        reader: { read: true, write: false },
-        auditor: { read: true, write: false },
-      },
+      roles: ITEM_ROLES,
     },
     () => h,
   );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, HARNESS_NOW, type Harness } from '../../http/test-harness.ts';
-import { describeResourceContract } from '../../http/resource-contract.ts';
+import { describeResourceContract, ITEM_ROLES } from '../../http/resource-contract.ts';
 
 describe('controls', () => {
   let h: Harness;
@@ -32,13 +32,7 @@ describe('controls', () => {
       change: (n) => ({ method: `Stickprov av ${n} fakturor` }),
       changedField: 'method',
       archivable: true,
-      roles: {
-        administrator: { read: true, write: true },
-        coordinator: { read: true, write: true },
-        responsible: { read: true, write: true },
-        reader: { read: true, write: false },
-        auditor: { read: true, write: false },
-      },
+      roles: ITEM_ROLES,
     },
     () => h,
   );

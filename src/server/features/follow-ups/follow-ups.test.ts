@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../../http/test-harness.ts';
-import { describeResourceContract } from '../../http/resource-contract.ts';
+import { describeResourceContract, ITEM_ROLES } from '../../http/resource-contract.ts';
 
 describe('follow-ups', () => {
   let h: Harness;
@@ -29,13 +29,7 @@ describe('follow-ups', () => {
       },
       change: (n) => ({ body: `Kontrollen är genomförd (${n}).` }),
       changedField: 'body',
-      roles: {
-        administrator: { read: true, write: true },
-        coordinator: { read: true, write: true },
-        responsible: { read: true, write: true },
-        reader: { read: true, write: false },
-        auditor: { read: true, write: false },
-      },
+      roles: ITEM_ROLES,
     },
     () => h,
   );
