@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   duplicate: { status: 409, sv: 'Det finns redan en sådan post.', en: 'Such an entry already exists.' },
   /** Decided and frozen: changes only through the proper step (a plan's decision through a revision). */
   locked: { status: 409, sv: 'Det här är beslutat och ändras inte direkt.', en: 'This has been decided and is not changed directly.' },
+  /** A rule of the data stands in the way until something else is done first (not a stale write). */
+  not_yet: { status: 409, sv: 'Det går inte ännu.', en: 'This cannot be done yet.' },
   payload_too_large: { status: 413, sv: 'Innehållet är för stort.', en: 'The content is too large.' },
   unsupported_media_type: { status: 415, sv: 'Skicka innehållet som JSON (Content-Type: application/json).', en: 'Send the content as JSON (Content-Type: application/json).' },
   rate_limited: { status: 429, sv: 'För många försök. Vänta en stund.', en: 'Too many attempts. Wait a while.' },
@@ -75,6 +77,7 @@ const DEFAULT_DETAILS: Record<ErrorCode, LocalizedText> = {
   conflict: { sv: 'Hämta det senaste och försök igen.', en: 'Fetch the latest and try again.' },
   duplicate: { sv: 'Ändra det fält som anges, eller använd det som redan finns.', en: 'Change the field named, or use the one that already exists.' },
   locked: { sv: 'Ändringar efter beslut görs genom en revision av planen.', en: 'Changes after the decision are made through a revision of the plan.' },
+  not_yet: { sv: 'Gör först det som anges och försök sedan igen.', en: 'First do what is said, then try again.' },
   payload_too_large: { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' },
   unsupported_media_type: { sv: 'Ange Content-Type: application/json.', en: 'Give Content-Type: application/json.' },
   rate_limited: { sv: 'Vänta en stund och försök igen.', en: 'Wait a while and try again.' },

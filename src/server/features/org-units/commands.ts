@@ -86,7 +86,7 @@ export async function archiveOrgUnit(tx: Transaction, access: Access, unitId: st
       .from(orgUnits)
       .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.parentId, unitId), isNull(orgUnits.archivedAt)))
       .limit(1);
-    if (child) throw new AppError('conflict', { sv: 'Arkivera först enheterna under den här.', en: 'Archive the units below this one first.' });
+    if (child) throw new AppError('not_yet', { sv: 'Arkivera först enheterna under den här.', en: 'Archive the units below this one first.' });
   }
   return setArchived(tx, orgUnits, current, archived, { actor: access.actor, entityType: 'org_unit', unitId: current.id });
 }

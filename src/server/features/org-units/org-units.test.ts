@@ -112,7 +112,10 @@ describe('org-units', () => {
 
   test('archiving keeps the unit and hides it from lists unless asked; a unit with active units below must wait', async () => {
     const client = await h.as('tenantAdmin');
-    expect((await client.post(`/org-units/${h.tenant.unitA}/archive`)).status).toBe(409);
+    // Not a stale write: the problem says what to do first, under a title that fits.
+    const waits = await client.post(`/org-units/${h.tenant.unitA}/archive`);
+    expect(waits.status).toBe(409);
+    expect(waits.body).toMatchObject({ type: 'urn:uppsikt:problem:not_yet', title: 'Det går inte ännu.', detail: 'Arkivera först enheterna under den här.' });
     const created = (await client.post('/org-units', { parentId: h.tenant.unitB, kind: 'enhet', name: 'Skola som läggs ned' })).body;
     const archived = await client.post(`/org-units/${created.id}/archive`);
     expect(archived.status).toBe(200);

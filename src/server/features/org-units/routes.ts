@@ -104,7 +104,7 @@ export function orgUnitRoutes() {
 
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
     router.openapi(
-      createRoute({ method: 'post', path: `/org-units/{id}/${action}`, tags, summary: archived ? 'Archive a unit' : 'Restore an archived unit', request: { params: idParams }, responses: { 200: json(orgUnit, archived ? 'Archived' : 'Restored'), ...updateProblems } }),
+      createRoute({ method: 'post', path: `/org-units/{id}/${action}`, tags, summary: archived ? 'Archive a unit' : 'Restore an archived unit', request: { params: idParams }, responses: { 200: json(orgUnit, archived ? 'Archived' : 'Restored'), ...problems('validation_failed', 'forbidden', 'not_found', 'conflict', 'not_yet') } }),
       async (c) => {
         const row = await c.get('database').db.transaction((tx) => archiveOrgUnit(tx, c.get('access'), c.req.valid('param').id, archived));
         return c.json(presentOrgUnit(row), 200);
