@@ -13,7 +13,6 @@ export interface GrantTarget {
   parentId: string | null;
 }
 
-
 /** The names of the tenant's administrators (administrator of a root unit), for "whom to ask". */
 async function tenantAdministratorNames(db: Database, tenantId: string): Promise<string[]> {
   const rows = await db
