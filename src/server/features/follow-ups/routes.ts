@@ -14,6 +14,7 @@ import { followUps } from '../../db/schema/follow-ups.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { reportingPeriodLabel } from '../../../domain/reporting-period.ts';
+import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { AppError } from '../../errors.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { orderBy } from '../../http/list-helpers.ts';
@@ -81,7 +82,7 @@ async function assertPeriodInPlan(tx: Transaction, tenantId: string, periodId: s
   if (!period) throw new AppError('validation_failed', undefined, [{ path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
   const [plan] = await tx.select({ startYear: plans.startYear, endYear: plans.endYear }).from(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
   if (!plan || (period.year >= plan.startYear && period.year <= plan.endYear)) return;
-  const years = plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}–${plan.endYear}`;
+  const years = formatPlanPeriod(plan);
   throw new AppError('validation_failed', undefined, [
     {
       path: 'periodId',
