@@ -47,7 +47,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
     const session = await createSession(h.db, h.tenant.tenantId, userId, h.clock.now());
     return clientFor(h.app, { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken });
   };
-  const created = async (reply: Reply) => {
+  const created = (reply: Reply) => {
     expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
     return reply.body as Record<string, any>;
   };
@@ -62,7 +62,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
     admin = await h.as('tenantAdmin');
     coordinator = await h.as('coordinator');
     planId = (await newPlan()).id;
-    riskId = (await created(await coordinator.post('/risks', { planId, title: 'Risk', likelihood: 2, consequence: 2 }))).id;
+    riskId = (created(await coordinator.post('/risks', { planId, title: 'Risk', likelihood: 2, consequence: 2 }))).id;
   });
   afterAll(() => h?.close());
 
@@ -82,7 +82,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [{ table: 'plan_versions', operation: 'insert' }, auditOf('plan_version')],
       prepare: async () => {
         const plan = await newPlan();
-        await created(await coordinator.post(`/plans/${plan.id}/adopt`, { version: plan.version, decisionDate: '2026-02-12' }));
+        created(await coordinator.post(`/plans/${plan.id}/adopt`, { version: plan.version, decisionDate: '2026-02-12' }));
         return { kind: 'request', succeeds: 201, send: () => coordinator.post(`/plans/${plan.id}/revisions`, { reason: 'Ny risk', decisionParagraph: '§ 80' }) };
       },
     },
@@ -92,7 +92,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const plan = await newPlan();
-        const adopted = await created(await coordinator.post(`/plans/${plan.id}/adopt`, { version: plan.version, decisionDate: '2026-02-12' }));
+        const adopted = created(await coordinator.post(`/plans/${plan.id}/adopt`, { version: plan.version, decisionDate: '2026-02-12' }));
         return { kind: 'request', succeeds: 200, send: () => coordinator.post(`/plans/${plan.id}/close`, { version: adopted.version }) };
       },
     },
@@ -137,7 +137,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'risk_assessments', 'risks'],
       failAt: [{ table: 'risk_assessments', operation: 'update' }, auditOf('risk_assessment')],
       prepare: async () => {
-        const risk = await created(await coordinator.post('/risks', { planId, title: unique('Risk'), likelihood: 1, consequence: 1 }));
+        const risk = created(await coordinator.post('/risks', { planId, title: unique('Risk'), likelihood: 1, consequence: 1 }));
         return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/risks/${risk.id}`, { version: risk.version, likelihood: 4, consequence: 3 }) };
       },
     },
@@ -147,8 +147,8 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [{ table: 'activities', operation: 'update' }, anyAudit],
       prepare: async () => {
         const activityPlan = await newPlan('activity');
-        const focus = [await created(await admin.post('/focus-areas', { name: unique('Fokus') })), await created(await admin.post('/focus-areas', { name: unique('Fokus') }))];
-        const activity = await created(await coordinator.post('/activities', { planId: activityPlan.id, number: '1.1', title: unique('Aktivitet'), focusAreaIds: [focus[0]!.id] }));
+        const focus = [created(await admin.post('/focus-areas', { name: unique('Fokus') })), created(await admin.post('/focus-areas', { name: unique('Fokus') }))];
+        const activity = created(await coordinator.post('/activities', { planId: activityPlan.id, number: '1.1', title: unique('Aktivitet'), focusAreaIds: [focus[0]!.id] }));
         return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/activities/${activity.id}`, { version: activity.version, title: unique('Aktivitet'), focusAreaIds: [focus[1]!.id] }) };
       },
     },
@@ -157,8 +157,8 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'recommendations'],
       failAt: [anyAudit],
       prepare: async () => {
-        const review = await created(await coordinator.post('/reviews', { planId, title: unique('Granskning') }));
-        const recommendation = await created(await coordinator.post('/recommendations', { reviewId: review.id, recommendation: 'Följ upp rutinen.' }));
+        const review = created(await coordinator.post('/reviews', { planId, title: unique('Granskning') }));
+        const recommendation = created(await coordinator.post('/recommendations', { reviewId: review.id, recommendation: 'Följ upp rutinen.' }));
         return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/recommendations/${recommendation.id}`, { version: recommendation.version, dueDate: '2026-12-31', statusId: h.tenant.statusIds.pagaende }) };
       },
     },
@@ -186,7 +186,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const person = await newPerson();
-        const grant = await created(await admin.post('/role-assignments', { userId: person.id, unitId: h.tenant.unitA, role: 'reader' }));
+        const grant = created(await admin.post('/role-assignments', { userId: person.id, unitId: h.tenant.unitA, role: 'reader' }));
         return { kind: 'request', succeeds: 200, send: () => admin.post(`/role-assignments/${grant.id}/revoke`) };
       },
     },
@@ -201,7 +201,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['api_tokens', 'audit_events'],
       failAt: [anyAudit],
       prepare: async () => {
-        const token = await created(await admin.post('/api-tokens', { name: unique('Power BI'), access: 'read' }));
+        const token = created(await admin.post('/api-tokens', { name: unique('Power BI'), access: 'read' }));
         return { kind: 'request', succeeds: 200, send: () => admin.post(`/api-tokens/${token.id}/revoke`) };
       },
     },
@@ -217,7 +217,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const text = { reportKind: 'control-follow-up', section: 'guidance', unitId: h.tenant.unitA, year: 2026 + ++counter, body: 'Första versionen.' };
-        const first = await created(await coordinator.request('PUT', '/report-texts', text));
+        const first = created(await coordinator.request('PUT', '/report-texts', text));
         return { kind: 'request', succeeds: 200, send: () => coordinator.request('PUT', '/report-texts', { ...text, body: 'Andra versionen.', version: first.version }) };
       },
     },
@@ -226,7 +226,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'calendar_events'],
       failAt: [anyAudit],
       prepare: async () => {
-        const event = await created(await coordinator.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-09-16', title: unique('Nämndsammanträde') }));
+        const event = created(await coordinator.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-09-16', title: unique('Nämndsammanträde') }));
         return { kind: 'request', succeeds: 204, send: () => coordinator.delete(`/reporting-calendar/events/${event.id}`) };
       },
     },
@@ -235,7 +235,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'org_units'],
       failAt: [anyAudit],
       prepare: async () => {
-        const unit = await created(await admin.post('/org-units', { parentId: h.tenant.unitA, kind: 'forvaltning', name: unique('Förvaltning') }));
+        const unit = created(await admin.post('/org-units', { parentId: h.tenant.unitA, kind: 'forvaltning', name: unique('Förvaltning') }));
         return { kind: 'request', succeeds: 200, send: () => admin.post(`/org-units/${unit.id}/archive`) };
       },
     },
