@@ -163,6 +163,73 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       },
     },
     {
+      name: 'closing a deviation (the deviation with its closing time, and its audit event)',
+      writes: ['audit_events', 'deviations'],
+      failAt: [anyAudit],
+      prepare: async () => {
+        const control = await newControl();
+        const action = created(await coordinator.post('/actions', { planId, riskId, title: unique('Åtgärd'), endDate: '2026-09-30', responsibleIds: [h.userIds.responsible] }));
+        const deviation = created(await coordinator.post('/deviations', { controlId: control.id, title: unique('Avvikelse'), severity: 'minor', actionId: action.id }));
+        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/deviations/${deviation.id}`, { version: deviation.version, state: 'closed' }) };
+      },
+    },
+    {
+      name: 'changing a plan (the plan and its audit event)',
+      writes: ['audit_events', 'plans'],
+      failAt: [anyAudit],
+      prepare: async () => {
+        const plan = await newPlan();
+        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/plans/${plan.id}`, { version: plan.version, title: unique('Plan') }) };
+      },
+    },
+    {
+      name: 'correcting a follow-up (the follow-up and its audit event)',
+      writes: ['audit_events', 'follow_ups'],
+      failAt: [anyAudit],
+      prepare: async () => {
+        const control = await newControl();
+        const followUp = created(await coordinator.post('/follow-ups', { controlId: control.id, periodId: h.tenant.periodIds.q1, body: 'Första.' }));
+        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/follow-ups/${followUp.id}`, { version: followUp.version, body: 'Rättad.', periodId: h.tenant.periodIds.q2 }) };
+      },
+    },
+    {
+      name: 'moving a meeting in the reporting calendar (the event with its year, and its audit event)',
+      writes: ['audit_events', 'calendar_events'],
+      failAt: [anyAudit],
+      prepare: async () => {
+        const event = created(await coordinator.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-12-10', title: unique('Nämndsammanträde') }));
+        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/reporting-calendar/events/${event.id}`, { version: event.version, date: '2027-01-14' }) };
+      },
+    },
+    {
+      name: 'changing a reporting period’s dates (the period and its audit event)',
+      writes: ['audit_events', 'reporting_periods'],
+      failAt: [anyAudit],
+      prepare: async () => {
+        const period = created(await admin.post('/reporting-calendar/periods', { kind: 'custom', year: 2026, name: unique('Läsår'), startDate: '2026-08-15', endDate: '2026-12-20' }));
+        return { kind: 'request', succeeds: 200, send: () => admin.patch(`/reporting-calendar/periods/${period.id}`, { version: period.version, endDate: '2026-12-22' }) };
+      },
+    },
+    {
+      name: 'renaming an organisation unit (the unit and its audit event)',
+      writes: ['audit_events', 'org_units'],
+      failAt: [anyAudit],
+      prepare: async () => {
+        const unit = created(await admin.post('/org-units', { parentId: h.tenant.unitA, kind: 'forvaltning', name: unique('Förvaltning') }));
+        return { kind: 'request', succeeds: 200, send: () => admin.patch(`/org-units/${unit.id}`, { version: unit.version, name: unique('Förvaltning') }) };
+      },
+    },
+    {
+      name: 'reactivating a person (the person and the audit event)',
+      writes: ['audit_events', 'users'],
+      failAt: [anyAudit],
+      prepare: async () => {
+        const person = await newPerson();
+        created(await admin.post(`/users/${person.id}/deactivate`));
+        return { kind: 'request', succeeds: 200, send: () => admin.post(`/users/${person.id}/reactivate`) };
+      },
+    },
+    {
       name: 'archiving a control (the control and its audit event)',
       writes: ['audit_events', 'controls'],
       failAt: [anyAudit],

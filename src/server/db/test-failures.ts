@@ -73,13 +73,28 @@ export type DatabaseFingerprint = Record<string, { rows: number; hash: string }>
 
 /** The fingerprint of every table in the database. */
 export async function fingerprintDatabase(db: Database): Promise<DatabaseFingerprint> {
-  // One statement for all tables: a request's worth of round trips, not one per table.
-  const parts = (await fingerprintedTables(db)).map(({ table, columns }) => {
-    const list = columns.map((column) => `"${column}"`).join(', ');
-    return `select '${table}' as name, count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as hash from (select ${list} from "${table}") t`;
-  });
-  const rows = await queryRows<{ name: string; rows: number; hash: string }>(db, sql.raw(parts.join('\nunion all\n')));
+  const rows = await queryRows<{ name: string; rows: number; hash: string }>(db, sql.raw(await fingerprintQuery(db)));
   return Object.fromEntries(rows.map((row) => [row.name, { rows: Number(row.rows), hash: row.hash }]));
+}
+
+// The schema does not change within a test file: the catalogue is read once per database.
+const fingerprintQueries = new WeakMap<Database, Promise<string>>();
+
+/** One statement for all tables: a request's worth of round trips, not one per table. */
+function fingerprintQuery(db: Database): Promise<string> {
+  let query = fingerprintQueries.get(db);
+  if (!query) {
+    query = fingerprintedTables(db).then((tables) =>
+      tables
+        .map(({ table, columns }) => {
+          const list = columns.map((column) => `"${column}"`).join(', ');
+          return `select '${table}' as name, count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as hash from (select ${list} from "${table}") t`;
+        })
+        .join('\nunion all\n'),
+    );
+    fingerprintQueries.set(db, query);
+  }
+  return query;
 }
 
 /** The tables whose fingerprint differs between two fingerprints, sorted. */
