@@ -4,6 +4,7 @@ import { fixedClock } from '../domain/clock.ts';
 import { outboxMessages } from './db/schema/outbox-messages.ts';
 import { createHarness, HARNESS_NOW, type Client, type Harness, type Reply } from './http/test-harness.ts';
 import { runJobs } from './jobs/job-runner.ts';
+import { meetingsReportedTo } from './overview/plan-year.ts';
 
 // The server's date rules at their edges: the day before, the day of and the day after, in
 // Sweden's time zone, with the harness's clock moved by hand (every moment is written in UTC).
@@ -195,6 +196,21 @@ describe('date rules at their edges', () => {
       expect(await eventsOf(2026)).not.toContain(firstDay);
       expect(await eventsOf(2027)).toContain(firstDay);
       expect(await eventsOf(2027)).not.toContain(lastDay);
+    });
+
+    test('a meeting reports on the year of the period it is linked to, else on the year of its date', async () => {
+      const annual = ok(await admin.post('/reporting-calendar/periods', { kind: 'annual', year: 2026 })).id;
+      const event = async (kind: 'namnd_meeting' | 'ks_meeting', date: string, periodId?: string) =>
+        ok(await admin.post('/reporting-calendar/events', { kind, unitId: kind === 'ks_meeting' ? null : h.tenant.unitA, date, title: unique('Sammanträde'), ...(periodId ? { periodId } : {}) })).date as string;
+      const [december, january, boardOnLastYear] = [await event('namnd_meeting', '2026-12-17'), await event('namnd_meeting', '2027-01-21'), await event('ks_meeting', '2027-02-10', annual)];
+      const of2026 = await meetingsReportedTo(h.db, h.tenant.tenantId, h.tenant.unitA, 2026, 2026);
+      const of2027 = await meetingsReportedTo(h.db, h.tenant.tenantId, h.tenant.unitA, 2027, 2027);
+      expect(of2026.committee.map((meeting) => meeting.date)).toContain(december);
+      expect(of2026.committee.map((meeting) => meeting.date)).not.toContain(january);
+      expect(of2027.committee.map((meeting) => meeting.date)).toContain(january);
+      // The KS meeting in February 2027 that takes up Helår 2026 reports on 2026.
+      expect(of2026.board.map((meeting) => meeting.date)).toContain(boardOnLastYear);
+      expect(of2027.board.map((meeting) => meeting.date)).not.toContain(boardOnLastYear);
     });
   });
 });
