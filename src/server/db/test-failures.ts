@@ -38,6 +38,25 @@ export async function injectFailure(db: Database, point: FailurePoint): Promise<
   };
 }
 
+/**
+ * Runs `action` while any transaction that inserts into `table` fails when it commits: a deferred
+ * constraint trigger raises at commit, after every other write of the transaction has been made.
+ * A write run in one transaction then leaves nothing; one run statement by statement keeps all
+ * but the insert into `table`.
+ */
+export async function withInsertsFailingAtCommit<T>(db: Database, table: string, action: () => Promise<T>): Promise<T> {
+  if (!NAME.test(table)) throw new Error(`not a table name: ${table}`);
+  await db.execute(
+    sql.raw(`create or replace function uppsikt_test_fail_at_commit() returns trigger language plpgsql as $$ begin raise exception '${INJECTED_FAILURE} at commit'; end $$`),
+  );
+  await db.execute(sql.raw(`create constraint trigger uppsikt_test_fail_at_commit after insert on ${table} deferrable initially deferred for each row execute function uppsikt_test_fail_at_commit()`));
+  try {
+    return await action();
+  } finally {
+    await db.execute(sql.raw(`drop trigger uppsikt_test_fail_at_commit on ${table}`));
+  }
+}
+
 /** The messages of an error and of the errors that caused it (the driver wraps the database's). */
 export function errorMessages(error: unknown): string[] {
   const messages: string[] = [];

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { auditEvents } from '../db/schema/audit-events.ts';
-import { rowCounts, withInsertsFailingAtCommit } from '../db/test-atomicity.ts';
+import { changedTables, fingerprintDatabase, withInsertsFailingAtCommit } from '../db/test-failures.ts';
 import { MATRIX_ROLES, type Harness } from './test-harness.ts';
 
 type MatrixRole = (typeof MATRIX_ROLES)[number];
@@ -145,7 +145,7 @@ export function describeResourceContract(spec: ResourceSpec, harness: () => Harn
 
     test('a create is atomic: when its transaction fails at commit, after all its writes, nothing of it remains', async () => {
       await h.as('tenantAdmin');
-      const before = await rowCounts(h.db);
+      const before = await fingerprintDatabase(h.db);
       // The audit event is written last (or nearly); failing at commit covers whatever came before it.
       const outcome = await withInsertsFailingAtCommit(h.db, 'audit_events', () =>
         spec.create(h, 'unitB').then(
@@ -154,7 +154,7 @@ export function describeResourceContract(spec: ResourceSpec, harness: () => Harn
         ),
       );
       expect(outcome).toBe('failed');
-      expect(await rowCounts(h.db)).toEqual(before);
+      expect(changedTables(before, await fingerprintDatabase(h.db))).toEqual([]);
     });
 
     test('every write is in the audit log with the actor and the changed field before and after', async () => {

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { tenants } from '../../db/schema/tenants.ts';
 import { users } from '../../db/schema/users.ts';
-import { rowCounts, withInsertsFailingAtCommit } from '../../db/test-atomicity.ts';
+import { changedTables, fingerprintDatabase, withInsertsFailingAtCommit } from '../../db/test-failures.ts';
 import { createTestDatabase } from '../../db/test-database.ts';
 import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { clientFor, type Client } from '../../http/test-harness.ts';
@@ -113,10 +113,10 @@ describe('year roll-over', () => {
 
   test('the roll-over is atomic: when its transaction fails at commit, after all its writes, no new plan, item or link remains', async () => {
     const oldId = await planId(malmo, 'Internkontrollplan 2020');
-    const before = await rowCounts(database.db);
+    const before = await fingerprintDatabase(database.db);
     const failed = await withInsertsFailingAtCommit(database.db, 'audit_events', () => malmo.post(`/plans/${oldId}/roll-over`, {}));
     expect(failed.status).toBe(500);
-    expect(await rowCounts(database.db)).toEqual(before);
+    expect(changedTables(before, await fingerprintDatabase(database.db))).toEqual([]);
     // Not a vacuous failure: the same roll-over, let through, writes a plan with its items.
     const rolled = await malmo.post(`/plans/${oldId}/roll-over`, {});
     expect(rolled.status).toBe(201);
