@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../http/test-harness.ts';
-
-/**
- * Moments just after midnight in Sweden while it is still the day before in UTC, on and after
- * both changes of summer time, with the Swedish date worked out by hand (not by the rule under test).
- */
-const SWEDISH_MIDNIGHTS = [
-  { name: 'the night summer time begins, 00:30 CET on 29 March (28th in UTC)', moment: '2026-03-28T23:30:00Z', yesterday: '2026-03-28', today: '2026-03-29', tomorrow: '2026-03-30' },
-  { name: 'the first night of summer time, 00:30 CEST on 30 March (29th in UTC)', moment: '2026-03-29T22:30:00Z', yesterday: '2026-03-29', today: '2026-03-30', tomorrow: '2026-03-31' },
-  { name: 'the night summer time ends, 00:30 CEST on 25 October (24th in UTC)', moment: '2026-10-24T22:30:00Z', yesterday: '2026-10-24', today: '2026-10-25', tomorrow: '2026-10-26' },
-  { name: 'the first night of winter time, 00:30 CET on 26 October (25th in UTC)', moment: '2026-10-25T23:30:00Z', yesterday: '2026-10-25', today: '2026-10-26', tomorrow: '2026-10-27' },
-];
+import { SWEDISH_MIDNIGHTS } from '../../../test/support/swedish-midnights.ts';
 
 describe('overdue, at the day boundaries in Swedish time: the item’s flag (TypeScript) and the list filter (SQL)', () => {
   let h: Harness;
