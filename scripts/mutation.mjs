@@ -15,7 +15,7 @@
 // the run's files and tests back into the committed file, so that running one module never drops
 // the recorded results of the others.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import config from '../stryker.config.mjs';
 
@@ -48,6 +48,7 @@ if (rest.includes('--list')) {
 
 mkdirSync(path.dirname(workingFile), { recursive: true });
 if (existsSync(committedFile)) copyFileSync(committedFile, workingFile);
+else rmSync(workingFile, { force: true });
 const strykerArguments = ['run', '--incrementalFile', path.relative(root, workingFile), ...(mutate ? ['--mutate', mutate.join(',')] : []), ...rest];
 const run = spawnSync('npx', ['stryker', ...strykerArguments], { cwd: root, stdio: 'inherit' });
 
