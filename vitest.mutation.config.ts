@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     name: 'mutation',
     include: chosenTests && chosenTests.length > 0 ? chosenTests : defaultTests,
+    // Each test file's database is a copy of one migrated once per run.
+    globalSetup: ['test/support/database-templates.ts'],
     env: { DATABASE_URL: '' },
     testTimeout: 60_000,
     hookTimeout: 120_000,

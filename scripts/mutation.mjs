@@ -6,6 +6,7 @@
 //   npm run test:mutation -- --mutate 'src/domain/*.ts'     one module (within the configured set)
 //   npm run test:mutation -- --changed origin/main          only the configured files changed since a revision
 //
+//   npm run test:mutation -- --mutate src/x.ts:10-40           a range of lines of a file
 //   npm run test:mutation -- --changed origin/main --list   only print the files a run would mutate
 //
 // Other arguments go to Stryker as they are (e.g. --testFiles, --force, --concurrency).
@@ -33,8 +34,10 @@ if (changedSince !== undefined) {
   console.log(`Configured files changed since ${changedSince}: ${mutate.length === 0 ? 'none' : mutate.join(', ')}`);
   if (mutate.length === 0) process.exit(0);
 } else if (selection.length > 0) {
-  const chosen = new Set(filesMatching(selection));
-  mutate = configured.filter((file) => chosen.has(file));
+  // A file may name a range of lines as Stryker allows: src/x.ts:10-40.
+  const ranges = new Map(selection.flatMap((entry) => (/:\d+(?::\d+)?-\d+(?::\d+)?$/.test(entry) ? [[entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':'))]] : [])));
+  const chosen = new Set(filesMatching(selection.map((entry) => entry.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, ''))));
+  mutate = configured.filter((file) => chosen.has(file)).map((file) => file + (ranges.get(file) ?? ''));
   if (mutate.length === 0) {
     console.error(`No file of the configured mutation set matches ${selection.join(', ')}.`);
     process.exit(1);
