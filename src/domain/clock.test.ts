@@ -25,3 +25,20 @@ describe('today in Sweden', () => {
     expect(() => fixedClock('the 32nd of May')).toThrow(/Not a moment/);
   });
 });
+
+describe('clocks', () => {
+  test('a fixed clock gives the same moment every time, a copy that a caller cannot move', () => {
+    const clock = fixedClock(new Date('2026-05-15T10:00:00Z'));
+    clock.now().setUTCFullYear(2000);
+    expect(clock.now().toISOString()).toBe('2026-05-15T10:00:00.000Z');
+  });
+
+  test('an adjustable clock starts where it is told and moves by the milliseconds given', () => {
+    const clock = adjustableClock(new Date('2026-05-15T10:00:00Z'));
+    expect(clock.now().toISOString()).toBe('2026-05-15T10:00:00.000Z');
+    clock.advance(1500);
+    expect(clock.now().toISOString()).toBe('2026-05-15T10:00:01.500Z');
+    clock.set(new Date('2026-01-01T00:00:00Z'));
+    expect(clock.now().toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  });
+});

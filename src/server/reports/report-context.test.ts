@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fixedClock, todayInSweden } from '../../domain/clock.ts';
-import { isItemOverdue } from './report-context.ts';
+import { REPORT_LABELS } from './labels.ts';
+import { dayAndMonth, isItemOverdue } from './report-context.ts';
 import type { ReportStatus } from './plan-content.ts';
 import { SWEDISH_MIDNIGHTS } from '../../../test/support/swedish-midnights.ts';
 
@@ -19,5 +20,13 @@ describe('reports: overdue (the council summary’s list of overdue items)', () 
     expect(isItemOverdue({ endDate: null, status: IN_PROGRESS }, '2026-06-15')).toBe(false);
     expect(isItemOverdue({ endDate: '2026-01-01', status: DONE }, '2026-06-15')).toBe(false);
     expect(isItemOverdue({ endDate: '2026-01-01', status: null }, '2026-06-15')).toBe(true);
+  });
+});
+
+describe('reports: a date as the reporting calendar prints it', () => {
+  test('"16 september" for a day, only the month for a month-precision date; the month from January to December', () => {
+    expect(dayAndMonth('2026-09-16', REPORT_LABELS.sv)).toBe('16 september');
+    expect(dayAndMonth('2026-01-05', REPORT_LABELS.sv, 'day')).toBe('5 januari');
+    expect(dayAndMonth('2026-12-01', REPORT_LABELS.sv, 'month')).toBe('december');
   });
 });

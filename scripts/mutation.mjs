@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Runs Stryker (stryker.config.mjs) incrementally and keeps the committed results in
+// test/mutation/incremental.json complete, whatever part of the code a run mutates.
+//
+//   npm run test:mutation                                   every configured module
+//   npm run test:mutation -- --mutate 'src/domain/*.ts'     one module (within the configured set)
+//   npm run test:mutation -- --changed origin/main          only the configured files changed since a revision
+//
+//   npm run test:mutation -- --mutate src/x.ts:10-40           a range of lines of a file
+//   npm run test:mutation -- --changed origin/main --list   only print the files a run would mutate
+//
+// Other arguments go to Stryker as they are (e.g. --testFiles, --force, --concurrency).
+//
+// Stryker writes its incremental file with the results of the files it mutated in that run only.
+// This script therefore lets Stryker read and write a working copy under reports/ and then merges
+// the run's files and tests back into the committed file, so that running one module never drops
+// the recorded results of the others.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import config from '../stryker.config.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const committedFile = path.join(root, config.incrementalFile);
+const workingFile = path.join(root, 'reports', 'mutation', 'incremental-run.json');
+
+const { selection, changedSince, rest } = parseArguments(process.argv.slice(2));
+
+const configured = filesMatching(config.mutate);
+let mutate;
+if (changedSince !== undefined) {
+  const changed = new Set([...git(['diff', '--name-only', '--diff-filter=d', changedSince, '--']), ...git(['ls-files', '--others', '--exclude-standard'])]);
+  mutate = configured.filter((file) => changed.has(file));
+  console.log(`Configured files changed since ${changedSince}: ${mutate.length === 0 ? 'none' : mutate.join(', ')}`);
+  if (mutate.length === 0) process.exit(0);
+} else if (selection.length > 0) {
+  // A file may name a range of lines as Stryker allows: src/x.ts:10-40.
+  const ranges = new Map(selection.flatMap((entry) => (/:\d+(?::\d+)?-\d+(?::\d+)?$/.test(entry) ? [[entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':'))]] : [])));
+  const chosen = new Set(filesMatching(selection.map((entry) => entry.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, ''))));
+  mutate = configured.filter((file) => chosen.has(file)).map((file) => file + (ranges.get(file) ?? ''));
+  if (mutate.length === 0) {
+    console.error(`No file of the configured mutation set matches ${selection.join(', ')}.`);
+    process.exit(1);
+  }
+}
+
+if (rest.includes('--list')) {
+  console.log((mutate ?? configured).join('\n'));
+  process.exit(0);
+}
+
+mkdirSync(path.dirname(workingFile), { recursive: true });
+if (existsSync(committedFile)) copyFileSync(committedFile, workingFile);
+else rmSync(workingFile, { force: true });
+const strykerArguments = ['run', '--incrementalFile', path.relative(root, workingFile), ...(mutate ? ['--mutate', mutate.join(',')] : []), ...rest];
+const run = spawnSync('npx', ['stryker', ...strykerArguments], { cwd: root, stdio: 'inherit' });
+
+// Stryker writes its results even when the score is below the threshold; keep them either way.
+if (existsSync(workingFile)) {
+  const result = JSON.parse(readFileSync(workingFile, 'utf8'));
+  const merged = mutate && existsSync(committedFile) ? mergeReports(JSON.parse(readFileSync(committedFile, 'utf8')), result, configured) : result;
+  mkdirSync(path.dirname(committedFile), { recursive: true });
+  writeFileSync(committedFile, `${JSON.stringify(merged, null, 2)}\n`);
+}
+process.exit(run.status ?? 1);
+
+/** The earlier results with this run's files and tests put in their place (and files no longer configured dropped). */
+function mergeReports(earlier, latest, configuredFiles) {
+  const stillConfigured = new Set(configuredFiles);
+  const files = Object.fromEntries(Object.entries({ ...earlier.files, ...latest.files }).filter(([file]) => stillConfigured.has(file)));
+  return { ...latest, files, testFiles: { ...earlier.testFiles, ...latest.testFiles } };
+}
+
+function parseArguments(argv) {
+  const selection = [];
+  const rest = [];
+  let changedSince;
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    if (argument === '--mutate' || argument === '-m') selection.push(...argv[(index += 1)].split(','));
+    else if (argument.startsWith('--mutate=')) selection.push(...argument.slice('--mutate='.length).split(','));
+    else if (argument === '--changed') changedSince = argv[(index += 1)];
+    else rest.push(argument);
+  }
+  if (changedSince === '' || (argv.includes('--changed') && changedSince === undefined)) {
+    console.error('--changed needs a git revision, e.g. --changed origin/main');
+    process.exit(2);
+  }
+  return { selection, changedSince, rest };
+}
+
+/** The files (tracked, or new and not ignored) matched by Stryker-style globs, `!` excluding (as Stryker reads `mutate`). */
+function filesMatching(patterns) {
+  const including = patterns.filter((pattern) => !pattern.startsWith('!'));
+  const excluding = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+  return [...new Set(git(['ls-files', '--cached', '--others', '--exclude-standard']))]
+    .filter((file) => including.some((pattern) => path.matchesGlob(file, pattern)) && !excluding.some((pattern) => path.matchesGlob(file, pattern)))
+    .sort();
+}
+
+function git(args) {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line !== '');
+}

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { mayNestUnder, ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, type OrgUnitKind } from './org-unit.ts';
+
+describe('which unit may sit below which', () => {
+  test('a kommun or region is only ever the top of a tree', () => {
+    for (const parent of ORG_UNIT_KINDS) {
+      expect(mayNestUnder('kommun', parent)).toBe(false);
+      expect(mayNestUnder('region', parent)).toBe(false);
+    }
+  });
+
+  test('a unit sits below a higher level or its own, never below a lower one', () => {
+    const allowed: [OrgUnitKind, OrgUnitKind][] = [
+      ['namnd', 'kommun'],
+      ['bolag', 'region'],
+      ['bolag', 'bolag'],
+      ['kommunalforbund', 'namnd'],
+      ['forvaltning', 'namnd'],
+      ['avdelning', 'forvaltning'],
+      ['avdelning', 'avdelning'],
+      ['enhet', 'avdelning'],
+      ['enhet', 'kommun'],
+    ];
+    const refused: [OrgUnitKind, OrgUnitKind][] = [
+      ['namnd', 'forvaltning'],
+      ['forvaltning', 'avdelning'],
+      ['avdelning', 'enhet'],
+      ['bolag', 'forvaltning'],
+    ];
+    for (const [child, parent] of allowed) expect(mayNestUnder(child, parent), `${child} under ${parent}`).toBe(true);
+    for (const [child, parent] of refused) expect(mayNestUnder(child, parent), `${child} under ${parent}`).toBe(false);
+  });
+
+  test('each kind has the name municipal staff use, in Swedish and English', () => {
+    expect(ORG_UNIT_KINDS.map((kind) => ORG_UNIT_KIND_LABELS[kind])).toEqual([
+      { sv: 'Kommun', en: 'Municipality' },
+      { sv: 'Region', en: 'Region' },
+      { sv: 'Nämnd/styrelse', en: 'Committee/board' },
+      { sv: 'Bolag', en: 'Municipal company' },
+      { sv: 'Kommunalförbund', en: 'Federation of municipalities' },
+      { sv: 'Förvaltning', en: 'Administration' },
+      { sv: 'Avdelning', en: 'Department' },
+      { sv: 'Enhet', en: 'Unit' },
+    ]);
+  });
+});
