@@ -14,6 +14,9 @@ export default defineConfig({
   test: {
     name: 'mutation',
     include: chosenTests && chosenTests.length > 0 ? chosenTests : defaultTests,
+    // Each test file loads a copy of a database migrated once per run (as the main config does),
+    // instead of migrating its own: 10–20 s saved per file and Stryker run.
+    globalSetup: ['test/support/database-templates.ts'],
     env: { DATABASE_URL: '' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
