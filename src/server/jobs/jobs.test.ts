@@ -2,7 +2,7 @@ import { eq, notInArray, sql, TransactionRollbackError } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock } from '../../domain/clock.ts';
-import type { Transaction } from '../db/client.ts';
+import { queryRows, type Transaction } from '../db/client.ts';
 import { actions } from '../db/schema/actions.ts';
 import { activities } from '../db/schema/activities.ts';
 import { assignments } from '../db/schema/assignments.ts';
@@ -15,8 +15,8 @@ import { roleAssignments } from '../db/schema/role-assignments.ts';
 import { users } from '../db/schema/users.ts';
 import { createPlan, createRisk, createTenant } from '../db/test-factories.ts';
 import { createHarness, type Harness } from '../http/test-harness.ts';
-import type { MailTransport } from '../mail/outbox.ts';
-import { runJobs } from './job-runner.ts';
+import { queueMessages, type MailTransport } from '../mail/outbox.ts';
+import { newRunnerName, runJobs, startJobRunner } from './job-runner.ts';
 import { writeWeeklyDigests } from './weekly-digest.ts';
 
 /** A transport that records what it was asked to send. */
@@ -483,5 +483,72 @@ describe('reminders: the weekly digest and the job runner', () => {
   test('only the tenant administrator reads the outbox', async () => {
     expect((await (await h.as('coordinator')).get('/outbox')).status).toBe(403);
     expect((await (await h.as('otherAdmin')).get('/outbox')).body.items).toEqual([]);
+  });
+
+  describe('the scheduled job runner', () => {
+    // Monday 4 May 2026, 10:00 in Sweden: week 19, which no other test of this file runs in.
+    const WEEK_19 = fixedClock('2026-05-04T08:00:00Z');
+    const digestsOfWeek19 = async () => ({ rows: await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from outbox_messages where dedupe_key like '%:2026-W19'`) });
+    const options = (log: string[], transport?: MailTransport) => ({ clock: WEEK_19, reminderLeadDays: LEAD, mailFrom: 'Uppsikt <u@kommun.se>', transport, intervalSeconds: 3600, log: (line: string) => log.push(line) });
+
+    test('a runner is named by host, process and a random part, new for each', () => {
+      const name = newRunnerName();
+      expect(name).toMatch(new RegExp(`^[^:]+:${process.pid}:[0-9a-f]{8}$`));
+      expect(newRunnerName()).not.toBe(name);
+    });
+
+    test('without an interval the runner never runs', async () => {
+      const log: string[] = [];
+      const stop = startJobRunner(h.database, { ...options(log), intervalSeconds: 0 });
+      await stop();
+      expect(log).toEqual([]);
+      expect((await digestsOfWeek19()).rows[0]!.n).toBe(0);
+    });
+
+    test('it runs at once and logs what a run did, and only when it did something', async () => {
+      const { sent, transport } = recordingTransport();
+      const log: string[] = [];
+      await startJobRunner(h.database, options(log, transport))();
+      const digests = (await digestsOfWeek19()).rows[0]!.n;
+      expect(digests).toBeGreaterThan(0);
+      expect(sent).toHaveLength(digests);
+      expect(log).toEqual([`Jobs: weekly digests written: ${digests}; e-mails sent: ${digests}; failed: 0 (tried again on the next run).`]);
+
+      // Nothing left to do: nothing logged.
+      await startJobRunner(h.database, options(log, transport))();
+      expect(log).toHaveLength(1);
+
+      // Digests only (no mail server configured).
+      const nextWeek = { ...options(log), clock: fixedClock('2026-05-11T08:00:00Z') };
+      await startJobRunner(h.database, nextWeek)();
+      expect(log[1]).toMatch(/^Jobs: weekly digests written: [1-9]\d*; e-mails sent: 0; failed: 0 \(tried again on the next run\)\.$/);
+      const waiting = Number(/written: (\d+)/.exec(log[1]!)![1]);
+
+      // Failures only, then sending only.
+      const refusing: MailTransport = { send: () => Promise.reject(new Error('SMTP 554')) };
+      await startJobRunner(h.database, { ...nextWeek, transport: refusing })();
+      expect(log[2]).toBe(`Jobs: weekly digests written: 0; e-mails sent: 0; failed: ${waiting} (tried again on the next run).`);
+      await startJobRunner(h.database, { ...nextWeek, transport })();
+      expect(log[3]).toBe(`Jobs: weekly digests written: 0; e-mails sent: ${waiting}; failed: 0 (tried again on the next run).`);
+      expect(log).toHaveLength(4);
+    });
+
+    test('a failed run is logged with its reason', async () => {
+      const log: string[] = [];
+      // A database whose transactions fail; what is thrown need not be an Error, and the log says what it was.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      const broken = (reason: unknown) => ({ ...h.database, db: { ...h.db, transaction: () => Promise.reject(reason) } as unknown as typeof h.db });
+      await startJobRunner(broken(new Error('databasen svarar inte')), options(log))();
+      await startJobRunner(broken('anslutningen bröts'), options(log))();
+      expect(log).toEqual(['Jobs failed and will be tried again: databasen svarar inte', 'Jobs failed and will be tried again: anslutningen bröts']);
+    });
+
+    test('a run without a mail server leaves the messages in the outbox', async () => {
+      await h.db.transaction((tx) => queueMessages(tx, [{ tenantId: h.tenant.tenantId, kind: 'deviation', dedupeKey: 'runner:unsent', userId: null, toAddress: 'a@example.se', subject: 'S', body: 'B' }]));
+      const result = await runJobs(h.db, { clock: WEEK_19, reminderLeadDays: LEAD, mailFrom: 'x' });
+      expect(result).toEqual({ ran: true, digests: 0, sent: 0, failed: 0 });
+      const [row] = await h.db.select({ sentAt: outboxMessages.sentAt }).from(outboxMessages).where(eq(outboxMessages.dedupeKey, 'runner:unsent'));
+      expect(row!.sentAt).toBeNull();
+    });
   });
 });
