@@ -32,6 +32,11 @@ describe('the Swedish clock of the reminders', () => {
     expect(at('2026-10-25T23:00:00Z')).toEqual({ date: '2026-10-26', weekday: 1, hour: 0 });
   });
 
+  test('every day of the week has its number, Monday 1 to Sunday 7', () => {
+    // Monday 1 June 2026 to Sunday 7 June 2026, at noon in Sweden.
+    expect([1, 2, 3, 4, 5, 6, 7].map((day) => at(`2026-06-0${day}T10:00:00Z`).weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
   test('the hours the clocks skip and repeat', () => {
     expect(at('2026-03-29T00:59:59Z').hour).toBe(1);
     expect(at('2026-03-29T01:00:00Z').hour).toBe(3);

@@ -4,7 +4,7 @@ import { fixedClock } from '../../domain/clock.ts';
 import { openDatabase, queryRows, type DatabaseHandle } from '../db/client.ts';
 import { collectUncaught, terminateOtherSessions, urlOfTestDatabase } from '../db/test-database.ts';
 import { createHarness, type Harness } from '../http/test-harness.ts';
-import { messageIdOf, queueMessages, smtpTransport, type OutgoingMessage } from '../mail/outbox.ts';
+import { messageIdDomain, messageIdOf, queueMessages, sendPendingMessages, smtpTransport, type MailTransport, type MessageKey, type OutgoingMessage } from '../mail/outbox.ts';
 import { startTestSmtpServer } from '../mail/test-smtp-server.ts';
 import { runJobs, startJobRunner } from './job-runner.ts';
 
@@ -122,3 +122,116 @@ describe('sending survives a lost database connection and a broken SMTP connecti
     }
   });
 });
+
+describe('the Message-ID of a message', () => {
+  test('is the message id at the domain of the sender, or at localhost when the sender has no domain', () => {
+    expect(messageIdDomain('Uppsikt <uppsikt@kommun.se>')).toBe('kommun.se');
+    expect(messageIdDomain('uppsikt@kommun.se')).toBe('kommun.se');
+    expect(messageIdDomain('Uppsikt <uppsikt@kommun.se>  ')).toBe('kommun.se');
+    expect(messageIdDomain('Uppsikt <uppsikt@mail.kommun.se>')).toBe('mail.kommun.se');
+    expect(messageIdDomain('Uppsikt')).toBe('localhost');
+    expect(messageIdDomain('uppsikt@kommun.se> och mer')).toBe('localhost');
+    expect(messageIdDomain('uppsikt@')).toBe('localhost');
+    expect(messageIdOf({ tenantId: 't', id: '0190-abc' }, 'Uppsikt <u@kommun.se>')).toBe('<0190-abc@kommun.se>');
+  });
+});
+
+describe('the outbox', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.close());
+
+  const message = (key: string): OutgoingMessage => ({ tenantId: h.tenant.tenantId, kind: 'deviation', dedupeKey: key, userId: null, toAddress: `${key.replace(/\W/g, '-')}@kommun.example`, subject: `Ämne ${key}`, body: `Text ${key}` });
+  const rowOf = async (key: string) =>
+    (await queryRows<{ id: string; tenantId: string; sent: boolean; error: string | null; claimedBy: string | null }>(h.db, sql`select id, tenant_id as "tenantId", sent_at is not null as sent, error, claimed_by as "claimedBy" from outbox_messages where dedupe_key = ${key}`))[0]!;
+
+  /** A transport that records each message with its claim as the database holds it while the message is being sent. */
+  function watchingTransport(runner: string) {
+    const seen: { to: string; from: string; subject: string; text: string; messageId: string; claimedBy: string | null; lease: number; claimed: number }[] = [];
+    const transport: MailTransport = {
+      send: async (sent) => {
+        const [claim] = await queryRows<{ claimedBy: string | null; lease: number; claimed: number }>(
+          h.db,
+          sql`select claimed_by as "claimedBy", round(extract(epoch from claimed_until - now()))::int as lease,
+                (select count(*)::int from outbox_messages where claimed_by = ${runner} and sent_at is null) as claimed
+              from outbox_messages where to_address = ${sent.to}`,
+        );
+        seen.push({ ...sent, ...claim! });
+      },
+    };
+    return { seen, transport };
+  }
+
+  test('queues every message once, in chunks, and counts only the new ones', async () => {
+    const many = Array.from({ length: 201 }, (_, index) => message(`queue:${index}`));
+    expect(await h.db.transaction((tx) => queueMessages(tx, many))).toBe(201);
+    expect(await h.db.transaction((tx) => queueMessages(tx, [...many.slice(199), message('queue:new')]))).toBe(1);
+    expect((await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from outbox_messages where dedupe_key like 'queue:%'`))[0]!.n).toBe(202);
+    // Sent away, so the tests below start from an empty outbox.
+    await sendPendingMessages(h.db, { send: () => Promise.resolve() }, { from: MAIL_FROM, runner: 'clear' });
+  });
+
+  test('sends oldest first, what, to whom and from whom, under the runner’s claim with its lease and batch size', async () => {
+    await h.db.transaction((tx) => queueMessages(tx, [message('order:first')]));
+    await h.db.transaction((tx) => queueMessages(tx, [message('order:second'), message('order:third')]));
+    const { seen, transport } = watchingTransport('runner-1');
+    expect(await sendPendingMessages(h.db, transport, { from: MAIL_FROM, runner: 'runner-1', batchSize: 2, leaseSeconds: 120 })).toEqual({ sent: 3, failed: 0 });
+    const first = await rowOf('order:first');
+    expect(seen.map((sent) => sent.subject)).toEqual(['Ämne order:first', 'Ämne order:second', 'Ämne order:third']);
+    expect(seen[0]).toMatchObject({ to: 'order-first@kommun.example', from: MAIL_FROM, text: 'Text order:first', messageId: messageIdOf(first, MAIL_FROM), claimedBy: 'runner-1' });
+    // The lease is measured by the database's clock; the first batch held two messages, the second one.
+    for (const sent of seen) expect(Math.abs(sent.lease - 120)).toBeLessThanOrEqual(5);
+    expect(seen.map((sent) => sent.claimed)).toEqual([2, 1, 1]);
+    for (const key of ['order:first', 'order:second', 'order:third']) expect(await rowOf(key)).toMatchObject({ sent: true, error: null, claimedBy: null });
+
+    // Without options: a lease of five minutes and batches of fifty.
+    await h.db.transaction((tx) => queueMessages(tx, Array.from({ length: 51 }, (_, index) => message(`default:${index}`))));
+    const defaults = watchingTransport('runner-4');
+    await sendPendingMessages(h.db, defaults.transport, { from: MAIL_FROM, runner: 'runner-4' });
+    expect(defaults.seen).toHaveLength(51);
+    expect(Math.abs(defaults.seen[0]!.lease - 300)).toBeLessThanOrEqual(5);
+    expect(defaults.seen[0]!.claimed).toBe(50);
+    expect(defaults.seen[50]!.claimed).toBe(1);
+  });
+
+  test('a failure is recorded with its reason (at most 1000 characters), the claim given up; tried once per run, and a refused batch ends the run', async () => {
+    await h.db.transaction((tx) => queueMessages(tx, [message('fail:long'), message('fail:text')]));
+    let attempts = 0;
+    const refusing: MailTransport = {
+      send: (sent) => {
+        attempts += 1;
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a transport may reject with something else than an Error
+        return sent.to.startsWith('fail-long') ? Promise.reject(new Error(`550 ${'x'.repeat(1500)}`)) : Promise.reject('421 upptagen');
+      },
+    };
+    // A mail server that refuses a whole batch ends the run: the rest waits for the next one.
+    expect(await sendPendingMessages(h.db, refusing, { from: MAIL_FROM, runner: 'runner-2', batchSize: 1 })).toEqual({ sent: 0, failed: 1 });
+    expect(attempts).toBe(1);
+    // Each message is tried once per run.
+    attempts = 0;
+    expect(await sendPendingMessages(h.db, refusing, { from: MAIL_FROM, runner: 'runner-2', batchSize: 2 })).toEqual({ sent: 0, failed: 2 });
+    expect(attempts).toBe(2);
+    const long = await rowOf('fail:long');
+    expect(long).toMatchObject({ sent: false, claimedBy: null });
+    expect(long.error).toBe(`550 ${'x'.repeat(996)}`);
+    expect(await rowOf('fail:text')).toMatchObject({ sent: false, error: '421 upptagen', claimedBy: null });
+    // The next run tries them again and records them as sent, clearing the error.
+    expect(await sendPendingMessages(h.db, { send: () => Promise.resolve() }, { from: MAIL_FROM, runner: 'runner-2' })).toEqual({ sent: 2, failed: 0 });
+    expect(await rowOf('fail:text')).toMatchObject({ sent: true, error: null, claimedBy: null });
+  });
+
+  test('messages delivered whose sending could not be recorded are recorded first, never sent again', async () => {
+    await h.db.transaction((tx) => queueMessages(tx, [message('unrecorded:a'), message('unrecorded:b')]));
+    const a = await rowOf('unrecorded:a');
+    const unrecorded = new Map<string, MessageKey>([[a.id, { tenantId: a.tenantId, id: a.id }]]);
+    const sent: string[] = [];
+    const result = await sendPendingMessages(h.db, { send: (message) => Promise.resolve(void sent.push(message.to)) }, { from: MAIL_FROM, runner: 'runner-3', unrecorded });
+    expect(result).toEqual({ sent: 1, failed: 0 });
+    expect(sent).toEqual(['unrecorded-b@kommun.example']);
+    expect(unrecorded.size).toBe(0);
+    expect(await rowOf('unrecorded:a')).toMatchObject({ sent: true });
+  });
+});
+
