@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { axeViolations, horizontalOverflow, keepScreenshot, launchBrowser } from './browser.ts';
 import { startBuiltServer, type RunningServer } from './server.ts';
 
@@ -16,8 +16,9 @@ export interface Session {
 }
 
 /**
- * The built server on a fresh embedded database with the demo data, and Debian's Chromium, for
- * the tests of one file; both are stopped and the data removed afterwards.
+ * The built server on a fresh embedded database with the demo data (a copy of the data folder
+ * the global setup filled), and Debian's Chromium, for the tests of one file; both are stopped
+ * and the data removed afterwards.
  */
 export function useBrowserSession(): Session {
   let server: RunningServer | undefined;
@@ -25,6 +26,7 @@ export function useBrowserSession(): Session {
   let dataDir = '';
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'uppsikt-e2e-'));
+    cpSync(inject('e2eDemoDataDir'), dataDir, { recursive: true });
     [server, browser] = await Promise.all([startBuiltServer({ DATABASE_URL: '', DATA_DIR: dataDir }), launchBrowser()]);
   });
   afterAll(async () => {

@@ -32,16 +32,20 @@ function uppsikt(args: string[], env: Record<string, string> = {}): { child: Chi
   return { child, output: () => output, exited };
 }
 
+// Each command is a process of its own that compiles the sources and opens the embedded
+// database from disk: on a busy machine that takes minutes, not seconds.
+const PROCESS_TIMEOUT = 240_000;
+
 async function serveUntilReady(port: number) {
   const run = uppsikt(['serve', '--demo'], { PORT: String(port) });
   for (let waited = 0; !run.output().includes('Uppsikt is running at'); waited += 100) {
-    if (waited > 60_000 || run.child.exitCode !== null) throw new Error(`the server did not start:\n${run.output()}`);
+    if (waited > PROCESS_TIMEOUT || run.child.exitCode !== null) throw new Error(`the server did not start:\n${run.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return run;
 }
 
-describe('the uppsikt command', () => {
+describe('the uppsikt command', { timeout: PROCESS_TIMEOUT }, () => {
   test('serve --demo loads the demo data into an empty database, answers /api/health and prints the accounts', async () => {
     const port = await freePort();
     const run = await serveUntilReady(port);
@@ -88,7 +92,7 @@ describe('the uppsikt command', () => {
   });
 });
 
-describe('uppsikt report', () => {
+describe('uppsikt report', { timeout: PROCESS_TIMEOUT }, () => {
   test('writes a seed report of the demo data to a file, and names what is wrong otherwise', async () => {
     const seed = uppsikt(['seed', '--demo']);
     expect(await seed.exited).toBe(0);

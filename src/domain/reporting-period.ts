@@ -83,3 +83,14 @@ export function defaultReportingPeriodDates(kind: Exclude<ReportingPeriodKind, '
       return null;
   }
 }
+
+/**
+ * The reporting period running on a date (YYYY-MM-DD), both its first and its last day
+ * included; where several run (a quarter within Helår), the shortest: the one that ends first,
+ * and of those the one that began last. Null when none runs.
+ */
+export function periodRunningOn<P extends { startDate: string; endDate: string }>(periods: readonly P[], date: string): P | null {
+  const running = periods.filter((period) => period.startDate <= date && date <= period.endDate);
+  running.sort((a, b) => a.endDate.localeCompare(b.endDate) || b.startDate.localeCompare(a.startDate));
+  return running[0] ?? null;
+}

@@ -42,16 +42,17 @@ export interface DatabaseHandle {
 
 /**
  * Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database in `dataDir`
- * (or in memory when `dataDir` is null, for tests).
+ * (or in memory when `dataDir` is null, for tests; `loadDataDir` then starts it from a dump
+ * of another data directory instead of an empty one).
  */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string | null }): Promise<DatabaseHandle> {
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string | null; loadDataDir?: Blob }): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
+  const client = new PGlite({ ...(dataDir === null ? {} : { dataDir }), ...(loadDataDir ? { loadDataDir } : {}) });
   await client.waitReady;
   const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Database;
   return {

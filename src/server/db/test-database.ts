@@ -1,22 +1,29 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, queryRows, type DatabaseHandle } from './client.ts';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
- * database on the PostgreSQL server named by DATABASE_URL, dropped again on close.
+ * database on the PostgreSQL server named by DATABASE_URL, dropped again on close. Both start
+ * as a copy of the template the test run migrated once (test/support/database-templates.ts);
+ * without one (a project without that global setup) the file migrates its own.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
+    const template = inject('pgliteTemplate');
+    if (template) return openDatabase({ dataDir: null, loadDataDir: new Blob([await readFile(template)]) });
     const database = await openDatabase({ dataDir: null });
     await database.migrate();
     return database;
   }
-  const empty = await createEmptyTestDatabase(serverUrl);
+  const template = inject('postgresTemplate');
+  const empty = await createEmptyTestDatabase(serverUrl, template);
   const database = await openDatabase({ databaseUrl: empty.url, dataDir: null });
-  await database.migrate();
+  if (!template) await database.migrate();
   return {
     ...database,
     async close() {
@@ -27,12 +34,13 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 /**
- * A new, empty database (not migrated) on the PostgreSQL server named by `serverUrl`, for
- * tests of what happens at start; `drop` removes it, ending whatever sessions remain.
+ * A new database on the PostgreSQL server named by `serverUrl`: empty (not migrated), for
+ * tests of what happens at start, or a copy of `template`. `drop` removes it, ending whatever
+ * sessions remain.
  */
-export async function createEmptyTestDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createEmptyTestDatabase(serverUrl: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `uppsikt_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-  await withServer(serverUrl, (client) => client.query(`create database ${name}`));
+  await withServer(serverUrl, (client) => client.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {

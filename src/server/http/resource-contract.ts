@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { auditEvents } from '../db/schema/audit-events.ts';
+import { changedTables, fingerprintDatabase, withInsertsFailingAtCommit } from '../db/test-failures.ts';
 import { MATRIX_ROLES, type Harness } from './test-harness.ts';
 
 type MatrixRole = (typeof MATRIX_ROLES)[number];
@@ -140,6 +141,20 @@ export function describeResourceContract(spec: ResourceSpec, harness: () => Harn
     test('a GET gives the version as ETag', async () => {
       const reply = await (await h.as('tenantAdmin')).get(path(ids.unitA));
       expect(reply.headers.get('etag')).toBe(`"${reply.body.version}"`);
+    });
+
+    test('a create is atomic: when its transaction fails at commit, after all its writes, nothing of it remains', async () => {
+      await h.as('tenantAdmin');
+      const before = await fingerprintDatabase(h.db);
+      // The audit event is written last (or nearly); failing at commit covers whatever came before it.
+      const outcome = await withInsertsFailingAtCommit(h.db, 'audit_events', () =>
+        spec.create(h, 'unitB').then(
+          () => 'created',
+          () => 'failed',
+        ),
+      );
+      expect(outcome).toBe('failed');
+      expect(changedTables(before, await fingerprintDatabase(h.db))).toEqual([]);
     });
 
     test('every write is in the audit log with the actor and the changed field before and after', async () => {

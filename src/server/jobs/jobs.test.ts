@@ -1,9 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock } from '../../domain/clock.ts';
+import { assignments } from '../db/schema/assignments.ts';
+import { controls } from '../db/schema/controls.ts';
+import { outboxMessages } from '../db/schema/outbox-messages.ts';
+import { createPlan, createRisk } from '../db/test-factories.ts';
 import { createHarness, type Harness } from '../http/test-harness.ts';
 import type { MailTransport } from '../mail/outbox.ts';
 import { runJobs } from './job-runner.ts';
+import { writeWeeklyDigests } from './weekly-digest.ts';
 
 /** A transport that records what it was asked to send. */
 function recordingTransport() {
@@ -102,6 +108,63 @@ describe('reminders: the weekly digest and the job runner', () => {
     const second = await runJobs(h.db, { clock: fixedClock(new Date('2026-03-23T08:05:00Z')), reminderLeadDays: LEAD, mailFrom: 'x', transport: flaky });
     expect(second.sent).toBe(first.failed);
     expect(second.failed).toBe(0);
+  });
+
+  /**
+   * The digest the auditor (who has nothing else due) would get at a moment, for open controls
+   * ending on the given dates: everything is written and read in one transaction that is then
+   * rolled back, so the other tests never see these controls or this message.
+   */
+  async function digestWith(moment: Date, endDates: Record<string, string>): Promise<(title: string) => string> {
+    let body = '';
+    const { tenantId } = h.tenant;
+    const userId = h.userIds.auditor!;
+    try {
+      await h.db.transaction(async (tx) => {
+        const planId = await createPlan(tx, tenantId, h.tenant.unitA);
+        const riskId = await createRisk(tx, tenantId, planId);
+        for (const [title, endDate] of Object.entries(endDates)) {
+          const id = uuidv7();
+          await tx.insert(controls).values({ tenantId, id, planId, riskId, title, endDate, statusId: h.tenant.statusIds.pagaende });
+          await tx.insert(assignments).values({ tenantId, controlId: id, userId, role: 'responsible' });
+        }
+        await writeWeeklyDigests(tx, moment, LEAD);
+        const [message] = await tx.select({ body: outboxMessages.body }).from(outboxMessages).where(eq(outboxMessages.userId, userId));
+        body = message?.body ?? '';
+        tx.rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    }
+    expect(body).not.toBe('');
+    return (title: string) => body.split('\n\n').find((part) => part.startsWith(title)) ?? '';
+  }
+
+  // Each case is a Tuesday just after midnight in Sweden, while it is still Monday in UTC, so a
+  // "today" taken in UTC would be a day early; the lead-time windows span a change of summer time.
+  const digestDays = [
+    { name: 'summer time begins (29 March)', moment: '2026-03-23T23:30:00Z', yesterday: '2026-03-23', today: '2026-03-24', tomorrow: '2026-03-25', lead7: '2026-03-31', lead8: '2026-04-01', lead28: '2026-04-21', lead29: '2026-04-22' },
+    { name: 'summer time ends (25 October)', moment: '2026-10-19T22:30:00Z', yesterday: '2026-10-19', today: '2026-10-20', tomorrow: '2026-10-21', lead7: '2026-10-27', lead8: '2026-10-28', lead28: '2026-11-17', lead29: '2026-11-18' },
+  ];
+
+  test.each(digestDays)('digest, overdue in Swedish time: an end date yesterday is overdue, today and tomorrow are not ($name)', async (day) => {
+    const section = await digestWith(new Date(day.moment), { 'Slut i går': day.yesterday, 'Slut i dag': day.today, 'Slut i morgon': day.tomorrow });
+    expect(section('Försenat:')).toContain('"Slut i går"');
+    expect(section('Försenat:')).not.toContain('"Slut i dag"');
+    expect(section('Försenat:')).not.toContain('"Slut i morgon"');
+    expect(section('Inom 7 dagar:')).toContain('"Slut i dag"');
+    expect(section('Inom 7 dagar:')).toContain('"Slut i morgon"');
+    expect(section('Inom 7 dagar:')).not.toContain('"Slut i går"');
+  });
+
+  test.each(digestDays)('digest, REMINDER_LEAD_DAYS: an end date exactly at a lead time is within it, one day later is not ($name)', async (day) => {
+    const section = await digestWith(new Date(day.moment), { 'Om 7 dagar': day.lead7, 'Om 8 dagar': day.lead8, 'Om 28 dagar': day.lead28, 'Om 29 dagar': day.lead29 });
+    expect(section('Inom 7 dagar:')).toContain(`"Om 7 dagar" (Internkontrollplan 2026, Nämnd A): slutdatum ${day.lead7}`);
+    expect(section('Inom 7 dagar:')).not.toContain('"Om 8 dagar"');
+    expect(section('Inom 28 dagar:')).toContain('"Om 8 dagar"');
+    expect(section('Inom 28 dagar:')).toContain(`"Om 28 dagar" (Internkontrollplan 2026, Nämnd A): slutdatum ${day.lead28}`);
+    expect(section('Inom 28 dagar:')).not.toContain('"Om 29 dagar"');
+    expect(section('Inom 28 dagar:')).not.toContain('"Om 7 dagar"');
   });
 
   test('only the tenant administrator reads the outbox', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ReportKind } from '../../domain/contracts/reports.ts';
+import { REPORT_KINDS } from '../../domain/report-kind.ts';
 import { operatorAccess } from '../access/access.ts';
 import { fixedClock } from '../../domain/clock.ts';
 import type { DatabaseHandle } from '../db/client.ts';
@@ -22,6 +23,79 @@ const SEEDS: { file: string; kind: ReportKind; tenant: string; unit: string; per
   { file: '003-fjolarets-aktiviteter-2019.txt', kind: 'activity-review', tenant: 'exempelkommun-a', unit: 'Barn- och utbildningsnämnden', period: '2019' },
   { file: '004-kontroll-uppfoljning-2020.txt', kind: 'control-follow-up', tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
 ];
+
+/** Where each report kind is generated from the demo data for the check of its headings. */
+const HEADING_SCOPES: Record<ReportKind, { tenant: string; unit: string; period: string }> = {
+  'improvement-actions': { tenant: 'malmo', unit: 'Grundskolenämnden', period: '2020' },
+  'activity-plan': { tenant: 'malmo', unit: 'Gymnasie- och vuxenutbildningsförvaltningen', period: '2020-2021' },
+  'activity-review': { tenant: 'exempelkommun-a', unit: 'Barn- och utbildningsnämnden', period: '2019' },
+  'control-follow-up': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+  plan: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+  'council-summary': { tenant: 'malmo', unit: 'Malmö stad', period: '2020' },
+  deviations: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+};
+
+type Headings = { title: string; headings: string[]; columns: string[] };
+
+/**
+ * The words the report builders print as titles, headings and column headings, per kind and
+ * language, written out by hand: the documents go to nämnder and auditors, so a renamed heading
+ * is a change to agree on, not a side effect. (Tenant texts and plan titles are data.)
+ */
+const EXPECTED_HEADINGS: Record<ReportKind, Record<'sv' | 'en', Headings>> = {
+  'improvement-actions': {
+    sv: { title: 'Uppföljning förbättringsåtgärder 2020', headings: ['Inledning', 'Förbättringsåtgärder', 'Risk: …', 'Beskrivning av risk', 'Åtgärd: …', 'Genomförda åtgärder'], columns: [] },
+    en: { title: 'Follow-up of improvement actions 2020', headings: ['Introduction', 'Improvement actions', 'Risk: …', 'Description of the risk', 'Action: …', 'Measures taken'], columns: [] },
+  },
+  'activity-plan': {
+    sv: { title: 'Uppföljning plan 2020-2021', headings: [], columns: ['Status', 'Aktivitet', 'Slutdatum'] },
+    en: { title: 'Follow-up of plan 2020-2021', headings: [], columns: ['Status', 'Activity', 'End date'] },
+  },
+  'activity-review': {
+    sv: { title: 'Uppföljning av fjolårets planerade aktiviteter', headings: ['N. Uppdrag/Aktivitet', 'Uppföljning', 'Analys'], columns: [] },
+    en: { title: "Follow-up of last year's planned activities", headings: ['N. Assignment/Activity', 'Follow-up', 'Analysis'], columns: [] },
+  },
+  'control-follow-up': {
+    sv: {
+      title: 'Kontroll uppföljning',
+      headings: ['Uppföljning åtgärder', 'Uppföljning kontroller', 'Rapporterade avvikelser', 'Rapportering till nämnd', 'Rapportering till Kommunstyrelsen'],
+      columns: ['Riskanalys', 'Risk', 'Beslut om åtgärd', 'Status', 'Ansvarig + Rapporteringsansvarig', 'Startdatum + Avstämningsdatum + Slutdatum', 'Kommentar 2020', 'Kontrollmoment'],
+    },
+    en: {
+      title: 'Control follow-up',
+      headings: ['Follow-up of actions', 'Follow-up of controls', 'Reported deviations', 'Reporting to the committee', 'Reporting to the municipal executive board'],
+      columns: ['Risk analysis', 'Risk', 'Decided action', 'Status', 'Responsible + Reporting', 'Start date + Checkpoints + End date', 'Comment 2020', 'Control'],
+    },
+  },
+  plan: {
+    sv: {
+      title: 'Internkontrollplan 2020',
+      headings: ['Beslut', 'Riskmatris', 'Risker', 'Risk: …'],
+      columns: ['Sannolikhet \\ Konsekvens', '1 Försumbar', '2 Lindrig', '3 Kännbar', '4 Allvarlig', 'Risk', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'Kontrollmoment', 'Åtgärder'],
+    },
+    en: {
+      title: 'Internkontrollplan 2020',
+      headings: ['Decision', 'Risk matrix', 'Risks', 'Risk: …'],
+      columns: ['Likelihood \\ Consequence', '1 Försumbar', '2 Lindrig', '3 Kännbar', '4 Allvarlig', 'Risk', 'Likelihood', 'Consequence', 'Risk value', 'Controls', 'Actions'],
+    },
+  },
+  'council-summary': {
+    sv: {
+      title: 'Uppföljning av intern kontroll 2020 – sammanställning för kommunstyrelsen',
+      headings: ['Status per nämnd och bolag', 'Försenade kontrollmoment, åtgärder och aktiviteter', 'Avvikelser', 'Samlad riskmatris'],
+      columns: ['Nämnd/bolag', 'Plan', 'Antal', 'Ej påbörjad', 'Pågående', 'Klar', 'Ej slutförd', 'Utan status', 'Försenade', 'Avvikelser', 'Risker', 'Högsta riskvärde', 'Kontrollmoment, åtgärder och aktiviteter', 'Ansvarig', 'Slutdatum', 'Status', 'Sannolikhet \\ Konsekvens', '1 Försumbar', '2 Lindrig', '3 Kännbar', '4 Allvarlig'],
+    },
+    en: {
+      title: 'Follow-up of internal control 2020 – summary for the executive board',
+      headings: ['Status per committee and company', 'Overdue controls, actions and activities', 'Deviations', 'Aggregated risk matrix'],
+      columns: ['Committee/company', 'Plan', 'Count', 'Not started', 'In progress', 'Done', 'Not completed', 'No status', 'Overdue', 'Deviations', 'Risks', 'Highest risk value', 'Controls, actions and activities', 'Responsible', 'End date', 'Status', 'Likelihood \\ Consequence', '1 Försumbar', '2 Lindrig', '3 Kännbar', '4 Allvarlig'],
+    },
+  },
+  deviations: {
+    sv: { title: 'Rapporterade avvikelser 2020', headings: ['Sammanfattning', 'Avvikelser'], columns: [] },
+    en: { title: 'Reported deviations 2020', headings: ['Summary', 'Deviations'], columns: [] },
+  },
+};
 
 describe('seed fidelity', () => {
   let database: DatabaseHandle;
@@ -70,6 +144,17 @@ describe('seed fidelity', () => {
     expect(report).not.toContain('Sammanträde den 16 september');
     expect(report).toContain('**Kommentar avvikelse**\n\nInga avvikelser funna.');
     expect(report).toContain('Internkontrollplan 2020, antagen, revision 1');
+  });
+
+  test.each(REPORT_KINDS.flatMap((kind) => (['sv', 'en'] as const).map((locale) => ({ kind, locale }))))('the $kind report’s title, headings and column headings in $locale are the agreed ones', async ({ kind, locale }) => {
+    const { tenant, unit, period } = HEADING_SCOPES[kind];
+    const expected = EXPECTED_HEADINGS[kind][locale];
+    const scope = await findScopeByNames(database.db, tenant, unit);
+    const document = await buildReportDocument(database.db, operatorAccess(scope.tenantId, fixedClock('2026-11-30T10:00:00Z')), { kind, unitId: scope.unitId, period, locale, format: 'md' });
+    // A heading with a name in it is compared by its fixed part; headings written by the tenant (Markdown) are not the builder's and are left aside.
+    const headings = [...new Set(document.blocks.flatMap((block) => (block.type === 'heading' ? [block.text.replace(/^(Risk|Åtgärd|Action): .*/, '$1: …').replace(/^\d+\. /, 'N. ')] : [])))];
+    const columns = [...new Set(document.blocks.flatMap((block) => (block.type === 'table' ? block.table.columns.map((column) => column.title) : [])))];
+    expect({ title: document.title, headings: headings.filter((heading) => expected.headings.includes(heading)), columns }).toEqual(expected);
   });
 
   test('another tenant gets none of them', async () => {

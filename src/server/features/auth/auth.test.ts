@@ -118,6 +118,22 @@ describe('sign-in, sessions and CSRF', () => {
     expect(response.body.detail).toMatch(/X-CSRF-Token/);
   });
 
+  test('the CSRF check compares the value: a wrong token of the right length is forbidden, the session’s own token is accepted', async () => {
+    const response = await signIn(email('auditor'));
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    const client = clientFor(h.app, { cookie: response.headers.get('set-cookie')!.split(';')[0]! });
+    // Same length and alphabet, one character different: only a check of the value tells them apart.
+    const wrong = `${csrfToken.slice(0, -1)}${csrfToken.endsWith('A') ? 'B' : 'A'}`;
+    expect(wrong).toHaveLength(csrfToken.length);
+    const refused = await client.post('/auth/logout', {}, { 'x-csrf-token': wrong });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/X-CSRF-Token/);
+    expect((await client.get('/me')).status).toBe(200);
+    const accepted = await client.post('/auth/logout', {}, { 'x-csrf-token': csrfToken });
+    expect(accepted.status).toBe(204);
+    expect((await client.get('/me')).status).toBe(401);
+  });
+
   test('signing out ends the session for good', async () => {
     const response = await signIn(email('reader'));
     const body = (await response.json()) as { csrfToken: string };

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { authSettingsFrom } from '../../auth/auth-settings.ts';
+import { createSession, SESSION_COOKIE } from '../../auth/sessions.ts';
+import { loadConfig } from '../../config.ts';
 import { clientFor, createHarness, HARNESS_PASSWORD, type Client, type Harness } from '../../http/test-harness.ts';
 
 const MINUTE = 60_000;
@@ -54,7 +57,8 @@ describe('sessions: idle expiry that slides with use, and an absolute maximum', 
 describe('sessions: idle and maximum lifetimes are configurable', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ auth: { trustProxy: 0, session: { idleMs: 30 * MINUTE, maxMs: 2 * HOUR }, signIn: { perAccount: 10, perAddress: 100, windowMs: 15 * MINUTE } } });
+    // The lifetimes come from the configuration the way the server reads it at boot.
+    h = await createHarness({ auth: authSettingsFrom(loadConfig({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '2' })) });
   });
   afterAll(() => h.close());
 
@@ -71,6 +75,38 @@ describe('sessions: idle and maximum lifetimes are configurable', () => {
     }
     h.clock.advance(20 * MINUTE);
     expect((await busy.client.get('/me')).status).toBe(401);
+  });
+
+  test('SESSION_IDLE_MINUTES: a request 1 minute before the idle limit works, 1 minute after it is 401', async () => {
+    const { client } = await signIn(h, `coordinator-${h.suffix}@example.se`);
+    h.clock.advance(29 * MINUTE);
+    expect((await client.get('/me')).status).toBe(200);
+    // Idle time counts from the last request, so another 29 minutes are fine as well.
+    h.clock.advance(29 * MINUTE);
+    expect((await client.get('/me')).status).toBe(200);
+    h.clock.advance(31 * MINUTE);
+    expect((await client.get('/me')).status).toBe(401);
+  });
+
+  test('SESSION_MAX_HOURS: however busy, a request 1 minute before the maximum age works, 1 minute after it is 401', async () => {
+    const { client } = await signIn(h, `auditor-${h.suffix}@example.se`);
+    for (let minutes = 17; minutes <= 119; minutes += 17) {
+      h.clock.advance(17 * MINUTE);
+      expect((await client.get('/me')).status, `after ${minutes} min`).toBe(200);
+    }
+    h.clock.advance(2 * MINUTE);
+    expect((await client.get('/me')).status).toBe(401);
+  });
+
+  test('SESSION_MAX_HOURS: a session begun under a longer lifetime ends at this server’s maximum age, though its own idle deadline lies later', async () => {
+    // As after a restart with a shorter SESSION_MAX_HOURS: the stored idle deadline (8 hours ahead) must not keep it alive.
+    const started = h.clock.now();
+    const session = await createSession(h.db, h.tenant.tenantId, h.userIds.responsible!, started, { idleMs: 8 * HOUR, maxMs: 7 * 24 * HOUR });
+    const client = clientFor(h.app, { cookie: `${SESSION_COOKIE}=${session.secret}`, 'x-csrf-token': session.csrfToken });
+    h.clock.set(new Date(started.getTime() + 2 * HOUR - MINUTE));
+    expect((await client.get('/me')).status).toBe(200);
+    h.clock.set(new Date(started.getTime() + 2 * HOUR + MINUTE));
+    expect((await client.get('/me')).status).toBe(401);
   });
 });
 

@@ -65,6 +65,20 @@ describe('deviations', () => {
     expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([reported.body.id]);
   });
 
+  test.each([
+    { missing: 'an end date', action: (h: Harness) => ({ title: 'Åtgärd utan slutdatum', responsibleIds: [h.userIds.responsible] }) },
+    { missing: 'a responsible person', action: () => ({ title: 'Åtgärd utan ansvarig', endDate: '2026-06-30' }) },
+  ])('a deviation cannot be closed by an action without $missing: 400 naming state, and it stays open', async ({ action }) => {
+    const coordinator = await h.as('coordinator');
+    const deviation = (await coordinator.post('/deviations', { controlId: controlIds.unitA, title: 'Avvikelse som ska stängas', severity: 'significant' })).body;
+    const answer = await coordinator.post('/actions', { planId: planIds.unitA, ...action(h) });
+    expect(answer.status).toBe(201);
+    const refused = await coordinator.patch(`/deviations/${deviation.id}`, { state: 'closed', actionId: answer.body.id, version: deviation.version });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ path: 'state', message: 'En avvikelse kan stängas först när en åtgärd med ansvarig person och slutdatum svarar mot den.' }]);
+    expect((await coordinator.get(`/deviations/${deviation.id}`)).body).toMatchObject({ state: 'open', closedAt: null, actionId: null });
+  });
+
   test('a follow-up of another control cannot be named; a reader cannot report', async () => {
     const admin = await h.as('tenantAdmin');
     const otherFollowUp = (await admin.post('/follow-ups', { controlId: controlIds.unitB, periodId: h.tenant.periodIds.q1, body: 'x' })).body;

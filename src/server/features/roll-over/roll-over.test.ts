@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { tenants } from '../../db/schema/tenants.ts';
 import { users } from '../../db/schema/users.ts';
+import { changedTables, fingerprintDatabase, withInsertsFailingAtCommit } from '../../db/test-failures.ts';
 import { createTestDatabase } from '../../db/test-database.ts';
 import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { clientFor, type Client } from '../../http/test-harness.ts';
@@ -108,6 +109,18 @@ describe('year roll-over', () => {
     expect(newActions.every((action: { endDate: string | null }) => action.endDate === null)).toBe(true);
     expect(next.risks.every((risk: { controls: unknown[] }) => risk.controls.length === 0)).toBe(true);
     expect(rolled.body.carried).toEqual({ risks: oldOverview.risks.length, actions: unfinished.length, activities: 0, subActivities: 0 });
+  });
+
+  test('the roll-over is atomic: when its transaction fails at commit, after all its writes, no new plan, item or link remains', async () => {
+    const oldId = await planId(malmo, 'Internkontrollplan 2020');
+    const before = await fingerprintDatabase(database.db);
+    const failed = await withInsertsFailingAtCommit(database.db, 'audit_events', () => malmo.post(`/plans/${oldId}/roll-over`, {}));
+    expect(failed.status).toBe(500);
+    expect(changedTables(before, await fingerprintDatabase(database.db))).toEqual([]);
+    // Not a vacuous failure: the same roll-over, let through, writes a plan with its items.
+    const rolled = await malmo.post(`/plans/${oldId}/roll-over`, {});
+    expect(rolled.status).toBe(201);
+    expect(rolled.body.carried.risks + rolled.body.carried.actions).toBeGreaterThan(0);
   });
 
   test('a draft is not rolled over, and a reader may not roll over', async () => {

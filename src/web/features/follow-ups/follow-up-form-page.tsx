@@ -6,6 +6,7 @@ import type { activity } from '../../../domain/contracts/activities.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
 import type { followUp as followUpContract } from '../../../domain/contracts/follow-ups.ts';
 import type { plan as planContract } from '../../../domain/contracts/plans.ts';
+import { periodRunningOn } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
@@ -27,8 +28,8 @@ const FIELDS: Record<Kind, 'controlId' | 'actionId' | 'activityId'> = { control:
 /** The period to suggest: the one running today, else the latest that has ended. */
 function suggestedPeriod(periods: Period[]): string {
   const today = webToday();
-  const running = periods.filter((period) => period.startDate <= today && today <= period.endDate).sort((a, b) => a.endDate.localeCompare(b.endDate));
-  if (running[0]) return running[0].id;
+  const running = periodRunningOn(periods, today);
+  if (running) return running.id;
   const ended = periods.filter((period) => period.endDate < today).sort((a, b) => b.endDate.localeCompare(a.endDate) || b.startDate.localeCompare(a.startDate));
   return ended[0]?.id ?? periods[0]?.id ?? '';
 }

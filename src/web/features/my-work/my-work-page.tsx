@@ -6,6 +6,7 @@ import type { activity } from '../../../domain/contracts/activities.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
 import type { followUp } from '../../../domain/contracts/follow-ups.ts';
 import type { reportingCalendar } from '../../../domain/contracts/reporting-calendar.ts';
+import { periodRunningOn } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading, Page } from '../../app/page.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
@@ -23,7 +24,6 @@ interface MyItem {
   nextCheckpoint: string | null;
 }
 type Calendar = z.infer<typeof reportingCalendar>;
-type Period = Calendar['periods'][number];
 type FollowUp = z.infer<typeof followUp>;
 
 
@@ -35,12 +35,6 @@ function compareItems(a: MyItem, b: MyItem): number {
   return nextA.localeCompare(nextB) || a.item.title.localeCompare(b.item.title, 'sv');
 }
 
-/** The running period, the shortest when several overlap (a quarter rather than the whole year). */
-function currentPeriod(periods: Period[], today: string): Period | null {
-  const running = periods.filter((period) => period.startDate <= today && today <= period.endDate);
-  running.sort((a, b) => a.endDate.localeCompare(b.endDate) || b.startDate.localeCompare(a.startDate));
-  return running[0] ?? null;
-}
 
 /** The address of the follow-up form of an item. */
 function followUpSearch(entry: MyItem): { kontrollmoment?: string; atgard?: string; aktivitet?: string } {
@@ -89,7 +83,8 @@ export function MyWorkPage() {
     queryKey: ['reporting-calendar', today.slice(0, 4)],
     queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year: today.slice(0, 4) }, signal }),
   });
-  const period = calendar.data ? currentPeriod(calendar.data.periods, today) : null;
+  // The running period, the shortest when several overlap (a quarter rather than the whole year).
+  const period = calendar.data ? periodRunningOn(calendar.data.periods, today) : null;
   const reported = useQuery({
     queryKey: ['follow-ups', 'period', period?.id],
     enabled: period !== null,
