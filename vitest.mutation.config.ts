@@ -8,6 +8,9 @@ export default defineConfig({
     name: 'mutation',
     include: ['src/server/**/*.test.ts', 'src/domain/**/*.test.ts', 'src/web/lib/**/*.test.ts'],
     env: { DATABASE_URL: '' },
+    // Each test file loads a copy of a database migrated once per run (as in vitest.config.ts):
+    // a mutant's tests then spend their time on the test, not on migrating.
+    globalSetup: ['test/support/database-templates.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
