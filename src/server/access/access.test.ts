@@ -201,7 +201,7 @@ describe('Access loaded from the database, and the unit tree', () => {
     expect(await ancestorUnitIds(h.db, h.otherTenant.tenantId, unitA1)).toEqual([]);
     expect(await visibleUnitIds(h.db, tenantId, [unitA1], undefined)).toEqual([unitA1]);
     expect(await visibleUnitIds(h.db, tenantId, 'all', undefined)).toBe('all');
-    expect((await visibleUnitIds(h.db, tenantId, 'all', unitA)).sort()).toEqual([unitA, unitA1].sort());
+    expect(((await visibleUnitIds(h.db, tenantId, 'all', unitA)) as string[]).sort()).toEqual([unitA, unitA1].sort());
     expect(await visibleUnitIds(h.db, tenantId, [unitA1, unitB], unitA)).toEqual([unitA1]);
 
     const coordinator = await load('coordinator');
