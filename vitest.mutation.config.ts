@@ -17,6 +17,9 @@ export default defineConfig({
     // Each test file's database is a copy of one migrated once per run.
     globalSetup: ['test/support/database-templates.ts'],
     env: { DATABASE_URL: '' },
+    // Each test file loads a copy of a database migrated once per run (as in vitest.config.ts):
+    // a mutant's tests then spend their time on the test, not on migrating.
+    globalSetup: ['test/support/database-templates.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

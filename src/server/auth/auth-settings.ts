@@ -49,6 +49,7 @@ export function authSettingsFrom(config: Pick<Config, 'trustProxy' | 'sessionIdl
  * up), otherwise the socket's. Null when there is no socket (in-process requests in tests).
  */
 export function clientAddress(c: Context, trustProxy: number): string | null {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with trustProxy 0 the entry read is hops[hops.length], undefined, so the socket's address is used either way.
   if (trustProxy > 0) {
     const hops = (c.req.header('x-forwarded-for') ?? '')
       .split(',')

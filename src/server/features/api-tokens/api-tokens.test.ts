@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiTokens } from '../../db/schema/api-tokens.ts';
 import { auditEvents } from '../../db/schema/audit-events.ts';
+import { users } from '../../db/schema/users.ts';
 import { clientFor, createHarness, type Harness } from '../../http/test-harness.ts';
 
 describe('API tokens', () => {
@@ -20,7 +21,8 @@ describe('API tokens', () => {
   test('the secret is shown once and stored only as a hash', async () => {
     const created = await token('read', h.userIds.coordinator!);
     expect(created.token).toMatch(/^upt_[\w-]{43}$/);
-    expect(created.token.startsWith(created.prefix)).toBe(true);
+    // The prefix shown in lists: "upt_" and six characters of the secret, enough to tell tokens apart.
+    expect(created.prefix).toBe(created.token.slice(0, 10));
     const [stored] = await h.db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
     expect(JSON.stringify(stored)).not.toContain(created.token);
     const listed = await (await h.as('tenantAdmin')).get('/api-tokens');
@@ -91,6 +93,47 @@ describe('API tokens', () => {
     expect(revoked.body.revokedAt).not.toBeNull();
     expect((await client.get('/me')).status).toBe(401);
     expect((await clientFor(h.app, { authorization: 'Bearer upt_nonsense' }).get('/me')).status).toBe(401);
+  });
+
+  test('the Authorization header: "Bearer" in any case, then one or more spaces, then the token and nothing more', async () => {
+    const created = await token('read', h.userIds.reader!);
+    const status = async (authorization: string) => (await clientFor(h.app, { authorization }).get('/me')).status;
+    expect(await status(`Bearer ${created.token}`)).toBe(200);
+    expect(await status(`bearer ${created.token}`)).toBe(200);
+    expect(await status(`Bearer   ${created.token}`)).toBe(200);
+    expect(await status(`Bearer ${created.token} extra`)).toBe(401);
+    expect(await status(`XBearer ${created.token}`)).toBe(401);
+    expect(await status(`Bearer${created.token}`)).toBe(401);
+    expect(await status('Bearer ')).toBe(401);
+    // A secret without the token prefix is no token, even if its hash were stored.
+    expect(await status(`Bearer ${created.token.slice(4)}`)).toBe(401);
+    const wrong = await clientFor(h.app, { authorization: 'Bearer upt_nonsense' }).get('/me', { 'accept-language': 'en' });
+    expect(wrong.body.detail).toBe('The API token is not valid or has been revoked.');
+  });
+
+  test('"last used" is written at the first use and then at most once a minute', async () => {
+    const created = await token('read', h.userIds.reader!);
+    const client = clientFor(h.app, { authorization: `Bearer ${created.token}` });
+    const lastUsed = async () => (await h.db.select({ lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, created.id)))[0]!.lastUsedAt?.getTime() ?? null;
+    expect(await lastUsed()).toBeNull();
+    const first = h.clock.now().getTime();
+    expect((await client.get('/me')).status).toBe(200);
+    expect(await lastUsed()).toBe(first);
+    h.clock.advance(60_000);
+    expect((await client.get('/me')).status).toBe(200);
+    expect(await lastUsed()).toBe(first);
+    h.clock.advance(1_000);
+    expect((await client.get('/me')).status).toBe(200);
+    expect(await lastUsed()).toBe(first + 61_000);
+  });
+
+  test('a token stops working when its person is deactivated', async () => {
+    const created = await token('read', h.userIds.responsible!);
+    const client = clientFor(h.app, { authorization: `Bearer ${created.token}` });
+    expect((await client.get('/me')).status).toBe(200);
+    await h.db.update(users).set({ deactivatedAt: h.clock.now() }).where(eq(users.id, h.userIds.responsible!));
+    expect((await client.get('/me')).status).toBe(401);
+    await h.db.update(users).set({ deactivatedAt: null }).where(eq(users.id, h.userIds.responsible!));
   });
 
   test('only the tenant administrator manages tokens; another tenant cannot revoke ours', async () => {

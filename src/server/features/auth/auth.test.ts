@@ -118,6 +118,20 @@ describe('sign-in, sessions and CSRF', () => {
     expect(response.body.detail).toMatch(/X-CSRF-Token/);
   });
 
+  test('reads need no CSRF token (GET, HEAD, OPTIONS); a write without the header at all is forbidden', async () => {
+    const response = await signIn(email('reader'));
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const call = (method: string, path = '/api/v1/me') => h.app.request(path, { method, headers: { cookie } });
+    expect((await call('GET')).status).toBe(200);
+    expect((await call('HEAD')).status).toBe(200);
+    // OPTIONS passes the check too: no route answers it, so 404, not 403.
+    expect((await call('OPTIONS')).status).toBe(404);
+    const refused = await call('POST', '/api/v1/auth/logout');
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { detail: string }).detail).toBe('Skrivningar med inloggningscookie kräver rubriken X-CSRF-Token (finns i svaret från /api/v1/me).');
+    expect((await call('GET')).status).toBe(200);
+  });
+
   test('the CSRF check compares the value: a wrong token of the right length is forbidden, the session’s own token is accepted', async () => {
     const response = await signIn(email('auditor'));
     const { csrfToken } = (await response.json()) as { csrfToken: string };

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { authSettingsFrom } from '../../auth/auth-settings.ts';
-import { createSession, SESSION_COOKIE } from '../../auth/sessions.ts';
+import { eq } from 'drizzle-orm';
+import { hashSecret } from '../../auth/secrets.ts';
+import { createSession, findSession, SESSION_COOKIE } from '../../auth/sessions.ts';
+import { sessions } from '../../db/schema/sessions.ts';
 import { loadConfig } from '../../config.ts';
 import { clientFor, createHarness, HARNESS_PASSWORD, type Client, type Harness } from '../../http/test-harness.ts';
 
@@ -41,6 +44,17 @@ describe('sessions: idle expiry that slides with use, and an absolute maximum', 
     }
     h.clock.advance(8 * HOUR + MINUTE);
     expect((await client.get('/me')).status).toBe(401);
+  });
+
+  test('the idle deadline is written at most once a minute: a use 59 s after the last write leaves it, a use 60 s after moves it', async () => {
+    const started = h.clock.now();
+    const session = await createSession(h.db, h.tenant.tenantId, h.userIds.reader!, started);
+    const storedDeadline = async () => (await h.db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.secretHash, hashSecret(session.secret))))[0]!.expiresAt.getTime();
+    expect(await storedDeadline()).toBe(started.getTime() + 8 * HOUR);
+    expect(await findSession(h.db, session.secret, new Date(started.getTime() + 59_000))).not.toBeNull();
+    expect(await storedDeadline()).toBe(started.getTime() + 8 * HOUR);
+    expect(await findSession(h.db, session.secret, new Date(started.getTime() + 60_000))).not.toBeNull();
+    expect(await storedDeadline()).toBe(started.getTime() + 60_000 + 8 * HOUR);
   });
 
   test('however busy, a session ends 7 days after sign-in', async () => {

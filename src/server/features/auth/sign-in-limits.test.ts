@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_AUTH_SETTINGS } from '../../auth/auth-settings.ts';
 import { signInCounters } from '../../auth/sign-in.ts';
+import { users } from '../../db/schema/users.ts';
 import { createHarness, HARNESS_PASSWORD, type Harness } from '../../http/test-harness.ts';
 
 // The limits hold under concurrency: the attempt is counted (reserved) atomically in the
@@ -61,6 +62,48 @@ describe('sign-in limits under concurrency', () => {
     expect((await signIn(email('coordinator'), HARNESS_PASSWORD, attacker)).status).toBe(429);
     // Only the entry the trusted proxy wrote counts: what the client put before it is ignored.
     expect((await signIn(email('coordinator'), HARNESS_PASSWORD, { 'x-forwarded-for': '203.0.113.7, 198.51.100.3' })).status).toBe(200);
+  });
+});
+
+describe('the window of the limit, and what a right password clears', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.close());
+
+  const email = (who: string) => `${who}-${h.suffix}@example.se`;
+  const signIn = (address: string, password: string) =>
+    h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ email: address, password }) });
+
+  test('the account waits until its oldest counted failure is 15 minutes old: refused a second before, let in on the second', async () => {
+    const started = h.clock.now().getTime();
+    for (let attempt = 0; attempt < 10; attempt++) expect((await signIn(email('reader'), 'fel')).status).toBe(401);
+    const refused = await signIn(email('reader'), HARNESS_PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('900');
+    expect(((await refused.json()) as { detail: string }).detail).toBe('Too many failed sign-ins for this account. Try again in 15 minutes.');
+    h.clock.set(new Date(started + 15 * 60_000 - 1_000));
+    const last = await signIn(email('reader'), HARNESS_PASSWORD);
+    expect(last.status).toBe(429);
+    expect(last.headers.get('retry-after')).toBe('1');
+    h.clock.set(new Date(started + 15 * 60_000));
+    expect((await signIn(email('reader'), HARNESS_PASSWORD)).status).toBe(200);
+  });
+
+  test('a right password clears the account’s earlier failures: ten more wrong ones are checked before the limit', async () => {
+    for (let attempt = 0; attempt < 9; attempt++) expect((await signIn(email('coordinator'), 'fel')).status).toBe(401);
+    expect((await signIn(email('coordinator'), HARNESS_PASSWORD)).status).toBe(200);
+    for (let attempt = 0; attempt < 10; attempt++) expect((await signIn(email('coordinator'), 'fel')).status, `attempt ${attempt}`).toBe(401);
+    expect((await signIn(email('coordinator'), 'fel')).status).toBe(429);
+  });
+
+  test('a person with an address but no password yet cannot sign in, whatever is typed', async () => {
+    const address = `utan-losenord-${h.suffix}@example.se`;
+    await h.db.insert(users).values({ tenantId: h.tenant.tenantId, name: 'Utan lösenord', email: address, passwordHash: null });
+    const reply = await signIn(address, 'vad som helst');
+    expect(reply.status).toBe(401);
+    expect(((await reply.json()) as { detail: string }).detail).toBe('Wrong e-mail address or password.');
   });
 });
 
