@@ -14,8 +14,6 @@ export default defineConfig({
   test: {
     name: 'mutation',
     include: chosenTests && chosenTests.length > 0 ? chosenTests : defaultTests,
-    // Each test file's database is a copy of one migrated once per run.
-    globalSetup: ['test/support/database-templates.ts'],
     env: { DATABASE_URL: '' },
     // Each test file loads a copy of a database migrated once per run (as in vitest.config.ts):
     // a mutant's tests then spend their time on the test, not on migrating.

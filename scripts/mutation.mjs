@@ -8,6 +8,7 @@
 //
 //   npm run test:mutation -- --mutate src/x.ts:10-40           a range of lines of a file
 //   npm run test:mutation -- --changed origin/main --list   only print the files a run would mutate
+//   npm run test:mutation -- --budget-minutes 15 …          stop Stryker after 15 minutes (exit code 3)
 //
 // Other arguments go to Stryker as they are (e.g. --testFiles, --force, --concurrency).
 //
@@ -15,7 +16,8 @@
 // This script therefore lets Stryker read and write a working copy under reports/ and then merges
 // the run's files and tests back into the committed file, so that running one module never drops
 // the recorded results of the others.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import config from '../stryker.config.mjs';
@@ -24,7 +26,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const committedFile = path.join(root, config.incrementalFile);
 const workingFile = path.join(root, 'reports', 'mutation', 'incremental-run.json');
 
-const { selection, changedSince, rest } = parseArguments(process.argv.slice(2));
+const { selection, changedSince, budgetMinutes, rest } = parseArguments(process.argv.slice(2));
 
 const configured = filesMatching(config.mutate);
 let mutate;
@@ -53,7 +55,26 @@ mkdirSync(path.dirname(workingFile), { recursive: true });
 if (existsSync(committedFile)) copyFileSync(committedFile, workingFile);
 else rmSync(workingFile, { force: true });
 const strykerArguments = ['run', '--incrementalFile', path.relative(root, workingFile), ...(mutate ? ['--mutate', mutate.join(',')] : []), ...rest];
-const run = spawnSync('npx', ['stryker', ...strykerArguments], { cwd: root, stdio: 'inherit' });
+// Stryker runs in a process group of its own, so that a run over its budget is stopped whole
+// (its test runners and checker too), not only the command that started it.
+const stryker = spawn('npx', ['stryker', ...strykerArguments], { cwd: root, stdio: 'inherit', detached: true });
+let overBudget = false;
+const budget =
+  budgetMinutes === undefined
+    ? undefined
+    : setTimeout(() => {
+        overBudget = true;
+        console.error(`\nThe mutation run used its budget of ${budgetMinutes} min and is stopped; not measured: ${(mutate ?? configured).join(', ')}.`);
+        console.error('Run it without --budget-minutes on a quiet machine and commit test/mutation/incremental.json (docs/mutation-testing.md).');
+        try {
+          process.kill(-stryker.pid, 'SIGTERM');
+        } catch {
+          // Already gone.
+        }
+      }, budgetMinutes * 60_000);
+const run = await new Promise((resolve) => stryker.on('exit', (status) => resolve({ status })));
+if (budget) clearTimeout(budget);
+if (overBudget) process.exit(3);
 
 // Stryker writes its results even when the score is below the threshold; keep them either way.
 if (existsSync(workingFile)) {
@@ -75,18 +96,24 @@ function parseArguments(argv) {
   const selection = [];
   const rest = [];
   let changedSince;
+  let budgetMinutes;
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
     if (argument === '--mutate' || argument === '-m') selection.push(...argv[(index += 1)].split(','));
     else if (argument.startsWith('--mutate=')) selection.push(...argument.slice('--mutate='.length).split(','));
     else if (argument === '--changed') changedSince = argv[(index += 1)];
+    else if (argument === '--budget-minutes') budgetMinutes = Number(argv[(index += 1)]);
     else rest.push(argument);
   }
   if (changedSince === '' || (argv.includes('--changed') && changedSince === undefined)) {
     console.error('--changed needs a git revision, e.g. --changed origin/main');
     process.exit(2);
   }
-  return { selection, changedSince, rest };
+  if (budgetMinutes !== undefined && !(budgetMinutes > 0)) {
+    console.error('--budget-minutes needs a number of minutes above 0, e.g. --budget-minutes 15');
+    process.exit(2);
+  }
+  return { selection, changedSince, budgetMinutes, rest };
 }
 
 /** The files (tracked, or new and not ignored) matched by Stryker-style globs, `!` excluding (as Stryker reads `mutate`). */
