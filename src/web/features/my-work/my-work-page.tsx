@@ -35,7 +35,6 @@ function compareItems(a: MyItem, b: MyItem): number {
   return nextA.localeCompare(nextB) || a.item.title.localeCompare(b.item.title, 'sv');
 }
 
-
 /** The address of the follow-up form of an item. */
 function followUpSearch(entry: MyItem): { kontrollmoment?: string; atgard?: string; aktivitet?: string } {
   if (entry.kind === 'control') return { kontrollmoment: entry.item.id };
