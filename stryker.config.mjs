@@ -42,7 +42,9 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.mutation.json',
+  // scripts/mutation.mjs narrows the checker to the run's files (MUTATION_TSCONFIG); run directly,
+  // Stryker compiles every mutant against the whole server.
+  tsconfigFile: process.env.MUTATION_TSCONFIG ?? 'tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   // Only the mutants whose code or covering tests changed since the last run are tested again.
   // The file is committed, so CI and every clone start from the last recorded results.

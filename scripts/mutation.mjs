@@ -25,6 +25,8 @@ import config from '../stryker.config.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const committedFile = path.join(root, config.incrementalFile);
 const workingFile = path.join(root, 'reports', 'mutation', 'incremental-run.json');
+// Read by stryker.config.mjs through MUTATION_TSCONFIG; outside reports/, which Stryker does not copy.
+const checkerConfigFile = 'tsconfig.mutation-run.json';
 
 const { selection, changedSince, budgetMinutes, rest } = parseArguments(process.argv.slice(2));
 
@@ -52,12 +54,18 @@ if (rest.includes('--list')) {
 }
 
 mkdirSync(path.dirname(workingFile), { recursive: true });
+writeCheckerConfig((mutate ?? configured).map((entry) => entry.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, '')));
 if (existsSync(committedFile)) copyFileSync(committedFile, workingFile);
 else rmSync(workingFile, { force: true });
 const strykerArguments = ['run', '--incrementalFile', path.relative(root, workingFile), ...(mutate ? ['--mutate', mutate.join(',')] : []), ...rest];
 // Stryker runs in a process group of its own, so that a run over its budget is stopped whole
 // (its test runners and checker too), not only the command that started it.
-const stryker = spawn('npx', ['stryker', ...strykerArguments], { cwd: root, stdio: 'inherit', detached: true });
+const stryker = spawn('npx', ['stryker', ...strykerArguments], {
+  cwd: root,
+  stdio: 'inherit',
+  detached: true,
+  env: { ...process.env, MUTATION_TSCONFIG: checkerConfigFile },
+});
 let overBudget = false;
 const budget =
   budgetMinutes === undefined
@@ -84,6 +92,22 @@ if (existsSync(workingFile)) {
   writeFileSync(committedFile, `${JSON.stringify(merged, null, 2)}\n`);
 }
 process.exit(run.status ?? 1);
+
+/**
+ * The TypeScript checker's project for this run: the mutated files and what they import, not the
+ * whole code base. Compiling every mutant against all ~300 files cost ~3.6 s a mutant on a 2-core
+ * machine, more than its tests; against the mutated files' own import graph, about half that. The
+ * price: a mutant that compiles in its own file but breaks a caller elsewhere is tested instead of
+ * being set aside as a compile error (the tests then usually kill it).
+ */
+function writeCheckerConfig(files) {
+  const config = {
+    extends: './tsconfig.mutation.json',
+    include: files,
+    exclude: [],
+  };
+  writeFileSync(path.join(root, checkerConfigFile), `// Written by scripts/mutation.mjs for one run; not committed.\n${JSON.stringify(config, null, 2)}\n`);
+}
 
 /** The earlier results with this run's files and tests put in their place (and files no longer configured dropped). */
 function mergeReports(earlier, latest, configuredFiles) {
