@@ -31,6 +31,17 @@ function outcome(call: () => void): string {
   }
 }
 
+/** The detail, in both languages, of the AppError a call throws: what the person is told. */
+function detailOf(call: () => void): unknown {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof AppError) return error.detail;
+    throw error;
+  }
+  throw new Error('expected the call to throw');
+}
+
 describe('Access: roles, reading and writing', () => {
   test('who is calling: tenant, person, and the actor the audit log records (the token when one was used)', () => {
     const viaSession = accessWith({});
@@ -85,6 +96,11 @@ describe('Access: roles, reading and writing', () => {
     expect(unitAdmin.isTenantAdministrator).toBe(false);
     expect(unitAdmin.readsWholeAuditLog).toBe(false);
     expect(outcome(() => unitAdmin.assertTenantAdministrator())).toBe('forbidden');
+    // The person is told why, in Swedish and in English.
+    expect(detailOf(() => unitAdmin.assertTenantAdministrator())).toEqual({
+      sv: 'Bara kommunens administratör får göra detta.',
+      en: 'Only the tenant administrator may do this.',
+    });
 
     const rootCoordinator = accessWith({ root: ['coordinator'] }, ['root']);
     expect(rootCoordinator.isTenantAdministrator).toBe(false);
@@ -97,7 +113,7 @@ describe('Access: roles, reading and writing', () => {
   test('a read-only token writes nothing, whatever roles its person holds', () => {
     const token = accessWith({ a: ['coordinator'] }, [], readOnlyToken);
     expect(outcome(() => token.assertMayWrite())).toBe('forbidden');
-    expect(() => token.assertMayWrite()).toThrow('The API token may only read.');
+    expect(detailOf(() => token.assertMayWrite())).toEqual({ sv: 'API-nyckeln får bara läsa.', en: 'The API token may only read.' });
     expect(outcome(() => token.assertRole('a', ['coordinator']))).toBe('forbidden');
     expect(outcome(() => token.assertItemWrite('a', ['me']))).toBe('forbidden');
     // What it cannot read stays not found, not forbidden: nobody learns what exists elsewhere.
@@ -109,7 +125,10 @@ describe('Access: roles, reading and writing', () => {
     const access = accessWith({ a: ['reader'], b: ['coordinator'] });
     expect(outcome(() => access.assertRole('c', ['reader']))).toBe('not_found');
     expect(outcome(() => access.assertRole('a', ['coordinator']))).toBe('forbidden');
-    expect(() => access.assertRole('a', ['coordinator'])).toThrow('Your role on the unit does not allow this.');
+    expect(detailOf(() => access.assertRole('a', ['coordinator']))).toEqual({
+      sv: 'Din roll på enheten ger inte rätt att göra detta.',
+      en: 'Your role on the unit does not allow this.',
+    });
     expect(outcome(() => access.assertRole('b', ['coordinator']))).toBe('ok');
   });
 
