@@ -71,7 +71,9 @@ describe('sign-in, sessions and CSRF', () => {
     await h.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, h.userIds.nobody!));
     const response = await signIn(email('utan-roll'));
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { detail: string }).detail).toMatch(/avaktiverat/);
+    expect(((await response.json()) as { detail: string }).detail).toBe('Kontot är avaktiverat. Kontakta din administratör.');
+    const inEnglish = await h.anonymous.post('/auth/login', { email: email('utan-roll'), password: HARNESS_PASSWORD }, { 'accept-language': 'en' });
+    expect(inEnglish.body.detail).toBe('The account is deactivated. Contact your administrator.');
     expect((await client.get('/me')).status).toBe(401);
     await h.db.update(users).set({ deactivatedAt: null }).where(eq(users.id, h.userIds.nobody!));
   });
@@ -105,6 +107,16 @@ describe('sign-in, sessions and CSRF', () => {
     expect(response.body.type).toBe('urn:uppsikt:problem:payload_too_large');
   });
 
+  test('an unknown or malformed API token gets 401 saying so, in Swedish and English', async () => {
+    for (const authorization of ['Bearer upps_finns-inte', 'Basic dXNlcjpwYXNz']) {
+      const swedish = await h.app.request('/api/v1/me', { headers: { authorization } });
+      expect(swedish.status).toBe(401);
+      expect(((await swedish.json()) as { detail: string }).detail).toBe('API-nyckeln är ogiltig eller återkallad.');
+      const english = await h.app.request('/api/v1/me', { headers: { authorization, 'accept-language': 'en' } });
+      expect(((await english.json()) as { detail: string }).detail).toBe('The API token is not valid or has been revoked.');
+    }
+  });
+
   test('without a session, the API answers 401', async () => {
     const response = await h.anonymous.get('/me');
     expect(response.status).toBe(401);
@@ -129,6 +141,8 @@ describe('sign-in, sessions and CSRF', () => {
     const refused = await call('POST', '/api/v1/auth/logout');
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { detail: string }).detail).toBe('Skrivningar med inloggningscookie kräver rubriken X-CSRF-Token (finns i svaret från /api/v1/me).');
+    const inEnglish = await h.app.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie, 'accept-language': 'en' } });
+    expect(((await inEnglish.json()) as { detail: string }).detail).toBe('Writes with the session cookie need the X-CSRF-Token header (given by /api/v1/me).');
     expect((await call('GET')).status).toBe(200);
   });
 
@@ -167,7 +181,12 @@ describe('sign-in, sessions and CSRF', () => {
     ]);
     const ambiguous = await signIn(address);
     expect(ambiguous.status).toBe(400);
-    expect(((await ambiguous.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('tenant');
+    expect(((await ambiguous.json()) as { errors: unknown }).errors).toEqual([{ path: 'tenant', message: 'Adressen har konton i flera kommuner. Ange kommunens kortnamn (t.ex. "malmo").' }]);
+    const inEnglish = await h.anonymous.post('/auth/login', { email: address, password: HARNESS_PASSWORD }, { 'accept-language': 'en' });
+    expect(inEnglish.body.errors).toEqual([{ path: 'tenant', message: 'The address has accounts in several tenants. Give the tenant’s short name (e.g. "malmo").' }]);
+    // The right password is no failed sign-in, though it does not yet say which account:
+    // asking again and again never reaches the limit of 10 failures.
+    for (let attempt = 0; attempt < 10; attempt++) expect((await signIn(address)).status, `attempt ${attempt}`).toBe(400);
     const [{ slug }] = await h.db.select({ slug: tenants.slug }).from(tenants).where(eq(tenants.id, h.otherTenant.tenantId)) as [{ slug: string }];
     const chosen = await signIn(address, HARNESS_PASSWORD, { tenant: slug });
     expect(chosen.status).toBe(200);

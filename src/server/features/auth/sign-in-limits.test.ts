@@ -55,7 +55,9 @@ describe('sign-in limits under concurrency', () => {
     const refused = replies.filter((reply) => reply.status === 429);
     expect(refused).toHaveLength(100 - PER_ADDRESS);
     expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await refused[0]!.json()) as { detail: string }).detail).toMatch(/från din adress/);
+    expect(((await refused[0]!.json()) as { detail: string }).detail).toMatch(/^För många misslyckade inloggningar från din adress\. Försök igen om \d+ minuter\.$/);
+    const inEnglish = await signIn(`gissning-en-${h.suffix}@example.se`, 'fel', { ...attacker, 'accept-language': 'en' });
+    expect(((await inEnglish.json()) as { detail: string }).detail).toMatch(/^Too many failed sign-ins from your address\. Try again in \d+ minutes\.$/);
     // Someone else, from another address, signs in as usual.
     expect((await signIn(email('coordinator'), HARNESS_PASSWORD, { 'x-forwarded-for': '198.51.100.2' })).status).toBe(200);
     // From the blocked address even a right password waits.
@@ -87,6 +89,7 @@ describe('the window of the limit, and what a right password clears', () => {
     const last = await signIn(email('reader'), HARNESS_PASSWORD);
     expect(last.status).toBe(429);
     expect(last.headers.get('retry-after')).toBe('1');
+    expect(((await last.json()) as { detail: string }).detail).toBe('Too many failed sign-ins for this account. Try again in 1 minute.');
     h.clock.set(new Date(started + 15 * 60_000));
     expect((await signIn(email('reader'), HARNESS_PASSWORD)).status).toBe(200);
   });
