@@ -1,4 +1,5 @@
 import { eq, notInArray, sql, TransactionRollbackError } from 'drizzle-orm';
+import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock } from '../../domain/clock.ts';
@@ -14,6 +15,7 @@ import { plans } from '../db/schema/plans.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
 import { users } from '../db/schema/users.ts';
 import { createPlan, createRisk, createTenant } from '../db/test-factories.ts';
+import { urlOfTestDatabase } from '../db/test-database.ts';
 import { createHarness, type Harness } from '../http/test-harness.ts';
 import { queueMessages, type MailTransport } from '../mail/outbox.ts';
 import { newRunnerName, runJobs, startJobRunner } from './job-runner.ts';
@@ -92,6 +94,27 @@ describe('reminders: the weekly digest and the job runner', () => {
     const again = await runJobs(h.db, options);
     expect(again).toMatchObject({ digests: 0, sent: 0 });
     expect(sent).toHaveLength(3);
+  });
+
+  // Only PostgreSQL has a second session to hold the lock from: on PGlite every transaction is the one session's.
+  test.runIf(process.env.DATABASE_URL)('a runner that finds another writing the digests (its lock held) writes none and only sends', async () => {
+    const other = new pg.Client({ connectionString: (await urlOfTestDatabase(h.database))! });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select pg_advisory_xact_lock(7164220002)');
+      const { sent, transport } = recordingTransport();
+      const result = await runJobs(h.db, { clock: fixedClock(new Date('2026-03-23T08:00:00Z')), reminderLeadDays: LEAD, mailFrom: 'x', transport });
+      expect(result).toEqual({ ran: false, digests: 0, sent: 0, failed: 0 });
+      expect(sent).toEqual([]);
+    } finally {
+      await other.query('rollback');
+      await other.end();
+    }
+    // Once the other runner is done, the next run writes the week's digest.
+    const next = await runJobs(h.db, { clock: fixedClock(new Date('2026-03-23T08:00:00Z')), reminderLeadDays: LEAD, mailFrom: 'x' });
+    expect(next).toMatchObject({ ran: true });
+    expect(next.digests).toBeGreaterThan(0);
   });
 
   test('a failed delivery is recorded and tried again on the next run', async () => {
