@@ -422,6 +422,54 @@ describe('reminders: the weekly digest and the job runner', () => {
     expect(body).not.toContain('Försenat');
   });
 
+  test('Monday’s digest is written from 06:00 in Sweden on the dot, not a second before', async () => {
+    const setup = async ({ person, item }: DigestWorld) => {
+      const personId = await person('Karin Ek');
+      await item('action', 'Försenad', { endDate: '2026-02-20', people: [personId] });
+    };
+    // Monday 2 March 2026: Sweden is at UTC+1.
+    expect((await digestsOf(new Date('2026-03-02T04:59:59Z'), setup)).count).toBe(0);
+    expect((await digestsOf(new Date('2026-03-02T05:00:00Z'), setup)).count).toBe(1);
+  });
+
+  test('what lies beyond the longest lead time makes no digest, whether end date, checkpoint or reporting deadline', async () => {
+    // Tuesday 24 February: the longest lead time (28 days) reaches Tuesday 24 March.
+    const beyond = await digestsOf(WEEK_9, async ({ tx, person, item }) => {
+      const personId = await person('Karin Ek');
+      await item('control', 'Avstämning långt fram', { endDate: null, people: [personId], checkpoints: ['2026-03-25'] });
+      await tx.insert(roleAssignments).values({ tenantId: h.tenant.tenantId, userId: personId, unitId: h.tenant.unitA, role: 'coordinator' });
+      await tx.insert(calendarEvents).values({ tenantId: h.tenant.tenantId, kind: 'deadline', year: 2026, unitId: h.tenant.unitA, role: 'coordinator', date: '2026-03-25', title: 'Långt fram' });
+    });
+    expect(beyond.messages).toEqual([]);
+  });
+
+  test('a lead time with nothing in it has no heading; an activity’s checkpoints count as a control’s do', async () => {
+    const { messages } = await digestsOf(WEEK_9, async ({ person, item }) => {
+      const personId = await person('Karin Ek');
+      await item('activity', 'Workshop', { endDate: null, people: [personId], checkpoints: ['2026-03-20'] });
+      await item('action', 'Handlingsplan', { endDate: null, people: [personId], checkpoints: ['2026-03-21'] });
+    });
+    expect(messages[0]!.body.split('\n').filter((line) => line.startsWith('- ') || line.endsWith(':'))).toEqual([
+      'Inom 28 dagar:',
+      '- Aktivitet "Workshop" (Internkontrollplan 2026, Nämnd A): avstämning 2026-03-20',
+      '- Åtgärd "Handlingsplan" (Internkontrollplan 2026, Nämnd A): avstämning 2026-03-21',
+    ]);
+  });
+
+  test('a reporting deadline names its period in Swedish, and one without a period reads cleanly in English', async () => {
+    const ids = { sv: '', en: '' };
+    const { messages } = await digestsOf(WEEK_9, async ({ tx, person }) => {
+      ids.sv = await person('Karin Ek');
+      ids.en = await person('Kim Lee', { locale: 'en' });
+      for (const userId of [ids.sv, ids.en]) await tx.insert(roleAssignments).values({ tenantId: h.tenant.tenantId, userId, unitId: h.tenant.unitA, role: 'coordinator' });
+      await tx.insert(calendarEvents).values({ tenantId: h.tenant.tenantId, kind: 'deadline', year: 2026, unitId: h.tenant.unitA, periodId: h.tenant.periodIds.q1, role: 'coordinator', date: '2026-03-10', title: 'Rapport' });
+      await tx.insert(calendarEvents).values({ tenantId: h.tenant.tenantId, kind: 'deadline', year: 2026, unitId: h.tenant.unitA, role: 'coordinator', date: '2026-03-11', title: 'Budget' });
+    });
+    const bodyOf = (userId: string) => messages.find((message) => message.userId === userId)!.body;
+    expect(bodyOf(ids.sv)).toContain('- Sista dag att rapportera: Rapport (Kvartal 1 2026) 2026-03-10\n- Sista dag att rapportera: Budget 2026-03-11');
+    expect(bodyOf(ids.en)).toContain('- Last day to report: Rapport (Quarter 1 2026) 2026-03-10\n- Last day to report: Budget 2026-03-11');
+  });
+
   test('one line per item and person, even when the person is both responsible and reporting for it', async () => {
     const { messages } = await digestsOf(WEEK_9, async ({ tx, person, item }) => {
       const personId = await person('Karin Ek');
@@ -564,6 +612,13 @@ describe('reminders: the weekly digest and the job runner', () => {
       await startJobRunner(broken(new Error('databasen svarar inte')), options(log))();
       await startJobRunner(broken('anslutningen bröts'), options(log))();
       expect(log).toEqual(['Jobs failed and will be tried again: databasen svarar inte', 'Jobs failed and will be tried again: anslutningen bröts']);
+    });
+
+    test('queueing no messages writes nothing, and a message queued twice is written once', async () => {
+      expect(await h.db.transaction((tx) => queueMessages(tx, []))).toBe(0);
+      const message = { tenantId: h.tenant.tenantId, kind: 'deviation' as const, dedupeKey: 'runner:twice', userId: null, toAddress: 'a@example.se', subject: 'S', body: 'B' };
+      expect(await h.db.transaction((tx) => queueMessages(tx, [message]))).toBe(1);
+      expect(await h.db.transaction((tx) => queueMessages(tx, [message, { ...message, dedupeKey: 'runner:once' }]))).toBe(1);
     });
 
     test('a run without a mail server leaves the messages in the outbox', async () => {
