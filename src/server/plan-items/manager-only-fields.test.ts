@@ -60,8 +60,26 @@ describe('a responsible person (ansvarig) may not change the manager-only fields
     const before = (await responsible.get(`/${resource}/${itemIds[resource]}`)).body;
     const reply = await responsible.patch(`/${resource}/${itemIds[resource]}`, { version: before.version, [field]: value(h) });
     expect(reply.status).toBe(403);
+    expect(reply.body.detail).toBe('Bara samordnare får ändra detta.');
     expect(reply.body.errors).toEqual([{ path: field, message: 'Får bara ändras av samordnare.' }]);
     expect((await responsible.get(`/${resource}/${itemIds[resource]}`)).body).toEqual(before);
+  });
+
+  test('the refusal reads in English too', async () => {
+    const responsible = await h.as('responsible');
+    const before = (await responsible.get(`/controls/${itemIds.controls}`)).body;
+    const reply = await responsible.patch(`/controls/${itemIds.controls}`, { version: before.version, sortOrder: 7 }, { 'accept-language': 'en' });
+    expect(reply.status).toBe(403);
+    expect(reply.body.detail).toBe('Only a coordinator may change this.');
+    expect(reply.body.errors).toEqual([{ path: 'sortOrder', message: 'Only a coordinator may change this.' }]);
+  });
+
+  test.each(Object.keys(MANAGER_ONLY))('%s: a form sent back with the manager-only fields as they are is no change of them: the responsible person may save it', async (resource) => {
+    const responsible = await h.as('responsible');
+    const before = (await responsible.get(`/${resource}/${itemIds[resource]}`)).body;
+    const reply = await responsible.patch(`/${resource}/${itemIds[resource]}`, { version: before.version, title: `${before.title as string} (ändrad)`, responsibleIds: before.responsibleIds, reportingIds: before.reportingIds });
+    expect(reply.status).toBe(200);
+    expect(reply.body.title).toBe(`${before.title as string} (ändrad)`);
   });
 
   test.each(Object.keys(MANAGER_ONLY))('%s: the same person may change the status of their item, and the coordinator may reassign it', async (resource) => {
