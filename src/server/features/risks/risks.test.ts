@@ -81,6 +81,8 @@ describe('risks', () => {
     expect(reply.body.errors).toEqual([{ path: 'consequence', message: 'Ska vara minst 1.' }]);
     const tooHigh = await (await h.as('coordinator')).post('/risks', { planId: planIds.unitA, title: 'R', likelihood: 5 });
     expect(tooHigh.body.errors).toEqual([{ path: 'likelihood', message: 'Riskmatrisen har 4 nivåer.' }]);
+    const inEnglish = await (await h.as('coordinator')).post('/risks', { planId: planIds.unitA, title: 'R', likelihood: 5 }, { 'accept-language': 'en' });
+    expect(inEnglish.body.errors).toEqual([{ path: 'likelihood', message: 'The risk matrix has 4 levels.' }]);
   });
 
   test('a plan for a year without a risk-matrix version is checked against the built-in 4 × 4 matrix it is printed with, on create and on reassessment', async () => {
@@ -92,6 +94,10 @@ describe('risks', () => {
     expect(created.status).toBe(400);
     expect(created.body.errors).toEqual([
       { path: 'likelihood', message: 'Standardmatrisen har 4 nivåer: kommunen har ingen egen riskmatris för 2019. En administratör kan lägga till en version som gäller från 2019.' },
+    ]);
+    const inEnglish = await admin.post('/risks', { planId: plan.id, title: 'R', likelihood: 7, consequence: 2 }, { 'accept-language': 'en' });
+    expect(inEnglish.body.errors).toEqual([
+      { path: 'likelihood', message: 'The built-in matrix has 4 levels: the municipality has no risk matrix of its own for 2019. An administrator can add a version valid from 2019.' },
     ]);
     const risk = (await admin.post('/risks', { planId: plan.id, title: 'R', likelihood: 4, consequence: 4 })).body;
     expect(risk.riskValue).toBe(16);
