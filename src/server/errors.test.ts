@@ -23,6 +23,7 @@ describe('the language of a reply', () => {
     expect(preferredLocale('sv;q=0.5, en;q=0.9')).toBe('en');
     expect(preferredLocale(' sv ; q=0.2 , en ; q=0.4 ')).toBe('en');
     expect(preferredLocale('en;level=1;q=0.3, sv;q=0.6')).toBe('sv');
+    expect(preferredLocale('sv;q=0.6, en;level=1;q=0.9')).toBe('en');
     expect(preferredLocale('en;q=0, sv;q=0.1')).toBe('sv');
     expect(preferredLocale('sv;q=0, en;q=0.1')).toBe('en');
     expect(preferredLocale('en;q=0')).toBe('sv');

@@ -55,7 +55,8 @@ export function preferredLocale(acceptLanguage: string | undefined): Locale {
   const ranked = acceptLanguage
     .split(',')
     .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';');
+      // Stryker disable next-line StringLiteral: equivalent, split always gives a first element; the default is for the type
+    const [tag = '', ...params] = part.trim().split(';');
       const q = params.find((param) => param.trim().startsWith('q='));
       return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
     })
