@@ -20,27 +20,22 @@ function accessWith(roles: Record<string, Role[]>, roots: string[] = [], princip
   return new Access(principal, new Map(Object.entries(roles).map(([unit, held]) => [unit, new Set(held)])), new Set(roots), clock);
 }
 
-/** The AppError code a call throws, or 'ok'. */
-function outcome(call: () => void): string {
+/** The AppError a call throws, or undefined when it returns. */
+function thrown(call: () => void): AppError | undefined {
   try {
     call();
-    return 'ok';
+    return undefined;
   } catch (error) {
-    if (error instanceof AppError) return error.code;
+    if (error instanceof AppError) return error;
     throw error;
   }
 }
 
+/** The AppError code a call throws, or 'ok'. */
+const outcome = (call: () => void): string => thrown(call)?.code ?? 'ok';
+
 /** The detail, in both languages, of the AppError a call throws: what the person is told. */
-function detailOf(call: () => void): unknown {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof AppError) return error.detail;
-    throw error;
-  }
-  throw new Error('expected the call to throw');
-}
+const detailOf = (call: () => void): unknown => thrown(call)?.detail;
 
 describe('Access: roles, reading and writing', () => {
   test('who is calling: tenant, person, and the actor the audit log records (the token when one was used)', () => {
