@@ -9,6 +9,8 @@
 //   npm run test:mutation -- --mutate src/x.ts:10-40           a range of lines of a file
 //   npm run test:mutation -- --changed origin/main --list   only print the files a run would mutate
 //   npm run test:mutation -- --budget-minutes 15 …          stop Stryker after 15 minutes (exit code 3)
+//   npm run test:mutation -- --scores                        the recorded score of each module and file, and
+//                                                            every mutant that survived or was not covered
 //
 // Other arguments go to Stryker as they are (e.g. --testFiles, --force, --concurrency).
 //
@@ -28,9 +30,29 @@ const workingFile = path.join(root, 'reports', 'mutation', 'incremental-run.json
 // Read by stryker.config.mjs through MUTATION_TSCONFIG; outside reports/, which Stryker does not copy.
 const checkerConfigFile = 'tsconfig.mutation-run.json';
 
+/**
+ * The modules of stryker.config.mjs, in the order the configuration lists them: a file belongs to
+ * the first module whose folder or file it is in.
+ */
+const MODULES = [
+  ['domain rules', ['src/domain/']],
+  ['access and roles', ['src/server/access/']],
+  ['authentication and sessions', ['src/server/auth/']],
+  ['audit', ['src/server/audit/']],
+  ['HTTP contract', ['src/server/http/', 'src/server/errors.ts']],
+  ['plan items', ['src/server/plan-items/']],
+  ['jobs and outbox', ['src/server/jobs/', 'src/server/mail/outbox.ts']],
+  ['report builders', ['src/server/reports/']],
+];
+
 const { selection, changedSince, budgetMinutes, rest } = parseArguments(process.argv.slice(2));
 
 const configured = filesMatching(config.mutate);
+
+if (rest.includes('--scores')) {
+  printScores(existsSync(committedFile) ? JSON.parse(readFileSync(committedFile, 'utf8')) : { files: {} }, configured);
+  process.exit(0);
+}
 let mutate;
 if (changedSince !== undefined) {
   const changed = new Set([...git(['diff', '--name-only', '--diff-filter=d', changedSince, '--']), ...git(['ls-files', '--others', '--exclude-standard'])]);
@@ -114,6 +136,43 @@ function mergeReports(earlier, latest, configuredFiles) {
   const stillConfigured = new Set(configuredFiles);
   const files = Object.fromEntries(Object.entries({ ...earlier.files, ...latest.files }).filter(([file]) => stillConfigured.has(file)));
   return { ...latest, files, testFiles: { ...earlier.testFiles, ...latest.testFiles } };
+}
+
+/**
+ * The recorded results (test/mutation/incremental.json) per module and file, with the mutants that
+ * survived or that no test reached. Score = (killed + timed out) / (those + survived + not
+ * covered), as Stryker counts it; mutants that do not compile and ignored (static) ones are not
+ * counted. A configured file without results is shown as not measured.
+ */
+function printScores(report, files) {
+  const counted = (mutants) => {
+    const count = (...statuses) => mutants.filter((mutant) => statuses.includes(mutant.status)).length;
+    const detected = count('Killed', 'Timeout');
+    const undetected = count('Survived', 'NoCoverage');
+    return { detected, undetected, score: detected + undetected === 0 ? undefined : (100 * detected) / (detected + undetected) };
+  };
+  const percent = (score) => (score === undefined ? '–' : `${score.toFixed(1)} %`);
+  const undetected = [];
+  for (const [name, prefixes] of MODULES) {
+    const own = files.filter((file) => prefixes.some((prefix) => file.startsWith(prefix)));
+    if (own.length === 0) continue;
+    const measured = own.filter((file) => report.files[file]);
+    const all = counted(measured.flatMap((file) => report.files[file].mutants));
+    console.log(`\n${name}: ${percent(all.score)} (${all.detected} detected, ${all.undetected} not)${measured.length < own.length ? `, ${own.length - measured.length} of ${own.length} files without results` : ''}`);
+    for (const file of own) {
+      const mutants = report.files[file]?.mutants;
+      if (!mutants) {
+        console.log(`  ${file}: no results recorded (not measured, or nothing to mutate)`);
+        continue;
+      }
+      const result = counted(mutants);
+      console.log(`  ${file}: ${percent(result.score)} (${result.detected} detected, ${result.undetected} not)`);
+      for (const mutant of mutants.filter((entry) => entry.status === 'Survived' || entry.status === 'NoCoverage')) {
+        undetected.push(`  ${file}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.status === 'Survived' ? 'survived' : 'not covered'} ${mutant.mutatorName}: ${(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 100)}`);
+      }
+    }
+  }
+  console.log(undetected.length === 0 ? '\nNo recorded mutant survived.' : `\nSurvived or not covered (${undetected.length}):\n${undetected.join('\n')}`);
 }
 
 function parseArguments(argv) {
