@@ -12,6 +12,7 @@ function postgresError(error: unknown): PostgresError | null {
   for (let current: unknown = error; current instanceof Error || (typeof current === 'object' && current !== null); current = (current as { cause?: unknown }).cause) {
     const candidate = current as Partial<PostgresError> & { cause?: unknown };
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate as PostgresError;
+    // Stryker disable next-line ConditionalExpression: equivalent, without the break the loop's own condition ends it at the undefined cause
     if (candidate.cause === undefined) break;
   }
   return null;
@@ -57,8 +58,9 @@ export function fieldsOfUniqueViolation(detail: string | undefined): string[] {
   if (!match) return [];
   const fields: string[] = [];
   for (const part of topLevelParts(match[1]!)) {
-    // A column is a lower-case name not followed by "(" (that would be a function) nor "::" type.
-    const column = [...part.matchAll(/(?<![:\w'])([a-z_][a-z0-9_]*)\b(?!\s*\()/g)].map((found) => found[1]!).find((name) => name !== 'text');
+    // A column is the first lower-case name not followed by "(" (that would be a function), not
+    // after "::" (a type, e.g. ''::text) and not inside a quoted literal.
+    const column = /(?<![:\w'])([a-z_][a-z0-9_]*)\b(?!\s*\()/.exec(part)?.[1];
     if (column && column !== 'tenant_id' && !fields.includes(camelCase(column))) fields.push(camelCase(column));
   }
   return fields;
