@@ -30,8 +30,8 @@ export async function insertAudited(tx: Transaction, table: TenantTable, values:
   return row!;
 }
 
+/** Equal as JSON; a Date is its ISO text there, so a Date and the same moment as text are the same value. */
 function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return String(a instanceof Date ? a.toISOString() : a) === String(b instanceof Date ? b.toISOString() : b);
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
