@@ -1,8 +1,10 @@
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
+import { AppError } from '../errors.ts';
 import { plans } from '../db/schema/plans.ts';
 import { createHarness, type Harness, type Reply } from './test-harness.ts';
-import { badTextIn } from './text-guard.ts';
+import { badTextIn, badTextInJson, textGuard } from './text-guard.ts';
 
 // JSON text with escapes that JSON.stringify would never write: a NUL and lone surrogates.
 const NUL = '\\u0000';
@@ -95,5 +97,125 @@ describe('NUL and lone surrogates are refused with 400 naming the field, on ever
     const reply = await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Plan för åtgärder 😀', startYear: 2026 });
     expect(reply.status).toBe(201);
     expect(reply.body.title).toBe('Plan för åtgärder 😀');
+  });
+});
+
+// The same rules on the guard itself, in front of a bare app: no database, so each case is quick
+// and states one rule.
+
+const NUL_TEXT = { sv: 'Får inte innehålla nolltecknet (U+0000).', en: 'Must not contain the NUL character (U+0000).' };
+const SURROGATE_TEXT = { sv: 'Innehåller ett ogiltigt tecken (en ensam halva av ett UTF-16-teckenpar).', en: 'Contains an invalid character (an unpaired UTF-16 surrogate).' };
+
+describe('which text is bad', () => {
+  test('every code unit is looked at, up to the last; the edges of each surrogate range count', () => {
+    expect(badTextIn('')).toBeNull();
+    expect(badTextIn('\u0000')).toEqual(NUL_TEXT);
+    expect(badTextIn('abc\u0000')).toEqual(NUL_TEXT);
+    expect(badTextIn('\u0001\ud7ff\ue000\uffff')).toBeNull();
+    for (const lone of ['\ud800', '\udbff', '\udc00', '\udfff', 'x\ud800y', 'x\udfffy']) expect(badTextIn(lone), escape(lone)).toEqual(SURROGATE_TEXT);
+    // Pairs at both ends of the ranges are one character.
+    for (const pair of ['\ud800\udc00', '\udbff\udfff', '\ud800\udfff', '\udbff\udc00']) expect(badTextIn(pair), escape(pair)).toBeNull();
+    // A high half followed by something that is not a low half, or by a second high half.
+    expect(badTextIn('\ud800\ue000')).toEqual(SURROGATE_TEXT);
+    expect(badTextIn('\ud800\ud800\udc00')).toEqual(SURROGATE_TEXT);
+    // A pair consumes its low half: a NUL right after a pair is still found.
+    expect(badTextIn('\ud83d\ude00\u0000')).toEqual(NUL_TEXT);
+  });
+
+  test('a JSON value: each bad string and key named by its dotted path, in the order they appear', () => {
+    expect(badTextInJson({ title: 'ok', list: ['a', 'b\u0000', { deep: '\udc00' }], n: 1, flag: true, none: null })).toEqual([
+      { path: 'list.1', message: NUL_TEXT },
+      { path: 'list.2.deep', message: SURROGATE_TEXT },
+    ]);
+    expect(badTextInJson(['\u0000', 'ok', '\ud800'])).toEqual([
+      { path: '0', message: NUL_TEXT },
+      { path: '2', message: SURROGATE_TEXT },
+    ]);
+    expect(badTextInJson('\u0000')).toEqual([{ path: '', message: NUL_TEXT }]);
+    expect(badTextInJson({ a: 'x', b: 'y' })).toEqual([]);
+  });
+
+  test('a bad key is named with U+FFFD in place of its bad characters, and what is below it is not looked at', () => {
+    expect(badTextInJson({ ['k\u0000y']: { inner: '\u0000' }, good: { ['\ud800']: 1 } })).toEqual([
+      { path: 'k\ufffdy', message: NUL_TEXT },
+      { path: 'good.\ufffd', message: SURROGATE_TEXT },
+    ]);
+  });
+
+  test('at most 20 problems are collected, however many the input holds', () => {
+    expect(badTextInJson(Array.from({ length: 50 }, () => '\u0000'))).toHaveLength(20);
+    expect(badTextInJson(Array.from({ length: 19 }, () => '\u0000'))).toHaveLength(19);
+  });
+
+  test('deeply nested input does not overflow the stack', () => {
+    let value: unknown = '\u0000';
+    for (let depth = 0; depth < 100_000; depth++) value = [value];
+    expect(badTextInJson(value)).toHaveLength(1);
+  });
+});
+
+describe('the guard in front of an app', () => {
+  const app = new Hono();
+  app.onError((error, c) => (error instanceof AppError ? c.json({ code: error.code, detail: error.detail, errors: error.errors }, 400) : c.json({ crash: String(error) }, 500)));
+  app.use('*', textGuard());
+  app.get('/plans/:id', (c) => c.json({ id: c.req.param('id') }));
+  app.get('/plans/:planId/risks/:riskId', (c) => c.json({ ok: true }));
+  app.post('/plans/:id', (c) => c.json({ ok: true }));
+  app.post('/items', async (c) => c.json({ body: await c.req.text() }));
+  app.get('/search', (c) => c.json({ q: c.req.queries() }));
+
+  const send = async (path: string, init?: RequestInit) => {
+    const response = await app.request(path, init);
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+  const post = (body: string, contentType = 'application/json') => send('/items', { method: 'POST', headers: { 'content-type': contentType }, body });
+
+  test('good requests pass through untouched', async () => {
+    expect(await send('/plans/abc')).toEqual({ status: 200, body: { id: 'abc' } });
+    expect(await post('{"title":"Åtgärd 😀"}')).toEqual({ status: 200, body: { body: '{"title":"Åtgärd 😀"}' } });
+    expect((await post('')).status).toBe(200);
+    expect((await post('  \n ')).status).toBe(200);
+  });
+
+  test('a path parameter is named by the route, by position; a segment outside a parameter is "path"', async () => {
+    expect(await send('/plans/a%00b')).toMatchObject({ status: 400, body: { errors: [{ path: 'id', message: NUL_TEXT }] } });
+    expect((await send('/plans/p/risks/r%00')).body.errors).toEqual([{ path: 'riskId', message: NUL_TEXT }]);
+    expect((await send('/plans/p%00/risks/r')).body.errors).toEqual([{ path: 'planId', message: NUL_TEXT }]);
+    expect((await send('/pl%00ans/p')).body.errors).toEqual([{ path: 'path', message: NUL_TEXT }]);
+    expect((await send('/unknown%00/x/y')).body.errors).toEqual([{ path: 'path', message: NUL_TEXT }]);
+    // The detail says what is wrong as a whole.
+    expect((await send('/plans/a%00b')).body.detail).toEqual({ sv: 'Texten innehåller tecken som inte får förekomma.', en: 'The text contains characters that are not allowed.' });
+  });
+
+  test('the path is decoded once: an encoded percent sign is text, a broken escape is left as sent', async () => {
+    expect((await send('/plans/a%2500b')).status).toBe(200);
+    expect((await send('/plans/a%E0%A4%A')).status).toBe(200);
+  });
+
+  test('query parameters: each value and each key; one error per parameter however many values are bad', async () => {
+    expect((await send('/search?q=ok&q=x%00&q=y%00')).body.errors).toEqual([{ path: 'q', message: NUL_TEXT }]);
+    expect((await send('/search?a%00b=1&ok=2')).body.errors).toEqual([{ path: 'a\ufffdb', message: NUL_TEXT }]);
+    expect((await send('/search?first=%00&second=ok&third=%00')).body.errors.map((error: { path: string }) => error.path)).toEqual(['first', 'third']);
+    expect((await send('/search?q=ok&r=fine')).status).toBe(200);
+  });
+
+  test('a JSON body of any JSON media type is read and checked; another type is not', async () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/problem+json', 'application/merge-patch+json', 'application/json ;charset=utf-8']) {
+      expect((await post('{"title":"x\\u0000"}', type)).body.errors, type).toEqual([{ path: 'title', message: NUL_TEXT }]);
+    }
+    for (const type of ['text/plain', 'application/jsonx', 'text/json', 'application/x-json-stream', 'xapplication/json']) {
+      expect((await post('{"title":"x\\u0000"}', type)).status, type).toBe(200);
+    }
+  });
+
+  test('a body that is not JSON: 400 saying so, not 500', async () => {
+    for (const body of ['{"title":', '{x}', 'nej']) {
+      expect(await post(body)).toEqual({ status: 400, body: { code: 'validation_failed', detail: { sv: 'Innehållet är inte giltig JSON.', en: 'The content is not valid JSON.' }, errors: [] } });
+    }
+  });
+
+  test('problems in the path, the query and the body are all reported together', async () => {
+    const reply = await send('/plans/a%00?q=%00', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"\\ud800"}' });
+    expect(reply.body.errors.map((error: { path: string }) => error.path)).toEqual(['id', 'q', 'title']);
   });
 });
