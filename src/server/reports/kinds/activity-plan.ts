@@ -26,14 +26,16 @@ export async function activityPlanReport(context: ReportContext): Promise<Report
         rows: [[statusCell(activity), cell(`${activity.number}. ${activity.title}`), cell(activity.endDate)]],
       },
     });
-    blocks.push(label(labels.activityDescription), ...rich(activity.description));
+    // A labelled part with nothing written under it is left out, as every report leaves out an empty section.
+    const description = rich(activity.description);
+    if (description.length > 0) blocks.push(label(labels.activityDescription), ...description);
     for (const sub of activity.subActivities) {
       blocks.push(text(`${sub.number}. ${sub.title}${sub.status ? ` (${sub.status.label})` : ''}${sub.carryOver === 'carry_over' ? ` – ${labels.carriedOver}` : ''}`));
     }
     if (activity.focusAreas.length > 0) blocks.push(text(activity.focusAreas.map((area) => `[${area}]`).join(' '), 'note'));
     if (activity.costAndResources) blocks.push(label(labels.costAndResources), ...rich(activity.costAndResources));
     if (activity.performers) blocks.push(label(labels.performers), ...rich(activity.performers));
-    blocks.push(label(labels.followUpAndEvaluation));
+    if (activity.followUps.length > 0) blocks.push(label(labels.followUpAndEvaluation));
     for (const followUp of activity.followUps) {
       if (activity.followUps.length > 1) blocks.push(text(followUp.periodLabel, 'note'));
       blocks.push(...rich(followUp.body));

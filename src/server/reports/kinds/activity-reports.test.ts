@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHarness, type Client, type Harness } from '../../http/test-harness.ts';
+
+// What the two reports of an aktivitetsplan say, line by line, for activities with everything
+// filled in, with one follow-up, and with nothing but a title: the follow-up of the plan (seed
+// 002's layout) and the follow-up of last year's activities (seed 003's). Read as Markdown, the
+// format that shows the document's words most plainly.
+
+describe('the reports of an activity plan', () => {
+  let h: Harness;
+  let admin: Client;
+  const report = async (kind: string, lang: 'sv' | 'en') => {
+    const reply = await admin.get(`/reports/${kind}?unit=${h.tenant.unitA}&period=2026&format=md&lang=${lang}`);
+    expect(reply.status).toBe(200);
+    return reply.body as string;
+  };
+  const created = async (path: string, body: Record<string, unknown>) => {
+    const reply = await admin.post(path, body);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    return reply.body as { id: string };
+  };
+
+  beforeAll(async () => {
+    h = await createHarness();
+    admin = await h.as('tenantAdmin');
+    const plan = await created('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan 2026', startYear: 2026 });
+    const attract = await created('/focus-areas', { name: 'Attrahera' });
+    const keep = await created('/focus-areas', { name: 'Behålla' });
+    const recruit = await created('/activities', {
+      planId: plan.id,
+      number: '1',
+      title: 'Rekrytera',
+      description: 'Beskrivning **fet**',
+      costAndResources: 'Kostnad 10 tkr',
+      performers: 'HR',
+      carryOver: 'carry_over',
+      focusAreaIds: [attract.id, keep.id],
+      statusId: h.tenant.statusIds.pagaende,
+      endDate: '2026-12-31',
+    });
+    await created('/sub-activities', { activityId: recruit.id, number: '1.1', title: 'Annonsera', statusId: h.tenant.statusIds.klar, carryOver: 'carry_over' });
+    await created('/sub-activities', { activityId: recruit.id, number: '1.2', title: 'Intervjua', carryOver: 'do_not_carry_over' });
+    await created('/follow-ups', { activityId: recruit.id, periodId: h.tenant.periodIds.q1, body: 'Första uppföljningen', analysis: 'Analys ett' });
+    await created('/follow-ups', { activityId: recruit.id, periodId: h.tenant.periodIds.q2, body: 'Andra uppföljningen' });
+    const retain = await created('/activities', { planId: plan.id, number: '2', title: 'Behålla personal', carryOver: 'do_not_carry_over' });
+    await created('/follow-ups', { activityId: retain.id, periodId: h.tenant.periodIds.q1, body: 'Enda uppföljningen', analysis: 'Enda analysen' });
+    await created('/activities', { planId: plan.id, number: '3', title: 'Utan allt' });
+  });
+  afterAll(() => h.close());
+
+  test('the follow-up of the plan: per activity its status, number, title and end date, then what is written about it, and nothing for what is not', async () => {
+    expect(await report('activity-plan', 'sv')).toBe(
+      [
+        '# Uppföljning plan 2026',
+        'Nämnd A',
+        'Aktivitetsplan 2026, utkast (ej antagen)',
+        '*Aktivitet 1*',
+        '| Status | Aktivitet | Slutdatum |\n| --- | --- | --- |\n| Pågående | 1\\. Rekrytera | 2026-12-31 |',
+        '**Aktivitetsbeskrivning**',
+        'Beskrivning **fet**',
+        // A sub-activity: its status in parentheses, and "carried over" only when that is decided.
+        '1.1. Annonsera (Klar) – Förs över till nästa plan',
+        '1.2. Intervjua',
+        '*\\[Attrahera\\] \\[Behålla\\]*',
+        '**Kostnader för aktivitet och resurs**',
+        'Kostnad 10 tkr',
+        '**Utförare**',
+        'HR',
+        '**Uppföljning & utvärdering**',
+        // With several follow-ups each is headed by its period.
+        '*Kvartal 1 2026*',
+        'Första uppföljningen',
+        'Analys ett',
+        '*Kvartal 2 2026*',
+        'Andra uppföljningen',
+        '*Förs över till nästa plan*',
+        '*Aktivitet 2*',
+        '| Status | Aktivitet | Slutdatum |\n| --- | --- | --- |\n|  | 2\\. Behålla personal |  |',
+        // One follow-up needs no period heading.
+        '**Uppföljning & utvärdering**',
+        'Enda uppföljningen',
+        'Enda analysen',
+        '*Förs inte över till nästa plan*',
+        '*Aktivitet 3*',
+        '| Status | Aktivitet | Slutdatum |\n| --- | --- | --- |\n|  | 3\\. Utan allt |  |',
+      ].join('\n\n') + '\n',
+    );
+  });
+
+  test('the follow-up of the plan in English', async () => {
+    const english = await report('activity-plan', 'en');
+    expect(english.startsWith('# Follow-up of plan 2026\n\nNämnd A\n\nAktivitetsplan 2026, draft (not adopted)\n\n*Activity 1*\n\n| Status | Activity | End date |\n')).toBe(true);
+    for (const line of [
+      '**Description of the activity**',
+      '1.1. Annonsera (Done) – Carried over to the next plan',
+      '**Cost and resources**',
+      '**Performed by**',
+      '**Follow-up & evaluation**',
+      '*Quarter 1 2026*',
+      '*Carried over to the next plan*',
+      '*Not carried over to the next plan*',
+    ]) {
+      expect(english).toContain(`\n${line}\n`);
+    }
+  });
+
+  test('last year’s activities: each numbered as an assignment, with the latest follow-up and its analysis, and nothing where nothing is written', async () => {
+    expect(await report('activity-review', 'sv')).toBe(
+      [
+        '# Uppföljning av fjolårets planerade aktiviteter',
+        'Nämnd A',
+        'Aktivitetsplan 2026, utkast (ej antagen) (2026)',
+        '### 1\\. Uppdrag/Aktivitet',
+        'Rekrytera',
+        // The latest follow-up (Kvartal 2), which has no analysis.
+        '#### Uppföljning',
+        'Andra uppföljningen',
+        '### 2\\. Uppdrag/Aktivitet',
+        'Behålla personal',
+        '#### Uppföljning',
+        'Enda uppföljningen',
+        '#### Analys',
+        'Enda analysen',
+        '### 3\\. Uppdrag/Aktivitet',
+        'Utan allt',
+      ].join('\n\n') + '\n',
+    );
+    const english = await report('activity-review', 'en');
+    expect(english).toContain("# Follow-up of last year's planned activities\n\nNämnd A\n\nAktivitetsplan 2026, draft (not adopted) (2026)\n\n### 1\\. Assignment/Activity\n");
+    expect(english).toContain('\n#### Follow-up\n\nEnda uppföljningen\n\n#### Analysis\n\nEnda analysen\n');
+  });
+});

@@ -1,0 +1,351 @@
+import { eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { planNotes } from '../../db/schema/plan-notes.ts';
+import { plans } from '../../db/schema/plans.ts';
+import { createHarness, type Client, type Harness, type Reply } from '../../http/test-harness.ts';
+
+// What the reports of an internkontrollplan say, line by line: the plan for decision, the
+// follow-up of improvement actions (seed 001's layout), the control follow-up (seed 004's), the
+// deviations of a unit and the kommunstyrelse's summary. One plan holds a risk with everything
+// filled in, one that is not assessed and one without actions, so that each rule of what is
+// printed, and of what is left out, is seen. Read as Markdown, the plainest view of the words.
+
+const doc = (...paragraphs: string[]) => `${paragraphs.join('\n\n')}\n`;
+const table = (...rows: string[]) => rows.join('\n');
+
+const RISK_MATRIX_SV = [
+  'Varje ruta visar hur många risker som har den sannolikheten och konsekvensen.',
+  '*Riskmatris*',
+  table(
+    '| Sannolikhet \\\\ Konsekvens | 1 Försumbar | 2 Lindrig | 3 Kännbar | 4 Allvarlig |',
+    '| --- | --- | --- | --- | --- |',
+    '| 4 Sannolik | 0 · Måttlig | 0 · Hög | 0 · Mycket hög | 0 · Mycket hög |',
+    '| 3 Möjlig | 0 · Låg | 0 · Måttlig | 0 · Hög | 1 · Mycket hög |',
+    '| 2 Mindre sannolik | 0 · Låg | 0 · Måttlig | 0 · Måttlig | 0 · Hög |',
+    '| 1 Osannolik | 1 · Låg | 0 · Låg | 0 · Låg | 0 · Måttlig |',
+  ),
+  '1 risk är inte bedömd och står inte i matrisen.',
+  '**Riskvärdenas färger**',
+  '- Låg: riskvärde 1–3\n- Måttlig: riskvärde 4–6\n- Hög: riskvärde 7–9\n- Mycket hög: riskvärde 10–16',
+];
+
+describe('the reports of an internal control plan', () => {
+  let h: Harness;
+  let admin: Client;
+  const ok = async (reply: Promise<Reply>) => {
+    const answer = await reply;
+    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+    return answer.body as Record<string, any>;
+  };
+  const report = async (kind: string, lang: 'sv' | 'en', unit = h.tenant.unitA) => {
+    const reply = await admin.get(`/reports/${kind}?unit=${unit}&period=2026&format=md&lang=${lang}`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body as string;
+  };
+
+  beforeAll(async () => {
+    h = await createHarness();
+    admin = await h.as('tenantAdmin');
+    const { statusIds, periodIds } = h.tenant;
+    const plan = await ok(admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026, description: 'Planen gäller **2026**.' }));
+    const payments = await ok(admin.post('/risks', { planId: plan.id, title: 'Felaktiga utbetalningar', description: 'Orsak och konsekvens', likelihood: 3, consequence: 4 }));
+    const conflicts = await ok(admin.post('/risks', { planId: plan.id, title: 'Jäv vid upphandling' }));
+    await ok(admin.post('/risks', { planId: plan.id, title: 'Utan åtgärder', likelihood: 1, consequence: 1 }));
+    const sample = await ok(
+      admin.post('/controls', {
+        riskId: payments.id,
+        title: 'Stickprov av fakturor',
+        description: 'Tio fakturor',
+        method: 'Stickprov',
+        frequency: 'Varje månad',
+        responsibleIds: [h.userIds.responsible],
+        reportingIds: [h.userIds.coordinator],
+        startDate: '2026-01-01',
+        checkpoints: ['2026-03-31', '2026-06-30'],
+        endDate: '2026-12-31',
+        statusId: statusIds.pagaende,
+      }),
+    );
+    // Due before the harness's today (2026-06-15) and not completed: overdue.
+    await ok(admin.post('/controls', { riskId: payments.id, title: 'Attestkontroll', endDate: '2026-05-31' }));
+    // Due before today but completed: not overdue.
+    await ok(admin.post('/controls', { riskId: conflicts.id, title: 'Jävsdeklaration', statusId: statusIds.klar, endDate: '2026-01-31' }));
+    await ok(admin.post('/follow-ups', { controlId: sample.id, periodId: periodIds.q1, body: 'Inga fel i urvalet.', reportedOn: '2026-04-02' }));
+    const routine = await ok(
+      admin.post('/actions', {
+        planId: plan.id,
+        riskId: payments.id,
+        title: 'Ny rutin',
+        whatToDo: 'Skriv rutinen',
+        measuresTaken: 'Rutinen är skriven',
+        responsibleUnitId: h.tenant.unitA1,
+        responsibleIds: [h.userIds.responsible],
+        endDate: '2026-06-30',
+        statusId: statusIds.klar,
+      }),
+    );
+    await ok(admin.post('/actions', { planId: plan.id, riskId: payments.id, title: 'Utbildning' }));
+    await ok(admin.post('/reviews', { planId: plan.id, title: 'Granskning av attester', diarienummer: 'NA-2026-1', meetingDate: '2026-05-12', decisionParagraph: '§12' }));
+    await ok(admin.post('/deviations', { controlId: sample.id, title: 'Dubbel utbetalning', description: 'Samma faktura två gånger', severity: 'significant', foundOn: '2026-03-02', actionId: routine.id }));
+    await ok(admin.post('/deviations', { controlId: sample.id, title: 'Saknad attest', severity: 'minor', foundOn: '2026-04-10' }));
+    // Notes are written with the follow-up screens' plan comments; the API has no route of their own.
+    await h.db.insert(planNotes).values([
+      { tenantId: h.tenant.tenantId, id: uuidv7(), planId: plan.id, topic: 'general', body: 'En allmän kommentar.' },
+      { tenantId: h.tenant.tenantId, id: uuidv7(), planId: plan.id, topic: 'deviations', body: 'En kommentar om avvikelser.' },
+    ]);
+    for (const [reportKind, section, body] of [
+      ['improvement-actions', 'introduction', 'Vår inledning.'],
+      ['improvement-actions', 'reviews-closing', 'Avslutning om granskningar.'],
+      ['improvement-actions', 'actions-introduction', 'Om åtgärderna.'],
+      ['control-follow-up', 'guidance', 'Så fyller du i.'],
+      ['council-summary', 'evaluation', 'Kommunstyrelsen bedömer att kontrollen är god.'],
+    ]) {
+      await ok(admin.request('PUT', '/report-texts', { reportKind, section, body }));
+    }
+    await ok(admin.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-09-16', title: 'Nämnd', agenda: 'Uppföljning av intern kontroll.' }));
+    await ok(admin.post('/reporting-calendar/events', { kind: 'ks_meeting', date: '2026-10-01', datePrecision: 'month', title: 'KS', agenda: 'Nämndernas rapporter.' }));
+    // The year-end reporting of 2026, held in 2027: its date says the year.
+    await ok(admin.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2027-02-16', periodId: periodIds.q2, title: 'Nämnd', agenda: 'Årets uppföljning.' }));
+    // A meeting without an agenda has nothing to report.
+    await ok(admin.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-11-11', title: 'Nämnd' }));
+
+    // Nämnd B's plan is adopted; Förvaltning A1's is adopted without a recorded decision (as plans adopted before decisions were kept).
+    const adopted = await ok(admin.post('/plans', { unitId: h.tenant.unitB, kind: 'internal_control', title: 'Internkontrollplan B 2026', startYear: 2026 }));
+    await ok(admin.post(`/plans/${adopted.id}/adopt`, { version: adopted.version, decisionDate: '2026-02-17', decisionParagraph: '§95', diarienummer: 'NB-2026-3' }));
+    const undocumented = await ok(admin.post('/plans', { unitId: h.tenant.unitA1, kind: 'internal_control', title: 'Internkontrollplan A1 2026', startYear: 2026 }));
+    await h.db.update(plans).set({ state: 'adopted', adoptedAt: new Date('2026-02-17T12:00:00Z') }).where(eq(plans.id, undocumented.id));
+  });
+  afterAll(() => h.close());
+
+  test('the plan for decision: the description, the decision, the matrix, the risks table and each risk with its controls and actions', async () => {
+    expect(await report('plan', 'sv')).toBe(
+      doc(
+        '# Internkontrollplan 2026',
+        'Nämnd A',
+        '2026',
+        'Internkontrollplan 2026, utkast (ej antagen)',
+        'Planen gäller **2026**.',
+        '## Beslut',
+        'Planen är inte beslutad än (utkast).',
+        '## Riskmatris',
+        ...RISK_MATRIX_SV,
+        '## Risker',
+        '*Planens risker med riskvärde, kontrollmoment och åtgärder*',
+        table(
+          '| Risk | Sannolikhet | Konsekvens | Riskvärde | Kontrollmoment | Åtgärder |',
+          '| --- | --- | --- | --- | --- | --- |',
+          '| Felaktiga utbetalningar | 3 | 4 | 12 | Stickprov av fakturor<br>Attestkontroll | Ny rutin<br>Utbildning |',
+          '| Jäv vid upphandling | Ej bedömd | Ej bedömd | Ej bedömd | Jävsdeklaration |  |',
+          '| Utan åtgärder | 1 | 1 | 1 |  |  |',
+        ),
+        '### Risk: Felaktiga utbetalningar',
+        'Orsak och konsekvens',
+        '**Kontrollmoment**',
+        '- Stickprov av fakturor\n\n  Tio fakturor\n\n  *Stickprov*\n\n  *Varje månad*\n\n  *Ansvarig: Person responsible*\n- Attestkontroll',
+        '**Åtgärder**',
+        '- Ny rutin\n\n  Skriv rutinen\n\n  *Ansvarig: Person responsible*\n\n  *Slutdatum: 2026-06-30*\n- Utbildning',
+        '### Risk: Jäv vid upphandling',
+        '**Kontrollmoment**',
+        '- Jävsdeklaration',
+        '### Risk: Utan åtgärder',
+      ),
+    );
+    const english = await report('plan', 'en');
+    for (const line of [
+      '## Decision\n\nThe plan has not been adopted yet (draft).',
+      '| Likelihood \\\\ Consequence | 1 Försumbar |',
+      '1 risk is not assessed and is not in the matrix.\n\n**Colours of the risk values**\n\n- Låg: risk value 1–3',
+      "## Risks\n\n*The plan's risks with risk value, controls and actions*\n\n| Risk | Likelihood | Consequence | Risk value | Controls | Actions |",
+      '| Jäv vid upphandling | Not assessed | Not assessed | Not assessed | Jävsdeklaration |  |',
+      '**Controls**\n\n- Stickprov av fakturor',
+      '  *Responsible: Person responsible*\n\n  *End date: 2026-06-30*',
+    ]) {
+      expect(english).toContain(line);
+    }
+  });
+
+  test('the decision as recorded: by whom, when, which paragraph and case number; and a plan adopted without a recorded decision says so', async () => {
+    const adopted = await report('plan', 'sv', h.tenant.unitB);
+    expect(adopted).toContain(
+      doc('# Internkontrollplan B 2026', 'Nämnd B', '2026', 'Internkontrollplan B 2026, antagen 2026-02-17 §95, revision 1', '## Beslut', 'Beslutad av Nämnd B, sammanträde 2026-02-17, protokoll §95, diarienummer NB-2026-3.'),
+    );
+    // Without risks there is neither a matrix nor a risk table.
+    expect(adopted).not.toMatch(/Riskmatris|## Risker/);
+    expect(await report('plan', 'en', h.tenant.unitB)).toContain('Internkontrollplan B 2026, adopted 2026-02-17 §95, revision 1\n\n## Decision\n\nDecided by Nämnd B, meeting 2026-02-17, minutes §95, case number NB-2026-3.\n');
+    expect(await report('plan', 'sv', h.tenant.unitA1)).toBe(
+      doc(
+        '# Internkontrollplan A1 2026',
+        'Förvaltning A1',
+        '2026',
+        'Internkontrollplan A1 2026, antagen, som planen ser ut i dag',
+        '## Beslut',
+        'Planen är beslutad; beslutets datum, paragraf och diarienummer är inte registrerade.',
+      ),
+    );
+    expect(await report('plan', 'en', h.tenant.unitA1)).toContain(
+      'Internkontrollplan A1 2026, adopted, as the plan is today\n\n## Decision\n\nThe plan is adopted; the date, paragraph and case number of the decision are not recorded.\n',
+    );
+  });
+
+  test('improvement actions: the introduction with the year’s reviews, then per risk with actions its description and each action', async () => {
+    expect(await report('improvement-actions', 'sv')).toBe(
+      doc(
+        '# Uppföljning förbättringsåtgärder 2026',
+        'Nämnd A',
+        'Internkontrollplan 2026, utkast (ej antagen)',
+        '## Inledning',
+        'Vår inledning.',
+        'Granskningar 2026 med förbättringsåtgärder och när dessa beslutats:',
+        '- NA-2026-1 Granskning av attester. Sammanträde 2026-05-12, protokoll §12.',
+        'Avslutning om granskningar.',
+        '## Förbättringsåtgärder',
+        'Om åtgärderna.',
+        '### Risk: Felaktiga utbetalningar',
+        '##### Beskrivning av risk',
+        'Orsak och konsekvens',
+        '#### Åtgärd: Ny rutin',
+        '**Vad ska göras:**',
+        'Skriv rutinen',
+        '##### Genomförda åtgärder',
+        'Rutinen är skriven',
+        '(Förvaltning A1)',
+        // Nothing written about the action: only its heading.
+        '#### Åtgärd: Utbildning',
+      ),
+    );
+    const english = await report('improvement-actions', 'en');
+    for (const line of [
+      '# Follow-up of improvement actions 2026',
+      '## Introduction\n\nVår inledning.\n\nReviews in 2026 with improvement actions, and when they were decided:\n\n- NA-2026-1 Granskning av attester. Meeting 2026-05-12, minutes §12.',
+      '## Improvement actions',
+      '##### Description of the risk',
+      '#### Action: Ny rutin\n\n**What is to be done:**',
+      '##### Measures taken',
+    ]) {
+      expect(english).toContain(line);
+    }
+  });
+
+  test('the control follow-up: the guidance, the actions’ and controls’ tables with the risk only on its first row, the deviations and the reporting', async () => {
+    expect(await report('control-follow-up', 'sv')).toBe(
+      doc(
+        '# Kontroll uppföljning',
+        'Nämnd A',
+        'Internkontrollplan 2026, utkast (ej antagen)',
+        'Så fyller du i.',
+        '## Uppföljning åtgärder',
+        '*Uppföljning åtgärder*',
+        table(
+          '| Riskanalys | Risk | Beslut om åtgärd | Status | Ansvarig + Rapporteringsansvarig | Startdatum + Avstämningsdatum + Slutdatum | Kommentar 2026 |',
+          '| --- | --- | --- | --- | --- | --- | --- |',
+          '| Felaktiga utbetalningar<br>Orsak och konsekvens | 12 | Ny rutin<br>Skriv rutinen | Klar | Person responsible | 2026-06-30 |  |',
+          '|  |  | Utbildning |  |  |  |  |',
+        ),
+        'En allmän kommentar.',
+        '## Uppföljning kontroller',
+        '*Uppföljning kontroller*',
+        table(
+          '| Riskanalys | Risk | Kontrollmoment | Status | Ansvarig + Rapporteringsansvarig | Startdatum + Avstämningsdatum + Slutdatum | Kommentar 2026 |',
+          '| --- | --- | --- | --- | --- | --- | --- |',
+          '| Felaktiga utbetalningar<br>Orsak och konsekvens | 12 | Stickprov av fakturor<br>Tio fakturor | Pågående | Person responsible<br>Person coordinator | 2026-01-01<br>2026-03-31, 2026-06-30<br>2026-12-31 | Kvartal 1 2026 2026-04-02<br>Inga fel i urvalet.<br>(Kommunens administratör) |',
+          '|  |  | Attestkontroll |  |  | 2026-05-31 |  |',
+          '| Jäv vid upphandling | Ej bedömd | Jävsdeklaration | Klar |  | 2026-01-31 |  |',
+        ),
+        '## Rapporterade avvikelser',
+        '*Rapporterade avvikelser*',
+        table(
+          '| Avvikelse | Kontrollmoment | Upptäckt | Allvarlighet | Åtgärd |',
+          '| --- | --- | --- | --- | --- |',
+          '| Dubbel utbetalning<br>Samma faktura två gånger | Stickprov av fakturor | 2026-03-02 | Väsentlig<br>Öppen | Ja |',
+          '| Saknad attest | Stickprov av fakturor | 2026-04-10 | Mindre väsentlig<br>Öppen | Nej |',
+        ),
+        '**Kommentar avvikelse**',
+        '2 avvikelser är rapporterade.',
+        'En kommentar om avvikelser.',
+        '## Rapportering till nämnd',
+        'Uppföljning av intern kontroll.',
+        'Sammanträde den 16 september.',
+        'Årets uppföljning.',
+        'Sammanträde den 16 februari 2027.',
+        '## Rapportering till Kommunstyrelsen',
+        'Nämndernas rapporter.',
+        'Sammanträde i oktober.',
+      ),
+    );
+    const english = await report('control-follow-up', 'en');
+    for (const line of [
+      '## Follow-up of actions',
+      '| Risk analysis | Risk | Decided action | Status | Responsible + Reporting | Start date + Checkpoints + End date | Comment 2026 |',
+      '| Felaktiga utbetalningar<br>Orsak och konsekvens | 12 | Stickprov av fakturor<br>Tio fakturor | In progress | Person responsible<br>Person coordinator |',
+      '| Jäv vid upphandling | Not assessed | Jävsdeklaration | Done |  | 2026-01-31 |  |',
+      '| Dubbel utbetalning<br>Samma faktura två gånger | Stickprov av fakturor | 2026-03-02 | Significant<br>Open | Yes |',
+      '| Saknad attest | Stickprov av fakturor | 2026-04-10 | Minor<br>Open | No |',
+      '2 deviations have been reported.',
+      'Meeting on 16 September.',
+      'Meeting on 16 February 2027.',
+      'Meeting in October.',
+    ]) {
+      expect(english).toContain(line);
+    }
+  });
+
+  test('the deviations of a unit: the count per severity with the open ones, then each deviation with who found it and the answering action', async () => {
+    expect(await report('deviations', 'sv')).toBe(
+      doc(
+        '# Rapporterade avvikelser 2026',
+        'Nämnd A',
+        '## Sammanfattning',
+        '- Mindre väsentlig: 1 (1 öppna avvikelser)\n- Väsentlig: 1 (1 öppna avvikelser)\n- Mycket väsentlig: 0 (0 öppna avvikelser)',
+        '## Avvikelser',
+        '*Avvikelser*',
+        table(
+          '| Nämnd/bolag | Avvikelse | Kontrollmoment | Upptäckt | Allvarlighet | Status | Åtgärd |',
+          '| --- | --- | --- | --- | --- | --- | --- |',
+          '| Nämnd A | Dubbel utbetalning<br>Samma faktura två gånger | Stickprov av fakturor | 2026-03-02<br>Kommunens administratör | Väsentlig | Öppen | Ny rutin |',
+          '| Nämnd A | Saknad attest | Stickprov av fakturor | 2026-04-10<br>Kommunens administratör | Mindre väsentlig | Öppen | – |',
+        ),
+      ),
+    );
+    // A unit whose plans have none.
+    expect(await report('deviations', 'sv', h.tenant.unitB)).toContain('## Avvikelser\n\nInga avvikelser är rapporterade.\n');
+  });
+
+  test('the summary for the kommunstyrelse: status per unit, the overdue items, the deviations, the aggregated matrix and the board’s evaluation', async () => {
+    const summary = await report('council-summary', 'sv', h.tenant.rootId);
+    expect(summary).toBe(
+      doc(
+        '# Uppföljning av intern kontroll 2026 – sammanställning för kommunstyrelsen',
+        summary.split('\n')[2]!,
+        '## Status per nämnd och bolag',
+        '*Status per nämnd och bolag*',
+        table(
+          '| Nämnd/bolag | Plan | Antal | Ej påbörjad | Pågående | Klar | Ej slutförd | Utan status | Försenade | Avvikelser | Risker | Högsta riskvärde |',
+          '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+          '| Nämnd A | Internkontrollplan 2026<br>Internkontrollplan A1 2026 | 5 | 0 | 1 | 2 | 0 | 2 | 1 | 2 (2 öppna avvikelser) | 3 | 12 |',
+          '| Nämnd B | Internkontrollplan B 2026 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – |',
+        ),
+        '## Försenade kontrollmoment, åtgärder och aktiviteter',
+        '*Försenade kontrollmoment, åtgärder och aktiviteter*',
+        table('| Nämnd/bolag | Kontrollmoment, åtgärder och aktiviteter | Ansvarig | Slutdatum | Status |', '| --- | --- | --- | --- | --- |', '| Nämnd A | Attestkontroll |  | 2026-05-31 |  |'),
+        '## Avvikelser',
+        '*Avvikelser*',
+        table(
+          '| Nämnd/bolag | Avvikelse | Kontrollmoment | Upptäckt | Allvarlighet | Status |',
+          '| --- | --- | --- | --- | --- | --- |',
+          '| Nämnd A | Dubbel utbetalning | Stickprov av fakturor | 2026-03-02 | Väsentlig | Öppen |',
+          '| Nämnd A | Saknad attest | Stickprov av fakturor | 2026-04-10 | Mindre väsentlig | Öppen |',
+        ),
+        '## Samlad riskmatris',
+        ...RISK_MATRIX_SV.map((line) => line.replace('*Riskmatris*', '*Samlad riskmatris*')),
+        '## Kommunstyrelsens utvärdering',
+        'Kommunstyrelsen bedömer att kontrollen är god.',
+      ),
+    );
+    expect(summary.split('\n')[2]).toBe(`Kommun huvud-${h.suffix}`);
+    const english = await report('council-summary', 'en', h.tenant.rootId);
+    for (const line of ['## Status per committee and company', '## Overdue controls, actions and activities', '## Aggregated risk matrix', "## The executive board's evaluation"]) {
+      expect(english).toContain(line);
+    }
+  });
+});
