@@ -162,8 +162,10 @@ function spansOf(inline: Token): Span[] {
   return spans;
 }
 
-/** Appends a run, merging it into the previous one when they look the same. */
+/** Appends a run, merging it into the previous one when they look the same; an empty run is no run. */
 function push(spans: Span[], span: Span): void {
+  // markdown-it gives empty text around emphasis at the edges ("***both***", "**a**").
+  if (span.text === '') return;
   const last = spans.at(-1);
   if (last && last.bold === span.bold && last.italic === span.italic && last.href === span.href) {
     last.text += span.text;

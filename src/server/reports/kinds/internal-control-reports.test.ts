@@ -311,6 +311,63 @@ describe('the reports of an internal control plan', () => {
     expect(await report('deviations', 'sv', h.tenant.unitB)).toContain('## Avvikelser\n\nInga avvikelser är rapporterade.\n');
   });
 
+  test('what may be asked of which report: each refusal names the field and says why, in both languages', async () => {
+    const refused = async (query: string, path: string, sv: string, en: string) => {
+      for (const [lang, detail] of [['sv', sv], ['en', en]] as const) {
+        const reply = await admin.get(`/reports/${query}&format=md&lang=${lang}`, { 'accept-language': lang });
+        expect(reply.status, query).toBe(400);
+        expect(reply.body.detail, query).toBe(detail);
+        expect(reply.body.errors.map((error: { path: string }) => error.path)).toEqual([path]);
+      }
+    };
+    await refused(`council-summary?unit=${h.tenant.rootId}&period=2026-2027`, 'period', 'Kommunstyrelsens sammanställning gäller ett år.', 'The executive board summary covers one year.');
+    for (const kind of ['council-summary', 'deviations']) {
+      await refused(`${kind}?unit=${h.tenant.unitA}&period=2026&plan=${h.tenant.unitA}`, 'plan', 'Sammanställningen görs av enheternas antagna planer.', "The summary is made from the units' adopted plans.");
+      await refused(`${kind}?unit=${h.tenant.unitA}&period=2026&revision=1`, 'revision', 'Sammanställningen görs av planerna som de är nu.', 'The summary is made from the plans as they are now.');
+    }
+    const xlsx = await admin.get(`/reports/improvement-actions?unit=${h.tenant.unitA}&period=2026&format=xlsx`);
+    expect(xlsx.status).toBe(400);
+    expect(xlsx.body.detail).toBe('Rapporten improvement-actions är löptext och finns inte som XLSX. Välj DOCX, PDF, HTML eller Markdown.');
+    expect((await admin.get(`/reports/improvement-actions?unit=${h.tenant.unitA}&period=2026&format=xlsx&lang=en`, { 'accept-language': 'en' })).body.detail).toBe(
+      'The improvement-actions report is running text and has no XLSX form. Choose DOCX, PDF, HTML or Markdown.',
+    );
+    // The tabular kinds do have one.
+    for (const kind of ['plan', 'control-follow-up', 'deviations']) expect((await admin.get(`/reports/${kind}?unit=${h.tenant.unitA}&period=2026&format=xlsx`)).status, kind).toBe(200);
+  });
+
+  test('the plan a report shows: another unit’s plan is refused, a plan or version that does not exist is not found, and a unit without a plan says what to do', async () => {
+    const plansOfB = await admin.get(`/plans?unitId=${h.tenant.unitB}`);
+    const planOfB = (plansOfB.body.items as { id: string }[])[0]!.id;
+    const wrongUnit = await admin.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=md&plan=${planOfB}`);
+    expect(wrongUnit.status).toBe(400);
+    expect(wrongUnit.body.errors).toEqual([{ path: 'plan', message: 'Planen hör inte till enheten, perioden eller rapportens slag av plan.' }]);
+    // The right unit but another period, or the activity report of an internal control plan.
+    expect((await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2027&format=md&plan=${planOfB}`)).status).toBe(400);
+    expect((await admin.get(`/reports/activity-plan?unit=${h.tenant.unitB}&period=2026&format=md&plan=${planOfB}`)).status).toBe(400);
+    expect((await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2026&format=md&plan=${planOfB}`)).status).toBe(200);
+    expect((await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2026&format=md&plan=${uuidv7()}`)).status).toBe(404);
+    const noVersion = await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2026&format=md&revision=7`);
+    expect(noVersion.status).toBe(404);
+    expect(noVersion.body.errors).toEqual([{ path: 'revision', message: 'Planen har ingen version 7; en plan får version 1 när den beslutas.' }]);
+    const noPlan = await admin.get(`/reports/activity-plan?unit=${h.tenant.unitB}&period=2026&format=md`);
+    expect(noPlan.status).toBe(404);
+    expect(noPlan.body.detail).toBe('Nämnd B har ingen aktivitetsplan för 2026. Välj en annan period eller skapa planen först.');
+    const noPlanEnglish = await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2025-2026&format=md&lang=en`, { 'accept-language': 'en' });
+    expect(noPlanEnglish.body.detail).toBe('Nämnd B has no internal control plan for 2025-2026. Choose another period or create the plan first.');
+  });
+
+  test('the file: named by kind, unit and period without spaces or å, ä, ö; each format with its media type', async () => {
+    const reply = await admin.request('GET', `/reports/control-follow-up?unit=${h.tenant.unitA1}&period=2026&format=md`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-disposition')).toBe('attachment; filename="control-follow-up-forvaltning-a1-2026.md"');
+    expect(reply.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    const html = await admin.request('GET', `/reports/plan?unit=${h.tenant.unitA}&period=2026&format=html`);
+    expect(html.headers.get('content-disposition')).toBe('inline; filename="plan-namnd-a-2026.html"');
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const xlsx = await admin.request('GET', `/reports/deviations?unit=${h.tenant.unitA}&period=2026&format=xlsx`);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+
   test('the summary for the kommunstyrelse: status per unit, the overdue items, the deviations, the aggregated matrix and the board’s evaluation', async () => {
     const summary = await report('council-summary', 'sv', h.tenant.rootId);
     expect(summary).toBe(
