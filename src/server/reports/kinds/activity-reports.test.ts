@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Client, type Harness } from '../../http/test-harness.ts';
+import type { Block } from '../document.ts';
+import { labelsFor, type ReportContext } from '../report-context.ts';
+import { activityPlanReport } from './activity-plan.ts';
+import { activityReviewReport } from './activity-review.ts';
 
 // What the two reports of an aktivitetsplan say, line by line, for activities with everything
 // filled in, with one follow-up, and with nothing but a title: the follow-up of the plan (seed
@@ -128,5 +132,46 @@ describe('the reports of an activity plan', () => {
     const english = await report('activity-review', 'en');
     expect(english).toContain("# Follow-up of last year's planned activities\n\nNämnd A\n\nAktivitetsplan 2026, draft (not adopted) (2026)\n\n### 1\\. Assignment/Activity\n");
     expect(english).toContain('\n#### Follow-up\n\nEnda uppföljningen\n\n#### Analysis\n\nEnda analysen\n');
+  });
+
+  test('the documents themselves: their kind, language, orientation, contents, and which headings the contents list', async () => {
+    const context = (locale: 'sv' | 'en'): ReportContext => ({
+      db: h.db,
+      tenantId: h.tenant.tenantId,
+      unit: { id: h.tenant.unitA, name: 'Nämnd A' },
+      startYear: 2026,
+      endYear: 2026,
+      locale,
+      labels: labelsFor(locale),
+      today: '2026-06-15',
+      generatedAt: '2026-06-15T10:00:00.000Z',
+      readableUnitIds: 'all',
+    });
+    const headings = (blocks: Block[]) => blocks.flatMap((block) => (block.type === 'heading' ? [[block.level, block.text, block.outline ?? true]] : []));
+    const plan = await activityPlanReport(context('sv'));
+    expect({ ...plan, blocks: undefined }).toEqual({
+      kind: 'activity-plan',
+      title: 'Uppföljning plan 2026',
+      subtitle: ['Nämnd A', 'Aktivitetsplan 2026, utkast (ej antagen)'],
+      language: 'sv',
+      outline: false,
+      orientation: 'portrait',
+      blocks: undefined,
+      labels: { contents: 'Innehållsförteckning', page: 'Sida' },
+      generatedAt: '2026-06-15T10:00:00.000Z',
+    });
+    // Each activity is a table named by its number, so a screen reader can tell them apart.
+    expect(plan.blocks.flatMap((block) => (block.type === 'table' ? [block.table.caption] : []))).toEqual(['Aktivitet 1', 'Aktivitet 2', 'Aktivitet 3']);
+    expect(plan.blocks.find((block) => block.type === 'table')).toMatchObject({ table: { rows: [[{ blocks: [{ type: 'status', status: { label: 'Pågående' } }] }, {}, {}]] } });
+    const review = await activityReviewReport(context('en'));
+    expect({ kind: review.kind, language: review.language, outline: review.outline, labels: review.labels }).toEqual({ kind: 'activity-review', language: 'en', outline: false, labels: { contents: 'Contents', page: 'Page' } });
+    // The assignments are listed in the contents; their follow-up and analysis headings are not.
+    expect(headings(review.blocks).slice(0, 5)).toEqual([
+      [2, '1. Assignment/Activity', true],
+      [3, 'Follow-up', false],
+      [2, '2. Assignment/Activity', true],
+      [3, 'Follow-up', false],
+      [3, 'Analysis', false],
+    ]);
   });
 });

@@ -4,6 +4,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planNotes } from '../../db/schema/plan-notes.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { createHarness, type Client, type Harness, type Reply } from '../../http/test-harness.ts';
+import type { Block, ReportDocument } from '../document.ts';
+import { labelsFor, type ReportContext } from '../report-context.ts';
+import { controlFollowUpReport } from './control-follow-up.ts';
+import { councilSummaryReport } from './council-summary.ts';
+import { deviationsReport } from './deviations.ts';
+import { improvementActionsReport } from './improvement-actions.ts';
+import { planReport } from './plan.ts';
 
 // What the reports of an internkontrollplan say, line by line: the plan for decision, the
 // follow-up of improvement actions (seed 001's layout), the control follow-up (seed 004's), the
@@ -404,5 +411,83 @@ describe('the reports of an internal control plan', () => {
     for (const line of ['## Status per committee and company', '## Overdue controls, actions and activities', '## Aggregated risk matrix', "## The executive board's evaluation"]) {
       expect(english).toContain(line);
     }
+  });
+
+  test('the documents themselves: kind, orientation, contents, and which headings the contents list', async () => {
+    const context = (unit: { id: string; name: string }, locale: 'sv' | 'en' = 'sv'): ReportContext => ({
+      db: h.db,
+      tenantId: h.tenant.tenantId,
+      unit,
+      startYear: 2026,
+      endYear: 2026,
+      locale,
+      labels: labelsFor(locale),
+      today: '2026-06-15',
+      generatedAt: '2026-06-15T10:00:00.000Z',
+      readableUnitIds: 'all',
+    });
+    const unitA = { id: h.tenant.unitA, name: 'Nämnd A' };
+    const shape = (document: ReportDocument) => ({ kind: document.kind, outline: document.outline, orientation: document.orientation, language: document.language, subtitle: document.subtitle });
+    const headings = (blocks: Block[]) => blocks.flatMap((block) => (block.type === 'heading' ? [`${block.level} ${block.text}${block.outline === false ? ' (not in contents)' : ''}`] : []));
+
+    const plan = await planReport(context(unitA));
+    expect(shape(plan)).toEqual({ kind: 'plan', outline: true, orientation: 'portrait', language: 'sv', subtitle: ['Nämnd A', '2026', 'Internkontrollplan 2026, utkast (ej antagen)'] });
+    expect(headings(plan.blocks)).toEqual(['1 Beslut', '1 Riskmatris', '1 Risker', '2 Risk: Felaktiga utbetalningar', '2 Risk: Jäv vid upphandling', '2 Risk: Utan åtgärder']);
+    expect(plan.blocks.flatMap((block) => (block.type === 'table' ? [block.table.caption] : []))).toEqual(['Riskmatris', 'Planens risker med riskvärde, kontrollmoment och åtgärder']);
+
+    const improvement = await improvementActionsReport(context(unitA));
+    expect(shape(improvement)).toMatchObject({ kind: 'improvement-actions', outline: true, orientation: 'portrait' });
+    expect(headings(improvement.blocks)).toEqual([
+      '1 Inledning',
+      '1 Förbättringsåtgärder',
+      '2 Risk: Felaktiga utbetalningar',
+      '4 Beskrivning av risk (not in contents)',
+      '3 Åtgärd: Ny rutin',
+      '4 Genomförda åtgärder (not in contents)',
+      '3 Åtgärd: Utbildning',
+    ]);
+
+    const followUp = await controlFollowUpReport(context(unitA));
+    expect(shape(followUp)).toMatchObject({ kind: 'control-follow-up', outline: true, orientation: 'landscape' });
+    expect(followUp.title).toBe('Kontroll uppföljning');
+    expect(headings(followUp.blocks)).toEqual(['1 Uppföljning åtgärder', '1 Uppföljning kontroller', '1 Rapporterade avvikelser', '1 Rapportering till nämnd', '1 Rapportering till Kommunstyrelsen']);
+    const [actionsTable, controlsTable] = followUp.blocks.filter((block): block is Extract<Block, { type: 'table' }> => block.type === 'table');
+    expect(actionsTable!.table.caption).toBe('Uppföljning åtgärder');
+    expect(controlsTable!.table.caption).toBe('Uppföljning kontroller');
+    // The status is a mark with the tenant's colour, not only its word; the risk's title is a label.
+    expect(controlsTable!.table.rows[0]![3]).toEqual({ blocks: [{ type: 'status', status: { label: 'Pågående', colour: '#b45309', category: 'in_progress' } }] });
+    expect(controlsTable!.table.rows[0]![0]!.blocks[0]).toEqual({ type: 'paragraph', spans: [{ text: 'Felaktiga utbetalningar' }], style: 'label' });
+    expect(controlsTable!.table.columns.map((column) => column.title)[6]).toBe('Kommentar 2026');
+
+    const deviations = await deviationsReport(context(unitA));
+    expect(shape(deviations)).toEqual({ kind: 'deviations', outline: false, orientation: 'landscape', language: 'sv', subtitle: ['Nämnd A'] });
+
+    const summary = await councilSummaryReport(context({ id: h.tenant.rootId, name: 'Kommunen' }, 'en'));
+    expect(shape(summary)).toEqual({ kind: 'council-summary', outline: true, orientation: 'landscape', language: 'en', subtitle: ['Kommunen'] });
+    expect(summary.title).toBe('Follow-up of internal control 2026 – summary for the executive board');
+    const overdueTable = summary.blocks.filter((block) => block.type === 'table')[1] as Extract<Block, { type: 'table' }>;
+    expect(overdueTable.table.rows[0]![4]).toEqual({ blocks: [] });
+  });
+
+  test('a summary covers only the units the caller reads', async () => {
+    const onlyB: ReportContext = {
+      db: h.db,
+      tenantId: h.tenant.tenantId,
+      unit: { id: h.tenant.rootId, name: 'Kommunen' },
+      startYear: 2026,
+      endYear: 2026,
+      locale: 'sv',
+      labels: labelsFor('sv'),
+      today: '2026-06-15',
+      generatedAt: '2026-06-15T10:00:00.000Z',
+      readableUnitIds: [h.tenant.rootId, h.tenant.unitB],
+    };
+    const summary = await councilSummaryReport(onlyB);
+    const statusTable = summary.blocks.find((block) => block.type === 'table') as Extract<Block, { type: 'table' }>;
+    expect(statusTable.table.rows.map((row) => row[0]!.blocks.map((block) => (block as { spans: { text: string }[] }).spans[0]!.text))).toEqual([['Nämnd B']]);
+    expect(JSON.stringify(summary.blocks)).not.toContain('Dubbel utbetalning');
+    const deviations = await deviationsReport({ ...onlyB, unit: { id: h.tenant.unitA, name: 'Nämnd A' } });
+    expect(JSON.stringify(deviations.blocks)).not.toContain('Dubbel utbetalning');
+    expect(JSON.stringify(await deviationsReport({ ...onlyB, unit: { id: h.tenant.unitA, name: 'Nämnd A' }, readableUnitIds: [h.tenant.unitA] }))).toContain('Dubbel utbetalning');
   });
 });
