@@ -1,3 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, get as httpGet } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout } from 'node:timers';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock } from '../domain/clock.ts';
@@ -70,6 +75,33 @@ describe.skipIf(!process.env.DATABASE_URL)('migrations run by instances at once'
       expect(migrations.total).toBeGreaterThanOrEqual(8);
     } finally {
       await empty.drop();
+    }
+  });
+});
+
+describe('the listening server', () => {
+  test('an idle keep-alive connection outlives Node’s 5 s default, so a client or proxy that reuses it is not reset', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'uppsikt-keepalive-'));
+    const config: Config = { ...loadConfig({}), databaseUrl: undefined, dataDir, port: 0, host: '127.0.0.1', jobIntervalSeconds: 0 };
+    const server = await startServer(config, { demo: false, log: () => {}, clock: fixedClock('2026-06-15T10:00:00Z') });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const request = httpGet(`${server.url}/api/health`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+        });
+        request.on('error', reject);
+      });
+    try {
+      expect(await get()).toEqual({ status: 200, reused: false });
+      // Node closes an idle connection 5 s (and a grace second) after its last response by default.
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      expect(await get()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

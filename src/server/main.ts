@@ -1,3 +1,4 @@
+import { Server as HttpServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { authSettingsFrom } from './auth/auth-settings.ts';
@@ -59,6 +60,13 @@ export async function startServer(config: Config, options: { demo: boolean; log?
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
   });
+  // An idle keep-alive connection stays open longer than the clients and proxies in front of it
+  // keep theirs (nginx, load balancers: 60 s), so a request never arrives on a socket the server
+  // has just closed (Node's default, 5 s, gives such a client ECONNRESET now and then).
+  if (server instanceof HttpServer) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const address = server.address();
   const port = address !== null && typeof address === 'object' ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
