@@ -134,6 +134,30 @@ describe('the reports of an activity plan', () => {
     expect(english).toContain('\n#### Follow-up\n\nEnda uppföljningen\n\n#### Analysis\n\nEnda analysen\n');
   });
 
+  test('the plan’s own order is kept, and nothing archived is printed', async () => {
+    const plan = await created('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan 2027', startYear: 2027 });
+    const period = await created('/reporting-calendar/periods', { kind: 'quarter', year: 2027, number: 1, startDate: '2027-01-01', endDate: '2027-03-31' });
+    const archive = async (path: string) => expect((await admin.post(`${path}/archive`, {})).status).toBe(200);
+    await created('/activities', { planId: plan.id, number: '2', title: 'Andra aktiviteten', sortOrder: 2 });
+    const first = await created('/activities', { planId: plan.id, number: '1', title: 'Första aktiviteten', sortOrder: 1 });
+    await archive(`/activities/${(await created('/activities', { planId: plan.id, number: '9', title: 'Arkiverad aktivitet', sortOrder: 0 })).id}`);
+    await created('/sub-activities', { activityId: first.id, number: '1.2', title: 'Andra delen', sortOrder: 2 });
+    await created('/sub-activities', { activityId: first.id, number: '1.1', title: 'Första delen', sortOrder: 1 });
+    await archive(`/sub-activities/${(await created('/sub-activities', { activityId: first.id, number: '1.9', title: 'Arkiverad del' })).id}`);
+    await created('/follow-ups', { activityId: first.id, periodId: period.id, body: 'Står kvar.' });
+    await archive(`/follow-ups/${(await created('/follow-ups', { activityId: first.id, periodId: period.id, body: 'Arkiverad uppföljning.' })).id}`);
+    for (const kind of ['activity-plan', 'activity-review']) {
+      const reply = await admin.get(`/reports/${kind}?unit=${h.tenant.unitA}&period=2027&format=md`);
+      expect(reply.status).toBe(200);
+      const markdown = reply.body as string;
+      expect(markdown, kind).not.toContain('Arkiverad');
+      expect(markdown.indexOf('Första aktiviteten'), kind).toBeLessThan(markdown.indexOf('Andra aktiviteten'));
+      expect(markdown, kind).toContain('Står kvar.');
+    }
+    const planReport = (await admin.get(`/reports/activity-plan?unit=${h.tenant.unitA}&period=2027&format=md`)).body as string;
+    expect(planReport).toContain('1.1. Första delen\n\n1.2. Andra delen\n');
+  });
+
   test('the documents themselves: their kind, language, orientation, contents, and which headings the contents list', async () => {
     const context = (locale: 'sv' | 'en'): ReportContext => ({
       db: h.db,

@@ -413,6 +413,37 @@ describe('the reports of an internal control plan', () => {
     }
   });
 
+  test('the plan’s own order is kept, and nothing archived is printed in any report', async () => {
+    const plan = await ok(admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2027', startYear: 2027 }));
+    const period = await ok(admin.post('/reporting-calendar/periods', { kind: 'quarter', year: 2027, number: 1, startDate: '2027-01-01', endDate: '2027-03-31' }));
+    const archive = async (path: string) => ok(admin.post(`${path}/archive`, {}));
+    await ok(admin.post('/risks', { planId: plan.id, title: 'Andra risken', sortOrder: 2, likelihood: 1, consequence: 1 }));
+    const first = await ok(admin.post('/risks', { planId: plan.id, title: 'Första risken', sortOrder: 1, likelihood: 2, consequence: 2 }));
+    await archive(`/risks/${(await ok(admin.post('/risks', { planId: plan.id, title: 'Arkiverad risk', sortOrder: 0 }))).id}`);
+    const laterControl = await ok(admin.post('/controls', { riskId: first.id, title: 'Andra kontrollen', sortOrder: 2 }));
+    await ok(admin.post('/controls', { riskId: first.id, title: 'Första kontrollen', sortOrder: 1 }));
+    await archive(`/controls/${(await ok(admin.post('/controls', { riskId: first.id, title: 'Arkiverad kontroll' }))).id}`);
+    await ok(admin.post('/actions', { planId: plan.id, riskId: first.id, title: 'Åtgärd som står kvar' }));
+    await archive(`/actions/${(await ok(admin.post('/actions', { planId: plan.id, riskId: first.id, title: 'Arkiverad åtgärd' }))).id}`);
+    await archive(`/reviews/${(await ok(admin.post('/reviews', { planId: plan.id, title: 'Arkiverad granskning' }))).id}`);
+    await archive(`/deviations/${(await ok(admin.post('/deviations', { controlId: laterControl.id, title: 'Arkiverad avvikelse', severity: 'minor', foundOn: '2027-01-10' }))).id}`);
+    await ok(admin.post('/follow-ups', { controlId: laterControl.id, periodId: period.id, body: 'Uppföljning som står kvar.', reportedOn: '2027-03-01' }));
+    await archive(`/follow-ups/${(await ok(admin.post('/follow-ups', { controlId: laterControl.id, periodId: period.id, body: 'Arkiverad uppföljning.', reportedOn: '2027-03-02' }))).id}`);
+
+    const of = async (kind: string) => {
+      const reply = await admin.get(`/reports/${kind}?unit=${h.tenant.unitA}&period=2027&format=md`);
+      expect(reply.status, kind).toBe(200);
+      return reply.body as string;
+    };
+    const planReport = await of('plan');
+    expect(planReport).toContain('| Första risken | 2 | 2 | 4 | Första kontrollen<br>Andra kontrollen | Åtgärd som står kvar |\n| Andra risken | 1 | 1 | 1 |  |  |');
+    expect(planReport.indexOf('### Risk: Första risken')).toBeLessThan(planReport.indexOf('### Risk: Andra risken'));
+    const followUp = await of('control-follow-up');
+    expect(followUp).toContain('Uppföljning som står kvar.');
+    expect(followUp).toContain('Inga avvikelser funna.');
+    for (const kind of ['plan', 'improvement-actions', 'control-follow-up', 'deviations']) expect(await of(kind), kind).not.toContain('Arkiverad');
+  });
+
   test('the documents themselves: kind, orientation, contents, and which headings the contents list', async () => {
     const context = (unit: { id: string; name: string }, locale: 'sv' | 'en' = 'sv'): ReportContext => ({
       db: h.db,
