@@ -161,6 +161,9 @@ describe('the guard in front of an app', () => {
   app.get('/plans/:id', (c) => c.json({ id: c.req.param('id') }));
   app.get('/plans/:planId/risks/:riskId', (c) => c.json({ ok: true }));
   app.post('/plans/:id', (c) => c.json({ ok: true }));
+  app.get('/optional/:name?', (c) => c.json({ ok: true }));
+  app.get('/numbered/:number{.+}', (c) => c.json({ ok: true }));
+  app.get('/files/:folder/*', (c) => c.json({ ok: true }));
   app.post('/items', async (c) => c.json({ body: await c.req.text() }));
   app.get('/search', (c) => c.json({ q: c.req.queries() }));
 
@@ -183,6 +186,11 @@ describe('the guard in front of an app', () => {
     expect((await send('/plans/p%00/risks/r')).body.errors).toEqual([{ path: 'planId', message: NUL_TEXT }]);
     expect((await send('/pl%00ans/p')).body.errors).toEqual([{ path: 'path', message: NUL_TEXT }]);
     expect((await send('/unknown%00/x/y')).body.errors).toEqual([{ path: 'path', message: NUL_TEXT }]);
+    // An optional parameter, or one with a pattern, is named without its marks.
+    expect((await send('/optional/a%00')).body.errors).toEqual([{ path: 'name', message: NUL_TEXT }]);
+    expect((await send('/numbered/1%00')).body.errors).toEqual([{ path: 'number', message: NUL_TEXT }]);
+    // When the route's shape is not the path's (a wildcard), positions are not guessed.
+    expect((await send('/files/x%00/y/z')).body.errors).toEqual([{ path: 'path', message: NUL_TEXT }]);
     // The detail says what is wrong as a whole.
     expect((await send('/plans/a%00b')).body.detail).toEqual({ sv: 'Texten innehåller tecken som inte får förekomma.', en: 'The text contains characters that are not allowed.' });
   });

@@ -74,6 +74,7 @@ function joinPath(path: readonly PropertyKey[]): string {
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: defensive, Zod reports an issue only below values that are objects or arrays in the input
     if (value === null || typeof value !== 'object') return undefined;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
@@ -92,9 +93,8 @@ export function fieldErrorsFromIssues(issues: readonly Issue[], input: unknown, 
       for (const key of issue.keys) {
         errors.push({ path: joinPath([...path, key]), message: { sv: 'Okänt fält.', en: 'Unknown field.' } });
       }
-    } else if (issue.code === 'invalid_union') {
-      errors.push({ path: joinPath(path), message: { sv: 'Värdet är inte giltigt.', en: 'The value is not valid.' } });
     } else {
+      // A value that fits none of a union's forms gets the general "Värdet är inte giltigt." too.
       errors.push({ path: joinPath(path), message: message(issue, valueAt(input, issue.path)) });
     }
   }
