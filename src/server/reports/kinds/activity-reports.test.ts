@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Client, type Harness } from '../../http/test-harness.ts';
 import type { Block } from '../document.ts';
-import { labelsFor, type ReportContext } from '../report-context.ts';
+import { reportContextFor } from '../../../../test/support/report-contexts.ts';
 import { activityPlanReport } from './activity-plan.ts';
 import { activityReviewReport } from './activity-review.ts';
 
@@ -159,18 +159,7 @@ describe('the reports of an activity plan', () => {
   });
 
   test('the documents themselves: their kind, language, orientation, contents, and which headings the contents list', async () => {
-    const context = (locale: 'sv' | 'en'): ReportContext => ({
-      db: h.db,
-      tenantId: h.tenant.tenantId,
-      unit: { id: h.tenant.unitA, name: 'Nämnd A' },
-      startYear: 2026,
-      endYear: 2026,
-      locale,
-      labels: labelsFor(locale),
-      today: '2026-06-15',
-      generatedAt: '2026-06-15T10:00:00.000Z',
-      readableUnitIds: 'all',
-    });
+    const context = (locale: 'sv' | 'en') => reportContextFor(h, { id: h.tenant.unitA, name: 'Nämnd A' }, { locale });
     const headings = (blocks: Block[]) => blocks.flatMap((block) => (block.type === 'heading' ? [[block.level, block.text, block.outline ?? true]] : []));
     const plan = await activityPlanReport(context('sv'));
     expect({ ...plan, blocks: undefined }).toEqual({

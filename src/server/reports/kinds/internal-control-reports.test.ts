@@ -5,7 +5,7 @@ import { planNotes } from '../../db/schema/plan-notes.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { createHarness, type Client, type Harness, type Reply } from '../../http/test-harness.ts';
 import type { Block, ReportDocument } from '../document.ts';
-import { labelsFor, type ReportContext } from '../report-context.ts';
+import { reportContextFor } from '../../../../test/support/report-contexts.ts';
 import { controlFollowUpReport } from './control-follow-up.ts';
 import { councilSummaryReport } from './council-summary.ts';
 import { deviationsReport } from './deviations.ts';
@@ -19,6 +19,10 @@ import { planReport } from './plan.ts';
 // printed, and of what is left out, is seen. Read as Markdown, the plainest view of the words.
 
 const doc = (...paragraphs: string[]) => `${paragraphs.join('\n\n')}\n`;
+/** Each of the passages is in the report (for the English versions, read passage by passage). */
+const expectPassages = (markdown: string, passages: string[]) => {
+  for (const passage of passages) expect(markdown).toContain(passage);
+};
 const table = (...rows: string[]) => rows.join('\n');
 
 const RISK_MATRIX_SV = [
@@ -159,7 +163,7 @@ describe('the reports of an internal control plan', () => {
       ),
     );
     const english = await report('plan', 'en');
-    for (const line of [
+    expectPassages(english, [
       '## Decision\n\nThe plan has not been adopted yet (draft).',
       '| Likelihood \\\\ Consequence | 1 Försumbar |',
       '1 risk is not assessed and is not in the matrix.\n\n**Colours of the risk values**\n\n- Låg: risk value 1–3',
@@ -167,9 +171,7 @@ describe('the reports of an internal control plan', () => {
       '| Jäv vid upphandling | Not assessed | Not assessed | Not assessed | Jävsdeklaration |  |',
       '**Controls**\n\n- Stickprov av fakturor',
       '  *Responsible: Person responsible*\n\n  *End date: 2026-06-30*',
-    ]) {
-      expect(english).toContain(line);
-    }
+    ]);
   });
 
   test('the decision as recorded: by whom, when, which paragraph and case number; and a plan adopted without a recorded decision says so', async () => {
@@ -222,16 +224,14 @@ describe('the reports of an internal control plan', () => {
       ),
     );
     const english = await report('improvement-actions', 'en');
-    for (const line of [
+    expectPassages(english, [
       '# Follow-up of improvement actions 2026',
       '## Introduction\n\nVår inledning.\n\nReviews in 2026 with improvement actions, and when they were decided:\n\n- NA-2026-1 Granskning av attester. Meeting 2026-05-12, minutes §12.',
       '## Improvement actions',
       '##### Description of the risk',
       '#### Action: Ny rutin\n\n**What is to be done:**',
       '##### Measures taken',
-    ]) {
-      expect(english).toContain(line);
-    }
+    ]);
   });
 
   test('the control follow-up: the guidance, the actions’ and controls’ tables with the risk only on its first row, the deviations and the reporting', async () => {
@@ -281,7 +281,7 @@ describe('the reports of an internal control plan', () => {
       ),
     );
     const english = await report('control-follow-up', 'en');
-    for (const line of [
+    expectPassages(english, [
       '## Follow-up of actions',
       '| Risk analysis | Risk | Decided action | Status | Responsible + Reporting | Start date + Checkpoints + End date | Comment 2026 |',
       '| Felaktiga utbetalningar<br>Orsak och konsekvens | 12 | Stickprov av fakturor<br>Tio fakturor | In progress | Person responsible<br>Person coordinator |',
@@ -292,9 +292,7 @@ describe('the reports of an internal control plan', () => {
       'Meeting on 16 September.',
       'Meeting on 16 February 2027.',
       'Meeting in October.',
-    ]) {
-      expect(english).toContain(line);
-    }
+    ]);
   });
 
   test('the deviations of a unit: the count per severity with the open ones, then each deviation with who found it and the answering action', async () => {
@@ -408,9 +406,7 @@ describe('the reports of an internal control plan', () => {
     );
     expect(summary.split('\n')[2]).toBe(`Kommun huvud-${h.suffix}`);
     const english = await report('council-summary', 'en', h.tenant.rootId);
-    for (const line of ['## Status per committee and company', '## Overdue controls, actions and activities', '## Aggregated risk matrix', "## The executive board's evaluation"]) {
-      expect(english).toContain(line);
-    }
+    expectPassages(english, ['## Status per committee and company', '## Overdue controls, actions and activities', '## Aggregated risk matrix', "## The executive board's evaluation"]);
   });
 
   test('the plan’s own order is kept, and nothing archived is printed in any report', async () => {
@@ -445,18 +441,7 @@ describe('the reports of an internal control plan', () => {
   });
 
   test('the documents themselves: kind, orientation, contents, and which headings the contents list', async () => {
-    const context = (unit: { id: string; name: string }, locale: 'sv' | 'en' = 'sv'): ReportContext => ({
-      db: h.db,
-      tenantId: h.tenant.tenantId,
-      unit,
-      startYear: 2026,
-      endYear: 2026,
-      locale,
-      labels: labelsFor(locale),
-      today: '2026-06-15',
-      generatedAt: '2026-06-15T10:00:00.000Z',
-      readableUnitIds: 'all',
-    });
+    const context = (unit: { id: string; name: string }, locale: 'sv' | 'en' = 'sv') => reportContextFor(h, unit, { locale });
     const unitA = { id: h.tenant.unitA, name: 'Nämnd A' };
     const shape = (document: ReportDocument) => ({ kind: document.kind, outline: document.outline, orientation: document.orientation, language: document.language, subtitle: document.subtitle });
     const headings = (blocks: Block[]) => blocks.flatMap((block) => (block.type === 'heading' ? [`${block.level} ${block.text}${block.outline === false ? ' (not in contents)' : ''}`] : []));
@@ -501,18 +486,7 @@ describe('the reports of an internal control plan', () => {
   });
 
   test('a summary covers only the units the caller reads', async () => {
-    const onlyB: ReportContext = {
-      db: h.db,
-      tenantId: h.tenant.tenantId,
-      unit: { id: h.tenant.rootId, name: 'Kommunen' },
-      startYear: 2026,
-      endYear: 2026,
-      locale: 'sv',
-      labels: labelsFor('sv'),
-      today: '2026-06-15',
-      generatedAt: '2026-06-15T10:00:00.000Z',
-      readableUnitIds: [h.tenant.rootId, h.tenant.unitB],
-    };
+    const onlyB = reportContextFor(h, { id: h.tenant.rootId, name: 'Kommunen' }, { readableUnitIds: [h.tenant.rootId, h.tenant.unitB] });
     const summary = await councilSummaryReport(onlyB);
     const statusTable = summary.blocks.find((block) => block.type === 'table') as Extract<Block, { type: 'table' }>;
     expect(statusTable.table.rows.map((row) => row[0]!.blocks.map((block) => (block as { spans: { text: string }[] }).spans[0]!.text))).toEqual([['Nämnd B']]);
