@@ -23,6 +23,7 @@ function reviewLine(review: ReviewLineParts, meetingWord: string, paragraphWord:
   return [sentence([present(review.diarienummer), review.title.trim()].filter(Boolean).join(' ')), decision && sentence(decision)].filter(Boolean).join(' ');
 }
 
+/** The first letter as a capital: a sentence may begin with what is otherwise inside one. */
 function capitalise(word: string): string {
   return word.charAt(0).toLocaleUpperCase('sv') + word.slice(1);
 }
@@ -85,7 +86,7 @@ export const REPORT_LABELS = {
     no: 'Nej',
     decision: 'Beslut',
     decisionLine: (by: string, date: string, paragraph: string, diarienummer: string) =>
-      [by && `Beslutad av ${by}`, date && `sammanträde ${date}`, paragraph && `protokoll ${paragraph}`, diarienummer && `diarienummer ${diarienummer}`].filter(Boolean).join(', ') + '.',
+      capitalise([by && `Beslutad av ${by}`, date && `sammanträde ${date}`, paragraph && `protokoll ${paragraph}`, diarienummer && `diarienummer ${diarienummer}`].filter(Boolean).join(', ')) + '.',
     notAdopted: 'Planen är inte beslutad än (utkast).',
     decisionNotRecorded: 'Planen är beslutad; beslutets datum, paragraf och diarienummer är inte registrerade.',
     riskMatrix: 'Riskmatris',
@@ -186,7 +187,7 @@ export const REPORT_LABELS = {
     no: 'No',
     decision: 'Decision',
     decisionLine: (by: string, date: string, paragraph: string, diarienummer: string) =>
-      [by && `Decided by ${by}`, date && `meeting ${date}`, paragraph && `minutes ${paragraph}`, diarienummer && `case number ${diarienummer}`].filter(Boolean).join(', ') + '.',
+      capitalise([by && `Decided by ${by}`, date && `meeting ${date}`, paragraph && `minutes ${paragraph}`, diarienummer && `case number ${diarienummer}`].filter(Boolean).join(', ')) + '.',
     notAdopted: 'The plan has not been adopted yet (draft).',
     decisionNotRecorded: 'The plan is adopted; the date, paragraph and case number of the decision are not recorded.',
     riskMatrix: 'Risk matrix',
