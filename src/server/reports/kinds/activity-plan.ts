@@ -39,7 +39,7 @@ export async function activityPlanReport(context: ReportContext): Promise<Report
     for (const followUp of activity.followUps) {
       if (activity.followUps.length > 1) blocks.push(text(followUp.periodLabel, 'note'));
       blocks.push(...rich(followUp.body));
-      if (followUp.analysis) blocks.push(...rich(followUp.analysis));
+      blocks.push(...rich(followUp.analysis));
     }
     if (activity.carryOver) blocks.push(text(activity.carryOver === 'carry_over' ? labels.carriedOver : labels.notCarriedOver, 'note'));
   }

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHarness, type Client, type Harness, type Reply } from '../../http/test-harness.ts';
+
+// The follow-up of improvement actions prints a section only when it has something to say: the
+// introduction when there is a text or a review, the year's reviews when there are any, the
+// actions' part when a risk has actions or a text introduces them, and a risk's description
+// only when written. Each step below adds one thing and shows what it brings.
+
+describe('the improvement actions report: a section appears with its content, and only then', () => {
+  let h: Harness;
+  let admin: Client;
+  let planId: string;
+  const ok = async (reply: Promise<Reply>) => {
+    const answer = await reply;
+    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+    return answer.body as Record<string, any>;
+  };
+  const body = async () => {
+    const reply = await admin.get(`/reports/improvement-actions?unit=${h.tenant.unitA}&period=2026&format=md`);
+    expect(reply.status).toBe(200);
+    // Without the title and the two lines under it.
+    return (reply.body as string).split('\n\n').slice(3).join('\n\n');
+  };
+
+  beforeAll(async () => {
+    h = await createHarness();
+    admin = await h.as('tenantAdmin');
+    planId = (await ok(admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 }))).id;
+    await ok(admin.post('/risks', { planId, title: 'Risk utan åtgärder', description: 'Beskriven' }));
+  });
+  afterAll(() => h.close());
+
+  test('step by step', async () => {
+    // A plan whose risks have no actions, no reviews and no texts: nothing to say.
+    expect(await body()).toBe('');
+
+    // A closing text alone opens the introduction.
+    await ok(admin.request('PUT', '/report-texts', { reportKind: 'improvement-actions', section: 'reviews-closing', body: 'Avslutning.' }));
+    expect(await body()).toBe('## Inledning\n\nAvslutning.\n');
+
+    // A text introducing the actions opens their part, though no risk has actions yet.
+    await ok(admin.request('PUT', '/report-texts', { reportKind: 'improvement-actions', section: 'actions-introduction', body: 'Om åtgärderna.' }));
+    expect(await body()).toBe('## Inledning\n\nAvslutning.\n\n## Förbättringsåtgärder\n\nOm åtgärderna.\n');
+
+    // An action of a risk without a description: the risk and the action, no description heading.
+    const bare = await ok(admin.post('/risks', { planId, title: 'Risk utan beskrivning' }));
+    await ok(admin.post('/actions', { planId, riskId: bare.id, title: 'Åtgärd' }));
+    expect(await body()).toBe('## Inledning\n\nAvslutning.\n\n## Förbättringsåtgärder\n\nOm åtgärderna.\n\n### Risk: Risk utan beskrivning\n\n#### Åtgärd: Åtgärd\n');
+
+    // A review brings the year's reviews.
+    await ok(admin.post('/reviews', { planId, title: 'Granskning' }));
+    expect(await body()).toContain('## Inledning\n\nGranskningar 2026 med förbättringsåtgärder och när dessa beslutats:\n\n- Granskning.\n\nAvslutning.\n');
+  });
+});
