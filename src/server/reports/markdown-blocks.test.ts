@@ -23,8 +23,9 @@ describe('Markdown becomes document blocks', () => {
     ]);
   });
 
-  test('runs that look the same are one span; inline code is text', () => {
+  test('runs that look the same are one span; inline code is text, with the emphasis around it', () => {
     expect(markdownBlocks('a `kod` b')).toEqual([{ type: 'paragraph', spans: [{ text: 'a kod b' }] }]);
+    expect(markdownBlocks('**a `kod` b**')).toEqual([{ type: 'paragraph', spans: [{ text: 'a kod b', bold: true }] }]);
     expect(markdownBlocks('**a** **b**')).toEqual([{ type: 'paragraph', spans: [{ text: 'a', bold: true }, { text: ' ' }, { text: 'b', bold: true }] }]);
   });
 
@@ -40,6 +41,11 @@ describe('Markdown becomes document blocks', () => {
     expect(markdownBlocks('[A](HTTP://X.SE)')[0]).toEqual({ type: 'paragraph', spans: [{ text: 'A', href: 'HTTP://X.SE' }] });
     // The address ends with its link: the text after it has none.
     expect(markdownBlocks('[A](https://x.se)b')[0]).toEqual({ type: 'paragraph', spans: [{ text: 'A', href: 'https://x.se' }, { text: 'b' }] });
+  });
+
+  test('an image is its description; one without a description leaves nothing, not an empty paragraph', () => {
+    expect(markdownBlocks('![Diagram över utfallet](bild.png)')).toEqual([{ type: 'paragraph', spans: [{ text: 'Diagram över utfallet' }] }]);
+    expect(markdownBlocks('![](bild.png)')).toEqual([]);
   });
 
   test('raw HTML stays text, as on the screens', () => {
@@ -80,11 +86,16 @@ describe('Markdown becomes document blocks', () => {
         ],
       },
     ]);
-    // What follows a list is read as its own block.
+    // What follows a list, bulleted or numbered, is read as its own block.
     expect(markdownBlocks('- a\n\nefter').at(-1)).toEqual({ type: 'paragraph', spans: [{ text: 'efter' }] });
+    expect(markdownBlocks('1. a\n\nefter')).toEqual([
+      { type: 'list', ordered: true, items: [[{ type: 'paragraph', spans: [{ text: 'a' }] }]] },
+      { type: 'paragraph', spans: [{ text: 'efter' }] },
+    ]);
   });
 
   test('a table: its head as the columns (and the caption), each body row as cells, an empty cell empty', () => {
+    expect((markdownBlocks('| **Enhet** och plats | Antal |\n| --- | --- |\n| a | 1 |')[0] as { table: { columns: unknown } }).table.columns).toEqual([{ title: 'Enhet och plats' }, { title: 'Antal' }]);
     expect(markdownBlocks('| Enhet | Antal |\n| --- | --- |\n| **Skola** | 3 |\n| Vård |  |\n\nEfter')).toEqual([
       {
         type: 'table',
@@ -124,14 +135,24 @@ describe('Markdown becomes document blocks', () => {
       { type: 'paragraph', spans: [{ text: 'indraget' }], style: 'note' },
       { type: 'paragraph', spans: [{ text: 'två' }], style: 'note' },
     ]);
+    // The mark may have spaces around it.
+    expect(markdownBlocks('```  chart  \ntitle: N\nJa | 1\n```')).toEqual([{ type: 'chart', title: 'N', rows: [{ label: 'Ja', value: 1 }] }]);
     // Only a fence marked "chart" is a chart, whatever the content.
     expect(markdownBlocks('```text\ntitle: Nöjdhet\nNöjd | 30\n```').every((block) => block.type === 'paragraph')).toBe(true);
   });
 
-  test('a quotation is read as its content; a rule leaves nothing', () => {
-    expect(markdownBlocks('> citat\n\n---\n\nslut')).toEqual([
+  test('a quotation is read as its content, also inside a list; a rule leaves nothing', () => {
+    expect(markdownBlocks('> citat\n> - punkt\n\n---\n\nslut')).toEqual([
       { type: 'paragraph', spans: [{ text: 'citat' }] },
+      { type: 'list', ordered: false, items: [[{ type: 'paragraph', spans: [{ text: 'punkt' }] }]] },
       { type: 'paragraph', spans: [{ text: 'slut' }] },
+    ]);
+    expect(markdownBlocks('- före\n\n  > citat\n- efter')).toEqual([
+      {
+        type: 'list',
+        ordered: false,
+        items: [[{ type: 'paragraph', spans: [{ text: 'före' }] }, { type: 'paragraph', spans: [{ text: 'citat' }] }], [{ type: 'paragraph', spans: [{ text: 'efter' }] }]],
+      },
     ]);
   });
 });
