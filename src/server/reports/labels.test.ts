@@ -22,6 +22,8 @@ describe('the sentences of a report', () => {
     expect(sv.reviewLine({ diarienummer: null, title: 'Är attesterna rätt?', date: null, paragraph: null })).toBe('Är attesterna rätt?');
     expect(sv.reviewLine({ diarienummer: null, title: 'Klart!', date: '2026-01-02', paragraph: null })).toBe('Klart! Sammanträde 2026-01-02.');
     expect(sv.reviewLine({ diarienummer: null, title: 'Slut.', date: null, paragraph: null })).toBe('Slut.');
+    // Only a stop at the end counts: one inside the title is no end.
+    expect(sv.reviewLine({ diarienummer: null, title: 'Attester m.m. i ekonomisystemet', date: null, paragraph: null })).toBe('Attester m.m. i ekonomisystemet.');
   });
 
   test('the decision line: by whom, when, which paragraph and case number, each only when recorded', () => {

@@ -15,7 +15,7 @@ export interface ReviewLineParts {
  * no "Sammanträde , protokoll ." for a review without a decision.
  */
 function reviewLine(review: ReviewLineParts, meetingWord: string, paragraphWord: string): string {
-  const present = (value: string | null) => (value !== null && value.trim() !== '' ? value.trim() : null);
+  const present = (value: string | null) => value?.trim() || null;
   const date = present(review.date);
   const paragraph = present(review.paragraph);
   const sentence = (value: string) => (/[.!?]$/.test(value) ? value : `${value}.`);

@@ -111,7 +111,7 @@ describe('reports: the cells of a follow-up table', () => {
     title: 'Kontroll',
     status: IN_PROGRESS,
     responsible: ['Anna', 'Bo'],
-    reporting: ['Cecilia'],
+    reporting: ['Cecilia', 'David'],
     startDate: '2026-01-01',
     checkpoints: ['2026-03-31', '2026-06-30'],
     endDate: '2026-12-31',
@@ -123,7 +123,7 @@ describe('reports: the cells of a follow-up table', () => {
   const paragraph = (value: string, style?: 'label') => (style ? { type: 'paragraph', spans: [{ text: value }], style } : { type: 'paragraph', spans: [{ text: value }] });
 
   test('the responsible on one line, the reporting-responsible on the next; the dates start, checkpoints, end', () => {
-    expect(peopleCell(item)).toEqual({ blocks: [paragraph('Anna, Bo'), paragraph('Cecilia')] });
+    expect(peopleCell(item)).toEqual({ blocks: [paragraph('Anna, Bo'), paragraph('Cecilia, David')] });
     expect(datesCell(item)).toEqual({ blocks: [paragraph('2026-01-01'), paragraph('2026-03-31, 2026-06-30'), paragraph('2026-12-31')] });
     expect(datesCell({ ...item, startDate: null, checkpoints: [] })).toEqual({ blocks: [paragraph('2026-12-31')] });
   });

@@ -50,6 +50,12 @@ describe('the tenant and unit a script names', () => {
     expect(await refusal('vaxjo', 'Gamla nämnden')).toContain('No unit "Gamla nämnden" in vaxjo.');
   });
 
+  test('two units whose names differ only in case: the one named exactly', async () => {
+    const shouting = await createUnit(database.db, tenantId, { name: 'SOCIALNÄMNDEN' });
+    expect((await findScopeByNames(database.db, 'vaxjo', 'SOCIALNÄMNDEN')).unitId).toBe(shouting);
+    expect((await findScopeByNames(database.db, 'vaxjo', 'Socialnämnden')).unitId).not.toBe(shouting);
+  });
+
   test('an empty database: the error says how to load the demo data', async () => {
     await database.db.delete(orgUnits);
     await database.db.delete(tenants);

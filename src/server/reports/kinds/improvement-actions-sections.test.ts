@@ -51,4 +51,24 @@ describe('the improvement actions report: a section appears with its content, an
     await ok(admin.post('/reviews', { planId, title: 'Granskning' }));
     expect(await body()).toContain('## Inledning\n\nGranskningar 2026 med förbättringsåtgärder och när dessa beslutats:\n\n- Granskning.\n\nAvslutning.\n');
   });
+
+  test('the tenant’s own text: the unit’s for the year before the unit’s, before the tenant’s for the year, before the tenant’s', async () => {
+    const guidance = async () => {
+      const reply = await admin.get(`/reports/control-follow-up?unit=${h.tenant.unitA}&period=2026&format=md`);
+      return (reply.body as string).split('\n\n')[3];
+    };
+    const put = (text: Record<string, unknown>) => ok(admin.request('PUT', '/report-texts', { reportKind: 'control-follow-up', section: 'guidance', ...text }));
+    await put({ body: 'Kommunens text.' });
+    expect(await guidance()).toBe('Kommunens text.');
+    // Another unit's and another year's texts are not this report's.
+    await put({ body: 'Nämnd B:s text.', unitId: h.tenant.unitB });
+    await put({ body: 'Texten för 2025.', year: 2025 });
+    expect(await guidance()).toBe('Kommunens text.');
+    await put({ body: 'Kommunens text för 2026.', year: 2026 });
+    expect(await guidance()).toBe('Kommunens text för 2026.');
+    await put({ body: 'Nämndens text.', unitId: h.tenant.unitA });
+    expect(await guidance()).toBe('Nämndens text.');
+    await put({ body: 'Nämndens text för 2026.', unitId: h.tenant.unitA, year: 2026 });
+    expect(await guidance()).toBe('Nämndens text för 2026.');
+  });
 });
