@@ -49,6 +49,11 @@ describe('the reports of an internal control plan', () => {
     expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
     return answer.body as Record<string, any>;
   };
+  const report2027 = async (kind: string, unit: string) => {
+    const reply = await admin.get(`/reports/${kind}?unit=${unit}&period=2027&format=md`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body as string;
+  };
   const report = async (kind: string, lang: 'sv' | 'en', unit = h.tenant.unitA) => {
     const reply = await admin.get(`/reports/${kind}?unit=${unit}&period=2026&format=md&lang=${lang}`);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -195,6 +200,17 @@ describe('the reports of an internal control plan', () => {
     expect(await report('plan', 'en', h.tenant.unitA1)).toContain(
       'Internkontrollplan A1 2026, adopted, as the plan is today\n\n## Decision\n\nThe plan is adopted; the date, paragraph and case number of the decision are not recorded.\n',
     );
+  });
+
+  test('a decision with only some of its parts recorded says just those', async () => {
+    // Adopted with only the meeting's date: by the plan's own unit, on that day.
+    const dated = await ok(admin.post('/plans', { unitId: h.tenant.unitA1, kind: 'internal_control', title: 'Internkontrollplan A1 2027', startYear: 2027 }));
+    await ok(admin.post(`/plans/${dated.id}/adopt`, { version: dated.version, decisionDate: '2026-12-10' }));
+    expect(await report2027('plan', h.tenant.unitA1)).toContain('## Beslut\n\nBeslutad av Förvaltning A1, sammanträde 2026-12-10.\n');
+    // A plan adopted before decisions were kept, with only a date: no deciding body to name.
+    const old = await ok(admin.post('/plans', { unitId: h.tenant.rootId, kind: 'internal_control', title: 'Kommunens plan 2027', startYear: 2027 }));
+    await h.db.update(plans).set({ state: 'adopted', adoptedAt: new Date('2026-12-01T12:00:00Z'), decisionDate: '2026-11-20' }).where(eq(plans.id, old.id));
+    expect(await report2027('plan', h.tenant.rootId)).toContain('## Beslut\n\nSammanträde 2026-11-20.\n');
   });
 
   test('improvement actions: the introduction with the year’s reviews, then per risk with actions its description and each action', async () => {
@@ -417,9 +433,9 @@ describe('the reports of an internal control plan', () => {
     const first = await ok(admin.post('/risks', { planId: plan.id, title: 'Första risken', sortOrder: 1, likelihood: 2, consequence: 2 }));
     await archive(`/risks/${(await ok(admin.post('/risks', { planId: plan.id, title: 'Arkiverad risk', sortOrder: 0 }))).id}`);
     const laterControl = await ok(admin.post('/controls', { riskId: first.id, title: 'Andra kontrollen', sortOrder: 2 }));
-    await ok(admin.post('/controls', { riskId: first.id, title: 'Första kontrollen', sortOrder: 1 }));
+    await ok(admin.post('/controls', { riskId: first.id, title: 'Första kontrollen', sortOrder: 1, responsibleIds: [h.userIds.responsible, h.userIds.coordinator] }));
     await archive(`/controls/${(await ok(admin.post('/controls', { riskId: first.id, title: 'Arkiverad kontroll' }))).id}`);
-    await ok(admin.post('/actions', { planId: plan.id, riskId: first.id, title: 'Åtgärd som står kvar' }));
+    await ok(admin.post('/actions', { planId: plan.id, riskId: first.id, title: 'Åtgärd som står kvar', responsibleIds: [h.userIds.coordinator, h.userIds.responsible] }));
     await archive(`/actions/${(await ok(admin.post('/actions', { planId: plan.id, riskId: first.id, title: 'Arkiverad åtgärd' }))).id}`);
     await archive(`/reviews/${(await ok(admin.post('/reviews', { planId: plan.id, title: 'Arkiverad granskning' }))).id}`);
     await archive(`/deviations/${(await ok(admin.post('/deviations', { controlId: laterControl.id, title: 'Arkiverad avvikelse', severity: 'minor', foundOn: '2027-01-10' }))).id}`);
@@ -434,6 +450,9 @@ describe('the reports of an internal control plan', () => {
     const planReport = await of('plan');
     expect(planReport).toContain('| Första risken | 2 | 2 | 4 | Första kontrollen<br>Andra kontrollen | Åtgärd som står kvar |\n| Andra risken | 1 | 1 | 1 |  |  |');
     expect(planReport.indexOf('### Risk: Första risken')).toBeLessThan(planReport.indexOf('### Risk: Andra risken'));
+    // Several responsible people, in the plan's order.
+    expect(planReport).toContain('- Första kontrollen\n\n  *Ansvarig: Person responsible, Person coordinator*\n');
+    expect(planReport).toContain('- Åtgärd som står kvar\n\n  *Ansvarig: Person coordinator, Person responsible*\n');
     const followUp = await of('control-follow-up');
     expect(followUp).toContain('Uppföljning som står kvar.');
     expect(followUp).toContain('Inga avvikelser funna.');
