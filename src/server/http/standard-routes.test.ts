@@ -105,6 +105,8 @@ describe('sorting and paging a list', () => {
   test('only a leading "-" means descending; a field may have a dash inside its name', async () => {
     const dashed = (await db.select({ id: things.id }).from(things).orderBy(...orderBy(undefined, { 'sort-rank': things.rank }, '-sort-rank', things.id))).map((row) => row.id);
     expect(dashed).toEqual([1, 3, 2, 4]);
+    const ascending = (await db.select({ id: things.id }).from(things).orderBy(...orderBy('secret', { 'sort-rank': things.rank }, 'sort-rank', things.id))).map((row) => row.id);
+    expect(ascending).toEqual([2, 1, 3, 4]);
   });
 
   test('a page: the items presented, the total counted over all pages, or 0 when the page is empty', () => {

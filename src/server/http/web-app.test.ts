@@ -42,6 +42,8 @@ describe('the web application at /', () => {
     const missing = await app.request('/assets/gone.js');
     expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await app.request('/assets/gone.js')).status).toBe(404);
+    // Only a file that is there is cached for a year: a missing one may appear with the next release.
+    expect(missing.headers.get('cache-control') ?? '').not.toContain('immutable');
   });
 
   test('assets travel gzip-compressed when the browser accepts it', async () => {
@@ -55,9 +57,13 @@ describe('the web application at /', () => {
 
   test('the API keeps its problem+json 404 under /api', async () => {
     const app = createApp({ database, webRoot: built });
-    const response = await app.request('/api/nothing-here');
-    expect(response.status).toBe(404);
-    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    for (const path of ['/api/nothing-here', '/api']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    // An address that only begins like the API's is a page.
+    expect((await app.request('/apikoll')).status).toBe(200);
   });
 
   test('without a build the page says what to run, in Swedish and English', async () => {
