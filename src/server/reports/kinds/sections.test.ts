@@ -1,12 +1,16 @@
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { planNotes } from '../../db/schema/plan-notes.ts';
 import { createHarness, type Client, type Harness, type Reply } from '../../http/test-harness.ts';
 
-// The follow-up of improvement actions prints a section only when it has something to say: the
-// introduction when there is a text or a review, the year's reviews when there are any, the
-// actions' part when a risk has actions or a text introduces them, and a risk's description
-// only when written. Each step below adds one thing and shows what it brings.
+// A report prints a section only when it has something to say. The follow-up of improvement
+// actions: the introduction when there is a text or a review, the year's reviews when there are
+// any, the actions' part when a risk has actions or a text introduces them, and a risk's
+// description only when written. The control follow-up: the actions' part with actions or notes,
+// the controls' part with controls, the reporting with meetings that have an agenda. Each step
+// below adds one thing and shows what it brings; and which of the tenant's own texts is used.
 
-describe('the improvement actions report: a section appears with its content, and only then', () => {
+describe('a report’s sections appear with their content, and only then', () => {
   let h: Harness;
   let admin: Client;
   let planId: string;
@@ -30,7 +34,7 @@ describe('the improvement actions report: a section appears with its content, an
   });
   afterAll(() => h.close());
 
-  test('step by step', async () => {
+  test('the improvement actions report, step by step', async () => {
     // A plan whose risks have no actions, no reviews and no texts: nothing to say.
     expect(await body()).toBe('');
 
@@ -50,6 +54,28 @@ describe('the improvement actions report: a section appears with its content, an
     // A review brings the year's reviews.
     await ok(admin.post('/reviews', { planId, title: 'Granskning' }));
     expect(await body()).toContain('## Inledning\n\nGranskningar 2026 med förbättringsåtgärder och när dessa beslutats:\n\n- Granskning.\n\nAvslutning.\n');
+  });
+
+  test('the control follow-up: the actions’ part with notes but no actions has no table, the controls’ part only with controls, a meeting without an agenda is not reported', async () => {
+    const followUp = async () => {
+      const reply = await admin.get(`/reports/control-follow-up?unit=${h.tenant.unitB}&period=2026&format=md`);
+      expect(reply.status).toBe(200);
+      return (reply.body as string).split('\n\n').slice(3).join('\n\n');
+    };
+    const plan = await ok(admin.post('/plans', { unitId: h.tenant.unitB, kind: 'internal_control', title: 'Plan B', startYear: 2026 }));
+    const risk = await ok(admin.post('/risks', { planId: plan.id, title: 'Risk B' }));
+    // A board meeting without an agenda says nothing to report.
+    await ok(admin.post('/reporting-calendar/events', { kind: 'ks_meeting', date: '2026-10-01', title: 'KS' }));
+    expect(await followUp()).toBe('## Rapporterade avvikelser\n\n**Kommentar avvikelse**\n\nInga avvikelser funna.\n');
+
+    await h.db.insert(planNotes).values({ tenantId: h.tenant.tenantId, id: uuidv7(), planId: plan.id, topic: 'general', body: 'Inga åtgärder behövs i år.' });
+    expect(await followUp()).toBe('## Uppföljning åtgärder\n\nInga åtgärder behövs i år.\n\n## Rapporterade avvikelser\n\n**Kommentar avvikelse**\n\nInga avvikelser funna.\n');
+
+    await ok(admin.post('/controls', { riskId: risk.id, title: 'Kontroll B' }));
+    const withControl = await followUp();
+    expect(withControl).toContain('## Uppföljning kontroller\n\n*Uppföljning kontroller*\n\n');
+    expect(withControl).toContain('| Risk B | Ej bedömd | Kontroll B |');
+    expect(withControl).not.toContain('*Uppföljning åtgärder*');
   });
 
   test('the tenant’s own text: the unit’s for the year before the unit’s, before the tenant’s for the year, before the tenant’s', async () => {
