@@ -37,6 +37,8 @@ describe('the sentences of a report', () => {
   test('counts say one and many in the right number', () => {
     expect([0, 1, 2].map((count) => sv.deviationsFound(count))).toEqual(['0 avvikelser är rapporterade.', '1 avvikelse är rapporterad.', '2 avvikelser är rapporterade.']);
     expect([1, 3].map((count) => en.deviationsFound(count))).toEqual(['1 deviation has been reported.', '3 deviations have been reported.']);
+    expect([0, 1, 2].map((count) => sv.openDeviationCount(count))).toEqual(['0 öppna avvikelser', '1 öppen avvikelse', '2 öppna avvikelser']);
+    expect([0, 1, 2].map((count) => en.openDeviationCount(count))).toEqual(['0 open deviations', '1 open deviation', '2 open deviations']);
     expect([0, 1, 4].map((count) => sv.unassessedRisks(count))).toEqual(['Alla risker är bedömda.', '1 risk är inte bedömd och står inte i matrisen.', '4 risker är inte bedömda och står inte i matrisen.']);
     expect([0, 1, 4].map((count) => en.unassessedRisks(count))).toEqual(['Every risk is assessed.', '1 risk is not assessed and is not in the matrix.', '4 risks are not assessed and are not in the matrix.']);
   });

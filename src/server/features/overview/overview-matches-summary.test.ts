@@ -54,7 +54,7 @@ function expectedCells(row: ApiRow): Record<string, string> {
     'Ej slutförd': String(row.statuses.not_completed),
     'Utan status': String(row.statuses.none),
     Försenade: String(row.overdue),
-    Avvikelser: row.deviations === 0 ? '0' : `${row.deviations} (${row.openDeviations} öppna avvikelser)`,
+    Avvikelser: row.deviations === 0 ? '0' : `${row.deviations} (${row.openDeviations === 1 ? '1 öppen avvikelse' : `${row.openDeviations} öppna avvikelser`})`,
     Risker: String(row.risks),
     'Högsta riskvärde': row.highestRiskValue === null ? '–' : String(row.highestRiskValue),
   };

@@ -22,7 +22,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
   const planIds = overview.rows.flatMap((row) => row.plans.map((plan) => plan.id));
   const facts = await loadPlanFacts(db, tenantId, planIds, context.locale, { summary: true });
 
-  const deviationCount = (all: number, open: number) => (all === 0 ? '0' : `${all} (${open} ${labels.openDeviations.toLowerCase()})`);
+  const deviationCount = (all: number, open: number) => (all === 0 ? '0' : `${all} (${labels.openDeviationCount(open)})`);
   const unitName = (row: OverviewRow) => (row.own ? `${row.unit.name} (${labels.ownPlans})` : row.unit.name);
   const summaryRows: Cell[][] = overview.rows.map((row) => [
     cell(unitName(row)),

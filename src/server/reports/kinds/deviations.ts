@@ -49,7 +49,7 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
     ordered: false,
     items: DEVIATION_SEVERITIES.map((severity) => {
       const ofSeverity = rows.filter((row) => row.deviation.severity === severity);
-      return [text(`${labels.severity[severity]}: ${ofSeverity.length} (${ofSeverity.filter((row) => row.deviation.state === 'open').length} ${labels.openDeviations.toLowerCase()})`)];
+      return [text(`${labels.severity[severity]}: ${ofSeverity.length} (${labels.openDeviationCount(ofSeverity.filter((row) => row.deviation.state === 'open').length)})`)];
     }),
   });
   blocks.push({ type: 'heading', level: 1, text: labels.deviations });

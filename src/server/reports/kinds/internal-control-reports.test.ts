@@ -317,7 +317,8 @@ describe('the reports of an internal control plan', () => {
         '# Rapporterade avvikelser 2026',
         'Nämnd A',
         '## Sammanfattning',
-        '- Mindre väsentlig: 1 (1 öppna avvikelser)\n- Väsentlig: 1 (1 öppna avvikelser)\n- Mycket väsentlig: 0 (0 öppna avvikelser)',
+        // One open deviation is "1 öppen avvikelse"; none or several, "öppna avvikelser".
+        '- Mindre väsentlig: 1 (1 öppen avvikelse)\n- Väsentlig: 1 (1 öppen avvikelse)\n- Mycket väsentlig: 0 (0 öppna avvikelser)',
         '## Avvikelser',
         '*Avvikelser*',
         table(
