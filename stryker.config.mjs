@@ -3,8 +3,8 @@
 // A mutant the tests do not notice ("survived") is a bug the suite would let through. See
 // docs/mutation-testing.md for how to run it and the rule for surviving mutants.
 //
-// The modules below are those where a bug costs trust. Files that only serve the tests (the
-// harness, the resource contract, test-*.ts helpers, seed fidelity) are never mutated.
+// The modules below are those where a bug costs trust. The tests and their helpers (in
+// test/support/, outside src/) are never mutated.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -31,12 +31,8 @@ export default {
     '!src/server/reports/render-*.ts',
     '!src/server/reports/pdf-word-boxes.ts',
     '!src/server/reports/column-widths.ts',
-    // Never the tests and what only serves them.
+    // Never the tests (their helpers live in test/support/, outside src/).
     '!**/*.test.ts',
-    '!**/test-*.ts',
-    '!src/server/http/test-harness.ts',
-    '!src/server/http/resource-contract.ts',
-    '!src/server/reports/seed-fidelity.ts',
   ],
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },

@@ -15,7 +15,7 @@ describe('npm run test:mutation', () => {
     }
     expect(output).toMatch(/^ {2}src\/server\/access\/access\.ts: \d+\.\d % \(\d+ detected, \d+ not\)$/m);
     // Test files and what only serves the tests are never listed.
-    expect(output).not.toMatch(/\.test\.ts|test-harness|seed-fidelity/);
+    expect(output).not.toMatch(/\.test\.ts|test\/support/);
     expect(output).toMatch(/^(No recorded mutant survived\.|Survived or not covered \(\d+\):)$/m);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from './app.ts';
 import type { DatabaseHandle } from './db/client.ts';
-import { createTestDatabase } from './db/test-database.ts';
+import { createTestDatabase } from '../../test/support/test-database.ts';
 import { packageVersion } from './paths.ts';
 
 describe('the HTTP application', () => {

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock } from '../domain/clock.ts';
 import { outboxMessages } from './db/schema/outbox-messages.ts';
-import { createHarness, HARNESS_NOW, type Client, type Harness, type Reply } from './http/test-harness.ts';
+import { createHarness, HARNESS_NOW, type Client, type Harness, type Reply } from '../../test/support/harness.ts';
 import { runJobs } from './jobs/job-runner.ts';
 import { meetingsReportedTo } from './overview/plan-year.ts';
 

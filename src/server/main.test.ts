@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock } from '../domain/clock.ts';
 import { openDatabase, queryRows } from './db/client.ts';
-import { collectUncaught, createEmptyTestDatabase } from './db/test-database.ts';
+import { collectUncaught, createEmptyTestDatabase } from '../../test/support/test-database.ts';
 import { loadConfig, type Config } from './config.ts';
 import { readDemoFixtures } from './demo/read-demo-fixtures.ts';
 import { startServer } from './main.ts';

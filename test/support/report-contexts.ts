@@ -1,4 +1,4 @@
-import type { Harness } from '../../src/server/http/test-harness.ts';
+import type { Harness } from './harness.ts';
 import { labelsFor, type ReportContext } from '../../src/server/reports/report-context.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { Role } from '../../domain/role.ts';
 import { fixedClock } from '../../domain/clock.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
 import { AppError } from '../errors.ts';
-import { createHarness, type Harness } from '../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../test/support/harness.ts';
 import { Access, loadAccess, operatorAccess, type Principal } from './access.ts';
 import { findReadablePlan } from './plan-scope.ts';
 import { ancestorUnitIds, findReadableUnitIds, subtreeUnitIds, visibleUnitIds } from './unit-tree.ts';

@@ -4,8 +4,8 @@ import { CSRF_HEADER } from '../auth/authenticate.ts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { loadDemoData } from '../demo/load-demo-data.ts';
-import { changedTables, errorMessages, fingerprintDatabase, INJECTED_FAILURE, injectFailure, type FailurePoint } from '../db/test-failures.ts';
-import { clientFor, createHarness, HARNESS_PASSWORD, type Client, type Harness, type Reply } from '../http/test-harness.ts';
+import { changedTables, errorMessages, fingerprintDatabase, INJECTED_FAILURE, injectFailure, type FailurePoint } from '../../../test/support/failures.ts';
+import { clientFor, createHarness, HARNESS_PASSWORD, type Client, type Harness, type Reply } from '../../../test/support/harness.ts';
 import { runJobs } from '../jobs/job-runner.ts';
 
 // Every use case that writes more than one row does so in one transaction: when a later write

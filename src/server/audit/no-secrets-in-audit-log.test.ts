@@ -4,7 +4,7 @@ import { apiTokens } from '../db/schema/api-tokens.ts';
 import { auditEvents } from '../db/schema/audit-events.ts';
 import { sessions } from '../db/schema/sessions.ts';
 import { users } from '../db/schema/users.ts';
-import { clientFor, createHarness, HARNESS_PASSWORD, type Harness } from '../http/test-harness.ts';
+import { clientFor, createHarness, HARNESS_PASSWORD, type Harness } from '../../../test/support/harness.ts';
 
 // The audit log never holds a secret nor a secret's hash: passwords and their argon2 hashes,
 // API tokens and their SHA-256, session secrets, their hashes and CSRF tokens. Every way in

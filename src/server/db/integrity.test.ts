@@ -9,8 +9,8 @@ import { orgUnits } from './schema/org-units.ts';
 import { plans } from './schema/plans.ts';
 import { reportingPeriods } from './schema/reporting-periods.ts';
 import { risks } from './schema/risks.ts';
-import { createTestDatabase } from './test-database.ts';
-import { createPlan, createRisk, createTenant, createUnit } from './test-factories.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { createPlan, createRisk, createTenant, createUnit } from '../../../test/support/factories.ts';
 
 /** The database's own error for a rejected write; drizzle wraps it in `cause`. */
 async function rejection(write: Promise<unknown>): Promise<{ code?: string; constraint?: string }> {

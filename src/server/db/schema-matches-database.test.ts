@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as drizzleKit from 'drizzle-kit/api';
 import { queryRows, type DatabaseHandle } from './client.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { migrationsFolder, packageRoot } from '../paths.ts';
 
 /** The part of drizzle-kit's schema JSON this test reads (its own types do not resolve under NodeNext). */

@@ -22,7 +22,7 @@ import { risks } from '../db/schema/risks.ts';
 import { statuses } from '../db/schema/statuses.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
-import { createTestDatabase } from '../db/test-database.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { DEMO_PASSWORD, loadDemoData } from './load-demo-data.ts';
 

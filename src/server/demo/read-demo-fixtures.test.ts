@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestDatabase } from '../db/test-database.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { loadDemoData } from './load-demo-data.ts';

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
 import { riskMatrices } from '../db/schema/risk-matrices.ts';
-import { createHarness, type Client, type Harness, type Reply } from './test-harness.ts';
+import { createHarness, type Client, type Harness, type Reply } from '../../../test/support/harness.ts';
 
 // A bounded property-based fuzz of the whole write surface and the report endpoint. The
 // endpoints come from the OpenAPI document, so a new endpoint is fuzzed without a change here.

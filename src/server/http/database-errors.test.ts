@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AppError } from '../errors.ts';
 import { fieldsOfUniqueViolation, problemFromDatabaseError } from './database-errors.ts';
-import { createHarness, type Harness } from './test-harness.ts';
+import { createHarness, type Harness } from '../../../test/support/harness.ts';
 
 describe('a unique rule the database enforces becomes a clear duplicate, not a stale write', () => {
   let h: Harness;

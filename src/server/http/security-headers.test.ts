@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../app.ts';
 import { securityHeaders } from './security-headers.ts';
-import { createHarness, type Harness } from './test-harness.ts';
+import { createHarness, type Harness } from '../../../test/support/harness.ts';
 
 function expectCommonHeaders(headers: Headers, frameAncestors = "'none'") {
   expect(headers.get('x-content-type-options')).toBe('nosniff');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
 import { plans } from '../db/schema/plans.ts';
-import { createHarness, type Harness, type Reply } from './test-harness.ts';
+import { createHarness, type Harness, type Reply } from '../../../test/support/harness.ts';
 import { badTextIn, badTextInJson, textGuard } from './text-guard.ts';
 
 // JSON text with escapes that JSON.stringify would never write: a NUL and lone surrogates.

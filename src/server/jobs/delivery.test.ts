@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock } from '../../domain/clock.ts';
 import { openDatabase, queryRows, type DatabaseHandle } from '../db/client.ts';
-import { collectUncaught, terminateOtherSessions, urlOfTestDatabase } from '../db/test-database.ts';
-import { createHarness, type Harness } from '../http/test-harness.ts';
+import { collectUncaught, terminateOtherSessions, urlOfTestDatabase } from '../../../test/support/test-database.ts';
+import { createHarness, type Harness } from '../../../test/support/harness.ts';
 import { messageIdDomain, messageIdOf, queueMessages, sendPendingMessages, smtpTransport, type MailTransport, type MessageKey, type OutgoingMessage } from '../mail/outbox.ts';
-import { startTestSmtpServer } from '../mail/test-smtp-server.ts';
+import { startTestSmtpServer } from '../../../test/support/smtp-server.ts';
 import { runJobs, startJobRunner } from './job-runner.ts';
 
 const MAIL_FROM = 'Uppsikt <uppsikt@kommun.example>';

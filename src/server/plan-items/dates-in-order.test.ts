@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../test/support/harness.ts';
 
 // A control, action or activity ends on or after the day it starts: when it is created, and when
 // only one of its dates changes (the other is the stored one). The person is told at the end date.

@@ -6,8 +6,8 @@ import { assignments } from '../db/schema/assignments.ts';
 import { checkpoints } from '../db/schema/checkpoints.ts';
 import { controls } from '../db/schema/controls.ts';
 import { users } from '../db/schema/users.ts';
-import { createTestDatabase } from '../db/test-database.ts';
-import { createPlan, createRisk, createTenant, createUnit } from '../db/test-factories.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { createPlan, createRisk, createTenant, createUnit } from '../../../test/support/factories.ts';
 import { AppError } from '../errors.ts';
 import { isOverdue, loadItemDetails, writeItemDetails, type ItemDetails } from './item-details.ts';
 

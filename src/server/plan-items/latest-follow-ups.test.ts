@@ -10,8 +10,8 @@ import { followUps } from '../db/schema/follow-ups.ts';
 import { reportingPeriods } from '../db/schema/reporting-periods.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
 import { users } from '../db/schema/users.ts';
-import { createTestDatabase } from '../db/test-database.ts';
-import { createPlan, createRisk, createTenant, createUnit } from '../db/test-factories.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { createPlan, createRisk, createTenant, createUnit } from '../../../test/support/factories.ts';
 import { latestFollowUpCondition, latestFollowUps } from './latest-follow-ups.ts';
 import { namedWithoutRoleProblem } from './named-without-role.ts';
 

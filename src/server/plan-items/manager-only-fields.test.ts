@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { createHarness, type Harness } from '../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../test/support/harness.ts';
 
 /**
  * The fields of a control, action or activity that only the unit's managers (administrator,

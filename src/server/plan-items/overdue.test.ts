@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../test/support/harness.ts';
 import { SWEDISH_MIDNIGHTS } from '../../../test/support/swedish-midnights.ts';
 
 describe('overdue, at the day boundaries in Swedish time: the item’s flag (TypeScript) and the list filter (SQL)', () => {

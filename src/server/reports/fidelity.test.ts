@@ -6,13 +6,13 @@ import { REPORT_KINDS } from '../../domain/report-kind.ts';
 import { operatorAccess } from '../access/access.ts';
 import { fixedClock } from '../../domain/clock.ts';
 import type { DatabaseHandle } from '../db/client.ts';
-import { createTestDatabase } from '../db/test-database.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { loadDemoData } from '../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { buildReportDocument, renderReport } from './generate-report.ts';
 import { findScopeByNames } from './report-scope.ts';
 import { overlappingWords, wordBoxes, wordsOffTextArea } from './pdf-word-boxes.ts';
-import { docxText, pdfText, seedContentLines, seedCoverage, withoutRunningFooter } from './seed-fidelity.ts';
+import { docxText, pdfText, seedContentLines, seedCoverage, withoutRunningFooter } from '../../../test/support/seed-fidelity.ts';
 
 // The four real reports in seeds/ are the ground truth: each one, generated from the demo data,
 // must contain at least 95 % of the seed's content lines, in the PDF and in the DOCX.

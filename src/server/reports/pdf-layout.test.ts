@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../test/support/harness.ts';
 import { overlappingWords, wordBoxes, wordsOffTextArea, type Word } from './pdf-word-boxes.ts';
-import { pdfText } from './seed-fidelity.ts';
+import { pdfText } from '../../../test/support/seed-fidelity.ts';
 
 // The PDF's pages, measured: poppler's word boxes show whether a table header runs into the
 // next one or a long Swedish compound spills out of its cell and off the text area.

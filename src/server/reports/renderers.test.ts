@@ -7,7 +7,7 @@ import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderPdf } from './render-pdf.ts';
-import { docxText, pdfText } from './seed-fidelity.ts';
+import { docxText, pdfText } from '../../../test/support/seed-fidelity.ts';
 
 const HOSTILE = 'Risk #panic("x") ]) \\ "citat" <script>alert(1)</script> *inte fet* `kod` $x$ @ref';
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { tenants } from '../db/schema/tenants.ts';
-import { createTestDatabase } from '../db/test-database.ts';
-import { createTenant, createUnit } from '../db/test-factories.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { createTenant, createUnit } from '../../../test/support/factories.ts';
 import { findScopeByNames, ScopeError } from './report-scope.ts';
 
 // The tenant and unit a script names: found by the names people use, and when a name does not

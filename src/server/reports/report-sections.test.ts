@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPORT_KINDS } from '../../domain/report-kind.ts';
 import { calendarEvents } from '../db/schema/calendar-events.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
-import { createHarness, type Harness } from '../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../test/support/harness.ts';
 
 const markdownOf = (reply: { status: number; bytes: Uint8Array }) => {
   expect(reply.status).toBe(200);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reviews } from '../../db/schema/reviews.ts';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
-import { describeResourceContract, ITEM_ROLES } from '../../http/resource-contract.ts';
+import { createHarness, type Harness } from '../../../../test/support/harness.ts';
+import { describeResourceContract, ITEM_ROLES } from '../../../../test/support/resource-contract.ts';
 
 describe('actions', () => {
   let h: Harness;

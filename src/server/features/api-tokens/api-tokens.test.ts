@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiTokens } from '../../db/schema/api-tokens.ts';
 import { auditEvents } from '../../db/schema/audit-events.ts';
 import { users } from '../../db/schema/users.ts';
-import { clientFor, createHarness, type Harness } from '../../http/test-harness.ts';
+import { clientFor, createHarness, type Harness } from '../../../../test/support/harness.ts';
 
 describe('API tokens', () => {
   let h: Harness;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tenants } from '../../db/schema/tenants.ts';
 import { users } from '../../db/schema/users.ts';
-import { clientFor, createHarness, HARNESS_PASSWORD, type Harness } from '../../http/test-harness.ts';
+import { clientFor, createHarness, HARNESS_PASSWORD, type Harness } from '../../../../test/support/harness.ts';
 
 describe('sign-in, sessions and CSRF', () => {
   let h: Harness;

@@ -5,7 +5,7 @@ import { hashSecret } from '../../auth/secrets.ts';
 import { createSession, findSession, SESSION_COOKIE } from '../../auth/sessions.ts';
 import { sessions } from '../../db/schema/sessions.ts';
 import { loadConfig } from '../../config.ts';
-import { clientFor, createHarness, HARNESS_PASSWORD, type Client, type Harness } from '../../http/test-harness.ts';
+import { clientFor, createHarness, HARNESS_PASSWORD, type Client, type Harness } from '../../../../test/support/harness.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

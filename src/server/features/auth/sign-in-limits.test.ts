@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_AUTH_SETTINGS } from '../../auth/auth-settings.ts';
 import { signInCounters } from '../../auth/sign-in.ts';
 import { users } from '../../db/schema/users.ts';
-import { createHarness, HARNESS_PASSWORD, type Harness } from '../../http/test-harness.ts';
+import { createHarness, HARNESS_PASSWORD, type Harness } from '../../../../test/support/harness.ts';
 
 // The limits hold under concurrency: the attempt is counted (reserved) atomically in the
 // database before the password is checked, so a burst of parallel attempts cannot slip past

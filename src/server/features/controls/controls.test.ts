@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, HARNESS_NOW, type Harness } from '../../http/test-harness.ts';
-import { describeResourceContract, ITEM_ROLES } from '../../http/resource-contract.ts';
+import { createHarness, HARNESS_NOW, type Harness } from '../../../../test/support/harness.ts';
+import { describeResourceContract, ITEM_ROLES } from '../../../../test/support/resource-contract.ts';
 
 describe('controls', () => {
   let h: Harness;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../../test/support/harness.ts';
 
 // The deviation flow end to end: recorded from a control's follow-up, the responsible person and
 // the unit's coordinator notified at once, closed only when an action with a responsible person

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, HARNESS_NOW, type Harness } from '../../http/test-harness.ts';
+import { createHarness, HARNESS_NOW, type Harness } from '../../../../test/support/harness.ts';
 
 // What is due for a period is derived: from the period, the items' dates and checkpoints and
 // status, and the follow-ups already written.

@@ -6,9 +6,9 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { tenants } from '../../db/schema/tenants.ts';
-import { createTestDatabase } from '../../db/test-database.ts';
+import { createTestDatabase } from '../../../../test/support/test-database.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../demo/load-demo-data.ts';
-import { HARNESS_NOW, clientFor, type Client } from '../../http/test-harness.ts';
+import { HARNESS_NOW, clientFor, type Client } from '../../../../test/support/harness.ts';
 import { demoFixturesFolder } from '../../paths.ts';
 
 // Kommunstyrelsens översikt (the API the overview screen shows) and the council summary report

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../../test/support/harness.ts';
 
 describe('GET /overview', () => {
   let h: Harness;

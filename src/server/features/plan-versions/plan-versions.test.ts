@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../../test/support/harness.ts';
 import { canonicalJson } from './snapshot.ts';
 
 describe('plan life cycle: adoption, frozen versions, revisions, comparison', () => {

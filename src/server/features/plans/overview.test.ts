@@ -5,10 +5,10 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { tenants } from '../../db/schema/tenants.ts';
-import { createTestDatabase } from '../../db/test-database.ts';
+import { createTestDatabase } from '../../../../test/support/test-database.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../../paths.ts';
-import { clientFor, type Client } from '../../http/test-harness.ts';
+import { clientFor, type Client } from '../../../../test/support/harness.ts';
 
 describe('the plan overview, on the demo data of seed 004', () => {
   let database: DatabaseHandle;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
-import { describeResourceContract } from '../../http/resource-contract.ts';
+import { createHarness, type Harness } from '../../../../test/support/harness.ts';
+import { describeResourceContract } from '../../../../test/support/resource-contract.ts';
 
 describe('the reporting calendar (årshjul)', () => {
   let h: Harness;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../../test/support/harness.ts';
 
 // A report must not say something untrue: statements about the data follow the data, texts
 // that are one municipality's words are not the product's, the plan shown is the adopted one

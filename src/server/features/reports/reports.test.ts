@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { docxText, pdfText } from '../../reports/seed-fidelity.ts';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { docxText, pdfText } from '../../../../test/support/seed-fidelity.ts';
+import { createHarness, type Harness } from '../../../../test/support/harness.ts';
 import { strFromU8, unzipSync } from 'fflate';
 
 /** What poppler's pdfinfo says of a PDF. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROLES, type Role } from '../../../domain/role.ts';
-import { createHarness, type Harness } from '../../http/test-harness.ts';
+import { createHarness, type Harness } from '../../../../test/support/harness.ts';
 
 // Who may give and take which role where, cell by cell at the HTTP level. Nobody hands out
 // more reach than their own: a unit's administrator gives unit-bound roles on the units they

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditEvents } from '../../db/schema/audit-events.ts';
-import { MATRIX_ROLES, createHarness, type Harness } from '../../http/test-harness.ts';
+import { MATRIX_ROLES, createHarness, type Harness } from '../../../../test/support/harness.ts';
 
 describe('role-assignments', () => {
   let h: Harness;

@@ -7,10 +7,10 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { tenants } from '../../db/schema/tenants.ts';
 import { users } from '../../db/schema/users.ts';
-import { changedTables, fingerprintDatabase, withInsertsFailingAtCommit } from '../../db/test-failures.ts';
-import { createTestDatabase } from '../../db/test-database.ts';
+import { changedTables, fingerprintDatabase, withInsertsFailingAtCommit } from '../../../../test/support/failures.ts';
+import { createTestDatabase } from '../../../../test/support/test-database.ts';
 import { loadDemoData } from '../../demo/load-demo-data.ts';
-import { clientFor, type Client } from '../../http/test-harness.ts';
+import { clientFor, type Client } from '../../../../test/support/harness.ts';
 import { demoFixturesFolder } from '../../paths.ts';
 import { fixedClock } from '../../../domain/clock.ts';
 

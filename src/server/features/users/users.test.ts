@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HARNESS_PASSWORD, createHarness, type Harness } from '../../http/test-harness.ts';
-import { describeResourceContract } from '../../http/resource-contract.ts';
+import { HARNESS_PASSWORD, createHarness, type Harness } from '../../../../test/support/harness.ts';
+import { describeResourceContract } from '../../../../test/support/resource-contract.ts';
 
 const ONLY_TENANT_ADMIN_WRITES = {
   administrator: { read: true, write: false },

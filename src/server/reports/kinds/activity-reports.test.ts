@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, type Client, type Harness } from '../../http/test-harness.ts';
+import { createHarness, type Client, type Harness } from '../../../../test/support/harness.ts';
 import type { Block } from '../document.ts';
 import { reportContextFor } from '../../../../test/support/report-contexts.ts';
 import { activityPlanReport } from './activity-plan.ts';

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planNotes } from '../../db/schema/plan-notes.ts';
 import { plans } from '../../db/schema/plans.ts';
-import { createHarness, type Client, type Harness, type Reply } from '../../http/test-harness.ts';
+import { createHarness, type Client, type Harness, type Reply } from '../../../../test/support/harness.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { reportContextFor } from '../../../../test/support/report-contexts.ts';
 import { controlFollowUpReport } from './control-follow-up.ts';

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planNotes } from '../../db/schema/plan-notes.ts';
-import { createHarness, type Client, type Harness, type Reply } from '../../http/test-harness.ts';
+import { createHarness, type Client, type Harness, type Reply } from '../../../../test/support/harness.ts';
 
 // A report prints a section only when it has something to say. The follow-up of improvement
 // actions: the introduction when there is a text or a review, the year's reviews when there are

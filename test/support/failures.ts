@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from './client.ts';
+import { queryRows, type Database } from '../../src/server/db/client.ts';
 
 /** The text every injected failure carries, so a test can tell it from a real one. */
 export const INJECTED_FAILURE = 'uppsikt-test: injected failure';

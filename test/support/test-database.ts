@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, queryRows, type DatabaseHandle } from './client.ts';
+import { openDatabase, queryRows, type DatabaseHandle } from '../../src/server/db/client.ts';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new

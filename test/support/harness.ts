@@ -1,20 +1,20 @@
 import { hash } from '@node-rs/argon2';
 import { uuidv7 } from 'uuidv7';
-import type { Role } from '../../domain/role.ts';
-import { createApp } from '../app.ts';
-import { CSRF_HEADER } from '../auth/authenticate.ts';
-import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/auth-settings.ts';
-import type { Database, DatabaseHandle } from '../db/client.ts';
-import { orgUnits } from '../db/schema/org-units.ts';
-import { roleAssignments } from '../db/schema/role-assignments.ts';
-import { reportingPeriods } from '../db/schema/reporting-periods.ts';
-import { statuses } from '../db/schema/statuses.ts';
-import { tenants } from '../db/schema/tenants.ts';
-import { users } from '../db/schema/users.ts';
-import { createTestDatabase } from '../db/test-database.ts';
-import { DEFAULT_STATUSES } from '../../domain/status.ts';
-import { adjustableClock } from '../../domain/clock.ts';
+import type { Role } from '../../src/domain/role.ts';
+import { createApp } from '../../src/server/app.ts';
+import { CSRF_HEADER } from '../../src/server/auth/authenticate.ts';
+import { createSession, SESSION_COOKIE } from '../../src/server/auth/sessions.ts';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../src/server/auth/auth-settings.ts';
+import type { Database, DatabaseHandle } from '../../src/server/db/client.ts';
+import { orgUnits } from '../../src/server/db/schema/org-units.ts';
+import { roleAssignments } from '../../src/server/db/schema/role-assignments.ts';
+import { reportingPeriods } from '../../src/server/db/schema/reporting-periods.ts';
+import { statuses } from '../../src/server/db/schema/statuses.ts';
+import { tenants } from '../../src/server/db/schema/tenants.ts';
+import { users } from '../../src/server/db/schema/users.ts';
+import { createTestDatabase } from './test-database.ts';
+import { DEFAULT_STATUSES } from '../../src/domain/status.ts';
+import { adjustableClock } from '../../src/domain/clock.ts';
 
 /** The moment every harness starts at, unless a test says otherwise: mid-June 2026, within the harness's periods. */
 export const HARNESS_NOW = '2026-06-15T10:00:00Z';

@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { auditEvents } from '../db/schema/audit-events.ts';
-import { changedTables, fingerprintDatabase, withInsertsFailingAtCommit } from '../db/test-failures.ts';
-import { MATRIX_ROLES, type Harness } from './test-harness.ts';
+import { auditEvents } from '../../src/server/db/schema/audit-events.ts';
+import { changedTables, fingerprintDatabase, withInsertsFailingAtCommit } from './failures.ts';
+import { MATRIX_ROLES, type Harness } from './harness.ts';
 
 type MatrixRole = (typeof MATRIX_ROLES)[number];
 

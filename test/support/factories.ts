@@ -1,9 +1,9 @@
 import { uuidv7 } from 'uuidv7';
-import type { Database } from './client.ts';
-import { orgUnits } from './schema/org-units.ts';
-import { plans } from './schema/plans.ts';
-import { risks } from './schema/risks.ts';
-import { tenants } from './schema/tenants.ts';
+import type { Database } from '../../src/server/db/client.ts';
+import { orgUnits } from '../../src/server/db/schema/org-units.ts';
+import { plans } from '../../src/server/db/schema/plans.ts';
+import { risks } from '../../src/server/db/schema/risks.ts';
+import { tenants } from '../../src/server/db/schema/tenants.ts';
 
 // Minimal rows for tests; each returns the ids it created so that tests can point at them.
 
