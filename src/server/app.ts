@@ -33,8 +33,6 @@ import { reviewRoutes } from './features/reviews/routes.ts';
 import { reportingCalendarRoutes } from './features/reporting-calendar/routes.ts';
 import { auditEventRoutes } from './features/audit-events/routes.ts';
 import { reportRoutes } from './features/reports/routes.ts';
-import { planVersionRoutes } from './features/plan-versions/routes.ts';
-import { rollOverRoutes } from './features/roll-over/routes.ts';
 import { outboxRoutes } from './features/outbox/routes.ts';
 import { overviewRoutes } from './features/overview/routes.ts';
 import { recommendationRoutes } from './features/recommendations/routes.ts';
@@ -108,8 +106,6 @@ export function createApp({ database, clock = systemClock, webRoot = join(packag
   v1.route('/', statusRoutes());
   v1.route('/', riskMatrixRoutes());
   v1.route('/', planRoutes());
-  v1.route('/', planVersionRoutes());
-  v1.route('/', rollOverRoutes());
   v1.route('/', riskRoutes());
   v1.route('/', controlRoutes());
   v1.route('/', actionRoutes());

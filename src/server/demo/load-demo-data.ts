@@ -5,7 +5,7 @@ import { parsePlanPeriod } from '../../domain/plan.ts';
 import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
 import { DEFAULT_STATUSES } from '../../domain/status.ts';
 import { creationChanges, recordAuditEvents } from '../audit/record-audit-events.ts';
-import { freezePlan } from '../features/plan-versions/snapshot.ts';
+import { freezePlan } from '../plan-model/snapshot.ts';
 import type { Database, Transaction } from '../db/client.ts';
 import { calendarEvents } from '../db/schema/calendar-events.ts';
 import { focusAreas } from '../db/schema/activities.ts';

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
 import { planVersions } from '../../db/schema/plan-versions.ts';
 import { plans } from '../../db/schema/plans.ts';
-import { snapshotOf } from '../../features/plan-versions/snapshot.ts';
+import { snapshotOf } from '../../plan-model/snapshot.ts';
 import { AppError } from '../../errors.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { loadPlanFacts, type ActionFacts, type ActivityFacts, type ItemFacts, type PlanFacts } from '../plan-content.ts';

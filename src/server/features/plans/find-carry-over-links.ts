@@ -1,8 +1,5 @@
-import { createRoute } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { idParams } from '../../../domain/contracts/common.ts';
-import { planCarryOver, planRollOver, planRolledOver } from '../../../domain/contracts/roll-over.ts';
 import type { Access } from '../../access/access.ts';
 import { findReadablePlan } from '../../access/plan-scope.ts';
 import type { Database } from '../../db/client.ts';
@@ -10,11 +7,6 @@ import { actions } from '../../db/schema/actions.ts';
 import { activities, subActivities } from '../../db/schema/activities.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { risks } from '../../db/schema/risks.ts';
-import { createRouter } from '../../http/api-router.ts';
-import { json, jsonBody, problems, readProblems } from '../../http/openapi-helpers.ts';
-import { rollOverPlan } from './roll-over.ts';
-
-const tags = ['Plans'];
 
 interface Link {
   entity: 'risk' | 'action' | 'activity' | 'sub_activity';
@@ -30,7 +22,7 @@ interface Link {
  * sub-activities: where each came from ("överförd från") and where it went ("förs över till").
  * Links into plans the caller cannot read are left out.
  */
-async function carryOverLinks(db: Database, access: Access, planId: string) {
+export async function findCarryOverLinks(db: Database, access: Access, { planId }: { planId: string }) {
   await findReadablePlan(db, access, planId);
   const { tenantId } = access;
   const otherPlan = alias(plans, 'other_plan');
@@ -78,32 +70,4 @@ async function carryOverLinks(db: Database, access: Access, planId: string) {
     .where(and(eq(subActivities.tenantId, tenantId), inArray(subActivities.activityId, ownActivities)));
   carriedTo.push(...subTo.map((row) => ({ entity: 'sub_activity' as const, ...row })).filter(visible).map(strip));
   return { carriedFrom, carriedTo };
-}
-
-/** Year roll-over and the links it leaves. */
-export function rollOverRoutes() {
-  const router = createRouter();
-
-  router.openapi(
-    createRoute({
-      method: 'post',
-      path: '/plans/{id}/roll-over',
-      tags,
-      summary: 'Create next year’s plan from this one: risks for re-assessment, unfinished actions, activities and sub-activities carried over with links both ways',
-      request: { params: idParams, ...jsonBody(planRollOver) },
-      responses: { 201: json(planRolledOver, 'The new plan and what was carried over'), ...problems('validation_failed', 'forbidden', 'not_found') },
-    }),
-    async (c) => {
-      const access = c.get('access');
-      const result = await c.get('database').db.transaction((tx) => rollOverPlan(tx, access, c.req.valid('param').id, c.req.valid('json')));
-      return c.json(result, 201);
-    },
-  );
-
-  router.openapi(
-    createRoute({ method: 'get', path: '/plans/{id}/carry-over', tags, summary: 'Where the plan’s items came from and where they were carried over to', request: { params: idParams }, responses: { 200: json(planCarryOver, 'Links both ways'), ...readProblems } }),
-    async (c) => c.json(await carryOverLinks(c.get('database').db, c.get('access'), c.req.valid('param').id), 200),
-  );
-
-  return router;
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Actor } from '../../audit/record-audit-events.ts';
-import { recordAuditEvents } from '../../audit/record-audit-events.ts';
-import type { Database, Transaction } from '../../db/client.ts';
-import { planVersions } from '../../db/schema/plan-versions.ts';
-import { loadPlanFacts, type PlanFacts } from '../../reports/plan-content.ts';
+import type { Actor } from '../audit/record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
+import type { Database, Transaction } from '../db/client.ts';
+import { planVersions } from '../db/schema/plan-versions.ts';
+import { loadPlanFacts, type PlanFacts } from '../reports/plan-content.ts';
 
 /** The frozen content of a plan: what was decided, not how it has been followed up. */
 export interface PlanSnapshot {

@@ -42,7 +42,7 @@ function groupByRisk(items: Record<string, unknown>[]): Map<string, Record<strin
  * checkpoints, status, overdue) and their newest follow-up, plus the names of everyone named.
  * A fixed number of queries whatever the plan's size.
  */
-export async function planOverview(db: Database, access: Access, planId: string, locale: Locale) {
+export async function planOverview(db: Database, access: Access, { planId, locale }: { planId: string; locale: Locale }) {
   const plan = await findReadablePlan(db, access, planId);
   const { tenantId } = access;
   const [riskRows, controlRows, actionRows] = await readTogether(

@@ -1,43 +1,23 @@
-import { and, desc, eq, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { planCreate, planUpdate } from '../../../domain/contracts/plans.ts';
+import type { planUpdate } from '../../../domain/contracts/plans.ts';
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { findReadablePlan } from '../../access/plan-scope.ts';
-import { insertAudited, setArchived, updateAudited } from '../../audit/audited-writes.ts';
+import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
-import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
-import { riskMatrices } from '../../db/schema/risk-matrices.ts';
 import { risks } from '../../db/schema/risks.ts';
-import { assertLevelsFit, planRiskMatrix } from '../../plan-items/plan-risk-matrix.ts';
 import { AppError } from '../../errors.ts';
+import { assertLevelsFit, planRiskMatrix } from '../../plan-items/plan-risk-matrix.ts';
+import { assertYearsInOrder } from './plan-rules.ts';
 import { presentPlan } from './present.ts';
 
-function yearsInOrder(startYear: number, endYear: number) {
-  if (endYear < startYear) {
-    throw new AppError('validation_failed', undefined, [{ path: 'endYear', message: { sv: 'Slutåret kan inte vara före startåret.', en: 'The end year cannot be before the start year.' } }]);
-  }
-}
-
-/** Creates a plan (utkast) for a unit the caller coordinates. */
-export async function createPlan(tx: Transaction, access: Access, options: z.infer<typeof planCreate>) {
-  const [unit] = await tx.select({ id: orgUnits.id, archivedAt: orgUnits.archivedAt }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, options.unitId)));
-  if (!unit || !access.canRead(unit.id)) throw new AppError('validation_failed', undefined, [{ path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
-  access.assertRole(unit.id, MANAGING_ROLES);
-  const endYear = options.endYear ?? options.startYear;
-  yearsInOrder(options.startYear, endYear);
-  let riskMatrixId = options.riskMatrixId;
-  if (riskMatrixId === undefined && options.kind === 'internal_control') {
-    // The matrix version valid in the plan's first year, so risks are assessed on the scale in force.
-    const [matrix] = await tx
-      .select({ id: riskMatrices.id })
-      .from(riskMatrices)
-      .where(and(eq(riskMatrices.tenantId, access.tenantId), lte(riskMatrices.validFromYear, options.startYear)))
-      .orderBy(desc(riskMatrices.validFromYear))
-      .limit(1);
-    riskMatrixId = matrix?.id ?? null;
-  }
-  return insertAudited(tx, plans, { ...options, endYear, riskMatrixId, tenantId: access.tenantId }, { actor: access.actor, entityType: 'plan', unitId: unit.id });
+export interface UpdatePlanOptions {
+  planId: string;
+  /** The version the caller read; a stale one is refused with 409. */
+  version: number;
+  /** The fields to change; those left out stay as they are. */
+  changes: Omit<z.infer<typeof planUpdate>, 'version'>;
 }
 
 /** The fields that record the decision: the deciding body, the meeting date, the § and the diarienummer. */
@@ -92,17 +72,12 @@ async function assertRisksFitMatrix(tx: Transaction, next: typeof plans.$inferSe
 }
 
 /** Changes a plan's title, years, description, or (while it is a draft) its decision. */
-export async function updatePlan(tx: Transaction, access: Access, planId: string, version: number, changes: Omit<z.infer<typeof planUpdate>, 'version'>) {
+export async function updatePlan(tx: Transaction, access: Access, { planId, version, changes }: UpdatePlanOptions) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
   assertDecisionUnchanged(current, changes);
   await assertRisksFitMatrix(tx, { ...current, riskMatrixId: changes.riskMatrixId === undefined ? current.riskMatrixId : changes.riskMatrixId, startYear: changes.startYear ?? current.startYear }, current);
-  yearsInOrder(changes.startYear ?? current.startYear, changes.endYear ?? current.endYear);
+  assertYearsInOrder(changes.startYear ?? current.startYear, changes.endYear ?? current.endYear);
   return updateAudited(tx, plans, { current, expectedVersion: version, values: changes, present: presentPlan }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
 }
 
-export async function archivePlan(tx: Transaction, access: Access, planId: string, archived: boolean) {
-  const current = await findReadablePlan(tx, access, planId);
-  access.assertMayArchive(current.unitId);
-  return setArchived(tx, plans, current, archived, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
-}

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { planComparison } from '../../../domain/contracts/plan-versions.ts';
+import type { Access } from '../../access/access.ts';
+import { findReadablePlan } from '../../access/plan-scope.ts';
+import type { Database } from '../../db/client.ts';
+import { AppError, type Locale } from '../../errors.ts';
 import type { PlanFacts } from '../../reports/plan-content.ts';
+import { currentSnapshot, snapshotOf } from '../../plan-model/snapshot.ts';
 
 type Change = z.infer<typeof planComparison>['changes'][number];
 type Entity = Change['entity'];
@@ -100,4 +105,27 @@ export function comparePlanFacts(before: PlanFacts, after: PlanFacts): Change[] 
     }
   }
   return changes;
+}
+
+export interface ComparePlanVersionsOptions {
+  planId: string;
+  /** The earlier version's revision (1 is the adopted plan). */
+  from: number;
+  /** The later version's revision, or the plan as it is today. */
+  to: number | 'current';
+  /** The language of the versions' labels ("Beslutad", "I dag" …). */
+  locale: Locale;
+}
+
+/** What changed between two versions of a plan the caller reads, or between a version and today. */
+export async function comparePlanVersions(db: Database, access: Access, { planId, from, to, locale }: ComparePlanVersionsOptions): Promise<z.infer<typeof planComparison>> {
+  await findReadablePlan(db, access, planId);
+  const noSuchVersion = (path: 'from' | 'to') => new AppError('validation_failed', { sv: 'Planen har ingen sådan version.', en: 'The plan has no such version.' }, [{ path, message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  const before = await snapshotOf(db, access.tenantId, planId, from);
+  if (!before) throw noSuchVersion('from');
+  const after = to === 'current' ? await currentSnapshot(db, access.tenantId, planId) : await snapshotOf(db, access.tenantId, planId, to);
+  if (!after) throw noSuchVersion('to');
+  const sv = locale === 'sv';
+  const label = (revision: number | 'current') => (revision === 'current' ? (sv ? 'I dag' : 'Today') : revision === 1 ? (sv ? 'Beslutad' : 'Adopted') : `Revision ${revision}`);
+  return { from: { revision: from, label: label(from) }, to: { revision: to, label: label(to) }, changes: comparePlanFacts(before.facts, after.facts) };
 }

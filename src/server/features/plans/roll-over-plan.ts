@@ -34,7 +34,9 @@ function goesOn(decision: string | null, statusId: string | null, done: Set<stri
  * pointing back at its original (`carriedFromId`), with their people and focus areas. The old
  * plan and everything in it are only read, never changed. One transaction, every row audited.
  */
-export async function rollOverPlan(tx: Transaction, access: Access, planId: string, input: z.infer<typeof planRollOver>) {
+export type RollOverPlanOptions = { planId: string } & z.infer<typeof planRollOver>;
+
+export async function rollOverPlan(tx: Transaction, access: Access, { planId, ...input }: RollOverPlanOptions) {
   const old = await findReadablePlan(tx, access, planId);
   access.assertRole(old.unitId, MANAGING_ROLES);
   if (old.state === 'draft') {

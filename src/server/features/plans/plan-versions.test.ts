@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../../../../test/support/harness.ts';
-import { canonicalJson } from './snapshot.ts';
+import { canonicalJson } from '../../plan-model/snapshot.ts';
 
 describe('plan life cycle: adoption, frozen versions, revisions, comparison', () => {
   let h: Harness;
