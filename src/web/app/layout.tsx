@@ -1,9 +1,9 @@
 import { Link, Navigate, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { useMe, useSignOut, type Me } from '../features/auth/use-me.ts';
+import { useMe, useSignOut, type Me } from '../lib/use-me.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError } from '../lib/api.ts';
-import { LoadFailed, Loading } from './page.tsx';
+import { LoadFailed, Loading } from '../components/page.tsx';
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PATHS = new Set(['/logga-in', '/tillganglighet']);

@@ -8,7 +8,7 @@ import type { ReportSearch } from '../features/reports/reports-page.tsx';
 import type { ComparisonSearch } from '../features/plans/plan-comparison-page.tsx';
 import type { YearSearch } from '../features/calendar/year-page.tsx';
 import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
-import { Page, noteNavigation } from './page.tsx';
+import { Page, noteNavigation } from '../components/page.tsx';
 
 // Every screen, with Swedish addresses as the municipalities would say them. Screens other than
 // the shell are loaded when first opened, so the first page stays small.

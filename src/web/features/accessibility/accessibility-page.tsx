@@ -1,4 +1,4 @@
-import { Page } from '../../app/page.tsx';
+import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 // The accessibility statement that the Swedish act on accessibility of digital public services

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { activity, focusArea } from '../../../domain/contracts/activities.ts';
 import { CARRY_OVER_DECISIONS } from '../../../domain/activity.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';

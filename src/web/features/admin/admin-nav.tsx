@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { Page } from '../../app/page.tsx';
+import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** The administration screens share a heading and a menu of their parts. */

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { CALENDAR_EVENT_KINDS } from '../../../domain/calendar-event.ts';
 import { ROLES, ROLE_LABELS } from '../../../domain/role.ts';
 import { REPORTING_PERIOD_KINDS } from '../../../domain/reporting-period.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { focusArea } from '../../../domain/contracts/activities.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { InputField } from '../../components/fields.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';

@@ -1,5 +1,5 @@
 import { isTenantWideRole, ROLES, type Role } from '../../../domain/role.ts';
-import type { Me } from '../auth/use-me.ts';
+import type { Me } from '../../lib/use-me.ts';
 import type { OrgUnit } from '../../lib/reference-data.ts';
 
 /** What the signed-in person may give and take, so that the screens offer nothing the API refuses. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { outboxMessage } from '../../../domain/contracts/outbox.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { AdminPage } from './admin-nav.tsx';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { RiskBand, RiskLevel } from '../../../domain/risk-matrix.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ConflictNotice } from '../../components/conflict-notice.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useRiskMatrices, type RiskMatrix } from '../../lib/reference-data.ts';
-import { RiskMatrixTable } from '../plans/risk-matrix-table.tsx';
+import { RiskMatrixTable } from '../../components/risk-matrix-table.tsx';
 import { AdminPage } from './admin-nav.tsx';
 
 /**

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { apiToken, createdApiToken } from '../../../domain/contracts/api-tokens.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ORG_UNIT_KINDS, ORG_UNIT_KIND_LABELS } from '../../../domain/org-unit.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ConflictNotice } from '../../components/conflict-notice.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { roleAssignment } from '../../../domain/contracts/role-assignments.ts';
 import { ROLES, ROLE_LABELS, type Role } from '../../../domain/role.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
@@ -15,7 +15,7 @@ import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { byId, useOrgUnits, useUsers, type User } from '../../lib/reference-data.ts';
 import { AdminPage } from './admin-nav.tsx';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../../lib/use-me.ts';
 import { grantScope, type GrantScope } from './grant-scope.ts';
 
 type RoleAssignment = z.infer<typeof roleAssignment>;

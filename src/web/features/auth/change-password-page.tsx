@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { Page } from '../../app/page.tsx';
+import { Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';

@@ -2,12 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { Page } from '../../app/page.tsx';
+import { Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api, setCsrfToken } from '../../lib/api.ts';
-import { ME_KEY, type Me } from './use-me.ts';
+import { ME_KEY, type Me } from '../../lib/use-me.ts';
 
 /** Only addresses inside the application, so that a crafted link cannot send the user elsewhere. */
 function safeNext(next: string | undefined): string {

@@ -3,7 +3,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { issuedReport } from '../../../domain/contracts/reports.ts';
 import { ROLE_LABELS } from '../../../domain/role.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { FilterSelect } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';

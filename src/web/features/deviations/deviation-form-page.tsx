@@ -5,7 +5,7 @@ import type { action } from '../../../domain/contracts/actions.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
 import type { deviation } from '../../../domain/contracts/deviations.ts';
 import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { control } from '../../../domain/contracts/controls.ts';
 import type { deviation } from '../../../domain/contracts/deviations.ts';
 import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { apiAll } from '../../lib/api.ts';

@@ -7,7 +7,7 @@ import type { control } from '../../../domain/contracts/controls.ts';
 import type { followUp as followUpContract } from '../../../domain/contracts/follow-ups.ts';
 import type { plan as planContract } from '../../../domain/contracts/plans.ts';
 import { periodRunningOn } from '../../../domain/reporting-period.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';

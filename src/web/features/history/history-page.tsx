@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useRouter } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { auditEvent } from '../../../domain/contracts/audit-events.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api, apiAll } from '../../lib/api.ts';
 import { ArchiveButton } from '../../components/archive-button.tsx';

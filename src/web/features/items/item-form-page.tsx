@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { action } from '../../../domain/contracts/actions.ts';
 import type { control } from '../../../domain/contracts/controls.ts';
 import type { risk } from '../../../domain/contracts/risks.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import type { ConflictField } from '../../components/conflict-notice.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';

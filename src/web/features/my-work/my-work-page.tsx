@@ -7,14 +7,14 @@ import type { control } from '../../../domain/contracts/controls.ts';
 import type { followUp } from '../../../domain/contracts/follow-ups.ts';
 import type { reportingCalendar } from '../../../domain/contracts/reporting-calendar.ts';
 import { periodRunningOn } from '../../../domain/reporting-period.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { api, apiAll, PLAN_ITEM_PATHS, type PlanItemKind } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { webToday } from '../../lib/clock.ts';
 import { byId, usePlans, useStatuses } from '../../lib/reference-data.ts';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../../lib/use-me.ts';
 
 type Kind = PlanItemKind;
 type AnyItem = z.infer<typeof control> | z.infer<typeof action> | z.infer<typeof activity>;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import type { OrgUnitNode } from '../../../domain/contracts/org-units.ts';
 import { ORG_UNIT_KIND_LABELS } from '../../../domain/org-unit.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { usePlans, type Plan } from '../../lib/reference-data.ts';

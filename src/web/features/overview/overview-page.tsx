@@ -4,12 +4,12 @@ import type { z } from 'zod';
 import type { overview as overviewContract, overviewRow } from '../../../domain/contracts/overview.ts';
 import { ORG_UNIT_KIND_LABELS } from '../../../domain/org-unit.ts';
 import { STATUS_CATEGORIES } from '../../../domain/status.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { webYear } from '../../lib/clock.ts';
 import { byId, useOrgUnits, usePlans, type OrgUnit, type Plan } from '../../lib/reference-data.ts';
-import { RiskMatrixTable } from '../plans/risk-matrix-table.tsx';
+import { RiskMatrixTable } from '../../components/risk-matrix-table.tsx';
 
 type Overview = z.infer<typeof overviewContract>;
 type Row = z.infer<typeof overviewRow>;

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { activity, focusArea } from '../../../domain/contracts/activities.ts';
 import type { followUp } from '../../../domain/contracts/follow-ups.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';

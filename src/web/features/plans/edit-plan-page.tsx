@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { PLAN_KINDS } from '../../../domain/plan.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';

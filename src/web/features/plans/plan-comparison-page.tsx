@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { planComparison } from '../../../domain/contracts/plan-versions.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { plan as planContract } from '../../../domain/contracts/plans.ts';
 import type { planVersion } from '../../../domain/contracts/plan-versions.ts';
 import type { planCarryOver } from '../../../domain/contracts/roll-over.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';

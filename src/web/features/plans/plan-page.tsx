@@ -3,7 +3,7 @@ import { Link, useParams, useSearch } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { planOverview } from '../../../domain/contracts/plan-overview.ts';
 import { riskBandFor } from '../../../domain/risk-matrix.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
 import { ItemLinks } from '../../components/item-links.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
@@ -17,7 +17,7 @@ import { matrixOf } from '../../lib/risk-matrix-of.ts';
 import { periodParam } from '../../lib/periods.ts';
 import { ActivityList } from './activity-list.tsx';
 import { CarryOverLinks, PlanLifeCycle } from './plan-life-cycle.tsx';
-import { RiskMatrixTable } from './risk-matrix-table.tsx';
+import { RiskMatrixTable } from '../../components/risk-matrix-table.tsx';
 
 type Overview = z.infer<typeof planOverview>;
 type OverviewRisk = Overview['risks'][number];

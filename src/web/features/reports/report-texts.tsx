@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { reportText } from '../../../domain/contracts/reports.ts';
 import { REPORT_TEXT_SECTIONS, type ReportKind } from '../../../domain/report-kind.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';

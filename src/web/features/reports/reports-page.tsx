@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { issuedReport } from '../../../domain/contracts/reports.ts';
 import { REPORT_KINDS, TABULAR_REPORT_KINDS, type ReportKind } from '../../../domain/report-kind.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
@@ -14,7 +14,7 @@ import { formatDate } from '../../lib/format.ts';
 import { periodParam } from '../../lib/periods.ts';
 import { useOrgUnits, usePlans } from '../../lib/reference-data.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../../lib/use-me.ts';
 import { ReportTexts } from './report-texts.tsx';
 
 type IssuedReport = z.infer<typeof issuedReport>;
@@ -168,8 +168,10 @@ function IssueForm({ kind, unitId, period }: { kind: ReportKind; unitId: string;
   const submit = useSubmit();
   const [format, setFormat] = useState('pdf');
   const [note, setNote] = useState('');
-  const [issued, setIssued] = useState<IssuedReport | null>(null);
-  useEffect(() => setIssued(null), [kind, unitId, period]);
+  // The report issued last, shown only while the same kind, unit and period are chosen.
+  const selection = `${kind}|${unitId}|${period}`;
+  const [lastIssued, setIssued] = useState<{ selection: string; report: IssuedReport } | null>(null);
+  const issued = lastIssued?.selection === selection ? lastIssued.report : null;
   const formats = ['pdf', 'docx', ...(TABULAR_REPORT_KINDS.includes(kind) ? ['xlsx'] : [])];
   return (
     <section aria-labelledby="report-issue">
@@ -181,7 +183,7 @@ function IssueForm({ kind, unitId, period }: { kind: ReportKind; unitId: string;
           event.preventDefault();
           void submit.run(async () => {
             const created = await api<IssuedReport>(`/reports/${kind}/issue`, { method: 'POST', body: { unitId, period, format, ...(note.trim() ? { note: note.trim() } : {}) } });
-            setIssued(created);
+            setIssued({ selection, report: created });
             setNote('');
             await queryClient.invalidateQueries({ queryKey: ['issued-reports'] });
           });

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { recommendation } from '../../../domain/contracts/recommendations.ts';
-import { LoadFailed, Loading } from '../../app/page.tsx';
+import { LoadFailed, Loading } from '../../components/page.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { review } from '../../../domain/contracts/reviews.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';

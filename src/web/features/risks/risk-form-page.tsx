@@ -3,7 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { plan } from '../../../domain/contracts/plans.ts';
 import type { risk } from '../../../domain/contracts/risks.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';

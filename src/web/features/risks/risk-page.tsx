@@ -9,7 +9,7 @@ import type { plan } from '../../../domain/contracts/plans.ts';
 import type { review } from '../../../domain/contracts/reviews.ts';
 import type { risk, riskAssessment } from '../../../domain/contracts/risks.ts';
 import { DEVIATION_SEVERITY_LABELS } from '../../../domain/deviation.ts';
-import { LoadFailed, Loading, Page } from '../../app/page.tsx';
+import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
 import { ItemLinks } from '../../components/item-links.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';

@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
-import { riskBandFor } from '../../../domain/risk-matrix.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
-import { readableTextOn } from '../../lib/colour.ts';
-import type { RiskMatrix } from '../../lib/reference-data.ts';
+import { riskBandFor } from '../../domain/risk-matrix.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { readableTextOn } from '../lib/colour.ts';
+import type { RiskMatrix } from '../lib/reference-data.ts';
 
 interface Props {
   /** The plan whose risk list a cell filters; without it the matrix only counts. */

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { me } from '../../../domain/contracts/auth.ts';
-import { api, setCsrfToken } from '../../lib/api.ts';
-import { followServerClock } from '../../lib/clock.ts';
+import type { me } from '../../domain/contracts/auth.ts';
+import { api, setCsrfToken } from './api.ts';
+import { followServerClock } from './clock.ts';
 
 export type Me = z.infer<typeof me>;
 
