@@ -211,7 +211,7 @@ describe('audited writes in a real database', () => {
     const id = await createRisk(database.db, tenantId, planId);
     const current = await riskRow(id);
     const row = await database.db.transaction((tx) =>
-      updateAudited(tx, risks, { current, expectedVersion: 1, values: { title: 'Risk' }, present, operation: 'assign', extraChanges: { responsible: [['Anna'], ['Bo']] } }, target()),
+      updateAudited(tx, risks, { current, expectedVersion: 1, values: { title: 'Risk' }, present, operation: 'assign', writeAlongside: () => Promise.resolve({ responsible: [['Anna'], ['Bo']] }) }, target()),
     );
     expect(row.version).toBe(2);
     expect((await eventsOf(id)).map((event) => [event.operation, event.changes])).toEqual([['assign', { responsible: [['Anna'], ['Bo']] }]]);
@@ -220,8 +220,15 @@ describe('audited writes in a real database', () => {
   test('an update based on an old version is refused with 409 and the current state, and writes nothing', async () => {
     const id = await createRisk(database.db, tenantId, planId);
     const current = await riskRow(id);
-    const attempt = database.db.transaction((tx) => updateAudited(tx, risks, { current, expectedVersion: 0, values: { title: 'Ny' }, present }, target()));
+    let wroteAlongside = false;
+    const writeAlongside = () => {
+      wroteAlongside = true;
+      return Promise.resolve({});
+    };
+    const attempt = database.db.transaction((tx) => updateAudited(tx, risks, { current, expectedVersion: 0, values: { title: 'Ny' }, present, writeAlongside }, target()));
     await expect(attempt).rejects.toMatchObject({ code: 'conflict', extensions: { current: { id, title: 'Risk', version: 1 } } });
+    // What is kept outside the row is written only once the version is known to be current.
+    expect(wroteAlongside).toBe(false);
     expect(await riskRow(id)).toMatchObject({ title: 'Risk', version: 1 });
     expect(await eventsOf(id)).toEqual([]);
   });

@@ -89,10 +89,11 @@ export interface UpdateOptions {
   present: (row: Row) => unknown;
   operation?: string;
   /**
-   * Changes kept outside the row (responsible persons, checkpoints), already written by the
-   * caller in this transaction; they count as a change of the entity and share its event.
+   * Writes what the entity keeps outside its row (responsible persons, checkpoints) once the
+   * version has been checked, returning those changes: they count as a change of the entity and
+   * share its event.
    */
-  extraChanges?: AuditChanges;
+  writeAlongside?: () => Promise<AuditChanges>;
 }
 
 /**
@@ -103,7 +104,7 @@ export async function updateAudited(tx: Transaction, table: VersionedTable, opti
   const { current } = options;
   assertCurrentVersion(current, options.expectedVersion, options.present);
   const rowChanges = changedFields(current, options.values);
-  const changes = { ...rowChanges, ...options.extraChanges };
+  const changes = { ...rowChanges, ...(options.writeAlongside ? await options.writeAlongside() : {}) };
   if (Object.keys(changes).length === 0) return current;
   const set: Row = { updatedAt: sql`now()`, version: sql`${table.version} + 1` };
   for (const field of Object.keys(rowChanges)) set[field] = options.values[field];

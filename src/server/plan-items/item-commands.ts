@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { MANAGING_ROLES, type Access } from '../access/access.ts';
 import { findReadablePlan, type PlanRow } from '../access/plan-scope.ts';
 import { findReadableUnitIds } from '../access/unit-tree.ts';
-import { assertCurrentVersion, setArchived, updateAudited, type VersionedTable } from '../audit/audited-writes.ts';
+import { setArchived, updateAudited, type VersionedTable } from '../audit/audited-writes.ts';
 import { creationChanges, recordAuditEvents } from '../audit/record-audit-events.ts';
 import { readTogether, type Database, type Transaction } from '../db/client.ts';
 import type { AuditChanges } from '../db/schema/audit-events.ts';
@@ -37,11 +37,12 @@ export interface ItemSpec {
   present: (row: Row) => unknown;
   /** Adds what this kind shows beside its row and the common details (an activity's sub-activities). */
   decorate?: (db: Database, tenantId: string, rows: Row[]) => Promise<Row[]>;
-  /** Fields `decorate` adds, which are not columns of the table. */
-  decoratedFields?: readonly string[];
 }
 
 const DETAIL_FIELDS = ['responsibleIds', 'reportingIds', 'checkpoints'] as const;
+
+/** A new item's details before its first write: nobody named, no checkpoints. */
+const NO_DETAILS: ItemDetails = { responsibleIds: [], reportingIds: [], checkpoints: [] };
 
 function splitDetails(values: Row): { row: Row; details: Partial<ItemDetails> } {
   const row: Row = {};
@@ -79,44 +80,72 @@ export async function withDetailsOfKinds(db: Database, tenantId: string, rowsByK
   return result;
 }
 
-/** An item the caller may read, with its plan's unit and its details; otherwise not found. */
-export async function findReadableItem(db: Database, access: Access, spec: ItemSpec, id: string): Promise<Row & { unitId: string }> {
+/**
+ * An item the caller may read, as stored (the row its rules and its audit compare against) and
+ * as shown (with its plan's unit, its persons and checkpoints, "overdue" and what its kind adds);
+ * otherwise not found, or forbidden with the way to a role for someone named on it.
+ */
+async function readItem(db: Database, access: Access, spec: ItemSpec, itemId: string): Promise<{ stored: Row; unitId: string; shown: Row & { unitId: string } }> {
   const { table } = spec;
   const [found] = await db
     .select({ item: table, unitId: plans.unitId })
     .from(table as never)
     .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
-    .where(and(eq(table.tenantId, access.tenantId), eq(table.id, id)));
+    .where(and(eq(table.tenantId, access.tenantId), eq(table.id, itemId)));
   const result = found as { item: Row; unitId: string } | undefined;
   if (!result) throw new AppError('not_found');
-  if (!access.canRead(result.unitId)) throw (await namedWithoutRoleProblem(db, access, spec.kind, id, result.unitId)) ?? new AppError('not_found');
-  let [withDetails] = await withItemDetails(db, access.tenantId, spec.kind, [result.item], access.today);
-  if (spec.decorate) [withDetails] = await spec.decorate(db, access.tenantId, [withDetails!]);
-  return { ...withDetails!, unitId: result.unitId };
+  if (!access.canRead(result.unitId)) throw (await namedWithoutRoleProblem(db, access, spec.kind, itemId, result.unitId)) ?? new AppError('not_found');
+  let [shown] = await withItemDetails(db, access.tenantId, spec.kind, [result.item], access.today);
+  if (spec.decorate) [shown] = await spec.decorate(db, access.tenantId, [shown!]);
+  return { stored: result.item, unitId: result.unitId, shown: { ...shown!, unitId: result.unitId } };
 }
 
-/** Creates an item in a plan of a unit the caller coordinates, with its persons and checkpoints. */
+/** An item the caller may read, as shown: with its plan's unit and its details; otherwise not found. */
+export async function findReadableItem(db: Database, access: Access, spec: ItemSpec, itemId: string): Promise<Row & { unitId: string }> {
+  return (await readItem(db, access, spec, itemId)).shown;
+}
+
 /**
  * Writes what an item keeps in other tables than its own and the details (e.g. an activity's
  * focus areas), returning the audit changes. Called after the row exists.
  */
 export type ExtraWriter = (tx: Transaction, itemId: string) => Promise<AuditChanges>;
 
-export async function createItem(tx: Transaction, access: Access, spec: ItemSpec, plan: PlanRow, values: Row, writeExtra?: ExtraWriter) {
+export interface CreateItemOptions {
+  /** The plan the item goes into (already read and readable). */
+  plan: PlanRow;
+  /** The request's fields: the row's own and the details (persons, checkpoints). */
+  values: Row;
+  /** What the kind keeps elsewhere (an activity's focus areas). */
+  writeExtra?: ExtraWriter | undefined;
+}
+
+/** Creates an item in a plan of a unit the caller coordinates, with its persons and checkpoints. */
+export async function createItem(tx: Transaction, access: Access, spec: ItemSpec, { plan, values, writeExtra }: CreateItemOptions) {
   access.assertRole(plan.unitId, MANAGING_ROLES);
   const { row, details } = splitDetails(values);
   datesInOrder(row.startDate, row.endDate);
   const [inserted] = (await tx.insert(spec.table).values({ ...row, planId: plan.id, tenantId: access.tenantId } as never).returning()) as Row[];
-  const empty: ItemDetails = { responsibleIds: [], reportingIds: [], checkpoints: [] };
+  const itemId = inserted!.id as string;
   const detailChanges = {
-    ...(await writeItemDetails(tx, access.tenantId, spec.kind, inserted!.id as string, empty, details)),
-    ...(writeExtra ? await writeExtra(tx, inserted!.id as string) : {}),
+    ...(await writeItemDetails(tx, access.tenantId, spec.kind, itemId, NO_DETAILS, details)),
+    ...(writeExtra ? await writeExtra(tx, itemId) : {}),
   };
   // One event for the creation, with the persons and checkpoints beside the row's own fields.
-  await recordAuditEvents(tx, access.actor, [
-    { entityType: spec.kind, entityId: inserted!.id as string, operation: 'create', unitId: plan.unitId, changes: { ...creationChanges(inserted!), ...detailChanges } },
-  ]);
-  return findReadableItem(tx, access, spec, inserted!.id as string);
+  await recordAuditEvents(tx, access.actor, [{ entityType: spec.kind, entityId: itemId, operation: 'create', unitId: plan.unitId, changes: { ...creationChanges(inserted!), ...detailChanges } }]);
+  return findReadableItem(tx, access, spec, itemId);
+}
+
+export interface UpdateItemOptions {
+  itemId: string;
+  /** The version the caller read; a stale one is refused with 409. */
+  version: number;
+  /** The fields to change, the row's own and the details; those left out stay as they are. */
+  changes: Row;
+  /** Checks the references the changes name (a control's risk is in the item's plan). */
+  checkReferences?: ((plan: PlanRow) => Promise<void>) | undefined;
+  /** What the kind keeps elsewhere (an activity's focus areas). */
+  writeExtra?: ExtraWriter | undefined;
 }
 
 /**
@@ -124,56 +153,54 @@ export async function createItem(tx: Transaction, access: Access, spec: ItemSpec
  * responsible person assigned to it may change its content, status and dates, but not who
  * answers for it or which risk it belongs to.
  */
-export async function updateItem(
-  tx: Transaction,
-  access: Access,
-  spec: ItemSpec,
-  id: string,
-  version: number,
-  changes: Row,
-  checkReferences?: (plan: PlanRow) => Promise<void>,
-  writeExtra?: ExtraWriter,
-) {
-  const current = await findReadableItem(tx, access, spec, id);
-  const assigned = await assignedUserIds(tx, access.tenantId, spec.kind, id);
-  access.assertItemWrite(current.unitId, assigned);
-  if (!access.hasRole(current.unitId, MANAGING_ROLES)) {
-    const reserved = spec.managerOnlyFields.filter((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(current[field] ?? null));
-    if (reserved.length > 0) {
-      throw new AppError(
-        'forbidden',
-        { sv: 'Bara samordnare får ändra detta.', en: 'Only a coordinator may change this.' },
-        reserved.map((path): FieldError => ({ path, message: { sv: 'Får bara ändras av samordnare.', en: 'Only a coordinator may change this.' } })),
-      );
-    }
-  }
-  assertCurrentVersion(current, version, spec.present);
+export async function updateItem(tx: Transaction, access: Access, spec: ItemSpec, { itemId, version, changes, checkReferences, writeExtra }: UpdateItemOptions) {
+  const { stored, unitId, shown } = await readItem(tx, access, spec, itemId);
+  access.assertItemWrite(unitId, await assignedUserIds(tx, access.tenantId, spec.kind, itemId));
+  if (!access.hasRole(unitId, MANAGING_ROLES)) assertNoManagerOnlyChange(spec, shown, changes);
   const { row, details } = splitDetails(changes);
-  datesInOrder(row.startDate ?? current.startDate, row.endDate ?? current.endDate);
-  if (checkReferences) await checkReferences(await findReadablePlan(tx, access, current.planId as string));
-  const detailChanges = {
-    ...(await writeItemDetails(tx, access.tenantId, spec.kind, id, current as unknown as ItemDetails, details)),
-    ...(writeExtra ? await writeExtra(tx, id) : {}),
-  };
-  const { unitId, stored } = storedPart(spec, current);
-  await updateAudited(tx, spec.table, { current: stored, expectedVersion: version, values: row, present: () => spec.present(current), extraChanges: detailChanges }, { actor: access.actor, entityType: spec.kind, unitId });
-  return findReadableItem(tx, access, spec, id);
+  datesInOrder(row.startDate ?? stored.startDate, row.endDate ?? stored.endDate);
+  if (checkReferences) await checkReferences(await findReadablePlan(tx, access, stored.planId as string));
+  await updateAudited(
+    tx,
+    spec.table,
+    {
+      current: stored,
+      expectedVersion: version,
+      values: row,
+      present: () => spec.present(shown),
+      writeAlongside: async () => ({
+        ...(await writeItemDetails(tx, access.tenantId, spec.kind, itemId, shown as unknown as ItemDetails, details)),
+        ...(writeExtra ? await writeExtra(tx, itemId) : {}),
+      }),
+    },
+    { actor: access.actor, entityType: spec.kind, unitId },
+  );
+  return findReadableItem(tx, access, spec, itemId);
 }
 
-/** The item's own row, without what was added for presenting it. */
-function storedPart(spec: ItemSpec, item: Row & { unitId: string }): { unitId: string; stored: Row } {
-  const stored: Row = { ...item };
-  for (const field of [...DETAIL_FIELDS, ...(spec.decoratedFields ?? []), 'overdue', 'unitId']) delete stored[field];
-  return { unitId: item.unitId, stored };
+/** A responsible person may not change a field only a coordinator or administrator may change (sending it unchanged is fine). */
+function assertNoManagerOnlyChange(spec: ItemSpec, shown: Row, changes: Row) {
+  const reserved = spec.managerOnlyFields.filter((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(shown[field] ?? null));
+  if (reserved.length === 0) return;
+  throw new AppError(
+    'forbidden',
+    { sv: 'Bara samordnare får ändra detta.', en: 'Only a coordinator may change this.' },
+    reserved.map((path): FieldError => ({ path, message: { sv: 'Får bara ändras av samordnare.', en: 'Only a coordinator may change this.' } })),
+  );
+}
+
+export interface ArchiveItemOptions {
+  itemId: string;
+  /** True archives the item (it leaves the lists, nothing is deleted); false restores it. */
+  archived: boolean;
 }
 
 /** Archives or restores an item (coordinator or administrator). */
-export async function archiveItem(tx: Transaction, access: Access, spec: ItemSpec, id: string, archived: boolean) {
-  const current = await findReadableItem(tx, access, spec, id);
-  access.assertMayArchive(current.unitId);
-  const { unitId, stored } = storedPart(spec, current);
+export async function archiveItem(tx: Transaction, access: Access, spec: ItemSpec, { itemId, archived }: ArchiveItemOptions) {
+  const { stored, unitId } = await readItem(tx, access, spec, itemId);
+  access.assertMayArchive(unitId);
   await setArchived(tx, spec.table, stored, archived, { actor: access.actor, entityType: spec.kind, unitId });
-  return findReadableItem(tx, access, spec, id);
+  return findReadableItem(tx, access, spec, itemId);
 }
 
 export interface ItemListQuery {

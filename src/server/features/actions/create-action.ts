@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { actionCreate } from '../../../domain/contracts/actions.ts';
+import type { Access } from '../../access/access.ts';
+import { findReadablePlan } from '../../access/plan-scope.ts';
+import type { Transaction } from '../../db/client.ts';
+import { createItem } from '../../plan-items/item-commands.ts';
+import { actionSpec, checkResponsibleUnit, checkSamePlan } from './action-rules.ts';
+
+/** A new åtgärd: its plan, and the request's fields. */
+export type CreateActionOptions = z.infer<typeof actionCreate>;
+
+/** Creates an åtgärd in a plan of a unit the caller coordinates; its risk and review must be of that plan. */
+export async function createAction(tx: Transaction, access: Access, { planId, ...values }: CreateActionOptions) {
+  const plan = await findReadablePlan(tx, access, planId, 'planId');
+  await checkSamePlan(tx, plan, values);
+  await checkResponsibleUnit(tx, access, values.responsibleUnitId);
+  return createItem(tx, access, actionSpec, { plan, values });
+}
