@@ -1,42 +1,22 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { hash, verify } from '@node-rs/argon2';
 import { me, passwordChange, signInInput } from '../../../domain/contracts/auth.ts';
-import type { Database } from '../../db/client.ts';
-import { orgUnits } from '../../db/schema/org-units.ts';
-import { roleAssignments } from '../../db/schema/role-assignments.ts';
-import { tenants } from '../../db/schema/tenants.ts';
-import { users } from '../../db/schema/users.ts';
 import { clientAddress, type AuthSettings } from '../../auth/auth-settings.ts';
 import { overTls } from '../../http/security-headers.ts';
-import { createSession, findSession, revokeSession, revokeSessionsOf, SESSION_COOKIE } from '../../auth/sessions.ts';
-import { releaseSignInAttempt, reserveSignInAttempt, verifyCredentials } from '../../auth/sign-in.ts';
-import { updateAudited } from '../../audit/audited-writes.ts';
+import { SESSION_COOKIE } from '../../auth/sessions.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
-import { AppError } from '../../errors.ts';
+import { changePassword } from './change-password.ts';
+import { describeCaller } from './describe-caller.ts';
+import { describeMe } from './describe-me.ts';
+import { signIn } from './sign-in.ts';
+import { signOut } from './sign-out.ts';
 
 /** Behind TLS (directly or through a proxy that says so) the cookie is marked Secure. */
 /** The cookie is Secure when the browser came over TLS: directly, or through a proxy the configuration trusts. */
 function isSecure(c: Context): boolean {
   return overTls(c, (c.get('auth') as AuthSettings).trustProxy > 0);
-}
-
-async function describe(db: Database, tenantId: string, userId: string, via: 'session' | 'token', mayWrite: boolean, csrfToken: string | null, now: Date) {
-  const [row] = await db
-    .select({ user: { id: users.id, name: users.name, email: users.email, title: users.title, locale: users.locale }, tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name } })
-    .from(users)
-    .innerJoin(tenants, eq(tenants.id, users.tenantId))
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
-  const roles = await db
-    .select({ id: roleAssignments.id, unitId: roleAssignments.unitId, unitName: orgUnits.name, role: roleAssignments.role })
-    .from(roleAssignments)
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleAssignments.tenantId), eq(orgUnits.id, roleAssignments.unitId)))
-    .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt)))
-    .orderBy(asc(orgUnits.name), asc(roleAssignments.role));
-  return { ...row!, roles, via, mayWrite, csrfToken, now: now.toISOString() };
 }
 
 /** Sign-in: the one API route open to everyone. */
@@ -58,12 +38,11 @@ export function signInRoutes() {
       const credentials = c.req.valid('json');
       const now = c.get('clock').now();
       const auth = c.get('auth');
-      const who = await verifyCredentials(db, credentials, now, { clientAddress: clientAddress(c, auth.trustProxy), limits: auth.signIn });
-      const session = await createSession(db, who.tenantId, who.userId, now, auth.session);
+      const { tenantId, userId, session } = await signIn(db, { credentials, now, clientAddress: clientAddress(c, auth.trustProxy), settings: auth });
       // A browser-session cookie (no Max-Age): the server decides when the session ends
       // (idle time that slides with use, and a maximum from sign-in), not a fixed cookie lifetime.
       setCookie(c, SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'Lax', secure: isSecure(c), path: '/' });
-      return c.json(await describe(db, who.tenantId, who.userId, 'session', true, session.csrfToken, now), 200);
+      return c.json(await describeCaller(db, { tenantId, userId, via: 'session', mayWrite: true, csrfToken: session.csrfToken, now }), 200);
     },
   );
 
@@ -83,11 +62,7 @@ export function sessionRoutes() {
       responses: { 204: { description: 'Signed out' }, ...problems('forbidden') },
     }),
     async (c) => {
-      const { db } = c.get('database');
-      const secret = getCookie(c, SESSION_COOKIE);
-      const session = secret ? await findSession(db, secret, c.get('clock').now(), c.get('auth').session) : null;
-      if (!session) throw new AppError('unauthenticated');
-      await revokeSession(db, session);
+      await signOut(c.get('database').db, { secret: getCookie(c, SESSION_COOKIE), now: c.get('clock').now(), lifetime: c.get('auth').session });
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c) });
       return c.body(null, 204);
     },
@@ -102,14 +77,9 @@ export function sessionRoutes() {
       responses: { 200: json(me, 'Who is calling') },
     }),
     async (c) => {
-      const { db } = c.get('database');
       const access = c.get('access');
-      let csrfToken: string | null = null;
-      if (access.principal.via === 'session') {
-        const secret = getCookie(c, SESSION_COOKIE);
-        csrfToken = secret ? ((await findSession(db, secret, c.get('clock').now(), c.get('auth').session))?.csrfToken ?? null) : null;
-      }
-      return c.json(await describe(db, access.tenantId, access.userId, access.principal.via, access.principal.mayWrite, csrfToken, access.clock.now()), 200);
+      const secret = access.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
+      return c.json(await describeMe(c.get('database').db, access, { secret, now: c.get('clock').now(), lifetime: c.get('auth').session }), 200);
     },
   );
 
@@ -123,32 +93,8 @@ export function sessionRoutes() {
       responses: { 204: { description: 'Changed' }, ...problems('validation_failed', 'forbidden', 'rate_limited') },
     }),
     async (c) => {
-      const { db } = c.get('database');
-      const access = c.get('access');
-      const input = c.req.valid('json');
-      if (access.principal.via !== 'session') {
-        throw new AppError('forbidden', { sv: 'Lösenordet byts i webbläsaren, inte med en API-nyckel.', en: 'A password is changed in the browser, not with an API token.' });
-      }
-      const [person] = await db.select().from(users).where(and(eq(users.tenantId, access.tenantId), eq(users.id, access.userId)));
-      if (!person?.passwordHash) {
-        throw new AppError('forbidden', { sv: 'Du har inget lösenord att byta. Be kommunens administratör om ett.', en: 'You have no password to change. Ask the tenant administrator for one.' });
-      }
-      // Guessing the current password is held to the sign-in limits, as guessing it at sign-in is.
       const auth = c.get('auth');
-      const reservationId = await reserveSignInAttempt(db, { email: (person.email ?? `user:${person.id}`).toLowerCase(), clientAddress: clientAddress(c, auth.trustProxy) }, auth.signIn, c.get('clock').now());
-      if (!(await verify(person.passwordHash, input.currentPassword))) {
-        throw new AppError('validation_failed', undefined, [{ path: 'currentPassword', message: { sv: 'Det är inte ditt nuvarande lösenord.', en: 'That is not your current password.' } }]);
-      }
-      await releaseSignInAttempt(db, reservationId);
-      if (input.newPassword === input.currentPassword) {
-        throw new AppError('validation_failed', undefined, [{ path: 'newPassword', message: { sv: 'Välj ett annat lösenord än det nuvarande.', en: 'Choose a password other than the current one.' } }]);
-      }
-      const passwordHash = await hash(input.newPassword);
-      await db.transaction(async (tx) => {
-        await updateAudited(tx, users, { current: person, expectedVersion: person.version, values: { passwordHash }, present: () => null }, { actor: access.actor, entityType: 'user', unitId: null });
-        // Whoever knew the old password is signed out everywhere else.
-        await revokeSessionsOf(tx, { tenantId: access.tenantId, userId: access.userId }, access.principal.sessionId);
-      });
+      await changePassword(c.get('database').db, c.get('access'), { ...c.req.valid('json'), clientAddress: clientAddress(c, auth.trustProxy), limits: auth.signIn, now: c.get('clock').now() });
       return c.body(null, 204);
     },
   );

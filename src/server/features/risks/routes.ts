@@ -2,13 +2,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { idParams } from '../../../domain/contracts/common.ts';
 import { risk, riskAssessment, riskCreate, riskListQuery, riskUpdate } from '../../../domain/contracts/risks.ts';
 import { preferredLocale } from '../../errors.ts';
-import { json, readProblems } from '../../http/openapi-helpers.ts';
-import { listRiskAssessments } from './assessments.ts';
 import { createRouter } from '../../http/api-router.ts';
+import { json, readProblems } from '../../http/openapi-helpers.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
-import { archiveRisk, createRisk, findReadableRisk, updateRisk } from './commands.ts';
+import { archiveRisk } from './archive-risk.ts';
+import { createRisk } from './create-risk.ts';
+import { findReadableRisk } from './find-readable-risk.ts';
+import { listRiskAssessments } from './list-risk-assessments.ts';
+import { listRisks } from './list-risks.ts';
 import { presentRisk } from './present.ts';
-import { listRisks } from './queries.ts';
+import { updateRisk } from './update-risk.ts';
 
 /** Risks of internkontrollplaner: list, one, create, change (assessment), archive, and the assessment history. */
 export function riskRoutes() {
@@ -23,10 +26,10 @@ export function riskRoutes() {
     listQuery: riskListQuery,
     present: presentRisk,
     list: listRisks,
-    find: findReadableRisk,
+    find: (db, access, riskId) => findReadableRisk(db, access, { riskId }),
     create: createRisk,
-    update: updateRisk,
-    archive: archiveRisk,
+    update: (tx, access, riskId, version, changes) => updateRisk(tx, access, { riskId, version, changes }),
+    archive: (tx, access, riskId, archived) => archiveRisk(tx, access, { riskId, archived }),
   });
   router.openapi(
     createRoute({
@@ -38,7 +41,7 @@ export function riskRoutes() {
       responses: { 200: json(z.object({ items: z.array(riskAssessment) }), 'Assessments, oldest year first'), ...readProblems },
     }),
     async (c) => {
-      const items = await listRiskAssessments(c.get('database').db, c.get('access'), c.req.valid('param').id, preferredLocale(c.req.header('accept-language')));
+      const items = await listRiskAssessments(c.get('database').db, c.get('access'), { riskId: c.req.valid('param').id, locale: preferredLocale(c.req.header('accept-language')) });
       return c.json({ items }, 200);
     },
   );

@@ -4,17 +4,24 @@ import type { Access } from '../../access/access.ts';
 import type { Database } from '../../db/client.ts';
 import { riskAssessments, risks } from '../../db/schema/risks.ts';
 import { users } from '../../db/schema/users.ts';
-import { findReadableRisk } from './commands.ts';
+import type { Locale } from '../../errors.ts';
+import { findReadableRisk } from './find-readable-risk.ts';
 
 /** How far back a chain of carried-over risks is followed: more years than any plan keeps. */
 const MAX_GENERATIONS = 30;
+
+export interface ListRiskAssessmentsOptions {
+  riskId: string;
+  /** The language the assessors' names are shown in ("(borttagen)" or "(removed)"). */
+  locale: Locale;
+}
 
 /**
  * The assessment history of a risk, oldest year first: its own and those of the risks it was
  * carried over from in earlier plans, so that the trend over the years shows in one list.
  */
-export async function listRiskAssessments(db: Database, access: Access, riskId: string, locale: 'sv' | 'en') {
-  const risk = await findReadableRisk(db, access, riskId);
+export async function listRiskAssessments(db: Database, access: Access, { riskId, locale }: ListRiskAssessmentsOptions) {
+  const risk = await findReadableRisk(db, access, { riskId });
   const chain = [risk.id];
   let from = risk.carriedFromId;
   while (from && chain.length < MAX_GENERATIONS && !chain.includes(from)) {

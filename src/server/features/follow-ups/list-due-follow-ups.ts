@@ -21,7 +21,7 @@ import { completedStatusIds, isOverdue } from '../../plan-items/item-details.ts'
  * whose dates reach into the period (or have passed without it being done), and that has no
  * follow-up for the period yet. Nothing of this is stored; it is derived each time.
  */
-export async function dueFollowUps(db: Database, access: Access, query: z.infer<typeof dueFollowUpsQuery>) {
+export async function listDueFollowUps(db: Database, access: Access, query: z.infer<typeof dueFollowUpsQuery>) {
   const { tenantId } = access;
   const [period] = await db.select().from(reportingPeriods).where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, query.periodId)));
   if (!period) throw new AppError('validation_failed', undefined, [{ path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);

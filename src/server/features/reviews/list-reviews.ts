@@ -1,0 +1,31 @@
+import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { reviewListQuery } from '../../../domain/contracts/reviews.ts';
+import type { Access } from '../../access/access.ts';
+import { findReadablePlan } from '../../access/plan-scope.ts';
+import { findReadableUnitIds } from '../../access/unit-tree.ts';
+import type { Database } from '../../db/client.ts';
+import { plans } from '../../db/schema/plans.ts';
+import { reviews } from '../../db/schema/reviews.ts';
+import { orderBy } from '../../http/list-helpers.ts';
+
+/** A page of the reviews the caller reads, filtered by unit subtree, plan, the plan's year and status. */
+export async function listReviews(db: Database, access: Access, query: z.infer<typeof reviewListQuery>) {
+  if (query.planId) await findReadablePlan(db, access, query.planId);
+  const units = await findReadableUnitIds(db, access, query.under);
+  const where: (SQL | undefined)[] = [eq(reviews.tenantId, access.tenantId)];
+  if (units !== 'all') where.push(units.length === 0 ? sql`false` : inArray(plans.unitId, units));
+  if (query.planId) where.push(eq(reviews.planId, query.planId));
+  if (query.year !== undefined) where.push(lte(plans.startYear, query.year), gte(plans.endYear, query.year));
+  if (query.statusId) where.push(eq(reviews.statusId, query.statusId));
+  if (!query.includeArchived) where.push(isNull(reviews.archivedAt));
+  const rows = await db
+    .select({ review: reviews, total: sql<number>`count(*) over ()` })
+    .from(reviews)
+    .innerJoin(plans, and(eq(plans.tenantId, reviews.tenantId), eq(plans.id, reviews.planId)))
+    .where(and(...where))
+    .orderBy(...orderBy(query.sort, { title: reviews.title, meetingDate: reviews.meetingDate, sortOrder: reviews.sortOrder }, 'sortOrder', reviews.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  return { items: rows.map((row) => row.review), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
+}

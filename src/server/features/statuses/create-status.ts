@@ -1,0 +1,19 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { statusCreate } from '../../../domain/contracts/statuses.ts';
+import type { Access } from '../../access/access.ts';
+import { insertAudited } from '../../audit/audited-writes.ts';
+import type { Transaction } from '../../db/client.ts';
+import { statuses } from '../../db/schema/statuses.ts';
+import { AppError } from '../../errors.ts';
+
+/** The new status: the request's fields (its key, labels, sort order …). */
+export type CreateStatusOptions = z.infer<typeof statusCreate>;
+
+/** Adds a status to the tenant's vocabulary (tenant administrator); its key is unique in the tenant. */
+export async function createStatus(tx: Transaction, access: Access, options: CreateStatusOptions) {
+  access.assertTenantAdministrator();
+  const [existing] = await tx.select({ id: statuses.id }).from(statuses).where(and(eq(statuses.tenantId, access.tenantId), eq(statuses.key, options.key)));
+  if (existing) throw new AppError('validation_failed', undefined, [{ path: 'key', message: { sv: 'Nyckeln används redan.', en: 'The key is already in use.' } }]);
+  return insertAudited(tx, statuses, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'status', unitId: null });
+}
