@@ -25,6 +25,8 @@ export default {
     // The jobs: reminders, the weekly digest, the outbox.
     'src/server/jobs/**/*.ts',
     'src/server/mail/outbox.ts',
+    // The plan read model every report, plan version and comparison reads, and its snapshots.
+    'src/server/plan-model/**/*.ts',
     // The report builders' content: what a report says. The renderers (render-*.ts, the PDF's
     // word boxes, column widths) draw it; their layout is held by the fidelity and PDF-layout tests.
     'src/server/reports/**/*.ts',

@@ -42,6 +42,7 @@ const MODULES = [
   ['HTTP contract', ['src/server/http/', 'src/server/errors.ts']],
   ['plan items', ['src/server/plan-items/']],
   ['jobs and outbox', ['src/server/jobs/', 'src/server/mail/outbox.ts']],
+  ['plan model', ['src/server/plan-model/']],
   ['report builders', ['src/server/reports/']],
 ];
 

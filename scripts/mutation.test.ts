@@ -10,7 +10,7 @@ const run = (...args: string[]) => execFileSync(process.execPath, ['--disable-wa
 describe('npm run test:mutation', () => {
   test('--scores: every configured module with its score, each file, and the list of undetected mutants', () => {
     const output = run('--scores');
-    for (const module of ['domain rules', 'access and roles', 'authentication and sessions', 'audit', 'HTTP contract', 'plan items', 'jobs and outbox', 'report builders']) {
+    for (const module of ['domain rules', 'access and roles', 'authentication and sessions', 'audit', 'HTTP contract', 'plan items', 'jobs and outbox', 'plan model', 'report builders']) {
       expect(output).toMatch(new RegExp(`^${module}: (\\d+\\.\\d %|–) \\(\\d+ detected, \\d+ not\\)`, 'm'));
     }
     expect(output).toMatch(/^ {2}src\/server\/access\/access\.ts: \d+\.\d % \(\d+ detected, \d+ not\)$/m);
@@ -22,7 +22,7 @@ describe('npm run test:mutation', () => {
   test('--list: the configured files a run would mutate, within the set, never a test', () => {
     const all = run('--list').trim().split('\n');
     expect(all).toContain('src/server/errors.ts');
-    expect(all).toContain('src/server/reports/plan-content.ts');
+    expect(all).toContain('src/server/plan-model/plan-facts.ts');
     expect(all.some((file) => file.endsWith('.test.ts') || file.includes('render-'))).toBe(false);
     expect(run('--mutate', 'src/domain/*.ts', '--list').trim().split('\n').every((file) => file.startsWith('src/domain/'))).toBe(true);
   });

@@ -4,7 +4,7 @@ import type { Actor } from '../audit/record-audit-events.ts';
 import { recordAuditEvents } from '../audit/record-audit-events.ts';
 import type { Database, Transaction } from '../db/client.ts';
 import { planVersions } from '../db/schema/plan-versions.ts';
-import { loadPlanFacts, type PlanFacts } from '../reports/plan-content.ts';
+import { loadPlanFacts, type PlanFacts } from './plan-facts.ts';
 
 /** The frozen content of a plan: what was decided, not how it has been followed up. */
 export interface PlanSnapshot {

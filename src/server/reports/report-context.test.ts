@@ -4,7 +4,7 @@ import { REPORT_LABELS } from './labels.ts';
 import { DEFAULT_RISK_MATRIX, type RiskMatrixConfig } from '../../domain/risk-matrix.ts';
 import type { Block, Table } from './document.ts';
 import { commentCell, datesCell, dayAndMonth, heatMap, isItemOverdue, labelsFor, peopleCell, periodText, risksPerCell, statusCell } from './report-context.ts';
-import type { ItemFacts, ReportStatus } from './plan-content.ts';
+import type { ItemFacts, ReportStatus } from '../plan-model/plan-facts.ts';
 import { SWEDISH_MIDNIGHTS } from '../../../test/support/swedish-midnights.ts';
 
 const IN_PROGRESS: ReportStatus = { label: 'Pågående', colour: '#f0c000', category: 'in_progress' };

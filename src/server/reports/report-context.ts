@@ -6,7 +6,7 @@ import type { Block, Cell, Span } from './document.ts';
 import { cell, text } from './document.ts';
 import { REPORT_LABELS, type ReportLabels } from './labels.ts';
 import { markdownBlocks } from './markdown-blocks.ts';
-import type { ItemFacts, RiskFacts } from './plan-content.ts';
+import type { ItemFacts, RiskFacts } from '../plan-model/plan-facts.ts';
 
 /** What a report is about and for whom: the scope the caller asked for, already authorised. */
 export interface ReportContext {

@@ -4,7 +4,7 @@ import type { Access } from '../../access/access.ts';
 import { findReadablePlan } from '../../access/plan-scope.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError, type Locale } from '../../errors.ts';
-import type { PlanFacts } from '../../reports/plan-content.ts';
+import type { PlanFacts } from '../../plan-model/plan-facts.ts';
 import { currentSnapshot, snapshotOf } from '../../plan-model/snapshot.ts';
 
 type Change = z.infer<typeof planComparison>['changes'][number];

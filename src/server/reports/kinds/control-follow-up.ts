@@ -1,7 +1,7 @@
 import { meetingsReportedTo, type Meeting } from '../../overview/plan-year.ts';
 import type { Block, Cell, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
-import type { ItemFacts, PlanFacts, RiskFacts } from '../plan-content.ts';
+import type { ItemFacts, PlanFacts, RiskFacts } from '../../plan-model/plan-facts.ts';
 import { commentCell, datesCell, dayAndMonth, label, peopleCell, periodText, reportText, rich, statusCell, type ReportContext } from '../report-context.ts';
 import type { ReportLabels } from '../labels.ts';
 import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
