@@ -168,6 +168,9 @@ describe('the outbox', () => {
     const many = Array.from({ length: 201 }, (_, index) => message(`queue:${index}`));
     expect(await h.db.transaction((tx) => queueMessages(tx, many))).toBe(201);
     expect(await h.db.transaction((tx) => queueMessages(tx, [...many.slice(199), message('queue:new')]))).toBe(1);
+    // Nothing to queue writes nothing (no statement without rows), nor does a batch boundary falling on the end.
+    expect(await h.db.transaction((tx) => queueMessages(tx, []))).toBe(0);
+    expect(await h.db.transaction((tx) => queueMessages(tx, many.slice(0, 200)))).toBe(0);
     expect((await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from outbox_messages where dedupe_key like 'queue:%'`))[0]!.n).toBe(202);
     // Sent away, so the tests below start from an empty outbox.
     await sendPendingMessages(h.db, { send: () => Promise.resolve() }, { from: MAIL_FROM, runner: 'clear' });

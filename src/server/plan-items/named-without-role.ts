@@ -55,6 +55,7 @@ export async function namedWithoutRoleProblem(db: Database, access: Access, kind
     .orderBy(asc(assignments.role))
     .limit(1);
   if (!named) return null;
+  // The unit of the item's plan: the plan's composite foreign key guarantees it exists.
   const [unit] = await db.select({ name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
   const managers = await nearestManagers(db, access.tenantId, unitId);
   const item = ITEM_WORDS[kind];
@@ -64,8 +65,8 @@ export async function namedWithoutRoleProblem(db: Database, access: Access, kind
       ? { sv: `Be ${listOfNames(managers, 'eller')} (administratör eller samordnare)`, en: `Ask ${listOfNames(managers, 'or')} (administrator or coordinator)` }
       : { sv: 'Be kommunens administratör', en: 'Ask the municipality’s administrator' };
   const message = {
-    sv: `Du står som ${as.sv} ${item.sv} men har ingen roll på ${unit?.name ?? 'enheten'}. ${whom.sv} om en roll på enheten.`,
-    en: `You are named as ${as.en} ${item.en} but hold no role on ${unit?.name ?? 'the unit'}. ${whom.en} for a role on the unit.`,
+    sv: `Du står som ${as.sv} ${item.sv} men har ingen roll på ${unit!.name}. ${whom.sv} om en roll på enheten.`,
+    en: `You are named as ${as.en} ${item.en} but hold no role on ${unit!.name}. ${whom.en} for a role on the unit.`,
   };
   const errors: FieldError[] = field ? [{ path: field, message }] : [];
   return new AppError('forbidden', message, errors, { unitId, managers });

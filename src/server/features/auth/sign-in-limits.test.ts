@@ -90,6 +90,8 @@ describe('the window of the limit, and what a right password clears', () => {
     expect(last.status).toBe(429);
     expect(last.headers.get('retry-after')).toBe('1');
     expect(((await last.json()) as { detail: string }).detail).toBe('Too many failed sign-ins for this account. Try again in 1 minute.');
+    const swedish = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'sv' }, body: JSON.stringify({ email: email('reader'), password: HARNESS_PASSWORD }) });
+    expect(((await swedish.json()) as { detail: string }).detail).toBe('För många misslyckade inloggningar för kontot. Försök igen om 1 minut.');
     h.clock.set(new Date(started + 15 * 60_000));
     expect((await signIn(email('reader'), HARNESS_PASSWORD)).status).toBe(200);
   });

@@ -1,7 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { controls } from '../../db/schema/controls.ts';
+import { deviations } from '../../db/schema/deviations.ts';
 import { planNotes } from '../../db/schema/plan-notes.ts';
+import { risks } from '../../db/schema/risks.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { createHarness, type Client, type Harness, type Reply } from '../../../../test/support/harness.ts';
 import type { Block, ReportDocument } from '../document.ts';
@@ -495,8 +498,11 @@ describe('the reports of an internal control plan', () => {
     expect(controlsTable!.table.rows[0]![0]!.blocks[0]).toEqual({ type: 'paragraph', spans: [{ text: 'Felaktiga utbetalningar' }], style: 'label' });
     expect(controlsTable!.table.columns.map((column) => column.title)[6]).toBe('Kommentar 2026');
 
-    const deviations = await deviationsReport(context(unitA));
-    expect(shape(deviations)).toEqual({ kind: 'deviations', outline: false, orientation: 'landscape', language: 'sv', subtitle: ['Nämnd A'] });
+    const deviationsDocument = await deviationsReport(context(unitA));
+    expect(shape(deviationsDocument)).toEqual({ kind: 'deviations', outline: false, orientation: 'landscape', language: 'sv', subtitle: ['Nämnd A'] });
+    // Read by someone who reads every unit (an auditor, the operator): the unit's deviations, all of them.
+    expect(JSON.stringify(deviationsDocument.blocks)).toContain('Dubbel utbetalning');
+    expect(JSON.stringify(deviationsDocument.blocks)).toContain('Saknad attest');
 
     const summary = await councilSummaryReport(context({ id: h.tenant.rootId, name: 'Kommunen' }, 'en'));
     expect(shape(summary)).toEqual({ kind: 'council-summary', outline: true, orientation: 'landscape', language: 'en', subtitle: ['Kommunen'] });
@@ -511,8 +517,36 @@ describe('the reports of an internal control plan', () => {
     const statusTable = summary.blocks.find((block) => block.type === 'table') as Extract<Block, { type: 'table' }>;
     expect(statusTable.table.rows.map((row) => row[0]!.blocks.map((block) => (block as { spans: { text: string }[] }).spans[0]!.text))).toEqual([['Nämnd B']]);
     expect(JSON.stringify(summary.blocks)).not.toContain('Dubbel utbetalning');
-    const deviations = await deviationsReport({ ...onlyB, unit: { id: h.tenant.unitA, name: 'Nämnd A' } });
-    expect(JSON.stringify(deviations.blocks)).not.toContain('Dubbel utbetalning');
+    const deviationsOfA = await deviationsReport({ ...onlyB, unit: { id: h.tenant.unitA, name: 'Nämnd A' } });
+    expect(JSON.stringify(deviationsOfA.blocks)).not.toContain('Dubbel utbetalning');
     expect(JSON.stringify(await deviationsReport({ ...onlyB, unit: { id: h.tenant.unitA, name: 'Nämnd A' }, readableUnitIds: [h.tenant.unitA] }))).toContain('Dubbel utbetalning');
+  });
+
+  test('the summary of a nämnd: its own plans on a row of their own; an overdue item names everyone responsible; a year without plans has neither overdue items nor a matrix', async () => {
+    const [payments] = await h.db.select({ id: risks.id }).from(risks).where(and(eq(risks.tenantId, h.tenant.tenantId), eq(risks.title, 'Felaktiga utbetalningar')));
+    const shared = await ok(admin.post('/controls', { riskId: payments!.id, title: 'Delat ansvar', endDate: '2026-05-01', responsibleIds: [h.userIds.responsible, h.userIds.coordinator] }));
+    try {
+      const ofA = await report('council-summary', 'sv', h.tenant.unitA);
+      expect(ofA).toContain('| Nämnd A (egna planer) | Internkontrollplan 2026 |');
+      expect(ofA).toMatch(/\| Nämnd A \| Delat ansvar \| [^|,]+, [^|,]+ \| 2026-05-01 \|/);
+    } finally {
+      await ok(admin.post(`/controls/${shared.id}/archive`, {}));
+    }
+    const reply = await admin.get(`/reports/council-summary?unit=${h.tenant.rootId}&period=2030&format=md`);
+    expect(reply.status).toBe(200);
+    const empty = reply.body as string;
+    expect(empty).toContain('| Nämnd A | Ingen plan för året | 0 |');
+    expect(empty).toContain('## Försenade kontrollmoment, åtgärder och aktiviteter\n\nInga kontrollmoment, åtgärder eller aktiviteter är försenade.\n');
+    expect(empty).not.toContain('Samlad riskmatris');
+  });
+
+  test('the count per severity says how many are still open: a closed deviation counts, but not as open', async () => {
+    const [sample] = await h.db.select({ id: controls.id }).from(controls).where(and(eq(controls.tenantId, h.tenant.tenantId), eq(controls.title, 'Stickprov av fakturor')));
+    const [closed] = await h.db.insert(deviations).values({ tenantId: h.tenant.tenantId, controlId: sample!.id, title: 'Stängd avvikelse', severity: 'minor', foundOn: '2026-05-01', state: 'closed' }).returning();
+    try {
+      expect(await report('deviations', 'sv')).toContain('- Mindre väsentlig: 2 (1 öppen avvikelse)\n- Väsentlig: 1 (1 öppen avvikelse)\n');
+    } finally {
+      await h.db.update(deviations).set({ archivedAt: new Date() }).where(eq(deviations.id, closed!.id));
+    }
   });
 });
