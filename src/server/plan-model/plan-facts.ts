@@ -161,10 +161,14 @@ const live = <T extends { archivedAt: unknown }>(table: T) => isNull(table.archi
 export async function loadPlanFacts(db: Database, tenantId: string, planIds: readonly string[], locale: 'sv' | 'en', options: { summary?: boolean } = {}): Promise<PlanFacts[]> {
   // Stryker disable next-line ConditionalExpression: equivalent, with no ids every read below matches nothing; the early return spares fifteen queries
   if (planIds.length === 0) return [];
-  const full = options.summary !== true;
+  const ids = [...planIds];
+  return assemblePlanFacts(ids, await readPlanRows(db, tenantId, ids, options.summary !== true), locale);
+}
+
+/** The rows of the plans: fifteen reads at once, whatever the number of plans; a summary skips what it does not print. */
+async function readPlanRows(db: Database, tenantId: string, ids: string[], full: boolean) {
   /** A read that a summary skips. */
   const unlessSummary = <T>(read: () => PromiseLike<T[]>) => (full ? read : () => Promise.resolve([] as T[]));
-  const ids = [...planIds];
   const inPlans = <C extends { planId: never }>(table: C) => and(eq((table as unknown as { tenantId: never }).tenantId, tenantId), inArray(table.planId, ids));
   const controlIds = db.select({ id: controls.id }).from(controls).where(and(eq(controls.tenantId, tenantId), inArray(controls.planId, ids)));
   const actionIds = db.select({ id: actions.id }).from(actions).where(and(eq(actions.tenantId, tenantId), inArray(actions.planId, ids)));
@@ -282,7 +286,13 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
       unlessSummary(() => db.select({ planId: planNotes.planId, topic: planNotes.topic, body: planNotes.body }).from(planNotes).where(and(inPlans(planNotes as never), live(planNotes))).orderBy(asc(planNotes.createdAt))),
       () => db.select().from(riskMatrices).where(eq(riskMatrices.tenantId, tenantId)).orderBy(desc(riskMatrices.validFromYear)),
     );
+  return { planRows, statusRows, riskRows, controlRows, actionRows, activityRows, subRows, focusRows, reviewRows, followUpRows, assignmentRows, checkpointRows, deviationRows, noteRows, matrixRows };
+}
 
+type PlanRows = Awaited<ReturnType<typeof readPlanRows>>;
+
+/** How an item (control, action, activity) is read: its status, people, checkpoints and follow-ups, in the reader's language. */
+function itemFactsReader({ statusRows, assignmentRows, checkpointRows, followUpRows }: PlanRows, locale: 'sv' | 'en') {
   const statusById = new Map(statusRows.map((row) => [row.id, { label: locale === 'sv' ? row.labelSv : row.labelEn, colour: row.colour, category: row.category }]));
   const statusOf = (id: string | null) => (id === null ? null : (statusById.get(id) ?? null));
 
@@ -312,7 +322,13 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
       })),
     };
   };
+  return { itemFacts, statusOf };
+}
 
+/** The plans' facts, in the order of `ids`, from the rows read for them. */
+function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): PlanFacts[] {
+  const { planRows, riskRows, controlRows, actionRows, activityRows, subRows, focusRows, reviewRows, deviationRows, noteRows, matrixRows } = rows;
+  const { itemFacts, statusOf } = itemFactsReader(rows, locale);
   const controlsByRisk = groupBy(
     controlRows.map((row) => ({
       riskId: row.riskId,
