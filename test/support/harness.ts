@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { hash } from '@node-rs/argon2';
 import { uuidv7 } from 'uuidv7';
 import type { Role } from '../../src/domain/role.ts';
@@ -30,6 +31,13 @@ export interface Reply {
   headers: Headers;
   /** The body's bytes, for files (reports). */
   bytes: Uint8Array;
+}
+
+/** The body of a reply that must have succeeded (2xx); a failure shows the problem the API answered. */
+export async function ok(reply: Promise<Reply>): Promise<Record<string, any>> {
+  const answer = await reply;
+  expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+  return answer.body as Record<string, unknown>;
 }
 
 /** A signed-in browser (cookie + CSRF token) or an anonymous caller. */

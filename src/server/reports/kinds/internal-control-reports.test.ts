@@ -6,7 +6,7 @@ import { deviations } from '../../db/schema/deviations.ts';
 import { planNotes } from '../../db/schema/plan-notes.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { plans } from '../../db/schema/plans.ts';
-import { createHarness, type Client, type Harness, type Reply } from '../../../../test/support/harness.ts';
+import { createHarness, ok, type Client, type Harness } from '../../../../test/support/harness.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { reportContextFor } from '../../../../test/support/report-contexts.ts';
 import { controlFollowUpReport } from './control-follow-up.ts';
@@ -47,11 +47,6 @@ const RISK_MATRIX_SV = [
 describe('the reports of an internal control plan', () => {
   let h: Harness;
   let admin: Client;
-  const ok = async (reply: Promise<Reply>) => {
-    const answer = await reply;
-    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
-    return answer.body as Record<string, any>;
-  };
   const report2027 = async (kind: string, unit: string) => {
     const reply = await admin.get(`/reports/${kind}?unit=${unit}&period=2027&format=md`);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);

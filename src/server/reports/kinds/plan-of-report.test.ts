@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { plans } from '../../db/schema/plans.ts';
-import { createHarness, type Client, type Harness, type Reply } from '../../../../test/support/harness.ts';
+import { createHarness, ok, type Client, type Harness } from '../../../../test/support/harness.ts';
 
 // Which plan and which version of it a report shows, and what it says when the plan asked for
 // is not one it can show: the choice every plan-based report kind makes first (kind-helpers.ts).
@@ -9,11 +9,6 @@ import { createHarness, type Client, type Harness, type Reply } from '../../../.
 describe('the plan a report shows', () => {
   let h: Harness;
   let admin: Client;
-  const ok = async (reply: Promise<Reply>) => {
-    const answer = await reply;
-    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
-    return answer.body as Record<string, any>;
-  };
   /** Asked in `lang`, so that both the report and any refusal are in that language. */
   const report = (kind: string, query: string, lang: 'sv' | 'en' = 'sv') => admin.get(`/reports/${kind}?unit=${h.tenant.unitA}&period=2026&format=md&lang=${lang}&${query}`, { 'accept-language': lang });
 

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planNotes } from '../../db/schema/plan-notes.ts';
-import { createHarness, type Client, type Harness, type Reply } from '../../../../test/support/harness.ts';
+import { createHarness, ok, type Client, type Harness } from '../../../../test/support/harness.ts';
 
 // A report prints a section only when it has something to say. The follow-up of improvement
 // actions: the introduction when there is a text or a review, the year's reviews when there are
@@ -14,11 +14,6 @@ describe('a report’s sections appear with their content, and only then', () =>
   let h: Harness;
   let admin: Client;
   let planId: string;
-  const ok = async (reply: Promise<Reply>) => {
-    const answer = await reply;
-    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
-    return answer.body as Record<string, any>;
-  };
   const body = async () => {
     const reply = await admin.get(`/reports/improvement-actions?unit=${h.tenant.unitA}&period=2026&format=md`);
     expect(reply.status).toBe(200);
