@@ -202,15 +202,20 @@ describe('the outbox', () => {
   test('a runner past the first half of its lease gives up the rest of its claim and claims it afresh: a slow mail server still gets every message once', async () => {
     await h.db.transaction((tx) => queueMessages(tx, [message('slow:1'), message('slow:2'), message('slow:3')]));
     const delivered: string[] = [];
+    const watching = watchingTransport('slow');
     // Each delivery takes longer than half the lease (1 s of 2 s), so after each the rest of the batch is released.
     const slow: MailTransport = {
       send: async (sent) => {
+        await watching.transport.send(sent);
         await new Promise((resolve) => setTimeout(resolve, 1_100));
         delivered.push(sent.subject);
       },
     };
     expect(await sendPendingMessages(h.db, slow, { from: MAIL_FROM, runner: 'slow', batchSize: 3, leaseSeconds: 2 })).toEqual({ sent: 3, failed: 0 });
     expect(delivered).toEqual(['Ämne slow:1', 'Ämne slow:2', 'Ämne slow:3']);
+    // Each message went out under a fresh claim of what was left, never under one about to run out.
+    expect(watching.seen.map((sent) => sent.claimed)).toEqual([3, 2, 1]);
+    for (const sent of watching.seen) expect(sent.lease).toBe(2);
     for (const key of ['slow:1', 'slow:2', 'slow:3']) expect(await rowOf(key)).toMatchObject({ sent: true, claimedBy: null });
   });
 
