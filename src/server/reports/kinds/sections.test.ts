@@ -71,6 +71,14 @@ describe('a report’s sections appear with their content, and only then', () =>
     expect(withControl).toContain('## Uppföljning kontroller\n\n*Uppföljning kontroller*\n\n');
     expect(withControl).toContain('| Risk B | Ej bedömd | Kontroll B |');
     expect(withControl).not.toContain('*Uppföljning åtgärder*');
+
+    // Actions without a general note: the actions' part with its table.
+    const other = await ok(admin.post('/plans', { unitId: h.tenant.unitA1, kind: 'internal_control', title: 'Plan A1', startYear: 2026 }));
+    const otherRisk = await ok(admin.post('/risks', { planId: other.id, title: 'Risk A1' }));
+    await ok(admin.post('/actions', { planId: other.id, riskId: otherRisk.id, title: 'Åtgärd A1' }));
+    const withAction = await admin.get(`/reports/control-follow-up?unit=${h.tenant.unitA1}&period=2026&format=md`);
+    expect(withAction.body as string).toContain('## Uppföljning åtgärder\n\n*Uppföljning åtgärder*\n\n');
+    expect(withAction.body as string).toContain('| Risk A1 | Ej bedömd | Åtgärd A1 |');
   });
 
   test('the tenant’s own text: the unit’s for the year before the unit’s, before the tenant’s for the year, before the tenant’s', async () => {
