@@ -12,6 +12,7 @@ import { demoFixturesFolder } from '../paths.ts';
 import { createPlan, createRisk } from '../../../test/support/factories.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { loadPlanFacts, type PlanFacts } from './plan-facts.ts';
+import { currentSnapshot, snapshotOf } from './snapshot.ts';
 
 // The plan's read model, which every report, plan version and comparison reads. Several plans are
 // read in one go (the council summary reads a municipality's plans at once): each plan must get
@@ -79,6 +80,30 @@ describe('the plan read model (loadPlanFacts) on the demo data', () => {
       expect(await loadPlanFacts(database.db, entry.tenantId, entry.planIds, 'sv')).toEqual(alone);
       expect(await loadPlanFacts(database.db, entry.tenantId, [...entry.planIds].reverse(), 'sv')).toEqual([...alone].reverse());
     }
+  });
+
+  test('each part where it belongs: actions outside a risk only among the other actions, the people by their role, whether a deviation has its action, the labels in the reader’s language', async () => {
+    const all = (await readAll()).flat();
+    for (const plan of all) expect(plan.otherActions.map((action) => action.title), plan.title).toEqual([`Åtgärd utan risk i ${plan.id}`]);
+    const items = all.flatMap((plan) => [...plan.risks.flatMap((risk) => [...risk.controls, ...risk.actions]), ...plan.activities]);
+    // Someone is named for reporting and someone else as responsible on at least one item, and the two lists differ.
+    expect(items.some((item) => item.reporting.length > 0 && item.responsible.join() !== item.reporting.join())).toBe(true);
+    const deviations = all.flatMap((plan) => plan.deviations);
+    expect(deviations.length).toBeGreaterThan(0);
+    expect(deviations.every((deviation) => !deviation.hasAction)).toBe(true);
+    const [withStatus] = items.filter((item) => item.status !== null);
+    const inEnglish = (await Promise.all(demo.map((entry) => loadPlanFacts(database.db, entry.tenantId, entry.planIds, 'en')))).flat();
+    const englishItem = inEnglish.flatMap((plan) => [...plan.risks.flatMap((risk) => [...risk.controls, ...risk.actions]), ...plan.activities]).find((item) => item.id === withStatus!.id)!;
+    expect(englishItem.status!.label).not.toBe(withStatus!.status!.label);
+    expect(englishItem.status!.colour).toBe(withStatus!.status!.colour);
+  });
+
+  test('a snapshot is the plan without its follow-ups; a revision no version can have is none, not an error', async () => {
+    const snapshot = await currentSnapshot(database.db, tenantId, planIds[0]!);
+    const items = [...snapshot.facts.risks.flatMap((risk) => [...risk.controls, ...risk.actions]), ...snapshot.facts.otherActions, ...snapshot.facts.activities];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.followUps).toEqual([]);
+    for (const revision of [1.5, 32_768, Number.NaN]) expect(await snapshotOf(database.db, tenantId, planIds[0]!, revision), String(revision)).toBeNull();
   });
 
   test('a summary is the full read without follow-ups, checkpoints, sub-activities, reviews and notes', async () => {
