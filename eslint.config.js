@@ -50,43 +50,66 @@ export const architecture = {
           {
             // The domain imports nothing from the server, the web app or the command line.
             from: { element: { type: 'domain' } },
-            disallow: { to: { element: { types: { anyOf: ['server', 'feature', 'storage', 'web', 'web-feature', 'web-shell', 'cli', 'test-support'] } } } },
+            disallow: {
+              to: {
+                element: {
+                  types: {
+                    anyOf: ['server', 'feature', 'storage', 'web', 'web-feature', 'web-shell', 'cli', 'test-support'],
+                  },
+                },
+              },
+            },
             message: 'The domain (src/domain) imports only the domain: move what both sides need into src/domain.',
           },
           {
             // The web app runs in the browser: it imports only the domain and itself.
             from: { element: { types: { anyOf: ['web', 'web-feature', 'web-shell'] } } },
-            disallow: { to: { element: { types: { anyOf: ['server', 'feature', 'storage', 'cli', 'test-support'] } } } },
+            disallow: {
+              to: { element: { types: { anyOf: ['server', 'feature', 'storage', 'cli', 'test-support'] } } },
+            },
             message: 'The web app (src/web) imports only src/domain and src/web.',
           },
           {
             // A screen never imports the shell (router, layout); shared parts live in components/ and lib/.
             from: { element: { type: 'web-feature' } },
             disallow: { to: { element: { type: 'web-shell' } } },
-            message: 'A screen does not import the shell (src/web/app): move what it needs into src/web/components or src/web/lib.',
+            message:
+              'A screen does not import the shell (src/web/app): move what it needs into src/web/components or src/web/lib.',
           },
           {
             // A screen does not reach into another screen's folder.
             from: { element: { type: 'web-feature' } },
-            disallow: { to: { element: { type: 'web-feature', captured: { name: '!{{ from.element.captured.name }}' } } } },
-            message: 'A screen does not import another screen’s files: move what both need into src/web/components or src/web/lib.',
+            disallow: {
+              to: { element: { type: 'web-feature', captured: { name: '!{{ from.element.captured.name }}' } } },
+            },
+            message:
+              'A screen does not import another screen’s files: move what both need into src/web/components or src/web/lib.',
           },
           {
             // A server feature does not reach into another feature.
             from: { element: { type: 'feature' } },
             disallow: { to: { element: { type: 'feature', captured: { name: '!{{ from.element.captured.name }}' } } } },
-            message: 'A feature does not import another feature’s internals: move what both need into a shared module of src/server.',
+            message:
+              'A feature does not import another feature’s internals: move what both need into a shared module of src/server.',
           },
           {
             // Storage and the shared server modules know no feature; only the app (app.ts) wires them in.
-            from: { element: { types: { anyOf: ['storage', 'server'] } }, file: { categories: { noneOf: ['test', 'composition-root'] } } },
+            from: {
+              element: { types: { anyOf: ['storage', 'server'] } },
+              file: { categories: { noneOf: ['test', 'composition-root'] } },
+            },
             disallow: { to: { element: { type: 'feature' } } },
             message: 'Only src/server/app.ts imports the features; shared server code must not depend on one.',
           },
           {
             // Storage depends on nothing of the server above it (but may know where the package's files are).
             from: { element: { type: 'storage' } },
-            disallow: { to: { element: { types: { anyOf: ['server', 'feature', 'cli', 'web', 'web-feature', 'web-shell'] } }, file: { categories: { noneOf: ['package-paths'] } } } },
+            disallow: {
+              to: {
+                element: { types: { anyOf: ['server', 'feature', 'cli', 'web', 'web-feature', 'web-shell'] } },
+                file: { categories: { noneOf: ['package-paths'] } },
+              },
+            },
             message: 'Storage (src/server/db) imports only the domain and itself.',
           },
           {
@@ -107,7 +130,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],

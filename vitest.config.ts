@@ -24,15 +24,46 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'pglite', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'], globalSetup: databaseTemplates, env: { DATABASE_URL: '' } },
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+          globalSetup: databaseTemplates,
+          env: { DATABASE_URL: '' },
+        },
       },
       // The web app's hooks and components, rendered in happy-dom and queried as a user finds
       // them (Testing Library, by role and accessible name).
-      { extends: true, test: { name: 'web', include: ['src/web/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['test/web/setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          include: ['src/web/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/web/setup.ts'],
+        },
+      },
       // Browser journeys: the built app in Debian's Chromium, on the embedded database.
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/support/build.ts'], env: { DATABASE_URL: '' } } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/support/build.ts'],
+          env: { DATABASE_URL: '' },
+        },
+      },
       ...(postgresUrl
-        ? [{ extends: true as const, test: { name: 'postgresql', include: databaseTests, globalSetup: databaseTemplates, env: { DATABASE_URL: postgresUrl } } }]
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgresql',
+                include: databaseTests,
+                globalSetup: databaseTemplates,
+                env: { DATABASE_URL: postgresUrl },
+              },
+            },
+          ]
         : []),
     ],
   },

@@ -15,22 +15,42 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const DEMO_ACCOUNT = { email: 'admin@exempelkommun-b.example', password: 'uppsikt-demo' };
 
 async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ACCOUNT) });
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEMO_ACCOUNT),
+  });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
 
 /** The internal-control plan with the most risks, controls and actions. */
-async function largestPlan(url: string, cookie: string): Promise<{ id: string; title: string; size: string; bytes: number }> {
-  const list = (await (await fetch(`${url}/api/v1/plans?kind=internal_control&limit=500`, { headers: { cookie } })).json()) as { items: { id: string; title: string }[] };
+async function largestPlan(
+  url: string,
+  cookie: string,
+): Promise<{ id: string; title: string; size: string; bytes: number }> {
+  const list = (await (
+    await fetch(`${url}/api/v1/plans?kind=internal_control&limit=500`, { headers: { cookie } })
+  ).json()) as { items: { id: string; title: string }[] };
   let best = { id: '', title: '', size: '', bytes: 0, count: -1 };
   for (const plan of list.items) {
     const text = await (await fetch(`${url}/api/v1/plans/${plan.id}/overview`, { headers: { cookie } })).text();
-    const overview = JSON.parse(text) as { risks: { controls: unknown[]; actions: unknown[] }[]; actionsWithoutRisk: unknown[] };
+    const overview = JSON.parse(text) as {
+      risks: { controls: unknown[]; actions: unknown[] }[];
+      actionsWithoutRisk: unknown[];
+    };
     const controls = overview.risks.reduce((sum, risk) => sum + risk.controls.length, 0);
-    const actions = overview.risks.reduce((sum, risk) => sum + risk.actions.length, 0) + overview.actionsWithoutRisk.length;
+    const actions =
+      overview.risks.reduce((sum, risk) => sum + risk.actions.length, 0) + overview.actionsWithoutRisk.length;
     const count = overview.risks.length + controls + actions;
-    if (count > best.count) best = { id: plan.id, title: plan.title, size: `${overview.risks.length} risks, ${controls} controls, ${actions} actions`, bytes: text.length, count };
+    if (count > best.count)
+      best = {
+        id: plan.id,
+        title: plan.title,
+        size: `${overview.risks.length} risks, ${controls} controls, ${actions} actions`,
+        bytes: text.length,
+        count,
+      };
   }
   return best;
 }
@@ -59,7 +79,13 @@ async function load(url: string, headers: Record<string, string>, total: number,
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: total / seconds, failures };
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    perSecond: total / seconds,
+    failures,
+  };
 }
 
 async function measure(label: string, env: Record<string, string>, cleanup: () => Promise<void>) {
@@ -96,11 +122,16 @@ async function measure(label: string, env: Record<string, string>, cleanup: () =
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'uppsikt-bench-api-'));
-await measure('PGlite (embedded)', { DATABASE_URL: '', DATA_DIR: dataDir }, () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
+await measure('PGlite (embedded)', { DATABASE_URL: '', DATA_DIR: dataDir }, () =>
+  Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
+);
 
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const admin = new pg.Client({ connectionString: serverUrl });
-const reachable = await admin.connect().then(() => true, () => false);
+const reachable = await admin.connect().then(
+  () => true,
+  () => false,
+);
 if (!reachable) {
   console.log(`\nPostgreSQL: not reachable at ${serverUrl}; skipped.`);
 } else {

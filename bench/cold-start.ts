@@ -19,7 +19,10 @@ async function timeToHealthy(label: string): Promise<number> {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${label}: the server exited with ${child.exitCode}`);
       if (performance.now() - started > 120_000) throw new Error(`${label}: no answer within 120 s`);
-      const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false);
+      const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (healthy) return performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -38,7 +38,8 @@ const sentence = (n: number) =>
   `Kontrollen av rutinen ${n} visar att arbetet följer nämndens riktlinjer, med enstaka brister i dokumentationen som förvaltningen åtgärdar under nästa period.`;
 
 async function insertAll(db: Database, table: Parameters<Database['insert']>[0], rows: Record<string, unknown>[]) {
-  for (let start = 0; start < rows.length; start += 1000) await db.insert(table).values(rows.slice(start, start + 1000));
+  for (let start = 0; start < rows.length; start += 1000)
+    await db.insert(table).values(rows.slice(start, start + 1000));
 }
 
 /** The municipality: a root, 40 nämnder with a plan each, people, statuses and the quarters. */
@@ -51,37 +52,135 @@ async function generate(dataDir: string) {
   const rootId = uuidv7();
   await db.insert(orgUnits).values({ tenantId, id: rootId, kind: 'kommun', name: 'Storstads kommun' });
   const statusIds = DEFAULT_STATUSES.map(() => uuidv7());
-  await insertAll(db, statuses, DEFAULT_STATUSES.map((status, index) => ({ tenantId, id: statusIds[index], ...status, sortOrder: index })));
+  await insertAll(
+    db,
+    statuses,
+    DEFAULT_STATUSES.map((status, index) => ({ tenantId, id: statusIds[index], ...status, sortOrder: index })),
+  );
   const periodIds = [1, 2, 3, 4].map(() => uuidv7());
-  await insertAll(db, reportingPeriods, periodIds.map((id, index) => ({ tenantId, id, kind: 'quarter', year: YEAR, number: index + 1, startDate: `${YEAR}-${String(index * 3 + 1).padStart(2, '0')}-01`, endDate: `${YEAR}-${String(index * 3 + 3).padStart(2, '0')}-28` })));
+  await insertAll(
+    db,
+    reportingPeriods,
+    periodIds.map((id, index) => ({
+      tenantId,
+      id,
+      kind: 'quarter',
+      year: YEAR,
+      number: index + 1,
+      startDate: `${YEAR}-${String(index * 3 + 1).padStart(2, '0')}-01`,
+      endDate: `${YEAR}-${String(index * 3 + 3).padStart(2, '0')}-28`,
+    })),
+  );
   const userIds = Array.from({ length: 120 }, () => uuidv7());
-  await insertAll(db, users, userIds.map((id, index) => ({ tenantId, id, name: `Handläggare ${index + 1}`, ...(index % 30 === 29 ? { deactivatedAt: new Date() } : {}) })));
+  await insertAll(
+    db,
+    users,
+    userIds.map((id, index) => ({
+      tenantId,
+      id,
+      name: `Handläggare ${index + 1}`,
+      ...(index % 30 === 29 ? { deactivatedAt: new Date() } : {}),
+    })),
+  );
 
-  const rows = { units: [], plans: [], risks: [], controls: [], actions: [], followUps: [], assignments: [], checkpoints: [], deviations: [] } as Record<string, Record<string, unknown>[]>;
+  const rows = {
+    units: [],
+    plans: [],
+    risks: [],
+    controls: [],
+    actions: [],
+    followUps: [],
+    assignments: [],
+    checkpoints: [],
+    deviations: [],
+  } as Record<string, Record<string, unknown>[]>;
   let n = 0;
   for (let u = 0; u < UNITS; u += 1) {
     const unitId = uuidv7();
     const planId = uuidv7();
-    rows.units!.push({ tenantId, id: unitId, parentId: rootId, kind: u % 8 === 7 ? 'bolag' : 'namnd', name: `${u % 8 === 7 ? 'Bolag' : 'Nämnd'} ${u + 1}`, sortOrder: u });
-    rows.plans!.push({ tenantId, id: planId, unitId, kind: 'internal_control', title: `Internkontrollplan ${YEAR}`, startYear: YEAR, endYear: YEAR, state: 'adopted' });
+    rows.units!.push({
+      tenantId,
+      id: unitId,
+      parentId: rootId,
+      kind: u % 8 === 7 ? 'bolag' : 'namnd',
+      name: `${u % 8 === 7 ? 'Bolag' : 'Nämnd'} ${u + 1}`,
+      sortOrder: u,
+    });
+    rows.plans!.push({
+      tenantId,
+      id: planId,
+      unitId,
+      kind: 'internal_control',
+      title: `Internkontrollplan ${YEAR}`,
+      startYear: YEAR,
+      endYear: YEAR,
+      state: 'adopted',
+    });
     for (let r = 0; r < RISKS; r += 1) {
       const riskId = uuidv7();
-      rows.risks!.push({ tenantId, id: riskId, planId, title: `Risk ${r + 1} i nämnd ${u + 1}`, description: sentence(r), likelihood: (r % 4) + 1, consequence: ((r + u) % 4) + 1, sortOrder: r });
+      rows.risks!.push({
+        tenantId,
+        id: riskId,
+        planId,
+        title: `Risk ${r + 1} i nämnd ${u + 1}`,
+        description: sentence(r),
+        likelihood: (r % 4) + 1,
+        consequence: ((r + u) % 4) + 1,
+        sortOrder: r,
+      });
       for (let i = 0; i < ITEMS; i += 1) {
         for (const kind of ['control', 'action'] as const) {
           const id = uuidv7();
           n += 1;
-          const item = { tenantId, id, planId, riskId, title: `${kind === 'control' ? 'Kontrollmoment' : 'Åtgärd'} ${i + 1} för risk ${r + 1}`, statusId: statusIds[n % statusIds.length], startDate: `${YEAR}-01-01`, endDate: `${YEAR}-${String((n % 12) + 1).padStart(2, '0')}-15`, sortOrder: i };
+          const item = {
+            tenantId,
+            id,
+            planId,
+            riskId,
+            title: `${kind === 'control' ? 'Kontrollmoment' : 'Åtgärd'} ${i + 1} för risk ${r + 1}`,
+            statusId: statusIds[n % statusIds.length],
+            startDate: `${YEAR}-01-01`,
+            endDate: `${YEAR}-${String((n % 12) + 1).padStart(2, '0')}-15`,
+            sortOrder: i,
+          };
           if (kind === 'control') rows.controls!.push({ ...item, description: sentence(n), frequency: 'Kvartalsvis' });
-          else rows.actions!.push({ ...item, whatToDo: sentence(n), measuresTaken: `## Genomfört\n\n${sentence(n + 1)}\n\n- ${sentence(n + 2)}\n- ${sentence(n + 3)}` });
+          else
+            rows.actions!.push({
+              ...item,
+              whatToDo: sentence(n),
+              measuresTaken: `## Genomfört\n\n${sentence(n + 1)}\n\n- ${sentence(n + 2)}\n- ${sentence(n + 3)}`,
+            });
           const ref = kind === 'control' ? { controlId: id } : { actionId: id };
-          rows.assignments!.push({ tenantId, id: uuidv7(), ...ref, userId: userIds[n % userIds.length], role: 'responsible' }, { tenantId, id: uuidv7(), ...ref, userId: userIds[(n + 7) % userIds.length], role: 'reporting' });
-          rows.checkpoints!.push({ tenantId, id: uuidv7(), ...ref, date: `${YEAR}-06-30` }, { tenantId, id: uuidv7(), ...ref, date: `${YEAR}-09-30` });
+          rows.assignments!.push(
+            { tenantId, id: uuidv7(), ...ref, userId: userIds[n % userIds.length], role: 'responsible' },
+            { tenantId, id: uuidv7(), ...ref, userId: userIds[(n + 7) % userIds.length], role: 'reporting' },
+          );
+          rows.checkpoints!.push(
+            { tenantId, id: uuidv7(), ...ref, date: `${YEAR}-06-30` },
+            { tenantId, id: uuidv7(), ...ref, date: `${YEAR}-09-30` },
+          );
           for (let f = 0; f < FOLLOW_UPS; f += 1) {
-            rows.followUps!.push({ tenantId, id: uuidv7(), ...ref, periodId: periodIds[f], reportedOn: `${YEAR}-${String(f * 3 + 3).padStart(2, '0')}-20`, body: sentence(n + f), authorId: userIds[(n + f) % userIds.length] });
+            rows.followUps!.push({
+              tenantId,
+              id: uuidv7(),
+              ...ref,
+              periodId: periodIds[f],
+              reportedOn: `${YEAR}-${String(f * 3 + 3).padStart(2, '0')}-20`,
+              body: sentence(n + f),
+              authorId: userIds[(n + f) % userIds.length],
+            });
           }
           if (kind === 'control' && n % 20 === 1) {
-            rows.deviations!.push({ tenantId, id: uuidv7(), controlId: id, title: `Avvikelse vid kontroll ${n}`, description: sentence(n), foundOn: `${YEAR}-05-10`, severity: n % 40 === 1 ? 'significant' : 'minor', state: n % 60 === 1 ? 'closed' : 'open' });
+            rows.deviations!.push({
+              tenantId,
+              id: uuidv7(),
+              controlId: id,
+              title: `Avvikelse vid kontroll ${n}`,
+              description: sentence(n),
+              foundOn: `${YEAR}-05-10`,
+              severity: n % 40 === 1 ? 'significant' : 'minor',
+              state: n % 60 === 1 ? 'closed' : 'open',
+            });
           }
         }
       }
@@ -97,20 +196,39 @@ async function generate(dataDir: string) {
   await insertAll(db, checkpoints, rows.checkpoints!);
   await insertAll(db, deviations, rows.deviations!);
   await database.close();
-  return { tenantId, rootId, counts: Object.fromEntries(Object.entries(rows).map(([name, list]) => [name, list.length])) };
+  return {
+    tenantId,
+    rootId,
+    counts: Object.fromEntries(Object.entries(rows).map(([name, list]) => [name, list.length])),
+  };
 }
 
 /** In a child process: the time and memory of one format. Prints one JSON line. */
 async function measure(dataDir: string, tenantId: string, rootId: string, format: 'pdf' | 'docx') {
   const database = await openDatabase({ dataDir });
   const rssBefore = process.memoryUsage().rss;
-  const request = { kind: 'council-summary' as const, unitId: rootId, period: String(YEAR), format, locale: 'sv' as const };
+  const request = {
+    kind: 'council-summary' as const,
+    unitId: rootId,
+    period: String(YEAR),
+    format,
+    locale: 'sv' as const,
+  };
   const once = async () => {
     const started = performance.now();
-    const document = await buildReportDocument(database.db, operatorAccess(tenantId, fixedClock(`${YEAR}-10-15T12:00:00Z`)), request);
+    const document = await buildReportDocument(
+      database.db,
+      operatorAccess(tenantId, fixedClock(`${YEAR}-10-15T12:00:00Z`)),
+      request,
+    );
     const built = performance.now();
     const report = await renderReport(document, request);
-    return { total: performance.now() - started, build: built - started, render: performance.now() - built, bytes: report.bytes.length };
+    return {
+      total: performance.now() - started,
+      build: built - started,
+      render: performance.now() - built,
+      bytes: report.bytes.length,
+    };
   };
   await once();
   const runs = [];
@@ -118,7 +236,14 @@ async function measure(dataDir: string, tenantId: string, rootId: string, format
   runs.sort((a, b) => a.total - b.total);
   const median = runs[Math.floor(runs.length / 2)]!;
   await database.close();
-  console.log(JSON.stringify({ format, ...median, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(
+    JSON.stringify({
+      format,
+      ...median,
+      rssBeforeMb: rssBefore / 2 ** 20,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 }
 
 const generatedIds = { tenantId: '', rootId: '' };
@@ -131,11 +256,27 @@ async function main() {
     const started = performance.now();
     const generated = await generate(folder);
     Object.assign(generatedIds, generated);
-    console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Object.entries(generated.counts).map(([name, count]) => `${count} ${name}`).join(', ')}`);
+    console.log(
+      `Generated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Object.entries(generated.counts)
+        .map(([name, count]) => `${count} ${name}`)
+        .join(', ')}`,
+    );
     for (const format of ['pdf', 'docx'] as const) {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--measure', folder, generated.tenantId, generated.rootId, format], { encoding: 'utf8' });
+      const child = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', import.meta.filename, '--measure', folder, generated.tenantId, generated.rootId, format],
+        { encoding: 'utf8' },
+      );
       if (child.status !== 0) throw new Error(`measuring ${format} failed:\n${child.stderr}`);
-      const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { format: string; total: number; build: number; render: number; bytes: number; rssBeforeMb: number; peakRssMb: number };
+      const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+        format: string;
+        total: number;
+        build: number;
+        render: number;
+        bytes: number;
+        rssBeforeMb: number;
+        peakRssMb: number;
+      };
       console.log(
         `council-summary ${result.format.toUpperCase()}: ${(result.total / 1000).toFixed(2)} s (median of ${RUNS}; reading and building ${Math.round(result.build)} ms, rendering ${Math.round(result.render)} ms), ` +
           `${(result.bytes / 1024).toFixed(0)} KiB; peak memory (RSS) ${result.peakRssMb.toFixed(0)} MB, of which ${result.rssBeforeMb.toFixed(0)} MB before the first report (Node and the embedded database). Target: under 2 s.`,
@@ -143,7 +284,8 @@ async function main() {
     }
   } finally {
     // BENCH_KEEP=1 keeps the generated database, to profile a run against it.
-    if (process.env.BENCH_KEEP) console.log(`Data kept in ${folder} (tenant ${generatedIds.tenantId}, root ${generatedIds.rootId}).`);
+    if (process.env.BENCH_KEEP)
+      console.log(`Data kept in ${folder} (tenant ${generatedIds.tenantId}, root ${generatedIds.rootId}).`);
     else rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -19,23 +19,57 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function api(url: string, cookie: string, csrf: string, path: string, body: unknown) {
-  const response = await fetch(`${url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as { id: string };
 }
 
 /** A plan of 100 risks spread over the matrix, each with a control and an action, written over the API. */
 async function largePlan(url: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ACCOUNT) });
-  const cookie = login.headers.getSetCookie().map((entry) => entry.split(';')[0]).join('; ');
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ACCOUNT),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((entry) => entry.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const units = (await (await fetch(`${url}/api/v1/org-units?limit=500`, { headers: { cookie } })).json()) as { items: { id: string; name: string }[] };
+  const units = (await (await fetch(`${url}/api/v1/org-units?limit=500`, { headers: { cookie } })).json()) as {
+    items: { id: string; name: string }[];
+  };
   const unitId = units.items.find((unit) => unit.name === 'Utbildningsnämnden')!.id;
-  const plan = await api(url, cookie, csrfToken, '/plans', { unitId, kind: 'internal_control', title: 'Stor plan (benchmark)', startYear: 2026 });
+  const plan = await api(url, cookie, csrfToken, '/plans', {
+    unitId,
+    kind: 'internal_control',
+    title: 'Stor plan (benchmark)',
+    startYear: 2026,
+  });
   for (let index = 0; index < RISKS; index++) {
-    const risk = await api(url, cookie, csrfToken, '/risks', { planId: plan.id, title: `Risk ${index + 1}`, description: 'Orsak → konsekvens, med en **viktig** detalj.', likelihood: (index % 4) + 1, consequence: (Math.floor(index / 4) % 4) + 1 });
-    await api(url, cookie, csrfToken, '/controls', { riskId: risk.id, title: `Kontroll ${index + 1}`, endDate: '2026-12-31', checkpoints: ['2026-03-31', '2026-06-30'] });
-    await api(url, cookie, csrfToken, '/actions', { planId: plan.id, riskId: risk.id, title: `Åtgärd ${index + 1}`, whatToDo: '- Ett\n- Två' });
+    const risk = await api(url, cookie, csrfToken, '/risks', {
+      planId: plan.id,
+      title: `Risk ${index + 1}`,
+      description: 'Orsak → konsekvens, med en **viktig** detalj.',
+      likelihood: (index % 4) + 1,
+      consequence: (Math.floor(index / 4) % 4) + 1,
+    });
+    await api(url, cookie, csrfToken, '/controls', {
+      riskId: risk.id,
+      title: `Kontroll ${index + 1}`,
+      endDate: '2026-12-31',
+      checkpoints: ['2026-03-31', '2026-06-30'],
+    });
+    await api(url, cookie, csrfToken, '/actions', {
+      planId: plan.id,
+      riskId: risk.id,
+      title: `Åtgärd ${index + 1}`,
+      whatToDo: '- Ett\n- Två',
+    });
   }
   return plan.id;
 }
@@ -49,7 +83,10 @@ async function signIn(page: Page, url: string) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'uppsikt-bench-web-'));
-const [server, browser] = await Promise.all([startBuiltServer({ DATABASE_URL: '', DATA_DIR: dataDir }), launchBrowser()]);
+const [server, browser] = await Promise.all([
+  startBuiltServer({ DATABASE_URL: '', DATA_DIR: dataDir }),
+  launchBrowser(),
+]);
 try {
   // What the first page loads: every script the browser fetched for the sign-in page.
   const first = await browser.newPage();
@@ -66,8 +103,11 @@ try {
   const all = readdirSync(assets).filter((name) => name.endsWith('.js'));
   const lazy = all.filter((name) => !scripts.has(name));
   console.log(`first page (sign-in) JavaScript: ${kib(firstPage)} gzip in ${scripts.size} files (limit 250 KiB)`);
-  console.log(`all JavaScript: ${kib(all.reduce((sum, name) => sum + gzipped(name), 0))} gzip in ${all.length} files; loaded later, by screen:`);
-  for (const name of lazy.sort((a, b) => gzipped(b) - gzipped(a)).slice(0, 8)) console.log(`  ${name.replace(/-[\w-]{8}\.js$/, '')}: ${kib(gzipped(name))}`);
+  console.log(
+    `all JavaScript: ${kib(all.reduce((sum, name) => sum + gzipped(name), 0))} gzip in ${all.length} files; loaded later, by screen:`,
+  );
+  for (const name of lazy.sort((a, b) => gzipped(b) - gzipped(a)).slice(0, 8))
+    console.log(`  ${name.replace(/-[\w-]{8}\.js$/, '')}: ${kib(gzipped(name))}`);
 
   const planId = await largePlan(server.url);
   const usable: number[] = [];
@@ -82,12 +122,18 @@ try {
     await rows.nth(RISKS).waitFor();
     usable.push(performance.now() - started);
     const clicked = performance.now();
-    await page.getByRole('table', { name: /Antal risker per/ }).getByRole('link').first().click();
+    await page
+      .getByRole('table', { name: /Antal risker per/ })
+      .getByRole('link')
+      .first()
+      .click();
     await page.getByText(/^Visar risker med sannolikhet/).waitFor();
     filtered.push(performance.now() - clicked);
     await context.close();
   }
-  console.log(`plan with ${RISKS} risks, ${RISKS} controls, ${RISKS} actions: usable after ${median(usable).toFixed(0)} ms (median of ${RUNS}; ${usable.map((value) => value.toFixed(0)).join(', ')})`);
+  console.log(
+    `plan with ${RISKS} risks, ${RISKS} controls, ${RISKS} actions: usable after ${median(usable).toFixed(0)} ms (median of ${RUNS}; ${usable.map((value) => value.toFixed(0)).join(', ')})`,
+  );
   console.log(`a matrix cell filters the list in ${median(filtered).toFixed(0)} ms (median of ${RUNS})`);
 } finally {
   await browser.close();

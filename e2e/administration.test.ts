@@ -35,20 +35,34 @@ describe('administration', () => {
     await edit.getByRole('button', { name: 'Spara Karin Lund' }).click();
     await row.getByText('karin.lund@malmo.example').waitFor();
 
-    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'Riskmatris' }).click();
+    await page
+      .getByRole('navigation', { name: 'Administrationens delar' })
+      .getByRole('link', { name: 'Riskmatris' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Riskmatris' }).waitFor();
     await checkScreen(page, 'admin-risk-matrix');
     // Bands that leave a risk value uncovered are refused with the API's message.
     await page.getByLabel('Band 4 till och med riskvärde').fill('15');
     await page.getByRole('button', { name: 'Spara riskmatrisen' }).click();
-    await page.getByRole('alert').getByText(/Riskvärde 16 ska ligga i exakt ett färgband/).first().waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Riskvärde 16 ska ligga i exakt ett färgband/)
+      .first()
+      .waitFor();
     await page.getByLabel('Band 4 till och med riskvärde').fill('16');
     await page.getByLabel('Namn på band 4').fill('Kritisk');
     await page.getByRole('button', { name: 'Spara riskmatrisen' }).click();
-    await page.getByRole('table', { name: 'Antal risker per sannolikhet och konsekvens.' }).getByText('Kritisk').first().waitFor();
+    await page
+      .getByRole('table', { name: 'Antal risker per sannolikhet och konsekvens.' })
+      .getByText('Kritisk')
+      .first()
+      .waitFor();
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
 
-    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'Statusar' }).click();
+    await page
+      .getByRole('navigation', { name: 'Administrationens delar' })
+      .getByRole('link', { name: 'Statusar' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Statusar' }).waitFor();
     await checkScreen(page, 'admin-statuses');
     const newStatus = page.getByRole('form', { name: 'Ny status' });
@@ -59,7 +73,10 @@ describe('administration', () => {
     await newStatus.getByRole('button', { name: 'Lägg till statusen' }).click();
     await page.getByRole('button', { name: 'Spara Vilande' }).waitFor();
 
-    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'Årshjul' }).click();
+    await page
+      .getByRole('navigation', { name: 'Administrationens delar' })
+      .getByRole('link', { name: 'Årshjul' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Årshjul' }).waitFor();
     await page.getByLabel('År', { exact: true }).selectOption('2020');
     await page.getByRole('heading', { level: 2, name: 'Rapporteringsperioder 2020' }).waitFor();
@@ -67,7 +84,10 @@ describe('administration', () => {
     const newPeriod = page.getByRole('form', { name: 'Ny rapporteringsperiod' });
     await newPeriod.getByLabel('Slag').selectOption({ label: 'Delår' });
     await newPeriod.getByRole('button', { name: 'Lägg till perioden' }).click();
-    await page.getByRole('region', { name: 'Rapporteringsperioder 2020' }).getByText(/^Delår 2020/).waitFor();
+    await page
+      .getByRole('region', { name: 'Rapporteringsperioder 2020' })
+      .getByText(/^Delår 2020/)
+      .waitFor();
 
     // A meeting of the year: added, then its agenda changed.
     const newEvent = page.getByRole('region', { name: 'Nytt sammanträde eller tidsgräns 2020' });
@@ -78,9 +98,17 @@ describe('administration', () => {
     const editEvent = page.getByRole('region', { name: 'Ändra Grundskolenämndens sammanträde' });
     await editEvent.getByLabel('Att diskutera', { exact: true }).fill('- Uppföljning av internkontrollplanen');
     await editEvent.getByRole('button', { name: 'Spara' }).click();
-    await page.getByRole('region', { name: 'Sammanträden och tidsgränser 2020' }).getByRole('listitem').filter({ hasText: 'Uppföljning av internkontrollplanen' }).first().waitFor();
+    await page
+      .getByRole('region', { name: 'Sammanträden och tidsgränser 2020' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Uppföljning av internkontrollplanen' })
+      .first()
+      .waitFor();
 
-    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'Fokusområden' }).click();
+    await page
+      .getByRole('navigation', { name: 'Administrationens delar' })
+      .getByRole('link', { name: 'Fokusområden' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Fokusområden' }).waitFor();
     await page.getByLabel('Nytt fokusområde').fill('Leda & styra');
     await page.getByRole('button', { name: 'Lägg till fokusområdet' }).click();
@@ -99,33 +127,52 @@ describe('administration', () => {
     await added.getByLabel('Namn').fill('Rosengårdsskolan');
     await added.getByRole('button', { name: 'Lägg till enheten' }).click();
     const change = page.getByRole('region', { name: 'Ändra en enhet' });
-    await change.getByLabel('Enhet', { exact: true }).selectOption({ label: '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0Rosengårdsskolan' });
+    await change
+      .getByLabel('Enhet', { exact: true })
+      .selectOption({ label: '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0Rosengårdsskolan' });
     await checkScreen(page, 'admin-units');
     await change.getByLabel('Namn').fill('Rosengårdsskolan F–9');
     await change.getByRole('button', { name: 'Spara Rosengårdsskolan' }).click();
     await change.getByRole('button', { name: 'Arkivera Rosengårdsskolan F–9' }).click();
     await change.getByRole('button', { name: 'Återställ Rosengårdsskolan F–9' }).waitFor();
 
-    await page.getByRole('navigation', { name: 'Administrationens delar' }).getByRole('link', { name: 'API-nycklar' }).click();
+    await page
+      .getByRole('navigation', { name: 'Administrationens delar' })
+      .getByRole('link', { name: 'API-nycklar' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'API-nycklar' }).waitFor();
     await page.getByLabel('Vad nyckeln är till för').fill('Power BI');
     await page.getByRole('button', { name: 'Skapa nyckeln' }).click();
-    const secret = await page.getByRole('status').filter({ hasText: 'Nyckeln Power BI är skapad.' }).locator('code').textContent();
+    const secret = await page
+      .getByRole('status')
+      .filter({ hasText: 'Nyckeln Power BI är skapad.' })
+      .locator('code')
+      .textContent();
     const reply = await fetch(`${session.url}/api/v1/plans`, { headers: { authorization: `Bearer ${secret}` } });
     expect(reply.status).toBe(200);
     await checkScreen(page, 'admin-tokens');
     await page.getByRole('button', { name: 'Återkalla Power BI' }).click();
-    await page.getByRole('row', { name: /Power BI/ }).getByText('Återkallad').waitFor();
-    expect((await fetch(`${session.url}/api/v1/plans`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    await page
+      .getByRole('row', { name: /Power BI/ })
+      .getByText('Återkallad')
+      .waitFor();
+    expect(
+      (await fetch(`${session.url}/api/v1/plans`, { headers: { authorization: `Bearer ${secret}` } })).status,
+    ).toBe(401);
     await page.context().close();
   });
 
   test('a person without the administrator role does not see the administration; their overview starts at their nämnd', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'samordnare@malmo.example');
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    expect(
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).count(),
+    ).toBe(0);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
-    await page.getByRole('table', { name: /^Under Grundskolenämnden/ }).getByRole('row', { name: /^Grundskoleförvaltningen/ }).waitFor();
+    await page
+      .getByRole('table', { name: /^Under Grundskolenämnden/ })
+      .getByRole('row', { name: /^Grundskoleförvaltningen/ })
+      .waitFor();
     await page.context().close();
   });
 });

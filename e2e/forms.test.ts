@@ -11,7 +11,10 @@ describe('forms', () => {
     const page = await session.newPage();
     await signIn(session, page, 'samordnare@malmo.example');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
-    await page.getByRole('link', { name: /^Grundskolenämnden/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Grundskolenämnden/ })
+      .first()
+      .click();
     await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
     await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2020' }).waitFor();
     await page.getByRole('link', { name: 'Ändra', exact: true }).click();
@@ -53,7 +56,10 @@ describe('forms', () => {
     await checkScreen(page, 'form-deviation');
     await page.getByRole('button', { name: 'Spara avvikelsen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
-    await page.getByRole('region', { name: 'Avvikelser' }).getByText(/Rapporten kom för sent.*Åtgärdad/s).waitFor();
+    await page
+      .getByRole('region', { name: 'Avvikelser' })
+      .getByText(/Rapporten kom för sent.*Åtgärdad/s)
+      .waitFor();
     await page.context().close();
   });
 
@@ -101,8 +107,13 @@ describe('forms', () => {
 
     await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Åtgärd Samverkan' }) });
-    await card.getByRole('link', { name: /^Ändra uppföljningen för/ }).first().click();
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: 'Åtgärd Samverkan' }) });
+    await card
+      .getByRole('link', { name: /^Ändra uppföljningen för/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning: Samverkan' }).waitFor();
     await page.getByLabel('Uppföljning', { exact: true }).fill(`${text} Nästa möte i december.`);
     await checkScreen(page, 'form-follow-up-edit');

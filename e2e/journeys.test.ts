@@ -12,12 +12,16 @@ const session = useBrowserSession();
 async function openUnit(page: Page, unit: string) {
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
   await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
-  await page.getByRole('link', { name: new RegExp(`^${unit}`) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(`^${unit}`) })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 2, name: `Planer för ${unit}` }).waitFor();
 }
 
 /** The card of one control or action on a risk page. */
-const itemCard = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+const itemCard = (page: Page, title: string) =>
+  page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) });
 
 describe('journeys', () => {
   test('1. a coordinator creates a plan, adds a risk with sannolikhet and konsekvens, a control and an action', async () => {
@@ -38,7 +42,9 @@ describe('journeys', () => {
     await page.getByRole('link', { name: 'Ny risk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ny risk' }).waitFor();
     await page.getByLabel('Risk', { exact: true }).fill('Bristande registrering av frånvaro');
-    await page.getByLabel('Beskrivning', { exact: true }).fill('Frånvaro registreras inte samma dag, vilket leder till att vårdnadshavare inte informeras.');
+    await page
+      .getByLabel('Beskrivning', { exact: true })
+      .fill('Frånvaro registreras inte samma dag, vilket leder till att vårdnadshavare inte informeras.');
     await page.getByLabel('Sannolikhet').selectOption('3');
     await page.getByLabel('Konsekvens').selectOption('4');
     await page.getByText('Riskvärde: 12').waitFor();
@@ -46,13 +52,19 @@ describe('journeys', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bristande registrering av frånvaro' }).waitFor();
     // The assessment is kept for the plan's year, with who made it.
-    await page.getByRole('table', { name: 'Bedömningar' }).getByRole('row', { name: /^2027 3 4 12 Samordnare Grundskolenämnden \(demo\)/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Bedömningar' })
+      .getByRole('row', { name: /^2027 3 4 12 Samordnare Grundskolenämnden \(demo\)/ })
+      .waitFor();
 
     await page.getByRole('link', { name: 'Nytt kontrollmoment' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nytt kontrollmoment' }).waitFor();
     await page.getByLabel('Rubrik', { exact: true }).fill('Stickprov av frånvaroregistrering');
     await page.getByLabel('Frekvens').fill('Varje månad');
-    await page.getByRole('group', { name: 'Ansvarig', exact: true }).getByLabel('Lägg till person').selectOption({ label: 'Samordnare Grundskolenämnden (demo)' });
+    await page
+      .getByRole('group', { name: 'Ansvarig', exact: true })
+      .getByLabel('Lägg till person')
+      .selectOption({ label: 'Samordnare Grundskolenämnden (demo)' });
     await page.getByLabel('Start').fill('2027-01-01');
     await page.getByLabel('Slutdatum').fill('2027-12-31');
     await page.getByLabel('Avstämning').fill('2027-03-31\n2027-06-30');
@@ -83,7 +95,10 @@ describe('journeys', () => {
     await expect.poll(() => cell.count()).toBe(1);
     await cell.click();
     await page.getByText('Visar risker med sannolikhet 3 och konsekvens 4.').waitFor();
-    await page.getByRole('table', { name: 'Risker', exact: true }).getByRole('link', { name: 'Bristande registrering av frånvaro' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Risker', exact: true })
+      .getByRole('link', { name: 'Bristande registrering av frånvaro' })
+      .waitFor();
     await page.context().close();
   });
 
@@ -93,7 +108,9 @@ describe('journeys', () => {
     await page.getByRole('link', { name: 'Skriv uppföljning för Aktiv rekrytering,' }).click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning: Aktiv rekrytering,' }).waitFor();
     await page.getByLabel('Period').selectOption({ label: 'Kvartal 4 2020' });
-    await page.getByLabel('Uppföljning', { exact: true }).fill('Två nya lärare med legitimation har anställts.\n\n- Matematik\n- Svenska');
+    await page
+      .getByLabel('Uppföljning', { exact: true })
+      .fill('Två nya lärare med legitimation har anställts.\n\n- Matematik\n- Svenska');
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
     await page.getByRole('listitem').filter({ hasText: 'Matematik' }).waitFor();
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
@@ -141,7 +158,8 @@ describe('journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'Kommunstyrelsens översikt' }).waitFor();
     const units = page.getByRole('table', { name: /^Under Malmö stad/ });
     await units.waitFor();
-    for (const name of ['Grundskolenämnden', 'Gymnasie- och vuxenutbildningsnämnden']) await units.getByRole('row', { name: new RegExp(`^${name}`) }).waitFor();
+    for (const name of ['Grundskolenämnden', 'Gymnasie- och vuxenutbildningsnämnden'])
+      await units.getByRole('row', { name: new RegExp(`^${name}`) }).waitFor();
     await page.getByRole('table', { name: 'Antal risker per sannolikhet och konsekvens.' }).waitFor();
     await checkScreen(page, 'journey-4-overview');
 
@@ -150,7 +168,10 @@ describe('journeys', () => {
     await inside.waitFor();
     await inside.getByRole('row', { name: /^Grundskolenämnden · egna planer/ }).waitFor();
     await inside.getByRole('row', { name: /^Grundskoleförvaltningen/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Var i organisationen' }).getByRole('link', { name: 'Malmö stad' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Var i organisationen' })
+      .getByRole('link', { name: 'Malmö stad' })
+      .waitFor();
     await checkScreen(page, 'journey-4-drill-down');
 
     // The nämnd's own plans: from the overview to its plan.
@@ -183,10 +204,16 @@ describe('journeys', () => {
       await openUnit(page, 'Grundskolenämnden');
       await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
       await page.getByRole('table', { name: 'Risker', exact: true }).getByRole('link').first().click();
-      await page.getByRole('link', { name: /^Ändra .+/ }).filter({ hasNotText: 'risk' }).first().click();
+      await page
+        .getByRole('link', { name: /^Ändra .+/ })
+        .filter({ hasNotText: 'risk' })
+        .first()
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Ändra åtgärd' }).waitFor();
     }
-    await first.getByLabel('Genomförda åtgärder', { exact: true }).fill('Utbildning genomförd för alla rektorer i mars.');
+    await first
+      .getByLabel('Genomförda åtgärder', { exact: true })
+      .fill('Utbildning genomförd för alla rektorer i mars.');
     await first.getByRole('button', { name: 'Spara' }).click();
     await first.getByRole('heading', { level: 1, name: 'Ändra åtgärd' }).waitFor({ state: 'detached' });
 

@@ -10,7 +10,11 @@ const session = useBrowserSession();
 /** Calls the API as the signed-in person, with the session's CSRF token, as the application does. */
 async function apiAs(page: Page, method: 'POST' | 'PATCH' | 'GET', path: string, data?: unknown) {
   const me = (await (await page.request.get(`${session.url}/api/v1/me`)).json()) as { csrfToken: string };
-  const response = await page.request.fetch(`${session.url}/api/v1${path}`, { method, headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, ...(data === undefined ? {} : { data: JSON.stringify(data) }) });
+  const response = await page.request.fetch(`${session.url}/api/v1${path}`, {
+    method,
+    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+    ...(data === undefined ? {} : { data: JSON.stringify(data) }),
+  });
   expect(response.ok(), await response.text()).toBe(true);
   return (await response.json()) as Record<string, unknown>;
 }
@@ -21,8 +25,18 @@ describe('the yearly cycle', () => {
     await signIn(session, page, 'samordnare@malmo.example');
     const units = (await apiAs(page, 'GET', '/org-units?limit=200')) as { items: { id: string; name: string }[] };
     const unitId = units.items.find((unit) => unit.name === 'Grundskolenämnden')!.id;
-    const plan = await apiAs(page, 'POST', '/plans', { unitId, kind: 'internal_control', title: 'Internkontrollplan 2027', startYear: 2027 });
-    const risk = await apiAs(page, 'POST', '/risks', { planId: plan.id, title: 'Brister i schemaläggningen', likelihood: 2, consequence: 3 });
+    const plan = await apiAs(page, 'POST', '/plans', {
+      unitId,
+      kind: 'internal_control',
+      title: 'Internkontrollplan 2027',
+      startYear: 2027,
+    });
+    const risk = await apiAs(page, 'POST', '/risks', {
+      planId: plan.id,
+      title: 'Brister i schemaläggningen',
+      likelihood: 2,
+      consequence: 3,
+    });
     await apiAs(page, 'POST', '/actions', { planId: plan.id, riskId: risk.id, title: 'Ny rutin för schemaläggning' });
 
     await page.goto(`${session.url}/planer/${String(plan.id)}`);
@@ -61,12 +75,22 @@ describe('the yearly cycle', () => {
   test('a deviation is recorded and the administrator reads its notice in the outbox', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'admin@exempelkommun-b.example');
-    const controls = (await apiAs(page, 'GET', '/controls?limit=1&sort=title')) as { items: { id: string; title: string }[] };
+    const controls = (await apiAs(page, 'GET', '/controls?limit=1&sort=title')) as {
+      items: { id: string; title: string }[];
+    };
     const control = controls.items[0]!;
-    await apiAs(page, 'POST', '/deviations', { controlId: control.id, title: 'Rutinen följdes inte i mars', severity: 'very_significant', foundOn: '2026-03-31' });
+    await apiAs(page, 'POST', '/deviations', {
+      controlId: control.id,
+      title: 'Rutinen följdes inte i mars',
+      severity: 'very_significant',
+      foundOn: '2026-03-31',
+    });
     await page.goto(`${session.url}/administration/utkorg`);
     await page.getByRole('heading', { level: 1, name: 'Utkorg' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Avvikelse (mycket väsentlig): Rutinen följdes inte i mars' }).first().waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: 'Avvikelse (mycket väsentlig): Rutinen följdes inte i mars' })
+      .first()
+      .waitFor();
     await checkScreen(page, 'outbox');
     await page.context().close();
   });
@@ -79,14 +103,27 @@ describe('the yearly cycle', () => {
     await page.getByRole('heading', { level: 2, name: 'Rekommendationer' }).waitFor();
     const added = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Ny rekommendation' }) });
     await added.getByLabel('Från', { exact: true }).fill('Revisorerna');
-    await added.getByRole('textbox', { name: 'Rekommendation', exact: true }).fill('Följ upp att attestordningen följs.');
+    await added
+      .getByRole('textbox', { name: 'Rekommendation', exact: true })
+      .fill('Följ upp att attestordningen följs.');
     await added.getByRole('button', { name: 'Lägg till rekommendationen' }).click();
     const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Rekommendation 1' }) });
     await first.waitFor();
-    await first.getByRole('textbox', { name: 'Nämndens svar', exact: true }).fill('Nämnden instämmer och ger förvaltningen i uppdrag att följa upp.');
+    await first
+      .getByRole('textbox', { name: 'Nämndens svar', exact: true })
+      .fill('Nämnden instämmer och ger förvaltningen i uppdrag att följa upp.');
     await first.getByLabel('Status', { exact: true }).selectOption({ label: 'Pågående' });
     await first.getByRole('button', { name: 'Spara rekommendation 1' }).click();
-    await expect.poll(async () => ((await apiAs(page, 'GET', `/recommendations?reviewId=${reviews.items[0]!.id}`)) as { items: { answer: string | null }[] }).items[0]?.answer).toBe('Nämnden instämmer och ger förvaltningen i uppdrag att följa upp.');
+    await expect
+      .poll(
+        async () =>
+          (
+            (await apiAs(page, 'GET', `/recommendations?reviewId=${reviews.items[0]!.id}`)) as {
+              items: { answer: string | null }[];
+            }
+          ).items[0]?.answer,
+      )
+      .toBe('Nämnden instämmer och ger förvaltningen i uppdrag att följa upp.');
     await checkScreen(page, 'review-recommendations');
     await page.context().close();
   });
@@ -96,13 +133,23 @@ describe('the yearly cycle', () => {
     await signIn(session, page, 'admin@exempelkommun-b.example');
     const units = (await apiAs(page, 'GET', '/org-units?limit=200')) as { items: { id: string; name: string }[] };
     const unitId = units.items.find((unit) => unit.name === 'Utbildningsnämnden')!.id;
-    await apiAs(page, 'POST', '/reporting-calendar/events', { kind: 'deadline', role: 'responsible', unitId, date: '2020-09-01', title: 'Kontrollansvariga har rapporterat' });
+    await apiAs(page, 'POST', '/reporting-calendar/events', {
+      kind: 'deadline',
+      role: 'responsible',
+      unitId,
+      date: '2020-09-01',
+      title: 'Kontrollansvariga har rapporterat',
+    });
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Årshjul' }).click();
     await page.getByRole('heading', { level: 1, name: 'Årshjul' }).waitFor();
     await page.getByLabel('År', { exact: true }).selectOption('2020');
-    const september = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'september' }) });
+    const september = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 2, name: 'september' }) });
     await expect.poll(() => september.textContent()).toContain('Nämndsammanträde: Rapportering till nämnd');
-    await expect.poll(() => september.textContent()).toContain('Tidsgräns: Kontrollansvariga har rapporterat (Ansvarig · Utbildningsnämnden)');
+    await expect
+      .poll(() => september.textContent())
+      .toContain('Tidsgräns: Kontrollansvariga har rapporterat (Ansvarig · Utbildningsnämnden)');
     await expect.poll(() => september.textContent()).toContain('Perioden slutar: Kvartal 3 2020');
     await checkScreen(page, 'year');
     await page.context().close();

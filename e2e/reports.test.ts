@@ -55,13 +55,20 @@ describe('reports', () => {
     await signIn(session, page, 'lasare@malmo.example');
     await page.goto(`${session.url}/rapporter?typ=council-summary`);
     await page.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
-    await expect.poll(() => page.getByLabel('Kommun eller region').locator('option:checked').textContent()).toBe('Malmö stad');
+    await expect
+      .poll(() => page.getByLabel('Kommun eller region').locator('option:checked').textContent())
+      .toBe('Malmö stad');
     await page.getByRole('heading', { level: 2, name: 'Skickade rapporter' }).waitFor();
     expect(await page.getByRole('button', { name: 'Skicka till nämnd' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Visa rapporten här' }).click();
     const frame = page.frameLocator('iframe');
     await frame.getByRole('heading', { name: 'Status per nämnd och bolag' }).waitFor();
-    expect(await frame.getByRole('table', { name: 'Status per nämnd och bolag' }).getByRole('row', { name: /Grundskolenämnden/ }).count()).toBe(1);
+    expect(
+      await frame
+        .getByRole('table', { name: 'Status per nämnd och bolag' })
+        .getByRole('row', { name: /Grundskolenämnden/ })
+        .count(),
+    ).toBe(1);
     await page.context().close();
   });
 
@@ -70,7 +77,9 @@ describe('reports', () => {
     // so this window alone is told to look past the policy. A test of the headers sees it kept.
     const page = await session.newPage(1280, { bypassCSP: true });
     await signIn(session, page, 'revisor@malmo.example');
-    const units = (await (await page.request.get(`${session.url}/api/v1/org-units?limit=200`)).json()) as { items: { id: string; name: string }[] };
+    const units = (await (await page.request.get(`${session.url}/api/v1/org-units?limit=200`)).json()) as {
+      items: { id: string; name: string }[];
+    };
     const unit = (name: string) => units.items.find((entry) => entry.name === name)!.id;
     const cases = [
       ['improvement-actions', 'Grundskolenämnden', '2020'],

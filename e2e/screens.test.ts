@@ -26,7 +26,9 @@ describe('screens', () => {
     await page.goto(`${session.url}/logga-in`);
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Hoppa till innehållet');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe(
+      'Hoppa till innehållet',
+    );
     await page.getByLabel('E-postadress').focus();
     await page.keyboard.type('samordnare@malmo.example');
     await page.keyboard.press('Tab');
@@ -101,7 +103,10 @@ describe('screens', () => {
     await page.getByRole('link', { name: 'Aktivitetsplan för kompetensförsörjning 2020–2021' }).click();
     await page.getByRole('heading', { level: 2, name: 'Aktiviteter' }).waitFor();
     await page.getByRole('heading', { level: 3, name: /^1 Utveckla förvaltningens arbete med VFU/ }).waitFor();
-    await page.getByRole('list', { name: 'Delaktiviteter till 1' }).getByText(/^1\.1 Utveckla ett systematiskt arbete/).waitFor();
+    await page
+      .getByRole('list', { name: 'Delaktiviteter till 1' })
+      .getByText(/^1\.1 Utveckla ett systematiskt arbete/)
+      .waitFor();
     await page.getByText('Attrahera & rekrytera').first().waitFor();
     await page.getByRole('heading', { level: 4, name: 'Uppföljning & utvärdering – Helår 2021' }).first().waitFor();
     await checkScreen(page, 'activity-plan');
@@ -134,9 +139,16 @@ describe('screens', () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
     await page.getByRole('link', { name: /^Utbildningsnämnden/ }).click();
     await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
-    await page.getByRole('table', { name: 'Risker', exact: true }).getByRole('link', { name: 'Låg sysselsätting' }).click();
+    await page
+      .getByRole('table', { name: 'Risker', exact: true })
+      .getByRole('link', { name: 'Låg sysselsätting' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
-    await page.getByRole('list', { name: 'Uppföljningar' }).first().getByText('Kvartal 1 2020', { exact: true }).waitFor();
+    await page
+      .getByRole('list', { name: 'Uppföljningar' })
+      .first()
+      .getByText('Kvartal 1 2020', { exact: true })
+      .waitFor();
     await checkScreen(page, 'risk');
     await page.getByRole('link', { name: 'Historik', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Historik' }).waitFor();
@@ -152,17 +164,31 @@ describe('screens', () => {
     await link.waitFor();
     // Tab from the top of the page until the link has focus, as a keyboard user would.
     await page.keyboard.press('Tab');
-    for (let presses = 0; presses < 200 && !(await link.evaluate((element) => element === element.ownerDocument.activeElement)); presses++) await page.keyboard.press('Tab');
-    expect(await link.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).outlineStyle)).not.toBe('none');
+    for (
+      let presses = 0;
+      presses < 200 && !(await link.evaluate((element) => element === element.ownerDocument.activeElement));
+      presses++
+    )
+      await page.keyboard.press('Tab');
+    expect(
+      await link.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).outlineStyle),
+    ).not.toBe('none');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /^Uppföljning: / }).waitFor();
     // The heading has focus after the navigation; the next stops are the period and the editor's buttons.
     expect(await page.evaluate<string | undefined>('document.activeElement?.tagName')).toBe('H1');
     const body = page.getByLabel('Uppföljning', { exact: true });
-    for (let presses = 0; presses < 30 && !(await body.evaluate((element) => element === element.ownerDocument.activeElement)); presses++) await page.keyboard.press('Tab');
+    for (
+      let presses = 0;
+      presses < 30 && !(await body.evaluate((element) => element === element.ownerDocument.activeElement));
+      presses++
+    )
+      await page.keyboard.press('Tab');
     await page.keyboard.type('Skolbevakningen fungerade under hösten.');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(await page.getByLabel('Status nu').getAttribute('id'));
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(
+      await page.getByLabel('Status nu').getAttribute('id'),
+    );
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('main').getByText('Skolbevakningen fungerade under hösten.').waitFor();

@@ -56,13 +56,22 @@ if (rest.includes('--scores')) {
 }
 let mutate;
 if (changedSince !== undefined) {
-  const changed = new Set([...git(['diff', '--name-only', '--diff-filter=d', changedSince, '--']), ...git(['ls-files', '--others', '--exclude-standard'])]);
+  const changed = new Set([
+    ...git(['diff', '--name-only', '--diff-filter=d', changedSince, '--']),
+    ...git(['ls-files', '--others', '--exclude-standard']),
+  ]);
   mutate = configured.filter((file) => changed.has(file));
   console.log(`Configured files changed since ${changedSince}: ${mutate.length === 0 ? 'none' : mutate.join(', ')}`);
   if (mutate.length === 0) process.exit(0);
 } else if (selection.length > 0) {
   // A file may name a range of lines as Stryker allows: src/x.ts:10-40.
-  const ranges = new Map(selection.flatMap((entry) => (/:\d+(?::\d+)?-\d+(?::\d+)?$/.test(entry) ? [[entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':'))]] : [])));
+  const ranges = new Map(
+    selection.flatMap((entry) =>
+      /:\d+(?::\d+)?-\d+(?::\d+)?$/.test(entry)
+        ? [[entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':'))]]
+        : [],
+    ),
+  );
   const chosen = new Set(filesMatching(selection.map((entry) => entry.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, ''))));
   mutate = configured.filter((file) => chosen.has(file)).map((file) => file + (ranges.get(file) ?? ''));
   if (mutate.length === 0) {
@@ -80,7 +89,13 @@ mkdirSync(path.dirname(workingFile), { recursive: true });
 writeCheckerConfig((mutate ?? configured).map((entry) => entry.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, '')));
 if (existsSync(committedFile)) copyFileSync(committedFile, workingFile);
 else rmSync(workingFile, { force: true });
-const strykerArguments = ['run', '--incrementalFile', path.relative(root, workingFile), ...(mutate ? ['--mutate', mutate.join(',')] : []), ...rest];
+const strykerArguments = [
+  'run',
+  '--incrementalFile',
+  path.relative(root, workingFile),
+  ...(mutate ? ['--mutate', mutate.join(',')] : []),
+  ...rest,
+];
 // Stryker runs in a process group of its own, so that a run over its budget is stopped whole
 // (its test runners and checker too), not only the command that started it.
 const stryker = spawn('npx', ['stryker', ...strykerArguments], {
@@ -95,8 +110,12 @@ const budget =
     ? undefined
     : setTimeout(() => {
         overBudget = true;
-        console.error(`\nThe mutation run used its budget of ${budgetMinutes} min and is stopped; not measured: ${(mutate ?? configured).join(', ')}.`);
-        console.error('Run it without --budget-minutes on a quiet machine and commit test/mutation/incremental.json (docs/mutation-testing.md).');
+        console.error(
+          `\nThe mutation run used its budget of ${budgetMinutes} min and is stopped; not measured: ${(mutate ?? configured).join(', ')}.`,
+        );
+        console.error(
+          'Run it without --budget-minutes on a quiet machine and commit test/mutation/incremental.json (docs/mutation-testing.md).',
+        );
         try {
           process.kill(-stryker.pid, 'SIGTERM');
         } catch {
@@ -110,7 +129,10 @@ if (overBudget) process.exit(3);
 // Stryker writes its results even when the score is below the threshold; keep them either way.
 if (existsSync(workingFile)) {
   const result = JSON.parse(readFileSync(workingFile, 'utf8'));
-  const merged = mutate && existsSync(committedFile) ? mergeReports(JSON.parse(readFileSync(committedFile, 'utf8')), result, configured) : result;
+  const merged =
+    mutate && existsSync(committedFile)
+      ? mergeReports(JSON.parse(readFileSync(committedFile, 'utf8')), result, configured)
+      : result;
   mkdirSync(path.dirname(committedFile), { recursive: true });
   writeFileSync(committedFile, `${JSON.stringify(merged, null, 2)}\n`);
 }
@@ -129,13 +151,18 @@ function writeCheckerConfig(files) {
     include: files,
     exclude: [],
   };
-  writeFileSync(path.join(root, checkerConfigFile), `// Written by scripts/mutation.mjs for one run; not committed.\n${JSON.stringify(config, null, 2)}\n`);
+  writeFileSync(
+    path.join(root, checkerConfigFile),
+    `// Written by scripts/mutation.mjs for one run; not committed.\n${JSON.stringify(config, null, 2)}\n`,
+  );
 }
 
 /** The earlier results with this run's files and tests put in their place (and files no longer configured dropped). */
 function mergeReports(earlier, latest, configuredFiles) {
   const stillConfigured = new Set(configuredFiles);
-  const files = Object.fromEntries(Object.entries({ ...earlier.files, ...latest.files }).filter(([file]) => stillConfigured.has(file)));
+  const files = Object.fromEntries(
+    Object.entries({ ...earlier.files, ...latest.files }).filter(([file]) => stillConfigured.has(file)),
+  );
   return { ...latest, files, testFiles: { ...earlier.testFiles, ...latest.testFiles } };
 }
 
@@ -150,7 +177,11 @@ function printScores(report, files) {
     const count = (...statuses) => mutants.filter((mutant) => statuses.includes(mutant.status)).length;
     const detected = count('Killed', 'Timeout');
     const undetected = count('Survived', 'NoCoverage');
-    return { detected, undetected, score: detected + undetected === 0 ? undefined : (100 * detected) / (detected + undetected) };
+    return {
+      detected,
+      undetected,
+      score: detected + undetected === 0 ? undefined : (100 * detected) / (detected + undetected),
+    };
   };
   const percent = (score) => (score === undefined ? '–' : `${score.toFixed(1)} %`);
   const undetected = [];
@@ -159,7 +190,9 @@ function printScores(report, files) {
     if (own.length === 0) continue;
     const measured = own.filter((file) => report.files[file]);
     const all = counted(measured.flatMap((file) => report.files[file].mutants));
-    console.log(`\n${name}: ${percent(all.score)} (${all.detected} detected, ${all.undetected} not)${measured.length < own.length ? `, ${own.length - measured.length} of ${own.length} files without results` : ''}`);
+    console.log(
+      `\n${name}: ${percent(all.score)} (${all.detected} detected, ${all.undetected} not)${measured.length < own.length ? `, ${own.length - measured.length} of ${own.length} files without results` : ''}`,
+    );
     for (const file of own) {
       const mutants = report.files[file]?.mutants;
       if (!mutants) {
@@ -169,11 +202,17 @@ function printScores(report, files) {
       const result = counted(mutants);
       console.log(`  ${file}: ${percent(result.score)} (${result.detected} detected, ${result.undetected} not)`);
       for (const mutant of mutants.filter((entry) => entry.status === 'Survived' || entry.status === 'NoCoverage')) {
-        undetected.push(`  ${file}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.status === 'Survived' ? 'survived' : 'not covered'} ${mutant.mutatorName}: ${(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 100)}`);
+        undetected.push(
+          `  ${file}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.status === 'Survived' ? 'survived' : 'not covered'} ${mutant.mutatorName}: ${(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 100)}`,
+        );
       }
     }
   }
-  console.log(undetected.length === 0 ? '\nNo recorded mutant survived.' : `\nSurvived or not covered (${undetected.length}):\n${undetected.join('\n')}`);
+  console.log(
+    undetected.length === 0
+      ? '\nNo recorded mutant survived.'
+      : `\nSurvived or not covered (${undetected.length}):\n${undetected.join('\n')}`,
+  );
 }
 
 function parseArguments(argv) {
@@ -205,7 +244,11 @@ function filesMatching(patterns) {
   const including = patterns.filter((pattern) => !pattern.startsWith('!'));
   const excluding = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
   return [...new Set(git(['ls-files', '--cached', '--others', '--exclude-standard']))]
-    .filter((file) => including.some((pattern) => path.matchesGlob(file, pattern)) && !excluding.some((pattern) => path.matchesGlob(file, pattern)))
+    .filter(
+      (file) =>
+        including.some((pattern) => path.matchesGlob(file, pattern)) &&
+        !excluding.some((pattern) => path.matchesGlob(file, pattern)),
+    )
     .sort();
 }
 

@@ -14,7 +14,9 @@ export async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -37,8 +39,15 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Run
   const started = performance.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output.join('')}`);
-    if (performance.now() - started > 120_000) throw new Error(`the server did not answer within 120 s:\n${output.join('')}`);
-    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) break;
+    if (performance.now() - started > 120_000)
+      throw new Error(`the server did not answer within 120 s:\n${output.join('')}`);
+    if (
+      await fetch(`${url}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

@@ -39,7 +39,11 @@ export function useBrowserSession(): Session {
       return server!.url;
     },
     async newPage(width = 1280, options: { bypassCSP?: boolean } = {}) {
-      const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE', bypassCSP: options.bypassCSP ?? false });
+      const context = await browser!.newContext({
+        viewport: { width, height: 900 },
+        locale: 'sv-SE',
+        bypassCSP: options.bypassCSP ?? false,
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       return page;

@@ -20,7 +20,10 @@ async function freePort(): Promise<number> {
 }
 
 /** Runs the CLI from source, as `uppsikt …` would, on the embedded database in a temporary folder. */
-function uppsikt(args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function uppsikt(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: packageRoot,
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, ...env },
@@ -39,7 +42,8 @@ const PROCESS_TIMEOUT = 240_000;
 async function serveUntilReady(port: number) {
   const run = uppsikt(['serve', '--demo'], { PORT: String(port) });
   for (let waited = 0; !run.output().includes('Uppsikt is running at'); waited += 100) {
-    if (waited > PROCESS_TIMEOUT || run.child.exitCode !== null) throw new Error(`the server did not start:\n${run.output()}`);
+    if (waited > PROCESS_TIMEOUT || run.child.exitCode !== null)
+      throw new Error(`the server did not start:\n${run.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return run;
@@ -97,19 +101,56 @@ describe('uppsikt report', { timeout: PROCESS_TIMEOUT }, () => {
     const seed = uppsikt(['seed', '--demo']);
     expect(await seed.exited).toBe(0);
     const out = join(dataDir, 'kontroll.pdf');
-    const run = uppsikt(['report', 'control-follow-up', '--tenant', 'exempelkommun-b', '--unit', 'Utbildningsnämnden', '--period', '2020', '--format', 'pdf', '--out', out]);
+    const run = uppsikt([
+      'report',
+      'control-follow-up',
+      '--tenant',
+      'exempelkommun-b',
+      '--unit',
+      'Utbildningsnämnden',
+      '--period',
+      '2020',
+      '--format',
+      'pdf',
+      '--out',
+      out,
+    ]);
     expect(await run.exited, run.output()).toBe(0);
     expect(run.output()).toContain('Wrote "Kontroll uppföljning"');
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
 
-    const unit = uppsikt(['report', 'plan', '--tenant', 'malmo', '--unit', 'Skolnämnden', '--period', '2020', '--out', out]);
+    const unit = uppsikt([
+      'report',
+      'plan',
+      '--tenant',
+      'malmo',
+      '--unit',
+      'Skolnämnden',
+      '--period',
+      '2020',
+      '--out',
+      out,
+    ]);
     expect(await unit.exited).toBe(1);
     expect(unit.output()).toContain('No unit "Skolnämnden" in malmo. Units: ');
     const kind = uppsikt(['report', 'budget', '--tenant', 'malmo', '--unit', 'Grundskolenämnden', '--period', '2020']);
     expect(await kind.exited).toBe(1);
     expect(kind.output()).toContain('the kind must be one of improvement-actions');
     expect(kind.output()).toContain('--out is missing');
-    const text = uppsikt(['report', 'activity-review', '--tenant', 'malmo', '--unit', 'Grundskolenämnden', '--period', '2020', '--format', 'xlsx', '--out', out]);
+    const text = uppsikt([
+      'report',
+      'activity-review',
+      '--tenant',
+      'malmo',
+      '--unit',
+      'Grundskolenämnden',
+      '--period',
+      '2020',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+    ]);
     expect(await text.exited).toBe(1);
     expect(text.output()).toContain('has no XLSX form');
   });

@@ -74,8 +74,12 @@ async function run(argv: string[]): Promise<number> {
       const database = await openMigratedDatabase(config);
       try {
         // Takes its turn with servers starting on the same database, which may load the demo too.
-        const result = await database.duringStartup(() => loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, onProgress: console.log }));
-        console.log(`Demo data: created ${result.created.join(', ') || 'nothing'}; already present ${result.skipped.join(', ') || 'none'}.`);
+        const result = await database.duringStartup(() =>
+          loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, onProgress: console.log }),
+        );
+        console.log(
+          `Demo data: created ${result.created.join(', ') || 'nothing'}; already present ${result.skipped.join(', ') || 'none'}.`,
+        );
       } finally {
         await database.close();
       }
@@ -90,13 +94,30 @@ async function run(argv: string[]): Promise<number> {
 }
 
 /** `uppsikt report`: one report to a file, with the operator's rights over the whole tenant. */
-async function writeReport(kind: string | undefined, options: { tenant?: string | undefined; unit?: string | undefined; period?: string | undefined; format?: string | undefined; out?: string | undefined; lang?: string | undefined; archival?: boolean | undefined; plan?: string | undefined; revision?: string | undefined }): Promise<number> {
+async function writeReport(
+  kind: string | undefined,
+  options: {
+    tenant?: string | undefined;
+    unit?: string | undefined;
+    period?: string | undefined;
+    format?: string | undefined;
+    out?: string | undefined;
+    lang?: string | undefined;
+    archival?: boolean | undefined;
+    plan?: string | undefined;
+    revision?: string | undefined;
+  },
+): Promise<number> {
   const problems: string[] = [];
-  if (!kind || !(REPORT_KINDS as readonly string[]).includes(kind)) problems.push(`the kind must be one of ${REPORT_KINDS.join(', ')}`);
-  for (const name of ['tenant', 'unit', 'period', 'out'] as const) if (!options[name]) problems.push(`--${name} is missing`);
-  if (!(REPORT_FORMATS as readonly string[]).includes(options.format ?? '')) problems.push(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  if (!kind || !(REPORT_KINDS as readonly string[]).includes(kind))
+    problems.push(`the kind must be one of ${REPORT_KINDS.join(', ')}`);
+  for (const name of ['tenant', 'unit', 'period', 'out'] as const)
+    if (!options[name]) problems.push(`--${name} is missing`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(options.format ?? ''))
+    problems.push(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (options.lang !== 'sv' && options.lang !== 'en') problems.push('--lang must be sv or en');
-  if (options.revision !== undefined && !/^[1-9]\d*$/.test(options.revision)) problems.push('--revision must be a whole number from 1');
+  if (options.revision !== undefined && !/^[1-9]\d*$/.test(options.revision))
+    problems.push('--revision must be a whole number from 1');
   if (problems.length > 0) {
     console.error(`uppsikt report: ${problems.join('; ')}.\n\n${USAGE}`);
     return 1;
@@ -104,7 +125,9 @@ async function writeReport(kind: string | undefined, options: { tenant?: string 
   const database = await openMigratedDatabase(loadConfig());
   try {
     const scope = await findScopeByNames(database.db, options.tenant!, options.unit!);
-    console.log(`Generating ${kind} for ${options.unit} (${options.tenant}), ${options.period}, as ${options.format} …`);
+    console.log(
+      `Generating ${kind} for ${options.unit} (${options.tenant}), ${options.period}, as ${options.format} …`,
+    );
     const started = performance.now();
     const report = await generateReport(database.db, operatorAccess(scope.tenantId, systemClock), {
       kind: kind as ReportKind,
@@ -117,7 +140,9 @@ async function writeReport(kind: string | undefined, options: { tenant?: string 
       revision: options.revision === undefined ? undefined : Number(options.revision),
     });
     writeFileSync(options.out!, report.bytes);
-    console.log(`Wrote "${report.title}" to ${options.out} (${report.bytes.length} bytes, ${Math.round(performance.now() - started)} ms).`);
+    console.log(
+      `Wrote "${report.title}" to ${options.out} (${report.bytes.length} bytes, ${Math.round(performance.now() - started)} ms).`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ScopeError) {
@@ -125,8 +150,11 @@ async function writeReport(kind: string | undefined, options: { tenant?: string 
       return 1;
     }
     if (error instanceof AppError) {
-      const details = error.errors.map((field) => `${field.path}: ${typeof field.message === 'string' ? field.message : field.message.en}`);
-      const detail = error.detail === undefined ? error.code : typeof error.detail === 'string' ? error.detail : error.detail.en;
+      const details = error.errors.map(
+        (field) => `${field.path}: ${typeof field.message === 'string' ? field.message : field.message.en}`,
+      );
+      const detail =
+        error.detail === undefined ? error.code : typeof error.detail === 'string' ? error.detail : error.detail.en;
       console.error(`uppsikt report: ${[detail, ...details].join('; ')}`);
       return 1;
     }

@@ -34,7 +34,10 @@ export function parseChartBlock(source: string): ChartParseResult {
       return { ok: false, line: index + 1, message: 'expected "label | number" or "title: …"' };
     }
     const label = line.slice(0, separator).trim();
-    const valueText = line.slice(separator + 1).trim().replace(',', '.');
+    const valueText = line
+      .slice(separator + 1)
+      .trim()
+      .replace(',', '.');
     const value = Number(valueText);
     if (label === '') return { ok: false, line: index + 1, message: 'the row has no label' };
     if (valueText === '' || !Number.isFinite(value) || value < 0) {

@@ -19,7 +19,9 @@ export function fixedClock(moment: Date | string): Clock {
 }
 
 /** A clock the test moves forward by hand. */
-export function adjustableClock(start: Date | string): Clock & { set(moment: Date | string): void; advance(milliseconds: number): void } {
+export function adjustableClock(
+  start: Date | string,
+): Clock & { set(moment: Date | string): void; advance(milliseconds: number): void } {
   let current = new Date(start).getTime();
   return {
     now: () => new Date(current),
@@ -32,7 +34,12 @@ export function adjustableClock(start: Date | string): Clock & { set(moment: Dat
   };
 }
 
-const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date in Sweden (YYYY-MM-DD) at a moment. */
 export function swedishDateOf(moment: Date): string {

@@ -62,23 +62,34 @@ describe('the dates of standard reporting periods', () => {
       ['tertial', 2, '2026-05-01', '2026-08-31'],
       ['tertial', 3, '2026-09-01', '2026-12-31'],
     ];
-    for (const [kind, number, startDate, endDate] of cases) expect(standardPeriodDates(kind, number, 2026), `${kind} ${number}`).toEqual({ startDate, endDate });
+    for (const [kind, number, startDate, endDate] of cases)
+      expect(standardPeriodDates(kind, number, 2026), `${kind} ${number}`).toEqual({ startDate, endDate });
   });
 
   test('the periods of a kind follow each other without a gap or an overlap and cover the year, leap years too', () => {
     const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     for (const year of [2024, 2026, 2100]) {
-      for (const [kind, count] of [['quarter', 4], ['tertial', 3]] as const) {
+      for (const [kind, count] of [
+        ['quarter', 4],
+        ['tertial', 3],
+      ] as const) {
         const periods = Array.from({ length: count }, (_, index) => standardPeriodDates(kind, index + 1, year));
         expect(periods[0]!.startDate).toBe(`${year}-01-01`);
         expect(periods.at(-1)!.endDate).toBe(`${year}-12-31`);
-        for (let index = 1; index < count; index += 1) expect(periods[index]!.startDate, `${kind} ${index + 1} ${year}`).toBe(nextDay(periods[index - 1]!.endDate));
+        for (let index = 1; index < count; index += 1)
+          expect(periods[index]!.startDate, `${kind} ${index + 1} ${year}`).toBe(nextDay(periods[index - 1]!.endDate));
       }
     }
   });
 
   test('a number outside the year’s periods is refused', () => {
-    for (const [kind, number] of [['quarter', 0], ['quarter', 5], ['quarter', 1.5], ['tertial', 0], ['tertial', 4]] as const) {
+    for (const [kind, number] of [
+      ['quarter', 0],
+      ['quarter', 5],
+      ['quarter', 1.5],
+      ['tertial', 0],
+      ['tertial', 4],
+    ] as const) {
       expect(() => standardPeriodDates(kind, number, 2026), `${kind} ${number}`).toThrow(RangeError);
     }
     expect(standardPeriodDates('quarter', 4, 2026).endDate).toBe('2026-12-31');
@@ -86,8 +97,14 @@ describe('the dates of standard reporting periods', () => {
   });
 
   test('delår runs 1 January to 31 August and helår the whole year', () => {
-    expect(defaultReportingPeriodDates('interim', null, 2026)).toEqual({ startDate: '2026-01-01', endDate: '2026-08-31' });
-    expect(defaultReportingPeriodDates('annual', null, 2026)).toEqual({ startDate: '2026-01-01', endDate: '2026-12-31' });
+    expect(defaultReportingPeriodDates('interim', null, 2026)).toEqual({
+      startDate: '2026-01-01',
+      endDate: '2026-08-31',
+    });
+    expect(defaultReportingPeriodDates('annual', null, 2026)).toEqual({
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
     expect(defaultReportingPeriodDates('quarter', null, 2026)).toBeNull();
   });
 });

@@ -30,7 +30,16 @@ export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, { sv: string; en: string 
  * How far down the tree each kind sits: kommun and region at the top; nämnd/styrelse, bolag and
  * kommunalförbund below them; then förvaltning, avdelning, enhet.
  */
-const ORG_UNIT_LEVELS: Record<OrgUnitKind, number> = { kommun: 0, region: 0, namnd: 1, bolag: 1, kommunalforbund: 1, forvaltning: 2, avdelning: 3, enhet: 4 };
+const ORG_UNIT_LEVELS: Record<OrgUnitKind, number> = {
+  kommun: 0,
+  region: 0,
+  namnd: 1,
+  bolag: 1,
+  kommunalforbund: 1,
+  forvaltning: 2,
+  avdelning: 3,
+  enhet: 4,
+};
 
 /**
  * Whether a unit of kind `child` may sit directly below one of kind `parent`. A kommun or region

@@ -16,7 +16,8 @@ describe("a plan's period", () => {
   });
 
   test('only a whole period is one', () => {
-    for (const text of ['2026 och 2027', 'x2026', '2026x', '2026–2027–2028', '20267', '2026—2027']) expect(parsePlanPeriod(text), text).toBeNull();
+    for (const text of ['2026 och 2027', 'x2026', '2026x', '2026–2027–2028', '20267', '2026—2027'])
+      expect(parsePlanPeriod(text), text).toBeNull();
   });
 
   test('printed as the year, or the years with an en dash', () => {

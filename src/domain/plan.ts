@@ -32,7 +32,5 @@ export function parsePlanPeriod(text: string): PlanPeriod | null {
 
 /** "2020" for a single year, "2020–2021" for a range (the typographic dash Swedish documents use). */
 export function formatPlanPeriod(period: PlanPeriod): string {
-  return period.startYear === period.endYear
-    ? String(period.startYear)
-    : `${period.startYear}–${period.endYear}`;
+  return period.startYear === period.endYear ? String(period.startYear) : `${period.startYear}–${period.endYear}`;
 }

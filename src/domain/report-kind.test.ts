@@ -3,7 +3,10 @@ import { REPORT_KINDS, REPORT_TEXT_SECTIONS, TABULAR_REPORT_KINDS } from './repo
 
 describe('report kinds', () => {
   test('every kind whose content is tables also comes as a workbook; the two prose reports do not', () => {
-    expect(REPORT_KINDS.filter((kind) => !TABULAR_REPORT_KINDS.includes(kind))).toEqual(['improvement-actions', 'activity-review']);
+    expect(REPORT_KINDS.filter((kind) => !TABULAR_REPORT_KINDS.includes(kind))).toEqual([
+      'improvement-actions',
+      'activity-review',
+    ]);
   });
 
   test('the texts a tenant writes, by kind and section (their names are stored)', () => {

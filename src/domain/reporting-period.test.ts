@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { defaultReportingPeriodDates, parseReportingPeriodLabel, reportingPeriodLabel, standardPeriodDates } from './reporting-period.ts';
+import {
+  defaultReportingPeriodDates,
+  parseReportingPeriodLabel,
+  reportingPeriodLabel,
+  standardPeriodDates,
+} from './reporting-period.ts';
 
-const period = (kind: Parameters<typeof reportingPeriodLabel>[0]['kind'], number: number | null, year: number, name: string | null = null) => ({ kind, number, year, name });
+const period = (
+  kind: Parameters<typeof reportingPeriodLabel>[0]['kind'],
+  number: number | null,
+  year: number,
+  name: string | null = null,
+) => ({ kind, number, year, name });
 
 describe('the printed name of a reporting period', () => {
   test('every standard kind, in Swedish and English', () => {
@@ -68,8 +78,14 @@ describe('the usual dates of a standard period', () => {
   });
 
   test('delår runs from 1 January to 31 August and helår the whole year; forecasts have none', () => {
-    expect(defaultReportingPeriodDates('interim', null, 2026)).toEqual({ startDate: '2026-01-01', endDate: '2026-08-31' });
-    expect(defaultReportingPeriodDates('annual', null, 2026)).toEqual({ startDate: '2026-01-01', endDate: '2026-12-31' });
+    expect(defaultReportingPeriodDates('interim', null, 2026)).toEqual({
+      startDate: '2026-01-01',
+      endDate: '2026-08-31',
+    });
+    expect(defaultReportingPeriodDates('annual', null, 2026)).toEqual({
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
     expect(defaultReportingPeriodDates('forecast', null, 2026)).toBeNull();
   });
 });
@@ -95,7 +111,17 @@ describe('reading a printed period name back', () => {
   });
 
   test('anything more or less than a whole standard name is not one', () => {
-    for (const text of ['Tertial 4 2026', 'Kvartal 2026', 'Kvartal 1 26', 'Kvartal 1 2026 extra', 'Inför Kvartal 1 2026', 'Delår 1 2026', 'Helår', 'Prognos 123 2026', 'Vår 2026']) {
+    for (const text of [
+      'Tertial 4 2026',
+      'Kvartal 2026',
+      'Kvartal 1 26',
+      'Kvartal 1 2026 extra',
+      'Inför Kvartal 1 2026',
+      'Delår 1 2026',
+      'Helår',
+      'Prognos 123 2026',
+      'Vår 2026',
+    ]) {
       expect(parseReportingPeriodLabel(text), text).toBeNull();
     }
   });

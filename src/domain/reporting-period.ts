@@ -33,7 +33,11 @@ export function reportingPeriodLabel(
 }
 
 /** The first and last calendar day of a quarter or tertial of a year, as ISO dates. */
-export function standardPeriodDates(kind: 'quarter' | 'tertial', number: number, year: number): { startDate: string; endDate: string } {
+export function standardPeriodDates(
+  kind: 'quarter' | 'tertial',
+  number: number,
+  year: number,
+): { startDate: string; endDate: string } {
   const months = kind === 'quarter' ? 3 : 4;
   const count = 12 / months;
   if (!Number.isInteger(number) || number < 1 || number > count) {
@@ -55,12 +59,16 @@ const LABEL_PATTERNS: { kind: Exclude<ReportingPeriodKind, 'custom'>; pattern: R
 ];
 
 /** Reads a printed period name such as "Kvartal 3 2020" or "Helår 2021"; null if it is none of the standard kinds. */
-export function parseReportingPeriodLabel(label: string): { kind: Exclude<ReportingPeriodKind, 'custom'>; number: number | null; year: number } | null {
+export function parseReportingPeriodLabel(
+  label: string,
+): { kind: Exclude<ReportingPeriodKind, 'custom'>; number: number | null; year: number } | null {
   const text = label.trim().replace(/\s+/g, ' ');
   for (const { kind, pattern } of LABEL_PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
-    return match.length === 3 ? { kind, number: Number(match[1]), year: Number(match[2]) } : { kind, number: null, year: Number(match[1]) };
+    return match.length === 3
+      ? { kind, number: Number(match[1]), year: Number(match[2]) }
+      : { kind, number: null, year: Number(match[1]) };
   }
   return null;
 }
@@ -70,7 +78,11 @@ export function parseReportingPeriodLabel(label: string): { kind: Exclude<Report
  * 1 January to 31 August (the delårsbokslut), helår the whole year. Forecasts differ between
  * municipalities and have no default.
  */
-export function defaultReportingPeriodDates(kind: Exclude<ReportingPeriodKind, 'custom'>, number: number | null, year: number): { startDate: string; endDate: string } | null {
+export function defaultReportingPeriodDates(
+  kind: Exclude<ReportingPeriodKind, 'custom'>,
+  number: number | null,
+  year: number,
+): { startDate: string; endDate: string } | null {
   switch (kind) {
     case 'quarter':
     case 'tertial':
@@ -89,7 +101,10 @@ export function defaultReportingPeriodDates(kind: Exclude<ReportingPeriodKind, '
  * included; where several run (a quarter within Helår), the shortest: the one that ends first,
  * and of those the one that began last. Null when none runs.
  */
-export function periodRunningOn<P extends { startDate: string; endDate: string }>(periods: readonly P[], date: string): P | null {
+export function periodRunningOn<P extends { startDate: string; endDate: string }>(
+  periods: readonly P[],
+  date: string,
+): P | null {
   const running = periods.filter((period) => period.startDate <= date && date <= period.endDate);
   running.sort((a, b) => a.endDate.localeCompare(b.endDate) || b.startDate.localeCompare(a.startDate));
   return running[0] ?? null;

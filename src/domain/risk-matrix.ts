@@ -31,7 +31,10 @@ export const riskMatrixConfigShape = {
  * The rules across a matrix's fields: levels numbered 1, 2, 3 … and bands that cover every
  * possible riskvärde exactly once. Messages in Swedish and English (issue params).
  */
-export function checkRiskMatrix(config: { likelihoodLevels: RiskLevel[]; consequenceLevels: RiskLevel[]; bands: RiskBand[] }, ctx: z.RefinementCtx): void {
+export function checkRiskMatrix(
+  config: { likelihoodLevels: RiskLevel[]; consequenceLevels: RiskLevel[]; bands: RiskBand[] },
+  ctx: z.RefinementCtx,
+): void {
   for (const key of ['likelihoodLevels', 'consequenceLevels'] as const) {
     config[key].forEach((level, index) => {
       if (level.value !== index + 1) {
@@ -39,7 +42,10 @@ export function checkRiskMatrix(config: { likelihoodLevels: RiskLevel[]; consequ
           code: 'custom',
           path: [key, index, 'value'],
           message: `levels must be numbered 1, 2, 3 … in order; expected ${index + 1}`,
-          params: { sv: `Nivåerna numreras 1, 2, 3 … i ordning; här ska det stå ${index + 1}.`, en: `Levels are numbered 1, 2, 3 … in order; expected ${index + 1}.` },
+          params: {
+            sv: `Nivåerna numreras 1, 2, 3 … i ordning; här ska det stå ${index + 1}.`,
+            en: `Levels are numbered 1, 2, 3 … in order; expected ${index + 1}.`,
+          },
         });
       }
     });
@@ -55,7 +61,10 @@ export function checkRiskMatrix(config: { likelihoodLevels: RiskLevel[]; consequ
         code: 'custom',
         path: ['bands'],
         message: `riskvärde ${product} must fall in exactly one band, found ${covering.length}`,
-        params: { sv: `Riskvärde ${product} ska ligga i exakt ett färgband, men ligger i ${covering.length}.`, en: `Risk value ${product} must fall in exactly one band, but falls in ${covering.length}.` },
+        params: {
+          sv: `Riskvärde ${product} ska ligga i exakt ett färgband, men ligger i ${covering.length}.`,
+          en: `Risk value ${product} must fall in exactly one band, but falls in ${covering.length}.`,
+        },
       });
     }
   }

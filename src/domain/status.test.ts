@@ -20,10 +20,18 @@ describe("a new tenant's statuses", () => {
       expect(status.colour).toMatch(/^#[0-9a-f]{6}$/);
     }
     // Categories differ by icon, not only by colour.
-    const iconsOf = (category: string) => new Set(DEFAULT_STATUSES.filter((status) => status.category === category).map((status) => status.icon));
+    const iconsOf = (category: string) =>
+      new Set(DEFAULT_STATUSES.filter((status) => status.category === category).map((status) => status.icon));
     expect(iconsOf('not_started')).toEqual(new Set(['circle']));
     expect(iconsOf('in_progress')).toEqual(new Set(['half']));
     expect(iconsOf('not_completed')).toEqual(new Set(['cross']));
-    expect(DEFAULT_STATUSES.map((status) => status.colour)).toEqual(['#6b7280', '#b45309', '#15803d', '#15803d', '#1d4ed8', '#b91c1c']);
+    expect(DEFAULT_STATUSES.map((status) => status.colour)).toEqual([
+      '#6b7280',
+      '#b45309',
+      '#15803d',
+      '#15803d',
+      '#1d4ed8',
+      '#b91c1c',
+    ]);
   });
 });

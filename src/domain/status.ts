@@ -22,10 +22,38 @@ export interface StatusDefinition {
 
 /** The vocabulary seen in the seeds, offered to every new tenant. */
 export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
-  { key: 'ej-paborjad', labelSv: 'Ej påbörjad', labelEn: 'Not started', colour: '#6b7280', icon: 'circle', category: 'not_started' },
-  { key: 'pagaende', labelSv: 'Pågående', labelEn: 'In progress', colour: '#b45309', icon: 'half', category: 'in_progress' },
-  { key: 'genomford', labelSv: 'Genomförd', labelEn: 'Carried out', colour: '#15803d', icon: 'check', category: 'completed' },
+  {
+    key: 'ej-paborjad',
+    labelSv: 'Ej påbörjad',
+    labelEn: 'Not started',
+    colour: '#6b7280',
+    icon: 'circle',
+    category: 'not_started',
+  },
+  {
+    key: 'pagaende',
+    labelSv: 'Pågående',
+    labelEn: 'In progress',
+    colour: '#b45309',
+    icon: 'half',
+    category: 'in_progress',
+  },
+  {
+    key: 'genomford',
+    labelSv: 'Genomförd',
+    labelEn: 'Carried out',
+    colour: '#15803d',
+    icon: 'check',
+    category: 'completed',
+  },
   { key: 'klar', labelSv: 'Klar', labelEn: 'Done', colour: '#15803d', icon: 'check', category: 'completed' },
   { key: 'godkand', labelSv: 'Godkänd', labelEn: 'Approved', colour: '#1d4ed8', icon: 'star', category: 'completed' },
-  { key: 'ej-slutford', labelSv: 'Ej slutförd', labelEn: 'Not completed', colour: '#b91c1c', icon: 'cross', category: 'not_completed' },
+  {
+    key: 'ej-slutford',
+    labelSv: 'Ej slutförd',
+    labelEn: 'Not completed',
+    colour: '#b91c1c',
+    icon: 'cross',
+    category: 'not_completed',
+  },
 ];

@@ -54,7 +54,13 @@ export interface AppDependencies {
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP application. Every feature's routes are mounted here, by hand, so this reads as the map of the API. */
-export function createApp({ database, clock = systemClock, webRoot = join(packageRoot, 'dist/web'), auth = DEFAULT_AUTH_SETTINGS, security }: AppDependencies) {
+export function createApp({
+  database,
+  clock = systemClock,
+  webRoot = join(packageRoot, 'dist/web'),
+  auth = DEFAULT_AUTH_SETTINGS,
+  security,
+}: AppDependencies) {
   const app = new Hono();
   // First, so that every response gets them: API, docs, web app, files, 404s and errors.
   app.use('*', securityHeaders(security));
@@ -79,7 +85,15 @@ export function createApp({ database, clock = systemClock, webRoot = join(packag
     c.set('auth', auth);
     await next();
   });
-  v1.use('*', bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new AppError('payload_too_large', { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' }); } }));
+  v1.use(
+    '*',
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' });
+      },
+    }),
+  );
   // NUL and lone surrogates are refused in one place, for every endpoint and before signing in.
   v1.use('*', textGuard());
 
@@ -90,7 +104,8 @@ export function createApp({ database, clock = systemClock, webRoot = join(packag
     info: {
       title: 'Uppsikt API',
       version: packageVersion,
-      description: 'Intern kontroll och uppföljning – internal control and plan follow-up. Sign in with POST /auth/login (session cookie + X-CSRF-Token on writes) or send an API token as `Authorization: Bearer upt_…`.',
+      description:
+        'Intern kontroll och uppföljning – internal control and plan follow-up. Sign in with POST /auth/login (session cookie + X-CSRF-Token on writes) or send an API token as `Authorization: Bearer upt_…`.',
     },
     servers: [{ url: '/api/v1' }],
     security: [{ session: [] }, { token: [] }],
@@ -121,7 +136,11 @@ export function createApp({ database, clock = systemClock, webRoot = join(packag
   v1.route('/', reportTextRoutes());
   v1.route('/', outboxRoutes());
 
-  v1.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'uppsikt_session' });
+  v1.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'uppsikt_session',
+  });
   v1.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
 
   app.route('/api/v1', v1);
@@ -144,7 +163,11 @@ export function createApp({ database, clock = systemClock, webRoot = join(packag
 function fromHttpException(error: HTTPException): AppError {
   if (error.status === 415) return new AppError('unsupported_media_type');
   if (error.status === 413) return new AppError('payload_too_large');
-  if (error.status === 400) return new AppError('validation_failed', { sv: 'Innehållet är inte giltig JSON.', en: 'The content is not valid JSON.' });
+  if (error.status === 400)
+    return new AppError('validation_failed', {
+      sv: 'Innehållet är inte giltig JSON.',
+      en: 'The content is not valid JSON.',
+    });
   if (error.status === 401) return new AppError('unauthenticated');
   return new AppError('internal');
 }

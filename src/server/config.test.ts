@@ -21,7 +21,14 @@ describe('configuration', () => {
   });
 
   test('sign-in and sessions: the proxies trusted for X-Forwarded-For, session lifetimes, the per-address limit', () => {
-    expect(loadConfig({ TRUST_PROXY: 'true', SESSION_IDLE_MINUTES: '60', SESSION_MAX_HOURS: '24', SIGN_IN_LIMIT_PER_ADDRESS: '500' })).toMatchObject({
+    expect(
+      loadConfig({
+        TRUST_PROXY: 'true',
+        SESSION_IDLE_MINUTES: '60',
+        SESSION_MAX_HOURS: '24',
+        SIGN_IN_LIMIT_PER_ADDRESS: '500',
+      }),
+    ).toMatchObject({
       trustProxy: 1,
       sessionIdleMinutes: 60,
       sessionMaxHours: 24,
@@ -30,20 +37,39 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: 'FALSE' }).trustProxy).toBe(0);
     expect(() => loadConfig({ TRUST_PROXY: 'ja' })).toThrow(/TRUST_PROXY: must be false, true/);
-    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '8' })).toThrow(/SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS/);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '8' })).toThrow(
+      /SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS/,
+    );
   });
 
   test('embedding and the proxy: FRAME_ANCESTORS lists who may frame Uppsikt, TRUST_PROXY believes X-Forwarded-Proto', () => {
-    expect(loadConfig({ FRAME_ANCESTORS: "self https://intranat.kommun.se https://*.kommun.se:8443" }).frameAncestors).toBe("'self' https://intranat.kommun.se https://*.kommun.se:8443");
+    expect(
+      loadConfig({ FRAME_ANCESTORS: 'self https://intranat.kommun.se https://*.kommun.se:8443' }).frameAncestors,
+    ).toBe("'self' https://intranat.kommun.se https://*.kommun.se:8443");
     expect(loadConfig({ FRAME_ANCESTORS: "'none'" }).frameAncestors).toBe("'none'");
-    for (const env of [{ FRAME_ANCESTORS: "https://a.se; script-src *" }, { FRAME_ANCESTORS: 'none https://a.se' }, { FRAME_ANCESTORS: '*' }, { TRUST_PROXY: 'kanske' }]) {
+    for (const env of [
+      { FRAME_ANCESTORS: 'https://a.se; script-src *' },
+      { FRAME_ANCESTORS: 'none https://a.se' },
+      { FRAME_ANCESTORS: '*' },
+      { TRUST_PROXY: 'kanske' },
+    ]) {
       expect(() => loadConfig(env)).toThrow(ConfigError);
     }
   });
 
   test('reads every variable; an empty one counts as unset', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://app@db:5432/uppsikt', DATA_DIR: '/var/lib/uppsikt', PORT: '8080', HOST: '0.0.0.0' });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://app@db:5432/uppsikt', dataDir: '/var/lib/uppsikt', port: 8080, host: '0.0.0.0' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db:5432/uppsikt',
+      DATA_DIR: '/var/lib/uppsikt',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://app@db:5432/uppsikt',
+      dataDir: '/var/lib/uppsikt',
+      port: 8080,
+      host: '0.0.0.0',
+    });
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
 
@@ -62,13 +88,22 @@ describe('configuration', () => {
   });
 
   test('mail and reminders: SMTP, sender, lead times and the job interval', () => {
-    expect(loadConfig({ SMTP_URL: 'smtp://uppsikt:hemligt@mail.kommun.se:587', MAIL_FROM: 'Intern kontroll <ik@kommun.se>', REMINDER_LEAD_DAYS: '7, 28,14', JOB_INTERVAL_SECONDS: '0' })).toMatchObject({
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://uppsikt:hemligt@mail.kommun.se:587',
+        MAIL_FROM: 'Intern kontroll <ik@kommun.se>',
+        REMINDER_LEAD_DAYS: '7, 28,14',
+        JOB_INTERVAL_SECONDS: '0',
+      }),
+    ).toMatchObject({
       smtpUrl: 'smtp://uppsikt:hemligt@mail.kommun.se:587',
       mailFrom: 'Intern kontroll <ik@kommun.se>',
       reminderLeadDays: [7, 14, 28],
       jobIntervalSeconds: 0,
     });
-    expect(() => loadConfig({ SMTP_URL: 'mail.kommun.se', REMINDER_LEAD_DAYS: 'en vecka' })).toThrow(/SMTP_URL: must be an SMTP URL[\s\S]*REMINDER_LEAD_DAYS: must be days/);
+    expect(() => loadConfig({ SMTP_URL: 'mail.kommun.se', REMINDER_LEAD_DAYS: 'en vecka' })).toThrow(
+      /SMTP_URL: must be an SMTP URL[\s\S]*REMINDER_LEAD_DAYS: must be days/,
+    );
   });
 
   test('a port out of range is refused', () => {

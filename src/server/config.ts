@@ -43,7 +43,11 @@ const configSchema = z.object({
   DATA_DIR: z.string().trim().min(1, 'must name a folder').default('./data'),
   PORT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
-  SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'must be an SMTP URL such as smtp://user:password@mail.example.se:587').optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, 'must be an SMTP URL such as smtp://user:password@mail.example.se:587')
+    .optional(),
   MAIL_FROM: z.string().trim().min(3).default('Uppsikt <uppsikt@localhost>'),
   REMINDER_LEAD_DAYS: z
     .string()
@@ -57,19 +61,47 @@ const configSchema = z.object({
     .default('none')
     .refine((value) => {
       const sources = value.split(/\s+/);
-      return sources.every((source) => FRAME_SOURCE.test(source)) && (sources.length === 1 || !sources.some((source) => /none/i.test(source)));
+      return (
+        sources.every((source) => FRAME_SOURCE.test(source)) &&
+        (sources.length === 1 || !sources.some((source) => /none/i.test(source)))
+      );
     }, "must be none, or origins separated by spaces such as 'self' https://intranat.kommun.se")
-    .transform((value) => value.split(/\s+/).map((source) => (/^'?(none|self)'?$/i.test(source) ? `'${source.replace(/'/g, '').toLowerCase()}'` : source)).join(' ')),
-  JOB_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(86_400).default(60),
+    .transform((value) =>
+      value
+        .split(/\s+/)
+        .map((source) => (/^'?(none|self)'?$/i.test(source) ? `'${source.replace(/'/g, '').toLowerCase()}'` : source))
+        .join(' '),
+    ),
+  JOB_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0)
+    .max(86_400)
+    .default(60),
   TRUST_PROXY: z
     .string()
     .trim()
     .regex(/^(true|false|\d{1,2})$/i, 'must be false, true (one proxy) or the number of proxies in front of the server')
     .default('false')
     .transform((value) => (value.toLowerCase() === 'true' ? 1 : value.toLowerCase() === 'false' ? 0 : Number(value))),
-  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(5).max(10_080).default(480),
-  SESSION_MAX_HOURS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(8_760).default(168),
-  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(10).max(100_000).default(100),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(5)
+    .max(10_080)
+    .default(480),
+  SESSION_MAX_HOURS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(8_760)
+    .default(168),
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(10)
+    .max(100_000)
+    .default(100),
 });
 
 /** Thrown when the environment is wrong; `problems` lists every one, not just the first. */

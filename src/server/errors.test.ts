@@ -45,10 +45,18 @@ describe('a problem reply', () => {
     expect(swedish.status).toBe(404);
     expect(swedish.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(swedish.headers.get('content-language')).toBe('sv');
-    expect(swedish.body).toEqual({ type: 'urn:uppsikt:problem:not_found', title: 'Det finns inget här.', status: 404, detail: 'Det finns inte, eller så har du inte tillgång till det.' });
+    expect(swedish.body).toEqual({
+      type: 'urn:uppsikt:problem:not_found',
+      title: 'Det finns inget här.',
+      status: 404,
+      detail: 'Det finns inte, eller så har du inte tillgång till det.',
+    });
     const english = await problem(new AppError('not_found'), 'en');
     expect(english.headers.get('content-language')).toBe('en');
-    expect(english.body).toMatchObject({ title: 'There is nothing here.', detail: 'It does not exist, or you do not have access to it.' });
+    expect(english.body).toMatchObject({
+      title: 'There is nothing here.',
+      detail: 'It does not exist, or you do not have access to it.',
+    });
   });
 
   test('every code has its status and a default detail in both languages', async () => {
@@ -74,15 +82,30 @@ describe('a problem reply', () => {
       { path: 'title', message: { sv: 'Måste anges.', en: 'Required.' } },
       { path: 'endDate', message: 'Ogiltigt datum.' },
     ]);
-    expect((await problem(error)).body).toMatchObject({ detail: 'Varje fel står vid sitt fält.', errors: [{ path: 'title', message: 'Måste anges.' }, { path: 'endDate', message: 'Ogiltigt datum.' }] });
-    expect((await problem(error, 'en')).body).toMatchObject({ detail: 'Each problem is given with its field.', errors: [{ path: 'title', message: 'Required.' }, { path: 'endDate', message: 'Ogiltigt datum.' }] });
+    expect((await problem(error)).body).toMatchObject({
+      detail: 'Varje fel står vid sitt fält.',
+      errors: [
+        { path: 'title', message: 'Måste anges.' },
+        { path: 'endDate', message: 'Ogiltigt datum.' },
+      ],
+    });
+    expect((await problem(error, 'en')).body).toMatchObject({
+      detail: 'Each problem is given with its field.',
+      errors: [
+        { path: 'title', message: 'Required.' },
+        { path: 'endDate', message: 'Ogiltigt datum.' },
+      ],
+    });
     // Without field errors there is no list, and the general advice is the detail.
     const plain = await problem(new AppError('validation_failed'));
     expect(plain.body).not.toHaveProperty('errors');
     expect(plain.body.detail).toBe('Kontrollera uppgifterna och försök igen.');
     // Field errors on another code leave that code's own detail.
     const forbidden = await problem(new AppError('forbidden', undefined, [{ path: 'sortOrder', message: 'Nej.' }]));
-    expect(forbidden.body).toMatchObject({ detail: 'Dina roller ger inte rätt att göra detta här.', errors: [{ path: 'sortOrder', message: 'Nej.' }] });
+    expect(forbidden.body).toMatchObject({
+      detail: 'Dina roller ger inte rätt att göra detta här.',
+      errors: [{ path: 'sortOrder', message: 'Nej.' }],
+    });
   });
 
   test('extensions are members of the problem; Retry-After only on a rate limit that says how long', async () => {
@@ -91,8 +114,14 @@ describe('a problem reply', () => {
     expect(limited.headers.get('retry-after')).toBe('90');
     expect(limited.body.retryAfterSeconds).toBe(90);
     expect((await problem(new AppError('rate_limited'))).headers.get('retry-after')).toBeNull();
-    expect((await problem(new AppError('rate_limited', undefined, [], { retryAfterSeconds: 'soon' }))).headers.get('retry-after')).toBeNull();
-    const conflict = await problem(new AppError('conflict', undefined, [], { retryAfterSeconds: 5, current: { version: 3 } }));
+    expect(
+      (await problem(new AppError('rate_limited', undefined, [], { retryAfterSeconds: 'soon' }))).headers.get(
+        'retry-after',
+      ),
+    ).toBeNull();
+    const conflict = await problem(
+      new AppError('conflict', undefined, [], { retryAfterSeconds: 5, current: { version: 3 } }),
+    );
     expect(conflict.headers.get('retry-after')).toBeNull();
     expect(conflict.body.current).toEqual({ version: 3 });
   });

@@ -17,7 +17,10 @@ import { demoFixturesFolder } from './paths.ts';
 async function appliedMigrations(url: string): Promise<{ total: number; distinct: number }> {
   const database = await openDatabase({ databaseUrl: url, dataDir: null });
   try {
-    const [row] = await queryRows<{ total: number; distinct: number }>(database.db, sql`select count(*)::int as total, count(distinct hash)::int as "distinct" from drizzle.__drizzle_migrations`);
+    const [row] = await queryRows<{ total: number; distinct: number }>(
+      database.db,
+      sql`select count(*)::int as total, count(distinct hash)::int as "distinct" from drizzle.__drizzle_migrations`,
+    );
     return row!;
   } finally {
     await database.close();
@@ -35,21 +38,44 @@ describe.skipIf(!process.env.DATABASE_URL)('instances started together on an emp
 
   test('two servers started with --demo at once: the second waits, then serves; the demo is loaded once', async () => {
     const uncaught = collectUncaught();
-    const config: Config = { ...loadConfig({}), databaseUrl: empty.url, dataDir: '/nonexistent/unused', port: 0, host: '127.0.0.1', jobIntervalSeconds: 0 };
+    const config: Config = {
+      ...loadConfig({}),
+      databaseUrl: empty.url,
+      dataDir: '/nonexistent/unused',
+      port: 0,
+      host: '127.0.0.1',
+      jobIntervalSeconds: 0,
+    };
     const logs: string[][] = [[], []];
     const started = await Promise.allSettled(
-      logs.map((log) => startServer(config, { demo: true, log: (message) => log.push(message), clock: fixedClock('2026-06-15T10:00:00Z') })),
+      logs.map((log) =>
+        startServer(config, {
+          demo: true,
+          log: (message) => log.push(message),
+          clock: fixedClock('2026-06-15T10:00:00Z'),
+        }),
+      ),
     );
     const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     try {
-      expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual(['started', 'started']);
+      expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual([
+        'started',
+        'started',
+      ]);
       expect(logs.filter((log) => log.includes('Demo data loaded.'))).toHaveLength(1);
       for (const server of servers) {
         const health = await fetch(`${server.url}/api/health`);
         expect(health.status).toBe(200);
       }
-      const tenants = await queryRows<{ slug: string }>(servers[0]!.database.db, sql`select slug from tenants order by slug`);
-      expect(tenants.map((tenant) => tenant.slug)).toEqual(readDemoFixtures(demoFixturesFolder).tenants.tenants.map((tenant) => tenant.slug).sort());
+      const tenants = await queryRows<{ slug: string }>(
+        servers[0]!.database.db,
+        sql`select slug from tenants order by slug`,
+      );
+      expect(tenants.map((tenant) => tenant.slug)).toEqual(
+        readDemoFixtures(demoFixturesFolder)
+          .tenants.tenants.map((tenant) => tenant.slug)
+          .sort(),
+      );
     } finally {
       for (const server of servers) await server.stop();
     }
@@ -82,7 +108,14 @@ describe.skipIf(!process.env.DATABASE_URL)('migrations run by instances at once'
 describe('the listening server', () => {
   test('an idle keep-alive connection outlives Node’s 5 s default, so a client or proxy that reuses it is not reset', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'uppsikt-keepalive-'));
-    const config: Config = { ...loadConfig({}), databaseUrl: undefined, dataDir, port: 0, host: '127.0.0.1', jobIntervalSeconds: 0 };
+    const config: Config = {
+      ...loadConfig({}),
+      databaseUrl: undefined,
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      jobIntervalSeconds: 0,
+    };
     const server = await startServer(config, { demo: false, log: () => {}, clock: fixedClock('2026-06-15T10:00:00Z') });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const get = () =>

@@ -44,7 +44,10 @@ async function demoAccounts(database: DatabaseHandle): Promise<string[]> {
  * (the later ones wait, then find them done); `clock` is the server's clock (the system clock
  * unless a test or script fixes it).
  */
-export async function startServer(config: Config, options: { demo: boolean; log?: (message: string) => void; clock?: Clock }) {
+export async function startServer(
+  config: Config,
+  options: { demo: boolean; log?: (message: string) => void; clock?: Clock },
+) {
   const log = options.log ?? ((message: string) => console.log(message));
   const clock = options.clock ?? systemClock;
   const started = performance.now();
@@ -56,7 +59,12 @@ export async function startServer(config: Config, options: { demo: boolean; log?
     return options.demo && (await loadDemoDataIfEmpty(database, log));
   });
   if (demoLoaded) log('Demo data loaded.');
-  const app = createApp({ database, clock, auth: authSettingsFrom(config), security: { frameAncestors: config.frameAncestors, trustProxy: config.trustProxy > 0 } });
+  const app = createApp({
+    database,
+    clock,
+    auth: authSettingsFrom(config),
+    security: { frameAncestors: config.frameAncestors, trustProxy: config.trustProxy > 0 },
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
   });
@@ -83,7 +91,11 @@ export async function startServer(config: Config, options: { demo: boolean; log?
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined,
     log,
   });
-  log(config.smtpUrl ? 'E-mail: sent through SMTP.' : 'E-mail: no SMTP_URL, so messages are kept in the outbox (Administration → Utkorg).');
+  log(
+    config.smtpUrl
+      ? 'E-mail: sent through SMTP.'
+      : 'E-mail: no SMTP_URL, so messages are kept in the outbox (Administration → Utkorg).',
+  );
   const stop = async () => {
     await stopJobs();
     await new Promise<void>((resolve) => server.close(() => resolve()));

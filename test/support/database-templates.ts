@@ -31,7 +31,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 /** What decides the template's content: the migrations and the PGlite build that wrote it. */
 function templateKey(): string {
   const hash = createHash('sha256');
-  const pglite = JSON.parse(readFileSync(join(packageRoot, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  const pglite = JSON.parse(
+    readFileSync(join(packageRoot, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+  ) as { version: string };
   hash.update(pglite.version);
   const files = readdirSync(migrationsFolder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())

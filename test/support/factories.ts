@@ -13,20 +13,46 @@ export async function createTenant(db: Database, slug = `t-${uuidv7().slice(-12)
   return { tenantId: id, slug };
 }
 
-export async function createUnit(db: Database, tenantId: string, options: { name?: string; parentId?: string | null } = {}) {
+export async function createUnit(
+  db: Database,
+  tenantId: string,
+  options: { name?: string; parentId?: string | null } = {},
+) {
   const id = uuidv7();
-  await db.insert(orgUnits).values({ tenantId, id, kind: 'namnd', name: options.name ?? 'Nämnd', parentId: options.parentId ?? null });
+  await db
+    .insert(orgUnits)
+    .values({ tenantId, id, kind: 'namnd', name: options.name ?? 'Nämnd', parentId: options.parentId ?? null });
   return id;
 }
 
 export async function createPlan(db: Database, tenantId: string, unitId: string) {
   const id = uuidv7();
-  await db.insert(plans).values({ tenantId, id, unitId, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026, endYear: 2026 });
+  await db.insert(plans).values({
+    tenantId,
+    id,
+    unitId,
+    kind: 'internal_control',
+    title: 'Internkontrollplan 2026',
+    startYear: 2026,
+    endYear: 2026,
+  });
   return id;
 }
 
-export async function createRisk(db: Database, tenantId: string, planId: string, values: { likelihood?: number; consequence?: number } = {}) {
+export async function createRisk(
+  db: Database,
+  tenantId: string,
+  planId: string,
+  values: { likelihood?: number; consequence?: number } = {},
+) {
   const id = uuidv7();
-  await db.insert(risks).values({ tenantId, id, planId, title: 'Risk', likelihood: values.likelihood ?? null, consequence: values.consequence ?? null });
+  await db.insert(risks).values({
+    tenantId,
+    id,
+    planId,
+    title: 'Risk',
+    likelihood: values.likelihood ?? null,
+    consequence: values.consequence ?? null,
+  });
   return id;
 }

@@ -30,7 +30,11 @@ export async function injectFailure(db: Database, point: FailurePoint): Promise<
         return new;
       end $$`),
   );
-  await db.execute(sql.raw(`create trigger uppsikt_test_fail before ${point.operation} on ${point.table} for each row execute function uppsikt_test_fail()`));
+  await db.execute(
+    sql.raw(
+      `create trigger uppsikt_test_fail before ${point.operation} on ${point.table} for each row execute function uppsikt_test_fail()`,
+    ),
+  );
   return {
     clear: async () => {
       await db.execute(sql.raw(`drop trigger if exists uppsikt_test_fail on ${point.table}`));
@@ -47,9 +51,15 @@ export async function injectFailure(db: Database, point: FailurePoint): Promise<
 export async function withInsertsFailingAtCommit<T>(db: Database, table: string, action: () => Promise<T>): Promise<T> {
   if (!NAME.test(table)) throw new Error(`not a table name: ${table}`);
   await db.execute(
-    sql.raw(`create or replace function uppsikt_test_fail_at_commit() returns trigger language plpgsql as $$ begin raise exception '${INJECTED_FAILURE} at commit'; end $$`),
+    sql.raw(
+      `create or replace function uppsikt_test_fail_at_commit() returns trigger language plpgsql as $$ begin raise exception '${INJECTED_FAILURE} at commit'; end $$`,
+    ),
   );
-  await db.execute(sql.raw(`create constraint trigger uppsikt_test_fail_at_commit after insert on ${table} deferrable initially deferred for each row execute function uppsikt_test_fail_at_commit()`));
+  await db.execute(
+    sql.raw(
+      `create constraint trigger uppsikt_test_fail_at_commit after insert on ${table} deferrable initially deferred for each row execute function uppsikt_test_fail_at_commit()`,
+    ),
+  );
   try {
     return await action();
   } finally {

@@ -53,7 +53,12 @@ type App = ReturnType<typeof createApp>;
 
 /** A client that sends the given headers with every request. */
 export function clientFor(app: App, fixedHeaders: Record<string, string>): Client {
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> => {
     const response = await app.request(`/api/v1${path}`, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...fixedHeaders, ...headers },
@@ -79,7 +84,13 @@ export function clientFor(app: App, fixedHeaders: Record<string, string>): Clien
 }
 
 /** The roles of the role matrix, each held on unit A only (an administrator of the tenant is separate). */
-export const MATRIX_ROLES = ['administrator', 'coordinator', 'responsible', 'reader', 'auditor'] as const satisfies readonly Role[];
+export const MATRIX_ROLES = [
+  'administrator',
+  'coordinator',
+  'responsible',
+  'reader',
+  'auditor',
+] as const satisfies readonly Role[];
 
 export interface HarnessTenant {
   tenantId: string;
@@ -115,8 +126,24 @@ async function insertTenant(db: Database, passwordHash: string, slug: string) {
   }
   const periodIds = { q1: uuidv7(), q2: uuidv7() };
   await db.insert(reportingPeriods).values([
-    { tenantId, id: periodIds.q1, kind: 'quarter', year: 2026, number: 1, startDate: '2026-01-01', endDate: '2026-03-31' },
-    { tenantId, id: periodIds.q2, kind: 'quarter', year: 2026, number: 2, startDate: '2026-04-01', endDate: '2026-06-30' },
+    {
+      tenantId,
+      id: periodIds.q1,
+      kind: 'quarter',
+      year: 2026,
+      number: 1,
+      startDate: '2026-01-01',
+      endDate: '2026-03-31',
+    },
+    {
+      tenantId,
+      id: periodIds.q2,
+      kind: 'quarter',
+      year: 2026,
+      number: 2,
+      startDate: '2026-04-01',
+      endDate: '2026-06-30',
+    },
   ]);
   const person = async (name: string, email: string | null, role?: Role, unitId?: string) => {
     const id = uuidv7();
@@ -144,13 +171,24 @@ export async function createHarness(options: { now?: string; auth?: Partial<Auth
 
   const main = await insertTenant(db, passwordHash, `huvud-${suffix}`);
   const userIds: Record<string, string> = {};
-  for (const role of MATRIX_ROLES) userIds[role] = await main.person(`Person ${role}`, `${role}-${suffix}@example.se`, role, main.tenant.unitA);
-  userIds.tenantAdmin = await main.person('Kommunens administratör', `kommunadmin-${suffix}@example.se`, 'administrator', main.tenant.rootId);
+  for (const role of MATRIX_ROLES)
+    userIds[role] = await main.person(`Person ${role}`, `${role}-${suffix}@example.se`, role, main.tenant.unitA);
+  userIds.tenantAdmin = await main.person(
+    'Kommunens administratör',
+    `kommunadmin-${suffix}@example.se`,
+    'administrator',
+    main.tenant.rootId,
+  );
   userIds.nobody = await main.person('Utan roll', `utan-roll-${suffix}@example.se`);
   userIds.unassigned = await main.person('Gunnar Utan Konto', null);
 
   const other = await insertTenant(db, passwordHash, `annan-${suffix}`);
-  userIds.otherAdmin = await other.person('Annan administratör', `admin-${suffix}@annan.example.se`, 'administrator', other.tenant.rootId);
+  userIds.otherAdmin = await other.person(
+    'Annan administratör',
+    `admin-${suffix}@annan.example.se`,
+    'administrator',
+    other.tenant.rootId,
+  );
 
   const sessionClients = new Map<string, Client>();
   const signIn = async (who: string): Promise<Client> => {

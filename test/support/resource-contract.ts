@@ -48,7 +48,13 @@ export const ITEM_ROLES: RoleExpectations = {
 };
 
 /** Who may archive plan data in their own unit: the unit's managers (the ARCHIVING_ROLES rule). */
-const MAY_ARCHIVE: Record<MatrixRole, boolean> = { administrator: true, coordinator: true, responsible: false, reader: false, auditor: false };
+const MAY_ARCHIVE: Record<MatrixRole, boolean> = {
+  administrator: true,
+  coordinator: true,
+  responsible: false,
+  reader: false,
+  auditor: false,
+};
 
 /**
  * The checks every resource must pass at the HTTP level: the role matrix (each role × a unit
@@ -132,7 +138,9 @@ export function describeResourceContract(spec: ResourceSpec, harness: () => Harn
     test('If-Match carries the version too; without any version the change is refused naming "version"', async () => {
       const client = await h.as('tenantAdmin');
       const version = await currentVersion(ids.unitA);
-      expect((await client.patch(path(ids.unitA), spec.change(++changes), { 'if-match': `"${version}"` })).status).toBe(200);
+      expect((await client.patch(path(ids.unitA), spec.change(++changes), { 'if-match': `"${version}"` })).status).toBe(
+        200,
+      );
       const missing = await client.patch(path(ids.unitA), spec.change(++changes));
       expect(missing.status).toBe(400);
       expect(missing.body.errors[0].path).toBe('version');
@@ -168,9 +176,18 @@ export function describeResourceContract(spec: ResourceSpec, harness: () => Harn
         .from(auditEvents)
         .where(and(eq(auditEvents.tenantId, h.tenant.tenantId), eq(auditEvents.entityId, ids.unitB)))
         .orderBy(asc(auditEvents.occurredAt), asc(auditEvents.id));
-      expect(events[0]).toMatchObject({ operation: 'create', entityType: spec.entityType, actorKind: 'user', actorUserId: h.userIds.tenantAdmin });
+      expect(events[0]).toMatchObject({
+        operation: 'create',
+        entityType: spec.entityType,
+        actorKind: 'user',
+        actorUserId: h.userIds.tenantAdmin,
+      });
       const last = events.at(-1)!;
-      expect(last).toMatchObject({ operation: 'update', entityType: spec.entityType, actorUserId: h.userIds.tenantAdmin });
+      expect(last).toMatchObject({
+        operation: 'update',
+        entityType: spec.entityType,
+        actorUserId: h.userIds.tenantAdmin,
+      });
       expect(last.changes[spec.changedField]).toEqual([before[spec.changedField], reply.body[spec.changedField]]);
     });
   });

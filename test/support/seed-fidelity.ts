@@ -9,7 +9,10 @@ import { strFromU8, unzipSync } from 'fflate';
 
 /** Joins every run of whitespace (and the soft hyphen PDFs may carry) into one space. */
 export function normaliseWhitespace(text: string): string {
-  return text.replace(/\u00ad/g, '').replace(/[\s\u00a0\u2060\u200b]+/g, ' ').trim();
+  return text
+    .replace(/\u00ad/g, '')
+    .replace(/[\s\u00a0\u2060\u200b]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -43,7 +46,11 @@ export function seedCoverage(seed: string, reportText: string): { share: number;
   const haystack = normaliseWhitespace(reportText).toLocaleLowerCase('sv');
   const lines = seedContentLines(seed);
   const missing = lines.filter((line) => !haystack.includes(line.toLocaleLowerCase('sv')));
-  return { share: lines.length === 0 ? 1 : (lines.length - missing.length) / lines.length, total: lines.length, missing };
+  return {
+    share: lines.length === 0 ? 1 : (lines.length - missing.length) / lines.length,
+    total: lines.length,
+    missing,
+  };
 }
 
 /**
@@ -53,7 +60,9 @@ export function seedCoverage(seed: string, reportText: string): { share: number;
 export function withoutRunningFooter(text: string, title: string, pageLabel: string): string {
   const escaped = `${title} ${pageLabel}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
   // Glued to a letter, the footer fell inside a word hyphenated over the page break ("ut-|rymme").
-  return text.replace(new RegExp(`(?<=\\p{L})${escaped}\\s+\\d+\\s*`, 'gu'), '').replace(new RegExp(`${escaped}\\s+\\d+`, 'g'), ' ');
+  return text
+    .replace(new RegExp(`(?<=\\p{L})${escaped}\\s+\\d+\\s*`, 'gu'), '')
+    .replace(new RegExp(`${escaped}\\s+\\d+`, 'g'), ' ');
 }
 
 /** The text of a DOCX: its body's paragraphs, one per line, table cells in order. */
@@ -78,7 +87,10 @@ export function pdfText(bytes: Uint8Array): string {
   try {
     const file = join(folder, 'report.pdf');
     writeFileSync(file, bytes);
-    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     // A word hyphenated at a line's end carries a soft hyphen (U+00AD) there: it is whole again
     // without it. A line that ends in a real hyphen broke after the hyphen of a compound
     // ("VFU-|studenter"): the word is whole again without the break; before a conjunction it was

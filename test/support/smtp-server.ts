@@ -57,7 +57,11 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}) {
         arrived += 1;
         void Promise.resolve(options.beforeAccepting?.(arrived - 1)).then(
           () => {
-            accepted.push({ messageId: header(raw, 'Message-ID'), to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject: header(raw, 'Subject') });
+            accepted.push({
+              messageId: header(raw, 'Message-ID'),
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+              subject: header(raw, 'Subject'),
+            });
             callback();
           },
           (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),

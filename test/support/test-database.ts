@@ -38,9 +38,14 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
  * tests of what happens at start, or a copy of `template`. `drop` removes it, ending whatever
  * sessions remain.
  */
-export async function createEmptyTestDatabase(serverUrl: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createEmptyTestDatabase(
+  serverUrl: string,
+  template?: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `uppsikt_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-  await withServer(serverUrl, (client) => client.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
+  await withServer(serverUrl, (client) =>
+    client.query(template ? `create database ${name} template ${template}` : `create database ${name}`),
+  );
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {

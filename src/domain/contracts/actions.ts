@@ -26,8 +26,12 @@ const actionFields = {
   ...itemInputFields,
 };
 
-export const actionCreate = z.strictObject({ planId: id, title: shortText, ...actionFields }).meta({ id: 'ActionCreate' });
+export const actionCreate = z
+  .strictObject({ planId: id, title: shortText, ...actionFields })
+  .meta({ id: 'ActionCreate' });
 
-export const actionUpdate = z.strictObject({ version: z.int().min(1).optional(), title: shortText.optional(), ...actionFields }).meta({ id: 'ActionUpdate' });
+export const actionUpdate = z
+  .strictObject({ version: z.int().min(1).optional(), title: shortText.optional(), ...actionFields })
+  .meta({ id: 'ActionUpdate' });
 
 export const actionListQuery = z.strictObject({ ...itemListFilters, riskId: id.optional(), reviewId: id.optional() });

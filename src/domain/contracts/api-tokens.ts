@@ -17,7 +17,11 @@ export const apiToken = z
   .meta({ id: 'ApiToken' });
 
 export const createdApiToken = apiToken
-  .extend({ token: z.string().meta({ description: 'The secret. Shown only now: store it safely; send it as `Authorization: Bearer <token>`.' }) })
+  .extend({
+    token: z.string().meta({
+      description: 'The secret. Shown only now: store it safely; send it as `Authorization: Bearer <token>`.',
+    }),
+  })
   .meta({ id: 'CreatedApiToken' });
 
 export const apiTokenCreate = z

@@ -9,7 +9,10 @@ export const auditEvent = z
     occurredAt: timestamp,
     actorKind: z.enum(ACTOR_KINDS),
     actorUserId: id.nullable(),
-    actorName: z.string().nullable().meta({ description: 'The person (or the token’s person); "(borttagen)" marks a deactivated one.' }),
+    actorName: z
+      .string()
+      .nullable()
+      .meta({ description: 'The person (or the token’s person); "(borttagen)" marks a deactivated one.' }),
     actorLabel: z.string().nullable().meta({ description: 'For the system: what acted, e.g. "seed:demo".' }),
     actorToken: z
       .object({
@@ -19,12 +22,17 @@ export const auditEvent = z
         createdByName: z.string().meta({ description: 'Their name; "(borttagen)" marks a deactivated one.' }),
       })
       .nullable()
-      .meta({ description: 'For a change made with an API token: the token and who created it (actorUserId is the person it acts as).' }),
+      .meta({
+        description:
+          'For a change made with an API token: the token and who created it (actorUserId is the person it acts as).',
+      }),
     entityType: z.string(),
     entityId: id,
     operation: z.string().meta({ description: 'create, update, archive, restore …' }),
     unitId: id.nullable(),
-    changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).meta({ description: 'Field → [before, after].' }),
+    changes: z
+      .record(z.string(), z.tuple([z.unknown(), z.unknown()]))
+      .meta({ description: 'Field → [before, after].' }),
   })
   .meta({ id: 'AuditEvent' });
 

@@ -24,7 +24,10 @@ export const year = z.int().min(1990).max(2100);
 export const sortOrder = z.int().min(0).max(1_000_000);
 
 /** The version the client last read; a stale one gets 409 Conflict. Required unless sent as If-Match. */
-export const version = z.int().min(1).meta({ description: 'The version last read; a stale one is answered with 409 and the current state. Can instead be sent as an If-Match header.' });
+export const version = z.int().min(1).meta({
+  description:
+    'The version last read; a stale one is answered with 409 and the current state. Can instead be sent as an If-Match header.',
+});
 
 /** A timestamp as the API returns it (ISO 8601, UTC). */
 export const timestamp = z.string().meta({ format: 'date-time' });
@@ -40,7 +43,13 @@ export const editableFields = {
 export function listQuery<const Sort extends string>(sortFields: readonly [Sort, ...Sort[]]) {
   const sortValues = sortFields.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
   return {
-    limit: z.coerce.number().int().min(1).max(500).default(50).meta({ description: 'At most this many items (1–500).' }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(500)
+      .default(50)
+      .meta({ description: 'At most this many items (1–500).' }),
     offset: z.coerce.number().int().min(0).default(0).meta({ description: 'Skip this many items.' }),
     sort: z
       .enum(sortValues)
@@ -73,7 +82,13 @@ export const problem = z
 export const idParams = z.object({ id: z.uuid().meta({ param: { name: 'id', in: 'path' } }) });
 
 /** Whether to include archived entities in a list. */
-export const includeArchivedQuery = booleanQuery.optional().meta({ description: 'Include archived entities (default false).' });
+export const includeArchivedQuery = booleanQuery
+  .optional()
+  .meta({ description: 'Include archived entities (default false).' });
 
 /** Who and when, for archived entities. */
-export const archivedField = { archivedAt: timestamp.nullable().meta({ description: 'Set when archived; archived entities are kept, never deleted.' }) };
+export const archivedField = {
+  archivedAt: timestamp
+    .nullable()
+    .meta({ description: 'Set when archived; archived entities are kept, never deleted.' }),
+};

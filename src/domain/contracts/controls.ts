@@ -23,10 +23,17 @@ const controlFields = {
   ...itemInputFields,
 };
 
-export const controlCreate = z.strictObject({ riskId: id, title: shortText, ...controlFields }).meta({ id: 'ControlCreate' });
+export const controlCreate = z
+  .strictObject({ riskId: id, title: shortText, ...controlFields })
+  .meta({ id: 'ControlCreate' });
 
 export const controlUpdate = z
-  .strictObject({ version: z.int().min(1).optional(), riskId: id.optional().meta({ description: 'Another risk of the same plan.' }), title: shortText.optional(), ...controlFields })
+  .strictObject({
+    version: z.int().min(1).optional(),
+    riskId: id.optional().meta({ description: 'Another risk of the same plan.' }),
+    title: shortText.optional(),
+    ...controlFields,
+  })
   .meta({ id: 'ControlUpdate' });
 
 export const controlListQuery = z.strictObject({ ...itemListFilters, riskId: id.optional() });

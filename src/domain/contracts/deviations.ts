@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { DEVIATION_SEVERITIES, DEVIATION_STATES } from '../deviation.ts';
-import { archivedField, calendarDate, editableFields, id, includeArchivedQuery, listQuery, markdown, optionalShortText, shortText, timestamp } from './common.ts';
+import {
+  archivedField,
+  calendarDate,
+  editableFields,
+  id,
+  includeArchivedQuery,
+  listQuery,
+  markdown,
+  optionalShortText,
+  shortText,
+  timestamp,
+} from './common.ts';
 
 /** An avvikelse found by a control, with its severity, whom it was reported to and the action answering it. */
 export const deviation = z
@@ -12,9 +23,14 @@ export const deviation = z
     description: z.string().nullable(),
     foundOn: z.string(),
     foundById: id.nullable(),
-    severity: z.enum(DEVIATION_SEVERITIES).meta({ description: 'mindre väsentlig (minor), väsentlig (significant), mycket väsentlig (very significant).' }),
+    severity: z
+      .enum(DEVIATION_SEVERITIES)
+      .meta({ description: 'mindre väsentlig (minor), väsentlig (significant), mycket väsentlig (very significant).' }),
     reportedToId: id.nullable(),
-    reportedToText: z.string().nullable().meta({ description: 'Whom else it was reported to, as written, e.g. "Nämnden".' }),
+    reportedToText: z
+      .string()
+      .nullable()
+      .meta({ description: 'Whom else it was reported to, as written, e.g. "Nämnden".' }),
     reportedOn: z.string().nullable(),
     actionId: id.nullable().meta({ description: 'The action that answers the deviation.' }),
     state: z.enum(DEVIATION_STATES),
@@ -36,7 +52,9 @@ const deviationFields = {
   actionId: id.nullable().optional().meta({ description: 'An action of the same plan.' }),
 };
 
-export const deviationCreate = z.strictObject({ controlId: id, title: shortText, ...deviationFields }).meta({ id: 'DeviationCreate' });
+export const deviationCreate = z
+  .strictObject({ controlId: id, title: shortText, ...deviationFields })
+  .meta({ id: 'DeviationCreate' });
 
 export const deviationUpdate = z
   .strictObject({
@@ -44,7 +62,10 @@ export const deviationUpdate = z
     title: shortText.optional(),
     ...deviationFields,
     severity: z.enum(DEVIATION_SEVERITIES).optional(),
-    state: z.enum(DEVIATION_STATES).optional().meta({ description: 'Closing needs an answering action with a responsible person and an end date.' }),
+    state: z
+      .enum(DEVIATION_STATES)
+      .optional()
+      .meta({ description: 'Closing needs an answering action with a responsible person and an end date.' }),
   })
   .meta({ id: 'DeviationUpdate' });
 

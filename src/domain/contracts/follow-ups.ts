@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { archivedField, booleanQuery, calendarDate, editableFields, id, includeArchivedQuery, listQuery, markdown } from './common.ts';
+import {
+  archivedField,
+  booleanQuery,
+  calendarDate,
+  editableFields,
+  id,
+  includeArchivedQuery,
+  listQuery,
+  markdown,
+} from './common.ts';
 
 /** An uppföljning of one control, action or activity for a reporting period. */
 export const followUp = z
@@ -27,7 +36,10 @@ export const followUpCreate = z
     periodId: id,
     body: markdown.min(1),
     analysis: markdown.nullable().optional(),
-    statusId: id.nullable().optional().meta({ description: 'The item’s status now; it becomes the item’s status as well.' }),
+    statusId: id
+      .nullable()
+      .optional()
+      .meta({ description: 'The item’s status now; it becomes the item’s status as well.' }),
     reportedOn: calendarDate.optional().meta({ description: 'Defaults to today.' }),
   })
   .meta({ id: 'FollowUpCreate', description: 'Exactly one of controlId, actionId and activityId.' });
@@ -57,7 +69,9 @@ export const followUpListQuery = z.strictObject({
 
 export const dueFollowUpsQuery = z.strictObject({
   periodId: id.meta({ description: 'The reporting period.' }),
-  assignedTo: id.optional().meta({ description: 'Only items this person is responsible or reporting-responsible for.' }),
+  assignedTo: id
+    .optional()
+    .meta({ description: 'Only items this person is responsible or reporting-responsible for.' }),
   under: id.optional().meta({ description: 'Only items in plans of this unit and below.' }),
 });
 

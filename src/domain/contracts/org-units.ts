@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { ORG_UNIT_KINDS } from '../org-unit.ts';
-import { archivedField, editableFields, id, includeArchivedQuery, listQuery, optionalShortText, shortText, sortOrder } from './common.ts';
+import {
+  archivedField,
+  editableFields,
+  id,
+  includeArchivedQuery,
+  listQuery,
+  optionalShortText,
+  shortText,
+  sortOrder,
+} from './common.ts';
 
 /** A unit of the organisation tree (kommun, nämnd, förvaltning …). */
 export const orgUnit = z
@@ -19,7 +28,11 @@ export const orgUnit = z
 /** A unit with its children, for the tree view. */
 export type OrgUnitNode = z.infer<typeof orgUnit> & { children: OrgUnitNode[] };
 export const orgUnitNode: z.ZodType<OrgUnitNode> = orgUnit
-  .extend({ get children() { return z.array(orgUnitNode); } })
+  .extend({
+    get children() {
+      return z.array(orgUnitNode);
+    },
+  })
   .meta({ id: 'OrgUnitNode' });
 
 export const orgUnitCreate = z

@@ -4,7 +4,9 @@ import { id, timestamp } from './common.ts';
 export const outboxMessage = z
   .object({
     id,
-    kind: z.enum(['digest', 'deviation']).meta({ description: 'The weekly digest of reminders, or the notice of a deviation.' }),
+    kind: z
+      .enum(['digest', 'deviation'])
+      .meta({ description: 'The weekly digest of reminders, or the notice of a deviation.' }),
     userId: id.nullable(),
     toAddress: z.string(),
     subject: z.string(),

@@ -7,7 +7,9 @@ import { plan } from './plans.ts';
 import { risk } from './risks.ts';
 
 /** The newest follow-up of an item, as shown beside it. */
-const latestFollowUp = followUp.pick({ id: true, periodId: true, reportedOn: true, body: true, authorId: true, statusId: true }).nullable();
+const latestFollowUp = followUp
+  .pick({ id: true, periodId: true, reportedOn: true, body: true, authorId: true, statusId: true })
+  .nullable();
 
 export const planOverview = z
   .object({
@@ -18,7 +20,14 @@ export const planOverview = z
         actions: z.array(action.extend({ latestFollowUp })),
       }),
     ),
-    actionsWithoutRisk: z.array(action.extend({ latestFollowUp })).meta({ description: 'Actions of the plan not tied to a risk (e.g. from a review).' }),
-    persons: z.array(z.object({ id, name: z.string().meta({ description: 'With "(borttagen)" for a deactivated person.' }) })).meta({ description: 'Everyone named above, so that names need no further requests.' }),
+    actionsWithoutRisk: z
+      .array(action.extend({ latestFollowUp }))
+      .meta({ description: 'Actions of the plan not tied to a risk (e.g. from a review).' }),
+    persons: z
+      .array(z.object({ id, name: z.string().meta({ description: 'With "(borttagen)" for a deactivated person.' }) }))
+      .meta({ description: 'Everyone named above, so that names need no further requests.' }),
   })
-  .meta({ id: 'PlanOverview', description: 'A plan with all its risks, controls and actions, each with its newest follow-up.' });
+  .meta({
+    id: 'PlanOverview',
+    description: 'A plan with all its risks, controls and actions, each with its newest follow-up.',
+  });

@@ -4,7 +4,10 @@ import { calendarDate, id, optionalShortText, timestamp } from './common.ts';
 export const planAdopt = z
   .strictObject({
     version: z.int().min(1).meta({ description: 'The plan version you adopt (409 if it has changed since).' }),
-    decisionUnitId: id.nullable().optional().meta({ description: 'The body that adopted it; defaults to the plan’s unit.' }),
+    decisionUnitId: id
+      .nullable()
+      .optional()
+      .meta({ description: 'The body that adopted it; defaults to the plan’s unit.' }),
     decisionDate: calendarDate.meta({ description: 'The date of the sammanträde.' }),
     decisionParagraph: optionalShortText.optional().meta({ description: 'Protokoll §, e.g. "§95".' }),
     diarienummer: optionalShortText.optional(),
@@ -13,15 +16,28 @@ export const planAdopt = z
 
 export const planRevise = z
   .strictObject({
-    reason: z.string().trim().min(3).max(2000).meta({ description: 'Why the adopted plan was changed, e.g. the nämnd’s decision of a revision.' }),
-    decisionUnitId: id.nullable().optional().meta({ description: 'The body that decided the revision, when it is another.' }),
-    decisionDate: calendarDate.optional().meta({ description: 'The date of the sammanträde that decided the revision, or the corrected date of the decision.' }),
-    decisionParagraph: optionalShortText.optional().meta({ description: 'Protokoll § of the revision’s decision, or the corrected one.' }),
+    reason: z
+      .string()
+      .trim()
+      .min(3)
+      .max(2000)
+      .meta({ description: 'Why the adopted plan was changed, e.g. the nämnd’s decision of a revision.' }),
+    decisionUnitId: id
+      .nullable()
+      .optional()
+      .meta({ description: 'The body that decided the revision, when it is another.' }),
+    decisionDate: calendarDate.optional().meta({
+      description: 'The date of the sammanträde that decided the revision, or the corrected date of the decision.',
+    }),
+    decisionParagraph: optionalShortText
+      .optional()
+      .meta({ description: 'Protokoll § of the revision’s decision, or the corrected one.' }),
     diarienummer: optionalShortText.optional(),
   })
   .meta({
     id: 'PlanRevise',
-    description: 'The decision fields, when given, become the plan’s decision from this revision on; the adopted version keeps the decision it was adopted with.',
+    description:
+      'The decision fields, when given, become the plan’s decision from this revision on; the adopted version keeps the decision it was adopted with.',
   });
 
 export const planClose = z.strictObject({ version: z.int().min(1) }).meta({ id: 'PlanClose' });
@@ -41,12 +57,24 @@ export const planVersion = z
 
 export const planVersionParams = z.object({
   id: z.uuid().meta({ param: { name: 'id', in: 'path' } }),
-  revision: z.coerce.number().int().min(1).meta({ param: { name: 'revision', in: 'path' } }),
+  revision: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .meta({ param: { name: 'revision', in: 'path' } }),
 });
 
 export const planComparisonQuery = z.strictObject({
-  from: z.coerce.number().int().min(1).default(1).meta({ description: 'The revision compared from; 1 (the adopted plan) by default.' }),
-  to: z.union([z.literal('current'), z.coerce.number().int().min(1)]).default('current').meta({ description: 'A revision, or "current" (the plan as it is now).' }),
+  from: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .meta({ description: 'The revision compared from; 1 (the adopted plan) by default.' }),
+  to: z
+    .union([z.literal('current'), z.coerce.number().int().min(1)])
+    .default('current')
+    .meta({ description: 'A revision, or "current" (the plan as it is now).' }),
 });
 
 const fieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { PLAN_KINDS, PLAN_STATES } from '../plan.ts';
-import { archivedField, calendarDate, editableFields, id, includeArchivedQuery, listQuery, markdown, optionalShortText, shortText, timestamp, year } from './common.ts';
+import {
+  archivedField,
+  calendarDate,
+  editableFields,
+  id,
+  includeArchivedQuery,
+  listQuery,
+  markdown,
+  optionalShortText,
+  shortText,
+  timestamp,
+  year,
+} from './common.ts';
 
 /** An internkontrollplan or aktivitetsplan of a unit for a year or a range of years. */
 export const plan = z
@@ -29,7 +41,9 @@ export const plan = z
 const planFields = {
   title: shortText,
   description: markdown.nullable().optional(),
-  riskMatrixId: id.nullable().optional().meta({ description: 'The risk-matrix version the risks are assessed with; defaults to the one valid in startYear.' }),
+  riskMatrixId: id.nullable().optional().meta({
+    description: 'The risk-matrix version the risks are assessed with; defaults to the one valid in startYear.',
+  }),
   decisionUnitId: id.nullable().optional(),
   decisionDate: calendarDate.nullable().optional(),
   decisionParagraph: optionalShortText.optional(),
@@ -60,7 +74,13 @@ export const planListQuery = z.strictObject({
   ...listQuery(['title', 'startYear', 'createdAt']),
   under: id.optional().meta({ description: 'Only plans of this unit and the units below it.' }),
   unitId: id.optional().meta({ description: 'Only plans of exactly this unit.' }),
-  year: z.coerce.number().int().min(1990).max(2100).optional().meta({ description: 'Only plans that cover this year.' }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1990)
+    .max(2100)
+    .optional()
+    .meta({ description: 'Only plans that cover this year.' }),
   kind: z.enum(PLAN_KINDS).optional(),
   state: z.enum(PLAN_STATES).optional(),
   includeArchived: includeArchivedQuery,

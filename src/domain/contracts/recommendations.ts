@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { archivedField, booleanQuery, calendarDate, editableFields, id, includeArchivedQuery, listQuery, markdown, optionalShortText, sortOrder } from './common.ts';
+import {
+  archivedField,
+  booleanQuery,
+  calendarDate,
+  editableFields,
+  id,
+  includeArchivedQuery,
+  listQuery,
+  markdown,
+  optionalShortText,
+  sortOrder,
+} from './common.ts';
 
 /** A recommendation from a review or from the auditors, followed until it is done. */
 export const recommendation = z
@@ -31,14 +42,22 @@ const fields = {
 
 const text = z.string().trim().min(1).max(100_000);
 
-export const recommendationCreate = z.strictObject({ reviewId: id, recommendation: text, ...fields }).meta({ id: 'RecommendationCreate' });
-export const recommendationUpdate = z.strictObject({ version: z.int().min(1).optional(), recommendation: text.optional(), ...fields }).meta({ id: 'RecommendationUpdate' });
+export const recommendationCreate = z
+  .strictObject({ reviewId: id, recommendation: text, ...fields })
+  .meta({ id: 'RecommendationCreate' });
+export const recommendationUpdate = z
+  .strictObject({ version: z.int().min(1).optional(), recommendation: text.optional(), ...fields })
+  .meta({ id: 'RecommendationUpdate' });
 
 export const recommendationListQuery = z.strictObject({
   ...listQuery(['dueDate', 'sortOrder']),
   reviewId: id.optional(),
   under: id.optional().meta({ description: 'Only recommendations of reviews of plans of this unit and below.' }),
-  open: booleanQuery.optional().meta({ description: 'true: only those not done (no status, or one that is not completed).' }),
-  overdue: booleanQuery.optional().meta({ description: 'true: only those whose due date has passed without being done (derived).' }),
+  open: booleanQuery
+    .optional()
+    .meta({ description: 'true: only those not done (no status, or one that is not completed).' }),
+  overdue: booleanQuery
+    .optional()
+    .meta({ description: 'true: only those whose due date has passed without being done (derived).' }),
   includeArchived: includeArchivedQuery,
 });

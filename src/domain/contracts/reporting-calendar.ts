@@ -11,7 +11,10 @@ export const reportingPeriod = z
     kind: z.enum(REPORTING_PERIOD_KINDS),
     year: z.int(),
     number: z.int().nullable(),
-    name: z.string().nullable().meta({ description: 'Required for custom periods; optional for the others, to have several of one kind in a year (e.g. "Delår 1", "Delår 2").' }),
+    name: z.string().nullable().meta({
+      description:
+        'Required for custom periods; optional for the others, to have several of one kind in a year (e.g. "Delår 1", "Delår 2").',
+    }),
     label: z.string().meta({ description: 'The name reports print, e.g. "Kvartal 3 2020".' }),
     labelEn: z.string().meta({ description: 'The same in English, e.g. "Quarter 3 2020".' }),
     startDate: z.string(),
@@ -64,14 +67,22 @@ export const reportingPeriodCreate = z
     kind: z.enum(REPORTING_PERIOD_KINDS),
     year,
     number: z.int().min(1).max(12).nullable().optional(),
-    name: shortText.nullable().optional().meta({ description: 'Required for a custom period. A standard period may have one, to tell several of one kind and year apart.' }),
+    name: shortText.nullable().optional().meta({
+      description:
+        'Required for a custom period. A standard period may have one, to tell several of one kind and year apart.',
+    }),
     startDate: calendarDate.optional().meta({ description: 'Defaults to the standard dates of the kind.' }),
     endDate: calendarDate.optional(),
   })
   .meta({ id: 'ReportingPeriodCreate' });
 
 export const reportingPeriodUpdate = z
-  .strictObject({ version: z.int().min(1).optional(), name: shortText.nullable().optional(), startDate: calendarDate.optional(), endDate: calendarDate.optional() })
+  .strictObject({
+    version: z.int().min(1).optional(),
+    name: shortText.nullable().optional(),
+    startDate: calendarDate.optional(),
+    endDate: calendarDate.optional(),
+  })
   .meta({ id: 'ReportingPeriodUpdate' });
 
 const eventFields = {
@@ -87,5 +98,11 @@ export const calendarEventCreate = z
   .meta({ id: 'CalendarEventCreate' });
 
 export const calendarEventUpdate = z
-  .strictObject({ version: z.int().min(1).optional(), kind: z.enum(CALENDAR_EVENT_KINDS).optional(), date: calendarDate.optional(), title: shortText.optional(), ...eventFields })
+  .strictObject({
+    version: z.int().min(1).optional(),
+    kind: z.enum(CALENDAR_EVENT_KINDS).optional(),
+    date: calendarDate.optional(),
+    title: shortText.optional(),
+    ...eventFields,
+  })
   .meta({ id: 'CalendarEventUpdate' });

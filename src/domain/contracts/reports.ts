@@ -4,23 +4,43 @@ import { booleanQuery, id } from './common.ts';
 
 import { REPORT_FORMATS, REPORT_KINDS, REPORT_TEXT_SECTIONS } from '../report-kind.ts';
 
-export { REPORT_FORMATS, REPORT_KINDS, REPORT_TEXT_SECTIONS, TABULAR_REPORT_KINDS, type ReportFormat, type ReportKind } from '../report-kind.ts';
+export {
+  REPORT_FORMATS,
+  REPORT_KINDS,
+  REPORT_TEXT_SECTIONS,
+  TABULAR_REPORT_KINDS,
+  type ReportFormat,
+  type ReportKind,
+} from '../report-kind.ts';
 
 export const reportPeriod = z
   .string()
-  .refine((value) => parsePlanPeriod(value) !== null, { message: 'must be a year such as 2020 or a range such as 2020-2021' })
+  .refine((value) => parsePlanPeriod(value) !== null, {
+    message: 'must be a year such as 2020 or a range such as 2020-2021',
+  })
   .meta({ description: 'The plan period: "2020" or "2020-2021".', example: '2020' });
 
 export const reportKindParam = z.strictObject({ kind: z.enum(REPORT_KINDS).meta({ description: 'The report kind.' }) });
 
 export const reportQuery = z.strictObject({
-  unit: id.meta({ description: 'The unit the report is about (for council-summary: the unit whose nämnder and bolag it sums up).' }),
+  unit: id.meta({
+    description: 'The unit the report is about (for council-summary: the unit whose nämnder and bolag it sums up).',
+  }),
   period: reportPeriod,
   format: z.enum(REPORT_FORMATS).default('pdf'),
   archival: booleanQuery.optional().meta({ description: 'PDF only: PDF/A-2a, for the archive.' }),
-  lang: z.enum(['sv', 'en']).optional().meta({ description: 'The report language; else Accept-Language, Swedish by default.' }),
-  plan: id.optional().meta({ description: "The plan to report on (of the unit and period). Default: the unit's adopted plan for the period, else its newest draft. Not for council-summary or deviations." }),
-  revision: z.coerce.number().int().min(1).optional().meta({ description: "Report on a frozen version of the plan: 1 is the plan as adopted. Default: the adopted plan's latest revision. Not for council-summary or deviations." }),
+  lang: z
+    .enum(['sv', 'en'])
+    .optional()
+    .meta({ description: 'The report language; else Accept-Language, Swedish by default.' }),
+  plan: id.optional().meta({
+    description:
+      "The plan to report on (of the unit and period). Default: the unit's adopted plan for the period, else its newest draft. Not for council-summary or deviations.",
+  }),
+  revision: z.coerce.number().int().min(1).optional().meta({
+    description:
+      "Report on a frozen version of the plan: 1 is the plan as adopted. Default: the adopted plan's latest revision. Not for council-summary or deviations.",
+  }),
 });
 
 export const issueReportBody = z
@@ -28,7 +48,12 @@ export const issueReportBody = z
     unitId: id,
     period: reportPeriod,
     format: z.enum(['docx', 'pdf', 'xlsx']).default('pdf'),
-    note: z.string().trim().max(500).optional().meta({ description: 'Why or to whom it was sent, e.g. the nämnd meeting.' }),
+    note: z
+      .string()
+      .trim()
+      .max(500)
+      .optional()
+      .meta({ description: 'Why or to whom it was sent, e.g. the nämnd meeting.' }),
   })
   .meta({ id: 'IssueReport' });
 
@@ -72,7 +97,12 @@ export const reportText = z
 
 export const reportTextPut = z
   .strictObject({
-    reportKind: z.enum(Object.keys(REPORT_TEXT_SECTIONS) as [keyof typeof REPORT_TEXT_SECTIONS, ...(keyof typeof REPORT_TEXT_SECTIONS)[]]),
+    reportKind: z.enum(
+      Object.keys(REPORT_TEXT_SECTIONS) as [
+        keyof typeof REPORT_TEXT_SECTIONS,
+        ...(keyof typeof REPORT_TEXT_SECTIONS)[],
+      ],
+    ),
     section: z.string().trim().min(1).max(60),
     unitId: id.nullable().default(null),
     year: z.int().min(1990).max(2100).nullable().default(null),

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { archivedField, calendarDate, editableFields, id, includeArchivedQuery, listQuery, markdown, optionalShortText, shortText, sortOrder } from './common.ts';
+import {
+  archivedField,
+  calendarDate,
+  editableFields,
+  id,
+  includeArchivedQuery,
+  listQuery,
+  markdown,
+  optionalShortText,
+  shortText,
+  sortOrder,
+} from './common.ts';
 
 /** A granskning: an examination decided in the plan, the nämnd's decision on it and its findings. */
 export const review = z
@@ -31,8 +42,12 @@ const reviewFields = {
   sortOrder: sortOrder.optional(),
 };
 
-export const reviewCreate = z.strictObject({ planId: id, title: shortText, ...reviewFields }).meta({ id: 'ReviewCreate' });
-export const reviewUpdate = z.strictObject({ version: z.int().min(1).optional(), title: shortText.optional(), ...reviewFields }).meta({ id: 'ReviewUpdate' });
+export const reviewCreate = z
+  .strictObject({ planId: id, title: shortText, ...reviewFields })
+  .meta({ id: 'ReviewCreate' });
+export const reviewUpdate = z
+  .strictObject({ version: z.int().min(1).optional(), title: shortText.optional(), ...reviewFields })
+  .meta({ id: 'ReviewUpdate' });
 
 export const reviewListQuery = z.strictObject({
   ...listQuery(['title', 'meetingDate', 'sortOrder']),

@@ -9,12 +9,17 @@ export const riskMatrix = z
     validFromYear: z.int(),
     likelihoodLevels: z.array(riskLevelSchema).meta({ description: 'Sannolikhet 1 … n, with names and descriptions.' }),
     consequenceLevels: z.array(riskLevelSchema).meta({ description: 'Konsekvens 1 … n.' }),
-    bands: z.array(riskBandSchema).meta({ description: 'Colour bands over riskvärde, covering every value exactly once.' }),
+    bands: z
+      .array(riskBandSchema)
+      .meta({ description: 'Colour bands over riskvärde, covering every value exactly once.' }),
     ...editableFields,
   })
   .meta({ id: 'RiskMatrix' });
 
-export const riskMatrixCreate = z.strictObject({ validFromYear: year, ...riskMatrixConfigShape }).superRefine(checkRiskMatrix).meta({ id: 'RiskMatrixCreate' });
+export const riskMatrixCreate = z
+  .strictObject({ validFromYear: year, ...riskMatrixConfigShape })
+  .superRefine(checkRiskMatrix)
+  .meta({ id: 'RiskMatrixCreate' });
 
 /** A change replaces the whole configuration: levels and bands are only valid together. */
 export const riskMatrixUpdate = z

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { archivedField, editableFields, id, includeArchivedQuery, listQuery, markdown, optionalShortText, shortText, sortOrder } from './common.ts';
+import {
+  archivedField,
+  editableFields,
+  id,
+  includeArchivedQuery,
+  listQuery,
+  markdown,
+  optionalShortText,
+  shortText,
+  sortOrder,
+} from './common.ts';
 
 const level = z.int().min(1).max(10);
 
@@ -33,13 +43,21 @@ const riskFields = {
 
 export const riskCreate = z.strictObject({ planId: id, title: shortText, ...riskFields }).meta({ id: 'RiskCreate' });
 
-export const riskUpdate = z.strictObject({ version: z.int().min(1).optional(), title: shortText.optional(), ...riskFields }).meta({ id: 'RiskUpdate' });
+export const riskUpdate = z
+  .strictObject({ version: z.int().min(1).optional(), title: shortText.optional(), ...riskFields })
+  .meta({ id: 'RiskUpdate' });
 
 export const riskListQuery = z.strictObject({
   ...listQuery(['title', 'riskValue', 'sortOrder']),
   planId: id.optional(),
   under: id.optional().meta({ description: 'Only risks of plans of this unit and the units below it.' }),
-  year: z.coerce.number().int().min(1990).max(2100).optional().meta({ description: 'Only risks of plans that cover this year.' }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1990)
+    .max(2100)
+    .optional()
+    .meta({ description: 'Only risks of plans that cover this year.' }),
   minRiskValue: z.coerce.number().int().min(1).max(100).optional(),
   includeArchived: includeArchivedQuery,
 });

@@ -7,7 +7,9 @@ export const roleAssignment = z
   .object({ id, userId: id, unitId: id, role: z.enum(ROLES), createdAt: timestamp, revokedAt: timestamp.nullable() })
   .meta({ id: 'RoleAssignment' });
 
-export const roleAssignmentCreate = z.strictObject({ userId: id, unitId: id, role: z.enum(ROLES) }).meta({ id: 'RoleAssignmentCreate' });
+export const roleAssignmentCreate = z
+  .strictObject({ userId: id, unitId: id, role: z.enum(ROLES) })
+  .meta({ id: 'RoleAssignmentCreate' });
 
 export const roleAssignmentListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -29,7 +29,11 @@ const link = z.object({
 
 export const planCarryOver = z
   .object({
-    carriedFrom: z.array(link).meta({ description: 'Items of this plan carried over from an earlier plan ("överförd från").' }),
-    carriedTo: z.array(link).meta({ description: 'Items of this plan carried over to a later plan ("förs över till").' }),
+    carriedFrom: z
+      .array(link)
+      .meta({ description: 'Items of this plan carried over from an earlier plan ("överförd från").' }),
+    carriedTo: z
+      .array(link)
+      .meta({ description: 'Items of this plan carried over to a later plan ("förs över till").' }),
   })
   .meta({ id: 'PlanCarryOver' });

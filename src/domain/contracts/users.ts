@@ -10,13 +10,19 @@ export const user = z
     title: z.string().nullable().meta({ description: 'Befattning, e.g. "Förvaltningschef".' }),
     locale: z.enum(['sv', 'en']),
     canSignIn: z.boolean().meta({ description: 'Has a password.' }),
-    deactivatedAt: timestamp.nullable().meta({ description: 'Set when the person has left; they are kept, shown as "(borttagen)".' }),
+    deactivatedAt: timestamp
+      .nullable()
+      .meta({ description: 'Set when the person has left; they are kept, shown as "(borttagen)".' }),
     ...editableFields,
   })
   .meta({ id: 'User' });
 
 /** The rule for a new password, wherever one is set. */
-export const password = z.string().min(12).max(1000).meta({ description: 'At least 12 characters; stored only as an argon2id hash.' });
+export const password = z
+  .string()
+  .min(12)
+  .max(1000)
+  .meta({ description: 'At least 12 characters; stored only as an argon2id hash.' });
 const email = z.email().max(320);
 
 export const userCreate = z
@@ -36,7 +42,10 @@ export const userUpdate = z
     email: email.nullable().optional(),
     title: optionalShortText.optional(),
     locale: z.enum(['sv', 'en']).optional(),
-    password: password.nullable().optional().meta({ description: 'A new password; null removes it (the person can no longer sign in).' }),
+    password: password
+      .nullable()
+      .optional()
+      .meta({ description: 'A new password; null removes it (the person can no longer sign in).' }),
   })
   .meta({ id: 'UserUpdate' });
 

@@ -17,7 +17,12 @@ const readOnlyToken: Principal = { tenantId: 't', userId: 'me', via: 'token', ma
 
 /** An Access with the given roles per unit; `roots` are the units without a parent. */
 function accessWith(roles: Record<string, Role[]>, roots: string[] = [], principal: Principal = person): Access {
-  return new Access(principal, new Map(Object.entries(roles).map(([unit, held]) => [unit, new Set(held)])), new Set(roots), clock);
+  return new Access(
+    principal,
+    new Map(Object.entries(roles).map(([unit, held]) => [unit, new Set(held)])),
+    new Set(roots),
+    clock,
+  );
 }
 
 /** The AppError a call throws, or undefined when it returns. */
@@ -43,8 +48,18 @@ describe('Access: roles, reading and writing', () => {
     expect(viaSession.tenantId).toBe('t');
     expect(viaSession.userId).toBe('me');
     expect(viaSession.actor).toEqual({ kind: 'user', tenantId: 't', userId: 'me' });
-    expect(accessWith({}, [], readOnlyToken).actor).toEqual({ kind: 'token', tenantId: 't', userId: 'me', tokenId: 'k' });
-    expect(accessWith({}, [], { tenantId: 't', userId: 'me', via: 'token', mayWrite: true }).actor).toEqual({ kind: 'token', tenantId: 't', userId: 'me', tokenId: null });
+    expect(accessWith({}, [], readOnlyToken).actor).toEqual({
+      kind: 'token',
+      tenantId: 't',
+      userId: 'me',
+      tokenId: 'k',
+    });
+    expect(accessWith({}, [], { tenantId: 't', userId: 'me', via: 'token', mayWrite: true }).actor).toEqual({
+      kind: 'token',
+      tenantId: 't',
+      userId: 'me',
+      tokenId: null,
+    });
   });
 
   test('today is the date in Sweden of the request’s clock, not UTC’s', () => {
@@ -108,7 +123,10 @@ describe('Access: roles, reading and writing', () => {
   test('a read-only token writes nothing, whatever roles its person holds', () => {
     const token = accessWith({ a: ['coordinator'] }, [], readOnlyToken);
     expect(outcome(() => token.assertMayWrite())).toBe('forbidden');
-    expect(detailOf(() => token.assertMayWrite())).toEqual({ sv: 'API-nyckeln får bara läsa.', en: 'The API token may only read.' });
+    expect(detailOf(() => token.assertMayWrite())).toEqual({
+      sv: 'API-nyckeln får bara läsa.',
+      en: 'The API token may only read.',
+    });
     expect(outcome(() => token.assertRole('a', ['coordinator']))).toBe('forbidden');
     expect(outcome(() => token.assertItemWrite('a', ['me']))).toBe('forbidden');
     // What it cannot read stays not found, not forbidden: nobody learns what exists elsewhere.
@@ -128,7 +146,12 @@ describe('Access: roles, reading and writing', () => {
   });
 
   test('archiving is for the unit’s managers: administrators and coordinators, not responsible people or readers', () => {
-    const access = accessWith({ adm: ['administrator'], coord: ['coordinator'], resp: ['responsible'], read: ['reader'] });
+    const access = accessWith({
+      adm: ['administrator'],
+      coord: ['coordinator'],
+      resp: ['responsible'],
+      read: ['reader'],
+    });
     expect(outcome(() => access.assertMayArchive('adm'))).toBe('ok');
     expect(outcome(() => access.assertMayArchive('coord'))).toBe('ok');
     expect(outcome(() => access.assertMayArchive('resp'))).toBe('forbidden');
@@ -136,7 +159,12 @@ describe('Access: roles, reading and writing', () => {
   });
 
   test('an item is changed by its unit’s managers, or by a responsible person assigned to it', () => {
-    const access = accessWith({ coord: ['coordinator'], adm: ['administrator'], resp: ['responsible'], read: ['reader'] });
+    const access = accessWith({
+      coord: ['coordinator'],
+      adm: ['administrator'],
+      resp: ['responsible'],
+      read: ['reader'],
+    });
     expect(outcome(() => access.assertItemWrite('coord', []))).toBe('ok');
     expect(outcome(() => access.assertItemWrite('adm', ['someone else']))).toBe('ok');
     expect(outcome(() => access.assertItemWrite('resp', ['someone else', 'me']))).toBe('ok');
@@ -167,7 +195,8 @@ describe('Access loaded from the database, and the unit tree', () => {
   });
   afterAll(() => h.close());
 
-  const load = (who: string, tenantId = h.tenant.tenantId) => loadAccess(h.db, { tenantId, userId: h.userIds[who]!, via: 'session', mayWrite: true }, clock);
+  const load = (who: string, tenantId = h.tenant.tenantId) =>
+    loadAccess(h.db, { tenantId, userId: h.userIds[who]!, via: 'session', mayWrite: true }, clock);
 
   test('a role on a unit holds for its whole subtree, not for its parent or siblings', async () => {
     const { rootId, unitA, unitA1, unitB } = h.tenant;
@@ -190,7 +219,9 @@ describe('Access loaded from the database, and the unit tree', () => {
   });
 
   test('a person holding two roles on a unit has both', async () => {
-    await h.db.insert(roleAssignments).values({ tenantId: h.tenant.tenantId, userId: h.userIds.reader!, unitId: h.tenant.unitA1, role: 'responsible' });
+    await h.db
+      .insert(roleAssignments)
+      .values({ tenantId: h.tenant.tenantId, userId: h.userIds.reader!, unitId: h.tenant.unitA1, role: 'responsible' });
     const reader = await load('reader');
     expect(reader.hasRole(h.tenant.unitA1, ['reader'])).toBe(true);
     expect(reader.hasRole(h.tenant.unitA1, ['responsible'])).toBe(true);
@@ -219,20 +250,31 @@ describe('Access loaded from the database, and the unit tree', () => {
     expect(await visibleUnitIds(h.db, tenantId, [unitA1, unitB], unitA)).toEqual([unitA1]);
 
     const coordinator = await load('coordinator');
-    expect((await findReadableUnitIds(h.db, coordinator, undefined) as string[]).sort()).toEqual([unitA, unitA1].sort());
+    expect(((await findReadableUnitIds(h.db, coordinator, undefined)) as string[]).sort()).toEqual(
+      [unitA, unitA1].sort(),
+    );
     expect(await findReadableUnitIds(h.db, coordinator, unitA1)).toEqual([unitA1]);
     await expect(findReadableUnitIds(h.db, coordinator, unitB)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(findReadableUnitIds(h.db, coordinator, h.otherTenant.unitA)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(findReadableUnitIds(h.db, coordinator, h.otherTenant.unitA)).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   test('a plan outside the caller’s units or tenant is not found, or a field error when a field named it', async () => {
     const coordinator = await h.as('coordinator');
-    const created = await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 });
+    const created = await coordinator.post('/plans', {
+      unitId: h.tenant.unitA,
+      kind: 'internal_control',
+      title: 'Internkontrollplan 2026',
+      startYear: 2026,
+    });
     expect(created.status).toBe(201);
     const planId = created.body.id as string;
     expect((await findReadablePlan(h.db, await load('coordinator'), planId)).id).toBe(planId);
     await expect(findReadablePlan(h.db, await load('nobody'), planId)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(findReadablePlan(h.db, await load('otherAdmin', h.otherTenant.tenantId), planId)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      findReadablePlan(h.db, await load('otherAdmin', h.otherTenant.tenantId), planId),
+    ).rejects.toMatchObject({ code: 'not_found' });
     await expect(findReadablePlan(h.db, await load('nobody'), planId, 'planId')).rejects.toMatchObject({
       code: 'validation_failed',
       errors: [{ path: 'planId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }],

@@ -96,7 +96,9 @@ export class Access {
 
   /** The units on which the principal holds one of `roles`. */
   unitIdsWithRole(roles: readonly Role[]): string[] {
-    return [...this.rolesByUnit.entries()].filter(([, held]) => roles.some((role) => held.has(role))).map(([unitId]) => unitId);
+    return [...this.rolesByUnit.entries()]
+      .filter(([, held]) => roles.some((role) => held.has(role)))
+      .map(([unitId]) => unitId);
   }
 
   /** Throws not found unless the unit's data is readable. */
@@ -122,7 +124,10 @@ export class Access {
   assertTenantAdministrator(): void {
     this.assertMayWrite();
     if (!this.isTenantAdministrator) {
-      throw new AppError('forbidden', { sv: 'Bara kommunens administratör får göra detta.', en: 'Only the tenant administrator may do this.' });
+      throw new AppError('forbidden', {
+        sv: 'Bara kommunens administratör får göra detta.',
+        en: 'Only the tenant administrator may do this.',
+      });
     }
   }
 
@@ -154,7 +159,12 @@ export class Access {
  */
 export function operatorAccess(tenantId: string, clock: Clock): Access {
   // Stryker disable next-line StringLiteral: equivalent, the auditor role reads every unit whatever unit it is held on ('*' is only a name)
-  return new Access({ tenantId, userId: '00000000-0000-0000-0000-000000000000', via: 'token', mayWrite: false }, new Map([['*', new Set<Role>(['auditor'])]]), new Set(), clock);
+  return new Access(
+    { tenantId, userId: '00000000-0000-0000-0000-000000000000', via: 'token', mayWrite: false },
+    new Map([['*', new Set<Role>(['auditor'])]]),
+    new Set(),
+    clock,
+  );
 }
 
 /** Loads the principal's roles over the tenant's unit tree: one recursive query. */

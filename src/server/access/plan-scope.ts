@@ -11,9 +11,15 @@ export type PlanRow = typeof plans.$inferSelect;
  * (risks, controls, actions, activities, reviews, follow-ups) belongs to the plan's unit.
  */
 export async function findReadablePlan(db: Database, access: Access, planId: string, field?: string): Promise<PlanRow> {
-  const [plan] = await db.select().from(plans).where(and(eq(plans.tenantId, access.tenantId), eq(plans.id, planId)));
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, access.tenantId), eq(plans.id, planId)));
   if (!plan || !access.canRead(plan.unitId)) {
-    if (field) throw new AppError('validation_failed', undefined, [{ path: field, message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+    if (field)
+      throw new AppError('validation_failed', undefined, [
+        { path: field, message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      ]);
     throw new AppError('not_found');
   }
   return plan;

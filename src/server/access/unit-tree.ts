@@ -34,7 +34,12 @@ export async function ancestorUnitIds(db: Database, tenantId: string, unitId: st
  * The units a list may show: those the caller reads (`readable`, or 'all'), narrowed to the
  * subtree of `under` when given. Returns 'all' only when nothing narrows the tenant.
  */
-export async function visibleUnitIds(db: Database, tenantId: string, readable: string[] | 'all', under: string | undefined): Promise<string[] | 'all'> {
+export async function visibleUnitIds(
+  db: Database,
+  tenantId: string,
+  readable: string[] | 'all',
+  under: string | undefined,
+): Promise<string[] | 'all'> {
   if (under === undefined) return readable;
   const subtree = await subtreeUnitIds(db, tenantId, under);
   if (readable === 'all') return subtree;
@@ -46,9 +51,16 @@ export async function visibleUnitIds(db: Database, tenantId: string, readable: s
  * The units a list may cover for this caller: all they read, or, with `under`, the readable
  * part of that unit's subtree (not found when `under` itself is unreadable).
  */
-export async function findReadableUnitIds(db: Database, access: Access, under: string | undefined): Promise<string[] | 'all'> {
+export async function findReadableUnitIds(
+  db: Database,
+  access: Access,
+  under: string | undefined,
+): Promise<string[] | 'all'> {
   if (under !== undefined) {
-    const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, under)));
+    const [unit] = await db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, under)));
     if (!unit || !access.canRead(unit.id)) throw new AppError('not_found');
   }
   return visibleUnitIds(db, access.tenantId, access.readableUnitIds(), under);

@@ -4,8 +4,22 @@ import { CSRF_HEADER } from '../auth/authenticate.ts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { loadDemoData } from '../demo/load-demo-data.ts';
-import { changedTables, errorMessages, fingerprintDatabase, INJECTED_FAILURE, injectFailure, type FailurePoint } from '../../../test/support/failures.ts';
-import { clientFor, createHarness, HARNESS_PASSWORD, type Client, type Harness, type Reply } from '../../../test/support/harness.ts';
+import {
+  changedTables,
+  errorMessages,
+  fingerprintDatabase,
+  INJECTED_FAILURE,
+  injectFailure,
+  type FailurePoint,
+} from '../../../test/support/failures.ts';
+import {
+  clientFor,
+  createHarness,
+  HARNESS_PASSWORD,
+  type Client,
+  type Harness,
+  type Reply,
+} from '../../../test/support/harness.ts';
 import { runJobs } from '../jobs/job-runner.ts';
 
 // Every use case that writes more than one row does so in one transaction: when a later write
@@ -18,7 +32,8 @@ import { runJobs } from '../jobs/job-runner.ts';
 // The standard create (one row and its audit event) and the year roll-over have tests of their own.
 
 /** One way to make the request: an HTTP request (an injected failure answers 500) or a job. */
-type Attempt = { kind: 'request'; send: () => Promise<Reply>; succeeds: number } | { kind: 'job'; run: () => Promise<unknown> };
+type Attempt =
+  { kind: 'request'; send: () => Promise<Reply>; succeeds: number } | { kind: 'job'; run: () => Promise<unknown> };
 
 interface Case {
   name: string;
@@ -30,7 +45,11 @@ interface Case {
   prepare: () => Promise<Attempt>;
 }
 
-const auditOf = (entityType: string): FailurePoint => ({ table: 'audit_events', operation: 'insert', when: `new.entity_type = '${entityType}'` });
+const auditOf = (entityType: string): FailurePoint => ({
+  table: 'audit_events',
+  operation: 'insert',
+  when: `new.entity_type = '${entityType}'`,
+});
 const anyAudit: FailurePoint = { table: 'audit_events', operation: 'insert' };
 
 describe('atomicity: a multi-row write fails as a whole when a later write of it fails', () => {
@@ -53,16 +72,23 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
   };
   const newPlan = async (kind: 'internal_control' | 'activity' = 'internal_control') =>
     created(await coordinator.post('/plans', { unitId: h.tenant.unitA, kind, title: unique('Plan'), startYear: 2026 }));
-  const newControl = async (extra: Record<string, unknown> = {}) => created(await coordinator.post('/controls', { riskId, title: unique('Kontrollmoment'), ...extra }));
+  const newControl = async (extra: Record<string, unknown> = {}) =>
+    created(await coordinator.post('/controls', { riskId, title: unique('Kontrollmoment'), ...extra }));
   const newPerson = async (password?: string) =>
-    created(await admin.post('/users', { name: unique('Person'), email: `person-${++counter}-${h.suffix}@example.se`, ...(password ? { password } : {}) }));
+    created(
+      await admin.post('/users', {
+        name: unique('Person'),
+        email: `person-${++counter}-${h.suffix}@example.se`,
+        ...(password ? { password } : {}),
+      }),
+    );
 
   beforeAll(async () => {
     h = await createHarness();
     admin = await h.as('tenantAdmin');
     coordinator = await h.as('coordinator');
     planId = (await newPlan()).id;
-    riskId = (created(await coordinator.post('/risks', { planId, title: 'Risk', likelihood: 2, consequence: 2 }))).id;
+    riskId = created(await coordinator.post('/risks', { planId, title: 'Risk', likelihood: 2, consequence: 2 })).id;
   });
   afterAll(() => h?.close());
 
@@ -73,7 +99,16 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [{ table: 'plan_versions', operation: 'insert' }, auditOf('plan_version')],
       prepare: async () => {
         const plan = await newPlan();
-        return { kind: 'request', succeeds: 200, send: () => coordinator.post(`/plans/${plan.id}/adopt`, { version: plan.version, decisionDate: '2026-02-12', diarienummer: 'KS-2026-1' }) };
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () =>
+            coordinator.post(`/plans/${plan.id}/adopt`, {
+              version: plan.version,
+              decisionDate: '2026-02-12',
+              diarienummer: 'KS-2026-1',
+            }),
+        };
       },
     },
     {
@@ -82,8 +117,14 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [{ table: 'plan_versions', operation: 'insert' }, auditOf('plan_version')],
       prepare: async () => {
         const plan = await newPlan();
-        created(await coordinator.post(`/plans/${plan.id}/adopt`, { version: plan.version, decisionDate: '2026-02-12' }));
-        return { kind: 'request', succeeds: 201, send: () => coordinator.post(`/plans/${plan.id}/revisions`, { reason: 'Ny risk', decisionParagraph: '§ 80' }) };
+        created(
+          await coordinator.post(`/plans/${plan.id}/adopt`, { version: plan.version, decisionDate: '2026-02-12' }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 201,
+          send: () => coordinator.post(`/plans/${plan.id}/revisions`, { reason: 'Ny risk', decisionParagraph: '§ 80' }),
+        };
       },
     },
     {
@@ -92,17 +133,39 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const plan = await newPlan();
-        const adopted = created(await coordinator.post(`/plans/${plan.id}/adopt`, { version: plan.version, decisionDate: '2026-02-12' }));
-        return { kind: 'request', succeeds: 200, send: () => coordinator.post(`/plans/${plan.id}/close`, { version: adopted.version }) };
+        const adopted = created(
+          await coordinator.post(`/plans/${plan.id}/adopt`, { version: plan.version, decisionDate: '2026-02-12' }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () => coordinator.post(`/plans/${plan.id}/close`, { version: adopted.version }),
+        };
       },
     },
     {
       name: 'recording a deviation with its notices (the deviation, its audit event, the messages to the responsible and the coordinator)',
       writes: ['audit_events', 'deviations', 'outbox_messages'],
-      failAt: [{ table: 'outbox_messages', operation: 'insert' }, { table: 'outbox_messages', operation: 'insert', when: 'new.user_id = (select id from users where email like \'coordinator-%\')' }],
+      failAt: [
+        { table: 'outbox_messages', operation: 'insert' },
+        {
+          table: 'outbox_messages',
+          operation: 'insert',
+          when: "new.user_id = (select id from users where email like 'coordinator-%')",
+        },
+      ],
       prepare: async () => {
         const control = await newControl({ responsibleIds: [h.userIds.responsible] });
-        return { kind: 'request', succeeds: 201, send: () => coordinator.post('/deviations', { controlId: control.id, title: unique('Avvikelse'), severity: 'significant' }) };
+        return {
+          kind: 'request',
+          succeeds: 201,
+          send: () =>
+            coordinator.post('/deviations', {
+              controlId: control.id,
+              title: unique('Avvikelse'),
+              severity: 'significant',
+            }),
+        };
       },
     },
     {
@@ -115,7 +178,13 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
         return {
           kind: 'request',
           succeeds: 201,
-          send: () => responsible.post('/follow-ups', { controlId: control.id, periodId: h.tenant.periodIds.q2, body: 'Kontrollen är gjord.', statusId: h.tenant.statusIds.klar }),
+          send: () =>
+            responsible.post('/follow-ups', {
+              controlId: control.id,
+              periodId: h.tenant.periodIds.q2,
+              body: 'Kontrollen är gjord.',
+              statusId: h.tenant.statusIds.klar,
+            }),
         };
       },
     },
@@ -128,7 +197,13 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
         return {
           kind: 'request',
           succeeds: 200,
-          send: () => coordinator.patch(`/controls/${control.id}`, { version: control.version, title: unique('Omdöpt'), responsibleIds: [h.userIds.coordinator], checkpoints: ['2026-10-01', '2026-11-01'] }),
+          send: () =>
+            coordinator.patch(`/controls/${control.id}`, {
+              version: control.version,
+              title: unique('Omdöpt'),
+              responsibleIds: [h.userIds.coordinator],
+              checkpoints: ['2026-10-01', '2026-11-01'],
+            }),
         };
       },
     },
@@ -137,8 +212,14 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'risk_assessments', 'risks'],
       failAt: [{ table: 'risk_assessments', operation: 'update' }, auditOf('risk_assessment')],
       prepare: async () => {
-        const risk = created(await coordinator.post('/risks', { planId, title: unique('Risk'), likelihood: 1, consequence: 1 }));
-        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/risks/${risk.id}`, { version: risk.version, likelihood: 4, consequence: 3 }) };
+        const risk = created(
+          await coordinator.post('/risks', { planId, title: unique('Risk'), likelihood: 1, consequence: 1 }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () => coordinator.patch(`/risks/${risk.id}`, { version: risk.version, likelihood: 4, consequence: 3 }),
+        };
       },
     },
     {
@@ -147,9 +228,28 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [{ table: 'activities', operation: 'update' }, anyAudit],
       prepare: async () => {
         const activityPlan = await newPlan('activity');
-        const focus = [created(await admin.post('/focus-areas', { name: unique('Fokus') })), created(await admin.post('/focus-areas', { name: unique('Fokus') }))];
-        const activity = created(await coordinator.post('/activities', { planId: activityPlan.id, number: '1.1', title: unique('Aktivitet'), focusAreaIds: [focus[0]!.id] }));
-        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/activities/${activity.id}`, { version: activity.version, title: unique('Aktivitet'), focusAreaIds: [focus[1]!.id] }) };
+        const focus = [
+          created(await admin.post('/focus-areas', { name: unique('Fokus') })),
+          created(await admin.post('/focus-areas', { name: unique('Fokus') })),
+        ];
+        const activity = created(
+          await coordinator.post('/activities', {
+            planId: activityPlan.id,
+            number: '1.1',
+            title: unique('Aktivitet'),
+            focusAreaIds: [focus[0]!.id],
+          }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () =>
+            coordinator.patch(`/activities/${activity.id}`, {
+              version: activity.version,
+              title: unique('Aktivitet'),
+              focusAreaIds: [focus[1]!.id],
+            }),
+        };
       },
     },
     {
@@ -158,8 +258,19 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const review = created(await coordinator.post('/reviews', { planId, title: unique('Granskning') }));
-        const recommendation = created(await coordinator.post('/recommendations', { reviewId: review.id, recommendation: 'Följ upp rutinen.' }));
-        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/recommendations/${recommendation.id}`, { version: recommendation.version, dueDate: '2026-12-31', statusId: h.tenant.statusIds.pagaende }) };
+        const recommendation = created(
+          await coordinator.post('/recommendations', { reviewId: review.id, recommendation: 'Följ upp rutinen.' }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () =>
+            coordinator.patch(`/recommendations/${recommendation.id}`, {
+              version: recommendation.version,
+              dueDate: '2026-12-31',
+              statusId: h.tenant.statusIds.pagaende,
+            }),
+        };
       },
     },
     {
@@ -168,9 +279,28 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const control = await newControl();
-        const action = created(await coordinator.post('/actions', { planId, riskId, title: unique('Åtgärd'), endDate: '2026-09-30', responsibleIds: [h.userIds.responsible] }));
-        const deviation = created(await coordinator.post('/deviations', { controlId: control.id, title: unique('Avvikelse'), severity: 'minor', actionId: action.id }));
-        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/deviations/${deviation.id}`, { version: deviation.version, state: 'closed' }) };
+        const action = created(
+          await coordinator.post('/actions', {
+            planId,
+            riskId,
+            title: unique('Åtgärd'),
+            endDate: '2026-09-30',
+            responsibleIds: [h.userIds.responsible],
+          }),
+        );
+        const deviation = created(
+          await coordinator.post('/deviations', {
+            controlId: control.id,
+            title: unique('Avvikelse'),
+            severity: 'minor',
+            actionId: action.id,
+          }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () => coordinator.patch(`/deviations/${deviation.id}`, { version: deviation.version, state: 'closed' }),
+        };
       },
     },
     {
@@ -179,7 +309,11 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const plan = await newPlan();
-        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/plans/${plan.id}`, { version: plan.version, title: unique('Plan') }) };
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () => coordinator.patch(`/plans/${plan.id}`, { version: plan.version, title: unique('Plan') }),
+        };
       },
     },
     {
@@ -188,8 +322,23 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const control = await newControl();
-        const followUp = created(await coordinator.post('/follow-ups', { controlId: control.id, periodId: h.tenant.periodIds.q1, body: 'Första.' }));
-        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/follow-ups/${followUp.id}`, { version: followUp.version, body: 'Rättad.', periodId: h.tenant.periodIds.q2 }) };
+        const followUp = created(
+          await coordinator.post('/follow-ups', {
+            controlId: control.id,
+            periodId: h.tenant.periodIds.q1,
+            body: 'Första.',
+          }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () =>
+            coordinator.patch(`/follow-ups/${followUp.id}`, {
+              version: followUp.version,
+              body: 'Rättad.',
+              periodId: h.tenant.periodIds.q2,
+            }),
+        };
       },
     },
     {
@@ -197,8 +346,20 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'calendar_events'],
       failAt: [anyAudit],
       prepare: async () => {
-        const event = created(await coordinator.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-12-10', title: unique('Nämndsammanträde') }));
-        return { kind: 'request', succeeds: 200, send: () => coordinator.patch(`/reporting-calendar/events/${event.id}`, { version: event.version, date: '2027-01-14' }) };
+        const event = created(
+          await coordinator.post('/reporting-calendar/events', {
+            kind: 'namnd_meeting',
+            unitId: h.tenant.unitA,
+            date: '2026-12-10',
+            title: unique('Nämndsammanträde'),
+          }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () =>
+            coordinator.patch(`/reporting-calendar/events/${event.id}`, { version: event.version, date: '2027-01-14' }),
+        };
       },
     },
     {
@@ -206,8 +367,21 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'reporting_periods'],
       failAt: [anyAudit],
       prepare: async () => {
-        const period = created(await admin.post('/reporting-calendar/periods', { kind: 'custom', year: 2026, name: unique('Läsår'), startDate: '2026-08-15', endDate: '2026-12-20' }));
-        return { kind: 'request', succeeds: 200, send: () => admin.patch(`/reporting-calendar/periods/${period.id}`, { version: period.version, endDate: '2026-12-22' }) };
+        const period = created(
+          await admin.post('/reporting-calendar/periods', {
+            kind: 'custom',
+            year: 2026,
+            name: unique('Läsår'),
+            startDate: '2026-08-15',
+            endDate: '2026-12-20',
+          }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () =>
+            admin.patch(`/reporting-calendar/periods/${period.id}`, { version: period.version, endDate: '2026-12-22' }),
+        };
       },
     },
     {
@@ -215,8 +389,18 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'org_units'],
       failAt: [anyAudit],
       prepare: async () => {
-        const unit = created(await admin.post('/org-units', { parentId: h.tenant.unitA, kind: 'forvaltning', name: unique('Förvaltning') }));
-        return { kind: 'request', succeeds: 200, send: () => admin.patch(`/org-units/${unit.id}`, { version: unit.version, name: unique('Förvaltning') }) };
+        const unit = created(
+          await admin.post('/org-units', {
+            parentId: h.tenant.unitA,
+            kind: 'forvaltning',
+            name: unique('Förvaltning'),
+          }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () => admin.patch(`/org-units/${unit.id}`, { version: unit.version, name: unique('Förvaltning') }),
+        };
       },
     },
     {
@@ -244,7 +428,11 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const person = await newPerson();
-        return { kind: 'request', succeeds: 201, send: () => admin.post('/role-assignments', { userId: person.id, unitId: h.tenant.unitA, role: 'reader' }) };
+        return {
+          kind: 'request',
+          succeeds: 201,
+          send: () => admin.post('/role-assignments', { userId: person.id, unitId: h.tenant.unitA, role: 'reader' }),
+        };
       },
     },
     {
@@ -253,7 +441,9 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       failAt: [anyAudit],
       prepare: async () => {
         const person = await newPerson();
-        const grant = created(await admin.post('/role-assignments', { userId: person.id, unitId: h.tenant.unitA, role: 'reader' }));
+        const grant = created(
+          await admin.post('/role-assignments', { userId: person.id, unitId: h.tenant.unitA, role: 'reader' }),
+        );
         return { kind: 'request', succeeds: 200, send: () => admin.post(`/role-assignments/${grant.id}/revoke`) };
       },
     },
@@ -261,7 +451,12 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       name: 'creating an API token (the token and its audit event)',
       writes: ['api_tokens', 'audit_events'],
       failAt: [anyAudit],
-      prepare: () => Promise.resolve({ kind: 'request', succeeds: 201, send: () => admin.post('/api-tokens', { name: unique('Power BI'), access: 'read' }) }),
+      prepare: () =>
+        Promise.resolve({
+          kind: 'request',
+          succeeds: 201,
+          send: () => admin.post('/api-tokens', { name: unique('Power BI'), access: 'read' }),
+        }),
     },
     {
       name: 'revoking an API token (the token and its audit event)',
@@ -276,16 +471,37 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       name: 'issuing a report (the stored document and its audit event)',
       writes: ['audit_events', 'issued_reports'],
       failAt: [anyAudit],
-      prepare: () => Promise.resolve({ kind: 'request', succeeds: 201, send: () => coordinator.post('/reports/control-follow-up/issue', { unitId: h.tenant.unitA, period: '2026', format: 'docx' }) }),
+      prepare: () =>
+        Promise.resolve({
+          kind: 'request',
+          succeeds: 201,
+          send: () =>
+            coordinator.post('/reports/control-follow-up/issue', {
+              unitId: h.tenant.unitA,
+              period: '2026',
+              format: 'docx',
+            }),
+        }),
     },
     {
       name: 'changing a report text (the text and its audit event)',
       writes: ['audit_events', 'report_texts'],
       failAt: [anyAudit],
       prepare: async () => {
-        const text = { reportKind: 'control-follow-up', section: 'guidance', unitId: h.tenant.unitA, year: 2026 + ++counter, body: 'Första versionen.' };
+        const text = {
+          reportKind: 'control-follow-up',
+          section: 'guidance',
+          unitId: h.tenant.unitA,
+          year: 2026 + ++counter,
+          body: 'Första versionen.',
+        };
         const first = created(await coordinator.request('PUT', '/report-texts', text));
-        return { kind: 'request', succeeds: 200, send: () => coordinator.request('PUT', '/report-texts', { ...text, body: 'Andra versionen.', version: first.version }) };
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () =>
+            coordinator.request('PUT', '/report-texts', { ...text, body: 'Andra versionen.', version: first.version }),
+        };
       },
     },
     {
@@ -293,8 +509,19 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'calendar_events'],
       failAt: [anyAudit],
       prepare: async () => {
-        const event = created(await coordinator.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-09-16', title: unique('Nämndsammanträde') }));
-        return { kind: 'request', succeeds: 204, send: () => coordinator.delete(`/reporting-calendar/events/${event.id}`) };
+        const event = created(
+          await coordinator.post('/reporting-calendar/events', {
+            kind: 'namnd_meeting',
+            unitId: h.tenant.unitA,
+            date: '2026-09-16',
+            title: unique('Nämndsammanträde'),
+          }),
+        );
+        return {
+          kind: 'request',
+          succeeds: 204,
+          send: () => coordinator.delete(`/reporting-calendar/events/${event.id}`),
+        };
       },
     },
     {
@@ -302,7 +529,13 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: ['audit_events', 'org_units'],
       failAt: [anyAudit],
       prepare: async () => {
-        const unit = created(await admin.post('/org-units', { parentId: h.tenant.unitA, kind: 'forvaltning', name: unique('Förvaltning') }));
+        const unit = created(
+          await admin.post('/org-units', {
+            parentId: h.tenant.unitA,
+            kind: 'forvaltning',
+            name: unique('Förvaltning'),
+          }),
+        );
         return { kind: 'request', succeeds: 200, send: () => admin.post(`/org-units/${unit.id}/archive`) };
       },
     },
@@ -323,28 +556,55 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       prepare: async () => {
         const person = await newPerson();
         await sessionOf(person.id);
-        return { kind: 'request', succeeds: 200, send: () => admin.patch(`/users/${person.id}`, { version: person.version, password: 'ett-nytt-lösenord-456' }) };
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () =>
+            admin.patch(`/users/${person.id}`, { version: person.version, password: 'ett-nytt-lösenord-456' }),
+        };
       },
     },
     {
       name: 'changing one’s own password (the person, the audit event, the other sessions end)',
       writes: ['audit_events', 'sessions', 'users'],
-      failAt: [anyAudit, { table: 'sessions', operation: 'update', when: 'old.revoked_at is null and new.revoked_at is not null' }],
+      failAt: [
+        anyAudit,
+        { table: 'sessions', operation: 'update', when: 'old.revoked_at is null and new.revoked_at is not null' },
+      ],
       prepare: async () => {
         const person = await newPerson(HARNESS_PASSWORD);
         const browser = await sessionOf(person.id);
         await sessionOf(person.id);
-        return { kind: 'request', succeeds: 204, send: () => browser.post('/me/password', { currentPassword: HARNESS_PASSWORD, newPassword: 'ett-nytt-lösenord-456' }) };
+        return {
+          kind: 'request',
+          succeeds: 204,
+          send: () =>
+            browser.post('/me/password', { currentPassword: HARNESS_PASSWORD, newPassword: 'ett-nytt-lösenord-456' }),
+        };
       },
     },
     {
       name: 'the reminders job writing the week’s digests into the outbox',
       writes: ['outbox_messages'],
-      failAt: [{ table: 'outbox_messages', operation: 'insert', when: `new.kind = 'digest' and new.user_id = (select id from users where email like 'coordinator-%')` }],
+      failAt: [
+        {
+          table: 'outbox_messages',
+          operation: 'insert',
+          when: `new.kind = 'digest' and new.user_id = (select id from users where email like 'coordinator-%')`,
+        },
+      ],
       prepare: async () => {
         await newControl({ endDate: '2026-09-10', responsibleIds: [h.userIds.responsible, h.userIds.coordinator] });
         // Monday 7 September 2026, 08:00 in Sweden.
-        return { kind: 'job', run: () => runJobs(h.db, { clock: fixedClock('2026-09-07T06:00:00Z'), reminderLeadDays: [7], mailFrom: 'Uppsikt <u@kommun.se>' }) };
+        return {
+          kind: 'job',
+          run: () =>
+            runJobs(h.db, {
+              clock: fixedClock('2026-09-07T06:00:00Z'),
+              reminderLeadDays: [7],
+              mailFrom: 'Uppsikt <u@kommun.se>',
+            }),
+        };
       },
     },
     {
@@ -352,11 +612,18 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       // Only the failure is run here: the demo load's success is the subject of its own tests.
       writes: [],
       failAt: [{ table: 'audit_events', operation: 'insert', when: `new.actor_label = 'seed:demo'` }],
-      prepare: () => Promise.resolve({ kind: 'job', run: () => loadDemoData(h.db, { fixturesFolder: demoFixturesFolder }) }),
+      prepare: () =>
+        Promise.resolve({ kind: 'job', run: () => loadDemoData(h.db, { fixturesFolder: demoFixturesFolder }) }),
     },
   ];
 
-  const runs = cases.flatMap((entry) => entry.failAt.map((point) => ({ entry, point, label: `${entry.name}: fails at ${point.operation} into ${point.table}${point.when ? ` where ${point.when}` : ''}` })));
+  const runs = cases.flatMap((entry) =>
+    entry.failAt.map((point) => ({
+      entry,
+      point,
+      label: `${entry.name}: fails at ${point.operation} into ${point.table}${point.when ? ` where ${point.when}` : ''}`,
+    })),
+  );
 
   test.each(runs)('$label', async ({ entry, point }) => {
     const attempt = await entry.prepare();
@@ -372,7 +639,10 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
         // And it was the injected failure, reached after the earlier writes, not an earlier refusal.
         expect(logged.mock.calls.flat().flatMap(errorMessages).join('\n')).toContain(INJECTED_FAILURE);
       } else {
-        const error: unknown = await attempt.run().then(() => null, (reason: unknown) => reason);
+        const error: unknown = await attempt.run().then(
+          () => null,
+          (reason: unknown) => reason,
+        );
         expect(errorMessages(error).join('\n')).toContain(INJECTED_FAILURE);
       }
     } finally {

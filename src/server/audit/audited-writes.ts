@@ -22,10 +22,25 @@ export interface AuditTarget {
 }
 
 /** Inserts one row and its audit event in the caller's transaction; returns the row. */
-export async function insertAudited(tx: Transaction, table: TenantTable, values: Row, audit: AuditTarget, extraChanges: AuditChanges = {}): Promise<Row> {
-  const [row] = (await tx.insert(table).values(values as never).returning()) as Row[];
+export async function insertAudited(
+  tx: Transaction,
+  table: TenantTable,
+  values: Row,
+  audit: AuditTarget,
+  extraChanges: AuditChanges = {},
+): Promise<Row> {
+  const [row] = (await tx
+    .insert(table)
+    .values(values as never)
+    .returning()) as Row[];
   await recordAuditEvents(tx, audit.actor, [
-    { entityType: audit.entityType, entityId: row!.id as string, operation: 'create', unitId: audit.unitId, changes: { ...creationChanges(row!), ...extraChanges } },
+    {
+      entityType: audit.entityType,
+      entityId: row!.id as string,
+      operation: 'create',
+      unitId: audit.unitId,
+      changes: { ...creationChanges(row!), ...extraChanges },
+    },
   ]);
   return row!;
 }
@@ -56,7 +71,10 @@ export function expectedVersion(bodyVersion: number | undefined, ifMatch: string
   throw new AppError('validation_failed', undefined, [
     {
       path: 'version',
-      message: { sv: 'Ange versionen du utgick från (fältet version eller rubriken If-Match).', en: 'Give the version you started from (the version field or an If-Match header).' },
+      message: {
+        sv: 'Ange versionen du utgick från (fältet version eller rubriken If-Match).',
+        en: 'Give the version you started from (the version field or an If-Match header).',
+      },
     },
   ]);
 }
@@ -100,7 +118,12 @@ export interface UpdateOptions {
  * Changes a row if nobody else has changed it since `expectedVersion`: otherwise 409 with the
  * current state. Only fields that really change are written and audited; the version rises by one.
  */
-export async function updateAudited(tx: Transaction, table: VersionedTable, options: UpdateOptions, audit: AuditTarget): Promise<Row> {
+export async function updateAudited(
+  tx: Transaction,
+  table: VersionedTable,
+  options: UpdateOptions,
+  audit: AuditTarget,
+): Promise<Row> {
   const { current } = options;
   assertCurrentVersion(current, options.expectedVersion, options.present);
   const rowChanges = changedFields(current, options.values);
@@ -111,12 +134,20 @@ export async function updateAudited(tx: Transaction, table: VersionedTable, opti
   const [row] = (await tx
     .update(table)
     .set(set as never)
-    .where(and(eq(table.tenantId, current.tenantId), eq(table.id, current.id), eq(table.version, options.expectedVersion)))
+    .where(
+      and(eq(table.tenantId, current.tenantId), eq(table.id, current.id), eq(table.version, options.expectedVersion)),
+    )
     .returning()) as Row[];
   // Read at the same version but changed by a concurrent transaction before ours could write.
   if (!row) throw conflictError(current, options.expectedVersion, options.present);
   await recordAuditEvents(tx, audit.actor, [
-    { entityType: audit.entityType, entityId: current.id as string, operation: options.operation ?? 'update', unitId: audit.unitId, changes },
+    {
+      entityType: audit.entityType,
+      entityId: current.id as string,
+      operation: options.operation ?? 'update',
+      unitId: audit.unitId,
+      changes,
+    },
   ]);
   return row;
 }

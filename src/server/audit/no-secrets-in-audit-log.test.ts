@@ -29,7 +29,11 @@ describe('no secrets in the audit log', () => {
   }
 
   async function signIn(email: string, password: string) {
-    const response = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const response = await h.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
     const sessionSecret = cookie.split('=')[1]!;
@@ -52,26 +56,46 @@ describe('no secrets in the audit log', () => {
     const person = await admin.post('/users', { name: 'Hemlig Person', email, password: passwords[0] });
     expect(person.status).toBe(201);
     await collectStoredSecrets();
-    const reset = await admin.patch(`/users/${person.body.id}`, { version: person.body.version, password: passwords[1] });
+    const reset = await admin.patch(`/users/${person.body.id}`, {
+      version: person.body.version,
+      password: passwords[1],
+    });
     expect(reset.status).toBe(200);
     await collectStoredSecrets();
     const browser = await signIn(email, passwords[1]!);
-    expect((await browser.post('/me/password', { currentPassword: passwords[1], newPassword: passwords[2] })).status).toBe(204);
+    expect(
+      (await browser.post('/me/password', { currentPassword: passwords[1], newPassword: passwords[2] })).status,
+    ).toBe(204);
     await collectStoredSecrets();
 
     // Tokens: created for someone else, used to write, revoked.
-    const created = await admin.post('/api-tokens', { name: 'Integration', access: 'read_write', userId: h.userIds.coordinator });
+    const created = await admin.post('/api-tokens', {
+      name: 'Integration',
+      access: 'read_write',
+      userId: h.userIds.coordinator,
+    });
     expect(created.status).toBe(201);
     secrets.add(created.body.token);
     secrets.add(hashSecret(created.body.token));
     const integration = clientFor(h.app, { authorization: `Bearer ${created.body.token}` });
-    expect((await integration.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Via nyckeln', startYear: 2026 })).status).toBe(201);
+    expect(
+      (
+        await integration.post('/plans', {
+          unitId: h.tenant.unitA,
+          kind: 'activity',
+          title: 'Via nyckeln',
+          startYear: 2026,
+        })
+      ).status,
+    ).toBe(201);
     expect((await admin.post(`/api-tokens/${created.body.id}/revoke`)).status).toBe(200);
 
     // Deactivation ends sessions; a password removed.
     expect((await admin.post(`/users/${person.body.id}/deactivate`)).status).toBe(200);
     const again = await admin.get(`/users/${person.body.id}`);
-    expect((await admin.patch(`/users/${person.body.id}`, { version: again.body.version, password: null })).status).toBe(200);
+    expect(
+      (await admin.patch(`/users/${person.body.id}`, { version: again.body.version, password: null })).status,
+    ).toBe(200);
     await collectStoredSecrets();
 
     const events = await h.db.select().from(auditEvents);
@@ -79,11 +103,20 @@ describe('no secrets in the audit log', () => {
     const leaks: string[] = [];
     for (const event of events) {
       const text = JSON.stringify(event);
-      for (const secret of secrets) if (text.includes(secret)) leaks.push(`${event.entityType} ${event.operation}: holds ${secret.slice(0, 12)}…`);
+      for (const secret of secrets)
+        if (text.includes(secret)) leaks.push(`${event.entityType} ${event.operation}: holds ${secret.slice(0, 12)}…`);
     }
     expect(leaks).toEqual([]);
     // What the log does say: that a secret changed, not what it is.
-    const personHistory = events.filter((event) => event.entityId === person.body.id).map((event) => event.changes.passwordHash);
-    expect(personHistory).toEqual(expect.arrayContaining([[null, '[redacted]'], ['[redacted]', '[redacted]'], ['[redacted]', null]]));
+    const personHistory = events
+      .filter((event) => event.entityId === person.body.id)
+      .map((event) => event.changes.passwordHash);
+    expect(personHistory).toEqual(
+      expect.arrayContaining([
+        [null, '[redacted]'],
+        ['[redacted]', '[redacted]'],
+        ['[redacted]', null],
+      ]),
+    );
   });
 });

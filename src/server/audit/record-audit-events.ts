@@ -27,7 +27,12 @@ const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secret', 'secretHash
 function withoutSecrets(changes: AuditChanges): AuditChanges {
   const safe: AuditChanges = {};
   for (const [field, [before, after]] of Object.entries(changes)) {
-    safe[field] = SECRET_FIELDS.has(field) ? [before === null || before === undefined ? null : '[redacted]', after === null || after === undefined ? null : '[redacted]'] : [before, after];
+    safe[field] = SECRET_FIELDS.has(field)
+      ? [
+          before === null || before === undefined ? null : '[redacted]',
+          after === null || after === undefined ? null : '[redacted]',
+        ]
+      : [before, after];
   }
   return safe;
 }

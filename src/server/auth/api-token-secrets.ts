@@ -14,11 +14,21 @@ export function newApiTokenSecret(): { token: string; secretHash: string; prefix
 }
 
 /** The live token a bearer secret names, or null: unknown, revoked, or its person deactivated. */
-export async function findApiToken(db: Database, token: string, now: Date): Promise<{ tenantId: string; id: string; userId: string; access: ApiTokenAccess } | null> {
+export async function findApiToken(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<{ tenantId: string; id: string; userId: string; access: ApiTokenAccess } | null> {
   // Stryker disable next-line ConditionalExpression: a shortcut only; a secret without the prefix has no stored hash, so the lookup below finds nothing either.
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const [row] = await db
-    .select({ tenantId: apiTokens.tenantId, id: apiTokens.id, userId: apiTokens.userId, access: apiTokens.access, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      tenantId: apiTokens.tenantId,
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      access: apiTokens.access,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
     .innerJoin(users, and(eq(users.tenantId, apiTokens.tenantId), eq(users.id, apiTokens.userId)))
     .where(and(eq(apiTokens.secretHash, hashSecret(token)), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)));

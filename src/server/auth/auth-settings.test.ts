@@ -3,7 +3,11 @@ import { describe, expect, test } from 'vitest';
 import { authSettingsFrom, clientAddress, DEFAULT_AUTH_SETTINGS } from './auth-settings.ts';
 
 /** The address clientAddress reads for a request with these headers, behind `trustProxy` proxies, from a socket at `socketAddress` (none: an in-process request). */
-async function addressOf(trustProxy: number, headers: Record<string, string>, socketAddress?: string): Promise<string | null> {
+async function addressOf(
+  trustProxy: number,
+  headers: Record<string, string>,
+  socketAddress?: string,
+): Promise<string | null> {
   const app = new Hono();
   app.get('/', (c) => c.json({ address: clientAddress(c, trustProxy) }));
   const env = socketAddress === undefined ? undefined : { incoming: { socket: { remoteAddress: socketAddress } } };
@@ -25,7 +29,9 @@ describe('the client address the sign-in limits key on', () => {
   });
 
   test('behind two proxies, the second entry from the end; fewer entries than proxies give the first', async () => {
-    expect(await addressOf(2, { 'x-forwarded-for': '203.0.113.7, 198.51.100.3, 10.1.1.1' }, '10.0.0.1')).toBe('198.51.100.3');
+    expect(await addressOf(2, { 'x-forwarded-for': '203.0.113.7, 198.51.100.3, 10.1.1.1' }, '10.0.0.1')).toBe(
+      '198.51.100.3',
+    );
     expect(await addressOf(2, { 'x-forwarded-for': '198.51.100.3' }, '10.0.0.1')).toBe('198.51.100.3');
   });
 
@@ -46,7 +52,9 @@ describe('the sign-in and session settings', () => {
   });
 
   test('from the configuration: minutes and hours become milliseconds, the per-address limit is taken, the rest stays', () => {
-    expect(authSettingsFrom({ trustProxy: 2, sessionIdleMinutes: 30, sessionMaxHours: 3, signInLimitPerAddress: 7 })).toEqual({
+    expect(
+      authSettingsFrom({ trustProxy: 2, sessionIdleMinutes: 30, sessionMaxHours: 3, signInLimitPerAddress: 7 }),
+    ).toEqual({
       trustProxy: 2,
       session: { idleMs: 30 * 60_000, maxMs: 3 * 3_600_000 },
       signIn: { perAccount: 10, perAddress: 7, windowMs: 15 * 60_000 },

@@ -34,7 +34,9 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
 };
 
 /** The settings the configuration asks for. */
-export function authSettingsFrom(config: Pick<Config, 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'signInLimitPerAddress'>): AuthSettings {
+export function authSettingsFrom(
+  config: Pick<Config, 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'signInLimitPerAddress'>,
+): AuthSettings {
   return {
     trustProxy: config.trustProxy,
     session: { idleMs: config.sessionIdleMinutes * MINUTE_MS, maxMs: config.sessionMaxHours * HOUR_MS },

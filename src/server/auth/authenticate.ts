@@ -26,8 +26,18 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const token = match ? await findApiToken(db, match[1]!, now) : null;
-      if (!token) throw new AppError('unauthenticated', { sv: 'API-nyckeln är ogiltig eller återkallad.', en: 'The API token is not valid or has been revoked.' });
-      principal = { tenantId: token.tenantId, userId: token.userId, via: 'token', mayWrite: token.access === 'read_write', tokenId: token.id };
+      if (!token)
+        throw new AppError('unauthenticated', {
+          sv: 'API-nyckeln är ogiltig eller återkallad.',
+          en: 'The API token is not valid or has been revoked.',
+        });
+      principal = {
+        tenantId: token.tenantId,
+        userId: token.userId,
+        via: 'token',
+        mayWrite: token.access === 'read_write',
+        tokenId: token.id,
+      };
     } else {
       const secret = getCookie(c, SESSION_COOKIE);
       const session = secret ? await findSession(db, secret, now, c.get('auth').session) : null;
@@ -41,7 +51,13 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
           });
         }
       }
-      principal = { tenantId: session.tenantId, userId: session.userId, via: 'session', mayWrite: true, sessionId: session.id };
+      principal = {
+        tenantId: session.tenantId,
+        userId: session.userId,
+        via: 'session',
+        mayWrite: true,
+        sessionId: session.id,
+      };
     }
     c.set('access', await loadAccess(db, principal, c.get('clock')));
     await next();

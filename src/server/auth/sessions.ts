@@ -22,11 +22,19 @@ export interface NewSession {
  * Starts a session for a person who has just proved who they are. `expiresAt` is the idle
  * deadline: pushed forward as the session is used, never past `createdAt` + the maximum.
  */
-export async function createSession(db: Database, tenantId: string, userId: string, now: Date, lifetime: SessionLifetime = DEFAULT_AUTH_SETTINGS.session): Promise<NewSession> {
+export async function createSession(
+  db: Database,
+  tenantId: string,
+  userId: string,
+  now: Date,
+  lifetime: SessionLifetime = DEFAULT_AUTH_SETTINGS.session,
+): Promise<NewSession> {
   const secret = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + Math.min(lifetime.idleMs, lifetime.maxMs));
-  await db.insert(sessions).values({ tenantId, userId, secretHash: hashSecret(secret), csrfToken, expiresAt, createdAt: now });
+  await db
+    .insert(sessions)
+    .values({ tenantId, userId, secretHash: hashSecret(secret), csrfToken, expiresAt, createdAt: now });
   return { secret, csrfToken, expiresAt };
 }
 
@@ -42,13 +50,33 @@ export interface ActiveSession {
  * signed out, ended by a password change, or its person deactivated since. Each use pushes
  * the idle deadline forward (at most once a minute, to spare writes), never past the maximum.
  */
-export async function findSession(db: Database, secret: string, now: Date, lifetime: SessionLifetime = DEFAULT_AUTH_SETTINGS.session): Promise<ActiveSession | null> {
+export async function findSession(
+  db: Database,
+  secret: string,
+  now: Date,
+  lifetime: SessionLifetime = DEFAULT_AUTH_SETTINGS.session,
+): Promise<ActiveSession | null> {
   const bornAfter = new Date(now.getTime() - lifetime.maxMs);
   const [row] = await db
-    .select({ tenantId: sessions.tenantId, id: sessions.id, userId: sessions.userId, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt })
+    .select({
+      tenantId: sessions.tenantId,
+      id: sessions.id,
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
+    })
     .from(sessions)
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
-    .where(and(eq(sessions.secretHash, hashSecret(secret)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.createdAt, bornAfter), isNull(users.deactivatedAt)));
+    .where(
+      and(
+        eq(sessions.secretHash, hashSecret(secret)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.createdAt, bornAfter),
+        isNull(users.deactivatedAt),
+      ),
+    );
   if (!row) return null;
   const slidTo = Math.min(now.getTime() + lifetime.idleMs, row.createdAt.getTime() + lifetime.maxMs);
   if (slidTo - row.expiresAt.getTime() >= SLIDE_STEP_MS) {
@@ -72,9 +100,20 @@ export async function revokeSession(db: Database, session: { tenantId: string; i
  * Ends every session of a person, except `keepSessionId` (the one that changed their own
  * password stays signed in). Used when a password changes: whoever knew the old one is out.
  */
-export async function revokeSessionsOf(db: Database, person: { tenantId: string; userId: string }, keepSessionId?: string): Promise<void> {
+export async function revokeSessionsOf(
+  db: Database,
+  person: { tenantId: string; userId: string },
+  keepSessionId?: string,
+): Promise<void> {
   await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.tenantId, person.tenantId), eq(sessions.userId, person.userId), isNull(sessions.revokedAt), keepSessionId === undefined ? undefined : ne(sessions.id, keepSessionId)));
+    .where(
+      and(
+        eq(sessions.tenantId, person.tenantId),
+        eq(sessions.userId, person.userId),
+        isNull(sessions.revokedAt),
+        keepSessionId === undefined ? undefined : ne(sessions.id, keepSessionId),
+      ),
+    );
 }

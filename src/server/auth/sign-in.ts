@@ -20,10 +20,14 @@ const SIGN_IN_LOCK_SPACE = 7_164_220;
 
 function tooManyAttempts(scope: 'account' | 'address', retryAfterSeconds: number): AppError {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  const wait = minutes === 1 ? { sv: '1 minut', en: '1 minute' } : { sv: `${minutes} minuter`, en: `${minutes} minutes` };
+  const wait =
+    minutes === 1 ? { sv: '1 minut', en: '1 minute' } : { sv: `${minutes} minuter`, en: `${minutes} minutes` };
   const message =
     scope === 'account'
-      ? { sv: `För många misslyckade inloggningar för kontot. Försök igen om ${wait.sv}.`, en: `Too many failed sign-ins for this account. Try again in ${wait.en}.` }
+      ? {
+          sv: `För många misslyckade inloggningar för kontot. Försök igen om ${wait.sv}.`,
+          en: `Too many failed sign-ins for this account. Try again in ${wait.en}.`,
+        }
       : {
           sv: `För många misslyckade inloggningar från din adress. Försök igen om ${wait.sv}.`,
           en: `Too many failed sign-ins from your address. Try again in ${wait.en}.`,
@@ -38,7 +42,12 @@ function tooManyAttempts(scope: 'account' | 'address', retryAfterSeconds: number
  * attempts arrive at once, no more than the limit get to the password check: the reservation
  * counts as a failure until the password turns out right. Returns the reservation's id.
  */
-export async function reserveSignInAttempt(db: Database, attempt: { email: string; clientAddress: string | null }, limits: SignInLimits, now: Date): Promise<string> {
+export async function reserveSignInAttempt(
+  db: Database,
+  attempt: { email: string; clientAddress: string | null },
+  limits: SignInLimits,
+  now: Date,
+): Promise<string> {
   const windowStart = new Date(now.getTime() - limits.windowMs);
   return db.transaction(async (tx) => {
     // Account before address, always in this order, so two attempts never wait for each other in a circle.
@@ -49,10 +58,22 @@ export async function reserveSignInAttempt(db: Database, attempt: { email: strin
     // Stryker disable next-line all: defended by the PostgreSQL run of sign-in-limits.test.ts (see above)
     await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK_SPACE}, hashtext(${`account:${attempt.email}`}))`);
     // Stryker disable next-line all: defended by the PostgreSQL run of sign-in-limits.test.ts (see above)
-    if (attempt.clientAddress !== null) await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK_SPACE}, hashtext(${`address:${attempt.clientAddress}`}))`);
+    if (attempt.clientAddress !== null)
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK_SPACE}, hashtext(${`address:${attempt.clientAddress}`}))`,
+      );
     const checks = [
       { scope: 'account' as const, column: signInFailures.email, value: attempt.email, limit: limits.perAccount },
-      ...(attempt.clientAddress === null ? [] : [{ scope: 'address' as const, column: signInFailures.clientAddress, value: attempt.clientAddress, limit: limits.perAddress }]),
+      ...(attempt.clientAddress === null
+        ? []
+        : [
+            {
+              scope: 'address' as const,
+              column: signInFailures.clientAddress,
+              value: attempt.clientAddress,
+              limit: limits.perAddress,
+            },
+          ]),
     ];
     for (const check of checks) {
       const recent = await tx
@@ -64,10 +85,16 @@ export async function reserveSignInAttempt(db: Database, attempt: { email: strin
       if (recent.length >= check.limit) {
         // A slot frees when the oldest of the last `limit` failures leaves the window.
         const oldest = recent[recent.length - 1]!.occurredAt;
-        throw tooManyAttempts(check.scope, Math.max(1, Math.ceil((oldest.getTime() + limits.windowMs - now.getTime()) / 1000)));
+        throw tooManyAttempts(
+          check.scope,
+          Math.max(1, Math.ceil((oldest.getTime() + limits.windowMs - now.getTime()) / 1000)),
+        );
       }
     }
-    const [reserved] = await tx.insert(signInFailures).values({ email: attempt.email, clientAddress: attempt.clientAddress, occurredAt: now }).returning({ id: signInFailures.id });
+    const [reserved] = await tx
+      .insert(signInFailures)
+      .values({ email: attempt.email, clientAddress: attempt.clientAddress, occurredAt: now })
+      .returning({ id: signInFailures.id });
     return reserved!.id;
   });
 }
@@ -96,17 +123,37 @@ export interface SignInContext {
  * 429 after too many failures for the account or from the client's address, before the
  * password is even checked, and never signs in a deactivated person.
  */
-export async function verifyCredentials(db: Database, options: SignInOptions, now: Date, context: SignInContext): Promise<{ tenantId: string; userId: string }> {
+export async function verifyCredentials(
+  db: Database,
+  options: SignInOptions,
+  now: Date,
+  context: SignInContext,
+): Promise<{ tenantId: string; userId: string }> {
   // Stryker disable next-line MethodExpression: the request schema (signInInput) trims the address before it gets here
   const email = options.email.trim().toLowerCase();
-  const reservationId = await reserveSignInAttempt(db, { email, clientAddress: context.clientAddress }, context.limits, now);
+  const reservationId = await reserveSignInAttempt(
+    db,
+    { email, clientAddress: context.clientAddress },
+    context.limits,
+    now,
+  );
   signInCounters.passwordChecks++;
 
   const candidates = await db
-    .select({ tenantId: users.tenantId, userId: users.id, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
+    .select({
+      tenantId: users.tenantId,
+      userId: users.id,
+      passwordHash: users.passwordHash,
+      deactivatedAt: users.deactivatedAt,
+    })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
-    .where(and(sql`lower(${users.email}) = ${email}`, options.tenant === undefined ? undefined : eq(tenants.slug, options.tenant)));
+    .where(
+      and(
+        sql`lower(${users.email}) = ${email}`,
+        options.tenant === undefined ? undefined : eq(tenants.slug, options.tenant),
+      ),
+    );
 
   const matches: typeof candidates = [];
   for (const candidate of candidates) {
@@ -135,7 +182,10 @@ export async function verifyCredentials(db: Database, options: SignInOptions, no
   }
   const [match] = matches;
   if (match!.deactivatedAt !== null) {
-    throw new AppError('unauthenticated', { sv: 'Kontot är avaktiverat. Kontakta din administratör.', en: 'The account is deactivated. Contact your administrator.' });
+    throw new AppError('unauthenticated', {
+      sv: 'Kontot är avaktiverat. Kontakta din administratör.',
+      en: 'The account is deactivated. Contact your administrator.',
+    });
   }
   // The person got in: the account's earlier failures no longer count against it.
   await db.delete(signInFailures).where(eq(signInFailures.email, email));

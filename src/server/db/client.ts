@@ -19,7 +19,10 @@ export type DatabaseKind = 'pglite' | 'postgresql';
  * Runs independent reads at once when `db` is the pool, and one after another inside a
  * transaction: a transaction is one connection, which runs one query at a time.
  */
-export async function readTogether<T extends readonly unknown[]>(db: Database, ...reads: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+export async function readTogether<T extends readonly unknown[]>(
+  db: Database,
+  ...reads: { [K in keyof T]: () => PromiseLike<T[K]> }
+): Promise<T> {
   if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
   const results: unknown[] = [];
   for (const read of reads) results.push(await read());
@@ -45,7 +48,11 @@ export interface DatabaseHandle {
  * (or in memory when `dataDir` is null, for tests; `loadDataDir` then starts it from a dump
  * of another data directory instead of an empty one).
  */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string | null; loadDataDir?: Blob }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string | null;
+  loadDataDir?: Blob;
+}): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   return openPglite(options.dataDir, options.loadDataDir);
 }

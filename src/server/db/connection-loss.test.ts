@@ -1,7 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from './client.ts';
-import { collectUncaught, createTestDatabase, terminateOtherSessions, urlOfTestDatabase } from '../../../test/support/test-database.ts';
+import {
+  collectUncaught,
+  createTestDatabase,
+  terminateOtherSessions,
+  urlOfTestDatabase,
+} from '../../../test/support/test-database.ts';
 
 /** Lets the sockets deliver what the server sent before it closed them. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));

@@ -23,7 +23,12 @@ interface DrizzleJson {
   >;
 }
 const kit = drizzleKit as unknown as {
-  generateDrizzleJson(imports: Record<string, unknown>, prevId?: string, schemaFilters?: string[], casing?: 'snake_case'): DrizzleJson;
+  generateDrizzleJson(
+    imports: Record<string, unknown>,
+    prevId?: string,
+    schemaFilters?: string[],
+    casing?: 'snake_case',
+  ): DrizzleJson;
   generateMigration(previous: DrizzleJson, current: DrizzleJson): Promise<string[]>;
 };
 
@@ -39,7 +44,9 @@ async function schemaFromTypeScript(): Promise<DrizzleJson> {
 
 /** The latest snapshot drizzle-kit wrote beside the migrations. */
 function latestSnapshot(): DrizzleJson {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number }[] };
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: { idx: number }[];
+  };
   const last = journal.entries.at(-1);
   if (!last) throw new Error('no migrations');
   const file = join(migrationsFolder, `meta/${String(last.idx).padStart(4, '0')}_snapshot.json`);
@@ -61,18 +68,25 @@ describe('the database migrated from zero', () => {
   });
 
   test('has exactly the tables and columns of the schema, with their types and nullability', async () => {
-    const rows = await queryRows<{ table_name: string; column_name: string; type: string; not_null: boolean }>(database.db, sql`
+    const rows = await queryRows<{ table_name: string; column_name: string; type: string; not_null: boolean }>(
+      database.db,
+      sql`
       select c.relname as table_name, a.attname as column_name, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null
       from pg_attribute a
       join pg_class c on c.oid = a.attrelid
       join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped`);
+      where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped`,
+    );
     const actual = new Map<string, string>();
-    for (const row of rows) actual.set(`${row.table_name}.${row.column_name}`, `${row.type}${row.not_null ? ' not null' : ''}`);
+    for (const row of rows)
+      actual.set(`${row.table_name}.${row.column_name}`, `${row.type}${row.not_null ? ' not null' : ''}`);
     const wanted = new Map<string, string>();
     for (const table of Object.values(expected.tables)) {
       for (const column of Object.values(table.columns)) {
-        wanted.set(`${table.name}.${column.name}`, `${column.type}${column.notNull || column.primaryKey ? ' not null' : ''}`);
+        wanted.set(
+          `${table.name}.${column.name}`,
+          `${column.type}${column.notNull || column.primaryKey ? ' not null' : ''}`,
+        );
       }
     }
     expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...wanted].sort()));
@@ -80,13 +94,19 @@ describe('the database migrated from zero', () => {
   });
 
   test('has every constraint and index of the schema, and no other', async () => {
-    const constraints = await queryRows<{ name: string }>(database.db, sql`
+    const constraints = await queryRows<{ name: string }>(
+      database.db,
+      sql`
       select con.conname as name from pg_constraint con
       join pg_namespace n on n.oid = con.connamespace
-      where n.nspname = 'public' and con.contype in ('p', 'f', 'u', 'c')`);
-    const indexes = await queryRows<{ name: string }>(database.db, sql`
+      where n.nspname = 'public' and con.contype in ('p', 'f', 'u', 'c')`,
+    );
+    const indexes = await queryRows<{ name: string }>(
+      database.db,
+      sql`
       select indexname as name from pg_indexes
-      where schemaname = 'public' and indexname not in (select conname from pg_constraint)`);
+      where schemaname = 'public' and indexname not in (select conname from pg_constraint)`,
+    );
     const wanted: string[] = [];
     for (const table of Object.values(expected.tables)) {
       const hasColumnKey = Object.values(table.columns).some((column) => column.primaryKey);

@@ -46,7 +46,10 @@ async function planOf(slug: string, unitName: string, startYear: number) {
 }
 
 async function statusLabels(tenantId: string, ids: (string | null)[]) {
-  const rows = await database.db.select({ id: statuses.id, label: statuses.labelSv }).from(statuses).where(eq(statuses.tenantId, tenantId));
+  const rows = await database.db
+    .select({ id: statuses.id, label: statuses.labelSv })
+    .from(statuses)
+    .where(eq(statuses.tenantId, tenantId));
   const labels = new Map(rows.map((row) => [row.id, row.label]));
   return ids.map((id) => (id === null ? null : labels.get(id)));
 }
@@ -62,7 +65,9 @@ describe('seed 001: Uppföljning förbättringsåtgärder 2020, Grundskolenämnd
     const { planId, plan } = await planOf('malmo', 'Grundskolenämnden', 2020);
     expect(plan).toMatchObject({ kind: 'internal_control', startYear: 2020, endYear: 2020, state: 'adopted' });
     expect(await database.db.$count(risks, eq(risks.planId, planId))).toBe(6);
-    const actionIds = (await database.db.select({ id: actions.id }).from(actions).where(eq(actions.planId, planId))).map((row) => row.id);
+    const actionIds = (
+      await database.db.select({ id: actions.id }).from(actions).where(eq(actions.planId, planId))
+    ).map((row) => row.id);
     expect(actionIds).toHaveLength(12);
     // "Genomförda åtgärder" is each action's own text in this report, not a dated period comment.
     expect(await database.db.$count(followUps, inArray(followUps.actionId, actionIds))).toBe(0);
@@ -73,31 +78,55 @@ describe('seed 001: Uppföljning förbättringsåtgärder 2020, Grundskolenämnd
   test('reviews keep diarienummer, meeting date and protokoll §, and link to the risk they examined', async () => {
     const { planId } = await planOf('malmo', 'Grundskolenämnden', 2020);
     const rows = await database.db
-      .select({ diarienummer: reviews.diarienummer, meetingDate: reviews.meetingDate, paragraph: reviews.decisionParagraph, risk: risks.title })
+      .select({
+        diarienummer: reviews.diarienummer,
+        meetingDate: reviews.meetingDate,
+        paragraph: reviews.decisionParagraph,
+        risk: risks.title,
+      })
       .from(reviews)
       .leftJoin(risks, and(eq(risks.tenantId, reviews.tenantId), eq(risks.id, reviews.riskId)))
       .where(eq(reviews.planId, planId));
     const byNumber = new Map(rows.map((row) => [row.diarienummer, row]));
     expect(byNumber.get('GRF-2020-11639')).toMatchObject({ meetingDate: '2020-06-16', paragraph: '§95', risk: null });
     expect(byNumber.get('GRF-2020-11770')).toMatchObject({ meetingDate: '2020-12-18', paragraph: '§193' });
-    expect(byNumber.get('GRF-2020-11653')).toMatchObject({ meetingDate: '2020-09-23', paragraph: '§137', risk: 'Röjande av sekretess' });
+    expect(byNumber.get('GRF-2020-11653')).toMatchObject({
+      meetingDate: '2020-09-23',
+      paragraph: '§137',
+      risk: 'Röjande av sekretess',
+    });
     expect(rows.filter((row) => row.risk !== null)).toHaveLength(6);
   });
 
   test('actions keep "vad ska göras", "genomförda åtgärder" with headings, lists and the survey chart, and the responsible unit', async () => {
     const { planId } = await planOf('malmo', 'Grundskolenämnden', 2020);
     const rows = await database.db
-      .select({ title: actions.title, whatToDo: actions.whatToDo, measuresTaken: actions.measuresTaken, unit: orgUnits.name, review: reviews.diarienummer })
+      .select({
+        title: actions.title,
+        whatToDo: actions.whatToDo,
+        measuresTaken: actions.measuresTaken,
+        unit: orgUnits.name,
+        review: reviews.diarienummer,
+      })
       .from(actions)
       .innerJoin(orgUnits, and(eq(orgUnits.tenantId, actions.tenantId), eq(orgUnits.id, actions.responsibleUnitId)))
       .innerJoin(reviews, and(eq(reviews.tenantId, actions.tenantId), eq(reviews.id, actions.reviewId)))
       .where(eq(actions.planId, planId))
       .orderBy(asc(actions.sortOrder));
-    expect(tally(rows.map((row) => row.unit))).toEqual({ Grundskolenämnden: 4, 'HR-avdelningen': 4, Utbildningsområden: 4 });
+    expect(tally(rows.map((row) => row.unit))).toEqual({
+      Grundskolenämnden: 4,
+      'HR-avdelningen': 4,
+      Utbildningsområden: 4,
+    });
     const first = rows[0];
-    expect(first).toMatchObject({ title: 'Fördjupad analys och upprättande av handlingsplan', review: 'GRF-2020-11653' });
+    expect(first).toMatchObject({
+      title: 'Fördjupad analys och upprättande av handlingsplan',
+      review: 'GRF-2020-11653',
+    });
     expect(first?.measuresTaken).toContain('## Kartläggning av förvaltningsspecifika förbättringsbehov');
-    expect(first?.measuresTaken).toContain('Av de 66 administrativa cheferna svarade 31 stycken vilket innebar en svarsfrekvens på 47 %.');
+    expect(first?.measuresTaken).toContain(
+      'Av de 66 administrativa cheferna svarade 31 stycken vilket innebar en svarsfrekvens på 47 %.',
+    );
     expect(first?.measuresTaken).toContain('\n- Platina\n');
     const [chart] = findChartBlocks(first?.measuresTaken ?? '').map(parseChartBlock);
     if (!chart?.ok) throw new Error('the survey chart does not parse');
@@ -116,15 +145,26 @@ describe('seed 001: Uppföljning förbättringsåtgärder 2020, Grundskolenämnd
     });
     const list = rows.find((row) => row.title.startsWith('Riktade insatser'));
     expect(list?.whatToDo).toContain('- Undersöka möjlighet till tillägg i Anställningsguiden.');
-    expect(rows.at(-1)?.measuresTaken).toContain('Skolmyndigheterna har konstaterat grundläggande problem i betygssystemet');
+    expect(rows.at(-1)?.measuresTaken).toContain(
+      'Skolmyndigheterna har konstaterat grundläggande problem i betygssystemet',
+    );
   });
 
   test('the introduction is a text of the improvement-actions report for the unit and year', async () => {
     const { tenantId } = await planOf('malmo', 'Grundskolenämnden', 2020);
-    const texts = await database.db.select().from(reportTexts).where(and(eq(reportTexts.tenantId, tenantId), eq(reportTexts.reportKind, 'improvement-actions')));
-    expect(texts.map((text) => text.section).sort()).toEqual(['actions-introduction', 'introduction', 'reviews-closing']);
+    const texts = await database.db
+      .select()
+      .from(reportTexts)
+      .where(and(eq(reportTexts.tenantId, tenantId), eq(reportTexts.reportKind, 'improvement-actions')));
+    expect(texts.map((text) => text.section).sort()).toEqual([
+      'actions-introduction',
+      'introduction',
+      'reviews-closing',
+    ]);
     expect(texts.find((text) => text.section === 'introduction')).toMatchObject({ year: 2020 });
-    expect(texts.find((text) => text.section === 'introduction')?.body).toMatch(/^Enligt Malmö stads reglemente för intern kontroll/);
+    expect(texts.find((text) => text.section === 'introduction')?.body).toMatch(
+      /^Enligt Malmö stads reglemente för intern kontroll/,
+    );
   });
 });
 
@@ -132,7 +172,11 @@ describe('seed 002: Uppföljning plan 2020–2021, Gymnasie- och vuxenutbildning
   test('counts: 9 activities, 15 sub-activities, 9 follow-ups', async () => {
     const { planId, plan } = await planOf('malmo', 'Gymnasie- och vuxenutbildningsförvaltningen', 2020);
     expect(plan).toMatchObject({ kind: 'activity', startYear: 2020, endYear: 2021 });
-    const activityRows = await database.db.select().from(activities).where(eq(activities.planId, planId)).orderBy(asc(activities.sortOrder));
+    const activityRows = await database.db
+      .select()
+      .from(activities)
+      .where(eq(activities.planId, planId))
+      .orderBy(asc(activities.sortOrder));
     expect(activityRows.map((row) => row.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     const ids = activityRows.map((row) => row.id);
     expect(await database.db.$count(subActivities, inArray(subActivities.activityId, ids))).toBe(15);
@@ -142,40 +186,100 @@ describe('seed 002: Uppföljning plan 2020–2021, Gymnasie- och vuxenutbildning
 
   test('statuses, performers, cost, tags and carry-over decisions are as in the document', async () => {
     const { tenantId, planId } = await planOf('malmo', 'Gymnasie- och vuxenutbildningsförvaltningen', 2020);
-    const rows = await database.db.select().from(activities).where(eq(activities.planId, planId)).orderBy(asc(activities.sortOrder));
-    expect(await statusLabels(tenantId, rows.map((row) => row.statusId))).toEqual([
-      'Klar', 'Ej slutförd', 'Ej slutförd', 'Pågående', 'Pågående', 'Pågående', 'Klar', 'Pågående', 'Ej påbörjad',
+    const rows = await database.db
+      .select()
+      .from(activities)
+      .where(eq(activities.planId, planId))
+      .orderBy(asc(activities.sortOrder));
+    expect(
+      await statusLabels(
+        tenantId,
+        rows.map((row) => row.statusId),
+      ),
+    ).toEqual([
+      'Klar',
+      'Ej slutförd',
+      'Ej slutförd',
+      'Pågående',
+      'Pågående',
+      'Pågående',
+      'Klar',
+      'Pågående',
+      'Ej påbörjad',
     ]);
     expect(rows[1]?.performers).toBe('Förvaltningschef, avdelningschefer och utbildningschefer');
     expect(new Set(rows.map((row) => row.costAndResources))).toEqual(new Set(['Ingår i grunduppdrag']));
-    expect(rows.map((row) => row.carryOver)).toEqual([null, 'do_not_carry_over', 'do_not_carry_over', null, 'carry_over', null, null, null, 'carry_over']);
+    expect(rows.map((row) => row.carryOver)).toEqual([
+      null,
+      'do_not_carry_over',
+      'do_not_carry_over',
+      null,
+      'carry_over',
+      null,
+      null,
+      null,
+      'carry_over',
+    ]);
 
     const tags = await database.db
       .select({ number: activities.number, tag: focusAreas.name })
       .from(activityFocusAreas)
-      .innerJoin(activities, and(eq(activities.tenantId, activityFocusAreas.tenantId), eq(activities.id, activityFocusAreas.activityId)))
-      .innerJoin(focusAreas, and(eq(focusAreas.tenantId, activityFocusAreas.tenantId), eq(focusAreas.id, activityFocusAreas.focusAreaId)))
+      .innerJoin(
+        activities,
+        and(eq(activities.tenantId, activityFocusAreas.tenantId), eq(activities.id, activityFocusAreas.activityId)),
+      )
+      .innerJoin(
+        focusAreas,
+        and(eq(focusAreas.tenantId, activityFocusAreas.tenantId), eq(focusAreas.id, activityFocusAreas.focusAreaId)),
+      )
       .where(eq(activities.planId, planId))
       .orderBy(asc(activities.sortOrder), asc(activityFocusAreas.sortOrder));
-    expect(tags.filter((row) => row.number === '1').map((row) => row.tag)).toEqual(['Attrahera & rekrytera', 'Behålla & utveckla']);
-    expect(tags.filter((row) => row.number === '6').map((row) => row.tag)).toEqual(['Behålla & utveckla', 'Utveckla organisation & arbetssätt']);
+    expect(tags.filter((row) => row.number === '1').map((row) => row.tag)).toEqual([
+      'Attrahera & rekrytera',
+      'Behålla & utveckla',
+    ]);
+    expect(tags.filter((row) => row.number === '6').map((row) => row.tag)).toEqual([
+      'Behålla & utveckla',
+      'Utveckla organisation & arbetssätt',
+    ]);
     expect(tags).toHaveLength(12);
 
     const subs = await database.db
       .select({ number: subActivities.number, carryOver: subActivities.carryOver, statusId: subActivities.statusId })
       .from(subActivities)
-      .where(inArray(subActivities.activityId, rows.map((row) => row.id)));
-    expect(subs.filter((sub) => sub.carryOver === 'carry_over').map((sub) => sub.number).sort()).toEqual(['4.2', '6.2', '6.3']);
-    expect(await statusLabels(tenantId, [subs.find((sub) => sub.number === '6.1')?.statusId ?? null])).toEqual(['Klar']);
+      .where(
+        inArray(
+          subActivities.activityId,
+          rows.map((row) => row.id),
+        ),
+      );
+    expect(
+      subs
+        .filter((sub) => sub.carryOver === 'carry_over')
+        .map((sub) => sub.number)
+        .sort(),
+    ).toEqual(['4.2', '6.2', '6.3']);
+    expect(await statusLabels(tenantId, [subs.find((sub) => sub.number === '6.1')?.statusId ?? null])).toEqual([
+      'Klar',
+    ]);
   });
 
   test('"Uppföljning & utvärdering" is the Helår 2021 follow-up with the status of that time', async () => {
     const { tenantId, planId } = await planOf('malmo', 'Gymnasie- och vuxenutbildningsförvaltningen', 2020);
     const rows = await database.db
-      .select({ number: activities.number, body: followUps.body, statusId: followUps.statusId, kind: reportingPeriods.kind, year: reportingPeriods.year })
+      .select({
+        number: activities.number,
+        body: followUps.body,
+        statusId: followUps.statusId,
+        kind: reportingPeriods.kind,
+        year: reportingPeriods.year,
+      })
       .from(followUps)
       .innerJoin(activities, and(eq(activities.tenantId, followUps.tenantId), eq(activities.id, followUps.activityId)))
-      .innerJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)))
+      .innerJoin(
+        reportingPeriods,
+        and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)),
+      )
       .where(eq(activities.planId, planId))
       .orderBy(asc(activities.sortOrder));
     expect(new Set(rows.map((row) => `${row.kind} ${row.year}`))).toEqual(new Set(['annual 2021']));
@@ -190,17 +294,35 @@ describe('seed 003: Uppföljning av fjolårets planerade aktiviteter, Barn- och 
     const { planId, plan } = await planOf('exempelkommun-a', 'Barn- och utbildningsnämnden', 2019);
     expect(plan).toMatchObject({ kind: 'activity', startYear: 2019, endYear: 2019 });
     const rows = await database.db
-      .select({ number: activities.number, title: activities.title, body: followUps.body, analysis: followUps.analysis })
+      .select({
+        number: activities.number,
+        title: activities.title,
+        body: followUps.body,
+        analysis: followUps.analysis,
+      })
       .from(activities)
       .innerJoin(followUps, and(eq(followUps.tenantId, activities.tenantId), eq(followUps.activityId, activities.id)))
       .where(eq(activities.planId, planId))
       .orderBy(asc(activities.sortOrder));
     expect(rows.map((row) => row.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(rows.filter((row) => row.analysis !== null)).toHaveLength(8);
-    expect(rows[0]).toMatchObject({ title: 'Utbildning till outbildade barnskötare.', body: 'Denna utbildningsinsats är ej genomförd' });
+    expect(rows[0]).toMatchObject({
+      title: 'Utbildning till outbildade barnskötare.',
+      body: 'Denna utbildningsinsats är ej genomförd',
+    });
     expect(rows[4]?.body).toContain('Susanne Wadell');
     expect(rows[8]?.analysis).toContain('Det fortsatta arbetet kommer att utgå från professionsnätverken');
-    expect(await database.db.$count(subActivities, inArray(subActivities.activityId, (await database.db.select({ id: activities.id }).from(activities).where(eq(activities.planId, planId))).map((row) => row.id)))).toBe(0);
+    expect(
+      await database.db.$count(
+        subActivities,
+        inArray(
+          subActivities.activityId,
+          (await database.db.select({ id: activities.id }).from(activities).where(eq(activities.planId, planId))).map(
+            (row) => row.id,
+          ),
+        ),
+      ),
+    ).toBe(0);
   });
 });
 
@@ -208,8 +330,12 @@ describe('seed 004: Kontroll uppföljning, Utbildningsnämnden 2020', () => {
   test('counts: 11 risks, 12 actions, 15 controls, 26 follow-ups, 29 checkpoints', async () => {
     const { planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
     expect(await database.db.$count(risks, eq(risks.planId, planId))).toBe(11);
-    const actionIds = (await database.db.select({ id: actions.id }).from(actions).where(eq(actions.planId, planId))).map((row) => row.id);
-    const controlIds = (await database.db.select({ id: controls.id }).from(controls).where(eq(controls.planId, planId))).map((row) => row.id);
+    const actionIds = (
+      await database.db.select({ id: actions.id }).from(actions).where(eq(actions.planId, planId))
+    ).map((row) => row.id);
+    const controlIds = (
+      await database.db.select({ id: controls.id }).from(controls).where(eq(controls.planId, planId))
+    ).map((row) => row.id);
     expect(actionIds).toHaveLength(12);
     expect(controlIds).toHaveLength(15);
     const items = sql`(${inArray(followUps.actionId, actionIds)} or ${inArray(followUps.controlId, controlIds)})`;
@@ -220,18 +346,32 @@ describe('seed 004: Kontroll uppföljning, Utbildningsnämnden 2020', () => {
 
   test('risk values are those the document prints', async () => {
     const { planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
-    const rows = await database.db.select({ title: risks.title, value: risks.riskValue }).from(risks).where(eq(risks.planId, planId));
-    expect(rows.map((row) => row.value).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual([4, 6, 6, 6, 6, 8, 8, 9, 9, 12, 12]);
+    const rows = await database.db
+      .select({ title: risks.title, value: risks.riskValue })
+      .from(risks)
+      .where(eq(risks.planId, planId));
+    expect(rows.map((row) => row.value).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual([
+      4, 6, 6, 6, 6, 8, 8, 9, 9, 12, 12,
+    ]);
     expect(rows.find((row) => row.title === 'Låg sysselsätting')?.value).toBe(12);
   });
 
   test('period comments keep period, date, text and author', async () => {
     const { tenantId, planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
     const rows = await database.db
-      .select({ action: actions.title, number: reportingPeriods.number, reportedOn: followUps.reportedOn, body: followUps.body, author: users.name })
+      .select({
+        action: actions.title,
+        number: reportingPeriods.number,
+        reportedOn: followUps.reportedOn,
+        body: followUps.body,
+        author: users.name,
+      })
       .from(followUps)
       .innerJoin(actions, and(eq(actions.tenantId, followUps.tenantId), eq(actions.id, followUps.actionId)))
-      .innerJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)))
+      .innerJoin(
+        reportingPeriods,
+        and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)),
+      )
       .innerJoin(users, and(eq(users.tenantId, followUps.tenantId), eq(users.id, followUps.authorId)))
       .where(eq(actions.planId, planId));
     expect(rows.find((row) => row.action === 'Aktiv rekrytering,')).toEqual({
@@ -247,7 +387,11 @@ describe('seed 004: Kontroll uppföljning, Utbildningsnämnden 2020', () => {
       .innerJoin(users, and(eq(users.tenantId, followUps.tenantId), eq(users.id, followUps.authorId)))
       .where(eq(followUps.tenantId, tenantId))
       .groupBy(users.name);
-    expect(Object.fromEntries(authors.map((row) => [row.author, Number(row.n)]))).toEqual({ 'Anders Pettersson': 16, 'Gunnar Karlsson': 9, 'Anna-Lena Andersson': 1 });
+    expect(Object.fromEntries(authors.map((row) => [row.author, Number(row.n)]))).toEqual({
+      'Anders Pettersson': 16,
+      'Gunnar Karlsson': 9,
+      'Anna-Lena Andersson': 1,
+    });
   });
 
   test('responsible and reporting-responsible persons, including the deactivated one, and the dates', async () => {
@@ -265,9 +409,15 @@ describe('seed 004: Kontroll uppföljning, Utbildningsnämnden 2020', () => {
       .innerJoin(users, and(eq(users.tenantId, assignments.tenantId), eq(users.id, assignments.userId)))
       .where(eq(assignments.controlId, approved[0]?.id ?? ''))
       .orderBy(asc(assignments.role));
-    expect(people.map((person) => `${person.role}: ${personDisplayName(person)}`)).toEqual(['reporting: Elvis Sabovic (borttagen)', 'responsible: Anders Pettersson']);
+    expect(people.map((person) => `${person.role}: ${personDisplayName(person)}`)).toEqual([
+      'reporting: Elvis Sabovic (borttagen)',
+      'responsible: Anders Pettersson',
+    ]);
 
-    const [recruitment] = await database.db.select({ id: actions.id }).from(actions).where(and(eq(actions.planId, planId), eq(actions.title, 'Chefer träffar studenter på högskolan Väst')));
+    const [recruitment] = await database.db
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.planId, planId), eq(actions.title, 'Chefer träffar studenter på högskolan Väst')));
     const both = await database.db
       .select({ name: users.name, role: assignments.role })
       .from(assignments)
@@ -282,10 +432,18 @@ describe('seed 004: Kontroll uppföljning, Utbildningsnämnden 2020', () => {
 
   test('no deviations and no fixed note saying so (the report derives "Inga avvikelser funna"), the reporting to nämnd and KS, and the guidance text', async () => {
     const { tenantId, planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
-    const notes = await database.db.select({ topic: planNotes.topic, body: planNotes.body }).from(planNotes).where(eq(planNotes.planId, planId));
+    const notes = await database.db
+      .select({ topic: planNotes.topic, body: planNotes.body })
+      .from(planNotes)
+      .where(eq(planNotes.planId, planId));
     expect(notes.filter((note) => note.topic === 'deviations')).toEqual([]);
     const events = await database.db
-      .select({ kind: calendarEvents.kind, date: calendarEvents.date, precision: calendarEvents.datePrecision, agenda: calendarEvents.agenda })
+      .select({
+        kind: calendarEvents.kind,
+        date: calendarEvents.date,
+        precision: calendarEvents.datePrecision,
+        agenda: calendarEvents.agenda,
+      })
       .from(calendarEvents)
       .where(eq(calendarEvents.tenantId, tenantId))
       .orderBy(asc(calendarEvents.date));
@@ -295,18 +453,29 @@ describe('seed 004: Kontroll uppföljning, Utbildningsnämnden 2020', () => {
     ]);
     expect(events[0]?.agenda).toContain('- Resultatet av genomförda kontroller.');
     expect(events[1]?.agenda).toContain('- Konstaterade avvikelser');
-    const [guidance] = await database.db.select({ body: reportTexts.body }).from(reportTexts).where(and(eq(reportTexts.tenantId, tenantId), eq(reportTexts.section, 'guidance')));
-    expect(guidance?.body).toContain('Avvikelser som identifieras inom en förvaltning ska genast rapporteras till nämnden.');
+    const [guidance] = await database.db
+      .select({ body: reportTexts.body })
+      .from(reportTexts)
+      .where(and(eq(reportTexts.tenantId, tenantId), eq(reportTexts.section, 'guidance')));
+    expect(guidance?.body).toContain(
+      'Avvikelser som identifieras inom en förvaltning ska genast rapporteras till nämnden.',
+    );
   });
 });
 
 describe('demo data as a whole', () => {
   test('every demo account signs in with the demo password, and the persons from the documents cannot', async () => {
-    const accounts = await database.db.select({ email: users.email, hash: users.passwordHash }).from(users).where(isNotNull(users.passwordHash));
+    const accounts = await database.db
+      .select({ email: users.email, hash: users.passwordHash })
+      .from(users)
+      .where(isNotNull(users.passwordHash));
     expect(accounts.map((account) => account.email)).toContain('admin@malmo.example');
     expect(accounts).toHaveLength(8);
     for (const account of accounts) expect(await verify(account.hash ?? '', DEMO_PASSWORD)).toBe(true);
-    const [gunnar] = await database.db.select({ hash: users.passwordHash }).from(users).where(eq(users.name, 'Gunnar Karlsson'));
+    const [gunnar] = await database.db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.name, 'Gunnar Karlsson'));
     expect(gunnar?.hash).toBeNull();
   });
 
@@ -341,8 +510,21 @@ describe('demo data as a whole', () => {
       .where(eq(auditEvents.entityType, 'risk'));
     expect(riskEvents.length).toBeGreaterThan(0);
     for (const event of riskEvents) expect(event.eventUnit).toBe(event.planUnit);
-    expect(await database.db.$count(auditEvents, and(inArray(auditEvents.entityType, ['follow_up', 'checkpoint', 'assignment']), sql`${auditEvents.unitId} is null`))).toBe(0);
-    expect(await database.db.$count(auditEvents, and(inArray(auditEvents.entityType, ['status', 'reporting_period', 'user']), isNotNull(auditEvents.unitId)))).toBe(0);
+    expect(
+      await database.db.$count(
+        auditEvents,
+        and(
+          inArray(auditEvents.entityType, ['follow_up', 'checkpoint', 'assignment']),
+          sql`${auditEvents.unitId} is null`,
+        ),
+      ),
+    ).toBe(0);
+    expect(
+      await database.db.$count(
+        auditEvents,
+        and(inArray(auditEvents.entityType, ['status', 'reporting_period', 'user']), isNotNull(auditEvents.unitId)),
+      ),
+    ).toBe(0);
   });
 
   test('loading again changes nothing', async () => {
@@ -361,7 +543,11 @@ describe('the årshjul of the demo tenants', () => {
       .from(reportingPeriods)
       .innerJoin(tenants, eq(tenants.id, reportingPeriods.tenantId))
       .where(eq(reportingPeriods.kind, 'quarter'));
-    const quarters = (slug: string, year: number) => rows.filter((row) => row.slug === slug && row.year === year).map((row) => row.number).sort();
+    const quarters = (slug: string, year: number) =>
+      rows
+        .filter((row) => row.slug === slug && row.year === year)
+        .map((row) => row.number)
+        .sort();
     expect(quarters('exempelkommun-b', 2020)).toEqual([1, 2, 3, 4]);
     expect(quarters('malmo', 2021)).toEqual([1, 2, 3, 4]);
     expect(quarters('exempelkommun-a', 2019)).toEqual([1, 2, 3, 4]);

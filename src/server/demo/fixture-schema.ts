@@ -103,10 +103,13 @@ const riskFixture = z
     actions: z.array(actionFixture).default([]),
     controls: z.array(controlFixture).default([]),
   })
-  .refine((risk) => risk.riskValue === undefined || risk.riskValue === (risk.likelihood ?? 0) * (risk.consequence ?? 0), {
-    message: 'riskValue must equal likelihood × consequence',
-    path: ['riskValue'],
-  });
+  .refine(
+    (risk) => risk.riskValue === undefined || risk.riskValue === (risk.likelihood ?? 0) * (risk.consequence ?? 0),
+    {
+      message: 'riskValue must equal likelihood × consequence',
+      path: ['riskValue'],
+    },
+  );
 
 const subActivityFixture = z.strictObject({
   number: text,

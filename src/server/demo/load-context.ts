@@ -35,11 +35,24 @@ export async function insertRows<Row extends { id: string }>(
   for (let start = 0; start < withTenant.length; start += 200) {
     await context.tx.insert(table).values(withTenant.slice(start, start + 200));
   }
-  for (const row of rows) context.audit.push({ entityType, entityId: row.id, operation: 'create', unitId: unitOf(row), changes: creationChanges(row) });
+  for (const row of rows)
+    context.audit.push({
+      entityType,
+      entityId: row.id,
+      operation: 'create',
+      unitId: unitOf(row),
+      changes: creationChanges(row),
+    });
 }
 
 /** Resolves a name the fixture uses to the id of what it names, or fails naming the field. */
-export function resolve(context: LoadContext, map: Map<string, string>, what: string, name: string, field: string): string {
+export function resolve(
+  context: LoadContext,
+  map: Map<string, string>,
+  what: string,
+  name: string,
+  field: string,
+): string {
   const id = map.get(what === 'focus area' ? name.toLowerCase() : name);
   if (id === undefined) throw new FixtureError(context.file, field, `unknown ${what} "${name}"`);
   return id;
@@ -51,9 +64,16 @@ export async function resolvePeriod(context: LoadContext, label: string, field: 
   if (known !== undefined) return known;
   const parsed = parseReportingPeriodLabel(label);
   const dates = parsed && defaultReportingPeriodDates(parsed.kind, parsed.number, parsed.year);
-  if (!parsed || !dates) throw new FixtureError(context.file, field, `"${label}" is not a period such as "Kvartal 3 2020" or "Helår 2021"`);
+  if (!parsed || !dates)
+    throw new FixtureError(context.file, field, `"${label}" is not a period such as "Kvartal 3 2020" or "Helår 2021"`);
   const id = uuidv7();
-  await insertRows(context, reportingPeriods, 'reporting_period', [{ id, kind: parsed.kind, year: parsed.year, number: parsed.number, ...dates }], () => null);
+  await insertRows(
+    context,
+    reportingPeriods,
+    'reporting_period',
+    [{ id, kind: parsed.kind, year: parsed.year, number: parsed.number, ...dates }],
+    () => null,
+  );
   context.periods.set(label, id);
   return id;
 }

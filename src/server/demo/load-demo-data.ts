@@ -66,7 +66,14 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
     tx,
     tenantId,
     file: 'tenants.yaml',
-    audit: [{ entityType: 'tenant', entityId: tenantId, operation: 'create', changes: creationChanges({ slug: tenant.slug, name: tenant.name }) }],
+    audit: [
+      {
+        entityType: 'tenant',
+        entityId: tenantId,
+        operation: 'create',
+        changes: creationChanges({ slug: tenant.slug, name: tenant.name }),
+      },
+    ],
     units: new Map(),
     people: new Map(),
     statuses: new Map(),
@@ -75,7 +82,9 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
     riskMatrixId: uuidv7(),
   };
 
-  await insertRows(context, riskMatrices, 'risk_matrix', [{ id: context.riskMatrixId, validFromYear: tenant.riskMatrixFromYear, ...DEFAULT_RISK_MATRIX }]);
+  await insertRows(context, riskMatrices, 'risk_matrix', [
+    { id: context.riskMatrixId, validFromYear: tenant.riskMatrixFromYear, ...DEFAULT_RISK_MATRIX },
+  ]);
   const statusRows = DEFAULT_STATUSES.map((status, index) => ({ id: uuidv7(), ...status, sortOrder: index }));
   await insertRows(context, statuses, 'status', statusRows);
   for (const row of statusRows) context.statuses.set(row.labelSv, row.id);
@@ -84,7 +93,13 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
   for (const row of focusAreaRows) context.focusAreas.set(row.name.toLowerCase(), row.id);
 
   // As over the API: a unit's creation is seen from the unit above it.
-  await insertRows(context, orgUnits, 'org_unit', flattenUnits(context, tenant.units, null, `tenants.${tenant.slug}.units`), (unit) => unit.parentId ?? unit.id);
+  await insertRows(
+    context,
+    orgUnits,
+    'org_unit',
+    flattenUnits(context, tenant.units, null, `tenants.${tenant.slug}.units`),
+    (unit) => unit.parentId ?? unit.id,
+  );
   await loadPeople(context, tenant);
 
   for (const { file, fixture } of fixtures.documents.filter((document) => document.fixture.tenant === tenant.slug)) {
@@ -92,12 +107,18 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
     for (const [index, plan] of fixture.plans.entries()) {
       const { planId, unitId } = await loadPlan(context, plan, `plans.${index}`);
       // A plan the document shows as adopted is frozen as adopted, so that it can be compared and reported "as adopted".
-      if (plan.state !== 'draft') await freezePlan(tx, { kind: 'system', tenantId, label: 'seed:demo' }, { tenantId, planId, unitId, reason: null, createdById: null });
+      if (plan.state !== 'draft')
+        await freezePlan(
+          tx,
+          { kind: 'system', tenantId, label: 'seed:demo' },
+          { tenantId, planId, unitId, reason: null, createdById: null },
+        );
       // The årshjul has every quarter of the plan's years, not only those the document
       // happens to print, so that the next quarter's follow-up can be written in the demo.
       const years = parsePlanPeriod(plan.period);
       for (let year = years?.startYear ?? 0; years && year <= years.endYear; year += 1) {
-        for (const quarter of [1, 2, 3, 4]) await resolvePeriod(context, `Kvartal ${quarter} ${year}`, `plans.${index}.period`);
+        for (const quarter of [1, 2, 3, 4])
+          await resolvePeriod(context, `Kvartal ${quarter} ${year}`, `plans.${index}.period`);
       }
     }
     await insertRows(
@@ -108,7 +129,10 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
         id: uuidv7(),
         kind: event.kind,
         year: Number(event.date.slice(0, 4)),
-        unitId: event.unit === undefined ? null : resolve(context, context.units, 'unit', event.unit, `calendar.${index}.unit`),
+        unitId:
+          event.unit === undefined
+            ? null
+            : resolve(context, context.units, 'unit', event.unit, `calendar.${index}.unit`),
         date: event.date,
         datePrecision: event.datePrecision,
         title: event.title,
@@ -123,7 +147,10 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
         id: uuidv7(),
         reportKind: text.reportKind,
         section: text.section,
-        unitId: text.unit === undefined ? null : resolve(context, context.units, 'unit', text.unit, `reportTexts.${index}.unit`),
+        unitId:
+          text.unit === undefined
+            ? null
+            : resolve(context, context.units, 'unit', text.unit, `reportTexts.${index}.unit`),
         year: text.year ?? null,
         body: text.body,
       })),
@@ -133,9 +160,17 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
 }
 
 function flattenUnits(context: LoadContext, units: UnitFixture[], parentId: string | null, path: string) {
-  const rows: { id: string; parentId: string | null; kind: UnitFixture['kind']; name: string; shortName: string | null; sortOrder: number }[] = [];
+  const rows: {
+    id: string;
+    parentId: string | null;
+    kind: UnitFixture['kind'];
+    name: string;
+    shortName: string | null;
+    sortOrder: number;
+  }[] = [];
   units.forEach((unit, index) => {
-    if (context.units.has(unit.name)) throw new FixtureError(context.file, `${path}.${index}.name`, `unit name "${unit.name}" is used twice`);
+    if (context.units.has(unit.name))
+      throw new FixtureError(context.file, `${path}.${index}.name`, `unit name "${unit.name}" is used twice`);
     const id = uuidv7();
     context.units.set(unit.name, id);
     rows.push({ id, parentId, kind: unit.kind, name: unit.name, shortName: unit.shortName ?? null, sortOrder: index });
@@ -149,8 +184,10 @@ async function loadPeople(context: LoadContext, tenant: TenantFixture): Promise<
   const roles = [];
   for (const [index, person] of tenant.people.entries()) {
     const field = `tenants.${tenant.slug}.people.${index}`;
-    if (context.people.has(person.name)) throw new FixtureError(context.file, `${field}.name`, `person "${person.name}" is listed twice`);
-    if (person.demoAccount && person.email === undefined) throw new FixtureError(context.file, `${field}.email`, 'a demo account needs an email');
+    if (context.people.has(person.name))
+      throw new FixtureError(context.file, `${field}.name`, `person "${person.name}" is listed twice`);
+    if (person.demoAccount && person.email === undefined)
+      throw new FixtureError(context.file, `${field}.email`, 'a demo account needs an email');
     const id = uuidv7();
     context.people.set(person.name, id);
     people.push({
@@ -163,7 +200,12 @@ async function loadPeople(context: LoadContext, tenant: TenantFixture): Promise<
       deactivatedAt: person.deactivated ? sql`now()` : null,
     });
     for (const [roleIndex, role] of person.roles.entries()) {
-      roles.push({ id: uuidv7(), userId: id, role: role.role, unitId: resolve(context, context.units, 'unit', role.unit, `${field}.roles.${roleIndex}.unit`) });
+      roles.push({
+        id: uuidv7(),
+        userId: id,
+        role: role.role,
+        unitId: resolve(context, context.units, 'unit', role.unit, `${field}.roles.${roleIndex}.unit`),
+      });
     }
   }
   await insertRows(context, users, 'user', people);

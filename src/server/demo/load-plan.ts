@@ -17,9 +17,18 @@ import { FixtureError } from './read-demo-fixtures.ts';
 type Item = { kind: 'control' | 'action' | 'activity'; id: string };
 
 /** Writes one plan of a fixture with everything in it. */
-export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, path: string): Promise<{ planId: string; unitId: string }> {
+export async function loadPlan(
+  tenantContext: LoadContext,
+  plan: PlanFixture,
+  path: string,
+): Promise<{ planId: string; unitId: string }> {
   const period = parsePlanPeriod(plan.period);
-  if (!period) throw new FixtureError(tenantContext.file, `${path}.period`, `"${plan.period}" is not a year or a range such as 2020-2021`);
+  if (!period)
+    throw new FixtureError(
+      tenantContext.file,
+      `${path}.period`,
+      `"${plan.period}" is not a year or a range such as 2020-2021`,
+    );
   const unitId = resolve(tenantContext, tenantContext.units, 'unit', plan.unit, `${path}.unit`);
   // Everything in the plan belongs to its unit: readers of the unit see its history.
   const context: LoadContext = { ...tenantContext, auditUnitId: unitId };
@@ -59,7 +68,15 @@ export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, pa
     'risk_assessment',
     riskRows.flatMap((risk) =>
       risk.likelihood !== null && risk.consequence !== null
-        ? [{ id: uuidv7(), riskId: risk.id, year: period.startYear, likelihood: risk.likelihood, consequence: risk.consequence }]
+        ? [
+            {
+              id: uuidv7(),
+              riskId: risk.id,
+              year: period.startYear,
+              likelihood: risk.likelihood,
+              consequence: risk.consequence,
+            },
+          ]
         : [],
     ),
   );
@@ -75,7 +92,10 @@ export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, pa
       return {
         id,
         planId,
-        riskId: review.risk === undefined ? null : resolve(context, riskIds, 'risk', review.risk, `${path}.reviews.${index}.risk`),
+        riskId:
+          review.risk === undefined
+            ? null
+            : resolve(context, riskIds, 'risk', review.risk, `${path}.reviews.${index}.risk`),
         diarienummer: review.diarienummer,
         title: review.title,
         decisionUnitId: resolve(context, context.units, 'unit', review.decidedBy, `${path}.reviews.${index}.decidedBy`),
@@ -87,7 +107,11 @@ export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, pa
     }),
   );
 
-  const scheduledItems: { item: Item; fixture: PlanFixture['risks'][number]['actions'][number] | PlanFixture['risks'][number]['controls'][number]; field: string }[] = [];
+  const scheduledItems: {
+    item: Item;
+    fixture: PlanFixture['risks'][number]['actions'][number] | PlanFixture['risks'][number]['controls'][number];
+    field: string;
+  }[] = [];
   const actionRows = [];
   const controlRows = [];
   for (const [riskIndex, risk] of plan.risks.entries()) {
@@ -100,11 +124,15 @@ export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, pa
         id,
         planId,
         riskId,
-        reviewId: action.review === undefined ? null : resolve(context, reviewIds, 'review', action.review, `${field}.review`),
+        reviewId:
+          action.review === undefined ? null : resolve(context, reviewIds, 'review', action.review, `${field}.review`),
         title: action.title,
         whatToDo: action.whatToDo ?? null,
         measuresTaken: action.measuresTaken ?? null,
-        responsibleUnitId: action.responsibleUnit === undefined ? null : resolve(context, context.units, 'unit', action.responsibleUnit, `${field}.responsibleUnit`),
+        responsibleUnitId:
+          action.responsibleUnit === undefined
+            ? null
+            : resolve(context, context.units, 'unit', action.responsibleUnit, `${field}.responsibleUnit`),
         statusId: statusOf(context, action.status, `${field}.status`),
         startDate: action.startDate ?? null,
         endDate: action.endDate ?? null,
@@ -134,7 +162,12 @@ export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, pa
   await insertRows(context, controls, 'control', controlRows);
   for (const { item, fixture, field } of scheduledItems) {
     await loadAssignments(context, item, fixture.responsible, fixture.reporting, field);
-    await insertRows(context, checkpoints, 'checkpoint', fixture.checkpoints.map((date) => ({ id: uuidv7(), ...itemColumns(item), date })));
+    await insertRows(
+      context,
+      checkpoints,
+      'checkpoint',
+      fixture.checkpoints.map((date) => ({ id: uuidv7(), ...itemColumns(item), date })),
+    );
     await loadFollowUps(context, item, fixture.followUps, `${field}.followUps`);
   }
 
@@ -142,14 +175,20 @@ export async function loadPlan(tenantContext: LoadContext, plan: PlanFixture, pa
 
   const notes = [];
   for (const [index, note] of plan.notes.entries()) {
-    const periodId = note.period === undefined ? null : await resolvePeriod(context, note.period, `${path}.notes.${index}.period`);
+    const periodId =
+      note.period === undefined ? null : await resolvePeriod(context, note.period, `${path}.notes.${index}.period`);
     notes.push({ id: uuidv7(), planId, periodId, topic: note.topic, body: note.body });
   }
   await insertRows(context, planNotes, 'plan_note', notes);
   return { planId, unitId };
 }
 
-async function loadActivities(context: LoadContext, planId: string, fixtures: PlanFixture['activities'], path: string): Promise<void> {
+async function loadActivities(
+  context: LoadContext,
+  planId: string,
+  fixtures: PlanFixture['activities'],
+  path: string,
+): Promise<void> {
   for (const [index, activity] of fixtures.entries()) {
     const field = `${path}.${index}`;
     const id = uuidv7();
@@ -189,7 +228,8 @@ async function loadActivities(context: LoadContext, planId: string, fixtures: Pl
       sortOrder: tagIndex,
     }));
     // A join row has no id of its own; it is audited as part of its activity.
-    if (tags.length > 0) await context.tx.insert(activityFocusAreas).values(tags.map((tag) => ({ ...tag, tenantId: context.tenantId })));
+    if (tags.length > 0)
+      await context.tx.insert(activityFocusAreas).values(tags.map((tag) => ({ ...tag, tenantId: context.tenantId })));
     await loadFollowUps(context, { kind: 'activity', id }, activity.followUps, `${field}.followUps`);
   }
 }
@@ -206,10 +246,26 @@ function statusOf(context: LoadContext, label: string | undefined, field: string
   return label === undefined ? null : resolve(context, context.statuses, 'status', label, field);
 }
 
-async function loadAssignments(context: LoadContext, item: Item, responsible: string[], reporting: string[], field: string): Promise<void> {
+async function loadAssignments(
+  context: LoadContext,
+  item: Item,
+  responsible: string[],
+  reporting: string[],
+  field: string,
+): Promise<void> {
   const rows = [
-    ...responsible.map((name, index) => ({ name, role: 'responsible' as const, index, field: `${field}.responsible.${index}` })),
-    ...reporting.map((name, index) => ({ name, role: 'reporting' as const, index, field: `${field}.reporting.${index}` })),
+    ...responsible.map((name, index) => ({
+      name,
+      role: 'responsible' as const,
+      index,
+      field: `${field}.responsible.${index}`,
+    })),
+    ...reporting.map((name, index) => ({
+      name,
+      role: 'reporting' as const,
+      index,
+      field: `${field}.reporting.${index}`,
+    })),
   ].map(({ name, role, index, field: nameField }) => ({
     id: uuidv7(),
     ...itemColumns(item),
@@ -220,7 +276,12 @@ async function loadAssignments(context: LoadContext, item: Item, responsible: st
   await insertRows(context, assignments, 'assignment', rows);
 }
 
-async function loadFollowUps(context: LoadContext, item: Item, fixtures: FollowUpFixture[], path: string): Promise<void> {
+async function loadFollowUps(
+  context: LoadContext,
+  item: Item,
+  fixtures: FollowUpFixture[],
+  path: string,
+): Promise<void> {
   const rows = [];
   for (const [index, followUp] of fixtures.entries()) {
     const field = `${path}.${index}`;
@@ -231,7 +292,10 @@ async function loadFollowUps(context: LoadContext, item: Item, fixtures: FollowU
       reportedOn: followUp.date ?? null,
       body: followUp.body,
       analysis: followUp.analysis ?? null,
-      authorId: followUp.author === undefined ? null : resolve(context, context.people, 'person', followUp.author, `${field}.author`),
+      authorId:
+        followUp.author === undefined
+          ? null
+          : resolve(context, context.people, 'person', followUp.author, `${field}.author`),
       statusId: statusOf(context, followUp.status, `${field}.status`),
     });
   }

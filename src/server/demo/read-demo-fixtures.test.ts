@@ -35,7 +35,11 @@ describe('a malformed fixture is reported by file and field', () => {
 
   test('the shipped fixtures are valid', () => {
     const fixtures = readDemoFixtures(demoFixturesFolder);
-    expect(fixtures.tenants.tenants.map((tenant) => tenant.slug)).toEqual(['malmo', 'exempelkommun-a', 'exempelkommun-b']);
+    expect(fixtures.tenants.tenants.map((tenant) => tenant.slug)).toEqual([
+      'malmo',
+      'exempelkommun-a',
+      'exempelkommun-b',
+    ]);
     expect(fixtures.documents).toHaveLength(4);
   });
 
@@ -55,13 +59,23 @@ describe('a malformed fixture is reported by file and field', () => {
   });
 
   test('a risk value that is not sannolikhet × konsekvens', () => {
-    edit('004-kontroll-uppfoljning-2020.yaml', '        riskValue: 12\n        likelihood: 3', '        riskValue: 12\n        likelihood: 2');
-    expect(readError()).toMatchObject({ field: 'plans.0.risks.1.riskValue', problem: 'riskValue must equal likelihood × consequence' });
+    edit(
+      '004-kontroll-uppfoljning-2020.yaml',
+      '        riskValue: 12\n        likelihood: 3',
+      '        riskValue: 12\n        likelihood: 2',
+    );
+    expect(readError()).toMatchObject({
+      field: 'plans.0.risks.1.riskValue',
+      problem: 'riskValue must equal likelihood × consequence',
+    });
   });
 
   test('a chart row without a number', () => {
     edit('001-forbattringsatgarder-2020.yaml', 'Nej | 1', 'Nej | ett');
-    expect(readError()).toMatchObject({ field: 'plans.0.risks.0.actions.0.measuresTaken', problem: 'chart block line 5: "ett" is not a number of zero or more' });
+    expect(readError()).toMatchObject({
+      field: 'plans.0.risks.0.actions.0.measuresTaken',
+      problem: 'chart block line 5: "ett" is not a number of zero or more',
+    });
   });
 
   test('broken YAML names the line', () => {
@@ -77,7 +91,10 @@ describe('a malformed fixture is reported by file and field', () => {
     try {
       const failure = await loadDemoData(database.db, { fixturesFolder: folder }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(FixtureError);
-      expect(failure).toMatchObject({ field: 'plans.0.risks.8.controls.1.reporting.0', problem: 'unknown person "Elvis Sabovik"' });
+      expect(failure).toMatchObject({
+        field: 'plans.0.risks.8.controls.1.reporting.0',
+        problem: 'unknown person "Elvis Sabovik"',
+      });
       const slugs = (await database.db.select({ slug: tenants.slug }).from(tenants)).map((row) => row.slug);
       expect(slugs).toEqual(['malmo', 'exempelkommun-a']);
     } finally {

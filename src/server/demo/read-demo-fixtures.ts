@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { findChartBlocks, parseChartBlock } from '../../domain/chart-block.ts';
-import { documentFixtureSchema, tenantsFixtureSchema, type DocumentFixture, type TenantsFixture } from './fixture-schema.ts';
+import {
+  documentFixtureSchema,
+  tenantsFixtureSchema,
+  type DocumentFixture,
+  type TenantsFixture,
+} from './fixture-schema.ts';
 
 /** A fixture that cannot be loaded; names the file and the field so that it can be fixed. */
 export class FixtureError extends Error {
@@ -48,7 +53,11 @@ function parseFixtureFile<Schema extends z.ZodType>(file: string, schema: Schema
   const yamlError = document.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0].line;
-    throw new FixtureError(file, line === undefined ? '(syntax)' : `line ${line}`, yamlError.message.split('\n')[0] ?? 'invalid YAML');
+    throw new FixtureError(
+      file,
+      line === undefined ? '(syntax)' : `line ${line}`,
+      yamlError.message.split('\n')[0] ?? 'invalid YAML',
+    );
   }
   const result = schema.safeParse(document.toJS());
   if (!result.success) {

@@ -10,7 +10,8 @@ describe('the API reference at /api/docs', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     const html = await response.text();
     expect(html).toContain('<html lang="en">');
-    for (const file of ['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/start.js']) expect(html).toContain(file);
+    for (const file of ['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/start.js'])
+      expect(html).toContain(file);
     expect(html).not.toMatch(/https?:\/\//);
   });
 
@@ -31,7 +32,9 @@ describe('the API reference at /api/docs', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await script.text()).toContain('SwaggerUIBundle');
     // Read once, then from memory: the same bytes.
-    expect(await (await docs.request('/swagger-ui.css')).text()).toBe(await (await apiDocsRoutes().request('/swagger-ui.css')).text());
+    expect(await (await docs.request('/swagger-ui.css')).text()).toBe(
+      await (await apiDocsRoutes().request('/swagger-ui.css')).text(),
+    );
     expect((await docs.request('/package.json')).status).toBe(404);
     expect((await docs.request('/index.html')).status).toBe(404);
   });

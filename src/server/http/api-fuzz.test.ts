@@ -83,23 +83,71 @@ function randomFrom(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!,
+    pick: <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!,
     chance: (p: number) => next() < p,
   };
 }
 type Random = ReturnType<typeof randomFrom>;
 
 const nastyString = fc.oneof(
-  fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udc00', '\udbff\udbff', '\ufffe', '\u202e', '', ' ', '\n', 'NULL', "'; drop table plans; --", '%00', '../../etc/passwd', '<script>alert(1)</script>'),
-  fc.constantFrom('2026-02-30', '2026-13-01', '2026-00-10', '0000-01-01', '9999-12-31', '+275760-09-13', '2026-6-1', '2026-06-15T10:00:00Z', '1900-02-29', '2024-02-29'),
-  fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '0196a0e0-0000-7000-8000-000000000000'),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    '\ud800',
+    'x\udc00',
+    '\udbff\udbff',
+    '\ufffe',
+    '\u202e',
+    '',
+    ' ',
+    '\n',
+    'NULL',
+    "'; drop table plans; --",
+    '%00',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+  ),
+  fc.constantFrom(
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-10',
+    '0000-01-01',
+    '9999-12-31',
+    '+275760-09-13',
+    '2026-6-1',
+    '2026-06-15T10:00:00Z',
+    '1900-02-29',
+    '2024-02-29',
+  ),
+  fc.constantFrom(
+    '00000000-0000-0000-0000-000000000000',
+    'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    '0196a0e0-0000-7000-8000-000000000000',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.integer({ min: 1, max: 4 }).map((n) => 'å'.repeat(10 ** n + 1)),
   fc.constant('x'.repeat(100_001)),
 );
 const nastyNumber = fc.oneof(
-  fc.constantFrom(0, -1, 1, 0.5, 1e308, -1e308, 2 ** 31, 2 ** 31 - 1, 2 ** 53 + 2, 32_767, 32_768, 1990, 2100, 2101, 1e21, -0),
+  fc.constantFrom(
+    0,
+    -1,
+    1,
+    0.5,
+    1e308,
+    -1e308,
+    2 ** 31,
+    2 ** 31 - 1,
+    2 ** 53 + 2,
+    32_767,
+    32_768,
+    1990,
+    2100,
+    2101,
+    1e21,
+    -0,
+  ),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
@@ -127,24 +175,58 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 
 const requestArbitrary = fc.record({
   endpoint: fc.nat(),
-  shape: fc.constantFrom('near-valid', 'near-valid', 'bad-text', 'valid', 'valid', 'valid', 'nasty-fields', 'nasty-body'),
+  shape: fc.constantFrom(
+    'near-valid',
+    'near-valid',
+    'bad-text',
+    'valid',
+    'valid',
+    'valid',
+    'nasty-fields',
+    'nasty-body',
+  ),
   badCharacter: fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d'),
   seed: fc.integer(),
   spoilt: nastyValue,
-  extra: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 10 }), nastyValue) }),
+  extra: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 10 }), nastyValue) },
+  ),
   nastyBody: nastyValue,
   role: fc.constantFrom('tenantAdmin', 'tenantAdmin', 'tenantAdmin', 'coordinator', 'responsible'),
   pathId: fc.constantFrom('pool', 'pool', 'pool', 'pool', 'any', 'random', 'other-tenant'),
 });
 
 const reportArbitrary = fc.record({
-  kind: fc.oneof(fc.constantFrom('improvement-actions', 'activity-plan', 'activity-review', 'control-follow-up', 'plan', 'council-summary', 'deviations'), nastyString),
+  kind: fc.oneof(
+    fc.constantFrom(
+      'improvement-actions',
+      'activity-plan',
+      'activity-review',
+      'control-follow-up',
+      'plan',
+      'council-summary',
+      'deviations',
+    ),
+    nastyString,
+  ),
   unit: fc.constantFrom('unitA', 'unitB', 'rootId', 'unitA1', 'random', 'other-tenant', 'nasty'),
-  period: fc.oneof(fc.constantFrom('2026', '2025-2026', '2026-2025', '2026-2027', '1989', '99999', '2026-', '0', '2026-2026'), nastyString),
-  format: fc.option(fc.oneof(fc.constantFrom('docx', 'pdf', 'xlsx', 'html', 'md', 'html', 'md'), nastyString), { freq: 5 }),
+  period: fc.oneof(
+    fc.constantFrom('2026', '2025-2026', '2026-2025', '2026-2027', '1989', '99999', '2026-', '0', '2026-2026'),
+    nastyString,
+  ),
+  format: fc.option(fc.oneof(fc.constantFrom('docx', 'pdf', 'xlsx', 'html', 'md', 'html', 'md'), nastyString), {
+    freq: 5,
+  }),
   archival: fc.option(fc.constantFrom('true', 'false', 'ja', ''), { freq: 2 }),
   lang: fc.option(fc.constantFrom('sv', 'en', 'de', ''), { freq: 2 }),
-  revision: fc.option(fc.oneof(fc.constantFrom('1', '2', '999999', '0', '-1', '1e3', '1.5', 'abc', '99999999999999999999'), fc.nat().map(String)), { freq: 2 }),
+  revision: fc.option(
+    fc.oneof(
+      fc.constantFrom('1', '2', '999999', '0', '-1', '1e3', '1.5', 'abc', '99999999999999999999'),
+      fc.nat().map(String),
+    ),
+    { freq: 2 },
+  ),
   garbage: nastyString,
   useGarbage: fc.constantFrom('unit', 'period', 'format', 'none', 'none', 'none', 'none'),
 });
@@ -154,7 +236,9 @@ function encode(value: string): string {
     return encodeURIComponent(value);
   } catch {
     // A lone surrogate has no UTF-8 form; send the bytes a careless client would.
-    return value.replace(/[^\ud800-\udfff]+/g, (part) => encodeURIComponent(part)).replace(/[\ud800-\udfff]/g, '%ED%A0%80');
+    return value
+      .replace(/[^\ud800-\udfff]+/g, (part) => encodeURIComponent(part))
+      .replace(/[\ud800-\udfff]/g, '%ED%A0%80');
   }
 }
 
@@ -179,7 +263,10 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
       return `select '${table}' as name, count(*)::text || '/' || coalesce(sum(hashtext(${row})::bigint), 0)::text as value from "${table}" t`;
     });
     const result = await h.db.execute(sql.raw(parts.join(' union all ')));
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ name: string; value: string }>;
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
+      name: string;
+      value: string;
+    }>;
     return Object.fromEntries(rows.map((row) => [row.name, row.value]));
   }
 
@@ -196,15 +283,23 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
       for (const [method, operation] of Object.entries(operations)) {
         // Signing out would end the fuzzing administrator's own session.
         if (method === 'get' || path === '/auth/logout') continue;
-        endpoints.push({ method: method.toUpperCase(), path, body: operation.requestBody?.content['application/json']?.schema ?? null });
+        endpoints.push({
+          method: method.toUpperCase(),
+          path,
+          body: operation.requestBody?.content['application/json']?.schema ?? null,
+        });
       }
     }
 
     // The world the ids come from: one of every noun, an adopted plan, both tenants' units.
-    const [matrix] = await h.db.insert(riskMatrices).values({ tenantId: h.tenant.tenantId, validFromYear: 2020, ...DEFAULT_RISK_MATRIX }).returning({ id: riskMatrices.id });
+    const [matrix] = await h.db
+      .insert(riskMatrices)
+      .values({ tenantId: h.tenant.tenantId, validFromYear: 2020, ...DEFAULT_RISK_MATRIX })
+      .returning({ id: riskMatrices.id });
     add('risk-matrices', matrix!.id);
     for (const unit of [h.tenant.unitA, h.tenant.unitA1, h.tenant.unitB]) add('org-units', unit);
-    for (const [who, id] of Object.entries(h.userIds)) if (who !== 'tenantAdmin' && who !== 'otherAdmin') add('users', id);
+    for (const [who, id] of Object.entries(h.userIds))
+      if (who !== 'tenantAdmin' && who !== 'otherAdmin') add('users', id);
     for (const id of Object.values(h.tenant.statusIds)) add('statuses', id);
     for (const id of Object.values(h.tenant.periodIds)) add('periods', id);
     const created = async (pool: string, path: string, body: unknown) => {
@@ -213,26 +308,81 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
       add(pool, reply.body.id as string);
       return reply.body.id as string;
     };
-    const planA = await created('plans', '/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'IK-plan A', startYear: 2026 });
-    const planB = await created('plans', '/plans', { unitId: h.tenant.unitB, kind: 'internal_control', title: 'IK-plan B', startYear: 2026 });
-    const activityPlan = await created('plans', '/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan', startYear: 2026 });
-    const risk = await created('risks', '/risks', { planId: planA, title: 'Felaktiga utbetalningar', likelihood: 2, consequence: 3 });
+    const planA = await created('plans', '/plans', {
+      unitId: h.tenant.unitA,
+      kind: 'internal_control',
+      title: 'IK-plan A',
+      startYear: 2026,
+    });
+    const planB = await created('plans', '/plans', {
+      unitId: h.tenant.unitB,
+      kind: 'internal_control',
+      title: 'IK-plan B',
+      startYear: 2026,
+    });
+    const activityPlan = await created('plans', '/plans', {
+      unitId: h.tenant.unitA,
+      kind: 'activity',
+      title: 'Aktivitetsplan',
+      startYear: 2026,
+    });
+    const risk = await created('risks', '/risks', {
+      planId: planA,
+      title: 'Felaktiga utbetalningar',
+      likelihood: 2,
+      consequence: 3,
+    });
     await created('risks', '/risks', { planId: planB, title: 'Mutor', likelihood: 3, consequence: 4 });
-    const control = await created('controls', '/controls', { riskId: risk, title: 'Stickprov', responsibleIds: [h.userIds.responsible], checkpoints: ['2026-03-31'] });
+    const control = await created('controls', '/controls', {
+      riskId: risk,
+      title: 'Stickprov',
+      responsibleIds: [h.userIds.responsible],
+      checkpoints: ['2026-03-31'],
+    });
     await created('actions', '/actions', { planId: planA, riskId: risk, title: 'Rutin för attest' });
-    const review = await created('reviews', '/reviews', { planId: planA, title: 'Granskning', diarienummer: 'GRF-2026-1' });
+    const review = await created('reviews', '/reviews', {
+      planId: planA,
+      title: 'Granskning',
+      diarienummer: 'GRF-2026-1',
+    });
     await created('recommendations', '/recommendations', { reviewId: review, recommendation: 'Inför rutin' });
     const focusArea = await created('focus-areas', '/focus-areas', { name: 'Attrahera' });
-    const activity = await created('activities', '/activities', { planId: activityPlan, number: '1', title: 'Introduktion', focusAreaIds: [focusArea] });
+    const activity = await created('activities', '/activities', {
+      planId: activityPlan,
+      number: '1',
+      title: 'Introduktion',
+      focusAreaIds: [focusArea],
+    });
     await created('sub-activities', '/sub-activities', { activityId: activity, number: '1.1', title: 'Mentor' });
-    const followUp = await created('follow-ups', '/follow-ups', { controlId: control, periodId: h.tenant.periodIds.q2, body: 'Genomförd.' });
-    await created('deviations', '/deviations', { controlId: control, followUpId: followUp, title: 'Fel attest', severity: 'minor' });
-    await created('events', '/reporting-calendar/events', { kind: 'council_meeting', date: '2026-09-15', title: 'Nämndsammanträde' }).catch(() => undefined);
+    const followUp = await created('follow-ups', '/follow-ups', {
+      controlId: control,
+      periodId: h.tenant.periodIds.q2,
+      body: 'Genomförd.',
+    });
+    await created('deviations', '/deviations', {
+      controlId: control,
+      followUpId: followUp,
+      title: 'Fel attest',
+      severity: 'minor',
+    });
+    await created('events', '/reporting-calendar/events', {
+      kind: 'council_meeting',
+      date: '2026-09-15',
+      title: 'Nämndsammanträde',
+    }).catch(() => undefined);
     const planBVersion = (await admin.get(`/plans/${planB}`)).body.version as number;
-    expect((await admin.post(`/plans/${planB}/adopt`, { version: planBVersion, decisionDate: '2026-02-10' })).status).toBe(200);
+    expect(
+      (await admin.post(`/plans/${planB}/adopt`, { version: planBVersion, decisionDate: '2026-02-10' })).status,
+    ).toBe(200);
 
-    const tableRows = await h.db.execute(sql`select table_name as name from information_schema.columns where column_name = 'tenant_id' and table_schema = current_schema() order by table_name`);
-    tables = ((Array.isArray(tableRows) ? tableRows : (tableRows as { rows: unknown[] }).rows) as Array<{ name: string }>).map((row) => row.name).filter((name) => !TABLES_NOT_COMPARED.has(name));
+    const tableRows = await h.db.execute(
+      sql`select table_name as name from information_schema.columns where column_name = 'tenant_id' and table_schema = current_schema() order by table_name`,
+    );
+    tables = (
+      (Array.isArray(tableRows) ? tableRows : (tableRows as { rows: unknown[] }).rows) as Array<{ name: string }>
+    )
+      .map((row) => row.name)
+      .filter((name) => !TABLES_NOT_COMPARED.has(name));
     expect(tables).toContain('audit_events');
   }, 120_000);
   afterAll(() => h?.close());
@@ -252,21 +402,34 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
   function validValue(schema: JsonSchema, field: string, random: Random, version: number | undefined): unknown {
     const resolved = resolve(schema);
     const variants = resolved.anyOf ?? resolved.oneOf;
-    if (variants) return validValue(random.pick(variants.filter((variant) => resolve(variant).type !== 'null')), field, random, version);
+    if (variants)
+      return validValue(
+        random.pick(variants.filter((variant) => resolve(variant).type !== 'null')),
+        field,
+        random,
+        version,
+      );
     if (resolved.enum) return random.pick(resolved.enum.filter((value) => value !== null));
     const types = Array.isArray(resolved.type) ? resolved.type : [resolved.type];
     const type = types.find((candidate) => candidate !== 'null') ?? 'string';
     switch (type) {
       case 'string': {
         if (resolved.format === 'uuid') return idFor(field, random);
-        if (resolved.format === 'date') return `2026-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+        if (resolved.format === 'date')
+          return `2026-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
         if (resolved.format === 'email') return `fuzz-${uuidv7().slice(-12)}@example.se`;
         if (resolved.pattern === '^#[0-9a-fA-F]{6}$') return '#336699';
         if (field === 'period') return random.pick(['2026', '2026', '2025-2026']);
         if (field === 'number') return random.pick(['1', '2.1', '3']);
         if (field === 'key') return `fuzz-${random.int(1, 1_000_000)}`;
         if (field === 'password') return 'ett-långt-lösenord-123';
-        const text = random.pick(['Rutin för attest', 'Ny text', 'Uppföljning av kontroll', '## Rubrik\n\n- punkt', 'Å ä ö 😀']);
+        const text = random.pick([
+          'Rutin för attest',
+          'Ny text',
+          'Uppföljning av kontroll',
+          '## Rubrik\n\n- punkt',
+          'Å ä ö 😀',
+        ]);
         return text.slice(0, resolved.maxLength ?? text.length).padEnd(resolved.minLength ?? 0, 'x');
       }
       case 'integer':
@@ -280,17 +443,22 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
       case 'boolean':
         return random.chance(0.5);
       case 'array': {
-        const count = random.int(resolved.minItems ?? 0, Math.min(resolved.maxItems ?? 2, (resolved.minItems ?? 0) + 2));
+        const count = random.int(
+          resolved.minItems ?? 0,
+          Math.min(resolved.maxItems ?? 2, (resolved.minItems ?? 0) + 2),
+        );
         return Array.from({ length: count }, (_, index) => {
           const item = validValue(resolved.items ?? {}, field, random, version);
-          if (item !== null && typeof item === 'object' && 'value' in item) (item as { value: number }).value = index + 1;
+          if (item !== null && typeof item === 'object' && 'value' in item)
+            (item as { value: number }).value = index + 1;
           return item;
         });
       }
       case 'object': {
         const body: Record<string, unknown> = {};
         for (const [name, property] of Object.entries(resolved.properties ?? {})) {
-          if (resolved.required?.includes(name) || name === 'version' || random.chance(0.5)) body[name] = validValue(property, name, random, version);
+          if (resolved.required?.includes(name) || name === 'version' || random.chance(0.5))
+            body[name] = validValue(property, name, random, version);
         }
         return body;
       }
@@ -319,7 +487,9 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
     const failureByKind = new Map<string, string>();
     const failures = {
       push(message: string) {
-        const kind = message.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}').replace(/ as .*$| [{[].*$/s, '');
+        const kind = message
+          .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')
+          .replace(/ as .*$| [{[].*$/s, '');
         if (!failureByKind.has(kind)) failureByKind.set(kind, message);
       },
     };
@@ -337,14 +507,21 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
 
     const check = async (label: string, reply: Reply, isWrite: boolean, anonymous: boolean) => {
       requests++;
-      if (process.env.FUZZ_DEBUG) console.log(`FUZZ ${reply.status} ${label.slice(0, 200)} => ${JSON.stringify(reply.body).slice(0, 200)}`);
+      if (process.env.FUZZ_DEBUG)
+        console.log(`FUZZ ${reply.status} ${label.slice(0, 200)} => ${JSON.stringify(reply.body).slice(0, 200)}`);
       const after = await state();
       if (reply.status >= 500) {
         serverErrors++;
         failures.push(`${reply.status} ${label}: ${JSON.stringify(reply.body).slice(0, 300)}`);
       } else if (reply.status >= 400) {
-        if (!reply.headers.get('content-type')?.startsWith('application/problem+json') || typeof reply.body?.detail !== 'string' || reply.body.detail === '') {
-          failures.push(`${reply.status} without a problem detail ${label}: ${JSON.stringify(reply.body).slice(0, 300)}`);
+        if (
+          !reply.headers.get('content-type')?.startsWith('application/problem+json') ||
+          typeof reply.body?.detail !== 'string' ||
+          reply.body.detail === ''
+        ) {
+          failures.push(
+            `${reply.status} without a problem detail ${label}: ${JSON.stringify(reply.body).slice(0, 300)}`,
+          );
         }
         const changed = Object.keys(after).filter((table) => after[table] !== current[table]);
         if (changed.length > 0) failures.push(`${reply.status} but ${changed.join(', ')} changed ${label}`);
@@ -355,9 +532,13 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
         successes++;
         const auditBefore = Number(current.audit_events!.split('/')[0]);
         const auditAfter = Number(after.audit_events!.split('/')[0]);
-        const dataChanged = Object.keys(after).some((table) => table !== 'audit_events' && after[table] !== current[table]);
-        if (!anonymous && dataChanged && auditAfter <= auditBefore) failures.push(`${reply.status} changed data without an audit event ${label}`);
-        if (auditAfter > auditBefore && !dataChanged) failures.push(`${reply.status} audit event without a change ${label}`);
+        const dataChanged = Object.keys(after).some(
+          (table) => table !== 'audit_events' && after[table] !== current[table],
+        );
+        if (!anonymous && dataChanged && auditAfter <= auditBefore)
+          failures.push(`${reply.status} changed data without an audit event ${label}`);
+        if (auditAfter > auditBefore && !dataChanged)
+          failures.push(`${reply.status} audit event without a change ${label}`);
       }
       current = after;
     };
@@ -369,60 +550,98 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
       { seed: SEED, numRuns: NUM_RUNS, endOnFailure: true },
     );
     async function writeRequest(input: typeof requestArbitrary extends fc.Arbitrary<infer T> ? T : never) {
-        const endpoint = endpoints[input.endpoint % endpoints.length]!;
-        const random = randomFrom(input.seed);
-        const anonymous = endpoint.path === '/auth/login';
-        const client: Client = anonymous ? h.anonymous : await h.as(input.role);
-        let path = endpoint.path.replace('{id}', pathId(endpoint, input.pathId, random));
-        path = path.replace('{kind}', random.pick(['plan', 'control-follow-up', 'improvement-actions', 'activity-plan', 'council-summary', 'deviations', 'nonsense']));
-        let version: number | undefined;
-        if (endpoint.method === 'PATCH' || path.endsWith('/adopt') || path.endsWith('/close')) {
-          const read = await client.get(path.replace(/\/(adopt|close)$/, ''));
-          if (read.status === 200 && typeof read.body?.version === 'number') version = read.body.version as number;
+      const endpoint = endpoints[input.endpoint % endpoints.length]!;
+      const random = randomFrom(input.seed);
+      const anonymous = endpoint.path === '/auth/login';
+      const client: Client = anonymous ? h.anonymous : await h.as(input.role);
+      let path = endpoint.path.replace('{id}', pathId(endpoint, input.pathId, random));
+      path = path.replace(
+        '{kind}',
+        random.pick([
+          'plan',
+          'control-follow-up',
+          'improvement-actions',
+          'activity-plan',
+          'council-summary',
+          'deviations',
+          'nonsense',
+        ]),
+      );
+      let version: number | undefined;
+      if (endpoint.method === 'PATCH' || path.endsWith('/adopt') || path.endsWith('/close')) {
+        const read = await client.get(path.replace(/\/(adopt|close)$/, ''));
+        if (read.status === 200 && typeof read.body?.version === 'number') version = read.body.version as number;
+      }
+      let body: unknown;
+      if (input.shape === 'nasty-body' || endpoint.body === null) {
+        body = endpoint.body === null && random.chance(0.7) ? undefined : input.nastyBody;
+      } else {
+        const valid = validValue(endpoint.body, '', random, version) as Record<string, unknown>;
+        body = valid;
+        const fields = Object.keys(resolve(endpoint.body).properties ?? {});
+        if (input.shape === 'near-valid' && fields.length > 0) valid[random.pick(fields)] = input.spoilt;
+        const texts = Object.keys(valid).filter((field) => typeof valid[field] === 'string');
+        if (input.shape === 'bad-text' && texts.length > 0) {
+          const field = random.pick(texts);
+          const text = valid[field] as string;
+          const at = random.int(0, text.length);
+          valid[field] = text.slice(0, at) + input.badCharacter + text.slice(at);
         }
-        let body: unknown;
-        if (input.shape === 'nasty-body' || endpoint.body === null) {
-          body = endpoint.body === null && random.chance(0.7) ? undefined : input.nastyBody;
-        } else {
-          const valid = validValue(endpoint.body, '', random, version) as Record<string, unknown>;
-          body = valid;
-          const fields = Object.keys(resolve(endpoint.body).properties ?? {});
-          if (input.shape === 'near-valid' && fields.length > 0) valid[random.pick(fields)] = input.spoilt;
-          const texts = Object.keys(valid).filter((field) => typeof valid[field] === 'string');
-          if (input.shape === 'bad-text' && texts.length > 0) {
-            const field = random.pick(texts);
-            const text = valid[field] as string;
-            const at = random.int(0, text.length);
-            valid[field] = text.slice(0, at) + input.badCharacter + text.slice(at);
-          }
-          if (input.shape === 'nasty-fields') for (const field of fields) if (random.chance(0.4)) valid[field] = random.chance(0.5) ? input.spoilt : input.nastyBody;
-          if (input.extra) valid[input.extra[0]] = input.extra[1];
-        }
-        const reply = await client.request(endpoint.method, path, body === undefined ? undefined : JSON.stringify(body));
-        if (reply.status >= 200 && reply.status < 300 && endpoint.method === 'POST' && !endpoint.path.includes('{') && typeof reply.body?.id === 'string') add(poolOfPath(endpoint.path), reply.body.id as string);
-        await check(`${endpoint.method} ${path} as ${anonymous ? 'anonymous' : input.role} ${JSON.stringify(body)?.slice(0, 400)}`, reply, true, anonymous);
+        if (input.shape === 'nasty-fields')
+          for (const field of fields)
+            if (random.chance(0.4)) valid[field] = random.chance(0.5) ? input.spoilt : input.nastyBody;
+        if (input.extra) valid[input.extra[0]] = input.extra[1];
+      }
+      const reply = await client.request(endpoint.method, path, body === undefined ? undefined : JSON.stringify(body));
+      if (
+        reply.status >= 200 &&
+        reply.status < 300 &&
+        endpoint.method === 'POST' &&
+        !endpoint.path.includes('{') &&
+        typeof reply.body?.id === 'string'
+      )
+        add(poolOfPath(endpoint.path), reply.body.id as string);
+      await check(
+        `${endpoint.method} ${path} as ${anonymous ? 'anonymous' : input.role} ${JSON.stringify(body)?.slice(0, 400)}`,
+        reply,
+        true,
+        anonymous,
+      );
     }
 
     const admin = await h.as('tenantAdmin');
     await fc.assert(
-      fc.asyncProperty(reportArbitrary, (input) => recorded(async () => {
-        const unitIds: Record<string, string> = { unitA: h.tenant.unitA, unitB: h.tenant.unitB, rootId: h.tenant.rootId, unitA1: h.tenant.unitA1, random: uuidv7(), 'other-tenant': h.otherTenant.unitA, nasty: input.garbage };
-        const parameters: Array<[string, string]> = [
-          ['unit', input.useGarbage === 'unit' ? input.garbage : unitIds[input.unit]!],
-          ['period', input.useGarbage === 'period' ? input.garbage : input.period],
-        ];
-        if (input.format !== null || input.useGarbage === 'format') parameters.push(['format', input.useGarbage === 'format' ? input.garbage : input.format!]);
-        if (input.archival !== null) parameters.push(['archival', input.archival]);
-        if (input.lang !== null) parameters.push(['lang', input.lang]);
-        if (input.revision !== null) parameters.push(['revision', input.revision]);
-        const search = parameters.map(([name, value]) => `${name}=${encode(value)}`).join('&');
-        const reply = await admin.get(`/reports/${encode(input.kind)}?${search}`);
-        await check(`GET /reports/${input.kind}?${search.slice(0, 300)}`, reply, false, false);
-      })),
+      fc.asyncProperty(reportArbitrary, (input) =>
+        recorded(async () => {
+          const unitIds: Record<string, string> = {
+            unitA: h.tenant.unitA,
+            unitB: h.tenant.unitB,
+            rootId: h.tenant.rootId,
+            unitA1: h.tenant.unitA1,
+            random: uuidv7(),
+            'other-tenant': h.otherTenant.unitA,
+            nasty: input.garbage,
+          };
+          const parameters: Array<[string, string]> = [
+            ['unit', input.useGarbage === 'unit' ? input.garbage : unitIds[input.unit]!],
+            ['period', input.useGarbage === 'period' ? input.garbage : input.period],
+          ];
+          if (input.format !== null || input.useGarbage === 'format')
+            parameters.push(['format', input.useGarbage === 'format' ? input.garbage : input.format!]);
+          if (input.archival !== null) parameters.push(['archival', input.archival]);
+          if (input.lang !== null) parameters.push(['lang', input.lang]);
+          if (input.revision !== null) parameters.push(['revision', input.revision]);
+          const search = parameters.map(([name, value]) => `${name}=${encode(value)}`).join('&');
+          const reply = await admin.get(`/reports/${encode(input.kind)}?${search}`);
+          await check(`GET /reports/${input.kind}?${search.slice(0, 300)}`, reply, false, false);
+        }),
+      ),
       { seed: SEED, numRuns: Math.round(NUM_RUNS / 3), endOnFailure: true },
     );
 
-    console.log(`API fuzz on ${h.database.kind}: ${requests} requests, ${serverErrors} with 5xx, ${successes} successful writes`);
+    console.log(
+      `API fuzz on ${h.database.kind}: ${requests} requests, ${serverErrors} with 5xx, ${successes} successful writes`,
+    );
     expect([...failureByKind.values()]).toEqual([]);
   }, 600_000);
 });

@@ -11,9 +11,15 @@ describe('a unique rule the database enforces becomes a clear duplicate, not a s
   afterAll(() => h.close());
 
   test('the fields are read from the database’s key, also inside expressions, without tenant_id', () => {
-    expect(fieldsOfUniqueViolation(`Key (tenant_id, kind, year, COALESCE(number, 0), COALESCE(name, ''::text))=(x, interim, 2026, 0, ) already exists.`)).toEqual(['kind', 'year', 'number', 'name']);
+    expect(
+      fieldsOfUniqueViolation(
+        `Key (tenant_id, kind, year, COALESCE(number, 0), COALESCE(name, ''::text))=(x, interim, 2026, 0, ) already exists.`,
+      ),
+    ).toEqual(['kind', 'year', 'number', 'name']);
     expect(fieldsOfUniqueViolation('Key (tenant_id, lower(email))=(x, a@b.se) already exists.')).toEqual(['email']);
-    expect(fieldsOfUniqueViolation('Key (tenant_id, valid_from_year)=(x, 2026) already exists.')).toEqual(['validFromYear']);
+    expect(fieldsOfUniqueViolation('Key (tenant_id, valid_from_year)=(x, 2026) already exists.')).toEqual([
+      'validFromYear',
+    ]);
     expect(fieldsOfUniqueViolation(undefined)).toEqual([]);
   });
 
@@ -35,14 +41,18 @@ describe('a unique rule the database enforces becomes a clear duplicate, not a s
     expect((await admin.post('/role-assignments', role)).status).toBe(201);
     const twice = await admin.post('/role-assignments', role);
     expect(twice.status).toBe(409);
-    expect(twice.body).toMatchObject({ type: 'urn:uppsikt:problem:duplicate', detail: 'Personen har redan den rollen på enheten.' });
+    expect(twice.body).toMatchObject({
+      type: 'urn:uppsikt:problem:duplicate',
+      detail: 'Personen har redan den rollen på enheten.',
+    });
   });
 });
 
 // The rules on the function itself: no database needed, so each case states exactly one rule.
 
 /** A driver error as PostgreSQL reports it (node-postgres and PGlite both give these members). */
-const pgError = (fields: { code: string; constraint?: string; table?: string; detail?: string }) => Object.assign(new Error('database error'), fields);
+const pgError = (fields: { code: string; constraint?: string; table?: string; detail?: string }) =>
+  Object.assign(new Error('database error'), fields);
 
 const problem = (error: unknown): AppError => {
   const found = problemFromDatabaseError(error);
@@ -73,7 +83,9 @@ describe('a constraint the database enforced becomes a problem naming the field'
     // Plain objects (not Error instances) are followed too.
     expect(problem({ cause: { code: '40P01' } }).code).toBe('conflict');
     // A Node error code that begins with five capitals is not a SQLSTATE either.
-    expect(problem(Object.assign(new Error('outer', { cause: pgError({ code: '23505' }) }), { code: 'ECONNRESET' })).code).toBe('duplicate');
+    expect(
+      problem(Object.assign(new Error('outer', { cause: pgError({ code: '23505' }) }), { code: 'ECONNRESET' })).code,
+    ).toBe('duplicate');
     // A chain that ends without one gives null.
     expect(problemFromDatabaseError(new Error('outer', { cause: new Error('inner') }))).toBeNull();
     expect(problemFromDatabaseError(new Error('outer', { cause: 'text' }))).toBeNull();
@@ -86,10 +98,16 @@ describe('a constraint the database enforced becomes a problem naming the field'
     expect(error.errors).toEqual([{ path: 'decisionUnitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
     // Without the table, or when the name does not start with it, the whole name minus _fk is the field.
     expect(problem(pgError({ code: '23503', constraint: 'owner_unit_fk' })).errors[0]!.path).toBe('ownerUnitId');
-    expect(problem(pgError({ code: '23503', constraint: 'owner_unit_fk', table: 'risks' })).errors[0]!.path).toBe('ownerUnitId');
+    expect(problem(pgError({ code: '23503', constraint: 'owner_unit_fk', table: 'risks' })).errors[0]!.path).toBe(
+      'ownerUnitId',
+    );
     // Only "_fk" at the end is taken off, and only the table's prefix followed by "_".
-    expect(problem(pgError({ code: '23503', constraint: 'risks_fk_owner_fk', table: 'risks' })).errors[0]!.path).toBe('fkOwnerId');
-    expect(problem(pgError({ code: '23503', constraint: 'riskscore_unit_fk', table: 'risks' })).errors[0]!.path).toBe('riskscoreUnitId');
+    expect(problem(pgError({ code: '23503', constraint: 'risks_fk_owner_fk', table: 'risks' })).errors[0]!.path).toBe(
+      'fkOwnerId',
+    );
+    expect(problem(pgError({ code: '23503', constraint: 'riskscore_unit_fk', table: 'risks' })).errors[0]!.path).toBe(
+      'riskscoreUnitId',
+    );
     expect(problem(pgError({ code: '23503', constraint: 'owner_fk_unit_fk' })).errors[0]!.path).toBe('ownerFkUnitId');
     // A foreign-key error without a constraint's name cannot name a field: not ours to answer.
     expect(problemFromDatabaseError(pgError({ code: '23503' }))).toBeNull();
@@ -98,10 +116,20 @@ describe('a constraint the database enforced becomes a problem naming the field'
   test('a unique violation (23505): duplicate, naming one field, several fields, or none', () => {
     const one = problem(pgError({ code: '23505', detail: 'Key (tenant_id, lower(name))=(t, x) already exists.' }));
     expect(one.code).toBe('duplicate');
-    expect(one.detail).toEqual({ sv: 'Det finns redan en post med samma värde i fältet name.', en: 'An entry with the same value in the field name already exists.' });
-    expect(one.errors).toEqual([{ path: 'name', message: { sv: 'Det finns redan en post med samma värde.', en: 'An entry with the same value already exists.' } }]);
+    expect(one.detail).toEqual({
+      sv: 'Det finns redan en post med samma värde i fältet name.',
+      en: 'An entry with the same value in the field name already exists.',
+    });
+    expect(one.errors).toEqual([
+      {
+        path: 'name',
+        message: { sv: 'Det finns redan en post med samma värde.', en: 'An entry with the same value already exists.' },
+      },
+    ]);
 
-    const two = problem(pgError({ code: '23505', detail: 'Key (tenant_id, plan_id, sort_order)=(t, p, 1) already exists.' }));
+    const two = problem(
+      pgError({ code: '23505', detail: 'Key (tenant_id, plan_id, sort_order)=(t, p, 1) already exists.' }),
+    );
     expect(two.detail).toEqual({
       sv: 'Det finns redan en post med samma värde i fälten planId, sortOrder.',
       en: 'An entry with the same value in the fields planId, sortOrder already exists.',
@@ -122,7 +150,10 @@ describe('a constraint the database enforced becomes a problem naming the field'
     for (const code of ['23514', '22P02', '22007', '22008']) {
       const error = problem(pgError({ code }));
       expect(error.code).toBe('validation_failed');
-      expect(error.detail).toEqual({ sv: `Uppgifterna bryter mot en regel (${code}).`, en: `The input breaks a rule (${code}).` });
+      expect(error.detail).toEqual({
+        sv: `Uppgifterna bryter mot en regel (${code}).`,
+        en: `The input breaks a rule (${code}).`,
+      });
     }
   });
 
@@ -130,27 +161,41 @@ describe('a constraint the database enforced becomes a problem naming the field'
     for (const code of ['40001', '40P01']) {
       const error = problem(pgError({ code }));
       expect(error.code).toBe('conflict');
-      expect(error.detail).toEqual({ sv: 'Någon annan ändrade samtidigt. Försök igen.', en: 'Someone else changed it at the same time. Try again.' });
+      expect(error.detail).toEqual({
+        sv: 'Någon annan ändrade samtidigt. Försök igen.',
+        en: 'Someone else changed it at the same time. Try again.',
+      });
     }
   });
 
   test('any other database error is not turned into a field problem (it stays an internal error)', () => {
-    for (const code of ['42P01', '08006', '53300', '23502']) expect(problemFromDatabaseError(pgError({ code }))).toBeNull();
+    for (const code of ['42P01', '08006', '53300', '23502'])
+      expect(problemFromDatabaseError(pgError({ code }))).toBeNull();
   });
 });
 
 describe('the fields of a unique key, read from the database’s description', () => {
   test('commas inside an expression do not split the key; each part gives its column once', () => {
-    expect(fieldsOfUniqueViolation('Key (tenant_id, COALESCE(parent_id, unit_id), year)=(t, p, 2026) already exists.')).toEqual(['parentId', 'year']);
+    expect(
+      fieldsOfUniqueViolation('Key (tenant_id, COALESCE(parent_id, unit_id), year)=(t, p, 2026) already exists.'),
+    ).toEqual(['parentId', 'year']);
     expect(fieldsOfUniqueViolation('Key (tenant_id, year, year)=(t, 2026, 2026) already exists.')).toEqual(['year']);
-    expect(fieldsOfUniqueViolation('Key (tenant_id, lower((email)::text))=(t, a@b.se) already exists.')).toEqual(['email']);
+    expect(fieldsOfUniqueViolation('Key (tenant_id, lower((email)::text))=(t, a@b.se) already exists.')).toEqual([
+      'email',
+    ]);
   });
 
   test('the type of a cast and a quoted literal are not columns; tenant_id is never named', () => {
-    expect(fieldsOfUniqueViolation(`Key (tenant_id, (kind)::text, COALESCE(code, 'none'::character varying))=(t, a, b) already exists.`)).toEqual(['kind', 'code']);
+    expect(
+      fieldsOfUniqueViolation(
+        `Key (tenant_id, (kind)::text, COALESCE(code, 'none'::character varying))=(t, a, b) already exists.`,
+      ),
+    ).toEqual(['kind', 'code']);
     expect(fieldsOfUniqueViolation('Key (tenant_id)=(t) already exists.')).toEqual([]);
     // A type with a precision is not a function call of the column before it.
-    expect(fieldsOfUniqueViolation('Key (tenant_id, (year)::numeric(4,0))=(t, 2026) already exists.')).toEqual(['year']);
+    expect(fieldsOfUniqueViolation('Key (tenant_id, (year)::numeric(4,0))=(t, 2026) already exists.')).toEqual([
+      'year',
+    ]);
     // A function is a function also with a space before its parenthesis.
     expect(fieldsOfUniqueViolation('Key (tenant_id, lower (email))=(t, a@b.se) already exists.')).toEqual(['email']);
     // A column may itself be called text.

@@ -9,7 +9,11 @@ interface PostgresError {
 }
 
 function postgresError(error: unknown): PostgresError | null {
-  for (let current: unknown = error; current instanceof Error || (typeof current === 'object' && current !== null); current = (current as { cause?: unknown }).cause) {
+  for (
+    let current: unknown = error;
+    current instanceof Error || (typeof current === 'object' && current !== null);
+    current = (current as { cause?: unknown }).cause
+  ) {
     const candidate = current as Partial<PostgresError> & { cause?: unknown };
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate as PostgresError;
     // Stryker disable next-line ConditionalExpression: equivalent, without the break the loop's own condition ends it at the undefined cause
@@ -81,7 +85,10 @@ function duplicateProblem(pg: PostgresError): AppError {
           sv: `Det finns redan en post med samma värde i ${fields.length === 1 ? 'fältet' : 'fälten'} ${listed}.`,
           en: `An entry with the same value in ${fields.length === 1 ? 'the field' : 'the fields'} ${listed} already exists.`,
         },
-    fields.map((path) => ({ path, message: { sv: 'Det finns redan en post med samma värde.', en: 'An entry with the same value already exists.' } })),
+    fields.map((path) => ({
+      path,
+      message: { sv: 'Det finns redan en post med samma värde.', en: 'An entry with the same value already exists.' },
+    })),
   );
 }
 
@@ -106,7 +113,10 @@ export function problemFromDatabaseError(error: unknown): AppError | null {
     });
   }
   if (pg.code === '40001' || pg.code === '40P01') {
-    return new AppError('conflict', { sv: 'Någon annan ändrade samtidigt. Försök igen.', en: 'Someone else changed it at the same time. Try again.' });
+    return new AppError('conflict', {
+      sv: 'Någon annan ändrade samtidigt. Försök igen.',
+      en: 'Someone else changed it at the same time. Try again.',
+    });
   }
   return null;
 }

@@ -6,7 +6,12 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
  * tie-breaker. Empty values come last either way: "newest meeting first" should not start
  * with the reviews that have no meeting yet.
  */
-export function orderBy(sort: string | undefined, columns: Record<string, PgColumn | SQL>, fallback: string, id: PgColumn): SQL[] {
+export function orderBy(
+  sort: string | undefined,
+  columns: Record<string, PgColumn | SQL>,
+  fallback: string,
+  id: PgColumn,
+): SQL[] {
   const key = sort ?? fallback;
   const descending = key.startsWith('-');
   const column = columns[descending ? key.slice(1) : key] ?? columns[fallback.replace(/^-/, '')]!;
@@ -14,6 +19,11 @@ export function orderBy(sort: string | undefined, columns: Record<string, PgColu
 }
 
 /** One page of rows that were counted with `count(*) over ()` as `total`. */
-export function pageOf<Row extends { total: number }, Item>(rows: Row[], limit: number, offset: number, present: (row: Row) => Item) {
+export function pageOf<Row extends { total: number }, Item>(
+  rows: Row[],
+  limit: number,
+  offset: number,
+  present: (row: Row) => Item,
+) {
   return { items: rows.map(present), total: rows.length > 0 ? Number(rows[0]!.total) : 0, limit, offset };
 }

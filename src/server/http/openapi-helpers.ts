@@ -14,12 +14,18 @@ export function jsonBody<Schema extends z.ZodType>(schema: Schema) {
 
 /** The problem responses a route can give, for the OpenAPI document. */
 export function problems(...codes: ErrorCode[]) {
-  const responses: Record<number, { description: string; content: { 'application/problem+json': { schema: typeof problem } } }> = {};
+  const responses: Record<
+    number,
+    { description: string; content: { 'application/problem+json': { schema: typeof problem } } }
+  > = {};
   for (const code of ['unauthenticated', ...codes] as ErrorCode[]) {
     const { status, en } = ERROR_CODES[code];
     // Several codes share a status (409: a stale write, a duplicate, not yet): each is described.
     const described = responses[status]?.description;
-    responses[status] = { description: described ? `${described} Or: ${en}` : en, content: { 'application/problem+json': { schema: problem } } };
+    responses[status] = {
+      description: described ? `${described} Or: ${en}` : en,
+      content: { 'application/problem+json': { schema: problem } },
+    };
   }
   return responses;
 }

@@ -24,9 +24,37 @@ describe('the API description', () => {
   });
 
   test('it describes every resource of the API', async () => {
-    const document = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const document = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const paths = Object.keys(document.paths);
-    for (const resource of ['/auth/login', '/auth/logout', '/me', '/org-units', '/org-units/tree', '/users', '/role-assignments', '/api-tokens', '/risk-matrices', '/statuses', '/plans', '/plans/{id}/overview', '/risks', '/controls', '/actions', '/activities', '/sub-activities', '/focus-areas', '/follow-ups', '/deviations', '/reviews', '/reporting-calendar', '/reporting-calendar/periods', '/reporting-calendar/events', '/audit-events']) {
+    for (const resource of [
+      '/auth/login',
+      '/auth/logout',
+      '/me',
+      '/org-units',
+      '/org-units/tree',
+      '/users',
+      '/role-assignments',
+      '/api-tokens',
+      '/risk-matrices',
+      '/statuses',
+      '/plans',
+      '/plans/{id}/overview',
+      '/risks',
+      '/controls',
+      '/actions',
+      '/activities',
+      '/sub-activities',
+      '/focus-areas',
+      '/follow-ups',
+      '/deviations',
+      '/reviews',
+      '/reporting-calendar',
+      '/reporting-calendar/periods',
+      '/reporting-calendar/events',
+      '/audit-events',
+    ]) {
       expect(paths).toContain(resource);
     }
     expect(Object.keys(document.paths['/risks/{id}']!)).toEqual(expect.arrayContaining(['get', 'patch']));

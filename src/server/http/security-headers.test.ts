@@ -17,14 +17,26 @@ describe('security headers on every kind of response', () => {
   beforeAll(async () => {
     h = await createHarness();
     const admin = await h.as('tenantAdmin');
-    const planId = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 })).body.id;
+    const planId = (
+      await admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Internkontrollplan 2026',
+        startYear: 2026,
+      })
+    ).body.id;
     expect((await admin.post('/risks', { planId, title: 'Felaktiga utbetalningar' })).status).toBe(201);
   });
   afterAll(() => h.close());
 
   test('API JSON, problems and unknown /api paths: nothing may load, no framing, no HSTS over plain HTTP', async () => {
     const admin = await h.as('tenantAdmin');
-    for (const reply of [await admin.get('/me'), await admin.get(`/plans/${h.tenant.unitA}`), await h.anonymous.get('/me'), await h.anonymous.post('/auth/login', '{"email":')]) {
+    for (const reply of [
+      await admin.get('/me'),
+      await admin.get(`/plans/${h.tenant.unitA}`),
+      await h.anonymous.get('/me'),
+      await h.anonymous.post('/auth/login', '{"email":'),
+    ]) {
       const policy = expectCommonHeaders(reply.headers);
       // Not the report preview's policy: JSON needs no styles, no images, nothing.
       expect(policy).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
@@ -50,7 +62,11 @@ describe('security headers on every kind of response', () => {
 
   test('issued report files are sandboxed and not sniffed', async () => {
     const coordinator = await h.as('coordinator');
-    const issued = await coordinator.post('/reports/plan/issue', { unitId: h.tenant.unitA, period: '2026', format: 'docx' });
+    const issued = await coordinator.post('/reports/plan/issue', {
+      unitId: h.tenant.unitA,
+      period: '2026',
+      format: 'docx',
+    });
     expect(issued.status).toBe(201);
     const file = await coordinator.get(`/issued-reports/${issued.body.id}/file`);
     expect(file.status).toBe(200);
@@ -93,12 +109,22 @@ describe('security headers on every kind of response', () => {
     const forwarded = { headers: { 'x-forwarded-proto': 'https' } };
     expect((await h.app.request('/api/health/live', forwarded)).headers.get('strict-transport-security')).toBeNull();
     const behindProxy = createApp({ database: h.database, clock: h.clock, security: { trustProxy: true } });
-    expect((await behindProxy.request('/api/health/live', forwarded)).headers.get('strict-transport-security')).toBe('max-age=31536000');
-    expect((await behindProxy.request('/api/health/live', { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security')).toBeNull();
+    expect((await behindProxy.request('/api/health/live', forwarded)).headers.get('strict-transport-security')).toBe(
+      'max-age=31536000',
+    );
+    expect(
+      (await behindProxy.request('/api/health/live', { headers: { 'x-forwarded-proto': 'http' } })).headers.get(
+        'strict-transport-security',
+      ),
+    ).toBeNull();
   });
 
   test('frame-ancestors follows the configuration when embedding is allowed', async () => {
-    const embeddable = createApp({ database: h.database, clock: h.clock, security: { frameAncestors: "'self' https://intranat.kommun.se" } });
+    const embeddable = createApp({
+      database: h.database,
+      clock: h.clock,
+      security: { frameAncestors: "'self' https://intranat.kommun.se" },
+    });
     for (const path of ['/api/health/live', '/api/docs', '/plans']) {
       const response = await embeddable.request(path);
       expectCommonHeaders(response.headers, "'self' https://intranat.kommun.se");
@@ -124,7 +150,9 @@ describe('the security headers without configuration', () => {
 
   test('when embedding is allowed, an X-Frame-Options that would forbid it is removed', async () => {
     const reply = await appWith(securityHeaders({ frameAncestors: 'https://intranat.kommun.se' })).request('/api/x');
-    expect(reply.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors https://intranat.kommun.se; sandbox");
+    expect(reply.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors https://intranat.kommun.se; sandbox",
+    );
     expect(reply.headers.get('x-frame-options')).toBeNull();
   });
 });

@@ -29,7 +29,8 @@ function policyFor(c: Context, frameAncestors: string): string {
   if (path.startsWith('/api/')) {
     // A report preview is a document of users' text: its own <style> and style attributes, no
     // script at all (sandbox also stops any that slipped through). Files and JSON need nothing.
-    if (isHtml) return `default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; ${ancestors}; sandbox`;
+    if (isHtml)
+      return `default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; ${ancestors}; sandbox`;
     return `default-src 'none'; ${ancestors}; sandbox`;
   }
   // The web application (its page, assets and anything else outside /api).
@@ -49,7 +50,10 @@ export function overTls(c: Context, trustProxy: boolean): boolean {
  * /api/docs, the web application and its assets, 404s and errors. Mounted first, so that it
  * sees every response, including those of onError and notFound.
  */
-export function securityHeaders({ frameAncestors = "'none'", trustProxy = false }: SecurityHeaderOptions = {}): MiddlewareHandler {
+export function securityHeaders({
+  frameAncestors = "'none'",
+  trustProxy = false,
+}: SecurityHeaderOptions = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const headers = c.res.headers;

@@ -23,10 +23,28 @@ const ID = '0195f4a0-0000-7000-8000-000000000001';
 const OTHER_ID = '0195f4a0-0000-7000-8000-000000000002';
 
 describe('presenting a row through its contract', () => {
-  const present = presentAs(z.object({ id: z.string(), title: z.string(), dueDate: z.string().nullable(), updatedAt: timestamp, count: z.number() }));
+  const present = presentAs(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      dueDate: z.string().nullable(),
+      updatedAt: timestamp,
+      count: z.number(),
+    }),
+  );
 
   test('exactly the contract’s fields: a column it does not name never leaks', () => {
-    expect(present({ id: 'a', title: 'T', dueDate: '2026-05-01', updatedAt: '2026-01-01T00:00:00.000Z', count: 0, passwordHash: 'x', tenantId: 't' })).toEqual({
+    expect(
+      present({
+        id: 'a',
+        title: 'T',
+        dueDate: '2026-05-01',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        count: 0,
+        passwordHash: 'x',
+        tenantId: 't',
+      }),
+    ).toEqual({
       id: 'a',
       title: 'T',
       dueDate: '2026-05-01',
@@ -36,7 +54,13 @@ describe('presenting a row through its contract', () => {
   });
 
   test('a time becomes its ISO text; a field the row lacks becomes null; false, 0 and "" stay as they are', () => {
-    expect(present({ id: 'a', title: '', updatedAt: new Date('2026-03-29T01:30:00Z'), count: 0 })).toEqual({ id: 'a', title: '', dueDate: null, updatedAt: '2026-03-29T01:30:00.000Z', count: 0 });
+    expect(present({ id: 'a', title: '', updatedAt: new Date('2026-03-29T01:30:00Z'), count: 0 })).toEqual({
+      id: 'a',
+      title: '',
+      dueDate: null,
+      updatedAt: '2026-03-29T01:30:00.000Z',
+      count: 0,
+    });
     expect(presentAs(z.object({ done: z.boolean() }))({ done: false })).toEqual({ done: false });
   });
 });
@@ -51,7 +75,9 @@ describe('the problems a route declares in the OpenAPI document', () => {
   });
 
   test('codes that share a status are all described', () => {
-    expect(problems('conflict', 'duplicate')[409]!.description).toBe('Someone else changed this in the meantime. Or: Such an entry already exists.');
+    expect(problems('conflict', 'duplicate')[409]!.description).toBe(
+      'Someone else changed this in the meantime. Or: Such an entry already exists.',
+    );
     expect(problems()).toEqual({ 401: expect.objectContaining({ description: 'You need to sign in.' }) });
   });
 
@@ -66,7 +92,10 @@ describe('the problems a route declares in the OpenAPI document', () => {
   test('a JSON body is required and typed; a JSON response is described', () => {
     const schema = z.object({ a: z.string() });
     expect(jsonBody(schema)).toEqual({ body: { content: { 'application/json': { schema } }, required: true } });
-    expect(json(schema, 'The thing')).toEqual({ description: 'The thing', content: { 'application/json': { schema } } });
+    expect(json(schema, 'The thing')).toEqual({
+      description: 'The thing',
+      content: { 'application/json': { schema } },
+    });
   });
 });
 
@@ -75,7 +104,12 @@ describe('sorting and paging a list', () => {
   let db: ReturnType<typeof drizzle>;
   const things = pgTable('things', { id: integer().primaryKey(), name: text(), rank: integer() });
   const sorted = async (sort: string | undefined) =>
-    (await db.select({ id: things.id }).from(things).orderBy(...orderBy(sort, { name: things.name, rank: things.rank }, '-rank', things.id))).map((row) => row.id);
+    (
+      await db
+        .select({ id: things.id })
+        .from(things)
+        .orderBy(...orderBy(sort, { name: things.name, rank: things.rank }, '-rank', things.id))
+    ).map((row) => row.id);
 
   beforeAll(async () => {
     client = new PGlite();
@@ -103,14 +137,34 @@ describe('sorting and paging a list', () => {
   });
 
   test('only a leading "-" means descending; a field may have a dash inside its name', async () => {
-    const dashed = (await db.select({ id: things.id }).from(things).orderBy(...orderBy(undefined, { 'sort-rank': things.rank }, '-sort-rank', things.id))).map((row) => row.id);
+    const dashed = (
+      await db
+        .select({ id: things.id })
+        .from(things)
+        .orderBy(...orderBy(undefined, { 'sort-rank': things.rank }, '-sort-rank', things.id))
+    ).map((row) => row.id);
     expect(dashed).toEqual([1, 3, 2, 4]);
-    const ascending = (await db.select({ id: things.id }).from(things).orderBy(...orderBy('secret', { 'sort-rank': things.rank }, 'sort-rank', things.id))).map((row) => row.id);
+    const ascending = (
+      await db
+        .select({ id: things.id })
+        .from(things)
+        .orderBy(...orderBy('secret', { 'sort-rank': things.rank }, 'sort-rank', things.id))
+    ).map((row) => row.id);
     expect(ascending).toEqual([2, 1, 3, 4]);
   });
 
   test('a page: the items presented, the total counted over all pages, or 0 when the page is empty', () => {
-    expect(pageOf([{ total: 7, n: 1 }, { total: 7, n: 2 }], 2, 4, (row) => row.n)).toEqual({ items: [1, 2], total: 7, limit: 2, offset: 4 });
+    expect(
+      pageOf(
+        [
+          { total: 7, n: 1 },
+          { total: 7, n: 2 },
+        ],
+        2,
+        4,
+        (row) => row.n,
+      ),
+    ).toEqual({ items: [1, 2], total: 7, limit: 2, offset: 4 });
     // The database may return the count as text (bigint).
     expect(pageOf([{ total: '12' as unknown as number }], 1, 0, () => 'x').total).toBe(12);
     expect(pageOf([], 50, 100, () => 'x')).toEqual({ items: [], total: 0, limit: 50, offset: 100 });
@@ -118,13 +172,26 @@ describe('sorting and paging a list', () => {
 });
 
 describe('the five standard routes of a resource', () => {
-  const output = z.object({ id: z.string(), title: z.string(), version: z.number(), archivedAt: z.string().nullable() });
+  const output = z.object({
+    id: z.string(),
+    title: z.string(),
+    version: z.number(),
+    archivedAt: z.string().nullable(),
+  });
   const calls: Array<{ use: string; inTransaction: boolean; args: unknown[] }> = [];
   const TX = { kind: 'transaction' };
   const DB = { kind: 'database', transaction: <T>(work: (tx: unknown) => Promise<T>) => work(TX) };
   const ACCESS = { userId: 'u' } as unknown as Access;
   const inTx = (tx: unknown) => tx === TX;
-  const row = (extra: Row = {}): Row => ({ id: ID, title: 'Risk', version: 3, archivedAt: null, tenantId: 't', secretHash: 'never shown', ...extra });
+  const row = (extra: Row = {}): Row => ({
+    id: ID,
+    title: 'Risk',
+    version: 3,
+    archivedAt: null,
+    tenantId: 't',
+    secretHash: 'never shown',
+    ...extra,
+  });
 
   const build = (withArchive: boolean) => {
     const router = createRouter();
@@ -162,19 +229,31 @@ describe('the five standard routes of a resource', () => {
         ? {
             archive: (tx: unknown, access: Access, id: string, archived: boolean) => {
               calls.push({ use: 'archive', inTransaction: inTx(tx), args: [access, id, archived] });
-              return Promise.resolve(row({ archivedAt: archived ? new Date('2026-02-01T08:00:00Z') : null, version: 4 }));
+              return Promise.resolve(
+                row({ archivedAt: archived ? new Date('2026-02-01T08:00:00Z') : null, version: 4 }),
+              );
             },
           }
         : {}),
     });
-    router.onError((error, c) => (error instanceof AppError ? problemResponse(c, error) : c.json({ crash: String(error) }, 500)));
+    router.onError((error, c) =>
+      error instanceof AppError ? problemResponse(c, error) : c.json({ crash: String(error) }, 500),
+    );
     return router;
   };
   // Built inside each test, not once for the file: the routes are what is tested.
   const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     calls.length = 0;
-    const response = await build(true).request(path, { method, headers: { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    return { status: response.status, etag: response.headers.get('etag'), body: (await response.json()) as Record<string, any> };
+    const response = await build(true).request(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return {
+      status: response.status,
+      etag: response.headers.get('etag'),
+      body: (await response.json()) as Record<string, any>,
+    };
   };
 
   test('GET /things: a page of presented items with the total, limit and offset; the query validated with its defaults', async () => {
@@ -189,7 +268,9 @@ describe('the five standard routes of a resource', () => {
       limit: 50,
       offset: 5,
     });
-    expect(calls).toEqual([{ use: 'list', inTransaction: false, args: [ACCESS, { sort: '-title', limit: 50, offset: 5 }] }]);
+    expect(calls).toEqual([
+      { use: 'list', inTransaction: false, args: [ACCESS, { sort: '-title', limit: 50, offset: 5 }] },
+    ]);
   });
 
   test('a query that breaks the contract: 400 "Frågeparametrarna är inte giltiga." naming the parameter, and the use case is not called', async () => {
@@ -214,7 +295,9 @@ describe('the five standard routes of a resource', () => {
     expect(reply.status).toBe(400);
     expect(reply.body.detail).toBe('Adressen är inte giltig.');
     expect(reply.body.errors).toEqual([{ path: 'id', message: 'Ska vara ett id (UUID).' }]);
-    expect((await send('GET', '/things/abc', undefined, { 'accept-language': 'en' })).body.detail).toBe('The address is not valid.');
+    expect((await send('GET', '/things/abc', undefined, { 'accept-language': 'en' })).body.detail).toBe(
+      'The address is not valid.',
+    );
     expect(calls).toEqual([]);
   });
 
@@ -270,9 +353,17 @@ describe('the five standard routes of a resource', () => {
   test('the OpenAPI document names each route for the resource', () => {
     const document = build(true).getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
     const summaries = Object.entries(document.paths ?? {}).flatMap(([path, operations]) =>
-      Object.entries(operations as Record<string, { summary?: string; tags?: string[]; responses: Record<string, { description: string }> }>).map(
-        ([method, operation]) => [`${method.toUpperCase()} ${path}`, operation.summary, operation.tags, operation.responses['200']?.description ?? operation.responses['201']?.description],
-      ),
+      Object.entries(
+        operations as Record<
+          string,
+          { summary?: string; tags?: string[]; responses: Record<string, { description: string }> }
+        >,
+      ).map(([method, operation]) => [
+        `${method.toUpperCase()} ${path}`,
+        operation.summary,
+        operation.tags,
+        operation.responses['200']?.description ?? operation.responses['201']?.description,
+      ]),
     );
     expect(summaries).toEqual([
       ['GET /things', 'List things', ['Things'], 'A page of things'],

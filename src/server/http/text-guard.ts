@@ -6,12 +6,18 @@ import { AppError, type FieldError, type LocalizedText } from '../errors.ts';
 // place, silently changing what the user sent. Both are refused here, once, for every endpoint,
 // before any validation or handler sees the input.
 
-const NUL_MESSAGE: LocalizedText = { sv: 'Får inte innehålla nolltecknet (U+0000).', en: 'Must not contain the NUL character (U+0000).' };
+const NUL_MESSAGE: LocalizedText = {
+  sv: 'Får inte innehålla nolltecknet (U+0000).',
+  en: 'Must not contain the NUL character (U+0000).',
+};
 const SURROGATE_MESSAGE: LocalizedText = {
   sv: 'Innehåller ett ogiltigt tecken (en ensam halva av ett UTF-16-teckenpar).',
   en: 'Contains an invalid character (an unpaired UTF-16 surrogate).',
 };
-const DETAIL: LocalizedText = { sv: 'Texten innehåller tecken som inte får förekomma.', en: 'The text contains characters that are not allowed.' };
+const DETAIL: LocalizedText = {
+  sv: 'Texten innehåller tecken som inte får förekomma.',
+  en: 'The text contains characters that are not allowed.',
+};
 const MALFORMED_JSON: LocalizedText = { sv: 'Innehållet är inte giltig JSON.', en: 'The content is not valid JSON.' };
 
 /** What is wrong with a string, or null when it is good text: no NUL, every surrogate paired. */
@@ -60,7 +66,8 @@ export function badTextInJson(root: unknown): FieldError[] {
     // Stryker disable next-line BlockStatement: equivalent, an array walked as an object below gives the same paths in the same order ("0" is a fine key); this branch spares Object.entries
     if (Array.isArray(value)) {
       // Stryker disable next-line ArithmeticOperator: equivalent, entries past the end are undefined, which nothing below inspects
-      for (let index = value.length - 1; index >= 0; index--) pending.push({ value: value[index], path: joinPath(path, index) });
+      for (let index = value.length - 1; index >= 0; index--)
+        pending.push({ value: value[index], path: joinPath(path, index) });
       continue;
     }
     // Stryker disable next-line ConditionalExpression: equivalent for JSON, a number or boolean has no entries

@@ -38,13 +38,16 @@ function message(issue: Issue, value: unknown): LocalizedText {
           ? { sv: 'Får inte vara tomt.', en: 'Must not be empty.' }
           : { sv: `Ska ha minst ${limit} tecken.`, en: `Must have at least ${limit} characters.` };
       }
-      if (issue.origin === 'array') return { sv: `Ska ha minst ${limit} poster.`, en: `Must have at least ${limit} entries.` };
+      if (issue.origin === 'array')
+        return { sv: `Ska ha minst ${limit} poster.`, en: `Must have at least ${limit} entries.` };
       return { sv: `Ska vara minst ${limit}.`, en: `Must be at least ${limit}.` };
     }
     case 'too_big': {
       const limit = String(issue.maximum);
-      if (issue.origin === 'string') return { sv: `Får ha högst ${limit} tecken.`, en: `Must have at most ${limit} characters.` };
-      if (issue.origin === 'array') return { sv: `Får ha högst ${limit} poster.`, en: `Must have at most ${limit} entries.` };
+      if (issue.origin === 'string')
+        return { sv: `Får ha högst ${limit} tecken.`, en: `Must have at most ${limit} characters.` };
+      if (issue.origin === 'array')
+        return { sv: `Får ha högst ${limit} poster.`, en: `Must have at most ${limit} entries.` };
       return { sv: `Får vara högst ${limit}.`, en: `Must be at most ${limit}.` };
     }
     case 'invalid_format': {
@@ -56,7 +59,10 @@ function message(issue: Issue, value: unknown): LocalizedText {
       return { sv: `Ska vara ett av: ${allowed}.`, en: `Must be one of: ${allowed}.` };
     }
     case 'not_multiple_of':
-      return { sv: `Ska vara en multipel av ${String(issue.divisor)}.`, en: `Must be a multiple of ${String(issue.divisor)}.` };
+      return {
+        sv: `Ska vara en multipel av ${String(issue.divisor)}.`,
+        en: `Must be a multiple of ${String(issue.divisor)}.`,
+      };
     case 'custom': {
       const params = issue.params as { sv?: string; en?: string } | undefined;
       if (params?.sv && params.en) return { sv: params.sv, en: params.en };
@@ -85,7 +91,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * Turns Zod's issues into field errors with a message in both languages. An unknown field is
  * reported at its own path, so the client can see exactly which field it must not send.
  */
-export function fieldErrorsFromIssues(issues: readonly Issue[], input: unknown, prefix: readonly string[] = []): FieldError[] {
+export function fieldErrorsFromIssues(
+  issues: readonly Issue[],
+  input: unknown,
+  prefix: readonly string[] = [],
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];

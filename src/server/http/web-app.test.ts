@@ -13,7 +13,10 @@ describe('the web application at /', () => {
     database = await createTestDatabase();
     built = mkdtempSync(join(tmpdir(), 'uppsikt-web-'));
     mkdirSync(join(built, 'assets'));
-    writeFileSync(join(built, 'index.html'), '<!doctype html><html lang="sv"><title>Uppsikt</title><div id="root"></div></html>');
+    writeFileSync(
+      join(built, 'index.html'),
+      '<!doctype html><html lang="sv"><title>Uppsikt</title><div id="root"></div></html>',
+    );
     writeFileSync(join(built, 'assets', 'main-abc123.js'), 'console.log("hej")'.repeat(100));
   });
   afterAll(async () => {

@@ -4,7 +4,16 @@ import { fixedClock } from '../../domain/clock.ts';
 import { openDatabase, queryRows, type DatabaseHandle } from '../db/client.ts';
 import { collectUncaught, terminateOtherSessions, urlOfTestDatabase } from '../../../test/support/test-database.ts';
 import { createHarness, type Harness } from '../../../test/support/harness.ts';
-import { messageIdDomain, messageIdOf, queueMessages, sendPendingMessages, smtpTransport, type MailTransport, type MessageKey, type OutgoingMessage } from '../mail/outbox.ts';
+import {
+  messageIdDomain,
+  messageIdOf,
+  queueMessages,
+  sendPendingMessages,
+  smtpTransport,
+  type MailTransport,
+  type MessageKey,
+  type OutgoingMessage,
+} from '../mail/outbox.ts';
 import { startTestSmtpServer } from '../../../test/support/smtp-server.ts';
 import { runJobs, startJobRunner } from './job-runner.ts';
 
@@ -27,7 +36,10 @@ async function queue(h: Harness, count: number, prefix: string): Promise<void> {
 }
 
 async function outboxIds(h: Harness, prefix: string): Promise<{ id: string; tenantId: string; sent: boolean }[]> {
-  return queryRows(h.db, sql`select id, tenant_id as "tenantId", sent_at is not null as sent from outbox_messages where dedupe_key like ${`${prefix}:%`}`);
+  return queryRows(
+    h.db,
+    sql`select id, tenant_id as "tenantId", sent_at is not null as sent from outbox_messages where dedupe_key like ${`${prefix}:%`}`,
+  );
 }
 
 async function waitUntil(condition: () => Promise<boolean>, seconds: number): Promise<void> {
@@ -76,7 +88,10 @@ describe('sending survives a lost database connection and a broken SMTP connecti
     const stopFirst = startJobRunner(h.database, options);
     const stopSecond = startJobRunner(second, options);
     try {
-      await waitUntil(async () => (await outboxIds(h, 'batch').catch(() => [{ sent: false }])).every((row) => row.sent), 120);
+      await waitUntil(
+        async () => (await outboxIds(h, 'batch').catch(() => [{ sent: false }])).every((row) => row.sent),
+        120,
+      );
     } finally {
       await stopFirst();
       await stopSecond();
@@ -87,7 +102,9 @@ describe('sending survives a lost database connection and a broken SMTP connecti
     const rows = await outboxIds(h, 'batch');
     const expected = rows.map((row) => messageIdOf(row, MAIL_FROM)).sort();
     const delivered = smtp.accepted.map((message) => message.messageId).sort();
-    console.info(`${h.database.kind}: ${MESSAGES} messages, ${smtp.accepted.length} deliveries; ${smtp.dropped.length} transfers dropped, ${sessionsEnded} database sessions ended`);
+    console.info(
+      `${h.database.kind}: ${MESSAGES} messages, ${smtp.accepted.length} deliveries; ${smtp.dropped.length} transfers dropped, ${sessionsEnded} database sessions ended`,
+    );
     // Exactly once. The one case in which a message may arrive twice (the mail server accepted
     // it and the sender never recorded that: the process died, or the server's answer was lost)
     // cannot happen here: this server answers every message it accepts, and no process dies.
@@ -109,11 +126,20 @@ describe('sending survives a lost database connection and a broken SMTP connecti
   test('a claim whose lease has run out is taken again; a live one is left to its runner', async () => {
     await queue(h, 2, 'lease');
     const [first, second] = await outboxIds(h, 'lease');
-    await h.db.execute(sql`update outbox_messages set claimed_by = 'gone', claimed_until = now() - interval '1 second' where id = ${first!.id}`);
-    await h.db.execute(sql`update outbox_messages set claimed_by = 'busy', claimed_until = now() + interval '1 minute' where id = ${second!.id}`);
+    await h.db.execute(
+      sql`update outbox_messages set claimed_by = 'gone', claimed_until = now() - interval '1 second' where id = ${first!.id}`,
+    );
+    await h.db.execute(
+      sql`update outbox_messages set claimed_by = 'busy', claimed_until = now() + interval '1 minute' where id = ${second!.id}`,
+    );
     const smtp = await startTestSmtpServer();
     try {
-      const result = await runJobs(h.db, { clock, reminderLeadDays: [7], mailFrom: MAIL_FROM, transport: smtpTransport(smtp.url) });
+      const result = await runJobs(h.db, {
+        clock,
+        reminderLeadDays: [7],
+        mailFrom: MAIL_FROM,
+        transport: smtpTransport(smtp.url),
+      });
       expect(result).toMatchObject({ sent: 1, failed: 0 });
       expect(smtp.accepted.map((message) => message.messageId)).toEqual([messageIdOf(first!, MAIL_FROM)]);
       expect((await outboxIds(h, 'lease')).map((row) => row.sent).sort()).toEqual([false, true]);
@@ -143,13 +169,35 @@ describe('the outbox', () => {
   });
   afterAll(() => h.close());
 
-  const message = (key: string): OutgoingMessage => ({ tenantId: h.tenant.tenantId, kind: 'deviation', dedupeKey: key, userId: null, toAddress: `${key.replace(/\W/g, '-')}@kommun.example`, subject: `Ämne ${key}`, body: `Text ${key}` });
+  const message = (key: string): OutgoingMessage => ({
+    tenantId: h.tenant.tenantId,
+    kind: 'deviation',
+    dedupeKey: key,
+    userId: null,
+    toAddress: `${key.replace(/\W/g, '-')}@kommun.example`,
+    subject: `Ämne ${key}`,
+    body: `Text ${key}`,
+  });
   const rowOf = async (key: string) =>
-    (await queryRows<{ id: string; tenantId: string; sent: boolean; error: string | null; claimedBy: string | null }>(h.db, sql`select id, tenant_id as "tenantId", sent_at is not null as sent, error, claimed_by as "claimedBy" from outbox_messages where dedupe_key = ${key}`))[0]!;
+    (
+      await queryRows<{ id: string; tenantId: string; sent: boolean; error: string | null; claimedBy: string | null }>(
+        h.db,
+        sql`select id, tenant_id as "tenantId", sent_at is not null as sent, error, claimed_by as "claimedBy" from outbox_messages where dedupe_key = ${key}`,
+      )
+    )[0]!;
 
   /** A transport that records each message with its claim as the database holds it while the message is being sent. */
   function watchingTransport(runner: string) {
-    const seen: { to: string; from: string; subject: string; text: string; messageId: string; claimedBy: string | null; lease: number; claimed: number }[] = [];
+    const seen: {
+      to: string;
+      from: string;
+      subject: string;
+      text: string;
+      messageId: string;
+      claimedBy: string | null;
+      lease: number;
+      claimed: number;
+    }[] = [];
     const transport: MailTransport = {
       send: async (sent) => {
         const [claim] = await queryRows<{ claimedBy: string | null; lease: number; claimed: number }>(
@@ -171,7 +219,14 @@ describe('the outbox', () => {
     // Nothing to queue writes nothing (no statement without rows), nor does a batch boundary falling on the end.
     expect(await h.db.transaction((tx) => queueMessages(tx, []))).toBe(0);
     expect(await h.db.transaction((tx) => queueMessages(tx, many.slice(0, 200)))).toBe(0);
-    expect((await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from outbox_messages where dedupe_key like 'queue:%'`))[0]!.n).toBe(202);
+    expect(
+      (
+        await queryRows<{ n: number }>(
+          h.db,
+          sql`select count(*)::int as n from outbox_messages where dedupe_key like 'queue:%'`,
+        )
+      )[0]!.n,
+    ).toBe(202);
     // Sent away, so the tests below start from an empty outbox.
     await sendPendingMessages(h.db, { send: () => Promise.resolve() }, { from: MAIL_FROM, runner: 'clear' });
   });
@@ -180,17 +235,36 @@ describe('the outbox', () => {
     await h.db.transaction((tx) => queueMessages(tx, [message('order:first')]));
     await h.db.transaction((tx) => queueMessages(tx, [message('order:second'), message('order:third')]));
     const { seen, transport } = watchingTransport('runner-1');
-    expect(await sendPendingMessages(h.db, transport, { from: MAIL_FROM, runner: 'runner-1', batchSize: 2, leaseSeconds: 120 })).toEqual({ sent: 3, failed: 0 });
+    expect(
+      await sendPendingMessages(h.db, transport, {
+        from: MAIL_FROM,
+        runner: 'runner-1',
+        batchSize: 2,
+        leaseSeconds: 120,
+      }),
+    ).toEqual({ sent: 3, failed: 0 });
     const first = await rowOf('order:first');
     expect(seen.map((sent) => sent.subject)).toEqual(['Ämne order:first', 'Ämne order:second', 'Ämne order:third']);
-    expect(seen[0]).toMatchObject({ to: 'order-first@kommun.example', from: MAIL_FROM, text: 'Text order:first', messageId: messageIdOf(first, MAIL_FROM), claimedBy: 'runner-1' });
+    expect(seen[0]).toMatchObject({
+      to: 'order-first@kommun.example',
+      from: MAIL_FROM,
+      text: 'Text order:first',
+      messageId: messageIdOf(first, MAIL_FROM),
+      claimedBy: 'runner-1',
+    });
     // The lease is measured by the database's clock; the first batch held two messages, the second one.
     for (const sent of seen) expect(Math.abs(sent.lease - 120)).toBeLessThanOrEqual(5);
     expect(seen.map((sent) => sent.claimed)).toEqual([2, 1, 1]);
-    for (const key of ['order:first', 'order:second', 'order:third']) expect(await rowOf(key)).toMatchObject({ sent: true, error: null, claimedBy: null });
+    for (const key of ['order:first', 'order:second', 'order:third'])
+      expect(await rowOf(key)).toMatchObject({ sent: true, error: null, claimedBy: null });
 
     // Without options: a lease of five minutes and batches of fifty.
-    await h.db.transaction((tx) => queueMessages(tx, Array.from({ length: 51 }, (_, index) => message(`default:${index}`))));
+    await h.db.transaction((tx) =>
+      queueMessages(
+        tx,
+        Array.from({ length: 51 }, (_, index) => message(`default:${index}`)),
+      ),
+    );
     const defaults = watchingTransport('runner-4');
     await sendPendingMessages(h.db, defaults.transport, { from: MAIL_FROM, runner: 'runner-4' });
     expect(defaults.seen).toHaveLength(51);
@@ -211,12 +285,15 @@ describe('the outbox', () => {
         delivered.push(sent.subject);
       },
     };
-    expect(await sendPendingMessages(h.db, slow, { from: MAIL_FROM, runner: 'slow', batchSize: 3, leaseSeconds: 2 })).toEqual({ sent: 3, failed: 0 });
+    expect(
+      await sendPendingMessages(h.db, slow, { from: MAIL_FROM, runner: 'slow', batchSize: 3, leaseSeconds: 2 }),
+    ).toEqual({ sent: 3, failed: 0 });
     expect(delivered).toEqual(['Ämne slow:1', 'Ämne slow:2', 'Ämne slow:3']);
     // Each message went out under a fresh claim of what was left, never under one about to run out.
     expect(watching.seen.map((sent) => sent.claimed)).toEqual([3, 2, 1]);
     for (const sent of watching.seen) expect(sent.lease).toBe(2);
-    for (const key of ['slow:1', 'slow:2', 'slow:3']) expect(await rowOf(key)).toMatchObject({ sent: true, claimedBy: null });
+    for (const key of ['slow:1', 'slow:2', 'slow:3'])
+      expect(await rowOf(key)).toMatchObject({ sent: true, claimedBy: null });
   });
 
   test('a failure is recorded with its reason (at most 1000 characters), the claim given up; tried once per run, and a refused batch ends the run', async () => {
@@ -225,23 +302,33 @@ describe('the outbox', () => {
     const refusing: MailTransport = {
       send: (sent) => {
         attempts += 1;
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a transport may reject with something else than an Error
-        return sent.to.startsWith('fail-long') ? Promise.reject(new Error(`550 ${'x'.repeat(1500)}`)) : Promise.reject('421 upptagen');
+        return sent.to.startsWith('fail-long')
+          ? Promise.reject(new Error(`550 ${'x'.repeat(1500)}`))
+          : // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a transport may reject with something else than an Error
+            Promise.reject('421 upptagen');
       },
     };
     // A mail server that refuses a whole batch ends the run: the rest waits for the next one.
-    expect(await sendPendingMessages(h.db, refusing, { from: MAIL_FROM, runner: 'runner-2', batchSize: 1 })).toEqual({ sent: 0, failed: 1 });
+    expect(await sendPendingMessages(h.db, refusing, { from: MAIL_FROM, runner: 'runner-2', batchSize: 1 })).toEqual({
+      sent: 0,
+      failed: 1,
+    });
     expect(attempts).toBe(1);
     // Each message is tried once per run.
     attempts = 0;
-    expect(await sendPendingMessages(h.db, refusing, { from: MAIL_FROM, runner: 'runner-2', batchSize: 2 })).toEqual({ sent: 0, failed: 2 });
+    expect(await sendPendingMessages(h.db, refusing, { from: MAIL_FROM, runner: 'runner-2', batchSize: 2 })).toEqual({
+      sent: 0,
+      failed: 2,
+    });
     expect(attempts).toBe(2);
     const long = await rowOf('fail:long');
     expect(long).toMatchObject({ sent: false, claimedBy: null });
     expect(long.error).toBe(`550 ${'x'.repeat(996)}`);
     expect(await rowOf('fail:text')).toMatchObject({ sent: false, error: '421 upptagen', claimedBy: null });
     // The next run tries them again and records them as sent, clearing the error.
-    expect(await sendPendingMessages(h.db, { send: () => Promise.resolve() }, { from: MAIL_FROM, runner: 'runner-2' })).toEqual({ sent: 2, failed: 0 });
+    expect(
+      await sendPendingMessages(h.db, { send: () => Promise.resolve() }, { from: MAIL_FROM, runner: 'runner-2' }),
+    ).toEqual({ sent: 2, failed: 0 });
     expect(await rowOf('fail:text')).toMatchObject({ sent: true, error: null, claimedBy: null });
   });
 
@@ -250,11 +337,14 @@ describe('the outbox', () => {
     const a = await rowOf('unrecorded:a');
     const unrecorded = new Map<string, MessageKey>([[a.id, { tenantId: a.tenantId, id: a.id }]]);
     const sent: string[] = [];
-    const result = await sendPendingMessages(h.db, { send: (message) => Promise.resolve(void sent.push(message.to)) }, { from: MAIL_FROM, runner: 'runner-3', unrecorded });
+    const result = await sendPendingMessages(
+      h.db,
+      { send: (message) => Promise.resolve(void sent.push(message.to)) },
+      { from: MAIL_FROM, runner: 'runner-3', unrecorded },
+    );
     expect(result).toEqual({ sent: 1, failed: 0 });
     expect(sent).toEqual(['unrecorded-b@kommun.example']);
     expect(unrecorded.size).toBe(0);
     expect(await rowOf('unrecorded:a')).toMatchObject({ sent: true });
   });
 });
-

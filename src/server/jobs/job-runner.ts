@@ -48,7 +48,10 @@ export function newRunnerName(): string {
  */
 export async function runJobs(db: Database, options: JobOptions): Promise<JobResult> {
   const digests = await db.transaction(async (tx) => {
-    const [row] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${JOB_LOCK_KEY}) as locked`);
+    const [row] = await queryRows<{ locked: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${JOB_LOCK_KEY}) as locked`,
+    );
     // Stryker disable next-line ConditionalExpression: defended by the PostgreSQL run of jobs.test.ts (a second session holds the lock); PGlite has one session, whose advisory locks never refuse it
     if (!row?.locked) return null;
     return writeWeeklyDigests(tx, options.clock.now(), options.reminderLeadDays);
@@ -85,7 +88,9 @@ export function startJobRunner(
     try {
       const result = await runJobs(database.db, { ...options, runner, unrecorded });
       if (result.digests > 0 || result.sent > 0 || result.failed > 0) {
-        options.log(`Jobs: weekly digests written: ${result.digests}; e-mails sent: ${result.sent}; failed: ${result.failed} (tried again on the next run).`);
+        options.log(
+          `Jobs: weekly digests written: ${result.digests}; e-mails sent: ${result.sent}; failed: ${result.failed} (tried again on the next run).`,
+        );
       }
     } catch (error) {
       options.log(`Jobs failed and will be tried again: ${error instanceof Error ? error.message : String(error)}`);

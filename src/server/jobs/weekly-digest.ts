@@ -70,14 +70,33 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
   const week = isoWeek(today);
   const horizon = Math.max(0, ...leadDays);
   const reminders = new Map<string, Reminder[]>();
-  const add = (userId: string, reminder: Reminder) => reminders.set(userId, [...(reminders.get(userId) ?? []), reminder]);
+  const add = (userId: string, reminder: Reminder) =>
+    reminders.set(userId, [...(reminders.get(userId) ?? []), reminder]);
 
-  const done = new Set((await tx.select({ id: statuses.id }).from(statuses).where(eq(statuses.category, 'completed'))).map((row) => row.id));
-  for (const [kind, table] of [['control', controls], ['action', actions], ['activity', activities]] as const) {
-    const column = kind === 'control' ? assignments.controlId : kind === 'action' ? assignments.actionId : assignments.activityId;
-    const checkpointColumn = kind === 'control' ? checkpoints.controlId : kind === 'action' ? checkpoints.actionId : checkpoints.activityId;
+  const done = new Set(
+    (await tx.select({ id: statuses.id }).from(statuses).where(eq(statuses.category, 'completed'))).map(
+      (row) => row.id,
+    ),
+  );
+  for (const [kind, table] of [
+    ['control', controls],
+    ['action', actions],
+    ['activity', activities],
+  ] as const) {
+    const column =
+      kind === 'control' ? assignments.controlId : kind === 'action' ? assignments.actionId : assignments.activityId;
+    const checkpointColumn =
+      kind === 'control' ? checkpoints.controlId : kind === 'action' ? checkpoints.actionId : checkpoints.activityId;
     const rows = await tx
-      .select({ id: table.id, title: table.title, endDate: table.endDate, statusId: table.statusId, userId: assignments.userId, planTitle: plans.title, unitName: orgUnits.name })
+      .select({
+        id: table.id,
+        title: table.title,
+        endDate: table.endDate,
+        statusId: table.statusId,
+        userId: assignments.userId,
+        planTitle: plans.title,
+        unitName: orgUnits.name,
+      })
       .from(table)
       .innerJoin(assignments, and(eq(assignments.tenantId, table.tenantId), eq(column, table.id)))
       .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
@@ -86,17 +105,42 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
     const open = rows.filter((row) => row.statusId === null || !done.has(row.statusId));
     const ids = [...new Set(open.map((row) => row.id))];
     // Stryker disable next-line ConditionalExpression: equivalent, a query for no ids finds nothing (this only saves the query)
-    const points = ids.length === 0 ? [] : await tx.select({ itemId: checkpointColumn, date: checkpoints.date }).from(checkpoints).where(inArray(checkpointColumn, ids));
+    const points =
+      ids.length === 0
+        ? []
+        : await tx
+            .select({ itemId: checkpointColumn, date: checkpoints.date })
+            .from(checkpoints)
+            .where(inArray(checkpointColumn, ids));
     for (const row of open) {
-      const what = { sv: `${WORDS.sv[kind]} "${row.title}" (${row.planTitle}, ${row.unitName})`, en: `${WORDS.en[kind]} "${row.title}" (${row.planTitle}, ${row.unitName})` };
+      const what = {
+        sv: `${WORDS.sv[kind]} "${row.title}" (${row.planTitle}, ${row.unitName})`,
+        en: `${WORDS.en[kind]} "${row.title}" (${row.planTitle}, ${row.unitName})`,
+      };
       if (row.endDate) {
         const days = daysBetween(today, row.endDate);
         // Overdue (days below 0) or due within the longest lead time.
-        if (days <= horizon) add(row.userId, { days, date: row.endDate, line: { sv: `${what.sv}: ${WORDS.sv.endDate} ${row.endDate}`, en: `${what.en}: ${WORDS.en.endDate} ${row.endDate}` } });
+        if (days <= horizon)
+          add(row.userId, {
+            days,
+            date: row.endDate,
+            line: {
+              sv: `${what.sv}: ${WORDS.sv.endDate} ${row.endDate}`,
+              en: `${what.en}: ${WORDS.en.endDate} ${row.endDate}`,
+            },
+          });
       }
       for (const point of points.filter((entry) => entry.itemId === row.id)) {
         const days = daysBetween(today, point.date);
-        if (days >= 0 && days <= horizon) add(row.userId, { days, date: point.date, line: { sv: `${what.sv}: ${WORDS.sv.checkpoint} ${point.date}`, en: `${what.en}: ${WORDS.en.checkpoint} ${point.date}` } });
+        if (days >= 0 && days <= horizon)
+          add(row.userId, {
+            days,
+            date: point.date,
+            line: {
+              sv: `${what.sv}: ${WORDS.sv.checkpoint} ${point.date}`,
+              en: `${what.en}: ${WORDS.en.checkpoint} ${point.date}`,
+            },
+          });
       }
     }
   }
@@ -105,7 +149,10 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
   const deadlines = await tx
     .select({ event: calendarEvents, period: reportingPeriods })
     .from(calendarEvents)
-    .leftJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, calendarEvents.tenantId), eq(reportingPeriods.id, calendarEvents.periodId)))
+    .leftJoin(
+      reportingPeriods,
+      and(eq(reportingPeriods.tenantId, calendarEvents.tenantId), eq(reportingPeriods.id, calendarEvents.periodId)),
+    )
     .where(eq(calendarEvents.kind, 'deadline'));
   const upcoming = deadlines.filter(({ event }) => {
     const days = daysBetween(today, event.date);
@@ -115,7 +162,15 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
   if (upcoming.length > 0) {
     const [units, holders] = [
       await tx.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits),
-      await tx.select({ userId: roleAssignments.userId, unitId: roleAssignments.unitId, role: roleAssignments.role, tenantId: roleAssignments.tenantId }).from(roleAssignments).where(isNull(roleAssignments.revokedAt)),
+      await tx
+        .select({
+          userId: roleAssignments.userId,
+          unitId: roleAssignments.unitId,
+          role: roleAssignments.role,
+          tenantId: roleAssignments.tenantId,
+        })
+        .from(roleAssignments)
+        .where(isNull(roleAssignments.revokedAt)),
     ];
     const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
     const ancestors = (unitId: string) => {
@@ -127,11 +182,30 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
     for (const { event, period } of upcoming) {
       const within = event.unitId ? new Set(ancestors(event.unitId)) : null;
       // A deadline without a role is for everyone who reports: administrators, coordinators and the responsible.
-      const concerned = (role: string) => (event.role === null ? role !== 'reader' && role !== 'auditor' : role === event.role);
-      const people = new Set(holders.filter((holder) => holder.tenantId === event.tenantId && concerned(holder.role) && (within === null || within.has(holder.unitId))).map((holder) => holder.userId));
-      const periodName = period ? { sv: ` (${reportingPeriodLabel(period, 'sv')})`, en: ` (${reportingPeriodLabel(period, 'en')})` } : { sv: '', en: '' };
+      const concerned = (role: string) =>
+        event.role === null ? role !== 'reader' && role !== 'auditor' : role === event.role;
+      const people = new Set(
+        holders
+          .filter(
+            (holder) =>
+              holder.tenantId === event.tenantId &&
+              concerned(holder.role) &&
+              (within === null || within.has(holder.unitId)),
+          )
+          .map((holder) => holder.userId),
+      );
+      const periodName = period
+        ? { sv: ` (${reportingPeriodLabel(period, 'sv')})`, en: ` (${reportingPeriodLabel(period, 'en')})` }
+        : { sv: '', en: '' };
       for (const userId of people) {
-        add(userId, { days: daysBetween(today, event.date), date: event.date, line: { sv: `${WORDS.sv.deadline}: ${event.title}${periodName.sv} ${event.date}`, en: `${WORDS.en.deadline}: ${event.title}${periodName.en} ${event.date}` } });
+        add(userId, {
+          days: daysBetween(today, event.date),
+          date: event.date,
+          line: {
+            sv: `${WORDS.sv.deadline}: ${event.title}${periodName.sv} ${event.date}`,
+            en: `${WORDS.en.deadline}: ${event.title}${periodName.en} ${event.date}`,
+          },
+        });
       }
     }
   }
@@ -144,14 +218,22 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
     .where(and(inArray(users.id, [...reminders.keys()]), isNotNull(users.email), isNull(users.deactivatedAt)));
   const messages: OutgoingMessage[] = people.map((person) => {
     const words = WORDS[person.locale];
-    const own = [...new Map(reminders.get(person.id)!.map((reminder) => [`${reminder.line.sv}`, reminder])).values()].sort((a, b) => a.days - b.days || a.line.sv.localeCompare(b.line.sv, 'sv'));
+    const own = [
+      ...new Map(reminders.get(person.id)!.map((reminder) => [`${reminder.line.sv}`, reminder])).values(),
+    ].sort((a, b) => a.days - b.days || a.line.sv.localeCompare(b.line.sv, 'sv'));
     const sections: string[] = [];
     const overdue = own.filter((reminder) => reminder.days < 0);
-    if (overdue.length > 0) sections.push([`${words.overdue}:`, ...overdue.map((reminder) => `- ${reminder.line[person.locale]}`)].join('\n'));
+    if (overdue.length > 0)
+      sections.push(
+        [`${words.overdue}:`, ...overdue.map((reminder) => `- ${reminder.line[person.locale]}`)].join('\n'),
+      );
     let from = 0;
     for (const lead of [...leadDays].sort((a, b) => a - b)) {
       const inWindow = own.filter((reminder) => reminder.days >= from && reminder.days <= lead);
-      if (inWindow.length > 0) sections.push([`${words.within(lead)}:`, ...inWindow.map((reminder) => `- ${reminder.line[person.locale]}`)].join('\n'));
+      if (inWindow.length > 0)
+        sections.push(
+          [`${words.within(lead)}:`, ...inWindow.map((reminder) => `- ${reminder.line[person.locale]}`)].join('\n'),
+        );
       from = lead + 1;
     }
     return {

@@ -28,7 +28,11 @@ export async function queueMessages(tx: Transaction, messages: OutgoingMessage[]
     const batch = messages.slice(start, start + 200).map((message) => ({ ...message, id: uuidv7() }));
     // Stryker disable next-line ObjectLiteral: equivalent, the dedupe key is the table's only unique rule besides the new id
     const duplicate = { target: [outboxMessages.tenantId, outboxMessages.dedupeKey] };
-    const rows = await tx.insert(outboxMessages).values(batch).onConflictDoNothing(duplicate).returning({ id: outboxMessages.id });
+    const rows = await tx
+      .insert(outboxMessages)
+      .values(batch)
+      .onConflictDoNothing(duplicate)
+      .returning({ id: outboxMessages.id });
     written += rows.length;
   }
   return written;
@@ -101,7 +105,11 @@ interface ClaimedMessage extends MessageKey {
  * the app's Clock is for the domain's "today", and a runner's own clock may differ from the
  * database's.
  */
-export async function sendPendingMessages(db: Database, transport: MailTransport, options: SendOptions): Promise<{ sent: number; failed: number }> {
+export async function sendPendingMessages(
+  db: Database,
+  transport: MailTransport,
+  options: SendOptions,
+): Promise<{ sent: number; failed: number }> {
   const leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const unrecorded = options.unrecorded ?? new Map<string, MessageKey>();
@@ -129,7 +137,13 @@ export async function sendPendingMessages(db: Database, transport: MailTransport
       }
       tried.add(message.id);
       try {
-        await transport.send({ from: options.from, to: message.toAddress, subject: message.subject, text: message.body, messageId: messageIdOf(message, options.from) });
+        await transport.send({
+          from: options.from,
+          to: message.toAddress,
+          subject: message.subject,
+          text: message.body,
+          messageId: messageIdOf(message, options.from),
+        });
       } catch (error) {
         failed += 1;
         batchFailed += 1;
@@ -137,7 +151,8 @@ export async function sendPendingMessages(db: Database, transport: MailTransport
         continue;
       }
       sent += 1;
-      if (!(await recordSentPatiently(db, message))) unrecorded.set(message.id, { tenantId: message.tenantId, id: message.id });
+      if (!(await recordSentPatiently(db, message)))
+        unrecorded.set(message.id, { tenantId: message.tenantId, id: message.id });
     }
     // A mail server that refuses a whole batch refuses the rest too: they wait for the next run.
     if (batchFailed === batch.length) break;
@@ -146,8 +161,20 @@ export async function sendPendingMessages(db: Database, transport: MailTransport
 }
 
 /** Claims up to `limit` unsent messages nobody holds, oldest first, in one committed statement. */
-async function claimMessages(db: Database, runner: string, leaseSeconds: number, limit: number, skip: Set<string>): Promise<ClaimedMessage[]> {
-  const notTried = skip.size === 0 ? sql`` : sql`and id not in (${sql.join([...skip].map((id) => sql`${id}::uuid`), sql`, `)})`;
+async function claimMessages(
+  db: Database,
+  runner: string,
+  leaseSeconds: number,
+  limit: number,
+  skip: Set<string>,
+): Promise<ClaimedMessage[]> {
+  const notTried =
+    skip.size === 0
+      ? sql``
+      : sql`and id not in (${sql.join(
+          [...skip].map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`;
   const rows = await queryRows<ClaimedMessage & { createdAt: string | Date }>(
     db,
     sql`with claimable as (
@@ -163,7 +190,9 @@ async function claimMessages(db: Database, runner: string, leaseSeconds: number,
         where m.tenant_id = claimable.tenant_id and m.id = claimable.id
         returning m.tenant_id as "tenantId", m.id, m.to_address as "toAddress", m.subject, m.body, m.created_at as "createdAt"`,
   );
-  return rows.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a.id.localeCompare(b.id));
+  return rows.sort(
+    (a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a.id.localeCompare(b.id),
+  );
 }
 
 function whereMessage(message: MessageKey) {
@@ -224,7 +253,12 @@ async function releaseClaims(db: Database, runner: string, messages: MessageKey[
  * conversation well within half of DEFAULT_LEASE_SECONDS.
  */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     async send(message) {
       await transporter.sendMail(message);

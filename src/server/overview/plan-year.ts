@@ -53,20 +53,49 @@ const MUNICIPALITY_KINDS = new Set(['kommun', 'region']);
  * kommunstyrelsen, on the kommun or on the whole tenant). Meetings of other nämnder, or of
  * another municipality's kommunstyrelse in the same tenant, are not the unit's.
  */
-export async function meetingsReportedTo(db: Database, tenantId: string, unitId: string, startYear: number, endYear: number): Promise<{ committee: Meeting[]; board: Meeting[] }> {
+export async function meetingsReportedTo(
+  db: Database,
+  tenantId: string,
+  unitId: string,
+  startYear: number,
+  endYear: number,
+): Promise<{ committee: Meeting[]; board: Meeting[] }> {
   const [units, events] = await Promise.all([
-    db.select({ id: orgUnits.id, parentId: orgUnits.parentId, kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.tenantId, tenantId)),
     db
-      .select({ kind: calendarEvents.kind, unitId: calendarEvents.unitId, date: calendarEvents.date, datePrecision: calendarEvents.datePrecision, agenda: calendarEvents.agenda })
+      .select({ id: orgUnits.id, parentId: orgUnits.parentId, kind: orgUnits.kind })
+      .from(orgUnits)
+      .where(eq(orgUnits.tenantId, tenantId)),
+    db
+      .select({
+        kind: calendarEvents.kind,
+        unitId: calendarEvents.unitId,
+        date: calendarEvents.date,
+        datePrecision: calendarEvents.datePrecision,
+        agenda: calendarEvents.agenda,
+      })
       .from(calendarEvents)
-      .leftJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, calendarEvents.tenantId), eq(reportingPeriods.id, calendarEvents.periodId)))
-      .where(and(eq(calendarEvents.tenantId, tenantId), inArray(calendarEvents.kind, ['namnd_meeting', 'ks_meeting']), sql`${meetingYear} between ${startYear} and ${endYear}`))
+      .leftJoin(
+        reportingPeriods,
+        and(eq(reportingPeriods.tenantId, calendarEvents.tenantId), eq(reportingPeriods.id, calendarEvents.periodId)),
+      )
+      .where(
+        and(
+          eq(calendarEvents.tenantId, tenantId),
+          inArray(calendarEvents.kind, ['namnd_meeting', 'ks_meeting']),
+          sql`${meetingYear} between ${startYear} and ${endYear}`,
+        ),
+      )
       .orderBy(asc(calendarEvents.date)),
   ]);
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
   const chainOf = (id: string | null): string[] => {
     const chain: string[] = [];
-    for (let current = id === null ? undefined : unitById.get(id); current && !chain.includes(current.id); current = current.parentId === null ? undefined : unitById.get(current.parentId)) chain.push(current.id);
+    for (
+      let current = id === null ? undefined : unitById.get(id);
+      current && !chain.includes(current.id);
+      current = current.parentId === null ? undefined : unitById.get(current.parentId)
+    )
+      chain.push(current.id);
     return chain;
   };
   /** The nearest kommun or region at or above a unit; the root when the tree has none. */
@@ -78,7 +107,12 @@ export async function meetingsReportedTo(db: Database, tenantId: string, unitId:
   const municipality = municipalityOf(unitId);
   const meetings = events as Meeting[];
   return {
-    committee: meetings.filter((meeting) => meeting.kind === 'namnd_meeting' && meeting.unitId !== null && own.has(meeting.unitId)),
-    board: meetings.filter((meeting) => meeting.kind === 'ks_meeting' && (meeting.unitId === null || municipalityOf(meeting.unitId) === municipality)),
+    committee: meetings.filter(
+      (meeting) => meeting.kind === 'namnd_meeting' && meeting.unitId !== null && own.has(meeting.unitId),
+    ),
+    board: meetings.filter(
+      (meeting) =>
+        meeting.kind === 'ks_meeting' && (meeting.unitId === null || municipalityOf(meeting.unitId) === municipality),
+    ),
   };
 }

@@ -51,7 +51,8 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
     .where(and(eq(orgUnits.tenantId, tenantId), isNull(orgUnits.archivedAt)))
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
-  const scopeId = scope.unitId ?? units.find((unit) => canRead(unit.id) && (unit.parentId === null || !canRead(unit.parentId)))?.id;
+  const scopeId =
+    scope.unitId ?? units.find((unit) => canRead(unit.id) && (unit.parentId === null || !canRead(unit.parentId)))?.id;
   const top = scopeId === undefined ? undefined : unitById.get(scopeId);
   if (!top || !canRead(top.id)) throw new AppError('not_found');
 
@@ -70,7 +71,9 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
     rowOf.set(unit.id, branch as string);
     return branch;
   };
-  const countedUnitIds = units.filter((unit) => canRead(unit.id) && branchOf(unit) !== undefined).map((unit) => unit.id);
+  const countedUnitIds = units
+    .filter((unit) => canRead(unit.id) && branchOf(unit) !== undefined)
+    .map((unit) => unit.id);
 
   const [planRows, matrixRows] = await readTogether(
     db,
@@ -82,11 +85,21 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
             .from(plans)
             .where(and(plansOfYears(tenantId, year, year), inArray(plans.unitId, countedUnitIds)))
             .orderBy(asc(plans.kind), asc(plans.startYear), asc(plans.createdAt)),
-    () => db.select().from(riskMatrices).where(and(eq(riskMatrices.tenantId, tenantId), lte(riskMatrices.validFromYear, year))).orderBy(desc(riskMatrices.validFromYear)).limit(1),
+    () =>
+      db
+        .select()
+        .from(riskMatrices)
+        .where(and(eq(riskMatrices.tenantId, tenantId), lte(riskMatrices.validFromYear, year)))
+        .orderBy(desc(riskMatrices.validFromYear))
+        .limit(1),
   );
   const planIds = planRows.map((plan) => plan.id);
-  const idList = sql.join(planIds.map((planId) => sql`${planId}::uuid`), sql`, `);
-  const overdue = (table: string) => overdueCondition(sql.raw(`${table}.end_date`), sql.raw(`${table}.status_id`), tenantId, today);
+  const idList = sql.join(
+    planIds.map((planId) => sql`${planId}::uuid`),
+    sql`, `,
+  );
+  const overdue = (table: string) =>
+    overdueCondition(sql.raw(`${table}.end_date`), sql.raw(`${table}.status_id`), tenantId, today);
   const itemsOf = (table: string) =>
     sql`select ${sql.raw(table)}.plan_id, s.category, ${overdue(table)} as overdue
         from ${sql.raw(table)} left join statuses s on s.tenant_id = ${sql.raw(table)}.tenant_id and s.id = ${sql.raw(table)}.status_id
@@ -112,7 +125,13 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
                   group by c.plan_id`,
             ),
           () =>
-            queryRows<{ plan_id: string; likelihood: number | null; consequence: number | null; risks: number; highest: number | null }>(
+            queryRows<{
+              plan_id: string;
+              likelihood: number | null;
+              consequence: number | null;
+              risks: number;
+              highest: number | null;
+            }>(
               db,
               sql`select plan_id, likelihood, consequence, count(*)::int as risks, max(risk_value)::int as highest
                   from risks where tenant_id = ${tenantId} and archived_at is null and plan_id in (${idList})
@@ -121,7 +140,13 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
         );
 
   const matrixRow = matrixRows[0];
-  const matrix = matrixRow ? { likelihoodLevels: matrixRow.likelihoodLevels, consequenceLevels: matrixRow.consequenceLevels, bands: matrixRow.bands } : DEFAULT_RISK_MATRIX;
+  const matrix = matrixRow
+    ? {
+        likelihoodLevels: matrixRow.likelihoodLevels,
+        consequenceLevels: matrixRow.consequenceLevels,
+        bands: matrixRow.bands,
+      }
+    : DEFAULT_RISK_MATRIX;
   const rows = new Map<string, OverviewRow>(
     [top, ...children].map((unit) => [
       unit.id,
@@ -154,7 +179,8 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
     row.deviations += Number(count.deviations);
     row.openDeviations += Number(count.open);
   }
-  const inScale = (value: number | null, levels: { value: number }[]) => value !== null && levels.some((level) => level.value === value);
+  const inScale = (value: number | null, levels: { value: number }[]) =>
+    value !== null && levels.some((level) => level.value === value);
   const cells = new Map<string, { likelihood: number; consequence: number; count: number }>();
   let unassessed = 0;
   for (const count of riskCounts) {
@@ -177,6 +203,10 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
     year,
     today,
     rows: [...rows.values()].filter((row) => !row.own || row.plans.length > 0),
-    matrix: { ...matrix, cells: [...cells.values()].sort((a, b) => b.likelihood - a.likelihood || a.consequence - b.consequence), unassessedRisks: unassessed },
+    matrix: {
+      ...matrix,
+      cells: [...cells.values()].sort((a, b) => b.likelihood - a.likelihood || a.consequence - b.consequence),
+      unassessedRisks: unassessed,
+    },
   };
 }

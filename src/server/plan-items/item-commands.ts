@@ -31,7 +31,14 @@ type Row = Record<string, unknown>;
 /** The table of one kind of plan item and what sets it apart. */
 export interface ItemSpec {
   kind: ItemKind;
-  table: VersionedTable & { planId: PgColumn; title: PgColumn; endDate: PgColumn; statusId: PgColumn; sortOrder: PgColumn; archivedAt: PgColumn };
+  table: VersionedTable & {
+    planId: PgColumn;
+    title: PgColumn;
+    endDate: PgColumn;
+    statusId: PgColumn;
+    sortOrder: PgColumn;
+    archivedAt: PgColumn;
+  };
   /** Fields only a coordinator or administrator may change; a responsible person edits the rest. */
   managerOnlyFields: readonly string[];
   present: (row: Row) => unknown;
@@ -56,25 +63,54 @@ function splitDetails(values: Row): { row: Row; details: Partial<ItemDetails> } 
 
 function datesInOrder(startDate: unknown, endDate: unknown) {
   if (typeof startDate === 'string' && typeof endDate === 'string' && endDate < startDate) {
-    throw new AppError('validation_failed', undefined, [{ path: 'endDate', message: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' } }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'endDate',
+        message: {
+          sv: 'Slutdatum kan inte vara före startdatum.',
+          en: 'The end date cannot be before the start date.',
+        },
+      },
+    ]);
   }
 }
 
 /** Adds the details (persons, checkpoints), the plan's unit and "overdue" to item rows. */
-export async function withItemDetails(db: Database, tenantId: string, kind: ItemKind, rows: Row[], today: string): Promise<Row[]> {
+export async function withItemDetails(
+  db: Database,
+  tenantId: string,
+  kind: ItemKind,
+  rows: Row[],
+  today: string,
+): Promise<Row[]> {
   return (await withDetailsOfKinds(db, tenantId, { [kind]: rows }, today))[kind] ?? [];
 }
 
 /** The same for items of several kinds at once (a plan's controls and actions), in the same three queries. */
-export async function withDetailsOfKinds(db: Database, tenantId: string, rowsByKind: Partial<Record<ItemKind, Row[]>>, today: string): Promise<Partial<Record<ItemKind, Row[]>>> {
-  const idsByKind = Object.fromEntries(Object.entries(rowsByKind).map(([kind, rows]) => [kind, rows.map((row) => row.id as string)]));
-  const [details, completed] = await readTogether(db, () => loadItemDetails(db, tenantId, idsByKind), () => completedStatusIds(db, tenantId));
+export async function withDetailsOfKinds(
+  db: Database,
+  tenantId: string,
+  rowsByKind: Partial<Record<ItemKind, Row[]>>,
+  today: string,
+): Promise<Partial<Record<ItemKind, Row[]>>> {
+  const idsByKind = Object.fromEntries(
+    Object.entries(rowsByKind).map(([kind, rows]) => [kind, rows.map((row) => row.id as string)]),
+  );
+  const [details, completed] = await readTogether(
+    db,
+    () => loadItemDetails(db, tenantId, idsByKind),
+    () => completedStatusIds(db, tenantId),
+  );
   const result: Partial<Record<ItemKind, Row[]>> = {};
   for (const [kind, rows] of Object.entries(rowsByKind) as [ItemKind, Row[]][]) {
     result[kind] = rows.map((row) => ({
       ...row,
       ...details.get(row.id as string),
-      overdue: isOverdue(row as { endDate: string | null; statusId: string | null; archivedAt: Date | null }, completed, today),
+      overdue: isOverdue(
+        row as { endDate: string | null; statusId: string | null; archivedAt: Date | null },
+        completed,
+        today,
+      ),
     }));
   }
   return result;
@@ -85,7 +121,12 @@ export async function withDetailsOfKinds(db: Database, tenantId: string, rowsByK
  * as shown (with its plan's unit, its persons and checkpoints, "overdue" and what its kind adds);
  * otherwise not found, or forbidden with the way to a role for someone named on it.
  */
-async function readItem(db: Database, access: Access, spec: ItemSpec, itemId: string): Promise<{ stored: Row; unitId: string; shown: Row & { unitId: string } }> {
+async function readItem(
+  db: Database,
+  access: Access,
+  spec: ItemSpec,
+  itemId: string,
+): Promise<{ stored: Row; unitId: string; shown: Row & { unitId: string } }> {
   const { table } = spec;
   const [found] = await db
     .select({ item: table, unitId: plans.unitId })
@@ -94,14 +135,20 @@ async function readItem(db: Database, access: Access, spec: ItemSpec, itemId: st
     .where(and(eq(table.tenantId, access.tenantId), eq(table.id, itemId)));
   const result = found as { item: Row; unitId: string } | undefined;
   if (!result) throw new AppError('not_found');
-  if (!access.canRead(result.unitId)) throw (await namedWithoutRoleProblem(db, access, spec.kind, itemId, result.unitId)) ?? new AppError('not_found');
+  if (!access.canRead(result.unitId))
+    throw (await namedWithoutRoleProblem(db, access, spec.kind, itemId, result.unitId)) ?? new AppError('not_found');
   let [shown] = await withItemDetails(db, access.tenantId, spec.kind, [result.item], access.today);
   if (spec.decorate) [shown] = await spec.decorate(db, access.tenantId, [shown!]);
   return { stored: result.item, unitId: result.unitId, shown: { ...shown!, unitId: result.unitId } };
 }
 
 /** An item the caller may read, as shown: with its plan's unit and its details; otherwise not found. */
-export async function findReadableItem(db: Database, access: Access, spec: ItemSpec, itemId: string): Promise<Row & { unitId: string }> {
+export async function findReadableItem(
+  db: Database,
+  access: Access,
+  spec: ItemSpec,
+  itemId: string,
+): Promise<Row & { unitId: string }> {
   return (await readItem(db, access, spec, itemId)).shown;
 }
 
@@ -121,18 +168,34 @@ export interface CreateItemOptions {
 }
 
 /** Creates an item in a plan of a unit the caller coordinates, with its persons and checkpoints. */
-export async function createItem(tx: Transaction, access: Access, spec: ItemSpec, { plan, values, writeExtra }: CreateItemOptions) {
+export async function createItem(
+  tx: Transaction,
+  access: Access,
+  spec: ItemSpec,
+  { plan, values, writeExtra }: CreateItemOptions,
+) {
   access.assertRole(plan.unitId, MANAGING_ROLES);
   const { row, details } = splitDetails(values);
   datesInOrder(row.startDate, row.endDate);
-  const [inserted] = (await tx.insert(spec.table).values({ ...row, planId: plan.id, tenantId: access.tenantId } as never).returning()) as Row[];
+  const [inserted] = (await tx
+    .insert(spec.table)
+    .values({ ...row, planId: plan.id, tenantId: access.tenantId } as never)
+    .returning()) as Row[];
   const itemId = inserted!.id as string;
   const detailChanges = {
     ...(await writeItemDetails(tx, access.tenantId, spec.kind, itemId, NO_DETAILS, details)),
     ...(writeExtra ? await writeExtra(tx, itemId) : {}),
   };
   // One event for the creation, with the persons and checkpoints beside the row's own fields.
-  await recordAuditEvents(tx, access.actor, [{ entityType: spec.kind, entityId: itemId, operation: 'create', unitId: plan.unitId, changes: { ...creationChanges(inserted!), ...detailChanges } }]);
+  await recordAuditEvents(tx, access.actor, [
+    {
+      entityType: spec.kind,
+      entityId: itemId,
+      operation: 'create',
+      unitId: plan.unitId,
+      changes: { ...creationChanges(inserted!), ...detailChanges },
+    },
+  ]);
   return findReadableItem(tx, access, spec, itemId);
 }
 
@@ -153,7 +216,12 @@ export interface UpdateItemOptions {
  * responsible person assigned to it may change its content, status and dates, but not who
  * answers for it or which risk it belongs to.
  */
-export async function updateItem(tx: Transaction, access: Access, spec: ItemSpec, { itemId, version, changes, checkReferences, writeExtra }: UpdateItemOptions) {
+export async function updateItem(
+  tx: Transaction,
+  access: Access,
+  spec: ItemSpec,
+  { itemId, version, changes, checkReferences, writeExtra }: UpdateItemOptions,
+) {
   const { stored, unitId, shown } = await readItem(tx, access, spec, itemId);
   access.assertItemWrite(unitId, await assignedUserIds(tx, access.tenantId, spec.kind, itemId));
   if (!access.hasRole(unitId, MANAGING_ROLES)) assertNoManagerOnlyChange(spec, shown, changes);
@@ -180,12 +248,17 @@ export async function updateItem(tx: Transaction, access: Access, spec: ItemSpec
 
 /** A responsible person may not change a field only a coordinator or administrator may change (sending it unchanged is fine). */
 function assertNoManagerOnlyChange(spec: ItemSpec, shown: Row, changes: Row) {
-  const reserved = spec.managerOnlyFields.filter((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(shown[field] ?? null));
+  const reserved = spec.managerOnlyFields.filter(
+    (field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(shown[field] ?? null),
+  );
   if (reserved.length === 0) return;
   throw new AppError(
     'forbidden',
     { sv: 'Bara samordnare får ändra detta.', en: 'Only a coordinator may change this.' },
-    reserved.map((path): FieldError => ({ path, message: { sv: 'Får bara ändras av samordnare.', en: 'Only a coordinator may change this.' } })),
+    reserved.map((path): FieldError => ({
+      path,
+      message: { sv: 'Får bara ändras av samordnare.', en: 'Only a coordinator may change this.' },
+    })),
   );
 }
 
@@ -196,7 +269,12 @@ export interface ArchiveItemOptions {
 }
 
 /** Archives or restores an item (coordinator or administrator). */
-export async function archiveItem(tx: Transaction, access: Access, spec: ItemSpec, { itemId, archived }: ArchiveItemOptions) {
+export async function archiveItem(
+  tx: Transaction,
+  access: Access,
+  spec: ItemSpec,
+  { itemId, archived }: ArchiveItemOptions,
+) {
   const { stored, unitId } = await readItem(tx, access, spec, itemId);
   access.assertMayArchive(unitId);
   await setArchived(tx, spec.table, stored, archived, { actor: access.actor, entityType: spec.kind, unitId });
@@ -237,10 +315,23 @@ export async function listItems(db: Database, access: Access, spec: ItemSpec, qu
     .from(table as never)
     .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
     .where(and(...where))
-    .orderBy(...orderBy(query.sort, { title: table.title, endDate: table.endDate, sortOrder: table.sortOrder }, 'sortOrder', table.id))
+    .orderBy(
+      ...orderBy(
+        query.sort,
+        { title: table.title, endDate: table.endDate, sortOrder: table.sortOrder },
+        'sortOrder',
+        table.id,
+      ),
+    )
     .limit(query.limit)
     .offset(query.offset)) as unknown as { item: Row; total: number }[];
-  let items = await withItemDetails(db, access.tenantId, spec.kind, rows.map((row) => row.item), access.today);
+  let items = await withItemDetails(
+    db,
+    access.tenantId,
+    spec.kind,
+    rows.map((row) => row.item),
+    access.today,
+  );
   if (spec.decorate) items = await spec.decorate(db, access.tenantId, items);
   return { items, total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }
@@ -251,7 +342,13 @@ const ITEM_TABLES = { control: controls, action: actions, activity: activities }
  * The unit and assigned persons of an item named in a request body (a follow-up's control,
  * say); an unknown or unreadable item is reported at `field`.
  */
-export async function findItemScope(db: Database, access: Access, kind: ItemKind, itemId: string, field: string): Promise<{ unitId: string; planId: string; assigned: string[] }> {
+export async function findItemScope(
+  db: Database,
+  access: Access,
+  kind: ItemKind,
+  itemId: string,
+  field: string,
+): Promise<{ unitId: string; planId: string; assigned: string[] }> {
   const table = ITEM_TABLES[kind];
   const [found] = await db
     .select({ unitId: plans.unitId, planId: plans.id })
@@ -259,8 +356,15 @@ export async function findItemScope(db: Database, access: Access, kind: ItemKind
     .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
     .where(and(eq(table.tenantId, access.tenantId), eq(table.id, itemId)));
   if (!found || !access.canRead(found.unitId)) {
-    const namedWithoutRole = found ? await namedWithoutRoleProblem(db, access, kind, itemId, found.unitId, field) : null;
-    throw namedWithoutRole ?? new AppError('validation_failed', undefined, [{ path: field, message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+    const namedWithoutRole = found
+      ? await namedWithoutRoleProblem(db, access, kind, itemId, found.unitId, field)
+      : null;
+    throw (
+      namedWithoutRole ??
+      new AppError('validation_failed', undefined, [
+        { path: field, message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      ])
+    );
   }
   return { ...found, assigned: await assignedUserIds(db, access.tenantId, kind, itemId) };
 }
@@ -270,13 +374,24 @@ export async function findItemScope(db: Database, access: Access, kind: ItemKind
  * now, and the item shows it at once. Audited as a change of the item; no version check, since
  * the follow-up, not an edit of the item's form, is what the caller saw and wrote.
  */
-export async function setItemStatus(tx: Transaction, access: Access, kind: ItemKind, itemId: string, statusId: string | null, unitId: string): Promise<void> {
+export async function setItemStatus(
+  tx: Transaction,
+  access: Access,
+  kind: ItemKind,
+  itemId: string,
+  statusId: string | null,
+  unitId: string,
+): Promise<void> {
   const table = ITEM_TABLES[kind];
   const [current] = (await tx
     .select()
     .from(table)
     .where(and(eq(table.tenantId, access.tenantId), eq(table.id, itemId)))) as Row[];
   if (!current || current.statusId === statusId) return;
-  await updateAudited(tx, table, { current, expectedVersion: current.version as number, values: { statusId }, present: (row) => row }, { actor: access.actor, entityType: kind, unitId });
+  await updateAudited(
+    tx,
+    table,
+    { current, expectedVersion: current.version as number, values: { statusId }, present: (row) => row },
+    { actor: access.actor, entityType: kind, unitId },
+  );
 }
-

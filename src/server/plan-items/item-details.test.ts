@@ -27,11 +27,25 @@ describe('an item’s responsible people and checkpoints', () => {
     await database.db.insert(controls).values({ tenantId, id, planId, riskId, title: 'Kontroll' });
     return id;
   };
-  const write = (itemId: string, before: ItemDetails, next: Partial<ItemDetails>) => database.db.transaction((tx) => writeItemDetails(tx, tenantId, 'control', itemId, before, next));
-  const details = async (itemId: string) => (await loadItemDetails(database.db, tenantId, { control: [itemId] })).get(itemId)!;
+  const write = (itemId: string, before: ItemDetails, next: Partial<ItemDetails>) =>
+    database.db.transaction((tx) => writeItemDetails(tx, tenantId, 'control', itemId, before, next));
+  const details = async (itemId: string) =>
+    (await loadItemDetails(database.db, tenantId, { control: [itemId] })).get(itemId)!;
   const rowIds = async (itemId: string) => ({
-    assignments: (await database.db.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.tenantId, tenantId), eq(assignments.controlId, itemId))).orderBy(asc(assignments.id))).map((row) => row.id),
-    checkpoints: (await database.db.select({ id: checkpoints.id }).from(checkpoints).where(and(eq(checkpoints.tenantId, tenantId), eq(checkpoints.controlId, itemId))).orderBy(asc(checkpoints.id))).map((row) => row.id),
+    assignments: (
+      await database.db
+        .select({ id: assignments.id })
+        .from(assignments)
+        .where(and(eq(assignments.tenantId, tenantId), eq(assignments.controlId, itemId)))
+        .orderBy(asc(assignments.id))
+    ).map((row) => row.id),
+    checkpoints: (
+      await database.db
+        .select({ id: checkpoints.id })
+        .from(checkpoints)
+        .where(and(eq(checkpoints.tenantId, tenantId), eq(checkpoints.controlId, itemId)))
+        .orderBy(asc(checkpoints.id))
+    ).map((row) => row.id),
   });
   const refusal = async (attempt: Promise<unknown>) => {
     const error = await attempt.then(
@@ -56,8 +70,16 @@ describe('an item’s responsible people and checkpoints', () => {
   test('written and read back: each role in the order given, the checkpoints ascending without repeats', async () => {
     const control = await newControl();
     const empty: ItemDetails = { responsibleIds: [], reportingIds: [], checkpoints: [] };
-    const changes = await write(control, empty, { responsibleIds: [people[2]!, people[0]!], reportingIds: [people[1]!], checkpoints: ['2026-06-30', '2026-03-31', '2026-06-30'] });
-    expect(await details(control)).toEqual({ responsibleIds: [people[2], people[0]], reportingIds: [people[1]], checkpoints: ['2026-03-31', '2026-06-30'] });
+    const changes = await write(control, empty, {
+      responsibleIds: [people[2]!, people[0]!],
+      reportingIds: [people[1]!],
+      checkpoints: ['2026-06-30', '2026-03-31', '2026-06-30'],
+    });
+    expect(await details(control)).toEqual({
+      responsibleIds: [people[2], people[0]],
+      reportingIds: [people[1]],
+      checkpoints: ['2026-03-31', '2026-06-30'],
+    });
     expect(changes).toEqual({
       responsibleIds: [[], [people[2], people[0]]],
       reportingIds: [[], [people[1]]],
@@ -67,11 +89,21 @@ describe('an item’s responsible people and checkpoints', () => {
 
   test('a list that does not change is not rewritten and not recorded as a change; one not given is left alone', async () => {
     const control = await newControl();
-    const before = { responsibleIds: [people[0]!], reportingIds: [people[1]!], checkpoints: ['2026-03-31', '2026-06-30'] };
+    const before = {
+      responsibleIds: [people[0]!],
+      reportingIds: [people[1]!],
+      checkpoints: ['2026-03-31', '2026-06-30'],
+    };
     await write(control, { responsibleIds: [], reportingIds: [], checkpoints: [] }, before);
     const rows = await rowIds(control);
     // The same lists (the dates in another order): nothing to do.
-    expect(await write(control, before, { responsibleIds: [people[0]!], reportingIds: [people[1]!], checkpoints: ['2026-06-30', '2026-03-31'] })).toEqual({});
+    expect(
+      await write(control, before, {
+        responsibleIds: [people[0]!],
+        reportingIds: [people[1]!],
+        checkpoints: ['2026-06-30', '2026-03-31'],
+      }),
+    ).toEqual({});
     expect(await write(control, before, {})).toEqual({});
     expect(await rowIds(control)).toEqual(rows);
     expect(await details(control)).toEqual(before);
@@ -94,9 +126,13 @@ describe('an item’s responsible people and checkpoints', () => {
     const empty: ItemDetails = { responsibleIds: [], reportingIds: [], checkpoints: [] };
     const unknown = await refusal(write(control, empty, { responsibleIds: [people[0]!, uuidv7()] }));
     expect(unknown.code).toBe('validation_failed');
-    expect(unknown.errors).toEqual([{ path: 'responsibleIds.1', message: { sv: 'Personen finns inte.', en: 'The person does not exist.' } }]);
+    expect(unknown.errors).toEqual([
+      { path: 'responsibleIds.1', message: { sv: 'Personen finns inte.', en: 'The person does not exist.' } },
+    ]);
     const twice = await refusal(write(control, empty, { reportingIds: [people[1]!, people[1]!] }));
-    expect(twice.errors).toEqual([{ path: 'reportingIds', message: { sv: 'Samma person står två gånger.', en: 'The same person is named twice.' } }]);
+    expect(twice.errors).toEqual([
+      { path: 'reportingIds', message: { sv: 'Samma person står två gånger.', en: 'The same person is named twice.' } },
+    ]);
     expect(await details(control)).toEqual(empty);
   });
 
@@ -117,8 +153,16 @@ describe('overdue', () => {
   const completed = new Set(['done']);
   test('an archived item is never overdue, whatever its dates', () => {
     expect(isOverdue({ endDate: '2026-01-01', statusId: null, archivedAt: null }, completed, '2026-06-15')).toBe(true);
-    expect(isOverdue({ endDate: '2026-01-01', statusId: null, archivedAt: new Date('2026-02-01T00:00:00Z') }, completed, '2026-06-15')).toBe(false);
-    expect(isOverdue({ endDate: '2026-01-01', statusId: 'done', archivedAt: null }, completed, '2026-06-15')).toBe(false);
+    expect(
+      isOverdue(
+        { endDate: '2026-01-01', statusId: null, archivedAt: new Date('2026-02-01T00:00:00Z') },
+        completed,
+        '2026-06-15',
+      ),
+    ).toBe(false);
+    expect(isOverdue({ endDate: '2026-01-01', statusId: 'done', archivedAt: null }, completed, '2026-06-15')).toBe(
+      false,
+    );
     expect(isOverdue({ endDate: null, statusId: null, archivedAt: null }, completed, '2026-06-15')).toBe(false);
   });
 });

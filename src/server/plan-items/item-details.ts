@@ -10,8 +10,16 @@ import { AppError, type FieldError } from '../errors.ts';
 /** The kinds of plan item that have responsible persons, checkpoints and follow-ups. */
 export type ItemKind = 'control' | 'action' | 'activity';
 
-const ASSIGNMENT_COLUMN = { control: assignments.controlId, action: assignments.actionId, activity: assignments.activityId } as const;
-const CHECKPOINT_COLUMN = { control: checkpoints.controlId, action: checkpoints.actionId, activity: checkpoints.activityId } as const;
+const ASSIGNMENT_COLUMN = {
+  control: assignments.controlId,
+  action: assignments.actionId,
+  activity: assignments.activityId,
+} as const;
+const CHECKPOINT_COLUMN = {
+  control: checkpoints.controlId,
+  action: checkpoints.actionId,
+  activity: checkpoints.activityId,
+} as const;
 
 /** Who answers for an item and when it is checked: kept beside the item's own row. */
 export interface ItemDetails {
@@ -27,10 +35,18 @@ export interface ItemDetails {
  * The details of many items, of one or several kinds, at once: two queries whatever the number
  * of items. Item ids are UUIDs, unique across kinds, so one map holds them all.
  */
-export async function loadItemDetails(db: Database, tenantId: string, idsByKind: Partial<Record<ItemKind, string[]>>): Promise<Map<string, ItemDetails>> {
+export async function loadItemDetails(
+  db: Database,
+  tenantId: string,
+  idsByKind: Partial<Record<ItemKind, string[]>>,
+): Promise<Map<string, ItemDetails>> {
   // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: equivalent, an empty list's condition (inArray of nothing) is false and adds no rows
   const entries = (Object.entries(idsByKind) as [ItemKind, string[]][]).filter(([, ids]) => ids.length > 0);
-  const details = new Map<string, ItemDetails>(entries.flatMap(([, ids]) => ids.map((id): [string, ItemDetails] => [id, { responsibleIds: [], reportingIds: [], checkpoints: [] }])));
+  const details = new Map<string, ItemDetails>(
+    entries.flatMap(([, ids]) =>
+      ids.map((id): [string, ItemDetails] => [id, { responsibleIds: [], reportingIds: [], checkpoints: [] }]),
+    ),
+  );
   if (entries.length === 0) return details;
   const assignmentItem = sql<string>`coalesce(${assignments.controlId}, ${assignments.actionId}, ${assignments.activityId})`;
   const checkpointItem = sql<string>`coalesce(${checkpoints.controlId}, ${checkpoints.actionId}, ${checkpoints.activityId})`;
@@ -40,13 +56,23 @@ export async function loadItemDetails(db: Database, tenantId: string, idsByKind:
       db
         .select({ itemId: assignmentItem, userId: assignments.userId, role: assignments.role })
         .from(assignments)
-        .where(and(eq(assignments.tenantId, tenantId), or(...entries.map(([kind, ids]) => inArray(ASSIGNMENT_COLUMN[kind], ids)))))
+        .where(
+          and(
+            eq(assignments.tenantId, tenantId),
+            or(...entries.map(([kind, ids]) => inArray(ASSIGNMENT_COLUMN[kind], ids))),
+          ),
+        )
         .orderBy(asc(assignments.sortOrder), asc(assignments.id)),
     () =>
       db
         .select({ itemId: checkpointItem, date: checkpoints.date })
         .from(checkpoints)
-        .where(and(eq(checkpoints.tenantId, tenantId), or(...entries.map(([kind, ids]) => inArray(CHECKPOINT_COLUMN[kind], ids)))))
+        .where(
+          and(
+            eq(checkpoints.tenantId, tenantId),
+            or(...entries.map(([kind, ids]) => inArray(CHECKPOINT_COLUMN[kind], ids))),
+          ),
+        )
         .orderBy(asc(checkpoints.date)),
   );
   for (const person of people) {
@@ -58,7 +84,12 @@ export async function loadItemDetails(db: Database, tenantId: string, idsByKind:
 }
 
 /** Every person assigned to the item (responsible or reporting): they may edit it and write its follow-ups. */
-export async function assignedUserIds(db: Database, tenantId: string, kind: ItemKind, itemId: string): Promise<string[]> {
+export async function assignedUserIds(
+  db: Database,
+  tenantId: string,
+  kind: ItemKind,
+  itemId: string,
+): Promise<string[]> {
   const rows = await db
     .select({ userId: assignments.userId })
     .from(assignments)
@@ -72,14 +103,27 @@ async function checkPersons(tx: Transaction, tenantId: string, lists: Record<str
   // Stryker disable next-line ConditionalExpression: equivalent, with nobody named the query finds nobody and no entry is checked
   if (all.length === 0) return;
   const found = new Set(
-    (await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), inArray(users.id, all)))).map((row) => row.id),
+    (
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.tenantId, tenantId), inArray(users.id, all)))
+    ).map((row) => row.id),
   );
   const errors: FieldError[] = [];
   for (const [field, ids] of Object.entries(lists)) {
     ids?.forEach((id, index) => {
-      if (!found.has(id)) errors.push({ path: `${field}.${index}`, message: { sv: 'Personen finns inte.', en: 'The person does not exist.' } });
+      if (!found.has(id))
+        errors.push({
+          path: `${field}.${index}`,
+          message: { sv: 'Personen finns inte.', en: 'The person does not exist.' },
+        });
     });
-    if (ids && new Set(ids).size !== ids.length) errors.push({ path: field, message: { sv: 'Samma person står två gånger.', en: 'The same person is named twice.' } });
+    if (ids && new Set(ids).size !== ids.length)
+      errors.push({
+        path: field,
+        message: { sv: 'Samma person står två gånger.', en: 'The same person is named twice.' },
+      });
   }
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
 }
@@ -99,19 +143,27 @@ export async function writeItemDetails(
   await checkPersons(tx, tenantId, { responsibleIds: next.responsibleIds, reportingIds: next.reportingIds });
   const changes: AuditChanges = {};
   const column = ASSIGNMENT_COLUMN[kind];
-  for (const [field, role] of [['responsibleIds', 'responsible'], ['reportingIds', 'reporting']] as const) {
+  for (const [field, role] of [
+    ['responsibleIds', 'responsible'],
+    ['reportingIds', 'reporting'],
+  ] as const) {
     const ids = next[field];
     if (ids === undefined || JSON.stringify(ids) === JSON.stringify(before[field])) continue;
-    await tx.delete(assignments).where(and(eq(assignments.tenantId, tenantId), eq(column, itemId), eq(assignments.role, role)));
+    await tx
+      .delete(assignments)
+      .where(and(eq(assignments.tenantId, tenantId), eq(column, itemId), eq(assignments.role, role)));
     if (ids.length > 0) {
-      await tx.insert(assignments).values(ids.map((userId, sortOrder) => ({ tenantId, [`${kind}Id`]: itemId, userId, role, sortOrder })));
+      await tx
+        .insert(assignments)
+        .values(ids.map((userId, sortOrder) => ({ tenantId, [`${kind}Id`]: itemId, userId, role, sortOrder })));
     }
     changes[field] = [before[field], ids];
   }
   const dates = next.checkpoints === undefined ? undefined : [...new Set(next.checkpoints)].sort();
   if (dates !== undefined && JSON.stringify(dates) !== JSON.stringify(before.checkpoints)) {
     await tx.delete(checkpoints).where(and(eq(checkpoints.tenantId, tenantId), eq(CHECKPOINT_COLUMN[kind], itemId)));
-    if (dates.length > 0) await tx.insert(checkpoints).values(dates.map((date) => ({ tenantId, [`${kind}Id`]: itemId, date })));
+    if (dates.length > 0)
+      await tx.insert(checkpoints).values(dates.map((date) => ({ tenantId, [`${kind}Id`]: itemId, date })));
     changes.checkpoints = [before.checkpoints, dates];
   }
   return changes;
@@ -119,13 +171,25 @@ export async function writeItemDetails(
 
 /** The ids of the tenant's statuses that mean done: an item with one of them is never overdue. */
 export async function completedStatusIds(db: Database, tenantId: string): Promise<Set<string>> {
-  const rows = await db.select({ id: statuses.id }).from(statuses).where(and(eq(statuses.tenantId, tenantId), eq(statuses.category, 'completed')));
+  const rows = await db
+    .select({ id: statuses.id })
+    .from(statuses)
+    .where(and(eq(statuses.tenantId, tenantId), eq(statuses.category, 'completed')));
   return new Set(rows.map((row) => row.id));
 }
 
 /** Overdue: its end date has passed and its status is not a completed one. Derived, never stored. */
-export function isOverdue(item: { endDate: string | null; statusId: string | null; archivedAt: Date | null }, completed: Set<string>, today: string): boolean {
-  return item.archivedAt === null && item.endDate !== null && item.endDate < today && (item.statusId === null || !completed.has(item.statusId));
+export function isOverdue(
+  item: { endDate: string | null; statusId: string | null; archivedAt: Date | null },
+  completed: Set<string>,
+  today: string,
+): boolean {
+  return (
+    item.archivedAt === null &&
+    item.endDate !== null &&
+    item.endDate < today &&
+    (item.statusId === null || !completed.has(item.statusId))
+  );
 }
 
 /** The same rule in SQL, for list filters. */

@@ -18,7 +18,11 @@ export function latestFollowUpCondition(tenantId: string): SQL {
 export type FollowUpRow = typeof followUps.$inferSelect;
 
 /** The newest follow-up of each of the given controls and actions, by item id. */
-export async function latestFollowUps(db: Database, tenantId: string, items: { controlIds: string[]; actionIds: string[] }): Promise<Map<string, FollowUpRow>> {
+export async function latestFollowUps(
+  db: Database,
+  tenantId: string,
+  items: { controlIds: string[]; actionIds: string[] },
+): Promise<Map<string, FollowUpRow>> {
   const targets: SQL[] = [];
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a condition over no ids (inArray of nothing) is false and finds nothing
   if (items.controlIds.length > 0) targets.push(inArray(followUps.controlId, items.controlIds));
@@ -30,8 +34,19 @@ export async function latestFollowUps(db: Database, tenantId: string, items: { c
   const rows = await db
     .selectDistinctOn([item], { followUp: followUps })
     .from(followUps)
-    .innerJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)))
+    .innerJoin(
+      reportingPeriods,
+      and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)),
+    )
     .where(and(eq(followUps.tenantId, tenantId), isNull(followUps.archivedAt), or(...targets)))
-    .orderBy(item, desc(reportingPeriods.endDate), sql`${followUps.reportedOn} desc nulls last`, desc(followUps.createdAt), desc(followUps.id));
-  return new Map(rows.map(({ followUp }) => [(followUp.controlId ?? followUp.actionId ?? followUp.activityId)!, followUp]));
+    .orderBy(
+      item,
+      desc(reportingPeriods.endDate),
+      sql`${followUps.reportedOn} desc nulls last`,
+      desc(followUps.createdAt),
+      desc(followUps.id),
+    );
+  return new Map(
+    rows.map(({ followUp }) => [(followUp.controlId ?? followUp.actionId ?? followUp.activityId)!, followUp]),
+  );
 }

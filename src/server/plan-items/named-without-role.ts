@@ -15,7 +15,11 @@ const ITEM_WORDS: Record<ItemKind, { sv: string; en: string }> = {
   activity: { sv: 'aktiviteten', en: 'the activity' },
 };
 
-const ASSIGNMENT_COLUMN = { control: assignments.controlId, action: assignments.actionId, activity: assignments.activityId } as const;
+const ASSIGNMENT_COLUMN = {
+  control: assignments.controlId,
+  action: assignments.actionId,
+  activity: assignments.activityId,
+} as const;
 
 function listOfNames(names: string[], and: string): string {
   // Stryker disable next-line StringLiteral: equivalent, the list is never empty here (called only when there are managers)
@@ -32,7 +36,15 @@ async function nearestManagers(db: Database, tenantId: string, unitId: string): 
     .select({ unitId: roleAssignments.unitId, name: users.name })
     .from(roleAssignments)
     .innerJoin(users, and(eq(users.tenantId, roleAssignments.tenantId), eq(users.id, roleAssignments.userId)))
-    .where(and(eq(roleAssignments.tenantId, tenantId), inArray(roleAssignments.unitId, chain), inArray(roleAssignments.role, [...MANAGING_ROLES]), isNull(roleAssignments.revokedAt), isNull(users.deactivatedAt)))
+    .where(
+      and(
+        eq(roleAssignments.tenantId, tenantId),
+        inArray(roleAssignments.unitId, chain),
+        inArray(roleAssignments.role, [...MANAGING_ROLES]),
+        isNull(roleAssignments.revokedAt),
+        isNull(users.deactivatedAt),
+      ),
+    )
     .orderBy(asc(users.name));
   for (const id of chain) {
     const names = [...new Set(rows.filter((row) => row.unitId === id).map((row) => row.name))];
@@ -47,22 +59,44 @@ async function nearestManagers(db: Database, tenantId: string, unitId: string): 
  * ask: 403 naming the unit and its nearest administrators and samordnare. Null when the caller
  * is not named on the item (then it stays not found, as for anyone outside the unit).
  */
-export async function namedWithoutRoleProblem(db: Database, access: Access, kind: ItemKind, itemId: string, unitId: string, field?: string): Promise<AppError | null> {
+export async function namedWithoutRoleProblem(
+  db: Database,
+  access: Access,
+  kind: ItemKind,
+  itemId: string,
+  unitId: string,
+  field?: string,
+): Promise<AppError | null> {
   const [named] = await db
     .select({ role: assignments.role })
     .from(assignments)
-    .where(and(eq(assignments.tenantId, access.tenantId), eq(ASSIGNMENT_COLUMN[kind], itemId), eq(assignments.userId, access.userId)))
+    .where(
+      and(
+        eq(assignments.tenantId, access.tenantId),
+        eq(ASSIGNMENT_COLUMN[kind], itemId),
+        eq(assignments.userId, access.userId),
+      ),
+    )
     .orderBy(asc(assignments.role))
     .limit(1);
   if (!named) return null;
   // The unit of the item's plan: the plan's composite foreign key guarantees it exists.
-  const [unit] = await db.select({ name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
+  const [unit] = await db
+    .select({ name: orgUnits.name })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
   const managers = await nearestManagers(db, access.tenantId, unitId);
   const item = ITEM_WORDS[kind];
-  const as = named.role === 'responsible' ? { sv: 'ansvarig för', en: 'responsible for' } : { sv: 'rapporteringsansvarig för', en: 'reporting-responsible for' };
+  const as =
+    named.role === 'responsible'
+      ? { sv: 'ansvarig för', en: 'responsible for' }
+      : { sv: 'rapporteringsansvarig för', en: 'reporting-responsible for' };
   const whom =
     managers.length > 0
-      ? { sv: `Be ${listOfNames(managers, 'eller')} (administratör eller samordnare)`, en: `Ask ${listOfNames(managers, 'or')} (administrator or coordinator)` }
+      ? {
+          sv: `Be ${listOfNames(managers, 'eller')} (administratör eller samordnare)`,
+          en: `Ask ${listOfNames(managers, 'or')} (administrator or coordinator)`,
+        }
       : { sv: 'Be kommunens administratör', en: 'Ask the municipality’s administrator' };
   const message = {
     sv: `Du står som ${as.sv} ${item.sv} men har ingen roll på ${unit!.name}. ${whom.sv} om en roll på enheten.`,

@@ -18,9 +18,15 @@ export interface PlanRiskMatrix {
  * matrix. So sannolikhet and konsekvens are always checked against the matrix the plan is
  * printed with, also for a year the tenant has no version for.
  */
-export async function planRiskMatrix(db: Database, plan: Pick<typeof plans.$inferSelect, 'tenantId' | 'riskMatrixId' | 'startYear'>): Promise<PlanRiskMatrix> {
+export async function planRiskMatrix(
+  db: Database,
+  plan: Pick<typeof plans.$inferSelect, 'tenantId' | 'riskMatrixId' | 'startYear'>,
+): Promise<PlanRiskMatrix> {
   const [matrix] = plan.riskMatrixId
-    ? await db.select().from(riskMatrices).where(and(eq(riskMatrices.tenantId, plan.tenantId), eq(riskMatrices.id, plan.riskMatrixId)))
+    ? await db
+        .select()
+        .from(riskMatrices)
+        .where(and(eq(riskMatrices.tenantId, plan.tenantId), eq(riskMatrices.id, plan.riskMatrixId)))
     : await db
         .select()
         .from(riskMatrices)
@@ -28,11 +34,19 @@ export async function planRiskMatrix(db: Database, plan: Pick<typeof plans.$infe
         .orderBy(desc(riskMatrices.validFromYear))
         .limit(1);
   if (!matrix) return { config: DEFAULT_RISK_MATRIX, validFromYear: null };
-  return { config: { likelihoodLevels: matrix.likelihoodLevels, consequenceLevels: matrix.consequenceLevels, bands: matrix.bands }, validFromYear: matrix.validFromYear };
+  return {
+    config: {
+      likelihoodLevels: matrix.likelihoodLevels,
+      consequenceLevels: matrix.consequenceLevels,
+      bands: matrix.bands,
+    },
+    validFromYear: matrix.validFromYear,
+  };
 }
 
 function tooHigh(matrix: PlanRiskMatrix, levels: number, year: number): LocalizedText {
-  if (matrix.validFromYear !== null) return { sv: `Riskmatrisen har ${levels} nivåer.`, en: `The risk matrix has ${levels} levels.` };
+  if (matrix.validFromYear !== null)
+    return { sv: `Riskmatrisen har ${levels} nivåer.`, en: `The risk matrix has ${levels} levels.` };
   return {
     sv: `Standardmatrisen har ${levels} nivåer: kommunen har ingen egen riskmatris för ${year}. En administratör kan lägga till en version som gäller från ${year}.`,
     en: `The built-in matrix has ${levels} levels: the municipality has no risk matrix of its own for ${year}. An administrator can add a version valid from ${year}.`,
@@ -43,17 +57,30 @@ function tooHigh(matrix: PlanRiskMatrix, levels: number, year: number): Localize
  * Throws naming each of sannolikhet and konsekvens that does not fit the matrix (its number of
  * levels). `prefix` places the fields, e.g. "risks.3." when many risks are checked at once.
  */
-export function assertLevelsFit(matrix: PlanRiskMatrix, year: number, values: { likelihood?: number | null | undefined; consequence?: number | null | undefined }, prefix = ''): FieldError[] {
+export function assertLevelsFit(
+  matrix: PlanRiskMatrix,
+  year: number,
+  values: { likelihood?: number | null | undefined; consequence?: number | null | undefined },
+  prefix = '',
+): FieldError[] {
   const errors: FieldError[] = [];
-  for (const [field, levels] of [['likelihood', matrix.config.likelihoodLevels.length], ['consequence', matrix.config.consequenceLevels.length]] as const) {
+  for (const [field, levels] of [
+    ['likelihood', matrix.config.likelihoodLevels.length],
+    ['consequence', matrix.config.consequenceLevels.length],
+  ] as const) {
     const value = values[field];
-    if (typeof value === 'number' && value > levels) errors.push({ path: `${prefix}${field}`, message: tooHigh(matrix, levels, year) });
+    if (typeof value === 'number' && value > levels)
+      errors.push({ path: `${prefix}${field}`, message: tooHigh(matrix, levels, year) });
   }
   return errors;
 }
 
 /** The same, throwing. */
-export function assertAssessmentFits(matrix: PlanRiskMatrix, year: number, values: { likelihood?: number | null | undefined; consequence?: number | null | undefined }): void {
+export function assertAssessmentFits(
+  matrix: PlanRiskMatrix,
+  year: number,
+  values: { likelihood?: number | null | undefined; consequence?: number | null | undefined },
+): void {
   const errors = assertLevelsFit(matrix, year, values);
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
 }

@@ -158,7 +158,13 @@ const live = <T extends { archivedAt: unknown }>(table: T) => isNull(table.archi
  * what a summary does not print (follow-ups, checkpoints, sub-activities, reviews, notes): the
  * council summary of a large municipality reads a tenth of the rows.
  */
-export async function loadPlanFacts(db: Database, tenantId: string, planIds: readonly string[], locale: 'sv' | 'en', options: { summary?: boolean } = {}): Promise<PlanFacts[]> {
+export async function loadPlanFacts(
+  db: Database,
+  tenantId: string,
+  planIds: readonly string[],
+  locale: 'sv' | 'en',
+  options: { summary?: boolean } = {},
+): Promise<PlanFacts[]> {
   // Stryker disable next-line ConditionalExpression: equivalent, with no ids every read below matches nothing; the early return spares fifteen queries
   if (planIds.length === 0) return [];
   const ids = [...planIds];
@@ -169,139 +175,282 @@ export async function loadPlanFacts(db: Database, tenantId: string, planIds: rea
 async function readPlanRows(db: Database, tenantId: string, ids: string[], full: boolean) {
   /** A read that a summary skips. */
   const unlessSummary = <T>(read: () => PromiseLike<T[]>) => (full ? read : () => Promise.resolve([] as T[]));
-  const inPlans = <C extends { planId: never }>(table: C) => and(eq((table as unknown as { tenantId: never }).tenantId, tenantId), inArray(table.planId, ids));
-  const controlIds = db.select({ id: controls.id }).from(controls).where(and(eq(controls.tenantId, tenantId), inArray(controls.planId, ids)));
-  const actionIds = db.select({ id: actions.id }).from(actions).where(and(eq(actions.tenantId, tenantId), inArray(actions.planId, ids)));
-  const activityIds = db.select({ id: activities.id }).from(activities).where(and(eq(activities.tenantId, tenantId), inArray(activities.planId, ids)));
+  const inPlans = <C extends { planId: never }>(table: C) =>
+    and(eq((table as unknown as { tenantId: never }).tenantId, tenantId), inArray(table.planId, ids));
+  const controlIds = db
+    .select({ id: controls.id })
+    .from(controls)
+    .where(and(eq(controls.tenantId, tenantId), inArray(controls.planId, ids)));
+  const actionIds = db
+    .select({ id: actions.id })
+    .from(actions)
+    .where(and(eq(actions.tenantId, tenantId), inArray(actions.planId, ids)));
+  const activityIds = db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(and(eq(activities.tenantId, tenantId), inArray(activities.planId, ids)));
   const ofItems = (table: { controlId: never; actionId: never; activityId: never }): SQL =>
-    or(inArray(table.controlId, controlIds), inArray(table.actionId, actionIds), inArray(table.activityId, activityIds))!;
+    or(
+      inArray(table.controlId, controlIds),
+      inArray(table.actionId, actionIds),
+      inArray(table.activityId, activityIds),
+    )!;
 
-  const [planRows, statusRows, riskRows, controlRows, actionRows, activityRows, subRows, focusRows, reviewRows, followUpRows, assignmentRows, checkpointRows, deviationRows, noteRows, matrixRows] =
-    await readTogether(
-      db,
-      () =>
-        db
-          .select({ plan: plans, unitName: orgUnits.name, decidedBy: decisionUnits.name })
-          .from(plans)
-          .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
-          .leftJoin(decisionUnits, and(eq(decisionUnits.tenantId, plans.tenantId), eq(decisionUnits.id, plans.decisionUnitId)))
-          .where(and(eq(plans.tenantId, tenantId), inArray(plans.id, ids))),
-      () => db.select({ id: statuses.id, labelSv: statuses.labelSv, labelEn: statuses.labelEn, colour: statuses.colour, category: statuses.category }).from(statuses).where(eq(statuses.tenantId, tenantId)),
-      () =>
-        db
-          .select({ id: risks.id, planId: risks.planId, title: risks.title, description: risks.description, likelihood: risks.likelihood, consequence: risks.consequence, riskValue: risks.riskValue })
-          .from(risks)
-          .where(and(inPlans(risks as never), live(risks)))
-          .orderBy(asc(risks.sortOrder), asc(risks.createdAt)),
-      () =>
-        db
-          .select({ ...itemColumns(controls), riskId: controls.riskId, description: controls.description, method: controls.method, frequency: controls.frequency })
-          .from(controls)
-          .where(and(inPlans(controls as never), live(controls)))
-          .orderBy(asc(controls.sortOrder), asc(controls.createdAt)),
-      () =>
-        db
-          .select({ action: { ...itemColumns(actions), riskId: actions.riskId, reviewId: actions.reviewId, whatToDo: actions.whatToDo, measuresTaken: actions.measuresTaken }, unitName: orgUnits.name })
-          .from(actions)
-          .leftJoin(orgUnits, and(eq(orgUnits.tenantId, actions.tenantId), eq(orgUnits.id, actions.responsibleUnitId)))
-          .where(and(inPlans(actions as never), live(actions)))
-          .orderBy(asc(actions.sortOrder), asc(actions.createdAt)),
-      () =>
-        db
-          .select({
-            ...itemColumns(activities),
-            number: activities.number,
-            description: activities.description,
-            costAndResources: activities.costAndResources,
-            performers: activities.performers,
-            carryOver: activities.carryOver,
-          })
-          .from(activities)
-          .where(and(inPlans(activities as never), live(activities)))
-          .orderBy(asc(activities.sortOrder), asc(activities.createdAt)),
-      unlessSummary(() =>
-        db
-          .select({ activityId: subActivities.activityId, number: subActivities.number, title: subActivities.title, statusId: subActivities.statusId, carryOver: subActivities.carryOver })
-          .from(subActivities)
-          .where(and(eq(subActivities.tenantId, tenantId), inArray(subActivities.activityId, activityIds), live(subActivities)))
-          .orderBy(asc(subActivities.sortOrder), asc(subActivities.createdAt))),
-      unlessSummary(() =>
-        db
-          .select({ activityId: activityFocusAreas.activityId, name: focusAreas.name })
-          .from(activityFocusAreas)
-          .innerJoin(focusAreas, and(eq(focusAreas.tenantId, activityFocusAreas.tenantId), eq(focusAreas.id, activityFocusAreas.focusAreaId)))
-          .where(and(eq(activityFocusAreas.tenantId, tenantId), inArray(activityFocusAreas.activityId, activityIds)))
-          .orderBy(asc(activityFocusAreas.sortOrder))),
-      unlessSummary(() =>
-        db
-          .select({ review: reviews, unitName: orgUnits.name })
-          .from(reviews)
-          .leftJoin(orgUnits, and(eq(orgUnits.tenantId, reviews.tenantId), eq(orgUnits.id, reviews.decisionUnitId)))
-          .where(and(inPlans(reviews as never), live(reviews)))
-          .orderBy(asc(reviews.sortOrder), asc(reviews.createdAt))),
-      unlessSummary(() =>
-        db
-          .select({
-            followUp: {
-              controlId: followUps.controlId,
-              actionId: followUps.actionId,
-              activityId: followUps.activityId,
-              reportedOn: followUps.reportedOn,
-              body: followUps.body,
-              analysis: followUps.analysis,
-              statusId: followUps.statusId,
-            },
-            period: { kind: reportingPeriods.kind, number: reportingPeriods.number, year: reportingPeriods.year, name: reportingPeriods.name, endDate: reportingPeriods.endDate },
-            author: { name: users.name, deactivatedAt: users.deactivatedAt },
-          })
-          .from(followUps)
-          .innerJoin(reportingPeriods, and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)))
-          .leftJoin(users, and(eq(users.tenantId, followUps.tenantId), eq(users.id, followUps.authorId)))
-          .where(and(eq(followUps.tenantId, tenantId), live(followUps), ofItems(followUps as never)))
-          .orderBy(asc(reportingPeriods.endDate), asc(followUps.reportedOn), asc(followUps.createdAt))),
-      () =>
-        db
-          .select({
-            assignment: { controlId: assignments.controlId, actionId: assignments.actionId, activityId: assignments.activityId, role: assignments.role },
-            name: users.name,
-            deactivatedAt: users.deactivatedAt,
-          })
-          .from(assignments)
-          .innerJoin(users, and(eq(users.tenantId, assignments.tenantId), eq(users.id, assignments.userId)))
-          .where(and(eq(assignments.tenantId, tenantId), ofItems(assignments as never)))
-          .orderBy(asc(assignments.sortOrder)),
-      unlessSummary(() =>
-        db
-          .select({ controlId: checkpoints.controlId, actionId: checkpoints.actionId, activityId: checkpoints.activityId, date: checkpoints.date })
-          .from(checkpoints)
-          .where(and(eq(checkpoints.tenantId, tenantId), ofItems(checkpoints as never)))
-          .orderBy(asc(checkpoints.date))),
-      () =>
-        db
-          .select({ deviation: deviations, controlTitle: controls.title, planId: controls.planId })
-          .from(deviations)
-          .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
-          .where(and(eq(deviations.tenantId, tenantId), inArray(controls.planId, ids), live(deviations)))
-          .orderBy(asc(deviations.foundOn)),
-      unlessSummary(() => db.select({ planId: planNotes.planId, topic: planNotes.topic, body: planNotes.body }).from(planNotes).where(and(inPlans(planNotes as never), live(planNotes))).orderBy(asc(planNotes.createdAt))),
-      () => db.select().from(riskMatrices).where(eq(riskMatrices.tenantId, tenantId)).orderBy(desc(riskMatrices.validFromYear)),
-    );
-  return { planRows, statusRows, riskRows, controlRows, actionRows, activityRows, subRows, focusRows, reviewRows, followUpRows, assignmentRows, checkpointRows, deviationRows, noteRows, matrixRows };
+  const [
+    planRows,
+    statusRows,
+    riskRows,
+    controlRows,
+    actionRows,
+    activityRows,
+    subRows,
+    focusRows,
+    reviewRows,
+    followUpRows,
+    assignmentRows,
+    checkpointRows,
+    deviationRows,
+    noteRows,
+    matrixRows,
+  ] = await readTogether(
+    db,
+    () =>
+      db
+        .select({ plan: plans, unitName: orgUnits.name, decidedBy: decisionUnits.name })
+        .from(plans)
+        .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
+        .leftJoin(
+          decisionUnits,
+          and(eq(decisionUnits.tenantId, plans.tenantId), eq(decisionUnits.id, plans.decisionUnitId)),
+        )
+        .where(and(eq(plans.tenantId, tenantId), inArray(plans.id, ids))),
+    () =>
+      db
+        .select({
+          id: statuses.id,
+          labelSv: statuses.labelSv,
+          labelEn: statuses.labelEn,
+          colour: statuses.colour,
+          category: statuses.category,
+        })
+        .from(statuses)
+        .where(eq(statuses.tenantId, tenantId)),
+    () =>
+      db
+        .select({
+          id: risks.id,
+          planId: risks.planId,
+          title: risks.title,
+          description: risks.description,
+          likelihood: risks.likelihood,
+          consequence: risks.consequence,
+          riskValue: risks.riskValue,
+        })
+        .from(risks)
+        .where(and(inPlans(risks as never), live(risks)))
+        .orderBy(asc(risks.sortOrder), asc(risks.createdAt)),
+    () =>
+      db
+        .select({
+          ...itemColumns(controls),
+          riskId: controls.riskId,
+          description: controls.description,
+          method: controls.method,
+          frequency: controls.frequency,
+        })
+        .from(controls)
+        .where(and(inPlans(controls as never), live(controls)))
+        .orderBy(asc(controls.sortOrder), asc(controls.createdAt)),
+    () =>
+      db
+        .select({
+          action: {
+            ...itemColumns(actions),
+            riskId: actions.riskId,
+            reviewId: actions.reviewId,
+            whatToDo: actions.whatToDo,
+            measuresTaken: actions.measuresTaken,
+          },
+          unitName: orgUnits.name,
+        })
+        .from(actions)
+        .leftJoin(orgUnits, and(eq(orgUnits.tenantId, actions.tenantId), eq(orgUnits.id, actions.responsibleUnitId)))
+        .where(and(inPlans(actions as never), live(actions)))
+        .orderBy(asc(actions.sortOrder), asc(actions.createdAt)),
+    () =>
+      db
+        .select({
+          ...itemColumns(activities),
+          number: activities.number,
+          description: activities.description,
+          costAndResources: activities.costAndResources,
+          performers: activities.performers,
+          carryOver: activities.carryOver,
+        })
+        .from(activities)
+        .where(and(inPlans(activities as never), live(activities)))
+        .orderBy(asc(activities.sortOrder), asc(activities.createdAt)),
+    unlessSummary(() =>
+      db
+        .select({
+          activityId: subActivities.activityId,
+          number: subActivities.number,
+          title: subActivities.title,
+          statusId: subActivities.statusId,
+          carryOver: subActivities.carryOver,
+        })
+        .from(subActivities)
+        .where(
+          and(
+            eq(subActivities.tenantId, tenantId),
+            inArray(subActivities.activityId, activityIds),
+            live(subActivities),
+          ),
+        )
+        .orderBy(asc(subActivities.sortOrder), asc(subActivities.createdAt)),
+    ),
+    unlessSummary(() =>
+      db
+        .select({ activityId: activityFocusAreas.activityId, name: focusAreas.name })
+        .from(activityFocusAreas)
+        .innerJoin(
+          focusAreas,
+          and(eq(focusAreas.tenantId, activityFocusAreas.tenantId), eq(focusAreas.id, activityFocusAreas.focusAreaId)),
+        )
+        .where(and(eq(activityFocusAreas.tenantId, tenantId), inArray(activityFocusAreas.activityId, activityIds)))
+        .orderBy(asc(activityFocusAreas.sortOrder)),
+    ),
+    unlessSummary(() =>
+      db
+        .select({ review: reviews, unitName: orgUnits.name })
+        .from(reviews)
+        .leftJoin(orgUnits, and(eq(orgUnits.tenantId, reviews.tenantId), eq(orgUnits.id, reviews.decisionUnitId)))
+        .where(and(inPlans(reviews as never), live(reviews)))
+        .orderBy(asc(reviews.sortOrder), asc(reviews.createdAt)),
+    ),
+    unlessSummary(() =>
+      db
+        .select({
+          followUp: {
+            controlId: followUps.controlId,
+            actionId: followUps.actionId,
+            activityId: followUps.activityId,
+            reportedOn: followUps.reportedOn,
+            body: followUps.body,
+            analysis: followUps.analysis,
+            statusId: followUps.statusId,
+          },
+          period: {
+            kind: reportingPeriods.kind,
+            number: reportingPeriods.number,
+            year: reportingPeriods.year,
+            name: reportingPeriods.name,
+            endDate: reportingPeriods.endDate,
+          },
+          author: { name: users.name, deactivatedAt: users.deactivatedAt },
+        })
+        .from(followUps)
+        .innerJoin(
+          reportingPeriods,
+          and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)),
+        )
+        .leftJoin(users, and(eq(users.tenantId, followUps.tenantId), eq(users.id, followUps.authorId)))
+        .where(and(eq(followUps.tenantId, tenantId), live(followUps), ofItems(followUps as never)))
+        .orderBy(asc(reportingPeriods.endDate), asc(followUps.reportedOn), asc(followUps.createdAt)),
+    ),
+    () =>
+      db
+        .select({
+          assignment: {
+            controlId: assignments.controlId,
+            actionId: assignments.actionId,
+            activityId: assignments.activityId,
+            role: assignments.role,
+          },
+          name: users.name,
+          deactivatedAt: users.deactivatedAt,
+        })
+        .from(assignments)
+        .innerJoin(users, and(eq(users.tenantId, assignments.tenantId), eq(users.id, assignments.userId)))
+        .where(and(eq(assignments.tenantId, tenantId), ofItems(assignments as never)))
+        .orderBy(asc(assignments.sortOrder)),
+    unlessSummary(() =>
+      db
+        .select({
+          controlId: checkpoints.controlId,
+          actionId: checkpoints.actionId,
+          activityId: checkpoints.activityId,
+          date: checkpoints.date,
+        })
+        .from(checkpoints)
+        .where(and(eq(checkpoints.tenantId, tenantId), ofItems(checkpoints as never)))
+        .orderBy(asc(checkpoints.date)),
+    ),
+    () =>
+      db
+        .select({ deviation: deviations, controlTitle: controls.title, planId: controls.planId })
+        .from(deviations)
+        .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
+        .where(and(eq(deviations.tenantId, tenantId), inArray(controls.planId, ids), live(deviations)))
+        .orderBy(asc(deviations.foundOn)),
+    unlessSummary(() =>
+      db
+        .select({ planId: planNotes.planId, topic: planNotes.topic, body: planNotes.body })
+        .from(planNotes)
+        .where(and(inPlans(planNotes as never), live(planNotes)))
+        .orderBy(asc(planNotes.createdAt)),
+    ),
+    () =>
+      db
+        .select()
+        .from(riskMatrices)
+        .where(eq(riskMatrices.tenantId, tenantId))
+        .orderBy(desc(riskMatrices.validFromYear)),
+  );
+  return {
+    planRows,
+    statusRows,
+    riskRows,
+    controlRows,
+    actionRows,
+    activityRows,
+    subRows,
+    focusRows,
+    reviewRows,
+    followUpRows,
+    assignmentRows,
+    checkpointRows,
+    deviationRows,
+    noteRows,
+    matrixRows,
+  };
 }
 
 type PlanRows = Awaited<ReturnType<typeof readPlanRows>>;
 
 /** How an item (control, action, activity) is read: its status, people, checkpoints and follow-ups, in the reader's language. */
 function itemFactsReader({ statusRows, assignmentRows, checkpointRows, followUpRows }: PlanRows, locale: 'sv' | 'en') {
-  const statusById = new Map(statusRows.map((row) => [row.id, { label: locale === 'sv' ? row.labelSv : row.labelEn, colour: row.colour, category: row.category }]));
+  const statusById = new Map(
+    statusRows.map((row) => [
+      row.id,
+      { label: locale === 'sv' ? row.labelSv : row.labelEn, colour: row.colour, category: row.category },
+    ]),
+  );
   const statusOf = (id: string | null) => (id === null ? null : (statusById.get(id) ?? null));
 
   const peopleByItem = groupBy(assignmentRows, (row) => itemKey(row.assignment));
   const checkpointsByItem = groupBy(checkpointRows, itemKey);
   const followUpsByItem = groupBy(followUpRows, (row) => itemKey(row.followUp));
-  const itemFacts = (id: string, title: string, statusId: string | null, startDate: string | null, endDate: string | null): ItemFacts => {
+  const itemFacts = (
+    id: string,
+    title: string,
+    statusId: string | null,
+    startDate: string | null,
+    endDate: string | null,
+  ): ItemFacts => {
     const people = peopleByItem.get(id) ?? [];
-    const names = (role: string) => people.filter((row) => row.assignment.role === role).map((row) => personDisplayName(row, locale));
+    const names = (role: string) =>
+      people.filter((row) => row.assignment.role === role).map((row) => personDisplayName(row, locale));
     return {
       id,
       title,
@@ -317,7 +466,9 @@ function itemFactsReader({ statusRows, assignmentRows, checkpointRows, followUpR
         reportedOn: followUp.reportedOn,
         body: followUp.body,
         analysis: followUp.analysis,
-        author: author?.name ? personDisplayName({ name: author.name, deactivatedAt: author.deactivatedAt }, locale) : null,
+        author: author?.name
+          ? personDisplayName({ name: author.name, deactivatedAt: author.deactivatedAt }, locale)
+          : null,
         status: statusOf(followUp.statusId),
       })),
     };
@@ -327,12 +478,29 @@ function itemFactsReader({ statusRows, assignmentRows, checkpointRows, followUpR
 
 /** The plans' facts, in the order of `ids`, from the rows read for them. */
 function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): PlanFacts[] {
-  const { planRows, riskRows, controlRows, actionRows, activityRows, subRows, focusRows, reviewRows, deviationRows, noteRows, matrixRows } = rows;
+  const {
+    planRows,
+    riskRows,
+    controlRows,
+    actionRows,
+    activityRows,
+    subRows,
+    focusRows,
+    reviewRows,
+    deviationRows,
+    noteRows,
+    matrixRows,
+  } = rows;
   const { itemFacts, statusOf } = itemFactsReader(rows, locale);
   const controlsByRisk = groupBy(
     controlRows.map((row) => ({
       riskId: row.riskId,
-      facts: { ...itemFacts(row.id, row.title, row.statusId, row.startDate, row.endDate), description: row.description, method: row.method, frequency: row.frequency },
+      facts: {
+        ...itemFacts(row.id, row.title, row.statusId, row.startDate, row.endDate),
+        description: row.description,
+        method: row.method,
+        frequency: row.frequency,
+      },
     })),
     (row) => row.riskId,
   );
@@ -348,7 +516,10 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
     } satisfies ActionFacts,
   }));
   // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, actions without a risk would be grouped under null, which is no risk's id
-  const actionsByRisk = groupBy(actionFacts.filter((row) => row.facts.riskId !== null), (row) => row.facts.riskId!);
+  const actionsByRisk = groupBy(
+    actionFacts.filter((row) => row.facts.riskId !== null),
+    (row) => row.facts.riskId!,
+  );
   const focusByActivity = groupBy(focusRows, (row) => row.activityId);
   const subsByActivity = groupBy(subRows, (row) => row.activityId);
 
@@ -356,7 +527,9 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
     const found = planRows.find((row) => row.plan.id === planId);
     if (!found) return [];
     const { plan, unitName, decidedBy } = found;
-    const matrix = matrixRows.find((row) => row.id === plan.riskMatrixId) ?? matrixRows.find((row) => row.validFromYear <= plan.startYear);
+    const matrix =
+      matrixRows.find((row) => row.id === plan.riskMatrixId) ??
+      matrixRows.find((row) => row.validFromYear <= plan.startYear);
     return [
       {
         id: plan.id,
@@ -372,7 +545,13 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
         decisionDate: plan.decisionDate,
         decisionParagraph: plan.decisionParagraph,
         diarienummer: plan.diarienummer,
-        matrix: matrix ? { likelihoodLevels: matrix.likelihoodLevels, consequenceLevels: matrix.consequenceLevels, bands: matrix.bands } : DEFAULT_RISK_MATRIX,
+        matrix: matrix
+          ? {
+              likelihoodLevels: matrix.likelihoodLevels,
+              consequenceLevels: matrix.consequenceLevels,
+              bands: matrix.bands,
+            }
+          : DEFAULT_RISK_MATRIX,
         matrixVersion: matrix ? { id: matrix.id, validFromYear: matrix.validFromYear } : null,
         risks: riskRows
           .filter((risk) => risk.planId === planId)
@@ -386,7 +565,9 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
             controls: (controlsByRisk.get(risk.id) ?? []).map((row) => row.facts),
             actions: (actionsByRisk.get(risk.id) ?? []).map((row) => row.facts),
           })),
-        otherActions: actionFacts.filter((row) => row.planId === planId && row.facts.riskId === null).map((row) => row.facts),
+        otherActions: actionFacts
+          .filter((row) => row.planId === planId && row.facts.riskId === null)
+          .map((row) => row.facts),
         activities: activityRows
           .filter((activity) => activity.planId === planId)
           .map((activity) => ({
@@ -397,7 +578,12 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
             performers: activity.performers,
             focusAreas: (focusByActivity.get(activity.id) ?? []).map((row) => row.name),
             carryOver: activity.carryOver,
-            subActivities: (subsByActivity.get(activity.id) ?? []).map((sub) => ({ number: sub.number, title: sub.title, status: statusOf(sub.statusId), carryOver: sub.carryOver })),
+            subActivities: (subsByActivity.get(activity.id) ?? []).map((sub) => ({
+              number: sub.number,
+              title: sub.title,
+              status: statusOf(sub.statusId),
+              carryOver: sub.carryOver,
+            })),
           })),
         reviews: reviewRows
           .filter((row) => row.review.planId === planId)
@@ -422,7 +608,9 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
             controlTitle,
             hasAction: deviation.actionId !== null,
           })),
-        notes: noteRows.filter((note) => note.planId === planId).map((note) => ({ topic: note.topic, body: note.body })),
+        notes: noteRows
+          .filter((note) => note.planId === planId)
+          .map((note) => ({ topic: note.topic, body: note.body })),
       },
     ];
   });

@@ -24,7 +24,11 @@ export async function currentSnapshot(db: Database, tenantId: string, planId: st
     format: 1,
     facts: {
       ...facts!,
-      risks: facts!.risks.map((risk) => ({ ...risk, controls: risk.controls.map(frozen), actions: risk.actions.map(frozen) })),
+      risks: facts!.risks.map((risk) => ({
+        ...risk,
+        controls: risk.controls.map(frozen),
+        actions: risk.actions.map(frozen),
+      })),
       otherActions: facts!.otherActions.map(frozen),
       activities: facts!.activities.map(frozen),
       deviations: [],
@@ -70,10 +74,29 @@ export async function freezePlan(
   const sha256 = snapshotHash(snapshot);
   const [row] = await tx
     .insert(planVersions)
-    .values({ tenantId: options.tenantId, planId: options.planId, revision, reason: options.reason, snapshot, sha256, createdById: options.createdById })
+    .values({
+      tenantId: options.tenantId,
+      planId: options.planId,
+      revision,
+      reason: options.reason,
+      snapshot,
+      sha256,
+      createdById: options.createdById,
+    })
     .returning({ id: planVersions.id });
   await recordAuditEvents(tx, actor, [
-    { entityType: 'plan_version', entityId: row!.id, operation: 'create', unitId: options.unitId, changes: { planId: [null, options.planId], revision: [null, revision], reason: [null, options.reason], sha256: [null, sha256] } },
+    {
+      entityType: 'plan_version',
+      entityId: row!.id,
+      operation: 'create',
+      unitId: options.unitId,
+      changes: {
+        planId: [null, options.planId],
+        revision: [null, revision],
+        reason: [null, options.reason],
+        sha256: [null, sha256],
+      },
+    },
   ]);
   return { id: row!.id, revision, sha256 };
 }
@@ -82,7 +105,12 @@ export async function freezePlan(
 const MAX_REVISION = 32_767;
 
 /** The snapshot of one revision, or null (also for a number no revision can have). */
-export async function snapshotOf(db: Database, tenantId: string, planId: string, revision: number): Promise<PlanSnapshot | null> {
+export async function snapshotOf(
+  db: Database,
+  tenantId: string,
+  planId: string,
+  revision: number,
+): Promise<PlanSnapshot | null> {
   // Comparing a smallint column with a larger number is an error in PostgreSQL, not "no row".
   if (
     !Number.isSafeInteger(revision) ||
@@ -96,6 +124,8 @@ export async function snapshotOf(db: Database, tenantId: string, planId: string,
   const [row] = await db
     .select({ snapshot: planVersions.snapshot })
     .from(planVersions)
-    .where(and(eq(planVersions.tenantId, tenantId), eq(planVersions.planId, planId), eq(planVersions.revision, revision)));
+    .where(
+      and(eq(planVersions.tenantId, tenantId), eq(planVersions.planId, planId), eq(planVersions.revision, revision)),
+    );
   return (row?.snapshot as PlanSnapshot | undefined) ?? null;
 }

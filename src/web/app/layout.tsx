@@ -14,9 +14,20 @@ export function RootLayout() {
   const me = useMe();
   const isPublic = PUBLIC_PATHS.has(location.pathname);
   if (!isPublic) {
-    if (me.isPending) return <Shell><Loading /></Shell>;
-    if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to="/logga-in" search={{ next: location.href }} replace />;
-    if (me.error) return <Shell><LoadFailed error={me.error} retry={() => void me.refetch()} /></Shell>;
+    if (me.isPending)
+      return (
+        <Shell>
+          <Loading />
+        </Shell>
+      );
+    if (me.error instanceof ApiError && me.error.status === 401)
+      return <Navigate to="/logga-in" search={{ next: location.href }} replace />;
+    if (me.error)
+      return (
+        <Shell>
+          <LoadFailed error={me.error} retry={() => void me.refetch()} />
+        </Shell>
+      );
   }
   return (
     <Shell me={me.data}>

@@ -1,5 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Link, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Navigate } from '@tanstack/react-router';
+import {
+  Link,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Navigate,
+} from '@tanstack/react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { RootLayout } from './layout.tsx';
 import type { DeviationSearch } from '../features/deviations/deviations-page.tsx';
@@ -27,7 +34,9 @@ const optionalInt = (value: unknown) => {
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/logga-in',
-  validateSearch: (search: Record<string, unknown>): { next?: string | undefined } => ({ next: optionalString(search.next) }),
+  validateSearch: (search: Record<string, unknown>): { next?: string | undefined } => ({
+    next: optionalString(search.next),
+  }),
   component: lazyRouteComponent(() => import('../features/auth/sign-in-page.tsx'), 'SignInPage'),
 });
 
@@ -40,14 +49,18 @@ const myWorkRoute = createRoute({
 const organisationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/organisation',
-  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined } => ({ enhet: optionalString(search.enhet) }),
+  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined } => ({
+    enhet: optionalString(search.enhet),
+  }),
   component: lazyRouteComponent(() => import('../features/organisation/organisation-page.tsx'), 'OrganisationPage'),
 });
 
 export const planRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/planer/$planId',
-  validateSearch: (search: Record<string, unknown>): { sannolikhet?: number | undefined; konsekvens?: number | undefined } => ({
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { sannolikhet?: number | undefined; konsekvens?: number | undefined } => ({
     sannolikhet: optionalInt(search.sannolikhet),
     konsekvens: optionalInt(search.konsekvens),
   }),
@@ -60,39 +73,93 @@ const accessibilityRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/accessibility/accessibility-page.tsx'), 'AccessibilityPage'),
 });
 
-
-
 const newPlanRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/planer/ny',
-  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined } => ({ enhet: optionalString(search.enhet) }),
+  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined } => ({
+    enhet: optionalString(search.enhet),
+  }),
   component: lazyRouteComponent(() => import('../features/plans/new-plan-page.tsx'), 'NewPlanPage'),
 });
 
-const editPlanRoute = createRoute({ getParentRoute: () => rootRoute, path: '/planer/$planId/redigera', component: lazyRouteComponent(() => import('../features/plans/edit-plan-page.tsx'), 'EditPlanPage') });
-const newReviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/planer/$planId/ny-granskning', component: lazyRouteComponent(() => import('../features/reviews/review-form-page.tsx'), 'NewReviewPage') });
-const editReviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/granskningar/$reviewId/redigera', component: lazyRouteComponent(() => import('../features/reviews/review-form-page.tsx'), 'EditReviewPage') });
-const newActivityRoute = createRoute({ getParentRoute: () => rootRoute, path: '/planer/$planId/ny-aktivitet', component: lazyRouteComponent(() => import('../features/activities/activity-form-page.tsx'), 'NewActivityPage') });
-const editActivityRoute = createRoute({ getParentRoute: () => rootRoute, path: '/aktiviteter/$activityId/redigera', component: lazyRouteComponent(() => import('../features/activities/activity-form-page.tsx'), 'EditActivityPage') });
-const newRiskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/planer/$planId/ny-risk', component: lazyRouteComponent(() => import('../features/risks/risk-form-pages.tsx'), 'NewRiskPage') });
-const riskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId', component: lazyRouteComponent(() => import('../features/risks/risk-page.tsx'), 'RiskPage') });
-const editRiskRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId/redigera', component: lazyRouteComponent(() => import('../features/risks/risk-form-pages.tsx'), 'EditRiskPage') });
-const newControlRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId/nytt-kontrollmoment', component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'NewControlPage') });
-const newActionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/risker/$riskId/ny-atgard', component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'NewActionPage') });
-const editControlRoute = createRoute({ getParentRoute: () => rootRoute, path: '/kontrollmoment/$itemId/redigera', component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'EditControlPage') });
-const editActionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/atgarder/$itemId/redigera', component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'EditActionPage') });
+const editPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/planer/$planId/redigera',
+  component: lazyRouteComponent(() => import('../features/plans/edit-plan-page.tsx'), 'EditPlanPage'),
+});
+const newReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/planer/$planId/ny-granskning',
+  component: lazyRouteComponent(() => import('../features/reviews/review-form-page.tsx'), 'NewReviewPage'),
+});
+const editReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/granskningar/$reviewId/redigera',
+  component: lazyRouteComponent(() => import('../features/reviews/review-form-page.tsx'), 'EditReviewPage'),
+});
+const newActivityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/planer/$planId/ny-aktivitet',
+  component: lazyRouteComponent(() => import('../features/activities/activity-form-page.tsx'), 'NewActivityPage'),
+});
+const editActivityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aktiviteter/$activityId/redigera',
+  component: lazyRouteComponent(() => import('../features/activities/activity-form-page.tsx'), 'EditActivityPage'),
+});
+const newRiskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/planer/$planId/ny-risk',
+  component: lazyRouteComponent(() => import('../features/risks/risk-form-pages.tsx'), 'NewRiskPage'),
+});
+const riskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/risker/$riskId',
+  component: lazyRouteComponent(() => import('../features/risks/risk-page.tsx'), 'RiskPage'),
+});
+const editRiskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/risker/$riskId/redigera',
+  component: lazyRouteComponent(() => import('../features/risks/risk-form-pages.tsx'), 'EditRiskPage'),
+});
+const newControlRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/risker/$riskId/nytt-kontrollmoment',
+  component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'NewControlPage'),
+});
+const newActionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/risker/$riskId/ny-atgard',
+  component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'NewActionPage'),
+});
+const editControlRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/kontrollmoment/$itemId/redigera',
+  component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'EditControlPage'),
+});
+const editActionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/atgarder/$itemId/redigera',
+  component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'EditActionPage'),
+});
 const newDeviationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/kontrollmoment/$itemId/ny-avvikelse',
   component: lazyRouteComponent(() => import('../features/deviations/deviation-form-page.tsx'), 'DeviationFormPage'),
 });
 
-const editDeviationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/avvikelser/$deviationId', component: lazyRouteComponent(() => import('../features/deviations/deviation-form-page.tsx'), 'EditDeviationPage') });
+const editDeviationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/avvikelser/$deviationId',
+  component: lazyRouteComponent(() => import('../features/deviations/deviation-form-page.tsx'), 'EditDeviationPage'),
+});
 
 const newFollowUpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/uppfoljning/ny',
-  validateSearch: (search: Record<string, unknown>): { kontrollmoment?: string | undefined; atgard?: string | undefined; aktivitet?: string | undefined } => ({
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { kontrollmoment?: string | undefined; atgard?: string | undefined; aktivitet?: string | undefined } => ({
     kontrollmoment: optionalString(search.kontrollmoment),
     atgard: optionalString(search.atgard),
     aktivitet: optionalString(search.aktivitet),
@@ -100,12 +167,19 @@ const newFollowUpRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/follow-ups/follow-up-form-page.tsx'), 'FollowUpFormPage'),
 });
 
-const editFollowUpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/uppfoljning/$followUpId/redigera', component: lazyRouteComponent(() => import('../features/follow-ups/follow-up-form-page.tsx'), 'EditFollowUpPage') });
+const editFollowUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/uppfoljning/$followUpId/redigera',
+  component: lazyRouteComponent(() => import('../features/follow-ups/follow-up-form-page.tsx'), 'EditFollowUpPage'),
+});
 
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/oversikt',
-  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined; ar?: number | undefined } => ({ enhet: optionalString(search.enhet), ar: optionalInt(search.ar) }),
+  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined; ar?: number | undefined } => ({
+    enhet: optionalString(search.enhet),
+    ar: optionalInt(search.ar),
+  }),
   component: lazyRouteComponent(() => import('../features/overview/overview-page.tsx'), 'OverviewPage'),
 });
 
@@ -116,7 +190,12 @@ const deviationsRoute = createRoute({
     enhet: optionalString(search.enhet),
     ar: optionalInt(search.ar),
     lage: search.lage === 'open' || search.lage === 'closed' ? search.lage : undefined,
-    allvarlighet: search.allvarlighet === 'minor' || search.allvarlighet === 'significant' || search.allvarlighet === 'very_significant' ? search.allvarlighet : undefined,
+    allvarlighet:
+      search.allvarlighet === 'minor' ||
+      search.allvarlighet === 'significant' ||
+      search.allvarlighet === 'very_significant'
+        ? search.allvarlighet
+        : undefined,
   }),
   component: lazyRouteComponent(() => import('../features/deviations/deviations-page.tsx'), 'DeviationsPage'),
 });
@@ -124,14 +203,21 @@ const deviationsRoute = createRoute({
 const reviewsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/granskningar',
-  validateSearch: (search: Record<string, unknown>): ReviewSearch => ({ enhet: optionalString(search.enhet), ar: optionalInt(search.ar), status: optionalString(search.status) }),
+  validateSearch: (search: Record<string, unknown>): ReviewSearch => ({
+    enhet: optionalString(search.enhet),
+    ar: optionalInt(search.ar),
+    status: optionalString(search.status),
+  }),
   component: lazyRouteComponent(() => import('../features/reviews/reviews-page.tsx'), 'ReviewsPage'),
 });
 
 const planComparisonRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/planer/$planId/jamfor',
-  validateSearch: (search: Record<string, unknown>): ComparisonSearch => ({ fran: optionalInt(search.fran), till: optionalInt(search.till) }),
+  validateSearch: (search: Record<string, unknown>): ComparisonSearch => ({
+    fran: optionalInt(search.fran),
+    till: optionalInt(search.till),
+  }),
   component: lazyRouteComponent(() => import('../features/plans/plan-comparison-page.tsx'), 'PlanComparisonPage'),
 });
 
@@ -158,16 +244,48 @@ const adminRoute = createRoute({
   path: '/administration',
   component: () => <Navigate to="/administration/anvandare" replace />,
 });
-const usersAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/anvandare', component: lazyRouteComponent(() => import('../features/admin/users-admin-page.tsx'), 'UsersAdminPage') });
-const riskMatrixAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/riskmatris', component: lazyRouteComponent(() => import('../features/admin/risk-matrix-admin-page.tsx'), 'RiskMatrixAdminPage') });
-const statusesAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/statusar', component: lazyRouteComponent(() => import('../features/admin/statuses-admin-page.tsx'), 'StatusesAdminPage') });
-const calendarAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/arshjul', component: lazyRouteComponent(() => import('../features/admin/calendar-admin-page.tsx'), 'CalendarAdminPage') });
+const usersAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/anvandare',
+  component: lazyRouteComponent(() => import('../features/admin/users-admin-page.tsx'), 'UsersAdminPage'),
+});
+const riskMatrixAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/riskmatris',
+  component: lazyRouteComponent(() => import('../features/admin/risk-matrix-admin-page.tsx'), 'RiskMatrixAdminPage'),
+});
+const statusesAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/statusar',
+  component: lazyRouteComponent(() => import('../features/admin/statuses-admin-page.tsx'), 'StatusesAdminPage'),
+});
+const calendarAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/arshjul',
+  component: lazyRouteComponent(() => import('../features/admin/calendar-admin-page.tsx'), 'CalendarAdminPage'),
+});
 
-const unitsAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/organisation', component: lazyRouteComponent(() => import('../features/admin/units-admin-page.tsx'), 'UnitsAdminPage') });
-const focusAreasAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/fokusomraden', component: lazyRouteComponent(() => import('../features/admin/focus-areas-admin-page.tsx'), 'FocusAreasAdminPage') });
-const tokensAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/api-nycklar', component: lazyRouteComponent(() => import('../features/admin/tokens-admin-page.tsx'), 'TokensAdminPage') });
+const unitsAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/organisation',
+  component: lazyRouteComponent(() => import('../features/admin/units-admin-page.tsx'), 'UnitsAdminPage'),
+});
+const focusAreasAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/fokusomraden',
+  component: lazyRouteComponent(() => import('../features/admin/focus-areas-admin-page.tsx'), 'FocusAreasAdminPage'),
+});
+const tokensAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/api-nycklar',
+  component: lazyRouteComponent(() => import('../features/admin/tokens-admin-page.tsx'), 'TokensAdminPage'),
+});
 
-const outboxAdminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/administration/utkorg', component: lazyRouteComponent(() => import('../features/admin/outbox-admin-page.tsx'), 'OutboxAdminPage') });
+const outboxAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/utkorg',
+  component: lazyRouteComponent(() => import('../features/admin/outbox-admin-page.tsx'), 'OutboxAdminPage'),
+});
 
 const changePasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -223,7 +341,12 @@ const routeTree = rootRoute.addChildren([
   accessibilityRoute,
 ]);
 
-export const router = createRouter({ routeTree, context: { queryClient: undefined! }, defaultPreload: 'intent', scrollRestoration: true });
+export const router = createRouter({
+  routeTree,
+  context: { queryClient: undefined! },
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
 
 router.subscribe('onBeforeNavigate', (event) => {
   if (event.fromLocation && event.pathChanged) noteNavigation();

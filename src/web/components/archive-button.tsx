@@ -8,7 +8,17 @@ import { ErrorSummary } from './error-summary.tsx';
  * Archives (or restores) plan data after asking: nothing is ever deleted; an archived thing
  * leaves the lists but keeps its history and can be restored from it.
  */
-export function ArchiveButton({ path, name, archived = false, onDone }: { path: string; name: string; archived?: boolean; onDone: () => Promise<void> | void }) {
+export function ArchiveButton({
+  path,
+  name,
+  archived = false,
+  onDone,
+}: {
+  path: string;
+  name: string;
+  archived?: boolean;
+  onDone: () => Promise<void> | void;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const submit = useSubmit();

@@ -11,13 +11,24 @@ export interface ConflictField {
   show?: (value: unknown) => string;
 }
 
-
 /**
  * Someone else saved the same thing while the user was editing (409). Says who changed what, in
  * the words of the form, and lets the user either save their own version over it or take the
  * other version. The user's text stays in the form until they choose.
  */
-export function ConflictNotice({ base, current, fields, onKeepMine, onTakeTheirs }: { base: Record<string, unknown>; current: Record<string, unknown>; fields: ConflictField[]; onKeepMine: () => void; onTakeTheirs: () => void }) {
+export function ConflictNotice({
+  base,
+  current,
+  fields,
+  onKeepMine,
+  onTakeTheirs,
+}: {
+  base: Record<string, unknown>;
+  current: Record<string, unknown>;
+  fields: ConflictField[];
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}) {
   const { t, formatLocale } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
@@ -26,17 +37,25 @@ export function ConflictNotice({ base, current, fields, onKeepMine, onTakeTheirs
   const latest = useQuery({
     queryKey: ['audit-events', entityId, 'latest', current.version],
     enabled: entityId !== undefined,
-    queryFn: ({ signal }) => api<{ items: { actorName: string | null; occurredAt: string }[] }>('/audit-events', { query: { entityId, sort: '-occurredAt', limit: 1 }, signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: { actorName: string | null; occurredAt: string }[] }>('/audit-events', {
+        query: { entityId, sort: '-occurredAt', limit: 1 },
+        signal,
+      }),
     retry: false,
   });
   const who = latest.data?.items[0];
-  const changed = fields.filter((field) => JSON.stringify(base[field.key] ?? null) !== JSON.stringify(current[field.key] ?? null));
+  const changed = fields.filter(
+    (field) => JSON.stringify(base[field.key] ?? null) !== JSON.stringify(current[field.key] ?? null),
+  );
   return (
     <div ref={box} tabIndex={-1} role="alert" className="notice notice-warning conflict">
       <p>
         <strong>{t('conflict.title')}</strong> {t('conflict.detail')}
       </p>
-      {who?.actorName && <p>{t('conflict.savedBy', { name: who.actorName, time: formatDateTime(who.occurredAt, formatLocale) })}</p>}
+      {who?.actorName && (
+        <p>{t('conflict.savedBy', { name: who.actorName, time: formatDateTime(who.occurredAt, formatLocale) })}</p>
+      )}
       {changed.length > 0 && (
         <>
           <p>{t('conflict.changedFields')}</p>

@@ -11,7 +11,7 @@ describe('ErrorSummary: what the server refused, above the form', () => {
         <ErrorSummary error={null} />
       </I18nProvider>,
     );
-    expect(container.innerHTML).toBe("");
+    expect(container.innerHTML).toBe('');
   });
 
   test('an alert with the problem’s title and detail and every field message, which takes focus so it is read out at once', () => {
@@ -32,7 +32,10 @@ describe('ErrorSummary: what the server refused, above the form', () => {
     );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Ogiltiga uppgifter Rätta fälten nedan.');
-    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Titeln får inte vara tom.', 'Slutdatum kan inte vara före startdatum.']);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Titeln får inte vara tom.',
+      'Slutdatum kan inte vara före startdatum.',
+    ]);
     expect(document.activeElement).toBe(alert);
   });
 

@@ -13,7 +13,13 @@ export interface FieldProps {
 }
 
 /** The label, the control (given the ids it must carry), the help text and the errors. */
-export function Field({ label, description, errors, isRequired, children }: FieldProps & { children: (ids: ControlIds) => ReactNode }) {
+export function Field({
+  label,
+  description,
+  errors,
+  isRequired,
+  children,
+}: FieldProps & { children: (ids: ControlIds) => ReactNode }) {
   const id = useId();
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = errors && errors.length > 0 ? `${id}-error` : undefined;
@@ -31,7 +37,12 @@ export function Field({ label, description, errors, isRequired, children }: Fiel
           </span>
         )}
       </div>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': errorId ? true : undefined, required: isRequired })}
+      {children({
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': errorId ? true : undefined,
+        required: isRequired,
+      })}
       {description && (
         <p id={descriptionId} className="field-description">
           {description}
@@ -53,10 +64,39 @@ export interface ControlIds {
   required: boolean | undefined;
 }
 
-export function InputField({ value, onChange, type = 'text', inputMode, autoComplete, min, max, ...field }: FieldProps & { value: string; onChange: (value: string) => void; type?: 'text' | 'date' | 'number' | 'email' | 'url'; inputMode?: 'numeric'; autoComplete?: string; min?: number; max?: number }) {
+export function InputField({
+  value,
+  onChange,
+  type = 'text',
+  inputMode,
+  autoComplete,
+  min,
+  max,
+  ...field
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'date' | 'number' | 'email' | 'url';
+  inputMode?: 'numeric';
+  autoComplete?: string;
+  min?: number;
+  max?: number;
+}) {
   return (
     <Field {...field}>
-      {(ids) => <input {...ids} className="field-input" type={type} inputMode={inputMode} autoComplete={autoComplete} min={min} max={max} value={value} onChange={(event) => onChange(event.target.value)} />}
+      {(ids) => (
+        <input
+          {...ids}
+          className="field-input"
+          type={type}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          min={min}
+          max={max}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
     </Field>
   );
 }
@@ -67,7 +107,13 @@ export interface Option {
 }
 
 /** A choice among a few options; `emptyLabel` adds a first option for "none". */
-export function SelectField({ value, onChange, options, emptyLabel, ...field }: FieldProps & { value: string; onChange: (value: string) => void; options: Option[]; emptyLabel?: string }) {
+export function SelectField({
+  value,
+  onChange,
+  options,
+  emptyLabel,
+  ...field
+}: FieldProps & { value: string; onChange: (value: string) => void; options: Option[]; emptyLabel?: string }) {
   return (
     <Field {...field}>
       {(ids) => (

@@ -22,12 +22,27 @@ interface Props<T extends Record<string, unknown>> {
  * Everything forms share: a stale save's notice (keep mine / take theirs), the server's
  * refusal above the form, the submit that saves once, and the save button.
  */
-export function FormFrame<T extends Record<string, unknown>>({ form, send, base, conflictFields = [], toValues, submitLabel, className = 'form form-wide', children }: Props<T>) {
+export function FormFrame<T extends Record<string, unknown>>({
+  form,
+  send,
+  base,
+  conflictFields = [],
+  toValues,
+  submitLabel,
+  className = 'form form-wide',
+  children,
+}: Props<T>) {
   const { t } = useI18n();
   return (
     <>
       {form.conflict && base && toValues && (
-        <ConflictNotice base={base as Record<string, unknown>} current={form.conflict} fields={conflictFields} onKeepMine={() => void form.keepMine(send)} onTakeTheirs={() => form.takeTheirs(toValues)} />
+        <ConflictNotice
+          base={base as Record<string, unknown>}
+          current={form.conflict}
+          fields={conflictFields}
+          onKeepMine={() => void form.keepMine(send)}
+          onTakeTheirs={() => form.takeTheirs(toValues)}
+        />
       )}
       <ErrorSummary error={form.submit.error} />
       <form

@@ -17,7 +17,17 @@ interface ItemSchedule {
  * Who answers for a control, action or activity and when: ansvarig, rapporteringsansvarig,
  * start, avstämningsdatum, slutdatum and the status, with "Försenad" when overdue.
  */
-export function ItemFacts({ item, names, statusById, extra }: { item: ItemSchedule; names: Map<string, string>; statusById: Map<string, Status>; extra?: { label: string; value: string } | undefined }) {
+export function ItemFacts({
+  item,
+  names,
+  statusById,
+  extra,
+}: {
+  item: ItemSchedule;
+  names: Map<string, string>;
+  statusById: Map<string, Status>;
+  extra?: { label: string; value: string } | undefined;
+}) {
   const { t, formatLocale } = useI18n();
   const people = (ids: string[]) => ids.map((id) => names.get(id) ?? '–').join(', ') || '–';
   return (

@@ -6,7 +6,11 @@ export function ItemLinks({ kind, id, title }: { kind: 'control' | 'action'; id:
   const { t } = useI18n();
   return (
     <div className="button-row">
-      <Link to="/uppfoljning/ny" search={kind === 'control' ? { kontrollmoment: id } : { atgard: id }} className="button">
+      <Link
+        to="/uppfoljning/ny"
+        search={kind === 'control' ? { kontrollmoment: id } : { atgard: id }}
+        className="button"
+      >
         {t('myWork.writeFollowUp')}
         <span className="visually-hidden"> {t('riskPage.forItem', { title })}</span>
       </Link>
@@ -16,11 +20,19 @@ export function ItemLinks({ kind, id, title }: { kind: 'control' | 'action'; id:
           <span className="visually-hidden"> {t('riskPage.forItem', { title })}</span>
         </Link>
       )}
-      <Link to={kind === 'control' ? '/kontrollmoment/$itemId/redigera' : '/atgarder/$itemId/redigera'} params={{ itemId: id }} className="button button-quiet">
+      <Link
+        to={kind === 'control' ? '/kontrollmoment/$itemId/redigera' : '/atgarder/$itemId/redigera'}
+        params={{ itemId: id }}
+        className="button button-quiet"
+      >
         {t('riskPage.edit')}
         <span className="visually-hidden"> {title}</span>
       </Link>
-      <Link to="/historik/$entityType/$entityId" params={{ entityType: kind, entityId: id }} className="button button-quiet">
+      <Link
+        to="/historik/$entityType/$entityId"
+        params={{ entityType: kind, entityId: id }}
+        className="button button-quiet"
+      >
         {t('history.link')}
         <span className="visually-hidden"> {title}</span>
       </Link>

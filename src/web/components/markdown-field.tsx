@@ -20,13 +20,21 @@ function prefixLines(text: string, start: number, end: number, prefix: (index: n
   const lineEnd = lineEndIndex === -1 ? text.length : lineEndIndex;
   const lines = text.slice(lineStart, lineEnd).split('\n');
   const changed = lines.map((line, index) => prefix(index) + line).join('\n');
-  return { text: text.slice(0, lineStart) + changed + text.slice(lineEnd), selectionStart: lineStart, selectionEnd: lineStart + changed.length };
+  return {
+    text: text.slice(0, lineStart) + changed + text.slice(lineEnd),
+    selectionStart: lineStart,
+    selectionEnd: lineStart + changed.length,
+  };
 }
 
 /** Surrounds the selection (or a placeholder) with `mark`. */
 function wrap(text: string, start: number, end: number, mark: string, placeholder: string): Edit {
   const inner = text.slice(start, end) || placeholder;
-  return { text: text.slice(0, start) + mark + inner + mark + text.slice(end), selectionStart: start + mark.length, selectionEnd: start + mark.length + inner.length };
+  return {
+    text: text.slice(0, start) + mark + inner + mark + text.slice(end),
+    selectionStart: start + mark.length,
+    selectionEnd: start + mark.length + inner.length,
+  };
 }
 
 /** Inserts a block on lines of its own after the selection. */
@@ -42,7 +50,12 @@ function insertBlock(text: string, end: number, block: string): Edit {
  * survey charts) and shown as it will look, stored as Markdown. The buttons write the Markdown
  * marks so that the text stays readable and editable with the keyboard alone.
  */
-export function MarkdownField({ value, onChange, rows = 8, ...field }: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
+export function MarkdownField({
+  value,
+  onChange,
+  rows = 8,
+  ...field
+}: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
   const { t } = useI18n();
   const area = useRef<HTMLTextAreaElement>(null);
   const [preview, setPreview] = useState(false);
@@ -60,7 +73,11 @@ export function MarkdownField({ value, onChange, rows = 8, ...field }: FieldProp
       link: () => {
         const label = value.slice(start, end) || t('editor.linkPlaceholder');
         const inserted = `[${label}](https://)`;
-        return { text: value.slice(0, start) + inserted + value.slice(end), selectionStart: start + label.length + 3, selectionEnd: start + inserted.length - 1 };
+        return {
+          text: value.slice(0, start) + inserted + value.slice(end),
+          selectionStart: start + label.length + 3,
+          selectionEnd: start + inserted.length - 1,
+        };
       },
       table: () => insertBlock(value, end, t('editor.tableTemplate')),
       chart: () => insertBlock(value, end, t('editor.chartTemplate')),
@@ -78,18 +95,42 @@ export function MarkdownField({ value, onChange, rows = 8, ...field }: FieldProp
       {(ids) => (
         <div className="editor">
           <div className="editor-bar">
-            <div role="toolbar" aria-label={t('editor.toolbar', { field: field.label })} aria-controls={ids.id} className="editor-tools">
+            <div
+              role="toolbar"
+              aria-label={t('editor.toolbar', { field: field.label })}
+              aria-controls={ids.id}
+              className="editor-tools"
+            >
               {FORMATS.map((format) => (
-                <button key={format} type="button" className="button button-small" disabled={preview} onClick={() => apply(format)}>
+                <button
+                  key={format}
+                  type="button"
+                  className="button button-small"
+                  disabled={preview}
+                  onClick={() => apply(format)}
+                >
                   {t(`editor.${format}`)}
                 </button>
               ))}
             </div>
-            <button type="button" className="button button-small button-quiet" aria-pressed={preview} onClick={() => setPreview(!preview)}>
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              aria-pressed={preview}
+              onClick={() => setPreview(!preview)}
+            >
               {t('editor.preview')}
             </button>
           </div>
-          <textarea {...ids} ref={area} className="field-input editor-text" rows={rows} value={value} hidden={preview} onChange={(event) => onChange(event.target.value)} />
+          <textarea
+            {...ids}
+            ref={area}
+            className="field-input editor-text"
+            rows={rows}
+            value={value}
+            hidden={preview}
+            onChange={(event) => onChange(event.target.value)}
+          />
           {preview && (
             <div className="editor-preview" aria-live="polite">
               {value.trim() ? <MarkdownText text={value} /> : <p className="muted">{t('editor.empty')}</p>}

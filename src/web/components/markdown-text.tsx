@@ -6,10 +6,20 @@ import { renderMarkdown } from '../lib/markdown.ts';
 export function MarkdownText({ text, className }: { text: string | null | undefined; className?: string }) {
   const { t } = useI18n();
   const html = useMemo(
-    () => (text ? renderMarkdown(text, { table: t('chart.table'), answers: t('chart.answers'), count: t('chart.count'), invalid: (line, message) => t('chart.invalid', { line, message }) }) : ''),
+    () =>
+      text
+        ? renderMarkdown(text, {
+            table: t('chart.table'),
+            answers: t('chart.answers'),
+            count: t('chart.count'),
+            invalid: (line, message) => t('chart.invalid', { line, message }),
+          })
+        : '',
     [text, t],
   );
   if (!text) return null;
   // The HTML comes from renderMarkdown, which escapes raw HTML and refuses unsafe links.
-  return <div className={className ? `markdown ${className}` : 'markdown'} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div className={className ? `markdown ${className}` : 'markdown'} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }

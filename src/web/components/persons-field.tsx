@@ -13,11 +13,25 @@ export interface Person {
  * each to remove them, and a list to add another. Deactivated persons stay shown when already
  * chosen but cannot be added.
  */
-export function PersonsField({ label, value, onChange, persons, errors }: { label: string; value: string[]; onChange: (ids: string[]) => void; persons: Person[]; errors?: string[] | undefined }) {
+export function PersonsField({
+  label,
+  value,
+  onChange,
+  persons,
+  errors,
+}: {
+  label: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  persons: Person[];
+  errors?: string[] | undefined;
+}) {
   const { t, formatLocale } = useI18n();
   const id = useId();
   const byId = new Map(persons.map((person) => [person.id, person]));
-  const addable = persons.filter((person) => !person.deactivatedAt && !value.includes(person.id)).sort((a, b) => textCollator(formatLocale)(a.name, b.name));
+  const addable = persons
+    .filter((person) => !person.deactivatedAt && !value.includes(person.id))
+    .sort((a, b) => textCollator(formatLocale)(a.name, b.name));
   const errorId = errors && errors.length > 0 ? `${id}-error` : undefined;
   return (
     <fieldset className="field fieldset" aria-describedby={errorId}>
@@ -31,7 +45,11 @@ export function PersonsField({ label, value, onChange, persons, errors }: { labe
             return (
               <li key={personId}>
                 {name}{' '}
-                <button type="button" className="button button-small button-quiet" onClick={() => onChange(value.filter((other) => other !== personId))}>
+                <button
+                  type="button"
+                  className="button button-small button-quiet"
+                  onClick={() => onChange(value.filter((other) => other !== personId))}
+                >
                   {t('persons.remove', { name })}
                 </button>
               </li>

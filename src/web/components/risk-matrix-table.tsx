@@ -57,26 +57,35 @@ export function RiskMatrixTable({ planId, matrix, risks, selected }: Props) {
                   const count = counts.get(`${likelihood.value}:${consequence.value}`) ?? 0;
                   const band = riskBandFor(matrix, likelihood.value * consequence.value);
                   const colour = band?.colour ?? '#ffffff';
-                  const isSelected = selected?.likelihood === likelihood.value && selected.consequence === consequence.value;
+                  const isSelected =
+                    selected?.likelihood === likelihood.value && selected.consequence === consequence.value;
                   return (
-                    <td key={consequence.value} style={{ background: colour, color: readableTextOn(colour) }} className={isSelected ? 'matrix-cell selected' : 'matrix-cell'}>
-{planId ? (
+                    <td
+                      key={consequence.value}
+                      style={{ background: colour, color: readableTextOn(colour) }}
+                      className={isSelected ? 'matrix-cell selected' : 'matrix-cell'}
+                    >
+                      {planId ? (
                         <Link
                           to="/planer/$planId"
                           params={{ planId }}
-                          search={isSelected ? { sannolikhet: undefined, konsekvens: undefined } : { sannolikhet: likelihood.value, konsekvens: consequence.value }}
+                          search={
+                            isSelected
+                              ? { sannolikhet: undefined, konsekvens: undefined }
+                              : { sannolikhet: likelihood.value, konsekvens: consequence.value }
+                          }
                           aria-current={isSelected ? 'true' : undefined}
                           resetScroll={false}
                         >
                           <span className="matrix-count">{count}</span>
-                        <span className="visually-hidden"> {t('plan.risksInCell', { count })}</span>{' '}
-                        <span className="matrix-band">{band?.label}</span>
+                          <span className="visually-hidden"> {t('plan.risksInCell', { count })}</span>{' '}
+                          <span className="matrix-band">{band?.label}</span>
                         </Link>
                       ) : (
                         <span className="matrix-static">
                           <span className="matrix-count">{count}</span>
-                        <span className="visually-hidden"> {t('plan.risksInCell', { count })}</span>{' '}
-                        <span className="matrix-band">{band?.label}</span>
+                          <span className="visually-hidden"> {t('plan.risksInCell', { count })}</span>{' '}
+                          <span className="matrix-band">{band?.label}</span>
                         </span>
                       )}
                     </td>

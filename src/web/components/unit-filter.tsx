@@ -13,7 +13,9 @@ export function unitOptions(units: OrgUnit[]): { value: string; label: string }[
   }
   const options: { value: string; label: string }[] = [];
   const visit = (parentId: string | null, depth: number) => {
-    for (const unit of (children.get(parentId) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'sv'))) {
+    for (const unit of (children.get(parentId) ?? []).sort(
+      (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'sv'),
+    )) {
       options.push({ value: unit.id, label: `${'\u00a0\u00a0'.repeat(depth)}${unit.name}` });
       visit(unit.id, depth + 1);
     }
@@ -23,7 +25,21 @@ export function unitOptions(units: OrgUnit[]): { value: string; label: string }[
 }
 
 /** A labelled select in a filter bar; the empty choice means "all" (left out with `includeAll={false}`). */
-export function FilterSelect({ label, value, onChange, options, allLabel, includeAll = true }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[]; allLabel?: string; includeAll?: boolean }) {
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+  allLabel,
+  includeAll = true,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  allLabel?: string;
+  includeAll?: boolean;
+}) {
   const { t } = useI18n();
   // Labelled by id, not by wrapping, so that the name is the label alone and not every option's text too.
   const id = useId();

@@ -112,7 +112,8 @@ export const en: Messages = {
   'plan.matrixCaption': 'Number of risks by likelihood and consequence. Choose a cell to show only those risks.',
   'plan.matrixCaptionCounts': 'Number of risks by likelihood and consequence.',
   'plan.risksInCell': ({ count }) => (count === 1 ? 'risk' : 'risks'),
-  'plan.filteredBy': ({ likelihood, consequence }) => `Showing risks with likelihood ${likelihood} and consequence ${consequence}.`,
+  'plan.filteredBy': ({ likelihood, consequence }) =>
+    `Showing risks with likelihood ${likelihood} and consequence ${consequence}.`,
   'plan.clearFilter': 'Show all risks',
   'plan.unassessed': 'Not assessed',
   'plan.actionsWithoutRisk': 'Actions without a risk',
@@ -145,7 +146,8 @@ export const en: Messages = {
   'conflict.title': 'Someone else saved changes while you were writing.',
   'conflict.detail': 'Nothing has been overwritten.',
   'conflict.changedFields': 'This is how it looks now:',
-  'conflict.yourTextKept': 'Your text is still in the form. Choose whether to save your version over the other one, or to take the other version into the form.',
+  'conflict.yourTextKept':
+    'Your text is still in the form. Choose whether to save your version over the other one, or to take the other version into the form.',
   'conflict.keepMine': 'Save my version',
   'conflict.takeTheirs': 'Use the other version',
   'itemForm.new.control': 'New control',
@@ -180,7 +182,8 @@ export const en: Messages = {
   'followUps.analysis': 'Analysis',
   'followUpForm.title': 'Write a follow-up',
   'followUpForm.noItem': 'First choose what to follow up, for example from My work.',
-  'followUpForm.noPeriods': 'There are no reporting periods for the years of the plan. Ask an administrator to add them to the reporting calendar.',
+  'followUpForm.noPeriods':
+    'There are no reporting periods for the years of the plan. Ask an administrator to add them to the reporting calendar.',
   'followUpForm.period': 'Period',
   'followUpForm.body': 'Follow-up',
   'followUpForm.bodyHelp': 'What was done in the period, results and any deviations.',
@@ -221,7 +224,8 @@ export const en: Messages = {
   'operation.archive': 'archived',
   'operation.restore': 'restored',
   'overview.title': 'Overview for the executive board',
-  'overview.intro': 'Committees, companies and administrations side by side: status, overdue items, deviations and risks. Choose a unit to go down into it.',
+  'overview.intro':
+    'Committees, companies and administrations side by side: status, overdue items, deviations and risks. Choose a unit to go down into it.',
   'overview.noStatus': 'No status',
   'overview.items': 'Controls, actions and activities',
   'overview.deviations': 'Deviations (open/all)',
@@ -256,7 +260,12 @@ export const en: Messages = {
   'riskPage.backToPlan': ({ plan }) => `Back to ${plan}`,
   'riskPage.forItem': ({ title }) => `for ${title}`,
   'overview.unitsOf': ({ unit, year }) => `Under ${unit} ${year}`,
-  'overview.unassessedRisks': ({ count }: { count: number }) => (count === 0 ? 'Every risk is assessed.' : count === 1 ? '1 risk is not assessed and is not in the matrix.' : `${count} risks are not assessed and are not in the matrix.`),
+  'overview.unassessedRisks': ({ count }: { count: number }) =>
+    count === 0
+      ? 'Every risk is assessed.'
+      : count === 1
+        ? '1 risk is not assessed and is not in the matrix.'
+        : `${count} risks are not assessed and are not in the matrix.`,
   'overview.matrix': ({ unit }) => `Risk matrix of everything under ${unit}`,
   'overview.deviationCount': ({ open, all }) => `${open} / ${all}`,
   'history.intro': ({ kind }) => `Every change of ${kind}: who, when, before and after.`,
@@ -304,12 +313,14 @@ export const en: Messages = {
   'admin.person': 'Person',
   'admin.role': 'Role',
   'admin.unitHelp': 'The role holds for the unit and everything under it.',
-  'admin.unitHelpUnitAdministrator': 'The role holds for the unit and everything under it. You can give roles on the units you administer; the auditor role is given by the tenant administrator.',
+  'admin.unitHelpUnitAdministrator':
+    'The role holds for the unit and everything under it. You can give roles on the units you administer; the auditor role is given by the tenant administrator.',
   'admin.giveRole': 'Give the role',
   'admin.newPerson': 'New person',
   'admin.passwordHelp': 'At least 12 characters. Leave empty for a person who will not sign in.',
   'admin.createPerson': 'Add the person',
-  'admin.statusesIntro': 'The statuses that controls, actions and activities can have. Each is shown with colour, symbol and text. A status no longer used is made inactive; it stays on what already has it.',
+  'admin.statusesIntro':
+    'The statuses that controls, actions and activities can have. Each is shown with colour, symbol and text. A status no longer used is made inactive; it stays on what already has it.',
   'admin.newStatus': 'New status',
   'admin.inactive': 'Inactive',
   'admin.key': 'Key',
@@ -324,7 +335,8 @@ export const en: Messages = {
   'admin.categoryHelp': 'Decides the overdue rule and the reports\u2019 summaries.',
   'admin.activeStatus': 'Can be chosen',
   'admin.createStatus': 'Add the status',
-  'admin.riskMatrixIntro': 'The likelihood and consequence scales and the colour bands over the risk value. A new version holds from a year; older plans keep theirs.',
+  'admin.riskMatrixIntro':
+    'The likelihood and consequence scales and the colour bands over the risk value. A new version holds from a year; older plans keep theirs.',
   'admin.matrixVersion': 'Version',
   'admin.steps': 'Number of steps',
   'admin.bands': 'Colour bands',
@@ -349,8 +361,9 @@ export const en: Messages = {
   'admin.wholeTenant': 'The whole organisation',
   'admin.eventTitle': 'Title',
   'admin.eventPeriod': 'Reports on period',
-  'admin.eventPeriodHelp': 'A meeting in January–March about the annual accounts: choose last year\'s full year, and the meeting is in that plan\'s reports.',
-  'admin.eventPeriodNone': 'The meeting\'s own year',
+  'admin.eventPeriodHelp':
+    "A meeting in January–March about the annual accounts: choose last year's full year, and the meeting is in that plan's reports.",
+  'admin.eventPeriodNone': "The meeting's own year",
   'admin.agenda': 'To be discussed',
   'admin.addEvent': 'Add',
   'icon.circle': 'Circle',
@@ -390,7 +403,8 @@ export const en: Messages = {
 
   'planForm.edit': 'Edit plan',
   'planForm.noDecisionUnit': 'Not given',
-  'planForm.decisionLocked': 'The plan has been adopted. What is recorded of its decision changes through a revision on the plan’s page; what is missing can be filled in here.',
+  'planForm.decisionLocked':
+    'The plan has been adopted. What is recorded of its decision changes through a revision on the plan’s page; what is missing can be filled in here.',
   'planForm.paragraphHelp': 'The paragraph of the minutes, for example §95.',
 
   'reviewForm.new': 'New review',
@@ -433,7 +447,8 @@ export const en: Messages = {
   'admin.archiveUnit': ({ name }) => `Archive ${name}`,
   'admin.restoreUnit': ({ name }) => `Restore ${name}`,
   'admin.tokens': 'API tokens',
-  'admin.tokensIntro': 'Tokens for integrations such as Power BI or the e-archive. A token acts as a person, with their roles, and can only read or also write.',
+  'admin.tokensIntro':
+    'Tokens for integrations such as Power BI or the e-archive. A token acts as a person, with their roles, and can only read or also write.',
   'admin.tokenOnce': 'Copy the token now and keep it safe: it is shown only this once.',
   'admin.tokenCreated': ({ name }) => `The token ${name} has been created.`,
   'admin.access': 'Access',
@@ -455,13 +470,15 @@ export const en: Messages = {
   'riskPage.assessedBy': 'Assessed by',
   'archive.archive': ({ name }) => `Archive ${name}`,
   'archive.restore': ({ name }) => `Restore ${name}`,
-  'archive.confirm': ({ name }) => `Archive ${name}? It leaves the lists but keeps its history and can be restored from there.`,
+  'archive.confirm': ({ name }) =>
+    `Archive ${name}? It leaves the lists but keeps its history and can be restored from there.`,
   'archive.isArchived': 'Archived. It is not shown in the lists but can be restored.',
   'admin.editPerson': 'Change a person',
   'admin.newPassword': 'New password',
   'admin.newPasswordHelp': 'At least 12 characters. Leave empty to keep the password.',
   'admin.focusAreas': 'Focus areas',
-  'admin.focusAreasIntro': 'The focus areas that activities of activity plans are tagged with, for example Attract & recruit. An area no longer used is retired but stays on the activities that have it.',
+  'admin.focusAreasIntro':
+    'The focus areas that activities of activity plans are tagged with, for example Attract & recruit. An area no longer used is retired but stays on the activities that have it.',
   'admin.newFocusArea': 'New focus area',
   'admin.createFocusArea': 'Add the focus area',
   'admin.focusAreaName': ({ name }) => `Name of ${name}`,
@@ -470,7 +487,8 @@ export const en: Messages = {
   'accessibility.title': 'Accessibility statement',
   'nav.reports': 'Reports',
   'reports.title': 'Reports',
-  'reports.intro': 'Choose a report, a unit and a period. Look at the report here, download it as PDF, Word, Excel or Markdown, and send it to the committee.',
+  'reports.intro':
+    'Choose a report, a unit and a period. Look at the report here, download it as PDF, Word, Excel or Markdown, and send it to the committee.',
   'reports.choose': 'Choose a report',
   'reports.kind': 'Report',
   'reports.summaryUnit': 'Municipality or region',
@@ -482,12 +500,17 @@ export const en: Messages = {
   'reports.kind.control-follow-up': 'Control follow-up',
   'reports.kind.plan': 'Internal control plan for adoption',
   'reports.kind.council-summary': 'Summary for the executive board',
-  'reports.about.improvement-actions': "The year's reviews with the committee's decisions, and for each risk what was to be done and what has been done.",
-  'reports.about.activity-plan': 'Each activity with status, end date, description, sub-activities, cost, performers and follow-up & evaluation.',
+  'reports.about.improvement-actions':
+    "The year's reviews with the committee's decisions, and for each risk what was to be done and what has been done.",
+  'reports.about.activity-plan':
+    'Each activity with status, end date, description, sub-activities, cost, performers and follow-up & evaluation.',
   'reports.about.activity-review': 'Each assignment or activity with its follow-up and analysis.',
-  'reports.about.control-follow-up': "Actions and controls per risk with status, responsible people, dates and the period's comments, deviations and the reporting to the committee and the executive board.",
-  'reports.about.plan': 'The plan the committee adopts: the risk matrix, the risks and the planned controls and actions.',
-  'reports.about.council-summary': "Every committee and company in one document: status, overdue controls and actions, deviations, the aggregated risk matrix and the executive board's evaluation.",
+  'reports.about.control-follow-up':
+    "Actions and controls per risk with status, responsible people, dates and the period's comments, deviations and the reporting to the committee and the executive board.",
+  'reports.about.plan':
+    'The plan the committee adopts: the risk matrix, the risks and the planned controls and actions.',
+  'reports.about.council-summary':
+    "Every committee and company in one document: status, overdue controls and actions, deviations, the aggregated risk matrix and the executive board's evaluation.",
   'reports.download': 'Download',
   'reports.format.pdf': 'PDF',
   'reports.format.pdfa': 'PDF/A for the archive',
@@ -498,7 +521,8 @@ export const en: Messages = {
   'reports.showPreview': 'Show the report here',
   'reports.previewOf': ({ title }) => `Preview: ${title}`,
   'reports.issue': 'Send to the committee',
-  'reports.issueHelp': 'The report is kept as it is now, with a checksum (SHA-256). It can be downloaded unchanged later, even after the data has changed.',
+  'reports.issueHelp':
+    'The report is kept as it is now, with a checksum (SHA-256). It can be downloaded unchanged later, even after the data has changed.',
   'reports.issueFormat': 'Format',
   'reports.note': 'Note',
   'reports.noteHelp': 'For example which meeting the report is for.',
@@ -513,7 +537,8 @@ export const en: Messages = {
   'reports.downloadIssued': ({ format }) => `Download ${format}`,
   'reports.textMissing': 'No text is written: the section is left out of the report until it is.',
   'reports.texts': "The report's texts",
-  'reports.textsHelp': ({ year }) => `The texts are for the unit in ${year}. Where the unit has no text of its own, the general text of the unit or the municipality is used; it is shown here to start from.`,
+  'reports.textsHelp': ({ year }) =>
+    `The texts are for the unit in ${year}. Where the unit has no text of its own, the general text of the unit or the municipality is used; it is shown here to start from.`,
   'reports.section.introduction': 'Introduction',
   'reports.section.reviews-closing': 'Text after the reviews',
   'reports.section.actions-introduction': 'Introduction to the improvement actions',
@@ -525,7 +550,8 @@ export const en: Messages = {
   'reports.textSaved': 'The text is saved.',
   'reports.textFromFallback': 'Showing the general text. Saving creates a text of its own for the unit and year.',
   'lifeCycle.adopt': 'Adopt the plan',
-  'lifeCycle.adoptHelp': 'When the committee has adopted the plan, record the decision here. The plan is then frozen as adopted, and later changes can be compared with it.',
+  'lifeCycle.adoptHelp':
+    'When the committee has adopted the plan, record the decision here. The plan is then frozen as adopted, and later changes can be compared with it.',
   'lifeCycle.adoptButton': 'Record the decision',
   'lifeCycle.versions': 'Adopted plan and revisions',
   'lifeCycle.noVersions': 'The plan has no frozen version.',
@@ -537,7 +563,8 @@ export const en: Messages = {
   'lifeCycle.reason': 'Reason for the change',
   'lifeCycle.reasonHelp': "For example the committee's decision on the revision. The adopted version is kept.",
   'lifeCycle.revisionDecision': 'Decision on the revision',
-  'lifeCycle.revisionDecisionHelp': 'Change these if the revision has a decision of its own, or to correct the decision. The adopted version keeps its decision.',
+  'lifeCycle.revisionDecisionHelp':
+    'Change these if the revision has a decision of its own, or to correct the decision. The adopted version keeps its decision.',
   'lifeCycle.reviseButton': 'Save revision',
   'lifeCycle.revised': 'The revision is saved.',
   'lifeCycle.close': 'Close the plan',
@@ -590,14 +617,16 @@ export const en: Messages = {
   'lifeCycle.field.meetingDate': 'Meeting',
   'lifeCycle.field.paragraph': 'Paragraph',
   'lifeCycle.rollOver': "Next year's plan",
-  'lifeCycle.rollOverHelp': 'Make next year’s plan from this one: the risks come along to be re-assessed, and what is not done is carried over. This plan is not changed.',
+  'lifeCycle.rollOverHelp':
+    'Make next year’s plan from this one: the risks come along to be re-assessed, and what is not done is carried over. This plan is not changed.',
   'lifeCycle.rollOverButton': "Make next year's plan",
   'lifeCycle.carryOver': 'Carried over',
   'lifeCycle.carriedFrom': ({ plan }) => `carried over from ${plan}`,
   'lifeCycle.carriedTo': ({ plan }) => `carried over to ${plan}`,
   'lifeCycle.entity.sub_activity': 'Sub-activity',
   'admin.outbox': 'Outbox',
-  'admin.outboxIntro': 'Reminders and deviation notices Uppsikt has written. Without a mail server (SMTP_URL) they are not sent, but they are here.',
+  'admin.outboxIntro':
+    'Reminders and deviation notices Uppsikt has written. Without a mail server (SMTP_URL) they are not sent, but they are here.',
   'admin.outboxEmpty': 'The outbox is empty.',
   'admin.outboxTo': 'To',
   'admin.outboxKind': 'Kind',
@@ -609,7 +638,8 @@ export const en: Messages = {
   'admin.outboxError': ({ error }) => `Could not be sent: ${error}. It will be tried again.`,
   'admin.outboxShow': 'Show the message',
   'recommendations.title': 'Recommendations',
-  'recommendations.intro': "The review's and the auditors' recommendations, with the committee's answer and what has been done, until they are done.",
+  'recommendations.intro':
+    "The review's and the auditors' recommendations, with the committee's answer and what has been done, until they are done.",
   'recommendations.number': ({ number }) => `Recommendation ${number}`,
   'recommendations.new': 'New recommendation',
   'recommendations.recommendedBy': 'From',
@@ -623,7 +653,8 @@ export const en: Messages = {
   'recommendations.add': 'Add the recommendation',
   'nav.year': 'Annual calendar',
   'year.title': 'Annual calendar',
-  'year.intro': 'The year month by month: meetings, last days to report, the ends of the periods and the reports sent to the committee.',
+  'year.intro':
+    'The year month by month: meetings, last days to report, the ends of the periods and the reports sent to the committee.',
   'year.periodEnds': 'Period ends',
   'year.reportSent': 'Sent to the committee',
   'year.sometimeIn': 'During the month',
@@ -633,5 +664,6 @@ export const en: Messages = {
   'admin.deadlineRoleHelp': 'Those with the role on the unit are reminded in the weekly digest.',
   'admin.everyRole': 'Every role',
   'reports.kind.deviations': 'Reported deviations',
-  'reports.about.deviations': 'The deviations in the unit and everything below it during the period: where, when, how serious, whether closed and which action answers them.',
+  'reports.about.deviations':
+    'The deviations in the unit and everything below it during the period: where, when, how serious, whether closed and which action answers them.',
 };

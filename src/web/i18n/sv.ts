@@ -9,7 +9,8 @@ export const sv = {
   'app.error': 'Något gick fel.',
   'app.retry': 'Försök igen',
   'app.notFound': 'Sidan finns inte.',
-  'app.notFoundHelp': 'Adressen kan vara felstavad, eller så har sidan flyttats. Gå till startsidan och leta vidare därifrån.',
+  'app.notFoundHelp':
+    'Adressen kan vara felstavad, eller så har sidan flyttats. Gå till startsidan och leta vidare därifrån.',
   'app.backToStart': 'Till startsidan',
 
   'nav.label': 'Huvudmeny',
@@ -43,8 +44,6 @@ export const sv = {
 
   'form.errorSummary': 'Rätta följande:',
 
-
-
   'planKind.internal_control': 'Internkontrollplan',
   'planKind.activity': 'Aktivitetsplan',
   'planState.draft': 'Utkast',
@@ -74,7 +73,8 @@ export const sv = {
   'item.responsible': 'Ansvarig',
   'item.start': 'Start',
   'item.checkpoints': 'Avstämning',
-  'item.latestFollowUp': ({ date, author }: { date: string; author: string }) => `Senaste uppföljning ${date}, ${author}`,
+  'item.latestFollowUp': ({ date, author }: { date: string; author: string }) =>
+    `Senaste uppföljning ${date}, ${author}`,
 
   'status.none': 'Ingen status',
 
@@ -105,14 +105,16 @@ export const sv = {
   'plan.consequence': 'Konsekvens',
   'plan.riskValue': 'Riskvärde',
   'plan.items': 'Kontrollmoment och åtgärder',
-  'plan.itemCount': ({ controls, actions }: { controls: number; actions: number }) => `${controls} kontrollmoment, ${actions} åtgärder`,
+  'plan.itemCount': ({ controls, actions }: { controls: number; actions: number }) =>
+    `${controls} kontrollmoment, ${actions} åtgärder`,
   'plan.statusSummary': 'Status',
   'plan.statusCount': 'Antal',
   'plan.matrix': 'Riskmatris',
   'plan.matrixCaption': 'Antal risker per sannolikhet och konsekvens. Välj en ruta för att visa bara de riskerna.',
   'plan.matrixCaptionCounts': 'Antal risker per sannolikhet och konsekvens.',
   'plan.risksInCell': ({ count }: { count: number }): string => (count === 1 ? 'risk' : 'risker'),
-  'plan.filteredBy': ({ likelihood, consequence }: { likelihood: number; consequence: number }) => `Visar risker med sannolikhet ${likelihood} och konsekvens ${consequence}.`,
+  'plan.filteredBy': ({ likelihood, consequence }: { likelihood: number; consequence: number }) =>
+    `Visar risker med sannolikhet ${likelihood} och konsekvens ${consequence}.`,
   'plan.clearFilter': 'Visa alla risker',
   'plan.unassessed': 'Ej bedömd',
   'plan.actionsWithoutRisk': 'Åtgärder utan risk',
@@ -145,7 +147,8 @@ export const sv = {
   'conflict.title': 'Någon annan har sparat ändringar medan du skrev.',
   'conflict.detail': 'Ingenting har skrivits över.',
   'conflict.changedFields': 'Så här ser det ut nu:',
-  'conflict.yourTextKept': 'Din text finns kvar i formuläret. Välj om du vill spara din version över den andra, eller ta in den andra versionen i formuläret.',
+  'conflict.yourTextKept':
+    'Din text finns kvar i formuläret. Välj om du vill spara din version över den andra, eller ta in den andra versionen i formuläret.',
   'conflict.keepMine': 'Spara min version',
   'conflict.takeTheirs': 'Använd den andra versionen',
   'itemForm.new.control': 'Nytt kontrollmoment',
@@ -180,7 +183,8 @@ export const sv = {
   'followUps.analysis': 'Analys',
   'followUpForm.title': 'Skriv uppföljning',
   'followUpForm.noItem': 'Välj först vad du vill följa upp, till exempel från Mitt arbete.',
-  'followUpForm.noPeriods': 'Det finns inga rapporteringsperioder för planens år. Be en administratör lägga in dem i årshjulet.',
+  'followUpForm.noPeriods':
+    'Det finns inga rapporteringsperioder för planens år. Be en administratör lägga in dem i årshjulet.',
   'followUpForm.period': 'Period',
   'followUpForm.body': 'Uppföljning',
   'followUpForm.bodyHelp': 'Vad har gjorts under perioden, resultat och eventuella avvikelser.',
@@ -221,7 +225,8 @@ export const sv = {
   'operation.archive': 'arkiverad',
   'operation.restore': 'återställd',
   'overview.title': 'Kommunstyrelsens översikt',
-  'overview.intro': 'Nämnder, bolag och förvaltningar sida vid sida: status, försenade, avvikelser och risker. Välj en enhet för att gå ner i den.',
+  'overview.intro':
+    'Nämnder, bolag och förvaltningar sida vid sida: status, försenade, avvikelser och risker. Välj en enhet för att gå ner i den.',
   'overview.noStatus': 'Utan status',
   'overview.items': 'Kontrollmoment, åtgärder och aktiviteter',
   'overview.deviations': 'Avvikelser (öppna/alla)',
@@ -245,7 +250,8 @@ export const sv = {
   'plan.newRisk': 'Ny risk',
   'organisation.newPlan': 'Ny plan',
   'nav.overview': 'Översikt',
-  'chart.invalid': ({ line, message }: { line: number; message: string }) => `Diagrammet kan inte visas: rad ${line}: ${message}`,
+  'chart.invalid': ({ line, message }: { line: number; message: string }) =>
+    `Diagrammet kan inte visas: rad ${line}: ${message}`,
   'persons.remove': ({ name }: { name: string }) => `Ta bort ${name}`,
   'editor.toolbar': ({ field }: { field: string }) => `Formatering för ${field}`,
   'deviationForm.forControl': ({ title }: { title: string }) => `Funnen av kontrollmomentet ${title}.`,
@@ -256,12 +262,18 @@ export const sv = {
   'riskPage.backToPlan': ({ plan }: { plan: string }) => `Tillbaka till ${plan}`,
   'riskPage.forItem': ({ title }: { title: string }) => `för ${title}`,
   'overview.unitsOf': ({ unit, year }: { unit: string; year: number }) => `Under ${unit} ${year}`,
-  'overview.unassessedRisks': ({ count }: { count: number }) => (count === 0 ? 'Alla risker är bedömda.' : count === 1 ? '1 risk är inte bedömd och står inte i matrisen.' : `${count} risker är inte bedömda och står inte i matrisen.`),
+  'overview.unassessedRisks': ({ count }: { count: number }) =>
+    count === 0
+      ? 'Alla risker är bedömda.'
+      : count === 1
+        ? '1 risk är inte bedömd och står inte i matrisen.'
+        : `${count} risker är inte bedömda och står inte i matrisen.`,
   'overview.matrix': ({ unit }: { unit: string }) => `Riskmatris för allt under ${unit}`,
   'overview.deviationCount': ({ open, all }: { open: number; all: number }) => `${open} / ${all}`,
   'history.intro': ({ kind }: { kind: string }) => `Alla ändringar av ${kind}: vem, när, före och efter.`,
   'history.changesAt': ({ time }: { time: string }) => `Ändringar ${time}`,
-  'history.viaToken': ({ token, createdBy }: { token: string; createdBy: string }) => `med API-nyckeln ”${token}” (skapad av ${createdBy})`,
+  'history.viaToken': ({ token, createdBy }: { token: string; createdBy: string }) =>
+    `med API-nyckeln ”${token}” (skapad av ${createdBy})`,
 
   'activities.title': 'Aktiviteter',
   'activities.none': 'Planen har inga aktiviteter.',
@@ -304,12 +316,14 @@ export const sv = {
   'admin.person': 'Person',
   'admin.role': 'Roll',
   'admin.unitHelp': 'Rollen gäller enheten och allt under den.',
-  'admin.unitHelpUnitAdministrator': 'Rollen gäller enheten och allt under den. Du kan ge roller på enheterna du är administratör för; rollen revisor ger kommunens administratör.',
+  'admin.unitHelpUnitAdministrator':
+    'Rollen gäller enheten och allt under den. Du kan ge roller på enheterna du är administratör för; rollen revisor ger kommunens administratör.',
   'admin.giveRole': 'Ge rollen',
   'admin.newPerson': 'Ny person',
   'admin.passwordHelp': 'Minst 12 tecken. Lämna tomt för en person som inte ska logga in.',
   'admin.createPerson': 'Lägg till personen',
-  'admin.statusesIntro': 'Statusarna som kontrollmoment, åtgärder och aktiviteter kan ha. Varje status visas med färg, symbol och text. En status som inte längre används görs inaktiv; den finns kvar på det som redan har den.',
+  'admin.statusesIntro':
+    'Statusarna som kontrollmoment, åtgärder och aktiviteter kan ha. Varje status visas med färg, symbol och text. En status som inte längre används görs inaktiv; den finns kvar på det som redan har den.',
   'admin.newStatus': 'Ny status',
   'admin.inactive': 'Inaktiv',
   'admin.key': 'Nyckel',
@@ -324,7 +338,8 @@ export const sv = {
   'admin.categoryHelp': 'Avgör försenat-regeln och rapporternas sammanställningar.',
   'admin.activeStatus': 'Kan väljas',
   'admin.createStatus': 'Lägg till statusen',
-  'admin.riskMatrixIntro': 'Skalorna för sannolikhet och konsekvens och färgbanden över riskvärdet. En ny version gäller från ett år; äldre planer behåller sin version.',
+  'admin.riskMatrixIntro':
+    'Skalorna för sannolikhet och konsekvens och färgbanden över riskvärdet. En ny version gäller från ett år; äldre planer behåller sin version.',
   'admin.matrixVersion': 'Version',
   'admin.steps': 'Antal steg',
   'admin.bands': 'Färgband',
@@ -349,7 +364,8 @@ export const sv = {
   'admin.wholeTenant': 'Hela organisationen',
   'admin.eventTitle': 'Rubrik',
   'admin.eventPeriod': 'Rapporterar om period',
-  'admin.eventPeriodHelp': 'Ett sammanträde i januari–mars om årsbokslutet: välj fjolårets helår, så kommer sammanträdet med i den planens rapporter.',
+  'admin.eventPeriodHelp':
+    'Ett sammanträde i januari–mars om årsbokslutet: välj fjolårets helår, så kommer sammanträdet med i den planens rapporter.',
   'admin.eventPeriodNone': 'Sammanträdets eget år',
   'admin.agenda': 'Att diskutera',
   'admin.addEvent': 'Lägg till',
@@ -386,11 +402,13 @@ export const sv = {
   'admin.events': ({ year }: { year: number }) => `Sammanträden och tidsgränser ${year}`,
   'admin.newEvent': ({ year }: { year: number }) => `Nytt sammanträde eller tidsgräns ${year}`,
   'admin.removeEvent': ({ title }: { title: string }) => `Ta bort ${title}`,
-  'admin.confirmRemoveEvent': ({ title }: { title: string }) => `Ta bort ${title} ur årshjulet? Borttagningen syns i historiken.`,
+  'admin.confirmRemoveEvent': ({ title }: { title: string }) =>
+    `Ta bort ${title} ur årshjulet? Borttagningen syns i historiken.`,
 
   'planForm.edit': 'Ändra plan',
   'planForm.noDecisionUnit': 'Inte angivet',
-  'planForm.decisionLocked': 'Planen är beslutad. Det som är registrerat av beslutet ändras genom en revision på planens sida; det som saknas kan fyllas i här.',
+  'planForm.decisionLocked':
+    'Planen är beslutad. Det som är registrerat av beslutet ändras genom en revision på planens sida; det som saknas kan fyllas i här.',
   'planForm.paragraphHelp': 'Protokollets paragraf, till exempel §95.',
 
   'reviewForm.new': 'Ny granskning',
@@ -433,7 +451,8 @@ export const sv = {
   'admin.archiveUnit': ({ name }: { name: string }) => `Arkivera ${name}`,
   'admin.restoreUnit': ({ name }: { name: string }) => `Återställ ${name}`,
   'admin.tokens': 'API-nycklar',
-  'admin.tokensIntro': 'Nycklar för integrationer, till exempel Power BI eller e-arkivet. En nyckel agerar som en person, med dennes roller, och kan bara läsa eller också skriva.',
+  'admin.tokensIntro':
+    'Nycklar för integrationer, till exempel Power BI eller e-arkivet. En nyckel agerar som en person, med dennes roller, och kan bara läsa eller också skriva.',
   'admin.tokenOnce': 'Kopiera nyckeln nu och förvara den säkert: den visas bara den här gången.',
   'admin.tokenCreated': ({ name }: { name: string }) => `Nyckeln ${name} är skapad.`,
   'admin.access': 'Behörighet',
@@ -455,13 +474,15 @@ export const sv = {
   'riskPage.assessedBy': 'Bedömd av',
   'archive.archive': ({ name }: { name: string }) => `Arkivera ${name}`,
   'archive.restore': ({ name }: { name: string }) => `Återställ ${name}`,
-  'archive.confirm': ({ name }: { name: string }) => `Arkivera ${name}? Det försvinner ur listorna men finns kvar i historiken och kan återställas därifrån.`,
+  'archive.confirm': ({ name }: { name: string }) =>
+    `Arkivera ${name}? Det försvinner ur listorna men finns kvar i historiken och kan återställas därifrån.`,
   'archive.isArchived': 'Arkiverad. Den syns inte i listorna men kan återställas.',
   'admin.editPerson': 'Ändra en person',
   'admin.newPassword': 'Nytt lösenord',
   'admin.newPasswordHelp': 'Minst 12 tecken. Lämna tomt för att behålla lösenordet.',
   'admin.focusAreas': 'Fokusområden',
-  'admin.focusAreasIntro': 'Fokusområdena som aktiviteter i aktivitetsplaner märks med, till exempel Attrahera & rekrytera. Ett område som inte längre används tas ur bruk men finns kvar på de aktiviteter som har det.',
+  'admin.focusAreasIntro':
+    'Fokusområdena som aktiviteter i aktivitetsplaner märks med, till exempel Attrahera & rekrytera. Ett område som inte längre används tas ur bruk men finns kvar på de aktiviteter som har det.',
   'admin.newFocusArea': 'Nytt fokusområde',
   'admin.createFocusArea': 'Lägg till fokusområdet',
   'admin.focusAreaName': ({ name }: { name: string }) => `Namn på ${name}`,
@@ -470,7 +491,8 @@ export const sv = {
   'accessibility.title': 'Tillgänglighetsredogörelse',
   'nav.reports': 'Rapporter',
   'reports.title': 'Rapporter',
-  'reports.intro': 'Välj rapport, enhet och period. Titta på rapporten här, hämta den som PDF, Word, Excel eller Markdown, och skicka den till nämnden.',
+  'reports.intro':
+    'Välj rapport, enhet och period. Titta på rapporten här, hämta den som PDF, Word, Excel eller Markdown, och skicka den till nämnden.',
   'reports.choose': 'Välj rapport',
   'reports.kind': 'Rapport',
   'reports.summaryUnit': 'Kommun eller region',
@@ -482,12 +504,17 @@ export const sv = {
   'reports.kind.control-follow-up': 'Kontroll uppföljning',
   'reports.kind.plan': 'Internkontrollplan för beslut',
   'reports.kind.council-summary': 'Sammanställning för kommunstyrelsen',
-  'reports.about.improvement-actions': 'Årets granskningar med nämndens beslut, och för varje risk vad som skulle göras och vad som har gjorts.',
-  'reports.about.activity-plan': 'Varje aktivitet med status, slutdatum, beskrivning, delaktiviteter, kostnad, utförare och uppföljning & utvärdering.',
+  'reports.about.improvement-actions':
+    'Årets granskningar med nämndens beslut, och för varje risk vad som skulle göras och vad som har gjorts.',
+  'reports.about.activity-plan':
+    'Varje aktivitet med status, slutdatum, beskrivning, delaktiviteter, kostnad, utförare och uppföljning & utvärdering.',
   'reports.about.activity-review': 'Varje uppdrag eller aktivitet med uppföljning och analys.',
-  'reports.about.control-follow-up': 'Åtgärder och kontrollmoment per risk med status, ansvariga, datum och periodens kommentarer, avvikelser och rapporteringen till nämnd och kommunstyrelse.',
-  'reports.about.plan': 'Planen som nämnden beslutar om: riskmatrisen, riskerna och de kontrollmoment och åtgärder som planeras.',
-  'reports.about.council-summary': 'Alla nämnder och bolag i ett dokument: status, försenade kontrollmoment och åtgärder, avvikelser, den samlade riskmatrisen och kommunstyrelsens utvärdering.',
+  'reports.about.control-follow-up':
+    'Åtgärder och kontrollmoment per risk med status, ansvariga, datum och periodens kommentarer, avvikelser och rapporteringen till nämnd och kommunstyrelse.',
+  'reports.about.plan':
+    'Planen som nämnden beslutar om: riskmatrisen, riskerna och de kontrollmoment och åtgärder som planeras.',
+  'reports.about.council-summary':
+    'Alla nämnder och bolag i ett dokument: status, försenade kontrollmoment och åtgärder, avvikelser, den samlade riskmatrisen och kommunstyrelsens utvärdering.',
   'reports.download': 'Hämta',
   'reports.format.pdf': 'PDF',
   'reports.format.pdfa': 'PDF/A för arkivet',
@@ -498,7 +525,8 @@ export const sv = {
   'reports.showPreview': 'Visa rapporten här',
   'reports.previewOf': ({ title }: { title: string }) => `Förhandsgranskning: ${title}`,
   'reports.issue': 'Skicka till nämnd',
-  'reports.issueHelp': 'Rapporten sparas som den ser ut nu, med en kontrollsumma (SHA-256). Den går att hämta oförändrad senare, även när uppgifterna har ändrats.',
+  'reports.issueHelp':
+    'Rapporten sparas som den ser ut nu, med en kontrollsumma (SHA-256). Den går att hämta oförändrad senare, även när uppgifterna har ändrats.',
   'reports.issueFormat': 'Format',
   'reports.note': 'Anteckning',
   'reports.noteHelp': 'Till exempel vilket sammanträde rapporten gäller.',
@@ -513,7 +541,8 @@ export const sv = {
   'reports.downloadIssued': ({ format }: { format: string }) => `Hämta ${format}`,
   'reports.textMissing': 'Ingen text är skriven: avsnittet lämnas ute ur rapporten tills den är skriven.',
   'reports.texts': 'Rapportens texter',
-  'reports.textsHelp': ({ year }: { year: number }) => `Texterna gäller enheten för ${year}. Finns ingen egen text används enhetens eller kommunens allmänna text, som visas här som utgångspunkt.`,
+  'reports.textsHelp': ({ year }: { year: number }) =>
+    `Texterna gäller enheten för ${year}. Finns ingen egen text används enhetens eller kommunens allmänna text, som visas här som utgångspunkt.`,
   'reports.section.introduction': 'Inledning',
   'reports.section.reviews-closing': 'Text efter granskningarna',
   'reports.section.actions-introduction': 'Inledning till förbättringsåtgärderna',
@@ -525,7 +554,8 @@ export const sv = {
   'reports.textSaved': 'Texten är sparad.',
   'reports.textFromFallback': 'Visar den allmänna texten. Sparar du skapas en egen text för enheten och året.',
   'lifeCycle.adopt': 'Besluta planen',
-  'lifeCycle.adoptHelp': 'När nämnden har beslutat planen registreras beslutet här. Planen fryses då som den beslutades, och senare ändringar går att jämföra med den.',
+  'lifeCycle.adoptHelp':
+    'När nämnden har beslutat planen registreras beslutet här. Planen fryses då som den beslutades, och senare ändringar går att jämföra med den.',
   'lifeCycle.adoptButton': 'Registrera beslutet',
   'lifeCycle.versions': 'Beslutad plan och revisioner',
   'lifeCycle.noVersions': 'Planen har ingen fryst version.',
@@ -537,7 +567,8 @@ export const sv = {
   'lifeCycle.reason': 'Skäl till ändringen',
   'lifeCycle.reasonHelp': 'Till exempel nämndens beslut om revideringen. Den beslutade versionen finns kvar.',
   'lifeCycle.revisionDecision': 'Beslut om revisionen',
-  'lifeCycle.revisionDecisionHelp': 'Ändra här om revisionen har ett eget beslut, eller för att rätta beslutet. Den beslutade versionen behåller sitt beslut.',
+  'lifeCycle.revisionDecisionHelp':
+    'Ändra här om revisionen har ett eget beslut, eller för att rätta beslutet. Den beslutade versionen behåller sitt beslut.',
   'lifeCycle.reviseButton': 'Spara revision',
   'lifeCycle.revised': 'Revisionen är sparad.',
   'lifeCycle.close': 'Avsluta planen',
@@ -590,14 +621,16 @@ export const sv = {
   'lifeCycle.field.meetingDate': 'Sammanträde',
   'lifeCycle.field.paragraph': 'Paragraf',
   'lifeCycle.rollOver': 'Nästa års plan',
-  'lifeCycle.rollOverHelp': 'Gör nästa års plan av den här: riskerna följer med för ny bedömning, och det som inte är klart förs över. Den här planen ändras inte.',
+  'lifeCycle.rollOverHelp':
+    'Gör nästa års plan av den här: riskerna följer med för ny bedömning, och det som inte är klart förs över. Den här planen ändras inte.',
   'lifeCycle.rollOverButton': 'Gör nästa års plan',
   'lifeCycle.carryOver': 'Överföringar',
   'lifeCycle.carriedFrom': ({ plan }: { plan: string }) => `överförd från ${plan}`,
   'lifeCycle.carriedTo': ({ plan }: { plan: string }) => `förs över till ${plan}`,
   'lifeCycle.entity.sub_activity': 'Delaktivitet',
   'admin.outbox': 'Utkorg',
-  'admin.outboxIntro': 'Påminnelser och meddelanden om avvikelser som Uppsikt har skrivit. Utan e-postserver (SMTP_URL) skickas de inte, men finns här.',
+  'admin.outboxIntro':
+    'Påminnelser och meddelanden om avvikelser som Uppsikt har skrivit. Utan e-postserver (SMTP_URL) skickas de inte, men finns här.',
   'admin.outboxEmpty': 'Utkorgen är tom.',
   'admin.outboxTo': 'Till',
   'admin.outboxKind': 'Slag',
@@ -609,7 +642,8 @@ export const sv = {
   'admin.outboxError': ({ error }: { error: string }) => `Kunde inte skickas: ${error}. Det görs ett nytt försök.`,
   'admin.outboxShow': 'Visa meddelandet',
   'recommendations.title': 'Rekommendationer',
-  'recommendations.intro': 'Granskningens och revisorernas rekommendationer, med nämndens svar och vad som har gjorts, tills de är klara.',
+  'recommendations.intro':
+    'Granskningens och revisorernas rekommendationer, med nämndens svar och vad som har gjorts, tills de är klara.',
   'recommendations.number': ({ number }: { number: number }) => `Rekommendation ${number}`,
   'recommendations.new': 'Ny rekommendation',
   'recommendations.recommendedBy': 'Från',
@@ -623,7 +657,8 @@ export const sv = {
   'recommendations.add': 'Lägg till rekommendationen',
   'nav.year': 'Årshjul',
   'year.title': 'Årshjul',
-  'year.intro': 'Året månad för månad: sammanträden, sista dagar att rapportera, periodernas slut och rapporterna som har skickats till nämnden.',
+  'year.intro':
+    'Året månad för månad: sammanträden, sista dagar att rapportera, periodernas slut och rapporterna som har skickats till nämnden.',
   'year.periodEnds': 'Perioden slutar',
   'year.reportSent': 'Skickad till nämnd',
   'year.sometimeIn': 'Under månaden',
@@ -633,7 +668,8 @@ export const sv = {
   'admin.deadlineRoleHelp': 'Den som har rollen på enheten påminns i veckobrevet.',
   'admin.everyRole': 'Alla roller',
   'reports.kind.deviations': 'Rapporterade avvikelser',
-  'reports.about.deviations': 'Avvikelserna i enheten och allt under den under perioden: var, när, hur allvarliga, om de är stängda och vilken åtgärd som besvarar dem.',
+  'reports.about.deviations':
+    'Avvikelserna i enheten och allt under den under perioden: var, när, hur allvarliga, om de är stängda och vilken åtgärd som besvarar dem.',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;

@@ -46,7 +46,8 @@ export interface RequestOptions {
 
 export function apiPath(path: string, query?: RequestOptions['query']): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) params.set(key, String(value));
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null) params.set(key, String(value));
   const search = params.toString();
   return `/api/v1${path}${search ? `?${search}` : ''}`;
 }
@@ -58,7 +59,13 @@ export async function api<T>(path: string, { method = 'GET', body, query, signal
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(apiPath(path, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal });
+    response = await fetch(apiPath(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError({
@@ -72,7 +79,11 @@ export async function api<T>(path: string, { method = 'GET', body, query, signal
   const text = await response.text();
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    const fallback: Problem = { type: 'about:blank', title: response.statusText || String(response.status), status: response.status };
+    const fallback: Problem = {
+      type: 'about:blank',
+      title: response.statusText || String(response.status),
+      status: response.status,
+    };
     throw new ApiError(json && typeof json === 'object' && 'status' in json ? (json as Problem) : fallback);
   }
   return json as T;
@@ -82,7 +93,10 @@ export async function api<T>(path: string, { method = 'GET', body, query, signal
 export async function apiAll<T>(path: string, query: RequestOptions['query'] = {}, signal?: AbortSignal): Promise<T[]> {
   const items: T[] = [];
   for (;;) {
-    const page = await api<{ items: T[]; total: number }>(path, { query: { ...query, limit: 500, offset: items.length }, signal });
+    const page = await api<{ items: T[]; total: number }>(path, {
+      query: { ...query, limit: 500, offset: items.length },
+      signal,
+    });
     items.push(...page.items);
     if (page.items.length === 0 || items.length >= page.total) return items;
   }
@@ -92,4 +106,8 @@ export async function apiAll<T>(path: string, query: RequestOptions['query'] = {
 export type PlanItemKind = 'control' | 'action' | 'activity';
 
 /** Where each kind of plan item lives in the API. */
-export const PLAN_ITEM_PATHS: Record<PlanItemKind, string> = { control: '/controls', action: '/actions', activity: '/activities' };
+export const PLAN_ITEM_PATHS: Record<PlanItemKind, string> = {
+  control: '/controls',
+  action: '/actions',
+  activity: '/activities',
+};

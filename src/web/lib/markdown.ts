@@ -12,7 +12,8 @@ const SAFE_LINK = /^(https?:|mailto:|\/|#)/i;
 markdown.validateLink = (url) => SAFE_LINK.test(url.trim());
 
 // Links from users' texts open as ordinary links but tell the browser not to pass on who sent them.
-const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   tokens[idx]!.attrSet('rel', 'noopener noreferrer');
   return defaultLinkOpen(tokens, idx, options, env, self);
@@ -43,14 +44,14 @@ interface RenderEnv {
   labels: MarkdownLabels;
 }
 
-
 /**
  * A survey chart: a table of the answers and their numbers (what screen readers read and what
  * a printout keeps) with a bar beside each number, drawn to scale against the largest.
  */
 function renderChart(source: string, labels: MarkdownLabels): string {
   const parsed = parseChartBlock(source);
-  if (!parsed.ok) return `<p class="notice notice-error">${escape(labels.invalid(parsed.line, parsed.message))}</p><pre>${escape(source)}</pre>`;
+  if (!parsed.ok)
+    return `<p class="notice notice-error">${escape(labels.invalid(parsed.line, parsed.message))}</p><pre>${escape(source)}</pre>`;
   const { title, rows } = parsed.chart;
   const largest = Math.max(...rows.map((row) => row.value), 1);
   const body = rows

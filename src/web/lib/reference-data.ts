@@ -17,19 +17,35 @@ export type RiskMatrix = z.infer<typeof riskMatrix>;
 const LONG = 5 * 60_000;
 
 export function useStatuses() {
-  return useQuery({ queryKey: ['statuses'], queryFn: ({ signal }) => apiAll<Status>('/statuses', {}, signal), staleTime: LONG });
+  return useQuery({
+    queryKey: ['statuses'],
+    queryFn: ({ signal }) => apiAll<Status>('/statuses', {}, signal),
+    staleTime: LONG,
+  });
 }
 
 export function useOrgUnits() {
-  return useQuery({ queryKey: ['org-units'], queryFn: ({ signal }) => apiAll<OrgUnit>('/org-units', {}, signal), staleTime: LONG });
+  return useQuery({
+    queryKey: ['org-units'],
+    queryFn: ({ signal }) => apiAll<OrgUnit>('/org-units', {}, signal),
+    staleTime: LONG,
+  });
 }
 
 export function usePlans() {
-  return useQuery({ queryKey: ['plans'], queryFn: ({ signal }) => apiAll<Plan>('/plans', {}, signal), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['plans'],
+    queryFn: ({ signal }) => apiAll<Plan>('/plans', {}, signal),
+    staleTime: 60_000,
+  });
 }
 
 export function useRiskMatrices() {
-  return useQuery({ queryKey: ['risk-matrices'], queryFn: ({ signal }) => apiAll<RiskMatrix>('/risk-matrices', {}, signal), staleTime: LONG });
+  return useQuery({
+    queryKey: ['risk-matrices'],
+    queryFn: ({ signal }) => apiAll<RiskMatrix>('/risk-matrices', {}, signal),
+    staleTime: LONG,
+  });
 }
 
 /** Looks up by id. */
@@ -41,7 +57,11 @@ export type User = z.infer<typeof user>;
 
 /** The tenant's persons, deactivated ones included (history names them). */
 export function useUsers() {
-  return useQuery({ queryKey: ['users'], queryFn: ({ signal }) => apiAll<User>('/users', { includeDeactivated: true }, signal), staleTime: LONG });
+  return useQuery({
+    queryKey: ['users'],
+    queryFn: ({ signal }) => apiAll<User>('/users', { includeDeactivated: true }, signal),
+    staleTime: LONG,
+  });
 }
 
 /** The statuses as choices in the interface language. */

@@ -31,7 +31,12 @@ export function useEntityForm<T extends Values>(initial: T, initialVersion?: num
         await send(values, fromVersion);
       } catch (error) {
         release(false);
-        if (error instanceof ApiError && error.status === 409 && error.problem.current && typeof error.problem.current === 'object') {
+        if (
+          error instanceof ApiError &&
+          error.status === 409 &&
+          error.problem.current &&
+          typeof error.problem.current === 'object'
+        ) {
           setConflict(error.problem.current as Values);
           return;
         }

@@ -33,7 +33,15 @@ describe('useSubmit: the state of a form’s save', () => {
 
   test('what the server refused is kept, with the messages per field; the next save starts without it', async () => {
     const { result } = renderHook(() => useSubmit(), { wrapper });
-    const refusal = new ApiError({ type: 'about:blank', title: 'Ogiltiga uppgifter', status: 400, errors: [{ path: 'title', message: 'Får inte vara tom.' }, { path: 'endDate', message: 'Före startdatum.' }] });
+    const refusal = new ApiError({
+      type: 'about:blank',
+      title: 'Ogiltiga uppgifter',
+      status: 400,
+      errors: [
+        { path: 'title', message: 'Får inte vara tom.' },
+        { path: 'endDate', message: 'Före startdatum.' },
+      ],
+    });
     await act(() => result.current.run(() => Promise.reject(refusal)));
     expect(result.current.error).toBe(refusal);
     expect(result.current.fieldErrors('title')).toEqual(['Får inte vara tom.']);

@@ -17,7 +17,16 @@ export function useSubmit() {
     try {
       await save();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError({ type: 'about:blank', title: t('app.error'), status: 0, detail: caught instanceof Error ? caught.message : undefined }));
+      setError(
+        caught instanceof ApiError
+          ? caught
+          : new ApiError({
+              type: 'about:blank',
+              title: t('app.error'),
+              status: 0,
+              detail: caught instanceof Error ? caught.message : undefined,
+            }),
+      );
     } finally {
       setPending(false);
     }

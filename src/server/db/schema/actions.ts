@@ -35,12 +35,20 @@ export const actions = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     tenantReference('actions_plan_fk', t, t.planId, plans),
-    foreignKey({ name: 'actions_risk_fk', columns: [t.tenantId, t.planId, t.riskId], foreignColumns: [risks.tenantId, risks.planId, risks.id] }),
+    foreignKey({
+      name: 'actions_risk_fk',
+      columns: [t.tenantId, t.planId, t.riskId],
+      foreignColumns: [risks.tenantId, risks.planId, risks.id],
+    }),
     tenantReference('actions_review_fk', t, t.reviewId, reviews),
     tenantReference('actions_responsible_unit_fk', t, t.responsibleUnitId, orgUnits),
     tenantReference('actions_status_fk', t, t.statusId, statuses),
     index('actions_risk_idx').on(t.tenantId, t.riskId),
-    foreignKey({ name: 'actions_carried_from_fk', columns: [t.tenantId, t.carriedFromId], foreignColumns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'actions_carried_from_fk',
+      columns: [t.tenantId, t.carriedFromId],
+      foreignColumns: [t.tenantId, t.id],
+    }),
     index('actions_carried_from_idx').on(t.tenantId, t.carriedFromId),
     index('actions_plan_idx').on(t.tenantId, t.planId),
     check('actions_dates_in_order', datesInOrder(t.startDate, t.endDate)),

@@ -1,4 +1,15 @@
-import { pgTable, text, integer, uuid, boolean, primaryKey, index, uniqueIndex, check, foreignKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  integer,
+  uuid,
+  boolean,
+  primaryKey,
+  index,
+  uniqueIndex,
+  check,
+  foreignKey,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { CARRY_OVER_DECISIONS } from '../../../domain/activity.ts';
 import { archivable, editable, scheduled, tenantKey, tenantReference } from './columns.ts';
@@ -35,7 +46,11 @@ export const activities = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     tenantReference('activities_plan_fk', t, t.planId, plans),
     tenantReference('activities_status_fk', t, t.statusId, statuses),
-    foreignKey({ name: 'activities_carried_from_fk', columns: [t.tenantId, t.carriedFromId], foreignColumns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'activities_carried_from_fk',
+      columns: [t.tenantId, t.carriedFromId],
+      foreignColumns: [t.tenantId, t.id],
+    }),
     index('activities_plan_idx').on(t.tenantId, t.planId),
     index('activities_carried_from_idx').on(t.tenantId, t.carriedFromId),
     check('activities_carry_over_check', inList(t.carryOver, CARRY_OVER_DECISIONS)),
@@ -63,7 +78,11 @@ export const subActivities = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     tenantReference('sub_activities_activity_fk', t, t.activityId, activities),
     tenantReference('sub_activities_status_fk', t, t.statusId, statuses),
-    foreignKey({ name: 'sub_activities_carried_from_fk', columns: [t.tenantId, t.carriedFromId], foreignColumns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'sub_activities_carried_from_fk',
+      columns: [t.tenantId, t.carriedFromId],
+      foreignColumns: [t.tenantId, t.id],
+    }),
     index('sub_activities_activity_idx').on(t.tenantId, t.activityId),
     index('sub_activities_carried_from_idx').on(t.tenantId, t.carriedFromId),
     check('sub_activities_carry_over_check', inList(t.carryOver, CARRY_OVER_DECISIONS)),
@@ -80,7 +99,10 @@ export const focusAreas = pgTable(
     active: boolean().notNull().default(true),
     ...editable(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('focus_areas_name_key').on(t.tenantId, sql`lower(${t.name})`)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('focus_areas_name_key').on(t.tenantId, sql`lower(${t.name})`),
+  ],
 );
 
 /** Which focus areas an activity is tagged with, in the plan's order. */

@@ -23,6 +23,10 @@ export const checkpoints = pgTable(
     tenantReference('checkpoints_action_fk', t, t.actionId, actions),
     tenantReference('checkpoints_activity_fk', t, t.activityId, activities),
     check('checkpoints_one_item', exactlyOne(t.controlId, t.actionId, t.activityId)),
-    uniqueIndex('checkpoints_item_date_key').on(t.tenantId, sql`coalesce(${t.controlId}, ${t.actionId}, ${t.activityId})`, t.date),
+    uniqueIndex('checkpoints_item_date_key').on(
+      t.tenantId,
+      sql`coalesce(${t.controlId}, ${t.actionId}, ${t.activityId})`,
+      t.date,
+    ),
   ],
 );

@@ -29,7 +29,11 @@ export const controls = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     tenantReference('controls_plan_fk', t, t.planId, plans),
-    foreignKey({ name: 'controls_risk_fk', columns: [t.tenantId, t.planId, t.riskId], foreignColumns: [risks.tenantId, risks.planId, risks.id] }),
+    foreignKey({
+      name: 'controls_risk_fk',
+      columns: [t.tenantId, t.planId, t.riskId],
+      foreignColumns: [risks.tenantId, risks.planId, risks.id],
+    }),
     tenantReference('controls_status_fk', t, t.statusId, statuses),
     index('controls_risk_idx').on(t.tenantId, t.riskId),
     index('controls_plan_idx').on(t.tenantId, t.planId),

@@ -26,7 +26,13 @@ export const reportingPeriods = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    uniqueIndex('reporting_periods_key').on(t.tenantId, t.kind, t.year, sql`coalesce(${t.number}, 0)`, sql`coalesce(${t.name}, '')`),
+    uniqueIndex('reporting_periods_key').on(
+      t.tenantId,
+      t.kind,
+      t.year,
+      sql`coalesce(${t.number}, 0)`,
+      sql`coalesce(${t.name}, '')`,
+    ),
     check('reporting_periods_kind_check', inList(t.kind, REPORTING_PERIOD_KINDS)),
     check('reporting_periods_dates_in_order', sql`${t.endDate} >= ${t.startDate}`),
     check('reporting_periods_custom_named', sql`${t.kind} <> 'custom' or ${t.name} is not null`),

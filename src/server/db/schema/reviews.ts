@@ -36,7 +36,11 @@ export const reviews = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     tenantReference('reviews_plan_fk', t, t.planId, plans),
-    foreignKey({ name: 'reviews_risk_fk', columns: [t.tenantId, t.planId, t.riskId], foreignColumns: [risks.tenantId, risks.planId, risks.id] }),
+    foreignKey({
+      name: 'reviews_risk_fk',
+      columns: [t.tenantId, t.planId, t.riskId],
+      foreignColumns: [risks.tenantId, risks.planId, risks.id],
+    }),
     tenantReference('reviews_decision_unit_fk', t, t.decisionUnitId, orgUnits),
     tenantReference('reviews_status_fk', t, t.statusId, statuses),
     index('reviews_plan_idx').on(t.tenantId, t.planId),

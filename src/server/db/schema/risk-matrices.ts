@@ -21,6 +21,9 @@ export const riskMatrices = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('risk_matrices_year_key').on(t.tenantId, t.validFromYear),
-    check('risk_matrices_levels_are_arrays', sql`jsonb_typeof(${t.likelihoodLevels}) = 'array' and jsonb_typeof(${t.consequenceLevels}) = 'array' and jsonb_typeof(${t.bands}) = 'array'`),
+    check(
+      'risk_matrices_levels_are_arrays',
+      sql`jsonb_typeof(${t.likelihoodLevels}) = 'array' and jsonb_typeof(${t.consequenceLevels}) = 'array' and jsonb_typeof(${t.bands}) = 'array'`,
+    ),
   ],
 );

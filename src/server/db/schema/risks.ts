@@ -1,4 +1,16 @@
-import { pgTable, text, smallint, integer, uuid, date, primaryKey, index, unique, check, foreignKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  smallint,
+  integer,
+  uuid,
+  date,
+  primaryKey,
+  index,
+  unique,
+  check,
+  foreignKey,
+} from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
 import { plans } from './plans.ts';
@@ -35,7 +47,11 @@ export const risks = pgTable(
     // Lets controls and actions reference (plan, risk) together, so an item's risk is always in its plan.
     unique('risks_plan_scoped_key').on(t.tenantId, t.planId, t.id),
     tenantReference('risks_plan_fk', t, t.planId, plans),
-    foreignKey({ name: 'risks_carried_from_fk', columns: [t.tenantId, t.carriedFromId], foreignColumns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'risks_carried_from_fk',
+      columns: [t.tenantId, t.carriedFromId],
+      foreignColumns: [t.tenantId, t.id],
+    }),
     index('risks_plan_idx').on(t.tenantId, t.planId),
     check('risks_likelihood_range', sql`${t.likelihood} between 1 and 10`),
     check('risks_consequence_range', sql`${t.consequence} between 1 and 10`),

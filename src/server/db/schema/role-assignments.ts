@@ -21,7 +21,9 @@ export const roleAssignments = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     tenantReference('role_assignments_user_fk', t, t.userId, users),
     tenantReference('role_assignments_unit_fk', t, t.unitId, orgUnits),
-    uniqueIndex('role_assignments_active_key').on(t.tenantId, t.userId, t.unitId, t.role).where(sql`${t.revokedAt} is null`),
+    uniqueIndex('role_assignments_active_key')
+      .on(t.tenantId, t.userId, t.unitId, t.role)
+      .where(sql`${t.revokedAt} is null`),
     index('role_assignments_unit_idx').on(t.tenantId, t.unitId),
     check('role_assignments_role_check', inList(t.role, ROLES)),
   ],

@@ -11,11 +11,16 @@ import { uuidv7 } from 'uuidv7';
 export const signInFailures = pgTable(
   'sign_in_failures',
   {
-    id: uuid().primaryKey().$defaultFn(() => uuidv7()),
+    id: uuid()
+      .primaryKey()
+      .$defaultFn(() => uuidv7()),
     email: text().notNull(),
     /** The client's IP address (the socket's, or X-Forwarded-For's when TRUST_PROXY says so); null when unknown. */
     clientAddress: text(),
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sign_in_failures_email_idx').on(t.email, t.occurredAt), index('sign_in_failures_address_idx').on(t.clientAddress, t.occurredAt)],
+  (t) => [
+    index('sign_in_failures_email_idx').on(t.email, t.occurredAt),
+    index('sign_in_failures_address_idx').on(t.clientAddress, t.occurredAt),
+  ],
 );

@@ -6,7 +6,9 @@ import { uuidv7 } from 'uuidv7';
 export const tenants = pgTable(
   'tenants',
   {
-    id: uuid().primaryKey().$defaultFn(() => uuidv7()),
+    id: uuid()
+      .primaryKey()
+      .$defaultFn(() => uuidv7()),
     /** Stable short name used in scripts and URLs, e.g. "malmo". */
     slug: text().notNull(),
     name: text().notNull(),

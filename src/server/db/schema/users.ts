@@ -18,7 +18,9 @@ export const users = pgTable(
     title: text(),
     /** argon2id hash; null for a person who cannot sign in. */
     passwordHash: text(),
-    locale: text({ enum: ['sv', 'en'] }).notNull().default('sv'),
+    locale: text({ enum: ['sv', 'en'] })
+      .notNull()
+      .default('sv'),
     deactivatedAt: timestamp({ withTimezone: true }),
     ...editable(),
   },

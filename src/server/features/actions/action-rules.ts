@@ -22,15 +22,27 @@ export const actionSpec: ItemSpec = {
 };
 
 /** The risk and the review an action points to must be of its own plan. */
-export async function checkSamePlan(db: Database, plan: PlanRow, references: { riskId?: string | null | undefined; reviewId?: string | null | undefined }) {
+export async function checkSamePlan(
+  db: Database,
+  plan: PlanRow,
+  references: { riskId?: string | null | undefined; reviewId?: string | null | undefined },
+) {
   const errors: FieldError[] = [];
   const notInPlan = { sv: 'Finns inte i planen.', en: 'Not in the plan.' };
   if (references.riskId) {
-    const [risk] = await db.select({ id: risks.id }).from(risks).where(and(eq(risks.tenantId, plan.tenantId), eq(risks.id, references.riskId), eq(risks.planId, plan.id)));
+    const [risk] = await db
+      .select({ id: risks.id })
+      .from(risks)
+      .where(and(eq(risks.tenantId, plan.tenantId), eq(risks.id, references.riskId), eq(risks.planId, plan.id)));
     if (!risk) errors.push({ path: 'riskId', message: notInPlan });
   }
   if (references.reviewId) {
-    const [review] = await db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.tenantId, plan.tenantId), eq(reviews.id, references.reviewId), eq(reviews.planId, plan.id)));
+    const [review] = await db
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(
+        and(eq(reviews.tenantId, plan.tenantId), eq(reviews.id, references.reviewId), eq(reviews.planId, plan.id)),
+      );
     if (!review) errors.push({ path: 'reviewId', message: notInPlan });
   }
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
@@ -41,8 +53,19 @@ export async function checkSamePlan(db: Database, plan: PlanRow, references: { r
  * answered exactly as a unit that does not exist (or is another municipality's), so that
  * nobody learns what exists outside their units. A value already stored stays acceptable.
  */
-export async function checkResponsibleUnit(db: Database, access: Access, unitId: string | null | undefined, current?: string | null) {
+export async function checkResponsibleUnit(
+  db: Database,
+  access: Access,
+  unitId: string | null | undefined,
+  current?: string | null,
+) {
   if (!unitId || unitId === current) return;
-  const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
-  if (!unit || !access.canRead(unit.id)) throw new AppError('validation_failed', undefined, [{ path: 'responsibleUnitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  const [unit] = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
+  if (!unit || !access.canRead(unit.id))
+    throw new AppError('validation_failed', undefined, [
+      { path: 'responsibleUnitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
 }

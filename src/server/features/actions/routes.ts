@@ -21,7 +21,10 @@ export function actionRoutes() {
     listQuery: actionListQuery,
     present: presentAction,
     list: (db, access, query) =>
-      listItems(db, access, actionSpec, query, [...(query.riskId ? [eq(actions.riskId, query.riskId)] : []), ...(query.reviewId ? [eq(actions.reviewId, query.reviewId)] : [])]),
+      listItems(db, access, actionSpec, query, [
+        ...(query.riskId ? [eq(actions.riskId, query.riskId)] : []),
+        ...(query.reviewId ? [eq(actions.reviewId, query.reviewId)] : []),
+      ]),
     find: (db, access, id) => findReadableItem(db, access, actionSpec, id),
     create: createAction,
     update: (tx, access, actionId, version, changes) => updateAction(tx, access, { actionId, version, changes }),

@@ -15,7 +15,11 @@ export interface UpdateActionOptions {
 }
 
 /** Changes an åtgärd; a new risk or review must be of its plan, a new responsible unit one the caller sees. */
-export async function updateAction(tx: Transaction, access: Access, { actionId, version, changes }: UpdateActionOptions) {
+export async function updateAction(
+  tx: Transaction,
+  access: Access,
+  { actionId, version, changes }: UpdateActionOptions,
+) {
   return updateItem(tx, access, actionSpec, {
     itemId: actionId,
     version,
@@ -23,7 +27,10 @@ export async function updateAction(tx: Transaction, access: Access, { actionId, 
     checkReferences: async (plan) => {
       await checkSamePlan(tx, plan, changes);
       if (changes.responsibleUnitId) {
-        const [current] = await tx.select({ responsibleUnitId: actions.responsibleUnitId }).from(actions).where(and(eq(actions.tenantId, access.tenantId), eq(actions.id, actionId)));
+        const [current] = await tx
+          .select({ responsibleUnitId: actions.responsibleUnitId })
+          .from(actions)
+          .where(and(eq(actions.tenantId, access.tenantId), eq(actions.id, actionId)));
         await checkResponsibleUnit(tx, access, changes.responsibleUnitId, current?.responsibleUnitId);
       }
     },

@@ -31,7 +31,13 @@ async function decorate(db: Database, tenantId: string, rows: Row[]): Promise<Ro
       db
         .select()
         .from(subActivities)
-        .where(and(eq(subActivities.tenantId, tenantId), inArray(subActivities.activityId, ids), isNull(subActivities.archivedAt)))
+        .where(
+          and(
+            eq(subActivities.tenantId, tenantId),
+            inArray(subActivities.activityId, ids),
+            isNull(subActivities.archivedAt),
+          ),
+        )
         .orderBy(asc(subActivities.sortOrder), asc(subActivities.id)),
   );
   return rows.map((row) => ({
@@ -56,17 +62,32 @@ export function focusAreaWriter(focusAreaIds: string[] | undefined, tenantId: st
   return async (tx, activityId): Promise<AuditChanges> => {
     const unique = [...new Set(focusAreaIds)];
     if (unique.length > 0) {
-      const found = await tx.select({ id: focusAreas.id }).from(focusAreas).where(and(eq(focusAreas.tenantId, tenantId), inArray(focusAreas.id, unique)));
+      const found = await tx
+        .select({ id: focusAreas.id })
+        .from(focusAreas)
+        .where(and(eq(focusAreas.tenantId, tenantId), inArray(focusAreas.id, unique)));
       const known = new Set(found.map((row) => row.id));
       const missing = unique.findIndex((id) => !known.has(id));
-      if (missing >= 0) throw new AppError('validation_failed', undefined, [{ path: `focusAreaIds.${missing}`, message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+      if (missing >= 0)
+        throw new AppError('validation_failed', undefined, [
+          { path: `focusAreaIds.${missing}`, message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+        ]);
     }
     const before = (
-      await tx.select({ id: activityFocusAreas.focusAreaId }).from(activityFocusAreas).where(and(eq(activityFocusAreas.tenantId, tenantId), eq(activityFocusAreas.activityId, activityId))).orderBy(asc(activityFocusAreas.sortOrder))
+      await tx
+        .select({ id: activityFocusAreas.focusAreaId })
+        .from(activityFocusAreas)
+        .where(and(eq(activityFocusAreas.tenantId, tenantId), eq(activityFocusAreas.activityId, activityId)))
+        .orderBy(asc(activityFocusAreas.sortOrder))
     ).map((row) => row.id);
     if (JSON.stringify(before) === JSON.stringify(unique)) return {};
-    await tx.delete(activityFocusAreas).where(and(eq(activityFocusAreas.tenantId, tenantId), eq(activityFocusAreas.activityId, activityId)));
-    if (unique.length > 0) await tx.insert(activityFocusAreas).values(unique.map((focusAreaId, sortOrder) => ({ tenantId, activityId, focusAreaId, sortOrder })));
+    await tx
+      .delete(activityFocusAreas)
+      .where(and(eq(activityFocusAreas.tenantId, tenantId), eq(activityFocusAreas.activityId, activityId)));
+    if (unique.length > 0)
+      await tx
+        .insert(activityFocusAreas)
+        .values(unique.map((focusAreaId, sortOrder) => ({ tenantId, activityId, focusAreaId, sortOrder })));
     return { focusAreaIds: [before, unique] };
   };
 }
@@ -74,17 +95,27 @@ export function focusAreaWriter(focusAreaIds: string[] | undefined, tenantId: st
 /** Activities belong to aktivitetsplaner only. */
 export function assertActivityPlan(plan: PlanRow) {
   if (plan.kind !== 'activity') {
-    throw new AppError('validation_failed', undefined, [{ path: 'planId', message: { sv: 'Aktiviteter hör till aktivitetsplaner.', en: 'Activities belong to activity plans.' } }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'planId',
+        message: { sv: 'Aktiviteter hör till aktivitetsplaner.', en: 'Activities belong to activity plans.' },
+      },
+    ]);
   }
 }
 
 /** A sub-activity the caller may read, with the scope (unit, assigned persons) of its activity; otherwise not found. */
 export async function findReadableSubActivity(db: Database, access: Access, id: string) {
-  const [row] = await db.select().from(subActivities).where(and(eq(subActivities.tenantId, access.tenantId), eq(subActivities.id, id)));
+  const [row] = await db
+    .select()
+    .from(subActivities)
+    .where(and(eq(subActivities.tenantId, access.tenantId), eq(subActivities.id, id)));
   if (!row) throw new AppError('not_found');
   const scope = await findItemScope(db, access, 'activity', row.activityId, 'activityId').catch((error: unknown) => {
     // A person named on the activity without a role on its unit is told so; anyone else finds nothing.
-    throw error instanceof AppError && error.code === 'forbidden' ? new AppError('forbidden', error.detail, [], error.extensions) : new AppError('not_found');
+    throw error instanceof AppError && error.code === 'forbidden'
+      ? new AppError('forbidden', error.detail, [], error.extensions)
+      : new AppError('not_found');
   });
   return { row, scope };
 }

@@ -11,9 +11,17 @@ export interface ArchiveSubActivityOptions {
 }
 
 /** Archives or restores a sub-activity. */
-export async function archiveSubActivity(tx: Transaction, access: Access, { subActivityId, archived }: ArchiveSubActivityOptions) {
+export async function archiveSubActivity(
+  tx: Transaction,
+  access: Access,
+  { subActivityId, archived }: ArchiveSubActivityOptions,
+) {
   const { row, scope } = await findReadableSubActivity(tx, access, subActivityId);
   // Like every archiving of plan data: the unit's managers, not the activity's ansvariga.
   access.assertMayArchive(scope.unitId);
-  return setArchived(tx, subActivities, row, archived, { actor: access.actor, entityType: 'sub_activity', unitId: scope.unitId });
+  return setArchived(tx, subActivities, row, archived, {
+    actor: access.actor,
+    entityType: 'sub_activity',
+    unitId: scope.unitId,
+  });
 }

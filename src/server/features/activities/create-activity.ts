@@ -10,8 +10,16 @@ import { activitySpec, assertActivityPlan, focusAreaWriter } from './activity-ru
 export type CreateActivityOptions = z.infer<typeof activityCreate>;
 
 /** Creates an activity in an aktivitetsplan of a unit the caller coordinates, with its focus-area tags. */
-export async function createActivity(tx: Transaction, access: Access, { planId, focusAreaIds, ...values }: CreateActivityOptions) {
+export async function createActivity(
+  tx: Transaction,
+  access: Access,
+  { planId, focusAreaIds, ...values }: CreateActivityOptions,
+) {
   const plan = await findReadablePlan(tx, access, planId, 'planId');
   assertActivityPlan(plan);
-  return createItem(tx, access, activitySpec, { plan, values, writeExtra: focusAreaWriter(focusAreaIds, access.tenantId) });
+  return createItem(tx, access, activitySpec, {
+    plan,
+    values,
+    writeExtra: focusAreaWriter(focusAreaIds, access.tenantId),
+  });
 }

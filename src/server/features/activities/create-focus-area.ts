@@ -8,5 +8,10 @@ import { focusAreas } from '../../db/schema/activities.ts';
 /** Adds a focus area to the tenant's list (the tenant administrator). */
 export async function createFocusArea(tx: Transaction, access: Access, options: z.infer<typeof focusAreaCreate>) {
   access.assertTenantAdministrator();
-  return insertAudited(tx, focusAreas, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'focus_area', unitId: null });
+  return insertAudited(
+    tx,
+    focusAreas,
+    { ...options, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'focus_area', unitId: null },
+  );
 }

@@ -13,5 +13,10 @@ export type CreateSubActivityOptions = z.infer<typeof subActivityCreate>;
 export async function createSubActivity(tx: Transaction, access: Access, options: CreateSubActivityOptions) {
   const scope = await findItemScope(tx, access, 'activity', options.activityId, 'activityId');
   access.assertItemWrite(scope.unitId, scope.assigned);
-  return insertAudited(tx, subActivities, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'sub_activity', unitId: scope.unitId });
+  return insertAudited(
+    tx,
+    subActivities,
+    { ...options, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'sub_activity', unitId: scope.unitId },
+  );
 }

@@ -11,7 +11,9 @@ export async function listFocusAreas(db: Database, access: Access, query: z.infe
   const rows = await db
     .select({ area: focusAreas, total: sql<number>`count(*) over ()` })
     .from(focusAreas)
-    .where(and(eq(focusAreas.tenantId, access.tenantId), query.includeInactive ? undefined : eq(focusAreas.active, true)))
+    .where(
+      and(eq(focusAreas.tenantId, access.tenantId), query.includeInactive ? undefined : eq(focusAreas.active, true)),
+    )
     .orderBy(asc(focusAreas.sortOrder), asc(focusAreas.name))
     .limit(query.limit)
     .offset(query.offset);
@@ -20,7 +22,10 @@ export async function listFocusAreas(db: Database, access: Access, query: z.infe
 
 /** One of the tenant's focus areas; otherwise not found. */
 export async function findFocusArea(db: Database, access: Access, { focusAreaId }: { focusAreaId: string }) {
-  const [row] = await db.select().from(focusAreas).where(and(eq(focusAreas.tenantId, access.tenantId), eq(focusAreas.id, focusAreaId)));
+  const [row] = await db
+    .select()
+    .from(focusAreas)
+    .where(and(eq(focusAreas.tenantId, access.tenantId), eq(focusAreas.id, focusAreaId)));
   if (!row) throw new AppError('not_found');
   return row;
 }

@@ -12,7 +12,13 @@ export async function listSubActivities(db: Database, access: Access, query: z.i
   const rows = await db
     .select({ sub: subActivities, total: sql<number>`count(*) over ()` })
     .from(subActivities)
-    .where(and(eq(subActivities.tenantId, access.tenantId), eq(subActivities.activityId, query.activityId), query.includeArchived ? undefined : isNull(subActivities.archivedAt)))
+    .where(
+      and(
+        eq(subActivities.tenantId, access.tenantId),
+        eq(subActivities.activityId, query.activityId),
+        query.includeArchived ? undefined : isNull(subActivities.archivedAt),
+      ),
+    )
     .orderBy(asc(subActivities.sortOrder), asc(subActivities.id))
     .limit(query.limit)
     .offset(query.offset);

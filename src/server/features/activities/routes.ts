@@ -17,7 +17,13 @@ import { activities } from '../../db/schema/activities.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
 import { archiveItem, findReadableItem, listItems } from '../../plan-items/item-commands.ts';
-import { activitySpec, findReadableSubActivity, presentActivity, presentFocusArea, presentSubActivity } from './activity-rules.ts';
+import {
+  activitySpec,
+  findReadableSubActivity,
+  presentActivity,
+  presentFocusArea,
+  presentSubActivity,
+} from './activity-rules.ts';
 import { archiveSubActivity } from './archive-sub-activity.ts';
 import { createActivity } from './create-activity.ts';
 import { createFocusArea } from './create-focus-area.ts';
@@ -47,7 +53,9 @@ export function activityRoutes() {
         activitySpec,
         query,
         query.focusAreaId
-          ? [sql`exists (select 1 from activity_focus_areas t where t.tenant_id = ${access.tenantId} and t.activity_id = ${activities.id} and t.focus_area_id = ${query.focusAreaId})`]
+          ? [
+              sql`exists (select 1 from activity_focus_areas t where t.tenant_id = ${access.tenantId} and t.activity_id = ${activities.id} and t.focus_area_id = ${query.focusAreaId})`,
+            ]
           : [],
       ),
     find: (db, access, id) => findReadableItem(db, access, activitySpec, id),
@@ -68,7 +76,8 @@ export function activityRoutes() {
     list: listSubActivities,
     find: async (db, access, id) => (await findReadableSubActivity(db, access, id)).row,
     create: createSubActivity,
-    update: (tx, access, subActivityId, version, changes) => updateSubActivity(tx, access, { subActivityId, version, changes }),
+    update: (tx, access, subActivityId, version, changes) =>
+      updateSubActivity(tx, access, { subActivityId, version, changes }),
     archive: (tx, access, subActivityId, archived) => archiveSubActivity(tx, access, { subActivityId, archived }),
   });
 
@@ -84,7 +93,8 @@ export function activityRoutes() {
     list: listFocusAreas,
     find: (db, access, focusAreaId) => findFocusArea(db, access, { focusAreaId }),
     create: createFocusArea,
-    update: (tx, access, focusAreaId, version, changes) => updateFocusArea(tx, access, { focusAreaId, version, changes }),
+    update: (tx, access, focusAreaId, version, changes) =>
+      updateFocusArea(tx, access, { focusAreaId, version, changes }),
   });
   return router;
 }

@@ -13,7 +13,16 @@ export interface UpdateActivityOptions {
 }
 
 /** Changes an activity and, when given, replaces its focus-area tags. */
-export async function updateActivity(tx: Transaction, access: Access, { activityId, version, changes }: UpdateActivityOptions) {
+export async function updateActivity(
+  tx: Transaction,
+  access: Access,
+  { activityId, version, changes }: UpdateActivityOptions,
+) {
   const { focusAreaIds, ...values } = changes;
-  return updateItem(tx, access, activitySpec, { itemId: activityId, version, changes: values, writeExtra: focusAreaWriter(focusAreaIds, access.tenantId) });
+  return updateItem(tx, access, activitySpec, {
+    itemId: activityId,
+    version,
+    changes: values,
+    writeExtra: focusAreaWriter(focusAreaIds, access.tenantId),
+  });
 }

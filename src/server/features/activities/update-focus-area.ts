@@ -15,8 +15,17 @@ export interface UpdateFocusAreaOptions {
 }
 
 /** Renames, reorders or deactivates a focus area (the tenant administrator). */
-export async function updateFocusArea(tx: Transaction, access: Access, { focusAreaId, version, changes }: UpdateFocusAreaOptions) {
+export async function updateFocusArea(
+  tx: Transaction,
+  access: Access,
+  { focusAreaId, version, changes }: UpdateFocusAreaOptions,
+) {
   const current = await findFocusArea(tx, access, { focusAreaId });
   access.assertTenantAdministrator();
-  return updateAudited(tx, focusAreas, { current, expectedVersion: version, values: changes, present: presentFocusArea }, { actor: access.actor, entityType: 'focus_area', unitId: null });
+  return updateAudited(
+    tx,
+    focusAreas,
+    { current, expectedVersion: version, values: changes, present: presentFocusArea },
+    { actor: access.actor, entityType: 'focus_area', unitId: null },
+  );
 }

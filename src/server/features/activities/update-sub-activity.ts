@@ -14,8 +14,17 @@ export interface UpdateSubActivityOptions {
 }
 
 /** Changes a sub-activity, for those who may write its activity. */
-export async function updateSubActivity(tx: Transaction, access: Access, { subActivityId, version, changes }: UpdateSubActivityOptions) {
+export async function updateSubActivity(
+  tx: Transaction,
+  access: Access,
+  { subActivityId, version, changes }: UpdateSubActivityOptions,
+) {
   const { row, scope } = await findReadableSubActivity(tx, access, subActivityId);
   access.assertItemWrite(scope.unitId, scope.assigned);
-  return updateAudited(tx, subActivities, { current: row, expectedVersion: version, values: changes, present: presentSubActivity }, { actor: access.actor, entityType: 'sub_activity', unitId: scope.unitId });
+  return updateAudited(
+    tx,
+    subActivities,
+    { current: row, expectedVersion: version, values: changes, present: presentSubActivity },
+    { actor: access.actor, entityType: 'sub_activity', unitId: scope.unitId },
+  );
 }

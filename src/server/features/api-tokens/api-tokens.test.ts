@@ -37,7 +37,12 @@ describe('API tokens', () => {
     expect(me.body).toMatchObject({ via: 'token', mayWrite: false, csrfToken: null });
     expect((await client.get(`/org-units/${h.tenant.unitA}`)).status).toBe(200);
     expect((await client.get(`/org-units/${h.tenant.unitB}`)).status).toBe(404);
-    const write = await client.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'P', startYear: 2026 });
+    const write = await client.post('/plans', {
+      unitId: h.tenant.unitA,
+      kind: 'activity',
+      title: 'P',
+      startYear: 2026,
+    });
     expect(write.status).toBe(403);
     expect(write.body.detail).toBe('API-nyckeln får bara läsa.');
   });
@@ -45,18 +50,30 @@ describe('API tokens', () => {
   test('a read-write token writes within its person’s roles; the audit log names the token as actor', async () => {
     const created = await token('read_write', h.userIds.coordinator!);
     const client = clientFor(h.app, { authorization: `Bearer ${created.token}` });
-    const plan = await client.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Från integrationen', startYear: 2026 });
+    const plan = await client.post('/plans', {
+      unitId: h.tenant.unitA,
+      kind: 'activity',
+      title: 'Från integrationen',
+      startYear: 2026,
+    });
     expect(plan.status).toBe(201);
     const history = await (await h.as('auditor')).get(`/audit-events?entityId=${plan.body.id}`);
     expect(history.body.items[0]).toMatchObject({ actorKind: 'token', actorUserId: h.userIds.coordinator });
-    expect((await client.post('/plans', { unitId: h.tenant.unitB, kind: 'activity', title: 'P', startYear: 2026 })).status).toBe(400);
+    expect(
+      (await client.post('/plans', { unitId: h.tenant.unitB, kind: 'activity', title: 'P', startYear: 2026 })).status,
+    ).toBe(400);
   });
 
   test('acting in someone else’s name: a write made with a token names the token and the administrator who created it', async () => {
     // The tenant administrator makes a read-write token for the coordinator and writes with it.
     const created = await token('read_write', h.userIds.coordinator!);
     const client = clientFor(h.app, { authorization: `Bearer ${created.token}` });
-    const plan = await client.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'I någon annans namn', startYear: 2026 });
+    const plan = await client.post('/plans', {
+      unitId: h.tenant.unitA,
+      kind: 'activity',
+      title: 'I någon annans namn',
+      startYear: 2026,
+    });
     expect(plan.status).toBe(201);
     const history = await (await h.as('auditor')).get(`/audit-events?entityId=${plan.body.id}`);
     expect(history.body.items).toHaveLength(1);
@@ -64,22 +81,40 @@ describe('API tokens', () => {
       actorKind: 'token',
       actorUserId: h.userIds.coordinator,
       actorName: 'Person coordinator',
-      actorToken: { id: created.id, name: 'Power BI read_write', createdById: h.userIds.tenantAdmin, createdByName: 'Kommunens administratör' },
+      actorToken: {
+        id: created.id,
+        name: 'Power BI read_write',
+        createdById: h.userIds.tenantAdmin,
+        createdByName: 'Kommunens administratör',
+      },
     });
     // The log can be read per token: everything this token wrote, and nothing else.
     const byToken = await (await h.as('auditor')).get(`/audit-events?actorTokenId=${created.id}`);
     expect(byToken.body.items.map((event: { entityId: string }) => event.entityId)).toEqual([plan.body.id]);
     // The coordinator's own writes with the browser name no token.
-    const own = await (await h.as('coordinator')).post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Själv', startYear: 2026 });
+    const own = await (
+      await h.as('coordinator')
+    ).post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Själv', startYear: 2026 });
     const ownHistory = await (await h.as('auditor')).get(`/audit-events?entityId=${own.body.id}`);
-    expect(ownHistory.body.items[0]).toMatchObject({ actorKind: 'user', actorUserId: h.userIds.coordinator, actorToken: null });
+    expect(ownHistory.body.items[0]).toMatchObject({
+      actorKind: 'user',
+      actorUserId: h.userIds.coordinator,
+      actorToken: null,
+    });
   });
 
   test('creating a token leaves neither its secret nor its hash in the audit log', async () => {
     const created = await token('read', h.userIds.reader!);
-    const [stored] = await h.db.select({ secretHash: apiTokens.secretHash }).from(apiTokens).where(eq(apiTokens.id, created.id));
+    const [stored] = await h.db
+      .select({ secretHash: apiTokens.secretHash })
+      .from(apiTokens)
+      .where(eq(apiTokens.id, created.id));
     const events = await (await h.as('tenantAdmin')).get(`/audit-events?entityId=${created.id}`);
-    expect(events.body.items[0].changes).toMatchObject({ secretHash: [null, '[redacted]'], name: [null, 'Power BI read'], createdById: [null, h.userIds.tenantAdmin] });
+    expect(events.body.items[0].changes).toMatchObject({
+      secretHash: [null, '[redacted]'],
+      name: [null, 'Power BI read'],
+      createdById: [null, h.userIds.tenantAdmin],
+    });
     const raw = JSON.stringify(await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id)));
     expect(raw).not.toContain(created.token);
     expect(raw).not.toContain(stored!.secretHash);
@@ -107,14 +142,19 @@ describe('API tokens', () => {
     expect(await status('Bearer ')).toBe(401);
     // A secret without the token prefix is no token, even if its hash were stored.
     expect(await status(`Bearer ${created.token.slice(4)}`)).toBe(401);
-    const wrong = await clientFor(h.app, { authorization: 'Bearer upt_nonsense' }).get('/me', { 'accept-language': 'en' });
+    const wrong = await clientFor(h.app, { authorization: 'Bearer upt_nonsense' }).get('/me', {
+      'accept-language': 'en',
+    });
     expect(wrong.body.detail).toBe('The API token is not valid or has been revoked.');
   });
 
   test('"last used" is written at the first use and then at most once a minute', async () => {
     const created = await token('read', h.userIds.reader!);
     const client = clientFor(h.app, { authorization: `Bearer ${created.token}` });
-    const lastUsed = async () => (await h.db.select({ lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, created.id)))[0]!.lastUsedAt?.getTime() ?? null;
+    const lastUsed = async () =>
+      (
+        await h.db.select({ lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, created.id))
+      )[0]!.lastUsedAt?.getTime() ?? null;
     expect(await lastUsed()).toBeNull();
     const first = h.clock.now().getTime();
     expect((await client.get('/me')).status).toBe(200);

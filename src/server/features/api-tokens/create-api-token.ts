@@ -20,9 +20,40 @@ export async function createApiToken(tx: Transaction, access: Access, options: C
   access.assertTenantAdministrator();
   const { token, secretHash, prefix } = newApiTokenSecret();
   const userId = options.userId ?? access.userId;
-  const [person] = await tx.select({ id: users.id, deactivatedAt: users.deactivatedAt }).from(users).where(and(eq(users.tenantId, access.tenantId), eq(users.id, userId)));
-  if (!person || person.deactivatedAt) throw new AppError('validation_failed', undefined, [{ path: 'userId', message: { sv: 'Personen finns inte eller är avaktiverad.', en: 'The person does not exist or is deactivated.' } }]);
-  const [created] = await tx.insert(apiTokens).values({ tenantId: access.tenantId, name: options.name, userId, access: options.access, secretHash, prefix, createdById: access.userId }).returning();
-  await recordAuditEvents(tx, access.actor, [{ entityType: 'api_token', entityId: created!.id, operation: 'create', unitId: null, changes: creationChanges(created!) }]);
+  const [person] = await tx
+    .select({ id: users.id, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(and(eq(users.tenantId, access.tenantId), eq(users.id, userId)));
+  if (!person || person.deactivatedAt)
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'userId',
+        message: {
+          sv: 'Personen finns inte eller är avaktiverad.',
+          en: 'The person does not exist or is deactivated.',
+        },
+      },
+    ]);
+  const [created] = await tx
+    .insert(apiTokens)
+    .values({
+      tenantId: access.tenantId,
+      name: options.name,
+      userId,
+      access: options.access,
+      secretHash,
+      prefix,
+      createdById: access.userId,
+    })
+    .returning();
+  await recordAuditEvents(tx, access.actor, [
+    {
+      entityType: 'api_token',
+      entityId: created!.id,
+      operation: 'create',
+      unitId: null,
+      changes: creationChanges(created!),
+    },
+  ]);
   return { row: created!, token };
 }

@@ -11,11 +11,26 @@ export interface RevokeApiTokenOptions {
 
 /** Revokes an API token at once (tenant administrator); kept, never deleted. Revoking one already revoked changes nothing. */
 export async function revokeApiToken(tx: Transaction, access: Access, { apiTokenId }: RevokeApiTokenOptions) {
-  const [current] = await tx.select().from(apiTokens).where(and(eq(apiTokens.tenantId, access.tenantId), eq(apiTokens.id, apiTokenId)));
+  const [current] = await tx
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tenantId, access.tenantId), eq(apiTokens.id, apiTokenId)));
   if (!current) throw new AppError('not_found');
   access.assertTenantAdministrator();
   if (current.revokedAt) return current;
-  const [revoked] = await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(and(eq(apiTokens.tenantId, access.tenantId), eq(apiTokens.id, apiTokenId))).returning();
-  await recordAuditEvents(tx, access.actor, [{ entityType: 'api_token', entityId: apiTokenId, operation: 'revoke', unitId: null, changes: { revokedAt: [null, revoked!.revokedAt] } }]);
+  const [revoked] = await tx
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.tenantId, access.tenantId), eq(apiTokens.id, apiTokenId)))
+    .returning();
+  await recordAuditEvents(tx, access.actor, [
+    {
+      entityType: 'api_token',
+      entityId: apiTokenId,
+      operation: 'revoke',
+      unitId: null,
+      changes: { revokedAt: [null, revoked!.revokedAt] },
+    },
+  ]);
   return revoked!;
 }

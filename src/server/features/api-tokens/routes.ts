@@ -19,7 +19,14 @@ export function apiTokenRoutes() {
   const router = createRouter();
 
   router.openapi(
-    createRoute({ method: 'get', path: '/api-tokens', tags, summary: 'List API tokens (tenant administrator)', request: { query: apiTokenListQuery }, responses: { 200: json(page(apiToken), 'Tokens, without their secrets'), ...problems('forbidden') } }),
+    createRoute({
+      method: 'get',
+      path: '/api-tokens',
+      tags,
+      summary: 'List API tokens (tenant administrator)',
+      request: { query: apiTokenListQuery },
+      responses: { 200: json(page(apiToken), 'Tokens, without their secrets'), ...problems('forbidden') },
+    }),
     async (c) => {
       const query = c.req.valid('query');
       const { items, total } = await listApiTokens(c.get('database').db, c.get('access'), query);
@@ -28,7 +35,14 @@ export function apiTokenRoutes() {
   );
 
   router.openapi(
-    createRoute({ method: 'post', path: '/api-tokens', tags, summary: 'Create an API token; the secret is in this answer only', request: jsonBody(apiTokenCreate), responses: { 201: json(createdApiToken, 'Created'), ...createProblems } }),
+    createRoute({
+      method: 'post',
+      path: '/api-tokens',
+      tags,
+      summary: 'Create an API token; the secret is in this answer only',
+      request: jsonBody(apiTokenCreate),
+      responses: { 201: json(createdApiToken, 'Created'), ...createProblems },
+    }),
     async (c) => {
       const access = c.get('access');
       const input = c.req.valid('json');
@@ -38,7 +52,14 @@ export function apiTokenRoutes() {
   );
 
   router.openapi(
-    createRoute({ method: 'post', path: '/api-tokens/{id}/revoke', tags, summary: 'Revoke an API token at once', request: { params: idParams }, responses: { 200: json(apiToken, 'Revoked'), ...updateProblems } }),
+    createRoute({
+      method: 'post',
+      path: '/api-tokens/{id}/revoke',
+      tags,
+      summary: 'Revoke an API token at once',
+      request: { params: idParams },
+      responses: { 200: json(apiToken, 'Revoked'), ...updateProblems },
+    }),
     async (c) => {
       const access = c.get('access');
       const { id } = c.req.valid('param');

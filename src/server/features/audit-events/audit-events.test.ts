@@ -8,9 +8,20 @@ describe('audit-events', () => {
   beforeAll(async () => {
     h = await createHarness();
     const coordinator = await h.as('coordinator');
-    planA = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Plan A', startYear: 2026 })).body;
+    planA = (
+      await coordinator.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Plan A',
+        startYear: 2026,
+      })
+    ).body;
     await coordinator.patch(`/plans/${planA.id}`, { title: 'Plan A, reviderad', version: planA.version });
-    planB = (await (await h.as('tenantAdmin')).post('/plans', { unitId: h.tenant.unitB, kind: 'internal_control', title: 'Plan B', startYear: 2026 })).body;
+    planB = (
+      await (
+        await h.as('tenantAdmin')
+      ).post('/plans', { unitId: h.tenant.unitB, kind: 'internal_control', title: 'Plan B', startYear: 2026 })
+    ).body;
   });
   afterAll(() => h.close());
 
@@ -39,7 +50,9 @@ describe('audit-events', () => {
   test('filters by actor, type and time', async () => {
     const auditor = await h.as('auditor');
     const byCoordinator = await auditor.get(`/audit-events?actorUserId=${h.userIds.coordinator}&entityType=plan`);
-    expect(byCoordinator.body.items.every((e: { actorUserId: string }) => e.actorUserId === h.userIds.coordinator)).toBe(true);
+    expect(
+      byCoordinator.body.items.every((e: { actorUserId: string }) => e.actorUserId === h.userIds.coordinator),
+    ).toBe(true);
     expect(byCoordinator.body.total).toBe(2);
     const future = await auditor.get(`/audit-events?from=${encodeURIComponent('2999-01-01T00:00:00Z')}`);
     expect(future.body.items).toEqual([]);

@@ -45,7 +45,10 @@ export async function listAuditEvents(db: Database, access: Access, { locale, ..
     .from(auditEvents)
     .leftJoin(users, and(eq(users.tenantId, auditEvents.tenantId), eq(users.id, auditEvents.actorUserId)))
     .leftJoin(apiTokens, and(eq(apiTokens.tenantId, auditEvents.tenantId), eq(apiTokens.id, auditEvents.actorTokenId)))
-    .leftJoin(tokenCreators, and(eq(tokenCreators.tenantId, apiTokens.tenantId), eq(tokenCreators.id, apiTokens.createdById)))
+    .leftJoin(
+      tokenCreators,
+      and(eq(tokenCreators.tenantId, apiTokens.tenantId), eq(tokenCreators.id, apiTokens.createdById)),
+    )
     .where(and(...where))
     .orderBy(...orderBy(query.sort, { occurredAt: auditEvents.occurredAt }, '-occurredAt', auditEvents.id))
     .limit(query.limit)
@@ -53,11 +56,20 @@ export async function listAuditEvents(db: Database, access: Access, { locale, ..
   return {
     items: rows.map((row) => ({
       ...row.event,
-      actorName: row.actorName === null ? null : personDisplayName({ name: row.actorName, deactivatedAt: row.actorDeactivatedAt }, locale),
+      actorName:
+        row.actorName === null
+          ? null
+          : personDisplayName({ name: row.actorName, deactivatedAt: row.actorDeactivatedAt }, locale),
       actorToken:
         row.token === null || row.tokenCreator === null
           ? null
-          : { ...row.token, createdByName: personDisplayName({ name: row.tokenCreator.name, deactivatedAt: row.tokenCreator.deactivatedAt }, locale) },
+          : {
+              ...row.token,
+              createdByName: personDisplayName(
+                { name: row.tokenCreator.name, deactivatedAt: row.tokenCreator.deactivatedAt },
+                locale,
+              ),
+            },
     })),
     total: rows.length > 0 ? Number(rows[0]!.total) : 0,
   };

@@ -13,8 +13,17 @@ describe('sign-in, sessions and CSRF', () => {
 
   const email = (who: string) => `${who}-${h.suffix}@example.se`;
 
-  async function signIn(address: string, password = HARNESS_PASSWORD, extra: Record<string, string> = {}, url = 'http://localhost/api/v1/auth/login') {
-    return h.app.request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: address, password, ...extra }) });
+  async function signIn(
+    address: string,
+    password = HARNESS_PASSWORD,
+    extra: Record<string, string> = {},
+    url = 'http://localhost/api/v1/auth/login',
+  ) {
+    return h.app.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: address, password, ...extra }),
+    });
   }
 
   test('signing in sets an HttpOnly, SameSite=Lax session cookie and returns the person, roles and CSRF token', async () => {
@@ -25,7 +34,12 @@ describe('sign-in, sessions and CSRF', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/);
-    const body = (await response.json()) as { user: { name: string }; roles: { role: string; unitName: string }[]; csrfToken: string; via: string };
+    const body = (await response.json()) as {
+      user: { name: string };
+      roles: { role: string; unitName: string }[];
+      csrfToken: string;
+      via: string;
+    };
     expect(body.user.name).toBe('Person coordinator');
     expect(body.roles).toEqual([expect.objectContaining({ role: 'coordinator', unitName: 'Nämnd A' })]);
     expect(body.via).toBe('session');
@@ -38,7 +52,12 @@ describe('sign-in, sessions and CSRF', () => {
   });
 
   test('the cookie is Secure behind TLS', async () => {
-    const response = await signIn(email('reader'), HARNESS_PASSWORD, {}, 'https://uppsikt.example.se/api/v1/auth/login');
+    const response = await signIn(
+      email('reader'),
+      HARNESS_PASSWORD,
+      {},
+      'https://uppsikt.example.se/api/v1/auth/login',
+    );
     expect(response.headers.get('set-cookie')).toMatch(/Secure/);
   });
 
@@ -71,8 +90,14 @@ describe('sign-in, sessions and CSRF', () => {
     await h.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, h.userIds.nobody!));
     const response = await signIn(email('utan-roll'));
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { detail: string }).detail).toBe('Kontot är avaktiverat. Kontakta din administratör.');
-    const inEnglish = await h.anonymous.post('/auth/login', { email: email('utan-roll'), password: HARNESS_PASSWORD }, { 'accept-language': 'en' });
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      'Kontot är avaktiverat. Kontakta din administratör.',
+    );
+    const inEnglish = await h.anonymous.post(
+      '/auth/login',
+      { email: email('utan-roll'), password: HARNESS_PASSWORD },
+      { 'accept-language': 'en' },
+    );
     expect(inEnglish.body.detail).toBe('The account is deactivated. Contact your administrator.');
     expect((await client.get('/me')).status).toBe(401);
     await h.db.update(users).set({ deactivatedAt: null }).where(eq(users.id, h.userIds.nobody!));
@@ -94,9 +119,16 @@ describe('sign-in, sessions and CSRF', () => {
   });
 
   test('malformed JSON and a missing content type are clear problems, not crashes', async () => {
-    const malformed = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const malformed = await h.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ type: 'urn:uppsikt:problem:validation_failed', detail: 'Innehållet är inte giltig JSON.' });
+    expect(await malformed.json()).toMatchObject({
+      type: 'urn:uppsikt:problem:validation_failed',
+      detail: 'Innehållet är inte giltig JSON.',
+    });
     const noType = await h.app.request('/api/v1/auth/login', { method: 'POST', body: '{}' });
     expect(noType.status).toBe(415);
   });
@@ -113,7 +145,9 @@ describe('sign-in, sessions and CSRF', () => {
       expect(swedish.status).toBe(401);
       expect(((await swedish.json()) as { detail: string }).detail).toBe('API-nyckeln är ogiltig eller återkallad.');
       const english = await h.app.request('/api/v1/me', { headers: { authorization, 'accept-language': 'en' } });
-      expect(((await english.json()) as { detail: string }).detail).toBe('The API token is not valid or has been revoked.');
+      expect(((await english.json()) as { detail: string }).detail).toBe(
+        'The API token is not valid or has been revoked.',
+      );
     }
   });
 
@@ -140,9 +174,16 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await call('OPTIONS')).status).toBe(404);
     const refused = await call('POST', '/api/v1/auth/logout');
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as { detail: string }).detail).toBe('Skrivningar med inloggningscookie kräver rubriken X-CSRF-Token (finns i svaret från /api/v1/me).');
-    const inEnglish = await h.app.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie, 'accept-language': 'en' } });
-    expect(((await inEnglish.json()) as { detail: string }).detail).toBe('Writes with the session cookie need the X-CSRF-Token header (given by /api/v1/me).');
+    expect(((await refused.json()) as { detail: string }).detail).toBe(
+      'Skrivningar med inloggningscookie kräver rubriken X-CSRF-Token (finns i svaret från /api/v1/me).',
+    );
+    const inEnglish = await h.app.request('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: { cookie, 'accept-language': 'en' },
+    });
+    expect(((await inEnglish.json()) as { detail: string }).detail).toBe(
+      'Writes with the session cookie need the X-CSRF-Token header (given by /api/v1/me).',
+    );
     expect((await call('GET')).status).toBe(200);
   });
 
@@ -165,7 +206,10 @@ describe('sign-in, sessions and CSRF', () => {
   test('signing out ends the session for good', async () => {
     const response = await signIn(email('reader'));
     const body = (await response.json()) as { csrfToken: string };
-    const client = clientFor(h.app, { cookie: response.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': body.csrfToken });
+    const client = clientFor(h.app, {
+      cookie: response.headers.get('set-cookie')!.split(';')[0]!,
+      'x-csrf-token': body.csrfToken,
+    });
     const out = await client.post('/auth/logout');
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/uppsikt_session=;/);
@@ -174,20 +218,38 @@ describe('sign-in, sessions and CSRF', () => {
 
   test('an address with accounts in two tenants must name the tenant', async () => {
     const address = `dubbel-${h.suffix}@example.se`;
-    const [ours] = await h.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, h.userIds.coordinator!));
+    const [ours] = await h.db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, h.userIds.coordinator!));
     await h.db.insert(users).values([
       { tenantId: h.tenant.tenantId, name: 'Dubbel A', email: address, passwordHash: ours!.hash },
       { tenantId: h.otherTenant.tenantId, name: 'Dubbel B', email: address, passwordHash: ours!.hash },
     ]);
     const ambiguous = await signIn(address);
     expect(ambiguous.status).toBe(400);
-    expect(((await ambiguous.json()) as { errors: unknown }).errors).toEqual([{ path: 'tenant', message: 'Adressen har konton i flera kommuner. Ange kommunens kortnamn (t.ex. "malmo").' }]);
-    const inEnglish = await h.anonymous.post('/auth/login', { email: address, password: HARNESS_PASSWORD }, { 'accept-language': 'en' });
-    expect(inEnglish.body.errors).toEqual([{ path: 'tenant', message: 'The address has accounts in several tenants. Give the tenant’s short name (e.g. "malmo").' }]);
+    expect(((await ambiguous.json()) as { errors: unknown }).errors).toEqual([
+      { path: 'tenant', message: 'Adressen har konton i flera kommuner. Ange kommunens kortnamn (t.ex. "malmo").' },
+    ]);
+    const inEnglish = await h.anonymous.post(
+      '/auth/login',
+      { email: address, password: HARNESS_PASSWORD },
+      { 'accept-language': 'en' },
+    );
+    expect(inEnglish.body.errors).toEqual([
+      {
+        path: 'tenant',
+        message: 'The address has accounts in several tenants. Give the tenant’s short name (e.g. "malmo").',
+      },
+    ]);
     // The right password is no failed sign-in, though it does not yet say which account:
     // asking again and again never reaches the limit of 10 failures.
-    for (let attempt = 0; attempt < 10; attempt++) expect((await signIn(address)).status, `attempt ${attempt}`).toBe(400);
-    const [{ slug }] = await h.db.select({ slug: tenants.slug }).from(tenants).where(eq(tenants.id, h.otherTenant.tenantId)) as [{ slug: string }];
+    for (let attempt = 0; attempt < 10; attempt++)
+      expect((await signIn(address)).status, `attempt ${attempt}`).toBe(400);
+    const [{ slug }] = (await h.db
+      .select({ slug: tenants.slug })
+      .from(tenants)
+      .where(eq(tenants.id, h.otherTenant.tenantId))) as [{ slug: string }];
     const chosen = await signIn(address, HARNESS_PASSWORD, { tenant: slug });
     expect(chosen.status).toBe(200);
     expect(((await chosen.json()) as { user: { name: string } }).user.name).toBe('Dubbel B');

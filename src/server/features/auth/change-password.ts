@@ -27,26 +27,62 @@ export type ChangePasswordOptions = z.infer<typeof passwordChange> & {
  * transaction so that a failed guess stays counted; the new hash is written and the person's
  * other sessions end in one transaction, this one stays signed in.
  */
-export async function changePassword(db: Database, access: Access, { currentPassword, newPassword, clientAddress, limits, now }: ChangePasswordOptions) {
+export async function changePassword(
+  db: Database,
+  access: Access,
+  { currentPassword, newPassword, clientAddress, limits, now }: ChangePasswordOptions,
+) {
   if (access.principal.via !== 'session') {
-    throw new AppError('forbidden', { sv: 'Lösenordet byts i webbläsaren, inte med en API-nyckel.', en: 'A password is changed in the browser, not with an API token.' });
+    throw new AppError('forbidden', {
+      sv: 'Lösenordet byts i webbläsaren, inte med en API-nyckel.',
+      en: 'A password is changed in the browser, not with an API token.',
+    });
   }
-  const [person] = await db.select().from(users).where(and(eq(users.tenantId, access.tenantId), eq(users.id, access.userId)));
+  const [person] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, access.tenantId), eq(users.id, access.userId)));
   if (!person?.passwordHash) {
-    throw new AppError('forbidden', { sv: 'Du har inget lösenord att byta. Be kommunens administratör om ett.', en: 'You have no password to change. Ask the tenant administrator for one.' });
+    throw new AppError('forbidden', {
+      sv: 'Du har inget lösenord att byta. Be kommunens administratör om ett.',
+      en: 'You have no password to change. Ask the tenant administrator for one.',
+    });
   }
   // Guessing the current password is held to the sign-in limits, as guessing it at sign-in is.
-  const reservationId = await reserveSignInAttempt(db, { email: (person.email ?? `user:${person.id}`).toLowerCase(), clientAddress }, limits, now);
+  const reservationId = await reserveSignInAttempt(
+    db,
+    { email: (person.email ?? `user:${person.id}`).toLowerCase(), clientAddress },
+    limits,
+    now,
+  );
   if (!(await verify(person.passwordHash, currentPassword))) {
-    throw new AppError('validation_failed', undefined, [{ path: 'currentPassword', message: { sv: 'Det är inte ditt nuvarande lösenord.', en: 'That is not your current password.' } }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'currentPassword',
+        message: { sv: 'Det är inte ditt nuvarande lösenord.', en: 'That is not your current password.' },
+      },
+    ]);
   }
   await releaseSignInAttempt(db, reservationId);
   if (newPassword === currentPassword) {
-    throw new AppError('validation_failed', undefined, [{ path: 'newPassword', message: { sv: 'Välj ett annat lösenord än det nuvarande.', en: 'Choose a password other than the current one.' } }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'newPassword',
+        message: {
+          sv: 'Välj ett annat lösenord än det nuvarande.',
+          en: 'Choose a password other than the current one.',
+        },
+      },
+    ]);
   }
   const passwordHash = await hash(newPassword);
   await db.transaction(async (tx) => {
-    await updateAudited(tx, users, { current: person, expectedVersion: person.version, values: { passwordHash }, present: () => null }, { actor: access.actor, entityType: 'user', unitId: null });
+    await updateAudited(
+      tx,
+      users,
+      { current: person, expectedVersion: person.version, values: { passwordHash }, present: () => null },
+      { actor: access.actor, entityType: 'user', unitId: null },
+    );
     // Whoever knew the old password is signed out everywhere else.
     await revokeSessionsOf(tx, { tenantId: access.tenantId, userId: access.userId }, access.principal.sessionId);
   });

@@ -19,17 +19,34 @@ export interface DescribeCallerOptions {
 }
 
 /** Who is calling, as sign-in and "who am I" answer: the person, their tenant, their roles by unit, and how they came. */
-export async function describeCaller(db: Database, { tenantId, userId, via, mayWrite, csrfToken, now }: DescribeCallerOptions) {
+export async function describeCaller(
+  db: Database,
+  { tenantId, userId, via, mayWrite, csrfToken, now }: DescribeCallerOptions,
+) {
   const [row] = await db
-    .select({ user: { id: users.id, name: users.name, email: users.email, title: users.title, locale: users.locale }, tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name } })
+    .select({
+      user: { id: users.id, name: users.name, email: users.email, title: users.title, locale: users.locale },
+      tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name },
+    })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
   const roles = await db
-    .select({ id: roleAssignments.id, unitId: roleAssignments.unitId, unitName: orgUnits.name, role: roleAssignments.role })
+    .select({
+      id: roleAssignments.id,
+      unitId: roleAssignments.unitId,
+      unitName: orgUnits.name,
+      role: roleAssignments.role,
+    })
     .from(roleAssignments)
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleAssignments.tenantId), eq(orgUnits.id, roleAssignments.unitId)))
-    .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt)))
+    .where(
+      and(
+        eq(roleAssignments.tenantId, tenantId),
+        eq(roleAssignments.userId, userId),
+        isNull(roleAssignments.revokedAt),
+      ),
+    )
     .orderBy(asc(orgUnits.name), asc(roleAssignments.role));
   return { ...row!, roles, via, mayWrite, csrfToken, now: now.toISOString() };
 }

@@ -18,5 +18,12 @@ export async function describeMe(db: Database, access: Access, { secret, now, li
   if (access.principal.via === 'session') {
     csrfToken = secret ? ((await findSession(db, secret, now, lifetime))?.csrfToken ?? null) : null;
   }
-  return describeCaller(db, { tenantId: access.tenantId, userId: access.userId, via: access.principal.via, mayWrite: access.principal.mayWrite, csrfToken, now: access.clock.now() });
+  return describeCaller(db, {
+    tenantId: access.tenantId,
+    userId: access.userId,
+    via: access.principal.via,
+    mayWrite: access.principal.mayWrite,
+    csrfToken,
+    now: access.clock.now(),
+  });
 }

@@ -38,11 +38,26 @@ export function signInRoutes() {
       const credentials = c.req.valid('json');
       const now = c.get('clock').now();
       const auth = c.get('auth');
-      const { tenantId, userId, session } = await signIn(db, { credentials, now, clientAddress: clientAddress(c, auth.trustProxy), settings: auth });
+      const { tenantId, userId, session } = await signIn(db, {
+        credentials,
+        now,
+        clientAddress: clientAddress(c, auth.trustProxy),
+        settings: auth,
+      });
       // A browser-session cookie (no Max-Age): the server decides when the session ends
       // (idle time that slides with use, and a maximum from sign-in), not a fixed cookie lifetime.
       setCookie(c, SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'Lax', secure: isSecure(c), path: '/' });
-      return c.json(await describeCaller(db, { tenantId, userId, via: 'session', mayWrite: true, csrfToken: session.csrfToken, now }), 200);
+      return c.json(
+        await describeCaller(db, {
+          tenantId,
+          userId,
+          via: 'session',
+          mayWrite: true,
+          csrfToken: session.csrfToken,
+          now,
+        }),
+        200,
+      );
     },
   );
 
@@ -62,7 +77,11 @@ export function sessionRoutes() {
       responses: { 204: { description: 'Signed out' }, ...problems('forbidden') },
     }),
     async (c) => {
-      await signOut(c.get('database').db, { secret: getCookie(c, SESSION_COOKIE), now: c.get('clock').now(), lifetime: c.get('auth').session });
+      await signOut(c.get('database').db, {
+        secret: getCookie(c, SESSION_COOKIE),
+        now: c.get('clock').now(),
+        lifetime: c.get('auth').session,
+      });
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c) });
       return c.body(null, 204);
     },
@@ -79,7 +98,14 @@ export function sessionRoutes() {
     async (c) => {
       const access = c.get('access');
       const secret = access.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
-      return c.json(await describeMe(c.get('database').db, access, { secret, now: c.get('clock').now(), lifetime: c.get('auth').session }), 200);
+      return c.json(
+        await describeMe(c.get('database').db, access, {
+          secret,
+          now: c.get('clock').now(),
+          lifetime: c.get('auth').session,
+        }),
+        200,
+      );
     },
   );
 
@@ -94,7 +120,12 @@ export function sessionRoutes() {
     }),
     async (c) => {
       const auth = c.get('auth');
-      await changePassword(c.get('database').db, c.get('access'), { ...c.req.valid('json'), clientAddress: clientAddress(c, auth.trustProxy), limits: auth.signIn, now: c.get('clock').now() });
+      await changePassword(c.get('database').db, c.get('access'), {
+        ...c.req.valid('json'),
+        clientAddress: clientAddress(c, auth.trustProxy),
+        limits: auth.signIn,
+        now: c.get('clock').now(),
+      });
       return c.body(null, 204);
     },
   );

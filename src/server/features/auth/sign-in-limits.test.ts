@@ -16,21 +16,29 @@ describe('sign-in limits under concurrency', () => {
   let h: Harness;
   beforeAll(async () => {
     // Behind one trusted proxy, with a per-address limit low enough to reach in a test.
-    h = await createHarness({ auth: { trustProxy: 1, signIn: { ...DEFAULT_AUTH_SETTINGS.signIn, perAddress: PER_ADDRESS } } });
+    h = await createHarness({
+      auth: { trustProxy: 1, signIn: { ...DEFAULT_AUTH_SETTINGS.signIn, perAddress: PER_ADDRESS } },
+    });
   });
   afterAll(() => h.close());
 
   const email = (who: string) => `${who}-${h.suffix}@example.se`;
 
   async function signIn(address: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
-    return h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email: address, password }) });
+    return h.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ email: address, password }),
+    });
   }
 
   test('100 parallel wrong passwords for one account: only 10 are checked, the other 90 get 429 with Retry-After', async () => {
     const before = signInCounters.passwordChecks;
     const replies = await Promise.all(Array.from({ length: 100 }, () => signIn(email('reader'), 'fel-lösenord')));
     const checked = signInCounters.passwordChecks - before;
-    console.info(`sign-in limit: ${checked} of 100 parallel attempts were checked (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
+    console.info(
+      `sign-in limit: ${checked} of 100 parallel attempts were checked (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
+    );
     expect(checked).toBe(10);
     const statuses = replies.map((reply) => reply.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(10);
@@ -49,21 +57,34 @@ describe('sign-in limits under concurrency', () => {
   test('100 parallel attempts from one address at 100 different accounts: only the per-address limit is checked; other addresses and people are not blocked', async () => {
     const before = signInCounters.passwordChecks;
     const attacker = { 'x-forwarded-for': '203.0.113.7' };
-    const replies = await Promise.all(Array.from({ length: 100 }, (_, index) => signIn(`gissning-${index}-${h.suffix}@example.se`, 'fel', attacker)));
+    const replies = await Promise.all(
+      Array.from({ length: 100 }, (_, index) => signIn(`gissning-${index}-${h.suffix}@example.se`, 'fel', attacker)),
+    );
     expect(signInCounters.passwordChecks - before).toBe(PER_ADDRESS);
     expect(replies.filter((reply) => reply.status === 401)).toHaveLength(PER_ADDRESS);
     const refused = replies.filter((reply) => reply.status === 429);
     expect(refused).toHaveLength(100 - PER_ADDRESS);
     expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await refused[0]!.json()) as { detail: string }).detail).toMatch(/^För många misslyckade inloggningar från din adress\. Försök igen om \d+ minuter\.$/);
-    const inEnglish = await signIn(`gissning-en-${h.suffix}@example.se`, 'fel', { ...attacker, 'accept-language': 'en' });
-    expect(((await inEnglish.json()) as { detail: string }).detail).toMatch(/^Too many failed sign-ins from your address\. Try again in \d+ minutes\.$/);
+    expect(((await refused[0]!.json()) as { detail: string }).detail).toMatch(
+      /^För många misslyckade inloggningar från din adress\. Försök igen om \d+ minuter\.$/,
+    );
+    const inEnglish = await signIn(`gissning-en-${h.suffix}@example.se`, 'fel', {
+      ...attacker,
+      'accept-language': 'en',
+    });
+    expect(((await inEnglish.json()) as { detail: string }).detail).toMatch(
+      /^Too many failed sign-ins from your address\. Try again in \d+ minutes\.$/,
+    );
     // Someone else, from another address, signs in as usual.
-    expect((await signIn(email('coordinator'), HARNESS_PASSWORD, { 'x-forwarded-for': '198.51.100.2' })).status).toBe(200);
+    expect((await signIn(email('coordinator'), HARNESS_PASSWORD, { 'x-forwarded-for': '198.51.100.2' })).status).toBe(
+      200,
+    );
     // From the blocked address even a right password waits.
     expect((await signIn(email('coordinator'), HARNESS_PASSWORD, attacker)).status).toBe(429);
     // Only the entry the trusted proxy wrote counts: what the client put before it is ignored.
-    expect((await signIn(email('coordinator'), HARNESS_PASSWORD, { 'x-forwarded-for': '203.0.113.7, 198.51.100.3' })).status).toBe(200);
+    expect(
+      (await signIn(email('coordinator'), HARNESS_PASSWORD, { 'x-forwarded-for': '203.0.113.7, 198.51.100.3' })).status,
+    ).toBe(200);
   });
 });
 
@@ -76,7 +97,11 @@ describe('the window of the limit, and what a right password clears', () => {
 
   const email = (who: string) => `${who}-${h.suffix}@example.se`;
   const signIn = (address: string, password: string) =>
-    h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ email: address, password }) });
+    h.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: JSON.stringify({ email: address, password }),
+    });
 
   test('the account waits until its oldest counted failure is 15 minutes old: refused a second before, let in on the second', async () => {
     const started = h.clock.now().getTime();
@@ -84,14 +109,24 @@ describe('the window of the limit, and what a right password clears', () => {
     const refused = await signIn(email('reader'), HARNESS_PASSWORD);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('900');
-    expect(((await refused.json()) as { detail: string }).detail).toBe('Too many failed sign-ins for this account. Try again in 15 minutes.');
+    expect(((await refused.json()) as { detail: string }).detail).toBe(
+      'Too many failed sign-ins for this account. Try again in 15 minutes.',
+    );
     h.clock.set(new Date(started + 15 * 60_000 - 1_000));
     const last = await signIn(email('reader'), HARNESS_PASSWORD);
     expect(last.status).toBe(429);
     expect(last.headers.get('retry-after')).toBe('1');
-    expect(((await last.json()) as { detail: string }).detail).toBe('Too many failed sign-ins for this account. Try again in 1 minute.');
-    const swedish = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'sv' }, body: JSON.stringify({ email: email('reader'), password: HARNESS_PASSWORD }) });
-    expect(((await swedish.json()) as { detail: string }).detail).toBe('För många misslyckade inloggningar för kontot. Försök igen om 1 minut.');
+    expect(((await last.json()) as { detail: string }).detail).toBe(
+      'Too many failed sign-ins for this account. Try again in 1 minute.',
+    );
+    const swedish = await h.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'sv' },
+      body: JSON.stringify({ email: email('reader'), password: HARNESS_PASSWORD }),
+    });
+    expect(((await swedish.json()) as { detail: string }).detail).toBe(
+      'För många misslyckade inloggningar för kontot. Försök igen om 1 minut.',
+    );
     h.clock.set(new Date(started + 15 * 60_000));
     expect((await signIn(email('reader'), HARNESS_PASSWORD)).status).toBe(200);
   });
@@ -99,13 +134,16 @@ describe('the window of the limit, and what a right password clears', () => {
   test('a right password clears the account’s earlier failures: ten more wrong ones are checked before the limit', async () => {
     for (let attempt = 0; attempt < 9; attempt++) expect((await signIn(email('coordinator'), 'fel')).status).toBe(401);
     expect((await signIn(email('coordinator'), HARNESS_PASSWORD)).status).toBe(200);
-    for (let attempt = 0; attempt < 10; attempt++) expect((await signIn(email('coordinator'), 'fel')).status, `attempt ${attempt}`).toBe(401);
+    for (let attempt = 0; attempt < 10; attempt++)
+      expect((await signIn(email('coordinator'), 'fel')).status, `attempt ${attempt}`).toBe(401);
     expect((await signIn(email('coordinator'), 'fel')).status).toBe(429);
   });
 
   test('a person with an address but no password yet cannot sign in, whatever is typed', async () => {
     const address = `utan-losenord-${h.suffix}@example.se`;
-    await h.db.insert(users).values({ tenantId: h.tenant.tenantId, name: 'Utan lösenord', email: address, passwordHash: null });
+    await h.db
+      .insert(users)
+      .values({ tenantId: h.tenant.tenantId, name: 'Utan lösenord', email: address, passwordHash: null });
     const reply = await signIn(address, 'vad som helst');
     expect(reply.status).toBe(401);
     expect(((await reply.json()) as { detail: string }).detail).toBe('Wrong e-mail address or password.');
@@ -115,7 +153,9 @@ describe('the window of the limit, and what a right password clears', () => {
 describe('without TRUST_PROXY, X-Forwarded-For is ignored', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ auth: { trustProxy: 0, signIn: { ...DEFAULT_AUTH_SETTINGS.signIn, perAddress: PER_ADDRESS } } });
+    h = await createHarness({
+      auth: { trustProxy: 0, signIn: { ...DEFAULT_AUTH_SETTINGS.signIn, perAddress: PER_ADDRESS } },
+    });
   });
   afterAll(() => h.close());
 
@@ -140,7 +180,9 @@ describe('over a real connection, the limit per address keys on the socket', () 
   let server: ReturnType<typeof serve>;
   let base: string;
   beforeAll(async () => {
-    h = await createHarness({ auth: { trustProxy: 0, signIn: { ...DEFAULT_AUTH_SETTINGS.signIn, perAddress: PER_ADDRESS } } });
+    h = await createHarness({
+      auth: { trustProxy: 0, signIn: { ...DEFAULT_AUTH_SETTINGS.signIn, perAddress: PER_ADDRESS } },
+    });
     server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const listening = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
     });

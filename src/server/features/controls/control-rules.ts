@@ -21,7 +21,13 @@ export const controlSpec: ItemSpec = {
 
 /** The risk a control is for: readable, and the plan follows from it. */
 export async function findRisk(db: Database, access: Access, riskId: string) {
-  const [risk] = await db.select({ planId: risks.planId }).from(risks).where(and(eq(risks.tenantId, access.tenantId), eq(risks.id, riskId)));
-  if (!risk) throw new AppError('validation_failed', undefined, [{ path: 'riskId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  const [risk] = await db
+    .select({ planId: risks.planId })
+    .from(risks)
+    .where(and(eq(risks.tenantId, access.tenantId), eq(risks.id, riskId)));
+  if (!risk)
+    throw new AppError('validation_failed', undefined, [
+      { path: 'riskId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
   return { planId: risk.planId, plan: await findReadablePlan(db, access, risk.planId, 'riskId') };
 }

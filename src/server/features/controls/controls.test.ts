@@ -9,8 +9,17 @@ describe('controls', () => {
     h = await createHarness();
     const admin = await h.as('tenantAdmin');
     for (const unit of ['unitA', 'unitB'] as const) {
-      const planId = (await admin.post('/plans', { unitId: h.tenant[unit], kind: 'internal_control', title: 'IK-plan', startYear: 2026 })).body.id;
-      riskIds[unit] = (await admin.post('/risks', { planId, title: 'Felaktig hantering av inköp', likelihood: 3, consequence: 3 })).body.id;
+      const planId = (
+        await admin.post('/plans', {
+          unitId: h.tenant[unit],
+          kind: 'internal_control',
+          title: 'IK-plan',
+          startYear: 2026,
+        })
+      ).body.id;
+      riskIds[unit] = (
+        await admin.post('/risks', { planId, title: 'Felaktig hantering av inköp', likelihood: 3, consequence: 3 })
+      ).body.id;
     }
   });
   afterAll(() => h.close());
@@ -20,7 +29,9 @@ describe('controls', () => {
       resource: 'controls',
       entityType: 'control',
       async create(harness, unit) {
-        const reply = await (await harness.as('tenantAdmin')).post('/controls', {
+        const reply = await (
+          await harness.as('tenantAdmin')
+        ).post('/controls', {
           riskId: riskIds[unit],
           title: 'Stickprov av inköp',
           // Named only where they hold their role: a person named outside it is told so (403), see below.
@@ -65,11 +76,23 @@ describe('controls', () => {
 
   test('a responsible person changes content and status but not who answers for the control', async () => {
     const admin = await h.as('tenantAdmin');
-    const created = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Attestkontroll', responsibleIds: [h.userIds.responsible] })).body;
+    const created = (
+      await admin.post('/controls', {
+        riskId: riskIds.unitA,
+        title: 'Attestkontroll',
+        responsibleIds: [h.userIds.responsible],
+      })
+    ).body;
     const client = await h.as('responsible');
-    const status = await client.patch(`/controls/${created.id}`, { statusId: h.tenant.statusIds.klar, version: created.version });
+    const status = await client.patch(`/controls/${created.id}`, {
+      statusId: h.tenant.statusIds.klar,
+      version: created.version,
+    });
     expect(status.status).toBe(200);
-    const people = await client.patch(`/controls/${created.id}`, { responsibleIds: [h.userIds.reader], version: status.body.version });
+    const people = await client.patch(`/controls/${created.id}`, {
+      responsibleIds: [h.userIds.reader],
+      version: status.body.version,
+    });
     expect(people.status).toBe(403);
     expect(people.body.errors).toEqual([{ path: 'responsibleIds', message: 'Får bara ändras av samordnare.' }]);
     // A responsible person who is not assigned to the control may not change it.
@@ -79,8 +102,22 @@ describe('controls', () => {
 
   test('overdue is derived: the end date has passed and the status is not completed', async () => {
     const admin = await h.as('tenantAdmin');
-    const late = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Försenad kontroll', endDate: '2020-06-30', statusId: h.tenant.statusIds.pagaende })).body;
-    const done = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Klar kontroll', endDate: '2020-06-30', statusId: h.tenant.statusIds.klar })).body;
+    const late = (
+      await admin.post('/controls', {
+        riskId: riskIds.unitA,
+        title: 'Försenad kontroll',
+        endDate: '2020-06-30',
+        statusId: h.tenant.statusIds.pagaende,
+      })
+    ).body;
+    const done = (
+      await admin.post('/controls', {
+        riskId: riskIds.unitA,
+        title: 'Klar kontroll',
+        endDate: '2020-06-30',
+        statusId: h.tenant.statusIds.klar,
+      })
+    ).body;
     expect(late.overdue).toBe(true);
     expect(done.overdue).toBe(false);
     const overdue = await admin.get('/controls?overdue=true&limit=500');
@@ -93,9 +130,19 @@ describe('controls', () => {
 
   test('overdue follows the server clock in Swedish time: due today is not overdue, the next Swedish day it is', async () => {
     let admin = await h.as('tenantAdmin');
-    const control = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Kontroll med slutdatum', endDate: '2026-06-15', statusId: h.tenant.statusIds.pagaende })).body;
+    const control = (
+      await admin.post('/controls', {
+        riskId: riskIds.unitA,
+        title: 'Kontroll med slutdatum',
+        endDate: '2026-06-15',
+        statusId: h.tenant.statusIds.pagaende,
+      })
+    ).body;
     const overdueNow = async () => (await admin.get(`/controls/${control.id}`)).body.overdue as boolean;
-    const listed = async () => (await admin.get('/controls?overdue=true&limit=500')).body.items.some((c: { id: string }) => c.id === control.id) as boolean;
+    const listed = async () =>
+      (await admin.get('/controls?overdue=true&limit=500')).body.items.some(
+        (c: { id: string }) => c.id === control.id,
+      ) as boolean;
     try {
       // 23:59 in Stockholm (summer time, UTC+2) on the end date: still due today, in the item and in the list filter.
       h.clock.set('2026-06-15T21:59:00Z');
@@ -118,18 +165,36 @@ describe('controls', () => {
     const mine = await admin.get(`/controls?responsible=${h.userIds.responsible}&riskId=${riskIds.unitA}&limit=500`);
     expect(mine.status).toBe(200);
     expect(mine.body.items.length).toBeGreaterThan(0);
-    expect(mine.body.items.every((c: { responsibleIds: string[]; reportingIds: string[]; riskId: string }) => c.riskId === riskIds.unitA && [...c.responsibleIds, ...c.reportingIds].includes(h.userIds.responsible!))).toBe(true);
+    expect(
+      mine.body.items.every(
+        (c: { responsibleIds: string[]; reportingIds: string[]; riskId: string }) =>
+          c.riskId === riskIds.unitA && [...c.responsibleIds, ...c.reportingIds].includes(h.userIds.responsible!),
+      ),
+    ).toBe(true);
   });
 
   test('validation: dates in order, persons that exist, a risk that exists', async () => {
     const client = await h.as('coordinator');
-    const dates = await client.post('/controls', { riskId: riskIds.unitA, title: 'K', startDate: '2026-05-01', endDate: '2026-04-01' });
+    const dates = await client.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'K',
+      startDate: '2026-05-01',
+      endDate: '2026-04-01',
+    });
     expect(dates.body.errors).toEqual([{ path: 'endDate', message: 'Slutdatum kan inte vara före startdatum.' }]);
-    const person = await client.post('/controls', { riskId: riskIds.unitA, title: 'K', responsibleIds: [h.userIds.otherAdmin] });
+    const person = await client.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'K',
+      responsibleIds: [h.userIds.otherAdmin],
+    });
     expect(person.body.errors).toEqual([{ path: 'responsibleIds.0', message: 'Personen finns inte.' }]);
     const risk = await client.post('/controls', { riskId: riskIds.unitB, title: 'K' });
     expect(risk.body.errors).toEqual([{ path: 'riskId', message: 'Finns inte.' }]);
-    const status = await client.post('/controls', { riskId: riskIds.unitA, title: 'K', statusId: h.otherTenant.statusIds.klar });
+    const status = await client.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'K',
+      statusId: h.otherTenant.statusIds.klar,
+    });
     expect(status.status).toBe(400);
     expect(status.body.errors).toEqual([{ path: 'statusId', message: 'Finns inte.' }]);
   });

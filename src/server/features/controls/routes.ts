@@ -20,7 +20,8 @@ export function controlRoutes() {
     updateInput: controlUpdate,
     listQuery: controlListQuery,
     present: presentControl,
-    list: (db, access, query) => listItems(db, access, controlSpec, query, query.riskId ? [eq(controls.riskId, query.riskId)] : []),
+    list: (db, access, query) =>
+      listItems(db, access, controlSpec, query, query.riskId ? [eq(controls.riskId, query.riskId)] : []),
     find: (db, access, id) => findReadableItem(db, access, controlSpec, id),
     create: createControl,
     update: (tx, access, controlId, version, changes) => updateControl(tx, access, { controlId, version, changes }),

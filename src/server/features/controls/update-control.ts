@@ -14,14 +14,23 @@ export interface UpdateControlOptions {
 }
 
 /** Changes a kontroll; a new risk must be of the same plan. */
-export async function updateControl(tx: Transaction, access: Access, { controlId, version, changes }: UpdateControlOptions) {
+export async function updateControl(
+  tx: Transaction,
+  access: Access,
+  { controlId, version, changes }: UpdateControlOptions,
+) {
   return updateItem(tx, access, controlSpec, {
     itemId: controlId,
     version,
     changes,
     checkReferences: async (plan) => {
       if (changes.riskId !== undefined && (await findRisk(tx, access, changes.riskId)).planId !== plan.id) {
-        throw new AppError('validation_failed', undefined, [{ path: 'riskId', message: { sv: 'Risken hör till en annan plan.', en: 'The risk belongs to another plan.' } }]);
+        throw new AppError('validation_failed', undefined, [
+          {
+            path: 'riskId',
+            message: { sv: 'Risken hör till en annan plan.', en: 'The risk belongs to another plan.' },
+          },
+        ]);
       }
     },
   });

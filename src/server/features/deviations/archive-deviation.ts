@@ -11,7 +11,11 @@ export interface ArchiveDeviationOptions {
 }
 
 /** Archives or restores a deviation: for the unit's managers. */
-export async function archiveDeviation(tx: Transaction, access: Access, { deviationId, archived }: ArchiveDeviationOptions) {
+export async function archiveDeviation(
+  tx: Transaction,
+  access: Access,
+  { deviationId, archived }: ArchiveDeviationOptions,
+) {
   const { unitId, planId, ...current } = await findReadableDeviation(tx, access, { deviationId });
   void planId;
   access.assertMayArchive(unitId);

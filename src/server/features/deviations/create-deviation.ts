@@ -21,11 +21,21 @@ export async function createDeviation(tx: Transaction, access: Access, options: 
   const row = await insertAudited(
     tx,
     deviations,
-    { ...options, foundOn: options.foundOn ?? access.today, foundById: options.foundById === undefined ? access.userId : options.foundById, tenantId: access.tenantId },
+    {
+      ...options,
+      foundOn: options.foundOn ?? access.today,
+      foundById: options.foundById === undefined ? access.userId : options.foundById,
+      tenantId: access.tenantId,
+    },
     { actor: access.actor, entityType: 'deviation', unitId: scope.unitId },
   );
   const deviation = row as unknown as typeof deviations.$inferSelect;
-  const [finder] = deviation.foundById ? await tx.select({ name: users.name }).from(users).where(and(eq(users.tenantId, access.tenantId), eq(users.id, deviation.foundById))) : [];
+  const [finder] = deviation.foundById
+    ? await tx
+        .select({ name: users.name })
+        .from(users)
+        .where(and(eq(users.tenantId, access.tenantId), eq(users.id, deviation.foundById)))
+    : [];
   await notifyDeviation(tx, deviation, finder?.name ?? null);
   return row;
 }

@@ -19,14 +19,32 @@ export function selectWithUnit(db: Database) {
 }
 
 /** The follow-up must be of the same control and the action of the same plan. */
-export async function checkReferences(db: Database, tenantId: string, controlId: string, planId: string, values: { followUpId?: string | null | undefined; actionId?: string | null | undefined }) {
+export async function checkReferences(
+  db: Database,
+  tenantId: string,
+  controlId: string,
+  planId: string,
+  values: { followUpId?: string | null | undefined; actionId?: string | null | undefined },
+) {
   const errors: FieldError[] = [];
   if (values.followUpId) {
-    const [found] = await db.select({ id: followUps.id }).from(followUps).where(and(eq(followUps.tenantId, tenantId), eq(followUps.id, values.followUpId), eq(followUps.controlId, controlId)));
-    if (!found) errors.push({ path: 'followUpId', message: { sv: 'Finns inte för kontrollen.', en: 'Not a follow-up of the control.' } });
+    const [found] = await db
+      .select({ id: followUps.id })
+      .from(followUps)
+      .where(
+        and(eq(followUps.tenantId, tenantId), eq(followUps.id, values.followUpId), eq(followUps.controlId, controlId)),
+      );
+    if (!found)
+      errors.push({
+        path: 'followUpId',
+        message: { sv: 'Finns inte för kontrollen.', en: 'Not a follow-up of the control.' },
+      });
   }
   if (values.actionId) {
-    const [found] = await db.select({ id: actions.id }).from(actions).where(and(eq(actions.tenantId, tenantId), eq(actions.id, values.actionId), eq(actions.planId, planId)));
+    const [found] = await db
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.tenantId, tenantId), eq(actions.id, values.actionId), eq(actions.planId, planId)));
     if (!found) errors.push({ path: 'actionId', message: notInPlan });
   }
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);

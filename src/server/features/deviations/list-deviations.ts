@@ -25,7 +25,9 @@ export async function listDeviations(db: Database, access: Access, query: z.infe
   if (!query.includeArchived) where.push(isNull(deviations.archivedAt));
   const rows = await selectWithUnit(db)
     .where(and(...where))
-    .orderBy(...orderBy(query.sort, { foundOn: deviations.foundOn, title: deviations.title }, '-foundOn', deviations.id))
+    .orderBy(
+      ...orderBy(query.sort, { foundOn: deviations.foundOn, title: deviations.title }, '-foundOn', deviations.id),
+    )
     .limit(query.limit)
     .offset(query.offset);
   return { items: rows.map((row) => row.deviation), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };

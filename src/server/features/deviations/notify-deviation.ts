@@ -17,7 +17,15 @@ import { queueMessages } from '../../mail/outbox.ts';
  */
 export async function notifyDeviation(
   tx: Transaction,
-  deviation: { tenantId: string; id: string; controlId: string; title: string; description: string | null; severity: DeviationSeverity; foundOn: string },
+  deviation: {
+    tenantId: string;
+    id: string;
+    controlId: string;
+    title: string;
+    description: string | null;
+    severity: DeviationSeverity;
+    foundOn: string;
+  },
   foundByName: string | null,
 ): Promise<number> {
   const { tenantId } = deviation;
@@ -31,17 +39,32 @@ export async function notifyDeviation(
   const responsible = await tx
     .select({ userId: assignments.userId })
     .from(assignments)
-    .where(and(eq(assignments.tenantId, tenantId), eq(assignments.controlId, deviation.controlId), eq(assignments.role, 'responsible')));
+    .where(
+      and(
+        eq(assignments.tenantId, tenantId),
+        eq(assignments.controlId, deviation.controlId),
+        eq(assignments.role, 'responsible'),
+      ),
+    );
   const coordinators = await tx
     .select({ userId: roleAssignments.userId })
     .from(roleAssignments)
-    .where(and(eq(roleAssignments.tenantId, tenantId), inArray(roleAssignments.unitId, await ancestorUnitIds(tx, tenantId, control.unitId)), eq(roleAssignments.role, 'coordinator'), isNull(roleAssignments.revokedAt)));
+    .where(
+      and(
+        eq(roleAssignments.tenantId, tenantId),
+        inArray(roleAssignments.unitId, await ancestorUnitIds(tx, tenantId, control.unitId)),
+        eq(roleAssignments.role, 'coordinator'),
+        isNull(roleAssignments.revokedAt),
+      ),
+    );
   const ids = [...new Set([...responsible, ...coordinators].map((row) => row.userId))];
   if (ids.length === 0) return 0;
   const people = await tx
     .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), inArray(users.id, ids), isNotNull(users.email), isNull(users.deactivatedAt)));
+    .where(
+      and(eq(users.tenantId, tenantId), inArray(users.id, ids), isNotNull(users.email), isNull(users.deactivatedAt)),
+    );
   return queueMessages(
     tx,
     people.map((person) => {
@@ -78,7 +101,9 @@ export async function notifyDeviation(
         dedupeKey: `deviation:${deviation.id}:${person.id}`,
         userId: person.id,
         toAddress: person.email!,
-        subject: sv ? `Avvikelse (${severity.toLowerCase()}): ${deviation.title}` : `Deviation (${severity.toLowerCase()}): ${deviation.title}`,
+        subject: sv
+          ? `Avvikelse (${severity.toLowerCase()}): ${deviation.title}`
+          : `Deviation (${severity.toLowerCase()}): ${deviation.title}`,
         body: lines.join('\n'),
       };
     }),

@@ -1,4 +1,9 @@
-import { deviation, deviationCreate, deviationListQuery, deviationUpdate } from '../../../domain/contracts/deviations.ts';
+import {
+  deviation,
+  deviationCreate,
+  deviationListQuery,
+  deviationUpdate,
+} from '../../../domain/contracts/deviations.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
 import { archiveDeviation } from './archive-deviation.ts';
@@ -23,7 +28,8 @@ export function deviationRoutes() {
     list: listDeviations,
     find: (db, access, deviationId) => findReadableDeviation(db, access, { deviationId }),
     create: createDeviation,
-    update: (tx, access, deviationId, version, changes) => updateDeviation(tx, access, { deviationId, version, changes }),
+    update: (tx, access, deviationId, version, changes) =>
+      updateDeviation(tx, access, { deviationId, version, changes }),
     archive: (tx, access, deviationId, archived) => archiveDeviation(tx, access, { deviationId, archived }),
   });
   return router;

@@ -37,11 +37,16 @@ async function assertMayClose(db: Database, tenantId: string, actionId: string |
       },
     ]);
   if (!actionId) throw refuse();
-  const [action] = await db.select({ endDate: actions.endDate }).from(actions).where(and(eq(actions.tenantId, tenantId), eq(actions.id, actionId)));
+  const [action] = await db
+    .select({ endDate: actions.endDate })
+    .from(actions)
+    .where(and(eq(actions.tenantId, tenantId), eq(actions.id, actionId)));
   const [responsible] = await db
     .select({ id: assignments.id })
     .from(assignments)
-    .where(and(eq(assignments.tenantId, tenantId), eq(assignments.actionId, actionId), eq(assignments.role, 'responsible')))
+    .where(
+      and(eq(assignments.tenantId, tenantId), eq(assignments.actionId, actionId), eq(assignments.role, 'responsible')),
+    )
     .limit(1);
   if (!action?.endDate || !responsible) throw refuse();
 }
@@ -50,7 +55,11 @@ async function assertMayClose(db: Database, tenantId: string, actionId: string |
  * Changes a deviation, closes it (when an action with a responsible person and an end date
  * answers it) or reopens it: those who answer for the control (or coordinate).
  */
-export async function updateDeviation(tx: Transaction, access: Access, { deviationId, version, changes }: UpdateDeviationOptions) {
+export async function updateDeviation(
+  tx: Transaction,
+  access: Access,
+  { deviationId, version, changes }: UpdateDeviationOptions,
+) {
   const { unitId, planId, ...current } = await findReadableDeviation(tx, access, { deviationId });
   const scope = await findItemScope(tx, access, 'control', current.controlId, 'controlId');
   access.assertItemWrite(unitId, scope.assigned);
@@ -62,5 +71,10 @@ export async function updateDeviation(tx: Transaction, access: Access, { deviati
   } else if (changes.state === 'open' && current.state === 'closed') {
     values.closedAt = null;
   }
-  return updateAudited(tx, deviations, { current, expectedVersion: version, values, present: presentDeviation }, { actor: access.actor, entityType: 'deviation', unitId });
+  return updateAudited(
+    tx,
+    deviations,
+    { current, expectedVersion: version, values, present: presentDeviation },
+    { actor: access.actor, entityType: 'deviation', unitId },
+  );
 }

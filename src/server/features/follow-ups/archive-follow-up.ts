@@ -12,7 +12,11 @@ export interface ArchiveFollowUpOptions {
 }
 
 /** Archives or restores a follow-up: its author or a coordinator. */
-export async function archiveFollowUp(tx: Transaction, access: Access, { followUpId, archived }: ArchiveFollowUpOptions) {
+export async function archiveFollowUp(
+  tx: Transaction,
+  access: Access,
+  { followUpId, archived }: ArchiveFollowUpOptions,
+) {
   const current = await findReadableFollowUp(tx, access, { followUpId });
   await assertMayChange(tx, access, current);
   const { unitId, ...stored } = current;

@@ -19,10 +19,20 @@ export async function createFollowUp(tx: Transaction, access: Access, options: C
   const targets = (['controlId', 'actionId', 'activityId'] as const).filter((field) => options[field] !== undefined);
   if (targets.length !== 1) {
     throw new AppError('validation_failed', undefined, [
-      { path: targets[1] ?? 'controlId', message: { sv: 'Ange exakt en av controlId, actionId och activityId.', en: 'Give exactly one of controlId, actionId and activityId.' } },
+      {
+        path: targets[1] ?? 'controlId',
+        message: {
+          sv: 'Ange exakt en av controlId, actionId och activityId.',
+          en: 'Give exactly one of controlId, actionId and activityId.',
+        },
+      },
     ]);
   }
-  const item = itemOf({ controlId: options.controlId ?? null, actionId: options.actionId ?? null, activityId: options.activityId ?? null });
+  const item = itemOf({
+    controlId: options.controlId ?? null,
+    actionId: options.actionId ?? null,
+    activityId: options.activityId ?? null,
+  });
   const scope = await findItemScope(tx, access, item.kind, item.id, item.field);
   access.assertItemWrite(scope.unitId, scope.assigned);
   await assertPeriodInPlan(tx, access.tenantId, options.periodId, scope.planId);
@@ -32,6 +42,7 @@ export async function createFollowUp(tx: Transaction, access: Access, options: C
     { ...options, reportedOn: options.reportedOn ?? access.today, authorId: access.userId, tenantId: access.tenantId },
     { actor: access.actor, entityType: 'follow_up', unitId: scope.unitId },
   );
-  if (options.statusId !== undefined) await setItemStatus(tx, access, item.kind, item.id, options.statusId, scope.unitId);
+  if (options.statusId !== undefined)
+    await setItemStatus(tx, access, item.kind, item.id, options.statusId, scope.unitId);
   return row;
 }

@@ -10,17 +10,70 @@ describe('follow-ups due for a period', () => {
   beforeAll(async () => {
     h = await createHarness();
     const admin = await h.as('tenantAdmin');
-    const planId = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 })).body.id;
-    const oldPlanId = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2025', startYear: 2025 })).body.id;
+    const planId = (
+      await admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Internkontrollplan 2026',
+        startYear: 2026,
+      })
+    ).body.id;
+    const oldPlanId = (
+      await admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Internkontrollplan 2025',
+        startYear: 2025,
+      })
+    ).body.id;
     const riskId = (await admin.post('/risks', { planId, title: 'Risk' })).body.id;
     const oldRiskId = (await admin.post('/risks', { planId: oldPlanId, title: 'Gammal risk' })).body.id;
     const responsible = [h.userIds.responsible];
-    ids.running = (await admin.post('/controls', { riskId, title: 'Löpande kontroll', startDate: '2026-01-01', endDate: '2026-12-31', checkpoints: ['2026-02-15', '2026-05-15'], responsibleIds: responsible })).body.id;
-    ids.later = (await admin.post('/controls', { riskId, title: 'Börjar i höst', startDate: '2026-09-01', endDate: '2026-12-31', responsibleIds: responsible })).body.id;
-    ids.done = (await admin.post('/controls', { riskId, title: 'Redan klar', endDate: '2026-03-01', statusId: h.tenant.statusIds.klar, responsibleIds: responsible })).body.id;
-    ids.overdue = (await admin.post('/actions', { planId, riskId, title: 'Försenad åtgärd', endDate: '2026-01-15' })).body.id;
-    ids.reported = (await admin.post('/actions', { planId, riskId, title: 'Redan rapporterad', endDate: '2026-06-30', responsibleIds: responsible })).body.id;
-    await admin.post('/follow-ups', { actionId: ids.reported, periodId: h.tenant.periodIds.q1, body: 'Klart för kvartalet.' });
+    ids.running = (
+      await admin.post('/controls', {
+        riskId,
+        title: 'Löpande kontroll',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        checkpoints: ['2026-02-15', '2026-05-15'],
+        responsibleIds: responsible,
+      })
+    ).body.id;
+    ids.later = (
+      await admin.post('/controls', {
+        riskId,
+        title: 'Börjar i höst',
+        startDate: '2026-09-01',
+        endDate: '2026-12-31',
+        responsibleIds: responsible,
+      })
+    ).body.id;
+    ids.done = (
+      await admin.post('/controls', {
+        riskId,
+        title: 'Redan klar',
+        endDate: '2026-03-01',
+        statusId: h.tenant.statusIds.klar,
+        responsibleIds: responsible,
+      })
+    ).body.id;
+    ids.overdue = (
+      await admin.post('/actions', { planId, riskId, title: 'Försenad åtgärd', endDate: '2026-01-15' })
+    ).body.id;
+    ids.reported = (
+      await admin.post('/actions', {
+        planId,
+        riskId,
+        title: 'Redan rapporterad',
+        endDate: '2026-06-30',
+        responsibleIds: responsible,
+      })
+    ).body.id;
+    await admin.post('/follow-ups', {
+      actionId: ids.reported,
+      periodId: h.tenant.periodIds.q1,
+      body: 'Klart för kvartalet.',
+    });
     ids.oldYear = (await admin.post('/controls', { riskId: oldRiskId, title: 'Förra årets kontroll' })).body.id;
   });
   afterAll(() => h.close());
@@ -31,12 +84,22 @@ describe('follow-ups due for a period', () => {
     expect(due[0]).toMatchObject({ kind: 'action', overdue: true, planTitle: 'Internkontrollplan 2026' });
     expect(due[1]).toMatchObject({ kind: 'control', checkpoints: ['2026-02-15'], overdue: false });
     const q2 = (await (await h.as('coordinator')).get(`/follow-ups/due?periodId=${h.tenant.periodIds.q2}`)).body.items;
-    expect(q2.map((item: { title: string }) => item.title)).toEqual(['Försenad åtgärd', 'Redan rapporterad', 'Löpande kontroll']);
+    expect(q2.map((item: { title: string }) => item.title)).toEqual([
+      'Försenad åtgärd',
+      'Redan rapporterad',
+      'Löpande kontroll',
+    ]);
   });
 
   test('overdue in the due list is judged by the server clock: before the end date the action is not overdue', async () => {
     let coordinator = await h.as('coordinator');
-    const overdueOf = async () => ((await coordinator.get(`/follow-ups/due?periodId=${h.tenant.periodIds.q1}`)).body.items as { title: string; overdue: boolean }[]).find((item) => item.title === 'Försenad åtgärd')?.overdue;
+    const overdueOf = async () =>
+      (
+        (await coordinator.get(`/follow-ups/due?periodId=${h.tenant.periodIds.q1}`)).body.items as {
+          title: string;
+          overdue: boolean;
+        }[]
+      ).find((item) => item.title === 'Försenad åtgärd')?.overdue;
     try {
       h.clock.set('2026-01-15T12:00:00Z');
       coordinator = await h.signIn('coordinator');
@@ -50,10 +113,18 @@ describe('follow-ups due for a period', () => {
   });
 
   test('narrowed to what a person answers for; a period that does not exist, or units one cannot read, give nothing away', async () => {
-    const mine = (await (await h.as('responsible')).get(`/follow-ups/due?periodId=${h.tenant.periodIds.q1}&assignedTo=${h.userIds.responsible}`)).body.items;
+    const mine = (
+      await (
+        await h.as('responsible')
+      ).get(`/follow-ups/due?periodId=${h.tenant.periodIds.q1}&assignedTo=${h.userIds.responsible}`)
+    ).body.items;
     expect(mine.map((item: { title: string }) => item.title)).toEqual(['Löpande kontroll']);
-    const wrong = await (await h.as('coordinator')).get('/follow-ups/due?periodId=00000000-0000-7000-8000-000000000000');
+    const wrong = await (
+      await h.as('coordinator')
+    ).get('/follow-ups/due?periodId=00000000-0000-7000-8000-000000000000');
     expect(wrong.body.errors[0].path).toBe('periodId');
-    expect((await (await h.as('nobody')).get(`/follow-ups/due?periodId=${h.tenant.periodIds.q1}`)).body.items).toEqual([]);
+    expect((await (await h.as('nobody')).get(`/follow-ups/due?periodId=${h.tenant.periodIds.q1}`)).body.items).toEqual(
+      [],
+    );
   });
 });

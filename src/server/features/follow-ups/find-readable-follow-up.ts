@@ -10,8 +10,14 @@ export interface FindReadableFollowUpOptions {
 }
 
 /** A follow-up the caller may read, with its unit; otherwise not found. */
-export async function findReadableFollowUp(db: Database, access: Access, { followUpId }: FindReadableFollowUpOptions): Promise<FollowUpRow & { unitId: string }> {
-  const [row] = await selectWithUnit(db).where(and(eq(followUps.tenantId, access.tenantId), eq(followUps.id, followUpId)));
+export async function findReadableFollowUp(
+  db: Database,
+  access: Access,
+  { followUpId }: FindReadableFollowUpOptions,
+): Promise<FollowUpRow & { unitId: string }> {
+  const [row] = await selectWithUnit(db).where(
+    and(eq(followUps.tenantId, access.tenantId), eq(followUps.id, followUpId)),
+  );
   if (!row || !access.canRead(row.unitId)) throw new AppError('not_found');
   return { ...row.followUp, unitId: row.unitId };
 }

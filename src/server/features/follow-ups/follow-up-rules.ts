@@ -16,7 +16,11 @@ import type { ItemKind } from '../../plan-items/item-details.ts';
 export type FollowUpRow = typeof followUps.$inferSelect;
 
 /** The item a follow-up follows up (a control, an action or an activity), with the field that names it. */
-export function itemOf(row: { controlId: string | null; actionId: string | null; activityId: string | null }): { kind: ItemKind; id: string; field: string } {
+export function itemOf(row: { controlId: string | null; actionId: string | null; activityId: string | null }): {
+  kind: ItemKind;
+  id: string;
+  field: string;
+} {
   if (row.controlId) return { kind: 'control', id: row.controlId, field: 'controlId' };
   if (row.actionId) return { kind: 'action', id: row.actionId, field: 'actionId' };
   return { kind: 'activity', id: row.activityId!, field: 'activityId' };
@@ -40,9 +44,18 @@ export function selectWithUnit(db: Database) {
  * follow up a plan for 2026. The period is named by its printed name in the message.
  */
 export async function assertPeriodInPlan(tx: Transaction, tenantId: string, periodId: string, planId: string) {
-  const [period] = await tx.select().from(reportingPeriods).where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, periodId)));
-  if (!period) throw new AppError('validation_failed', undefined, [{ path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
-  const [plan] = await tx.select({ startYear: plans.startYear, endYear: plans.endYear }).from(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+  const [period] = await tx
+    .select()
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, periodId)));
+  if (!period)
+    throw new AppError('validation_failed', undefined, [
+      { path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
+  const [plan] = await tx
+    .select({ startYear: plans.startYear, endYear: plans.endYear })
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
   if (!plan || (period.year >= plan.startYear && period.year <= plan.endYear)) return;
   const years = formatPlanPeriod(plan);
   throw new AppError('validation_failed', undefined, [
@@ -63,6 +76,9 @@ export async function assertMayChange(tx: Transaction, access: Access, current: 
   const scope = await findItemScope(tx, access, item.kind, item.id, item.field);
   access.assertItemWrite(scope.unitId, scope.assigned);
   if (current.authorId !== access.userId) {
-    throw new AppError('forbidden', { sv: 'Bara den som skrev uppföljningen eller en samordnare får ändra den.', en: 'Only its author or a coordinator may change a follow-up.' });
+    throw new AppError('forbidden', {
+      sv: 'Bara den som skrev uppföljningen eller en samordnare får ändra den.',
+      en: 'Only its author or a coordinator may change a follow-up.',
+    });
   }
 }

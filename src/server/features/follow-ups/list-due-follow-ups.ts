@@ -23,19 +23,41 @@ import { completedStatusIds, isOverdue } from '../../plan-items/item-details.ts'
  */
 export async function listDueFollowUps(db: Database, access: Access, query: z.infer<typeof dueFollowUpsQuery>) {
   const { tenantId } = access;
-  const [period] = await db.select().from(reportingPeriods).where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, query.periodId)));
-  if (!period) throw new AppError('validation_failed', undefined, [{ path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  const [period] = await db
+    .select()
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, query.periodId)));
+  if (!period)
+    throw new AppError('validation_failed', undefined, [
+      { path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
   const units = await findReadableUnitIds(db, access, query.under);
   const done = await completedStatusIds(db, tenantId);
   const { today } = access;
   const due: z.infer<typeof dueFollowUp>[] = [];
 
-  for (const [kind, table] of [['control', controls], ['action', actions], ['activity', activities]] as const) {
-    const itemColumn = kind === 'control' ? followUps.controlId : kind === 'action' ? followUps.actionId : followUps.activityId;
-    const assignedColumn = kind === 'control' ? assignments.controlId : kind === 'action' ? assignments.actionId : assignments.activityId;
-    const checkpointColumn = kind === 'control' ? checkpoints.controlId : kind === 'action' ? checkpoints.actionId : checkpoints.activityId;
+  for (const [kind, table] of [
+    ['control', controls],
+    ['action', actions],
+    ['activity', activities],
+  ] as const) {
+    const itemColumn =
+      kind === 'control' ? followUps.controlId : kind === 'action' ? followUps.actionId : followUps.activityId;
+    const assignedColumn =
+      kind === 'control' ? assignments.controlId : kind === 'action' ? assignments.actionId : assignments.activityId;
+    const checkpointColumn =
+      kind === 'control' ? checkpoints.controlId : kind === 'action' ? checkpoints.actionId : checkpoints.activityId;
     const rows = await db
-      .select({ id: table.id, title: table.title, planId: table.planId, planTitle: plans.title, unitId: plans.unitId, startDate: table.startDate, endDate: table.endDate, statusId: table.statusId })
+      .select({
+        id: table.id,
+        title: table.title,
+        planId: table.planId,
+        planTitle: plans.title,
+        unitId: plans.unitId,
+        startDate: table.startDate,
+        endDate: table.endDate,
+        statusId: table.statusId,
+      })
       .from(table)
       .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
       .where(
@@ -48,15 +70,43 @@ export async function listDueFollowUps(db: Database, access: Access, query: z.in
           gte(plans.endYear, period.year),
           units === 'all' ? undefined : units.length === 0 ? sql`false` : inArray(plans.unitId, units),
           or(isNull(table.startDate), lte(table.startDate, period.endDate)),
-          query.assignedTo ? inArray(table.id, db.select({ id: assignedColumn }).from(assignments).where(and(eq(assignments.tenantId, tenantId), eq(assignments.userId, query.assignedTo)))) : undefined,
+          query.assignedTo
+            ? inArray(
+                table.id,
+                db
+                  .select({ id: assignedColumn })
+                  .from(assignments)
+                  .where(and(eq(assignments.tenantId, tenantId), eq(assignments.userId, query.assignedTo))),
+              )
+            : undefined,
         ),
       );
     const open = rows.filter((row) => row.statusId === null || !done.has(row.statusId));
     if (open.length === 0) continue;
     const ids = open.map((row) => row.id);
     const [reported, points] = [
-      await db.select({ id: itemColumn }).from(followUps).where(and(eq(followUps.tenantId, tenantId), eq(followUps.periodId, period.id), isNull(followUps.archivedAt), inArray(itemColumn, ids))),
-      await db.select({ id: checkpointColumn, date: checkpoints.date }).from(checkpoints).where(and(eq(checkpoints.tenantId, tenantId), inArray(checkpointColumn, ids), gte(checkpoints.date, period.startDate), lte(checkpoints.date, period.endDate))),
+      await db
+        .select({ id: itemColumn })
+        .from(followUps)
+        .where(
+          and(
+            eq(followUps.tenantId, tenantId),
+            eq(followUps.periodId, period.id),
+            isNull(followUps.archivedAt),
+            inArray(itemColumn, ids),
+          ),
+        ),
+      await db
+        .select({ id: checkpointColumn, date: checkpoints.date })
+        .from(checkpoints)
+        .where(
+          and(
+            eq(checkpoints.tenantId, tenantId),
+            inArray(checkpointColumn, ids),
+            gte(checkpoints.date, period.startDate),
+            lte(checkpoints.date, period.endDate),
+          ),
+        ),
     ];
     const reportedIds = new Set(reported.map((row) => row.id));
     for (const row of open) {
@@ -69,10 +119,18 @@ export async function listDueFollowUps(db: Database, access: Access, query: z.in
         planTitle: row.planTitle,
         unitId: row.unitId,
         endDate: row.endDate,
-        checkpoints: points.filter((point) => point.id === row.id).map((point) => point.date).sort(),
+        checkpoints: points
+          .filter((point) => point.id === row.id)
+          .map((point) => point.date)
+          .sort(),
         overdue: isOverdue({ endDate: row.endDate, statusId: row.statusId, archivedAt: null }, done, today),
       });
     }
   }
-  return due.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.endDate ?? '9999').localeCompare(b.endDate ?? '9999') || a.title.localeCompare(b.title, 'sv'));
+  return due.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (a.endDate ?? '9999').localeCompare(b.endDate ?? '9999') ||
+      a.title.localeCompare(b.title, 'sv'),
+  );
 }

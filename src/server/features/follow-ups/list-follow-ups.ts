@@ -27,7 +27,14 @@ export async function listFollowUps(db: Database, access: Access, query: z.infer
   if (!query.includeArchived) where.push(isNull(followUps.archivedAt));
   const rows = await selectWithUnit(db)
     .where(and(...where))
-    .orderBy(...orderBy(query.sort, { reportedOn: followUps.reportedOn, createdAt: followUps.createdAt }, '-createdAt', followUps.id))
+    .orderBy(
+      ...orderBy(
+        query.sort,
+        { reportedOn: followUps.reportedOn, createdAt: followUps.createdAt },
+        '-createdAt',
+        followUps.id,
+      ),
+    )
     .limit(query.limit)
     .offset(query.offset);
   return { items: rows.map((row) => row.followUp), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };

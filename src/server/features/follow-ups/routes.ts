@@ -1,5 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dueFollowUp, dueFollowUpsQuery, followUp, followUpCreate, followUpListQuery, followUpUpdate } from '../../../domain/contracts/follow-ups.ts';
+import {
+  dueFollowUp,
+  dueFollowUpsQuery,
+  followUp,
+  followUpCreate,
+  followUpListQuery,
+  followUpUpdate,
+} from '../../../domain/contracts/follow-ups.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { json, problems } from '../../http/openapi-helpers.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
@@ -20,11 +27,16 @@ export function followUpRoutes() {
       method: 'get',
       path: '/follow-ups/due',
       tags: ['Follow-ups'],
-      summary: 'What needs its follow-up for a reporting period (derived from the calendar, the items’ dates and checkpoints, and the follow-ups written)',
+      summary:
+        'What needs its follow-up for a reporting period (derived from the calendar, the items’ dates and checkpoints, and the follow-ups written)',
       request: { query: dueFollowUpsQuery },
-      responses: { 200: json(z.object({ items: z.array(dueFollowUp) }), 'Overdue first, then by end date'), ...problems('validation_failed') },
+      responses: {
+        200: json(z.object({ items: z.array(dueFollowUp) }), 'Overdue first, then by end date'),
+        ...problems('validation_failed'),
+      },
     }),
-    async (c) => c.json({ items: await listDueFollowUps(c.get('database').db, c.get('access'), c.req.valid('query')) }, 200),
+    async (c) =>
+      c.json({ items: await listDueFollowUps(c.get('database').db, c.get('access'), c.req.valid('query')) }, 200),
   );
   addStandardRoutes(router, {
     path: '/follow-ups',

@@ -18,7 +18,11 @@ export interface UpdateFollowUpOptions {
 }
 
 /** Changes a follow-up: its author or a coordinator; a new period must lie within the plan's years. */
-export async function updateFollowUp(tx: Transaction, access: Access, { followUpId, version, changes }: UpdateFollowUpOptions) {
+export async function updateFollowUp(
+  tx: Transaction,
+  access: Access,
+  { followUpId, version, changes }: UpdateFollowUpOptions,
+) {
   const current = await findReadableFollowUp(tx, access, { followUpId });
   await assertMayChange(tx, access, current);
   if (changes.periodId !== undefined && changes.periodId !== current.periodId) {
@@ -27,5 +31,10 @@ export async function updateFollowUp(tx: Transaction, access: Access, { followUp
     await assertPeriodInPlan(tx, access.tenantId, changes.periodId, planId);
   }
   const { unitId, ...stored } = current;
-  return updateAudited(tx, followUps, { current: stored, expectedVersion: version, values: changes, present: presentFollowUp }, { actor: access.actor, entityType: 'follow_up', unitId });
+  return updateAudited(
+    tx,
+    followUps,
+    { current: stored, expectedVersion: version, values: changes, present: presentFollowUp },
+    { actor: access.actor, entityType: 'follow_up', unitId },
+  );
 }

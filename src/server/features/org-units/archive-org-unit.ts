@@ -16,14 +16,26 @@ export interface ArchiveOrgUnitOptions {
 export async function archiveOrgUnit(tx: Transaction, access: Access, { unitId, archived }: ArchiveOrgUnitOptions) {
   const current = await findReadableUnit(tx, access, { unitId });
   access.assertRole(current.id, ['administrator']);
-  if (current.parentId === null) throw new AppError('forbidden', { sv: 'Den översta enheten kan inte arkiveras.', en: 'The top unit cannot be archived.' });
+  if (current.parentId === null)
+    throw new AppError('forbidden', {
+      sv: 'Den översta enheten kan inte arkiveras.',
+      en: 'The top unit cannot be archived.',
+    });
   if (archived) {
     const [child] = await tx
       .select({ id: orgUnits.id })
       .from(orgUnits)
       .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.parentId, unitId), isNull(orgUnits.archivedAt)))
       .limit(1);
-    if (child) throw new AppError('not_yet', { sv: 'Arkivera först enheterna under den här.', en: 'Archive the units below this one first.' });
+    if (child)
+      throw new AppError('not_yet', {
+        sv: 'Arkivera först enheterna under den här.',
+        en: 'Archive the units below this one first.',
+      });
   }
-  return setArchived(tx, orgUnits, current, archived, { actor: access.actor, entityType: 'org_unit', unitId: current.id });
+  return setArchived(tx, orgUnits, current, archived, {
+    actor: access.actor,
+    entityType: 'org_unit',
+    unitId: current.id,
+  });
 }

@@ -16,5 +16,10 @@ export async function createOrgUnit(tx: Transaction, access: Access, options: Cr
   access.assertRole(parent.id, ['administrator']);
   if (parent.archivedAt) throw archivedParent();
   assertNesting(options.kind, parent.kind, 'kind');
-  return insertAudited(tx, orgUnits, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'org_unit', unitId: parent.id });
+  return insertAudited(
+    tx,
+    orgUnits,
+    { ...options, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'org_unit', unitId: parent.id },
+  );
 }

@@ -11,8 +11,15 @@ export interface FindReadableUnitOptions {
 }
 
 /** The unit, if it exists in the caller's tenant and they may read it; otherwise not found. */
-export async function findReadableUnit(db: Database, access: Access, { unitId }: FindReadableUnitOptions): Promise<UnitRow> {
-  const [unit] = await db.select().from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
+export async function findReadableUnit(
+  db: Database,
+  access: Access,
+  { unitId }: FindReadableUnitOptions,
+): Promise<UnitRow> {
+  const [unit] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
   if (!unit) throw new AppError('not_found');
   access.assertRead(unit.id);
   return unit;

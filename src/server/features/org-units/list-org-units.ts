@@ -18,6 +18,10 @@ export async function listOrgUnits(db: Database, access: Access, query: z.infer<
   const key = query.sort ?? 'name';
   const field = key.replace(/^-/, '') as 'name' | 'sortOrder' | 'kind';
   const sign = key.startsWith('-') ? -1 : 1;
-  units.sort((a, b) => sign * (field === 'sortOrder' ? a.sortOrder - b.sortOrder : collator.compare(a[field], b[field])) || collator.compare(a.name, b.name));
+  units.sort(
+    (a, b) =>
+      sign * (field === 'sortOrder' ? a.sortOrder - b.sortOrder : collator.compare(a[field], b[field])) ||
+      collator.compare(a.name, b.name),
+  );
   return { items: units.slice(query.offset, query.offset + query.limit), total: units.length };
 }

@@ -21,12 +21,20 @@ export function assertNesting(kind: OrgUnitKind, parentKind: OrgUnitKind, path: 
   const parent = ORG_UNIT_KIND_LABELS[parentKind];
   const message =
     kind === 'kommun' || kind === 'region'
-      ? { sv: `En enhet av slaget ${child.sv.toLowerCase()} står överst i organisationen och kan inte ligga under en annan enhet.`, en: `A unit of kind ${child.en.toLowerCase()} is the top of the organisation and cannot sit below another unit.` }
-      : { sv: `En enhet av slaget ${child.sv.toLowerCase()} kan inte ligga under en ${parent.sv.toLowerCase()}.`, en: `A unit of kind ${child.en.toLowerCase()} cannot sit below a ${parent.en.toLowerCase()}.` };
+      ? {
+          sv: `En enhet av slaget ${child.sv.toLowerCase()} står överst i organisationen och kan inte ligga under en annan enhet.`,
+          en: `A unit of kind ${child.en.toLowerCase()} is the top of the organisation and cannot sit below another unit.`,
+        }
+      : {
+          sv: `En enhet av slaget ${child.sv.toLowerCase()} kan inte ligga under en ${parent.sv.toLowerCase()}.`,
+          en: `A unit of kind ${child.en.toLowerCase()} cannot sit below a ${parent.en.toLowerCase()}.`,
+        };
   throw new AppError('validation_failed', undefined, [{ path, message }]);
 }
 
 /** The refusal of an archived unit as the parent of a new or moved unit. */
 export function archivedParent() {
-  return new AppError('validation_failed', undefined, [{ path: 'parentId', message: { sv: 'Enheten är arkiverad.', en: 'The unit is archived.' } }]);
+  return new AppError('validation_failed', undefined, [
+    { path: 'parentId', message: { sv: 'Enheten är arkiverad.', en: 'The unit is archived.' } },
+  ]);
 }

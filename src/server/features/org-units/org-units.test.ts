@@ -14,7 +14,9 @@ describe('org-units', () => {
       resource: 'org-units',
       entityType: 'org_unit',
       async create(harness, unit) {
-        const reply = await (await harness.as('tenantAdmin')).post('/org-units', { parentId: harness.tenant[unit], kind: 'enhet', name: `Enhet under ${unit}` });
+        const reply = await (
+          await harness.as('tenantAdmin')
+        ).post('/org-units', { parentId: harness.tenant[unit], kind: 'enhet', name: `Enhet under ${unit}` });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
@@ -38,7 +40,9 @@ describe('org-units', () => {
     expect(tree.body[0].children.map((node: { name: string }) => node.name)).toContain('Förvaltning A1');
     const whole = await (await h.as('tenantAdmin')).get('/org-units/tree');
     expect(whole.body).toHaveLength(1);
-    expect(whole.body[0].children.map((node: { name: string }) => node.name)).toEqual(expect.arrayContaining(['Nämnd A', 'Nämnd B']));
+    expect(whole.body[0].children.map((node: { name: string }) => node.name)).toEqual(
+      expect.arrayContaining(['Nämnd A', 'Nämnd B']),
+    );
   });
 
   test('a subtree query lists a unit and everything below it, sorted by name', async () => {
@@ -65,7 +69,11 @@ describe('org-units', () => {
 
   test('validation names the fields, in Swedish or English', async () => {
     const client = await h.as('tenantAdmin');
-    const reply = await client.post('/org-units', { parentId: 'nope', kind: 'by', name: '', colour: 'röd' }, { 'accept-language': 'en' });
+    const reply = await client.post(
+      '/org-units',
+      { parentId: 'nope', kind: 'by', name: '', colour: 'röd' },
+      { 'accept-language': 'en' },
+    );
     expect(reply.status).toBe(400);
     expect(reply.body.errors).toEqual(
       expect.arrayContaining([
@@ -84,28 +92,52 @@ describe('org-units', () => {
 
   test('kinds nest as the organisation does: no kommun inside another kommun, no förvaltning under an enhet', async () => {
     const client = await h.as('tenantAdmin');
-    const kommun = await client.post('/org-units', { parentId: h.tenant.rootId, kind: 'kommun', name: 'Grannkommunen' });
+    const kommun = await client.post('/org-units', {
+      parentId: h.tenant.rootId,
+      kind: 'kommun',
+      name: 'Grannkommunen',
+    });
     expect(kommun.status).toBe(400);
-    expect(kommun.body.errors).toEqual([{ path: 'kind', message: 'En enhet av slaget kommun står överst i organisationen och kan inte ligga under en annan enhet.' }]);
-    expect((await client.post('/org-units', { parentId: h.tenant.unitA, kind: 'region', name: 'Region' })).status).toBe(400);
+    expect(kommun.body.errors).toEqual([
+      {
+        path: 'kind',
+        message: 'En enhet av slaget kommun står överst i organisationen och kan inte ligga under en annan enhet.',
+      },
+    ]);
+    expect((await client.post('/org-units', { parentId: h.tenant.unitA, kind: 'region', name: 'Region' })).status).toBe(
+      400,
+    );
     const school = (await client.post('/org-units', { parentId: h.tenant.unitA1, kind: 'enhet', name: 'Skolan' })).body;
     const below = await client.post('/org-units', { parentId: school.id, kind: 'forvaltning', name: 'Förvaltning' });
-    expect(below.body.errors).toEqual([{ path: 'kind', message: 'En enhet av slaget förvaltning kan inte ligga under en enhet.' }]);
+    expect(below.body.errors).toEqual([
+      { path: 'kind', message: 'En enhet av slaget förvaltning kan inte ligga under en enhet.' },
+    ]);
     // A change of kind or a move is held to the same rule, also for the units below.
-    expect((await client.patch(`/org-units/${school.id}`, { version: school.version, kind: 'kommun' })).body.errors[0].path).toBe('kind');
+    expect(
+      (await client.patch(`/org-units/${school.id}`, { version: school.version, kind: 'kommun' })).body.errors[0].path,
+    ).toBe('kind');
     const a1 = (await client.get(`/org-units/${h.tenant.unitA1}`)).body;
-    expect((await client.patch(`/org-units/${h.tenant.unitA1}`, { version: a1.version, kind: 'enhet' })).status).toBe(200);
+    expect((await client.patch(`/org-units/${h.tenant.unitA1}`, { version: a1.version, kind: 'enhet' })).status).toBe(
+      200,
+    );
     const moved = await client.patch(`/org-units/${school.id}`, { version: school.version, parentId: h.tenant.rootId });
     expect(moved.status).toBe(200);
     const a1Again = (await client.get(`/org-units/${h.tenant.unitA1}`)).body;
-    expect((await client.patch(`/org-units/${h.tenant.unitA1}`, { version: a1Again.version, kind: 'forvaltning' })).status).toBe(200);
-    expect((await client.post('/org-units', { parentId: h.tenant.unitA, kind: 'avdelning', name: 'Avdelning' })).status).toBe(201);
+    expect(
+      (await client.patch(`/org-units/${h.tenant.unitA1}`, { version: a1Again.version, kind: 'forvaltning' })).status,
+    ).toBe(200);
+    expect(
+      (await client.post('/org-units', { parentId: h.tenant.unitA, kind: 'avdelning', name: 'Avdelning' })).status,
+    ).toBe(201);
   });
 
   test('a unit cannot be moved below itself', async () => {
     const client = await h.as('tenantAdmin');
     const unit = (await client.get(`/org-units/${h.tenant.unitA}`)).body;
-    const reply = await client.patch(`/org-units/${h.tenant.unitA}`, { parentId: h.tenant.unitA1, version: unit.version });
+    const reply = await client.patch(`/org-units/${h.tenant.unitA}`, {
+      parentId: h.tenant.unitA1,
+      version: unit.version,
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.errors[0].path).toBe('parentId');
   });
@@ -115,8 +147,14 @@ describe('org-units', () => {
     // Not a stale write: the problem says what to do first, under a title that fits.
     const waits = await client.post(`/org-units/${h.tenant.unitA}/archive`);
     expect(waits.status).toBe(409);
-    expect(waits.body).toMatchObject({ type: 'urn:uppsikt:problem:not_yet', title: 'Det går inte ännu.', detail: 'Arkivera först enheterna under den här.' });
-    const created = (await client.post('/org-units', { parentId: h.tenant.unitB, kind: 'enhet', name: 'Skola som läggs ned' })).body;
+    expect(waits.body).toMatchObject({
+      type: 'urn:uppsikt:problem:not_yet',
+      title: 'Det går inte ännu.',
+      detail: 'Arkivera först enheterna under den här.',
+    });
+    const created = (
+      await client.post('/org-units', { parentId: h.tenant.unitB, kind: 'enhet', name: 'Skola som läggs ned' })
+    ).body;
     const archived = await client.post(`/org-units/${created.id}/archive`);
     expect(archived.status).toBe(200);
     expect(archived.body.archivedAt).not.toBeNull();

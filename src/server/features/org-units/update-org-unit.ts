@@ -24,28 +24,54 @@ export interface UpdateOrgUnitOptions {
  * Changes a unit. Moving it needs the administrator role on both the old and the new place,
  * and a unit cannot be moved into its own subtree.
  */
-export async function updateOrgUnit(tx: Transaction, access: Access, { unitId, version, changes }: UpdateOrgUnitOptions) {
+export async function updateOrgUnit(
+  tx: Transaction,
+  access: Access,
+  { unitId, version, changes }: UpdateOrgUnitOptions,
+) {
   const current = await findReadableUnit(tx, access, { unitId });
   access.assertRole(current.id, ['administrator']);
   if (changes.parentId !== undefined && changes.parentId !== current.parentId) {
-    if (current.parentId === null) throw new AppError('validation_failed', undefined, [{ path: 'parentId', message: { sv: 'Den översta enheten kan inte flyttas.', en: 'The top unit cannot be moved.' } }]);
+    if (current.parentId === null)
+      throw new AppError('validation_failed', undefined, [
+        {
+          path: 'parentId',
+          message: { sv: 'Den översta enheten kan inte flyttas.', en: 'The top unit cannot be moved.' },
+        },
+      ]);
     const parent = await findReadableUnit(tx, access, { unitId: changes.parentId });
     access.assertRole(parent.id, ['administrator']);
     if (parent.archivedAt) throw archivedParent();
     if ((await subtreeUnitIds(tx, access.tenantId, current.id)).includes(parent.id)) {
-      throw new AppError('validation_failed', undefined, [{ path: 'parentId', message: { sv: 'En enhet kan inte flyttas in under sig själv.', en: 'A unit cannot be moved below itself.' } }]);
+      throw new AppError('validation_failed', undefined, [
+        {
+          path: 'parentId',
+          message: { sv: 'En enhet kan inte flyttas in under sig själv.', en: 'A unit cannot be moved below itself.' },
+        },
+      ]);
     }
   }
   const kind = changes.kind ?? current.kind;
   if (kind !== current.kind || (changes.parentId !== undefined && changes.parentId !== current.parentId)) {
     const parentId = changes.parentId ?? current.parentId;
     if (parentId !== null) {
-      const [parent] = await tx.select({ kind: orgUnits.kind }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, parentId)));
+      const [parent] = await tx
+        .select({ kind: orgUnits.kind })
+        .from(orgUnits)
+        .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, parentId)));
       if (parent) assertNesting(kind, parent.kind, kind !== current.kind ? 'kind' : 'parentId');
     }
     // The units below must still fit under the changed kind.
-    const children = await tx.select({ kind: orgUnits.kind }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.parentId, current.id)));
+    const children = await tx
+      .select({ kind: orgUnits.kind })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.parentId, current.id)));
     for (const child of children) if (!mayNestUnder(child.kind, kind)) assertNesting(child.kind, kind, 'kind');
   }
-  return updateAudited(tx, orgUnits, { current, expectedVersion: version, values: changes, present: presentOrgUnit }, { actor: access.actor, entityType: 'org_unit', unitId: current.id });
+  return updateAudited(
+    tx,
+    orgUnits,
+    { current, expectedVersion: version, values: changes, present: presentOrgUnit },
+    { actor: access.actor, entityType: 'org_unit', unitId: current.id },
+  );
 }

@@ -8,12 +8,18 @@ import { AppError } from '../../errors.ts';
 
 /** The tenant's e-mail, newest first, for the tenant administrator: what went out and, without SMTP, what would have. */
 export async function listOutboxMessages(db: Database, access: Access, { kind, limit }: z.infer<typeof outboxQuery>) {
-  if (!access.isTenantAdministrator) throw new AppError('forbidden', { sv: 'Bara kommunens administratör läser utkorgen.', en: 'Only the tenant administrator reads the outbox.' });
+  if (!access.isTenantAdministrator)
+    throw new AppError('forbidden', {
+      sv: 'Bara kommunens administratör läser utkorgen.',
+      en: 'Only the tenant administrator reads the outbox.',
+    });
   const rows = await db
     .select()
     .from(outboxMessages)
     .where(and(eq(outboxMessages.tenantId, access.tenantId), kind ? eq(outboxMessages.kind, kind) : undefined))
     .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
     .limit(limit);
-  return rows.map((row) => outboxMessage.parse({ ...row, createdAt: row.createdAt.toISOString(), sentAt: row.sentAt?.toISOString() ?? null }));
+  return rows.map((row) =>
+    outboxMessage.parse({ ...row, createdAt: row.createdAt.toISOString(), sentAt: row.sentAt?.toISOString() ?? null }),
+  );
 }

@@ -14,9 +14,13 @@ export function outboxRoutes() {
       tags: ['Outbox'],
       summary: 'The e-mail Uppsikt has written (reminders and deviation notices), for the tenant administrator',
       request: { query: outboxQuery },
-      responses: { 200: json(z.object({ items: z.array(outboxMessage) }), 'Messages, newest first'), ...problems('validation_failed', 'forbidden') },
+      responses: {
+        200: json(z.object({ items: z.array(outboxMessage) }), 'Messages, newest first'),
+        ...problems('validation_failed', 'forbidden'),
+      },
     }),
-    async (c) => c.json({ items: await listOutboxMessages(c.get('database').db, c.get('access'), c.req.valid('query')) }, 200),
+    async (c) =>
+      c.json({ items: await listOutboxMessages(c.get('database').db, c.get('access'), c.req.valid('query')) }, 200),
   );
   return router;
 }

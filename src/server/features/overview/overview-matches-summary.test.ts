@@ -20,7 +20,11 @@ function markdownTable(markdown: string, caption: string): Record<string, string
   const lines = markdown.split('\n');
   const start = lines.indexOf(`*${caption}*`);
   if (start < 0) throw new Error(`no table "${caption}" in the report:\n${markdown}`);
-  const split = (line: string) => line.slice(2, -2).split(' | ').map((cell) => cell.replace(/\\(.)/g, '$1').trim());
+  const split = (line: string) =>
+    line
+      .slice(2, -2)
+      .split(' | ')
+      .map((cell) => cell.replace(/\\(.)/g, '$1').trim());
   const header = split(lines[start + 2]!);
   const rows: Record<string, string>[] = [];
   for (let index = start + 4; index < lines.length && lines[index]!.startsWith('|'); index += 1) {
@@ -54,7 +58,10 @@ function expectedCells(row: ApiRow): Record<string, string> {
     'Ej slutförd': String(row.statuses.not_completed),
     'Utan status': String(row.statuses.none),
     Försenade: String(row.overdue),
-    Avvikelser: row.deviations === 0 ? '0' : `${row.deviations} (${row.openDeviations === 1 ? '1 öppen avvikelse' : `${row.openDeviations} öppna avvikelser`})`,
+    Avvikelser:
+      row.deviations === 0
+        ? '0'
+        : `${row.deviations} (${row.openDeviations === 1 ? '1 öppen avvikelse' : `${row.openDeviations} öppna avvikelser`})`,
     Risker: String(row.risks),
     'Högsta riskvärde': row.highestRiskValue === null ? '–' : String(row.highestRiskValue),
   };
@@ -63,7 +70,11 @@ function expectedCells(row: ApiRow): Record<string, string> {
 describe('kommunstyrelsens översikt and the council summary report, on every demo tenant', () => {
   let database: DatabaseHandle;
   let app: ReturnType<typeof createApp>;
-  const admins: Record<string, string> = { malmo: 'admin@malmo.example', 'exempelkommun-a': 'admin@exempelkommun-a.example', 'exempelkommun-b': 'admin@exempelkommun-b.example' };
+  const admins: Record<string, string> = {
+    malmo: 'admin@malmo.example',
+    'exempelkommun-a': 'admin@exempelkommun-a.example',
+    'exempelkommun-b': 'admin@exempelkommun-b.example',
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -74,20 +85,39 @@ describe('kommunstyrelsens översikt and the council summary report, on every de
   afterAll(() => database.close());
 
   async function signIn(email: string): Promise<Client> {
-    const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    const login = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
     expect(login.status).toBe(200);
     return clientFor(app, { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'accept-language': 'sv' });
   }
 
   test('every unit with units below it, every plan year: the same figures in the API and in the report', async () => {
-    const demoTenants = await database.db.select({ id: tenants.id, slug: tenants.slug }).from(tenants).orderBy(asc(tenants.slug));
+    const demoTenants = await database.db
+      .select({ id: tenants.id, slug: tenants.slug })
+      .from(tenants)
+      .orderBy(asc(tenants.slug));
     expect(demoTenants.map((tenant) => tenant.slug).sort()).toEqual(Object.keys(admins).sort());
     let compared = 0;
     for (const tenant of demoTenants) {
       const client = await signIn(admins[tenant.slug]!);
-      const planYears = await database.db.select({ startYear: plans.startYear, endYear: plans.endYear }).from(plans).where(eq(plans.tenantId, tenant.id));
-      const years = [...new Set(planYears.flatMap((plan) => Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, index) => plan.startYear + index)))];
-      const units = await database.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(and(eq(orgUnits.tenantId, tenant.id), isNull(orgUnits.archivedAt)));
+      const planYears = await database.db
+        .select({ startYear: plans.startYear, endYear: plans.endYear })
+        .from(plans)
+        .where(eq(plans.tenantId, tenant.id));
+      const years = [
+        ...new Set(
+          planYears.flatMap((plan) =>
+            Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, index) => plan.startYear + index),
+          ),
+        ),
+      ];
+      const units = await database.db
+        .select({ id: orgUnits.id, parentId: orgUnits.parentId })
+        .from(orgUnits)
+        .where(and(eq(orgUnits.tenantId, tenant.id), isNull(orgUnits.archivedAt)));
       const scopes = units.filter((unit) => units.some((child) => child.parentId === unit.id));
       for (const scope of scopes) {
         for (const year of years) {
@@ -98,19 +128,47 @@ describe('kommunstyrelsens översikt and the council summary report, on every de
           const markdown = new TextDecoder().decode(report.bytes);
           const printed = markdownTable(markdown, 'Status per nämnd och bolag');
           const where = `${tenant.slug}, ${year}, under ${api.body.unit.name}`;
-          expect(printed.map((row) => row['Nämnd/bolag']), where).toEqual(api.body.rows.map((row: ApiRow) => expectedCells(row)['Nämnd/bolag']));
-          api.body.rows.forEach((row: ApiRow, index: number) => expect(printed[index], `${where}: ${row.unit.name}`).toEqual(expectedCells(row)));
+          expect(
+            printed.map((row) => row['Nämnd/bolag']),
+            where,
+          ).toEqual(api.body.rows.map((row: ApiRow) => expectedCells(row)['Nämnd/bolag']));
+          api.body.rows.forEach((row: ApiRow, index: number) =>
+            expect(printed[index], `${where}: ${row.unit.name}`).toEqual(expectedCells(row)),
+          );
 
           // The overdue list names exactly the overdue items counted; the matrix holds the counts per cell.
           const overdue = api.body.rows.reduce((sum: number, row: ApiRow) => sum + row.overdue, 0);
-          if (overdue === 0) expect(markdown).toContain('Inga kontrollmoment, åtgärder eller aktiviteter är försenade.');
-          else expect(markdownTable(markdown, 'Försenade kontrollmoment, åtgärder och aktiviteter'), where).toHaveLength(overdue);
+          if (overdue === 0)
+            expect(markdown).toContain('Inga kontrollmoment, åtgärder eller aktiviteter är försenade.');
+          else
+            expect(markdownTable(markdown, 'Försenade kontrollmoment, åtgärder och aktiviteter'), where).toHaveLength(
+              overdue,
+            );
           if (api.body.rows.some((row: ApiRow) => row.plans.length > 0)) {
             const matrix = markdownTable(markdown, 'Samlad riskmatris');
-            const cells = matrix.flatMap((row) => Object.entries(row).slice(1).map(([column, value]) => ({ likelihood: Number(Object.values(row)[0]!.split(' ')[0]), consequence: Number(column.split(' ')[0]), count: Number(value.split(' ')[0]) })));
-            expect(cells.filter((cell) => cell.count > 0).sort((a, b) => b.likelihood - a.likelihood || a.consequence - b.consequence), where).toEqual(api.body.matrix.cells);
+            const cells = matrix.flatMap((row) =>
+              Object.entries(row)
+                .slice(1)
+                .map(([column, value]) => ({
+                  likelihood: Number(Object.values(row)[0]!.split(' ')[0]),
+                  consequence: Number(column.split(' ')[0]),
+                  count: Number(value.split(' ')[0]),
+                })),
+            );
+            expect(
+              cells
+                .filter((cell) => cell.count > 0)
+                .sort((a, b) => b.likelihood - a.likelihood || a.consequence - b.consequence),
+              where,
+            ).toEqual(api.body.matrix.cells);
             const unassessed = api.body.matrix.unassessedRisks;
-            expect(markdown).toContain(unassessed === 0 ? 'Alla risker är bedömda.' : unassessed === 1 ? '1 risk är inte bedömd' : `${unassessed} risker är inte bedömda`);
+            expect(markdown).toContain(
+              unassessed === 0
+                ? 'Alla risker är bedömda.'
+                : unassessed === 1
+                  ? '1 risk är inte bedömd'
+                  : `${unassessed} risker är inte bedömda`,
+            );
           }
           compared += api.body.rows.length;
         }
@@ -127,11 +185,17 @@ describe('kommunstyrelsens översikt and the council summary report, on every de
       .innerJoin(tenants, eq(tenants.id, orgUnits.tenantId))
       .where(and(eq(tenants.slug, 'malmo'), isNull(orgUnits.parentId)));
     const api = await client.get(`/overview?unit=${root!.id}&year=2020`);
-    const row = api.body.rows.find((candidate: ApiRow) => candidate.unit.name === 'Gymnasie- och vuxenutbildningsnämnden');
+    const row = api.body.rows.find(
+      (candidate: ApiRow) => candidate.unit.name === 'Gymnasie- och vuxenutbildningsnämnden',
+    );
     expect(row.plans.map((plan: { title: string }) => plan.title)).toHaveLength(1);
     expect(row.overdue).toBe(7);
-    const markdown = new TextDecoder().decode((await client.get(`/reports/council-summary?unit=${root!.id}&period=2020&format=md`)).bytes);
-    const printed = markdownTable(markdown, 'Status per nämnd och bolag').find((candidate) => candidate['Nämnd/bolag'] === 'Gymnasie- och vuxenutbildningsnämnden')!;
+    const markdown = new TextDecoder().decode(
+      (await client.get(`/reports/council-summary?unit=${root!.id}&period=2020&format=md`)).bytes,
+    );
+    const printed = markdownTable(markdown, 'Status per nämnd och bolag').find(
+      (candidate) => candidate['Nämnd/bolag'] === 'Gymnasie- och vuxenutbildningsnämnden',
+    )!;
     expect(printed.Plan).not.toBe('Ingen plan för året');
     expect(printed.Försenade).toBe('7');
   });

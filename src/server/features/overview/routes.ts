@@ -13,9 +13,10 @@ export function overviewRoutes() {
       method: 'get',
       path: '/overview',
       tags: ['Overview'],
-      summary: 'Kommunstyrelsens översikt: per unit the status, overdue items, deviations and risks of its plans for a year',
+      summary:
+        'Kommunstyrelsens översikt: per unit the status, overdue items, deviations and risks of its plans for a year',
       description:
-        'The scope\'s own plans and every unit directly under it (with everything below it), counting the internkontrollplaner and aktivitetsplaner whose period covers the year. A deviation counts with the plan of the control that found it, also when it was found after the year (the year-end follow-up). Overdue is measured against today in Sweden. The council-summary report prints the same figures. Only units the caller reads are shown and counted.',
+        "The scope's own plans and every unit directly under it (with everything below it), counting the internkontrollplaner and aktivitetsplaner whose period covers the year. A deviation counts with the plan of the control that found it, also when it was found after the year (the year-end follow-up). Overdue is measured against today in Sweden. The council-summary report prints the same figures. Only units the caller reads are shown and counted.",
       request: { query: overviewQuery },
       responses: { 200: json(overview, 'The overview'), ...problems('validation_failed', 'not_found') },
     }),

@@ -38,6 +38,12 @@ export async function adoptPlan(tx: Transaction, access: Access, { planId, ...de
     },
     { actor: access.actor, entityType: 'plan', unitId: current.unitId },
   );
-  await freezePlan(tx, access.actor, { tenantId: access.tenantId, planId, unitId: current.unitId, reason: null, createdById: access.userId });
+  await freezePlan(tx, access.actor, {
+    tenantId: access.tenantId,
+    planId,
+    unitId: current.unitId,
+    reason: null,
+    createdById: access.userId,
+  });
   return row;
 }

@@ -16,6 +16,20 @@ export interface ClosePlanOptions {
 export async function closePlan(tx: Transaction, access: Access, { planId, version }: ClosePlanOptions) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
-  assertPlanState(current, 'adopted', { sv: 'Bara en beslutad plan kan avslutas.', en: 'Only an adopted plan can be closed.' });
-  return updateAudited(tx, plans, { current, expectedVersion: version, values: { state: 'closed', closedAt: access.clock.now() }, present: presentPlan, operation: 'close' }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
+  assertPlanState(current, 'adopted', {
+    sv: 'Bara en beslutad plan kan avslutas.',
+    en: 'Only an adopted plan can be closed.',
+  });
+  return updateAudited(
+    tx,
+    plans,
+    {
+      current,
+      expectedVersion: version,
+      values: { state: 'closed', closedAt: access.clock.now() },
+      present: presentPlan,
+      operation: 'close',
+    },
+    { actor: access.actor, entityType: 'plan', unitId: current.unitId },
+  );
 }

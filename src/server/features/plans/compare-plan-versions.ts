@@ -18,8 +18,15 @@ interface Described {
 }
 
 function describe(facts: PlanFacts): Map<Entity, Described[]> {
-  const people = (item: { responsible: string[]; reporting: string[] }) => ({ responsible: item.responsible.join(', '), reporting: item.reporting.join(', ') });
-  const dates = (item: { startDate: string | null; checkpoints: string[]; endDate: string | null }) => ({ startDate: item.startDate, checkpoints: item.checkpoints.join(', '), endDate: item.endDate });
+  const people = (item: { responsible: string[]; reporting: string[] }) => ({
+    responsible: item.responsible.join(', '),
+    reporting: item.reporting.join(', '),
+  });
+  const dates = (item: { startDate: string | null; checkpoints: string[]; endDate: string | null }) => ({
+    startDate: item.startDate,
+    checkpoints: item.checkpoints.join(', '),
+    endDate: item.endDate,
+  });
   const status = (item: { status: { label: string } | null }) => item.status?.label ?? null;
   return new Map<Entity, Described[]>([
     [
@@ -40,23 +47,56 @@ function describe(facts: PlanFacts): Map<Entity, Described[]> {
         },
       ],
     ],
-    ['risk', facts.risks.map((risk) => ({ id: risk.id, title: risk.title, fields: { title: risk.title, description: risk.description, likelihood: risk.likelihood, consequence: risk.consequence, riskValue: risk.riskValue } }))],
+    [
+      'risk',
+      facts.risks.map((risk) => ({
+        id: risk.id,
+        title: risk.title,
+        fields: {
+          title: risk.title,
+          description: risk.description,
+          likelihood: risk.likelihood,
+          consequence: risk.consequence,
+          riskValue: risk.riskValue,
+        },
+      })),
+    ],
     [
       'control',
       facts.risks.flatMap((risk) =>
         risk.controls.map((control) => ({
           id: control.id,
           title: control.title,
-          fields: { risk: risk.title, title: control.title, description: control.description, method: control.method, frequency: control.frequency, status: status(control), ...people(control), ...dates(control) },
+          fields: {
+            risk: risk.title,
+            title: control.title,
+            description: control.description,
+            method: control.method,
+            frequency: control.frequency,
+            status: status(control),
+            ...people(control),
+            ...dates(control),
+          },
         })),
       ),
     ],
     [
       'action',
-      [...facts.risks.flatMap((risk) => risk.actions.map((action) => ({ risk: risk.title, action }))), ...facts.otherActions.map((action) => ({ risk: null, action }))].map(({ risk, action }) => ({
+      [
+        ...facts.risks.flatMap((risk) => risk.actions.map((action) => ({ risk: risk.title, action }))),
+        ...facts.otherActions.map((action) => ({ risk: null, action })),
+      ].map(({ risk, action }) => ({
         id: action.id,
         title: action.title,
-        fields: { risk, title: action.title, whatToDo: action.whatToDo, responsibleUnit: action.responsibleUnit, status: status(action), ...people(action), ...dates(action) },
+        fields: {
+          risk,
+          title: action.title,
+          whatToDo: action.whatToDo,
+          responsibleUnit: action.responsibleUnit,
+          status: status(action),
+          ...people(action),
+          ...dates(action),
+        },
       })),
     ],
     [
@@ -77,7 +117,19 @@ function describe(facts: PlanFacts): Map<Entity, Described[]> {
         },
       })),
     ],
-    ['review', facts.reviews.map((review) => ({ id: review.id, title: review.title, fields: { diarienummer: review.diarienummer, title: review.title, meetingDate: review.meetingDate, paragraph: review.paragraph } }))],
+    [
+      'review',
+      facts.reviews.map((review) => ({
+        id: review.id,
+        title: review.title,
+        fields: {
+          diarienummer: review.diarienummer,
+          title: review.title,
+          meetingDate: review.meetingDate,
+          paragraph: review.paragraph,
+        },
+      })),
+    ],
   ]);
 }
 
@@ -118,14 +170,37 @@ export interface ComparePlanVersionsOptions {
 }
 
 /** What changed between two versions of a plan the caller reads, or between a version and today. */
-export async function comparePlanVersions(db: Database, access: Access, { planId, from, to, locale }: ComparePlanVersionsOptions): Promise<z.infer<typeof planComparison>> {
+export async function comparePlanVersions(
+  db: Database,
+  access: Access,
+  { planId, from, to, locale }: ComparePlanVersionsOptions,
+): Promise<z.infer<typeof planComparison>> {
   await findReadablePlan(db, access, planId);
-  const noSuchVersion = (path: 'from' | 'to') => new AppError('validation_failed', { sv: 'Planen har ingen sådan version.', en: 'The plan has no such version.' }, [{ path, message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  const noSuchVersion = (path: 'from' | 'to') =>
+    new AppError('validation_failed', { sv: 'Planen har ingen sådan version.', en: 'The plan has no such version.' }, [
+      { path, message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
   const before = await snapshotOf(db, access.tenantId, planId, from);
   if (!before) throw noSuchVersion('from');
-  const after = to === 'current' ? await currentSnapshot(db, access.tenantId, planId) : await snapshotOf(db, access.tenantId, planId, to);
+  const after =
+    to === 'current'
+      ? await currentSnapshot(db, access.tenantId, planId)
+      : await snapshotOf(db, access.tenantId, planId, to);
   if (!after) throw noSuchVersion('to');
   const sv = locale === 'sv';
-  const label = (revision: number | 'current') => (revision === 'current' ? (sv ? 'I dag' : 'Today') : revision === 1 ? (sv ? 'Beslutad' : 'Adopted') : `Revision ${revision}`);
-  return { from: { revision: from, label: label(from) }, to: { revision: to, label: label(to) }, changes: comparePlanFacts(before.facts, after.facts) };
+  const label = (revision: number | 'current') =>
+    revision === 'current'
+      ? sv
+        ? 'I dag'
+        : 'Today'
+      : revision === 1
+        ? sv
+          ? 'Beslutad'
+          : 'Adopted'
+        : `Revision ${revision}`;
+  return {
+    from: { revision: from, label: label(from) },
+    to: { revision: to, label: label(to) },
+    changes: comparePlanFacts(before.facts, after.facts),
+  };
 }

@@ -15,8 +15,14 @@ export type CreatePlanOptions = z.infer<typeof planCreate>;
 
 /** Creates a plan (utkast) for a unit the caller coordinates. */
 export async function createPlan(tx: Transaction, access: Access, options: CreatePlanOptions) {
-  const [unit] = await tx.select({ id: orgUnits.id, archivedAt: orgUnits.archivedAt }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, options.unitId)));
-  if (!unit || !access.canRead(unit.id)) throw new AppError('validation_failed', undefined, [{ path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  const [unit] = await tx
+    .select({ id: orgUnits.id, archivedAt: orgUnits.archivedAt })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, options.unitId)));
+  if (!unit || !access.canRead(unit.id))
+    throw new AppError('validation_failed', undefined, [
+      { path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
   access.assertRole(unit.id, MANAGING_ROLES);
   const endYear = options.endYear ?? options.startYear;
   assertYearsInOrder(options.startYear, endYear);
@@ -31,5 +37,10 @@ export async function createPlan(tx: Transaction, access: Access, options: Creat
       .limit(1);
     riskMatrixId = matrix?.id ?? null;
   }
-  return insertAudited(tx, plans, { ...options, endYear, riskMatrixId, tenantId: access.tenantId }, { actor: access.actor, entityType: 'plan', unitId: unit.id });
+  return insertAudited(
+    tx,
+    plans,
+    { ...options, endYear, riskMatrixId, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'plan', unitId: unit.id },
+  );
 }

@@ -11,7 +11,15 @@ import { snapshotOf } from '../../plan-model/snapshot.ts';
 export async function listPlanVersions(db: Database, access: Access, { planId }: { planId: string }) {
   await findReadablePlan(db, access, planId);
   const rows = await db
-    .select({ id: planVersions.id, planId: planVersions.planId, revision: planVersions.revision, reason: planVersions.reason, sha256: planVersions.sha256, createdAt: planVersions.createdAt, createdByName: users.name })
+    .select({
+      id: planVersions.id,
+      planId: planVersions.planId,
+      revision: planVersions.revision,
+      reason: planVersions.reason,
+      sha256: planVersions.sha256,
+      createdAt: planVersions.createdAt,
+      createdByName: users.name,
+    })
     .from(planVersions)
     .leftJoin(users, and(eq(users.tenantId, planVersions.tenantId), eq(users.id, planVersions.createdById)))
     .where(and(eq(planVersions.tenantId, access.tenantId), eq(planVersions.planId, planId)))
@@ -20,7 +28,11 @@ export async function listPlanVersions(db: Database, access: Access, { planId }:
 }
 
 /** One frozen version with its snapshot (the plan's content and risk matrix as they were); not found if there is none. */
-export async function findPlanVersion(db: Database, access: Access, { planId, revision }: { planId: string; revision: number }) {
+export async function findPlanVersion(
+  db: Database,
+  access: Access,
+  { planId, revision }: { planId: string; revision: number },
+) {
   const version = (await listPlanVersions(db, access, { planId })).find((entry) => entry.revision === revision);
   const snapshot = await snapshotOf(db, access.tenantId, planId, revision);
   if (!version || !snapshot) throw new AppError('not_found');

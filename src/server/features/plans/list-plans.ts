@@ -21,7 +21,14 @@ export async function listPlans(db: Database, access: Access, query: z.infer<typ
     .select({ plan: plans, total: sql<number>`count(*) over ()` })
     .from(plans)
     .where(and(...where))
-    .orderBy(...orderBy(query.sort, { title: plans.title, startYear: plans.startYear, createdAt: plans.createdAt }, '-startYear', plans.id))
+    .orderBy(
+      ...orderBy(
+        query.sort,
+        { title: plans.title, startYear: plans.startYear, createdAt: plans.createdAt },
+        '-startYear',
+        plans.id,
+      ),
+    )
     .limit(query.limit)
     .offset(query.offset);
   return { items: rows.map((row) => row.plan), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };

@@ -30,7 +30,13 @@ describe('the plan overview, on the demo data of seed 004', () => {
       .from(plans)
       .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
       .innerJoin(tenants, eq(tenants.id, plans.tenantId))
-      .where(and(eq(tenants.slug, 'exempelkommun-b'), eq(orgUnits.name, 'Utbildningsnämnden'), eq(plans.kind, 'internal_control')));
+      .where(
+        and(
+          eq(tenants.slug, 'exempelkommun-b'),
+          eq(orgUnits.name, 'Utbildningsnämnden'),
+          eq(plans.kind, 'internal_control'),
+        ),
+      );
     planId = plan!.id;
   });
   afterAll(() => database.close());
@@ -42,17 +48,27 @@ describe('the plan overview, on the demo data of seed 004', () => {
     expect(overview.plan.title).toBe('Internkontrollplan 2020');
     expect(overview.risks).toHaveLength(11);
     const controls = overview.risks.flatMap((risk: { controls: unknown[] }) => risk.controls);
-    const actions = [...overview.risks.flatMap((risk: { actions: unknown[] }) => risk.actions), ...overview.actionsWithoutRisk];
+    const actions = [
+      ...overview.risks.flatMap((risk: { actions: unknown[] }) => risk.actions),
+      ...overview.actionsWithoutRisk,
+    ];
     expect(controls).toHaveLength(15);
     expect(actions).toHaveLength(12);
-    const followed = [...controls, ...actions].filter((item: { latestFollowUp: unknown }) => item.latestFollowUp !== null);
+    const followed = [...controls, ...actions].filter(
+      (item: { latestFollowUp: unknown }) => item.latestFollowUp !== null,
+    );
     expect(followed.length).toBeGreaterThan(0);
     const names = overview.persons.map((person: { name: string }) => person.name);
     expect(names).toContain('Elvis Sabovic (borttagen)');
     for (const item of [...controls, ...actions] as { responsibleIds: string[] }[]) {
-      for (const id of item.responsibleIds) expect(overview.persons.some((person: { id: string }) => person.id === id)).toBe(true);
+      for (const id of item.responsibleIds)
+        expect(overview.persons.some((person: { id: string }) => person.id === id)).toBe(true);
     }
-    expect(overview.risks.map((risk: { riskValue: number }) => risk.riskValue).every((value: number) => value >= 4 && value <= 12)).toBe(true);
+    expect(
+      overview.risks
+        .map((risk: { riskValue: number }) => risk.riskValue)
+        .every((value: number) => value >= 4 && value <= 12),
+    ).toBe(true);
   });
 
   test('the responsible person of Utbildningsnämnden cannot see the plans of another tenant', async () => {

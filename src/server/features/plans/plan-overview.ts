@@ -22,7 +22,14 @@ const presentAction = presentAs(action);
 
 function presentLatest(row: FollowUpRow | undefined) {
   if (!row) return null;
-  return { id: row.id, periodId: row.periodId, reportedOn: row.reportedOn, body: row.body, authorId: row.authorId, statusId: row.statusId };
+  return {
+    id: row.id,
+    periodId: row.periodId,
+    reportedOn: row.reportedOn,
+    body: row.body,
+    authorId: row.authorId,
+    statusId: row.statusId,
+  };
 }
 
 /** Items by their risk ('' for none), keeping their order (Map.groupBy needs Node 21). */
@@ -42,25 +49,51 @@ function groupByRisk(items: Record<string, unknown>[]): Map<string, Record<strin
  * checkpoints, status, overdue) and their newest follow-up, plus the names of everyone named.
  * A fixed number of queries whatever the plan's size.
  */
-export async function planOverview(db: Database, access: Access, { planId, locale }: { planId: string; locale: Locale }) {
+export async function planOverview(
+  db: Database,
+  access: Access,
+  { planId, locale }: { planId: string; locale: Locale },
+) {
   const plan = await findReadablePlan(db, access, planId);
   const { tenantId } = access;
   const [riskRows, controlRows, actionRows] = await readTogether(
     db,
-    () => db.select().from(risks).where(and(eq(risks.tenantId, tenantId), eq(risks.planId, planId), isNull(risks.archivedAt))).orderBy(asc(risks.sortOrder), asc(risks.id)),
-    () => db.select().from(controls).where(and(eq(controls.tenantId, tenantId), eq(controls.planId, planId), isNull(controls.archivedAt))).orderBy(asc(controls.sortOrder), asc(controls.id)),
-    () => db.select().from(actions).where(and(eq(actions.tenantId, tenantId), eq(actions.planId, planId), isNull(actions.archivedAt))).orderBy(asc(actions.sortOrder), asc(actions.id)),
+    () =>
+      db
+        .select()
+        .from(risks)
+        .where(and(eq(risks.tenantId, tenantId), eq(risks.planId, planId), isNull(risks.archivedAt)))
+        .orderBy(asc(risks.sortOrder), asc(risks.id)),
+    () =>
+      db
+        .select()
+        .from(controls)
+        .where(and(eq(controls.tenantId, tenantId), eq(controls.planId, planId), isNull(controls.archivedAt)))
+        .orderBy(asc(controls.sortOrder), asc(controls.id)),
+    () =>
+      db
+        .select()
+        .from(actions)
+        .where(and(eq(actions.tenantId, tenantId), eq(actions.planId, planId), isNull(actions.archivedAt)))
+        .orderBy(asc(actions.sortOrder), asc(actions.id)),
   );
   const [items, latest] = await readTogether(
     db,
     () => withDetailsOfKinds(db, tenantId, { control: controlRows, action: actionRows }, access.today),
-    () => latestFollowUps(db, tenantId, { controlIds: controlRows.map((row) => row.id), actionIds: actionRows.map((row) => row.id) }),
+    () =>
+      latestFollowUps(db, tenantId, {
+        controlIds: controlRows.map((row) => row.id),
+        actionIds: actionRows.map((row) => row.id),
+      }),
   );
   const controlItems = items.control ?? [];
   const actionItems = items.action ?? [];
 
   const personIds = new Set<string>();
-  const withLatest = <T extends Record<string, unknown>>(item: Record<string, unknown>, present: (row: Record<string, unknown>) => T) => {
+  const withLatest = <T extends Record<string, unknown>>(
+    item: Record<string, unknown>,
+    present: (row: Record<string, unknown>) => T,
+  ) => {
     for (const id of [...(item.responsibleIds as string[]), ...(item.reportingIds as string[])]) personIds.add(id);
     const follow = latest.get(item.id as string);
     if (follow?.authorId) personIds.add(follow.authorId);

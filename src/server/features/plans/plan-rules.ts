@@ -8,7 +8,12 @@ import { AppError } from '../../errors.ts';
 /** A plan's last year is never before its first. */
 export function assertYearsInOrder(startYear: number, endYear: number) {
   if (endYear < startYear) {
-    throw new AppError('validation_failed', undefined, [{ path: 'endYear', message: { sv: 'Slutåret kan inte vara före startåret.', en: 'The end year cannot be before the start year.' } }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'endYear',
+        message: { sv: 'Slutåret kan inte vara före startåret.', en: 'The end year cannot be before the start year.' },
+      },
+    ]);
   }
 }
 
@@ -16,12 +21,22 @@ export function assertYearsInOrder(startYear: number, endYear: number) {
  * A step of the plan's life cycle (utkast → beslutad → avslutad) taken from the wrong state,
  * refused with the reason in both languages, naming the plan's state.
  */
-export function assertPlanState(plan: typeof plans.$inferSelect, expected: (typeof plans.$inferSelect)['state'], message: { sv: string; en: string }) {
+export function assertPlanState(
+  plan: typeof plans.$inferSelect,
+  expected: (typeof plans.$inferSelect)['state'],
+  message: { sv: string; en: string },
+) {
   if (plan.state !== expected) throw new AppError('validation_failed', message, [{ path: 'state', message }]);
 }
 
 /** The body that decides a plan (a nämnd, or the unit itself) is a unit of the tenant. */
 export async function assertDecisionUnitExists(tx: Transaction, access: Access, decisionUnitId: string) {
-  const [unit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, decisionUnitId)));
-  if (!unit) throw new AppError('validation_failed', undefined, [{ path: 'decisionUnitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  const [unit] = await tx
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, decisionUnitId)));
+  if (!unit)
+    throw new AppError('validation_failed', undefined, [
+      { path: 'decisionUnitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
 }

@@ -12,30 +12,74 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
   beforeAll(async () => {
     h = await createHarness();
     const admin = await h.as('tenantAdmin');
-    planId = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 })).body.id;
-    riskId = (await admin.post('/risks', { planId, title: 'Felaktiga utbetalningar', likelihood: 2, consequence: 3 })).body.id;
-    controlId = (await admin.post('/controls', { riskId, title: 'Stickprov', responsibleIds: [h.userIds.responsible], endDate: '2026-12-31' })).body.id;
+    planId = (
+      await admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Internkontrollplan 2026',
+        startYear: 2026,
+      })
+    ).body.id;
+    riskId = (await admin.post('/risks', { planId, title: 'Felaktiga utbetalningar', likelihood: 2, consequence: 3 }))
+      .body.id;
+    controlId = (
+      await admin.post('/controls', {
+        riskId,
+        title: 'Stickprov',
+        responsibleIds: [h.userIds.responsible],
+        endDate: '2026-12-31',
+      })
+    ).body.id;
   });
   afterAll(() => h.close());
 
   test('adopting records the decision and freezes the plan and its risk matrix as revision 1, with its hash', async () => {
     const coordinator = await h.as('coordinator');
     const plan = (await coordinator.get(`/plans/${planId}`)).body;
-    expect((await (await h.as('reader')).post(`/plans/${planId}/adopt`, { version: plan.version, decisionDate: '2026-02-12' })).status).toBe(403);
-    expect((await coordinator.post(`/plans/${planId}/adopt`, { version: plan.version })).body.errors[0].path).toBe('decisionDate');
-    const adopted = await coordinator.post(`/plans/${planId}/adopt`, { version: plan.version, decisionDate: '2026-02-12', decisionParagraph: '§ 14', diarienummer: 'GRF-2026-00042' });
+    expect(
+      (
+        await (
+          await h.as('reader')
+        ).post(`/plans/${planId}/adopt`, { version: plan.version, decisionDate: '2026-02-12' })
+      ).status,
+    ).toBe(403);
+    expect((await coordinator.post(`/plans/${planId}/adopt`, { version: plan.version })).body.errors[0].path).toBe(
+      'decisionDate',
+    );
+    const adopted = await coordinator.post(`/plans/${planId}/adopt`, {
+      version: plan.version,
+      decisionDate: '2026-02-12',
+      decisionParagraph: '§ 14',
+      diarienummer: 'GRF-2026-00042',
+    });
     expect(adopted.status).toBe(200);
-    expect(adopted.body).toMatchObject({ state: 'adopted', decisionDate: '2026-02-12', decisionParagraph: '§ 14', decisionUnitId: h.tenant.unitA });
+    expect(adopted.body).toMatchObject({
+      state: 'adopted',
+      decisionDate: '2026-02-12',
+      decisionParagraph: '§ 14',
+      decisionUnitId: h.tenant.unitA,
+    });
     expect(adopted.body.adoptedAt).toBeTruthy();
-    const again = await coordinator.post(`/plans/${planId}/adopt`, { version: adopted.body.version, decisionDate: '2026-02-13' });
+    const again = await coordinator.post(`/plans/${planId}/adopt`, {
+      version: adopted.body.version,
+      decisionDate: '2026-02-13',
+    });
     expect(again.body.errors[0].path).toBe('state');
 
     const versions = (await coordinator.get(`/plans/${planId}/versions`)).body.items;
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ revision: 1, reason: null, createdByName: 'Person coordinator' });
     const version = (await coordinator.get(`/plans/${planId}/versions/1`)).body;
-    expect(version.snapshot.facts.risks[0]).toMatchObject({ title: 'Felaktiga utbetalningar', likelihood: 2, consequence: 3 });
-    expect(version.snapshot.facts.risks[0].controls[0]).toMatchObject({ title: 'Stickprov', responsible: ['Person responsible'], endDate: '2026-12-31' });
+    expect(version.snapshot.facts.risks[0]).toMatchObject({
+      title: 'Felaktiga utbetalningar',
+      likelihood: 2,
+      consequence: 3,
+    });
+    expect(version.snapshot.facts.risks[0].controls[0]).toMatchObject({
+      title: 'Stickprov',
+      responsible: ['Person responsible'],
+      endDate: '2026-12-31',
+    });
     expect(version.snapshot.facts.matrix.bands.length).toBeGreaterThan(0);
     expect(version.snapshot.facts.decisionParagraph).toBe('§ 14');
     const { createHash } = await import('node:crypto');
@@ -52,7 +96,9 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
     await admin.patch(`/risks/${riskId}`, { version: risk.version, likelihood: 4 });
     const control = (await admin.get(`/controls/${controlId}`)).body;
     await admin.patch(`/controls/${controlId}`, { version: control.version, endDate: '2026-06-30' });
-    const added = (await admin.post('/risks', { planId, title: 'Mutor vid upphandling', likelihood: 1, consequence: 4 })).body;
+    const added = (
+      await admin.post('/risks', { planId, title: 'Mutor vid upphandling', likelihood: 1, consequence: 4 })
+    ).body;
 
     const after = (await admin.get(`/plans/${planId}/versions/1`)).body;
     expect(after).toEqual(before);
@@ -62,8 +108,23 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
     expect(comparison.to).toEqual({ revision: 'current', label: 'I dag' });
     expect(comparison.changes).toEqual(
       expect.arrayContaining([
-        { entity: 'risk', id: riskId, title: 'Felaktiga utbetalningar', change: 'changed', fields: [{ field: 'likelihood', before: 2, after: 4 }, { field: 'riskValue', before: 6, after: 12 }] },
-        { entity: 'control', id: controlId, title: 'Stickprov', change: 'changed', fields: [{ field: 'endDate', before: '2026-12-31', after: '2026-06-30' }] },
+        {
+          entity: 'risk',
+          id: riskId,
+          title: 'Felaktiga utbetalningar',
+          change: 'changed',
+          fields: [
+            { field: 'likelihood', before: 2, after: 4 },
+            { field: 'riskValue', before: 6, after: 12 },
+          ],
+        },
+        {
+          entity: 'control',
+          id: controlId,
+          title: 'Stickprov',
+          change: 'changed',
+          fields: [{ field: 'endDate', before: '2026-12-31', after: '2026-06-30' }],
+        },
         { entity: 'risk', id: added.id, title: 'Mutor vid upphandling', change: 'added', fields: [] },
       ]),
     );
@@ -73,7 +134,9 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
   test('a revision keeps the adopted version intact and is compared with it; reports can be made as adopted', async () => {
     const coordinator = await h.as('coordinator');
     expect((await coordinator.post(`/plans/${planId}/revisions`, { reason: '' })).body.errors[0].path).toBe('reason');
-    const revision = await coordinator.post(`/plans/${planId}/revisions`, { reason: 'Nämnden beslutade 2026-05-20 § 80 om en ny risk.' });
+    const revision = await coordinator.post(`/plans/${planId}/revisions`, {
+      reason: 'Nämnden beslutade 2026-05-20 § 80 om en ny risk.',
+    });
     expect(revision.status).toBe(201);
     expect(revision.body).toMatchObject({ revision: 2, reason: 'Nämnden beslutade 2026-05-20 § 80 om en ny risk.' });
     const adopted = (await coordinator.get(`/plans/${planId}/versions/1`)).body;
@@ -89,13 +152,18 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
     expect(asAdopted.body).toContain('| Felaktiga utbetalningar | 2 | 3 | 6 |');
     const now = await coordinator.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=md`);
     expect(now.body).toContain('Mutor vid upphandling');
-    expect((await coordinator.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=md&revision=9`)).body.errors[0].path).toBe('revision');
+    expect(
+      (await coordinator.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=md&revision=9`)).body.errors[0]
+        .path,
+    ).toBe('revision');
   });
 
   test('a revision that does not exist is 404, however large its number (the column is a smallint)', async () => {
     const coordinator = await h.as('coordinator');
     for (const revision of [9, 32_767, 32_768, 999_999, 2_147_483_648]) {
-      const report = await coordinator.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=html&revision=${revision}`);
+      const report = await coordinator.get(
+        `/reports/plan?unit=${h.tenant.unitA}&period=2026&format=html&revision=${revision}`,
+      );
       expect(report.status).toBe(404);
       expect(report.headers.get('content-type')).toContain('application/problem+json');
       expect(report.body.errors[0].path).toBe('revision');
@@ -109,52 +177,138 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
 
   test('an adopted plan’s decision is not edited in place (409 naming the field); it changes through a revision, and the adopted version keeps the original', async () => {
     const coordinator = await h.as('coordinator');
-    const draft = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'IK-plan med beslut', startYear: 2026, decisionDate: '2026-02-01' })).body;
+    const draft = (
+      await coordinator.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'IK-plan med beslut',
+        startYear: 2026,
+        decisionDate: '2026-02-01',
+      })
+    ).body;
     // While a draft, the decision is edited freely.
-    const edited = (await coordinator.patch(`/plans/${draft.id}`, { version: draft.version, decisionDate: '2026-02-12', decisionParagraph: '§ 14' })).body;
-    const adopted = (await coordinator.post(`/plans/${draft.id}/adopt`, { version: edited.version, decisionDate: '2026-02-12', decisionParagraph: '§ 14', diarienummer: 'GRF-2026-00042' })).body;
+    const edited = (
+      await coordinator.patch(`/plans/${draft.id}`, {
+        version: draft.version,
+        decisionDate: '2026-02-12',
+        decisionParagraph: '§ 14',
+      })
+    ).body;
+    const adopted = (
+      await coordinator.post(`/plans/${draft.id}/adopt`, {
+        version: edited.version,
+        decisionDate: '2026-02-12',
+        decisionParagraph: '§ 14',
+        diarienummer: 'GRF-2026-00042',
+      })
+    ).body;
 
-    for (const [field, value] of [['decisionDate', '2026-02-13'], ['decisionParagraph', '§ 41'], ['diarienummer', 'GRF-2026-00043'], ['decisionUnitId', h.tenant.unitA1]] as const) {
+    for (const [field, value] of [
+      ['decisionDate', '2026-02-13'],
+      ['decisionParagraph', '§ 41'],
+      ['diarienummer', 'GRF-2026-00043'],
+      ['decisionUnitId', h.tenant.unitA1],
+    ] as const) {
       const refused = await coordinator.patch(`/plans/${draft.id}`, { version: adopted.version, [field]: value });
       expect(refused.status, field).toBe(409);
       expect(refused.body.type).toBe('urn:uppsikt:problem:locked');
       expect(refused.body.errors).toEqual([{ path: field, message: 'Beslutet ändras genom en revision av planen.' }]);
       expect(refused.body.detail).toContain('revision');
     }
-    expect((await coordinator.get(`/plans/${draft.id}`)).body).toMatchObject({ decisionDate: '2026-02-12', decisionParagraph: '§ 14', version: adopted.version });
+    expect((await coordinator.get(`/plans/${draft.id}`)).body).toMatchObject({
+      decisionDate: '2026-02-12',
+      decisionParagraph: '§ 14',
+      version: adopted.version,
+    });
     // The whole form saved again with the decision unchanged is fine.
-    const retitled = await coordinator.patch(`/plans/${draft.id}`, { version: adopted.version, title: 'IK-plan 2026', decisionDate: '2026-02-12', decisionParagraph: '§ 14', diarienummer: 'GRF-2026-00042', decisionUnitId: h.tenant.unitA });
+    const retitled = await coordinator.patch(`/plans/${draft.id}`, {
+      version: adopted.version,
+      title: 'IK-plan 2026',
+      decisionDate: '2026-02-12',
+      decisionParagraph: '§ 14',
+      diarienummer: 'GRF-2026-00042',
+      decisionUnitId: h.tenant.unitA,
+    });
     expect(retitled.status).toBe(200);
 
     // A correction goes through a revision: the reason and the corrected decision.
-    const revision = await coordinator.post(`/plans/${draft.id}/revisions`, { reason: 'Fel paragraf i protokollet rättad.', decisionParagraph: '§ 41', diarienummer: 'GRF-2026-00043' });
+    const revision = await coordinator.post(`/plans/${draft.id}/revisions`, {
+      reason: 'Fel paragraf i protokollet rättad.',
+      decisionParagraph: '§ 41',
+      diarienummer: 'GRF-2026-00043',
+    });
     expect(revision.status).toBe(201);
     expect(revision.body).toMatchObject({ revision: 2, reason: 'Fel paragraf i protokollet rättad.' });
-    expect((await coordinator.get(`/plans/${draft.id}`)).body).toMatchObject({ decisionDate: '2026-02-12', decisionParagraph: '§ 41', diarienummer: 'GRF-2026-00043', state: 'adopted' });
-    expect((await coordinator.get(`/plans/${draft.id}/versions/1`)).body.snapshot.facts).toMatchObject({ decisionParagraph: '§ 14', diarienummer: 'GRF-2026-00042' });
-    expect((await coordinator.get(`/plans/${draft.id}/versions/2`)).body.snapshot.facts).toMatchObject({ decisionParagraph: '§ 41', diarienummer: 'GRF-2026-00043' });
-    const history = (await (await h.as('tenantAdmin')).get(`/audit-events?entityType=plan&entityId=${draft.id}`)).body.items;
-    expect(history.find((event: { operation: string }) => event.operation === 'revise').changes.decisionParagraph).toEqual(['§ 14', '§ 41']);
+    expect((await coordinator.get(`/plans/${draft.id}`)).body).toMatchObject({
+      decisionDate: '2026-02-12',
+      decisionParagraph: '§ 41',
+      diarienummer: 'GRF-2026-00043',
+      state: 'adopted',
+    });
+    expect((await coordinator.get(`/plans/${draft.id}/versions/1`)).body.snapshot.facts).toMatchObject({
+      decisionParagraph: '§ 14',
+      diarienummer: 'GRF-2026-00042',
+    });
+    expect((await coordinator.get(`/plans/${draft.id}/versions/2`)).body.snapshot.facts).toMatchObject({
+      decisionParagraph: '§ 41',
+      diarienummer: 'GRF-2026-00043',
+    });
+    const history = (await (await h.as('tenantAdmin')).get(`/audit-events?entityType=plan&entityId=${draft.id}`)).body
+      .items;
+    expect(
+      history.find((event: { operation: string }) => event.operation === 'revise').changes.decisionParagraph,
+    ).toEqual(['§ 14', '§ 41']);
 
     // A part of the decision that was never recorded may be filled in; once recorded, it is locked too.
-    const withoutNumber = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan', startYear: 2026 })).body;
-    const adoptedWithout = (await coordinator.post(`/plans/${withoutNumber.id}/adopt`, { version: withoutNumber.version, decisionDate: '2026-03-01' })).body;
-    const filled = await coordinator.patch(`/plans/${withoutNumber.id}`, { version: adoptedWithout.version, diarienummer: 'GRF-2026-00100' });
+    const withoutNumber = (
+      await coordinator.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'activity',
+        title: 'Aktivitetsplan',
+        startYear: 2026,
+      })
+    ).body;
+    const adoptedWithout = (
+      await coordinator.post(`/plans/${withoutNumber.id}/adopt`, {
+        version: withoutNumber.version,
+        decisionDate: '2026-03-01',
+      })
+    ).body;
+    const filled = await coordinator.patch(`/plans/${withoutNumber.id}`, {
+      version: adoptedWithout.version,
+      diarienummer: 'GRF-2026-00100',
+    });
     expect(filled.status).toBe(200);
-    expect((await coordinator.patch(`/plans/${withoutNumber.id}`, { version: filled.body.version, diarienummer: null })).status).toBe(409);
+    expect(
+      (await coordinator.patch(`/plans/${withoutNumber.id}`, { version: filled.body.version, diarienummer: null }))
+        .status,
+    ).toBe(409);
   });
 
   test('a draft is not revised; an adopted plan is closed; other tenants see nothing', async () => {
     const coordinator = await h.as('coordinator');
-    const draft = (await coordinator.post('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan', startYear: 2026 })).body;
-    expect((await coordinator.post(`/plans/${draft.id}/revisions`, { reason: 'Ändrad' })).body.errors[0].path).toBe('state');
-    expect((await coordinator.post(`/plans/${draft.id}/close`, { version: draft.version })).body.errors[0].path).toBe('state');
+    const draft = (
+      await coordinator.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'activity',
+        title: 'Aktivitetsplan',
+        startYear: 2026,
+      })
+    ).body;
+    expect((await coordinator.post(`/plans/${draft.id}/revisions`, { reason: 'Ändrad' })).body.errors[0].path).toBe(
+      'state',
+    );
+    expect((await coordinator.post(`/plans/${draft.id}/close`, { version: draft.version })).body.errors[0].path).toBe(
+      'state',
+    );
     const plan = (await coordinator.get(`/plans/${planId}`)).body;
     const closed = await coordinator.post(`/plans/${planId}/close`, { version: plan.version });
     expect(closed.body).toMatchObject({ state: 'closed' });
     expect((await (await h.as('otherAdmin')).get(`/plans/${planId}/versions`)).status).toBe(404);
     expect((await (await h.as('otherAdmin')).get(`/plans/${planId}/comparison`)).status).toBe(404);
-    const history = (await (await h.as('tenantAdmin')).get(`/audit-events?entityType=plan&entityId=${planId}`)).body.items.map((event: { operation: string }) => event.operation);
+    const history = (
+      await (await h.as('tenantAdmin')).get(`/audit-events?entityType=plan&entityId=${planId}`)
+    ).body.items.map((event: { operation: string }) => event.operation);
     expect(history).toEqual(expect.arrayContaining(['adopt', 'close']));
   });
 });

@@ -21,11 +21,25 @@ export type RevisePlanOptions = { planId: string } & z.infer<typeof planRevise>;
 export async function revisePlan(tx: Transaction, access: Access, { planId, reason, ...decision }: RevisePlanOptions) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
-  assertPlanState(current, 'adopted', { sv: 'Bara en beslutad plan revideras; en plan i utkast ändras direkt.', en: 'Only an adopted plan is revised; a draft is changed directly.' });
+  assertPlanState(current, 'adopted', {
+    sv: 'Bara en beslutad plan revideras; en plan i utkast ändras direkt.',
+    en: 'Only an adopted plan is revised; a draft is changed directly.',
+  });
   const values = Object.fromEntries(Object.entries(decision).filter(([, value]) => value !== undefined));
   if (Object.keys(values).length > 0) {
     if (decision.decisionUnitId) await assertDecisionUnitExists(tx, access, decision.decisionUnitId);
-    await updateAudited(tx, plans, { current, expectedVersion: current.version, values, present: presentPlan, operation: 'revise' }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
+    await updateAudited(
+      tx,
+      plans,
+      { current, expectedVersion: current.version, values, present: presentPlan, operation: 'revise' },
+      { actor: access.actor, entityType: 'plan', unitId: current.unitId },
+    );
   }
-  return freezePlan(tx, access.actor, { tenantId: access.tenantId, planId, unitId: current.unitId, reason, createdById: access.userId });
+  return freezePlan(tx, access.actor, {
+    tenantId: access.tenantId,
+    planId,
+    unitId: current.unitId,
+    reason,
+    createdById: access.userId,
+  });
 }

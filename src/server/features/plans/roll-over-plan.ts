@@ -18,7 +18,9 @@ import { AppError } from '../../errors.ts';
 
 /** "2020" or "2020–2021" as a plan's title writes it. */
 function periodIn(title: string, startYear: number, endYear: number): RegExp {
-  return startYear === endYear ? new RegExp(`\\b${startYear}\\b`) : new RegExp(`\\b${startYear}\\s*[-–]\\s*${endYear}\\b`);
+  return startYear === endYear
+    ? new RegExp(`\\b${startYear}\\b`)
+    : new RegExp(`\\b${startYear}\\s*[-–]\\s*${endYear}\\b`);
 }
 
 /** Whether an item goes on into the next year's plan: an explicit decision wins; without one, what is not done goes on. */
@@ -40,53 +42,125 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
   const old = await findReadablePlan(tx, access, planId);
   access.assertRole(old.unitId, MANAGING_ROLES);
   if (old.state === 'draft') {
-    const message = { sv: 'Besluta planen innan den förs över till nästa år.', en: 'Adopt the plan before rolling it over to the next year.' };
+    const message = {
+      sv: 'Besluta planen innan den förs över till nästa år.',
+      en: 'Adopt the plan before rolling it over to the next year.',
+    };
     throw new AppError('validation_failed', message, [{ path: 'state', message }]);
   }
   const startYear = input.startYear ?? old.endYear + 1;
   const endYear = input.endYear ?? startYear + (old.endYear - old.startYear);
-  if (endYear < startYear) throw new AppError('validation_failed', undefined, [{ path: 'endYear', message: { sv: 'Slutåret kan inte vara före startåret.', en: 'The end year cannot be before the start year.' } }]);
+  if (endYear < startYear)
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'endYear',
+        message: { sv: 'Slutåret kan inte vara före startåret.', en: 'The end year cannot be before the start year.' },
+      },
+    ]);
   const [existing] = await tx
     .select({ id: plans.id })
     .from(plans)
-    .where(and(eq(plans.tenantId, access.tenantId), eq(plans.unitId, old.unitId), eq(plans.kind, old.kind), eq(plans.startYear, startYear), isNull(plans.archivedAt)));
+    .where(
+      and(
+        eq(plans.tenantId, access.tenantId),
+        eq(plans.unitId, old.unitId),
+        eq(plans.kind, old.kind),
+        eq(plans.startYear, startYear),
+        isNull(plans.archivedAt),
+      ),
+    );
   if (existing) {
-    const message = { sv: `Enheten har redan en plan av det här slaget för ${startYear}.`, en: `The unit already has a plan of this kind for ${startYear}.` };
+    const message = {
+      sv: `Enheten har redan en plan av det här slaget för ${startYear}.`,
+      en: `The unit already has a plan of this kind for ${startYear}.`,
+    };
     throw new AppError('validation_failed', message, [{ path: 'startYear', message }]);
   }
   const newPeriod = formatPlanPeriod({ startYear, endYear });
   const pattern = periodIn(old.title, old.startYear, old.endYear);
-  const title = input.title ?? (pattern.test(old.title) ? old.title.replace(pattern, newPeriod) : `${old.title} ${newPeriod}`);
-  const [matrix] = old.kind === 'internal_control'
-    ? await tx.select({ id: riskMatrices.id }).from(riskMatrices).where(and(eq(riskMatrices.tenantId, access.tenantId), lte(riskMatrices.validFromYear, startYear))).orderBy(desc(riskMatrices.validFromYear)).limit(1)
-    : [];
-  const done = new Set((await tx.select({ id: statuses.id }).from(statuses).where(and(eq(statuses.tenantId, access.tenantId), eq(statuses.category, 'completed')))).map((row) => row.id));
+  const title =
+    input.title ?? (pattern.test(old.title) ? old.title.replace(pattern, newPeriod) : `${old.title} ${newPeriod}`);
+  const [matrix] =
+    old.kind === 'internal_control'
+      ? await tx
+          .select({ id: riskMatrices.id })
+          .from(riskMatrices)
+          .where(and(eq(riskMatrices.tenantId, access.tenantId), lte(riskMatrices.validFromYear, startYear)))
+          .orderBy(desc(riskMatrices.validFromYear))
+          .limit(1)
+      : [];
+  const done = new Set(
+    (
+      await tx
+        .select({ id: statuses.id })
+        .from(statuses)
+        .where(and(eq(statuses.tenantId, access.tenantId), eq(statuses.category, 'completed')))
+    ).map((row) => row.id),
+  );
 
   const tenantId = access.tenantId;
   const audit: AuditEntry[] = [];
   const created = <T extends { id: string }>(entityType: string, rows: T[]) => {
-    for (const row of rows) audit.push({ entityType, entityId: row.id, operation: 'create', unitId: old.unitId, changes: creationChanges(row) });
+    for (const row of rows)
+      audit.push({
+        entityType,
+        entityId: row.id,
+        operation: 'create',
+        unitId: old.unitId,
+        changes: creationChanges(row),
+      });
     return rows;
   };
   const insert = async (table: Parameters<Transaction['insert']>[0], rows: Record<string, unknown>[]) => {
-    for (let start = 0; start < rows.length; start += 500) await tx.insert(table).values(rows.slice(start, start + 500).map((row) => ({ ...row, tenantId })));
+    for (let start = 0; start < rows.length; start += 500)
+      await tx.insert(table).values(rows.slice(start, start + 500).map((row) => ({ ...row, tenantId })));
   };
 
-  const plan = { id: uuidv7(), unitId: old.unitId, kind: old.kind, title, startYear, endYear, state: 'draft' as const, description: old.description, riskMatrixId: matrix?.id ?? null, decisionUnitId: old.decisionUnitId };
+  const plan = {
+    id: uuidv7(),
+    unitId: old.unitId,
+    kind: old.kind,
+    title,
+    startYear,
+    endYear,
+    state: 'draft' as const,
+    description: old.description,
+    riskMatrixId: matrix?.id ?? null,
+    decisionUnitId: old.decisionUnitId,
+  };
   await insert(plans, created('plan', [plan]));
 
   // Risks come along, assessed as last year, to be re-assessed.
-  const oldRisks = await tx.select().from(risks).where(and(eq(risks.tenantId, tenantId), eq(risks.planId, old.id), isNull(risks.archivedAt))).orderBy(asc(risks.sortOrder), asc(risks.createdAt));
+  const oldRisks = await tx
+    .select()
+    .from(risks)
+    .where(and(eq(risks.tenantId, tenantId), eq(risks.planId, old.id), isNull(risks.archivedAt)))
+    .orderBy(asc(risks.sortOrder), asc(risks.createdAt));
   const riskIds = new Map<string, string>();
   const riskRows = oldRisks.map((risk) => {
     const id = uuidv7();
     riskIds.set(risk.id, id);
-    return { id, planId: plan.id, title: risk.title, description: risk.description, process: risk.process, category: risk.category, likelihood: risk.likelihood, consequence: risk.consequence, sortOrder: risk.sortOrder, carriedFromId: risk.id };
+    return {
+      id,
+      planId: plan.id,
+      title: risk.title,
+      description: risk.description,
+      process: risk.process,
+      category: risk.category,
+      likelihood: risk.likelihood,
+      consequence: risk.consequence,
+      sortOrder: risk.sortOrder,
+      carriedFromId: risk.id,
+    };
   });
   await insert(risks, created('risk', riskRows));
 
   // Unfinished actions, with their people; the dates are next year's to set.
-  const oldActions = await tx.select().from(actions).where(and(eq(actions.tenantId, tenantId), eq(actions.planId, old.id), isNull(actions.archivedAt))).orderBy(asc(actions.sortOrder), asc(actions.createdAt));
+  const oldActions = await tx
+    .select()
+    .from(actions)
+    .where(and(eq(actions.tenantId, tenantId), eq(actions.planId, old.id), isNull(actions.archivedAt)))
+    .orderBy(asc(actions.sortOrder), asc(actions.createdAt));
   const itemIds = new Map<string, string>();
   const actionRows = oldActions
     .filter((action) => goesOn(null, action.statusId, done))
@@ -110,8 +184,28 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
   await insert(actions, created('action', actionRows));
 
   // Activities that go on, with the sub-activities that go on.
-  const oldActivities = await tx.select().from(activities).where(and(eq(activities.tenantId, tenantId), eq(activities.planId, old.id), isNull(activities.archivedAt))).orderBy(asc(activities.sortOrder), asc(activities.createdAt));
-  const oldSubs = oldActivities.length === 0 ? [] : await tx.select().from(subActivities).where(and(eq(subActivities.tenantId, tenantId), inArray(subActivities.activityId, oldActivities.map((activity) => activity.id)), isNull(subActivities.archivedAt))).orderBy(asc(subActivities.sortOrder), asc(subActivities.createdAt));
+  const oldActivities = await tx
+    .select()
+    .from(activities)
+    .where(and(eq(activities.tenantId, tenantId), eq(activities.planId, old.id), isNull(activities.archivedAt)))
+    .orderBy(asc(activities.sortOrder), asc(activities.createdAt));
+  const oldSubs =
+    oldActivities.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(subActivities)
+          .where(
+            and(
+              eq(subActivities.tenantId, tenantId),
+              inArray(
+                subActivities.activityId,
+                oldActivities.map((activity) => activity.id),
+              ),
+              isNull(subActivities.archivedAt),
+            ),
+          )
+          .orderBy(asc(subActivities.sortOrder), asc(subActivities.createdAt));
   const activityRows: Record<string, unknown>[] = [];
   const subRows: Record<string, unknown>[] = [];
   for (const activity of oldActivities) {
@@ -123,15 +217,49 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
     const subsToCarry = marked.length > 0 ? marked : subs.filter((sub) => goesOn(sub.carryOver, sub.statusId, done));
     const id = uuidv7();
     itemIds.set(activity.id, id);
-    activityRows.push({ id, planId: plan.id, number: activity.number, title: activity.title, description: activity.description, costAndResources: activity.costAndResources, performers: activity.performers, statusId: activity.statusId, sortOrder: activity.sortOrder, carriedFromId: activity.id });
-    for (const sub of subsToCarry) subRows.push({ id: uuidv7(), activityId: id, number: sub.number, title: sub.title, statusId: sub.statusId, sortOrder: sub.sortOrder, carriedFromId: sub.id });
+    activityRows.push({
+      id,
+      planId: plan.id,
+      number: activity.number,
+      title: activity.title,
+      description: activity.description,
+      costAndResources: activity.costAndResources,
+      performers: activity.performers,
+      statusId: activity.statusId,
+      sortOrder: activity.sortOrder,
+      carriedFromId: activity.id,
+    });
+    for (const sub of subsToCarry)
+      subRows.push({
+        id: uuidv7(),
+        activityId: id,
+        number: sub.number,
+        title: sub.title,
+        statusId: sub.statusId,
+        sortOrder: sub.sortOrder,
+        carriedFromId: sub.id,
+      });
   }
   await insert(activities, created('activity', activityRows as { id: string }[]));
   await insert(subActivities, created('sub_activity', subRows as { id: string }[]));
-  const carriedActivityIds = oldActivities.filter((activity) => itemIds.has(activity.id)).map((activity) => activity.id);
+  const carriedActivityIds = oldActivities
+    .filter((activity) => itemIds.has(activity.id))
+    .map((activity) => activity.id);
   if (carriedActivityIds.length > 0) {
-    const areas = await tx.select().from(activityFocusAreas).where(and(eq(activityFocusAreas.tenantId, tenantId), inArray(activityFocusAreas.activityId, carriedActivityIds)));
-    await insert(activityFocusAreas, areas.map((area) => ({ activityId: itemIds.get(area.activityId)!, focusAreaId: area.focusAreaId, sortOrder: area.sortOrder })));
+    const areas = await tx
+      .select()
+      .from(activityFocusAreas)
+      .where(
+        and(eq(activityFocusAreas.tenantId, tenantId), inArray(activityFocusAreas.activityId, carriedActivityIds)),
+      );
+    await insert(
+      activityFocusAreas,
+      areas.map((area) => ({
+        activityId: itemIds.get(area.activityId)!,
+        focusAreaId: area.focusAreaId,
+        sortOrder: area.sortOrder,
+      })),
+    );
   }
 
   // The people answering for what was carried over keep answering for it.
@@ -141,7 +269,12 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
       .select()
       .from(assignments)
       .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.actionId, carriedItemIds)))
-      .union(tx.select().from(assignments).where(and(eq(assignments.tenantId, tenantId), inArray(assignments.activityId, carriedItemIds))));
+      .union(
+        tx
+          .select()
+          .from(assignments)
+          .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.activityId, carriedItemIds))),
+      );
     await insert(
       assignments,
       people.map((person) => ({
@@ -155,5 +288,13 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
     );
   }
   await recordAuditEvents(tx, access.actor, audit);
-  return { planId: plan.id, carried: { risks: riskRows.length, actions: actionRows.length, activities: activityRows.length, subActivities: subRows.length } };
+  return {
+    planId: plan.id,
+    carried: {
+      risks: riskRows.length,
+      actions: actionRows.length,
+      activities: activityRows.length,
+      subActivities: subRows.length,
+    },
+  };
 }

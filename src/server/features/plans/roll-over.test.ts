@@ -31,7 +31,10 @@ describe('year roll-over', () => {
       .innerJoin(tenants, eq(tenants.id, users.tenantId))
       .where(and(eq(tenants.slug, slug), eq(users.email, email)));
     const session = await createSession(database.db, person!.tenantId, person!.id, clock.now());
-    return clientFor(createApp({ database, clock }), { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken });
+    return clientFor(createApp({ database, clock }), {
+      cookie: `${SESSION_COOKIE}=${session.secret}`,
+      [CSRF_HEADER]: session.csrfToken,
+    });
   }
 
   beforeAll(async () => {
@@ -56,16 +59,26 @@ describe('year roll-over', () => {
     expect(rolled.status).toBe(201);
     expect(rolled.body.carried).toEqual({ risks: 0, actions: 0, activities: 5, subActivities: 7 });
     const next = (await malmo.get(`/plans/${rolled.body.planId}`)).body;
-    expect(next).toMatchObject({ title: 'Aktivitetsplan för kompetensförsörjning 2022–2023', startYear: 2022, endYear: 2023, state: 'draft', kind: 'activity' });
+    expect(next).toMatchObject({
+      title: 'Aktivitetsplan för kompetensförsörjning 2022–2023',
+      startYear: 2022,
+      endYear: 2023,
+      state: 'draft',
+      kind: 'activity',
+    });
 
     const links = (await malmo.get(`/plans/${rolled.body.planId}/carry-over`)).body;
     const carried = (entity: string) => links.carriedFrom.filter((link: { entity: string }) => link.entity === entity);
-    const activityNumbers = (await malmo.get(`/activities?planId=${rolled.body.planId}&limit=200`)).body.items.map((activity: { number: string }) => activity.number);
+    const activityNumbers = (await malmo.get(`/activities?planId=${rolled.body.planId}&limit=200`)).body.items.map(
+      (activity: { number: string }) => activity.number,
+    );
     expect(activityNumbers).toEqual(['4', '5', '6', '8', '9']);
     expect(carried('activity')).toHaveLength(5);
     expect(carried('sub_activity').map((link: { title: string }) => link.title.slice(0, 40))).toHaveLength(7);
     const newActivities = (await malmo.get(`/activities?planId=${rolled.body.planId}&limit=200`)).body.items;
-    const subNumbers = newActivities.flatMap((activity: { subActivities: { number: string }[] }) => activity.subActivities.map((sub) => sub.number));
+    const subNumbers = newActivities.flatMap((activity: { subActivities: { number: string }[] }) =>
+      activity.subActivities.map((sub) => sub.number),
+    );
     expect(subNumbers).toEqual(['4.2', '5.1', '6.2', '6.3', '8.1', '8.2', '9.1']);
     expect(newActivities.every((activity: { focusAreaIds: string[] }) => activity.focusAreaIds.length > 0)).toBe(true);
     for (const activity of newActivities) {
@@ -75,7 +88,11 @@ describe('year roll-over', () => {
     }
 
     const back = (await malmo.get(`/plans/${oldId}/carry-over`)).body;
-    expect(back.carriedTo.filter((link: { entity: string }) => link.entity === 'activity').map((link: { otherPlanId: string }) => link.otherPlanId)).toEqual(Array(5).fill(rolled.body.planId));
+    expect(
+      back.carriedTo
+        .filter((link: { entity: string }) => link.entity === 'activity')
+        .map((link: { otherPlanId: string }) => link.otherPlanId),
+    ).toEqual(Array(5).fill(rolled.body.planId));
     expect(back.carriedTo.filter((link: { entity: string }) => link.entity === 'sub_activity')).toHaveLength(7);
     expect(back.carriedFrom).toEqual([]);
 
@@ -94,27 +111,55 @@ describe('year roll-over', () => {
     expect(rolled.status).toBe(201);
     const next = (await kommunB.get(`/plans/${rolled.body.planId}/overview`)).body;
     expect(next.plan).toMatchObject({ title: 'Internkontrollplan 2021', startYear: 2021, state: 'draft' });
-    expect(next.risks.map((risk: { title: string; likelihood: number; consequence: number }) => [risk.title, risk.likelihood, risk.consequence])).toEqual(
-      oldOverview.risks.map((risk: { title: string; likelihood: number; consequence: number }) => [risk.title, risk.likelihood, risk.consequence]),
+    expect(
+      next.risks.map((risk: { title: string; likelihood: number; consequence: number }) => [
+        risk.title,
+        risk.likelihood,
+        risk.consequence,
+      ]),
+    ).toEqual(
+      oldOverview.risks.map((risk: { title: string; likelihood: number; consequence: number }) => [
+        risk.title,
+        risk.likelihood,
+        risk.consequence,
+      ]),
     );
     const statuses = (await kommunB.get('/statuses')).body.items as { id: string; category: string }[];
     const done = new Set(statuses.filter((status) => status.category === 'completed').map((status) => status.id));
-    const oldActions = oldOverview.risks.flatMap((risk: { actions: { id: string; title: string; statusId: string | null; responsibleIds: string[] }[] }) => risk.actions);
-    const unfinished = oldActions.filter((action: { statusId: string | null }) => action.statusId === null || !done.has(action.statusId));
+    const oldActions = oldOverview.risks.flatMap(
+      (risk: { actions: { id: string; title: string; statusId: string | null; responsibleIds: string[] }[] }) =>
+        risk.actions,
+    );
+    const unfinished = oldActions.filter(
+      (action: { statusId: string | null }) => action.statusId === null || !done.has(action.statusId),
+    );
     expect(unfinished.length).toBeGreaterThan(0);
     expect(unfinished.length).toBeLessThan(oldActions.length);
-    const newActions = next.risks.flatMap((risk: { actions: { title: string; responsibleIds: string[]; endDate: string | null }[] }) => risk.actions);
-    expect(newActions.map((action: { title: string }) => action.title)).toEqual(unfinished.map((action: { title: string }) => action.title));
-    expect(newActions.map((action: { responsibleIds: string[] }) => action.responsibleIds)).toEqual(unfinished.map((action: { responsibleIds: string[] }) => action.responsibleIds));
+    const newActions = next.risks.flatMap(
+      (risk: { actions: { title: string; responsibleIds: string[]; endDate: string | null }[] }) => risk.actions,
+    );
+    expect(newActions.map((action: { title: string }) => action.title)).toEqual(
+      unfinished.map((action: { title: string }) => action.title),
+    );
+    expect(newActions.map((action: { responsibleIds: string[] }) => action.responsibleIds)).toEqual(
+      unfinished.map((action: { responsibleIds: string[] }) => action.responsibleIds),
+    );
     expect(newActions.every((action: { endDate: string | null }) => action.endDate === null)).toBe(true);
     expect(next.risks.every((risk: { controls: unknown[] }) => risk.controls.length === 0)).toBe(true);
-    expect(rolled.body.carried).toEqual({ risks: oldOverview.risks.length, actions: unfinished.length, activities: 0, subActivities: 0 });
+    expect(rolled.body.carried).toEqual({
+      risks: oldOverview.risks.length,
+      actions: unfinished.length,
+      activities: 0,
+      subActivities: 0,
+    });
   });
 
   test('the roll-over is atomic: when its transaction fails at commit, after all its writes, no new plan, item or link remains', async () => {
     const oldId = await planId(malmo, 'Internkontrollplan 2020');
     const before = await fingerprintDatabase(database.db);
-    const failed = await withInsertsFailingAtCommit(database.db, 'audit_events', () => malmo.post(`/plans/${oldId}/roll-over`, {}));
+    const failed = await withInsertsFailingAtCommit(database.db, 'audit_events', () =>
+      malmo.post(`/plans/${oldId}/roll-over`, {}),
+    );
     expect(failed.status).toBe(500);
     expect(changedTables(before, await fingerprintDatabase(database.db))).toEqual([]);
     // Not a vacuous failure: the same roll-over, let through, writes a plan with its items.
@@ -124,7 +169,14 @@ describe('year roll-over', () => {
   });
 
   test('a draft is not rolled over, and a reader may not roll over', async () => {
-    const draft = (await malmo.post('/plans', { unitId: (await malmo.get('/plans?limit=1')).body.items[0].unitId, kind: 'internal_control', title: 'Utkast 2030', startYear: 2030 })).body;
+    const draft = (
+      await malmo.post('/plans', {
+        unitId: (await malmo.get('/plans?limit=1')).body.items[0].unitId,
+        kind: 'internal_control',
+        title: 'Utkast 2030',
+        startYear: 2030,
+      })
+    ).body;
     expect((await malmo.post(`/plans/${draft.id}/roll-over`, {})).body.errors[0].path).toBe('state');
     const reader = await signedIn('malmo', 'lasare@malmo.example');
     const oldId = await planId(malmo, 'Internkontrollplan 2020');

@@ -1,7 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { idParams } from '../../../domain/contracts/common.ts';
 import { planOverview as planOverviewContract } from '../../../domain/contracts/plan-overview.ts';
-import { planAdopt, planClose, planComparison, planComparisonQuery, planRevise, planVersion, planVersionParams } from '../../../domain/contracts/plan-versions.ts';
+import {
+  planAdopt,
+  planClose,
+  planComparison,
+  planComparisonQuery,
+  planRevise,
+  planVersion,
+  planVersionParams,
+} from '../../../domain/contracts/plan-versions.ts';
 import { plan, planCreate, planListQuery, planUpdate } from '../../../domain/contracts/plans.ts';
 import { planCarryOver, planRollOver, planRolledOver } from '../../../domain/contracts/roll-over.ts';
 import { findReadablePlan } from '../../access/plan-scope.ts';
@@ -58,7 +66,10 @@ export function planRoutes() {
       responses: { 200: json(planOverviewContract, 'The whole plan'), ...readProblems },
     }),
     async (c) => {
-      const overview = await planOverview(c.get('database').db, c.get('access'), { planId: c.req.valid('param').id, locale: preferredLocale(c.req.header('accept-language')) });
+      const overview = await planOverview(c.get('database').db, c.get('access'), {
+        planId: c.req.valid('param').id,
+        locale: preferredLocale(c.req.header('accept-language')),
+      });
       c.header('etag', `"${overview.plan.version}"`);
       return c.json(overview, 200);
     },
@@ -75,7 +86,9 @@ export function planRoutes() {
     }),
     async (c) => {
       const access = c.get('access');
-      const row = await c.get('database').db.transaction((tx) => adoptPlan(tx, access, { planId: c.req.valid('param').id, ...c.req.valid('json') }));
+      const row = await c
+        .get('database')
+        .db.transaction((tx) => adoptPlan(tx, access, { planId: c.req.valid('param').id, ...c.req.valid('json') }));
       return c.json(presentPlan(row), 200);
     },
   );
@@ -85,31 +98,62 @@ export function planRoutes() {
       method: 'post',
       path: '/plans/{id}/revisions',
       tags,
-      summary: 'Record the adopted plan as changed since, with the reason and, if any, the new or corrected decision (a new revision; the adopted version stays)',
+      summary:
+        'Record the adopted plan as changed since, with the reason and, if any, the new or corrected decision (a new revision; the adopted version stays)',
       request: { params: idParams, ...jsonBody(planRevise) },
-      responses: { 201: json(planVersion, 'The new revision'), ...problems('validation_failed', 'forbidden', 'not_found') },
+      responses: {
+        201: json(planVersion, 'The new revision'),
+        ...problems('validation_failed', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => {
       const access = c.get('access');
       const planId = c.req.valid('param').id;
-      const frozen = await c.get('database').db.transaction((tx) => revisePlan(tx, access, { planId, ...c.req.valid('json') }));
+      const frozen = await c
+        .get('database')
+        .db.transaction((tx) => revisePlan(tx, access, { planId, ...c.req.valid('json') }));
       const listed = await listPlanVersions(c.get('database').db, access, { planId });
-      return c.json(listed.find((entry) => entry.id === frozen.id)!, 201);
+      return c.json(
+        listed.find((entry) => entry.id === frozen.id)!,
+        201,
+      );
     },
   );
 
   router.openapi(
-    createRoute({ method: 'post', path: '/plans/{id}/close', tags, summary: 'Close an adopted plan (avslutad)', request: { params: idParams, ...jsonBody(planClose) }, responses: { 200: json(plan, 'The closed plan'), ...updateProblems } }),
+    createRoute({
+      method: 'post',
+      path: '/plans/{id}/close',
+      tags,
+      summary: 'Close an adopted plan (avslutad)',
+      request: { params: idParams, ...jsonBody(planClose) },
+      responses: { 200: json(plan, 'The closed plan'), ...updateProblems },
+    }),
     async (c) => {
       const access = c.get('access');
-      const row = await c.get('database').db.transaction((tx) => closePlan(tx, access, { planId: c.req.valid('param').id, version: c.req.valid('json').version }));
+      const row = await c
+        .get('database')
+        .db.transaction((tx) =>
+          closePlan(tx, access, { planId: c.req.valid('param').id, version: c.req.valid('json').version }),
+        );
       return c.json(presentPlan(row), 200);
     },
   );
 
   router.openapi(
-    createRoute({ method: 'get', path: '/plans/{id}/versions', tags, summary: 'The frozen versions of a plan: the adopted one and its revisions', request: { params: idParams }, responses: { 200: json(z.object({ items: z.array(planVersion) }), 'Versions, oldest first'), ...readProblems } }),
-    async (c) => c.json({ items: await listPlanVersions(c.get('database').db, c.get('access'), { planId: c.req.valid('param').id }) }, 200),
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/versions',
+      tags,
+      summary: 'The frozen versions of a plan: the adopted one and its revisions',
+      request: { params: idParams },
+      responses: { 200: json(z.object({ items: z.array(planVersion) }), 'Versions, oldest first'), ...readProblems },
+    }),
+    async (c) =>
+      c.json(
+        { items: await listPlanVersions(c.get('database').db, c.get('access'), { planId: c.req.valid('param').id }) },
+        200,
+      ),
   );
 
   router.openapi(
@@ -132,14 +176,23 @@ export function planRoutes() {
       method: 'get',
       path: '/plans/{id}/comparison',
       tags,
-      summary: 'What changed between two versions of a plan, or between a version (by default the adopted one) and today',
+      summary:
+        'What changed between two versions of a plan, or between a version (by default the adopted one) and today',
       request: { params: idParams, query: planComparisonQuery },
       responses: { 200: json(planComparison, 'The changes'), ...problems('validation_failed', 'not_found') },
     }),
     async (c) => {
       const { from, to } = c.req.valid('query');
       const locale = preferredLocale(c.req.header('accept-language'));
-      return c.json(await comparePlanVersions(c.get('database').db, c.get('access'), { planId: c.req.valid('param').id, from, to, locale }), 200);
+      return c.json(
+        await comparePlanVersions(c.get('database').db, c.get('access'), {
+          planId: c.req.valid('param').id,
+          from,
+          to,
+          locale,
+        }),
+        200,
+      );
     },
   );
 
@@ -148,20 +201,34 @@ export function planRoutes() {
       method: 'post',
       path: '/plans/{id}/roll-over',
       tags,
-      summary: 'Create next year’s plan from this one: risks for re-assessment, unfinished actions, activities and sub-activities carried over with links both ways',
+      summary:
+        'Create next year’s plan from this one: risks for re-assessment, unfinished actions, activities and sub-activities carried over with links both ways',
       request: { params: idParams, ...jsonBody(planRollOver) },
-      responses: { 201: json(planRolledOver, 'The new plan and what was carried over'), ...problems('validation_failed', 'forbidden', 'not_found') },
+      responses: {
+        201: json(planRolledOver, 'The new plan and what was carried over'),
+        ...problems('validation_failed', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => {
       const access = c.get('access');
-      const result = await c.get('database').db.transaction((tx) => rollOverPlan(tx, access, { planId: c.req.valid('param').id, ...c.req.valid('json') }));
+      const result = await c
+        .get('database')
+        .db.transaction((tx) => rollOverPlan(tx, access, { planId: c.req.valid('param').id, ...c.req.valid('json') }));
       return c.json(result, 201);
     },
   );
 
   router.openapi(
-    createRoute({ method: 'get', path: '/plans/{id}/carry-over', tags, summary: 'Where the plan’s items came from and where they were carried over to', request: { params: idParams }, responses: { 200: json(planCarryOver, 'Links both ways'), ...readProblems } }),
-    async (c) => c.json(await findCarryOverLinks(c.get('database').db, c.get('access'), { planId: c.req.valid('param').id }), 200),
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/carry-over',
+      tags,
+      summary: 'Where the plan’s items came from and where they were carried over to',
+      request: { params: idParams },
+      responses: { 200: json(planCarryOver, 'Links both ways'), ...readProblems },
+    }),
+    async (c) =>
+      c.json(await findCarryOverLinks(c.get('database').db, c.get('access'), { planId: c.req.valid('param').id }), 200),
   );
 
   return router;

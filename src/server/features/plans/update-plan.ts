@@ -30,11 +30,19 @@ export const DECISION_FIELDS = ['decisionUnitId', 'decisionDate', 'decisionParag
  * and so is filling in a part that was never recorded (a plan adopted before the diarienummer
  * was known, or one taken over from another system without its decision).
  */
-function assertDecisionUnchanged(current: typeof plans.$inferSelect, changes: Partial<Record<(typeof DECISION_FIELDS)[number], string | null | undefined>>) {
+function assertDecisionUnchanged(
+  current: typeof plans.$inferSelect,
+  changes: Partial<Record<(typeof DECISION_FIELDS)[number], string | null | undefined>>,
+) {
   if (current.state === 'draft') return;
-  const changed = DECISION_FIELDS.filter((field) => changes[field] !== undefined && current[field] !== null && (changes[field] ?? null) !== current[field]);
+  const changed = DECISION_FIELDS.filter(
+    (field) => changes[field] !== undefined && current[field] !== null && (changes[field] ?? null) !== current[field],
+  );
   if (changed.length === 0) return;
-  const message = { sv: 'Beslutet ändras genom en revision av planen.', en: 'The decision changes through a revision of the plan.' };
+  const message = {
+    sv: 'Beslutet ändras genom en revision av planen.',
+    en: 'The decision changes through a revision of the plan.',
+  };
   throw new AppError(
     'locked',
     {
@@ -50,14 +58,24 @@ function assertDecisionUnchanged(current: typeof plans.$inferSelect, changes: Pa
  * version in force) keeps its risks on the matrix: a risk assessed beyond the new matrix's
  * levels must be reassessed first.
  */
-async function assertRisksFitMatrix(tx: Transaction, next: typeof plans.$inferSelect, current: typeof plans.$inferSelect) {
-  if (next.kind !== 'internal_control' || (next.riskMatrixId === current.riskMatrixId && next.startYear === current.startYear)) return;
+async function assertRisksFitMatrix(
+  tx: Transaction,
+  next: typeof plans.$inferSelect,
+  current: typeof plans.$inferSelect,
+) {
+  if (
+    next.kind !== 'internal_control' ||
+    (next.riskMatrixId === current.riskMatrixId && next.startYear === current.startYear)
+  )
+    return;
   const matrix = await planRiskMatrix(tx, next);
   const assessed = await tx
     .select({ title: risks.title, likelihood: risks.likelihood, consequence: risks.consequence })
     .from(risks)
     .where(and(eq(risks.tenantId, current.tenantId), eq(risks.planId, current.id), isNull(risks.archivedAt)));
-  const off = assessed.filter((risk) => assertLevelsFit(matrix, next.startYear, risk).length > 0).map((risk) => `"${risk.title}"`);
+  const off = assessed
+    .filter((risk) => assertLevelsFit(matrix, next.startYear, risk).length > 0)
+    .map((risk) => `"${risk.title}"`);
   if (off.length === 0) return;
   const path = next.riskMatrixId === current.riskMatrixId ? 'startYear' : 'riskMatrixId';
   throw new AppError('validation_failed', undefined, [
@@ -76,8 +94,20 @@ export async function updatePlan(tx: Transaction, access: Access, { planId, vers
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
   assertDecisionUnchanged(current, changes);
-  await assertRisksFitMatrix(tx, { ...current, riskMatrixId: changes.riskMatrixId === undefined ? current.riskMatrixId : changes.riskMatrixId, startYear: changes.startYear ?? current.startYear }, current);
+  await assertRisksFitMatrix(
+    tx,
+    {
+      ...current,
+      riskMatrixId: changes.riskMatrixId === undefined ? current.riskMatrixId : changes.riskMatrixId,
+      startYear: changes.startYear ?? current.startYear,
+    },
+    current,
+  );
   assertYearsInOrder(changes.startYear ?? current.startYear, changes.endYear ?? current.endYear);
-  return updateAudited(tx, plans, { current, expectedVersion: version, values: changes, present: presentPlan }, { actor: access.actor, entityType: 'plan', unitId: current.unitId });
+  return updateAudited(
+    tx,
+    plans,
+    { current, expectedVersion: version, values: changes, present: presentPlan },
+    { actor: access.actor, entityType: 'plan', unitId: current.unitId },
+  );
 }
-

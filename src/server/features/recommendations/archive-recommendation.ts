@@ -11,8 +11,16 @@ export interface ArchiveRecommendationOptions {
 }
 
 /** Archives or restores a recommendation: for the unit's managers. */
-export async function archiveRecommendation(tx: Transaction, access: Access, { recommendationId, archived }: ArchiveRecommendationOptions) {
+export async function archiveRecommendation(
+  tx: Transaction,
+  access: Access,
+  { recommendationId, archived }: ArchiveRecommendationOptions,
+) {
   const { unitId, ...current } = await findReadableRecommendation(tx, access, { recommendationId });
   access.assertMayArchive(unitId);
-  return setArchived(tx, recommendations, current, archived, { actor: access.actor, entityType: 'recommendation', unitId });
+  return setArchived(tx, recommendations, current, archived, {
+    actor: access.actor,
+    entityType: 'recommendation',
+    unitId,
+  });
 }

@@ -19,7 +19,10 @@ async function reviewUnit(db: Database, access: Access, reviewId: string): Promi
     .from(reviews)
     .innerJoin(plans, and(eq(plans.tenantId, reviews.tenantId), eq(plans.id, reviews.planId)))
     .where(and(eq(reviews.tenantId, access.tenantId), eq(reviews.id, reviewId)));
-  if (!row || !access.canRead(row.unitId)) throw new AppError('validation_failed', undefined, [{ path: 'reviewId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  if (!row || !access.canRead(row.unitId))
+    throw new AppError('validation_failed', undefined, [
+      { path: 'reviewId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
   return row.unitId;
 }
 
@@ -27,5 +30,10 @@ async function reviewUnit(db: Database, access: Access, reviewId: string): Promi
 export async function createRecommendation(tx: Transaction, access: Access, options: CreateRecommendationOptions) {
   const unitId = await reviewUnit(tx, access, options.reviewId);
   access.assertRole(unitId, MANAGING_ROLES);
-  return insertAudited(tx, recommendations, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'recommendation', unitId });
+  return insertAudited(
+    tx,
+    recommendations,
+    { ...options, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'recommendation', unitId },
+  );
 }

@@ -11,7 +11,11 @@ export interface FindReadableRecommendationOptions {
 }
 
 /** A recommendation the caller may read (through its review's plan), with the plan's unit; otherwise not found. */
-export async function findReadableRecommendation(db: Database, access: Access, { recommendationId }: FindReadableRecommendationOptions) {
+export async function findReadableRecommendation(
+  db: Database,
+  access: Access,
+  { recommendationId }: FindReadableRecommendationOptions,
+) {
   const [row] = await db
     .select({ recommendation: recommendations, unitId: plans.unitId })
     .from(recommendations)

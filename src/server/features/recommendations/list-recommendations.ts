@@ -11,10 +11,15 @@ import { orderBy } from '../../http/list-helpers.ts';
 import { overdueCondition } from '../../plan-items/item-details.ts';
 
 /** Not done: no status, or one whose category is not completed. */
-const notDone = (tenantId: string) => sql`(${recommendations.statusId} is null or ${recommendations.statusId} not in (select id from statuses where tenant_id = ${tenantId} and category = 'completed'))`;
+const notDone = (tenantId: string) =>
+  sql`(${recommendations.statusId} is null or ${recommendations.statusId} not in (select id from statuses where tenant_id = ${tenantId} and category = 'completed'))`;
 
 /** A page of the recommendations the caller reads, filtered by unit subtree and review, open or done, overdue or not. */
-export async function listRecommendations(db: Database, access: Access, query: z.infer<typeof recommendationListQuery>) {
+export async function listRecommendations(
+  db: Database,
+  access: Access,
+  query: z.infer<typeof recommendationListQuery>,
+) {
   const units = await findReadableUnitIds(db, access, query.under);
   const where: (SQL | undefined)[] = [eq(recommendations.tenantId, access.tenantId)];
   if (units !== 'all') where.push(units.length === 0 ? sql`false` : inArray(plans.unitId, units));
@@ -32,7 +37,14 @@ export async function listRecommendations(db: Database, access: Access, query: z
     .innerJoin(reviews, and(eq(reviews.tenantId, recommendations.tenantId), eq(reviews.id, recommendations.reviewId)))
     .innerJoin(plans, and(eq(plans.tenantId, reviews.tenantId), eq(plans.id, reviews.planId)))
     .where(and(...where))
-    .orderBy(...orderBy(query.sort, { dueDate: recommendations.dueDate, sortOrder: recommendations.sortOrder }, 'sortOrder', recommendations.id))
+    .orderBy(
+      ...orderBy(
+        query.sort,
+        { dueDate: recommendations.dueDate, sortOrder: recommendations.sortOrder },
+        'sortOrder',
+        recommendations.id,
+      ),
+    )
     .limit(query.limit)
     .offset(query.offset);
   return { items: rows.map((row) => row.recommendation), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };

@@ -9,8 +9,17 @@ describe('recommendations of reviews and auditors', () => {
     h = await createHarness();
     const admin = await h.as('tenantAdmin');
     for (const unit of ['unitA', 'unitB'] as const) {
-      const planId = (await admin.post('/plans', { unitId: h.tenant[unit], kind: 'internal_control', title: 'IK-plan', startYear: 2026 })).body.id;
-      reviewIds[unit] = (await admin.post('/reviews', { planId, title: 'Granskning av inköp', diarienummer: 'GRF-2026-00100' })).body.id;
+      const planId = (
+        await admin.post('/plans', {
+          unitId: h.tenant[unit],
+          kind: 'internal_control',
+          title: 'IK-plan',
+          startYear: 2026,
+        })
+      ).body.id;
+      reviewIds[unit] = (
+        await admin.post('/reviews', { planId, title: 'Granskning av inköp', diarienummer: 'GRF-2026-00100' })
+      ).body.id;
     }
   });
   afterAll(() => h.close());
@@ -20,7 +29,13 @@ describe('recommendations of reviews and auditors', () => {
       resource: 'recommendations',
       entityType: 'recommendation',
       async create(harness, unit) {
-        const reply = await (await harness.as('tenantAdmin')).post('/recommendations', { reviewId: reviewIds[unit], recommendedBy: 'Revisorerna', recommendation: 'Inför stickprovskontroller av inköp.' });
+        const reply = await (
+          await harness.as('tenantAdmin')
+        ).post('/recommendations', {
+          reviewId: reviewIds[unit],
+          recommendedBy: 'Revisorerna',
+          recommendation: 'Inför stickprovskontroller av inköp.',
+        });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
@@ -39,16 +54,36 @@ describe('recommendations of reviews and auditors', () => {
 
   test('recommendation → the nämnd’s answer → what was done → status, followed until done; open and overdue are derived', async () => {
     const coordinator = await h.as('coordinator');
-    const created = await coordinator.post('/recommendations', { reviewId: reviewIds.unitA, recommendedBy: 'Revisorerna', recommendation: 'Dokumentera attesträtten.', dueDate: '2020-06-30' });
+    const created = await coordinator.post('/recommendations', {
+      reviewId: reviewIds.unitA,
+      recommendedBy: 'Revisorerna',
+      recommendation: 'Dokumentera attesträtten.',
+      dueDate: '2020-06-30',
+    });
     expect(created.status).toBe(201);
-    expect((await coordinator.post('/recommendations', { reviewId: reviewIds.unitA, recommendation: '  ' })).body.errors[0].path).toBe('recommendation');
-    expect((await coordinator.post('/recommendations', { reviewId: reviewIds.unitB, recommendation: 'X' })).status).toBe(400);
+    expect(
+      (await coordinator.post('/recommendations', { reviewId: reviewIds.unitA, recommendation: '  ' })).body.errors[0]
+        .path,
+    ).toBe('recommendation');
+    expect(
+      (await coordinator.post('/recommendations', { reviewId: reviewIds.unitB, recommendation: 'X' })).status,
+    ).toBe(400);
 
     let overdue = (await coordinator.get(`/recommendations?reviewId=${reviewIds.unitA}&overdue=true`)).body.items;
     expect(overdue.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
 
-    const answered = await coordinator.patch(`/recommendations/${created.body.id}`, { version: created.body.version, answer: 'Nämnden instämmer.', answeredOn: '2020-05-12', actionsTaken: 'Attestordningen är uppdaterad.', statusId: h.tenant.statusIds.genomford });
-    expect(answered.body).toMatchObject({ answer: 'Nämnden instämmer.', answeredOn: '2020-05-12', actionsTaken: 'Attestordningen är uppdaterad.' });
+    const answered = await coordinator.patch(`/recommendations/${created.body.id}`, {
+      version: created.body.version,
+      answer: 'Nämnden instämmer.',
+      answeredOn: '2020-05-12',
+      actionsTaken: 'Attestordningen är uppdaterad.',
+      statusId: h.tenant.statusIds.genomford,
+    });
+    expect(answered.body).toMatchObject({
+      answer: 'Nämnden instämmer.',
+      answeredOn: '2020-05-12',
+      actionsTaken: 'Attestordningen är uppdaterad.',
+    });
     overdue = (await coordinator.get(`/recommendations?reviewId=${reviewIds.unitA}&overdue=true`)).body.items;
     expect(overdue).toEqual([]);
     const open = (await coordinator.get(`/recommendations?reviewId=${reviewIds.unitA}&open=true`)).body.items;

@@ -1,4 +1,9 @@
-import { recommendation, recommendationCreate, recommendationListQuery, recommendationUpdate } from '../../../domain/contracts/recommendations.ts';
+import {
+  recommendation,
+  recommendationCreate,
+  recommendationListQuery,
+  recommendationUpdate,
+} from '../../../domain/contracts/recommendations.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
 import { archiveRecommendation } from './archive-recommendation.ts';
@@ -23,8 +28,10 @@ export function recommendationRoutes() {
     list: listRecommendations,
     find: (db, access, recommendationId) => findReadableRecommendation(db, access, { recommendationId }),
     create: createRecommendation,
-    update: (tx, access, recommendationId, version, changes) => updateRecommendation(tx, access, { recommendationId, version, changes }),
-    archive: (tx, access, recommendationId, archived) => archiveRecommendation(tx, access, { recommendationId, archived }),
+    update: (tx, access, recommendationId, version, changes) =>
+      updateRecommendation(tx, access, { recommendationId, version, changes }),
+    archive: (tx, access, recommendationId, archived) =>
+      archiveRecommendation(tx, access, { recommendationId, archived }),
   });
   return router;
 }

@@ -16,8 +16,17 @@ export interface UpdateRecommendationOptions {
 }
 
 /** Changes a recommendation (the nämnd's answer, what was done, its status …): for the unit's managers. */
-export async function updateRecommendation(tx: Transaction, access: Access, { recommendationId, version, changes }: UpdateRecommendationOptions) {
+export async function updateRecommendation(
+  tx: Transaction,
+  access: Access,
+  { recommendationId, version, changes }: UpdateRecommendationOptions,
+) {
   const { unitId, ...current } = await findReadableRecommendation(tx, access, { recommendationId });
   access.assertRole(unitId, MANAGING_ROLES);
-  return updateAudited(tx, recommendations, { current, expectedVersion: version, values: changes, present: presentRecommendation }, { actor: access.actor, entityType: 'recommendation', unitId });
+  return updateAudited(
+    tx,
+    recommendations,
+    { current, expectedVersion: version, values: changes, present: presentRecommendation },
+    { actor: access.actor, entityType: 'recommendation', unitId },
+  );
 }

@@ -17,7 +17,9 @@ export async function listReportTexts(db: Database, access: Access, query: z.inf
         eq(reportTexts.tenantId, access.tenantId),
         query.reportKind ? eq(reportTexts.reportKind, query.reportKind) : undefined,
         query.unit ? or(isNull(reportTexts.unitId), eq(reportTexts.unitId, query.unit)) : undefined,
-        readable === 'all' ? undefined : or(isNull(reportTexts.unitId), readable.length === 0 ? sql`false` : inArray(reportTexts.unitId, readable)),
+        readable === 'all'
+          ? undefined
+          : or(isNull(reportTexts.unitId), readable.length === 0 ? sql`false` : inArray(reportTexts.unitId, readable)),
       ),
     )
     .orderBy(asc(reportTexts.reportKind), asc(reportTexts.section), asc(reportTexts.year));

@@ -26,7 +26,13 @@ export async function putReportText(tx: Transaction, access: Access, options: Pu
   const sections: readonly string[] = REPORT_TEXT_SECTIONS[options.reportKind];
   if (!sections.includes(options.section)) {
     throw new AppError('validation_failed', undefined, [
-      { path: 'section', message: { sv: `Rapporten har avsnitten ${sections.join(', ')}.`, en: `The report has the sections ${sections.join(', ')}.` } },
+      {
+        path: 'section',
+        message: {
+          sv: `Rapporten har avsnitten ${sections.join(', ')}.`,
+          en: `The report has the sections ${sections.join(', ')}.`,
+        },
+      },
     ]);
   }
   assertMayWrite(access, options.unitId);
@@ -45,11 +51,35 @@ export async function putReportText(tx: Transaction, access: Access, options: Pu
     .for('update');
   const audit = { actor: access.actor, entityType: 'report_text', unitId: options.unitId };
   if (!current) {
-    if (options.version !== undefined) throw new AppError('conflict', { sv: 'Texten finns inte längre.', en: 'The text no longer exists.' });
-    return { row: await insertAudited(tx, reportTexts, { tenantId: access.tenantId, reportKind: options.reportKind, section: options.section, unitId: options.unitId, year: options.year, body: options.body }, audit), created: true };
+    if (options.version !== undefined)
+      throw new AppError('conflict', { sv: 'Texten finns inte längre.', en: 'The text no longer exists.' });
+    return {
+      row: await insertAudited(
+        tx,
+        reportTexts,
+        {
+          tenantId: access.tenantId,
+          reportKind: options.reportKind,
+          section: options.section,
+          unitId: options.unitId,
+          year: options.year,
+          body: options.body,
+        },
+        audit,
+      ),
+      created: true,
+    };
   }
   if (options.version === undefined) {
-    throw new AppError('conflict', { sv: 'Det finns redan en text här. Läs in den och ändra den.', en: 'There is already a text here. Load it and change it.' }, [], { current: presentReportText(current) });
+    throw new AppError(
+      'conflict',
+      {
+        sv: 'Det finns redan en text här. Läs in den och ändra den.',
+        en: 'There is already a text here. Load it and change it.',
+      },
+      [],
+      { current: presentReportText(current) },
+    );
   }
   assertCurrentVersion(current, options.version, presentReportText);
   const changes = changedFields(current, { body: options.body });
@@ -58,6 +88,8 @@ export async function putReportText(tx: Transaction, access: Access, options: Pu
     .set({ body: options.body, version: current.version + 1, updatedAt: access.clock.now() })
     .where(and(eq(reportTexts.tenantId, access.tenantId), eq(reportTexts.id, current.id)))
     .returning();
-  await recordAuditEvents(tx, access.actor, [{ entityType: 'report_text', entityId: current.id, operation: 'update', unitId: options.unitId, changes }]);
+  await recordAuditEvents(tx, access.actor, [
+    { entityType: 'report_text', entityId: current.id, operation: 'update', unitId: options.unitId, changes },
+  ]);
   return { row: row!, created: false };
 }

@@ -34,7 +34,11 @@ export function reportTextRoutes() {
       tags,
       summary: 'Write the text of a report section for the tenant, a unit or a unit and year',
       request: jsonBody(reportTextPut),
-      responses: { 200: json(reportText, 'Changed'), 201: json(reportText, 'Written'), ...problems('validation_failed', 'forbidden', 'not_found', 'conflict') },
+      responses: {
+        200: json(reportText, 'Changed'),
+        201: json(reportText, 'Written'),
+        ...problems('validation_failed', 'forbidden', 'not_found', 'conflict'),
+      },
     }),
     async (c) => {
       const access = c.get('access');

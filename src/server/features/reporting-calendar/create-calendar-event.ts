@@ -16,7 +16,15 @@ export type CreateCalendarEventOptions = z.infer<typeof calendarEventCreate>;
  */
 export async function createCalendarEvent(tx: Transaction, access: Access, options: CreateCalendarEventOptions) {
   const unitId = options.unitId ?? null;
-  if (unitId !== null && !access.canRead(unitId)) throw new AppError('validation_failed', undefined, [{ path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  if (unitId !== null && !access.canRead(unitId))
+    throw new AppError('validation_failed', undefined, [
+      { path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
   assertMayWriteEvent(access, unitId);
-  return insertAudited(tx, calendarEvents, { ...options, year: Number(options.date.slice(0, 4)), tenantId: access.tenantId }, { actor: access.actor, entityType: 'calendar_event', unitId });
+  return insertAudited(
+    tx,
+    calendarEvents,
+    { ...options, year: Number(options.date.slice(0, 4)), tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'calendar_event', unitId },
+  );
 }

@@ -18,16 +18,34 @@ export async function createReportingPeriod(tx: Transaction, access: Access, opt
   access.assertTenantAdministrator();
   const errors: FieldError[] = [];
   const numbered = options.kind === 'quarter' || options.kind === 'tertial' || options.kind === 'forecast';
-  if (numbered && !options.number) errors.push({ path: 'number', message: { sv: 'Ange periodens nummer.', en: 'Give the period’s number.' } });
-  if (options.kind === 'quarter' && options.number && options.number > 4) errors.push({ path: 'number', message: { sv: 'Ett år har fyra kvartal.', en: 'A year has four quarters.' } });
-  if (options.kind === 'tertial' && options.number && options.number > 3) errors.push({ path: 'number', message: { sv: 'Ett år har tre tertial.', en: 'A year has three tertials.' } });
-  if (options.kind === 'custom' && !options.name) errors.push({ path: 'name', message: { sv: 'En egen period behöver ett namn.', en: 'A custom period needs a name.' } });
+  if (numbered && !options.number)
+    errors.push({ path: 'number', message: { sv: 'Ange periodens nummer.', en: 'Give the period’s number.' } });
+  if (options.kind === 'quarter' && options.number && options.number > 4)
+    errors.push({ path: 'number', message: { sv: 'Ett år har fyra kvartal.', en: 'A year has four quarters.' } });
+  if (options.kind === 'tertial' && options.number && options.number > 3)
+    errors.push({ path: 'number', message: { sv: 'Ett år har tre tertial.', en: 'A year has three tertials.' } });
+  if (options.kind === 'custom' && !options.name)
+    errors.push({
+      path: 'name',
+      message: { sv: 'En egen period behöver ett namn.', en: 'A custom period needs a name.' },
+    });
   // Standard dates exist only for a valid number; with one wrong, the number's error is the one to fix.
   const numberWrong = errors.some((error) => error.path === 'number');
   const { dates, errors: dateErrors } = numberWrong ? { dates: null, errors: [] } : periodDates(options);
   errors.push(...dateErrors);
   if (errors.length > 0 || dates === null) throw new AppError('validation_failed', undefined, errors);
-  const values = { kind: options.kind, year: options.year, number: numbered ? options.number! : null, name: options.name ?? null, ...dates };
+  const values = {
+    kind: options.kind,
+    year: options.year,
+    number: numbered ? options.number! : null,
+    name: options.name ?? null,
+    ...dates,
+  };
   await assertNoSamePeriod(tx, access.tenantId, values);
-  return insertAudited(tx, reportingPeriods, { ...values, tenantId: access.tenantId }, { actor: access.actor, entityType: 'reporting_period', unitId: null });
+  return insertAudited(
+    tx,
+    reportingPeriods,
+    { ...values, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'reporting_period', unitId: null },
+  );
 }

@@ -19,8 +19,13 @@ export interface DeleteCalendarEventOptions {
 export async function deleteCalendarEvent(tx: Transaction, access: Access, { eventId }: DeleteCalendarEventOptions) {
   const current = await findCalendarEvent(tx, access, { eventId });
   assertMayWriteEvent(access, current.unitId);
-  await tx.delete(calendarEvents).where(and(eq(calendarEvents.tenantId, access.tenantId), eq(calendarEvents.id, eventId)));
+  await tx
+    .delete(calendarEvents)
+    .where(and(eq(calendarEvents.tenantId, access.tenantId), eq(calendarEvents.id, eventId)));
   const changes: Record<string, [unknown, unknown]> = {};
-  for (const [field, value] of Object.entries(presentEvent(current))) if (value !== null && field !== 'id') changes[field] = [value, null];
-  await recordAuditEvents(tx, access.actor, [{ entityType: 'calendar_event', entityId: eventId, operation: 'delete', unitId: current.unitId, changes }]);
+  for (const [field, value] of Object.entries(presentEvent(current)))
+    if (value !== null && field !== 'id') changes[field] = [value, null];
+  await recordAuditEvents(tx, access.actor, [
+    { entityType: 'calendar_event', entityId: eventId, operation: 'delete', unitId: current.unitId, changes },
+  ]);
 }

@@ -11,8 +11,15 @@ export interface FindCalendarEventOptions {
 }
 
 /** A meeting or deadline the caller sees: tenant-wide events are everyone's; a unit's events are for those who read the unit. Otherwise not found. */
-export async function findCalendarEvent(db: Database, access: Access, { eventId }: FindCalendarEventOptions): Promise<EventRow> {
-  const [row] = await db.select().from(calendarEvents).where(and(eq(calendarEvents.tenantId, access.tenantId), eq(calendarEvents.id, eventId)));
+export async function findCalendarEvent(
+  db: Database,
+  access: Access,
+  { eventId }: FindCalendarEventOptions,
+): Promise<EventRow> {
+  const [row] = await db
+    .select()
+    .from(calendarEvents)
+    .where(and(eq(calendarEvents.tenantId, access.tenantId), eq(calendarEvents.id, eventId)));
   if (!row || (row.unitId !== null && !access.canRead(row.unitId))) throw new AppError('not_found');
   return row;
 }

@@ -10,8 +10,15 @@ export interface FindReportingPeriodOptions {
 }
 
 /** A reporting period of the caller's tenant (everyone reads the periods); otherwise not found. */
-export async function findReportingPeriod(db: Database, access: Access, { periodId }: FindReportingPeriodOptions): Promise<PeriodRow> {
-  const [row] = await db.select().from(reportingPeriods).where(and(eq(reportingPeriods.tenantId, access.tenantId), eq(reportingPeriods.id, periodId)));
+export async function findReportingPeriod(
+  db: Database,
+  access: Access,
+  { periodId }: FindReportingPeriodOptions,
+): Promise<PeriodRow> {
+  const [row] = await db
+    .select()
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.tenantId, access.tenantId), eq(reportingPeriods.id, periodId)));
   if (!row) throw new AppError('not_found');
   return row;
 }

@@ -10,7 +10,12 @@ export async function listReportingPeriods(db: Database, access: Access, query: 
   const rows = await db
     .select({ period: reportingPeriods, total: sql<number>`count(*) over ()` })
     .from(reportingPeriods)
-    .where(and(eq(reportingPeriods.tenantId, access.tenantId), query.year === undefined ? undefined : eq(reportingPeriods.year, query.year)))
+    .where(
+      and(
+        eq(reportingPeriods.tenantId, access.tenantId),
+        query.year === undefined ? undefined : eq(reportingPeriods.year, query.year),
+      ),
+    )
     .orderBy(asc(reportingPeriods.startDate), asc(reportingPeriods.endDate), asc(reportingPeriods.id))
     .limit(query.limit)
     .offset(query.offset);

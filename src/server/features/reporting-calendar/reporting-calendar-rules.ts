@@ -18,13 +18,18 @@ export function assertMayWriteEvent(access: Access, unitId: string | null) {
  * The events the caller sees: the tenant-wide ones and those of units they read, of a year and
  * of a unit (with the tenant-wide ones) when asked.
  */
-export function visibleEvents(access: Access, query: { year?: number | undefined; unitId?: string | undefined }): SQL | undefined {
+export function visibleEvents(
+  access: Access,
+  query: { year?: number | undefined; unitId?: string | undefined },
+): SQL | undefined {
   const units = access.readableUnitIds();
   return and(
     eq(calendarEvents.tenantId, access.tenantId),
     query.year === undefined ? undefined : eq(calendarEvents.year, query.year),
     query.unitId === undefined ? undefined : or(eq(calendarEvents.unitId, query.unitId), isNull(calendarEvents.unitId)),
-    units === 'all' ? undefined : or(isNull(calendarEvents.unitId), units.length === 0 ? sql`false` : inArray(calendarEvents.unitId, units)),
+    units === 'all'
+      ? undefined
+      : or(isNull(calendarEvents.unitId), units.length === 0 ? sql`false` : inArray(calendarEvents.unitId, units)),
   );
 }
 
@@ -32,15 +37,29 @@ export function visibleEvents(access: Access, query: { year?: number | undefined
  * A period's start and end date: those given, else the kind's standard dates (a quarter, a
  * tertial …; a custom period has none), with what is missing or in the wrong order as errors.
  */
-export function periodDates(input: { kind: PeriodRow['kind']; number?: number | null | undefined; year: number; startDate?: string | undefined; endDate?: string | undefined }) {
-  const defaults = input.kind === 'custom' ? null : defaultReportingPeriodDates(input.kind, input.number ?? null, input.year);
+export function periodDates(input: {
+  kind: PeriodRow['kind'];
+  number?: number | null | undefined;
+  year: number;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+}) {
+  const defaults =
+    input.kind === 'custom' ? null : defaultReportingPeriodDates(input.kind, input.number ?? null, input.year);
   const startDate = input.startDate ?? defaults?.startDate;
   const endDate = input.endDate ?? defaults?.endDate;
   const errors: FieldError[] = [];
-  const needed = { sv: 'Ange datumet; perioden har inget standarddatum.', en: 'Give the date; the period has no standard date.' };
+  const needed = {
+    sv: 'Ange datumet; perioden har inget standarddatum.',
+    en: 'Give the date; the period has no standard date.',
+  };
   if (!startDate) errors.push({ path: 'startDate', message: needed });
   if (!endDate) errors.push({ path: 'endDate', message: needed });
-  if (startDate && endDate && endDate < startDate) errors.push({ path: 'endDate', message: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' } });
+  if (startDate && endDate && endDate < startDate)
+    errors.push({
+      path: 'endDate',
+      message: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' },
+    });
   return { dates: { startDate: startDate!, endDate: endDate! }, errors };
 }
 
@@ -48,7 +67,11 @@ export function periodDates(input: { kind: PeriodRow['kind']; number?: number | 
  * A year has one period of each kind and number unless they are named apart: a second
  * "Delår 2026" is a duplicate, "Delår 1" and "Delår 2" are two periods. Says which exists.
  */
-export async function assertNoSamePeriod(tx: Transaction, tenantId: string, period: { id?: string; kind: PeriodRow['kind']; year: number; number: number | null; name: string | null }) {
+export async function assertNoSamePeriod(
+  tx: Transaction,
+  tenantId: string,
+  period: { id?: string; kind: PeriodRow['kind']; year: number; number: number | null; name: string | null },
+) {
   const [same] = await tx
     .select()
     .from(reportingPeriods)
@@ -67,7 +90,15 @@ export async function assertNoSamePeriod(tx: Transaction, tenantId: string, peri
   throw new AppError(
     'duplicate',
     { sv: `Perioden ${label.sv} finns redan.`, en: `The period ${label.en} already exists.` },
-    [{ path: 'name', message: { sv: 'Ge perioden ett eget namn för att ha flera av samma slag samma år.', en: 'Give the period a name of its own to have several of one kind in a year.' } }],
+    [
+      {
+        path: 'name',
+        message: {
+          sv: 'Ge perioden ett eget namn för att ha flera av samma slag samma år.',
+          en: 'Give the period a name of its own to have several of one kind in a year.',
+        },
+      },
+    ],
     { existingId: same.id },
   );
 }

@@ -34,9 +34,20 @@ export function reportingCalendarRoutes() {
   const router = createRouter();
 
   router.openapi(
-    createRoute({ method: 'get', path: '/reporting-calendar', tags, summary: 'The årshjul: periods and the meetings and deadlines you may see', request: { query: reportingCalendarQuery }, responses: { 200: json(reportingCalendar, 'Periods and events by date'), ...problems('validation_failed') } }),
+    createRoute({
+      method: 'get',
+      path: '/reporting-calendar',
+      tags,
+      summary: 'The årshjul: periods and the meetings and deadlines you may see',
+      request: { query: reportingCalendarQuery },
+      responses: { 200: json(reportingCalendar, 'Periods and events by date'), ...problems('validation_failed') },
+    }),
     async (c) => {
-      const { periods, events } = await listReportingCalendar(c.get('database').db, c.get('access'), c.req.valid('query'));
+      const { periods, events } = await listReportingCalendar(
+        c.get('database').db,
+        c.get('access'),
+        c.req.valid('query'),
+      );
       return c.json({ periods: periods.map(presentPeriod), events: events.map(presentEvent) }, 200);
     },
   );
@@ -53,7 +64,8 @@ export function reportingCalendarRoutes() {
     list: listReportingPeriods,
     find: (db, access, periodId) => findReportingPeriod(db, access, { periodId }),
     create: createReportingPeriod,
-    update: (tx, access, periodId, version, changes) => updateReportingPeriod(tx, access, { periodId, version, changes }),
+    update: (tx, access, periodId, version, changes) =>
+      updateReportingPeriod(tx, access, { periodId, version, changes }),
   });
 
   addStandardRoutes(router, {
@@ -72,7 +84,14 @@ export function reportingCalendarRoutes() {
   });
 
   router.openapi(
-    createRoute({ method: 'delete', path: '/reporting-calendar/events/{id}', tags, summary: 'Remove a meeting or deadline entered by mistake (kept in the audit log)', request: { params: idParams }, responses: { 204: { description: 'Removed' }, ...updateProblems } }),
+    createRoute({
+      method: 'delete',
+      path: '/reporting-calendar/events/{id}',
+      tags,
+      summary: 'Remove a meeting or deadline entered by mistake (kept in the audit log)',
+      request: { params: idParams },
+      responses: { 204: { description: 'Removed' }, ...updateProblems },
+    }),
     async (c) => {
       const access = c.get('access');
       const { id } = c.req.valid('param');

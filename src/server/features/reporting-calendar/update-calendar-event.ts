@@ -21,13 +21,25 @@ export interface UpdateCalendarEventOptions {
  * Changes a meeting or deadline: whoever may write it where it is, and, when it moves to another
  * unit (or to the whole tenant), may write it there too. A new date sets its year.
  */
-export async function updateCalendarEvent(tx: Transaction, access: Access, { eventId, version, changes }: UpdateCalendarEventOptions) {
+export async function updateCalendarEvent(
+  tx: Transaction,
+  access: Access,
+  { eventId, version, changes }: UpdateCalendarEventOptions,
+) {
   const current = await findCalendarEvent(tx, access, { eventId });
   assertMayWriteEvent(access, current.unitId);
   if (changes.unitId !== undefined && changes.unitId !== current.unitId) {
-    if (changes.unitId !== null && !access.canRead(changes.unitId)) throw new AppError('validation_failed', undefined, [{ path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+    if (changes.unitId !== null && !access.canRead(changes.unitId))
+      throw new AppError('validation_failed', undefined, [
+        { path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      ]);
     assertMayWriteEvent(access, changes.unitId);
   }
   const values = { ...changes, ...(changes.date ? { year: Number(changes.date.slice(0, 4)) } : {}) };
-  return updateAudited(tx, calendarEvents, { current, expectedVersion: version, values, present: presentEvent }, { actor: access.actor, entityType: 'calendar_event', unitId: current.unitId });
+  return updateAudited(
+    tx,
+    calendarEvents,
+    { current, expectedVersion: version, values, present: presentEvent },
+    { actor: access.actor, entityType: 'calendar_event', unitId: current.unitId },
+  );
 }

@@ -21,14 +21,30 @@ export interface UpdateReportingPeriodOptions {
  * Changes a reporting period's dates or name: for the tenant administrator. The dates stay in
  * order, a custom period keeps a name, and a new name does not make it a duplicate.
  */
-export async function updateReportingPeriod(tx: Transaction, access: Access, { periodId, version, changes }: UpdateReportingPeriodOptions) {
+export async function updateReportingPeriod(
+  tx: Transaction,
+  access: Access,
+  { periodId, version, changes }: UpdateReportingPeriodOptions,
+) {
   const current = await findReportingPeriod(tx, access, { periodId });
   access.assertTenantAdministrator();
-  const { errors } = periodDates({ ...current, startDate: changes.startDate ?? current.startDate, endDate: changes.endDate ?? current.endDate });
+  const { errors } = periodDates({
+    ...current,
+    startDate: changes.startDate ?? current.startDate,
+    endDate: changes.endDate ?? current.endDate,
+  });
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
   if (changes.name === null && current.kind === 'custom') {
-    throw new AppError('validation_failed', undefined, [{ path: 'name', message: { sv: 'En egen period behöver ett namn.', en: 'A custom period needs a name.' } }]);
+    throw new AppError('validation_failed', undefined, [
+      { path: 'name', message: { sv: 'En egen period behöver ett namn.', en: 'A custom period needs a name.' } },
+    ]);
   }
-  if (changes.name !== undefined && changes.name !== current.name) await assertNoSamePeriod(tx, access.tenantId, { ...current, name: changes.name });
-  return updateAudited(tx, reportingPeriods, { current, expectedVersion: version, values: changes, present: presentPeriod }, { actor: access.actor, entityType: 'reporting_period', unitId: null });
+  if (changes.name !== undefined && changes.name !== current.name)
+    await assertNoSamePeriod(tx, access.tenantId, { ...current, name: changes.name });
+  return updateAudited(
+    tx,
+    reportingPeriods,
+    { current, expectedVersion: version, values: changes, present: presentPeriod },
+    { actor: access.actor, entityType: 'reporting_period', unitId: null },
+  );
 }

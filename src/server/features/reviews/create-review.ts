@@ -15,5 +15,10 @@ export async function createReview(tx: Transaction, access: Access, options: Cre
   const plan = await findReadablePlan(tx, access, options.planId, 'planId');
   access.assertRole(plan.unitId, MANAGING_ROLES);
   await checkRisk(tx, plan, options.riskId);
-  return insertAudited(tx, reviews, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'review', unitId: plan.unitId });
+  return insertAudited(
+    tx,
+    reviews,
+    { ...options, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'review', unitId: plan.unitId },
+  );
 }

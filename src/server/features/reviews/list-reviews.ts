@@ -24,7 +24,14 @@ export async function listReviews(db: Database, access: Access, query: z.infer<t
     .from(reviews)
     .innerJoin(plans, and(eq(plans.tenantId, reviews.tenantId), eq(plans.id, reviews.planId)))
     .where(and(...where))
-    .orderBy(...orderBy(query.sort, { title: reviews.title, meetingDate: reviews.meetingDate, sortOrder: reviews.sortOrder }, 'sortOrder', reviews.id))
+    .orderBy(
+      ...orderBy(
+        query.sort,
+        { title: reviews.title, meetingDate: reviews.meetingDate, sortOrder: reviews.sortOrder },
+        'sortOrder',
+        reviews.id,
+      ),
+    )
     .limit(query.limit)
     .offset(query.offset);
   return { items: rows.map((row) => row.review), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };

@@ -7,6 +7,12 @@ import { AppError } from '../../errors.ts';
 /** The risk a review is about, if any, is a risk of the review's plan. */
 export async function checkRisk(db: Database, plan: PlanRow, riskId: string | null | undefined) {
   if (!riskId) return;
-  const [risk] = await db.select({ id: risks.id }).from(risks).where(and(eq(risks.tenantId, plan.tenantId), eq(risks.id, riskId), eq(risks.planId, plan.id)));
-  if (!risk) throw new AppError('validation_failed', undefined, [{ path: 'riskId', message: { sv: 'Finns inte i planen.', en: 'Not in the plan.' } }]);
+  const [risk] = await db
+    .select({ id: risks.id })
+    .from(risks)
+    .where(and(eq(risks.tenantId, plan.tenantId), eq(risks.id, riskId), eq(risks.planId, plan.id)));
+  if (!risk)
+    throw new AppError('validation_failed', undefined, [
+      { path: 'riskId', message: { sv: 'Finns inte i planen.', en: 'Not in the plan.' } },
+    ]);
 }

@@ -9,7 +9,14 @@ describe('reviews', () => {
     h = await createHarness();
     const admin = await h.as('tenantAdmin');
     for (const unit of ['unitA', 'unitB'] as const) {
-      planIds[unit] = (await admin.post('/plans', { unitId: h.tenant[unit], kind: 'internal_control', title: 'IK-plan', startYear: 2020 })).body.id;
+      planIds[unit] = (
+        await admin.post('/plans', {
+          unitId: h.tenant[unit],
+          kind: 'internal_control',
+          title: 'IK-plan',
+          startYear: 2020,
+        })
+      ).body.id;
     }
   });
   afterAll(() => h.close());
@@ -19,7 +26,9 @@ describe('reviews', () => {
       resource: 'reviews',
       entityType: 'review',
       async create(harness, unit) {
-        const reply = await (await harness.as('tenantAdmin')).post('/reviews', { planId: planIds[unit], title: 'Granskning av studiero', diarienummer: 'GRF-2020-11639' });
+        const reply = await (
+          await harness.as('tenantAdmin')
+        ).post('/reviews', { planId: planIds[unit], title: 'Granskning av studiero', diarienummer: 'GRF-2020-11639' });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
@@ -38,8 +47,18 @@ describe('reviews', () => {
 
   test('a review records the nämnd’s decision: body, meeting date and protokoll §; lists sort by meeting date', async () => {
     const client = await h.as('coordinator');
-    const reply = await client.post('/reviews', { planId: planIds.unitA, title: 'Granskning av frånvarorutiner', decisionUnitId: h.tenant.unitA, meetingDate: '2020-12-15', decisionParagraph: '§ 169' });
-    expect(reply.body).toMatchObject({ meetingDate: '2020-12-15', decisionParagraph: '§ 169', decisionUnitId: h.tenant.unitA });
+    const reply = await client.post('/reviews', {
+      planId: planIds.unitA,
+      title: 'Granskning av frånvarorutiner',
+      decisionUnitId: h.tenant.unitA,
+      meetingDate: '2020-12-15',
+      decisionParagraph: '§ 169',
+    });
+    expect(reply.body).toMatchObject({
+      meetingDate: '2020-12-15',
+      decisionParagraph: '§ 169',
+      decisionUnitId: h.tenant.unitA,
+    });
     const listed = await client.get(`/reviews?planId=${planIds.unitA}&sort=-meetingDate`);
     expect(listed.body.items[0].id).toBe(reply.body.id);
     const risk = (await (await h.as('tenantAdmin')).post('/risks', { planId: planIds.unitB, title: 'R' })).body;

@@ -18,9 +18,18 @@ export interface UpdateReviewOptions {
 }
 
 /** Changes a review: for the unit's managers; a risk named must be of the review's plan. */
-export async function updateReview(tx: Transaction, access: Access, { reviewId, version, changes }: UpdateReviewOptions) {
+export async function updateReview(
+  tx: Transaction,
+  access: Access,
+  { reviewId, version, changes }: UpdateReviewOptions,
+) {
   const { unitId, ...current } = await findReadableReview(tx, access, { reviewId });
   access.assertRole(unitId, MANAGING_ROLES);
   await checkRisk(tx, await findReadablePlan(tx, access, current.planId), changes.riskId);
-  return updateAudited(tx, reviews, { current, expectedVersion: version, values: changes, present: presentReview }, { actor: access.actor, entityType: 'review', unitId });
+  return updateAudited(
+    tx,
+    reviews,
+    { current, expectedVersion: version, values: changes, present: presentReview },
+    { actor: access.actor, entityType: 'review', unitId },
+  );
 }

@@ -13,9 +13,22 @@ export type CreateRiskMatrixOptions = z.infer<typeof riskMatrixCreate>;
 /** Adds a risk-matrix version (tenant administrator); one version per first year. */
 export async function createRiskMatrix(tx: Transaction, access: Access, options: CreateRiskMatrixOptions) {
   access.assertTenantAdministrator();
-  const [existing] = await tx.select({ id: riskMatrices.id }).from(riskMatrices).where(and(eq(riskMatrices.tenantId, access.tenantId), eq(riskMatrices.validFromYear, options.validFromYear)));
+  const [existing] = await tx
+    .select({ id: riskMatrices.id })
+    .from(riskMatrices)
+    .where(and(eq(riskMatrices.tenantId, access.tenantId), eq(riskMatrices.validFromYear, options.validFromYear)));
   if (existing) {
-    throw new AppError('validation_failed', undefined, [{ path: 'validFromYear', message: { sv: 'Det finns redan en version från det året.', en: 'There is already a version from that year.' } }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'validFromYear',
+        message: { sv: 'Det finns redan en version från det året.', en: 'There is already a version from that year.' },
+      },
+    ]);
   }
-  return insertAudited(tx, riskMatrices, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'risk_matrix', unitId: null });
+  return insertAudited(
+    tx,
+    riskMatrices,
+    { ...options, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'risk_matrix', unitId: null },
+  );
 }

@@ -10,7 +10,10 @@ export interface FindRiskMatrixOptions {
 
 /** A risk-matrix version of the caller's tenant; otherwise not found. */
 export async function findRiskMatrix(db: Database, access: Access, { riskMatrixId }: FindRiskMatrixOptions) {
-  const [row] = await db.select().from(riskMatrices).where(and(eq(riskMatrices.tenantId, access.tenantId), eq(riskMatrices.id, riskMatrixId)));
+  const [row] = await db
+    .select()
+    .from(riskMatrices)
+    .where(and(eq(riskMatrices.tenantId, access.tenantId), eq(riskMatrices.id, riskMatrixId)));
   if (!row) throw new AppError('not_found');
   return row;
 }

@@ -1,4 +1,9 @@
-import { riskMatrix, riskMatrixCreate, riskMatrixListQuery, riskMatrixUpdate } from '../../../domain/contracts/risk-matrices.ts';
+import {
+  riskMatrix,
+  riskMatrixCreate,
+  riskMatrixListQuery,
+  riskMatrixUpdate,
+} from '../../../domain/contracts/risk-matrices.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
 import { createRiskMatrix } from './create-risk-matrix.ts';
@@ -22,7 +27,8 @@ export function riskMatrixRoutes() {
     list: listRiskMatrices,
     find: (db, access, riskMatrixId) => findRiskMatrix(db, access, { riskMatrixId }),
     create: createRiskMatrix,
-    update: (tx, access, riskMatrixId, version, changes) => updateRiskMatrix(tx, access, { riskMatrixId, version, changes }),
+    update: (tx, access, riskMatrixId, version, changes) =>
+      updateRiskMatrix(tx, access, { riskMatrixId, version, changes }),
   });
   return router;
 }

@@ -23,21 +23,45 @@ export interface UpdateRiskMatrixOptions {
  * Changes a matrix version. It may not shrink below a level that a risk assessed with it
  * already uses: that risk would fall off the matrix.
  */
-export async function updateRiskMatrix(tx: Transaction, access: Access, { riskMatrixId, version, changes }: UpdateRiskMatrixOptions) {
+export async function updateRiskMatrix(
+  tx: Transaction,
+  access: Access,
+  { riskMatrixId, version, changes }: UpdateRiskMatrixOptions,
+) {
   const current = await findRiskMatrix(tx, access, { riskMatrixId });
   access.assertTenantAdministrator();
   const [used] = await tx
-    .select({ likelihood: sql<number | null>`max(${risks.likelihood})`, consequence: sql<number | null>`max(${risks.consequence})` })
+    .select({
+      likelihood: sql<number | null>`max(${risks.likelihood})`,
+      consequence: sql<number | null>`max(${risks.consequence})`,
+    })
     .from(risks)
     .innerJoin(plans, and(eq(plans.tenantId, risks.tenantId), eq(plans.id, risks.planId)))
     .where(and(eq(risks.tenantId, access.tenantId), eq(plans.riskMatrixId, riskMatrixId)));
   const errors = [];
   if (used?.likelihood && changes.likelihoodLevels.length < used.likelihood) {
-    errors.push({ path: 'likelihoodLevels', message: { sv: `Risker bedöms redan med sannolikhet ${used.likelihood}.`, en: `Risks are already assessed with likelihood ${used.likelihood}.` } });
+    errors.push({
+      path: 'likelihoodLevels',
+      message: {
+        sv: `Risker bedöms redan med sannolikhet ${used.likelihood}.`,
+        en: `Risks are already assessed with likelihood ${used.likelihood}.`,
+      },
+    });
   }
   if (used?.consequence && changes.consequenceLevels.length < used.consequence) {
-    errors.push({ path: 'consequenceLevels', message: { sv: `Risker bedöms redan med konsekvens ${used.consequence}.`, en: `Risks are already assessed with consequence ${used.consequence}.` } });
+    errors.push({
+      path: 'consequenceLevels',
+      message: {
+        sv: `Risker bedöms redan med konsekvens ${used.consequence}.`,
+        en: `Risks are already assessed with consequence ${used.consequence}.`,
+      },
+    });
   }
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
-  return updateAudited(tx, riskMatrices, { current, expectedVersion: version, values: changes, present: presentRiskMatrix }, { actor: access.actor, entityType: 'risk_matrix', unitId: null });
+  return updateAudited(
+    tx,
+    riskMatrices,
+    { current, expectedVersion: version, values: changes, present: presentRiskMatrix },
+    { actor: access.actor, entityType: 'risk_matrix', unitId: null },
+  );
 }

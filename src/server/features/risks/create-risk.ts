@@ -15,7 +15,12 @@ export async function createRisk(tx: Transaction, access: Access, options: Creat
   const plan = await findReadablePlan(tx, access, options.planId, 'planId');
   access.assertRole(plan.unitId, MANAGING_ROLES);
   await checkLevels(tx, plan, options);
-  const row = await insertAudited(tx, risks, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'risk', unitId: plan.unitId });
+  const row = await insertAudited(
+    tx,
+    risks,
+    { ...options, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'risk', unitId: plan.unitId },
+  );
   await recordAssessment(tx, access, row as typeof risks.$inferSelect, plan);
   return { ...row, unitId: plan.unitId };
 }

@@ -12,7 +12,11 @@ export interface FindReadableRiskOptions {
 }
 
 /** A risk the caller may read, with its plan's unit; otherwise not found. */
-export async function findReadableRisk(db: Database, access: Access, { riskId }: FindReadableRiskOptions): Promise<RiskRow> {
+export async function findReadableRisk(
+  db: Database,
+  access: Access,
+  { riskId }: FindReadableRiskOptions,
+): Promise<RiskRow> {
   const [row] = await db
     .select({ risk: risks, unitId: plans.unitId })
     .from(risks)

@@ -20,7 +20,11 @@ export interface ListRiskAssessmentsOptions {
  * The assessment history of a risk, oldest year first: its own and those of the risks it was
  * carried over from in earlier plans, so that the trend over the years shows in one list.
  */
-export async function listRiskAssessments(db: Database, access: Access, { riskId, locale }: ListRiskAssessmentsOptions) {
+export async function listRiskAssessments(
+  db: Database,
+  access: Access,
+  { riskId, locale }: ListRiskAssessmentsOptions,
+) {
   const risk = await findReadableRisk(db, access, { riskId });
   const chain = [risk.id];
   let from = risk.carriedFromId;
@@ -47,6 +51,8 @@ export async function listRiskAssessments(db: Database, access: Access, { riskId
     riskValue: assessment.likelihood * assessment.consequence,
     assessedOn: assessment.assessedOn,
     assessedById: assessment.assessedById,
-    assessedByName: person?.name ? personDisplayName({ name: person.name, deactivatedAt: person.deactivatedAt }, locale) : null,
+    assessedByName: person?.name
+      ? personDisplayName({ name: person.name, deactivatedAt: person.deactivatedAt }, locale)
+      : null,
   }));
 }

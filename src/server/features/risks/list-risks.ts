@@ -24,7 +24,14 @@ export async function listRisks(db: Database, access: Access, query: z.infer<typ
     .from(risks)
     .innerJoin(plans, and(eq(plans.tenantId, risks.tenantId), eq(plans.id, risks.planId)))
     .where(and(...where))
-    .orderBy(...orderBy(query.sort, { title: risks.title, riskValue: risks.riskValue, sortOrder: risks.sortOrder }, 'sortOrder', risks.id))
+    .orderBy(
+      ...orderBy(
+        query.sort,
+        { title: risks.title, riskValue: risks.riskValue, sortOrder: risks.sortOrder },
+        'sortOrder',
+        risks.id,
+      ),
+    )
     .limit(query.limit)
     .offset(query.offset);
   return { items: rows.map((row) => row.risk), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };

@@ -8,9 +8,18 @@ import { AppError } from '../../errors.ts';
 import { assertAssessmentFits, planRiskMatrix } from '../../plan-items/plan-risk-matrix.ts';
 
 /** Sannolikhet and konsekvens must fit the plan's risk matrix (its number of levels), whichever it is. */
-export async function checkLevels(db: Database, plan: PlanRow, values: { likelihood?: number | null | undefined; consequence?: number | null | undefined }) {
+export async function checkLevels(
+  db: Database,
+  plan: PlanRow,
+  values: { likelihood?: number | null | undefined; consequence?: number | null | undefined },
+) {
   if (plan.kind !== 'internal_control') {
-    throw new AppError('validation_failed', undefined, [{ path: 'planId', message: { sv: 'Risker hör till internkontrollplaner.', en: 'Risks belong to internal-control plans.' } }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'planId',
+        message: { sv: 'Risker hör till internkontrollplaner.', en: 'Risks belong to internal-control plans.' },
+      },
+    ]);
   }
   if (typeof values.likelihood !== 'number' && typeof values.consequence !== 'number') return;
   assertAssessmentFits(await planRiskMatrix(db, plan), plan.startYear, values);
@@ -20,16 +29,43 @@ export async function checkLevels(db: Database, plan: PlanRow, values: { likelih
  * Keeps the risk's assessment of its plan's first year in the assessment history, so that the
  * trend over the years survives later plans: one row per risk and year, the latest assessment.
  */
-export async function recordAssessment(tx: Transaction, access: Access, risk: typeof risks.$inferSelect, plan: PlanRow) {
+export async function recordAssessment(
+  tx: Transaction,
+  access: Access,
+  risk: typeof risks.$inferSelect,
+  plan: PlanRow,
+) {
   if (risk.likelihood === null || risk.consequence === null) return;
-  const values = { likelihood: risk.likelihood, consequence: risk.consequence, assessedOn: access.today, assessedById: access.userId };
+  const values = {
+    likelihood: risk.likelihood,
+    consequence: risk.consequence,
+    assessedOn: access.today,
+    assessedById: access.userId,
+  };
   const [existing] = await tx
     .select()
     .from(riskAssessments)
-    .where(and(eq(riskAssessments.tenantId, access.tenantId), eq(riskAssessments.riskId, risk.id), eq(riskAssessments.year, plan.startYear)));
+    .where(
+      and(
+        eq(riskAssessments.tenantId, access.tenantId),
+        eq(riskAssessments.riskId, risk.id),
+        eq(riskAssessments.year, plan.startYear),
+      ),
+    );
   const audit = { actor: access.actor, entityType: 'risk_assessment', unitId: plan.unitId };
-  if (!existing) await insertAudited(tx, riskAssessments, { ...values, riskId: risk.id, year: plan.startYear, tenantId: access.tenantId }, audit);
+  if (!existing)
+    await insertAudited(
+      tx,
+      riskAssessments,
+      { ...values, riskId: risk.id, year: plan.startYear, tenantId: access.tenantId },
+      audit,
+    );
   else if (existing.likelihood !== values.likelihood || existing.consequence !== values.consequence) {
-    await updateAudited(tx, riskAssessments, { current: existing, expectedVersion: existing.version, values, present: (row) => row }, audit);
+    await updateAudited(
+      tx,
+      riskAssessments,
+      { current: existing, expectedVersion: existing.version, values, present: (row) => row },
+      audit,
+    );
   }
 }

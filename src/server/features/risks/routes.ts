@@ -38,10 +38,16 @@ export function riskRoutes() {
       tags: ['Risks'],
       summary: 'The assessment history of a risk over the years, including the risks it was carried over from',
       request: { params: idParams },
-      responses: { 200: json(z.object({ items: z.array(riskAssessment) }), 'Assessments, oldest year first'), ...readProblems },
+      responses: {
+        200: json(z.object({ items: z.array(riskAssessment) }), 'Assessments, oldest year first'),
+        ...readProblems,
+      },
     }),
     async (c) => {
-      const items = await listRiskAssessments(c.get('database').db, c.get('access'), { riskId: c.req.valid('param').id, locale: preferredLocale(c.req.header('accept-language')) });
+      const items = await listRiskAssessments(c.get('database').db, c.get('access'), {
+        riskId: c.req.valid('param').id,
+        locale: preferredLocale(c.req.header('accept-language')),
+      });
       return c.json({ items }, 200);
     },
   );

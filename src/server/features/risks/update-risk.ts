@@ -24,7 +24,12 @@ export async function updateRisk(tx: Transaction, access: Access, { riskId, vers
   const plan = await findReadablePlan(tx, access, current.planId);
   await checkLevels(tx, plan, changes);
   const { unitId, ...stored } = current;
-  const row = await updateAudited(tx, risks, { current: stored, expectedVersion: version, values: changes, present: presentRisk }, { actor: access.actor, entityType: 'risk', unitId });
+  const row = await updateAudited(
+    tx,
+    risks,
+    { current: stored, expectedVersion: version, values: changes, present: presentRisk },
+    { actor: access.actor, entityType: 'risk', unitId },
+  );
   await recordAssessment(tx, access, row as typeof risks.$inferSelect, plan);
   return row;
 }

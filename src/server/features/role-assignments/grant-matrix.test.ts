@@ -15,7 +15,12 @@ type Place = (typeof PLACES)[number];
 const GRANTEES = ['self', 'someoneElse'] as const;
 
 function unitOf(h: Harness, place: Place): string {
-  return { ownUnit: h.tenant.unitA, insideSubtree: h.tenant.unitA1, outsideSubtree: h.tenant.unitB, rootUnit: h.tenant.rootId }[place];
+  return {
+    ownUnit: h.tenant.unitA,
+    insideSubtree: h.tenant.unitA1,
+    outsideSubtree: h.tenant.unitB,
+    rootUnit: h.tenant.rootId,
+  }[place];
 }
 
 /** The answer each cell must get: allowed (201) or refused (400/404 unseen, 403 seen). */
@@ -49,16 +54,23 @@ describe('the grant matrix: granter × role × unit (own, inside, outside the su
             const userId = grantee === 'self' ? h.userIds[granter]! : h.userIds.nobody!;
             const reply = await client.post('/role-assignments', { userId, unitId: unitOf(h, place), role });
             // The harness's own assignments (each matrix role on A, the tenant administrator on the root).
-            const alreadyHeld = grantee === 'self' && role === (granter === 'tenantAdmin' ? 'administrator' : granter) && place === (granter === 'tenantAdmin' ? 'rootUnit' : 'ownUnit');
+            const alreadyHeld =
+              grantee === 'self' &&
+              role === (granter === 'tenantAdmin' ? 'administrator' : granter) &&
+              place === (granter === 'tenantAdmin' ? 'rootUnit' : 'ownUnit');
             const want = expected(granter, role, place, 400);
             const got = reply.status === 201 || reply.status === 409 ? 'allowed' : reply.status;
-            if (got !== want || (want === 'allowed' && reply.status !== (alreadyHeld ? 409 : 201))) wrong.push(`${granter} gives ${role} on ${place} to ${grantee}: ${reply.status}, expected ${want}`);
+            if (got !== want || (want === 'allowed' && reply.status !== (alreadyHeld ? 409 : 201)))
+              wrong.push(`${granter} gives ${role} on ${place} to ${grantee}: ${reply.status}, expected ${want}`);
             if (want !== 'allowed') refused++;
             if (reply.status === 403) {
-              expect(reply.body.detail).toMatch(/Be (en administratör för enheten eller )?kommunens administratör \(Kommunens administratör\) om det\./);
+              expect(reply.body.detail).toMatch(
+                /Be (en administratör för enheten eller )?kommunens administratör \(Kommunens administratör\) om det\./,
+              );
             }
             // Each cell starts from the harness's own roles: whatever was given is taken back.
-            if (reply.status === 201) expect((await admin.post(`/role-assignments/${reply.body.id}/revoke`)).status).toBe(200);
+            if (reply.status === 201)
+              expect((await admin.post(`/role-assignments/${reply.body.id}/revoke`)).status).toBe(200);
           }
         }
       }
@@ -78,7 +90,11 @@ describe('the grant matrix: granter × role × unit (own, inside, outside the su
       const client = await h.as(granter);
       for (const role of ROLES) {
         for (const place of PLACES) {
-          const given = await admin.post('/role-assignments', { userId: h.userIds.nobody, unitId: unitOf(h, place), role });
+          const given = await admin.post('/role-assignments', {
+            userId: h.userIds.nobody,
+            unitId: unitOf(h, place),
+            role,
+          });
           expect(given.status).toBe(201);
           const reply = await client.post(`/role-assignments/${given.body.id}/revoke`);
           const want = expected(granter, role, place, 404);
@@ -97,9 +113,15 @@ describe('the grant matrix: granter × role × unit (own, inside, outside the su
 
   test('the escalation of the issue: a unit administrator cannot make themself revisor and read the whole tenant', async () => {
     const unitAdmin = await h.as('administrator');
-    const reply = await unitAdmin.post('/role-assignments', { userId: h.userIds.administrator, unitId: h.tenant.unitA, role: 'auditor' }, { 'accept-language': 'en' });
+    const reply = await unitAdmin.post(
+      '/role-assignments',
+      { userId: h.userIds.administrator, unitId: h.tenant.unitA, role: 'auditor' },
+      { 'accept-language': 'en' },
+    );
     expect(reply.status).toBe(403);
-    expect(reply.body.detail).toBe('Only the tenant administrator may give the auditor role, which reads the whole tenant and its audit log. Ask the tenant administrator (Kommunens administratör).');
+    expect(reply.body.detail).toBe(
+      'Only the tenant administrator may give the auditor role, which reads the whole tenant and its audit log. Ask the tenant administrator (Kommunens administratör).',
+    );
     expect((await unitAdmin.get(`/org-units/${h.tenant.unitB}`)).status).toBe(404);
   });
 

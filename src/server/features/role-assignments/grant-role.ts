@@ -19,19 +19,52 @@ export type GrantRoleOptions = z.infer<typeof roleAssignmentCreate>;
  * already holds there is refused as a duplicate.
  */
 export async function grantRole(tx: Transaction, access: Access, options: GrantRoleOptions) {
-  const [unit] = await tx.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, options.unitId)));
-  if (!unit || !access.canRead(unit.id)) throw new AppError('validation_failed', undefined, [{ path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } }]);
+  const [unit] = await tx
+    .select({ id: orgUnits.id, parentId: orgUnits.parentId })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, options.unitId)));
+  if (!unit || !access.canRead(unit.id))
+    throw new AppError('validation_failed', undefined, [
+      { path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+    ]);
   await assertMayGrant(tx, access, unit, options.role, 'give');
-  const [person] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, access.tenantId), eq(users.id, options.userId)));
-  if (!person) throw new AppError('validation_failed', undefined, [{ path: 'userId', message: { sv: 'Personen finns inte.', en: 'The person does not exist.' } }]);
+  const [person] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.tenantId, access.tenantId), eq(users.id, options.userId)));
+  if (!person)
+    throw new AppError('validation_failed', undefined, [
+      { path: 'userId', message: { sv: 'Personen finns inte.', en: 'The person does not exist.' } },
+    ]);
   const [existing] = await tx
     .select({ id: roleAssignments.id })
     .from(roleAssignments)
-    .where(and(eq(roleAssignments.tenantId, access.tenantId), eq(roleAssignments.userId, options.userId), eq(roleAssignments.unitId, options.unitId), eq(roleAssignments.role, options.role), isNull(roleAssignments.revokedAt)));
-  if (existing) throw new AppError('duplicate', { sv: 'Personen har redan den rollen på enheten.', en: 'The person already has that role on the unit.' });
-  const [created] = await tx.insert(roleAssignments).values({ ...options, tenantId: access.tenantId }).returning();
+    .where(
+      and(
+        eq(roleAssignments.tenantId, access.tenantId),
+        eq(roleAssignments.userId, options.userId),
+        eq(roleAssignments.unitId, options.unitId),
+        eq(roleAssignments.role, options.role),
+        isNull(roleAssignments.revokedAt),
+      ),
+    );
+  if (existing)
+    throw new AppError('duplicate', {
+      sv: 'Personen har redan den rollen på enheten.',
+      en: 'The person already has that role on the unit.',
+    });
+  const [created] = await tx
+    .insert(roleAssignments)
+    .values({ ...options, tenantId: access.tenantId })
+    .returning();
   await recordAuditEvents(tx, access.actor, [
-    { entityType: 'role_assignment', entityId: created!.id, operation: 'create', unitId: unit.id, changes: { userId: [null, options.userId], unitId: [null, options.unitId], role: [null, options.role] } },
+    {
+      entityType: 'role_assignment',
+      entityId: created!.id,
+      operation: 'create',
+      unitId: unit.id,
+      changes: { userId: [null, options.userId], unitId: [null, options.unitId], role: [null, options.role] },
+    },
   ]);
   return created!;
 }

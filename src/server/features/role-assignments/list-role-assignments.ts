@@ -6,7 +6,11 @@ import type { Database } from '../../db/client.ts';
 import { roleAssignments } from '../../db/schema/role-assignments.ts';
 
 /** A page of the role assignments on the units the caller reads, by person and unit, the revoked ones only if asked, oldest first. */
-export async function listRoleAssignments(db: Database, access: Access, query: z.infer<typeof roleAssignmentListQuery>) {
+export async function listRoleAssignments(
+  db: Database,
+  access: Access,
+  query: z.infer<typeof roleAssignmentListQuery>,
+) {
   const where: (SQL | undefined)[] = [eq(roleAssignments.tenantId, access.tenantId)];
   const units = access.readableUnitIds();
   if (units !== 'all') where.push(units.length === 0 ? sql`false` : inArray(roleAssignments.unitId, units));

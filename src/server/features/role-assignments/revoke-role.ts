@@ -17,12 +17,30 @@ export interface RevokeRoleOptions {
  * the role; revoking one already revoked changes nothing.
  */
 export async function revokeRole(tx: Transaction, access: Access, { roleAssignmentId }: RevokeRoleOptions) {
-  const [current] = await tx.select().from(roleAssignments).where(and(eq(roleAssignments.tenantId, access.tenantId), eq(roleAssignments.id, roleAssignmentId)));
+  const [current] = await tx
+    .select()
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.tenantId, access.tenantId), eq(roleAssignments.id, roleAssignmentId)));
   if (!current || !access.canRead(current.unitId)) throw new AppError('not_found');
-  const [unit] = await tx.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, current.unitId)));
+  const [unit] = await tx
+    .select({ id: orgUnits.id, parentId: orgUnits.parentId })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, current.unitId)));
   await assertMayGrant(tx, access, unit!, current.role, 'revoke');
   if (current.revokedAt) return current;
-  const [revoked] = await tx.update(roleAssignments).set({ revokedAt: sql`now()` }).where(and(eq(roleAssignments.tenantId, access.tenantId), eq(roleAssignments.id, roleAssignmentId))).returning();
-  await recordAuditEvents(tx, access.actor, [{ entityType: 'role_assignment', entityId: roleAssignmentId, operation: 'revoke', unitId: current.unitId, changes: { revokedAt: [null, revoked!.revokedAt] } }]);
+  const [revoked] = await tx
+    .update(roleAssignments)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(roleAssignments.tenantId, access.tenantId), eq(roleAssignments.id, roleAssignmentId)))
+    .returning();
+  await recordAuditEvents(tx, access.actor, [
+    {
+      entityType: 'role_assignment',
+      entityId: roleAssignmentId,
+      operation: 'revoke',
+      unitId: current.unitId,
+      changes: { revokedAt: [null, revoked!.revokedAt] },
+    },
+  ]);
   return revoked!;
 }

@@ -20,7 +20,15 @@ async function tenantAdministratorNames(db: Database, tenantId: string): Promise
     .from(roleAssignments)
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleAssignments.tenantId), eq(orgUnits.id, roleAssignments.unitId)))
     .innerJoin(users, and(eq(users.tenantId, roleAssignments.tenantId), eq(users.id, roleAssignments.userId)))
-    .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.role, 'administrator'), isNull(roleAssignments.revokedAt), isNull(orgUnits.parentId), isNull(users.deactivatedAt)))
+    .where(
+      and(
+        eq(roleAssignments.tenantId, tenantId),
+        eq(roleAssignments.role, 'administrator'),
+        isNull(roleAssignments.revokedAt),
+        isNull(orgUnits.parentId),
+        isNull(users.deactivatedAt),
+      ),
+    )
     .orderBy(asc(users.name))
     .limit(3);
   return rows.map((row) => row.name);
@@ -38,12 +46,27 @@ function namesInParentheses(names: string[]): string {
  * the tenant administrator does. Throws forbidden, saying why and whom to ask. The caller has
  * already checked that the unit is readable (unreadable units are not found).
  */
-export async function assertMayGrant(db: Database, access: Access, unit: GrantTarget, role: Role, verb: 'give' | 'revoke'): Promise<void> {
+export async function assertMayGrant(
+  db: Database,
+  access: Access,
+  unit: GrantTarget,
+  role: Role,
+  verb: 'give' | 'revoke',
+): Promise<void> {
   access.assertMayWrite();
   if (access.isTenantAdministrator) return;
   const doing = verb === 'give' ? { sv: 'ge', en: 'give' } : { sv: 'ta bort', en: 'revoke' };
   if (isTenantWideRole(role, unit)) {
-    const what = role === 'auditor' ? { sv: 'rollen revisor, som läser hela kommunen och dess logg', en: 'the auditor role, which reads the whole tenant and its audit log' } : { sv: 'administratör på kommunens översta nivå', en: 'administrator of the top unit, which administers the whole tenant' };
+    const what =
+      role === 'auditor'
+        ? {
+            sv: 'rollen revisor, som läser hela kommunen och dess logg',
+            en: 'the auditor role, which reads the whole tenant and its audit log',
+          }
+        : {
+            sv: 'administratör på kommunens översta nivå',
+            en: 'administrator of the top unit, which administers the whole tenant',
+          };
     const names = namesInParentheses(await tenantAdministratorNames(db, access.tenantId));
     throw new AppError('forbidden', {
       sv: `Bara kommunens administratör får ${doing.sv} ${what.sv}. Be kommunens administratör${names} om det.`,

@@ -1,6 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { idParams, page } from '../../../domain/contracts/common.ts';
-import { roleAssignment, roleAssignmentCreate, roleAssignmentListQuery } from '../../../domain/contracts/role-assignments.ts';
+import {
+  roleAssignment,
+  roleAssignmentCreate,
+  roleAssignmentListQuery,
+} from '../../../domain/contracts/role-assignments.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { createProblems, json, jsonBody, problems, updateProblems } from '../../http/openapi-helpers.ts';
 import { presentAs } from '../../http/present.ts';
@@ -21,7 +25,14 @@ export function roleAssignmentRoutes() {
   const router = createRouter();
 
   router.openapi(
-    createRoute({ method: 'get', path: '/role-assignments', tags, summary: 'List role assignments', request: { query: roleAssignmentListQuery }, responses: { 200: json(page(roleAssignment), 'Assignments'), ...problems('validation_failed') } }),
+    createRoute({
+      method: 'get',
+      path: '/role-assignments',
+      tags,
+      summary: 'List role assignments',
+      request: { query: roleAssignmentListQuery },
+      responses: { 200: json(page(roleAssignment), 'Assignments'), ...problems('validation_failed') },
+    }),
     async (c) => {
       const query = c.req.valid('query');
       const { items, total } = await listRoleAssignments(c.get('database').db, c.get('access'), query);
@@ -30,7 +41,15 @@ export function roleAssignmentRoutes() {
   );
 
   router.openapi(
-    createRoute({ method: 'post', path: '/role-assignments', tags, summary: 'Give a person a role on a unit (administrator of the unit; revisor and root administrator: tenant administrator)', request: jsonBody(roleAssignmentCreate), responses: { 201: json(roleAssignment, 'Assigned'), ...createProblems, ...problems('duplicate') } }),
+    createRoute({
+      method: 'post',
+      path: '/role-assignments',
+      tags,
+      summary:
+        'Give a person a role on a unit (administrator of the unit; revisor and root administrator: tenant administrator)',
+      request: jsonBody(roleAssignmentCreate),
+      responses: { 201: json(roleAssignment, 'Assigned'), ...createProblems, ...problems('duplicate') },
+    }),
     async (c) => {
       const access = c.get('access');
       const input = c.req.valid('json');
@@ -40,7 +59,14 @@ export function roleAssignmentRoutes() {
   );
 
   router.openapi(
-    createRoute({ method: 'post', path: '/role-assignments/{id}/revoke', tags, summary: 'Revoke a role (administrator of the unit; revisor and root administrator: tenant administrator)', request: { params: idParams }, responses: { 200: json(roleAssignment, 'Revoked'), ...updateProblems } }),
+    createRoute({
+      method: 'post',
+      path: '/role-assignments/{id}/revoke',
+      tags,
+      summary: 'Revoke a role (administrator of the unit; revisor and root administrator: tenant administrator)',
+      request: { params: idParams },
+      responses: { 200: json(roleAssignment, 'Revoked'), ...updateProblems },
+    }),
     async (c) => {
       const access = c.get('access');
       const { id } = c.req.valid('param');

@@ -13,7 +13,18 @@ export type CreateStatusOptions = z.infer<typeof statusCreate>;
 /** Adds a status to the tenant's vocabulary (tenant administrator); its key is unique in the tenant. */
 export async function createStatus(tx: Transaction, access: Access, options: CreateStatusOptions) {
   access.assertTenantAdministrator();
-  const [existing] = await tx.select({ id: statuses.id }).from(statuses).where(and(eq(statuses.tenantId, access.tenantId), eq(statuses.key, options.key)));
-  if (existing) throw new AppError('validation_failed', undefined, [{ path: 'key', message: { sv: 'Nyckeln används redan.', en: 'The key is already in use.' } }]);
-  return insertAudited(tx, statuses, { ...options, tenantId: access.tenantId }, { actor: access.actor, entityType: 'status', unitId: null });
+  const [existing] = await tx
+    .select({ id: statuses.id })
+    .from(statuses)
+    .where(and(eq(statuses.tenantId, access.tenantId), eq(statuses.key, options.key)));
+  if (existing)
+    throw new AppError('validation_failed', undefined, [
+      { path: 'key', message: { sv: 'Nyckeln används redan.', en: 'The key is already in use.' } },
+    ]);
+  return insertAudited(
+    tx,
+    statuses,
+    { ...options, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'status', unitId: null },
+  );
 }

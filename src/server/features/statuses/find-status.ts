@@ -10,7 +10,10 @@ export interface FindStatusOptions {
 
 /** A status of the caller's tenant, active or not; otherwise not found. */
 export async function findStatus(db: Database, access: Access, { statusId }: FindStatusOptions) {
-  const [row] = await db.select().from(statuses).where(and(eq(statuses.tenantId, access.tenantId), eq(statuses.id, statusId)));
+  const [row] = await db
+    .select()
+    .from(statuses)
+    .where(and(eq(statuses.tenantId, access.tenantId), eq(statuses.id, statusId)));
   if (!row) throw new AppError('not_found');
   return row;
 }

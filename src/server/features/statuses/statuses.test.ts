@@ -10,7 +10,13 @@ describe('statuses and risk matrices', () => {
   afterAll(() => h.close());
 
   const readOnly = { read: true, write: false };
-  const roles = { administrator: readOnly, coordinator: readOnly, responsible: readOnly, reader: readOnly, auditor: readOnly };
+  const roles = {
+    administrator: readOnly,
+    coordinator: readOnly,
+    responsible: readOnly,
+    reader: readOnly,
+    auditor: readOnly,
+  };
   let statusCount = 0;
   describeResourceContract(
     {
@@ -18,7 +24,16 @@ describe('statuses and risk matrices', () => {
       entityType: 'status',
       tenantWide: true,
       async create(harness) {
-        const reply = await (await harness.as('tenantAdmin')).post('/statuses', { key: `vilande-${++statusCount}`, labelSv: 'Vilande', labelEn: 'Paused', colour: '#6b7280', icon: 'pause', category: 'in_progress' });
+        const reply = await (
+          await harness.as('tenantAdmin')
+        ).post('/statuses', {
+          key: `vilande-${++statusCount}`,
+          labelSv: 'Vilande',
+          labelEn: 'Paused',
+          colour: '#6b7280',
+          icon: 'pause',
+          category: 'in_progress',
+        });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
@@ -44,11 +59,19 @@ describe('statuses and risk matrices', () => {
       entityType: 'risk_matrix',
       tenantWide: true,
       async create(harness) {
-        const reply = await (await harness.as('tenantAdmin')).post('/risk-matrices', { validFromYear: ++year, ...matrix(4) });
+        const reply = await (
+          await harness.as('tenantAdmin')
+        ).post('/risk-matrices', { validFromYear: ++year, ...matrix(4) });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
-      change: (n) => ({ ...matrix(4), bands: [{ min: 1, max: 3 + (n % 5), label: 'Låg', colour: '#15803d' }, { min: 4 + (n % 5), max: 16, label: 'Hög', colour: '#b91c1c' }] }),
+      change: (n) => ({
+        ...matrix(4),
+        bands: [
+          { min: 1, max: 3 + (n % 5), label: 'Låg', colour: '#15803d' },
+          { min: 4 + (n % 5), max: 16, label: 'Hög', colour: '#b91c1c' },
+        ],
+      }),
       changedField: 'bands',
       roles,
     },
@@ -56,22 +79,38 @@ describe('statuses and risk matrices', () => {
   );
 
   test('a matrix whose bands leave a riskvärde out is refused, naming the rule in Swedish', async () => {
-    const reply = await (await h.as('tenantAdmin')).post('/risk-matrices', {
+    const reply = await (
+      await h.as('tenantAdmin')
+    ).post('/risk-matrices', {
       validFromYear: 2030,
       ...matrix(5),
-      bands: [{ min: 1, max: 4, label: 'Låg', colour: '#15803d' }, { min: 6, max: 25, label: 'Hög', colour: '#b91c1c' }],
+      bands: [
+        { min: 1, max: 4, label: 'Låg', colour: '#15803d' },
+        { min: 6, max: 25, label: 'Hög', colour: '#b91c1c' },
+      ],
     });
     expect(reply.status).toBe(400);
-    expect(reply.body.errors).toEqual([{ path: 'bands', message: 'Riskvärde 5 ska ligga i exakt ett färgband, men ligger i 0.' }]);
+    expect(reply.body.errors).toEqual([
+      { path: 'bands', message: 'Riskvärde 5 ska ligga i exakt ett färgband, men ligger i 0.' },
+    ]);
   });
 
   test('a status key is unique and shaped like a slug; inactive statuses leave the list', async () => {
     const admin = await h.as('tenantAdmin');
-    const duplicate = await admin.post('/statuses', { key: 'klar', labelSv: 'Klar', labelEn: 'Done', colour: '#15803d', icon: 'check', category: 'completed' });
+    const duplicate = await admin.post('/statuses', {
+      key: 'klar',
+      labelSv: 'Klar',
+      labelEn: 'Done',
+      colour: '#15803d',
+      icon: 'check',
+      category: 'completed',
+    });
     expect(duplicate.body.errors).toEqual([{ path: 'key', message: 'Nyckeln används redan.' }]);
     const klar = (await admin.get(`/statuses/${h.tenant.statusIds.klar}`)).body;
     await admin.patch(`/statuses/${klar.id}`, { active: false, version: klar.version });
     expect((await admin.get('/statuses')).body.items.map((s: { key: string }) => s.key)).not.toContain('klar');
-    expect((await admin.get('/statuses?includeInactive=true')).body.items.map((s: { key: string }) => s.key)).toContain('klar');
+    expect((await admin.get('/statuses?includeInactive=true')).body.items.map((s: { key: string }) => s.key)).toContain(
+      'klar',
+    );
   });
 });

@@ -16,8 +16,17 @@ export interface UpdateStatusOptions {
 }
 
 /** Changes a status of the tenant's vocabulary (tenant administrator). */
-export async function updateStatus(tx: Transaction, access: Access, { statusId, version, changes }: UpdateStatusOptions) {
+export async function updateStatus(
+  tx: Transaction,
+  access: Access,
+  { statusId, version, changes }: UpdateStatusOptions,
+) {
   const current = await findStatus(tx, access, { statusId });
   access.assertTenantAdministrator();
-  return updateAudited(tx, statuses, { current, expectedVersion: version, values: changes, present: presentStatus }, { actor: access.actor, entityType: 'status', unitId: null });
+  return updateAudited(
+    tx,
+    statuses,
+    { current, expectedVersion: version, values: changes, present: presentStatus },
+    { actor: access.actor, entityType: 'status', unitId: null },
+  );
 }

@@ -15,5 +15,10 @@ export async function createUser(tx: Transaction, access: Access, options: Creat
   access.assertTenantAdministrator();
   await assertEmailFree(tx, access.tenantId, options.email);
   const { password, ...values } = options;
-  return insertAudited(tx, users, { ...values, passwordHash: password ? await hash(password) : null, tenantId: access.tenantId }, { actor: access.actor, entityType: 'user', unitId: null });
+  return insertAudited(
+    tx,
+    users,
+    { ...values, passwordHash: password ? await hash(password) : null, tenantId: access.tenantId },
+    { actor: access.actor, entityType: 'user', unitId: null },
+  );
 }

@@ -21,15 +21,25 @@ export interface DeactivateUserOptions {
 export async function deactivateUser(tx: Transaction, access: Access, { userId, deactivated }: DeactivateUserOptions) {
   const current = await findUser(tx, access, { userId });
   access.assertTenantAdministrator();
-  if (deactivated && userId === access.userId) throw new AppError('forbidden', { sv: 'Du kan inte avaktivera dig själv.', en: 'You cannot deactivate yourself.' });
+  if (deactivated && userId === access.userId)
+    throw new AppError('forbidden', { sv: 'Du kan inte avaktivera dig själv.', en: 'You cannot deactivate yourself.' });
   if ((current.deactivatedAt !== null) === deactivated) return current;
   if (deactivated) {
-    await tx.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.tenantId, access.tenantId), eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(sessions.tenantId, access.tenantId), eq(sessions.userId, userId), isNull(sessions.revokedAt)));
   }
   return updateAudited(
     tx,
     users,
-    { current, expectedVersion: current.version, values: { deactivatedAt: deactivated ? access.clock.now() : null }, present: presentUser, operation: deactivated ? 'deactivate' : 'reactivate' },
+    {
+      current,
+      expectedVersion: current.version,
+      values: { deactivatedAt: deactivated ? access.clock.now() : null },
+      present: presentUser,
+      operation: deactivated ? 'deactivate' : 'reactivate',
+    },
     { actor: access.actor, entityType: 'user', unitId: null },
   );
 }

@@ -12,7 +12,10 @@ export interface FindUserOptions {
 
 /** A person of the caller's tenant, deactivated or not; otherwise not found. */
 export async function findUser(db: Database, access: Access, { userId }: FindUserOptions): Promise<UserRow> {
-  const [row] = await db.select().from(users).where(and(eq(users.tenantId, access.tenantId), eq(users.id, userId)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, access.tenantId), eq(users.id, userId)));
   if (!row) throw new AppError('not_found');
   return row;
 }

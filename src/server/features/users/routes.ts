@@ -28,7 +28,10 @@ export function userRoutes() {
     create: createUser,
     update: (tx, access, userId, version, changes) => updateUser(tx, access, { userId, version, changes }),
   });
-  for (const [action, deactivated] of [['deactivate', true], ['reactivate', false]] as const) {
+  for (const [action, deactivated] of [
+    ['deactivate', true],
+    ['reactivate', false],
+  ] as const) {
     router.openapi(
       createRoute({
         method: 'post',
@@ -39,7 +42,11 @@ export function userRoutes() {
         responses: { 200: json(user, deactivated ? 'Deactivated' : 'Reactivated'), ...updateProblems },
       }),
       async (c) => {
-        const row = await c.get('database').db.transaction((tx) => deactivateUser(tx, c.get('access'), { userId: c.req.valid('param').id, deactivated }));
+        const row = await c
+          .get('database')
+          .db.transaction((tx) =>
+            deactivateUser(tx, c.get('access'), { userId: c.req.valid('param').id, deactivated }),
+          );
         return c.json(presentUser(row), 200);
       },
     );

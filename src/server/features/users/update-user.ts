@@ -27,7 +27,12 @@ export async function updateUser(tx: Transaction, access: Access, { userId, vers
   const passwordHash = password === undefined ? undefined : password === null ? null : await hash(password);
   // Whoever knew the old password is signed out: every session of the person ends (but the
   // administrator's own, when they set their own password here).
-  if (password !== undefined) await revokeSessionsOf(tx, { tenantId: access.tenantId, userId }, userId === access.userId ? access.principal.sessionId : undefined);
+  if (password !== undefined)
+    await revokeSessionsOf(
+      tx,
+      { tenantId: access.tenantId, userId },
+      userId === access.userId ? access.principal.sessionId : undefined,
+    );
   // A new hash always differs from the old one, so a password change is always audited (redacted).
   return updateAudited(
     tx,

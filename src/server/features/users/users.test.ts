@@ -24,7 +24,13 @@ describe('users', () => {
       entityType: 'user',
       tenantWide: true,
       async create(harness) {
-        const reply = await (await harness.as('tenantAdmin')).post('/users', { name: `Ny Person ${++created}`, email: `ny-${created}-${harness.suffix}@example.se`, title: 'Rektor' });
+        const reply = await (
+          await harness.as('tenantAdmin')
+        ).post('/users', {
+          name: `Ny Person ${++created}`,
+          email: `ny-${created}-${harness.suffix}@example.se`,
+          title: 'Rektor',
+        });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
@@ -50,7 +56,11 @@ describe('users', () => {
 
   test('validation: a real address, used by nobody else; a password of at least 12 characters', async () => {
     const admin = await h.as('tenantAdmin');
-    const bad = await admin.post('/users', { name: 'X', email: 'inte-en-adress', password: 'kort' }, { 'accept-language': 'en' });
+    const bad = await admin.post(
+      '/users',
+      { name: 'X', email: 'inte-en-adress', password: 'kort' },
+      { 'accept-language': 'en' },
+    );
     expect(bad.body.errors).toEqual(
       expect.arrayContaining([
         { path: 'email', message: 'Must be an e-mail address.' },

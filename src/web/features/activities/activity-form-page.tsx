@@ -47,18 +47,53 @@ export function EditActivityPage() {
 /** An activity of an aktivitetsplan with its sub-activities, focus areas, cost, performers and carry-over. */
 function ActivityFormPage({ planId, activityId }: { planId?: string; activityId?: string }) {
   const { t } = useI18n();
-  const existing = useQuery({ queryKey: ['activity', activityId], enabled: activityId !== undefined, queryFn: ({ signal }) => api<Activity>(`/activities/${activityId}`, { signal }) });
-  const focusAreas = useQuery({ queryKey: ['focus-areas'], queryFn: ({ signal }) => apiAll<FocusArea>('/focus-areas', {}, signal) });
+  const existing = useQuery({
+    queryKey: ['activity', activityId],
+    enabled: activityId !== undefined,
+    queryFn: ({ signal }) => api<Activity>(`/activities/${activityId}`, { signal }),
+  });
+  const focusAreas = useQuery({
+    queryKey: ['focus-areas'],
+    queryFn: ({ signal }) => apiAll<FocusArea>('/focus-areas', {}, signal),
+  });
   const users = useUsers();
   const statuses = useStatuses();
   const title = activityId ? t('activityForm.edit') : t('activityForm.new');
   const error = existing.error ?? focusAreas.error ?? users.error ?? statuses.error;
-  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
-  if ((activityId && !existing.data) || !focusAreas.data || !users.data || !statuses.data) return <Page title={title}><Loading /></Page>;
-  return <ActivityForm key={existing.data?.version ?? 'new'} title={title} planId={planId ?? existing.data!.planId} activity={existing.data ?? null} focusAreas={focusAreas.data} />;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if ((activityId && !existing.data) || !focusAreas.data || !users.data || !statuses.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
+  return (
+    <ActivityForm
+      key={existing.data?.version ?? 'new'}
+      title={title}
+      planId={planId ?? existing.data!.planId}
+      activity={existing.data ?? null}
+      focusAreas={focusAreas.data}
+    />
+  );
 }
 
-function ActivityForm({ title, planId, activity, focusAreas }: { title: string; planId: string; activity: Activity | null; focusAreas: FocusArea[] }) {
+function ActivityForm({
+  title,
+  planId,
+  activity,
+  focusAreas,
+}: {
+  title: string;
+  planId: string;
+  activity: Activity | null;
+  focusAreas: FocusArea[];
+}) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -80,22 +115,54 @@ function ActivityForm({ title, planId, activity, focusAreas }: { title: string; 
       endDate: blankToNull(formValues.endDate),
       responsibleIds: formValues.responsibleIds,
     };
-    const saved = activity ? await api<Activity>(`/activities/${activity.id}`, { method: 'PATCH', body: { ...body, version } }) : await api<Activity>('/activities', { method: 'POST', body: { ...body, planId } });
+    const saved = activity
+      ? await api<Activity>(`/activities/${activity.id}`, { method: 'PATCH', body: { ...body, version } })
+      : await api<Activity>('/activities', { method: 'POST', body: { ...body, planId } });
     await queryClient.invalidateQueries();
-    await navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined }, hash: `item-${saved.id}` });
+    await navigate({
+      to: '/planer/$planId',
+      params: { planId },
+      search: { sannolikhet: undefined, konsekvens: undefined },
+      hash: `item-${saved.id}`,
+    });
   }
 
   return (
     <Page title={title}>
-      <FormFrame form={form} send={send} base={activity} conflictFields={[
-            { key: 'title', label: t('itemForm.title') },
-            { key: 'description', label: t('itemForm.description') },
-          ]} toValues={(current) => toValues(current)}>
+      <FormFrame
+        form={form}
+        send={send}
+        base={activity}
+        conflictFields={[
+          { key: 'title', label: t('itemForm.title') },
+          { key: 'description', label: t('itemForm.description') },
+        ]}
+        toValues={(current) => toValues(current)}
+      >
         <div className="field-row">
-          <InputField label={t('activityForm.number')} description={t('activityForm.numberHelp')} isRequired value={values.number} onChange={(value) => set('number', value)} errors={submit.fieldErrors('number')} />
-          <InputField label={t('itemForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+          <InputField
+            label={t('activityForm.number')}
+            description={t('activityForm.numberHelp')}
+            isRequired
+            value={values.number}
+            onChange={(value) => set('number', value)}
+            errors={submit.fieldErrors('number')}
+          />
+          <InputField
+            label={t('itemForm.title')}
+            isRequired
+            value={values.title}
+            onChange={(value) => set('title', value)}
+            errors={submit.fieldErrors('title')}
+          />
         </div>
-        <MarkdownField label={t('activityForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={5} />
+        <MarkdownField
+          label={t('activityForm.description')}
+          value={values.description}
+          onChange={(value) => set('description', value)}
+          errors={submit.fieldErrors('description')}
+          rows={5}
+        />
         <fieldset className="fieldset">
           <legend className="field-label">{t('activities.focusAreas')}</legend>
           {focusAreas.map((area) => (
@@ -103,24 +170,79 @@ function ActivityForm({ title, planId, activity, focusAreas }: { title: string; 
               <input
                 type="checkbox"
                 checked={values.focusAreaIds.includes(area.id)}
-                onChange={(event) => set('focusAreaIds', event.target.checked ? [...values.focusAreaIds, area.id] : values.focusAreaIds.filter((id) => id !== area.id))}
+                onChange={(event) =>
+                  set(
+                    'focusAreaIds',
+                    event.target.checked
+                      ? [...values.focusAreaIds, area.id]
+                      : values.focusAreaIds.filter((id) => id !== area.id),
+                  )
+                }
               />{' '}
               {area.name}
             </label>
           ))}
         </fieldset>
-        <MarkdownField label={t('activities.cost')} value={values.costAndResources} onChange={(value) => set('costAndResources', value)} errors={submit.fieldErrors('costAndResources')} rows={2} />
-        <MarkdownField label={t('activities.performers')} value={values.performers} onChange={(value) => set('performers', value)} errors={submit.fieldErrors('performers')} rows={2} />
-        <PersonsField label={t('item.responsible')} value={values.responsibleIds} onChange={(ids) => set('responsibleIds', ids)} persons={users} errors={submit.fieldErrors('responsibleIds')} />
+        <MarkdownField
+          label={t('activities.cost')}
+          value={values.costAndResources}
+          onChange={(value) => set('costAndResources', value)}
+          errors={submit.fieldErrors('costAndResources')}
+          rows={2}
+        />
+        <MarkdownField
+          label={t('activities.performers')}
+          value={values.performers}
+          onChange={(value) => set('performers', value)}
+          errors={submit.fieldErrors('performers')}
+          rows={2}
+        />
+        <PersonsField
+          label={t('item.responsible')}
+          value={values.responsibleIds}
+          onChange={(ids) => set('responsibleIds', ids)}
+          persons={users}
+          errors={submit.fieldErrors('responsibleIds')}
+        />
         <div className="field-row">
-          <InputField label={t('myWork.endDate')} type="date" value={values.endDate} onChange={(value) => set('endDate', value)} errors={submit.fieldErrors('endDate')} />
-          <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statusOptions(statuses, locale)} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
-          <SelectField label={t('activities.carryOver')} value={values.carryOver} onChange={(value) => set('carryOver', value)} options={CARRY_OVER_DECISIONS.map((decision) => ({ value: decision, label: t(`carryOver.${decision}`) }))} emptyLabel={t('activityForm.undecided')} errors={submit.fieldErrors('carryOver')} />
+          <InputField
+            label={t('myWork.endDate')}
+            type="date"
+            value={values.endDate}
+            onChange={(value) => set('endDate', value)}
+            errors={submit.fieldErrors('endDate')}
+          />
+          <SelectField
+            label={t('myWork.status')}
+            value={values.statusId}
+            onChange={(value) => set('statusId', value)}
+            options={statusOptions(statuses, locale)}
+            emptyLabel={t('status.none')}
+            errors={submit.fieldErrors('statusId')}
+          />
+          <SelectField
+            label={t('activities.carryOver')}
+            value={values.carryOver}
+            onChange={(value) => set('carryOver', value)}
+            options={CARRY_OVER_DECISIONS.map((decision) => ({ value: decision, label: t(`carryOver.${decision}`) }))}
+            emptyLabel={t('activityForm.undecided')}
+            errors={submit.fieldErrors('carryOver')}
+          />
         </div>
       </FormFrame>
       {activity && (
         <div className="archive-row">
-          <ArchiveButton path={`/activities/${activity.id}`} name={`${activity.number} ${activity.title}`} onDone={() => navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined } })} />
+          <ArchiveButton
+            path={`/activities/${activity.id}`}
+            name={`${activity.number} ${activity.title}`}
+            onDone={() =>
+              navigate({
+                to: '/planer/$planId',
+                params: { planId },
+                search: { sannolikhet: undefined, konsekvens: undefined },
+              })
+            }
+          />
         </div>
       )}
       {activity && <SubActivities activity={activity} />}
@@ -151,10 +273,15 @@ function SubActivities({ activity }: { activity: Activity }) {
               <select
                 className="field-input"
                 value={sub.statusId ?? ''}
-                onChange={(event) => void submit.run(async () => {
-                  await api(`/sub-activities/${sub.id}`, { method: 'PATCH', body: { version: sub.version, statusId: event.target.value || null } });
-                  await refresh();
-                })}
+                onChange={(event) =>
+                  void submit.run(async () => {
+                    await api(`/sub-activities/${sub.id}`, {
+                      method: 'PATCH',
+                      body: { version: sub.version, statusId: event.target.value || null },
+                    });
+                    await refresh();
+                  })
+                }
               >
                 <option value="">{t('status.none')}</option>
                 {statuses.map((status) => (
@@ -174,7 +301,10 @@ function SubActivities({ activity }: { activity: Activity }) {
         onSubmit={(event) => {
           event.preventDefault();
           void submit.run(async () => {
-            await api('/sub-activities', { method: 'POST', body: { activityId: activity.id, number: added.number, title: added.title } });
+            await api('/sub-activities', {
+              method: 'POST',
+              body: { activityId: activity.id, number: added.number, title: added.title },
+            });
             setAdded({ number: '', title: '' });
             await refresh();
           });
@@ -182,8 +312,20 @@ function SubActivities({ activity }: { activity: Activity }) {
       >
         <h3 id="new-sub-heading">{t('activityForm.newSub')}</h3>
         <div className="field-row">
-          <InputField label={t('activityForm.number')} isRequired value={added.number} onChange={(number) => setAdded({ ...added, number })} errors={submit.fieldErrors('number')} />
-          <InputField label={t('itemForm.title')} isRequired value={added.title} onChange={(title) => setAdded({ ...added, title })} errors={submit.fieldErrors('title')} />
+          <InputField
+            label={t('activityForm.number')}
+            isRequired
+            value={added.number}
+            onChange={(number) => setAdded({ ...added, number })}
+            errors={submit.fieldErrors('number')}
+          />
+          <InputField
+            label={t('itemForm.title')}
+            isRequired
+            value={added.title}
+            onChange={(title) => setAdded({ ...added, title })}
+            errors={submit.fieldErrors('title')}
+          />
         </div>
         <button type="submit" className="button">
           {t('activityForm.addSub')}

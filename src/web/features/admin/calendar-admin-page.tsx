@@ -24,20 +24,39 @@ import { AdminPage } from './admin-nav.tsx';
 export function CalendarAdminPage() {
   const { t, locale, formatLocale } = useI18n();
   const [year, setYear] = useState(webYear());
-  const calendar = useQuery({ queryKey: ['reporting-calendar', 'admin', year], queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year }, signal }) });
+  const calendar = useQuery({
+    queryKey: ['reporting-calendar', 'admin', year],
+    queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year }, signal }),
+  });
   // A meeting early in the year may report on last year (the year-end reporting): its periods are offered too.
-  const previous = useQuery({ queryKey: ['reporting-calendar', 'admin', year - 1], queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year: year - 1 }, signal }) });
+  const previous = useQuery({
+    queryKey: ['reporting-calendar', 'admin', year - 1],
+    queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year: year - 1 }, signal }),
+  });
   const units = useOrgUnits();
   const queryClient = useQueryClient();
   const removal = useSubmit();
   const years = Array.from({ length: 12 }, (_, index) => String(webYear() + 2 - index));
   const error = calendar.error ?? previous.error ?? units.error;
-  if (error) return <AdminPage title={t('admin.calendar')}><LoadFailed error={error} /></AdminPage>;
+  if (error)
+    return (
+      <AdminPage title={t('admin.calendar')}>
+        <LoadFailed error={error} />
+      </AdminPage>
+    );
   const unitById = byId(units.data);
-  const periodOptions = [...(previous.data?.periods ?? []), ...(calendar.data?.periods ?? [])].map((period) => ({ value: period.id, label: periodLabel(period, locale) }));
+  const periodOptions = [...(previous.data?.periods ?? []), ...(calendar.data?.periods ?? [])].map((period) => ({
+    value: period.id,
+    label: periodLabel(period, locale),
+  }));
   return (
     <AdminPage title={t('admin.calendar')}>
-      <SelectField label={t('overview.year')} value={String(year)} onChange={(value) => setYear(Number(value))} options={years.map((entry) => ({ value: entry, label: entry }))} />
+      <SelectField
+        label={t('overview.year')}
+        value={String(year)}
+        onChange={(value) => setYear(Number(value))}
+        options={years.map((entry) => ({ value: entry, label: entry }))}
+      />
       {!calendar.data || !previous.data || !units.data ? (
         <Loading />
       ) : (
@@ -50,7 +69,8 @@ export function CalendarAdminPage() {
               <ul className="plain-list">
                 {calendar.data.periods.map((period) => (
                   <li key={period.id}>
-                    <strong>{periodLabel(period, locale)}</strong> {formatDate(period.startDate, formatLocale)} – {formatDate(period.endDate, formatLocale)}
+                    <strong>{periodLabel(period, locale)}</strong> {formatDate(period.startDate, formatLocale)} –{' '}
+                    {formatDate(period.endDate, formatLocale)}
                   </li>
                 ))}
               </ul>
@@ -67,7 +87,14 @@ export function CalendarAdminPage() {
                 {calendar.data.events.map((event) => (
                   <li key={event.id} className="item-card">
                     <h3 className="item-title">
-                      {event.datePrecision === 'month' ? new Intl.DateTimeFormat(formatLocale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${event.date}T00:00:00Z`)) : formatDate(event.date, formatLocale)} · {event.title}
+                      {event.datePrecision === 'month'
+                        ? new Intl.DateTimeFormat(formatLocale, {
+                            month: 'long',
+                            year: 'numeric',
+                            timeZone: 'UTC',
+                          }).format(new Date(`${event.date}T00:00:00Z`))
+                        : formatDate(event.date, formatLocale)}{' '}
+                      · {event.title}
                     </h3>
                     <p className="muted">
                       {t(`eventKind.${event.kind}`)}
@@ -137,8 +164,23 @@ function NewPeriod({ year }: { year: number }) {
       <h3 id="new-period-heading">{t('admin.newPeriod')}</h3>
       <ErrorSummary error={submit.error} />
       <div className="field-row">
-        <SelectField label={t('admin.periodKind')} value={values.kind} onChange={(value) => set('kind', value)} options={REPORTING_PERIOD_KINDS.map((kind) => ({ value: kind, label: t(`periodKind.${kind}`) }))} errors={submit.fieldErrors('kind')} />
-        {['quarter', 'tertial', 'forecast'].includes(values.kind) && <InputField label={t('admin.periodNumber')} type="number" inputMode="numeric" value={values.number} onChange={(value) => set('number', value)} errors={submit.fieldErrors('number')} />}
+        <SelectField
+          label={t('admin.periodKind')}
+          value={values.kind}
+          onChange={(value) => set('kind', value)}
+          options={REPORTING_PERIOD_KINDS.map((kind) => ({ value: kind, label: t(`periodKind.${kind}`) }))}
+          errors={submit.fieldErrors('kind')}
+        />
+        {['quarter', 'tertial', 'forecast'].includes(values.kind) && (
+          <InputField
+            label={t('admin.periodNumber')}
+            type="number"
+            inputMode="numeric"
+            value={values.number}
+            onChange={(value) => set('number', value)}
+            errors={submit.fieldErrors('number')}
+          />
+        )}
         <InputField
           label={t('admin.name')}
           isRequired={values.kind === 'custom'}
@@ -147,8 +189,21 @@ function NewPeriod({ year }: { year: number }) {
           onChange={(value) => set('name', value)}
           errors={submit.fieldErrors('name')}
         />
-        <InputField label={t('item.start')} description={t('admin.datesHelp')} type="date" value={values.startDate} onChange={(value) => set('startDate', value)} errors={submit.fieldErrors('startDate')} />
-        <InputField label={t('myWork.endDate')} type="date" value={values.endDate} onChange={(value) => set('endDate', value)} errors={submit.fieldErrors('endDate')} />
+        <InputField
+          label={t('item.start')}
+          description={t('admin.datesHelp')}
+          type="date"
+          value={values.startDate}
+          onChange={(value) => set('startDate', value)}
+          errors={submit.fieldErrors('startDate')}
+        />
+        <InputField
+          label={t('myWork.endDate')}
+          type="date"
+          value={values.endDate}
+          onChange={(value) => set('endDate', value)}
+          errors={submit.fieldErrors('endDate')}
+        />
       </div>
       <button type="submit" className="button button-primary">
         {submit.pending ? t('form.saving') : t('admin.addPeriod')}
@@ -170,13 +225,31 @@ const toEventValues = (event: Partial<CalendarEvent> | null) => ({
 });
 
 /** A new meeting or deadline, or a change of one (`event`). */
-function EventForm({ year, units, periods, event }: { year: number; units: { value: string; label: string }[]; periods: { value: string; label: string }[]; event?: CalendarEvent }) {
+function EventForm({
+  year,
+  units,
+  periods,
+  event,
+}: {
+  year: number;
+  units: { value: string; label: string }[];
+  periods: { value: string; label: string }[];
+  event?: CalendarEvent;
+}) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const form = useEntityForm(toEventValues(event ?? null), event?.version);
   const { values, set, submit } = form;
   async function send(formValues: typeof values, version: number | undefined) {
-    const body = { kind: formValues.kind, date: formValues.date, title: formValues.title, unitId: formValues.unitId || null, agenda: formValues.agenda || null, role: formValues.kind === 'deadline' ? formValues.role || null : null, periodId: formValues.periodId || null };
+    const body = {
+      kind: formValues.kind,
+      date: formValues.date,
+      title: formValues.title,
+      unitId: formValues.unitId || null,
+      agenda: formValues.agenda || null,
+      role: formValues.kind === 'deadline' ? formValues.role || null : null,
+      periodId: formValues.periodId || null,
+    };
     if (event) await api(`/reporting-calendar/events/${event.id}`, { method: 'PATCH', body: { ...body, version } });
     else await api('/reporting-calendar/events', { method: 'POST', body });
     await queryClient.invalidateQueries({ queryKey: ['reporting-calendar'] });
@@ -184,7 +257,11 @@ function EventForm({ year, units, periods, event }: { year: number; units: { val
   }
   // A change is opened from its summary, which already names it; a new one has a heading.
   return (
-    <section {...(event ? { 'aria-label': t('admin.editEvent', { title: event.title }) } : { 'aria-labelledby': 'new-event-heading', className: 'subform' })}>
+    <section
+      {...(event
+        ? { 'aria-label': t('admin.editEvent', { title: event.title }) }
+        : { 'aria-labelledby': 'new-event-heading', className: 'subform' })}
+    >
       {!event && <h3 id="new-event-heading">{t('admin.newEvent', { year })}</h3>}
       <FormFrame
         form={form}
@@ -199,18 +276,65 @@ function EventForm({ year, units, periods, event }: { year: number; units: { val
         className="form"
       >
         <div className="field-row">
-          <SelectField label={t('admin.eventKind')} value={values.kind} onChange={(value) => set('kind', value as typeof values.kind)} options={CALENDAR_EVENT_KINDS.map((kind) => ({ value: kind, label: t(`eventKind.${kind}`) }))} />
-          <InputField label={t('admin.date')} type="date" isRequired value={values.date} onChange={(value) => set('date', value)} errors={submit.fieldErrors('date')} />
-          <SelectField label={t('plan.unit')} value={values.unitId} onChange={(value) => set('unitId', value)} options={units} emptyLabel={t('admin.wholeTenant')} errors={submit.fieldErrors('unitId')} />
+          <SelectField
+            label={t('admin.eventKind')}
+            value={values.kind}
+            onChange={(value) => set('kind', value as typeof values.kind)}
+            options={CALENDAR_EVENT_KINDS.map((kind) => ({ value: kind, label: t(`eventKind.${kind}`) }))}
+          />
+          <InputField
+            label={t('admin.date')}
+            type="date"
+            isRequired
+            value={values.date}
+            onChange={(value) => set('date', value)}
+            errors={submit.fieldErrors('date')}
+          />
+          <SelectField
+            label={t('plan.unit')}
+            value={values.unitId}
+            onChange={(value) => set('unitId', value)}
+            options={units}
+            emptyLabel={t('admin.wholeTenant')}
+            errors={submit.fieldErrors('unitId')}
+          />
         </div>
-        <InputField label={t('admin.eventTitle')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+        <InputField
+          label={t('admin.eventTitle')}
+          isRequired
+          value={values.title}
+          onChange={(value) => set('title', value)}
+          errors={submit.fieldErrors('title')}
+        />
         {values.kind === 'deadline' && (
-          <SelectField label={t('admin.deadlineRole')} description={t('admin.deadlineRoleHelp')} value={values.role} onChange={(value) => set('role', value)} options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role][locale] }))} emptyLabel={t('admin.everyRole')} errors={submit.fieldErrors('role')} />
+          <SelectField
+            label={t('admin.deadlineRole')}
+            description={t('admin.deadlineRoleHelp')}
+            value={values.role}
+            onChange={(value) => set('role', value)}
+            options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role][locale] }))}
+            emptyLabel={t('admin.everyRole')}
+            errors={submit.fieldErrors('role')}
+          />
         )}
         {values.kind !== 'deadline' && (
-          <SelectField label={t('admin.eventPeriod')} description={t('admin.eventPeriodHelp')} value={values.periodId} onChange={(value) => set('periodId', value)} options={periods} emptyLabel={t('admin.eventPeriodNone')} errors={submit.fieldErrors('periodId')} />
+          <SelectField
+            label={t('admin.eventPeriod')}
+            description={t('admin.eventPeriodHelp')}
+            value={values.periodId}
+            onChange={(value) => set('periodId', value)}
+            options={periods}
+            emptyLabel={t('admin.eventPeriodNone')}
+            errors={submit.fieldErrors('periodId')}
+          />
         )}
-        <MarkdownField label={t('admin.agenda')} value={values.agenda} onChange={(value) => set('agenda', value)} errors={submit.fieldErrors('agenda')} rows={4} />
+        <MarkdownField
+          label={t('admin.agenda')}
+          value={values.agenda}
+          onChange={(value) => set('agenda', value)}
+          errors={submit.fieldErrors('agenda')}
+          rows={4}
+        />
       </FormFrame>
     </section>
   );

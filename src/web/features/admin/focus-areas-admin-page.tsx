@@ -14,9 +14,22 @@ type FocusArea = z.infer<typeof focusArea>;
 /** The focus areas (fokusområden) that activities are tagged with: named, ordered, retired when no longer used. */
 export function FocusAreasAdminPage() {
   const { t } = useI18n();
-  const areas = useQuery({ queryKey: ['focus-areas', 'all'], queryFn: ({ signal }) => apiAll<FocusArea>('/focus-areas', { includeInactive: true }, signal) });
-  if (areas.error) return <AdminPage title={t('admin.focusAreas')}><LoadFailed error={areas.error} /></AdminPage>;
-  if (!areas.data) return <AdminPage title={t('admin.focusAreas')}><Loading /></AdminPage>;
+  const areas = useQuery({
+    queryKey: ['focus-areas', 'all'],
+    queryFn: ({ signal }) => apiAll<FocusArea>('/focus-areas', { includeInactive: true }, signal),
+  });
+  if (areas.error)
+    return (
+      <AdminPage title={t('admin.focusAreas')}>
+        <LoadFailed error={areas.error} />
+      </AdminPage>
+    );
+  if (!areas.data)
+    return (
+      <AdminPage title={t('admin.focusAreas')}>
+        <Loading />
+      </AdminPage>
+    );
   return (
     <AdminPage title={t('admin.focusAreas')}>
       <p className="lead">{t('admin.focusAreasIntro')}</p>
@@ -42,7 +55,11 @@ function FocusAreaForm({ area }: { area: FocusArea | null }) {
   const form = useEntityForm(toValues(area), area?.version);
   const { values, set, submit } = form;
   async function send(formValues: typeof values, version: number | undefined) {
-    if (area) await api(`/focus-areas/${area.id}`, { method: 'PATCH', body: { version, name: formValues.name, active: formValues.active } });
+    if (area)
+      await api(`/focus-areas/${area.id}`, {
+        method: 'PATCH',
+        body: { version, name: formValues.name, active: formValues.active },
+      });
     else await api('/focus-areas', { method: 'POST', body: { name: formValues.name } });
     await queryClient.invalidateQueries({ queryKey: ['focus-areas'] });
     if (!area) form.reset(toValues(null));
@@ -57,10 +74,17 @@ function FocusAreaForm({ area }: { area: FocusArea | null }) {
       submitLabel={area ? t('admin.saveUnit', { name: area.name }) : t('admin.createFocusArea')}
       className="form"
     >
-      <InputField label={area ? t('admin.focusAreaName', { name: area.name }) : t('admin.newFocusArea')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />
+      <InputField
+        label={area ? t('admin.focusAreaName', { name: area.name }) : t('admin.newFocusArea')}
+        isRequired
+        value={values.name}
+        onChange={(value) => set('name', value)}
+        errors={submit.fieldErrors('name')}
+      />
       {area && (
         <label className="checkbox">
-          <input type="checkbox" checked={values.active} onChange={(event) => set('active', event.target.checked)} /> {t('admin.focusAreaActive', { name: area.name })}
+          <input type="checkbox" checked={values.active} onChange={(event) => set('active', event.target.checked)} />{' '}
+          {t('admin.focusAreaActive', { name: area.name })}
         </label>
       )}
     </FormFrame>

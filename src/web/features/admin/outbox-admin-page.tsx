@@ -11,11 +11,29 @@ type OutboxMessage = z.infer<typeof outboxMessage>;
 /** Utkorgen: the reminders and deviation notices Uppsikt has written; without SMTP this is where they are read. */
 export function OutboxAdminPage() {
   const { t, formatLocale } = useI18n();
-  const messages = useQuery({ queryKey: ['outbox'], queryFn: ({ signal }) => api<{ items: OutboxMessage[] }>('/outbox', { query: { limit: 200 }, signal }) });
+  const messages = useQuery({
+    queryKey: ['outbox'],
+    queryFn: ({ signal }) => api<{ items: OutboxMessage[] }>('/outbox', { query: { limit: 200 }, signal }),
+  });
   const title = t('admin.outbox');
-  if (messages.error) return <AdminPage title={title}><LoadFailed error={messages.error} retry={() => void messages.refetch()} /></AdminPage>;
-  if (!messages.data) return <AdminPage title={title}><Loading /></AdminPage>;
-  const when = (iso: string) => new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+  if (messages.error)
+    return (
+      <AdminPage title={title}>
+        <LoadFailed error={messages.error} retry={() => void messages.refetch()} />
+      </AdminPage>
+    );
+  if (!messages.data)
+    return (
+      <AdminPage title={title}>
+        <Loading />
+      </AdminPage>
+    );
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(formatLocale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Europe/Stockholm',
+    }).format(new Date(iso));
   return (
     <AdminPage title={title}>
       <p className="lead">{t('admin.outboxIntro')}</p>
@@ -44,7 +62,9 @@ export function OutboxAdminPage() {
                   <dd>{message.sentAt ? when(message.sentAt) : t('admin.outboxNotSent')}</dd>
                 </div>
               </dl>
-              {message.error && <p className="notice notice-error">{t('admin.outboxError', { error: message.error })}</p>}
+              {message.error && (
+                <p className="notice notice-error">{t('admin.outboxError', { error: message.error })}</p>
+              )}
               <details>
                 <summary>
                   {t('admin.outboxShow')}

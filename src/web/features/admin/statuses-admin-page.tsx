@@ -16,9 +16,22 @@ import { AdminPage } from './admin-nav.tsx';
 /** The tenant's status vocabulary: names in both languages, colour, icon, meaning; inactive ones kept. */
 export function StatusesAdminPage() {
   const { t } = useI18n();
-  const statuses = useQuery({ queryKey: ['statuses', 'all'], queryFn: ({ signal }) => apiAll<Status>('/statuses', { includeInactive: true }, signal) });
-  if (statuses.error) return <AdminPage title={t('admin.statuses')}><LoadFailed error={statuses.error} /></AdminPage>;
-  if (!statuses.data) return <AdminPage title={t('admin.statuses')}><Loading /></AdminPage>;
+  const statuses = useQuery({
+    queryKey: ['statuses', 'all'],
+    queryFn: ({ signal }) => apiAll<Status>('/statuses', { includeInactive: true }, signal),
+  });
+  if (statuses.error)
+    return (
+      <AdminPage title={t('admin.statuses')}>
+        <LoadFailed error={statuses.error} />
+      </AdminPage>
+    );
+  if (!statuses.data)
+    return (
+      <AdminPage title={t('admin.statuses')}>
+        <Loading />
+      </AdminPage>
+    );
   return (
     <AdminPage title={t('admin.statuses')}>
       <p className="lead">{t('admin.statusesIntro')}</p>
@@ -76,19 +89,68 @@ function StatusForm({ status }: { status: Status | null }) {
         {status && !status.active && <span className="tag">{t('admin.inactive')}</span>}
       </h2>
       {form.conflict && status && (
-        <ConflictNotice base={status} current={form.conflict} fields={[{ key: 'labelSv', label: t('admin.labelSv') }, { key: 'labelEn', label: t('admin.labelEn') }, { key: 'colour', label: t('admin.colour') }]} onKeepMine={() => void form.keepMine(send)} onTakeTheirs={() => form.takeTheirs((current) => toValues(current))} />
+        <ConflictNotice
+          base={status}
+          current={form.conflict}
+          fields={[
+            { key: 'labelSv', label: t('admin.labelSv') },
+            { key: 'labelEn', label: t('admin.labelEn') },
+            { key: 'colour', label: t('admin.colour') },
+          ]}
+          onKeepMine={() => void form.keepMine(send)}
+          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
+        />
       )}
       <ErrorSummary error={submit.error} />
       <div className="field-row">
-        {!status && <InputField label={t('admin.key')} description={t('admin.keyHelp')} isRequired value={values.key} onChange={(value) => set('key', value)} errors={submit.fieldErrors('key')} />}
-        <InputField label={t('admin.labelSv')} isRequired value={values.labelSv} onChange={(value) => set('labelSv', value)} errors={submit.fieldErrors('labelSv')} />
-        <InputField label={t('admin.labelEn')} isRequired value={values.labelEn} onChange={(value) => set('labelEn', value)} errors={submit.fieldErrors('labelEn')} />
-        <InputField label={t('admin.colour')} description={lowContrast ? t('admin.lowContrast') : t('admin.colourHelp')} value={values.colour} onChange={(value) => set('colour', value)} errors={submit.fieldErrors('colour')} />
-        <SelectField label={t('admin.icon')} value={values.icon} onChange={(value) => set('icon', value as typeof values.icon)} options={STATUS_ICONS.map((icon) => ({ value: icon, label: t(`icon.${icon}`) }))} />
-        <SelectField label={t('admin.category')} description={t('admin.categoryHelp')} value={values.category} onChange={(value) => set('category', value as typeof values.category)} options={STATUS_CATEGORIES.map((category) => ({ value: category, label: t(`statusCategory.${category}`) }))} />
+        {!status && (
+          <InputField
+            label={t('admin.key')}
+            description={t('admin.keyHelp')}
+            isRequired
+            value={values.key}
+            onChange={(value) => set('key', value)}
+            errors={submit.fieldErrors('key')}
+          />
+        )}
+        <InputField
+          label={t('admin.labelSv')}
+          isRequired
+          value={values.labelSv}
+          onChange={(value) => set('labelSv', value)}
+          errors={submit.fieldErrors('labelSv')}
+        />
+        <InputField
+          label={t('admin.labelEn')}
+          isRequired
+          value={values.labelEn}
+          onChange={(value) => set('labelEn', value)}
+          errors={submit.fieldErrors('labelEn')}
+        />
+        <InputField
+          label={t('admin.colour')}
+          description={lowContrast ? t('admin.lowContrast') : t('admin.colourHelp')}
+          value={values.colour}
+          onChange={(value) => set('colour', value)}
+          errors={submit.fieldErrors('colour')}
+        />
+        <SelectField
+          label={t('admin.icon')}
+          value={values.icon}
+          onChange={(value) => set('icon', value as typeof values.icon)}
+          options={STATUS_ICONS.map((icon) => ({ value: icon, label: t(`icon.${icon}`) }))}
+        />
+        <SelectField
+          label={t('admin.category')}
+          description={t('admin.categoryHelp')}
+          value={values.category}
+          onChange={(value) => set('category', value as typeof values.category)}
+          options={STATUS_CATEGORIES.map((category) => ({ value: category, label: t(`statusCategory.${category}`) }))}
+        />
       </div>
       <label className="checkbox">
-        <input type="checkbox" checked={values.active} onChange={(event) => set('active', event.target.checked)} /> {t('admin.activeStatus')}
+        <input type="checkbox" checked={values.active} onChange={(event) => set('active', event.target.checked)} />{' '}
+        {t('admin.activeStatus')}
       </label>
       <button type="submit" className="button button-primary">
         {submit.pending ? t('form.saving') : status ? t('admin.saveStatus', { name }) : t('admin.createStatus')}

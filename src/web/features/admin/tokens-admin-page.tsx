@@ -18,22 +18,38 @@ type CreatedApiToken = z.infer<typeof createdApiToken>;
 /** API tokens for integrations (Power BI, the e-archive …): created with read or read-write access, shown once, revocable. */
 export function TokensAdminPage() {
   const { t, formatLocale } = useI18n();
-  const tokens = useQuery({ queryKey: ['api-tokens'], queryFn: ({ signal }) => apiAll<ApiToken>('/api-tokens', { includeRevoked: true }, signal) });
+  const tokens = useQuery({
+    queryKey: ['api-tokens'],
+    queryFn: ({ signal }) => apiAll<ApiToken>('/api-tokens', { includeRevoked: true }, signal),
+  });
   const users = useUsers();
   const queryClient = useQueryClient();
   const submit = useSubmit();
   const [values, setValues] = useState({ name: '', userId: '', access: 'read' });
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const error = tokens.error ?? users.error;
-  if (error) return <AdminPage title={t('admin.tokens')}><LoadFailed error={error} /></AdminPage>;
-  if (!tokens.data || !users.data) return <AdminPage title={t('admin.tokens')}><Loading /></AdminPage>;
+  if (error)
+    return (
+      <AdminPage title={t('admin.tokens')}>
+        <LoadFailed error={error} />
+      </AdminPage>
+    );
+  if (!tokens.data || !users.data)
+    return (
+      <AdminPage title={t('admin.tokens')}>
+        <Loading />
+      </AdminPage>
+    );
   const names = new Map(users.data.map((user) => [user.id, user.name]));
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['api-tokens'] });
 
   async function create(event: FormEvent) {
     event.preventDefault();
     await submit.run(async () => {
-      const token = await api<CreatedApiToken>('/api-tokens', { method: 'POST', body: { name: values.name, access: values.access, ...(values.userId ? { userId: values.userId } : {}) } });
+      const token = await api<CreatedApiToken>('/api-tokens', {
+        method: 'POST',
+        body: { name: values.name, access: values.access, ...(values.userId ? { userId: values.userId } : {}) },
+      });
       setCreated(token);
       setValues({ name: '', userId: '', access: 'read' });
       await refresh();
@@ -106,9 +122,34 @@ export function TokensAdminPage() {
         <h2 id="new-token-heading">{t('admin.newToken')}</h2>
         <form className="form" noValidate onSubmit={(event) => void create(event)}>
           <div className="field-row">
-            <InputField label={t('admin.tokenName')} description={t('admin.tokenNameHelp')} isRequired value={values.name} onChange={(name) => setValues({ ...values, name })} errors={submit.fieldErrors('name')} />
-            <SelectField label={t('admin.tokenPerson')} description={t('admin.tokenPersonHelp')} value={values.userId} onChange={(userId) => setValues({ ...values, userId })} options={users.data.filter((user) => !user.deactivatedAt).map((user) => ({ value: user.id, label: user.name }))} emptyLabel={t('admin.tokenMe')} errors={submit.fieldErrors('userId')} />
-            <SelectField label={t('admin.access')} value={values.access} onChange={(access) => setValues({ ...values, access })} options={(['read', 'read_write'] as const).map((access) => ({ value: access, label: t(`tokenAccess.${access}`) }))} />
+            <InputField
+              label={t('admin.tokenName')}
+              description={t('admin.tokenNameHelp')}
+              isRequired
+              value={values.name}
+              onChange={(name) => setValues({ ...values, name })}
+              errors={submit.fieldErrors('name')}
+            />
+            <SelectField
+              label={t('admin.tokenPerson')}
+              description={t('admin.tokenPersonHelp')}
+              value={values.userId}
+              onChange={(userId) => setValues({ ...values, userId })}
+              options={users.data
+                .filter((user) => !user.deactivatedAt)
+                .map((user) => ({ value: user.id, label: user.name }))}
+              emptyLabel={t('admin.tokenMe')}
+              errors={submit.fieldErrors('userId')}
+            />
+            <SelectField
+              label={t('admin.access')}
+              value={values.access}
+              onChange={(access) => setValues({ ...values, access })}
+              options={(['read', 'read_write'] as const).map((access) => ({
+                value: access,
+                label: t(`tokenAccess.${access}`),
+              }))}
+            />
           </div>
           <button type="submit" className="button button-primary">
             {submit.pending ? t('form.saving') : t('admin.createToken')}

@@ -15,9 +15,22 @@ import { AdminPage } from './admin-nav.tsx';
 /** The organisation: new units, a unit renamed or moved, archived units kept and restorable. */
 export function UnitsAdminPage() {
   const { t } = useI18n();
-  const units = useQuery({ queryKey: ['org-units', 'with-archived'], queryFn: ({ signal }) => apiAll<OrgUnit>('/org-units', { includeArchived: true }, signal) });
-  if (units.error) return <AdminPage title={t('admin.units')}><LoadFailed error={units.error} /></AdminPage>;
-  if (!units.data) return <AdminPage title={t('admin.units')}><Loading /></AdminPage>;
+  const units = useQuery({
+    queryKey: ['org-units', 'with-archived'],
+    queryFn: ({ signal }) => apiAll<OrgUnit>('/org-units', { includeArchived: true }, signal),
+  });
+  if (units.error)
+    return (
+      <AdminPage title={t('admin.units')}>
+        <LoadFailed error={units.error} />
+      </AdminPage>
+    );
+  if (!units.data)
+    return (
+      <AdminPage title={t('admin.units')}>
+        <Loading />
+      </AdminPage>
+    );
   return (
     <AdminPage title={t('admin.units')}>
       <EditUnit units={units.data} />
@@ -27,9 +40,15 @@ export function UnitsAdminPage() {
 }
 
 /** The kinds of unit as choices in the interface language. */
-const kindOptions = (label: (text: { sv: string; en: string }) => string) => ORG_UNIT_KINDS.map((kind) => ({ value: kind, label: label(ORG_UNIT_KIND_LABELS[kind]) }));
+const kindOptions = (label: (text: { sv: string; en: string }) => string) =>
+  ORG_UNIT_KINDS.map((kind) => ({ value: kind, label: label(ORG_UNIT_KIND_LABELS[kind]) }));
 
-const toValues = (unit: Partial<OrgUnit> | undefined) => ({ name: unit?.name ?? '', shortName: unit?.shortName ?? '', kind: unit?.kind ?? 'enhet', parentId: unit?.parentId ?? '' });
+const toValues = (unit: Partial<OrgUnit> | undefined) => ({
+  name: unit?.name ?? '',
+  shortName: unit?.shortName ?? '',
+  kind: unit?.kind ?? 'enhet',
+  parentId: unit?.parentId ?? '',
+});
 
 function EditUnit({ units }: { units: OrgUnit[] }) {
   const { t } = useI18n();
@@ -38,7 +57,17 @@ function EditUnit({ units }: { units: OrgUnit[] }) {
   return (
     <section aria-labelledby="edit-unit-heading" className="section">
       <h2 id="edit-unit-heading">{t('admin.editUnit')}</h2>
-      <SelectField label={t('plan.unit')} value={chosenId} onChange={setChosenId} options={unitOptions(units).map((option) => ({ ...option, label: units.find((entry) => entry.id === option.value)?.archivedAt ? `${option.label} (${t('admin.archived')})` : option.label }))} />
+      <SelectField
+        label={t('plan.unit')}
+        value={chosenId}
+        onChange={setChosenId}
+        options={unitOptions(units).map((option) => ({
+          ...option,
+          label: units.find((entry) => entry.id === option.value)?.archivedAt
+            ? `${option.label} (${t('admin.archived')})`
+            : option.label,
+        }))}
+      />
       {unit && <UnitForm key={`${unit.id}:${unit.version}`} unit={unit} units={units} />}
     </section>
   );
@@ -52,7 +81,16 @@ function UnitForm({ unit, units }: { unit: OrgUnit; units: OrgUnit[] }) {
   const { values, set, submit } = form;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['org-units'] });
   async function send(formValues: typeof values, version: number | undefined) {
-    await api(`/org-units/${unit.id}`, { method: 'PATCH', body: { version, name: formValues.name, shortName: formValues.shortName || null, kind: formValues.kind, ...(formValues.parentId && formValues.parentId !== unit.parentId ? { parentId: formValues.parentId } : {}) } });
+    await api(`/org-units/${unit.id}`, {
+      method: 'PATCH',
+      body: {
+        version,
+        name: formValues.name,
+        shortName: formValues.shortName || null,
+        kind: formValues.kind,
+        ...(formValues.parentId && formValues.parentId !== unit.parentId ? { parentId: formValues.parentId } : {}),
+      },
+    });
     await refresh();
   }
   const others = units.filter((entry) => entry.id !== unit.id && !entry.archivedAt);
@@ -65,13 +103,47 @@ function UnitForm({ unit, units }: { unit: OrgUnit; units: OrgUnit[] }) {
         void form.save(send);
       }}
     >
-      {form.conflict && <ConflictNotice base={unit} current={form.conflict} fields={[{ key: 'name', label: t('admin.name') }]} onKeepMine={() => void form.keepMine(send)} onTakeTheirs={() => form.takeTheirs((current) => toValues(current))} />}
+      {form.conflict && (
+        <ConflictNotice
+          base={unit}
+          current={form.conflict}
+          fields={[{ key: 'name', label: t('admin.name') }]}
+          onKeepMine={() => void form.keepMine(send)}
+          onTakeTheirs={() => form.takeTheirs((current) => toValues(current))}
+        />
+      )}
       <ErrorSummary error={submit.error} />
       <div className="field-row">
-        <InputField label={t('admin.name')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />
-        <InputField label={t('admin.shortName')} value={values.shortName} onChange={(value) => set('shortName', value)} errors={submit.fieldErrors('shortName')} />
-        <SelectField label={t('organisation.kind')} value={values.kind} onChange={(value) => set('kind', value as typeof values.kind)} options={kindOptions(label)} errors={submit.fieldErrors('kind')} />
-        {unit.parentId && <SelectField label={t('admin.parent')} description={t('admin.parentHelp')} value={values.parentId} onChange={(value) => set('parentId', value)} options={unitOptions(others)} errors={submit.fieldErrors('parentId')} />}
+        <InputField
+          label={t('admin.name')}
+          isRequired
+          value={values.name}
+          onChange={(value) => set('name', value)}
+          errors={submit.fieldErrors('name')}
+        />
+        <InputField
+          label={t('admin.shortName')}
+          value={values.shortName}
+          onChange={(value) => set('shortName', value)}
+          errors={submit.fieldErrors('shortName')}
+        />
+        <SelectField
+          label={t('organisation.kind')}
+          value={values.kind}
+          onChange={(value) => set('kind', value as typeof values.kind)}
+          options={kindOptions(label)}
+          errors={submit.fieldErrors('kind')}
+        />
+        {unit.parentId && (
+          <SelectField
+            label={t('admin.parent')}
+            description={t('admin.parentHelp')}
+            value={values.parentId}
+            onChange={(value) => set('parentId', value)}
+            options={unitOptions(others)}
+            errors={submit.fieldErrors('parentId')}
+          />
+        )}
       </div>
       <div className="button-row">
         <button type="submit" className="button button-primary">
@@ -88,7 +160,9 @@ function UnitForm({ unit, units }: { unit: OrgUnit; units: OrgUnit[] }) {
               })
             }
           >
-            {unit.archivedAt ? t('admin.restoreUnit', { name: unit.name }) : t('admin.archiveUnit', { name: unit.name })}
+            {unit.archivedAt
+              ? t('admin.restoreUnit', { name: unit.name })
+              : t('admin.archiveUnit', { name: unit.name })}
           </button>
         )}
       </div>
@@ -104,7 +178,15 @@ function NewUnit({ units }: { units: OrgUnit[] }) {
   const form = useEntityForm(empty);
   const { values, set, submit } = form;
   async function send(formValues: typeof values) {
-    await api('/org-units', { method: 'POST', body: { parentId: formValues.parentId, kind: formValues.kind, name: formValues.name, shortName: formValues.shortName || null } });
+    await api('/org-units', {
+      method: 'POST',
+      body: {
+        parentId: formValues.parentId,
+        kind: formValues.kind,
+        name: formValues.name,
+        shortName: formValues.shortName || null,
+      },
+    });
     await queryClient.invalidateQueries({ queryKey: ['org-units'] });
     form.reset(empty);
   }
@@ -121,10 +203,35 @@ function NewUnit({ units }: { units: OrgUnit[] }) {
         }}
       >
         <div className="field-row">
-          <SelectField label={t('admin.parent')} isRequired value={values.parentId} onChange={(value) => set('parentId', value)} options={unitOptions(units)} emptyLabel={t('planForm.chooseUnit')} errors={submit.fieldErrors('parentId')} />
-          <SelectField label={t('organisation.kind')} value={values.kind} onChange={(value) => set('kind', value as typeof values.kind)} options={kindOptions(label)} errors={submit.fieldErrors('kind')} />
-          <InputField label={t('admin.name')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />
-          <InputField label={t('admin.shortName')} value={values.shortName} onChange={(value) => set('shortName', value)} errors={submit.fieldErrors('shortName')} />
+          <SelectField
+            label={t('admin.parent')}
+            isRequired
+            value={values.parentId}
+            onChange={(value) => set('parentId', value)}
+            options={unitOptions(units)}
+            emptyLabel={t('planForm.chooseUnit')}
+            errors={submit.fieldErrors('parentId')}
+          />
+          <SelectField
+            label={t('organisation.kind')}
+            value={values.kind}
+            onChange={(value) => set('kind', value as typeof values.kind)}
+            options={kindOptions(label)}
+            errors={submit.fieldErrors('kind')}
+          />
+          <InputField
+            label={t('admin.name')}
+            isRequired
+            value={values.name}
+            onChange={(value) => set('name', value)}
+            errors={submit.fieldErrors('name')}
+          />
+          <InputField
+            label={t('admin.shortName')}
+            value={values.shortName}
+            onChange={(value) => set('shortName', value)}
+            errors={submit.fieldErrors('shortName')}
+          />
         </div>
         <button type="submit" className="button button-primary">
           {submit.pending ? t('form.saving') : t('admin.createUnit')}

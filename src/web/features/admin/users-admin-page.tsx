@@ -25,11 +25,24 @@ export function UsersAdminPage() {
   const { t } = useI18n();
   const users = useUsers();
   const units = useOrgUnits();
-  const roles = useQuery({ queryKey: ['role-assignments'], queryFn: ({ signal }) => apiAll<RoleAssignment>('/role-assignments', {}, signal) });
+  const roles = useQuery({
+    queryKey: ['role-assignments'],
+    queryFn: ({ signal }) => apiAll<RoleAssignment>('/role-assignments', {}, signal),
+  });
   const me = useMe();
   const error = users.error ?? units.error ?? roles.error ?? me.error;
-  if (error) return <AdminPage title={t('admin.users')}><LoadFailed error={error} /></AdminPage>;
-  if (!users.data || !units.data || !roles.data || !me.data) return <AdminPage title={t('admin.users')}><Loading /></AdminPage>;
+  if (error)
+    return (
+      <AdminPage title={t('admin.users')}>
+        <LoadFailed error={error} />
+      </AdminPage>
+    );
+  if (!users.data || !units.data || !roles.data || !me.data)
+    return (
+      <AdminPage title={t('admin.users')}>
+        <Loading />
+      </AdminPage>
+    );
   // Only what the API allows this person is offered: roles on the units they administer, people only to the tenant administrator.
   const scope = grantScope(me.data, units.data);
   return (
@@ -85,7 +98,11 @@ function UserTable({ users, roles, scope }: { users: User[]; roles: RoleAssignme
                         <li key={role.id}>
                           {label(ROLE_LABELS[role.role])}, {unitById.get(role.unitId)?.name ?? '–'}{' '}
                           {scope.rolesOn(role.unitId).includes(role.role) && (
-                            <button type="button" className="button button-small button-quiet" onClick={() => void act(`/role-assignments/${role.id}/revoke`)}>
+                            <button
+                              type="button"
+                              className="button button-small button-quiet"
+                              onClick={() => void act(`/role-assignments/${role.id}/revoke`)}
+                            >
                               {t('admin.revoke', { role: label(ROLE_LABELS[role.role]), name: user.name })}
                             </button>
                           )}
@@ -94,10 +111,20 @@ function UserTable({ users, roles, scope }: { users: User[]; roles: RoleAssignme
                   </ul>
                 </td>
                 <td>
-                  {user.deactivatedAt ? t('admin.deactivated') : user.canSignIn ? t('admin.active') : t('admin.noSignIn')}{' '}
+                  {user.deactivatedAt
+                    ? t('admin.deactivated')
+                    : user.canSignIn
+                      ? t('admin.active')
+                      : t('admin.noSignIn')}{' '}
                   {scope.isTenantAdministrator && (
-                    <button type="button" className="button button-small" onClick={() => void act(`/users/${user.id}/${user.deactivatedAt ? 'reactivate' : 'deactivate'}`)}>
-                      {user.deactivatedAt ? t('admin.reactivate', { name: user.name }) : t('admin.deactivate', { name: user.name })}
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => void act(`/users/${user.id}/${user.deactivatedAt ? 'reactivate' : 'deactivate'}`)}
+                    >
+                      {user.deactivatedAt
+                        ? t('admin.reactivate', { name: user.name })
+                        : t('admin.deactivate', { name: user.name })}
                     </button>
                   )}
                 </td>
@@ -117,7 +144,9 @@ function NewRole({ users, scope }: { users: User[]; scope: GrantScope }) {
   const [values, setValues] = useState({ userId: '', unitId: '', role: 'reader' });
   const submit = useSubmit();
   // Before a unit is chosen, the roles that may be given on some administered unit.
-  const offeredRoles = values.unitId ? scope.rolesOn(values.unitId) : ROLES.filter((role) => scope.isTenantAdministrator || role !== 'auditor');
+  const offeredRoles = values.unitId
+    ? scope.rolesOn(values.unitId)
+    : ROLES.filter((role) => scope.isTenantAdministrator || role !== 'auditor');
   async function save(event: FormEvent) {
     event.preventDefault();
     await submit.run(async () => {
@@ -132,14 +161,35 @@ function NewRole({ users, scope }: { users: User[]; scope: GrantScope }) {
       <ErrorSummary error={submit.error} />
       <form className="form" noValidate onSubmit={(event) => void save(event)}>
         <div className="field-row">
-          <SelectField label={t('admin.person')} isRequired value={values.userId} onChange={(userId) => setValues({ ...values, userId })} options={users.filter((user) => !user.deactivatedAt).map((user) => ({ value: user.id, label: user.name }))} emptyLabel={t('persons.choose')} errors={submit.fieldErrors('userId')} />
-          <SelectField label={t('admin.role')} isRequired value={values.role} onChange={(role) => setValues({ ...values, role })} options={offeredRoles.map((role) => ({ value: role, label: label(ROLE_LABELS[role]) }))} errors={submit.fieldErrors('role')} />
+          <SelectField
+            label={t('admin.person')}
+            isRequired
+            value={values.userId}
+            onChange={(userId) => setValues({ ...values, userId })}
+            options={users.filter((user) => !user.deactivatedAt).map((user) => ({ value: user.id, label: user.name }))}
+            emptyLabel={t('persons.choose')}
+            errors={submit.fieldErrors('userId')}
+          />
+          <SelectField
+            label={t('admin.role')}
+            isRequired
+            value={values.role}
+            onChange={(role) => setValues({ ...values, role })}
+            options={offeredRoles.map((role) => ({ value: role, label: label(ROLE_LABELS[role]) }))}
+            errors={submit.fieldErrors('role')}
+          />
           <SelectField
             label={t('plan.unit')}
             description={scope.isTenantAdministrator ? t('admin.unitHelp') : t('admin.unitHelpUnitAdministrator')}
             isRequired
             value={values.unitId}
-            onChange={(unitId) => setValues({ ...values, unitId, role: scope.rolesOn(unitId).includes(values.role as Role) ? values.role : 'reader' })}
+            onChange={(unitId) =>
+              setValues({
+                ...values,
+                unitId,
+                role: scope.rolesOn(unitId).includes(values.role as Role) ? values.role : 'reader',
+              })
+            }
             options={unitOptions(scope.units)}
             emptyLabel={t('planForm.chooseUnit')}
             errors={submit.fieldErrors('unitId')}
@@ -160,7 +210,15 @@ function NewUser() {
   const { values, set, submit } = form;
   const [created, setCreated] = useState<string | null>(null);
   async function send(formValues: typeof values) {
-    const user = await api<User>('/users', { method: 'POST', body: { name: formValues.name, email: formValues.email || null, title: formValues.title || null, ...(formValues.password ? { password: formValues.password } : {}) } });
+    const user = await api<User>('/users', {
+      method: 'POST',
+      body: {
+        name: formValues.name,
+        email: formValues.email || null,
+        title: formValues.title || null,
+        ...(formValues.password ? { password: formValues.password } : {}),
+      },
+    });
     await queryClient.invalidateQueries({ queryKey: ['users'] });
     setCreated(user.name);
     form.reset({ name: '', email: '', title: '', password: '' });
@@ -182,10 +240,35 @@ function NewUser() {
           void form.save(send);
         }}
       >
-        <InputField label={t('admin.name')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />
-        <InputField label={t('auth.email')} type="email" value={values.email} onChange={(value) => set('email', value)} errors={submit.fieldErrors('email')} />
-        <InputField label={t('admin.title')} value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
-        <InputField label={t('auth.password')} description={t('admin.passwordHelp')} type="text" autoComplete="new-password" value={values.password} onChange={(value) => set('password', value)} errors={submit.fieldErrors('password')} />
+        <InputField
+          label={t('admin.name')}
+          isRequired
+          value={values.name}
+          onChange={(value) => set('name', value)}
+          errors={submit.fieldErrors('name')}
+        />
+        <InputField
+          label={t('auth.email')}
+          type="email"
+          value={values.email}
+          onChange={(value) => set('email', value)}
+          errors={submit.fieldErrors('email')}
+        />
+        <InputField
+          label={t('admin.title')}
+          value={values.title}
+          onChange={(value) => set('title', value)}
+          errors={submit.fieldErrors('title')}
+        />
+        <InputField
+          label={t('auth.password')}
+          description={t('admin.passwordHelp')}
+          type="text"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={(value) => set('password', value)}
+          errors={submit.fieldErrors('password')}
+        />
         <button type="submit" className="button button-primary">
           {submit.pending ? t('form.saving') : t('admin.createPerson')}
         </button>
@@ -194,7 +277,12 @@ function NewUser() {
   );
 }
 
-const toPersonValues = (user: Partial<User> | undefined) => ({ name: user?.name ?? '', email: user?.email ?? '', title: user?.title ?? '', password: '' });
+const toPersonValues = (user: Partial<User> | undefined) => ({
+  name: user?.name ?? '',
+  email: user?.email ?? '',
+  title: user?.title ?? '',
+  password: '',
+});
 
 /** A person's name, address and title, and a new password when they have forgotten theirs. */
 function EditUser({ users }: { users: User[] }) {
@@ -205,7 +293,12 @@ function EditUser({ users }: { users: User[] }) {
   return (
     <section aria-labelledby="edit-user-heading" className="section">
       <h2 id="edit-user-heading">{t('admin.editPerson')}</h2>
-      <SelectField label={t('admin.person')} value={chosenId} onChange={setChosenId} options={sorted.map((entry) => ({ value: entry.id, label: entry.name }))} />
+      <SelectField
+        label={t('admin.person')}
+        value={chosenId}
+        onChange={setChosenId}
+        options={sorted.map((entry) => ({ value: entry.id, label: entry.name }))}
+      />
       {user && <EditUserForm key={`${user.id}:${user.version}`} user={user} />}
     </section>
   );
@@ -217,15 +310,60 @@ function EditUserForm({ user }: { user: User }) {
   const form = useEntityForm(toPersonValues(user), user.version);
   const { values, set, submit } = form;
   async function send(formValues: typeof values, version: number | undefined) {
-    await api(`/users/${user.id}`, { method: 'PATCH', body: { version, name: formValues.name, email: formValues.email || null, title: formValues.title || null, ...(formValues.password ? { password: formValues.password } : {}) } });
+    await api(`/users/${user.id}`, {
+      method: 'PATCH',
+      body: {
+        version,
+        name: formValues.name,
+        email: formValues.email || null,
+        title: formValues.title || null,
+        ...(formValues.password ? { password: formValues.password } : {}),
+      },
+    });
     await queryClient.invalidateQueries({ queryKey: ['users'] });
   }
   return (
-    <FormFrame form={form} send={send} base={user} conflictFields={[{ key: 'name', label: t('admin.name') }, { key: 'email', label: t('auth.email') }]} toValues={(current) => toPersonValues(current)} submitLabel={t('admin.saveUnit', { name: user.name })} className="form">
-      <InputField label={t('admin.name')} isRequired value={values.name} onChange={(value) => set('name', value)} errors={submit.fieldErrors('name')} />
-      <InputField label={t('auth.email')} type="email" value={values.email} onChange={(value) => set('email', value)} errors={submit.fieldErrors('email')} />
-      <InputField label={t('admin.title')} value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
-      <InputField label={t('admin.newPassword')} description={t('admin.newPasswordHelp')} type="text" autoComplete="new-password" value={values.password} onChange={(value) => set('password', value)} errors={submit.fieldErrors('password')} />
+    <FormFrame
+      form={form}
+      send={send}
+      base={user}
+      conflictFields={[
+        { key: 'name', label: t('admin.name') },
+        { key: 'email', label: t('auth.email') },
+      ]}
+      toValues={(current) => toPersonValues(current)}
+      submitLabel={t('admin.saveUnit', { name: user.name })}
+      className="form"
+    >
+      <InputField
+        label={t('admin.name')}
+        isRequired
+        value={values.name}
+        onChange={(value) => set('name', value)}
+        errors={submit.fieldErrors('name')}
+      />
+      <InputField
+        label={t('auth.email')}
+        type="email"
+        value={values.email}
+        onChange={(value) => set('email', value)}
+        errors={submit.fieldErrors('email')}
+      />
+      <InputField
+        label={t('admin.title')}
+        value={values.title}
+        onChange={(value) => set('title', value)}
+        errors={submit.fieldErrors('title')}
+      />
+      <InputField
+        label={t('admin.newPassword')}
+        description={t('admin.newPasswordHelp')}
+        type="text"
+        autoComplete="new-password"
+        value={values.password}
+        onChange={(value) => set('password', value)}
+        errors={submit.fieldErrors('password')}
+      />
     </FormFrame>
   );
 }

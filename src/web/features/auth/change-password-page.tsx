@@ -27,7 +27,11 @@ export function ChangePasswordPage() {
       setNewPassword('');
       setChanged(true);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError({ type: 'about:blank', title: t('password.failed'), status: 0 }));
+      setError(
+        caught instanceof ApiError
+          ? caught
+          : new ApiError({ type: 'about:blank', title: t('password.failed'), status: 0 }),
+      );
     } finally {
       setPending(false);
     }
@@ -43,8 +47,27 @@ export function ChangePasswordPage() {
         )}
         <ErrorSummary error={error} />
         <Form onSubmit={(event) => void submit(event)} className="form" validationBehavior="aria">
-          <TextField label={t('password.current')} name="currentPassword" type="password" autoComplete="current-password" isRequired value={currentPassword} onChange={setCurrentPassword} errors={error?.fieldErrors('currentPassword')} />
-          <TextField label={t('password.new')} name="newPassword" type="password" autoComplete="new-password" description={t('password.newHelp')} isRequired value={newPassword} onChange={setNewPassword} errors={error?.fieldErrors('newPassword')} />
+          <TextField
+            label={t('password.current')}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            isRequired
+            value={currentPassword}
+            onChange={setCurrentPassword}
+            errors={error?.fieldErrors('currentPassword')}
+          />
+          <TextField
+            label={t('password.new')}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            description={t('password.newHelp')}
+            isRequired
+            value={newPassword}
+            onChange={setNewPassword}
+            errors={error?.fieldErrors('newPassword')}
+          />
           <Button type="submit" className="button button-primary">
             {pending ? t('form.saving') : t('password.submit')}
           </Button>

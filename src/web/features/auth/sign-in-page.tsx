@@ -32,13 +32,17 @@ export function SignInPage() {
     if (pending) return;
     setPending(true);
     try {
-      const who = await api<Me>('/auth/login', { method: 'POST', body: { email, password, ...(askTenant && tenant ? { tenant } : {}) } });
+      const who = await api<Me>('/auth/login', {
+        method: 'POST',
+        body: { email, password, ...(askTenant && tenant ? { tenant } : {}) },
+      });
       setCsrfToken(who.csrfToken);
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, who);
       await navigate({ href: safeNext(next), replace: true });
     } catch (caught) {
-      const failure = caught instanceof ApiError ? caught : new ApiError({ type: 'about:blank', title: t('auth.failed'), status: 0 });
+      const failure =
+        caught instanceof ApiError ? caught : new ApiError({ type: 'about:blank', title: t('auth.failed'), status: 0 });
       if (failure.fieldErrors('tenant').length > 0) setAskTenant(true);
       setError(failure);
     } finally {
@@ -51,9 +55,36 @@ export function SignInPage() {
       <Page title={t('auth.signInTitle')}>
         <ErrorSummary error={error} />
         <Form onSubmit={(event) => void submit(event)} className="form" validationBehavior="aria">
-          <TextField label={t('auth.email')} name="email" type="email" autoComplete="username" isRequired value={email} onChange={setEmail} errors={error?.fieldErrors('email')} />
-          <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" isRequired value={password} onChange={setPassword} errors={error?.fieldErrors('password')} />
-          {askTenant && <TextField label={t('auth.tenant')} name="tenant" description={t('auth.tenantHelp')} value={tenant} onChange={setTenant} errors={error?.fieldErrors('tenant')} />}
+          <TextField
+            label={t('auth.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            isRequired
+            value={email}
+            onChange={setEmail}
+            errors={error?.fieldErrors('email')}
+          />
+          <TextField
+            label={t('auth.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            isRequired
+            value={password}
+            onChange={setPassword}
+            errors={error?.fieldErrors('password')}
+          />
+          {askTenant && (
+            <TextField
+              label={t('auth.tenant')}
+              name="tenant"
+              description={t('auth.tenantHelp')}
+              value={tenant}
+              onChange={setTenant}
+              errors={error?.fieldErrors('tenant')}
+            />
+          )}
           <Button type="submit" className="button button-primary">
             {pending ? t('auth.signingIn') : t('auth.signIn')}
           </Button>

@@ -35,13 +35,29 @@ export function YearPage() {
   const navigate = useNavigate();
   const thisYear = webYear();
   const year = search.ar ?? thisYear;
-  const calendar = useQuery({ queryKey: ['reporting-calendar', 'year', year], queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year }, signal }) });
-  const issued = useQuery({ queryKey: ['issued-reports', 'all'], queryFn: ({ signal }) => api<{ items: IssuedReport[] }>('/issued-reports', { signal }) });
+  const calendar = useQuery({
+    queryKey: ['reporting-calendar', 'year', year],
+    queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year }, signal }),
+  });
+  const issued = useQuery({
+    queryKey: ['issued-reports', 'all'],
+    queryFn: ({ signal }) => api<{ items: IssuedReport[] }>('/issued-reports', { signal }),
+  });
   const units = useOrgUnits();
   const title = t('year.title');
   const error = calendar.error ?? issued.error ?? units.error;
-  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
-  if (!calendar.data || !issued.data || !units.data) return <Page title={title}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if (!calendar.data || !issued.data || !units.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
   const unitById = byId(units.data);
   const entries: Entry[] = [
     ...calendar.data.events.map((event) => ({
@@ -49,22 +65,53 @@ export function YearPage() {
       monthOnly: event.datePrecision === 'month',
       kind: t(`eventKind.${event.kind}`),
       title: event.title,
-      detail: [event.role ? ROLE_LABELS[event.role][locale] : '', event.unitId ? (unitById.get(event.unitId)?.name ?? '') : t('admin.wholeTenant')].filter(Boolean).join(' · '),
+      detail: [
+        event.role ? ROLE_LABELS[event.role][locale] : '',
+        event.unitId ? (unitById.get(event.unitId)?.name ?? '') : t('admin.wholeTenant'),
+      ]
+        .filter(Boolean)
+        .join(' · '),
     })),
-    ...calendar.data.periods.map((period) => ({ date: period.endDate, monthOnly: false, kind: t('year.periodEnds'), title: periodLabel(period, locale), detail: '' })),
+    ...calendar.data.periods.map((period) => ({
+      date: period.endDate,
+      monthOnly: false,
+      kind: t('year.periodEnds'),
+      title: periodLabel(period, locale),
+      detail: '',
+    })),
     ...issued.data.items
       .filter((report) => report.issuedAt.startsWith(String(year)))
-      .map((report) => ({ date: report.issuedAt.slice(0, 10), monthOnly: false, kind: t('year.reportSent'), title: report.title, detail: [report.unitName, report.note].filter(Boolean).join(' · ') })),
+      .map((report) => ({
+        date: report.issuedAt.slice(0, 10),
+        monthOnly: false,
+        kind: t('year.reportSent'),
+        title: report.title,
+        detail: [report.unitName, report.note].filter(Boolean).join(' · '),
+      })),
   ].sort((a, b) => a.date.localeCompare(b.date));
   const months = Array.from({ length: 12 }, (_, index) => index + 1);
-  const monthName = (month: number) => new Intl.DateTimeFormat(formatLocale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
-  const dayOf = (entry: Entry) => (entry.monthOnly ? t('year.sometimeIn') : new Intl.DateTimeFormat(formatLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${entry.date}T00:00:00Z`)));
+  const monthName = (month: number) =>
+    new Intl.DateTimeFormat(formatLocale, { month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, 1)),
+    );
+  const dayOf = (entry: Entry) =>
+    entry.monthOnly
+      ? t('year.sometimeIn')
+      : new Intl.DateTimeFormat(formatLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+          new Date(`${entry.date}T00:00:00Z`),
+        );
   const years = Array.from({ length: 10 }, (_, index) => String(thisYear + 1 - index));
   return (
     <Page title={title}>
       <p className="lead">{t('year.intro')}</p>
       <div className="filters filter-bar" role="group" aria-label={t('filters.label')}>
-        <FilterSelect label={t('overview.year')} value={String(year)} onChange={(value) => void navigate({ to: '/arshjul', search: { ar: value ? Number(value) : undefined } })} options={years.map((value) => ({ value, label: value }))} includeAll={false} />
+        <FilterSelect
+          label={t('overview.year')}
+          value={String(year)}
+          onChange={(value) => void navigate({ to: '/arshjul', search: { ar: value ? Number(value) : undefined } })}
+          options={years.map((value) => ({ value, label: value }))}
+          includeAll={false}
+        />
       </div>
       {entries.length === 0 && <p role="status">{t('year.empty', { year })}</p>}
       <ol className="year-list">

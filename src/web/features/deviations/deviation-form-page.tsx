@@ -24,11 +24,24 @@ type Action = z.infer<typeof action>;
 export function DeviationFormPage() {
   const { t } = useI18n();
   const { itemId } = useParams({ from: '/kontrollmoment/$itemId/ny-avvikelse' });
-  const item = useQuery({ queryKey: ['control', itemId], queryFn: ({ signal }) => api<Control>(`/controls/${itemId}`, { signal }) });
+  const item = useQuery({
+    queryKey: ['control', itemId],
+    queryFn: ({ signal }) => api<Control>(`/controls/${itemId}`, { signal }),
+  });
   const users = useUsers();
   const error = item.error ?? users.error;
-  if (error) return <Page title={t('deviationForm.title')}><LoadFailed error={error} /></Page>;
-  if (!item.data || !users.data) return <Page title={t('deviationForm.title')}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={t('deviationForm.title')}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if (!item.data || !users.data)
+    return (
+      <Page title={t('deviationForm.title')}>
+        <Loading />
+      </Page>
+    );
   return <DeviationForm control={item.data} deviation={null} actions={[]} />;
 }
 
@@ -47,9 +60,26 @@ export function EditDeviationPage() {
   });
   const users = useUsers();
   const error = data.error ?? users.error;
-  if (error) return <Page title={t('deviationForm.edit')}><LoadFailed error={error} /></Page>;
-  if (!data.data || !users.data) return <Page title={t('deviationForm.edit')}><Loading /></Page>;
-  return <DeviationForm key={data.data.entry.version} control={data.data.source} deviation={data.data.entry} actions={data.data.actions} />;
+  if (error)
+    return (
+      <Page title={t('deviationForm.edit')}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if (!data.data || !users.data)
+    return (
+      <Page title={t('deviationForm.edit')}>
+        <Loading />
+      </Page>
+    );
+  return (
+    <DeviationForm
+      key={data.data.entry.version}
+      control={data.data.source}
+      deviation={data.data.entry}
+      actions={data.data.actions}
+    />
+  );
 }
 
 const toValues = (entry: Partial<Deviation> | null, today: string) => ({
@@ -64,7 +94,15 @@ const toValues = (entry: Partial<Deviation> | null, today: string) => ({
   state: entry?.state ?? 'open',
 });
 
-function DeviationForm({ control, deviation, actions }: { control: Control; deviation: Deviation | null; actions: Action[] }) {
+function DeviationForm({
+  control,
+  deviation,
+  actions,
+}: {
+  control: Control;
+  deviation: Deviation | null;
+  actions: Action[];
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const navigate = useNavigate();
@@ -75,7 +113,9 @@ function DeviationForm({ control, deviation, actions }: { control: Control; devi
   const { values, set, submit } = form;
 
   async function send(formValues: typeof values, version: number | undefined) {
-    const changes = deviation ? { version, actionId: formValues.actionId || null, state: formValues.state } : { controlId: control.id };
+    const changes = deviation
+      ? { version, actionId: formValues.actionId || null, state: formValues.state }
+      : { controlId: control.id };
     await api(deviation ? `/deviations/${deviation.id}` : '/deviations', {
       method: deviation ? 'PATCH' : 'POST',
       body: {
@@ -96,31 +136,103 @@ function DeviationForm({ control, deviation, actions }: { control: Control; devi
   return (
     <Page title={deviation ? t('deviationForm.edit') : t('deviationForm.title')}>
       <p className="lead">{t('deviationForm.forControl', { title: control.title })}</p>
-      <FormFrame form={form} send={send} base={deviation} conflictFields={[
-            { key: 'title', label: t('deviationForm.what') },
-            { key: 'state', label: t('deviations.state') },
-          ]} toValues={(current) => toValues(current, today)} submitLabel={t('deviationForm.save')}>
-        <InputField label={t('deviationForm.what')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
-        <MarkdownField label={t('deviationForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
+      <FormFrame
+        form={form}
+        send={send}
+        base={deviation}
+        conflictFields={[
+          { key: 'title', label: t('deviationForm.what') },
+          { key: 'state', label: t('deviations.state') },
+        ]}
+        toValues={(current) => toValues(current, today)}
+        submitLabel={t('deviationForm.save')}
+      >
+        <InputField
+          label={t('deviationForm.what')}
+          isRequired
+          value={values.title}
+          onChange={(value) => set('title', value)}
+          errors={submit.fieldErrors('title')}
+        />
+        <MarkdownField
+          label={t('deviationForm.description')}
+          value={values.description}
+          onChange={(value) => set('description', value)}
+          errors={submit.fieldErrors('description')}
+          rows={4}
+        />
         <div className="field-row">
-          <InputField label={t('deviationForm.foundOn')} type="date" value={values.foundOn} onChange={(value) => set('foundOn', value)} errors={submit.fieldErrors('foundOn')} />
-          <SelectField label={t('deviationForm.severity')} isRequired value={values.severity} onChange={(value) => set('severity', value as typeof values.severity)} options={DEVIATION_SEVERITIES.map((severity) => ({ value: severity, label: label(DEVIATION_SEVERITY_LABELS[severity]) }))} errors={submit.fieldErrors('severity')} />
+          <InputField
+            label={t('deviationForm.foundOn')}
+            type="date"
+            value={values.foundOn}
+            onChange={(value) => set('foundOn', value)}
+            errors={submit.fieldErrors('foundOn')}
+          />
+          <SelectField
+            label={t('deviationForm.severity')}
+            isRequired
+            value={values.severity}
+            onChange={(value) => set('severity', value as typeof values.severity)}
+            options={DEVIATION_SEVERITIES.map((severity) => ({
+              value: severity,
+              label: label(DEVIATION_SEVERITY_LABELS[severity]),
+            }))}
+            errors={submit.fieldErrors('severity')}
+          />
         </div>
-        <SelectField label={t('deviationForm.reportedTo')} description={t('deviationForm.reportedToHelp')} value={values.reportedToId} onChange={(value) => set('reportedToId', value)} options={users.map((user) => ({ value: user.id, label: user.name }))} emptyLabel={t('deviationForm.nobody')} errors={submit.fieldErrors('reportedToId')} />
+        <SelectField
+          label={t('deviationForm.reportedTo')}
+          description={t('deviationForm.reportedToHelp')}
+          value={values.reportedToId}
+          onChange={(value) => set('reportedToId', value)}
+          options={users.map((user) => ({ value: user.id, label: user.name }))}
+          emptyLabel={t('deviationForm.nobody')}
+          errors={submit.fieldErrors('reportedToId')}
+        />
         <div className="field-row">
-          <InputField label={t('deviationForm.reportedToText')} value={values.reportedToText} onChange={(value) => set('reportedToText', value)} errors={submit.fieldErrors('reportedToText')} />
-          <InputField label={t('deviationForm.reportedOn')} type="date" value={values.reportedOn} onChange={(value) => set('reportedOn', value)} errors={submit.fieldErrors('reportedOn')} />
+          <InputField
+            label={t('deviationForm.reportedToText')}
+            value={values.reportedToText}
+            onChange={(value) => set('reportedToText', value)}
+            errors={submit.fieldErrors('reportedToText')}
+          />
+          <InputField
+            label={t('deviationForm.reportedOn')}
+            type="date"
+            value={values.reportedOn}
+            onChange={(value) => set('reportedOn', value)}
+            errors={submit.fieldErrors('reportedOn')}
+          />
         </div>
         {deviation && (
           <div className="field-row">
-            <SelectField label={t('deviationForm.action')} description={t('deviationForm.actionHelp')} value={values.actionId} onChange={(value) => set('actionId', value)} options={actions.map((entry) => ({ value: entry.id, label: entry.title }))} emptyLabel={t('deviationForm.noAction')} errors={submit.fieldErrors('actionId')} />
-            <SelectField label={t('deviations.state')} value={values.state} onChange={(value) => set('state', value as typeof values.state)} options={DEVIATION_STATES.map((state) => ({ value: state, label: t(`deviationState.${state}`) }))} errors={submit.fieldErrors('state')} />
+            <SelectField
+              label={t('deviationForm.action')}
+              description={t('deviationForm.actionHelp')}
+              value={values.actionId}
+              onChange={(value) => set('actionId', value)}
+              options={actions.map((entry) => ({ value: entry.id, label: entry.title }))}
+              emptyLabel={t('deviationForm.noAction')}
+              errors={submit.fieldErrors('actionId')}
+            />
+            <SelectField
+              label={t('deviations.state')}
+              value={values.state}
+              onChange={(value) => set('state', value as typeof values.state)}
+              options={DEVIATION_STATES.map((state) => ({ value: state, label: t(`deviationState.${state}`) }))}
+              errors={submit.fieldErrors('state')}
+            />
           </div>
         )}
       </FormFrame>
       {deviation && (
         <div className="archive-row">
-          <ArchiveButton path={`/deviations/${deviation.id}`} name={deviation.title} onDone={() => navigate({ to: '/risker/$riskId', params: { riskId: control.riskId } })} />
+          <ArchiveButton
+            path={`/deviations/${deviation.id}`}
+            name={deviation.title}
+            onDone={() => navigate({ to: '/risker/$riskId', params: { riskId: control.riskId } })}
+          />
         </div>
       )}
     </Page>

@@ -34,7 +34,18 @@ export function DeviationsPage() {
     queryKey: ['deviations-page', search],
     queryFn: async ({ signal }) => {
       const [deviations, controls] = await Promise.all([
-        apiAll<Deviation>('/deviations', { under: search.enhet, state: search.lage, severity: search.allvarlighet, from: search.ar ? `${search.ar}-01-01` : undefined, to: search.ar ? `${search.ar}-12-31` : undefined, sort: '-foundOn' }, signal),
+        apiAll<Deviation>(
+          '/deviations',
+          {
+            under: search.enhet,
+            state: search.lage,
+            severity: search.allvarlighet,
+            from: search.ar ? `${search.ar}-01-01` : undefined,
+            to: search.ar ? `${search.ar}-12-31` : undefined,
+            sort: '-foundOn',
+          },
+          signal,
+        ),
         apiAll<Control>('/controls', { under: search.enhet, includeArchived: true }, signal),
       ]);
       return { deviations, controls: new Map(controls.map((entry) => [entry.id, entry])) };
@@ -42,10 +53,21 @@ export function DeviationsPage() {
   });
   const title = t('deviations.title');
   const error = data.error ?? units.error ?? users.error;
-  if (error) return <Page title={title}><LoadFailed error={error} retry={() => void data.refetch()} /></Page>;
-  if (!data.data || !units.data || !users.data) return <Page title={title}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} retry={() => void data.refetch()} />
+      </Page>
+    );
+  if (!data.data || !units.data || !users.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
   const names = new Map(users.data.map((user) => [user.id, user.name]));
-  const filter = (change: Partial<DeviationSearch>) => void navigate({ to: '/avvikelser', search: { ...search, ...change } });
+  const filter = (change: Partial<DeviationSearch>) =>
+    void navigate({ to: '/avvikelser', search: { ...search, ...change } });
   const currentYear = webYear();
   const years = Array.from({ length: 10 }, (_, index) => String(currentYear - index));
 
@@ -53,10 +75,33 @@ export function DeviationsPage() {
     <Page title={title}>
       <p className="lead">{t('deviations.intro')}</p>
       <div className="filters filter-bar" role="group" aria-label={t('filters.label')}>
-        <FilterSelect label={t('plan.unit')} value={search.enhet ?? ''} onChange={(value) => filter({ enhet: value || undefined })} options={unitOptions(units.data)} />
-        <FilterSelect label={t('overview.year')} value={search.ar ? String(search.ar) : ''} onChange={(value) => filter({ ar: value ? Number(value) : undefined })} options={years.map((year) => ({ value: year, label: year }))} />
-        <FilterSelect label={t('deviations.state')} value={search.lage ?? ''} onChange={(value) => filter({ lage: (value || undefined) as DeviationSearch['lage'] })} options={DEVIATION_STATES.map((state) => ({ value: state, label: t(`deviationState.${state}`) }))} />
-        <FilterSelect label={t('deviationForm.severity')} value={search.allvarlighet ?? ''} onChange={(value) => filter({ allvarlighet: (value || undefined) as DeviationSearch['allvarlighet'] })} options={DEVIATION_SEVERITIES.map((severity) => ({ value: severity, label: label(DEVIATION_SEVERITY_LABELS[severity]) }))} />
+        <FilterSelect
+          label={t('plan.unit')}
+          value={search.enhet ?? ''}
+          onChange={(value) => filter({ enhet: value || undefined })}
+          options={unitOptions(units.data)}
+        />
+        <FilterSelect
+          label={t('overview.year')}
+          value={search.ar ? String(search.ar) : ''}
+          onChange={(value) => filter({ ar: value ? Number(value) : undefined })}
+          options={years.map((year) => ({ value: year, label: year }))}
+        />
+        <FilterSelect
+          label={t('deviations.state')}
+          value={search.lage ?? ''}
+          onChange={(value) => filter({ lage: (value || undefined) as DeviationSearch['lage'] })}
+          options={DEVIATION_STATES.map((state) => ({ value: state, label: t(`deviationState.${state}`) }))}
+        />
+        <FilterSelect
+          label={t('deviationForm.severity')}
+          value={search.allvarlighet ?? ''}
+          onChange={(value) => filter({ allvarlighet: (value || undefined) as DeviationSearch['allvarlighet'] })}
+          options={DEVIATION_SEVERITIES.map((severity) => ({
+            value: severity,
+            label: label(DEVIATION_SEVERITY_LABELS[severity]),
+          }))}
+        />
       </div>
       <p role="status">{t('filters.count', { count: data.data.deviations.length })}</p>
       {data.data.deviations.length === 0 ? (
@@ -80,7 +125,9 @@ export function DeviationsPage() {
             <tbody>
               {data.data.deviations.map((entry) => {
                 const source = data.data.controls.get(entry.controlId);
-                const reportedTo = [entry.reportedToId ? names.get(entry.reportedToId) : null, entry.reportedToText].filter(Boolean).join(', ');
+                const reportedTo = [entry.reportedToId ? names.get(entry.reportedToId) : null, entry.reportedToText]
+                  .filter(Boolean)
+                  .join(', ');
                 return (
                   <tr key={entry.id}>
                     <td>{formatDate(entry.foundOn, formatLocale)}</td>

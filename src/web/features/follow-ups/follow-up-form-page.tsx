@@ -23,14 +23,20 @@ type Plan = z.infer<typeof planContract>;
 type FollowUp = z.infer<typeof followUpContract>;
 type Kind = PlanItemKind;
 type AnyItem = z.infer<typeof control> | z.infer<typeof action> | z.infer<typeof activity>;
-const FIELDS: Record<Kind, 'controlId' | 'actionId' | 'activityId'> = { control: 'controlId', action: 'actionId', activity: 'activityId' };
+const FIELDS: Record<Kind, 'controlId' | 'actionId' | 'activityId'> = {
+  control: 'controlId',
+  action: 'actionId',
+  activity: 'activityId',
+};
 
 /** The period to suggest: the one running today, else the latest that has ended. */
 function suggestedPeriod(periods: Period[]): string {
   const today = webToday();
   const running = periodRunningOn(periods, today);
   if (running) return running.id;
-  const ended = periods.filter((period) => period.endDate < today).sort((a, b) => b.endDate.localeCompare(a.endDate) || b.startDate.localeCompare(a.startDate));
+  const ended = periods
+    .filter((period) => period.endDate < today)
+    .sort((a, b) => b.endDate.localeCompare(a.endDate) || b.startDate.localeCompare(a.startDate));
   return ended[0]?.id ?? periods[0]?.id ?? '';
 }
 
@@ -38,7 +44,13 @@ function suggestedPeriod(periods: Period[]): string {
 export function FollowUpFormPage() {
   const { t } = useI18n();
   const search = useSearch({ from: '/uppfoljning/ny' });
-  const kind: Kind | null = search.kontrollmoment ? 'control' : search.atgard ? 'action' : search.aktivitet ? 'activity' : null;
+  const kind: Kind | null = search.kontrollmoment
+    ? 'control'
+    : search.atgard
+      ? 'action'
+      : search.aktivitet
+        ? 'activity'
+        : null;
   const itemId = search.kontrollmoment ?? search.atgard ?? search.aktivitet;
   const data = useQuery({
     queryKey: ['follow-up-form', kind, itemId],
@@ -52,10 +64,25 @@ export function FollowUpFormPage() {
   });
   const statuses = useStatuses();
   const title = t('followUpForm.title');
-  if (kind === null) return <Page title={title}><p>{t('followUpForm.noItem')}</p></Page>;
+  if (kind === null)
+    return (
+      <Page title={title}>
+        <p>{t('followUpForm.noItem')}</p>
+      </Page>
+    );
   const error = data.error ?? statuses.error;
-  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
-  if (!data.data || !statuses.data) return <Page title={title}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if (!data.data || !statuses.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
   return <FollowUpForm kind={kind} followUp={null} {...data.data} />;
 }
 
@@ -68,7 +95,10 @@ export function EditFollowUpPage() {
     queryFn: async ({ signal }) => {
       const followUp = await api<FollowUp>(`/follow-ups/${followUpId}`, { signal });
       const kind: Kind = followUp.controlId ? 'control' : followUp.actionId ? 'action' : 'activity';
-      const item = await api<AnyItem>(`${PLAN_ITEM_PATHS[kind]}/${followUp.controlId ?? followUp.actionId ?? followUp.activityId}`, { signal });
+      const item = await api<AnyItem>(
+        `${PLAN_ITEM_PATHS[kind]}/${followUp.controlId ?? followUp.actionId ?? followUp.activityId}`,
+        { signal },
+      );
       const plan = await api<Plan>(`/plans/${item.planId}`, { signal });
       const periods = await loadPeriodList(plan.startYear, plan.endYear, signal);
       return { followUp, kind, item, plan, periods };
@@ -76,18 +106,47 @@ export function EditFollowUpPage() {
   });
   const statuses = useStatuses();
   const error = data.error ?? statuses.error;
-  if (error) return <Page title={t('followUpForm.edit')}><LoadFailed error={error} /></Page>;
-  if (!data.data || !statuses.data) return <Page title={t('followUpForm.edit')}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={t('followUpForm.edit')}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if (!data.data || !statuses.data)
+    return (
+      <Page title={t('followUpForm.edit')}>
+        <Loading />
+      </Page>
+    );
   return <FollowUpForm key={data.data.followUp.version} {...data.data} />;
 }
 
-function FollowUpForm({ kind, followUp, item, plan, periods }: { kind: Kind; followUp: FollowUp | null; item: AnyItem; plan: Plan; periods: Period[] }) {
+function FollowUpForm({
+  kind,
+  followUp,
+  item,
+  plan,
+  periods,
+}: {
+  kind: Kind;
+  followUp: FollowUp | null;
+  item: AnyItem;
+  plan: Plan;
+  periods: Period[];
+}) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const statuses = useStatuses().data!;
   const toValues = (entry: Partial<FollowUp> | null) =>
-    entry ? { periodId: entry.periodId ?? '', body: entry.body ?? '', analysis: entry.analysis ?? '', statusId: entry.statusId ?? '' } : { periodId: suggestedPeriod(periods), body: '', analysis: '', statusId: item.statusId ?? '' };
+    entry
+      ? {
+          periodId: entry.periodId ?? '',
+          body: entry.body ?? '',
+          analysis: entry.analysis ?? '',
+          statusId: entry.statusId ?? '',
+        }
+      : { periodId: suggestedPeriod(periods), body: '', analysis: '', statusId: item.statusId ?? '' };
   const form = useEntityForm(toValues(followUp), followUp?.version);
   const { values, set, submit } = form;
 
@@ -103,8 +162,15 @@ function FollowUpForm({ kind, followUp, item, plan, periods }: { kind: Kind; fol
       },
     });
     await queryClient.invalidateQueries();
-    if (kind !== 'activity' && 'riskId' in item && item.riskId) await navigate({ to: '/risker/$riskId', params: { riskId: item.riskId }, hash: `item-${item.id}` });
-    else await navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined }, hash: `item-${item.id}` });
+    if (kind !== 'activity' && 'riskId' in item && item.riskId)
+      await navigate({ to: '/risker/$riskId', params: { riskId: item.riskId }, hash: `item-${item.id}` });
+    else
+      await navigate({
+        to: '/planer/$planId',
+        params: { planId: plan.id },
+        search: { sannolikhet: undefined, konsekvens: undefined },
+        hash: `item-${item.id}`,
+      });
   }
 
   const itemTitle = 'number' in item && item.number ? `${item.number} ${item.title}` : item.title;
@@ -114,13 +180,42 @@ function FollowUpForm({ kind, followUp, item, plan, periods }: { kind: Kind; fol
         {t(`itemKind.${kind}`)} · {plan.title}
       </p>
       {periods.length === 0 && <p className="notice notice-warning">{t('followUpForm.noPeriods')}</p>}
-      <FormFrame form={form} send={send} base={followUp} conflictFields={[
-            { key: 'body', label: t('followUpForm.body') },
-            { key: 'analysis', label: t('followUps.analysis') },
-          ]} toValues={(current) => toValues(current)} submitLabel={t('followUpForm.save')}>
-        <SelectField label={t('followUpForm.period')} isRequired value={values.periodId} onChange={(value) => set('periodId', value)} options={periods.map((period) => ({ value: period.id, label: periodLabel(period, locale) }))} errors={submit.fieldErrors('periodId')} />
-        <MarkdownField label={t('followUpForm.body')} description={t('followUpForm.bodyHelp')} isRequired value={values.body} onChange={(value) => set('body', value)} errors={submit.fieldErrors('body')} />
-        {kind === 'activity' && <MarkdownField label={t('followUps.analysis')} value={values.analysis} onChange={(value) => set('analysis', value)} errors={submit.fieldErrors('analysis')} rows={4} />}
+      <FormFrame
+        form={form}
+        send={send}
+        base={followUp}
+        conflictFields={[
+          { key: 'body', label: t('followUpForm.body') },
+          { key: 'analysis', label: t('followUps.analysis') },
+        ]}
+        toValues={(current) => toValues(current)}
+        submitLabel={t('followUpForm.save')}
+      >
+        <SelectField
+          label={t('followUpForm.period')}
+          isRequired
+          value={values.periodId}
+          onChange={(value) => set('periodId', value)}
+          options={periods.map((period) => ({ value: period.id, label: periodLabel(period, locale) }))}
+          errors={submit.fieldErrors('periodId')}
+        />
+        <MarkdownField
+          label={t('followUpForm.body')}
+          description={t('followUpForm.bodyHelp')}
+          isRequired
+          value={values.body}
+          onChange={(value) => set('body', value)}
+          errors={submit.fieldErrors('body')}
+        />
+        {kind === 'activity' && (
+          <MarkdownField
+            label={t('followUps.analysis')}
+            value={values.analysis}
+            onChange={(value) => set('analysis', value)}
+            errors={submit.fieldErrors('analysis')}
+            rows={4}
+          />
+        )}
         <SelectField
           label={t('followUpForm.status')}
           description={t('followUpForm.statusHelp')}
@@ -133,7 +228,22 @@ function FollowUpForm({ kind, followUp, item, plan, periods }: { kind: Kind; fol
       </FormFrame>
       {followUp && (
         <div className="archive-row">
-          <ArchiveButton path={`/follow-ups/${followUp.id}`} name={t('followUps.editOf', { period: periodLabel(periods.find((period) => period.id === followUp.periodId), locale) })} onDone={() => navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined } })} />
+          <ArchiveButton
+            path={`/follow-ups/${followUp.id}`}
+            name={t('followUps.editOf', {
+              period: periodLabel(
+                periods.find((period) => period.id === followUp.periodId),
+                locale,
+              ),
+            })}
+            onDone={() =>
+              navigate({
+                to: '/planer/$planId',
+                params: { planId: plan.id },
+                search: { sannolikhet: undefined, konsekvens: undefined },
+              })
+            }
+          />
         </div>
       )}
     </Page>

@@ -49,7 +49,10 @@ export function HistoryPage() {
   const { t, locale, formatLocale } = useI18n();
   const { entityType, entityId } = useParams({ from: '/historik/$entityType/$entityId' });
   const router = useRouter();
-  const events = useQuery({ queryKey: ['audit-events', entityId], queryFn: ({ signal }) => apiAll<AuditEvent>('/audit-events', { entityId, sort: '-occurredAt' }, signal) });
+  const events = useQuery({
+    queryKey: ['audit-events', entityId],
+    queryFn: ({ signal }) => apiAll<AuditEvent>('/audit-events', { entityId, sort: '-occurredAt' }, signal),
+  });
   const users = useUsers();
   const statuses = useStatuses();
   const resource = ARCHIVABLE[entityType];
@@ -61,21 +64,40 @@ export function HistoryPage() {
   });
   const title = t('history.title');
   const error = events.error ?? users.error ?? statuses.error;
-  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
-  if (!events.data || !users.data || !statuses.data) return <Page title={title}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if (!events.data || !users.data || !statuses.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
   const userName = new Map(users.data.map((user) => [user.id, user.name]));
-  const statusName = new Map(statuses.data.map((status) => [status.id, locale === 'sv' ? status.labelSv : status.labelEn]));
+  const statusName = new Map(
+    statuses.data.map((status) => [status.id, locale === 'sv' ? status.labelSv : status.labelEn]),
+  );
 
   function show(field: string, value: unknown): string {
     if (field === 'statusId' && typeof value === 'string') return statusName.get(value) ?? value;
-    if (field.endsWith('Ids') && Array.isArray(value)) return plainValue((value as unknown[]).map((entry): unknown => (typeof entry === 'string' ? (userName.get(entry) ?? entry) : entry)));
+    if (field.endsWith('Ids') && Array.isArray(value))
+      return plainValue(
+        (value as unknown[]).map((entry): unknown =>
+          typeof entry === 'string' ? (userName.get(entry) ?? entry) : entry,
+        ),
+      );
     const text = plainValue(value);
     return text.length > 300 ? `${text.slice(0, 300)} …` : text;
   }
 
   return (
     <Page title={title}>
-      <p className="lead">{t('history.intro', { kind: t(`entityType.${entityType}` as 'entityType.risk') ?? entityType })}</p>
+      <p className="lead">
+        {t('history.intro', { kind: t(`entityType.${entityType}` as 'entityType.risk') ?? entityType })}
+      </p>
       <p>
         <button type="button" className="button button-quiet" onClick={() => router.history.back()}>
           {t('history.back')}
@@ -84,7 +106,12 @@ export function HistoryPage() {
       {resource && entity.data?.archivedAt && (
         <div className="notice notice-warning">
           <p>{t('archive.isArchived')}</p>
-          <ArchiveButton path={`${resource}/${entityId}`} name={entity.data.title ?? t(`entityType.${entityType}` as 'entityType.risk')} archived onDone={() => void entity.refetch()} />
+          <ArchiveButton
+            path={`${resource}/${entityId}`}
+            name={entity.data.title ?? t(`entityType.${entityType}` as 'entityType.risk')}
+            archived
+            onDone={() => void entity.refetch()}
+          />
         </div>
       )}
       {events.data.length === 0 ? (
@@ -95,9 +122,16 @@ export function HistoryPage() {
             <li key={event.id} className="history-event">
               <h2 className="history-heading">
                 {formatDateTime(event.occurredAt, formatLocale)} · {event.actorName ?? event.actorLabel ?? '–'}
-                {event.actorToken && ` ${t('history.viaToken', { token: event.actorToken.name, createdBy: event.actorToken.createdByName })}`} · {t(`operation.${event.operation}` as 'operation.update') ?? event.operation}
+                {event.actorToken &&
+                  ` ${t('history.viaToken', { token: event.actorToken.name, createdBy: event.actorToken.createdByName })}`}{' '}
+                · {t(`operation.${event.operation}` as 'operation.update') ?? event.operation}
               </h2>
-              <div className="table-scroll" role="region" aria-label={t('history.changesAt', { time: formatDateTime(event.occurredAt, formatLocale) })} tabIndex={0}>
+              <div
+                className="table-scroll"
+                role="region"
+                aria-label={t('history.changesAt', { time: formatDateTime(event.occurredAt, formatLocale) })}
+                tabIndex={0}
+              >
                 <table className="table table-compact">
                   <thead>
                     <tr>

@@ -22,7 +22,6 @@ type Control = z.infer<typeof control>;
 type Action = z.infer<typeof action>;
 type Risk = z.infer<typeof risk>;
 
-
 interface ItemValues extends Record<string, unknown> {
   title: string;
   statusId: string;
@@ -57,7 +56,6 @@ function toValues(item: Partial<Control & Action> | null): ItemValues {
   };
 }
 
-
 function toBody(kind: ItemKind, values: ItemValues) {
   const common = {
     title: values.title,
@@ -68,28 +66,78 @@ function toBody(kind: ItemKind, values: ItemValues) {
     responsibleIds: values.responsibleIds,
     reportingIds: values.reportingIds,
   };
-  if (kind === 'control') return { ...common, description: blankToNull(values.description), method: blankToNull(values.method), frequency: blankToNull(values.frequency) };
-  return { ...common, whatToDo: blankToNull(values.whatToDo), measuresTaken: blankToNull(values.measuresTaken), responsibleUnitId: blankToNull(values.responsibleUnitId) };
+  if (kind === 'control')
+    return {
+      ...common,
+      description: blankToNull(values.description),
+      method: blankToNull(values.method),
+      frequency: blankToNull(values.frequency),
+    };
+  return {
+    ...common,
+    whatToDo: blankToNull(values.whatToDo),
+    measuresTaken: blankToNull(values.measuresTaken),
+    responsibleUnitId: blankToNull(values.responsibleUnitId),
+  };
 }
 
 /** Loads what the form needs: the item when changing one, the risk it belongs to. */
 export function ItemFormPage({ kind, itemId, riskId }: { kind: ItemKind; itemId?: string; riskId?: string }) {
   const { t } = useI18n();
-  const item = useQuery({ queryKey: [kind, itemId], enabled: itemId !== undefined, queryFn: ({ signal }) => api<Control | Action>(`${PLAN_ITEM_PATHS[kind]}/${itemId}`, { signal }) });
+  const item = useQuery({
+    queryKey: [kind, itemId],
+    enabled: itemId !== undefined,
+    queryFn: ({ signal }) => api<Control | Action>(`${PLAN_ITEM_PATHS[kind]}/${itemId}`, { signal }),
+  });
   const ownRiskId = riskId ?? item.data?.riskId ?? undefined;
-  const riskQuery = useQuery({ queryKey: ['risk', ownRiskId], enabled: ownRiskId !== undefined, queryFn: ({ signal }) => api<Risk>(`/risks/${ownRiskId}`, { signal }) });
+  const riskQuery = useQuery({
+    queryKey: ['risk', ownRiskId],
+    enabled: ownRiskId !== undefined,
+    queryFn: ({ signal }) => api<Risk>(`/risks/${ownRiskId}`, { signal }),
+  });
   const users = useUsers();
   const statuses = useStatuses();
   const units = useOrgUnits();
   const title = itemId ? t(`itemForm.edit.${kind}`) : t(`itemForm.new.${kind}`);
   const error = item.error ?? riskQuery.error ?? users.error ?? statuses.error ?? units.error;
-  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
-  if ((itemId && !item.data) || (ownRiskId && !riskQuery.data) || !users.data || !statuses.data || !units.data) return <Page title={title}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if ((itemId && !item.data) || (ownRiskId && !riskQuery.data) || !users.data || !statuses.data || !units.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
   const planId = item.data?.planId ?? riskQuery.data!.planId;
-  return <ItemForm key={item.data?.id ?? 'new'} kind={kind} title={title} item={item.data ?? null} risk={riskQuery.data ?? null} planId={planId} />;
+  return (
+    <ItemForm
+      key={item.data?.id ?? 'new'}
+      kind={kind}
+      title={title}
+      item={item.data ?? null}
+      risk={riskQuery.data ?? null}
+      planId={planId}
+    />
+  );
 }
 
-function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: string; item: Control | Action | null; risk: Risk | null; planId: string }) {
+function ItemForm({
+  kind,
+  title,
+  item,
+  risk,
+  planId,
+}: {
+  kind: ItemKind;
+  title: string;
+  item: Control | Action | null;
+  risk: Risk | null;
+  planId: string;
+}) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -103,11 +151,23 @@ function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: 
   async function send(formValues: ItemValues, version: number | undefined) {
     const body = toBody(kind, formValues);
     const saved = item
-      ? await api<{ id: string }>(`${PLAN_ITEM_PATHS[kind]}/${item.id}`, { method: 'PATCH', body: { ...body, version } })
-      : await api<{ id: string }>(PLAN_ITEM_PATHS[kind], { method: 'POST', body: kind === 'control' ? { ...body, riskId: risk!.id } : { ...body, planId, riskId: risk?.id ?? null } });
+      ? await api<{ id: string }>(`${PLAN_ITEM_PATHS[kind]}/${item.id}`, {
+          method: 'PATCH',
+          body: { ...body, version },
+        })
+      : await api<{ id: string }>(PLAN_ITEM_PATHS[kind], {
+          method: 'POST',
+          body: kind === 'control' ? { ...body, riskId: risk!.id } : { ...body, planId, riskId: risk?.id ?? null },
+        });
     await queryClient.invalidateQueries();
     if (risk) await navigate({ to: '/risker/$riskId', params: { riskId: risk.id }, hash: `item-${saved.id}` });
-    else await navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined }, hash: `item-${saved.id}` });
+    else
+      await navigate({
+        to: '/planer/$planId',
+        params: { planId },
+        search: { sannolikhet: undefined, konsekvens: undefined },
+        hash: `item-${saved.id}`,
+      });
   }
 
   const fields: ConflictField[] = [
@@ -122,28 +182,71 @@ function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: 
           { key: 'whatToDo', label: t('itemForm.whatToDo') },
           { key: 'measuresTaken', label: t('itemForm.measuresTaken') },
         ]),
-    { key: 'statusId', label: t('myWork.status'), show: (id) => statuses.find((status) => status.id === id)?.[locale === 'sv' ? 'labelSv' : 'labelEn'] ?? '–' },
+    {
+      key: 'statusId',
+      label: t('myWork.status'),
+      show: (id) => statuses.find((status) => status.id === id)?.[locale === 'sv' ? 'labelSv' : 'labelEn'] ?? '–',
+    },
     { key: 'startDate', label: t('item.start') },
     { key: 'endDate', label: t('myWork.endDate') },
     { key: 'checkpoints', label: t('item.checkpoints') },
-    { key: 'responsibleIds', label: t('item.responsible'), show: (ids) => (ids as string[]).map((id) => users.find((user) => user.id === id)?.name ?? '–').join(', ') || '–' },
+    {
+      key: 'responsibleIds',
+      label: t('item.responsible'),
+      show: (ids) => (ids as string[]).map((id) => users.find((user) => user.id === id)?.name ?? '–').join(', ') || '–',
+    },
   ];
 
   return (
     <Page title={title}>
       {risk && <p className="lead">{t('itemForm.forRisk', { risk: risk.title })}</p>}
       <FormFrame form={form} send={send} base={item} conflictFields={fields} toValues={(current) => toValues(current)}>
-        <InputField label={t('itemForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={errors('title')} />
+        <InputField
+          label={t('itemForm.title')}
+          isRequired
+          value={values.title}
+          onChange={(value) => set('title', value)}
+          errors={errors('title')}
+        />
         {kind === 'control' ? (
           <>
-            <MarkdownField label={t('itemForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={errors('description')} rows={4} />
-            <MarkdownField label={t('itemForm.method')} value={values.method} onChange={(value) => set('method', value)} errors={errors('method')} rows={4} />
-            <InputField label={t('itemForm.frequency')} description={t('itemForm.frequencyHelp')} value={values.frequency} onChange={(value) => set('frequency', value)} errors={errors('frequency')} />
+            <MarkdownField
+              label={t('itemForm.description')}
+              value={values.description}
+              onChange={(value) => set('description', value)}
+              errors={errors('description')}
+              rows={4}
+            />
+            <MarkdownField
+              label={t('itemForm.method')}
+              value={values.method}
+              onChange={(value) => set('method', value)}
+              errors={errors('method')}
+              rows={4}
+            />
+            <InputField
+              label={t('itemForm.frequency')}
+              description={t('itemForm.frequencyHelp')}
+              value={values.frequency}
+              onChange={(value) => set('frequency', value)}
+              errors={errors('frequency')}
+            />
           </>
         ) : (
           <>
-            <MarkdownField label={t('itemForm.whatToDo')} value={values.whatToDo} onChange={(value) => set('whatToDo', value)} errors={errors('whatToDo')} rows={4} />
-            <MarkdownField label={t('itemForm.measuresTaken')} value={values.measuresTaken} onChange={(value) => set('measuresTaken', value)} errors={errors('measuresTaken')} />
+            <MarkdownField
+              label={t('itemForm.whatToDo')}
+              value={values.whatToDo}
+              onChange={(value) => set('whatToDo', value)}
+              errors={errors('whatToDo')}
+              rows={4}
+            />
+            <MarkdownField
+              label={t('itemForm.measuresTaken')}
+              value={values.measuresTaken}
+              onChange={(value) => set('measuresTaken', value)}
+              errors={errors('measuresTaken')}
+            />
             <SelectField
               label={t('itemForm.responsibleUnit')}
               value={values.responsibleUnitId}
@@ -154,19 +257,51 @@ function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: 
             />
           </>
         )}
-        <PersonsField label={t('item.responsible')} value={values.responsibleIds} onChange={(ids) => set('responsibleIds', ids)} persons={users} errors={errors('responsibleIds')} />
-        <PersonsField label={t('itemForm.reporting')} value={values.reportingIds} onChange={(ids) => set('reportingIds', ids)} persons={users} errors={errors('reportingIds')} />
+        <PersonsField
+          label={t('item.responsible')}
+          value={values.responsibleIds}
+          onChange={(ids) => set('responsibleIds', ids)}
+          persons={users}
+          errors={errors('responsibleIds')}
+        />
+        <PersonsField
+          label={t('itemForm.reporting')}
+          value={values.reportingIds}
+          onChange={(ids) => set('reportingIds', ids)}
+          persons={users}
+          errors={errors('reportingIds')}
+        />
         <div className="field-row">
-          <InputField label={t('item.start')} type="date" value={values.startDate} onChange={(value) => set('startDate', value)} errors={errors('startDate')} />
-          <InputField label={t('myWork.endDate')} type="date" value={values.endDate} onChange={(value) => set('endDate', value)} errors={errors('endDate')} />
+          <InputField
+            label={t('item.start')}
+            type="date"
+            value={values.startDate}
+            onChange={(value) => set('startDate', value)}
+            errors={errors('startDate')}
+          />
+          <InputField
+            label={t('myWork.endDate')}
+            type="date"
+            value={values.endDate}
+            onChange={(value) => set('endDate', value)}
+            errors={errors('endDate')}
+          />
         </div>
         <label className="field">
           <span className="field-label">{t('item.checkpoints')}</span>
-          <textarea className="field-input" rows={3} value={values.checkpoints} onChange={(event) => set('checkpoints', event.target.value)} aria-describedby="checkpoints-help" />
+          <textarea
+            className="field-input"
+            rows={3}
+            value={values.checkpoints}
+            onChange={(event) => set('checkpoints', event.target.value)}
+            aria-describedby="checkpoints-help"
+          />
           <span id="checkpoints-help" className="field-description">
             {t('itemForm.checkpointsHelp')}
           </span>
-          {errors('checkpoints')?.length ? <span className="field-error">{errors('checkpoints')!.join(' ')}</span> : null}
+          {errors('checkpoints')?.length ? (
+            <span className="field-error">{errors('checkpoints')!.join(' ')}</span>
+          ) : null}
         </label>
         <SelectField
           label={t('myWork.status')}
@@ -179,7 +314,19 @@ function ItemForm({ kind, title, item, risk, planId }: { kind: ItemKind; title: 
       </FormFrame>
       {item && (
         <div className="archive-row">
-          <ArchiveButton path={`${PLAN_ITEM_PATHS[kind]}/${item.id}`} name={item.title} onDone={() => (risk ? navigate({ to: '/risker/$riskId', params: { riskId: risk.id } }) : navigate({ to: '/planer/$planId', params: { planId }, search: { sannolikhet: undefined, konsekvens: undefined } }))} />
+          <ArchiveButton
+            path={`${PLAN_ITEM_PATHS[kind]}/${item.id}`}
+            name={item.title}
+            onDone={() =>
+              risk
+                ? navigate({ to: '/risker/$riskId', params: { riskId: risk.id } })
+                : navigate({
+                    to: '/planer/$planId',
+                    params: { planId },
+                    search: { sannolikhet: undefined, konsekvens: undefined },
+                  })
+            }
+          />
         </div>
       )}
     </Page>

@@ -26,7 +26,6 @@ interface MyItem {
 type Calendar = z.infer<typeof reportingCalendar>;
 type FollowUp = z.infer<typeof followUp>;
 
-
 /** Overdue first, then what comes next (checkpoint or end date), then by title. */
 function compareItems(a: MyItem, b: MyItem): number {
   if (a.item.overdue !== b.item.overdue) return a.item.overdue ? -1 : 1;
@@ -53,7 +52,12 @@ function ItemLink({ entry }: { entry: MyItem }) {
     );
   }
   return (
-    <Link to="/planer/$planId" params={{ planId: entry.item.planId }} search={{ sannolikhet: undefined, konsekvens: undefined }} hash={`item-${entry.item.id}`}>
+    <Link
+      to="/planer/$planId"
+      params={{ planId: entry.item.planId }}
+      search={{ sannolikhet: undefined, konsekvens: undefined }}
+      hash={`item-${entry.item.id}`}
+    >
       {itemTitle(entry)}
     </Link>
   );
@@ -73,9 +77,18 @@ export function MyWorkPage() {
     enabled: userId !== undefined,
     queryFn: async ({ signal }) => {
       const lists = await Promise.all(
-        (Object.keys(PLAN_ITEM_PATHS) as Kind[]).map(async (kind) => (await apiAll<AnyItem>(PLAN_ITEM_PATHS[kind], { responsible: userId }, signal)).map((item) => ({ kind, item }))),
+        (Object.keys(PLAN_ITEM_PATHS) as Kind[]).map(async (kind) =>
+          (await apiAll<AnyItem>(PLAN_ITEM_PATHS[kind], { responsible: userId }, signal)).map((item) => ({
+            kind,
+            item,
+          })),
+        ),
       );
-      return lists.flat().map(({ kind, item }): MyItem => ({ kind, item, nextCheckpoint: item.checkpoints.find((date) => date >= today) ?? null }));
+      return lists.flat().map(({ kind, item }): MyItem => ({
+        kind,
+        item,
+        nextCheckpoint: item.checkpoints.find((date) => date >= today) ?? null,
+      }));
     },
   });
   const calendar = useQuery({
@@ -92,13 +105,25 @@ export function MyWorkPage() {
   const plans = usePlans();
   const statuses = useStatuses();
 
-  if (items.error) return <Page title={t('myWork.title')}><LoadFailed error={items.error} retry={() => void items.refetch()} /></Page>;
-  if (!items.data || !plans.data || !statuses.data) return <Page title={t('myWork.title')}><Loading /></Page>;
+  if (items.error)
+    return (
+      <Page title={t('myWork.title')}>
+        <LoadFailed error={items.error} retry={() => void items.refetch()} />
+      </Page>
+    );
+  if (!items.data || !plans.data || !statuses.data)
+    return (
+      <Page title={t('myWork.title')}>
+        <Loading />
+      </Page>
+    );
 
   const planById = byId(plans.data);
   const statusById = byId(statuses.data);
   const sorted = [...items.data].sort(compareItems);
-  const reportedIds = new Set((reported.data ?? []).map((entry) => entry.controlId ?? entry.actionId ?? entry.activityId));
+  const reportedIds = new Set(
+    (reported.data ?? []).map((entry) => entry.controlId ?? entry.actionId ?? entry.activityId),
+  );
   const open = sorted.filter((entry) => statusById.get(entry.item.statusId ?? '')?.category !== 'completed');
   const due = period ? open.filter((entry) => !reportedIds.has(entry.item.id)) : [];
 
@@ -106,7 +131,11 @@ export function MyWorkPage() {
     <Page title={t('myWork.title')}>
       <p className="lead">{t('myWork.intro')}</p>
       <section aria-labelledby="due-heading" className="section">
-        <h2 id="due-heading">{period ? t('myWork.dueTitle', { period: locale === 'sv' ? period.label : period.labelEn }) : t('myWork.dueTitle', { period: '–' })}</h2>
+        <h2 id="due-heading">
+          {period
+            ? t('myWork.dueTitle', { period: locale === 'sv' ? period.label : period.labelEn })
+            : t('myWork.dueTitle', { period: '–' })}
+        </h2>
         {calendar.isPending ? (
           <Loading />
         ) : !period ? (
@@ -119,8 +148,7 @@ export function MyWorkPage() {
           <ul className="plain-list">
             {due.map((entry) => (
               <li key={entry.item.id}>
-                <ItemLink entry={entry} />{' '}
-                <span className="muted">({t(`itemKind.${entry.kind}`)})</span>{' '}
+                <ItemLink entry={entry} /> <span className="muted">({t(`itemKind.${entry.kind}`)})</span>{' '}
                 <Link to="/uppfoljning/ny" search={followUpSearch(entry)} className="button button-small">
                   {t('myWork.writeFollowUp')}
                   <span className="visually-hidden"> {t('riskPage.forItem', { title: itemTitle(entry) })}</span>
@@ -152,7 +180,14 @@ export function MyWorkPage() {
               </thead>
               <tbody>
                 {sorted.map((entry) => (
-                  <ItemRow key={entry.item.id} entry={entry} planTitle={planById.get(entry.item.planId)?.title ?? ''} status={statusById.get(entry.item.statusId ?? '')} t={t} formatLocale={formatLocale} />
+                  <ItemRow
+                    key={entry.item.id}
+                    entry={entry}
+                    planTitle={planById.get(entry.item.planId)?.title ?? ''}
+                    status={statusById.get(entry.item.statusId ?? '')}
+                    t={t}
+                    formatLocale={formatLocale}
+                  />
                 ))}
               </tbody>
             </table>
@@ -163,7 +198,19 @@ export function MyWorkPage() {
   );
 }
 
-function ItemRow({ entry, planTitle, status, t, formatLocale }: { entry: MyItem; planTitle: string; status: Parameters<typeof StatusBadge>[0]['status']; t: Translate; formatLocale: string }) {
+function ItemRow({
+  entry,
+  planTitle,
+  status,
+  t,
+  formatLocale,
+}: {
+  entry: MyItem;
+  planTitle: string;
+  status: Parameters<typeof StatusBadge>[0]['status'];
+  t: Translate;
+  formatLocale: string;
+}) {
   return (
     <tr>
       <th scope="row">

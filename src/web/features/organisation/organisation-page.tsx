@@ -20,11 +20,24 @@ function findUnit(nodes: OrgUnitNode[], id: string | undefined): OrgUnitNode | u
 export function OrganisationPage() {
   const { t } = useI18n();
   const { enhet } = useSearch({ from: '/organisation' });
-  const tree = useQuery({ queryKey: ['org-units', 'tree'], queryFn: ({ signal }) => api<OrgUnitNode[]>('/org-units/tree', { signal }) });
+  const tree = useQuery({
+    queryKey: ['org-units', 'tree'],
+    queryFn: ({ signal }) => api<OrgUnitNode[]>('/org-units/tree', { signal }),
+  });
   const plans = usePlans();
 
-  if (tree.error) return <Page title={t('organisation.title')}><LoadFailed error={tree.error} retry={() => void tree.refetch()} /></Page>;
-  if (!tree.data || !plans.data) return <Page title={t('organisation.title')}><Loading /></Page>;
+  if (tree.error)
+    return (
+      <Page title={t('organisation.title')}>
+        <LoadFailed error={tree.error} retry={() => void tree.refetch()} />
+      </Page>
+    );
+  if (!tree.data || !plans.data)
+    return (
+      <Page title={t('organisation.title')}>
+        <Loading />
+      </Page>
+    );
   const selected = findUnit(tree.data, enhet);
 
   return (
@@ -52,7 +65,15 @@ export function OrganisationPage() {
   );
 }
 
-function UnitList({ nodes, selectedId, plans }: { nodes: OrgUnitNode[]; selectedId: string | undefined; plans: Plan[] }) {
+function UnitList({
+  nodes,
+  selectedId,
+  plans,
+}: {
+  nodes: OrgUnitNode[];
+  selectedId: string | undefined;
+  plans: Plan[];
+}) {
   const label = useLabel();
   return (
     <ul className="tree">
@@ -60,7 +81,12 @@ function UnitList({ nodes, selectedId, plans }: { nodes: OrgUnitNode[]; selected
         const planCount = plans.filter((plan) => plan.unitId === node.id).length;
         return (
           <li key={node.id}>
-            <Link to="/organisation" search={{ enhet: node.id }} aria-current={node.id === selectedId ? 'true' : undefined} className="tree-link">
+            <Link
+              to="/organisation"
+              search={{ enhet: node.id }}
+              aria-current={node.id === selectedId ? 'true' : undefined}
+              className="tree-link"
+            >
               {node.name}
               <span className="muted">
                 {' '}
@@ -78,7 +104,9 @@ function UnitList({ nodes, selectedId, plans }: { nodes: OrgUnitNode[]; selected
 
 function UnitPlans({ unit, plans }: { unit: OrgUnitNode; plans: Plan[] }) {
   const { t } = useI18n();
-  const sorted = [...plans].sort((a, b) => b.startYear - a.startYear || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'sv'));
+  const sorted = [...plans].sort(
+    (a, b) => b.startYear - a.startYear || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'sv'),
+  );
   return (
     <>
       <div className="section-heading">
@@ -105,7 +133,11 @@ function UnitPlans({ unit, plans }: { unit: OrgUnitNode; plans: Plan[] }) {
                 <tr key={plan.id}>
                   <td>{plan.startYear === plan.endYear ? plan.startYear : `${plan.startYear}–${plan.endYear}`}</td>
                   <th scope="row">
-                    <Link to="/planer/$planId" params={{ planId: plan.id }} search={{ sannolikhet: undefined, konsekvens: undefined }}>
+                    <Link
+                      to="/planer/$planId"
+                      params={{ planId: plan.id }}
+                      search={{ sannolikhet: undefined, konsekvens: undefined }}
+                    >
                       {plan.title}
                     </Link>
                   </th>

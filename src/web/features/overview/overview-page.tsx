@@ -43,14 +43,26 @@ export function OverviewPage() {
   });
   const title = t('overview.title');
   const error = units.error ?? plans.error ?? data.error;
-  if (error) return <Page title={title}><LoadFailed error={error} retry={() => void data.refetch()} /></Page>;
-  if (!units.data || !plans.data || !data.data || !scopeId || !year) return <Page title={title}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} retry={() => void data.refetch()} />
+      </Page>
+    );
+  if (!units.data || !plans.data || !data.data || !scopeId || !year)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
 
   const unitById = byId(units.data);
   const scope = unitById.get(scopeId)!;
   const overview = data.data;
   const years = [...new Set(plans.data.map((plan) => plan.startYear))].sort((a, b) => b - a);
-  const matrixRisks = overview.matrix.cells.flatMap((cell) => Array.from({ length: cell.count }, () => ({ likelihood: cell.likelihood, consequence: cell.consequence })));
+  const matrixRisks = overview.matrix.cells.flatMap((cell) =>
+    Array.from({ length: cell.count }, () => ({ likelihood: cell.likelihood, consequence: cell.consequence })),
+  );
 
   return (
     <Page title={title}>
@@ -109,7 +121,17 @@ function ancestorsOf(unit: OrgUnit, unitById: Map<string, OrgUnit>): OrgUnit[] {
   return chain;
 }
 
-function OverviewFilters({ scope, year, years, ancestors }: { scope: OrgUnit; year: number; years: number[]; ancestors: OrgUnit[] }) {
+function OverviewFilters({
+  scope,
+  year,
+  years,
+  ancestors,
+}: {
+  scope: OrgUnit;
+  year: number;
+  years: number[];
+  ancestors: OrgUnit[];
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
@@ -130,7 +152,13 @@ function OverviewFilters({ scope, year, years, ancestors }: { scope: OrgUnit; ye
       )}
       <label className="field field-inline">
         <span className="field-label">{t('overview.year')}</span>
-        <select className="field-input" value={year} onChange={(event) => void navigate({ to: '/oversikt', search: { enhet: scope.id, ar: Number(event.target.value) } })}>
+        <select
+          className="field-input"
+          value={year}
+          onChange={(event) =>
+            void navigate({ to: '/oversikt', search: { enhet: scope.id, ar: Number(event.target.value) } })
+          }
+        >
           {(years.includes(year) ? years : [year, ...years]).map((option) => (
             <option key={option} value={option}>
               {option}
@@ -157,7 +185,10 @@ function UnitRow({ row, year }: { row: Row; year: number }) {
             {row.unit.name}
           </Link>
         )}
-        <span className="muted"> · {row.own ? t('overview.ownPlans') : label(ORG_UNIT_KIND_LABELS[row.unit.kind])}</span>
+        <span className="muted">
+          {' '}
+          · {row.own ? t('overview.ownPlans') : label(ORG_UNIT_KIND_LABELS[row.unit.kind])}
+        </span>
       </th>
       <td>{row.items}</td>
       {STATUS_CATEGORIES.map((category) => (

@@ -22,19 +22,39 @@ async function loadActivities(plan: Plan, signal: AbortSignal) {
     apiAll<FocusArea>('/focus-areas', { includeInactive: true }, signal),
     loadPeriods(plan.startYear, plan.endYear, signal),
   ]);
-  const followUps = (await Promise.all(activities.map((entry) => apiAll<FollowUp>('/follow-ups', { activityId: entry.id, sort: '-reportedOn' }, signal)))).flat();
+  const followUps = (
+    await Promise.all(
+      activities.map((entry) => apiAll<FollowUp>('/follow-ups', { activityId: entry.id, sort: '-reportedOn' }, signal)),
+    )
+  ).flat();
   // The activities these were carried over from, with their plans, for the link back.
   const origins = await Promise.all(
-    activities.filter((entry) => entry.carriedFromId).map(async (entry) => api<Activity>(`/activities/${entry.carriedFromId}`, { signal }).catch(() => null)),
+    activities
+      .filter((entry) => entry.carriedFromId)
+      .map(async (entry) => api<Activity>(`/activities/${entry.carriedFromId}`, { signal }).catch(() => null)),
   );
-  return { activities, focusAreas: new Map(focusAreas.map((area) => [area.id, area.name])), periods, followUps, origins: new Map(origins.filter((origin) => origin !== null).map((origin) => [origin.id, origin])) };
+  return {
+    activities,
+    focusAreas: new Map(focusAreas.map((area) => [area.id, area.name])),
+    periods,
+    followUps,
+    origins: new Map(origins.filter((origin) => origin !== null).map((origin) => [origin.id, origin])),
+  };
 }
 
 /**
  * An aktivitetsplan: its numbered activities with sub-activities, focus-area tags, cost,
  * performers, status, "uppföljning & utvärdering" and "analys", and where each was carried over.
  */
-export function ActivityList({ plan, statusById, names }: { plan: Plan; statusById: Map<string, Status>; names: Map<string, string> }) {
+export function ActivityList({
+  plan,
+  statusById,
+  names,
+}: {
+  plan: Plan;
+  statusById: Map<string, Status>;
+  names: Map<string, string>;
+}) {
   const { t, locale, formatLocale } = useI18n();
   const data = useQuery({ queryKey: ['activities', plan.id], queryFn: ({ signal }) => loadActivities(plan, signal) });
   if (data.error) return <LoadFailed error={data.error} retry={() => void data.refetch()} />;
@@ -95,7 +115,12 @@ export function ActivityList({ plan, statusById, names }: { plan: Plan; statusBy
                 {origin && (
                   <p>
                     {t('activities.carriedFrom')}{' '}
-                    <Link to="/planer/$planId" params={{ planId: origin.planId }} search={{ sannolikhet: undefined, konsekvens: undefined }} hash={`item-${origin.id}`}>
+                    <Link
+                      to="/planer/$planId"
+                      params={{ planId: origin.planId }}
+                      search={{ sannolikhet: undefined, konsekvens: undefined }}
+                      hash={`item-${origin.id}`}
+                    >
                       {origin.number} {origin.title}
                     </Link>
                   </p>
@@ -123,7 +148,8 @@ export function ActivityList({ plan, statusById, names }: { plan: Plan; statusBy
                         {t('activities.followUp')} – {periodLabel(periods.get(followUp.periodId), locale)}
                       </h4>
                       <p className="follow-up-meta">
-                        {formatDate(followUp.reportedOn, formatLocale)} · {followUp.authorId ? (names.get(followUp.authorId) ?? '–') : '–'}
+                        {formatDate(followUp.reportedOn, formatLocale)} ·{' '}
+                        {followUp.authorId ? (names.get(followUp.authorId) ?? '–') : '–'}
                       </p>
                       <MarkdownText text={followUp.body} />
                       {followUp.analysis && <h4>{t('followUps.analysis')}</h4>}
@@ -133,13 +159,24 @@ export function ActivityList({ plan, statusById, names }: { plan: Plan; statusBy
                 <div className="button-row">
                   <Link to="/uppfoljning/ny" search={{ aktivitet: entry.id }} className="button">
                     {t('myWork.writeFollowUp')}
-                    <span className="visually-hidden"> {t('riskPage.forItem', { title: `${entry.number} ${entry.title}` })}</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('riskPage.forItem', { title: `${entry.number} ${entry.title}` })}
+                    </span>
                   </Link>
-                  <Link to="/aktiviteter/$activityId/redigera" params={{ activityId: entry.id }} className="button button-quiet">
+                  <Link
+                    to="/aktiviteter/$activityId/redigera"
+                    params={{ activityId: entry.id }}
+                    className="button button-quiet"
+                  >
                     {t('riskPage.edit')}
                     <span className="visually-hidden"> {`${entry.number} ${entry.title}`}</span>
                   </Link>
-                  <Link to="/historik/$entityType/$entityId" params={{ entityType: 'activity', entityId: entry.id }} className="button button-quiet">
+                  <Link
+                    to="/historik/$entityType/$entityId"
+                    params={{ entityType: 'activity', entityId: entry.id }}
+                    className="button button-quiet"
+                  >
                     {t('history.link')}
                     <span className="visually-hidden"> {`${entry.number} ${entry.title}`}</span>
                   </Link>

@@ -27,11 +27,24 @@ const toValues = (plan: Partial<Plan>) => ({
 export function EditPlanPage() {
   const { t } = useI18n();
   const { planId } = useParams({ from: '/planer/$planId/redigera' });
-  const plan = useQuery({ queryKey: ['plan', planId], queryFn: ({ signal }) => api<Plan>(`/plans/${planId}`, { signal }) });
+  const plan = useQuery({
+    queryKey: ['plan', planId],
+    queryFn: ({ signal }) => api<Plan>(`/plans/${planId}`, { signal }),
+  });
   const units = useOrgUnits();
   const error = plan.error ?? units.error;
-  if (error) return <Page title={t('planForm.edit')}><LoadFailed error={error} /></Page>;
-  if (!plan.data || !units.data) return <Page title={t('planForm.edit')}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={t('planForm.edit')}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if (!plan.data || !units.data)
+    return (
+      <Page title={t('planForm.edit')}>
+        <Loading />
+      </Page>
+    );
   return <EditPlanForm key={plan.data.version} plan={plan.data} />;
 }
 
@@ -43,7 +56,8 @@ function EditPlanForm({ plan }: { plan: Plan }) {
   const form = useEntityForm(toValues(plan), plan.version);
   const { values, set, submit } = form;
   const decided = plan.state !== 'draft';
-  const recorded = (field: 'decisionUnitId' | 'decisionDate' | 'decisionParagraph' | 'diarienummer') => decided && plan[field] !== null;
+  const recorded = (field: 'decisionUnitId' | 'decisionDate' | 'decisionParagraph' | 'diarienummer') =>
+    decided && plan[field] !== null;
 
   async function send(formValues: typeof values, version: number | undefined) {
     await api(`/plans/${plan.id}`, {
@@ -63,53 +77,122 @@ function EditPlanForm({ plan }: { plan: Plan }) {
       },
     });
     await queryClient.invalidateQueries();
-    await navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined } });
+    await navigate({
+      to: '/planer/$planId',
+      params: { planId: plan.id },
+      search: { sannolikhet: undefined, konsekvens: undefined },
+    });
   }
 
   return (
     <Page title={t('planForm.edit')}>
       <p className="lead">{plan.title}</p>
-      <FormFrame form={form} send={send} base={plan} conflictFields={[
-            { key: 'title', label: t('planForm.title') },
-            { key: 'decisionDate', label: t('plan.decisionDate') },
-            { key: 'decisionParagraph', label: t('plan.paragraph') },
-            { key: 'diarienummer', label: t('plan.diarienummer') },
-          ]} toValues={(current) => toValues(current)}>
-        <InputField label={t('planForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+      <FormFrame
+        form={form}
+        send={send}
+        base={plan}
+        conflictFields={[
+          { key: 'title', label: t('planForm.title') },
+          { key: 'decisionDate', label: t('plan.decisionDate') },
+          { key: 'decisionParagraph', label: t('plan.paragraph') },
+          { key: 'diarienummer', label: t('plan.diarienummer') },
+        ]}
+        toValues={(current) => toValues(current)}
+      >
+        <InputField
+          label={t('planForm.title')}
+          isRequired
+          value={values.title}
+          onChange={(value) => set('title', value)}
+          errors={submit.fieldErrors('title')}
+        />
         <div className="field-row">
-          <InputField label={t('planForm.startYear')} type="number" inputMode="numeric" isRequired value={values.startYear} onChange={(value) => set('startYear', value)} errors={submit.fieldErrors('startYear')} />
-          <InputField label={t('planForm.endYear')} type="number" inputMode="numeric" isRequired value={values.endYear} onChange={(value) => set('endYear', value)} errors={submit.fieldErrors('endYear')} />
+          <InputField
+            label={t('planForm.startYear')}
+            type="number"
+            inputMode="numeric"
+            isRequired
+            value={values.startYear}
+            onChange={(value) => set('startYear', value)}
+            errors={submit.fieldErrors('startYear')}
+          />
+          <InputField
+            label={t('planForm.endYear')}
+            type="number"
+            inputMode="numeric"
+            isRequired
+            value={values.endYear}
+            onChange={(value) => set('endYear', value)}
+            errors={submit.fieldErrors('endYear')}
+          />
         </div>
-        <MarkdownField label={t('planForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
+        <MarkdownField
+          label={t('planForm.description')}
+          value={values.description}
+          onChange={(value) => set('description', value)}
+          errors={submit.fieldErrors('description')}
+          rows={4}
+        />
         <fieldset className="fieldset">
           <legend className="field-label">{t('plan.decision')}</legend>
           {decided && <p className="field-description">{t('planForm.decisionLocked')}</p>}
           {recorded('decisionUnitId') ? (
-            <RecordedValue label={t('plan.decidedBy')} value={units.find((unit) => unit.id === plan.decisionUnitId)?.name ?? '–'} />
+            <RecordedValue
+              label={t('plan.decidedBy')}
+              value={units.find((unit) => unit.id === plan.decisionUnitId)?.name ?? '–'}
+            />
           ) : (
-            <SelectField label={t('plan.decidedBy')} value={values.decisionUnitId} onChange={(value) => set('decisionUnitId', value)} options={unitOptions(units)} emptyLabel={t('planForm.noDecisionUnit')} errors={submit.fieldErrors('decisionUnitId')} />
+            <SelectField
+              label={t('plan.decidedBy')}
+              value={values.decisionUnitId}
+              onChange={(value) => set('decisionUnitId', value)}
+              options={unitOptions(units)}
+              emptyLabel={t('planForm.noDecisionUnit')}
+              errors={submit.fieldErrors('decisionUnitId')}
+            />
           )}
           <div className="field-row">
             {recorded('decisionDate') ? (
               <RecordedValue label={t('plan.decisionDate')} value={plan.decisionDate!} />
             ) : (
-              <InputField label={t('plan.decisionDate')} type="date" value={values.decisionDate} onChange={(value) => set('decisionDate', value)} errors={submit.fieldErrors('decisionDate')} />
+              <InputField
+                label={t('plan.decisionDate')}
+                type="date"
+                value={values.decisionDate}
+                onChange={(value) => set('decisionDate', value)}
+                errors={submit.fieldErrors('decisionDate')}
+              />
             )}
             {recorded('decisionParagraph') ? (
               <RecordedValue label={t('plan.paragraph')} value={plan.decisionParagraph!} />
             ) : (
-              <InputField label={t('plan.paragraph')} description={t('planForm.paragraphHelp')} value={values.decisionParagraph} onChange={(value) => set('decisionParagraph', value)} errors={submit.fieldErrors('decisionParagraph')} />
+              <InputField
+                label={t('plan.paragraph')}
+                description={t('planForm.paragraphHelp')}
+                value={values.decisionParagraph}
+                onChange={(value) => set('decisionParagraph', value)}
+                errors={submit.fieldErrors('decisionParagraph')}
+              />
             )}
             {recorded('diarienummer') ? (
               <RecordedValue label={t('plan.diarienummer')} value={plan.diarienummer!} />
             ) : (
-              <InputField label={t('plan.diarienummer')} value={values.diarienummer} onChange={(value) => set('diarienummer', value)} errors={submit.fieldErrors('diarienummer')} />
+              <InputField
+                label={t('plan.diarienummer')}
+                value={values.diarienummer}
+                onChange={(value) => set('diarienummer', value)}
+                errors={submit.fieldErrors('diarienummer')}
+              />
             )}
           </div>
         </fieldset>
       </FormFrame>
       <div className="archive-row">
-        <ArchiveButton path={`/plans/${plan.id}`} name={plan.title} onDone={() => navigate({ to: '/organisation', search: { enhet: plan.unitId } })} />
+        <ArchiveButton
+          path={`/plans/${plan.id}`}
+          name={plan.title}
+          onDone={() => navigate({ to: '/organisation', search: { enhet: plan.unitId } })}
+        />
       </div>
     </Page>
   );

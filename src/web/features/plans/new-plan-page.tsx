@@ -16,8 +16,18 @@ export function NewPlanPage() {
   const { t } = useI18n();
   const { enhet } = useSearch({ from: '/planer/ny' });
   const units = useOrgUnits();
-  if (units.error) return <Page title={t('planForm.new')}><LoadFailed error={units.error} /></Page>;
-  if (!units.data) return <Page title={t('planForm.new')}><Loading /></Page>;
+  if (units.error)
+    return (
+      <Page title={t('planForm.new')}>
+        <LoadFailed error={units.error} />
+      </Page>
+    );
+  if (!units.data)
+    return (
+      <Page title={t('planForm.new')}>
+        <Loading />
+      </Page>
+    );
   return <NewPlanForm unitId={enhet ?? ''} />;
 }
 
@@ -27,7 +37,14 @@ function NewPlanForm({ unitId }: { unitId: string }) {
   const queryClient = useQueryClient();
   const units = useOrgUnits().data!;
   const year = String(webYear() + 1);
-  const form = useEntityForm({ unitId, kind: 'internal_control', title: '', startYear: year, endYear: year, description: '' });
+  const form = useEntityForm({
+    unitId,
+    kind: 'internal_control',
+    title: '',
+    startYear: year,
+    endYear: year,
+    description: '',
+  });
   const { values, set, submit } = form;
 
   async function send(formValues: typeof values) {
@@ -43,20 +60,71 @@ function NewPlanForm({ unitId }: { unitId: string }) {
       },
     });
     await queryClient.invalidateQueries({ queryKey: ['plans'] });
-    await navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined } });
+    await navigate({
+      to: '/planer/$planId',
+      params: { planId: plan.id },
+      search: { sannolikhet: undefined, konsekvens: undefined },
+    });
   }
 
   return (
     <Page title={t('planForm.new')}>
       <FormFrame form={form} send={send} base={null} submitLabel={t('planForm.create')}>
-        <SelectField label={t('plan.unit')} isRequired value={values.unitId} onChange={(value) => set('unitId', value)} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} emptyLabel={t('planForm.chooseUnit')} errors={submit.fieldErrors('unitId')} />
-        <SelectField label={t('organisation.kind')} isRequired value={values.kind} onChange={(value) => set('kind', value)} options={PLAN_KINDS.map((kind) => ({ value: kind, label: t(`planKind.${kind}`) }))} errors={submit.fieldErrors('kind')} />
-        <InputField label={t('planForm.title')} description={t('planForm.titleHelp')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+        <SelectField
+          label={t('plan.unit')}
+          isRequired
+          value={values.unitId}
+          onChange={(value) => set('unitId', value)}
+          options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+          emptyLabel={t('planForm.chooseUnit')}
+          errors={submit.fieldErrors('unitId')}
+        />
+        <SelectField
+          label={t('organisation.kind')}
+          isRequired
+          value={values.kind}
+          onChange={(value) => set('kind', value)}
+          options={PLAN_KINDS.map((kind) => ({ value: kind, label: t(`planKind.${kind}`) }))}
+          errors={submit.fieldErrors('kind')}
+        />
+        <InputField
+          label={t('planForm.title')}
+          description={t('planForm.titleHelp')}
+          isRequired
+          value={values.title}
+          onChange={(value) => set('title', value)}
+          errors={submit.fieldErrors('title')}
+        />
         <div className="field-row">
-          <InputField label={t('planForm.startYear')} type="number" inputMode="numeric" min={1990} max={2100} isRequired value={values.startYear} onChange={(value) => set('startYear', value)} errors={submit.fieldErrors('startYear')} />
-          <InputField label={t('planForm.endYear')} type="number" inputMode="numeric" min={1990} max={2100} value={values.endYear} onChange={(value) => set('endYear', value)} errors={submit.fieldErrors('endYear')} />
+          <InputField
+            label={t('planForm.startYear')}
+            type="number"
+            inputMode="numeric"
+            min={1990}
+            max={2100}
+            isRequired
+            value={values.startYear}
+            onChange={(value) => set('startYear', value)}
+            errors={submit.fieldErrors('startYear')}
+          />
+          <InputField
+            label={t('planForm.endYear')}
+            type="number"
+            inputMode="numeric"
+            min={1990}
+            max={2100}
+            value={values.endYear}
+            onChange={(value) => set('endYear', value)}
+            errors={submit.fieldErrors('endYear')}
+          />
         </div>
-        <MarkdownField label={t('planForm.description')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
+        <MarkdownField
+          label={t('planForm.description')}
+          value={values.description}
+          onChange={(value) => set('description', value)}
+          errors={submit.fieldErrors('description')}
+          rows={4}
+        />
       </FormFrame>
     </Page>
   );

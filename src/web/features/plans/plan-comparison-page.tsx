@@ -25,11 +25,25 @@ export function PlanComparisonPage() {
   const search = useSearch({ from: '/planer/$planId/jamfor' });
   const comparison = useQuery({
     queryKey: ['plan-comparison', planId, search],
-    queryFn: ({ signal }) => api<Comparison>(`/plans/${planId}/comparison`, { query: { from: search.fran ?? 1, to: search.till ?? 'current' }, signal }),
+    queryFn: ({ signal }) =>
+      api<Comparison>(`/plans/${planId}/comparison`, {
+        query: { from: search.fran ?? 1, to: search.till ?? 'current' },
+        signal,
+      }),
   });
   const title = t('lifeCycle.comparisonTitle');
-  if (comparison.error) return <Page title={title}><LoadFailed error={comparison.error} retry={() => void comparison.refetch()} /></Page>;
-  if (!comparison.data) return <Page title={title}><Loading /></Page>;
+  if (comparison.error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={comparison.error} retry={() => void comparison.refetch()} />
+      </Page>
+    );
+  if (!comparison.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
   const { from, to, changes } = comparison.data;
   const fieldName = (field: string) => t(`lifeCycle.field.${field}` as 'lifeCycle.field.title');
   return (
@@ -40,7 +54,9 @@ export function PlanComparisonPage() {
           {t('lifeCycle.backToPlan')}
         </Link>
       </p>
-      <p role="status">{changes.length === 0 ? t('lifeCycle.noChanges') : t('lifeCycle.changeCount', { count: changes.length })}</p>
+      <p role="status">
+        {changes.length === 0 ? t('lifeCycle.noChanges') : t('lifeCycle.changeCount', { count: changes.length })}
+      </p>
       {changes.length > 0 && (
         <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="changes-caption">
           <table className="table">
@@ -64,7 +80,8 @@ export function PlanComparisonPage() {
                       <ul className="change-list">
                         {change.fields.map((field) => (
                           <li key={field.field}>
-                            <strong>{fieldName(field.field)}:</strong> <del>{shown(field.before)}</del> → <ins>{shown(field.after)}</ins>
+                            <strong>{fieldName(field.field)}:</strong> <del>{shown(field.before)}</del> →{' '}
+                            <ins>{shown(field.after)}</ins>
                           </li>
                         ))}
                       </ul>

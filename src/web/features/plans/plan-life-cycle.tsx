@@ -56,7 +56,11 @@ function RollOver({ plan }: { plan: Plan }) {
             void submit.run(async () => {
               const rolled = await api<{ planId: string }>(`/plans/${plan.id}/roll-over`, { method: 'POST', body: {} });
               await queryClient.invalidateQueries({ queryKey: ['plans'] });
-              await navigate({ to: '/planer/$planId', params: { planId: rolled.planId }, search: { sannolikhet: undefined, konsekvens: undefined } });
+              await navigate({
+                to: '/planer/$planId',
+                params: { planId: rolled.planId },
+                search: { sannolikhet: undefined, konsekvens: undefined },
+              });
             })
           }
         >
@@ -72,7 +76,10 @@ type CarryOver = z.infer<typeof planCarryOver>;
 /** "Överförd från …" and "förs över till …" for the plan's risks, actions, activities and sub-activities. */
 export function CarryOverLinks({ planId }: { planId: string }) {
   const { t } = useI18n();
-  const links = useQuery({ queryKey: ['plan-carry-over', planId], queryFn: ({ signal }) => api<CarryOver>(`/plans/${planId}/carry-over`, { signal }) });
+  const links = useQuery({
+    queryKey: ['plan-carry-over', planId],
+    queryFn: ({ signal }) => api<CarryOver>(`/plans/${planId}/carry-over`, { signal }),
+  });
   if (!links.data || (links.data.carriedFrom.length === 0 && links.data.carriedTo.length === 0)) return null;
   const list = (entries: CarryOver['carriedFrom'], label: (plan: string) => string) =>
     entries.length > 0 && (
@@ -80,7 +87,11 @@ export function CarryOverLinks({ planId }: { planId: string }) {
         {entries.map((link) => (
           <li key={`${link.entity}-${link.id}-${link.otherId}`}>
             {t(`lifeCycle.entity.${link.entity}`)} <q>{link.title}</q>{' '}
-            <Link to="/planer/$planId" params={{ planId: link.otherPlanId }} search={{ sannolikhet: undefined, konsekvens: undefined }}>
+            <Link
+              to="/planer/$planId"
+              params={{ planId: link.otherPlanId }}
+              search={{ sannolikhet: undefined, konsekvens: undefined }}
+            >
               {label(link.otherPlanTitle)}
             </Link>
           </li>
@@ -128,17 +139,46 @@ function AdoptForm({ plan }: { plan: Plan }) {
           void submit.run(async () => {
             await api(`/plans/${plan.id}/adopt`, {
               method: 'POST',
-              body: { version: plan.version, decisionUnitId: unitId, ...(date ? { decisionDate: date } : {}), decisionParagraph: paragraph.trim() || null, diarienummer: diarienummer.trim() || null },
+              body: {
+                version: plan.version,
+                decisionUnitId: unitId,
+                ...(date ? { decisionDate: date } : {}),
+                decisionParagraph: paragraph.trim() || null,
+                diarienummer: diarienummer.trim() || null,
+              },
             });
             await refresh();
           });
         }}
       >
         <ErrorSummary error={submit.error} />
-        <InputField label={t('plan.decisionDate')} type="date" value={date} onChange={setDate} isRequired errors={submit.fieldErrors('decisionDate')} />
-        <SelectField label={t('plan.decidedBy')} value={unitId} onChange={setUnitId} options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))} errors={submit.fieldErrors('decisionUnitId')} />
-        <InputField label={t('plan.paragraph')} value={paragraph} onChange={setParagraph} errors={submit.fieldErrors('decisionParagraph')} />
-        <InputField label={t('plan.diarienummer')} value={diarienummer} onChange={setDiarienummer} errors={submit.fieldErrors('diarienummer')} />
+        <InputField
+          label={t('plan.decisionDate')}
+          type="date"
+          value={date}
+          onChange={setDate}
+          isRequired
+          errors={submit.fieldErrors('decisionDate')}
+        />
+        <SelectField
+          label={t('plan.decidedBy')}
+          value={unitId}
+          onChange={setUnitId}
+          options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+          errors={submit.fieldErrors('decisionUnitId')}
+        />
+        <InputField
+          label={t('plan.paragraph')}
+          value={paragraph}
+          onChange={setParagraph}
+          errors={submit.fieldErrors('decisionParagraph')}
+        />
+        <InputField
+          label={t('plan.diarienummer')}
+          value={diarienummer}
+          onChange={setDiarienummer}
+          errors={submit.fieldErrors('diarienummer')}
+        />
         <button type="submit" className="button" aria-disabled={submit.pending}>
           {t('lifeCycle.adoptButton')}
         </button>
@@ -149,14 +189,18 @@ function AdoptForm({ plan }: { plan: Plan }) {
 
 function VersionList({ plan }: { plan: Plan }) {
   const { t, formatLocale } = useI18n();
-  const versions = useQuery({ queryKey: ['plan-versions', plan.id], queryFn: ({ signal }) => api<{ items: PlanVersion[] }>(`/plans/${plan.id}/versions`, { signal }) });
+  const versions = useQuery({
+    queryKey: ['plan-versions', plan.id],
+    queryFn: ({ signal }) => api<{ items: PlanVersion[] }>(`/plans/${plan.id}/versions`, { signal }),
+  });
   if (versions.error) return <LoadFailed error={versions.error} retry={() => void versions.refetch()} />;
   if (!versions.data) return <Loading />;
   if (versions.data.items.length === 0) return <p>{t('lifeCycle.noVersions')}</p>;
   return (
     <ul className="item-list">
       {versions.data.items.map((version) => {
-        const name = version.revision === 1 ? t('lifeCycle.adopted') : t('lifeCycle.revision', { revision: version.revision });
+        const name =
+          version.revision === 1 ? t('lifeCycle.adopted') : t('lifeCycle.revision', { revision: version.revision });
         return (
           <li key={version.id} className="item-card">
             <h3 className="item-title">{name}</h3>
@@ -169,11 +213,26 @@ function VersionList({ plan }: { plan: Plan }) {
               SHA-256: <code>{version.sha256}</code>
             </p>
             <div className="button-row">
-              <Link to="/planer/$planId/jamfor" params={{ planId: plan.id }} search={{ fran: version.revision }} className="button button-quiet">
+              <Link
+                to="/planer/$planId/jamfor"
+                params={{ planId: plan.id }}
+                search={{ fran: version.revision }}
+                className="button button-quiet"
+              >
                 {t('lifeCycle.compareWithToday')}
                 <span className="visually-hidden"> ({name})</span>
               </Link>
-              <a className="button button-quiet" href={apiPath(`/reports/${plan.kind === 'activity' ? 'activity-plan' : 'plan'}`, { unit: plan.unitId, period: periodParam(plan), format: 'pdf', plan: plan.id, revision: version.revision })} download>
+              <a
+                className="button button-quiet"
+                href={apiPath(`/reports/${plan.kind === 'activity' ? 'activity-plan' : 'plan'}`, {
+                  unit: plan.unitId,
+                  period: periodParam(plan),
+                  format: 'pdf',
+                  plan: plan.id,
+                  revision: version.revision,
+                })}
+                download
+              >
                 {t('lifeCycle.reportAsVersion')}
                 <span className="visually-hidden"> ({name})</span>
               </a>
@@ -217,14 +276,37 @@ function ReviseForm({ plan }: { plan: Plan }) {
     >
       <h3>{t('lifeCycle.revise')}</h3>
       <ErrorSummary error={submit.error} />
-      <InputField label={t('lifeCycle.reason')} description={t('lifeCycle.reasonHelp')} value={reason} onChange={setReason} isRequired errors={submit.fieldErrors('reason')} />
+      <InputField
+        label={t('lifeCycle.reason')}
+        description={t('lifeCycle.reasonHelp')}
+        value={reason}
+        onChange={setReason}
+        isRequired
+        errors={submit.fieldErrors('reason')}
+      />
       <fieldset className="fieldset">
         <legend className="field-label">{t('lifeCycle.revisionDecision')}</legend>
         <p className="field-description">{t('lifeCycle.revisionDecisionHelp')}</p>
         <div className="field-row">
-          <InputField label={t('plan.decisionDate')} type="date" value={date} onChange={setDate} errors={submit.fieldErrors('decisionDate')} />
-          <InputField label={t('plan.paragraph')} value={paragraph} onChange={setParagraph} errors={submit.fieldErrors('decisionParagraph')} />
-          <InputField label={t('plan.diarienummer')} value={diarienummer} onChange={setDiarienummer} errors={submit.fieldErrors('diarienummer')} />
+          <InputField
+            label={t('plan.decisionDate')}
+            type="date"
+            value={date}
+            onChange={setDate}
+            errors={submit.fieldErrors('decisionDate')}
+          />
+          <InputField
+            label={t('plan.paragraph')}
+            value={paragraph}
+            onChange={setParagraph}
+            errors={submit.fieldErrors('decisionParagraph')}
+          />
+          <InputField
+            label={t('plan.diarienummer')}
+            value={diarienummer}
+            onChange={setDiarienummer}
+            errors={submit.fieldErrors('diarienummer')}
+          />
         </div>
       </fieldset>
       <div className="button-row">

@@ -11,7 +11,15 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { byId, useOrgUnits, useRiskMatrices, useStatuses, useUsers, type RiskMatrix, type Status } from '../../lib/reference-data.ts';
+import {
+  byId,
+  useOrgUnits,
+  useRiskMatrices,
+  useStatuses,
+  useUsers,
+  type RiskMatrix,
+  type Status,
+} from '../../lib/reference-data.ts';
 import { readableTextOn } from '../../lib/colour.ts';
 import { matrixOf } from '../../lib/risk-matrix-of.ts';
 import { periodParam } from '../../lib/periods.ts';
@@ -26,26 +34,74 @@ type OverviewItem = OverviewRisk['controls'][number] | OverviewRisk['actions'][n
 export function PlanPage() {
   const { t } = useI18n();
   const { planId } = useParams({ from: '/planer/$planId' });
-  const overview = useQuery({ queryKey: ['plan-overview', planId], queryFn: ({ signal }) => api<Overview>(`/plans/${planId}/overview`, { signal }) });
+  const overview = useQuery({
+    queryKey: ['plan-overview', planId],
+    queryFn: ({ signal }) => api<Overview>(`/plans/${planId}/overview`, { signal }),
+  });
   const matrices = useRiskMatrices();
   const statuses = useStatuses();
   const units = useOrgUnits();
   const users = useUsers();
 
-  if (overview.error) return <Page title={t('plan.risks')}><LoadFailed error={overview.error} retry={() => void overview.refetch()} /></Page>;
-  if (!overview.data || !matrices.data || !statuses.data || !units.data || !users.data) return <Page title={t('plan.risks')}><Loading /></Page>;
-  return <PlanView overview={overview.data} matrix={matrixOf(overview.data.plan, matrices.data)} statuses={statuses.data} unitNames={new Map(units.data.map((unit) => [unit.id, unit.name]))} names={new Map(users.data.map((user) => [user.id, user.deactivatedAt ? `${user.name} ${t('person.deactivated')}` : user.name]))} />;
+  if (overview.error)
+    return (
+      <Page title={t('plan.risks')}>
+        <LoadFailed error={overview.error} retry={() => void overview.refetch()} />
+      </Page>
+    );
+  if (!overview.data || !matrices.data || !statuses.data || !units.data || !users.data)
+    return (
+      <Page title={t('plan.risks')}>
+        <Loading />
+      </Page>
+    );
+  return (
+    <PlanView
+      overview={overview.data}
+      matrix={matrixOf(overview.data.plan, matrices.data)}
+      statuses={statuses.data}
+      unitNames={new Map(units.data.map((unit) => [unit.id, unit.name]))}
+      names={
+        new Map(
+          users.data.map((user) => [
+            user.id,
+            user.deactivatedAt ? `${user.name} ${t('person.deactivated')}` : user.name,
+          ]),
+        )
+      }
+    />
+  );
 }
 
-function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: Overview; matrix: RiskMatrix | undefined; statuses: Status[]; unitNames: Map<string, string>; names: Map<string, string> }) {
+function PlanView({
+  overview,
+  matrix,
+  statuses,
+  unitNames,
+  names,
+}: {
+  overview: Overview;
+  matrix: RiskMatrix | undefined;
+  statuses: Status[];
+  unitNames: Map<string, string>;
+  names: Map<string, string>;
+}) {
   const { t, formatLocale } = useI18n();
   const { sannolikhet, konsekvens } = useSearch({ from: '/planer/$planId' });
   const { plan } = overview;
   const statusById = byId(statuses);
   const personName = new Map(overview.persons.map((person) => [person.id, person.name]));
-  const selected = sannolikhet !== undefined && konsekvens !== undefined ? { likelihood: sannolikhet, consequence: konsekvens } : null;
-  const shownRisks = selected ? overview.risks.filter((risk) => risk.likelihood === selected.likelihood && risk.consequence === selected.consequence) : overview.risks;
-  const allItems: OverviewItem[] = [...overview.risks.flatMap((risk) => [...risk.controls, ...risk.actions]), ...overview.actionsWithoutRisk];
+  const selected =
+    sannolikhet !== undefined && konsekvens !== undefined ? { likelihood: sannolikhet, consequence: konsekvens } : null;
+  const shownRisks = selected
+    ? overview.risks.filter(
+        (risk) => risk.likelihood === selected.likelihood && risk.consequence === selected.consequence,
+      )
+    : overview.risks;
+  const allItems: OverviewItem[] = [
+    ...overview.risks.flatMap((risk) => [...risk.controls, ...risk.actions]),
+    ...overview.actionsWithoutRisk,
+  ];
   const period = plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}–${plan.endYear}`;
 
   return (
@@ -56,7 +112,11 @@ function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: 
           <Link to="/planer/$planId/redigera" params={{ planId: plan.id }} className="button">
             {t('riskPage.edit')}
           </Link>
-          <Link to="/historik/$entityType/$entityId" params={{ entityType: 'plan', entityId: plan.id }} className="button button-quiet">
+          <Link
+            to="/historik/$entityType/$entityId"
+            params={{ entityType: 'plan', entityId: plan.id }}
+            className="button button-quiet"
+          >
             {t('history.link')}
           </Link>
           <Link
@@ -125,82 +185,98 @@ function PlanView({ overview, matrix, statuses, unitNames, names }: { overview: 
         <ActivityList plan={plan} statusById={statusById} names={names} />
       ) : (
         <>
-      <div className="two-columns">
-        {matrix && (
-          <section aria-labelledby="matrix-heading" className="section">
-            <h2 id="matrix-heading">{t('plan.matrix')}</h2>
-            <RiskMatrixTable planId={plan.id} matrix={matrix} risks={overview.risks} selected={selected} />
-          </section>
-        )}
-        <section aria-labelledby="status-heading" className="section">
-          <h2 id="status-heading">{t('plan.statusSummary')}</h2>
-          <StatusSummary items={allItems} statuses={statuses} />
-        </section>
-      </div>
-
-      <section aria-labelledby="risks-heading" className="section">
-        <div className="section-heading">
-          <h2 id="risks-heading">{t('plan.risks')}</h2>
-          {plan.kind === 'internal_control' && (
-            <div className="button-row">
-              <Link to="/planer/$planId/ny-risk" params={{ planId: plan.id }} className="button">
-                {t('plan.newRisk')}
-              </Link>
-              <Link to="/planer/$planId/ny-granskning" params={{ planId: plan.id }} className="button">
-                {t('reviewForm.new')}
-              </Link>
-            </div>
-          )}
-        </div>
-        {selected && (
-          <p role="status">
-            {t('plan.filteredBy', selected)}{' '}
-            <Link to="/planer/$planId" params={{ planId: plan.id }} search={{ sannolikhet: undefined, konsekvens: undefined }} resetScroll={false}>
-              {t('plan.clearFilter')}
-            </Link>
-          </p>
-        )}
-        {shownRisks.length === 0 ? (
-          <p>{t('plan.noRisks')}</p>
-        ) : (
-          <div className="table-scroll" role="region" aria-labelledby="risks-heading" tabIndex={0}>
-            <table className="table" aria-labelledby="risks-heading">
-              <thead>
-                <tr>
-                  <th scope="col">{t('plan.risk')}</th>
-                  <th scope="col">{t('plan.likelihood')}</th>
-                  <th scope="col">{t('plan.consequence')}</th>
-                  <th scope="col">{t('plan.riskValue')}</th>
-                  <th scope="col">{t('plan.items')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shownRisks.map((risk) => (
-                  <RiskRow key={risk.id} risk={risk} matrix={matrix} />
-                ))}
-              </tbody>
-            </table>
+          <div className="two-columns">
+            {matrix && (
+              <section aria-labelledby="matrix-heading" className="section">
+                <h2 id="matrix-heading">{t('plan.matrix')}</h2>
+                <RiskMatrixTable planId={plan.id} matrix={matrix} risks={overview.risks} selected={selected} />
+              </section>
+            )}
+            <section aria-labelledby="status-heading" className="section">
+              <h2 id="status-heading">{t('plan.statusSummary')}</h2>
+              <StatusSummary items={allItems} statuses={statuses} />
+            </section>
           </div>
-        )}
-      </section>
 
-      {shownRisks.map((risk) => (
-        <section key={risk.id} aria-labelledby={`risk-${risk.id}`} className="section risk-section">
-          <h3 id={`risk-${risk.id}`}>
-            <Link to="/risker/$riskId" params={{ riskId: risk.id }}>
-              {risk.title}
-            </Link>
-          </h3>
-          <MarkdownText text={risk.description} />
-          <ItemList items={[...risk.controls.map((item) => ({ kind: 'control' as const, item })), ...risk.actions.map((item) => ({ kind: 'action' as const, item }))]} statusById={statusById} personName={personName} />
-        </section>
-      ))}
-      {!selected && overview.actionsWithoutRisk.length > 0 && (
-        <section aria-labelledby="no-risk-heading" className="section">
-          <h3 id="no-risk-heading">{t('plan.actionsWithoutRisk')}</h3>
-          <ItemList items={overview.actionsWithoutRisk.map((item) => ({ kind: 'action' as const, item }))} statusById={statusById} personName={personName} />
-        </section>
-      )}
+          <section aria-labelledby="risks-heading" className="section">
+            <div className="section-heading">
+              <h2 id="risks-heading">{t('plan.risks')}</h2>
+              {plan.kind === 'internal_control' && (
+                <div className="button-row">
+                  <Link to="/planer/$planId/ny-risk" params={{ planId: plan.id }} className="button">
+                    {t('plan.newRisk')}
+                  </Link>
+                  <Link to="/planer/$planId/ny-granskning" params={{ planId: plan.id }} className="button">
+                    {t('reviewForm.new')}
+                  </Link>
+                </div>
+              )}
+            </div>
+            {selected && (
+              <p role="status">
+                {t('plan.filteredBy', selected)}{' '}
+                <Link
+                  to="/planer/$planId"
+                  params={{ planId: plan.id }}
+                  search={{ sannolikhet: undefined, konsekvens: undefined }}
+                  resetScroll={false}
+                >
+                  {t('plan.clearFilter')}
+                </Link>
+              </p>
+            )}
+            {shownRisks.length === 0 ? (
+              <p>{t('plan.noRisks')}</p>
+            ) : (
+              <div className="table-scroll" role="region" aria-labelledby="risks-heading" tabIndex={0}>
+                <table className="table" aria-labelledby="risks-heading">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('plan.risk')}</th>
+                      <th scope="col">{t('plan.likelihood')}</th>
+                      <th scope="col">{t('plan.consequence')}</th>
+                      <th scope="col">{t('plan.riskValue')}</th>
+                      <th scope="col">{t('plan.items')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shownRisks.map((risk) => (
+                      <RiskRow key={risk.id} risk={risk} matrix={matrix} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          {shownRisks.map((risk) => (
+            <section key={risk.id} aria-labelledby={`risk-${risk.id}`} className="section risk-section">
+              <h3 id={`risk-${risk.id}`}>
+                <Link to="/risker/$riskId" params={{ riskId: risk.id }}>
+                  {risk.title}
+                </Link>
+              </h3>
+              <MarkdownText text={risk.description} />
+              <ItemList
+                items={[
+                  ...risk.controls.map((item) => ({ kind: 'control' as const, item })),
+                  ...risk.actions.map((item) => ({ kind: 'action' as const, item })),
+                ]}
+                statusById={statusById}
+                personName={personName}
+              />
+            </section>
+          ))}
+          {!selected && overview.actionsWithoutRisk.length > 0 && (
+            <section aria-labelledby="no-risk-heading" className="section">
+              <h3 id="no-risk-heading">{t('plan.actionsWithoutRisk')}</h3>
+              <ItemList
+                items={overview.actionsWithoutRisk.map((item) => ({ kind: 'action' as const, item }))}
+                statusById={statusById}
+                personName={personName}
+              />
+            </section>
+          )}
         </>
       )}
     </Page>
@@ -223,7 +299,10 @@ function RiskRow({ risk, matrix }: { risk: OverviewRisk; matrix: RiskMatrix | un
         {risk.riskValue === null ? (
           t('plan.unassessed')
         ) : (
-          <span className="risk-value" style={band ? { background: band.colour, color: readableTextOn(band.colour) } : undefined}>
+          <span
+            className="risk-value"
+            style={band ? { background: band.colour, color: readableTextOn(band.colour) } : undefined}
+          >
             {risk.riskValue}
             {band ? ` ${band.label}` : ''}
           </span>
@@ -234,7 +313,15 @@ function RiskRow({ risk, matrix }: { risk: OverviewRisk; matrix: RiskMatrix | un
   );
 }
 
-function ItemList({ items, statusById, personName }: { items: { kind: 'control' | 'action'; item: OverviewItem }[]; statusById: Map<string, Status>; personName: Map<string, string> }) {
+function ItemList({
+  items,
+  statusById,
+  personName,
+}: {
+  items: { kind: 'control' | 'action'; item: OverviewItem }[];
+  statusById: Map<string, Status>;
+  personName: Map<string, string>;
+}) {
   const { t, formatLocale } = useI18n();
   if (items.length === 0) return null;
   return (
@@ -248,7 +335,10 @@ function ItemList({ items, statusById, personName }: { items: { kind: 'control' 
           {item.latestFollowUp && (
             <div className="follow-up">
               <p className="follow-up-meta">
-                {t('item.latestFollowUp', { date: formatDate(item.latestFollowUp.reportedOn, formatLocale), author: item.latestFollowUp.authorId ? (personName.get(item.latestFollowUp.authorId) ?? '–') : '–' })}
+                {t('item.latestFollowUp', {
+                  date: formatDate(item.latestFollowUp.reportedOn, formatLocale),
+                  author: item.latestFollowUp.authorId ? (personName.get(item.latestFollowUp.authorId) ?? '–') : '–',
+                })}
               </p>
               <MarkdownText text={item.latestFollowUp.body} />
             </div>
@@ -264,7 +354,9 @@ function StatusSummary({ items, statuses }: { items: OverviewItem[]; statuses: S
   const { t } = useI18n();
   const counts = new Map<string | null, number>();
   for (const item of items) counts.set(item.statusId, (counts.get(item.statusId) ?? 0) + 1);
-  const rows: { status: Status | null; count: number }[] = statuses.filter((status) => counts.has(status.id)).map((status) => ({ status, count: counts.get(status.id)! }));
+  const rows: { status: Status | null; count: number }[] = statuses
+    .filter((status) => counts.has(status.id))
+    .map((status) => ({ status, count: counts.get(status.id)! }));
   if (counts.has(null)) rows.push({ status: null, count: counts.get(null)! });
   return (
     <table className="table table-compact">

@@ -26,7 +26,10 @@ const toValues = (entry: Partial<Recommendation> | null) => ({
 /** A review's recommendations (its own or the auditors'), each followed from the nämnd's answer to done. */
 export function RecommendationList({ reviewId }: { reviewId: string }) {
   const { t } = useI18n();
-  const list = useQuery({ queryKey: ['recommendations', reviewId], queryFn: ({ signal }) => apiAll<Recommendation>('/recommendations', { reviewId, sort: 'sortOrder' }, signal) });
+  const list = useQuery({
+    queryKey: ['recommendations', reviewId],
+    queryFn: ({ signal }) => apiAll<Recommendation>('/recommendations', { reviewId, sort: 'sortOrder' }, signal),
+  });
   return (
     <section aria-labelledby="recommendations-heading" className="section">
       <h2 id="recommendations-heading">{t('recommendations.title')}</h2>
@@ -51,7 +54,15 @@ export function RecommendationList({ reviewId }: { reviewId: string }) {
   );
 }
 
-function RecommendationForm({ reviewId, entry, number }: { reviewId: string; entry: Recommendation | null; number: number }) {
+function RecommendationForm({
+  reviewId,
+  entry,
+  number,
+}: {
+  reviewId: string;
+  entry: Recommendation | null;
+  number: number;
+}) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const statuses = useStatuses().data ?? [];
@@ -88,18 +99,62 @@ function RecommendationForm({ reviewId, entry, number }: { reviewId: string; ent
     >
       <h3>{name}</h3>
       <div className="field-row">
-        <InputField label={t('recommendations.recommendedBy')} description={t('recommendations.recommendedByHelp')} value={values.recommendedBy} onChange={(value) => set('recommendedBy', value)} errors={submit.fieldErrors('recommendedBy')} />
-        <InputField label={t('recommendations.dueDate')} type="date" value={values.dueDate} onChange={(value) => set('dueDate', value)} errors={submit.fieldErrors('dueDate')} />
+        <InputField
+          label={t('recommendations.recommendedBy')}
+          description={t('recommendations.recommendedByHelp')}
+          value={values.recommendedBy}
+          onChange={(value) => set('recommendedBy', value)}
+          errors={submit.fieldErrors('recommendedBy')}
+        />
+        <InputField
+          label={t('recommendations.dueDate')}
+          type="date"
+          value={values.dueDate}
+          onChange={(value) => set('dueDate', value)}
+          errors={submit.fieldErrors('dueDate')}
+        />
       </div>
-      <MarkdownField label={t('recommendations.recommendation')} isRequired rows={3} value={values.recommendation} onChange={(value) => set('recommendation', value)} errors={submit.fieldErrors('recommendation')} />
+      <MarkdownField
+        label={t('recommendations.recommendation')}
+        isRequired
+        rows={3}
+        value={values.recommendation}
+        onChange={(value) => set('recommendation', value)}
+        errors={submit.fieldErrors('recommendation')}
+      />
       {entry && (
         <>
           <div className="field-row">
-            <InputField label={t('recommendations.answeredOn')} type="date" value={values.answeredOn} onChange={(value) => set('answeredOn', value)} errors={submit.fieldErrors('answeredOn')} />
-            <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statusOptions(statuses, locale)} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
+            <InputField
+              label={t('recommendations.answeredOn')}
+              type="date"
+              value={values.answeredOn}
+              onChange={(value) => set('answeredOn', value)}
+              errors={submit.fieldErrors('answeredOn')}
+            />
+            <SelectField
+              label={t('myWork.status')}
+              value={values.statusId}
+              onChange={(value) => set('statusId', value)}
+              options={statusOptions(statuses, locale)}
+              emptyLabel={t('status.none')}
+              errors={submit.fieldErrors('statusId')}
+            />
           </div>
-          <MarkdownField label={t('recommendations.answer')} rows={3} value={values.answer} onChange={(value) => set('answer', value)} errors={submit.fieldErrors('answer')} />
-          <MarkdownField label={t('recommendations.actionsTaken')} rows={3} value={values.actionsTaken} onChange={(value) => set('actionsTaken', value)} errors={submit.fieldErrors('actionsTaken')} />
+          <MarkdownField
+            label={t('recommendations.answer')}
+            rows={3}
+            value={values.answer}
+            onChange={(value) => set('answer', value)}
+            errors={submit.fieldErrors('answer')}
+          />
+          <MarkdownField
+            label={t('recommendations.actionsTaken')}
+            rows={3}
+            value={values.actionsTaken}
+            onChange={(value) => set('actionsTaken', value)}
+            errors={submit.fieldErrors('actionsTaken')}
+          />
         </>
       )}
     </FormFrame>

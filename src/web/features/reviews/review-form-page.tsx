@@ -43,19 +43,55 @@ export function EditReviewPage() {
 /** A granskning decided in a plan: diarienummer, the decision (body, sammanträde, §), findings and status. */
 function ReviewFormPage({ planId, reviewId }: { planId?: string; reviewId?: string }) {
   const { t } = useI18n();
-  const existing = useQuery({ queryKey: ['review', reviewId], enabled: reviewId !== undefined, queryFn: ({ signal }) => api<Review>(`/reviews/${reviewId}`, { signal }) });
+  const existing = useQuery({
+    queryKey: ['review', reviewId],
+    enabled: reviewId !== undefined,
+    queryFn: ({ signal }) => api<Review>(`/reviews/${reviewId}`, { signal }),
+  });
   const ownPlanId = planId ?? existing.data?.planId;
-  const risks = useQuery({ queryKey: ['risks', ownPlanId], enabled: ownPlanId !== undefined, queryFn: ({ signal }) => apiAll<Risk>('/risks', { planId: ownPlanId, sort: 'sortOrder' }, signal) });
+  const risks = useQuery({
+    queryKey: ['risks', ownPlanId],
+    enabled: ownPlanId !== undefined,
+    queryFn: ({ signal }) => apiAll<Risk>('/risks', { planId: ownPlanId, sort: 'sortOrder' }, signal),
+  });
   const units = useOrgUnits();
   const statuses = useStatuses();
   const title = reviewId ? t('reviewForm.edit') : t('reviewForm.new');
   const error = existing.error ?? risks.error ?? units.error ?? statuses.error;
-  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
-  if ((reviewId && !existing.data) || !risks.data || !units.data || !statuses.data || !ownPlanId) return <Page title={title}><Loading /></Page>;
-  return <ReviewForm key={existing.data?.version ?? 'new'} title={title} planId={ownPlanId} review={existing.data ?? null} risks={risks.data} />;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if ((reviewId && !existing.data) || !risks.data || !units.data || !statuses.data || !ownPlanId)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
+  return (
+    <ReviewForm
+      key={existing.data?.version ?? 'new'}
+      title={title}
+      planId={ownPlanId}
+      review={existing.data ?? null}
+      risks={risks.data}
+    />
+  );
 }
 
-function ReviewForm({ title, planId, review, risks }: { title: string; planId: string; review: Review | null; risks: Risk[] }) {
+function ReviewForm({
+  title,
+  planId,
+  review,
+  risks,
+}: {
+  title: string;
+  planId: string;
+  review: Review | null;
+  risks: Risk[];
+}) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -83,27 +119,87 @@ function ReviewForm({ title, planId, review, risks }: { title: string; planId: s
 
   return (
     <Page title={title}>
-      <FormFrame form={form} send={send} base={review} conflictFields={[
-            { key: 'title', label: t('itemForm.title') },
-            { key: 'findings', label: t('reviews.findings') },
-          ]} toValues={(current) => toValues(current)}>
-        <InputField label={t('itemForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
+      <FormFrame
+        form={form}
+        send={send}
+        base={review}
+        conflictFields={[
+          { key: 'title', label: t('itemForm.title') },
+          { key: 'findings', label: t('reviews.findings') },
+        ]}
+        toValues={(current) => toValues(current)}
+      >
+        <InputField
+          label={t('itemForm.title')}
+          isRequired
+          value={values.title}
+          onChange={(value) => set('title', value)}
+          errors={submit.fieldErrors('title')}
+        />
         <div className="field-row">
-          <InputField label={t('plan.diarienummer')} description={t('reviewForm.diarienummerHelp')} value={values.diarienummer} onChange={(value) => set('diarienummer', value)} errors={submit.fieldErrors('diarienummer')} />
-          <SelectField label={t('plan.risk')} value={values.riskId} onChange={(value) => set('riskId', value)} options={risks.map((entry) => ({ value: entry.id, label: entry.title }))} emptyLabel={t('reviewForm.noRisk')} errors={submit.fieldErrors('riskId')} />
+          <InputField
+            label={t('plan.diarienummer')}
+            description={t('reviewForm.diarienummerHelp')}
+            value={values.diarienummer}
+            onChange={(value) => set('diarienummer', value)}
+            errors={submit.fieldErrors('diarienummer')}
+          />
+          <SelectField
+            label={t('plan.risk')}
+            value={values.riskId}
+            onChange={(value) => set('riskId', value)}
+            options={risks.map((entry) => ({ value: entry.id, label: entry.title }))}
+            emptyLabel={t('reviewForm.noRisk')}
+            errors={submit.fieldErrors('riskId')}
+          />
         </div>
         <div className="field-row">
-          <SelectField label={t('plan.decidedBy')} value={values.decisionUnitId} onChange={(value) => set('decisionUnitId', value)} options={unitOptions(units)} emptyLabel={t('planForm.noDecisionUnit')} errors={submit.fieldErrors('decisionUnitId')} />
-          <InputField label={t('reviews.meeting')} type="date" value={values.meetingDate} onChange={(value) => set('meetingDate', value)} errors={submit.fieldErrors('meetingDate')} />
-          <InputField label={t('plan.paragraph')} description={t('planForm.paragraphHelp')} value={values.decisionParagraph} onChange={(value) => set('decisionParagraph', value)} errors={submit.fieldErrors('decisionParagraph')} />
+          <SelectField
+            label={t('plan.decidedBy')}
+            value={values.decisionUnitId}
+            onChange={(value) => set('decisionUnitId', value)}
+            options={unitOptions(units)}
+            emptyLabel={t('planForm.noDecisionUnit')}
+            errors={submit.fieldErrors('decisionUnitId')}
+          />
+          <InputField
+            label={t('reviews.meeting')}
+            type="date"
+            value={values.meetingDate}
+            onChange={(value) => set('meetingDate', value)}
+            errors={submit.fieldErrors('meetingDate')}
+          />
+          <InputField
+            label={t('plan.paragraph')}
+            description={t('planForm.paragraphHelp')}
+            value={values.decisionParagraph}
+            onChange={(value) => set('decisionParagraph', value)}
+            errors={submit.fieldErrors('decisionParagraph')}
+          />
         </div>
-        <MarkdownField label={t('reviews.findings')} value={values.findings} onChange={(value) => set('findings', value)} errors={submit.fieldErrors('findings')} />
-        <SelectField label={t('myWork.status')} value={values.statusId} onChange={(value) => set('statusId', value)} options={statusOptions(statuses, locale)} emptyLabel={t('status.none')} errors={submit.fieldErrors('statusId')} />
+        <MarkdownField
+          label={t('reviews.findings')}
+          value={values.findings}
+          onChange={(value) => set('findings', value)}
+          errors={submit.fieldErrors('findings')}
+        />
+        <SelectField
+          label={t('myWork.status')}
+          value={values.statusId}
+          onChange={(value) => set('statusId', value)}
+          options={statusOptions(statuses, locale)}
+          emptyLabel={t('status.none')}
+          errors={submit.fieldErrors('statusId')}
+        />
       </FormFrame>
       {review && <RecommendationList reviewId={review.id} />}
       {review && (
         <div className="archive-row">
-          <ArchiveButton path={`/reviews/${review.id}`} name={review.title} onDone={() => navigate({ to: '/granskningar', search: {} })} />
+          <ArchiveButton
+            path={`/reviews/${review.id}`}
+            name={review.title}
+            onDone={() => navigate({ to: '/granskningar', search: {} })}
+          />
         </div>
       )}
     </Page>

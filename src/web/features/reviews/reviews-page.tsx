@@ -29,25 +29,64 @@ export function ReviewsPage() {
   const statuses = useStatuses();
   const data = useQuery({
     queryKey: ['reviews-page', search],
-    queryFn: ({ signal }) => apiAll<Review>('/reviews', { under: search.enhet, year: search.ar, statusId: search.status, sort: 'meetingDate' }, signal),
+    queryFn: ({ signal }) =>
+      apiAll<Review>(
+        '/reviews',
+        { under: search.enhet, year: search.ar, statusId: search.status, sort: 'meetingDate' },
+        signal,
+      ),
   });
   const title = t('reviews.title');
   const error = data.error ?? units.error ?? plans.error ?? statuses.error;
-  if (error) return <Page title={title}><LoadFailed error={error} retry={() => void data.refetch()} /></Page>;
-  if (!data.data || !units.data || !plans.data || !statuses.data) return <Page title={title}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} retry={() => void data.refetch()} />
+      </Page>
+    );
+  if (!data.data || !units.data || !plans.data || !statuses.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
   const planById = byId(plans.data);
   const unitById = byId(units.data);
   const statusById = byId(statuses.data);
-  const filter = (change: Partial<ReviewSearch>) => void navigate({ to: '/granskningar', search: { ...search, ...change } });
-  const years = [...new Set(plans.data.flatMap((plan) => Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, index) => String(plan.startYear + index))))].sort().reverse();
+  const filter = (change: Partial<ReviewSearch>) =>
+    void navigate({ to: '/granskningar', search: { ...search, ...change } });
+  const years = [
+    ...new Set(
+      plans.data.flatMap((plan) =>
+        Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, index) => String(plan.startYear + index)),
+      ),
+    ),
+  ]
+    .sort()
+    .reverse();
 
   return (
     <Page title={title}>
       <p className="lead">{t('reviews.intro')}</p>
       <div className="filters filter-bar" role="group" aria-label={t('filters.label')}>
-        <FilterSelect label={t('plan.unit')} value={search.enhet ?? ''} onChange={(value) => filter({ enhet: value || undefined })} options={unitOptions(units.data)} />
-        <FilterSelect label={t('overview.year')} value={search.ar ? String(search.ar) : ''} onChange={(value) => filter({ ar: value ? Number(value) : undefined })} options={years.map((year) => ({ value: year, label: year }))} />
-        <FilterSelect label={t('myWork.status')} value={search.status ?? ''} onChange={(value) => filter({ status: value || undefined })} options={statusOptions(statuses.data, locale)} />
+        <FilterSelect
+          label={t('plan.unit')}
+          value={search.enhet ?? ''}
+          onChange={(value) => filter({ enhet: value || undefined })}
+          options={unitOptions(units.data)}
+        />
+        <FilterSelect
+          label={t('overview.year')}
+          value={search.ar ? String(search.ar) : ''}
+          onChange={(value) => filter({ ar: value ? Number(value) : undefined })}
+          options={years.map((year) => ({ value: year, label: year }))}
+        />
+        <FilterSelect
+          label={t('myWork.status')}
+          value={search.status ?? ''}
+          onChange={(value) => filter({ status: value || undefined })}
+          options={statusOptions(statuses.data, locale)}
+        />
       </div>
       <p role="status">{t('filters.count', { count: data.data.length })}</p>
       {data.data.length === 0 ? (
@@ -86,7 +125,11 @@ export function ReviewsPage() {
                     <dt>{t('myWork.plan')}</dt>
                     <dd>
                       {plan ? (
-                        <Link to="/planer/$planId" params={{ planId: plan.id }} search={{ sannolikhet: undefined, konsekvens: undefined }}>
+                        <Link
+                          to="/planer/$planId"
+                          params={{ planId: plan.id }}
+                          search={{ sannolikhet: undefined, konsekvens: undefined }}
+                        >
                           {plan.title}
                         </Link>
                       ) : (
@@ -108,11 +151,19 @@ export function ReviewsPage() {
                       <span className="visually-hidden"> {entry.title}</span>
                     </Link>
                   )}
-                  <Link to="/granskningar/$reviewId/redigera" params={{ reviewId: entry.id }} className="button button-quiet">
+                  <Link
+                    to="/granskningar/$reviewId/redigera"
+                    params={{ reviewId: entry.id }}
+                    className="button button-quiet"
+                  >
                     {t('riskPage.edit')}
                     <span className="visually-hidden"> {entry.title}</span>
                   </Link>
-                  <Link to="/historik/$entityType/$entityId" params={{ entityType: 'review', entityId: entry.id }} className="button button-quiet">
+                  <Link
+                    to="/historik/$entityType/$entityId"
+                    params={{ entityType: 'review', entityId: entry.id }}
+                    className="button button-quiet"
+                  >
                     {t('history.link')}
                     <span className="visually-hidden"> {entry.title}</span>
                   </Link>

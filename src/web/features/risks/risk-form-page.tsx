@@ -36,18 +36,54 @@ const toValues = (risk: Partial<Risk> | null): RiskValues => ({
 /** A new risk of a plan (`planId`) or a change of one (`riskId`). */
 export function RiskFormPage({ planId, riskId }: { planId?: string; riskId?: string }) {
   const { t } = useI18n();
-  const existing = useQuery({ queryKey: ['risk', riskId], enabled: riskId !== undefined, queryFn: ({ signal }) => api<Risk>(`/risks/${riskId}`, { signal }) });
+  const existing = useQuery({
+    queryKey: ['risk', riskId],
+    enabled: riskId !== undefined,
+    queryFn: ({ signal }) => api<Risk>(`/risks/${riskId}`, { signal }),
+  });
   const ownPlanId = planId ?? existing.data?.planId;
-  const planQuery = useQuery({ queryKey: ['plan', ownPlanId], enabled: ownPlanId !== undefined, queryFn: ({ signal }) => api<Plan>(`/plans/${ownPlanId}`, { signal }) });
+  const planQuery = useQuery({
+    queryKey: ['plan', ownPlanId],
+    enabled: ownPlanId !== undefined,
+    queryFn: ({ signal }) => api<Plan>(`/plans/${ownPlanId}`, { signal }),
+  });
   const matrices = useRiskMatrices();
   const title = riskId ? t('riskForm.edit') : t('riskForm.new');
   const error = existing.error ?? planQuery.error ?? matrices.error;
-  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
-  if ((riskId && !existing.data) || !planQuery.data || !matrices.data) return <Page title={title}><Loading /></Page>;
-  return <RiskForm key={existing.data?.id ?? 'new'} title={title} plan={planQuery.data} risk={existing.data ?? null} matrix={matrixOf(planQuery.data, matrices.data)} />;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if ((riskId && !existing.data) || !planQuery.data || !matrices.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
+  return (
+    <RiskForm
+      key={existing.data?.id ?? 'new'}
+      title={title}
+      plan={planQuery.data}
+      risk={existing.data ?? null}
+      matrix={matrixOf(planQuery.data, matrices.data)}
+    />
+  );
 }
 
-function RiskForm({ title, plan, risk, matrix }: { title: string; plan: Plan; risk: Risk | null; matrix: RiskMatrix | undefined }) {
+function RiskForm({
+  title,
+  plan,
+  risk,
+  matrix,
+}: {
+  title: string;
+  plan: Plan;
+  risk: Risk | null;
+  matrix: RiskMatrix | undefined;
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -56,32 +92,82 @@ function RiskForm({ title, plan, risk, matrix }: { title: string; plan: Plan; ri
   const level = (text: string) => (text === '' ? null : Number(text));
 
   async function send(formValues: RiskValues, version: number | undefined) {
-    const body = { title: formValues.title, description: formValues.description || null, process: formValues.process.trim() || null, likelihood: level(formValues.likelihood), consequence: level(formValues.consequence) };
-    const saved = risk ? await api<Risk>(`/risks/${risk.id}`, { method: 'PATCH', body: { ...body, version } }) : await api<Risk>('/risks', { method: 'POST', body: { ...body, planId: plan.id } });
+    const body = {
+      title: formValues.title,
+      description: formValues.description || null,
+      process: formValues.process.trim() || null,
+      likelihood: level(formValues.likelihood),
+      consequence: level(formValues.consequence),
+    };
+    const saved = risk
+      ? await api<Risk>(`/risks/${risk.id}`, { method: 'PATCH', body: { ...body, version } })
+      : await api<Risk>('/risks', { method: 'POST', body: { ...body, planId: plan.id } });
     await queryClient.invalidateQueries();
     await navigate({ to: '/risker/$riskId', params: { riskId: saved.id } });
   }
 
-  const levels = (kind: 'likelihoodLevels' | 'consequenceLevels') => (matrix?.[kind] ?? [1, 2, 3, 4].map((value) => ({ value, label: '', description: '' }))).map((entry) => ({ value: String(entry.value), label: entry.label ? `${entry.value} – ${entry.label}` : String(entry.value) }));
+  const levels = (kind: 'likelihoodLevels' | 'consequenceLevels') =>
+    (matrix?.[kind] ?? [1, 2, 3, 4].map((value) => ({ value, label: '', description: '' }))).map((entry) => ({
+      value: String(entry.value),
+      label: entry.label ? `${entry.value} – ${entry.label}` : String(entry.value),
+    }));
   const likelihood = level(values.likelihood);
   const consequence = level(values.consequence);
 
   return (
     <Page title={title}>
       <p className="lead">{t('riskForm.inPlan', { plan: plan.title })}</p>
-      <FormFrame form={form} send={send} base={risk} conflictFields={[
-            { key: 'title', label: t('riskForm.title') },
-            { key: 'description', label: t('riskForm.description') },
-            { key: 'process', label: t('riskForm.process') },
-            { key: 'likelihood', label: t('plan.likelihood') },
-            { key: 'consequence', label: t('plan.consequence') },
-          ]} toValues={(current) => toValues(current)}>
-        <InputField label={t('riskForm.title')} isRequired value={values.title} onChange={(value) => set('title', value)} errors={submit.fieldErrors('title')} />
-        <MarkdownField label={t('riskForm.description')} description={t('riskForm.descriptionHelp')} value={values.description} onChange={(value) => set('description', value)} errors={submit.fieldErrors('description')} rows={4} />
-        <InputField label={t('riskForm.process')} value={values.process} onChange={(value) => set('process', value)} errors={submit.fieldErrors('process')} />
+      <FormFrame
+        form={form}
+        send={send}
+        base={risk}
+        conflictFields={[
+          { key: 'title', label: t('riskForm.title') },
+          { key: 'description', label: t('riskForm.description') },
+          { key: 'process', label: t('riskForm.process') },
+          { key: 'likelihood', label: t('plan.likelihood') },
+          { key: 'consequence', label: t('plan.consequence') },
+        ]}
+        toValues={(current) => toValues(current)}
+      >
+        <InputField
+          label={t('riskForm.title')}
+          isRequired
+          value={values.title}
+          onChange={(value) => set('title', value)}
+          errors={submit.fieldErrors('title')}
+        />
+        <MarkdownField
+          label={t('riskForm.description')}
+          description={t('riskForm.descriptionHelp')}
+          value={values.description}
+          onChange={(value) => set('description', value)}
+          errors={submit.fieldErrors('description')}
+          rows={4}
+        />
+        <InputField
+          label={t('riskForm.process')}
+          value={values.process}
+          onChange={(value) => set('process', value)}
+          errors={submit.fieldErrors('process')}
+        />
         <div className="field-row">
-          <SelectField label={t('plan.likelihood')} value={values.likelihood} onChange={(value) => set('likelihood', value)} options={levels('likelihoodLevels')} emptyLabel={t('plan.unassessed')} errors={submit.fieldErrors('likelihood')} />
-          <SelectField label={t('plan.consequence')} value={values.consequence} onChange={(value) => set('consequence', value)} options={levels('consequenceLevels')} emptyLabel={t('plan.unassessed')} errors={submit.fieldErrors('consequence')} />
+          <SelectField
+            label={t('plan.likelihood')}
+            value={values.likelihood}
+            onChange={(value) => set('likelihood', value)}
+            options={levels('likelihoodLevels')}
+            emptyLabel={t('plan.unassessed')}
+            errors={submit.fieldErrors('likelihood')}
+          />
+          <SelectField
+            label={t('plan.consequence')}
+            value={values.consequence}
+            onChange={(value) => set('consequence', value)}
+            options={levels('consequenceLevels')}
+            emptyLabel={t('plan.unassessed')}
+            errors={submit.fieldErrors('consequence')}
+          />
         </div>
         <p role="status" className="hint">
           {likelihood && consequence ? t('riskForm.value', { value: likelihood * consequence }) : t('riskForm.noValue')}
@@ -89,7 +175,17 @@ function RiskForm({ title, plan, risk, matrix }: { title: string; plan: Plan; ri
       </FormFrame>
       {risk && (
         <div className="archive-row">
-          <ArchiveButton path={`/risks/${risk.id}`} name={risk.title} onDone={() => navigate({ to: '/planer/$planId', params: { planId: plan.id }, search: { sannolikhet: undefined, konsekvens: undefined } })} />
+          <ArchiveButton
+            path={`/risks/${risk.id}`}
+            name={risk.title}
+            onDone={() =>
+              navigate({
+                to: '/planer/$planId',
+                params: { planId: plan.id },
+                search: { sannolikhet: undefined, konsekvens: undefined },
+              })
+            }
+          />
         </div>
       )}
     </Page>

@@ -49,9 +49,22 @@ async function loadRisk(riskId: string, signal: AbortSignal): Promise<RiskData> 
     apiAll<Review>('/reviews', { planId: risk.planId }, signal),
     api<{ items: Assessment[] }>(`/risks/${riskId}/assessments`, { signal }),
   ]);
-  const items: Item[] = [...controls.map((item) => ({ ...item, kind: 'control' as const })), ...actions.map((item) => ({ ...item, kind: 'action' as const }))];
+  const items: Item[] = [
+    ...controls.map((item) => ({ ...item, kind: 'control' as const })),
+    ...actions.map((item) => ({ ...item, kind: 'action' as const })),
+  ];
   const periods = await loadPeriods(plan.startYear, plan.endYear, signal);
-  const followUps = (await Promise.all(items.map((item) => apiAll<FollowUp>('/follow-ups', { [item.kind === 'control' ? 'controlId' : 'actionId']: item.id, sort: '-reportedOn' }, signal)))).flat();
+  const followUps = (
+    await Promise.all(
+      items.map((item) =>
+        apiAll<FollowUp>(
+          '/follow-ups',
+          { [item.kind === 'control' ? 'controlId' : 'actionId']: item.id, sort: '-reportedOn' },
+          signal,
+        ),
+      ),
+    )
+  ).flat();
   const controlIds = new Set(controls.map((item) => item.id));
   return {
     risk,
@@ -74,12 +87,46 @@ export function RiskPage() {
   const statuses = useStatuses();
   const units = useOrgUnits();
   const error = data.error ?? users.error ?? statuses.error ?? units.error;
-  if (error) return <Page title={t('plan.risk')}><LoadFailed error={error} retry={() => void data.refetch()} /></Page>;
-  if (!data.data || !users.data || !statuses.data || !units.data) return <Page title={t('plan.risk')}><Loading /></Page>;
-  return <RiskView data={data.data} names={new Map(users.data.map((user) => [user.id, user.deactivatedAt ? `${user.name} ${t('person.deactivated')}` : user.name]))} statusById={byId(statuses.data)} unitNames={new Map(units.data.map((unit) => [unit.id, unit.name]))} />;
+  if (error)
+    return (
+      <Page title={t('plan.risk')}>
+        <LoadFailed error={error} retry={() => void data.refetch()} />
+      </Page>
+    );
+  if (!data.data || !users.data || !statuses.data || !units.data)
+    return (
+      <Page title={t('plan.risk')}>
+        <Loading />
+      </Page>
+    );
+  return (
+    <RiskView
+      data={data.data}
+      names={
+        new Map(
+          users.data.map((user) => [
+            user.id,
+            user.deactivatedAt ? `${user.name} ${t('person.deactivated')}` : user.name,
+          ]),
+        )
+      }
+      statusById={byId(statuses.data)}
+      unitNames={new Map(units.data.map((unit) => [unit.id, unit.name]))}
+    />
+  );
 }
 
-function RiskView({ data, names, statusById, unitNames }: { data: RiskData; names: Map<string, string>; statusById: Map<string, Status>; unitNames: Map<string, string> }) {
+function RiskView({
+  data,
+  names,
+  statusById,
+  unitNames,
+}: {
+  data: RiskData;
+  names: Map<string, string>;
+  statusById: Map<string, Status>;
+  unitNames: Map<string, string>;
+}) {
   const { t, formatLocale } = useI18n();
   const label = useLabel();
   const { risk, plan } = data;
@@ -92,14 +139,22 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
           <Link to="/risker/$riskId/redigera" params={{ riskId: risk.id }} className="button">
             {t('riskPage.edit')}
           </Link>
-          <Link to="/historik/$entityType/$entityId" params={{ entityType: 'risk', entityId: risk.id }} className="button button-quiet">
+          <Link
+            to="/historik/$entityType/$entityId"
+            params={{ entityType: 'risk', entityId: risk.id }}
+            className="button button-quiet"
+          >
             {t('history.link')}
           </Link>
         </div>
       }
     >
       <p>
-        <Link to="/planer/$planId" params={{ planId: plan.id }} search={{ sannolikhet: undefined, konsekvens: undefined }}>
+        <Link
+          to="/planer/$planId"
+          params={{ planId: plan.id }}
+          search={{ sannolikhet: undefined, konsekvens: undefined }}
+        >
           {t('riskPage.backToPlan', { plan: plan.title })}
         </Link>
       </p>
@@ -146,7 +201,11 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
                     <td>{entry.likelihood}</td>
                     <td>{entry.consequence}</td>
                     <td>{entry.riskValue}</td>
-                    <td>{[entry.assessedByName, entry.assessedOn ? formatDate(entry.assessedOn, formatLocale) : null].filter(Boolean).join(', ') || '–'}</td>
+                    <td>
+                      {[entry.assessedByName, entry.assessedOn ? formatDate(entry.assessedOn, formatLocale) : null]
+                        .filter(Boolean)
+                        .join(', ') || '–'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -180,7 +239,11 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
                   item={item}
                   names={names}
                   statusById={statusById}
-                  extra={item.kind === 'action' && item.responsibleUnitId ? { label: t('itemForm.responsibleUnit'), value: unitNames.get(item.responsibleUnitId) ?? '–' } : undefined}
+                  extra={
+                    item.kind === 'action' && item.responsibleUnitId
+                      ? { label: t('itemForm.responsibleUnit'), value: unitNames.get(item.responsibleUnitId) ?? '–' }
+                      : undefined
+                  }
                 />
                 {item.kind === 'control' ? (
                   <>
@@ -196,7 +259,14 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
                     <MarkdownText text={item.measuresTaken} />
                   </>
                 )}
-                <FollowUpTimeline followUps={data.followUps.filter((entry) => (item.kind === 'control' ? entry.controlId : entry.actionId) === item.id)} name={name} statusById={statusById} periods={data.periods} />
+                <FollowUpTimeline
+                  followUps={data.followUps.filter(
+                    (entry) => (item.kind === 'control' ? entry.controlId : entry.actionId) === item.id,
+                  )}
+                  name={name}
+                  statusById={statusById}
+                  periods={data.periods}
+                />
                 <ItemLinks kind={item.kind} id={item.id} title={item.title} />
               </li>
             ))}
@@ -215,7 +285,8 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
                 <Link to="/avvikelser/$deviationId" params={{ deviationId: entry.id }}>
                   {entry.title}
                 </Link>{' '}
-                – {formatDate(entry.foundOn, formatLocale)}, {label(DEVIATION_SEVERITY_LABELS[entry.severity])}, {t(`deviationState.${entry.state}`)}
+                – {formatDate(entry.foundOn, formatLocale)}, {label(DEVIATION_SEVERITY_LABELS[entry.severity])},{' '}
+                {t(`deviationState.${entry.state}`)}
               </li>
             ))}
           </ul>
@@ -228,7 +299,10 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
           <ul className="plain-list">
             {data.reviews.map((entry) => (
               <li key={entry.id}>
-                {entry.title} {entry.diarienummer ? `(${entry.diarienummer})` : ''} {entry.meetingDate ? `– ${formatDate(entry.meetingDate, formatLocale)} ${entry.decisionParagraph ?? ''}` : ''}
+                {entry.title} {entry.diarienummer ? `(${entry.diarienummer})` : ''}{' '}
+                {entry.meetingDate
+                  ? `– ${formatDate(entry.meetingDate, formatLocale)} ${entry.decisionParagraph ?? ''}`
+                  : ''}
               </li>
             ))}
           </ul>
@@ -239,7 +313,17 @@ function RiskView({ data, names, statusById, unitNames }: { data: RiskData; name
 }
 
 /** The period follow-ups of an item, newest first, each with its author and the status then. */
-export function FollowUpTimeline({ followUps, name, statusById, periods }: { followUps: FollowUp[]; name: (id: string | null) => string; statusById: Map<string, Status>; periods: Map<string, Period> }) {
+export function FollowUpTimeline({
+  followUps,
+  name,
+  statusById,
+  periods,
+}: {
+  followUps: FollowUp[];
+  name: (id: string | null) => string;
+  statusById: Map<string, Status>;
+  periods: Map<string, Period>;
+}) {
   const { t, formatLocale, locale } = useI18n();
   if (followUps.length === 0) return <p className="muted">{t('followUps.none')}</p>;
   return (
@@ -247,13 +331,18 @@ export function FollowUpTimeline({ followUps, name, statusById, periods }: { fol
       {followUps.map((entry) => (
         <li key={entry.id} className="follow-up">
           <p className="follow-up-meta">
-            <strong>{periodLabel(periods.get(entry.periodId), locale)}</strong> {formatDate(entry.reportedOn, formatLocale)} · {name(entry.authorId)} {entry.statusId && <StatusBadge status={statusById.get(entry.statusId)} />}
+            <strong>{periodLabel(periods.get(entry.periodId), locale)}</strong>{' '}
+            {formatDate(entry.reportedOn, formatLocale)} · {name(entry.authorId)}{' '}
+            {entry.statusId && <StatusBadge status={statusById.get(entry.statusId)} />}
           </p>
           <MarkdownText text={entry.body} />
           <p>
             <Link to="/uppfoljning/$followUpId/redigera" params={{ followUpId: entry.id }}>
               {t('followUps.edit')}
-              <span className="visually-hidden"> {t('followUps.editOf', { period: periodLabel(periods.get(entry.periodId), locale) })}</span>
+              <span className="visually-hidden">
+                {' '}
+                {t('followUps.editOf', { period: periodLabel(periods.get(entry.periodId), locale) })}
+              </span>
             </Link>
           </p>
           {entry.analysis && (
