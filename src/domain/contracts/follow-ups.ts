@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAN_ITEM_KINDS } from '../plan-item.ts';
 import {
   archivedField,
   booleanQuery,
@@ -78,7 +79,7 @@ export const dueFollowUpsQuery = z.strictObject({
 /** An item that needs its follow-up for a period. */
 export const dueFollowUp = z
   .object({
-    kind: z.enum(['control', 'action', 'activity']),
+    kind: z.enum(PLAN_ITEM_KINDS),
     id,
     title: z.string(),
     planId: id,

@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { parsePlanPeriod } from '../../domain/plan.ts';
+import type { PlanItemKind } from '../../domain/plan-item.ts';
 import { actions } from '../db/schema/actions.ts';
 import { activities, activityFocusAreas, subActivities } from '../db/schema/activities.ts';
 import { assignments } from '../db/schema/assignments.ts';
@@ -14,7 +15,7 @@ import type { FollowUpFixture, PlanFixture } from './fixture-schema.ts';
 import { insertRows, resolve, resolvePeriod, type LoadContext } from './load-context.ts';
 import { FixtureError } from './read-demo-fixtures.ts';
 
-type Item = { kind: 'control' | 'action' | 'activity'; id: string };
+type Item = { kind: PlanItemKind; id: string };
 
 /** Writes one plan of a fixture with everything in it. */
 export async function loadPlan(

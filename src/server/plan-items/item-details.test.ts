@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
@@ -9,7 +9,10 @@ import { users } from '../db/schema/users.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { createPlan, createRisk, createTenant, createUnit } from '../../../test/support/factories.ts';
 import { AppError } from '../errors.ts';
-import { isOverdue, loadItemDetails, writeItemDetails, type ItemDetails } from './item-details.ts';
+import { isOverdue as isOverdueFacts } from '../../domain/plan-item.ts';
+import { statuses } from '../db/schema/statuses.ts';
+import { queryRows } from '../db/client.ts';
+import { isOverdue, loadItemDetails, overdueCondition, writeItemDetails, type ItemDetails } from './item-details.ts';
 
 // Who answers for a plan item and when it is checked, kept beside the item: read for many items
 // at once, written only where a list really changes, and refused when it names someone who is
@@ -164,5 +167,55 @@ describe('overdue', () => {
       false,
     );
     expect(isOverdue({ endDate: null, statusId: null, archivedAt: null }, completed, '2026-06-15')).toBe(false);
+  });
+});
+
+describe('overdue in SQL and in the domain', () => {
+  let database: DatabaseHandle;
+  let tenantId: string;
+  const done = uuidv7();
+  const running = uuidv7();
+  afterAll(() => database.close());
+
+  test('the list filter and the domain rule agree, case by case, at the edges of the end date', async () => {
+    database = await createTestDatabase();
+    ({ tenantId } = await createTenant(database.db));
+    // Another tenant's completed status counts for nobody else.
+    const other = await createTenant(database.db);
+    const status = (tenant: string, id: string, category: 'completed' | 'in_progress') => ({
+      tenantId: tenant,
+      id,
+      key: `${category}-${id.slice(-6)}`,
+      labelSv: category,
+      labelEn: category,
+      colour: '#000000',
+      icon: 'circle' as const,
+      category,
+    });
+    const foreignDone = uuidv7();
+    await database.db
+      .insert(statuses)
+      .values([
+        status(tenantId, done, 'completed'),
+        status(tenantId, running, 'in_progress'),
+        status(other.tenantId, foreignDone, 'completed'),
+      ]);
+    const today = '2026-06-15';
+    const cases: { endDate: string | null; statusId: string | null; completed: boolean }[] = [];
+    for (const endDate of [null, '2026-06-14', '2026-06-15', '2026-06-16', '2025-12-31']) {
+      cases.push({ endDate, statusId: null, completed: false });
+      cases.push({ endDate, statusId: running, completed: false });
+      cases.push({ endDate, statusId: done, completed: true });
+      cases.push({ endDate, statusId: foreignDone, completed: false });
+    }
+    for (const item of cases) {
+      const [row] = await queryRows<{ overdue: boolean }>(
+        database.db,
+        sql`select ${overdueCondition(sql`${item.endDate}::date`, sql`${item.statusId}::uuid`, tenantId, today)} as overdue`,
+      );
+      expect(row?.overdue, JSON.stringify(item)).toBe(isOverdueFacts(item, today));
+    }
+    // The cases hold both answers, so the comparison can tell the two rules apart.
+    expect(new Set(cases.map((item) => isOverdueFacts(item, today)))).toEqual(new Set([true, false]));
   });
 });

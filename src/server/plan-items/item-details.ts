@@ -5,10 +5,11 @@ import { assignments } from '../db/schema/assignments.ts';
 import { checkpoints } from '../db/schema/checkpoints.ts';
 import { statuses } from '../db/schema/statuses.ts';
 import { users } from '../db/schema/users.ts';
+import { isOverdue as isOverdueFacts, type PlanItemKind } from '../../domain/plan-item.ts';
 import { AppError, type FieldError } from '../errors.ts';
 
 /** The kinds of plan item that have responsible persons, checkpoints and follow-ups. */
-export type ItemKind = 'control' | 'action' | 'activity';
+export type ItemKind = PlanItemKind;
 
 const ASSIGNMENT_COLUMN = {
   control: assignments.controlId,
@@ -178,21 +179,26 @@ export async function completedStatusIds(db: Database, tenantId: string): Promis
   return new Set(rows.map((row) => row.id));
 }
 
-/** Overdue: its end date has passed and its status is not a completed one. Derived, never stored. */
+/** The domain's overdue rule for a stored item, given the ids of the tenant's completed statuses. */
 export function isOverdue(
   item: { endDate: string | null; statusId: string | null; archivedAt: Date | null },
   completed: Set<string>,
   today: string,
 ): boolean {
-  return (
-    item.archivedAt === null &&
-    item.endDate !== null &&
-    item.endDate < today &&
-    (item.statusId === null || !completed.has(item.statusId))
+  return isOverdueFacts(
+    {
+      endDate: item.endDate,
+      completed: item.statusId !== null && completed.has(item.statusId),
+      archived: item.archivedAt !== null,
+    },
+    today,
   );
 }
 
-/** The same rule in SQL, for list filters. */
+/**
+ * The domain's overdue rule in SQL, for list filters and counts (archived items are left out by
+ * the queries that use it). Tested against `isOverdue` of the domain case by case.
+ */
 export function overdueCondition(endDate: unknown, statusId: unknown, tenantId: string, today: string) {
   return sql`coalesce(${endDate} < ${today} and (${statusId} is null or ${statusId} not in (select id from statuses where tenant_id = ${tenantId} and category = 'completed')), false)`;
 }

@@ -1,4 +1,6 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
+import { planPeriodCode } from '../../domain/plan.ts';
+import { isOverdue } from '../../domain/plan-item.ts';
 import { riskBandFor, type RiskMatrixConfig } from '../../domain/risk-matrix.ts';
 import type { Database } from '../db/client.ts';
 import { reportTexts } from '../db/schema/report-texts.ts';
@@ -34,7 +36,7 @@ export function labelsFor(locale: 'sv' | 'en'): ReportLabels {
 
 /** "2020" or "2020-2021", as the documents write a plan's period. */
 export function periodText(context: Pick<ReportContext, 'startYear' | 'endYear'>): string {
-  return context.startYear === context.endYear ? String(context.startYear) : `${context.startYear}-${context.endYear}`;
+  return planPeriodCode(context);
 }
 
 /**
@@ -76,9 +78,9 @@ export function dayAndMonth(date: string, labels: ReportLabels, precision: 'day'
   return precision === 'month' ? name : `${day} ${name}`;
 }
 
-/** Overdue: the end date has passed and the status is not a completed one. */
+/** The domain's overdue rule for an item of the plan's read model (which holds no archived items). */
 export function isItemOverdue(item: Pick<ItemFacts, 'endDate' | 'status'>, today: string): boolean {
-  return item.endDate !== null && item.endDate < today && item.status?.category !== 'completed';
+  return isOverdue({ endDate: item.endDate, completed: item.status?.category === 'completed' }, today);
 }
 
 /** The responsible people on one line and the reporting-responsible on the next, as the follow-up documents print them. */
