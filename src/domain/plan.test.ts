@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatPlanPeriod, parsePlanPeriod } from './plan.ts';
+import { formatPlanPeriod, parsePlanPeriod, planPeriodCode } from './plan.ts';
 
 describe("a plan's period", () => {
   test('a year, or a range with a hyphen or an en dash and spaces around it', () => {
@@ -23,5 +23,17 @@ describe("a plan's period", () => {
   test('printed as the year, or the years with an en dash', () => {
     expect(formatPlanPeriod({ startYear: 2026, endYear: 2026 })).toBe('2026');
     expect(formatPlanPeriod({ startYear: 2026, endYear: 2028 })).toBe('2026–2028');
+  });
+
+  test('the code of a period has a plain hyphen and reads back as the same period', () => {
+    expect(planPeriodCode({ startYear: 2020, endYear: 2021 })).toBe('2020-2021');
+    expect(planPeriodCode({ startYear: 2020, endYear: 2020 })).toBe('2020');
+    for (const period of [
+      { startYear: 2020, endYear: 2020 },
+      { startYear: 2020, endYear: 2023 },
+    ]) {
+      expect(parsePlanPeriod(planPeriodCode(period))).toEqual(period);
+      expect(parsePlanPeriod(formatPlanPeriod(period))).toEqual(period);
+    }
   });
 });

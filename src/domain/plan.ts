@@ -34,3 +34,11 @@ export function parsePlanPeriod(text: string): PlanPeriod | null {
 export function formatPlanPeriod(period: PlanPeriod): string {
   return period.startYear === period.endYear ? String(period.startYear) : `${period.startYear}–${period.endYear}`;
 }
+
+/**
+ * "2020" or "2020-2021" with a plain hyphen: the period as an address or a file name carries it,
+ * and as the follow-up reports print it in their headings. `parsePlanPeriod` reads it back.
+ */
+export function planPeriodCode(period: PlanPeriod): string {
+  return period.startYear === period.endYear ? String(period.startYear) : `${period.startYear}-${period.endYear}`;
+}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { reportingCalendar } from '../../domain/contracts/reporting-calendar.ts';
+import { planPeriodCode } from '../../domain/plan.ts';
 import { api } from './api.ts';
 
 export type Calendar = z.infer<typeof reportingCalendar>;
@@ -23,7 +24,7 @@ export async function loadPeriodList(first: number, last: number, signal?: Abort
 
 /** A plan's period as the reports take it: "2020" or "2020-2021". */
 export function periodParam(plan: { startYear: number; endYear: number }): string {
-  return plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}-${plan.endYear}`;
+  return planPeriodCode(plan);
 }
 
 /** "Kvartal 3 2020" or "Quarter 3 2020". */

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import type { OrgUnitNode } from '../../../domain/contracts/org-units.ts';
 import { ORG_UNIT_KIND_LABELS } from '../../../domain/org-unit.ts';
+import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
@@ -131,7 +132,7 @@ function UnitPlans({ unit, plans }: { unit: OrgUnitNode; plans: Plan[] }) {
             <tbody>
               {sorted.map((plan) => (
                 <tr key={plan.id}>
-                  <td>{plan.startYear === plan.endYear ? plan.startYear : `${plan.startYear}–${plan.endYear}`}</td>
+                  <td>{formatPlanPeriod(plan)}</td>
                   <th scope="row">
                     <Link
                       to="/planer/$planId"

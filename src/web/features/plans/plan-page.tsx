@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { planOverview } from '../../../domain/contracts/plan-overview.ts';
+import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { riskBandFor } from '../../../domain/risk-matrix.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
@@ -102,7 +103,7 @@ function PlanView({
     ...overview.risks.flatMap((risk) => [...risk.controls, ...risk.actions]),
     ...overview.actionsWithoutRisk,
   ];
-  const period = plan.startYear === plan.endYear ? String(plan.startYear) : `${plan.startYear}–${plan.endYear}`;
+  const period = formatPlanPeriod(plan);
 
   return (
     <Page
