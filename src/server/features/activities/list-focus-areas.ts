@@ -4,7 +4,6 @@ import type { focusAreaListQuery } from '../../../domain/contracts/activities.ts
 import type { Access } from '../../access/access.ts';
 import type { Database } from '../../db/client.ts';
 import { focusAreas } from '../../db/schema/activities.ts';
-import { AppError } from '../../errors.ts';
 
 /** A page of the tenant's focus areas (fokusområden), active ones unless asked for all, in their order. */
 export async function listFocusAreas(db: Database, access: Access, query: z.infer<typeof focusAreaListQuery>) {
@@ -18,14 +17,4 @@ export async function listFocusAreas(db: Database, access: Access, query: z.infe
     .limit(query.limit)
     .offset(query.offset);
   return { items: rows.map((row) => row.area), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
-}
-
-/** One of the tenant's focus areas; otherwise not found. */
-export async function findFocusArea(db: Database, access: Access, { focusAreaId }: { focusAreaId: string }) {
-  const [row] = await db
-    .select()
-    .from(focusAreas)
-    .where(and(eq(focusAreas.tenantId, access.tenantId), eq(focusAreas.id, focusAreaId)));
-  if (!row) throw new AppError('not_found');
-  return row;
 }

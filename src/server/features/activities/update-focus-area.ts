@@ -4,7 +4,7 @@ import type { Access } from '../../access/access.ts';
 import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { focusAreas } from '../../db/schema/activities.ts';
-import { findFocusArea } from './list-focus-areas.ts';
+import { findFocusArea } from './find-focus-area.ts';
 import { presentFocusArea } from './activity-rules.ts';
 
 export interface UpdateFocusAreaOptions {
