@@ -1,26 +1,26 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { personDisplayName } from '../../domain/person.ts';
 import { reportingPeriodLabel } from '../../domain/reporting-period.ts';
 import { DEFAULT_RISK_MATRIX, type RiskMatrixConfig } from '../../domain/risk-matrix.ts';
 import type { StatusCategory } from '../../domain/status.ts';
 import { readTogether, type Database } from '../db/client.ts';
-import { actions } from '../db/schema/actions.ts';
-import { activities, activityFocusAreas, focusAreas, subActivities } from '../db/schema/activities.ts';
-import { assignments } from '../db/schema/assignments.ts';
-import { checkpoints } from '../db/schema/checkpoints.ts';
-import { controls } from '../db/schema/controls.ts';
-import { deviations } from '../db/schema/deviations.ts';
-import { followUps } from '../db/schema/follow-ups.ts';
-import { orgUnits } from '../db/schema/org-units.ts';
-import { planNotes } from '../db/schema/plan-notes.ts';
-import { plans } from '../db/schema/plans.ts';
-import { reportingPeriods } from '../db/schema/reporting-periods.ts';
-import { reviews } from '../db/schema/reviews.ts';
-import { riskMatrices } from '../db/schema/risk-matrices.ts';
-import { risks } from '../db/schema/risks.ts';
-import { statuses } from '../db/schema/statuses.ts';
-import { users } from '../db/schema/users.ts';
+import {
+  readPlans,
+  readStatuses,
+  readRisks,
+  readControls,
+  readActions,
+  readActivities,
+  readSubActivities,
+  readFocusAreas,
+  readReviews,
+  readFollowUps,
+  readAssignments,
+  readCheckpoints,
+  readDeviations,
+  readNotes,
+  readRiskMatrices,
+  type PlanSelection,
+} from './plan-reads.ts';
 
 // The plan as one readable whole: everything a report prints, a plan version freezes and a
 // comparison compares about a set of plans, read in a fixed number of queries whatever the number
@@ -139,20 +139,6 @@ export interface PlanFacts {
   notes: { topic: string; body: string }[];
 }
 
-const decisionUnits = alias(orgUnits, 'decision_unit');
-
-/** The columns every item (control, action, activity) is printed with. */
-const itemColumns = (table: typeof controls | typeof actions | typeof activities) => ({
-  id: table.id,
-  planId: table.planId,
-  title: table.title,
-  statusId: table.statusId,
-  startDate: table.startDate,
-  endDate: table.endDate,
-});
-
-const live = <T extends { archivedAt: unknown }>(table: T) => isNull(table.archivedAt as never);
-
 /**
  * The facts of the given plans of one tenant, in the order of `planIds`. A `summary` leaves out
  * what a summary does not print (follow-ups, checkpoints, sub-activities, reviews, notes): the
@@ -168,34 +154,13 @@ export async function loadPlanFacts(
   // Stryker disable next-line ConditionalExpression: equivalent, with no ids every read below matches nothing; the early return spares fifteen queries
   if (planIds.length === 0) return [];
   const ids = [...planIds];
-  return assemblePlanFacts(ids, await readPlanRows(db, tenantId, ids, options.summary !== true), locale);
+  return assemblePlanFacts(ids, await readPlanRows({ db, tenantId, ids }, options.summary !== true), locale);
 }
 
 /** The rows of the plans: fifteen reads at once, whatever the number of plans; a summary skips what it does not print. */
-async function readPlanRows(db: Database, tenantId: string, ids: string[], full: boolean) {
+async function readPlanRows(selection: PlanSelection, full: boolean) {
   /** A read that a summary skips. */
   const unlessSummary = <T>(read: () => PromiseLike<T[]>) => (full ? read : () => Promise.resolve([] as T[]));
-  const inPlans = <C extends { planId: never }>(table: C) =>
-    and(eq((table as unknown as { tenantId: never }).tenantId, tenantId), inArray(table.planId, ids));
-  const controlIds = db
-    .select({ id: controls.id })
-    .from(controls)
-    .where(and(eq(controls.tenantId, tenantId), inArray(controls.planId, ids)));
-  const actionIds = db
-    .select({ id: actions.id })
-    .from(actions)
-    .where(and(eq(actions.tenantId, tenantId), inArray(actions.planId, ids)));
-  const activityIds = db
-    .select({ id: activities.id })
-    .from(activities)
-    .where(and(eq(activities.tenantId, tenantId), inArray(activities.planId, ids)));
-  const ofItems = (table: { controlId: never; actionId: never; activityId: never }): SQL =>
-    or(
-      inArray(table.controlId, controlIds),
-      inArray(table.actionId, actionIds),
-      inArray(table.activityId, activityIds),
-    )!;
-
   const [
     planRows,
     statusRows,
@@ -213,199 +178,22 @@ async function readPlanRows(db: Database, tenantId: string, ids: string[], full:
     noteRows,
     matrixRows,
   ] = await readTogether(
-    db,
-    () =>
-      db
-        .select({ plan: plans, unitName: orgUnits.name, decidedBy: decisionUnits.name })
-        .from(plans)
-        .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
-        .leftJoin(
-          decisionUnits,
-          and(eq(decisionUnits.tenantId, plans.tenantId), eq(decisionUnits.id, plans.decisionUnitId)),
-        )
-        .where(and(eq(plans.tenantId, tenantId), inArray(plans.id, ids))),
-    () =>
-      db
-        .select({
-          id: statuses.id,
-          labelSv: statuses.labelSv,
-          labelEn: statuses.labelEn,
-          colour: statuses.colour,
-          category: statuses.category,
-        })
-        .from(statuses)
-        .where(eq(statuses.tenantId, tenantId)),
-    () =>
-      db
-        .select({
-          id: risks.id,
-          planId: risks.planId,
-          title: risks.title,
-          description: risks.description,
-          likelihood: risks.likelihood,
-          consequence: risks.consequence,
-          riskValue: risks.riskValue,
-        })
-        .from(risks)
-        .where(and(inPlans(risks as never), live(risks)))
-        .orderBy(asc(risks.sortOrder), asc(risks.createdAt)),
-    () =>
-      db
-        .select({
-          ...itemColumns(controls),
-          riskId: controls.riskId,
-          description: controls.description,
-          method: controls.method,
-          frequency: controls.frequency,
-        })
-        .from(controls)
-        .where(and(inPlans(controls as never), live(controls)))
-        .orderBy(asc(controls.sortOrder), asc(controls.createdAt)),
-    () =>
-      db
-        .select({
-          action: {
-            ...itemColumns(actions),
-            riskId: actions.riskId,
-            reviewId: actions.reviewId,
-            whatToDo: actions.whatToDo,
-            measuresTaken: actions.measuresTaken,
-          },
-          unitName: orgUnits.name,
-        })
-        .from(actions)
-        .leftJoin(orgUnits, and(eq(orgUnits.tenantId, actions.tenantId), eq(orgUnits.id, actions.responsibleUnitId)))
-        .where(and(inPlans(actions as never), live(actions)))
-        .orderBy(asc(actions.sortOrder), asc(actions.createdAt)),
-    () =>
-      db
-        .select({
-          ...itemColumns(activities),
-          number: activities.number,
-          description: activities.description,
-          costAndResources: activities.costAndResources,
-          performers: activities.performers,
-          carryOver: activities.carryOver,
-        })
-        .from(activities)
-        .where(and(inPlans(activities as never), live(activities)))
-        .orderBy(asc(activities.sortOrder), asc(activities.createdAt)),
-    unlessSummary(() =>
-      db
-        .select({
-          activityId: subActivities.activityId,
-          number: subActivities.number,
-          title: subActivities.title,
-          statusId: subActivities.statusId,
-          carryOver: subActivities.carryOver,
-        })
-        .from(subActivities)
-        .where(
-          and(
-            eq(subActivities.tenantId, tenantId),
-            inArray(subActivities.activityId, activityIds),
-            live(subActivities),
-          ),
-        )
-        .orderBy(asc(subActivities.sortOrder), asc(subActivities.createdAt)),
-    ),
-    unlessSummary(() =>
-      db
-        .select({ activityId: activityFocusAreas.activityId, name: focusAreas.name })
-        .from(activityFocusAreas)
-        .innerJoin(
-          focusAreas,
-          and(eq(focusAreas.tenantId, activityFocusAreas.tenantId), eq(focusAreas.id, activityFocusAreas.focusAreaId)),
-        )
-        .where(and(eq(activityFocusAreas.tenantId, tenantId), inArray(activityFocusAreas.activityId, activityIds)))
-        .orderBy(asc(activityFocusAreas.sortOrder)),
-    ),
-    unlessSummary(() =>
-      db
-        .select({ review: reviews, unitName: orgUnits.name })
-        .from(reviews)
-        .leftJoin(orgUnits, and(eq(orgUnits.tenantId, reviews.tenantId), eq(orgUnits.id, reviews.decisionUnitId)))
-        .where(and(inPlans(reviews as never), live(reviews)))
-        .orderBy(asc(reviews.sortOrder), asc(reviews.createdAt)),
-    ),
-    unlessSummary(() =>
-      db
-        .select({
-          followUp: {
-            controlId: followUps.controlId,
-            actionId: followUps.actionId,
-            activityId: followUps.activityId,
-            reportedOn: followUps.reportedOn,
-            body: followUps.body,
-            analysis: followUps.analysis,
-            statusId: followUps.statusId,
-          },
-          period: {
-            kind: reportingPeriods.kind,
-            number: reportingPeriods.number,
-            year: reportingPeriods.year,
-            name: reportingPeriods.name,
-            endDate: reportingPeriods.endDate,
-          },
-          author: { name: users.name, deactivatedAt: users.deactivatedAt },
-        })
-        .from(followUps)
-        .innerJoin(
-          reportingPeriods,
-          and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)),
-        )
-        .leftJoin(users, and(eq(users.tenantId, followUps.tenantId), eq(users.id, followUps.authorId)))
-        .where(and(eq(followUps.tenantId, tenantId), live(followUps), ofItems(followUps as never)))
-        .orderBy(asc(reportingPeriods.endDate), asc(followUps.reportedOn), asc(followUps.createdAt)),
-    ),
-    () =>
-      db
-        .select({
-          assignment: {
-            controlId: assignments.controlId,
-            actionId: assignments.actionId,
-            activityId: assignments.activityId,
-            role: assignments.role,
-          },
-          name: users.name,
-          deactivatedAt: users.deactivatedAt,
-        })
-        .from(assignments)
-        .innerJoin(users, and(eq(users.tenantId, assignments.tenantId), eq(users.id, assignments.userId)))
-        .where(and(eq(assignments.tenantId, tenantId), ofItems(assignments as never)))
-        .orderBy(asc(assignments.sortOrder)),
-    unlessSummary(() =>
-      db
-        .select({
-          controlId: checkpoints.controlId,
-          actionId: checkpoints.actionId,
-          activityId: checkpoints.activityId,
-          date: checkpoints.date,
-        })
-        .from(checkpoints)
-        .where(and(eq(checkpoints.tenantId, tenantId), ofItems(checkpoints as never)))
-        .orderBy(asc(checkpoints.date)),
-    ),
-    () =>
-      db
-        .select({ deviation: deviations, controlTitle: controls.title, planId: controls.planId })
-        .from(deviations)
-        .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
-        .where(and(eq(deviations.tenantId, tenantId), inArray(controls.planId, ids), live(deviations)))
-        .orderBy(asc(deviations.foundOn)),
-    unlessSummary(() =>
-      db
-        .select({ planId: planNotes.planId, topic: planNotes.topic, body: planNotes.body })
-        .from(planNotes)
-        .where(and(inPlans(planNotes as never), live(planNotes)))
-        .orderBy(asc(planNotes.createdAt)),
-    ),
-    () =>
-      db
-        .select()
-        .from(riskMatrices)
-        .where(eq(riskMatrices.tenantId, tenantId))
-        .orderBy(desc(riskMatrices.validFromYear)),
+    selection.db,
+    () => readPlans(selection),
+    () => readStatuses(selection),
+    () => readRisks(selection),
+    () => readControls(selection),
+    () => readActions(selection),
+    () => readActivities(selection),
+    unlessSummary(() => readSubActivities(selection)),
+    unlessSummary(() => readFocusAreas(selection)),
+    unlessSummary(() => readReviews(selection)),
+    unlessSummary(() => readFollowUps(selection)),
+    () => readAssignments(selection),
+    unlessSummary(() => readCheckpoints(selection)),
+    () => readDeviations(selection),
+    unlessSummary(() => readNotes(selection)),
+    () => readRiskMatrices(selection),
   );
   return {
     planRows,
