@@ -43,13 +43,78 @@ interface UnitRow {
  */
 export async function unitOverview(db: Database, scope: OverviewScope): Promise<Overview> {
   const { tenantId, year, today } = scope;
-  const readable = scope.readableUnitIds === 'all' ? null : new Set(scope.readableUnitIds);
-  const canRead = (unitId: string) => readable === null || readable.has(unitId);
   const units: UnitRow[] = await db
     .select({ id: orgUnits.id, parentId: orgUnits.parentId, kind: orgUnits.kind, name: orgUnits.name })
     .from(orgUnits)
     .where(and(eq(orgUnits.tenantId, tenantId), isNull(orgUnits.archivedAt)))
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
+  const layout = overviewLayout(units, scope);
+
+  const [planRows, matrixRows] = await readTogether(
+    db,
+    () =>
+      layout.countedUnitIds.length === 0
+        ? Promise.resolve([] as PlanRow[])
+        : db
+            .select({ id: plans.id, title: plans.title, kind: plans.kind, unitId: plans.unitId })
+            .from(plans)
+            .where(and(plansOfYears(tenantId, year, year), inArray(plans.unitId, layout.countedUnitIds)))
+            .orderBy(asc(plans.kind), asc(plans.startYear), asc(plans.createdAt)),
+    () =>
+      db
+        .select()
+        .from(riskMatrices)
+        .where(and(eq(riskMatrices.tenantId, tenantId), lte(riskMatrices.validFromYear, year)))
+        .orderBy(desc(riskMatrices.validFromYear))
+        .limit(1),
+  );
+  const counts = await countPlanContents(
+    db,
+    tenantId,
+    planRows.map((plan) => plan.id),
+    today,
+  );
+  const matrixRow = matrixRows[0];
+  const matrix = matrixRow
+    ? {
+        likelihoodLevels: matrixRow.likelihoodLevels,
+        consequenceLevels: matrixRow.consequenceLevels,
+        bands: matrixRow.bands,
+      }
+    : DEFAULT_RISK_MATRIX;
+  const { rows, cells, unassessed } = tallyOverview(layout, planRows, counts, matrix);
+  return {
+    unit: { id: layout.top.id, name: layout.top.name, kind: layout.top.kind },
+    year,
+    today,
+    rows: [...rows.values()].filter((row) => !row.own || row.plans.length > 0),
+    matrix: {
+      ...matrix,
+      cells: [...cells.values()].sort((a, b) => b.likelihood - a.likelihood || a.consequence - b.consequence),
+      unassessedRisks: unassessed,
+    },
+  };
+}
+
+type PlanRow = { id: string; title: string; kind: PlanKind; unitId: string };
+
+/** The rows of the overview and which row each unit is counted in. */
+interface OverviewLayout {
+  top: UnitRow;
+  /** The scope itself, then the readable units directly under it. */
+  rowUnits: UnitRow[];
+  /** The row a unit is counted in: the scope itself, the child of the scope it lies under, or none. */
+  rowOf: Map<string, string>;
+  /** The readable units that count in some row. */
+  countedUnitIds: string[];
+  /** Whether a unit has units below it (readable or not). */
+  hasUnitsBelow: (unitId: string) => boolean;
+}
+
+/** The scope (the asked unit, or the highest one the caller reads), its rows and where each unit counts. */
+function overviewLayout(units: UnitRow[], scope: OverviewScope): OverviewLayout {
+  const readable = scope.readableUnitIds === 'all' ? null : new Set(scope.readableUnitIds);
+  const canRead = (unitId: string) => readable === null || readable.has(unitId);
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
   const scopeId =
     scope.unitId ?? units.find((unit) => canRead(unit.id) && (unit.parentId === null || !canRead(unit.parentId)))?.id;
@@ -58,7 +123,6 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
 
   const children = units.filter((unit) => unit.parentId === top.id && canRead(unit.id));
   const childIds = new Set(children.map((unit) => unit.id));
-  /** The row a unit is counted in: the scope itself, the child of the scope it lies under, or none. */
   const rowOf = new Map<string, string>();
   const branchOf = (unit: UnitRow): string | undefined => {
     if (rowOf.has(unit.id)) return rowOf.get(unit.id);
@@ -74,26 +138,35 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
   const countedUnitIds = units
     .filter((unit) => canRead(unit.id) && branchOf(unit) !== undefined)
     .map((unit) => unit.id);
+  return {
+    top,
+    rowUnits: [top, ...children],
+    rowOf,
+    countedUnitIds,
+    hasUnitsBelow: (unitId) => units.some((candidate) => candidate.parentId === unitId),
+  };
+}
 
-  const [planRows, matrixRows] = await readTogether(
-    db,
-    () =>
-      countedUnitIds.length === 0
-        ? Promise.resolve([] as { id: string; title: string; kind: PlanKind; unitId: string }[])
-        : db
-            .select({ id: plans.id, title: plans.title, kind: plans.kind, unitId: plans.unitId })
-            .from(plans)
-            .where(and(plansOfYears(tenantId, year, year), inArray(plans.unitId, countedUnitIds)))
-            .orderBy(asc(plans.kind), asc(plans.startYear), asc(plans.createdAt)),
-    () =>
-      db
-        .select()
-        .from(riskMatrices)
-        .where(and(eq(riskMatrices.tenantId, tenantId), lte(riskMatrices.validFromYear, year)))
-        .orderBy(desc(riskMatrices.validFromYear))
-        .limit(1),
-  );
-  const planIds = planRows.map((plan) => plan.id);
+interface PlanContentCounts {
+  itemCounts: { plan_id: string; category: StatusCategory | null; items: number; overdue: number }[];
+  deviationCounts: { plan_id: string; deviations: number; open: number }[];
+  riskCounts: {
+    plan_id: string;
+    likelihood: number | null;
+    consequence: number | null;
+    risks: number;
+    highest: number | null;
+  }[];
+}
+
+/** Per plan: its items by status category and overdue, its deviations and open ones, its risks per cell. Three queries. */
+async function countPlanContents(
+  db: Database,
+  tenantId: string,
+  planIds: string[],
+  today: string,
+): Promise<PlanContentCounts> {
+  if (planIds.length === 0) return { itemCounts: [], deviationCounts: [], riskCounts: [] };
   const idList = sql.join(
     planIds.map((planId) => sql`${planId}::uuid`),
     sql`, `,
@@ -104,56 +177,48 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
     sql`select ${sql.raw(table)}.plan_id, s.category, ${overdue(table)} as overdue
         from ${sql.raw(table)} left join statuses s on s.tenant_id = ${sql.raw(table)}.tenant_id and s.id = ${sql.raw(table)}.status_id
         where ${sql.raw(table)}.tenant_id = ${tenantId} and ${sql.raw(table)}.archived_at is null and ${sql.raw(table)}.plan_id in (${idList})`;
-  const [itemCounts, deviationCounts, riskCounts] =
-    planIds.length === 0
-      ? [[], [], []]
-      : await readTogether(
-          db,
-          () =>
-            queryRows<{ plan_id: string; category: StatusCategory | null; items: number; overdue: number }>(
-              db,
-              sql`select plan_id, category, count(*)::int as items, count(*) filter (where overdue)::int as overdue
-                  from (${itemsOf('controls')} union all ${itemsOf('actions')} union all ${itemsOf('activities')}) as item
-                  group by plan_id, category`,
-            ),
-          () =>
-            queryRows<{ plan_id: string; deviations: number; open: number }>(
-              db,
-              sql`select c.plan_id, count(*)::int as deviations, count(*) filter (where d.state = 'open')::int as open
-                  from deviations d join controls c on c.tenant_id = d.tenant_id and c.id = d.control_id
-                  where d.tenant_id = ${tenantId} and d.archived_at is null and c.plan_id in (${idList})
-                  group by c.plan_id`,
-            ),
-          () =>
-            queryRows<{
-              plan_id: string;
-              likelihood: number | null;
-              consequence: number | null;
-              risks: number;
-              highest: number | null;
-            }>(
-              db,
-              sql`select plan_id, likelihood, consequence, count(*)::int as risks, max(risk_value)::int as highest
-                  from risks where tenant_id = ${tenantId} and archived_at is null and plan_id in (${idList})
-                  group by plan_id, likelihood, consequence`,
-            ),
-        );
+  const [itemCounts, deviationCounts, riskCounts] = await readTogether(
+    db,
+    () =>
+      queryRows<PlanContentCounts['itemCounts'][number]>(
+        db,
+        sql`select plan_id, category, count(*)::int as items, count(*) filter (where overdue)::int as overdue
+            from (${itemsOf('controls')} union all ${itemsOf('actions')} union all ${itemsOf('activities')}) as item
+            group by plan_id, category`,
+      ),
+    () =>
+      queryRows<PlanContentCounts['deviationCounts'][number]>(
+        db,
+        sql`select c.plan_id, count(*)::int as deviations, count(*) filter (where d.state = 'open')::int as open
+            from deviations d join controls c on c.tenant_id = d.tenant_id and c.id = d.control_id
+            where d.tenant_id = ${tenantId} and d.archived_at is null and c.plan_id in (${idList})
+            group by c.plan_id`,
+      ),
+    () =>
+      queryRows<PlanContentCounts['riskCounts'][number]>(
+        db,
+        sql`select plan_id, likelihood, consequence, count(*)::int as risks, max(risk_value)::int as highest
+            from risks where tenant_id = ${tenantId} and archived_at is null and plan_id in (${idList})
+            group by plan_id, likelihood, consequence`,
+      ),
+  );
+  return { itemCounts, deviationCounts, riskCounts };
+}
 
-  const matrixRow = matrixRows[0];
-  const matrix = matrixRow
-    ? {
-        likelihoodLevels: matrixRow.likelihoodLevels,
-        consequenceLevels: matrixRow.consequenceLevels,
-        bands: matrixRow.bands,
-      }
-    : DEFAULT_RISK_MATRIX;
+/** The counts added up per row, and the risks of all rows per cell of the matrix (those outside its scales apart). */
+function tallyOverview(
+  layout: OverviewLayout,
+  planRows: PlanRow[],
+  { itemCounts, deviationCounts, riskCounts }: PlanContentCounts,
+  matrix: Pick<Overview['matrix'], 'likelihoodLevels' | 'consequenceLevels'>,
+) {
   const rows = new Map<string, OverviewRow>(
-    [top, ...children].map((unit) => [
+    layout.rowUnits.map((unit) => [
       unit.id,
       {
         unit: { id: unit.id, name: unit.name, kind: unit.kind },
-        own: unit.id === top.id,
-        hasUnitsBelow: units.some((candidate) => candidate.parentId === unit.id),
+        own: unit.id === layout.top.id,
+        hasUnitsBelow: layout.hasUnitsBelow(unit.id),
         plans: [],
         items: 0,
         statuses: { not_started: 0, in_progress: 0, completed: 0, not_completed: 0, none: 0 },
@@ -166,7 +231,7 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
       },
     ]),
   );
-  const planRow = new Map(planRows.map((plan) => [plan.id, rows.get(rowOf.get(plan.unitId)!)!]));
+  const planRow = new Map(planRows.map((plan) => [plan.id, rows.get(layout.rowOf.get(plan.unitId)!)!]));
   for (const plan of planRows) planRow.get(plan.id)!.plans.push(plan);
   for (const count of itemCounts) {
     const row = planRow.get(count.plan_id)!;
@@ -198,15 +263,5 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
     cell.count += risks;
     cells.set(key, cell);
   }
-  return {
-    unit: { id: top.id, name: top.name, kind: top.kind },
-    year,
-    today,
-    rows: [...rows.values()].filter((row) => !row.own || row.plans.length > 0),
-    matrix: {
-      ...matrix,
-      cells: [...cells.values()].sort((a, b) => b.likelihood - a.likelihood || a.consequence - b.consequence),
-      unassessedRisks: unassessed,
-    },
-  };
+  return { rows, cells, unassessed };
 }
