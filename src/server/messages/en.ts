@@ -278,8 +278,10 @@ export const en: ServerMessages = {
     control: 'Control',
     action: 'Action',
     activity: 'Activity',
-    endDate: 'end date',
-    checkpoint: 'checkpoint',
-    deadline: 'Last day to report',
+    item: (kind, title, plan, unit) => `${kind} "${title}" (${plan}, ${unit})`,
+    endDateLine: (item, date) => `${item}: end date ${date}`,
+    checkpointLine: (item, date) => `${item}: checkpoint ${date}`,
+    deadlineLine: (title, date) => `Last day to report: ${title} ${date}`,
+    deadlineInPeriodLine: (title, period, date) => `Last day to report: ${title} (${period}) ${date}`,
   },
 };

@@ -300,9 +300,13 @@ export const sv = {
     control: 'Kontrollmoment',
     action: 'Åtgärd',
     activity: 'Aktivitet',
-    endDate: 'slutdatum',
-    checkpoint: 'avstämning',
-    deadline: 'Sista dag att rapportera',
+    /** `kind` is one of control, action, activity above. */
+    item: (kind: string, title: string, plan: string, unit: string) => `${kind} "${title}" (${plan}, ${unit})`,
+    endDateLine: (item: string, date: string) => `${item}: slutdatum ${date}`,
+    checkpointLine: (item: string, date: string) => `${item}: avstämning ${date}`,
+    deadlineLine: (title: string, date: string) => `Sista dag att rapportera: ${title} ${date}`,
+    deadlineInPeriodLine: (title: string, period: string, date: string) =>
+      `Sista dag att rapportera: ${title} (${period}) ${date}`,
   },
 };
 
