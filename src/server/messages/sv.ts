@@ -1,7 +1,8 @@
 // Swedish, the default language: every message the server sends (problems, field errors, mail),
 // in the words the municipalities use themselves. en.ts must have exactly the same keys and
-// parameters (the type checker holds them together). A parameter is always printed in the text;
-// a choice (one word or another, singular or plural of a field) is made in code between entries.
+// parameters (the type checker holds them together). A parameter is always printed in the text
+// (a number may choose its own plural); a choice between other words (this role or that, "fältet"
+// or "fälten" before a list) is made in code between entries.
 
 /** "1 minut", "5 minuter". */
 const minutes = (count: number) => (count === 1 ? '1 minut' : `${count} minuter`);
