@@ -33,6 +33,9 @@ export default {
     '!src/server/reports/render-*.ts',
     '!src/server/reports/pdf-word-boxes.ts',
     '!src/server/reports/column-widths.ts',
+    // Not listed on purpose: the server's message catalogues (src/server/messages/). They hold
+    // texts, not logic; each text is asserted by the tests of the rule that sends it, and
+    // messages.test.ts holds the two languages together.
     // Never the tests (their helpers live in test/support/, outside src/).
     '!**/*.test.ts',
   ],

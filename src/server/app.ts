@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './db/client.ts';
 import { systemClock, type Clock } from '../domain/clock.ts';
 import { AppError, problemResponse } from './errors.ts';
+import { localize } from './messages/messages.ts';
 import { packageRoot, packageVersion } from './paths.ts';
 import { createRouter } from './http/api-router.ts';
 import { problemFromDatabaseError } from './http/database-errors.ts';
@@ -90,7 +91,10 @@ export function createApp({
     bodyLimit({
       maxSize: BODY_LIMIT_BYTES,
       onError: () => {
-        throw new AppError('payload_too_large', { sv: 'Högst 1 MB per anrop.', en: 'At most 1 MB per request.' });
+        throw new AppError(
+          'payload_too_large',
+          localize((m) => m.problemDetails.payload_too_large),
+        );
       },
     }),
   );
@@ -164,10 +168,10 @@ function fromHttpException(error: HTTPException): AppError {
   if (error.status === 415) return new AppError('unsupported_media_type');
   if (error.status === 413) return new AppError('payload_too_large');
   if (error.status === 400)
-    return new AppError('validation_failed', {
-      sv: 'Innehållet är inte giltig JSON.',
-      en: 'The content is not valid JSON.',
-    });
+    return new AppError(
+      'validation_failed',
+      localize((m) => m.http.malformedJson),
+    );
   if (error.status === 401) return new AppError('unauthenticated');
   return new AppError('internal');
 }

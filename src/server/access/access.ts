@@ -3,6 +3,7 @@ import type { Role } from '../../domain/role.ts';
 import { todayInSweden, type Clock } from '../../domain/clock.ts';
 import { queryRows, type Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 import type { Actor } from '../audit/record-audit-events.ts';
 
 /** Who is calling: a person through a browser session, or an integration through an API token. */
@@ -23,10 +24,7 @@ export const MANAGING_ROLES: readonly Role[] = ['administrator', 'coordinator'];
 /** Roles that may archive and restore a unit's plan data: its managers. */
 export const ARCHIVING_ROLES: readonly Role[] = MANAGING_ROLES;
 
-const NOT_ALLOWED = {
-  sv: 'Din roll på enheten ger inte rätt att göra detta.',
-  en: 'Your role on the unit does not allow this.',
-};
+const NOT_ALLOWED = localize((m) => m.access.roleDoesNotAllow);
 
 /**
  * What one principal may do, on which units. A role assigned on a unit holds for the unit's
@@ -109,7 +107,10 @@ export class Access {
   /** Throws unless the principal may write at all (a read-only token may not). */
   assertMayWrite(): void {
     if (!this.principal.mayWrite) {
-      throw new AppError('forbidden', { sv: 'API-nyckeln får bara läsa.', en: 'The API token may only read.' });
+      throw new AppError(
+        'forbidden',
+        localize((m) => m.access.readOnlyToken),
+      );
     }
   }
 
@@ -124,10 +125,10 @@ export class Access {
   assertTenantAdministrator(): void {
     this.assertMayWrite();
     if (!this.isTenantAdministrator) {
-      throw new AppError('forbidden', {
-        sv: 'Bara kommunens administratör får göra detta.',
-        en: 'Only the tenant administrator may do this.',
-      });
+      throw new AppError(
+        'forbidden',
+        localize((m) => m.access.tenantAdministratorOnly),
+      );
     }
   }
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { plans } from '../db/schema/plans.ts';
 import { AppError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 import type { Access } from './access.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -18,7 +19,7 @@ export async function findReadablePlan(db: Database, access: Access, planId: str
   if (!plan || !access.canRead(plan.unitId)) {
     if (field)
       throw new AppError('validation_failed', undefined, [
-        { path: field, message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+        { path: field, message: localize((m) => m.validation.doesNotExist) },
       ]);
     throw new AppError('not_found');
   }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Transaction } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 import { creationChanges, recordAuditEvents, type Actor } from './record-audit-events.ts';
 import type { AuditChanges } from '../db/schema/audit-events.ts';
 
@@ -71,10 +72,7 @@ export function expectedVersion(bodyVersion: number | undefined, ifMatch: string
   throw new AppError('validation_failed', undefined, [
     {
       path: 'version',
-      message: {
-        sv: 'Ange versionen du utgick från (fältet version eller rubriken If-Match).',
-        en: 'Give the version you started from (the version field or an If-Match header).',
-      },
+      message: localize((m) => m.versions.required),
     },
   ]);
 }
@@ -82,10 +80,7 @@ export function expectedVersion(bodyVersion: number | undefined, ifMatch: string
 function conflictError(current: Row, expected: number, present: (row: Row) => unknown): AppError {
   return new AppError(
     'conflict',
-    {
-      sv: `Du utgick från version ${expected}, men den är nu version ${String(current.version)}. Läs in den igen och gör om ändringen.`,
-      en: `You started from version ${expected}, but it is now version ${String(current.version)}. Reload it and make the change again.`,
-    },
+    localize((m) => m.versions.stale(expected, String(current.version))),
     [],
     { current: present(current) },
   );

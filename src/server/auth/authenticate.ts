@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { loadAccess, type Principal } from '../access/access.ts';
 import { AppError } from '../errors.ts';
 import type { ApiEnv } from '../http/api-router.ts';
+import { localize } from '../messages/messages.ts';
 import { findApiToken } from './api-token-secrets.ts';
 import { sameSecret } from './secrets.ts';
 import { findSession, SESSION_COOKIE } from './sessions.ts';
@@ -27,10 +28,10 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const token = match ? await findApiToken(db, match[1]!, now) : null;
       if (!token)
-        throw new AppError('unauthenticated', {
-          sv: 'API-nyckeln är ogiltig eller återkallad.',
-          en: 'The API token is not valid or has been revoked.',
-        });
+        throw new AppError(
+          'unauthenticated',
+          localize((m) => m.auth.invalidApiToken),
+        );
       principal = {
         tenantId: token.tenantId,
         userId: token.userId,
@@ -45,10 +46,10 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
       if (!SAFE_METHODS.has(c.req.method)) {
         const sent = c.req.header(CSRF_HEADER);
         if (!sent || !sameSecret(sent, session.csrfToken)) {
-          throw new AppError('forbidden', {
-            sv: 'Skrivningar med inloggningscookie kräver rubriken X-CSRF-Token (finns i svaret från /api/v1/me).',
-            en: 'Writes with the session cookie need the X-CSRF-Token header (given by /api/v1/me).',
-          });
+          throw new AppError(
+            'forbidden',
+            localize((m) => m.auth.csrfHeaderRequired),
+          );
         }
       }
       principal = {

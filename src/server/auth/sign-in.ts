@@ -6,6 +6,7 @@ import { signInFailures } from '../db/schema/sign-in-failures.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
 import { AppError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 
 /** Counted for the tests: how many sign-in attempts reached the password check (argon2). */
 export const signInCounters = { passwordChecks: 0 };
@@ -13,25 +14,16 @@ export const signInCounters = { passwordChecks: 0 };
 // Verified when no account matches, so that an unknown address takes as long as a wrong password.
 let unknownAccountHash: Promise<string> | undefined;
 
-const WRONG_CREDENTIALS = { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' };
+const WRONG_CREDENTIALS = localize((m) => m.auth.wrongCredentials);
 
 /** Names the sign-in limiter's advisory locks among the other advisory locks (the migration lock …). */
 const SIGN_IN_LOCK_SPACE = 7_164_220;
 
 function tooManyAttempts(scope: 'account' | 'address', retryAfterSeconds: number): AppError {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  const wait =
-    minutes === 1 ? { sv: '1 minut', en: '1 minute' } : { sv: `${minutes} minuter`, en: `${minutes} minutes` };
-  const message =
-    scope === 'account'
-      ? {
-          sv: `För många misslyckade inloggningar för kontot. Försök igen om ${wait.sv}.`,
-          en: `Too many failed sign-ins for this account. Try again in ${wait.en}.`,
-        }
-      : {
-          sv: `För många misslyckade inloggningar från din adress. Försök igen om ${wait.sv}.`,
-          en: `Too many failed sign-ins from your address. Try again in ${wait.en}.`,
-        };
+  const message = localize((m) =>
+    scope === 'account' ? m.auth.tooManyForAccount(minutes) : m.auth.tooManyFromAddress(minutes),
+  );
   return new AppError('rate_limited', message, [], { retryAfterSeconds });
 }
 
@@ -173,19 +165,16 @@ export async function verifyCredentials(
     throw new AppError('validation_failed', undefined, [
       {
         path: 'tenant',
-        message: {
-          sv: 'Adressen har konton i flera kommuner. Ange kommunens kortnamn (t.ex. "malmo").',
-          en: 'The address has accounts in several tenants. Give the tenant’s short name (e.g. "malmo").',
-        },
+        message: localize((m) => m.auth.addressInSeveralTenants),
       },
     ]);
   }
   const [match] = matches;
   if (match!.deactivatedAt !== null) {
-    throw new AppError('unauthenticated', {
-      sv: 'Kontot är avaktiverat. Kontakta din administratör.',
-      en: 'The account is deactivated. Contact your administrator.',
-    });
+    throw new AppError(
+      'unauthenticated',
+      localize((m) => m.auth.deactivated),
+    );
   }
   // The person got in: the account's earlier failures no longer count against it.
   await db.delete(signInFailures).where(eq(signInFailures.email, email));

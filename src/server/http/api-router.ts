@@ -4,6 +4,7 @@ import type { Access } from '../access/access.ts';
 import type { AuthSettings } from '../auth/auth-settings.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 import { fieldErrorsFromIssues } from './validation-messages.ts';
 
 /** What every API handler can reach through the context. */
@@ -29,9 +30,9 @@ export function createRouter() {
       if (result.success) return;
       const detail =
         result.target === 'query'
-          ? { sv: 'Frågeparametrarna är inte giltiga.', en: 'The query parameters are not valid.' }
+          ? localize((m) => m.http.invalidQuery)
           : result.target === 'param'
-            ? { sv: 'Adressen är inte giltig.', en: 'The address is not valid.' }
+            ? localize((m) => m.http.invalidAddress)
             : undefined;
       throw new AppError(
         'validation_failed',

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 
 interface PostgresError {
   code: string;
@@ -80,15 +81,11 @@ function duplicateProblem(pg: PostgresError): AppError {
   return new AppError(
     'duplicate',
     fields.length === 0
-      ? { sv: 'Det finns redan en likadan post.', en: 'An identical entry already exists.' }
-      : {
-          sv: `Det finns redan en post med samma värde i ${fields.length === 1 ? 'fältet' : 'fälten'} ${listed}.`,
-          en: `An entry with the same value in ${fields.length === 1 ? 'the field' : 'the fields'} ${listed} already exists.`,
-        },
-    fields.map((path) => ({
-      path,
-      message: { sv: 'Det finns redan en post med samma värde.', en: 'An entry with the same value already exists.' },
-    })),
+      ? localize((m) => m.database.identicalEntry)
+      : localize((m) =>
+          fields.length === 1 ? m.database.sameValueInField(listed) : m.database.sameValueInFields(listed),
+        ),
+    fields.map((path) => ({ path, message: localize((m) => m.database.sameValue) })),
   );
 }
 
@@ -102,21 +99,21 @@ export function problemFromDatabaseError(error: unknown): AppError | null {
   if (!pg) return null;
   if (pg.code === '23503' && pg.constraint) {
     return new AppError('validation_failed', undefined, [
-      { path: fieldOfForeignKey(pg.constraint, pg.table), message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: fieldOfForeignKey(pg.constraint, pg.table), message: localize((m) => m.validation.doesNotExist) },
     ]);
   }
   if (pg.code === '23505') return duplicateProblem(pg);
   if (pg.code === '23514' || pg.code === '22P02' || pg.code === '22007' || pg.code === '22008') {
-    return new AppError('validation_failed', {
-      sv: `Uppgifterna bryter mot en regel (${pg.constraint ?? pg.code}).`,
-      en: `The input breaks a rule (${pg.constraint ?? pg.code}).`,
-    });
+    return new AppError(
+      'validation_failed',
+      localize((m) => m.database.breaksRule(pg.constraint ?? pg.code)),
+    );
   }
   if (pg.code === '40001' || pg.code === '40P01') {
-    return new AppError('conflict', {
-      sv: 'Någon annan ändrade samtidigt. Försök igen.',
-      en: 'Someone else changed it at the same time. Try again.',
-    });
+    return new AppError(
+      'conflict',
+      localize((m) => m.database.concurrentChange),
+    );
   }
   return null;
 }

@@ -1,24 +1,16 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError, type FieldError, type LocalizedText } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 
 // PostgreSQL cannot store U+0000 in text or jsonb, and a lone UTF-16 surrogate (JSON.parse turns
 // the escape "\ud800" into one) is not a character at all: the driver would store U+FFFD in its
 // place, silently changing what the user sent. Both are refused here, once, for every endpoint,
 // before any validation or handler sees the input.
 
-const NUL_MESSAGE: LocalizedText = {
-  sv: 'Får inte innehålla nolltecknet (U+0000).',
-  en: 'Must not contain the NUL character (U+0000).',
-};
-const SURROGATE_MESSAGE: LocalizedText = {
-  sv: 'Innehåller ett ogiltigt tecken (en ensam halva av ett UTF-16-teckenpar).',
-  en: 'Contains an invalid character (an unpaired UTF-16 surrogate).',
-};
-const DETAIL: LocalizedText = {
-  sv: 'Texten innehåller tecken som inte får förekomma.',
-  en: 'The text contains characters that are not allowed.',
-};
-const MALFORMED_JSON: LocalizedText = { sv: 'Innehållet är inte giltig JSON.', en: 'The content is not valid JSON.' };
+const NUL_MESSAGE = localize((m) => m.http.nulCharacter);
+const SURROGATE_MESSAGE = localize((m) => m.http.unpairedSurrogate);
+const DETAIL = localize((m) => m.http.forbiddenCharacters);
+const MALFORMED_JSON = localize((m) => m.http.malformedJson);
 
 /** What is wrong with a string, or null when it is good text: no NUL, every surrogate paired. */
 export function badTextIn(value: string): LocalizedText | null {

@@ -1,75 +1,57 @@
 import type { core } from 'zod';
 import type { FieldError, LocalizedText } from '../errors.ts';
+import { localize, type ServerMessages } from '../messages/messages.ts';
 
 type Issue = core.$ZodIssue;
 
-/** Names of the value kinds Zod reports, as a municipal user would say them. */
-const KIND_NAMES: Record<string, LocalizedText> = {
-  string: { sv: 'text', en: 'text' },
-  number: { sv: 'ett tal', en: 'a number' },
-  int: { sv: 'ett heltal', en: 'a whole number' },
-  boolean: { sv: 'sant eller falskt', en: 'true or false' },
-  array: { sv: 'en lista', en: 'a list' },
-  object: { sv: 'ett objekt', en: 'an object' },
-  date: { sv: 'ett datum', en: 'a date' },
-};
+/** The name of a value kind Zod reports, as a municipal user would say it; else the kind itself. */
+function kindName(messages: ServerMessages, kind: string): string {
+  const names: Readonly<Record<string, string>> = messages.validation.kinds;
+  return names[kind] ?? kind;
+}
 
-const FORMAT_NAMES: Record<string, LocalizedText> = {
-  uuid: { sv: 'ett id (UUID)', en: 'an id (UUID)' },
-  email: { sv: 'en e-postadress', en: 'an e-mail address' },
-  date: { sv: 'ett datum (ÅÅÅÅ-MM-DD)', en: 'a date (YYYY-MM-DD)' },
-  datetime: { sv: 'en tidpunkt (ISO 8601)', en: 'a time (ISO 8601)' },
-  regex: { sv: 'rätt format', en: 'the right format' },
-};
-
-function kindName(kind: string): LocalizedText {
-  return KIND_NAMES[kind] ?? { sv: kind, en: kind };
+/** The name of a text format Zod reports; an unknown one is "the right format". */
+function formatName(messages: ServerMessages, format: string): string {
+  const names: Readonly<Record<string, string>> = messages.validation.formats;
+  return names[format] ?? messages.validation.formats.regex;
 }
 
 function message(issue: Issue, value: unknown): LocalizedText {
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return { sv: 'Måste anges.', en: 'Is required.' };
-      return { sv: `Ska vara ${kindName(issue.expected).sv}.`, en: `Must be ${kindName(issue.expected).en}.` };
+      if (value === undefined) return localize((m) => m.validation.required);
+      return localize((m) => m.validation.mustBe(kindName(m, issue.expected)));
     case 'too_small': {
       const limit = String(issue.minimum);
       if (issue.origin === 'string') {
         return issue.minimum === 1
-          ? { sv: 'Får inte vara tomt.', en: 'Must not be empty.' }
-          : { sv: `Ska ha minst ${limit} tecken.`, en: `Must have at least ${limit} characters.` };
+          ? localize((m) => m.validation.notEmpty)
+          : localize((m) => m.validation.minCharacters(limit));
       }
-      if (issue.origin === 'array')
-        return { sv: `Ska ha minst ${limit} poster.`, en: `Must have at least ${limit} entries.` };
-      return { sv: `Ska vara minst ${limit}.`, en: `Must be at least ${limit}.` };
+      if (issue.origin === 'array') return localize((m) => m.validation.minEntries(limit));
+      return localize((m) => m.validation.minValue(limit));
     }
     case 'too_big': {
       const limit = String(issue.maximum);
-      if (issue.origin === 'string')
-        return { sv: `Får ha högst ${limit} tecken.`, en: `Must have at most ${limit} characters.` };
-      if (issue.origin === 'array')
-        return { sv: `Får ha högst ${limit} poster.`, en: `Must have at most ${limit} entries.` };
-      return { sv: `Får vara högst ${limit}.`, en: `Must be at most ${limit}.` };
+      if (issue.origin === 'string') return localize((m) => m.validation.maxCharacters(limit));
+      if (issue.origin === 'array') return localize((m) => m.validation.maxEntries(limit));
+      return localize((m) => m.validation.maxValue(limit));
     }
-    case 'invalid_format': {
-      const format = FORMAT_NAMES[issue.format] ?? FORMAT_NAMES.regex!;
-      return { sv: `Ska vara ${format.sv}.`, en: `Must be ${format.en}.` };
-    }
+    case 'invalid_format':
+      return localize((m) => m.validation.mustBe(formatName(m, issue.format)));
     case 'invalid_value': {
       const allowed = issue.values.map((value) => JSON.stringify(value)).join(', ');
-      return { sv: `Ska vara ett av: ${allowed}.`, en: `Must be one of: ${allowed}.` };
+      return localize((m) => m.validation.oneOf(allowed));
     }
     case 'not_multiple_of':
-      return {
-        sv: `Ska vara en multipel av ${String(issue.divisor)}.`,
-        en: `Must be a multiple of ${String(issue.divisor)}.`,
-      };
+      return localize((m) => m.validation.multipleOf(String(issue.divisor)));
     case 'custom': {
       const params = issue.params as { sv?: string; en?: string } | undefined;
       if (params?.sv && params.en) return { sv: params.sv, en: params.en };
       return { sv: issue.message, en: issue.message };
     }
     default:
-      return { sv: 'Värdet är inte giltigt.', en: 'The value is not valid.' };
+      return localize((m) => m.validation.invalidValue);
   }
 }
 
@@ -101,7 +83,7 @@ export function fieldErrorsFromIssues(
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        errors.push({ path: joinPath([...path, key]), message: { sv: 'Okänt fält.', en: 'Unknown field.' } });
+        errors.push({ path: joinPath([...path, key]), message: localize((m) => m.validation.unknownField) });
       }
     } else {
       // A value that fits none of a union's forms gets the general "Värdet är inte giltigt." too.

@@ -13,7 +13,9 @@ import { reportingPeriods } from '../db/schema/reporting-periods.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
 import { statuses } from '../db/schema/statuses.ts';
 import { users } from '../db/schema/users.ts';
+import type { LocalizedText } from '../errors.ts';
 import { queueMessages, type OutgoingMessage } from '../mail/outbox.ts';
+import { localize, messagesIn, type ServerMessages } from '../messages/messages.ts';
 import { daysBetween, isoWeek, swedishClock } from './calendar-time.ts';
 
 /** The hour on Monday (Swedish time) from which a week's digest is written. */
@@ -23,39 +25,8 @@ interface Reminder {
   /** Days until the date; negative when it has passed. */
   days: number;
   date: string;
-  line: { sv: string; en: string };
+  line: LocalizedText;
 }
-
-const WORDS = {
-  sv: {
-    subject: (week: string) => `Uppsikt: dina påminnelser vecka ${week}`,
-    greeting: (name: string) => `Hej ${name}!`,
-    intro: 'Det här är din veckosammanfattning från Uppsikt.',
-    overdue: 'Försenat',
-    within: (days: number) => `Inom ${days} dagar`,
-    closing: 'Du får det här brevet varje måndag när något väntar på dig.',
-    control: 'Kontrollmoment',
-    action: 'Åtgärd',
-    activity: 'Aktivitet',
-    endDate: 'slutdatum',
-    checkpoint: 'avstämning',
-    deadline: 'Sista dag att rapportera',
-  },
-  en: {
-    subject: (week: string) => `Uppsikt: your reminders, week ${week}`,
-    greeting: (name: string) => `Hello ${name},`,
-    intro: 'This is your weekly summary from Uppsikt.',
-    overdue: 'Overdue',
-    within: (days: number) => `Within ${days} days`,
-    closing: 'You receive this e-mail every Monday when something is waiting for you.',
-    control: 'Control',
-    action: 'Action',
-    activity: 'Activity',
-    endDate: 'end date',
-    checkpoint: 'checkpoint',
-    deadline: 'Last day to report',
-  },
-};
 
 /**
  * Writes this week's digest for every person with something due: their controls, actions and
@@ -113,21 +84,16 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
             .from(checkpoints)
             .where(inArray(checkpointColumn, ids));
     for (const row of open) {
-      const what = {
-        sv: `${WORDS.sv[kind]} "${row.title}" (${row.planTitle}, ${row.unitName})`,
-        en: `${WORDS.en[kind]} "${row.title}" (${row.planTitle}, ${row.unitName})`,
-      };
-      if (row.endDate) {
-        const days = daysBetween(today, row.endDate);
+      const what = ({ digest }: ServerMessages) => digest.item(digest[kind], row.title, row.planTitle, row.unitName);
+      const { endDate } = row;
+      if (endDate) {
+        const days = daysBetween(today, endDate);
         // Overdue (days below 0) or due within the longest lead time.
         if (days <= horizon)
           add(row.userId, {
             days,
-            date: row.endDate,
-            line: {
-              sv: `${what.sv}: ${WORDS.sv.endDate} ${row.endDate}`,
-              en: `${what.en}: ${WORDS.en.endDate} ${row.endDate}`,
-            },
+            date: endDate,
+            line: localize((m) => m.digest.endDateLine(what(m), endDate)),
           });
       }
       for (const point of points.filter((entry) => entry.itemId === row.id)) {
@@ -136,10 +102,7 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
           add(row.userId, {
             days,
             date: point.date,
-            line: {
-              sv: `${what.sv}: ${WORDS.sv.checkpoint} ${point.date}`,
-              en: `${what.en}: ${WORDS.en.checkpoint} ${point.date}`,
-            },
+            line: localize((m) => m.digest.checkpointLine(what(m), point.date)),
           });
       }
     }
@@ -194,17 +157,16 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
           )
           .map((holder) => holder.userId),
       );
-      const periodName = period
-        ? { sv: ` (${reportingPeriodLabel(period, 'sv')})`, en: ` (${reportingPeriodLabel(period, 'en')})` }
-        : { sv: '', en: '' };
+      const line = localize((m, locale) =>
+        period
+          ? m.digest.deadlineInPeriodLine(event.title, reportingPeriodLabel(period, locale), event.date)
+          : m.digest.deadlineLine(event.title, event.date),
+      );
       for (const userId of people) {
         add(userId, {
           days: daysBetween(today, event.date),
           date: event.date,
-          line: {
-            sv: `${WORDS.sv.deadline}: ${event.title}${periodName.sv} ${event.date}`,
-            en: `${WORDS.en.deadline}: ${event.title}${periodName.en} ${event.date}`,
-          },
+          line,
         });
       }
     }
@@ -217,7 +179,7 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
     .from(users)
     .where(and(inArray(users.id, [...reminders.keys()]), isNotNull(users.email), isNull(users.deactivatedAt)));
   const messages: OutgoingMessage[] = people.map((person) => {
-    const words = WORDS[person.locale];
+    const words = messagesIn(person.locale).digest;
     const own = [
       ...new Map(reminders.get(person.id)!.map((reminder) => [`${reminder.line.sv}`, reminder])).values(),
     ].sort((a, b) => a.days - b.days || a.line.sv.localeCompare(b.line.sv, 'sv'));

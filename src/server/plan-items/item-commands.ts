@@ -12,6 +12,7 @@ import { activities } from '../db/schema/activities.ts';
 import { controls } from '../db/schema/controls.ts';
 import { plans } from '../db/schema/plans.ts';
 import { AppError, type FieldError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 import { orderBy } from '../http/list-helpers.ts';
 import {
   assignedToCondition,
@@ -66,10 +67,7 @@ function datesInOrder(startDate: unknown, endDate: unknown) {
     throw new AppError('validation_failed', undefined, [
       {
         path: 'endDate',
-        message: {
-          sv: 'Slutdatum kan inte vara före startdatum.',
-          en: 'The end date cannot be before the start date.',
-        },
+        message: localize((m) => m.validation.endDateBeforeStartDate),
       },
     ]);
   }
@@ -254,10 +252,10 @@ function assertNoManagerOnlyChange(spec: ItemSpec, shown: Row, changes: Row) {
   if (reserved.length === 0) return;
   throw new AppError(
     'forbidden',
-    { sv: 'Bara samordnare får ändra detta.', en: 'Only a coordinator may change this.' },
+    localize((m) => m.planItems.coordinatorOnly),
     reserved.map((path): FieldError => ({
       path,
-      message: { sv: 'Får bara ändras av samordnare.', en: 'Only a coordinator may change this.' },
+      message: localize((m) => m.planItems.coordinatorOnlyField),
     })),
   );
 }
@@ -362,7 +360,7 @@ export async function findItemScope(
     throw (
       namedWithoutRole ??
       new AppError('validation_failed', undefined, [
-        { path: field, message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+        { path: field, message: localize((m) => m.validation.doesNotExist) },
       ])
     );
   }

@@ -7,6 +7,7 @@ import { statuses } from '../db/schema/statuses.ts';
 import { users } from '../db/schema/users.ts';
 import { isOverdue as isOverdueFacts, type PlanItemKind } from '../../domain/plan-item.ts';
 import { AppError, type FieldError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 
 /** The kinds of plan item that have responsible persons, checkpoints and follow-ups. */
 export type ItemKind = PlanItemKind;
@@ -117,13 +118,13 @@ async function checkPersons(tx: Transaction, tenantId: string, lists: Record<str
       if (!found.has(id))
         errors.push({
           path: `${field}.${index}`,
-          message: { sv: 'Personen finns inte.', en: 'The person does not exist.' },
+          message: localize((m) => m.validation.personDoesNotExist),
         });
     });
     if (ids && new Set(ids).size !== ids.length)
       errors.push({
         path: field,
-        message: { sv: 'Samma person står två gånger.', en: 'The same person is named twice.' },
+        message: localize((m) => m.planItems.samePersonTwice),
       });
   }
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);

@@ -7,13 +7,8 @@ import { orgUnits } from '../db/schema/org-units.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
 import { users } from '../db/schema/users.ts';
 import { AppError, type FieldError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 import type { ItemKind } from './item-details.ts';
-
-const ITEM_WORDS: Record<ItemKind, { sv: string; en: string }> = {
-  control: { sv: 'kontrollen', en: 'the control' },
-  action: { sv: 'åtgärden', en: 'the action' },
-  activity: { sv: 'aktiviteten', en: 'the activity' },
-};
 
 const ASSIGNMENT_COLUMN = {
   control: assignments.controlId,
@@ -86,22 +81,14 @@ export async function namedWithoutRoleProblem(
     .from(orgUnits)
     .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
   const managers = await nearestManagers(db, access.tenantId, unitId);
-  const item = ITEM_WORDS[kind];
-  const as =
-    named.role === 'responsible'
-      ? { sv: 'ansvarig för', en: 'responsible for' }
-      : { sv: 'rapporteringsansvarig för', en: 'reporting-responsible for' };
-  const whom =
-    managers.length > 0
-      ? {
-          sv: `Be ${listOfNames(managers, 'eller')} (administratör eller samordnare)`,
-          en: `Ask ${listOfNames(managers, 'or')} (administrator or coordinator)`,
-        }
-      : { sv: 'Be kommunens administratör', en: 'Ask the municipality’s administrator' };
-  const message = {
-    sv: `Du står som ${as.sv} ${item.sv} men har ingen roll på ${unit!.name}. ${whom.sv} om en roll på enheten.`,
-    en: `You are named as ${as.en} ${item.en} but hold no role on ${unit!.name}. ${whom.en} for a role on the unit.`,
-  };
+  const message = localize(({ planItems: words }) =>
+    words.namedWithoutRole(
+      named.role === 'responsible' ? words.responsibleFor : words.reportingResponsibleFor,
+      words.items[kind],
+      unit!.name,
+      managers.length > 0 ? words.askManagers(listOfNames(managers, words.or)) : words.askTenantAdministrator,
+    ),
+  );
   const errors: FieldError[] = field ? [{ path: field, message }] : [];
   return new AppError('forbidden', message, errors, { unitId, managers });
 }

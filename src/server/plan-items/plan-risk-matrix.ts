@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { riskMatrices } from '../db/schema/risk-matrices.ts';
 import type { plans } from '../db/schema/plans.ts';
 import { AppError, type FieldError, type LocalizedText } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 
 /** The matrix a plan's risks are assessed on, and where it comes from. */
 export interface PlanRiskMatrix {
@@ -45,12 +46,8 @@ export async function planRiskMatrix(
 }
 
 function tooHigh(matrix: PlanRiskMatrix, levels: number, year: number): LocalizedText {
-  if (matrix.validFromYear !== null)
-    return { sv: `Riskmatrisen har ${levels} nivåer.`, en: `The risk matrix has ${levels} levels.` };
-  return {
-    sv: `Standardmatrisen har ${levels} nivåer: kommunen har ingen egen riskmatris för ${year}. En administratör kan lägga till en version som gäller från ${year}.`,
-    en: `The built-in matrix has ${levels} levels: the municipality has no risk matrix of its own for ${year}. An administrator can add a version valid from ${year}.`,
-  };
+  if (matrix.validFromYear !== null) return localize((m) => m.planItems.matrixLevels(levels));
+  return localize((m) => m.planItems.builtInMatrixLevels(levels, year));
 }
 
 /**

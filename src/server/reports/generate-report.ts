@@ -4,7 +4,8 @@ import { TABULAR_REPORT_KINDS, type ReportFormat, type ReportKind } from '../../
 import type { Access } from '../access/access.ts';
 import type { Database } from '../db/client.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type LocalizedText } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 import type { ReportDocument } from './document.ts';
 import { activityPlanReport } from './kinds/activity-plan.ts';
 import { activityReviewReport } from './kinds/activity-review.ts';
@@ -73,21 +74,18 @@ export async function generateReport(db: Database, access: Access, request: Repo
 /** The neutral document of a report, before any format. */
 export async function buildReportDocument(db: Database, access: Access, request: ReportRequest): Promise<ReportDocument> {
   const period = parsePlanPeriod(request.period);
-  if (!period) throw fieldError('period', { sv: 'Ange ett år (2020) eller en period (2020-2021).', en: 'Give a year (2020) or a range (2020-2021).' });
+  if (!period) throw fieldError('period', localize((m) => m.reports.yearOrRange));
   if (request.kind === 'council-summary' && period.startYear !== period.endYear) {
-    throw fieldError('period', { sv: 'Kommunstyrelsens sammanställning gäller ett år.', en: 'The executive board summary covers one year.' });
+    throw fieldError('period', localize((m) => m.reports.councilSummaryOneYear));
   }
   if (request.planId !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
-    throw fieldError('plan', { sv: 'Sammanställningen görs av enheternas antagna planer.', en: "The summary is made from the units' adopted plans." });
+    throw fieldError('plan', localize((m) => m.reports.summaryFromAdoptedPlans));
   }
   if (request.revision !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
-    throw fieldError('revision', { sv: 'Sammanställningen görs av planerna som de är nu.', en: 'The summary is made from the plans as they are now.' });
+    throw fieldError('revision', localize((m) => m.reports.summaryFromCurrentPlans));
   }
   if (request.format === 'xlsx' && !TABULAR_REPORT_KINDS.includes(request.kind)) {
-    throw fieldError('format', {
-      sv: `Rapporten ${request.kind} är löptext och finns inte som XLSX. Välj DOCX, PDF, HTML eller Markdown.`,
-      en: `The ${request.kind} report is running text and has no XLSX form. Choose DOCX, PDF, HTML or Markdown.`,
-    });
+    throw fieldError('format', localize((m) => m.reports.notTabular(request.kind)));
   }
   access.assertRead(request.unitId);
   const [unit] = await db
@@ -153,6 +151,6 @@ function fileSafe(name: string): string {
   return single.replace(/^-|-$/g, '').toLowerCase();
 }
 
-function fieldError(path: string, message: { sv: string; en: string }): AppError {
+function fieldError(path: string, message: LocalizedText): AppError {
   return new AppError('validation_failed', message, [{ path, message }]);
 }

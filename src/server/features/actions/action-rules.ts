@@ -8,6 +8,7 @@ import { orgUnits } from '../../db/schema/org-units.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { presentAs } from '../../http/present.ts';
 import type { ItemSpec } from '../../plan-items/item-commands.ts';
 
@@ -28,7 +29,7 @@ export async function checkSamePlan(
   references: { riskId?: string | null | undefined; reviewId?: string | null | undefined },
 ) {
   const errors: FieldError[] = [];
-  const notInPlan = { sv: 'Finns inte i planen.', en: 'Not in the plan.' };
+  const notInPlan = localize((m) => m.validation.notInPlan);
   if (references.riskId) {
     const [risk] = await db
       .select({ id: risks.id })
@@ -66,6 +67,6 @@ export async function checkResponsibleUnit(
     .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, unitId)));
   if (!unit || !access.canRead(unit.id))
     throw new AppError('validation_failed', undefined, [
-      { path: 'responsibleUnitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: 'responsibleUnitId', message: localize((m) => m.validation.doesNotExist) },
     ]);
 }

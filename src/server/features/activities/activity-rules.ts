@@ -6,6 +6,7 @@ import { readTogether, type Database } from '../../db/client.ts';
 import type { AuditChanges } from '../../db/schema/audit-events.ts';
 import { activities, activityFocusAreas, focusAreas, subActivities } from '../../db/schema/activities.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { presentAs } from '../../http/present.ts';
 import { findItemScope, type ExtraWriter, type ItemSpec } from '../../plan-items/item-commands.ts';
 
@@ -70,7 +71,7 @@ export function focusAreaWriter(focusAreaIds: string[] | undefined, tenantId: st
       const missing = unique.findIndex((id) => !known.has(id));
       if (missing >= 0)
         throw new AppError('validation_failed', undefined, [
-          { path: `focusAreaIds.${missing}`, message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+          { path: `focusAreaIds.${missing}`, message: localize((m) => m.validation.doesNotExist) },
         ]);
     }
     const before = (
@@ -98,7 +99,7 @@ export function assertActivityPlan(plan: PlanRow) {
     throw new AppError('validation_failed', undefined, [
       {
         path: 'planId',
-        message: { sv: 'Aktiviteter hör till aktivitetsplaner.', en: 'Activities belong to activity plans.' },
+        message: localize((m) => m.activities.onlyInActivityPlans),
       },
     ]);
   }

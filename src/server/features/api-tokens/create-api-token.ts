@@ -8,6 +8,7 @@ import type { Transaction } from '../../db/client.ts';
 import { apiTokens } from '../../db/schema/api-tokens.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** The new token: its name, its access, and the person it acts as (by default the caller). */
 export type CreateApiTokenOptions = z.infer<typeof apiTokenCreate>;
@@ -28,10 +29,7 @@ export async function createApiToken(tx: Transaction, access: Access, options: C
     throw new AppError('validation_failed', undefined, [
       {
         path: 'userId',
-        message: {
-          sv: 'Personen finns inte eller är avaktiverad.',
-          en: 'The person does not exist or is deactivated.',
-        },
+        message: localize((m) => m.apiTokens.personMissingOrDeactivated),
       },
     ]);
   const [created] = await tx

@@ -10,6 +10,7 @@ import { releaseSignInAttempt, reserveSignInAttempt } from '../../auth/sign-in.t
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** The current and the new password, and what the guess of the current one is counted against. */
 export type ChangePasswordOptions = z.infer<typeof passwordChange> & {
@@ -33,20 +34,20 @@ export async function changePassword(
   { currentPassword, newPassword, clientAddress, limits, now }: ChangePasswordOptions,
 ) {
   if (access.principal.via !== 'session') {
-    throw new AppError('forbidden', {
-      sv: 'Lösenordet byts i webbläsaren, inte med en API-nyckel.',
-      en: 'A password is changed in the browser, not with an API token.',
-    });
+    throw new AppError(
+      'forbidden',
+      localize((m) => m.auth.passwordOnlyInBrowser),
+    );
   }
   const [person] = await db
     .select()
     .from(users)
     .where(and(eq(users.tenantId, access.tenantId), eq(users.id, access.userId)));
   if (!person?.passwordHash) {
-    throw new AppError('forbidden', {
-      sv: 'Du har inget lösenord att byta. Be kommunens administratör om ett.',
-      en: 'You have no password to change. Ask the tenant administrator for one.',
-    });
+    throw new AppError(
+      'forbidden',
+      localize((m) => m.auth.noPasswordToChange),
+    );
   }
   // Guessing the current password is held to the sign-in limits, as guessing it at sign-in is.
   const reservationId = await reserveSignInAttempt(
@@ -59,7 +60,7 @@ export async function changePassword(
     throw new AppError('validation_failed', undefined, [
       {
         path: 'currentPassword',
-        message: { sv: 'Det är inte ditt nuvarande lösenord.', en: 'That is not your current password.' },
+        message: localize((m) => m.auth.notCurrentPassword),
       },
     ]);
   }
@@ -68,10 +69,7 @@ export async function changePassword(
     throw new AppError('validation_failed', undefined, [
       {
         path: 'newPassword',
-        message: {
-          sv: 'Välj ett annat lösenord än det nuvarande.',
-          en: 'Choose a password other than the current one.',
-        },
+        message: localize((m) => m.auth.samePassword),
       },
     ]);
   }

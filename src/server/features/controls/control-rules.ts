@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { presentAs } from '../../http/present.ts';
 import type { ItemSpec } from '../../plan-items/item-commands.ts';
 
@@ -27,7 +28,7 @@ export async function findRisk(db: Database, access: Access, riskId: string) {
     .where(and(eq(risks.tenantId, access.tenantId), eq(risks.id, riskId)));
   if (!risk)
     throw new AppError('validation_failed', undefined, [
-      { path: 'riskId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: 'riskId', message: localize((m) => m.validation.doesNotExist) },
     ]);
   return { planId: risk.planId, plan: await findReadablePlan(db, access, risk.planId, 'riskId') };
 }

@@ -3,6 +3,7 @@ import type { controlUpdate } from '../../../domain/contracts/controls.ts';
 import type { Access } from '../../access/access.ts';
 import type { Transaction } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { updateItem } from '../../plan-items/item-commands.ts';
 import { controlSpec, findRisk } from './control-rules.ts';
 
@@ -28,7 +29,7 @@ export async function updateControl(
         throw new AppError('validation_failed', undefined, [
           {
             path: 'riskId',
-            message: { sv: 'Risken hör till en annan plan.', en: 'The risk belongs to another plan.' },
+            message: localize((m) => m.controls.riskOfAnotherPlan),
           },
         ]);
       }

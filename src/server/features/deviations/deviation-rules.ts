@@ -6,8 +6,9 @@ import { deviations } from '../../db/schema/deviations.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
-const notInPlan = { sv: 'Finns inte i planen.', en: 'Not in the plan.' };
+const notInPlan = localize((m) => m.validation.notInPlan);
 
 /** Deviations joined to their control's plan. */
 export function selectWithUnit(db: Database) {
@@ -37,7 +38,7 @@ export async function checkReferences(
     if (!found)
       errors.push({
         path: 'followUpId',
-        message: { sv: 'Finns inte för kontrollen.', en: 'Not a follow-up of the control.' },
+        message: localize((m) => m.deviations.notAFollowUpOfControl),
       });
   }
   if (values.actionId) {

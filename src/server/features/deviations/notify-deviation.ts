@@ -9,6 +9,7 @@ import { plans } from '../../db/schema/plans.ts';
 import { roleAssignments } from '../../db/schema/role-assignments.ts';
 import { users } from '../../db/schema/users.ts';
 import { queueMessages } from '../../mail/outbox.ts';
+import { messagesIn } from '../../messages/messages.ts';
 
 /**
  * A deviation must reach the responsible manager and the nämnd promptly: the people responsible
@@ -68,42 +69,27 @@ export async function notifyDeviation(
   return queueMessages(
     tx,
     people.map((person) => {
-      const sv = person.locale === 'sv';
+      const words = messagesIn(person.locale).deviationMail;
       const severity = DEVIATION_SEVERITY_LABELS[deviation.severity][person.locale];
-      const lines = sv
-        ? [
-            `Hej ${person.name}!`,
-            '',
-            `En avvikelse har rapporterats vid kontrollmomentet "${control.title}" (${control.planTitle}, ${control.unitName}).`,
-            '',
-            `Avvikelse: ${deviation.title}`,
-            `Allvarlighet: ${severity}`,
-            `Upptäckt: ${deviation.foundOn}${foundByName ? ` av ${foundByName}` : ''}`,
-            ...(deviation.description ? ['', deviation.description] : []),
-            '',
-            'Avvikelsen stängs först när en åtgärd med ansvarig och slutdatum besvarar den.',
-          ]
-        : [
-            `Hello ${person.name},`,
-            '',
-            `A deviation has been reported at the control "${control.title}" (${control.planTitle}, ${control.unitName}).`,
-            '',
-            `Deviation: ${deviation.title}`,
-            `Severity: ${severity}`,
-            `Found: ${deviation.foundOn}${foundByName ? ` by ${foundByName}` : ''}`,
-            ...(deviation.description ? ['', deviation.description] : []),
-            '',
-            'The deviation is closed only when an action with a responsible person and an end date answers it.',
-          ];
+      const lines = [
+        words.greeting(person.name),
+        '',
+        words.reported(control.title, control.planTitle, control.unitName),
+        '',
+        words.deviation(deviation.title),
+        words.severity(severity),
+        foundByName ? words.foundBy(deviation.foundOn, foundByName) : words.found(deviation.foundOn),
+        ...(deviation.description ? ['', deviation.description] : []),
+        '',
+        words.closing,
+      ];
       return {
         tenantId,
         kind: 'deviation' as const,
         dedupeKey: `deviation:${deviation.id}:${person.id}`,
         userId: person.id,
         toAddress: person.email!,
-        subject: sv
-          ? `Avvikelse (${severity.toLowerCase()}): ${deviation.title}`
-          : `Deviation (${severity.toLowerCase()}): ${deviation.title}`,
+        subject: words.subject(severity.toLowerCase(), deviation.title),
         body: lines.join('\n'),
       };
     }),

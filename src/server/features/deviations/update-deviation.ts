@@ -8,6 +8,7 @@ import { actions } from '../../db/schema/actions.ts';
 import { assignments } from '../../db/schema/assignments.ts';
 import { deviations } from '../../db/schema/deviations.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { findItemScope } from '../../plan-items/item-commands.ts';
 import { checkReferences } from './deviation-rules.ts';
 import { findReadableDeviation } from './find-readable-deviation.ts';
@@ -30,10 +31,7 @@ async function assertMayClose(db: Database, tenantId: string, actionId: string |
     new AppError('validation_failed', undefined, [
       {
         path: 'state',
-        message: {
-          sv: 'En avvikelse kan stängas först när en åtgärd med ansvarig person och slutdatum svarar mot den.',
-          en: 'A deviation can be closed only when an action with a responsible person and an end date answers it.',
-        },
+        message: localize((m) => m.deviations.closeNeedsAction),
       },
     ]);
   if (!actionId) throw refuse();

@@ -5,6 +5,7 @@ import { insertAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { findItemScope, setItemStatus } from '../../plan-items/item-commands.ts';
 import { assertPeriodInPlan, itemOf } from './follow-up-rules.ts';
 
@@ -21,10 +22,7 @@ export async function createFollowUp(tx: Transaction, access: Access, options: C
     throw new AppError('validation_failed', undefined, [
       {
         path: targets[1] ?? 'controlId',
-        message: {
-          sv: 'Ange exakt en av controlId, actionId och activityId.',
-          en: 'Give exactly one of controlId, actionId and activityId.',
-        },
+        message: localize((m) => m.followUps.exactlyOneItem),
       },
     ]);
   }

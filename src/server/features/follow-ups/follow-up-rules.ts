@@ -10,6 +10,7 @@ import { followUps } from '../../db/schema/follow-ups.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { findItemScope } from '../../plan-items/item-commands.ts';
 import type { ItemKind } from '../../plan-items/item-details.ts';
 
@@ -50,7 +51,7 @@ export async function assertPeriodInPlan(tx: Transaction, tenantId: string, peri
     .where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, periodId)));
   if (!period)
     throw new AppError('validation_failed', undefined, [
-      { path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: 'periodId', message: localize((m) => m.validation.doesNotExist) },
     ]);
   const [plan] = await tx
     .select({ startYear: plans.startYear, endYear: plans.endYear })
@@ -61,10 +62,7 @@ export async function assertPeriodInPlan(tx: Transaction, tenantId: string, peri
   throw new AppError('validation_failed', undefined, [
     {
       path: 'periodId',
-      message: {
-        sv: `${reportingPeriodLabel(period, 'sv')} ligger utanför planens period (${years}).`,
-        en: `${reportingPeriodLabel(period, 'en')} lies outside the plan’s period (${years}).`,
-      },
+      message: localize((m, locale) => m.followUps.periodOutsidePlan(reportingPeriodLabel(period, locale), years)),
     },
   ]);
 }
@@ -76,9 +74,9 @@ export async function assertMayChange(tx: Transaction, access: Access, current: 
   const scope = await findItemScope(tx, access, item.kind, item.id, item.field);
   access.assertItemWrite(scope.unitId, scope.assigned);
   if (current.authorId !== access.userId) {
-    throw new AppError('forbidden', {
-      sv: 'Bara den som skrev uppföljningen eller en samordnare får ändra den.',
-      en: 'Only its author or a coordinator may change a follow-up.',
-    });
+    throw new AppError(
+      'forbidden',
+      localize((m) => m.followUps.authorOrCoordinatorOnly),
+    );
   }
 }

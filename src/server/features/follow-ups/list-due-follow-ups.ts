@@ -13,6 +13,7 @@ import { followUps } from '../../db/schema/follow-ups.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { completedStatusIds, isOverdue } from '../../plan-items/item-details.ts';
 
 /**
@@ -29,7 +30,7 @@ export async function listDueFollowUps(db: Database, access: Access, query: z.in
     .where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, query.periodId)));
   if (!period)
     throw new AppError('validation_failed', undefined, [
-      { path: 'periodId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: 'periodId', message: localize((m) => m.validation.doesNotExist) },
     ]);
   const units = await findReadableUnitIds(db, access, query.under);
   const done = await completedStatusIds(db, tenantId);

@@ -4,6 +4,7 @@ import { setArchived } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { findReadableUnit } from './find-readable-unit.ts';
 
 export interface ArchiveOrgUnitOptions {
@@ -17,10 +18,10 @@ export async function archiveOrgUnit(tx: Transaction, access: Access, { unitId, 
   const current = await findReadableUnit(tx, access, { unitId });
   access.assertRole(current.id, ['administrator']);
   if (current.parentId === null)
-    throw new AppError('forbidden', {
-      sv: 'Den översta enheten kan inte arkiveras.',
-      en: 'The top unit cannot be archived.',
-    });
+    throw new AppError(
+      'forbidden',
+      localize((m) => m.orgUnits.topUnitCannotArchive),
+    );
   if (archived) {
     const [child] = await tx
       .select({ id: orgUnits.id })
@@ -28,10 +29,10 @@ export async function archiveOrgUnit(tx: Transaction, access: Access, { unitId, 
       .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.parentId, unitId), isNull(orgUnits.archivedAt)))
       .limit(1);
     if (child)
-      throw new AppError('not_yet', {
-        sv: 'Arkivera först enheterna under den här.',
-        en: 'Archive the units below this one first.',
-      });
+      throw new AppError(
+        'not_yet',
+        localize((m) => m.orgUnits.archiveUnitsBelowFirst),
+      );
   }
   return setArchived(tx, orgUnits, current, archived, {
     actor: access.actor,

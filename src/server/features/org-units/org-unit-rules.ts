@@ -4,6 +4,7 @@ import type { Access } from '../../access/access.ts';
 import type { Database } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** Units are sorted by their Swedish names. */
 export const collator = new Intl.Collator('sv');
@@ -17,24 +18,19 @@ export async function readableUnits(db: Database, access: Access, includeArchive
 /** Refuses a unit of `kind` directly below a unit of `parentKind`, naming the field that was given. */
 export function assertNesting(kind: OrgUnitKind, parentKind: OrgUnitKind, path: 'kind' | 'parentId') {
   if (mayNestUnder(kind, parentKind)) return;
-  const child = ORG_UNIT_KIND_LABELS[kind];
-  const parent = ORG_UNIT_KIND_LABELS[parentKind];
-  const message =
-    kind === 'kommun' || kind === 'region'
-      ? {
-          sv: `En enhet av slaget ${child.sv.toLowerCase()} står överst i organisationen och kan inte ligga under en annan enhet.`,
-          en: `A unit of kind ${child.en.toLowerCase()} is the top of the organisation and cannot sit below another unit.`,
-        }
-      : {
-          sv: `En enhet av slaget ${child.sv.toLowerCase()} kan inte ligga under en ${parent.sv.toLowerCase()}.`,
-          en: `A unit of kind ${child.en.toLowerCase()} cannot sit below a ${parent.en.toLowerCase()}.`,
-        };
+  const message = localize((m, locale) => {
+    const child = ORG_UNIT_KIND_LABELS[kind][locale].toLowerCase();
+    const parent = ORG_UNIT_KIND_LABELS[parentKind][locale].toLowerCase();
+    return kind === 'kommun' || kind === 'region'
+      ? m.orgUnits.topKindCannotNest(child)
+      : m.orgUnits.cannotNestUnder(child, parent);
+  });
   throw new AppError('validation_failed', undefined, [{ path, message }]);
 }
 
 /** The refusal of an archived unit as the parent of a new or moved unit. */
 export function archivedParent() {
   return new AppError('validation_failed', undefined, [
-    { path: 'parentId', message: { sv: 'Enheten är arkiverad.', en: 'The unit is archived.' } },
+    { path: 'parentId', message: localize((m) => m.orgUnits.archivedParent) },
   ]);
 }

@@ -8,6 +8,7 @@ import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { findReadableUnit } from './find-readable-unit.ts';
 import { archivedParent, assertNesting } from './org-unit-rules.ts';
 import { presentOrgUnit } from './present.ts';
@@ -36,7 +37,7 @@ export async function updateOrgUnit(
       throw new AppError('validation_failed', undefined, [
         {
           path: 'parentId',
-          message: { sv: 'Den översta enheten kan inte flyttas.', en: 'The top unit cannot be moved.' },
+          message: localize((m) => m.orgUnits.topUnitCannotMove),
         },
       ]);
     const parent = await findReadableUnit(tx, access, { unitId: changes.parentId });
@@ -46,7 +47,7 @@ export async function updateOrgUnit(
       throw new AppError('validation_failed', undefined, [
         {
           path: 'parentId',
-          message: { sv: 'En enhet kan inte flyttas in under sig själv.', en: 'A unit cannot be moved below itself.' },
+          message: localize((m) => m.orgUnits.cannotMoveBelowItself),
         },
       ]);
     }

@@ -5,14 +5,15 @@ import type { Access } from '../../access/access.ts';
 import type { Database } from '../../db/client.ts';
 import { outboxMessages } from '../../db/schema/outbox-messages.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** The tenant's e-mail, newest first, for the tenant administrator: what went out and, without SMTP, what would have. */
 export async function listOutboxMessages(db: Database, access: Access, { kind, limit }: z.infer<typeof outboxQuery>) {
   if (!access.isTenantAdministrator)
-    throw new AppError('forbidden', {
-      sv: 'Bara kommunens administratör läser utkorgen.',
-      en: 'Only the tenant administrator reads the outbox.',
-    });
+    throw new AppError(
+      'forbidden',
+      localize((m) => m.outbox.tenantAdministratorOnly),
+    );
   const rows = await db
     .select()
     .from(outboxMessages)

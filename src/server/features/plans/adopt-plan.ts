@@ -5,6 +5,7 @@ import { findReadablePlan } from '../../access/plan-scope.ts';
 import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
+import { localize } from '../../messages/messages.ts';
 import { freezePlan } from '../../plan-model/snapshot.ts';
 import { assertDecisionUnitExists, assertPlanState } from './plan-rules.ts';
 import { presentPlan } from './present.ts';
@@ -16,7 +17,11 @@ export type AdoptPlanOptions = { planId: string } & z.infer<typeof planAdopt>;
 export async function adoptPlan(tx: Transaction, access: Access, { planId, ...decision }: AdoptPlanOptions) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
-  assertPlanState(current, 'draft', { sv: 'Planen är redan beslutad.', en: 'The plan has already been adopted.' });
+  assertPlanState(
+    current,
+    'draft',
+    localize((m) => m.plans.alreadyAdopted),
+  );
   const decisionUnitId = decision.decisionUnitId ?? current.decisionUnitId ?? current.unitId;
   await assertDecisionUnitExists(tx, access, decisionUnitId);
   const row = await updateAudited(

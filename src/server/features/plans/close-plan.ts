@@ -3,6 +3,7 @@ import { findReadablePlan } from '../../access/plan-scope.ts';
 import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
+import { localize } from '../../messages/messages.ts';
 import { assertPlanState } from './plan-rules.ts';
 import { presentPlan } from './present.ts';
 
@@ -16,10 +17,11 @@ export interface ClosePlanOptions {
 export async function closePlan(tx: Transaction, access: Access, { planId, version }: ClosePlanOptions) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
-  assertPlanState(current, 'adopted', {
-    sv: 'Bara en beslutad plan kan avslutas.',
-    en: 'Only an adopted plan can be closed.',
-  });
+  assertPlanState(
+    current,
+    'adopted',
+    localize((m) => m.plans.onlyAdoptedClosed),
+  );
   return updateAudited(
     tx,
     plans,

@@ -4,6 +4,7 @@ import type { Access } from '../../access/access.ts';
 import { findReadablePlan } from '../../access/plan-scope.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError, type Locale } from '../../errors.ts';
+import { localize, messagesIn } from '../../messages/messages.ts';
 import type { PlanFacts } from '../../plan-model/plan-facts.ts';
 import { currentSnapshot, snapshotOf } from '../../plan-model/snapshot.ts';
 
@@ -177,9 +178,11 @@ export async function comparePlanVersions(
 ): Promise<z.infer<typeof planComparison>> {
   await findReadablePlan(db, access, planId);
   const noSuchVersion = (path: 'from' | 'to') =>
-    new AppError('validation_failed', { sv: 'Planen har ingen sådan version.', en: 'The plan has no such version.' }, [
-      { path, message: { sv: 'Finns inte.', en: 'Does not exist.' } },
-    ]);
+    new AppError(
+      'validation_failed',
+      localize((m) => m.plans.noSuchVersion),
+      [{ path, message: localize((m) => m.validation.doesNotExist) }],
+    );
   const before = await snapshotOf(db, access.tenantId, planId, from);
   if (!before) throw noSuchVersion('from');
   const after =
@@ -187,17 +190,13 @@ export async function comparePlanVersions(
       ? await currentSnapshot(db, access.tenantId, planId)
       : await snapshotOf(db, access.tenantId, planId, to);
   if (!after) throw noSuchVersion('to');
-  const sv = locale === 'sv';
+  const words = messagesIn(locale).plans;
   const label = (revision: number | 'current') =>
     revision === 'current'
-      ? sv
-        ? 'I dag'
-        : 'Today'
+      ? words.versionToday
       : revision === 1
-        ? sv
-          ? 'Beslutad'
-          : 'Adopted'
-        : `Revision ${revision}`;
+        ? words.versionAdopted
+        : words.versionRevision(revision);
   return {
     from: { revision: from, label: label(from) },
     to: { revision: to, label: label(to) },

@@ -8,6 +8,7 @@ import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { assertYearsInOrder } from './plan-rules.ts';
 
 /** What a new plan is: the request's fields (unit, kind, years, title …). */
@@ -21,7 +22,7 @@ export async function createPlan(tx: Transaction, access: Access, options: Creat
     .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, options.unitId)));
   if (!unit || !access.canRead(unit.id))
     throw new AppError('validation_failed', undefined, [
-      { path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: 'unitId', message: localize((m) => m.validation.doesNotExist) },
     ]);
   access.assertRole(unit.id, MANAGING_ROLES);
   const endYear = options.endYear ?? options.startYear;

@@ -3,7 +3,8 @@ import type { Access } from '../../access/access.ts';
 import type { Transaction } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import type { plans } from '../../db/schema/plans.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type LocalizedText } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** A plan's last year is never before its first. */
 export function assertYearsInOrder(startYear: number, endYear: number) {
@@ -11,7 +12,7 @@ export function assertYearsInOrder(startYear: number, endYear: number) {
     throw new AppError('validation_failed', undefined, [
       {
         path: 'endYear',
-        message: { sv: 'Slutåret kan inte vara före startåret.', en: 'The end year cannot be before the start year.' },
+        message: localize((m) => m.plans.endYearBeforeStartYear),
       },
     ]);
   }
@@ -24,7 +25,7 @@ export function assertYearsInOrder(startYear: number, endYear: number) {
 export function assertPlanState(
   plan: typeof plans.$inferSelect,
   expected: (typeof plans.$inferSelect)['state'],
-  message: { sv: string; en: string },
+  message: LocalizedText,
 ) {
   if (plan.state !== expected) throw new AppError('validation_failed', message, [{ path: 'state', message }]);
 }
@@ -37,6 +38,6 @@ export async function assertDecisionUnitExists(tx: Transaction, access: Access, 
     .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, decisionUnitId)));
   if (!unit)
     throw new AppError('validation_failed', undefined, [
-      { path: 'decisionUnitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: 'decisionUnitId', message: localize((m) => m.validation.doesNotExist) },
     ]);
 }

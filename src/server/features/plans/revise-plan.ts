@@ -5,6 +5,7 @@ import { findReadablePlan } from '../../access/plan-scope.ts';
 import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
+import { localize } from '../../messages/messages.ts';
 import { freezePlan } from '../../plan-model/snapshot.ts';
 import { assertDecisionUnitExists, assertPlanState } from './plan-rules.ts';
 import { presentPlan } from './present.ts';
@@ -21,10 +22,11 @@ export type RevisePlanOptions = { planId: string } & z.infer<typeof planRevise>;
 export async function revisePlan(tx: Transaction, access: Access, { planId, reason, ...decision }: RevisePlanOptions) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
-  assertPlanState(current, 'adopted', {
-    sv: 'Bara en beslutad plan revideras; en plan i utkast ändras direkt.',
-    en: 'Only an adopted plan is revised; a draft is changed directly.',
-  });
+  assertPlanState(
+    current,
+    'adopted',
+    localize((m) => m.plans.onlyAdoptedRevised),
+  );
   const values = Object.fromEntries(Object.entries(decision).filter(([, value]) => value !== undefined));
   if (Object.keys(values).length > 0) {
     if (decision.decisionUnitId) await assertDecisionUnitExists(tx, access, decision.decisionUnitId);

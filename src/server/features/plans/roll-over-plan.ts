@@ -15,6 +15,7 @@ import { riskMatrices } from '../../db/schema/risk-matrices.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { statuses } from '../../db/schema/statuses.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** "2020" or "2020–2021" as a plan's title writes it. */
 function periodIn(title: string, startYear: number, endYear: number): RegExp {
@@ -42,10 +43,7 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
   const old = await findReadablePlan(tx, access, planId);
   access.assertRole(old.unitId, MANAGING_ROLES);
   if (old.state === 'draft') {
-    const message = {
-      sv: 'Besluta planen innan den förs över till nästa år.',
-      en: 'Adopt the plan before rolling it over to the next year.',
-    };
+    const message = localize((m) => m.plans.adoptBeforeRollOver);
     throw new AppError('validation_failed', message, [{ path: 'state', message }]);
   }
   const startYear = input.startYear ?? old.endYear + 1;
@@ -54,7 +52,7 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
     throw new AppError('validation_failed', undefined, [
       {
         path: 'endYear',
-        message: { sv: 'Slutåret kan inte vara före startåret.', en: 'The end year cannot be before the start year.' },
+        message: localize((m) => m.plans.endYearBeforeStartYear),
       },
     ]);
   const [existing] = await tx
@@ -70,10 +68,7 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
       ),
     );
   if (existing) {
-    const message = {
-      sv: `Enheten har redan en plan av det här slaget för ${startYear}.`,
-      en: `The unit already has a plan of this kind for ${startYear}.`,
-    };
+    const message = localize((m) => m.plans.unitHasPlanFor(startYear));
     throw new AppError('validation_failed', message, [{ path: 'startYear', message }]);
   }
   const newPeriod = formatPlanPeriod({ startYear, endYear });

@@ -8,6 +8,7 @@ import type { Transaction } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { assertLevelsFit, planRiskMatrix } from '../../plan-items/plan-risk-matrix.ts';
 import { assertYearsInOrder } from './plan-rules.ts';
 import { presentPlan } from './present.ts';
@@ -39,16 +40,10 @@ function assertDecisionUnchanged(
     (field) => changes[field] !== undefined && current[field] !== null && (changes[field] ?? null) !== current[field],
   );
   if (changed.length === 0) return;
-  const message = {
-    sv: 'Beslutet ändras genom en revision av planen.',
-    en: 'The decision changes through a revision of the plan.',
-  };
+  const message = localize((m) => m.plans.decisionThroughRevision);
   throw new AppError(
     'locked',
-    {
-      sv: 'Planen är beslutad: beslutet (beslutande organ, datum, § och diarienummer) ändras inte direkt, utan genom en revision med skäl och det nya beslutet.',
-      en: 'The plan has been adopted: its decision (deciding body, date, § and diarienummer) is not changed directly but through a revision, with the reason and the new decision.',
-    },
+    localize((m) => m.plans.decisionLocked),
     changed.map((path) => ({ path, message })),
   );
 }
@@ -81,10 +76,13 @@ async function assertRisksFitMatrix(
   throw new AppError('validation_failed', undefined, [
     {
       path,
-      message: {
-        sv: `Riskmatrisen har ${matrix.config.likelihoodLevels.length} × ${matrix.config.consequenceLevels.length} nivåer; bedöm först om ${off.join(', ')}.`,
-        en: `The risk matrix has ${matrix.config.likelihoodLevels.length} × ${matrix.config.consequenceLevels.length} levels; reassess ${off.join(', ')} first.`,
-      },
+      message: localize((m) =>
+        m.plans.risksOutsideMatrix(
+          matrix.config.likelihoodLevels.length,
+          matrix.config.consequenceLevels.length,
+          off.join(', '),
+        ),
+      ),
     },
   ]);
 }

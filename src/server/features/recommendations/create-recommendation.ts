@@ -8,6 +8,7 @@ import { plans } from '../../db/schema/plans.ts';
 import { recommendations } from '../../db/schema/recommendations.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** What a new recommendation is: the request's fields (the review, the recommendation, the nämnd's answer, a due date …). */
 export type CreateRecommendationOptions = z.infer<typeof recommendationCreate>;
@@ -21,7 +22,7 @@ async function reviewUnit(db: Database, access: Access, reviewId: string): Promi
     .where(and(eq(reviews.tenantId, access.tenantId), eq(reviews.id, reviewId)));
   if (!row || !access.canRead(row.unitId))
     throw new AppError('validation_failed', undefined, [
-      { path: 'reviewId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: 'reviewId', message: localize((m) => m.validation.doesNotExist) },
     ]);
   return row.unitId;
 }

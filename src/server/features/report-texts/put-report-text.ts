@@ -7,6 +7,7 @@ import { recordAuditEvents } from '../../audit/record-audit-events.ts';
 import type { Transaction } from '../../db/client.ts';
 import { reportTexts } from '../../db/schema/report-texts.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { presentReportText } from './present.ts';
 
 /** The text and its scope (kind, section, unit, year), with the version changed when there is one already. */
@@ -28,10 +29,7 @@ export async function putReportText(tx: Transaction, access: Access, options: Pu
     throw new AppError('validation_failed', undefined, [
       {
         path: 'section',
-        message: {
-          sv: `Rapporten har avsnitten ${sections.join(', ')}.`,
-          en: `The report has the sections ${sections.join(', ')}.`,
-        },
+        message: localize((m) => m.reportTexts.sections(sections.join(', '))),
       },
     ]);
   }
@@ -52,7 +50,10 @@ export async function putReportText(tx: Transaction, access: Access, options: Pu
   const audit = { actor: access.actor, entityType: 'report_text', unitId: options.unitId };
   if (!current) {
     if (options.version !== undefined)
-      throw new AppError('conflict', { sv: 'Texten finns inte längre.', en: 'The text no longer exists.' });
+      throw new AppError(
+        'conflict',
+        localize((m) => m.reportTexts.noLongerExists),
+      );
     return {
       row: await insertAudited(
         tx,
@@ -73,10 +74,7 @@ export async function putReportText(tx: Transaction, access: Access, options: Pu
   if (options.version === undefined) {
     throw new AppError(
       'conflict',
-      {
-        sv: 'Det finns redan en text här. Läs in den och ändra den.',
-        en: 'There is already a text here. Load it and change it.',
-      },
+      localize((m) => m.reportTexts.alreadyWritten),
       [],
       { current: presentReportText(current) },
     );

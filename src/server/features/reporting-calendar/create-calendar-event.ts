@@ -5,6 +5,7 @@ import { insertAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { calendarEvents } from '../../db/schema/calendar-events.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { assertMayWriteEvent } from './reporting-calendar-rules.ts';
 
 /** What a new meeting or deadline is: the request's fields (kind, date, unit or none for the whole tenant …). */
@@ -18,7 +19,7 @@ export async function createCalendarEvent(tx: Transaction, access: Access, optio
   const unitId = options.unitId ?? null;
   if (unitId !== null && !access.canRead(unitId))
     throw new AppError('validation_failed', undefined, [
-      { path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: 'unitId', message: localize((m) => m.validation.doesNotExist) },
     ]);
   assertMayWriteEvent(access, unitId);
   return insertAudited(

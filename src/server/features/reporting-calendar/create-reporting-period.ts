@@ -5,6 +5,7 @@ import { insertAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { assertNoSamePeriod, periodDates } from './reporting-calendar-rules.ts';
 
 /** What a new reporting period is: the request's fields (kind, year, number, name, dates). */
@@ -19,15 +20,15 @@ export async function createReportingPeriod(tx: Transaction, access: Access, opt
   const errors: FieldError[] = [];
   const numbered = options.kind === 'quarter' || options.kind === 'tertial' || options.kind === 'forecast';
   if (numbered && !options.number)
-    errors.push({ path: 'number', message: { sv: 'Ange periodens nummer.', en: 'Give the period’s number.' } });
+    errors.push({ path: 'number', message: localize((m) => m.reportingCalendar.numberNeeded) });
   if (options.kind === 'quarter' && options.number && options.number > 4)
-    errors.push({ path: 'number', message: { sv: 'Ett år har fyra kvartal.', en: 'A year has four quarters.' } });
+    errors.push({ path: 'number', message: localize((m) => m.reportingCalendar.fourQuarters) });
   if (options.kind === 'tertial' && options.number && options.number > 3)
-    errors.push({ path: 'number', message: { sv: 'Ett år har tre tertial.', en: 'A year has three tertials.' } });
+    errors.push({ path: 'number', message: localize((m) => m.reportingCalendar.threeTertials) });
   if (options.kind === 'custom' && !options.name)
     errors.push({
       path: 'name',
-      message: { sv: 'En egen period behöver ett namn.', en: 'A custom period needs a name.' },
+      message: localize((m) => m.reportingCalendar.customPeriodNeedsName),
     });
   // Standard dates exist only for a valid number; with one wrong, the number's error is the one to fix.
   const numberWrong = errors.some((error) => error.path === 'number');

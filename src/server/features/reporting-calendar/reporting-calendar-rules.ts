@@ -5,6 +5,7 @@ import type { Transaction } from '../../db/client.ts';
 import { calendarEvents } from '../../db/schema/calendar-events.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 export type PeriodRow = typeof reportingPeriods.$inferSelect;
 
@@ -49,16 +50,13 @@ export function periodDates(input: {
   const startDate = input.startDate ?? defaults?.startDate;
   const endDate = input.endDate ?? defaults?.endDate;
   const errors: FieldError[] = [];
-  const needed = {
-    sv: 'Ange datumet; perioden har inget standarddatum.',
-    en: 'Give the date; the period has no standard date.',
-  };
+  const needed = localize((m) => m.reportingCalendar.dateNeeded);
   if (!startDate) errors.push({ path: 'startDate', message: needed });
   if (!endDate) errors.push({ path: 'endDate', message: needed });
   if (startDate && endDate && endDate < startDate)
     errors.push({
       path: 'endDate',
-      message: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' },
+      message: localize((m) => m.validation.endDateBeforeStartDate),
     });
   return { dates: { startDate: startDate!, endDate: endDate! }, errors };
 }
@@ -86,17 +84,13 @@ export async function assertNoSamePeriod(
       ),
     );
   if (!same) return;
-  const label = { sv: reportingPeriodLabel(same, 'sv'), en: reportingPeriodLabel(same, 'en') };
   throw new AppError(
     'duplicate',
-    { sv: `Perioden ${label.sv} finns redan.`, en: `The period ${label.en} already exists.` },
+    localize((m, locale) => m.reportingCalendar.periodExists(reportingPeriodLabel(same, locale))),
     [
       {
         path: 'name',
-        message: {
-          sv: 'Ge perioden ett eget namn för att ha flera av samma slag samma år.',
-          en: 'Give the period a name of its own to have several of one kind in a year.',
-        },
+        message: localize((m) => m.reportingCalendar.nameForSeveral),
       },
     ],
     { existingId: same.id },

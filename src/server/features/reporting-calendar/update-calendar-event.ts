@@ -5,6 +5,7 @@ import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { calendarEvents } from '../../db/schema/calendar-events.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { findCalendarEvent } from './find-calendar-event.ts';
 import { presentEvent } from './present.ts';
 import { assertMayWriteEvent } from './reporting-calendar-rules.ts';
@@ -31,7 +32,7 @@ export async function updateCalendarEvent(
   if (changes.unitId !== undefined && changes.unitId !== current.unitId) {
     if (changes.unitId !== null && !access.canRead(changes.unitId))
       throw new AppError('validation_failed', undefined, [
-        { path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+        { path: 'unitId', message: localize((m) => m.validation.doesNotExist) },
       ]);
     assertMayWriteEvent(access, changes.unitId);
   }

@@ -5,6 +5,7 @@ import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { findReportingPeriod } from './find-reporting-period.ts';
 import { presentPeriod } from './present.ts';
 import { assertNoSamePeriod, periodDates } from './reporting-calendar-rules.ts';
@@ -36,7 +37,7 @@ export async function updateReportingPeriod(
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);
   if (changes.name === null && current.kind === 'custom') {
     throw new AppError('validation_failed', undefined, [
-      { path: 'name', message: { sv: 'En egen period behöver ett namn.', en: 'A custom period needs a name.' } },
+      { path: 'name', message: localize((m) => m.reportingCalendar.customPeriodNeedsName) },
     ]);
   }
   if (changes.name !== undefined && changes.name !== current.name)

@@ -3,6 +3,7 @@ import type { PlanRow } from '../../access/plan-scope.ts';
 import type { Database } from '../../db/client.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** The risk a review is about, if any, is a risk of the review's plan. */
 export async function checkRisk(db: Database, plan: PlanRow, riskId: string | null | undefined) {
@@ -13,6 +14,6 @@ export async function checkRisk(db: Database, plan: PlanRow, riskId: string | nu
     .where(and(eq(risks.tenantId, plan.tenantId), eq(risks.id, riskId), eq(risks.planId, plan.id)));
   if (!risk)
     throw new AppError('validation_failed', undefined, [
-      { path: 'riskId', message: { sv: 'Finns inte i planen.', en: 'Not in the plan.' } },
+      { path: 'riskId', message: localize((m) => m.validation.notInPlan) },
     ]);
 }

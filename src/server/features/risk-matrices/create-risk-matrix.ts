@@ -6,6 +6,7 @@ import { insertAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** The new matrix version: the year it is valid from and its levels. */
 export type CreateRiskMatrixOptions = z.infer<typeof riskMatrixCreate>;
@@ -21,7 +22,7 @@ export async function createRiskMatrix(tx: Transaction, access: Access, options:
     throw new AppError('validation_failed', undefined, [
       {
         path: 'validFromYear',
-        message: { sv: 'Det finns redan en version från det året.', en: 'There is already a version from that year.' },
+        message: localize((m) => m.riskMatrices.versionFromYearExists),
       },
     ]);
   }

@@ -8,6 +8,7 @@ import { plans } from '../../db/schema/plans.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { findRiskMatrix } from './find-risk-matrix.ts';
 import { presentRiskMatrix } from './present.ts';
 
@@ -42,19 +43,13 @@ export async function updateRiskMatrix(
   if (used?.likelihood && changes.likelihoodLevels.length < used.likelihood) {
     errors.push({
       path: 'likelihoodLevels',
-      message: {
-        sv: `Risker bedöms redan med sannolikhet ${used.likelihood}.`,
-        en: `Risks are already assessed with likelihood ${used.likelihood}.`,
-      },
+      message: localize((m) => m.riskMatrices.likelihoodInUse(used.likelihood!)),
     });
   }
   if (used?.consequence && changes.consequenceLevels.length < used.consequence) {
     errors.push({
       path: 'consequenceLevels',
-      message: {
-        sv: `Risker bedöms redan med konsekvens ${used.consequence}.`,
-        en: `Risks are already assessed with consequence ${used.consequence}.`,
-      },
+      message: localize((m) => m.riskMatrices.consequenceInUse(used.consequence!)),
     });
   }
   if (errors.length > 0) throw new AppError('validation_failed', undefined, errors);

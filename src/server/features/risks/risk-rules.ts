@@ -5,6 +5,7 @@ import { insertAudited, updateAudited } from '../../audit/audited-writes.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { riskAssessments, type risks } from '../../db/schema/risks.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { assertAssessmentFits, planRiskMatrix } from '../../plan-items/plan-risk-matrix.ts';
 
 /** Sannolikhet and konsekvens must fit the plan's risk matrix (its number of levels), whichever it is. */
@@ -17,7 +18,7 @@ export async function checkLevels(
     throw new AppError('validation_failed', undefined, [
       {
         path: 'planId',
-        message: { sv: 'Risker hör till internkontrollplaner.', en: 'Risks belong to internal-control plans.' },
+        message: localize((m) => m.risks.onlyInInternalControlPlans),
       },
     ]);
   }

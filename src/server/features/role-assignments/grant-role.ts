@@ -8,6 +8,7 @@ import { orgUnits } from '../../db/schema/org-units.ts';
 import { roleAssignments } from '../../db/schema/role-assignments.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { assertMayGrant } from './role-assignment-rules.ts';
 
 /** Whom to give which role on which unit: the person, the unit and the role. */
@@ -25,7 +26,7 @@ export async function grantRole(tx: Transaction, access: Access, options: GrantR
     .where(and(eq(orgUnits.tenantId, access.tenantId), eq(orgUnits.id, options.unitId)));
   if (!unit || !access.canRead(unit.id))
     throw new AppError('validation_failed', undefined, [
-      { path: 'unitId', message: { sv: 'Finns inte.', en: 'Does not exist.' } },
+      { path: 'unitId', message: localize((m) => m.validation.doesNotExist) },
     ]);
   await assertMayGrant(tx, access, unit, options.role, 'give');
   const [person] = await tx
@@ -34,7 +35,7 @@ export async function grantRole(tx: Transaction, access: Access, options: GrantR
     .where(and(eq(users.tenantId, access.tenantId), eq(users.id, options.userId)));
   if (!person)
     throw new AppError('validation_failed', undefined, [
-      { path: 'userId', message: { sv: 'Personen finns inte.', en: 'The person does not exist.' } },
+      { path: 'userId', message: localize((m) => m.validation.personDoesNotExist) },
     ]);
   const [existing] = await tx
     .select({ id: roleAssignments.id })
@@ -49,10 +50,10 @@ export async function grantRole(tx: Transaction, access: Access, options: GrantR
       ),
     );
   if (existing)
-    throw new AppError('duplicate', {
-      sv: 'Personen har redan den rollen på enheten.',
-      en: 'The person already has that role on the unit.',
-    });
+    throw new AppError(
+      'duplicate',
+      localize((m) => m.roleAssignments.alreadyHasRole),
+    );
   const [created] = await tx
     .insert(roleAssignments)
     .values({ ...options, tenantId: access.tenantId })

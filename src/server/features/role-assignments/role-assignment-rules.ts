@@ -6,6 +6,7 @@ import { orgUnits } from '../../db/schema/org-units.ts';
 import { roleAssignments } from '../../db/schema/role-assignments.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** The unit a role is given or taken on: whether it is a root decides who may do it. */
 export interface GrantTarget {
@@ -55,29 +56,26 @@ export async function assertMayGrant(
 ): Promise<void> {
   access.assertMayWrite();
   if (access.isTenantAdministrator) return;
-  const doing = verb === 'give' ? { sv: 'ge', en: 'give' } : { sv: 'ta bort', en: 'revoke' };
   if (isTenantWideRole(role, unit)) {
-    const what =
-      role === 'auditor'
-        ? {
-            sv: 'rollen revisor, som läser hela kommunen och dess logg',
-            en: 'the auditor role, which reads the whole tenant and its audit log',
-          }
-        : {
-            sv: 'administratör på kommunens översta nivå',
-            en: 'administrator of the top unit, which administers the whole tenant',
-          };
     const names = namesInParentheses(await tenantAdministratorNames(db, access.tenantId));
-    throw new AppError('forbidden', {
-      sv: `Bara kommunens administratör får ${doing.sv} ${what.sv}. Be kommunens administratör${names} om det.`,
-      en: `Only the tenant administrator may ${doing.en} ${what.en}. Ask the tenant administrator${names}.`,
-    });
+    throw new AppError(
+      'forbidden',
+      localize(({ roleAssignments: words }) =>
+        words.onlyTenantAdministratorMay(
+          verb === 'give' ? words.give : words.revoke,
+          role === 'auditor' ? words.auditorRole : words.topAdministrator,
+          names,
+        ),
+      ),
+    );
   }
   if (!access.hasRole(unit.id, ['administrator'])) {
     const names = namesInParentheses(await tenantAdministratorNames(db, access.tenantId));
-    throw new AppError('forbidden', {
-      sv: `Du får bara ${doing.sv} roller på enheter där du är administratör. Be en administratör för enheten eller kommunens administratör${names} om det.`,
-      en: `You may ${doing.en} roles only on units you administer. Ask an administrator of the unit or the tenant administrator${names}.`,
-    });
+    throw new AppError(
+      'forbidden',
+      localize(({ roleAssignments: words }) =>
+        words.onlyOnUnitsYouAdminister(verb === 'give' ? words.give : words.revoke, names),
+      ),
+    );
   }
 }

@@ -6,6 +6,7 @@ import { insertAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { statuses } from '../../db/schema/statuses.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** The new status: the request's fields (its key, labels, sort order …). */
 export type CreateStatusOptions = z.infer<typeof statusCreate>;
@@ -19,7 +20,7 @@ export async function createStatus(tx: Transaction, access: Access, options: Cre
     .where(and(eq(statuses.tenantId, access.tenantId), eq(statuses.key, options.key)));
   if (existing)
     throw new AppError('validation_failed', undefined, [
-      { path: 'key', message: { sv: 'Nyckeln används redan.', en: 'The key is already in use.' } },
+      { path: 'key', message: localize((m) => m.statuses.keyInUse) },
     ]);
   return insertAudited(
     tx,

@@ -5,6 +5,7 @@ import type { Transaction } from '../../db/client.ts';
 import { sessions } from '../../db/schema/sessions.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import { findUser } from './find-user.ts';
 import { presentUser } from './present.ts';
 
@@ -22,7 +23,10 @@ export async function deactivateUser(tx: Transaction, access: Access, { userId, 
   const current = await findUser(tx, access, { userId });
   access.assertTenantAdministrator();
   if (deactivated && userId === access.userId)
-    throw new AppError('forbidden', { sv: 'Du kan inte avaktivera dig själv.', en: 'You cannot deactivate yourself.' });
+    throw new AppError(
+      'forbidden',
+      localize((m) => m.users.cannotDeactivateSelf),
+    );
   if ((current.deactivatedAt !== null) === deactivated) return current;
   if (deactivated) {
     await tx

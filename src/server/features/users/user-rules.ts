@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 
 /** An e-mail address belongs to one person of the tenant (case-insensitively); `exceptId` is the person being changed. */
 export async function assertEmailFree(
@@ -19,10 +20,7 @@ export async function assertEmailFree(
     throw new AppError('validation_failed', undefined, [
       {
         path: 'email',
-        message: {
-          sv: 'Adressen används redan av en annan person.',
-          en: 'The address is already used by another person.',
-        },
+        message: localize((m) => m.users.emailInUse),
       },
     ]);
   }

@@ -3,6 +3,7 @@ import { planVersions } from '../../db/schema/plan-versions.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { snapshotOf } from '../../plan-model/snapshot.ts';
 import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { loadPlanFacts, type ActionFacts, type ActivityFacts, type ItemFacts, type PlanFacts } from '../../plan-model/plan-facts.ts';
 import { periodText, type ReportContext } from '../report-context.ts';
@@ -53,7 +54,7 @@ export async function planOfReport(context: ReportContext, kind: 'internal_contr
   if (revision === null) return { facts: live!, revision: null };
   const snapshot = await snapshotOf(context.db, context.tenantId, chosen.id, revision);
   if (!snapshot) {
-    const message = { sv: `Planen har ingen version ${revision}; en plan får version 1 när den beslutas.`, en: `The plan has no version ${revision}; a plan gets version 1 when it is adopted.` };
+    const message = localize((m) => m.reports.noSuchRevision(revision));
     // A revision that does not exist is a resource that is not there, whatever its number.
     throw new AppError('not_found', message, [{ path: 'revision', message }]);
   }
@@ -87,7 +88,7 @@ async function choosePlan(context: ReportContext, kind: 'internal_control' | 'ac
       .where(and(eq(plans.tenantId, tenantId), eq(plans.id, context.planId), isNull(plans.archivedAt)));
     if (!row) throw new AppError('not_found');
     if (row.unitId !== context.unit.id || row.kind !== kind || row.startYear !== context.startYear || row.endYear !== context.endYear) {
-      const message = { sv: 'Planen hör inte till enheten, perioden eller rapportens slag av plan.', en: "The plan is not of the unit, the period or the report's kind of plan." };
+      const message = localize((m) => m.reports.planNotOfReport);
       throw new AppError('validation_failed', message, [{ path: 'plan', message }]);
     }
     return row;
@@ -109,11 +110,7 @@ async function choosePlan(context: ReportContext, kind: 'internal_control' | 'ac
     .orderBy(sql`${plans.state} = 'draft'`, desc(plans.adoptedAt), desc(plans.createdAt));
   const chosen = rows[0];
   if (!chosen) {
-    const what = kind === 'internal_control' ? { sv: 'internkontrollplan', en: 'internal control plan' } : { sv: 'aktivitetsplan', en: 'activity plan' };
-    throw new AppError('not_found', {
-      sv: `${context.unit.name} har ingen ${what.sv} för ${periodText(context)}. Välj en annan period eller skapa planen först.`,
-      en: `${context.unit.name} has no ${what.en} for ${periodText(context)}. Choose another period or create the plan first.`,
-    });
+    throw new AppError('not_found', localize((m) => m.reports.noPlan(context.unit.name, kind === 'internal_control' ? m.reports.internalControlPlan : m.reports.activityPlan, periodText(context))));
   }
   return chosen;
 }

@@ -1,0 +1,287 @@
+import type { ServerMessages } from './sv.ts';
+
+/** "1 minute", "5 minutes". */
+const minutes = (count: number) => (count === 1 ? '1 minute' : `${count} minutes`);
+
+// English, complete: the type fails the build when a key of the Swedish catalogue is missing
+// here, when one is here that is not there, or when a message takes other parameters.
+export const en: ServerMessages = {
+  problemTitles: {
+    validation_failed: 'The input is not valid.',
+    unauthenticated: 'You need to sign in.',
+    forbidden: 'You are not allowed to do this.',
+    not_found: 'There is nothing here.',
+    conflict: 'Someone else changed this in the meantime.',
+    duplicate: 'Such an entry already exists.',
+    locked: 'This has been decided and is not changed directly.',
+    not_yet: 'This cannot be done yet.',
+    payload_too_large: 'The content is too large.',
+    unsupported_media_type: 'Send the content as JSON (Content-Type: application/json).',
+    rate_limited: 'Too many attempts. Wait a while.',
+    unavailable: 'The service is not available right now.',
+    internal: 'Something went wrong on our side. Try again later.',
+  },
+  problemDetails: {
+    validation_failed: 'Check the input and try again.',
+    unauthenticated: 'Sign in and try again.',
+    forbidden: 'Your roles do not allow this here.',
+    not_found: 'It does not exist, or you do not have access to it.',
+    conflict: 'Fetch the latest and try again.',
+    duplicate: 'Change the field named, or use the one that already exists.',
+    locked: 'Changes after the decision are made through a revision of the plan.',
+    not_yet: 'First do what is said, then try again.',
+    payload_too_large: 'At most 1 MB per request.',
+    unsupported_media_type: 'Give Content-Type: application/json.',
+    rate_limited: 'Wait a while and try again.',
+    unavailable: 'Try again in a while.',
+    internal: 'The error is logged on our side.',
+  },
+
+  http: {
+    eachErrorAtItsField: 'Each problem is given with its field.',
+    malformedJson: 'The content is not valid JSON.',
+    invalidQuery: 'The query parameters are not valid.',
+    invalidAddress: 'The address is not valid.',
+    nulCharacter: 'Must not contain the NUL character (U+0000).',
+    unpairedSurrogate: 'Contains an invalid character (an unpaired UTF-16 surrogate).',
+    forbiddenCharacters: 'The text contains characters that are not allowed.',
+  },
+
+  validation: {
+    required: 'Is required.',
+    mustBe: (what) => `Must be ${what}.`,
+    notEmpty: 'Must not be empty.',
+    minCharacters: (limit) => `Must have at least ${limit} characters.`,
+    minEntries: (limit) => `Must have at least ${limit} entries.`,
+    minValue: (limit) => `Must be at least ${limit}.`,
+    maxCharacters: (limit) => `Must have at most ${limit} characters.`,
+    maxEntries: (limit) => `Must have at most ${limit} entries.`,
+    maxValue: (limit) => `Must be at most ${limit}.`,
+    oneOf: (allowed) => `Must be one of: ${allowed}.`,
+    multipleOf: (divisor) => `Must be a multiple of ${divisor}.`,
+    invalidValue: 'The value is not valid.',
+    unknownField: 'Unknown field.',
+    kinds: {
+      string: 'text',
+      number: 'a number',
+      int: 'a whole number',
+      boolean: 'true or false',
+      array: 'a list',
+      object: 'an object',
+      date: 'a date',
+    },
+    formats: {
+      uuid: 'an id (UUID)',
+      email: 'an e-mail address',
+      date: 'a date (YYYY-MM-DD)',
+      datetime: 'a time (ISO 8601)',
+      regex: 'the right format',
+    },
+    doesNotExist: 'Does not exist.',
+    notInPlan: 'Not in the plan.',
+    personDoesNotExist: 'The person does not exist.',
+    endDateBeforeStartDate: 'The end date cannot be before the start date.',
+  },
+
+  database: {
+    identicalEntry: 'An identical entry already exists.',
+    sameValueInField: (field) => `An entry with the same value in the field ${field} already exists.`,
+    sameValueInFields: (fields) => `An entry with the same value in the fields ${fields} already exists.`,
+    sameValue: 'An entry with the same value already exists.',
+    breaksRule: (rule) => `The input breaks a rule (${rule}).`,
+    concurrentChange: 'Someone else changed it at the same time. Try again.',
+  },
+
+  versions: {
+    required: 'Give the version you started from (the version field or an If-Match header).',
+    stale: (expected, current) =>
+      `You started from version ${expected}, but it is now version ${current}. Reload it and make the change again.`,
+  },
+
+  auth: {
+    invalidApiToken: 'The API token is not valid or has been revoked.',
+    csrfHeaderRequired: 'Writes with the session cookie need the X-CSRF-Token header (given by /api/v1/me).',
+    wrongCredentials: 'Wrong e-mail address or password.',
+    tooManyForAccount: (waitMinutes) =>
+      `Too many failed sign-ins for this account. Try again in ${minutes(waitMinutes)}.`,
+    tooManyFromAddress: (waitMinutes) =>
+      `Too many failed sign-ins from your address. Try again in ${minutes(waitMinutes)}.`,
+    addressInSeveralTenants:
+      'The address has accounts in several tenants. Give the tenant’s short name (e.g. "malmo").',
+    deactivated: 'The account is deactivated. Contact your administrator.',
+    passwordOnlyInBrowser: 'A password is changed in the browser, not with an API token.',
+    noPasswordToChange: 'You have no password to change. Ask the tenant administrator for one.',
+    notCurrentPassword: 'That is not your current password.',
+    samePassword: 'Choose a password other than the current one.',
+  },
+
+  access: {
+    roleDoesNotAllow: 'Your role on the unit does not allow this.',
+    readOnlyToken: 'The API token may only read.',
+    tenantAdministratorOnly: 'Only the tenant administrator may do this.',
+  },
+
+  planItems: {
+    coordinatorOnly: 'Only a coordinator may change this.',
+    coordinatorOnlyField: 'Only a coordinator may change this.',
+    samePersonTwice: 'The same person is named twice.',
+    matrixLevels: (levels) => `The risk matrix has ${levels} levels.`,
+    builtInMatrixLevels: (levels, year) =>
+      `The built-in matrix has ${levels} levels: the municipality has no risk matrix of its own for ${year}. An administrator can add a version valid from ${year}.`,
+    namedWithoutRole: (named, item, unit, ask) =>
+      `You are named as ${named} ${item} but hold no role on ${unit}. ${ask} for a role on the unit.`,
+    responsibleFor: 'responsible for',
+    reportingResponsibleFor: 'reporting-responsible for',
+    items: { control: 'the control', action: 'the action', activity: 'the activity' },
+    askManagers: (names) => `Ask ${names} (administrator or coordinator)`,
+    askTenantAdministrator: 'Ask the municipality’s administrator',
+    or: 'or',
+  },
+
+  plans: {
+    endYearBeforeStartYear: 'The end year cannot be before the start year.',
+    alreadyAdopted: 'The plan has already been adopted.',
+    onlyAdoptedRevised: 'Only an adopted plan is revised; a draft is changed directly.',
+    onlyAdoptedClosed: 'Only an adopted plan can be closed.',
+    adoptBeforeRollOver: 'Adopt the plan before rolling it over to the next year.',
+    unitHasPlanFor: (year) => `The unit already has a plan of this kind for ${year}.`,
+    decisionThroughRevision: 'The decision changes through a revision of the plan.',
+    decisionLocked:
+      'The plan has been adopted: its decision (deciding body, date, § and diarienummer) is not changed directly but through a revision, with the reason and the new decision.',
+    risksOutsideMatrix: (likelihoodLevels, consequenceLevels, risks) =>
+      `The risk matrix has ${likelihoodLevels} × ${consequenceLevels} levels; reassess ${risks} first.`,
+    noSuchVersion: 'The plan has no such version.',
+    versionToday: 'Today',
+    versionAdopted: 'Adopted',
+    versionRevision: (revision) => `Revision ${revision}`,
+  },
+
+  controls: {
+    riskOfAnotherPlan: 'The risk belongs to another plan.',
+  },
+
+  activities: {
+    onlyInActivityPlans: 'Activities belong to activity plans.',
+  },
+
+  risks: {
+    onlyInInternalControlPlans: 'Risks belong to internal-control plans.',
+  },
+
+  followUps: {
+    exactlyOneItem: 'Give exactly one of controlId, actionId and activityId.',
+    periodOutsidePlan: (period, years) => `${period} lies outside the plan’s period (${years}).`,
+    authorOrCoordinatorOnly: 'Only its author or a coordinator may change a follow-up.',
+  },
+
+  deviations: {
+    notAFollowUpOfControl: 'Not a follow-up of the control.',
+    closeNeedsAction:
+      'A deviation can be closed only when an action with a responsible person and an end date answers it.',
+  },
+
+  deviationMail: {
+    subject: (severity, title) => `Deviation (${severity}): ${title}`,
+    greeting: (name) => `Hello ${name},`,
+    reported: (control, plan, unit) => `A deviation has been reported at the control "${control}" (${plan}, ${unit}).`,
+    deviation: (title) => `Deviation: ${title}`,
+    severity: (severity) => `Severity: ${severity}`,
+    found: (date) => `Found: ${date}`,
+    foundBy: (date, name) => `Found: ${date} by ${name}`,
+    closing: 'The deviation is closed only when an action with a responsible person and an end date answers it.',
+  },
+
+  orgUnits: {
+    topKindCannotNest: (kind) =>
+      `A unit of kind ${kind} is the top of the organisation and cannot sit below another unit.`,
+    cannotNestUnder: (kind, parentKind) => `A unit of kind ${kind} cannot sit below a ${parentKind}.`,
+    archivedParent: 'The unit is archived.',
+    topUnitCannotMove: 'The top unit cannot be moved.',
+    cannotMoveBelowItself: 'A unit cannot be moved below itself.',
+    topUnitCannotArchive: 'The top unit cannot be archived.',
+    archiveUnitsBelowFirst: 'Archive the units below this one first.',
+  },
+
+  users: {
+    cannotDeactivateSelf: 'You cannot deactivate yourself.',
+    emailInUse: 'The address is already used by another person.',
+  },
+
+  roleAssignments: {
+    alreadyHasRole: 'The person already has that role on the unit.',
+    give: 'give',
+    revoke: 'revoke',
+    auditorRole: 'the auditor role, which reads the whole tenant and its audit log',
+    topAdministrator: 'administrator of the top unit, which administers the whole tenant',
+    onlyTenantAdministratorMay: (doing, what, names) =>
+      `Only the tenant administrator may ${doing} ${what}. Ask the tenant administrator${names}.`,
+    onlyOnUnitsYouAdminister: (doing, names) =>
+      `You may ${doing} roles only on units you administer. Ask an administrator of the unit or the tenant administrator${names}.`,
+  },
+
+  apiTokens: {
+    personMissingOrDeactivated: 'The person does not exist or is deactivated.',
+  },
+
+  reportTexts: {
+    sections: (sections) => `The report has the sections ${sections}.`,
+    noLongerExists: 'The text no longer exists.',
+    alreadyWritten: 'There is already a text here. Load it and change it.',
+  },
+
+  statuses: {
+    keyInUse: 'The key is already in use.',
+  },
+
+  riskMatrices: {
+    versionFromYearExists: 'There is already a version from that year.',
+    likelihoodInUse: (likelihood) => `Risks are already assessed with likelihood ${likelihood}.`,
+    consequenceInUse: (consequence) => `Risks are already assessed with consequence ${consequence}.`,
+  },
+
+  reportingCalendar: {
+    dateNeeded: 'Give the date; the period has no standard date.',
+    periodExists: (period) => `The period ${period} already exists.`,
+    nameForSeveral: 'Give the period a name of its own to have several of one kind in a year.',
+    customPeriodNeedsName: 'A custom period needs a name.',
+    numberNeeded: 'Give the period’s number.',
+    fourQuarters: 'A year has four quarters.',
+    threeTertials: 'A year has three tertials.',
+  },
+
+  outbox: {
+    tenantAdministratorOnly: 'Only the tenant administrator reads the outbox.',
+  },
+
+  reports: {
+    yearOrRange: 'Give a year (2020) or a range (2020-2021).',
+    councilSummaryOneYear: 'The executive board summary covers one year.',
+    summaryFromAdoptedPlans: "The summary is made from the units' adopted plans.",
+    summaryFromCurrentPlans: 'The summary is made from the plans as they are now.',
+    notTabular: (kind) =>
+      `The ${kind} report is running text and has no XLSX form. Choose DOCX, PDF, HTML or Markdown.`,
+    noSuchRevision: (revision) => `The plan has no version ${revision}; a plan gets version 1 when it is adopted.`,
+    planNotOfReport: "The plan is not of the unit, the period or the report's kind of plan.",
+    noPlan: (unit, plan, period) =>
+      `${unit} has no ${plan} for ${period}. Choose another period or create the plan first.`,
+    internalControlPlan: 'internal control plan',
+    activityPlan: 'activity plan',
+  },
+
+  digest: {
+    subject: (week) => `Uppsikt: your reminders, week ${week}`,
+    greeting: (name) => `Hello ${name},`,
+    intro: 'This is your weekly summary from Uppsikt.',
+    overdue: 'Overdue',
+    within: (days) => `Within ${days} days`,
+    closing: 'You receive this e-mail every Monday when something is waiting for you.',
+    control: 'Control',
+    action: 'Action',
+    activity: 'Activity',
+    item: (kind, title, plan, unit) => `${kind} "${title}" (${plan}, ${unit})`,
+    endDateLine: (item, date) => `${item}: end date ${date}`,
+    checkpointLine: (item, date) => `${item}: checkpoint ${date}`,
+    deadlineLine: (title, date) => `Last day to report: ${title} ${date}`,
+    deadlineInPeriodLine: (title, period, date) => `Last day to report: ${title} (${period}) ${date}`,
+  },
+};

@@ -1,0 +1,315 @@
+// Swedish, the default language: every message the server sends (problems, field errors, mail),
+// in the words the municipalities use themselves. en.ts must have exactly the same keys and
+// parameters (the type checker holds them together). A parameter is always printed in the text
+// (a number may choose its own plural); a choice between other words (this role or that, "fältet"
+// or "fälten" before a list) is made in code between entries.
+
+/** "1 minut", "5 minuter". */
+const minutes = (count: number) => (count === 1 ? '1 minut' : `${count} minuter`);
+
+export const sv = {
+  /** The title of a problem (application/problem+json), one per error code. */
+  problemTitles: {
+    validation_failed: 'Uppgifterna är inte giltiga.',
+    unauthenticated: 'Du behöver logga in.',
+    forbidden: 'Du har inte behörighet till detta.',
+    not_found: 'Det finns inget här.',
+    conflict: 'Någon annan har ändrat detta under tiden.',
+    duplicate: 'Det finns redan en sådan post.',
+    locked: 'Det här är beslutat och ändras inte direkt.',
+    not_yet: 'Det går inte ännu.',
+    payload_too_large: 'Innehållet är för stort.',
+    unsupported_media_type: 'Skicka innehållet som JSON (Content-Type: application/json).',
+    rate_limited: 'För många försök. Vänta en stund.',
+    unavailable: 'Tjänsten är inte tillgänglig just nu.',
+    internal: 'Något gick fel hos oss. Försök igen senare.',
+  },
+  /** What to do about a problem, for the errors thrown without a detail of their own. */
+  problemDetails: {
+    validation_failed: 'Kontrollera uppgifterna och försök igen.',
+    unauthenticated: 'Logga in och försök igen.',
+    forbidden: 'Dina roller ger inte rätt att göra detta här.',
+    not_found: 'Det finns inte, eller så har du inte tillgång till det.',
+    conflict: 'Hämta det senaste och försök igen.',
+    duplicate: 'Ändra det fält som anges, eller använd det som redan finns.',
+    locked: 'Ändringar efter beslut görs genom en revision av planen.',
+    not_yet: 'Gör först det som anges och försök sedan igen.',
+    payload_too_large: 'Högst 1 MB per anrop.',
+    unsupported_media_type: 'Ange Content-Type: application/json.',
+    rate_limited: 'Vänta en stund och försök igen.',
+    unavailable: 'Försök igen om en stund.',
+    internal: 'Felet är loggat hos oss.',
+  },
+
+  /** The HTTP contract: the request as a whole. */
+  http: {
+    eachErrorAtItsField: 'Varje fel står vid sitt fält.',
+    malformedJson: 'Innehållet är inte giltig JSON.',
+    invalidQuery: 'Frågeparametrarna är inte giltiga.',
+    invalidAddress: 'Adressen är inte giltig.',
+    nulCharacter: 'Får inte innehålla nolltecknet (U+0000).',
+    unpairedSurrogate: 'Innehåller ett ogiltigt tecken (en ensam halva av ett UTF-16-teckenpar).',
+    forbiddenCharacters: 'Texten innehåller tecken som inte får förekomma.',
+  },
+
+  /** One field's value: the validation of the input, and the checks shared by many features. */
+  validation: {
+    required: 'Måste anges.',
+    /** `what` is one of `kinds` or `formats`. */
+    mustBe: (what: string) => `Ska vara ${what}.`,
+    notEmpty: 'Får inte vara tomt.',
+    minCharacters: (limit: string) => `Ska ha minst ${limit} tecken.`,
+    minEntries: (limit: string) => `Ska ha minst ${limit} poster.`,
+    minValue: (limit: string) => `Ska vara minst ${limit}.`,
+    maxCharacters: (limit: string) => `Får ha högst ${limit} tecken.`,
+    maxEntries: (limit: string) => `Får ha högst ${limit} poster.`,
+    maxValue: (limit: string) => `Får vara högst ${limit}.`,
+    oneOf: (allowed: string) => `Ska vara ett av: ${allowed}.`,
+    multipleOf: (divisor: string) => `Ska vara en multipel av ${divisor}.`,
+    invalidValue: 'Värdet är inte giltigt.',
+    unknownField: 'Okänt fält.',
+    /** The kinds of value, as a municipal user would say them. */
+    kinds: {
+      string: 'text',
+      number: 'ett tal',
+      int: 'ett heltal',
+      boolean: 'sant eller falskt',
+      array: 'en lista',
+      object: 'ett objekt',
+      date: 'ett datum',
+    },
+    /** The formats of a text value. */
+    formats: {
+      uuid: 'ett id (UUID)',
+      email: 'en e-postadress',
+      date: 'ett datum (ÅÅÅÅ-MM-DD)',
+      datetime: 'en tidpunkt (ISO 8601)',
+      regex: 'rätt format',
+    },
+    doesNotExist: 'Finns inte.',
+    notInPlan: 'Finns inte i planen.',
+    personDoesNotExist: 'Personen finns inte.',
+    endDateBeforeStartDate: 'Slutdatum kan inte vara före startdatum.',
+  },
+
+  /** A rule the database enforced (a constraint the use case did not check first). */
+  database: {
+    identicalEntry: 'Det finns redan en likadan post.',
+    sameValueInField: (field: string) => `Det finns redan en post med samma värde i fältet ${field}.`,
+    sameValueInFields: (fields: string) => `Det finns redan en post med samma värde i fälten ${fields}.`,
+    sameValue: 'Det finns redan en post med samma värde.',
+    breaksRule: (rule: string) => `Uppgifterna bryter mot en regel (${rule}).`,
+    concurrentChange: 'Någon annan ändrade samtidigt. Försök igen.',
+  },
+
+  /** Optimistic locking: the version a change was based on. */
+  versions: {
+    required: 'Ange versionen du utgick från (fältet version eller rubriken If-Match).',
+    stale: (expected: number, current: string) =>
+      `Du utgick från version ${expected}, men den är nu version ${current}. Läs in den igen och gör om ändringen.`,
+  },
+
+  /** Signing in, sessions, API tokens and passwords. */
+  auth: {
+    invalidApiToken: 'API-nyckeln är ogiltig eller återkallad.',
+    csrfHeaderRequired:
+      'Skrivningar med inloggningscookie kräver rubriken X-CSRF-Token (finns i svaret från /api/v1/me).',
+    wrongCredentials: 'Fel e-postadress eller lösenord.',
+    tooManyForAccount: (waitMinutes: number) =>
+      `För många misslyckade inloggningar för kontot. Försök igen om ${minutes(waitMinutes)}.`,
+    tooManyFromAddress: (waitMinutes: number) =>
+      `För många misslyckade inloggningar från din adress. Försök igen om ${minutes(waitMinutes)}.`,
+    addressInSeveralTenants: 'Adressen har konton i flera kommuner. Ange kommunens kortnamn (t.ex. "malmo").',
+    deactivated: 'Kontot är avaktiverat. Kontakta din administratör.',
+    passwordOnlyInBrowser: 'Lösenordet byts i webbläsaren, inte med en API-nyckel.',
+    noPasswordToChange: 'Du har inget lösenord att byta. Be kommunens administratör om ett.',
+    notCurrentPassword: 'Det är inte ditt nuvarande lösenord.',
+    samePassword: 'Välj ett annat lösenord än det nuvarande.',
+  },
+
+  /** Roles and rights. */
+  access: {
+    roleDoesNotAllow: 'Din roll på enheten ger inte rätt att göra detta.',
+    readOnlyToken: 'API-nyckeln får bara läsa.',
+    tenantAdministratorOnly: 'Bara kommunens administratör får göra detta.',
+  },
+
+  /** The rules shared by controls, actions and activities. */
+  planItems: {
+    coordinatorOnly: 'Bara samordnare får ändra detta.',
+    coordinatorOnlyField: 'Får bara ändras av samordnare.',
+    samePersonTwice: 'Samma person står två gånger.',
+    matrixLevels: (levels: number) => `Riskmatrisen har ${levels} nivåer.`,
+    builtInMatrixLevels: (levels: number, year: number) =>
+      `Standardmatrisen har ${levels} nivåer: kommunen har ingen egen riskmatris för ${year}. En administratör kan lägga till en version som gäller från ${year}.`,
+    /** "Du står som ansvarig för kontrollen men har ingen roll på Enheten. Be … om en roll på enheten." */
+    namedWithoutRole: (named: string, item: string, unit: string, ask: string) =>
+      `Du står som ${named} ${item} men har ingen roll på ${unit}. ${ask} om en roll på enheten.`,
+    responsibleFor: 'ansvarig för',
+    reportingResponsibleFor: 'rapporteringsansvarig för',
+    items: { control: 'kontrollen', action: 'åtgärden', activity: 'aktiviteten' },
+    askManagers: (names: string) => `Be ${names} (administratör eller samordnare)`,
+    askTenantAdministrator: 'Be kommunens administratör',
+    /** The word before the last name of a list: "Anna, Bo eller Cecilia". */
+    or: 'eller',
+  },
+
+  plans: {
+    endYearBeforeStartYear: 'Slutåret kan inte vara före startåret.',
+    alreadyAdopted: 'Planen är redan beslutad.',
+    onlyAdoptedRevised: 'Bara en beslutad plan revideras; en plan i utkast ändras direkt.',
+    onlyAdoptedClosed: 'Bara en beslutad plan kan avslutas.',
+    adoptBeforeRollOver: 'Besluta planen innan den förs över till nästa år.',
+    unitHasPlanFor: (year: number) => `Enheten har redan en plan av det här slaget för ${year}.`,
+    decisionThroughRevision: 'Beslutet ändras genom en revision av planen.',
+    decisionLocked:
+      'Planen är beslutad: beslutet (beslutande organ, datum, § och diarienummer) ändras inte direkt, utan genom en revision med skäl och det nya beslutet.',
+    risksOutsideMatrix: (likelihoodLevels: number, consequenceLevels: number, risks: string) =>
+      `Riskmatrisen har ${likelihoodLevels} × ${consequenceLevels} nivåer; bedöm först om ${risks}.`,
+    noSuchVersion: 'Planen har ingen sådan version.',
+    /** The names of the versions compared. */
+    versionToday: 'I dag',
+    versionAdopted: 'Beslutad',
+    versionRevision: (revision: number) => `Revision ${revision}`,
+  },
+
+  controls: {
+    riskOfAnotherPlan: 'Risken hör till en annan plan.',
+  },
+
+  activities: {
+    onlyInActivityPlans: 'Aktiviteter hör till aktivitetsplaner.',
+  },
+
+  risks: {
+    onlyInInternalControlPlans: 'Risker hör till internkontrollplaner.',
+  },
+
+  followUps: {
+    exactlyOneItem: 'Ange exakt en av controlId, actionId och activityId.',
+    periodOutsidePlan: (period: string, years: string) => `${period} ligger utanför planens period (${years}).`,
+    authorOrCoordinatorOnly: 'Bara den som skrev uppföljningen eller en samordnare får ändra den.',
+  },
+
+  deviations: {
+    notAFollowUpOfControl: 'Finns inte för kontrollen.',
+    closeNeedsAction: 'En avvikelse kan stängas först när en åtgärd med ansvarig person och slutdatum svarar mot den.',
+  },
+
+  /** The message to the people concerned when a deviation is reported. */
+  deviationMail: {
+    subject: (severity: string, title: string) => `Avvikelse (${severity}): ${title}`,
+    greeting: (name: string) => `Hej ${name}!`,
+    reported: (control: string, plan: string, unit: string) =>
+      `En avvikelse har rapporterats vid kontrollmomentet "${control}" (${plan}, ${unit}).`,
+    deviation: (title: string) => `Avvikelse: ${title}`,
+    severity: (severity: string) => `Allvarlighet: ${severity}`,
+    found: (date: string) => `Upptäckt: ${date}`,
+    foundBy: (date: string, name: string) => `Upptäckt: ${date} av ${name}`,
+    closing: 'Avvikelsen stängs först när en åtgärd med ansvarig och slutdatum besvarar den.',
+  },
+
+  orgUnits: {
+    topKindCannotNest: (kind: string) =>
+      `En enhet av slaget ${kind} står överst i organisationen och kan inte ligga under en annan enhet.`,
+    cannotNestUnder: (kind: string, parentKind: string) =>
+      `En enhet av slaget ${kind} kan inte ligga under en ${parentKind}.`,
+    archivedParent: 'Enheten är arkiverad.',
+    topUnitCannotMove: 'Den översta enheten kan inte flyttas.',
+    cannotMoveBelowItself: 'En enhet kan inte flyttas in under sig själv.',
+    topUnitCannotArchive: 'Den översta enheten kan inte arkiveras.',
+    archiveUnitsBelowFirst: 'Arkivera först enheterna under den här.',
+  },
+
+  users: {
+    cannotDeactivateSelf: 'Du kan inte avaktivera dig själv.',
+    emailInUse: 'Adressen används redan av en annan person.',
+  },
+
+  roleAssignments: {
+    alreadyHasRole: 'Personen har redan den rollen på enheten.',
+    give: 'ge',
+    revoke: 'ta bort',
+    auditorRole: 'rollen revisor, som läser hela kommunen och dess logg',
+    topAdministrator: 'administratör på kommunens översta nivå',
+    /** `names` is empty or " (Anna, Bo)". */
+    onlyTenantAdministratorMay: (doing: string, what: string, names: string) =>
+      `Bara kommunens administratör får ${doing} ${what}. Be kommunens administratör${names} om det.`,
+    onlyOnUnitsYouAdminister: (doing: string, names: string) =>
+      `Du får bara ${doing} roller på enheter där du är administratör. Be en administratör för enheten eller kommunens administratör${names} om det.`,
+  },
+
+  apiTokens: {
+    personMissingOrDeactivated: 'Personen finns inte eller är avaktiverad.',
+  },
+
+  reportTexts: {
+    sections: (sections: string) => `Rapporten har avsnitten ${sections}.`,
+    noLongerExists: 'Texten finns inte längre.',
+    alreadyWritten: 'Det finns redan en text här. Läs in den och ändra den.',
+  },
+
+  statuses: {
+    keyInUse: 'Nyckeln används redan.',
+  },
+
+  riskMatrices: {
+    versionFromYearExists: 'Det finns redan en version från det året.',
+    likelihoodInUse: (likelihood: number) => `Risker bedöms redan med sannolikhet ${likelihood}.`,
+    consequenceInUse: (consequence: number) => `Risker bedöms redan med konsekvens ${consequence}.`,
+  },
+
+  reportingCalendar: {
+    dateNeeded: 'Ange datumet; perioden har inget standarddatum.',
+    periodExists: (period: string) => `Perioden ${period} finns redan.`,
+    nameForSeveral: 'Ge perioden ett eget namn för att ha flera av samma slag samma år.',
+    customPeriodNeedsName: 'En egen period behöver ett namn.',
+    numberNeeded: 'Ange periodens nummer.',
+    fourQuarters: 'Ett år har fyra kvartal.',
+    threeTertials: 'Ett år har tre tertial.',
+  },
+
+  outbox: {
+    tenantAdministratorOnly: 'Bara kommunens administratör läser utkorgen.',
+  },
+
+  /** Asking for a report (the words the reports print are in reports/labels.ts). */
+  reports: {
+    yearOrRange: 'Ange ett år (2020) eller en period (2020-2021).',
+    councilSummaryOneYear: 'Kommunstyrelsens sammanställning gäller ett år.',
+    summaryFromAdoptedPlans: 'Sammanställningen görs av enheternas antagna planer.',
+    summaryFromCurrentPlans: 'Sammanställningen görs av planerna som de är nu.',
+    notTabular: (kind: string) =>
+      `Rapporten ${kind} är löptext och finns inte som XLSX. Välj DOCX, PDF, HTML eller Markdown.`,
+    noSuchRevision: (revision: number) =>
+      `Planen har ingen version ${revision}; en plan får version 1 när den beslutas.`,
+    planNotOfReport: 'Planen hör inte till enheten, perioden eller rapportens slag av plan.',
+    noPlan: (unit: string, plan: string, period: string) =>
+      `${unit} har ingen ${plan} för ${period}. Välj en annan period eller skapa planen först.`,
+    internalControlPlan: 'internkontrollplan',
+    activityPlan: 'aktivitetsplan',
+  },
+
+  /** The weekly e-mail of what is due. */
+  digest: {
+    subject: (week: string) => `Uppsikt: dina påminnelser vecka ${week}`,
+    greeting: (name: string) => `Hej ${name}!`,
+    intro: 'Det här är din veckosammanfattning från Uppsikt.',
+    overdue: 'Försenat',
+    within: (days: number) => `Inom ${days} dagar`,
+    closing: 'Du får det här brevet varje måndag när något väntar på dig.',
+    control: 'Kontrollmoment',
+    action: 'Åtgärd',
+    activity: 'Aktivitet',
+    /** `kind` is one of control, action, activity above. */
+    item: (kind: string, title: string, plan: string, unit: string) => `${kind} "${title}" (${plan}, ${unit})`,
+    endDateLine: (item: string, date: string) => `${item}: slutdatum ${date}`,
+    checkpointLine: (item: string, date: string) => `${item}: avstämning ${date}`,
+    deadlineLine: (title: string, date: string) => `Sista dag att rapportera: ${title} ${date}`,
+    deadlineInPeriodLine: (title: string, period: string, date: string) =>
+      `Sista dag att rapportera: ${title} (${period}) ${date}`,
+  },
+};
+
+/** The shape every language's catalogue has: the same keys, the same parameters. */
+export type ServerMessages = typeof sv;
