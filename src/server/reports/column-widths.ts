@@ -29,7 +29,9 @@ export function columnSizes(table: Table): ColumnSize[] {
   );
   const hasRunningText = longest.some((length) => length >= RUNNING_TEXT_LINE);
   return table.columns.map((column, index) =>
-    hasRunningText && longest[index]! <= NARROW_LINE ? { fit: 'content', characters: longest[index]! } : { fit: 'share', weight: column.width ?? 1 },
+    hasRunningText && longest[index]! <= NARROW_LINE
+      ? { fit: 'content', characters: longest[index]! }
+      : { fit: 'share', weight: column.width ?? 1 },
   );
 }
 
@@ -39,7 +41,10 @@ export function columnSizes(table: Table): ColumnSize[] {
  */
 export function relativeWidths(table: Table, total: number, perCharacter: number, padding: number): number[] {
   const sizes = columnSizes(table);
-  const fixed = sizes.reduce((sum, size) => sum + (size.fit === 'content' ? size.characters * perCharacter + padding : 0), 0);
+  const fixed = sizes.reduce(
+    (sum, size) => sum + (size.fit === 'content' ? size.characters * perCharacter + padding : 0),
+    0,
+  );
   const shares = sizes.reduce((sum, size) => sum + (size.fit === 'share' ? size.weight : 0), 0);
   // Narrow columns that would leave the text columns less than half the width keep the proportions.
   if (shares === 0 || fixed > total / 2) {
@@ -47,7 +52,11 @@ export function relativeWidths(table: Table, total: number, perCharacter: number
     const sum = weights.reduce((a, b) => a + b, 0);
     return weights.map((weight) => Math.round((weight / sum) * total));
   }
-  return sizes.map((size) => Math.round(size.fit === 'content' ? size.characters * perCharacter + padding : ((total - fixed) * size.weight) / shares));
+  return sizes.map((size) =>
+    Math.round(
+      size.fit === 'content' ? size.characters * perCharacter + padding : ((total - fixed) * size.weight) / shares,
+    ),
+  );
 }
 
 function longestLine(text: string): number {

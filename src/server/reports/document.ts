@@ -64,12 +64,18 @@ export interface ReportDocument {
 
 /** A paragraph of plain text. */
 export function text(value: string, style?: 'label' | 'note'): Block {
-  return style ? { type: 'paragraph', spans: [{ text: value }], style } : { type: 'paragraph', spans: [{ text: value }] };
+  return style
+    ? { type: 'paragraph', spans: [{ text: value }], style }
+    : { type: 'paragraph', spans: [{ text: value }] };
 }
 
 /** A table cell holding plain lines of text, one paragraph per non-empty line. */
 export function cell(...lines: (string | null | undefined)[]): Cell {
-  return { blocks: lines.filter((line): line is string => typeof line === 'string' && line.trim() !== '').map((line) => text(line)) };
+  return {
+    blocks: lines
+      .filter((line): line is string => typeof line === 'string' && line.trim() !== '')
+      .map((line) => text(line)),
+  };
 }
 
 /** The whole text of a list of blocks, for the formats that hold text only (an XLSX cell). */

@@ -23,19 +23,42 @@ const document = (subtitle: string[]): ReportDocument => ({
 describe('making a report', () => {
   test('a period that is neither a year nor a range is refused at `period`, in both languages, before anything is read', async () => {
     // The command line passes the period as typed; the database and the caller are not reached.
-    const attempt = buildReportDocument(undefined as unknown as Database, undefined as unknown as Access, { kind: 'plan', unitId: 'x', period: 'sommaren', format: 'md', locale: 'sv' });
+    const attempt = buildReportDocument(undefined as unknown as Database, undefined as unknown as Access, {
+      kind: 'plan',
+      unitId: 'x',
+      period: 'sommaren',
+      format: 'md',
+      locale: 'sv',
+    });
     const error = await attempt.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).errors).toEqual([{ path: 'period', message: { sv: 'Ange ett år (2020) eller en period (2020-2021).', en: 'Give a year (2020) or a range (2020-2021).' } }]);
+    expect((error as AppError).errors).toEqual([
+      {
+        path: 'period',
+        message: {
+          sv: 'Ange ett år (2020) eller en period (2020-2021).',
+          en: 'Give a year (2020) or a range (2020-2021).',
+        },
+      },
+    ]);
   });
 
   test('the file is named by kind, unit and period, in letters a file system takes: å, ä, ö lose their dots, every other run of signs becomes one hyphen', async () => {
-    expect((await renderReport(document(['Förvaltning Öst - Väst (2)']), { kind: 'plan', period: '2026', format: 'md' })).fileName).toBe('plan-forvaltning-ost-vast-2-2026.md');
-    expect((await renderReport(document(['Nämnd A']), { kind: 'council-summary', period: '2020-2021', format: 'md' })).fileName).toBe('council-summary-namnd-a-2020-2021.md');
+    expect(
+      (await renderReport(document(['Förvaltning Öst - Väst (2)']), { kind: 'plan', period: '2026', format: 'md' }))
+        .fileName,
+    ).toBe('plan-forvaltning-ost-vast-2-2026.md');
+    expect(
+      (await renderReport(document(['Nämnd A']), { kind: 'council-summary', period: '2020-2021', format: 'md' }))
+        .fileName,
+    ).toBe('council-summary-namnd-a-2020-2021.md');
   });
 
   test('a PDF is the archival kind (PDF/A) only when asked for', async () => {
-    const latin1 = async (archival: boolean | undefined) => Buffer.from((await renderReport(document(['Nämnd A']), { kind: 'plan', period: '2026', format: 'pdf', archival })).bytes).toString('latin1');
+    const latin1 = async (archival: boolean | undefined) =>
+      Buffer.from(
+        (await renderReport(document(['Nämnd A']), { kind: 'plan', period: '2026', format: 'pdf', archival })).bytes,
+      ).toString('latin1');
     expect(await latin1(true)).toContain('pdfaid:part');
     expect(await latin1(false)).not.toContain('pdfaid:part');
     expect(await latin1(undefined)).not.toContain('pdfaid:part');

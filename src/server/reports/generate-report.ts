@@ -72,20 +72,40 @@ export async function generateReport(db: Database, access: Access, request: Repo
 }
 
 /** The neutral document of a report, before any format. */
-export async function buildReportDocument(db: Database, access: Access, request: ReportRequest): Promise<ReportDocument> {
+export async function buildReportDocument(
+  db: Database,
+  access: Access,
+  request: ReportRequest,
+): Promise<ReportDocument> {
   const period = parsePlanPeriod(request.period);
-  if (!period) throw fieldError('period', localize((m) => m.reports.yearOrRange));
+  if (!period)
+    throw fieldError(
+      'period',
+      localize((m) => m.reports.yearOrRange),
+    );
   if (request.kind === 'council-summary' && period.startYear !== period.endYear) {
-    throw fieldError('period', localize((m) => m.reports.councilSummaryOneYear));
+    throw fieldError(
+      'period',
+      localize((m) => m.reports.councilSummaryOneYear),
+    );
   }
   if (request.planId !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
-    throw fieldError('plan', localize((m) => m.reports.summaryFromAdoptedPlans));
+    throw fieldError(
+      'plan',
+      localize((m) => m.reports.summaryFromAdoptedPlans),
+    );
   }
   if (request.revision !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
-    throw fieldError('revision', localize((m) => m.reports.summaryFromCurrentPlans));
+    throw fieldError(
+      'revision',
+      localize((m) => m.reports.summaryFromCurrentPlans),
+    );
   }
   if (request.format === 'xlsx' && !TABULAR_REPORT_KINDS.includes(request.kind)) {
-    throw fieldError('format', localize((m) => m.reports.notTabular(request.kind)));
+    throw fieldError(
+      'format',
+      localize((m) => m.reports.notTabular(request.kind)),
+    );
   }
   access.assertRead(request.unitId);
   const [unit] = await db
@@ -113,7 +133,10 @@ export async function buildReportDocument(db: Database, access: Access, request:
 }
 
 /** Draws a document in a format. */
-export async function renderReport(document: ReportDocument, request: Pick<ReportRequest, 'format' | 'archival' | 'period' | 'kind'>): Promise<GeneratedReport> {
+export async function renderReport(
+  document: ReportDocument,
+  request: Pick<ReportRequest, 'format' | 'archival' | 'period' | 'kind'>,
+): Promise<GeneratedReport> {
   const bytes = await renderBytes(document, request.format, request.archival === true);
   // Stryker disable next-line StringLiteral: defended by newDocument, which gives every kind's document the unit's name as its first subtitle line
   const unitName = document.subtitle[0] ?? '';

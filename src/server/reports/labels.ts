@@ -19,8 +19,18 @@ function reviewLine(review: ReviewLineParts, meetingWord: string, paragraphWord:
   const date = present(review.date);
   const paragraph = present(review.paragraph);
   const sentence = (value: string) => (/[.!?]$/.test(value) ? value : `${value}.`);
-  const decision = [date && `${meetingWord} ${date}`, paragraph && `${date ? paragraphWord : capitalise(paragraphWord)} ${paragraph}`].filter(Boolean).join(', ');
-  return [sentence([present(review.diarienummer), review.title.trim()].filter(Boolean).join(' ')), decision && sentence(decision)].filter(Boolean).join(' ');
+  const decision = [
+    date && `${meetingWord} ${date}`,
+    paragraph && `${date ? paragraphWord : capitalise(paragraphWord)} ${paragraph}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return [
+    sentence([present(review.diarienummer), review.title.trim()].filter(Boolean).join(' ')),
+    decision && sentence(decision),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The first letter as a capital: a sentence may begin with what is otherwise inside one. */
@@ -70,13 +80,17 @@ export const REPORT_LABELS = {
     deviationComment: 'Kommentar avvikelse',
     noDeviations: 'Inga avvikelser är rapporterade.',
     noDeviationsFound: 'Inga avvikelser funna.',
-    deviationsFound: (count: number) => (count === 1 ? '1 avvikelse är rapporterad.' : `${count} avvikelser är rapporterade.`),
+    deviationsFound: (count: number) =>
+      count === 1 ? '1 avvikelse är rapporterad.' : `${count} avvikelser är rapporterade.`,
     reportingToCommittee: 'Rapportering till nämnd',
     reportingToBoard: 'Rapportering till Kommunstyrelsen',
     meetingOn: (date: string) => `Sammanträde den ${date}.`,
     meetingInMonth: (month: string) => `Sammanträde i ${month}.`,
     severityTitle: 'Allvarlighet',
-    severity: { minor: 'Mindre väsentlig', significant: 'Väsentlig', very_significant: 'Mycket väsentlig' } as Record<string, string>,
+    severity: { minor: 'Mindre väsentlig', significant: 'Väsentlig', very_significant: 'Mycket väsentlig' } as Record<
+      string,
+      string
+    >,
     deviationState: { open: 'Öppen', closed: 'Stängd' } as Record<string, string>,
     deviation: 'Avvikelse',
     foundOn: 'Upptäckt',
@@ -86,7 +100,16 @@ export const REPORT_LABELS = {
     no: 'Nej',
     decision: 'Beslut',
     decisionLine: (by: string, date: string, paragraph: string, diarienummer: string) =>
-      capitalise([by && `Beslutad av ${by}`, date && `sammanträde ${date}`, paragraph && `protokoll ${paragraph}`, diarienummer && `diarienummer ${diarienummer}`].filter(Boolean).join(', ')) + '.',
+      capitalise(
+        [
+          by && `Beslutad av ${by}`,
+          date && `sammanträde ${date}`,
+          paragraph && `protokoll ${paragraph}`,
+          diarienummer && `diarienummer ${diarienummer}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      ) + '.',
     notAdopted: 'Planen är inte beslutad än (utkast).',
     decisionNotRecorded: 'Planen är beslutad; beslutets datum, paragraf och diarienummer är inte registrerade.',
     riskMatrix: 'Riskmatris',
@@ -100,7 +123,12 @@ export const REPORT_LABELS = {
     bands: 'Riskvärdenas färger',
     bandLine: (label: string, min: number, max: number) => `${label}: riskvärde ${min}–${max}`,
     matrixCountsNote: 'Varje ruta visar hur många risker som har den sannolikheten och konsekvensen.',
-    unassessedRisks: (count: number) => (count === 0 ? 'Alla risker är bedömda.' : count === 1 ? '1 risk är inte bedömd och står inte i matrisen.' : `${count} risker är inte bedömda och står inte i matrisen.`),
+    unassessedRisks: (count: number) =>
+      count === 0
+        ? 'Alla risker är bedömda.'
+        : count === 1
+          ? '1 risk är inte bedömd och står inte i matrisen.'
+          : `${count} risker är inte bedömda och står inte i matrisen.`,
     notAssessed: 'Ej bedömd',
     councilTitle: (year: string) => `Uppföljning av intern kontroll ${year} – sammanställning för kommunstyrelsen`,
     deviationsTitle: (period: string) => `Rapporterade avvikelser ${period}`,
@@ -122,9 +150,27 @@ export const REPORT_LABELS = {
     aggregatedMatrix: 'Samlad riskmatris',
     evaluation: 'Kommunstyrelsens utvärdering',
     responsible: 'Ansvarig',
-    statusCategories: { not_started: 'Ej påbörjad', in_progress: 'Pågående', completed: 'Klar', not_completed: 'Ej slutförd' } as Record<string, string>,
+    statusCategories: {
+      not_started: 'Ej påbörjad',
+      in_progress: 'Pågående',
+      completed: 'Klar',
+      not_completed: 'Ej slutförd',
+    } as Record<string, string>,
     noStatus: 'Utan status',
-    months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+    months: [
+      'januari',
+      'februari',
+      'mars',
+      'april',
+      'maj',
+      'juni',
+      'juli',
+      'augusti',
+      'september',
+      'oktober',
+      'november',
+      'december',
+    ],
     planDraft: 'utkast (ej antagen)',
     planAdopted: 'antagen',
     planRevision: (revision: number) => `revision ${revision}`,
@@ -171,13 +217,17 @@ export const REPORT_LABELS = {
     deviationComment: 'Comment on deviations',
     noDeviations: 'No deviations have been reported.',
     noDeviationsFound: 'No deviations found.',
-    deviationsFound: (count: number) => (count === 1 ? '1 deviation has been reported.' : `${count} deviations have been reported.`),
+    deviationsFound: (count: number) =>
+      count === 1 ? '1 deviation has been reported.' : `${count} deviations have been reported.`,
     reportingToCommittee: 'Reporting to the committee',
     reportingToBoard: 'Reporting to the municipal executive board',
     meetingOn: (date: string) => `Meeting on ${date}.`,
     meetingInMonth: (month: string) => `Meeting in ${month}.`,
     severityTitle: 'Severity',
-    severity: { minor: 'Minor', significant: 'Significant', very_significant: 'Very significant' } as Record<string, string>,
+    severity: { minor: 'Minor', significant: 'Significant', very_significant: 'Very significant' } as Record<
+      string,
+      string
+    >,
     deviationState: { open: 'Open', closed: 'Closed' } as Record<string, string>,
     deviation: 'Deviation',
     foundOn: 'Found on',
@@ -187,7 +237,16 @@ export const REPORT_LABELS = {
     no: 'No',
     decision: 'Decision',
     decisionLine: (by: string, date: string, paragraph: string, diarienummer: string) =>
-      capitalise([by && `Decided by ${by}`, date && `meeting ${date}`, paragraph && `minutes ${paragraph}`, diarienummer && `case number ${diarienummer}`].filter(Boolean).join(', ')) + '.',
+      capitalise(
+        [
+          by && `Decided by ${by}`,
+          date && `meeting ${date}`,
+          paragraph && `minutes ${paragraph}`,
+          diarienummer && `case number ${diarienummer}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      ) + '.',
     notAdopted: 'The plan has not been adopted yet (draft).',
     decisionNotRecorded: 'The plan is adopted; the date, paragraph and case number of the decision are not recorded.',
     riskMatrix: 'Risk matrix',
@@ -201,7 +260,12 @@ export const REPORT_LABELS = {
     bands: 'Colours of the risk values',
     bandLine: (label: string, min: number, max: number) => `${label}: risk value ${min}–${max}`,
     matrixCountsNote: 'Each cell shows how many risks have that likelihood and consequence.',
-    unassessedRisks: (count: number) => (count === 0 ? 'Every risk is assessed.' : count === 1 ? '1 risk is not assessed and is not in the matrix.' : `${count} risks are not assessed and are not in the matrix.`),
+    unassessedRisks: (count: number) =>
+      count === 0
+        ? 'Every risk is assessed.'
+        : count === 1
+          ? '1 risk is not assessed and is not in the matrix.'
+          : `${count} risks are not assessed and are not in the matrix.`,
     notAssessed: 'Not assessed',
     councilTitle: (year: string) => `Follow-up of internal control ${year} – summary for the executive board`,
     deviationsTitle: (period: string) => `Reported deviations ${period}`,
@@ -223,9 +287,27 @@ export const REPORT_LABELS = {
     aggregatedMatrix: 'Aggregated risk matrix',
     evaluation: "The executive board's evaluation",
     responsible: 'Responsible',
-    statusCategories: { not_started: 'Not started', in_progress: 'In progress', completed: 'Done', not_completed: 'Not completed' } as Record<string, string>,
+    statusCategories: {
+      not_started: 'Not started',
+      in_progress: 'In progress',
+      completed: 'Done',
+      not_completed: 'Not completed',
+    } as Record<string, string>,
     noStatus: 'No status',
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
     planDraft: 'draft (not adopted)',
     planAdopted: 'adopted',
     planRevision: (revision: number) => `revision ${revision}`,

@@ -17,7 +17,15 @@ describe('Markdown becomes document blocks', () => {
     expect(markdownBlocks('Första **fet** och *kursiv* och ***båda***\nfortsätter\n\nAndra  \nrad')).toEqual([
       {
         type: 'paragraph',
-        spans: [{ text: 'Första ' }, { text: 'fet', bold: true }, { text: ' och ' }, { text: 'kursiv', italic: true }, { text: ' och ' }, { text: 'båda', bold: true, italic: true }, { text: ' fortsätter' }],
+        spans: [
+          { text: 'Första ' },
+          { text: 'fet', bold: true },
+          { text: ' och ' },
+          { text: 'kursiv', italic: true },
+          { text: ' och ' },
+          { text: 'båda', bold: true, italic: true },
+          { text: ' fortsätter' },
+        ],
       },
       { type: 'paragraph', spans: [{ text: 'Andra\nrad' }] },
     ]);
@@ -26,25 +34,44 @@ describe('Markdown becomes document blocks', () => {
   test('runs that look the same are one span; inline code is text, with the emphasis around it', () => {
     expect(markdownBlocks('a `kod` b')).toEqual([{ type: 'paragraph', spans: [{ text: 'a kod b' }] }]);
     expect(markdownBlocks('**a `kod` b**')).toEqual([{ type: 'paragraph', spans: [{ text: 'a kod b', bold: true }] }]);
-    expect(markdownBlocks('**a** **b**')).toEqual([{ type: 'paragraph', spans: [{ text: 'a', bold: true }, { text: ' ' }, { text: 'b', bold: true }] }]);
+    expect(markdownBlocks('**a** **b**')).toEqual([
+      { type: 'paragraph', spans: [{ text: 'a', bold: true }, { text: ' ' }, { text: 'b', bold: true }] },
+    ]);
   });
 
   test('a link keeps its address only when it is web or mail; any other is text without one', () => {
-    expect(markdownBlocks('[Kommunen](https://kommun.se) [Mejla](mailto:a@b.se) [Ftp](ftp://x.se) [Rel](/sida) slut')).toEqual([
+    expect(
+      markdownBlocks('[Kommunen](https://kommun.se) [Mejla](mailto:a@b.se) [Ftp](ftp://x.se) [Rel](/sida) slut'),
+    ).toEqual([
       {
         type: 'paragraph',
-        spans: [{ text: 'Kommunen', href: 'https://kommun.se' }, { text: ' ' }, { text: 'Mejla', href: 'mailto:a@b.se' }, { text: ' Ftp Rel slut' }],
+        spans: [
+          { text: 'Kommunen', href: 'https://kommun.se' },
+          { text: ' ' },
+          { text: 'Mejla', href: 'mailto:a@b.se' },
+          { text: ' Ftp Rel slut' },
+        ],
       },
     ]);
     // A script address is not even read as a link.
-    expect(markdownBlocks('[Farlig](javascript:alert(1))')).toEqual([{ type: 'paragraph', spans: [{ text: '[Farlig](javascript:alert(1))' }] }]);
-    expect(markdownBlocks('[A](HTTP://X.SE)')[0]).toEqual({ type: 'paragraph', spans: [{ text: 'A', href: 'HTTP://X.SE' }] });
+    expect(markdownBlocks('[Farlig](javascript:alert(1))')).toEqual([
+      { type: 'paragraph', spans: [{ text: '[Farlig](javascript:alert(1))' }] },
+    ]);
+    expect(markdownBlocks('[A](HTTP://X.SE)')[0]).toEqual({
+      type: 'paragraph',
+      spans: [{ text: 'A', href: 'HTTP://X.SE' }],
+    });
     // The address ends with its link: the text after it has none.
-    expect(markdownBlocks('[A](https://x.se)b')[0]).toEqual({ type: 'paragraph', spans: [{ text: 'A', href: 'https://x.se' }, { text: 'b' }] });
+    expect(markdownBlocks('[A](https://x.se)b')[0]).toEqual({
+      type: 'paragraph',
+      spans: [{ text: 'A', href: 'https://x.se' }, { text: 'b' }],
+    });
   });
 
   test('an image is its description; one without a description leaves nothing, not an empty paragraph', () => {
-    expect(markdownBlocks('![Diagram över utfallet](bild.png)')).toEqual([{ type: 'paragraph', spans: [{ text: 'Diagram över utfallet' }] }]);
+    expect(markdownBlocks('![Diagram över utfallet](bild.png)')).toEqual([
+      { type: 'paragraph', spans: [{ text: 'Diagram över utfallet' }] },
+    ]);
     expect(markdownBlocks('![](bild.png)')).toEqual([]);
   });
 
@@ -61,7 +88,9 @@ describe('Markdown becomes document blocks', () => {
       { type: 'heading', level: 4, text: 'Fyra', outline: false },
     ]);
     expect(markdownBlocks(source).map((block) => (block as { level: number }).level)).toEqual([4, 4, 4, 4]);
-    expect(markdownBlocks('## **Fet** rubrik', 3)).toEqual([{ type: 'heading', level: 3, text: 'Fet rubrik', outline: false }]);
+    expect(markdownBlocks('## **Fet** rubrik', 3)).toEqual([
+      { type: 'heading', level: 3, text: 'Fet rubrik', outline: false },
+    ]);
   });
 
   test('lists, bulleted and numbered, with nested lists and several paragraphs in an item', () => {
@@ -69,9 +98,22 @@ describe('Markdown becomes document blocks', () => {
       {
         type: 'list',
         ordered: false,
-        items: [[{ type: 'paragraph', spans: [{ text: 'ett' }] }], [{ type: 'paragraph', spans: [{ text: 'två' }] }, { type: 'list', ordered: false, items: [[{ type: 'paragraph', spans: [{ text: 'två a' }] }]] }]],
+        items: [
+          [{ type: 'paragraph', spans: [{ text: 'ett' }] }],
+          [
+            { type: 'paragraph', spans: [{ text: 'två' }] },
+            { type: 'list', ordered: false, items: [[{ type: 'paragraph', spans: [{ text: 'två a' }] }]] },
+          ],
+        ],
       },
-      { type: 'list', ordered: true, items: [[{ type: 'paragraph', spans: [{ text: 'först' }] }], [{ type: 'paragraph', spans: [{ text: 'sedan' }] }]] },
+      {
+        type: 'list',
+        ordered: true,
+        items: [
+          [{ type: 'paragraph', spans: [{ text: 'först' }] }],
+          [{ type: 'paragraph', spans: [{ text: 'sedan' }] }],
+        ],
+      },
     ]);
     expect(markdownBlocks('- a\n\n  b\n- c')).toEqual([
       {
@@ -95,7 +137,13 @@ describe('Markdown becomes document blocks', () => {
   });
 
   test('a table: its head as the columns (and the caption), each body row as cells, an empty cell empty', () => {
-    expect((markdownBlocks('| **Enhet** och plats | Antal |\n| --- | --- |\n| a | 1 |')[0] as { table: { columns: unknown } }).table.columns).toEqual([{ title: 'Enhet och plats' }, { title: 'Antal' }]);
+    expect(
+      (
+        markdownBlocks('| **Enhet** och plats | Antal |\n| --- | --- |\n| a | 1 |')[0] as {
+          table: { columns: unknown };
+        }
+      ).table.columns,
+    ).toEqual([{ title: 'Enhet och plats' }, { title: 'Antal' }]);
     expect(markdownBlocks('| Enhet | Antal |\n| --- | --- |\n| **Skola** | 3 |\n| Vård |  |\n\nEfter')).toEqual([
       {
         type: 'table',
@@ -103,7 +151,10 @@ describe('Markdown becomes document blocks', () => {
           caption: 'Enhet, Antal',
           columns: [{ title: 'Enhet' }, { title: 'Antal' }],
           rows: [
-            [{ blocks: [{ type: 'paragraph', spans: [{ text: 'Skola', bold: true }] }] }, { blocks: [{ type: 'paragraph', spans: [{ text: '3' }] }] }],
+            [
+              { blocks: [{ type: 'paragraph', spans: [{ text: 'Skola', bold: true }] }] },
+              { blocks: [{ type: 'paragraph', spans: [{ text: '3' }] }] },
+            ],
             [{ blocks: [{ type: 'paragraph', spans: [{ text: 'Vård' }] }] }, { blocks: [] }],
           ],
         },
@@ -136,9 +187,13 @@ describe('Markdown becomes document blocks', () => {
       { type: 'paragraph', spans: [{ text: 'två' }], style: 'note' },
     ]);
     // The mark may have spaces around it.
-    expect(markdownBlocks('```  chart  \ntitle: N\nJa | 1\n```')).toEqual([{ type: 'chart', title: 'N', rows: [{ label: 'Ja', value: 1 }] }]);
+    expect(markdownBlocks('```  chart  \ntitle: N\nJa | 1\n```')).toEqual([
+      { type: 'chart', title: 'N', rows: [{ label: 'Ja', value: 1 }] },
+    ]);
     // Only a fence marked "chart" is a chart, whatever the content.
-    expect(markdownBlocks('```text\ntitle: Nöjdhet\nNöjd | 30\n```').every((block) => block.type === 'paragraph')).toBe(true);
+    expect(markdownBlocks('```text\ntitle: Nöjdhet\nNöjd | 30\n```').every((block) => block.type === 'paragraph')).toBe(
+      true,
+    );
   });
 
   test('a quotation is read as its content, also inside a list; a rule leaves nothing', () => {
@@ -151,7 +206,13 @@ describe('Markdown becomes document blocks', () => {
       {
         type: 'list',
         ordered: false,
-        items: [[{ type: 'paragraph', spans: [{ text: 'före' }] }, { type: 'paragraph', spans: [{ text: 'citat' }] }], [{ type: 'paragraph', spans: [{ text: 'efter' }] }]],
+        items: [
+          [
+            { type: 'paragraph', spans: [{ text: 'före' }] },
+            { type: 'paragraph', spans: [{ text: 'citat' }] },
+          ],
+          [{ type: 'paragraph', spans: [{ text: 'efter' }] }],
+        ],
       },
     ]);
   });
@@ -175,7 +236,10 @@ describe('the document’s small parts', () => {
       { type: 'paragraph', spans: [] },
       { type: 'list', ordered: true, items: [[text('ett')], [text('två')]] },
       { type: 'list', ordered: false, items: [[text('punkt')]] },
-      { type: 'table', table: { caption: 'T', columns: [{ title: 'x' }, { title: 'y' }], rows: [[cell('1'), cell('2')]] } },
+      {
+        type: 'table',
+        table: { caption: 'T', columns: [{ title: 'x' }, { title: 'y' }], rows: [[cell('1'), cell('2')]] },
+      },
       { type: 'chart', title: 'Diagram', rows: [{ label: 'Andel', value: 12.5 }] },
       { type: 'status', status: { label: 'Klar', colour: '#15803d' } },
     ];

@@ -45,7 +45,14 @@ function readBlocks(state: ParseState, until: string | null): Block[] {
         state.index += 2;
         const depth = Number(token.tag.slice(1)) - 2;
         const level = Math.min(4, Math.max(1, state.headingLevel + Math.max(0, depth))) as 1 | 2 | 3 | 4;
-        blocks.push({ type: 'heading', level, text: spansOf(inline).map((span) => span.text).join(''), outline: false });
+        blocks.push({
+          type: 'heading',
+          level,
+          text: spansOf(inline)
+            .map((span) => span.text)
+            .join(''),
+          outline: false,
+        });
         break;
       }
       case 'paragraph_open': {
@@ -78,7 +85,8 @@ function readBlocks(state: ParseState, until: string | null): Block[] {
         if (chart?.ok) {
           blocks.push({ type: 'chart', title: chart.chart.title, rows: chart.chart.rows });
         } else {
-          for (const line of token.content.replace(/\n$/, '').split('\n')) blocks.push({ type: 'paragraph', spans: [{ text: line }], style: 'note' });
+          for (const line of token.content.replace(/\n$/, '').split('\n'))
+            blocks.push({ type: 'paragraph', spans: [{ text: line }], style: 'note' });
         }
         break;
       }
@@ -155,7 +163,12 @@ function spansOf(inline: Token): Span[] {
         break;
       case 'text':
       case 'code_inline':
-        push(spans, { text: child.content, ...(bold > 0 ? { bold: true } : {}), ...(italic > 0 ? { italic: true } : {}), ...(href ? { href } : {}) });
+        push(spans, {
+          text: child.content,
+          ...(bold > 0 ? { bold: true } : {}),
+          ...(italic > 0 ? { italic: true } : {}),
+          ...(href ? { href } : {}),
+        });
         break;
       default:
         // Stryker disable next-line ConditionalExpression: equivalent, push() leaves out an empty text

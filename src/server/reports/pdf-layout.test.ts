@@ -17,14 +17,38 @@ describe('PDF layout', () => {
   beforeAll(async () => {
     h = await createHarness();
     const admin = await h.as('tenantAdmin');
-    const planId = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 })).body.id;
-    const risk = (await admin.post('/risks', { planId, title: 'Bristande kompetensförsörjningsplanering', description: 'Rektorn behöver säkerställa förutsättningar.', likelihood: 3, consequence: 4 })).body;
+    const planId = (
+      await admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Internkontrollplan 2026',
+        startYear: 2026,
+      })
+    ).body.id;
+    const risk = (
+      await admin.post('/risks', {
+        planId,
+        title: 'Bristande kompetensförsörjningsplanering',
+        description: 'Rektorn behöver säkerställa förutsättningar.',
+        likelihood: 3,
+        consequence: 4,
+      })
+    ).body;
     await admin.post('/risks', { planId, title: 'Otillåten påverkan' });
-    await admin.post('/controls', { riskId: risk.id, title: 'Stickprov', description: 'Uppföljning på rektorsmöten', statusId: h.tenant.statusIds.pagaende, startDate: '2026-01-29', endDate: '2026-12-31', responsibleIds: [h.userIds.responsible] });
+    await admin.post('/controls', {
+      riskId: risk.id,
+      title: 'Stickprov',
+      description: 'Uppföljning på rektorsmöten',
+      statusId: h.tenant.statusIds.pagaende,
+      startDate: '2026-01-29',
+      endDate: '2026-12-31',
+      responsibleIds: [h.userIds.responsible],
+    });
     await admin.post('/actions', {
       planId,
       riskId: risk.id,
-      title: 'Information om otillåten påverkan inom ramen för intern kontrollarbetet vid grundskoleförvaltningens introduktion för nya chefer',
+      title:
+        'Information om otillåten påverkan inom ramen för intern kontrollarbetet vid grundskoleförvaltningens introduktion för nya chefer',
       whatToDo: 'Kompetensutvecklingsinsatser för förskoleklassverksamhetens arbetslagsledare.',
     });
   });
@@ -32,7 +56,9 @@ describe('PDF layout', () => {
 
   test('the risk table’s headers Sannolikhet, Konsekvens and Riskvärde do not run into each other', async () => {
     const { words } = wordBoxes(await pdf('plan'));
-    const headers = ['Sannolikhet', 'Konsekvens', 'Riskvärde'].map((title) => words.filter((word) => word.text.replace(/\u00ad/g, '') === title).at(-1));
+    const headers = ['Sannolikhet', 'Konsekvens', 'Riskvärde'].map((title) =>
+      words.filter((word) => word.text.replace(/\u00ad/g, '') === title).at(-1),
+    );
     expect(headers.every(Boolean), 'the headers are whole words').toBe(true);
     expect(overlappingWords(headers as Word[])).toEqual([]);
   });

@@ -21,13 +21,25 @@ export function wordBoxes(bytes: Uint8Array): { words: Word[]; pageWidths: numbe
   const folder = mkdtempSync(join(tmpdir(), 'uppsikt-bbox-'));
   try {
     writeFileSync(join(folder, 'r.pdf'), bytes);
-    const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', join(folder, 'r.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', join(folder, 'r.pdf'), '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const words: Word[] = [];
     const pageWidths: number[] = [];
     for (const [index, page] of html.split('<page ').slice(1).entries()) {
       pageWidths.push(Number(/width="([\d.]+)"/.exec(page)![1]));
-      for (const match of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-        words.push({ page: index + 1, text: match[5]!, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]) });
+      for (const match of page.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      )) {
+        words.push({
+          page: index + 1,
+          text: match[5]!,
+          xMin: Number(match[1]),
+          yMin: Number(match[2]),
+          xMax: Number(match[3]),
+          yMax: Number(match[4]),
+        });
       }
     }
     return { words, pageWidths };
@@ -42,7 +54,8 @@ export function overlappingWords(words: readonly Word[]): string[] {
   for (const [i, a] of words.entries()) {
     for (const b of words.slice(i + 1)) {
       if (a.page !== b.page) continue;
-      const sameLine = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
+      const sameLine =
+        Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
       const overlap = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
       if (sameLine && overlap > 0.5) found.push(`"${a.text}" and "${b.text}" on page ${a.page}`);
     }

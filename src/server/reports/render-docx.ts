@@ -30,7 +30,12 @@ import { safeColour } from './render-html.ts';
 // navigation pane and the table of contents work), real lists and tables, the chart's bars as
 // images beside their numbers.
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+] as const;
 const BAR_COLOUR = [0x1d, 0x4e, 0xd8] as const;
 
 export async function renderDocx(document: ReportDocument): Promise<Buffer> {
@@ -56,18 +61,56 @@ export async function renderDocx(document: ReportDocument): Promise<Buffer> {
       default: {
         document: { run: { font: 'Arial', size: 20, language }, paragraph: { spacing: { after: 100 } } },
         title: { run: { size: 40, bold: true, color: '000000' }, paragraph: { spacing: { after: 200 } } },
-        heading1: { run: { size: 30, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
-        heading2: { run: { size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 280, after: 100 }, keepNext: true } },
-        heading3: { run: { size: 22, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
-        heading4: { run: { size: 20, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true } },
+        heading1: {
+          run: { size: 30, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+        },
+        heading2: {
+          run: { size: 26, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 280, after: 100 }, keepNext: true },
+        },
+        heading3: {
+          run: { size: 22, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+        },
+        heading4: {
+          run: { size: 20, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 200, after: 60 }, keepNext: true },
+        },
       },
     },
-    numbering: { config: [{ reference: 'ordered', levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } } })) }] },
+    numbering: {
+      config: [
+        {
+          reference: 'ordered',
+          levels: [0, 1, 2].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } },
+          })),
+        },
+      ],
+    },
     sections: [
       {
-        properties: { page: { size: { orientation: document.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT } } },
+        properties: {
+          page: {
+            size: {
+              orientation: document.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+          },
+        },
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: [`${document.labels.page} `, PageNumber.CURRENT], size: 16 })] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ children: [`${document.labels.page} `, PageNumber.CURRENT], size: 16 })],
+              }),
+            ],
+          }),
         },
         children,
       },
@@ -95,7 +138,13 @@ class DocxWriter {
         const level = Math.min(listLevel + 1, 2);
         return block.items.flatMap((item) => {
           const [first, ...rest] = item;
-          const head = first && first.type === 'paragraph' ? this.block(first, level, kind) : [new Paragraph({ children: [], ...listOptions(kind, level) }), ...(first ? this.block(first, level) : [])];
+          const head =
+            first && first.type === 'paragraph'
+              ? this.block(first, level, kind)
+              : [
+                  new Paragraph({ children: [], ...listOptions(kind, level) }),
+                  ...(first ? this.block(first, level) : []),
+                ];
           return [...head, ...rest.flatMap((inner) => this.block(inner, level))];
         });
       }
@@ -108,9 +157,17 @@ class DocxWriter {
             rows: [
               new TableRow({
                 tableHeader: true,
-                children: block.table.columns.map((column) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: column.title, bold: true })] })], shading: shade('#f0f0f0') })),
+                children: block.table.columns.map(
+                  (column) =>
+                    new TableCell({
+                      children: [new Paragraph({ children: [new TextRun({ text: column.title, bold: true })] })],
+                      shading: shade('#f0f0f0'),
+                    }),
+                ),
               }),
-              ...block.table.rows.map((row) => new TableRow({ children: block.table.columns.map((_, index) => this.cell(row[index])) })),
+              ...block.table.rows.map(
+                (row) => new TableRow({ children: block.table.columns.map((_, index) => this.cell(row[index])) }),
+              ),
             ],
           }),
           new Paragraph({ children: [] }),
@@ -127,7 +184,14 @@ class DocxWriter {
                 new TableRow({
                   children: [
                     new TableCell({ children: [new Paragraph(row.label)] }),
-                    new TableCell({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(formatNumber(row.value))] })] }),
+                    new TableCell({
+                      children: [
+                        new Paragraph({
+                          alignment: AlignmentType.RIGHT,
+                          children: [new TextRun(formatNumber(row.value))],
+                        }),
+                      ],
+                    }),
                     new TableCell({
                       children: [
                         new Paragraph({
@@ -135,8 +199,15 @@ class DocxWriter {
                             new ImageRun({
                               type: 'png',
                               data: barImage(),
-                              transformation: { width: Math.max(1, Math.round((row.value / largest) * 220)), height: 12 },
-                              altText: { name: row.label, title: row.label, description: `${row.label}: ${formatNumber(row.value)}` },
+                              transformation: {
+                                width: Math.max(1, Math.round((row.value / largest) * 220)),
+                                height: 12,
+                              },
+                              altText: {
+                                name: row.label,
+                                title: row.label,
+                                description: `${row.label}: ${formatNumber(row.value)}`,
+                              },
                             }),
                           ],
                         }),
@@ -150,7 +221,14 @@ class DocxWriter {
         ];
       }
       case 'status':
-        return [new Paragraph({ children: [new TextRun({ text: '● ', color: safeColour(block.status.colour).slice(1) }), new TextRun(block.status.label)] })];
+        return [
+          new Paragraph({
+            children: [
+              new TextRun({ text: '● ', color: safeColour(block.status.colour).slice(1) }),
+              new TextRun(block.status.label),
+            ],
+          }),
+        ];
     }
   }
 
@@ -165,13 +243,21 @@ class DocxWriter {
 
 function listOptions(kind: { ordered: boolean; instance: number }, level: number) {
   const at = Math.max(0, level);
-  return kind.ordered ? { numbering: { reference: 'ordered', level: at, instance: kind.instance } } : { bullet: { level: at } };
+  return kind.ordered
+    ? { numbering: { reference: 'ordered', level: at, instance: kind.instance } }
+    : { bullet: { level: at } };
 }
 
 function runs(spans: readonly Span[], base: { bold: boolean; italics: boolean }): ParagraphChild[] {
   return spans.flatMap((span): ParagraphChild[] => {
-    const style = { bold: base.bold || span.bold === true, italics: base.italics || span.italic === true, ...(span.href ? { style: 'Hyperlink' } : {}) };
-    const lineRuns = span.text.split('\n').map((part, index) => new TextRun({ text: part, ...(index > 0 ? { break: 1 } : {}), ...style }));
+    const style = {
+      bold: base.bold || span.bold === true,
+      italics: base.italics || span.italic === true,
+      ...(span.href ? { style: 'Hyperlink' } : {}),
+    };
+    const lineRuns = span.text
+      .split('\n')
+      .map((part, index) => new TextRun({ text: part, ...(index > 0 ? { break: 1 } : {}), ...style }));
     return span.href ? [new ExternalHyperlink({ link: span.href, children: lineRuns })] : lineRuns;
   });
 }
@@ -205,7 +291,12 @@ function barImage(): Buffer {
   header.writeUInt8(8, 8); // bit depth
   header.writeUInt8(2, 9); // truecolour
   const pixels = deflateSync(Buffer.from([0, ...BAR_COLOUR]));
-  bar = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  bar = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return bar;
 }
 

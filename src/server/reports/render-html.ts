@@ -30,11 +30,14 @@ nav ol{padding-left:1.2em}
 
 export function renderHtml(document: ReportDocument): string {
   const headings = collectHeadings(document.blocks);
-  const toc = document.outline && headings.length > 0
-    ? `<nav aria-labelledby="toc-title"><h2 id="toc-title">${escape(document.labels.contents)}</h2><ol>${headings
-        .map((heading) => `<li class="toc-${heading.level}"><a href="#${heading.id}">${escape(heading.text)}</a></li>`)
-        .join('')}</ol></nav>`
-    : '';
+  const toc =
+    document.outline && headings.length > 0
+      ? `<nav aria-labelledby="toc-title"><h2 id="toc-title">${escape(document.labels.contents)}</h2><ol>${headings
+          .map(
+            (heading) => `<li class="toc-${heading.level}"><a href="#${heading.id}">${escape(heading.text)}</a></li>`,
+          )
+          .join('')}</ol></nav>`
+      : '';
   const counter = { next: 0 };
   return `<!doctype html>
 <html lang="${document.language}">
@@ -80,7 +83,10 @@ function blockHtml(block: Block, counter: { next: number } | null): string {
     case 'chart': {
       const largest = Math.max(1, ...block.rows.map((row) => row.value));
       const rows = block.rows
-        .map((row) => `<tr><th scope="row">${escape(row.label)}</th><td class="number">${escape(formatNumber(row.value))}</td><td class="bar-cell"><span class="bar" aria-hidden="true" style="width:${Math.round((row.value / largest) * 100)}%"></span></td></tr>`)
+        .map(
+          (row) =>
+            `<tr><th scope="row">${escape(row.label)}</th><td class="number">${escape(formatNumber(row.value))}</td><td class="bar-cell"><span class="bar" aria-hidden="true" style="width:${Math.round((row.value / largest) * 100)}%"></span></td></tr>`,
+        )
         .join('');
       return `<figure><table><caption>${escape(block.title)}</caption><tbody>${rows}</tbody></table></figure>`;
     }
@@ -114,5 +120,10 @@ export function safeColour(colour: string): string {
 }
 
 function escape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

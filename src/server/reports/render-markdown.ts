@@ -3,8 +3,16 @@ import { formatNumber, plainText } from './document.ts';
 
 /** The report as Markdown (CommonMark with tables): for wikis, e-mail and version control. */
 export function renderMarkdown(document: ReportDocument): string {
-  const lines = [`# ${document.title}`, '', ...document.subtitle.flatMap((line) => [line, '']), blocksMarkdown(document.blocks)];
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  const lines = [
+    `# ${document.title}`,
+    '',
+    ...document.subtitle.flatMap((line) => [line, '']),
+    blocksMarkdown(document.blocks),
+  ];
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function blocksMarkdown(blocks: readonly Block[]): string {
@@ -24,7 +32,10 @@ function blockMarkdown(block: Block): string {
         .map((item, index) => {
           const marker = block.ordered ? `${index + 1}.` : '-';
           const [first = '', ...rest] = blocksMarkdown(item).split('\n');
-          return [`${marker} ${first}`, ...rest.map((line) => (line === '' ? '' : `${' '.repeat(marker.length + 1)}${line}`))].join('\n');
+          return [
+            `${marker} ${first}`,
+            ...rest.map((line) => (line === '' ? '' : `${' '.repeat(marker.length + 1)}${line}`)),
+          ].join('\n');
         })
         .join('\n');
     case 'table': {
@@ -39,7 +50,13 @@ function blockMarkdown(block: Block): string {
       ].join('\n');
     }
     case 'chart':
-      return [`**${escapeText(block.title)}**`, '', '| | |', '| --- | ---: |', ...block.rows.map((row) => `| ${escapeCell(row.label)} | ${formatNumber(row.value)} |`)].join('\n');
+      return [
+        `**${escapeText(block.title)}**`,
+        '',
+        '| | |',
+        '| --- | ---: |',
+        ...block.rows.map((row) => `| ${escapeCell(row.label)} | ${formatNumber(row.value)} |`),
+      ].join('\n');
     case 'status':
       return escapeText(block.status.label);
   }

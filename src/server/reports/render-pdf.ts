@@ -57,7 +57,8 @@ export function typstSource(document: ReportDocument): string {
     '',
     ...document.subtitle.map((line) => `#text(size: 12pt)[#${str(line)}]\n`),
   );
-  if (document.outline) out.push(`#outline(title: ${str(document.labels.contents)}, depth: 3)`, '#pagebreak(weak: true)');
+  if (document.outline)
+    out.push(`#outline(title: ${str(document.labels.contents)}, depth: 3)`, '#pagebreak(weak: true)');
   out.push(...document.blocks.map(blockTypst));
   return out.join('\n');
 }
@@ -83,7 +84,10 @@ function blockTypst(block: Block): string {
         .join(', ');
       const header = `table.header(${table.columns.map((column) => `table.cell(fill: luma(235))[#strong(${str(column.title)})]`).join(', ')})`;
       const cells = table.rows.flatMap((row) => {
-        const padded = [...row, ...Array.from({ length: Math.max(0, table.columns.length - row.length) }, () => ({ blocks: [] }))];
+        const padded = [
+          ...row,
+          ...Array.from({ length: Math.max(0, table.columns.length - row.length) }, () => ({ blocks: [] })),
+        ];
         return padded.slice(0, table.columns.length).map(cellTypst);
       });
       return `#table(columns: (${columns}), ${header}, ${cells.join(', ')})\n`;
@@ -91,7 +95,10 @@ function blockTypst(block: Block): string {
     case 'chart': {
       const largest = Math.max(1, ...block.rows.map((row) => row.value));
       const rows = block.rows
-        .map((row) => `[#${str(row.label)}], [#${str(formatNumber(row.value))}], [#box(width: ${((row.value / largest) * 6).toFixed(2)}cm, height: 0.7em, fill: rgb("#1d4ed8"))]`)
+        .map(
+          (row) =>
+            `[#${str(row.label)}], [#${str(formatNumber(row.value))}], [#box(width: ${((row.value / largest) * 6).toFixed(2)}cm, height: 0.7em, fill: rgb("#1d4ed8"))]`,
+        )
         .join(', ');
       return `#block(breakable: false)[#strong[#${str(block.title)}]\n#table(columns: (auto, auto, 6.2cm), stroke: none, ${rows})]\n`;
     }
@@ -108,7 +115,10 @@ function cellTypst(cell: Cell): string {
 function spansTypst(spans: readonly Span[]): string {
   return spans
     .map((span) => {
-      let body = span.text.split('\n').map((line) => `#${str(line)}`).join(' \\ ');
+      let body = span.text
+        .split('\n')
+        .map((line) => `#${str(line)}`)
+        .join(' \\ ');
       if (span.bold) body = `#strong[${body}]`;
       if (span.italic) body = `#emph[${body}]`;
       if (span.href) body = `#link(${str(span.href)})[${body}]`;

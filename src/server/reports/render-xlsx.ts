@@ -9,7 +9,9 @@ import { safeColour } from './render-html.ts';
 type SheetCell = { value: string | number; fontWeight?: 'bold'; wrap?: boolean; backgroundColor?: string } | null;
 
 export async function renderXlsx(document: ReportDocument): Promise<Buffer> {
-  const tables = document.blocks.filter((block): block is Extract<Block, { type: 'table' }> => block.type === 'table').map((block) => block.table);
+  const tables = document.blocks
+    .filter((block): block is Extract<Block, { type: 'table' }> => block.type === 'table')
+    .map((block) => block.table);
   const used = new Set<string>();
   const sheets = (tables.length > 0 ? tables : [emptyTable(document)]).map((table) => ({
     data: sheetData(table),
@@ -17,7 +19,9 @@ export async function renderXlsx(document: ReportDocument): Promise<Buffer> {
     columns: table.columns.map((column) => ({ width: Math.round(12 * (column.width ?? 1)) })),
     stickyRowsCount: 1,
   }));
-  const file = writeExcelFile(sheets as never, { fontFamily: 'Arial', fontSize: 10 } as never) as unknown as { toBuffer(): Promise<Buffer> };
+  const file = writeExcelFile(sheets as never, { fontFamily: 'Arial', fontSize: 10 } as never) as unknown as {
+    toBuffer(): Promise<Buffer>;
+  };
   return file.toBuffer();
 }
 
@@ -30,7 +34,12 @@ function sheetData(table: Table): SheetCell[][] {
       const value = plainText(cell.blocks);
       if (value === '' && !cell.fill) return null;
       const numeric = /^-?\d+$/.test(value) ? Number(value) : value;
-      return { value: numeric, wrap: true, ...(cell.fill ? { backgroundColor: safeColour(cell.fill) } : {}), ...(cell.header ? { fontWeight: 'bold' as const } : {}) };
+      return {
+        value: numeric,
+        wrap: true,
+        ...(cell.fill ? { backgroundColor: safeColour(cell.fill) } : {}),
+        ...(cell.header ? { fontWeight: 'bold' as const } : {}),
+      };
     }),
   );
   return [header, ...rows];
@@ -38,7 +47,12 @@ function sheetData(table: Table): SheetCell[][] {
 
 /** Excel's rules: at most 31 characters, none of []:*?/\, unique in the workbook. */
 function sheetName(caption: string, used: Set<string>): string {
-  const base = caption.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Tabell';
+  const base =
+    caption
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 28) || 'Tabell';
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 27)} ${n}`;
   used.add(name.toLowerCase());

@@ -3,7 +3,18 @@ import { fixedClock, todayInSweden } from '../../domain/clock.ts';
 import { REPORT_LABELS } from './labels.ts';
 import { DEFAULT_RISK_MATRIX, type RiskMatrixConfig } from '../../domain/risk-matrix.ts';
 import type { Block, Table } from './document.ts';
-import { commentCell, datesCell, dayAndMonth, heatMap, isItemOverdue, labelsFor, peopleCell, periodText, risksPerCell, statusCell } from './report-context.ts';
+import {
+  commentCell,
+  datesCell,
+  dayAndMonth,
+  heatMap,
+  isItemOverdue,
+  labelsFor,
+  peopleCell,
+  periodText,
+  risksPerCell,
+  statusCell,
+} from './report-context.ts';
 import type { ItemFacts, ReportStatus } from '../plan-model/plan-facts.ts';
 import { SWEDISH_MIDNIGHTS } from '../../../test/support/swedish-midnights.ts';
 
@@ -15,7 +26,11 @@ describe('reports: overdue (the council summary’s list of overdue items)', () 
     const today = todayInSweden(fixedClock(night.moment));
     expect(today).toBe(night.today);
     const overdue = (endDate: string) => isItemOverdue({ endDate, status: IN_PROGRESS }, today);
-    expect({ yesterday: overdue(night.yesterday), today: overdue(night.today), tomorrow: overdue(night.tomorrow) }).toEqual({ yesterday: true, today: false, tomorrow: false });
+    expect({
+      yesterday: overdue(night.yesterday),
+      today: overdue(night.today),
+      tomorrow: overdue(night.tomorrow),
+    }).toEqual({ yesterday: true, today: false, tomorrow: false });
   });
 
   test('an item without an end date, or with a completed status, is never overdue; one without a status is', () => {
@@ -63,8 +78,17 @@ describe('reports: the risk matrix as a heat map', () => {
 
   test('the highest likelihood on top; each cell its count (bold when not 0) and its band, filled with the band’s colour; the bands listed', () => {
     const blocks = heatMap(matrix, [{ likelihood: 3, consequence: 2, count: 2 }], 1, REPORT_LABELS.sv, 'Riskmatris');
-    const [note, tableBlock, unassessed, bandsLabel, bands] = blocks as [Block, { type: 'table'; table: Table }, Block, Block, Block];
-    expect(note).toEqual({ type: 'paragraph', spans: [{ text: 'Varje ruta visar hur många risker som har den sannolikheten och konsekvensen.' }] });
+    const [note, tableBlock, unassessed, bandsLabel, bands] = blocks as [
+      Block,
+      { type: 'table'; table: Table },
+      Block,
+      Block,
+      Block,
+    ];
+    expect(note).toEqual({
+      type: 'paragraph',
+      spans: [{ text: 'Varje ruta visar hur många risker som har den sannolikheten och konsekvensen.' }],
+    });
     expect(tableBlock.table.caption).toBe('Riskmatris');
     expect(tableBlock.table.columns).toEqual([
       { title: 'Sannolikhet \\ Konsekvens', width: 2 },
@@ -75,12 +99,18 @@ describe('reports: the risk matrix as a heat map', () => {
       [
         { blocks: [{ type: 'paragraph', spans: [{ text: '3 Möjlig' }] }], header: true },
         { blocks: [{ type: 'paragraph', spans: [{ text: '0', bold: false }, { text: ' · Låg' }] }], fill: '#86efac' },
-        { blocks: [{ type: 'paragraph', spans: [{ text: '2', bold: true }, { text: ' · Måttlig' }] }], fill: '#fde047' },
+        {
+          blocks: [{ type: 'paragraph', spans: [{ text: '2', bold: true }, { text: ' · Måttlig' }] }],
+          fill: '#fde047',
+        },
       ],
       [
         { blocks: [{ type: 'paragraph', spans: [{ text: '2 Mindre sannolik' }] }], header: true },
         { blocks: [{ type: 'paragraph', spans: [{ text: '0', bold: false }, { text: ' · Låg' }] }], fill: '#86efac' },
-        { blocks: [{ type: 'paragraph', spans: [{ text: '0', bold: false }, { text: ' · Måttlig' }] }], fill: '#fde047' },
+        {
+          blocks: [{ type: 'paragraph', spans: [{ text: '0', bold: false }, { text: ' · Måttlig' }] }],
+          fill: '#fde047',
+        },
       ],
       [
         { blocks: [{ type: 'paragraph', spans: [{ text: '1 Osannolik' }] }], header: true },
@@ -88,12 +118,17 @@ describe('reports: the risk matrix as a heat map', () => {
         { blocks: [{ type: 'paragraph', spans: [{ text: '0', bold: false }, { text: ' · Låg' }] }], fill: '#86efac' },
       ],
     ]);
-    expect(unassessed).toEqual({ type: 'paragraph', spans: [{ text: '1 risk är inte bedömd och står inte i matrisen.' }] });
+    expect(unassessed).toEqual({
+      type: 'paragraph',
+      spans: [{ text: '1 risk är inte bedömd och står inte i matrisen.' }],
+    });
     expect(bandsLabel).toEqual({ type: 'paragraph', spans: [{ text: 'Riskvärdenas färger' }], style: 'label' });
     expect(bands).toEqual({
       type: 'list',
       ordered: false,
-      items: ['Låg: riskvärde 1–3', 'Måttlig: riskvärde 4–6', 'Hög: riskvärde 7–9', 'Mycket hög: riskvärde 10–16'].map((line) => [{ type: 'paragraph', spans: [{ text: line }] }]),
+      items: ['Låg: riskvärde 1–3', 'Måttlig: riskvärde 4–6', 'Hög: riskvärde 7–9', 'Mycket hög: riskvärde 10–16'].map(
+        (line) => [{ type: 'paragraph', spans: [{ text: line }] }],
+      ),
     });
   });
 
@@ -101,7 +136,10 @@ describe('reports: the risk matrix as a heat map', () => {
     const gap: RiskMatrixConfig = { ...matrix, bands: [{ min: 1, max: 1, label: 'Låg', colour: '#86efac' }] };
     const rows = (heatMap(gap, [], 0, labelsFor('en'), 'Risk matrix')[1] as { table: Table }).table.rows;
     expect(rows[0]![1]).toEqual({ blocks: [{ type: 'paragraph', spans: [{ text: '0', bold: false }] }] });
-    expect(rows[2]![1]).toEqual({ blocks: [{ type: 'paragraph', spans: [{ text: '0', bold: false }, { text: ' · Låg' }] }], fill: '#86efac' });
+    expect(rows[2]![1]).toEqual({
+      blocks: [{ type: 'paragraph', spans: [{ text: '0', bold: false }, { text: ' · Låg' }] }],
+      fill: '#86efac',
+    });
   });
 });
 
@@ -120,11 +158,14 @@ describe('reports: the cells of a follow-up table', () => {
       { periodLabel: 'Kvartal 2 2026', reportedOn: null, body: 'Inget att säga.', author: null },
     ] as ItemFacts['followUps'],
   };
-  const paragraph = (value: string, style?: 'label') => (style ? { type: 'paragraph', spans: [{ text: value }], style } : { type: 'paragraph', spans: [{ text: value }] });
+  const paragraph = (value: string, style?: 'label') =>
+    style ? { type: 'paragraph', spans: [{ text: value }], style } : { type: 'paragraph', spans: [{ text: value }] };
 
   test('the responsible on one line, the reporting-responsible on the next; the dates start, checkpoints, end', () => {
     expect(peopleCell(item)).toEqual({ blocks: [paragraph('Anna, Bo'), paragraph('Cecilia, David')] });
-    expect(datesCell(item)).toEqual({ blocks: [paragraph('2026-01-01'), paragraph('2026-03-31, 2026-06-30'), paragraph('2026-12-31')] });
+    expect(datesCell(item)).toEqual({
+      blocks: [paragraph('2026-01-01'), paragraph('2026-03-31, 2026-06-30'), paragraph('2026-12-31')],
+    });
     expect(datesCell({ ...item, startDate: null, checkpoints: [] })).toEqual({ blocks: [paragraph('2026-12-31')] });
   });
 

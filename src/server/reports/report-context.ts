@@ -109,12 +109,20 @@ export function statusCell(item: ItemFacts): Cell {
 }
 
 /** The risks counted per cell of the matrix; a risk without sannolikhet or konsekvens (or outside the scale) is not assessed. */
-export function risksPerCell(matrix: RiskMatrixConfig, risks: readonly Pick<RiskFacts, 'likelihood' | 'consequence'>[]): { cells: MatrixCellCount[]; unassessed: number } {
+export function risksPerCell(
+  matrix: RiskMatrixConfig,
+  risks: readonly Pick<RiskFacts, 'likelihood' | 'consequence'>[],
+): { cells: MatrixCellCount[]; unassessed: number } {
   const counts = new Map<string, MatrixCellCount>();
   let unassessed = 0;
   for (const risk of risks) {
     const { likelihood, consequence } = risk;
-    if (likelihood === null || consequence === null || !matrix.likelihoodLevels.some((level) => level.value === likelihood) || !matrix.consequenceLevels.some((level) => level.value === consequence)) {
+    if (
+      likelihood === null ||
+      consequence === null ||
+      !matrix.likelihoodLevels.some((level) => level.value === likelihood) ||
+      !matrix.consequenceLevels.some((level) => level.value === consequence)
+    ) {
       unassessed += 1;
       continue;
     }
@@ -137,7 +145,13 @@ export interface MatrixCellCount {
  * each cell in its band's colour holding the number of risks in it (and the band's name, so
  * colour is never the only sign); then how many risks are not assessed, and the bands.
  */
-export function heatMap(matrix: RiskMatrixConfig, cells: readonly MatrixCellCount[], unassessed: number, labels: ReportLabels, caption: string): Block[] {
+export function heatMap(
+  matrix: RiskMatrixConfig,
+  cells: readonly MatrixCellCount[],
+  unassessed: number,
+  labels: ReportLabels,
+  caption: string,
+): Block[] {
   const counts = new Map(cells.map((cell) => [`${cell.likelihood}:${cell.consequence}`, cell.count]));
   const rows: Cell[][] = [...matrix.likelihoodLevels]
     .sort((a, b) => b.value - a.value)
@@ -160,6 +174,10 @@ export function heatMap(matrix: RiskMatrixConfig, cells: readonly MatrixCellCoun
     { type: 'table', table: { caption, columns, rows } },
     text(labels.unassessedRisks(unassessed)),
     label(labels.bands),
-    { type: 'list', ordered: false, items: matrix.bands.map((band) => [text(labels.bandLine(band.label, band.min, band.max))]) },
+    {
+      type: 'list',
+      ordered: false,
+      items: matrix.bands.map((band) => [text(labels.bandLine(band.label, band.min, band.max))]),
+    },
   ];
 }

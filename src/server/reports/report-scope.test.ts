@@ -30,7 +30,10 @@ describe('the tenant and unit a script names', () => {
     unitId = await createUnit(database.db, tenantId, { name: 'Utbildningsnämnden' });
     await createUnit(database.db, tenantId, { name: 'Socialnämnden' });
     const archived = await createUnit(database.db, tenantId, { name: 'Gamla nämnden' });
-    await database.db.update(orgUnits).set({ archivedAt: new Date('2026-01-01T00:00:00Z') }).where(eq(orgUnits.id, archived));
+    await database.db
+      .update(orgUnits)
+      .set({ archivedAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(orgUnits.id, archived));
     const other = await createTenant(database.db, 'kalmar');
     await createUnit(database.db, other.tenantId, { name: 'Kalmars nämnd' });
   });
@@ -46,7 +49,9 @@ describe('the tenant and unit a script names', () => {
   });
 
   test('an unknown unit: the error lists the tenant’s units in order (not another tenant’s, not archived ones)', async () => {
-    expect(await refusal('vaxjo', 'Kalmars nämnd')).toBe('No unit "Kalmars nämnd" in vaxjo. Units: "Socialnämnden", "Utbildningsnämnden".');
+    expect(await refusal('vaxjo', 'Kalmars nämnd')).toBe(
+      'No unit "Kalmars nämnd" in vaxjo. Units: "Socialnämnden", "Utbildningsnämnden".',
+    );
     expect(await refusal('vaxjo', 'Gamla nämnden')).toContain('No unit "Gamla nämnden" in vaxjo.');
   });
 
@@ -59,6 +64,8 @@ describe('the tenant and unit a script names', () => {
   test('an empty database: the error says how to load the demo data', async () => {
     await database.db.delete(orgUnits);
     await database.db.delete(tenants);
-    expect(await refusal('vaxjo', 'x')).toBe('No tenant "vaxjo". Tenants: none (load the demo data with "uppsikt seed --demo").');
+    expect(await refusal('vaxjo', 'x')).toBe(
+      'No tenant "vaxjo". Tenants: none (load the demo data with "uppsikt seed --demo").',
+    );
   });
 });

@@ -25,7 +25,14 @@ export interface IssueReportOptions {
 
 export async function issueReport(db: Database, access: Access, { kind, locale, ...input }: IssueReportOptions) {
   access.assertRole(input.unitId, MANAGING_ROLES);
-  const report = await generateReport(db, access, { kind, unitId: input.unitId, period: input.period, format: input.format, locale, archival: input.format === 'pdf' });
+  const report = await generateReport(db, access, {
+    kind,
+    unitId: input.unitId,
+    period: input.period,
+    format: input.format,
+    locale,
+    archival: input.format === 'pdf',
+  });
   const sha256 = createHash('sha256').update(report.bytes).digest('hex');
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -52,7 +59,13 @@ export async function issueReport(db: Database, access: Access, { kind, locale, 
         entityId: row!.id,
         operation: 'create',
         unitId: input.unitId,
-        changes: { kind: [null, kind], period: [null, input.period], format: [null, input.format], sha256: [null, sha256], note: [null, input.note ?? null] },
+        changes: {
+          kind: [null, kind],
+          period: [null, input.period],
+          format: [null, input.format],
+          sha256: [null, sha256],
+          note: [null, input.note ?? null],
+        },
       },
     ]);
     return row!.id;

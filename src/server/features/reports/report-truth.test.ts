@@ -15,9 +15,25 @@ describe('reports say only what is true', () => {
   beforeAll(async () => {
     h = await createHarness();
     const admin = await h.as('tenantAdmin');
-    adoptedId = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 })).body.id;
-    riskId = (await admin.post('/risks', { planId: adoptedId, title: 'Felaktiga utbetalningar', likelihood: 3, consequence: 4 })).body.id;
-    controlId = (await admin.post('/controls', { riskId, title: 'Stickprov av utbetalningar', responsibleIds: [h.userIds.responsible], endDate: '2026-12-31' })).body.id;
+    adoptedId = (
+      await admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Internkontrollplan 2026',
+        startYear: 2026,
+      })
+    ).body.id;
+    riskId = (
+      await admin.post('/risks', { planId: adoptedId, title: 'Felaktiga utbetalningar', likelihood: 3, consequence: 4 })
+    ).body.id;
+    controlId = (
+      await admin.post('/controls', {
+        riskId,
+        title: 'Stickprov av utbetalningar',
+        responsibleIds: [h.userIds.responsible],
+        endDate: '2026-12-31',
+      })
+    ).body.id;
     expect(controlId).toBeTruthy();
   });
   afterAll(() => h.close());
@@ -30,7 +46,10 @@ describe('reports say only what is true', () => {
 
     const coordinator = await h.as('coordinator');
     for (const title of ['Dubbel utbetalning', 'Saknad attest']) {
-      expect((await coordinator.post('/deviations', { controlId, title, severity: 'significant', foundOn: '2026-03-02' })).status).toBe(201);
+      expect(
+        (await coordinator.post('/deviations', { controlId, title, severity: 'significant', foundOn: '2026-03-02' }))
+          .status,
+      ).toBe(201);
     }
     const two = (await reader.get(md('control-follow-up', h.tenant.unitA))).body as string;
     expect(two).toContain('Dubbel utbetalning');
@@ -46,22 +65,44 @@ describe('reports say only what is true', () => {
       { title: 'Granskning med bara paragraf', decisionParagraph: '§12' },
       { title: 'Granskning med båda', diarienummer: 'NA-2026-4', meetingDate: '2026-06-16', decisionParagraph: '§95' },
     ];
-    for (const review of reviews) expect((await admin.post('/reviews', { planId: adoptedId, ...review })).status).toBe(201);
+    for (const review of reviews)
+      expect((await admin.post('/reviews', { planId: adoptedId, ...review })).status).toBe(201);
     const report = (await (await h.as('reader')).get(md('improvement-actions', h.tenant.unitA))).body as string;
     expect(report).toContain('- NA-2026-1 Granskning utan beslut.\n');
     expect(report).toContain('- Granskning med bara datum. Sammanträde 2026-05-12.\n');
     expect(report).toContain('- Granskning med bara paragraf. Protokoll §12.\n');
     expect(report).toContain('- NA-2026-4 Granskning med båda. Sammanträde 2026-06-16, protokoll §95.\n');
     expect(report).not.toMatch(/Sammanträde ,|protokoll \.|Sammanträde \./);
-    const english = (await (await h.as('reader')).get(`${md('improvement-actions', h.tenant.unitA)}&lang=en`)).body as string;
+    const english = (await (await h.as('reader')).get(`${md('improvement-actions', h.tenant.unitA)}&lang=en`))
+      .body as string;
     expect(english).toContain('- NA-2026-1 Granskning utan beslut.\n');
     expect(english).toContain('- Granskning med bara paragraf. Minutes §12.\n');
   });
 
   test('point 15: the product says a meeting in neutral words; the tenant’s own sentence replaces it; no other municipality’s words', async () => {
     const admin = await h.as('tenantAdmin');
-    expect((await admin.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-09-16', title: 'Nämndsammanträde', agenda: 'Uppföljning av intern kontroll.' })).status).toBe(201);
-    expect((await admin.post('/reporting-calendar/events', { kind: 'ks_meeting', date: '2026-10-01', datePrecision: 'month', title: 'KS', agenda: 'Nämndernas rapporter.' })).status).toBe(201);
+    expect(
+      (
+        await admin.post('/reporting-calendar/events', {
+          kind: 'namnd_meeting',
+          unitId: h.tenant.unitA,
+          date: '2026-09-16',
+          title: 'Nämndsammanträde',
+          agenda: 'Uppföljning av intern kontroll.',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await admin.post('/reporting-calendar/events', {
+          kind: 'ks_meeting',
+          date: '2026-10-01',
+          datePrecision: 'month',
+          title: 'KS',
+          agenda: 'Nämndernas rapporter.',
+        })
+      ).status,
+    ).toBe(201);
     const reader = await h.as('reader');
     const neutral = (await reader.get(md('control-follow-up', h.tenant.unitA))).body as string;
     expect(neutral).toContain('Sammanträde den 16 september.');
@@ -72,7 +113,13 @@ describe('reports say only what is true', () => {
     }
 
     const coordinator = await h.as('coordinator');
-    const own = { reportKind: 'control-follow-up', section: 'committee-reporting', unitId: h.tenant.unitA, year: 2026, body: 'Nämnden informeras den 16 september.' };
+    const own = {
+      reportKind: 'control-follow-up',
+      section: 'committee-reporting',
+      unitId: h.tenant.unitA,
+      year: 2026,
+      body: 'Nämnden informeras den 16 september.',
+    };
     expect((await coordinator.request('PUT', '/report-texts', own)).status).toBe(201);
     const withOwn = (await reader.get(md('control-follow-up', h.tenant.unitA))).body as string;
     expect(withOwn).toContain('Nämnden informeras den 16 september.');
@@ -85,14 +132,36 @@ describe('reports say only what is true', () => {
     const admin = await h.as('tenantAdmin');
     const reader = await h.as('reader');
     const plan = (await coordinator.get(`/plans/${adoptedId}`)).body;
-    expect((await coordinator.post(`/plans/${adoptedId}/adopt`, { version: plan.version, decisionDate: '2026-02-12', decisionParagraph: '§ 14' })).status).toBe(200);
+    expect(
+      (
+        await coordinator.post(`/plans/${adoptedId}/adopt`, {
+          version: plan.version,
+          decisionDate: '2026-02-12',
+          decisionParagraph: '§ 14',
+        })
+      ).status,
+    ).toBe(200);
 
     // After adoption: a new draft for the same unit and year, and an edit of the adopted plan.
-    const draftId = (await admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Nytt utkast 2026', startYear: 2026 })).body.id;
+    const draftId = (
+      await admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Nytt utkast 2026',
+        startYear: 2026,
+      })
+    ).body.id;
     await admin.post('/risks', { planId: draftId, title: 'Utkastets risk', likelihood: 1, consequence: 1 });
     const risk = (await admin.get(`/risks/${riskId}`)).body;
-    expect((await admin.patch(`/risks/${riskId}`, { version: risk.version, title: 'Omskriven risk' })).status).toBe(200);
-    await admin.post('/follow-ups', { controlId, periodId: h.tenant.periodIds.q1, body: 'Stickprov gjort i mars.', reportedOn: '2026-03-30' });
+    expect((await admin.patch(`/risks/${riskId}`, { version: risk.version, title: 'Omskriven risk' })).status).toBe(
+      200,
+    );
+    await admin.post('/follow-ups', {
+      controlId,
+      periodId: h.tenant.periodIds.q1,
+      body: 'Stickprov gjort i mars.',
+      reportedOn: '2026-03-30',
+    });
 
     for (const kind of ['plan', 'control-follow-up', 'improvement-actions']) {
       const report = (await reader.get(md(kind, h.tenant.unitA))).body as string;
@@ -106,7 +175,10 @@ describe('reports say only what is true', () => {
     expect((await reader.get(md('control-follow-up', h.tenant.unitA))).body).toContain('Stickprov gjort i mars.');
 
     // A revision makes the edit part of the decided plan.
-    expect((await coordinator.post(`/plans/${adoptedId}/revisions`, { reason: 'Nämnden beslutade 2026-05-20 § 80.' })).status).toBe(201);
+    expect(
+      (await coordinator.post(`/plans/${adoptedId}/revisions`, { reason: 'Nämnden beslutade 2026-05-20 § 80.' }))
+        .status,
+    ).toBe(201);
     const revised = (await reader.get(md('plan', h.tenant.unitA))).body as string;
     expect(revised).toContain('Internkontrollplan 2026, antagen 2026-02-12 § 14, revision 2');
     expect(revised).toContain('Omskriven risk');
@@ -122,13 +194,20 @@ describe('reports say only what is true', () => {
     const elsewhere = await reader.get(md('plan', h.tenant.unitA1, `&plan=${draftId}`));
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.errors[0].path).toBe('plan');
-    const summary = await reader.get(`/reports/council-summary?unit=${h.tenant.rootId}&period=2026&format=md&plan=${draftId}`);
+    const summary = await reader.get(
+      `/reports/council-summary?unit=${h.tenant.rootId}&period=2026&format=md&plan=${draftId}`,
+    );
     expect(summary.body.errors[0].path).toBe('plan');
   });
 
   test('point 16: without an adopted plan, the newest draft, labelled as a draft', async () => {
     const admin = await h.as('tenantAdmin');
-    await admin.post('/plans', { unitId: h.tenant.unitB, kind: 'internal_control', title: 'Plan B 2026', startYear: 2026 });
+    await admin.post('/plans', {
+      unitId: h.tenant.unitB,
+      kind: 'internal_control',
+      title: 'Plan B 2026',
+      startYear: 2026,
+    });
     const report = (await admin.get(md('control-follow-up', h.tenant.unitB))).body as string;
     expect(report).toContain('Plan B 2026, utkast (ej antagen)');
   });

@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { idParams } from '../../../domain/contracts/common.ts';
-import { issueReportBody, issuedReport, issuedReportListQuery, reportKindParam, reportQuery } from '../../../domain/contracts/reports.ts';
+import {
+  issueReportBody,
+  issuedReport,
+  issuedReportListQuery,
+  reportKindParam,
+  reportQuery,
+} from '../../../domain/contracts/reports.ts';
 import { preferredLocale } from '../../errors.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
@@ -14,10 +20,13 @@ const tags = ['Reports'];
 const file = (description: string) => ({
   description,
   content: Object.fromEntries(
-    ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html', 'text/markdown'].map((type) => [
-      type,
-      { schema: z.string().meta({ format: 'binary' }) },
-    ]),
+    [
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'text/html',
+      'text/markdown',
+    ].map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }]),
   ),
 });
 
@@ -32,7 +41,7 @@ export function reportRoutes() {
       tags,
       summary: 'Generate a report for a unit and period',
       description:
-        'improvement-actions, activity-plan, activity-review, control-follow-up and plan are about one unit\'s plan for the period; council-summary sums up every nämnd and bolag under the unit. The caller sees only what their roles let them read. XLSX is offered for the tabular kinds (activity-plan, control-follow-up, plan, council-summary). The language follows Accept-Language (Swedish by default).',
+        "improvement-actions, activity-plan, activity-review, control-follow-up and plan are about one unit's plan for the period; council-summary sums up every nämnd and bolag under the unit. The caller sees only what their roles let them read. XLSX is offered for the tabular kinds (activity-plan, control-follow-up, plan, council-summary). The language follows Accept-Language (Swedish by default).",
       request: { params: reportKindParam, query: reportQuery },
       responses: { 200: file('The report'), ...problems('validation_failed', 'not_found') },
     }),
@@ -42,7 +51,16 @@ export function reportRoutes() {
       const { kind } = c.req.valid('param');
       const query = c.req.valid('query');
       const locale = query.lang ?? preferredLocale(c.req.header('accept-language'));
-      const report = await generateReport(db, access, { kind, unitId: query.unit, period: query.period, format: query.format, locale, archival: query.archival === true, planId: query.plan, revision: query.revision });
+      const report = await generateReport(db, access, {
+        kind,
+        unitId: query.unit,
+        period: query.period,
+        format: query.format,
+        locale,
+        archival: query.archival === true,
+        planId: query.plan,
+        revision: query.revision,
+      });
       return c.body(new Uint8Array(report.bytes), 200, {
         'content-type': report.contentType,
         'content-language': locale,
@@ -59,11 +77,18 @@ export function reportRoutes() {
       tags,
       summary: 'Skicka till nämnd: generate a report and keep the exact file as an immutable archived copy',
       request: { params: reportKindParam, ...jsonBody(issueReportBody) },
-      responses: { 201: json(issuedReport, 'The archived copy (download it from /issued-reports/{id}/file)'), ...problems('validation_failed', 'forbidden', 'not_found') },
+      responses: {
+        201: json(issuedReport, 'The archived copy (download it from /issued-reports/{id}/file)'),
+        ...problems('validation_failed', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => {
       const locale = preferredLocale(c.req.header('accept-language'));
-      const issued = await issueReport(c.get('database').db, c.get('access'), { kind: c.req.valid('param').kind, ...c.req.valid('json'), locale });
+      const issued = await issueReport(c.get('database').db, c.get('access'), {
+        kind: c.req.valid('param').kind,
+        ...c.req.valid('json'),
+        locale,
+      });
       return c.json(issued, 201);
     },
   );
@@ -75,17 +100,32 @@ export function reportRoutes() {
       tags,
       summary: 'The reports sent to the nämnd, newest first',
       request: { query: issuedReportListQuery },
-      responses: { 200: json(z.object({ items: z.array(issuedReport) }), 'Issued reports of the units you read'), ...problems('validation_failed') },
+      responses: {
+        200: json(z.object({ items: z.array(issuedReport) }), 'Issued reports of the units you read'),
+        ...problems('validation_failed'),
+      },
     }),
     async (c) => {
-      return c.json({ items: await listIssuedReports(c.get('database').db, c.get('access'), c.req.valid('query')) }, 200);
+      return c.json(
+        { items: await listIssuedReports(c.get('database').db, c.get('access'), c.req.valid('query')) },
+        200,
+      );
     },
   );
 
   router.openapi(
-    createRoute({ method: 'get', path: '/issued-reports/{id}', tags, summary: 'One issued report', request: { params: idParams }, responses: { 200: json(issuedReport, 'The issued report'), ...problems('not_found') } }),
+    createRoute({
+      method: 'get',
+      path: '/issued-reports/{id}',
+      tags,
+      summary: 'One issued report',
+      request: { params: idParams },
+      responses: { 200: json(issuedReport, 'The issued report'), ...problems('not_found') },
+    }),
     async (c) => {
-      const row = await findIssuedReport(c.get('database').db, c.get('access'), { issuedReportId: c.req.valid('param').id });
+      const row = await findIssuedReport(c.get('database').db, c.get('access'), {
+        issuedReportId: c.req.valid('param').id,
+      });
       return c.json(presentIssued(row), 200);
     },
   );
@@ -100,7 +140,9 @@ export function reportRoutes() {
       responses: { 200: file('The file as issued'), ...problems('not_found') },
     }),
     async (c) => {
-      const issued = await readIssuedReportFile(c.get('database').db, c.get('access'), { issuedReportId: c.req.valid('param').id });
+      const issued = await readIssuedReportFile(c.get('database').db, c.get('access'), {
+        issuedReportId: c.req.valid('param').id,
+      });
       return c.body(new Uint8Array(issued.content), 200, {
         'content-type': issued.contentType,
         'content-disposition': `attachment; filename="${issued.fileName}"`,

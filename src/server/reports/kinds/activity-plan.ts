@@ -30,9 +30,14 @@ export async function activityPlanReport(context: ReportContext): Promise<Report
     const description = rich(activity.description);
     if (description.length > 0) blocks.push(label(labels.activityDescription), ...description);
     for (const sub of activity.subActivities) {
-      blocks.push(text(`${sub.number}. ${sub.title}${sub.status ? ` (${sub.status.label})` : ''}${sub.carryOver === 'carry_over' ? ` – ${labels.carriedOver}` : ''}`));
+      blocks.push(
+        text(
+          `${sub.number}. ${sub.title}${sub.status ? ` (${sub.status.label})` : ''}${sub.carryOver === 'carry_over' ? ` – ${labels.carriedOver}` : ''}`,
+        ),
+      );
     }
-    if (activity.focusAreas.length > 0) blocks.push(text(activity.focusAreas.map((area) => `[${area}]`).join(' '), 'note'));
+    if (activity.focusAreas.length > 0)
+      blocks.push(text(activity.focusAreas.map((area) => `[${area}]`).join(' '), 'note'));
     if (activity.costAndResources) blocks.push(label(labels.costAndResources), ...rich(activity.costAndResources));
     if (activity.performers) blocks.push(label(labels.performers), ...rich(activity.performers));
     if (activity.followUps.length > 0) blocks.push(label(labels.followUpAndEvaluation));
@@ -41,7 +46,8 @@ export async function activityPlanReport(context: ReportContext): Promise<Report
       blocks.push(...rich(followUp.body));
       blocks.push(...rich(followUp.analysis));
     }
-    if (activity.carryOver) blocks.push(text(activity.carryOver === 'carry_over' ? labels.carriedOver : labels.notCarriedOver, 'note'));
+    if (activity.carryOver)
+      blocks.push(text(activity.carryOver === 'carry_over' ? labels.carriedOver : labels.notCarriedOver, 'note'));
   }
   const title = labels.activityPlanTitle(periodText(context));
   return newDocument(context, 'activity-plan', title, [context.unit.name, planLine(context, chosen)], blocks);

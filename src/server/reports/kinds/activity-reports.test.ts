@@ -27,7 +27,12 @@ describe('the reports of an activity plan', () => {
   beforeAll(async () => {
     h = await createHarness();
     admin = await h.as('tenantAdmin');
-    const plan = await created('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan 2026', startYear: 2026 });
+    const plan = await created('/plans', {
+      unitId: h.tenant.unitA,
+      kind: 'activity',
+      title: 'Aktivitetsplan 2026',
+      startYear: 2026,
+    });
     const attract = await created('/focus-areas', { name: 'Attrahera' });
     const keep = await created('/focus-areas', { name: 'Behålla' });
     const recruit = await created('/activities', {
@@ -42,12 +47,42 @@ describe('the reports of an activity plan', () => {
       statusId: h.tenant.statusIds.pagaende,
       endDate: '2026-12-31',
     });
-    await created('/sub-activities', { activityId: recruit.id, number: '1.1', title: 'Annonsera', statusId: h.tenant.statusIds.klar, carryOver: 'carry_over' });
-    await created('/sub-activities', { activityId: recruit.id, number: '1.2', title: 'Intervjua', carryOver: 'do_not_carry_over' });
-    await created('/follow-ups', { activityId: recruit.id, periodId: h.tenant.periodIds.q1, body: 'Första uppföljningen', analysis: 'Analys ett' });
-    await created('/follow-ups', { activityId: recruit.id, periodId: h.tenant.periodIds.q2, body: 'Andra uppföljningen' });
-    const retain = await created('/activities', { planId: plan.id, number: '2', title: 'Behålla personal', carryOver: 'do_not_carry_over' });
-    await created('/follow-ups', { activityId: retain.id, periodId: h.tenant.periodIds.q1, body: 'Enda uppföljningen', analysis: 'Enda analysen' });
+    await created('/sub-activities', {
+      activityId: recruit.id,
+      number: '1.1',
+      title: 'Annonsera',
+      statusId: h.tenant.statusIds.klar,
+      carryOver: 'carry_over',
+    });
+    await created('/sub-activities', {
+      activityId: recruit.id,
+      number: '1.2',
+      title: 'Intervjua',
+      carryOver: 'do_not_carry_over',
+    });
+    await created('/follow-ups', {
+      activityId: recruit.id,
+      periodId: h.tenant.periodIds.q1,
+      body: 'Första uppföljningen',
+      analysis: 'Analys ett',
+    });
+    await created('/follow-ups', {
+      activityId: recruit.id,
+      periodId: h.tenant.periodIds.q2,
+      body: 'Andra uppföljningen',
+    });
+    const retain = await created('/activities', {
+      planId: plan.id,
+      number: '2',
+      title: 'Behålla personal',
+      carryOver: 'do_not_carry_over',
+    });
+    await created('/follow-ups', {
+      activityId: retain.id,
+      periodId: h.tenant.periodIds.q1,
+      body: 'Enda uppföljningen',
+      analysis: 'Enda analysen',
+    });
     await created('/activities', { planId: plan.id, number: '3', title: 'Utan allt' });
   });
   afterAll(() => h.close());
@@ -93,7 +128,11 @@ describe('the reports of an activity plan', () => {
 
   test('the follow-up of the plan in English', async () => {
     const english = await report('activity-plan', 'en');
-    expect(english.startsWith('# Follow-up of plan 2026\n\nNämnd A\n\nAktivitetsplan 2026, draft (not adopted)\n\n*Activity 1*\n\n| Status | Activity | End date |\n')).toBe(true);
+    expect(
+      english.startsWith(
+        '# Follow-up of plan 2026\n\nNämnd A\n\nAktivitetsplan 2026, draft (not adopted)\n\n*Activity 1*\n\n| Status | Activity | End date |\n',
+      ),
+    ).toBe(true);
     for (const line of [
       '**Description of the activity**',
       '1.1. Annonsera (Done) – Carried over to the next plan',
@@ -130,22 +169,46 @@ describe('the reports of an activity plan', () => {
       ].join('\n\n') + '\n',
     );
     const english = await report('activity-review', 'en');
-    expect(english).toContain("# Follow-up of last year's planned activities\n\nNämnd A\n\nAktivitetsplan 2026, draft (not adopted) (2026)\n\n### 1\\. Assignment/Activity\n");
+    expect(english).toContain(
+      "# Follow-up of last year's planned activities\n\nNämnd A\n\nAktivitetsplan 2026, draft (not adopted) (2026)\n\n### 1\\. Assignment/Activity\n",
+    );
     expect(english).toContain('\n#### Follow-up\n\nEnda uppföljningen\n\n#### Analysis\n\nEnda analysen\n');
   });
 
   test('the plan’s own order is kept, and nothing archived is printed', async () => {
-    const plan = await created('/plans', { unitId: h.tenant.unitA, kind: 'activity', title: 'Aktivitetsplan 2027', startYear: 2027 });
-    const period = await created('/reporting-calendar/periods', { kind: 'quarter', year: 2027, number: 1, startDate: '2027-01-01', endDate: '2027-03-31' });
+    const plan = await created('/plans', {
+      unitId: h.tenant.unitA,
+      kind: 'activity',
+      title: 'Aktivitetsplan 2027',
+      startYear: 2027,
+    });
+    const period = await created('/reporting-calendar/periods', {
+      kind: 'quarter',
+      year: 2027,
+      number: 1,
+      startDate: '2027-01-01',
+      endDate: '2027-03-31',
+    });
     const archive = async (path: string) => expect((await admin.post(`${path}/archive`, {})).status).toBe(200);
     await created('/activities', { planId: plan.id, number: '2', title: 'Andra aktiviteten', sortOrder: 2 });
-    const first = await created('/activities', { planId: plan.id, number: '1', title: 'Första aktiviteten', sortOrder: 1 });
-    await archive(`/activities/${(await created('/activities', { planId: plan.id, number: '9', title: 'Arkiverad aktivitet', sortOrder: 0 })).id}`);
+    const first = await created('/activities', {
+      planId: plan.id,
+      number: '1',
+      title: 'Första aktiviteten',
+      sortOrder: 1,
+    });
+    await archive(
+      `/activities/${(await created('/activities', { planId: plan.id, number: '9', title: 'Arkiverad aktivitet', sortOrder: 0 })).id}`,
+    );
     await created('/sub-activities', { activityId: first.id, number: '1.2', title: 'Andra delen', sortOrder: 2 });
     await created('/sub-activities', { activityId: first.id, number: '1.1', title: 'Första delen', sortOrder: 1 });
-    await archive(`/sub-activities/${(await created('/sub-activities', { activityId: first.id, number: '1.9', title: 'Arkiverad del' })).id}`);
+    await archive(
+      `/sub-activities/${(await created('/sub-activities', { activityId: first.id, number: '1.9', title: 'Arkiverad del' })).id}`,
+    );
     await created('/follow-ups', { activityId: first.id, periodId: period.id, body: 'Står kvar.' });
-    await archive(`/follow-ups/${(await created('/follow-ups', { activityId: first.id, periodId: period.id, body: 'Arkiverad uppföljning.' })).id}`);
+    await archive(
+      `/follow-ups/${(await created('/follow-ups', { activityId: first.id, periodId: period.id, body: 'Arkiverad uppföljning.' })).id}`,
+    );
     for (const kind of ['activity-plan', 'activity-review']) {
       const reply = await admin.get(`/reports/${kind}?unit=${h.tenant.unitA}&period=2027&format=md`);
       expect(reply.status).toBe(200);
@@ -154,13 +217,15 @@ describe('the reports of an activity plan', () => {
       expect(markdown.indexOf('Första aktiviteten'), kind).toBeLessThan(markdown.indexOf('Andra aktiviteten'));
       expect(markdown, kind).toContain('Står kvar.');
     }
-    const planReport = (await admin.get(`/reports/activity-plan?unit=${h.tenant.unitA}&period=2027&format=md`)).body as string;
+    const planReport = (await admin.get(`/reports/activity-plan?unit=${h.tenant.unitA}&period=2027&format=md`))
+      .body as string;
     expect(planReport).toContain('1.1. Första delen\n\n1.2. Andra delen\n');
   });
 
   test('the documents themselves: their kind, language, orientation, contents, and which headings the contents list', async () => {
     const context = (locale: 'sv' | 'en') => reportContextFor(h, { id: h.tenant.unitA, name: 'Nämnd A' }, { locale });
-    const headings = (blocks: Block[]) => blocks.flatMap((block) => (block.type === 'heading' ? [[block.level, block.text, block.outline ?? true]] : []));
+    const headings = (blocks: Block[]) =>
+      blocks.flatMap((block) => (block.type === 'heading' ? [[block.level, block.text, block.outline ?? true]] : []));
     const plan = await activityPlanReport(context('sv'));
     expect({ ...plan, blocks: undefined }).toEqual({
       kind: 'activity-plan',
@@ -174,10 +239,21 @@ describe('the reports of an activity plan', () => {
       generatedAt: '2026-06-15T10:00:00.000Z',
     });
     // Each activity is a table named by its number, so a screen reader can tell them apart.
-    expect(plan.blocks.flatMap((block) => (block.type === 'table' ? [block.table.caption] : []))).toEqual(['Aktivitet 1', 'Aktivitet 2', 'Aktivitet 3']);
-    expect(plan.blocks.find((block) => block.type === 'table')).toMatchObject({ table: { rows: [[{ blocks: [{ type: 'status', status: { label: 'Pågående' } }] }, {}, {}]] } });
+    expect(plan.blocks.flatMap((block) => (block.type === 'table' ? [block.table.caption] : []))).toEqual([
+      'Aktivitet 1',
+      'Aktivitet 2',
+      'Aktivitet 3',
+    ]);
+    expect(plan.blocks.find((block) => block.type === 'table')).toMatchObject({
+      table: { rows: [[{ blocks: [{ type: 'status', status: { label: 'Pågående' } }] }, {}, {}]] },
+    });
     const review = await activityReviewReport(context('en'));
-    expect({ kind: review.kind, language: review.language, outline: review.outline, labels: review.labels }).toEqual({ kind: 'activity-review', language: 'en', outline: false, labels: { contents: 'Contents', page: 'Page' } });
+    expect({ kind: review.kind, language: review.language, outline: review.outline, labels: review.labels }).toEqual({
+      kind: 'activity-review',
+      language: 'en',
+      outline: false,
+      labels: { contents: 'Contents', page: 'Page' },
+    });
     // The assignments are listed in the contents; their follow-up and analysis headings are not.
     expect(headings(review.blocks).slice(0, 5)).toEqual([
       [2, '1. Assignment/Activity', true],

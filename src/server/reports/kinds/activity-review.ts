@@ -20,7 +20,14 @@ export async function activityReviewReport(context: ReportContext): Promise<Repo
     const body = rich(latest?.body);
     if (body.length > 0) blocks.push({ type: 'heading', level: 3, text: labels.followUp, outline: false }, ...body);
     const analysis = rich(latest?.analysis);
-    if (analysis.length > 0) blocks.push({ type: 'heading', level: 3, text: labels.analysis, outline: false }, ...analysis);
+    if (analysis.length > 0)
+      blocks.push({ type: 'heading', level: 3, text: labels.analysis, outline: false }, ...analysis);
   }
-  return newDocument(context, 'activity-review', labels.activityReviewTitle, [context.unit.name, `${planLine(context, chosen)} (${periodText(context)})`], blocks);
+  return newDocument(
+    context,
+    'activity-review',
+    labels.activityReviewTitle,
+    [context.unit.name, `${planLine(context, chosen)} (${periodText(context)})`],
+    blocks,
+  );
 }

@@ -2,7 +2,18 @@ import { meetingsReportedTo, type Meeting } from '../../overview/plan-year.ts';
 import type { Block, Cell, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import type { ItemFacts, PlanFacts, RiskFacts } from '../../plan-model/plan-facts.ts';
-import { commentCell, datesCell, dayAndMonth, label, peopleCell, periodText, reportText, rich, statusCell, type ReportContext } from '../report-context.ts';
+import {
+  commentCell,
+  datesCell,
+  dayAndMonth,
+  label,
+  peopleCell,
+  periodText,
+  reportText,
+  rich,
+  statusCell,
+  type ReportContext,
+} from '../report-context.ts';
 import type { ReportLabels } from '../labels.ts';
 import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
@@ -28,13 +39,34 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   const generalNotes = plan.notes.filter((note) => note.topic === 'general');
   if (plan.risks.some((risk) => risk.actions.length > 0) || generalNotes.length > 0) {
     blocks.push({ type: 'heading', level: 1, text: labels.actionsFollowUp });
-    if (plan.risks.some((risk) => risk.actions.length > 0)) blocks.push(itemTable(plan, labels, year, labels.actionsFollowUp, labels.decidedAction, (risk) => risk.actions, (action) => action.whatToDo));
+    if (plan.risks.some((risk) => risk.actions.length > 0))
+      blocks.push(
+        itemTable(
+          plan,
+          labels,
+          year,
+          labels.actionsFollowUp,
+          labels.decidedAction,
+          (risk) => risk.actions,
+          (action) => action.whatToDo,
+        ),
+      );
     for (const note of generalNotes) blocks.push(...rich(note.body));
   }
 
   if (plan.risks.some((risk) => risk.controls.length > 0)) {
     blocks.push({ type: 'heading', level: 1, text: labels.controlsFollowUp });
-    blocks.push(itemTable(plan, labels, year, labels.controlsFollowUp, labels.decidedControl, (risk) => risk.controls, (control) => control.description));
+    blocks.push(
+      itemTable(
+        plan,
+        labels,
+        year,
+        labels.controlsFollowUp,
+        labels.decidedControl,
+        (risk) => risk.controls,
+        (control) => control.description,
+      ),
+    );
   }
 
   // Whether deviations were found is said from the deviations recorded, never from fixed text;
@@ -45,12 +77,21 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
       type: 'table',
       table: {
         caption: labels.reportedDeviations,
-        columns: [{ title: labels.deviation, width: 3 }, { title: labels.control, width: 2 }, { title: labels.foundOn, width: 1 }, { title: labels.severityTitle, width: 1.2 }, { title: labels.answeredByAction, width: 0.8 }],
+        columns: [
+          { title: labels.deviation, width: 3 },
+          { title: labels.control, width: 2 },
+          { title: labels.foundOn, width: 1 },
+          { title: labels.severityTitle, width: 1.2 },
+          { title: labels.answeredByAction, width: 0.8 },
+        ],
         rows: plan.deviations.map((deviation) => [
           { blocks: [text(deviation.title), ...rich(deviation.description)] },
           cell(deviation.controlTitle),
           cell(deviation.foundOn),
-          cell(labels.severity[deviation.severity] ?? deviation.severity, labels.deviationState[deviation.state] ?? deviation.state),
+          cell(
+            labels.severity[deviation.severity] ?? deviation.severity,
+            labels.deviationState[deviation.state] ?? deviation.state,
+          ),
           cell(deviation.hasAction ? labels.yes : labels.no),
         ]),
       },
@@ -58,7 +99,9 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   }
   const deviationNotes = plan.notes.filter((note) => note.topic === 'deviations');
   blocks.push(label(labels.deviationComment));
-  blocks.push(text(plan.deviations.length === 0 ? labels.noDeviationsFound : labels.deviationsFound(plan.deviations.length)));
+  blocks.push(
+    text(plan.deviations.length === 0 ? labels.noDeviationsFound : labels.deviationsFound(plan.deviations.length)),
+  );
   for (const note of deviationNotes) blocks.push(...rich(note.body));
 
   // Only the meetings this unit reports to about this plan (the year-end meetings of the plan
@@ -66,9 +109,21 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   // rather than filled with a note.
   const committee = meetings.committee.filter((meeting) => meeting.agenda);
   const board = meetings.board.filter((meeting) => meeting.agenda);
-  if (committee.length > 0 || committeeText) blocks.push({ type: 'heading', level: 1, text: labels.reportingToCommittee }, ...reporting(committee, committeeText, context));
-  if (board.length > 0 || boardText) blocks.push({ type: 'heading', level: 1, text: labels.reportingToBoard }, ...reporting(board, boardText, context));
-  return newDocument(context, 'control-follow-up', labels.controlFollowUpTitle, [context.unit.name, planLine(context, chosen)], blocks, { outline: true, orientation: 'landscape' });
+  if (committee.length > 0 || committeeText)
+    blocks.push(
+      { type: 'heading', level: 1, text: labels.reportingToCommittee },
+      ...reporting(committee, committeeText, context),
+    );
+  if (board.length > 0 || boardText)
+    blocks.push({ type: 'heading', level: 1, text: labels.reportingToBoard }, ...reporting(board, boardText, context));
+  return newDocument(
+    context,
+    'control-follow-up',
+    labels.controlFollowUpTitle,
+    [context.unit.name, planLine(context, chosen)],
+    blocks,
+    { outline: true, orientation: 'landscape' },
+  );
 }
 
 /**

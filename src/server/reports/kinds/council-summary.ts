@@ -3,7 +3,15 @@ import { unitOverview, type OverviewRow } from '../../overview/unit-overview.ts'
 import type { Block, Cell, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { loadPlanFacts, type ItemFacts, type PlanFacts } from '../../plan-model/plan-facts.ts';
-import { heatMap, isItemOverdue, periodText, reportText, rich, statusCell, type ReportContext } from '../report-context.ts';
+import {
+  heatMap,
+  isItemOverdue,
+  periodText,
+  reportText,
+  rich,
+  statusCell,
+  type ReportContext,
+} from '../report-context.ts';
 import { newDocument } from './kind-helpers.ts';
 
 /**
@@ -16,14 +24,21 @@ import { newDocument } from './kind-helpers.ts';
 export async function councilSummaryReport(context: ReportContext): Promise<ReportDocument> {
   const { labels, db, tenantId } = context;
   const [overview, evaluation] = await Promise.all([
-    unitOverview(db, { tenantId, unitId: context.unit.id, year: context.startYear, today: context.today, readableUnitIds: context.readableUnitIds }),
+    unitOverview(db, {
+      tenantId,
+      unitId: context.unit.id,
+      year: context.startYear,
+      today: context.today,
+      readableUnitIds: context.readableUnitIds,
+    }),
     reportText(context, 'council-summary', 'evaluation'),
   ]);
   const planIds = overview.rows.flatMap((row) => row.plans.map((plan) => plan.id));
   // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent in what is printed, a summary read leaves out only what this report never prints (it spares rows and memory: npm run bench:reports)
   const facts = await loadPlanFacts(db, tenantId, planIds, context.locale, { summary: true });
 
-  const deviationCount = (all: number, open: number) => (all === 0 ? '0' : `${all} (${labels.openDeviationCount(open)})`);
+  const deviationCount = (all: number, open: number) =>
+    all === 0 ? '0' : `${all} (${labels.openDeviationCount(open)})`;
   const unitName = (row: OverviewRow) => (row.own ? `${row.unit.name} (${labels.ownPlans})` : row.unit.name);
   const summaryRows: Cell[][] = overview.rows.map((row) => [
     cell(unitName(row)),
@@ -58,12 +73,22 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
     },
   ];
 
-  const itemsOf = (plan: PlanFacts): ItemFacts[] => [...plan.risks.flatMap((risk) => [...risk.controls, ...risk.actions]), ...plan.otherActions, ...plan.activities];
+  const itemsOf = (plan: PlanFacts): ItemFacts[] => [
+    ...plan.risks.flatMap((risk) => [...risk.controls, ...risk.actions]),
+    ...plan.otherActions,
+    ...plan.activities,
+  ];
   blocks.push({ type: 'heading', level: 1, text: labels.overdueItems });
   const overdueRows: Cell[][] = [];
   for (const plan of facts) {
     for (const item of itemsOf(plan).filter((candidate) => isItemOverdue(candidate, context.today))) {
-      overdueRows.push([cell(plan.unitName), cell(item.title), cell(item.responsible.join(', ')), cell(item.endDate), statusCell(item)]);
+      overdueRows.push([
+        cell(plan.unitName),
+        cell(item.title),
+        cell(item.responsible.join(', ')),
+        cell(item.endDate),
+        statusCell(item),
+      ]);
     }
   }
   if (overdueRows.length === 0) blocks.push(text(labels.noOverdue));
@@ -72,7 +97,13 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
       type: 'table',
       table: {
         caption: labels.overdueItems,
-        columns: [{ title: labels.unit, width: 2 }, { title: labels.items, width: 4 }, { title: labels.responsible, width: 2 }, { title: labels.endedOn, width: 1.2 }, { title: labels.status, width: 1.3 }],
+        columns: [
+          { title: labels.unit, width: 2 },
+          { title: labels.items, width: 4 },
+          { title: labels.responsible, width: 2 },
+          { title: labels.endedOn, width: 1.2 },
+          { title: labels.status, width: 1.3 },
+        ],
         rows: overdueRows,
       },
     });
@@ -94,18 +125,40 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
       type: 'table',
       table: {
         caption: labels.deviations,
-        columns: [{ title: labels.unit, width: 2 }, { title: labels.deviation, width: 3 }, { title: labels.control, width: 3 }, { title: labels.foundOn, width: 1.2 }, { title: labels.severityTitle, width: 1.4 }, { title: labels.status, width: 1 }],
+        columns: [
+          { title: labels.unit, width: 2 },
+          { title: labels.deviation, width: 3 },
+          { title: labels.control, width: 3 },
+          { title: labels.foundOn, width: 1.2 },
+          { title: labels.severityTitle, width: 1.4 },
+          { title: labels.status, width: 1 },
+        ],
         rows: deviationRows,
       },
     });
 
   if (planIds.length > 0) {
     blocks.push({ type: 'heading', level: 1, text: labels.aggregatedMatrix });
-    blocks.push(...heatMap(overview.matrix, overview.matrix.cells, overview.matrix.unassessedRisks, labels, labels.aggregatedMatrix));
+    blocks.push(
+      ...heatMap(
+        overview.matrix,
+        overview.matrix.cells,
+        overview.matrix.unassessedRisks,
+        labels,
+        labels.aggregatedMatrix,
+      ),
+    );
   }
 
   // The board's evaluation is printed when written; an unwritten one leaves no trace in the report.
   const written = rich(evaluation, 2);
   if (written.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.evaluation }, ...written);
-  return newDocument(context, 'council-summary', labels.councilTitle(periodText(context)), [context.unit.name], blocks, { outline: true, orientation: 'landscape' });
+  return newDocument(
+    context,
+    'council-summary',
+    labels.councilTitle(periodText(context)),
+    [context.unit.name],
+    blocks,
+    { outline: true, orientation: 'landscape' },
+  );
 }

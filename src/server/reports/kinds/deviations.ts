@@ -23,34 +23,50 @@ import { newDocument } from './kind-helpers.ts';
 export async function deviationsReport(context: ReportContext): Promise<ReportDocument> {
   const { labels, db, tenantId } = context;
   const subtree = await subtreeUnitIds(db, tenantId, context.unit.id);
-  const units = context.readableUnitIds === 'all' ? subtree : subtree.filter((id) => (context.readableUnitIds as string[]).includes(id));
+  const units =
+    context.readableUnitIds === 'all'
+      ? subtree
+      : subtree.filter((id) => (context.readableUnitIds as string[]).includes(id));
   const answering = alias(actions, 'answering_action');
   const finder = alias(users, 'finder');
   // Stryker disable next-line ConditionalExpression: equivalent, with no units the query's inArray matches nothing; the check spares the query
-  const rows = units.length === 0 ? [] : await db
-    .select({ deviation: deviations, controlTitle: controls.title, unitName: orgUnits.name, actionTitle: answering.title, foundBy: finder.name })
-    .from(deviations)
-    .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
-    .innerJoin(plans, and(eq(plans.tenantId, controls.tenantId), eq(plans.id, controls.planId)))
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
-    .leftJoin(answering, and(eq(answering.tenantId, deviations.tenantId), eq(answering.id, deviations.actionId)))
-    .leftJoin(finder, and(eq(finder.tenantId, deviations.tenantId), eq(finder.id, deviations.foundById)))
-    .where(
-      and(
-        eq(deviations.tenantId, tenantId),
-        isNull(deviations.archivedAt),
-        inArray(plans.unitId, units),
-        plansOfYears(tenantId, context.startYear, context.endYear),
-      ),
-    )
-    .orderBy(asc(deviations.foundOn), asc(orgUnits.name));
+  const rows =
+    units.length === 0
+      ? []
+      : await db
+          .select({
+            deviation: deviations,
+            controlTitle: controls.title,
+            unitName: orgUnits.name,
+            actionTitle: answering.title,
+            foundBy: finder.name,
+          })
+          .from(deviations)
+          .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
+          .innerJoin(plans, and(eq(plans.tenantId, controls.tenantId), eq(plans.id, controls.planId)))
+          .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
+          .leftJoin(answering, and(eq(answering.tenantId, deviations.tenantId), eq(answering.id, deviations.actionId)))
+          .leftJoin(finder, and(eq(finder.tenantId, deviations.tenantId), eq(finder.id, deviations.foundById)))
+          .where(
+            and(
+              eq(deviations.tenantId, tenantId),
+              isNull(deviations.archivedAt),
+              inArray(plans.unitId, units),
+              plansOfYears(tenantId, context.startYear, context.endYear),
+            ),
+          )
+          .orderBy(asc(deviations.foundOn), asc(orgUnits.name));
   const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.summary }];
   blocks.push({
     type: 'list',
     ordered: false,
     items: DEVIATION_SEVERITIES.map((severity) => {
       const ofSeverity = rows.filter((row) => row.deviation.severity === severity);
-      return [text(`${labels.severity[severity]}: ${ofSeverity.length} (${labels.openDeviationCount(ofSeverity.filter((row) => row.deviation.state === 'open').length)})`)];
+      return [
+        text(
+          `${labels.severity[severity]}: ${ofSeverity.length} (${labels.openDeviationCount(ofSeverity.filter((row) => row.deviation.state === 'open').length)})`,
+        ),
+      ];
     }),
   });
   blocks.push({ type: 'heading', level: 1, text: labels.deviations });
@@ -80,5 +96,7 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
         ]),
       },
     });
-  return newDocument(context, 'deviations', labels.deviationsTitle(periodText(context)), [context.unit.name], blocks, { orientation: 'landscape' });
+  return newDocument(context, 'deviations', labels.deviationsTitle(periodText(context)), [context.unit.name], blocks, {
+    orientation: 'landscape',
+  });
 }

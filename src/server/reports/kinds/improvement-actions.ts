@@ -20,31 +20,54 @@ export async function improvementActionsReport(context: ReportContext): Promise<
   // A section with nothing written in it is left out, never filled with a placeholder.
   const intro = rich(introduction, 2);
   const closing = rich(reviewsClosing, 2);
-  const blocks: Block[] = intro.length + closing.length + plan.reviews.length > 0 ? [{ type: 'heading', level: 1, text: labels.introduction }, ...intro] : [];
+  const blocks: Block[] =
+    intro.length + closing.length + plan.reviews.length > 0
+      ? [{ type: 'heading', level: 1, text: labels.introduction }, ...intro]
+      : [];
   if (plan.reviews.length > 0) {
     blocks.push(text(labels.reviewsOfYear(year)), {
       type: 'list',
       ordered: false,
       items: plan.reviews.map((review) => [
-        text(labels.reviewLine({ diarienummer: review.diarienummer, title: review.title, date: review.meetingDate, paragraph: review.paragraph })),
+        text(
+          labels.reviewLine({
+            diarienummer: review.diarienummer,
+            title: review.title,
+            date: review.meetingDate,
+            paragraph: review.paragraph,
+          }),
+        ),
       ]),
     });
   }
   blocks.push(...closing);
   const withActions = plan.risks.some((risk) => risk.actions.length > 0);
   const actionsIntro = rich(actionsIntroduction, 2);
-  if (withActions || actionsIntro.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.improvementActions }, ...actionsIntro);
+  if (withActions || actionsIntro.length > 0)
+    blocks.push({ type: 'heading', level: 1, text: labels.improvementActions }, ...actionsIntro);
   for (const risk of plan.risks) {
     if (risk.actions.length === 0) continue;
     blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) });
-    if (risk.description) blocks.push({ type: 'heading', level: 4, text: labels.riskDescription, outline: false }, ...rich(risk.description));
+    if (risk.description)
+      blocks.push(
+        { type: 'heading', level: 4, text: labels.riskDescription, outline: false },
+        ...rich(risk.description),
+      );
     for (const action of risk.actions) {
       blocks.push({ type: 'heading', level: 3, text: labels.actionHeading(action.title) });
       if (action.whatToDo) blocks.push(label(labels.whatToDo), ...rich(action.whatToDo));
       const measures = rich(action.measuresTaken);
-      if (measures.length > 0) blocks.push({ type: 'heading', level: 4, text: labels.measuresTaken, outline: false }, ...measures);
+      if (measures.length > 0)
+        blocks.push({ type: 'heading', level: 4, text: labels.measuresTaken, outline: false }, ...measures);
       if (action.responsibleUnit) blocks.push(text(`(${action.responsibleUnit})`));
     }
   }
-  return newDocument(context, 'improvement-actions', labels.improvementActionsTitle(year), [context.unit.name, planLine(context, chosen)], blocks, { outline: true });
+  return newDocument(
+    context,
+    'improvement-actions',
+    labels.improvementActionsTitle(year),
+    [context.unit.name, planLine(context, chosen)],
+    blocks,
+    { outline: true },
+  );
 }

@@ -62,8 +62,24 @@ describe('the reports of an internal control plan', () => {
     h = await createHarness();
     admin = await h.as('tenantAdmin');
     const { statusIds, periodIds } = h.tenant;
-    const plan = await ok(admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026, description: 'Planen gäller **2026**.' }));
-    const payments = await ok(admin.post('/risks', { planId: plan.id, title: 'Felaktiga utbetalningar', description: 'Orsak och konsekvens', likelihood: 3, consequence: 4 }));
+    const plan = await ok(
+      admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Internkontrollplan 2026',
+        startYear: 2026,
+        description: 'Planen gäller **2026**.',
+      }),
+    );
+    const payments = await ok(
+      admin.post('/risks', {
+        planId: plan.id,
+        title: 'Felaktiga utbetalningar',
+        description: 'Orsak och konsekvens',
+        likelihood: 3,
+        consequence: 4,
+      }),
+    );
     const conflicts = await ok(admin.post('/risks', { planId: plan.id, title: 'Jäv vid upphandling' }));
     await ok(admin.post('/risks', { planId: plan.id, title: 'Utan åtgärder', likelihood: 1, consequence: 1 }));
     const sample = await ok(
@@ -84,8 +100,22 @@ describe('the reports of an internal control plan', () => {
     // Due before the harness's today (2026-06-15) and not completed: overdue.
     await ok(admin.post('/controls', { riskId: payments.id, title: 'Attestkontroll', endDate: '2026-05-31' }));
     // Due before today but completed: not overdue.
-    await ok(admin.post('/controls', { riskId: conflicts.id, title: 'Jävsdeklaration', statusId: statusIds.klar, endDate: '2026-01-31' }));
-    await ok(admin.post('/follow-ups', { controlId: sample.id, periodId: periodIds.q1, body: 'Inga fel i urvalet.', reportedOn: '2026-04-02' }));
+    await ok(
+      admin.post('/controls', {
+        riskId: conflicts.id,
+        title: 'Jävsdeklaration',
+        statusId: statusIds.klar,
+        endDate: '2026-01-31',
+      }),
+    );
+    await ok(
+      admin.post('/follow-ups', {
+        controlId: sample.id,
+        periodId: periodIds.q1,
+        body: 'Inga fel i urvalet.',
+        reportedOn: '2026-04-02',
+      }),
+    );
     const routine = await ok(
       admin.post('/actions', {
         planId: plan.id,
@@ -100,13 +130,43 @@ describe('the reports of an internal control plan', () => {
       }),
     );
     await ok(admin.post('/actions', { planId: plan.id, riskId: payments.id, title: 'Utbildning' }));
-    await ok(admin.post('/reviews', { planId: plan.id, title: 'Granskning av attester', diarienummer: 'NA-2026-1', meetingDate: '2026-05-12', decisionParagraph: '§12' }));
-    await ok(admin.post('/deviations', { controlId: sample.id, title: 'Dubbel utbetalning', description: 'Samma faktura två gånger', severity: 'significant', foundOn: '2026-03-02', actionId: routine.id }));
-    await ok(admin.post('/deviations', { controlId: sample.id, title: 'Saknad attest', severity: 'minor', foundOn: '2026-04-10' }));
+    await ok(
+      admin.post('/reviews', {
+        planId: plan.id,
+        title: 'Granskning av attester',
+        diarienummer: 'NA-2026-1',
+        meetingDate: '2026-05-12',
+        decisionParagraph: '§12',
+      }),
+    );
+    await ok(
+      admin.post('/deviations', {
+        controlId: sample.id,
+        title: 'Dubbel utbetalning',
+        description: 'Samma faktura två gånger',
+        severity: 'significant',
+        foundOn: '2026-03-02',
+        actionId: routine.id,
+      }),
+    );
+    await ok(
+      admin.post('/deviations', {
+        controlId: sample.id,
+        title: 'Saknad attest',
+        severity: 'minor',
+        foundOn: '2026-04-10',
+      }),
+    );
     // Notes are written with the follow-up screens' plan comments; the API has no route of their own.
     await h.db.insert(planNotes).values([
       { tenantId: h.tenant.tenantId, id: uuidv7(), planId: plan.id, topic: 'general', body: 'En allmän kommentar.' },
-      { tenantId: h.tenant.tenantId, id: uuidv7(), planId: plan.id, topic: 'deviations', body: 'En kommentar om avvikelser.' },
+      {
+        tenantId: h.tenant.tenantId,
+        id: uuidv7(),
+        planId: plan.id,
+        topic: 'deviations',
+        body: 'En kommentar om avvikelser.',
+      },
     ]);
     for (const [reportKind, section, body] of [
       ['improvement-actions', 'introduction', 'Vår inledning.'],
@@ -117,18 +177,74 @@ describe('the reports of an internal control plan', () => {
     ]) {
       await ok(admin.request('PUT', '/report-texts', { reportKind, section, body }));
     }
-    await ok(admin.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-09-16', title: 'Nämnd', agenda: 'Uppföljning av intern kontroll.' }));
-    await ok(admin.post('/reporting-calendar/events', { kind: 'ks_meeting', date: '2026-10-01', datePrecision: 'month', title: 'KS', agenda: 'Nämndernas rapporter.' }));
+    await ok(
+      admin.post('/reporting-calendar/events', {
+        kind: 'namnd_meeting',
+        unitId: h.tenant.unitA,
+        date: '2026-09-16',
+        title: 'Nämnd',
+        agenda: 'Uppföljning av intern kontroll.',
+      }),
+    );
+    await ok(
+      admin.post('/reporting-calendar/events', {
+        kind: 'ks_meeting',
+        date: '2026-10-01',
+        datePrecision: 'month',
+        title: 'KS',
+        agenda: 'Nämndernas rapporter.',
+      }),
+    );
     // The year-end reporting of 2026, held in 2027: its date says the year.
-    await ok(admin.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2027-02-16', periodId: periodIds.q2, title: 'Nämnd', agenda: 'Årets uppföljning.' }));
+    await ok(
+      admin.post('/reporting-calendar/events', {
+        kind: 'namnd_meeting',
+        unitId: h.tenant.unitA,
+        date: '2027-02-16',
+        periodId: periodIds.q2,
+        title: 'Nämnd',
+        agenda: 'Årets uppföljning.',
+      }),
+    );
     // A meeting without an agenda has nothing to report.
-    await ok(admin.post('/reporting-calendar/events', { kind: 'namnd_meeting', unitId: h.tenant.unitA, date: '2026-11-11', title: 'Nämnd' }));
+    await ok(
+      admin.post('/reporting-calendar/events', {
+        kind: 'namnd_meeting',
+        unitId: h.tenant.unitA,
+        date: '2026-11-11',
+        title: 'Nämnd',
+      }),
+    );
 
     // Nämnd B's plan is adopted; Förvaltning A1's is adopted without a recorded decision (as plans adopted before decisions were kept).
-    const adopted = await ok(admin.post('/plans', { unitId: h.tenant.unitB, kind: 'internal_control', title: 'Internkontrollplan B 2026', startYear: 2026 }));
-    await ok(admin.post(`/plans/${adopted.id}/adopt`, { version: adopted.version, decisionDate: '2026-02-17', decisionParagraph: '§95', diarienummer: 'NB-2026-3' }));
-    const undocumented = await ok(admin.post('/plans', { unitId: h.tenant.unitA1, kind: 'internal_control', title: 'Internkontrollplan A1 2026', startYear: 2026 }));
-    await h.db.update(plans).set({ state: 'adopted', adoptedAt: new Date('2026-02-17T12:00:00Z') }).where(eq(plans.id, undocumented.id));
+    const adopted = await ok(
+      admin.post('/plans', {
+        unitId: h.tenant.unitB,
+        kind: 'internal_control',
+        title: 'Internkontrollplan B 2026',
+        startYear: 2026,
+      }),
+    );
+    await ok(
+      admin.post(`/plans/${adopted.id}/adopt`, {
+        version: adopted.version,
+        decisionDate: '2026-02-17',
+        decisionParagraph: '§95',
+        diarienummer: 'NB-2026-3',
+      }),
+    );
+    const undocumented = await ok(
+      admin.post('/plans', {
+        unitId: h.tenant.unitA1,
+        kind: 'internal_control',
+        title: 'Internkontrollplan A1 2026',
+        startYear: 2026,
+      }),
+    );
+    await h.db
+      .update(plans)
+      .set({ state: 'adopted', adoptedAt: new Date('2026-02-17T12:00:00Z') })
+      .where(eq(plans.id, undocumented.id));
   });
   afterAll(() => h.close());
 
@@ -180,11 +296,20 @@ describe('the reports of an internal control plan', () => {
   test('the decision as recorded: by whom, when, which paragraph and case number; and a plan adopted without a recorded decision says so', async () => {
     const adopted = await report('plan', 'sv', h.tenant.unitB);
     expect(adopted).toContain(
-      doc('# Internkontrollplan B 2026', 'Nämnd B', '2026', 'Internkontrollplan B 2026, antagen 2026-02-17 §95, revision 1', '## Beslut', 'Beslutad av Nämnd B, sammanträde 2026-02-17, protokoll §95, diarienummer NB-2026-3.'),
+      doc(
+        '# Internkontrollplan B 2026',
+        'Nämnd B',
+        '2026',
+        'Internkontrollplan B 2026, antagen 2026-02-17 §95, revision 1',
+        '## Beslut',
+        'Beslutad av Nämnd B, sammanträde 2026-02-17, protokoll §95, diarienummer NB-2026-3.',
+      ),
     );
     // Without risks there is neither a matrix nor a risk table.
     expect(adopted).not.toMatch(/Riskmatris|## Risker/);
-    expect(await report('plan', 'en', h.tenant.unitB)).toContain('Internkontrollplan B 2026, adopted 2026-02-17 §95, revision 1\n\n## Decision\n\nDecided by Nämnd B, meeting 2026-02-17, minutes §95, case number NB-2026-3.\n');
+    expect(await report('plan', 'en', h.tenant.unitB)).toContain(
+      'Internkontrollplan B 2026, adopted 2026-02-17 §95, revision 1\n\n## Decision\n\nDecided by Nämnd B, meeting 2026-02-17, minutes §95, case number NB-2026-3.\n',
+    );
     expect(await report('plan', 'sv', h.tenant.unitA1)).toBe(
       doc(
         '# Internkontrollplan A1 2026',
@@ -202,12 +327,31 @@ describe('the reports of an internal control plan', () => {
 
   test('a decision with only some of its parts recorded says just those', async () => {
     // Adopted with only the meeting's date: by the plan's own unit, on that day.
-    const dated = await ok(admin.post('/plans', { unitId: h.tenant.unitA1, kind: 'internal_control', title: 'Internkontrollplan A1 2027', startYear: 2027 }));
+    const dated = await ok(
+      admin.post('/plans', {
+        unitId: h.tenant.unitA1,
+        kind: 'internal_control',
+        title: 'Internkontrollplan A1 2027',
+        startYear: 2027,
+      }),
+    );
     await ok(admin.post(`/plans/${dated.id}/adopt`, { version: dated.version, decisionDate: '2026-12-10' }));
-    expect(await report2027('plan', h.tenant.unitA1)).toContain('## Beslut\n\nBeslutad av Förvaltning A1, sammanträde 2026-12-10.\n');
+    expect(await report2027('plan', h.tenant.unitA1)).toContain(
+      '## Beslut\n\nBeslutad av Förvaltning A1, sammanträde 2026-12-10.\n',
+    );
     // A plan adopted before decisions were kept, with only a date: no deciding body to name.
-    const old = await ok(admin.post('/plans', { unitId: h.tenant.rootId, kind: 'internal_control', title: 'Kommunens plan 2027', startYear: 2027 }));
-    await h.db.update(plans).set({ state: 'adopted', adoptedAt: new Date('2026-12-01T12:00:00Z'), decisionDate: '2026-11-20' }).where(eq(plans.id, old.id));
+    const old = await ok(
+      admin.post('/plans', {
+        unitId: h.tenant.rootId,
+        kind: 'internal_control',
+        title: 'Kommunens plan 2027',
+        startYear: 2027,
+      }),
+    );
+    await h.db
+      .update(plans)
+      .set({ state: 'adopted', adoptedAt: new Date('2026-12-01T12:00:00Z'), decisionDate: '2026-11-20' })
+      .where(eq(plans.id, old.id));
     expect(await report2027('plan', h.tenant.rootId)).toContain('## Beslut\n\nSammanträde 2026-11-20.\n');
   });
 
@@ -328,31 +472,60 @@ describe('the reports of an internal control plan', () => {
       ),
     );
     // A unit whose plans have none.
-    expect(await report('deviations', 'sv', h.tenant.unitB)).toContain('## Avvikelser\n\nInga avvikelser är rapporterade.\n');
+    expect(await report('deviations', 'sv', h.tenant.unitB)).toContain(
+      '## Avvikelser\n\nInga avvikelser är rapporterade.\n',
+    );
   });
 
   test('what may be asked of which report: each refusal names the field and says why, in both languages', async () => {
     const refused = async (query: string, path: string, sv: string, en: string) => {
-      for (const [lang, detail] of [['sv', sv], ['en', en]] as const) {
+      for (const [lang, detail] of [
+        ['sv', sv],
+        ['en', en],
+      ] as const) {
         const reply = await admin.get(`/reports/${query}&format=md&lang=${lang}`, { 'accept-language': lang });
         expect(reply.status, query).toBe(400);
         expect(reply.body.detail, query).toBe(detail);
         expect(reply.body.errors.map((error: { path: string }) => error.path)).toEqual([path]);
       }
     };
-    await refused(`council-summary?unit=${h.tenant.rootId}&period=2026-2027`, 'period', 'Kommunstyrelsens sammanställning gäller ett år.', 'The executive board summary covers one year.');
+    await refused(
+      `council-summary?unit=${h.tenant.rootId}&period=2026-2027`,
+      'period',
+      'Kommunstyrelsens sammanställning gäller ett år.',
+      'The executive board summary covers one year.',
+    );
     for (const kind of ['council-summary', 'deviations']) {
-      await refused(`${kind}?unit=${h.tenant.unitA}&period=2026&plan=${h.tenant.unitA}`, 'plan', 'Sammanställningen görs av enheternas antagna planer.', "The summary is made from the units' adopted plans.");
-      await refused(`${kind}?unit=${h.tenant.unitA}&period=2026&revision=1`, 'revision', 'Sammanställningen görs av planerna som de är nu.', 'The summary is made from the plans as they are now.');
+      await refused(
+        `${kind}?unit=${h.tenant.unitA}&period=2026&plan=${h.tenant.unitA}`,
+        'plan',
+        'Sammanställningen görs av enheternas antagna planer.',
+        "The summary is made from the units' adopted plans.",
+      );
+      await refused(
+        `${kind}?unit=${h.tenant.unitA}&period=2026&revision=1`,
+        'revision',
+        'Sammanställningen görs av planerna som de är nu.',
+        'The summary is made from the plans as they are now.',
+      );
     }
     const xlsx = await admin.get(`/reports/improvement-actions?unit=${h.tenant.unitA}&period=2026&format=xlsx`);
     expect(xlsx.status).toBe(400);
-    expect(xlsx.body.detail).toBe('Rapporten improvement-actions är löptext och finns inte som XLSX. Välj DOCX, PDF, HTML eller Markdown.');
-    expect((await admin.get(`/reports/improvement-actions?unit=${h.tenant.unitA}&period=2026&format=xlsx&lang=en`, { 'accept-language': 'en' })).body.detail).toBe(
-      'The improvement-actions report is running text and has no XLSX form. Choose DOCX, PDF, HTML or Markdown.',
+    expect(xlsx.body.detail).toBe(
+      'Rapporten improvement-actions är löptext och finns inte som XLSX. Välj DOCX, PDF, HTML eller Markdown.',
     );
+    expect(
+      (
+        await admin.get(`/reports/improvement-actions?unit=${h.tenant.unitA}&period=2026&format=xlsx&lang=en`, {
+          'accept-language': 'en',
+        })
+      ).body.detail,
+    ).toBe('The improvement-actions report is running text and has no XLSX form. Choose DOCX, PDF, HTML or Markdown.');
     // The tabular kinds do have one.
-    for (const kind of ['plan', 'control-follow-up', 'deviations']) expect((await admin.get(`/reports/${kind}?unit=${h.tenant.unitA}&period=2026&format=xlsx`)).status, kind).toBe(200);
+    for (const kind of ['plan', 'control-follow-up', 'deviations'])
+      expect((await admin.get(`/reports/${kind}?unit=${h.tenant.unitA}&period=2026&format=xlsx`)).status, kind).toBe(
+        200,
+      );
   });
 
   test('the plan a report shows: another unit’s plan is refused, a plan or version that does not exist is not found, and a unit without a plan says what to do', async () => {
@@ -360,26 +533,49 @@ describe('the reports of an internal control plan', () => {
     const planOfB = (plansOfB.body.items as { id: string }[])[0]!.id;
     const wrongUnit = await admin.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026&format=md&plan=${planOfB}`);
     expect(wrongUnit.status).toBe(400);
-    expect(wrongUnit.body.errors).toEqual([{ path: 'plan', message: 'Planen hör inte till enheten, perioden eller rapportens slag av plan.' }]);
+    expect(wrongUnit.body.errors).toEqual([
+      { path: 'plan', message: 'Planen hör inte till enheten, perioden eller rapportens slag av plan.' },
+    ]);
     // The right unit but another period, or the activity report of an internal control plan.
-    expect((await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2027&format=md&plan=${planOfB}`)).status).toBe(400);
-    expect((await admin.get(`/reports/activity-plan?unit=${h.tenant.unitB}&period=2026&format=md&plan=${planOfB}`)).status).toBe(400);
-    expect((await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2026&format=md&plan=${planOfB}`)).status).toBe(200);
-    expect((await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2026&format=md&plan=${uuidv7()}`)).status).toBe(404);
+    expect((await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2027&format=md&plan=${planOfB}`)).status).toBe(
+      400,
+    );
+    expect(
+      (await admin.get(`/reports/activity-plan?unit=${h.tenant.unitB}&period=2026&format=md&plan=${planOfB}`)).status,
+    ).toBe(400);
+    expect((await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2026&format=md&plan=${planOfB}`)).status).toBe(
+      200,
+    );
+    expect(
+      (await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2026&format=md&plan=${uuidv7()}`)).status,
+    ).toBe(404);
     const noVersion = await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2026&format=md&revision=7`);
     expect(noVersion.status).toBe(404);
-    expect(noVersion.body.errors).toEqual([{ path: 'revision', message: 'Planen har ingen version 7; en plan får version 1 när den beslutas.' }]);
+    expect(noVersion.body.errors).toEqual([
+      { path: 'revision', message: 'Planen har ingen version 7; en plan får version 1 när den beslutas.' },
+    ]);
     const noPlan = await admin.get(`/reports/activity-plan?unit=${h.tenant.unitB}&period=2026&format=md`);
     expect(noPlan.status).toBe(404);
-    expect(noPlan.body.detail).toBe('Nämnd B har ingen aktivitetsplan för 2026. Välj en annan period eller skapa planen först.');
-    const noPlanEnglish = await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2025-2026&format=md&lang=en`, { 'accept-language': 'en' });
-    expect(noPlanEnglish.body.detail).toBe('Nämnd B has no internal control plan for 2025-2026. Choose another period or create the plan first.');
+    expect(noPlan.body.detail).toBe(
+      'Nämnd B har ingen aktivitetsplan för 2026. Välj en annan period eller skapa planen först.',
+    );
+    const noPlanEnglish = await admin.get(`/reports/plan?unit=${h.tenant.unitB}&period=2025-2026&format=md&lang=en`, {
+      'accept-language': 'en',
+    });
+    expect(noPlanEnglish.body.detail).toBe(
+      'Nämnd B has no internal control plan for 2025-2026. Choose another period or create the plan first.',
+    );
   });
 
   test('the file: named by kind, unit and period without spaces or å, ä, ö; each format with its media type', async () => {
-    const reply = await admin.request('GET', `/reports/control-follow-up?unit=${h.tenant.unitA1}&period=2026&format=md`);
+    const reply = await admin.request(
+      'GET',
+      `/reports/control-follow-up?unit=${h.tenant.unitA1}&period=2026&format=md`,
+    );
     expect(reply.status).toBe(200);
-    expect(reply.headers.get('content-disposition')).toBe('attachment; filename="control-follow-up-forvaltning-a1-2026.md"');
+    expect(reply.headers.get('content-disposition')).toBe(
+      'attachment; filename="control-follow-up-forvaltning-a1-2026.md"',
+    );
     expect(reply.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     const html = await admin.request('GET', `/reports/plan?unit=${h.tenant.unitA}&period=2026&format=html`);
     expect(html.headers.get('content-disposition')).toBe('inline; filename="plan-namnd-a-2026.html"');
@@ -404,7 +600,11 @@ describe('the reports of an internal control plan', () => {
         ),
         '## Försenade kontrollmoment, åtgärder och aktiviteter',
         '*Försenade kontrollmoment, åtgärder och aktiviteter*',
-        table('| Nämnd/bolag | Kontrollmoment, åtgärder och aktiviteter | Ansvarig | Slutdatum | Status |', '| --- | --- | --- | --- | --- |', '| Nämnd A | Attestkontroll |  | 2026-05-31 |  |'),
+        table(
+          '| Nämnd/bolag | Kontrollmoment, åtgärder och aktiviteter | Ansvarig | Slutdatum | Status |',
+          '| --- | --- | --- | --- | --- |',
+          '| Nämnd A | Attestkontroll |  | 2026-05-31 |  |',
+        ),
         '## Avvikelser',
         '*Avvikelser*',
         table(
@@ -421,25 +621,84 @@ describe('the reports of an internal control plan', () => {
     );
     expect(summary.split('\n')[2]).toBe(`Kommun huvud-${h.suffix}`);
     const english = await report('council-summary', 'en', h.tenant.rootId);
-    expectPassages(english, ['## Status per committee and company', '## Overdue controls, actions and activities', '## Aggregated risk matrix', "## The executive board's evaluation"]);
+    expectPassages(english, [
+      '## Status per committee and company',
+      '## Overdue controls, actions and activities',
+      '## Aggregated risk matrix',
+      "## The executive board's evaluation",
+    ]);
   });
 
   test('the plan’s own order is kept, and nothing archived is printed in any report', async () => {
-    const plan = await ok(admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2027', startYear: 2027 }));
-    const period = await ok(admin.post('/reporting-calendar/periods', { kind: 'quarter', year: 2027, number: 1, startDate: '2027-01-01', endDate: '2027-03-31' }));
+    const plan = await ok(
+      admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Internkontrollplan 2027',
+        startYear: 2027,
+      }),
+    );
+    const period = await ok(
+      admin.post('/reporting-calendar/periods', {
+        kind: 'quarter',
+        year: 2027,
+        number: 1,
+        startDate: '2027-01-01',
+        endDate: '2027-03-31',
+      }),
+    );
     const archive = async (path: string) => ok(admin.post(`${path}/archive`, {}));
-    await ok(admin.post('/risks', { planId: plan.id, title: 'Andra risken', sortOrder: 2, likelihood: 1, consequence: 1 }));
-    const first = await ok(admin.post('/risks', { planId: plan.id, title: 'Första risken', sortOrder: 1, likelihood: 2, consequence: 2 }));
-    await archive(`/risks/${(await ok(admin.post('/risks', { planId: plan.id, title: 'Arkiverad risk', sortOrder: 0 }))).id}`);
-    const laterControl = await ok(admin.post('/controls', { riskId: first.id, title: 'Andra kontrollen', sortOrder: 2 }));
-    await ok(admin.post('/controls', { riskId: first.id, title: 'Första kontrollen', sortOrder: 1, responsibleIds: [h.userIds.responsible, h.userIds.coordinator] }));
-    await archive(`/controls/${(await ok(admin.post('/controls', { riskId: first.id, title: 'Arkiverad kontroll' }))).id}`);
-    await ok(admin.post('/actions', { planId: plan.id, riskId: first.id, title: 'Åtgärd som står kvar', responsibleIds: [h.userIds.coordinator, h.userIds.responsible] }));
-    await archive(`/actions/${(await ok(admin.post('/actions', { planId: plan.id, riskId: first.id, title: 'Arkiverad åtgärd' }))).id}`);
-    await archive(`/reviews/${(await ok(admin.post('/reviews', { planId: plan.id, title: 'Arkiverad granskning' }))).id}`);
-    await archive(`/deviations/${(await ok(admin.post('/deviations', { controlId: laterControl.id, title: 'Arkiverad avvikelse', severity: 'minor', foundOn: '2027-01-10' }))).id}`);
-    await ok(admin.post('/follow-ups', { controlId: laterControl.id, periodId: period.id, body: 'Uppföljning som står kvar.', reportedOn: '2027-03-01' }));
-    await archive(`/follow-ups/${(await ok(admin.post('/follow-ups', { controlId: laterControl.id, periodId: period.id, body: 'Arkiverad uppföljning.', reportedOn: '2027-03-02' }))).id}`);
+    await ok(
+      admin.post('/risks', { planId: plan.id, title: 'Andra risken', sortOrder: 2, likelihood: 1, consequence: 1 }),
+    );
+    const first = await ok(
+      admin.post('/risks', { planId: plan.id, title: 'Första risken', sortOrder: 1, likelihood: 2, consequence: 2 }),
+    );
+    await archive(
+      `/risks/${(await ok(admin.post('/risks', { planId: plan.id, title: 'Arkiverad risk', sortOrder: 0 }))).id}`,
+    );
+    const laterControl = await ok(
+      admin.post('/controls', { riskId: first.id, title: 'Andra kontrollen', sortOrder: 2 }),
+    );
+    await ok(
+      admin.post('/controls', {
+        riskId: first.id,
+        title: 'Första kontrollen',
+        sortOrder: 1,
+        responsibleIds: [h.userIds.responsible, h.userIds.coordinator],
+      }),
+    );
+    await archive(
+      `/controls/${(await ok(admin.post('/controls', { riskId: first.id, title: 'Arkiverad kontroll' }))).id}`,
+    );
+    await ok(
+      admin.post('/actions', {
+        planId: plan.id,
+        riskId: first.id,
+        title: 'Åtgärd som står kvar',
+        responsibleIds: [h.userIds.coordinator, h.userIds.responsible],
+      }),
+    );
+    await archive(
+      `/actions/${(await ok(admin.post('/actions', { planId: plan.id, riskId: first.id, title: 'Arkiverad åtgärd' }))).id}`,
+    );
+    await archive(
+      `/reviews/${(await ok(admin.post('/reviews', { planId: plan.id, title: 'Arkiverad granskning' }))).id}`,
+    );
+    await archive(
+      `/deviations/${(await ok(admin.post('/deviations', { controlId: laterControl.id, title: 'Arkiverad avvikelse', severity: 'minor', foundOn: '2027-01-10' }))).id}`,
+    );
+    await ok(
+      admin.post('/follow-ups', {
+        controlId: laterControl.id,
+        periodId: period.id,
+        body: 'Uppföljning som står kvar.',
+        reportedOn: '2027-03-01',
+      }),
+    );
+    await archive(
+      `/follow-ups/${(await ok(admin.post('/follow-ups', { controlId: laterControl.id, periodId: period.id, body: 'Arkiverad uppföljning.', reportedOn: '2027-03-02' }))).id}`,
+    );
 
     const of = async (kind: string) => {
       const reply = await admin.get(`/reports/${kind}?unit=${h.tenant.unitA}&period=2027&format=md`);
@@ -447,7 +706,9 @@ describe('the reports of an internal control plan', () => {
       return reply.body as string;
     };
     const planReport = await of('plan');
-    expect(planReport).toContain('| Första risken | 2 | 2 | 4 | Första kontrollen<br>Andra kontrollen | Åtgärd som står kvar |\n| Andra risken | 1 | 1 | 1 |  |  |');
+    expect(planReport).toContain(
+      '| Första risken | 2 | 2 | 4 | Första kontrollen<br>Andra kontrollen | Åtgärd som står kvar |\n| Andra risken | 1 | 1 | 1 |  |  |',
+    );
     expect(planReport.indexOf('### Risk: Första risken')).toBeLessThan(planReport.indexOf('### Risk: Andra risken'));
     // Several responsible people, in the plan's order.
     expect(planReport).toContain('- Första kontrollen\n\n  *Ansvarig: Person responsible, Person coordinator*\n');
@@ -455,19 +716,48 @@ describe('the reports of an internal control plan', () => {
     const followUp = await of('control-follow-up');
     expect(followUp).toContain('Uppföljning som står kvar.');
     expect(followUp).toContain('Inga avvikelser funna.');
-    for (const kind of ['plan', 'improvement-actions', 'control-follow-up', 'deviations']) expect(await of(kind), kind).not.toContain('Arkiverad');
+    for (const kind of ['plan', 'improvement-actions', 'control-follow-up', 'deviations'])
+      expect(await of(kind), kind).not.toContain('Arkiverad');
   });
 
   test('the documents themselves: kind, orientation, contents, and which headings the contents list', async () => {
-    const context = (unit: { id: string; name: string }, locale: 'sv' | 'en' = 'sv') => reportContextFor(h, unit, { locale });
+    const context = (unit: { id: string; name: string }, locale: 'sv' | 'en' = 'sv') =>
+      reportContextFor(h, unit, { locale });
     const unitA = { id: h.tenant.unitA, name: 'Nämnd A' };
-    const shape = (document: ReportDocument) => ({ kind: document.kind, outline: document.outline, orientation: document.orientation, language: document.language, subtitle: document.subtitle });
-    const headings = (blocks: Block[]) => blocks.flatMap((block) => (block.type === 'heading' ? [`${block.level} ${block.text}${block.outline === false ? ' (not in contents)' : ''}`] : []));
+    const shape = (document: ReportDocument) => ({
+      kind: document.kind,
+      outline: document.outline,
+      orientation: document.orientation,
+      language: document.language,
+      subtitle: document.subtitle,
+    });
+    const headings = (blocks: Block[]) =>
+      blocks.flatMap((block) =>
+        block.type === 'heading'
+          ? [`${block.level} ${block.text}${block.outline === false ? ' (not in contents)' : ''}`]
+          : [],
+      );
 
     const plan = await planReport(context(unitA));
-    expect(shape(plan)).toEqual({ kind: 'plan', outline: true, orientation: 'portrait', language: 'sv', subtitle: ['Nämnd A', '2026', 'Internkontrollplan 2026, utkast (ej antagen)'] });
-    expect(headings(plan.blocks)).toEqual(['1 Beslut', '1 Riskmatris', '1 Risker', '2 Risk: Felaktiga utbetalningar', '2 Risk: Jäv vid upphandling', '2 Risk: Utan åtgärder']);
-    expect(plan.blocks.flatMap((block) => (block.type === 'table' ? [block.table.caption] : []))).toEqual(['Riskmatris', 'Planens risker med riskvärde, kontrollmoment och åtgärder']);
+    expect(shape(plan)).toEqual({
+      kind: 'plan',
+      outline: true,
+      orientation: 'portrait',
+      language: 'sv',
+      subtitle: ['Nämnd A', '2026', 'Internkontrollplan 2026, utkast (ej antagen)'],
+    });
+    expect(headings(plan.blocks)).toEqual([
+      '1 Beslut',
+      '1 Riskmatris',
+      '1 Risker',
+      '2 Risk: Felaktiga utbetalningar',
+      '2 Risk: Jäv vid upphandling',
+      '2 Risk: Utan åtgärder',
+    ]);
+    expect(plan.blocks.flatMap((block) => (block.type === 'table' ? [block.table.caption] : []))).toEqual([
+      'Riskmatris',
+      'Planens risker med riskvärde, kontrollmoment och åtgärder',
+    ]);
 
     const improvement = await improvementActionsReport(context(unitA));
     expect(shape(improvement)).toMatchObject({ kind: 'improvement-actions', outline: true, orientation: 'portrait' });
@@ -484,42 +774,97 @@ describe('the reports of an internal control plan', () => {
     const followUp = await controlFollowUpReport(context(unitA));
     expect(shape(followUp)).toMatchObject({ kind: 'control-follow-up', outline: true, orientation: 'landscape' });
     expect(followUp.title).toBe('Kontroll uppföljning');
-    expect(headings(followUp.blocks)).toEqual(['1 Uppföljning åtgärder', '1 Uppföljning kontroller', '1 Rapporterade avvikelser', '1 Rapportering till nämnd', '1 Rapportering till Kommunstyrelsen']);
-    const [actionsTable, controlsTable] = followUp.blocks.filter((block): block is Extract<Block, { type: 'table' }> => block.type === 'table');
+    expect(headings(followUp.blocks)).toEqual([
+      '1 Uppföljning åtgärder',
+      '1 Uppföljning kontroller',
+      '1 Rapporterade avvikelser',
+      '1 Rapportering till nämnd',
+      '1 Rapportering till Kommunstyrelsen',
+    ]);
+    const [actionsTable, controlsTable] = followUp.blocks.filter(
+      (block): block is Extract<Block, { type: 'table' }> => block.type === 'table',
+    );
     expect(actionsTable!.table.caption).toBe('Uppföljning åtgärder');
     expect(controlsTable!.table.caption).toBe('Uppföljning kontroller');
     // The status is a mark with the tenant's colour, not only its word; the risk's title is a label.
-    expect(controlsTable!.table.rows[0]![3]).toEqual({ blocks: [{ type: 'status', status: { label: 'Pågående', colour: '#b45309', category: 'in_progress' } }] });
-    expect(controlsTable!.table.rows[0]![0]!.blocks[0]).toEqual({ type: 'paragraph', spans: [{ text: 'Felaktiga utbetalningar' }], style: 'label' });
+    expect(controlsTable!.table.rows[0]![3]).toEqual({
+      blocks: [{ type: 'status', status: { label: 'Pågående', colour: '#b45309', category: 'in_progress' } }],
+    });
+    expect(controlsTable!.table.rows[0]![0]!.blocks[0]).toEqual({
+      type: 'paragraph',
+      spans: [{ text: 'Felaktiga utbetalningar' }],
+      style: 'label',
+    });
     expect(controlsTable!.table.columns.map((column) => column.title)[6]).toBe('Kommentar 2026');
 
     const deviationsDocument = await deviationsReport(context(unitA));
-    expect(shape(deviationsDocument)).toEqual({ kind: 'deviations', outline: false, orientation: 'landscape', language: 'sv', subtitle: ['Nämnd A'] });
+    expect(shape(deviationsDocument)).toEqual({
+      kind: 'deviations',
+      outline: false,
+      orientation: 'landscape',
+      language: 'sv',
+      subtitle: ['Nämnd A'],
+    });
     // Read by someone who reads every unit (an auditor, the operator): the unit's deviations, all of them.
     expect(JSON.stringify(deviationsDocument.blocks)).toContain('Dubbel utbetalning');
     expect(JSON.stringify(deviationsDocument.blocks)).toContain('Saknad attest');
 
     const summary = await councilSummaryReport(context({ id: h.tenant.rootId, name: 'Kommunen' }, 'en'));
-    expect(shape(summary)).toEqual({ kind: 'council-summary', outline: true, orientation: 'landscape', language: 'en', subtitle: ['Kommunen'] });
+    expect(shape(summary)).toEqual({
+      kind: 'council-summary',
+      outline: true,
+      orientation: 'landscape',
+      language: 'en',
+      subtitle: ['Kommunen'],
+    });
     expect(summary.title).toBe('Follow-up of internal control 2026 – summary for the executive board');
-    const overdueTable = summary.blocks.filter((block) => block.type === 'table')[1] as Extract<Block, { type: 'table' }>;
+    const overdueTable = summary.blocks.filter((block) => block.type === 'table')[1] as Extract<
+      Block,
+      { type: 'table' }
+    >;
     expect(overdueTable.table.rows[0]![4]).toEqual({ blocks: [] });
   });
 
   test('a summary covers only the units the caller reads', async () => {
-    const onlyB = reportContextFor(h, { id: h.tenant.rootId, name: 'Kommunen' }, { readableUnitIds: [h.tenant.rootId, h.tenant.unitB] });
+    const onlyB = reportContextFor(
+      h,
+      { id: h.tenant.rootId, name: 'Kommunen' },
+      { readableUnitIds: [h.tenant.rootId, h.tenant.unitB] },
+    );
     const summary = await councilSummaryReport(onlyB);
     const statusTable = summary.blocks.find((block) => block.type === 'table') as Extract<Block, { type: 'table' }>;
-    expect(statusTable.table.rows.map((row) => row[0]!.blocks.map((block) => (block as { spans: { text: string }[] }).spans[0]!.text))).toEqual([['Nämnd B']]);
+    expect(
+      statusTable.table.rows.map((row) =>
+        row[0]!.blocks.map((block) => (block as { spans: { text: string }[] }).spans[0]!.text),
+      ),
+    ).toEqual([['Nämnd B']]);
     expect(JSON.stringify(summary.blocks)).not.toContain('Dubbel utbetalning');
     const deviationsOfA = await deviationsReport({ ...onlyB, unit: { id: h.tenant.unitA, name: 'Nämnd A' } });
     expect(JSON.stringify(deviationsOfA.blocks)).not.toContain('Dubbel utbetalning');
-    expect(JSON.stringify(await deviationsReport({ ...onlyB, unit: { id: h.tenant.unitA, name: 'Nämnd A' }, readableUnitIds: [h.tenant.unitA] }))).toContain('Dubbel utbetalning');
+    expect(
+      JSON.stringify(
+        await deviationsReport({
+          ...onlyB,
+          unit: { id: h.tenant.unitA, name: 'Nämnd A' },
+          readableUnitIds: [h.tenant.unitA],
+        }),
+      ),
+    ).toContain('Dubbel utbetalning');
   });
 
   test('the summary of a nämnd: its own plans on a row of their own; an overdue item names everyone responsible; a year without plans has neither overdue items nor a matrix', async () => {
-    const [payments] = await h.db.select({ id: risks.id }).from(risks).where(and(eq(risks.tenantId, h.tenant.tenantId), eq(risks.title, 'Felaktiga utbetalningar')));
-    const shared = await ok(admin.post('/controls', { riskId: payments!.id, title: 'Delat ansvar', endDate: '2026-05-01', responsibleIds: [h.userIds.responsible, h.userIds.coordinator] }));
+    const [payments] = await h.db
+      .select({ id: risks.id })
+      .from(risks)
+      .where(and(eq(risks.tenantId, h.tenant.tenantId), eq(risks.title, 'Felaktiga utbetalningar')));
+    const shared = await ok(
+      admin.post('/controls', {
+        riskId: payments!.id,
+        title: 'Delat ansvar',
+        endDate: '2026-05-01',
+        responsibleIds: [h.userIds.responsible, h.userIds.coordinator],
+      }),
+    );
     try {
       const ofA = await report('council-summary', 'sv', h.tenant.unitA);
       expect(ofA).toContain('| Nämnd A (egna planer) | Internkontrollplan 2026 |');
@@ -531,15 +876,32 @@ describe('the reports of an internal control plan', () => {
     expect(reply.status).toBe(200);
     const empty = reply.body as string;
     expect(empty).toContain('| Nämnd A | Ingen plan för året | 0 |');
-    expect(empty).toContain('## Försenade kontrollmoment, åtgärder och aktiviteter\n\nInga kontrollmoment, åtgärder eller aktiviteter är försenade.\n');
+    expect(empty).toContain(
+      '## Försenade kontrollmoment, åtgärder och aktiviteter\n\nInga kontrollmoment, åtgärder eller aktiviteter är försenade.\n',
+    );
     expect(empty).not.toContain('Samlad riskmatris');
   });
 
   test('the count per severity says how many are still open: a closed deviation counts, but not as open', async () => {
-    const [sample] = await h.db.select({ id: controls.id }).from(controls).where(and(eq(controls.tenantId, h.tenant.tenantId), eq(controls.title, 'Stickprov av fakturor')));
-    const [closed] = await h.db.insert(deviations).values({ tenantId: h.tenant.tenantId, controlId: sample!.id, title: 'Stängd avvikelse', severity: 'minor', foundOn: '2026-05-01', state: 'closed' }).returning();
+    const [sample] = await h.db
+      .select({ id: controls.id })
+      .from(controls)
+      .where(and(eq(controls.tenantId, h.tenant.tenantId), eq(controls.title, 'Stickprov av fakturor')));
+    const [closed] = await h.db
+      .insert(deviations)
+      .values({
+        tenantId: h.tenant.tenantId,
+        controlId: sample!.id,
+        title: 'Stängd avvikelse',
+        severity: 'minor',
+        foundOn: '2026-05-01',
+        state: 'closed',
+      })
+      .returning();
     try {
-      expect(await report('deviations', 'sv')).toContain('- Mindre väsentlig: 2 (1 öppen avvikelse)\n- Väsentlig: 1 (1 öppen avvikelse)\n');
+      expect(await report('deviations', 'sv')).toContain(
+        '- Mindre väsentlig: 2 (1 öppen avvikelse)\n- Väsentlig: 1 (1 öppen avvikelse)\n',
+      );
     } finally {
       await h.db.update(deviations).set({ archivedAt: new Date() }).where(eq(deviations.id, closed!.id));
     }

@@ -5,7 +5,13 @@ import { snapshotOf } from '../../plan-model/snapshot.ts';
 import { AppError } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
 import type { Block, ReportDocument } from '../document.ts';
-import { loadPlanFacts, type ActionFacts, type ActivityFacts, type ItemFacts, type PlanFacts } from '../../plan-model/plan-facts.ts';
+import {
+  loadPlanFacts,
+  type ActionFacts,
+  type ActivityFacts,
+  type ItemFacts,
+  type PlanFacts,
+} from '../../plan-model/plan-facts.ts';
 import { periodText, type ReportContext } from '../report-context.ts';
 
 /** The document of a report kind, with the words and dates every kind prints. */
@@ -70,8 +76,14 @@ export function planLine(context: ReportContext, plan: ReportPlan): string {
   const { facts } = plan;
   if (facts.state === 'draft' && plan.revision === null) return `${facts.title}, ${labels.planDraft}`;
   // Stryker disable next-line MethodExpression: defended by the contracts, which trim the decision's texts, so a stored § is empty or has a letter
-  const adopted = [facts.decisionDate, facts.decisionParagraph].filter((part): part is string => Boolean(part && part.trim())).join(' ');
-  return [facts.title, adopted ? `${labels.planAdopted} ${adopted}` : labels.planAdopted, plan.revision === null ? labels.planAsNow : labels.planRevision(plan.revision)].join(', ');
+  const adopted = [facts.decisionDate, facts.decisionParagraph]
+    .filter((part): part is string => Boolean(part && part.trim()))
+    .join(' ');
+  return [
+    facts.title,
+    adopted ? `${labels.planAdopted} ${adopted}` : labels.planAdopted,
+    plan.revision === null ? labels.planAsNow : labels.planRevision(plan.revision),
+  ].join(', ');
 }
 
 interface ChosenPlan {
@@ -83,11 +95,23 @@ async function choosePlan(context: ReportContext, kind: 'internal_control' | 'ac
   const { db, tenantId } = context;
   if (context.planId !== undefined) {
     const [row] = await db
-      .select({ id: plans.id, state: plans.state, unitId: plans.unitId, kind: plans.kind, startYear: plans.startYear, endYear: plans.endYear })
+      .select({
+        id: plans.id,
+        state: plans.state,
+        unitId: plans.unitId,
+        kind: plans.kind,
+        startYear: plans.startYear,
+        endYear: plans.endYear,
+      })
       .from(plans)
       .where(and(eq(plans.tenantId, tenantId), eq(plans.id, context.planId), isNull(plans.archivedAt)));
     if (!row) throw new AppError('not_found');
-    if (row.unitId !== context.unit.id || row.kind !== kind || row.startYear !== context.startYear || row.endYear !== context.endYear) {
+    if (
+      row.unitId !== context.unit.id ||
+      row.kind !== kind ||
+      row.startYear !== context.startYear ||
+      row.endYear !== context.endYear
+    ) {
       const message = localize((m) => m.reports.planNotOfReport);
       throw new AppError('validation_failed', message, [{ path: 'plan', message }]);
     }
@@ -110,7 +134,16 @@ async function choosePlan(context: ReportContext, kind: 'internal_control' | 'ac
     .orderBy(sql`${plans.state} = 'draft'`, desc(plans.adoptedAt), desc(plans.createdAt));
   const chosen = rows[0];
   if (!chosen) {
-    throw new AppError('not_found', localize((m) => m.reports.noPlan(context.unit.name, kind === 'internal_control' ? m.reports.internalControlPlan : m.reports.activityPlan, periodText(context))));
+    throw new AppError(
+      'not_found',
+      localize((m) =>
+        m.reports.noPlan(
+          context.unit.name,
+          kind === 'internal_control' ? m.reports.internalControlPlan : m.reports.activityPlan,
+          periodText(context),
+        ),
+      ),
+    );
   }
   return chosen;
 }
@@ -154,7 +187,11 @@ function withFollowUp(decided: PlanFacts, now: PlanFacts): PlanFacts {
   };
   return {
     ...decided,
-    risks: decided.risks.map((risk) => ({ ...risk, controls: risk.controls.map(followed), actions: risk.actions.map(followedAction) })),
+    risks: decided.risks.map((risk) => ({
+      ...risk,
+      controls: risk.controls.map(followed),
+      actions: risk.actions.map(followedAction),
+    })),
     otherActions: decided.otherActions.map(followedAction),
     activities: decided.activities.map(followedActivity),
     reviews: now.reviews,

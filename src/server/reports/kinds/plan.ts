@@ -19,35 +19,47 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
     plan.state === 'draft'
       ? text(labels.notAdopted)
       : decided
-        ? text(labels.decisionLine(plan.decidedBy ?? '', plan.decisionDate ?? '', plan.decisionParagraph ?? '', plan.diarienummer ?? ''))
+        ? text(
+            labels.decisionLine(
+              plan.decidedBy ?? '',
+              plan.decisionDate ?? '',
+              plan.decisionParagraph ?? '',
+              plan.diarienummer ?? '',
+            ),
+          )
         : text(labels.decisionNotRecorded),
   );
   // A plan without risks has neither a matrix nor a risk table to print.
   const counted = risksPerCell(plan.matrix, plan.risks);
-  if (plan.risks.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.riskMatrix }, ...heatMap(plan.matrix, counted.cells, counted.unassessed, labels, labels.riskMatrix));
+  if (plan.risks.length > 0)
+    blocks.push(
+      { type: 'heading', level: 1, text: labels.riskMatrix },
+      ...heatMap(plan.matrix, counted.cells, counted.unassessed, labels, labels.riskMatrix),
+    );
   if (plan.risks.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.risksHeading });
-  if (plan.risks.length > 0) blocks.push({
-    type: 'table',
-    table: {
-      caption: labels.risksCaption,
-      columns: [
-        { title: labels.risk, width: 3 },
-        { title: labels.likelihood, width: 1.6 },
-        { title: labels.consequence, width: 1.6 },
-        { title: labels.riskValue, width: 1.4 },
-        { title: labels.controls, width: 3 },
-        { title: labels.actions, width: 3 },
-      ],
-      rows: plan.risks.map((risk) => [
-        cell(risk.title),
-        cell(risk.likelihood?.toString() ?? labels.notAssessed),
-        cell(risk.consequence?.toString() ?? labels.notAssessed),
-        cell(risk.riskValue?.toString() ?? labels.notAssessed),
-        cell(...risk.controls.map((control) => control.title)),
-        cell(...risk.actions.map((action) => action.title)),
-      ]),
-    },
-  });
+  if (plan.risks.length > 0)
+    blocks.push({
+      type: 'table',
+      table: {
+        caption: labels.risksCaption,
+        columns: [
+          { title: labels.risk, width: 3 },
+          { title: labels.likelihood, width: 1.6 },
+          { title: labels.consequence, width: 1.6 },
+          { title: labels.riskValue, width: 1.4 },
+          { title: labels.controls, width: 3 },
+          { title: labels.actions, width: 3 },
+        ],
+        rows: plan.risks.map((risk) => [
+          cell(risk.title),
+          cell(risk.likelihood?.toString() ?? labels.notAssessed),
+          cell(risk.consequence?.toString() ?? labels.notAssessed),
+          cell(risk.riskValue?.toString() ?? labels.notAssessed),
+          cell(...risk.controls.map((control) => control.title)),
+          cell(...risk.actions.map((action) => action.title)),
+        ]),
+      },
+    });
   for (const risk of plan.risks) {
     blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) }, ...rich(risk.description));
     if (risk.controls.length > 0) {
@@ -57,7 +69,11 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
         items: risk.controls.map((control) => [
           text(control.title),
           ...rich(control.description),
-          ...[control.method, control.frequency, control.responsible.length > 0 ? `${labels.responsible}: ${control.responsible.join(', ')}` : null]
+          ...[
+            control.method,
+            control.frequency,
+            control.responsible.length > 0 ? `${labels.responsible}: ${control.responsible.join(', ')}` : null,
+          ]
             .filter((line): line is string => Boolean(line))
             .map((line) => text(line, 'note')),
         ]),
@@ -70,12 +86,22 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
         items: risk.actions.map((action) => [
           text(action.title),
           ...rich(action.whatToDo),
-          ...[action.responsible.length > 0 ? `${labels.responsible}: ${action.responsible.join(', ')}` : null, action.endDate ? `${labels.endDate}: ${action.endDate}` : null]
+          ...[
+            action.responsible.length > 0 ? `${labels.responsible}: ${action.responsible.join(', ')}` : null,
+            action.endDate ? `${labels.endDate}: ${action.endDate}` : null,
+          ]
             .filter((line): line is string => Boolean(line))
             .map((line) => text(line, 'note')),
         ]),
       });
     }
   }
-  return newDocument(context, 'plan', plan.title, [context.unit.name, periodText(context), planLine(context, chosen)], blocks, { outline: true });
+  return newDocument(
+    context,
+    'plan',
+    plan.title,
+    [context.unit.name, periodText(context), planLine(context, chosen)],
+    blocks,
+    { outline: true },
+  );
 }

@@ -24,7 +24,16 @@ describe('a report’s sections appear with their content, and only then', () =>
   beforeAll(async () => {
     h = await createHarness();
     admin = await h.as('tenantAdmin');
-    planId = (await ok(admin.post('/plans', { unitId: h.tenant.unitA, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 }))).id;
+    planId = (
+      await ok(
+        admin.post('/plans', {
+          unitId: h.tenant.unitA,
+          kind: 'internal_control',
+          title: 'Internkontrollplan 2026',
+          startYear: 2026,
+        }),
+      )
+    ).id;
     await ok(admin.post('/risks', { planId, title: 'Risk utan åtgärder', description: 'Beskriven' }));
   });
   afterAll(() => h.close());
@@ -34,21 +43,37 @@ describe('a report’s sections appear with their content, and only then', () =>
     expect(await body()).toBe('');
 
     // A closing text alone opens the introduction.
-    await ok(admin.request('PUT', '/report-texts', { reportKind: 'improvement-actions', section: 'reviews-closing', body: 'Avslutning.' }));
+    await ok(
+      admin.request('PUT', '/report-texts', {
+        reportKind: 'improvement-actions',
+        section: 'reviews-closing',
+        body: 'Avslutning.',
+      }),
+    );
     expect(await body()).toBe('## Inledning\n\nAvslutning.\n');
 
     // A text introducing the actions opens their part, though no risk has actions yet.
-    await ok(admin.request('PUT', '/report-texts', { reportKind: 'improvement-actions', section: 'actions-introduction', body: 'Om åtgärderna.' }));
+    await ok(
+      admin.request('PUT', '/report-texts', {
+        reportKind: 'improvement-actions',
+        section: 'actions-introduction',
+        body: 'Om åtgärderna.',
+      }),
+    );
     expect(await body()).toBe('## Inledning\n\nAvslutning.\n\n## Förbättringsåtgärder\n\nOm åtgärderna.\n');
 
     // An action of a risk without a description: the risk and the action, no description heading.
     const bare = await ok(admin.post('/risks', { planId, title: 'Risk utan beskrivning' }));
     await ok(admin.post('/actions', { planId, riskId: bare.id, title: 'Åtgärd' }));
-    expect(await body()).toBe('## Inledning\n\nAvslutning.\n\n## Förbättringsåtgärder\n\nOm åtgärderna.\n\n### Risk: Risk utan beskrivning\n\n#### Åtgärd: Åtgärd\n');
+    expect(await body()).toBe(
+      '## Inledning\n\nAvslutning.\n\n## Förbättringsåtgärder\n\nOm åtgärderna.\n\n### Risk: Risk utan beskrivning\n\n#### Åtgärd: Åtgärd\n',
+    );
 
     // A review brings the year's reviews.
     await ok(admin.post('/reviews', { planId, title: 'Granskning' }));
-    expect(await body()).toContain('## Inledning\n\nGranskningar 2026 med förbättringsåtgärder och när dessa beslutats:\n\n- Granskning.\n\nAvslutning.\n');
+    expect(await body()).toContain(
+      '## Inledning\n\nGranskningar 2026 med förbättringsåtgärder och när dessa beslutats:\n\n- Granskning.\n\nAvslutning.\n',
+    );
   });
 
   test('the control follow-up: the actions’ part with notes but no actions has no table, the controls’ part only with controls, a meeting without an agenda is not reported', async () => {
@@ -57,14 +82,24 @@ describe('a report’s sections appear with their content, and only then', () =>
       expect(reply.status).toBe(200);
       return (reply.body as string).split('\n\n').slice(3).join('\n\n');
     };
-    const plan = await ok(admin.post('/plans', { unitId: h.tenant.unitB, kind: 'internal_control', title: 'Plan B', startYear: 2026 }));
+    const plan = await ok(
+      admin.post('/plans', { unitId: h.tenant.unitB, kind: 'internal_control', title: 'Plan B', startYear: 2026 }),
+    );
     const risk = await ok(admin.post('/risks', { planId: plan.id, title: 'Risk B' }));
     // A board meeting without an agenda says nothing to report.
     await ok(admin.post('/reporting-calendar/events', { kind: 'ks_meeting', date: '2026-10-01', title: 'KS' }));
     expect(await followUp()).toBe('## Rapporterade avvikelser\n\n**Kommentar avvikelse**\n\nInga avvikelser funna.\n');
 
-    await h.db.insert(planNotes).values({ tenantId: h.tenant.tenantId, id: uuidv7(), planId: plan.id, topic: 'general', body: 'Inga åtgärder behövs i år.' });
-    expect(await followUp()).toBe('## Uppföljning åtgärder\n\nInga åtgärder behövs i år.\n\n## Rapporterade avvikelser\n\n**Kommentar avvikelse**\n\nInga avvikelser funna.\n');
+    await h.db.insert(planNotes).values({
+      tenantId: h.tenant.tenantId,
+      id: uuidv7(),
+      planId: plan.id,
+      topic: 'general',
+      body: 'Inga åtgärder behövs i år.',
+    });
+    expect(await followUp()).toBe(
+      '## Uppföljning åtgärder\n\nInga åtgärder behövs i år.\n\n## Rapporterade avvikelser\n\n**Kommentar avvikelse**\n\nInga avvikelser funna.\n',
+    );
 
     await ok(admin.post('/controls', { riskId: risk.id, title: 'Kontroll B' }));
     const withControl = await followUp();
@@ -73,7 +108,9 @@ describe('a report’s sections appear with their content, and only then', () =>
     expect(withControl).not.toContain('*Uppföljning åtgärder*');
 
     // Actions without a general note: the actions' part with its table.
-    const other = await ok(admin.post('/plans', { unitId: h.tenant.unitA1, kind: 'internal_control', title: 'Plan A1', startYear: 2026 }));
+    const other = await ok(
+      admin.post('/plans', { unitId: h.tenant.unitA1, kind: 'internal_control', title: 'Plan A1', startYear: 2026 }),
+    );
     const otherRisk = await ok(admin.post('/risks', { planId: other.id, title: 'Risk A1' }));
     await ok(admin.post('/actions', { planId: other.id, riskId: otherRisk.id, title: 'Åtgärd A1' }));
     const withAction = await admin.get(`/reports/control-follow-up?unit=${h.tenant.unitA1}&period=2026&format=md`);
@@ -86,7 +123,8 @@ describe('a report’s sections appear with their content, and only then', () =>
       const reply = await admin.get(`/reports/control-follow-up?unit=${h.tenant.unitA}&period=2026&format=md`);
       return (reply.body as string).split('\n\n')[3];
     };
-    const put = (text: Record<string, unknown>) => ok(admin.request('PUT', '/report-texts', { reportKind: 'control-follow-up', section: 'guidance', ...text }));
+    const put = (text: Record<string, unknown>) =>
+      ok(admin.request('PUT', '/report-texts', { reportKind: 'control-follow-up', section: 'guidance', ...text }));
     await put({ body: 'Kommunens text.' });
     expect(await guidance()).toBe('Kommunens text.');
     // Another unit's and another year's texts are not this report's.
