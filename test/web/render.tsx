@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { I18nProvider } from '../../src/web/i18n/i18n.tsx';
 
 // Renders what a web unit test looks at as the app would: in the interface language, with a
@@ -44,13 +44,16 @@ export async function renderOnPage(Page: () => ReactNode) {
   return router;
 }
 
-const originalConfirm = window.confirm.bind(window);
-afterEach(() => {
-  window.confirm = originalConfirm;
-});
-
-/** Answers the browser's confirm dialogs with `answer`; the returned list fills with the questions asked. */
+/**
+ * Answers the browser's confirm dialogs with `answer` until the test finishes; the returned list
+ * fills with the questions asked.
+ */
 export function answerConfirm(answer: boolean): string[] {
+  const previous = Object.getOwnPropertyDescriptor(window, 'confirm');
+  onTestFinished(() => {
+    if (previous) Object.defineProperty(window, 'confirm', previous);
+    else Reflect.deleteProperty(window, 'confirm');
+  });
   const asked: string[] = [];
   window.confirm = (message?: string) => {
     asked.push(message ?? '');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { answerFetch, json } from '../../../test/web/fake-fetch.ts';
+import { answerFetch, failFetch, json } from '../../../test/web/fake-fetch.ts';
 import { api, apiAll, ApiError, apiPath, setApiLanguage, setCsrfToken } from './api.ts';
 
 afterEach(() => {
@@ -73,7 +73,7 @@ describe('api: one call to the server', () => {
   });
 
   test('no answer at all is an ApiError with status 0 that says so in the interface language', async () => {
-    globalThis.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    failFetch();
     const swedish = (await api('/plans').catch((caught: unknown) => caught)) as ApiError;
     expect(swedish).toBeInstanceOf(ApiError);
     expect(swedish.problem).toMatchObject({ status: 0, title: 'Servern svarar inte' });

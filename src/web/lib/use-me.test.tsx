@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
-import { answerFetch, json } from '../../../test/web/fake-fetch.ts';
+import { answerFetch, failFetch, json } from '../../../test/web/fake-fetch.ts';
 import { api, setCsrfToken } from './api.ts';
 import { useMe, useSignOut } from './use-me.ts';
 
@@ -40,7 +40,7 @@ describe('useMe and useSignOut: who is signed in', () => {
 
   test('signing out forgets every cached answer and the token, even when the server cannot be reached', async () => {
     setCsrfToken('csrf-1');
-    globalThis.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    failFetch();
     const queryClient = new QueryClient();
     queryClient.setQueryData(['plans', 'list'], [{ id: 'p1' }]);
     const { result } = renderHook(() => useSignOut(), { wrapper: wrapperOf(queryClient) });
