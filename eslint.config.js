@@ -62,8 +62,12 @@ export const architecture = {
             message: 'The domain (src/domain) imports only the domain: move what both sides need into src/domain.',
           },
           {
-            // The web app runs in the browser: it imports only the domain and itself.
-            from: { element: { types: { anyOf: ['web', 'web-feature', 'web-shell'] } } },
+            // The web app runs in the browser: it imports only the domain and itself (its unit tests
+            // may use the web test helpers of test/web, as the server's tests use test/support).
+            from: {
+              element: { types: { anyOf: ['web', 'web-feature', 'web-shell'] } },
+              file: { categories: { noneOf: ['test'] } },
+            },
             disallow: {
               to: { element: { types: { anyOf: ['server', 'feature', 'storage', 'cli', 'test-support'] } } },
             },

@@ -74,6 +74,12 @@ describe('forbidden imports fail lint', () => {
       'Storage (src/server/db) imports only the domain and itself',
     ],
     [
+      'the web app imports a web test helper',
+      'src/web/lib/example.ts',
+      "import { renderWithApp } from '../../../test/web/render.tsx';",
+      'Production code does not import tests or test helpers',
+    ],
+    [
       'production code imports a test helper',
       'src/server/http/example.ts',
       "import { createHarness } from '../../../test/support/harness.ts';",
@@ -94,6 +100,16 @@ describe('the allowed directions pass', () => {
       'a screen imports components and the library',
       'src/web/features/plans/example.tsx',
       "import { Page } from '../../components/page.tsx';\nimport { api } from '../../lib/api.ts';",
+    ],
+    [
+      'a screen imports the API modules',
+      'src/web/features/plans/example.tsx',
+      "import { planQueries } from '../../api/plans.ts';\nimport { invalidatePlan } from '../../api/invalidation.ts';",
+    ],
+    [
+      'a web unit test uses the web test helpers',
+      'src/web/lib/example.test.tsx',
+      "import { renderWithApp } from '../../../test/web/render.tsx';",
     ],
     [
       'a feature imports its own files and shared server code',

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n.tsx';
-import { api } from '../lib/api.ts';
+import { setArchived, type ArchivableEntity } from '../api/archive.ts';
+import { invalidateArchived } from '../api/invalidation.ts';
 import { useSubmit } from '../lib/use-submit.ts';
 import { ErrorSummary } from './error-summary.tsx';
 
@@ -9,12 +10,12 @@ import { ErrorSummary } from './error-summary.tsx';
  * leaves the lists but keeps its history and can be restored from it.
  */
 export function ArchiveButton({
-  path,
+  entity,
   name,
   archived = false,
   onDone,
 }: {
-  path: string;
+  entity: ArchivableEntity;
   name: string;
   archived?: boolean;
   onDone: () => Promise<void> | void;
@@ -31,8 +32,8 @@ export function ArchiveButton({
         onClick={() =>
           void submit.run(async () => {
             if (!archived && !window.confirm(t('archive.confirm', { name }))) return;
-            await api(`${path}/${archived ? 'restore' : 'archive'}`, { method: 'POST' });
-            await queryClient.invalidateQueries();
+            await setArchived(entity, !archived);
+            await invalidateArchived(queryClient, entity);
             await onDone();
           })
         }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../lib/api.ts';
+import { auditEventQueries } from '../api/audit-events.ts';
 import { formatDateTime, plainValue } from '../lib/format.ts';
 
 export interface ConflictField {
@@ -35,14 +35,8 @@ export function ConflictNotice({
   // Who saved the newer version, and when: the newest event of the entity's audit trail.
   const entityId = typeof current.id === 'string' ? current.id : undefined;
   const latest = useQuery({
-    queryKey: ['audit-events', entityId, 'latest', current.version],
+    ...auditEventQueries.latest(entityId ?? '', current.version),
     enabled: entityId !== undefined,
-    queryFn: ({ signal }) =>
-      api<{ items: { actorName: string | null; occurredAt: string }[] }>('/audit-events', {
-        query: { entityId, sort: '-occurredAt', limit: 1 },
-        signal,
-      }),
-    retry: false,
   });
   const who = latest.data?.items[0];
   const changed = fields.filter(

@@ -101,13 +101,3 @@ export async function apiAll<T>(path: string, query: RequestOptions['query'] = {
     if (page.items.length === 0 || items.length >= page.total) return items;
   }
 }
-
-/** The kinds of plan item that have responsible persons, checkpoints and follow-ups. */
-export type PlanItemKind = 'control' | 'action' | 'activity';
-
-/** Where each kind of plan item lives in the API. */
-export const PLAN_ITEM_PATHS: Record<PlanItemKind, string> = {
-  control: '/controls',
-  action: '/actions',
-  activity: '/activities',
-};

@@ -1,17 +1,12 @@
-import type { z } from 'zod';
-import type { reportingCalendar } from '../../domain/contracts/reporting-calendar.ts';
 import { planPeriodCode } from '../../domain/plan.ts';
-import { api } from './api.ts';
+import { getCalendar, type Calendar, type Period } from '../api/reporting-calendar.ts';
 
-export type Calendar = z.infer<typeof reportingCalendar>;
-export type Period = Calendar['periods'][number];
+export type { Calendar, Period };
 
 /** The reporting periods of the years from `first` to `last`, by id. */
 export async function loadPeriods(first: number, last: number, signal?: AbortSignal): Promise<Map<string, Period>> {
   const years = Array.from({ length: Math.min(last - first + 1, 10) }, (_, index) => first + index);
-  const calendars = await Promise.all(
-    years.map((year) => api<Calendar>('/reporting-calendar', { query: { year }, signal })),
-  );
+  const calendars = await Promise.all(years.map((year) => getCalendar(year, signal)));
   return new Map(calendars.flatMap((calendar) => calendar.periods).map((period) => [period.id, period]));
 }
 

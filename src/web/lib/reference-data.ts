@@ -1,51 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { orgUnit } from '../../domain/contracts/org-units.ts';
-import type { plan } from '../../domain/contracts/plans.ts';
-import type { status } from '../../domain/contracts/statuses.ts';
-import type { riskMatrix } from '../../domain/contracts/risk-matrices.ts';
-import type { user } from '../../domain/contracts/users.ts';
-import { apiAll } from './api.ts';
+import { orgUnitQueries, type OrgUnit } from '../api/org-units.ts';
+import { planQueries, type Plan } from '../api/plans.ts';
+import { riskMatrixQueries, type RiskMatrix } from '../api/risk-matrices.ts';
+import { statusQueries, type Status } from '../api/statuses.ts';
+import { userQueries, type User } from '../api/users.ts';
 
 // The tenant's small, slowly changing lists that many screens use: fetched once, kept a while.
 
-export type Status = z.infer<typeof status>;
-export type OrgUnit = z.infer<typeof orgUnit>;
-export type Plan = z.infer<typeof plan>;
-export type RiskMatrix = z.infer<typeof riskMatrix>;
-
-const LONG = 5 * 60_000;
+export type { OrgUnit, Plan, RiskMatrix, Status, User };
 
 export function useStatuses() {
-  return useQuery({
-    queryKey: ['statuses'],
-    queryFn: ({ signal }) => apiAll<Status>('/statuses', {}, signal),
-    staleTime: LONG,
-  });
+  return useQuery(statusQueries.list());
 }
 
 export function useOrgUnits() {
-  return useQuery({
-    queryKey: ['org-units'],
-    queryFn: ({ signal }) => apiAll<OrgUnit>('/org-units', {}, signal),
-    staleTime: LONG,
-  });
+  return useQuery(orgUnitQueries.list());
 }
 
 export function usePlans() {
-  return useQuery({
-    queryKey: ['plans'],
-    queryFn: ({ signal }) => apiAll<Plan>('/plans', {}, signal),
-    staleTime: 60_000,
-  });
+  return useQuery(planQueries.list());
 }
 
 export function useRiskMatrices() {
-  return useQuery({
-    queryKey: ['risk-matrices'],
-    queryFn: ({ signal }) => apiAll<RiskMatrix>('/risk-matrices', {}, signal),
-    staleTime: LONG,
-  });
+  return useQuery(riskMatrixQueries.list());
 }
 
 /** Looks up by id. */
@@ -53,15 +30,9 @@ export function byId<T extends { id: string }>(rows: T[] | undefined): Map<strin
   return new Map((rows ?? []).map((row) => [row.id, row]));
 }
 
-export type User = z.infer<typeof user>;
-
 /** The tenant's persons, deactivated ones included (history names them). */
 export function useUsers() {
-  return useQuery({
-    queryKey: ['users'],
-    queryFn: ({ signal }) => apiAll<User>('/users', { includeDeactivated: true }, signal),
-    staleTime: LONG,
-  });
+  return useQuery(userQueries.list());
 }
 
 /** The statuses as choices in the interface language. */

@@ -1,26 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { me } from '../../domain/contracts/auth.ts';
-import { api, setCsrfToken } from './api.ts';
-import { followServerClock } from './clock.ts';
+import { meQueries, signOut, type Me } from '../api/me.ts';
 
-export type Me = z.infer<typeof me>;
-
-export const ME_KEY = ['me'] as const;
+export type { Me };
 
 /** Who is signed in; fails with 401 when nobody is. */
 export function useMe() {
-  return useQuery({
-    queryKey: ME_KEY,
-    queryFn: async ({ signal }) => {
-      const who = await api<Me>('/me', { signal });
-      setCsrfToken(who.csrfToken);
-      followServerClock(who.now);
-      return who;
-    },
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  return useQuery(meQueries.me());
 }
 
 /** Signs out, forgets every cached answer and the CSRF token. */
@@ -28,9 +13,8 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return async () => {
     try {
-      await api('/auth/logout', { method: 'POST' });
+      await signOut();
     } finally {
-      setCsrfToken(null);
       queryClient.clear();
     }
   };

@@ -1,8 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { activity, focusArea } from '../../../domain/contracts/activities.ts';
 import { CARRY_OVER_DECISIONS } from '../../../domain/activity.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
@@ -13,13 +11,19 @@ import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PersonsField } from '../../components/persons-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { blankToNull } from '../../lib/format.ts';
-import { api, apiAll } from '../../lib/api.ts';
+import {
+  activityQueries,
+  createActivity,
+  createSubActivity,
+  updateActivity,
+  updateSubActivity,
+  type Activity,
+} from '../../api/activities.ts';
+import { focusAreaQueries, type FocusArea } from '../../api/focus-areas.ts';
+import { invalidateActivity } from '../../api/invalidation.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { useStatuses, useUsers, statusOptions } from '../../lib/reference-data.ts';
-
-type Activity = z.infer<typeof activity>;
-type FocusArea = z.infer<typeof focusArea>;
 
 const toValues = (entry: Partial<Activity> | null) => ({
   number: entry?.number ?? '',
@@ -47,15 +51,8 @@ export function EditActivityPage() {
 /** An activity of an aktivitetsplan with its sub-activities, focus areas, cost, performers and carry-over. */
 function ActivityFormPage({ planId, activityId }: { planId?: string; activityId?: string }) {
   const { t } = useI18n();
-  const existing = useQuery({
-    queryKey: ['activity', activityId],
-    enabled: activityId !== undefined,
-    queryFn: ({ signal }) => api<Activity>(`/activities/${activityId}`, { signal }),
-  });
-  const focusAreas = useQuery({
-    queryKey: ['focus-areas'],
-    queryFn: ({ signal }) => apiAll<FocusArea>('/focus-areas', {}, signal),
-  });
+  const existing = useQuery({ ...activityQueries.detail(activityId ?? ''), enabled: activityId !== undefined });
+  const focusAreas = useQuery(focusAreaQueries.list());
   const users = useUsers();
   const statuses = useStatuses();
   const title = activityId ? t('activityForm.edit') : t('activityForm.new');
@@ -110,15 +107,15 @@ function ActivityForm({
       costAndResources: blankToNull(formValues.costAndResources),
       performers: blankToNull(formValues.performers),
       focusAreaIds: formValues.focusAreaIds,
-      carryOver: formValues.carryOver || null,
+      carryOver: (formValues.carryOver || null) as Activity['carryOver'],
       statusId: blankToNull(formValues.statusId),
       endDate: blankToNull(formValues.endDate),
       responsibleIds: formValues.responsibleIds,
     };
     const saved = activity
-      ? await api<Activity>(`/activities/${activity.id}`, { method: 'PATCH', body: { ...body, version } })
-      : await api<Activity>('/activities', { method: 'POST', body: { ...body, planId } });
-    await queryClient.invalidateQueries();
+      ? await updateActivity(activity.id, { ...body, version })
+      : await createActivity({ ...body, planId });
+    await invalidateActivity(queryClient, { id: saved.id, planId });
     await navigate({
       to: '/planer/$planId',
       params: { planId },
@@ -233,7 +230,7 @@ function ActivityForm({
       {activity && (
         <div className="archive-row">
           <ArchiveButton
-            path={`/activities/${activity.id}`}
+            entity={{ type: 'activity', id: activity.id }}
             name={`${activity.number} ${activity.title}`}
             onDone={() =>
               navigate({
@@ -257,7 +254,8 @@ function SubActivities({ activity }: { activity: Activity }) {
   const statuses = useStatuses().data!;
   const submit = useSubmit();
   const [added, setAdded] = useState({ number: `${activity.number}.${activity.subActivities.length + 1}`, title: '' });
-  const refresh = () => queryClient.invalidateQueries();
+  const refresh = (subActivityId: string) =>
+    invalidateActivity(queryClient, { id: activity.id, planId: activity.planId, subActivityId });
   return (
     <section aria-labelledby="sub-heading" className="section">
       <h2 id="sub-heading">{t('activityForm.subActivities')}</h2>
@@ -275,11 +273,8 @@ function SubActivities({ activity }: { activity: Activity }) {
                 value={sub.statusId ?? ''}
                 onChange={(event) =>
                   void submit.run(async () => {
-                    await api(`/sub-activities/${sub.id}`, {
-                      method: 'PATCH',
-                      body: { version: sub.version, statusId: event.target.value || null },
-                    });
-                    await refresh();
+                    await updateSubActivity(sub.id, { version: sub.version, statusId: event.target.value || null });
+                    await refresh(sub.id);
                   })
                 }
               >
@@ -301,12 +296,13 @@ function SubActivities({ activity }: { activity: Activity }) {
         onSubmit={(event) => {
           event.preventDefault();
           void submit.run(async () => {
-            await api('/sub-activities', {
-              method: 'POST',
-              body: { activityId: activity.id, number: added.number, title: added.title },
+            const created = await createSubActivity({
+              activityId: activity.id,
+              number: added.number,
+              title: added.title,
             });
             setAdded({ number: '', title: '' });
-            await refresh();
+            await refresh(created.id);
           });
         }}
       >

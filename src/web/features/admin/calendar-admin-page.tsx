@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CALENDAR_EVENT_KINDS } from '../../../domain/calendar-event.ts';
-import { ROLES, ROLE_LABELS } from '../../../domain/role.ts';
-import { REPORTING_PERIOD_KINDS } from '../../../domain/reporting-period.ts';
+import { ROLES, ROLE_LABELS, type Role } from '../../../domain/role.ts';
+import { REPORTING_PERIOD_KINDS, type ReportingPeriodKind } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
@@ -11,7 +11,14 @@ import { MarkdownField } from '../../components/markdown-field.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import {
+  calendarQueries,
+  createCalendarEvent,
+  createPeriod,
+  removeCalendarEvent,
+  updateCalendarEvent,
+} from '../../api/reporting-calendar.ts';
+import { invalidateCalendar } from '../../api/invalidation.ts';
 import { formatDate } from '../../lib/format.ts';
 import { webYear } from '../../lib/clock.ts';
 import { periodLabel, type Calendar } from '../../lib/periods.ts';
@@ -24,15 +31,9 @@ import { AdminPage } from './admin-nav.tsx';
 export function CalendarAdminPage() {
   const { t, locale, formatLocale } = useI18n();
   const [year, setYear] = useState(webYear());
-  const calendar = useQuery({
-    queryKey: ['reporting-calendar', 'admin', year],
-    queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year }, signal }),
-  });
+  const calendar = useQuery(calendarQueries.year(year));
   // A meeting early in the year may report on last year (the year-end reporting): its periods are offered too.
-  const previous = useQuery({
-    queryKey: ['reporting-calendar', 'admin', year - 1],
-    queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year: year - 1 }, signal }),
-  });
+  const previous = useQuery(calendarQueries.year(year - 1));
   const units = useOrgUnits();
   const queryClient = useQueryClient();
   const removal = useSubmit();
@@ -112,8 +113,8 @@ export function CalendarAdminPage() {
                       onClick={() =>
                         void removal.run(async () => {
                           if (!window.confirm(t('admin.confirmRemoveEvent', { title: event.title }))) return;
-                          await api(`/reporting-calendar/events/${event.id}`, { method: 'DELETE' });
-                          await queryClient.invalidateQueries({ queryKey: ['reporting-calendar'] });
+                          await removeCalendarEvent(event.id);
+                          await invalidateCalendar(queryClient);
                         })
                       }
                     >
@@ -137,18 +138,15 @@ function NewPeriod({ year }: { year: number }) {
   const form = useEntityForm({ kind: 'quarter', number: '1', name: '', startDate: '', endDate: '' });
   const { values, set, submit } = form;
   async function send(formValues: typeof values) {
-    await api('/reporting-calendar/periods', {
-      method: 'POST',
-      body: {
-        kind: formValues.kind,
-        year,
-        number: ['quarter', 'tertial', 'forecast'].includes(formValues.kind) ? Number(formValues.number) : null,
-        name: formValues.name.trim() || null,
-        startDate: formValues.startDate || undefined,
-        endDate: formValues.endDate || undefined,
-      },
+    await createPeriod({
+      kind: formValues.kind as ReportingPeriodKind,
+      year,
+      number: ['quarter', 'tertial', 'forecast'].includes(formValues.kind) ? Number(formValues.number) : null,
+      name: formValues.name.trim() || null,
+      startDate: formValues.startDate || undefined,
+      endDate: formValues.endDate || undefined,
     });
-    await queryClient.invalidateQueries({ queryKey: ['reporting-calendar'] });
+    await invalidateCalendar(queryClient);
     form.reset({ ...formValues, startDate: '', endDate: '', name: '' });
   }
   return (
@@ -247,12 +245,12 @@ function EventForm({
       title: formValues.title,
       unitId: formValues.unitId || null,
       agenda: formValues.agenda || null,
-      role: formValues.kind === 'deadline' ? formValues.role || null : null,
+      role: formValues.kind === 'deadline' ? (formValues.role as Role) || null : null,
       periodId: formValues.periodId || null,
     };
-    if (event) await api(`/reporting-calendar/events/${event.id}`, { method: 'PATCH', body: { ...body, version } });
-    else await api('/reporting-calendar/events', { method: 'POST', body });
-    await queryClient.invalidateQueries({ queryKey: ['reporting-calendar'] });
+    if (event) await updateCalendarEvent(event.id, { ...body, version });
+    else await createCalendarEvent(body);
+    await invalidateCalendar(queryClient);
     if (!event) form.reset(toEventValues(null));
   }
   // A change is opened from its summary, which already names it; a new one has a heading.

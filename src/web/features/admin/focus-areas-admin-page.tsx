@@ -1,23 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { focusArea } from '../../../domain/contracts/activities.ts';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { InputField } from '../../components/fields.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import { createFocusArea, focusAreaQueries, updateFocusArea, type FocusArea } from '../../api/focus-areas.ts';
+import { invalidateFocusAreas } from '../../api/invalidation.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { AdminPage } from './admin-nav.tsx';
-
-type FocusArea = z.infer<typeof focusArea>;
 
 /** The focus areas (fokusområden) that activities are tagged with: named, ordered, retired when no longer used. */
 export function FocusAreasAdminPage() {
   const { t } = useI18n();
-  const areas = useQuery({
-    queryKey: ['focus-areas', 'all'],
-    queryFn: ({ signal }) => apiAll<FocusArea>('/focus-areas', { includeInactive: true }, signal),
-  });
+  const areas = useQuery(focusAreaQueries.list({ includeInactive: true }));
   if (areas.error)
     return (
       <AdminPage title={t('admin.focusAreas')}>
@@ -55,13 +49,9 @@ function FocusAreaForm({ area }: { area: FocusArea | null }) {
   const form = useEntityForm(toValues(area), area?.version);
   const { values, set, submit } = form;
   async function send(formValues: typeof values, version: number | undefined) {
-    if (area)
-      await api(`/focus-areas/${area.id}`, {
-        method: 'PATCH',
-        body: { version, name: formValues.name, active: formValues.active },
-      });
-    else await api('/focus-areas', { method: 'POST', body: { name: formValues.name } });
-    await queryClient.invalidateQueries({ queryKey: ['focus-areas'] });
+    if (area) await updateFocusArea(area.id, { version, name: formValues.name, active: formValues.active });
+    else await createFocusArea({ name: formValues.name });
+    await invalidateFocusAreas(queryClient);
     if (!area) form.reset(toValues(null));
   }
   return (

@@ -1,20 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { outboxMessage } from '../../../domain/contracts/outbox.ts';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { outboxQueries } from '../../api/outbox.ts';
 import { AdminPage } from './admin-nav.tsx';
-
-type OutboxMessage = z.infer<typeof outboxMessage>;
 
 /** Utkorgen: the reminders and deviation notices Uppsikt has written; without SMTP this is where they are read. */
 export function OutboxAdminPage() {
   const { t, formatLocale } = useI18n();
-  const messages = useQuery({
-    queryKey: ['outbox'],
-    queryFn: ({ signal }) => api<{ items: OutboxMessage[] }>('/outbox', { query: { limit: 200 }, signal }),
-  });
+  const messages = useQuery(outboxQueries.list());
   const title = t('admin.outbox');
   if (messages.error)
     return (

@@ -6,7 +6,8 @@ import { ConflictNotice } from '../../components/conflict-notice.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { createRiskMatrix, updateRiskMatrix } from '../../api/risk-matrices.ts';
+import { invalidateRiskMatrices } from '../../api/invalidation.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useRiskMatrices, type RiskMatrix } from '../../lib/reference-data.ts';
 import { RiskMatrixTable } from '../../components/risk-matrix-table.tsx';
@@ -80,13 +81,9 @@ function MatrixForm({ matrix }: { matrix: RiskMatrix }) {
       consequenceLevels: formValues.consequenceLevels,
       bands: formValues.bands,
     };
-    if (asNewVersion)
-      await api('/risk-matrices', {
-        method: 'POST',
-        body: { validFromYear: Number(formValues.validFromYear), ...config },
-      });
-    else await api(`/risk-matrices/${matrix.id}`, { method: 'PATCH', body: { ...config, version } });
-    await queryClient.invalidateQueries({ queryKey: ['risk-matrices'] });
+    if (asNewVersion) await createRiskMatrix({ validFromYear: Number(formValues.validFromYear), ...config });
+    else await updateRiskMatrix(matrix.id, { ...config, version });
+    await invalidateRiskMatrices(queryClient);
   }
 
   function setSize(key: 'likelihoodLevels' | 'consequenceLevels', size: number) {

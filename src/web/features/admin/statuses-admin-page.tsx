@@ -7,7 +7,8 @@ import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import { createStatus, statusQueries, updateStatus } from '../../api/statuses.ts';
+import { invalidateStatuses } from '../../api/invalidation.ts';
 import { contrastRatio } from '../../lib/colour.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import type { Status } from '../../lib/reference-data.ts';
@@ -16,10 +17,7 @@ import { AdminPage } from './admin-nav.tsx';
 /** The tenant's status vocabulary: names in both languages, colour, icon, meaning; inactive ones kept. */
 export function StatusesAdminPage() {
   const { t } = useI18n();
-  const statuses = useQuery({
-    queryKey: ['statuses', 'all'],
-    queryFn: ({ signal }) => apiAll<Status>('/statuses', { includeInactive: true }, signal),
-  });
+  const statuses = useQuery(statusQueries.list({ includeInactive: true }));
   if (statuses.error)
     return (
       <AdminPage title={t('admin.statuses')}>
@@ -68,9 +66,9 @@ function StatusForm({ status }: { status: Status | null }) {
   const heading = status ? name : t('admin.newStatus');
   async function send(formValues: typeof values, version: number | undefined) {
     const { key, ...fields } = formValues;
-    if (status) await api(`/statuses/${status.id}`, { method: 'PATCH', body: { ...fields, version } });
-    else await api('/statuses', { method: 'POST', body: { key, ...fields } });
-    await queryClient.invalidateQueries({ queryKey: ['statuses'] });
+    if (status) await updateStatus(status.id, { ...fields, version });
+    else await createStatus({ key, ...fields });
+    await invalidateStatuses(queryClient);
     if (!status) form.reset(toValues(null));
   }
   const lowContrast = /^#[0-9a-fA-F]{6}$/.test(values.colour) && contrastRatio(values.colour, '#ffffff') < 3;

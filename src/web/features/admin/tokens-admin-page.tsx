@@ -1,27 +1,26 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
-import type { apiToken, createdApiToken } from '../../../domain/contracts/api-tokens.ts';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import {
+  apiTokenQueries,
+  createApiToken,
+  revokeApiToken,
+  type ApiToken,
+  type CreatedApiToken,
+} from '../../api/api-tokens.ts';
+import { invalidateApiTokens } from '../../api/invalidation.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { useUsers } from '../../lib/reference-data.ts';
 import { AdminPage } from './admin-nav.tsx';
 
-type ApiToken = z.infer<typeof apiToken>;
-type CreatedApiToken = z.infer<typeof createdApiToken>;
-
 /** API tokens for integrations (Power BI, the e-archive …): created with read or read-write access, shown once, revocable. */
 export function TokensAdminPage() {
   const { t, formatLocale } = useI18n();
-  const tokens = useQuery({
-    queryKey: ['api-tokens'],
-    queryFn: ({ signal }) => apiAll<ApiToken>('/api-tokens', { includeRevoked: true }, signal),
-  });
+  const tokens = useQuery(apiTokenQueries.list());
   const users = useUsers();
   const queryClient = useQueryClient();
   const submit = useSubmit();
@@ -41,14 +40,15 @@ export function TokensAdminPage() {
       </AdminPage>
     );
   const names = new Map(users.data.map((user) => [user.id, user.name]));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['api-tokens'] });
+  const refresh = () => invalidateApiTokens(queryClient);
 
   async function create(event: FormEvent) {
     event.preventDefault();
     await submit.run(async () => {
-      const token = await api<CreatedApiToken>('/api-tokens', {
-        method: 'POST',
-        body: { name: values.name, access: values.access, ...(values.userId ? { userId: values.userId } : {}) },
+      const token = await createApiToken({
+        name: values.name,
+        access: values.access as ApiToken['access'],
+        ...(values.userId ? { userId: values.userId } : {}),
       });
       setCreated(token);
       setValues({ name: '', userId: '', access: 'read' });
@@ -103,7 +103,7 @@ export function TokensAdminPage() {
                         className="button button-small"
                         onClick={() =>
                           void submit.run(async () => {
-                            await api(`/api-tokens/${token.id}/revoke`, { method: 'POST' });
+                            await revokeApiToken(token.id);
                             await refresh();
                           })
                         }

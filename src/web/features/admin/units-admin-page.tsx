@@ -7,7 +7,8 @@ import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
-import { apiAll, api } from '../../lib/api.ts';
+import { createOrgUnit, orgUnitQueries, setOrgUnitArchived, updateOrgUnit } from '../../api/org-units.ts';
+import { invalidateOrgUnits } from '../../api/invalidation.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import type { OrgUnit } from '../../lib/reference-data.ts';
 import { AdminPage } from './admin-nav.tsx';
@@ -15,10 +16,7 @@ import { AdminPage } from './admin-nav.tsx';
 /** The organisation: new units, a unit renamed or moved, archived units kept and restorable. */
 export function UnitsAdminPage() {
   const { t } = useI18n();
-  const units = useQuery({
-    queryKey: ['org-units', 'with-archived'],
-    queryFn: ({ signal }) => apiAll<OrgUnit>('/org-units', { includeArchived: true }, signal),
-  });
+  const units = useQuery(orgUnitQueries.list({ includeArchived: true }));
   if (units.error)
     return (
       <AdminPage title={t('admin.units')}>
@@ -79,17 +77,14 @@ function UnitForm({ unit, units }: { unit: OrgUnit; units: OrgUnit[] }) {
   const queryClient = useQueryClient();
   const form = useEntityForm(toValues(unit), unit.version);
   const { values, set, submit } = form;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['org-units'] });
+  const refresh = () => invalidateOrgUnits(queryClient);
   async function send(formValues: typeof values, version: number | undefined) {
-    await api(`/org-units/${unit.id}`, {
-      method: 'PATCH',
-      body: {
-        version,
-        name: formValues.name,
-        shortName: formValues.shortName || null,
-        kind: formValues.kind,
-        ...(formValues.parentId && formValues.parentId !== unit.parentId ? { parentId: formValues.parentId } : {}),
-      },
+    await updateOrgUnit(unit.id, {
+      version,
+      name: formValues.name,
+      shortName: formValues.shortName || null,
+      kind: formValues.kind,
+      ...(formValues.parentId && formValues.parentId !== unit.parentId ? { parentId: formValues.parentId } : {}),
     });
     await refresh();
   }
@@ -155,7 +150,7 @@ function UnitForm({ unit, units }: { unit: OrgUnit; units: OrgUnit[] }) {
             className="button"
             onClick={() =>
               void submit.run(async () => {
-                await api(`/org-units/${unit.id}/${unit.archivedAt ? 'restore' : 'archive'}`, { method: 'POST' });
+                await setOrgUnitArchived(unit.id, !unit.archivedAt);
                 await refresh();
               })
             }
@@ -178,16 +173,13 @@ function NewUnit({ units }: { units: OrgUnit[] }) {
   const form = useEntityForm(empty);
   const { values, set, submit } = form;
   async function send(formValues: typeof values) {
-    await api('/org-units', {
-      method: 'POST',
-      body: {
-        parentId: formValues.parentId,
-        kind: formValues.kind,
-        name: formValues.name,
-        shortName: formValues.shortName || null,
-      },
+    await createOrgUnit({
+      parentId: formValues.parentId,
+      kind: formValues.kind,
+      name: formValues.name,
+      shortName: formValues.shortName || null,
     });
-    await queryClient.invalidateQueries({ queryKey: ['org-units'] });
+    await invalidateOrgUnits(queryClient);
     form.reset(empty);
   }
   return (

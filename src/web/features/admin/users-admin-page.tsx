@@ -1,7 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
-import type { roleAssignment } from '../../../domain/contracts/role-assignments.ts';
 import { ROLES, ROLE_LABELS, type Role } from '../../../domain/role.ts';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
@@ -9,7 +7,14 @@ import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import {
+  createRoleAssignment,
+  revokeRoleAssignment,
+  roleAssignmentQueries,
+  type RoleAssignment,
+} from '../../api/role-assignments.ts';
+import { createUser, setUserDeactivated, updateUser } from '../../api/users.ts';
+import { invalidateRoleAssignments, invalidateUsers } from '../../api/invalidation.ts';
 import { textCollator } from '../../lib/format.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
@@ -18,17 +23,12 @@ import { AdminPage } from './admin-nav.tsx';
 import { useMe } from '../../lib/use-me.ts';
 import { grantScope, type GrantScope } from './grant-scope.ts';
 
-type RoleAssignment = z.infer<typeof roleAssignment>;
-
 /** The tenant's persons, their roles per unit, new persons, and deactivation of those who left. */
 export function UsersAdminPage() {
   const { t } = useI18n();
   const users = useUsers();
   const units = useOrgUnits();
-  const roles = useQuery({
-    queryKey: ['role-assignments'],
-    queryFn: ({ signal }) => apiAll<RoleAssignment>('/role-assignments', {}, signal),
-  });
+  const roles = useQuery(roleAssignmentQueries.list());
   const me = useMe();
   const error = users.error ?? units.error ?? roles.error ?? me.error;
   if (error)
@@ -62,11 +62,11 @@ function UserTable({ users, roles, scope }: { users: User[]; roles: RoleAssignme
   const queryClient = useQueryClient();
   const submit = useSubmit();
   const sorted = [...users].sort((a, b) => textCollator(formatLocale)(a.name, b.name));
-  const act = (path: string) =>
+  const act = (write: () => Promise<unknown>) =>
     submit.run(async () => {
-      await api(path, { method: 'POST' });
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
-      await queryClient.invalidateQueries({ queryKey: ['role-assignments'] });
+      await write();
+      await invalidateUsers(queryClient);
+      await invalidateRoleAssignments(queryClient);
     });
   return (
     <section aria-labelledby="users-heading" className="section">
@@ -101,7 +101,7 @@ function UserTable({ users, roles, scope }: { users: User[]; roles: RoleAssignme
                             <button
                               type="button"
                               className="button button-small button-quiet"
-                              onClick={() => void act(`/role-assignments/${role.id}/revoke`)}
+                              onClick={() => void act(() => revokeRoleAssignment(role.id))}
                             >
                               {t('admin.revoke', { role: label(ROLE_LABELS[role.role]), name: user.name })}
                             </button>
@@ -120,7 +120,7 @@ function UserTable({ users, roles, scope }: { users: User[]; roles: RoleAssignme
                     <button
                       type="button"
                       className="button button-small"
-                      onClick={() => void act(`/users/${user.id}/${user.deactivatedAt ? 'reactivate' : 'deactivate'}`)}
+                      onClick={() => void act(() => setUserDeactivated(user.id, !user.deactivatedAt))}
                     >
                       {user.deactivatedAt
                         ? t('admin.reactivate', { name: user.name })
@@ -150,8 +150,8 @@ function NewRole({ users, scope }: { users: User[]; scope: GrantScope }) {
   async function save(event: FormEvent) {
     event.preventDefault();
     await submit.run(async () => {
-      await api('/role-assignments', { method: 'POST', body: values });
-      await queryClient.invalidateQueries({ queryKey: ['role-assignments'] });
+      await createRoleAssignment({ ...values, role: values.role as Role });
+      await invalidateRoleAssignments(queryClient);
       setValues({ userId: '', unitId: '', role: 'reader' });
     });
   }
@@ -210,16 +210,13 @@ function NewUser() {
   const { values, set, submit } = form;
   const [created, setCreated] = useState<string | null>(null);
   async function send(formValues: typeof values) {
-    const user = await api<User>('/users', {
-      method: 'POST',
-      body: {
-        name: formValues.name,
-        email: formValues.email || null,
-        title: formValues.title || null,
-        ...(formValues.password ? { password: formValues.password } : {}),
-      },
+    const user = await createUser({
+      name: formValues.name,
+      email: formValues.email || null,
+      title: formValues.title || null,
+      ...(formValues.password ? { password: formValues.password } : {}),
     });
-    await queryClient.invalidateQueries({ queryKey: ['users'] });
+    await invalidateUsers(queryClient);
     setCreated(user.name);
     form.reset({ name: '', email: '', title: '', password: '' });
   }
@@ -310,17 +307,14 @@ function EditUserForm({ user }: { user: User }) {
   const form = useEntityForm(toPersonValues(user), user.version);
   const { values, set, submit } = form;
   async function send(formValues: typeof values, version: number | undefined) {
-    await api(`/users/${user.id}`, {
-      method: 'PATCH',
-      body: {
-        version,
-        name: formValues.name,
-        email: formValues.email || null,
-        title: formValues.title || null,
-        ...(formValues.password ? { password: formValues.password } : {}),
-      },
+    await updateUser(user.id, {
+      version,
+      name: formValues.name,
+      email: formValues.email || null,
+      title: formValues.title || null,
+      ...(formValues.password ? { password: formValues.password } : {}),
     });
-    await queryClient.invalidateQueries({ queryKey: ['users'] });
+    await invalidateUsers(queryClient);
   }
   return (
     <FormFrame

@@ -4,7 +4,8 @@ import { Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ApiError, api } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { changePassword } from '../../api/me.ts';
 
 /** A person changes their own password; their other sessions end, this one stays. */
 export function ChangePasswordPage() {
@@ -21,7 +22,7 @@ export function ChangePasswordPage() {
     setPending(true);
     setChanged(false);
     try {
-      await api('/me/password', { method: 'POST', body: { currentPassword, newPassword } });
+      await changePassword({ currentPassword, newPassword });
       setError(null);
       setCurrentPassword('');
       setNewPassword('');

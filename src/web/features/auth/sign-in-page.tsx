@@ -6,8 +6,8 @@ import { Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ApiError, api, setCsrfToken } from '../../lib/api.ts';
-import { ME_KEY, type Me } from '../../lib/use-me.ts';
+import { ApiError } from '../../lib/api.ts';
+import { meKeys, signIn } from '../../api/me.ts';
 
 /** Only addresses inside the application, so that a crafted link cannot send the user elsewhere. */
 function safeNext(next: string | undefined): string {
@@ -32,13 +32,9 @@ export function SignInPage() {
     if (pending) return;
     setPending(true);
     try {
-      const who = await api<Me>('/auth/login', {
-        method: 'POST',
-        body: { email, password, ...(askTenant && tenant ? { tenant } : {}) },
-      });
-      setCsrfToken(who.csrfToken);
+      const who = await signIn({ email, password, ...(askTenant && tenant ? { tenant } : {}) });
       queryClient.clear();
-      queryClient.setQueryData(ME_KEY, who);
+      queryClient.setQueryData(meKeys.me, who);
       await navigate({ href: safeNext(next), replace: true });
     } catch (caught) {
       const failure =

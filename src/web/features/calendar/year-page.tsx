@@ -1,17 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { issuedReport } from '../../../domain/contracts/reports.ts';
 import { ROLE_LABELS } from '../../../domain/role.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { FilterSelect } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { calendarQueries } from '../../api/reporting-calendar.ts';
+import { reportQueries } from '../../api/reports.ts';
 import { webYear } from '../../lib/clock.ts';
-import { periodLabel, type Calendar } from '../../lib/periods.ts';
+import { periodLabel } from '../../lib/periods.ts';
 import { byId, useOrgUnits } from '../../lib/reference-data.ts';
-
-type IssuedReport = z.infer<typeof issuedReport>;
 
 export interface YearSearch {
   ar?: number | undefined;
@@ -35,14 +32,8 @@ export function YearPage() {
   const navigate = useNavigate();
   const thisYear = webYear();
   const year = search.ar ?? thisYear;
-  const calendar = useQuery({
-    queryKey: ['reporting-calendar', 'year', year],
-    queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year }, signal }),
-  });
-  const issued = useQuery({
-    queryKey: ['issued-reports', 'all'],
-    queryFn: ({ signal }) => api<{ items: IssuedReport[] }>('/issued-reports', { signal }),
-  });
+  const calendar = useQuery(calendarQueries.year(year));
+  const issued = useQuery(reportQueries.issuedList({}));
   const units = useOrgUnits();
   const title = t('year.title');
   const error = calendar.error ?? issued.error ?? units.error;

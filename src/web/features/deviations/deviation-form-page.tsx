@@ -1,9 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { action } from '../../../domain/contracts/actions.ts';
-import type { control } from '../../../domain/contracts/controls.ts';
-import type { deviation } from '../../../domain/contracts/deviations.ts';
 import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
@@ -11,23 +7,18 @@ import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import { createDeviation, deviationKeys, getDeviation, updateDeviation, type Deviation } from '../../api/deviations.ts';
+import { getItem, itemQueries, listItems, type Action, type Control } from '../../api/items.ts';
+import { invalidateDeviation } from '../../api/invalidation.ts';
 import { webToday } from '../../lib/clock.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useUsers } from '../../lib/reference-data.ts';
-
-type Control = z.infer<typeof control>;
-type Deviation = z.infer<typeof deviation>;
-type Action = z.infer<typeof action>;
 
 /** Records an avvikelse that a control found: what, when, how serious, to whom it was reported. */
 export function DeviationFormPage() {
   const { t } = useI18n();
   const { itemId } = useParams({ from: '/kontrollmoment/$itemId/ny-avvikelse' });
-  const item = useQuery({
-    queryKey: ['control', itemId],
-    queryFn: ({ signal }) => api<Control>(`/controls/${itemId}`, { signal }),
-  });
+  const item = useQuery(itemQueries.detail('control', itemId));
   const users = useUsers();
   const error = item.error ?? users.error;
   if (error)
@@ -50,11 +41,11 @@ export function EditDeviationPage() {
   const { t } = useI18n();
   const { deviationId } = useParams({ from: '/avvikelser/$deviationId' });
   const data = useQuery({
-    queryKey: ['deviation', deviationId],
+    queryKey: deviationKeys.editForm(deviationId),
     queryFn: async ({ signal }) => {
-      const entry = await api<Deviation>(`/deviations/${deviationId}`, { signal });
-      const source = await api<Control>(`/controls/${entry.controlId}`, { signal });
-      const actions = await apiAll<Action>('/actions', { planId: source.planId }, signal);
+      const entry = await getDeviation(deviationId, signal);
+      const source = await getItem('control', entry.controlId, signal);
+      const actions: Action[] = await listItems('action', { planId: source.planId }, signal);
       return { entry, source, actions };
     },
   });
@@ -113,23 +104,24 @@ function DeviationForm({
   const { values, set, submit } = form;
 
   async function send(formValues: typeof values, version: number | undefined) {
-    const changes = deviation
-      ? { version, actionId: formValues.actionId || null, state: formValues.state }
-      : { controlId: control.id };
-    await api(deviation ? `/deviations/${deviation.id}` : '/deviations', {
-      method: deviation ? 'PATCH' : 'POST',
-      body: {
-        ...changes,
-        title: formValues.title,
-        description: formValues.description || null,
-        foundOn: formValues.foundOn || undefined,
-        severity: formValues.severity,
-        reportedToId: formValues.reportedToId || null,
-        reportedToText: formValues.reportedToText.trim() || null,
-        reportedOn: formValues.reportedOn || null,
-      },
-    });
-    await queryClient.invalidateQueries();
+    const body = {
+      title: formValues.title,
+      description: formValues.description || null,
+      foundOn: formValues.foundOn || undefined,
+      severity: formValues.severity,
+      reportedToId: formValues.reportedToId || null,
+      reportedToText: formValues.reportedToText.trim() || null,
+      reportedOn: formValues.reportedOn || null,
+    };
+    const saved = deviation
+      ? await updateDeviation(deviation.id, {
+          version,
+          actionId: formValues.actionId || null,
+          state: formValues.state,
+          ...body,
+        })
+      : await createDeviation({ controlId: control.id, ...body });
+    await invalidateDeviation(queryClient, { id: saved.id, planId: control.planId, riskId: control.riskId });
     await navigate({ to: '/risker/$riskId', params: { riskId: control.riskId }, hash: `item-${control.id}` });
   }
 
@@ -229,7 +221,7 @@ function DeviationForm({
       {deviation && (
         <div className="archive-row">
           <ArchiveButton
-            path={`/deviations/${deviation.id}`}
+            entity={{ type: 'deviation', id: deviation.id }}
             name={deviation.title}
             onDone={() => navigate({ to: '/risker/$riskId', params: { riskId: control.riskId } })}
           />

@@ -1,19 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { control } from '../../../domain/contracts/controls.ts';
-import type { deviation } from '../../../domain/contracts/deviations.ts';
 import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
-import { apiAll } from '../../lib/api.ts';
+import { deviationKeys, listDeviations } from '../../api/deviations.ts';
+import { listItems } from '../../api/items.ts';
 import { formatDate } from '../../lib/format.ts';
 import { webYear } from '../../lib/clock.ts';
 import { useOrgUnits, useUsers } from '../../lib/reference-data.ts';
-
-type Deviation = z.infer<typeof deviation>;
-type Control = z.infer<typeof control>;
 
 export interface DeviationSearch {
   enhet?: string | undefined;
@@ -31,11 +26,10 @@ export function DeviationsPage() {
   const units = useOrgUnits();
   const users = useUsers();
   const data = useQuery({
-    queryKey: ['deviations-page', search],
+    queryKey: deviationKeys.page(search),
     queryFn: async ({ signal }) => {
       const [deviations, controls] = await Promise.all([
-        apiAll<Deviation>(
-          '/deviations',
+        listDeviations(
           {
             under: search.enhet,
             state: search.lage,
@@ -46,7 +40,7 @@ export function DeviationsPage() {
           },
           signal,
         ),
-        apiAll<Control>('/controls', { under: search.enhet, includeArchived: true }, signal),
+        listItems('control', { under: search.enhet, includeArchived: true }, signal),
       ]);
       return { deviations, controls: new Map(controls.map((entry) => [entry.id, entry])) };
     },

@@ -1,11 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { action } from '../../../domain/contracts/actions.ts';
-import type { activity } from '../../../domain/contracts/activities.ts';
-import type { control } from '../../../domain/contracts/controls.ts';
-import type { followUp as followUpContract } from '../../../domain/contracts/follow-ups.ts';
-import type { plan as planContract } from '../../../domain/contracts/plans.ts';
 import { periodRunningOn } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { SelectField } from '../../components/fields.tsx';
@@ -13,21 +7,23 @@ import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, PLAN_ITEM_PATHS, type PlanItemKind } from '../../lib/api.ts';
+import {
+  createFollowUp,
+  followUpKeys,
+  FOLLOW_UP_ITEM_FIELD,
+  getFollowUp,
+  updateFollowUp,
+  type FollowUp,
+} from '../../api/follow-ups.ts';
+import { getItem, type AnyItem, type PlanItemKind } from '../../api/items.ts';
+import { getPlan, type Plan } from '../../api/plans.ts';
+import { invalidateFollowUp } from '../../api/invalidation.ts';
 import { webToday } from '../../lib/clock.ts';
 import { loadPeriodList, periodLabel, type Period } from '../../lib/periods.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useStatuses, statusOptions } from '../../lib/reference-data.ts';
 
-type Plan = z.infer<typeof planContract>;
-type FollowUp = z.infer<typeof followUpContract>;
 type Kind = PlanItemKind;
-type AnyItem = z.infer<typeof control> | z.infer<typeof action> | z.infer<typeof activity>;
-const FIELDS: Record<Kind, 'controlId' | 'actionId' | 'activityId'> = {
-  control: 'controlId',
-  action: 'actionId',
-  activity: 'activityId',
-};
 
 /** The period to suggest: the one running today, else the latest that has ended. */
 function suggestedPeriod(periods: Period[]): string {
@@ -53,11 +49,11 @@ export function FollowUpFormPage() {
         : null;
   const itemId = search.kontrollmoment ?? search.atgard ?? search.aktivitet;
   const data = useQuery({
-    queryKey: ['follow-up-form', kind, itemId],
+    queryKey: followUpKeys.newForm(kind, itemId),
     enabled: kind !== null,
     queryFn: async ({ signal }) => {
-      const item = await api<AnyItem>(`${PLAN_ITEM_PATHS[kind!]}/${itemId}`, { signal });
-      const plan = await api<Plan>(`/plans/${item.planId}`, { signal });
+      const item = await getItem(kind!, itemId!, signal);
+      const plan = await getPlan(item.planId, signal);
       const periods = await loadPeriodList(plan.startYear, plan.endYear, signal);
       return { item, plan, periods };
     },
@@ -91,15 +87,12 @@ export function EditFollowUpPage() {
   const { t } = useI18n();
   const { followUpId } = useParams({ from: '/uppfoljning/$followUpId/redigera' });
   const data = useQuery({
-    queryKey: ['follow-up', followUpId],
+    queryKey: followUpKeys.editForm(followUpId),
     queryFn: async ({ signal }) => {
-      const followUp = await api<FollowUp>(`/follow-ups/${followUpId}`, { signal });
+      const followUp = await getFollowUp(followUpId, signal);
       const kind: Kind = followUp.controlId ? 'control' : followUp.actionId ? 'action' : 'activity';
-      const item = await api<AnyItem>(
-        `${PLAN_ITEM_PATHS[kind]}/${followUp.controlId ?? followUp.actionId ?? followUp.activityId}`,
-        { signal },
-      );
-      const plan = await api<Plan>(`/plans/${item.planId}`, { signal });
+      const item = await getItem(kind, (followUp.controlId ?? followUp.actionId ?? followUp.activityId)!, signal);
+      const plan = await getPlan(item.planId, signal);
       const periods = await loadPeriodList(plan.startYear, plan.endYear, signal);
       return { followUp, kind, item, plan, periods };
     },
@@ -151,17 +144,19 @@ function FollowUpForm({
   const { values, set, submit } = form;
 
   async function send(formValues: typeof values, version: number | undefined) {
-    await api(followUp ? `/follow-ups/${followUp.id}` : '/follow-ups', {
-      method: followUp ? 'PATCH' : 'POST',
-      body: {
-        ...(followUp ? { version } : { [FIELDS[kind]]: item.id }),
-        periodId: formValues.periodId,
-        body: formValues.body,
-        analysis: formValues.analysis.trim() ? formValues.analysis : null,
-        statusId: formValues.statusId || null,
-      },
+    const body = {
+      periodId: formValues.periodId,
+      body: formValues.body,
+      analysis: formValues.analysis.trim() ? formValues.analysis : null,
+      statusId: formValues.statusId || null,
+    };
+    const saved = followUp
+      ? await updateFollowUp(followUp.id, { version, ...body })
+      : await createFollowUp({ [FOLLOW_UP_ITEM_FIELD[kind]]: item.id, ...body });
+    await invalidateFollowUp(queryClient, {
+      id: saved.id,
+      item: { kind, id: item.id, planId: plan.id, riskId: 'riskId' in item ? item.riskId : null },
     });
-    await queryClient.invalidateQueries();
     if (kind !== 'activity' && 'riskId' in item && item.riskId)
       await navigate({ to: '/risker/$riskId', params: { riskId: item.riskId }, hash: `item-${item.id}` });
     else
@@ -229,7 +224,7 @@ function FollowUpForm({
       {followUp && (
         <div className="archive-row">
           <ArchiveButton
-            path={`/follow-ups/${followUp.id}`}
+            entity={{ type: 'follow_up', id: followUp.id }}
             name={t('followUps.editOf', {
               period: periodLabel(
                 periods.find((period) => period.id === followUp.periodId),

@@ -1,27 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useRouter } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { auditEvent } from '../../../domain/contracts/audit-events.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import { archiveQueries, isArchivable } from '../../api/archive.ts';
+import { auditEventQueries } from '../../api/audit-events.ts';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { formatDateTime, plainValue } from '../../lib/format.ts';
 import { useStatuses, useUsers } from '../../lib/reference-data.ts';
-
-type AuditEvent = z.infer<typeof auditEvent>;
-
-/** Where the plan data that can be archived lives in the API, by the audit log's entity type. */
-const ARCHIVABLE: Record<string, string> = {
-  plan: '/plans',
-  risk: '/risks',
-  control: '/controls',
-  action: '/actions',
-  activity: '/activities',
-  review: '/reviews',
-  follow_up: '/follow-ups',
-  deviation: '/deviations',
-};
 
 /** Field names as users know them from the forms; others are shown as stored. */
 const FIELD_LABELS: Record<string, { sv: string; en: string }> = {
@@ -49,18 +34,13 @@ export function HistoryPage() {
   const { t, locale, formatLocale } = useI18n();
   const { entityType, entityId } = useParams({ from: '/historik/$entityType/$entityId' });
   const router = useRouter();
-  const events = useQuery({
-    queryKey: ['audit-events', entityId],
-    queryFn: ({ signal }) => apiAll<AuditEvent>('/audit-events', { entityId, sort: '-occurredAt' }, signal),
-  });
+  const events = useQuery(auditEventQueries.list(entityId));
   const users = useUsers();
   const statuses = useStatuses();
-  const resource = ARCHIVABLE[entityType];
+  const archivable = isArchivable(entityType) ? { type: entityType, id: entityId } : null;
   const entity = useQuery({
-    queryKey: ['history-entity', entityType, entityId],
-    enabled: resource !== undefined,
-    queryFn: ({ signal }) => api<{ archivedAt: string | null; title?: string }>(`${resource}/${entityId}`, { signal }),
-    retry: false,
+    ...archiveQueries.state(archivable ?? { type: 'plan', id: entityId }),
+    enabled: archivable !== null,
   });
   const title = t('history.title');
   const error = events.error ?? users.error ?? statuses.error;
@@ -103,11 +83,11 @@ export function HistoryPage() {
           {t('history.back')}
         </button>
       </p>
-      {resource && entity.data?.archivedAt && (
+      {archivable && entity.data?.archivedAt && (
         <div className="notice notice-warning">
           <p>{t('archive.isArchived')}</p>
           <ArchiveButton
-            path={`${resource}/${entityId}`}
+            entity={archivable}
             name={entity.data.title ?? t(`entityType.${entityType}` as 'entityType.risk')}
             archived
             onDone={() => void entity.refetch()}

@@ -1,9 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { action } from '../../../domain/contracts/actions.ts';
-import type { control } from '../../../domain/contracts/controls.ts';
-import type { risk } from '../../../domain/contracts/risks.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import type { ConflictField } from '../../components/conflict-notice.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
@@ -13,14 +9,20 @@ import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PersonsField } from '../../components/persons-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { blankToNull } from '../../lib/format.ts';
-import { api, PLAN_ITEM_PATHS } from '../../lib/api.ts';
+import {
+  createAction,
+  createControl,
+  itemQueries,
+  updateAction,
+  updateControl,
+  type Action,
+  type Control,
+  type ItemKind,
+} from '../../api/items.ts';
+import { invalidateItem } from '../../api/invalidation.ts';
+import { riskQueries, type Risk } from '../../api/risks.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useOrgUnits, useStatuses, useUsers, statusOptions } from '../../lib/reference-data.ts';
-
-export type ItemKind = 'control' | 'action';
-type Control = z.infer<typeof control>;
-type Action = z.infer<typeof action>;
-type Risk = z.infer<typeof risk>;
 
 interface ItemValues extends Record<string, unknown> {
   title: string;
@@ -56,8 +58,8 @@ function toValues(item: Partial<Control & Action> | null): ItemValues {
   };
 }
 
-function toBody(kind: ItemKind, values: ItemValues) {
-  const common = {
+function commonBody(values: ItemValues) {
+  return {
     title: values.title,
     statusId: blankToNull(values.statusId),
     startDate: blankToNull(values.startDate),
@@ -66,35 +68,50 @@ function toBody(kind: ItemKind, values: ItemValues) {
     responsibleIds: values.responsibleIds,
     reportingIds: values.reportingIds,
   };
-  if (kind === 'control')
-    return {
-      ...common,
-      description: blankToNull(values.description),
-      method: blankToNull(values.method),
-      frequency: blankToNull(values.frequency),
-    };
+}
+
+function controlBody(values: ItemValues) {
   return {
-    ...common,
+    ...commonBody(values),
+    description: blankToNull(values.description),
+    method: blankToNull(values.method),
+    frequency: blankToNull(values.frequency),
+  };
+}
+
+function actionBody(values: ItemValues) {
+  return {
+    ...commonBody(values),
     whatToDo: blankToNull(values.whatToDo),
     measuresTaken: blankToNull(values.measuresTaken),
     responsibleUnitId: blankToNull(values.responsibleUnitId),
   };
 }
 
+/** Creates the item under its risk (an action may also stand without one) or changes it from `version`. */
+function saveItem(
+  kind: ItemKind,
+  item: Control | Action | null,
+  values: ItemValues,
+  version: number | undefined,
+  where: { planId: string; riskId: string | null },
+): Promise<Control | Action> {
+  if (kind === 'control') {
+    const body = controlBody(values);
+    return item ? updateControl(item.id, { ...body, version }) : createControl({ ...body, riskId: where.riskId! });
+  }
+  const body = actionBody(values);
+  return item
+    ? updateAction(item.id, { ...body, version })
+    : createAction({ ...body, planId: where.planId, riskId: where.riskId });
+}
+
 /** Loads what the form needs: the item when changing one, the risk it belongs to. */
 export function ItemFormPage({ kind, itemId, riskId }: { kind: ItemKind; itemId?: string; riskId?: string }) {
   const { t } = useI18n();
-  const item = useQuery({
-    queryKey: [kind, itemId],
-    enabled: itemId !== undefined,
-    queryFn: ({ signal }) => api<Control | Action>(`${PLAN_ITEM_PATHS[kind]}/${itemId}`, { signal }),
-  });
+  const item = useQuery({ ...itemQueries.detail(kind, itemId ?? ''), enabled: itemId !== undefined });
   const ownRiskId = riskId ?? item.data?.riskId ?? undefined;
-  const riskQuery = useQuery({
-    queryKey: ['risk', ownRiskId],
-    enabled: ownRiskId !== undefined,
-    queryFn: ({ signal }) => api<Risk>(`/risks/${ownRiskId}`, { signal }),
-  });
+  const riskQuery = useQuery({ ...riskQueries.detail(ownRiskId ?? ''), enabled: ownRiskId !== undefined });
   const users = useUsers();
   const statuses = useStatuses();
   const units = useOrgUnits();
@@ -149,17 +166,8 @@ function ItemForm({
   const errors = submit.fieldErrors;
 
   async function send(formValues: ItemValues, version: number | undefined) {
-    const body = toBody(kind, formValues);
-    const saved = item
-      ? await api<{ id: string }>(`${PLAN_ITEM_PATHS[kind]}/${item.id}`, {
-          method: 'PATCH',
-          body: { ...body, version },
-        })
-      : await api<{ id: string }>(PLAN_ITEM_PATHS[kind], {
-          method: 'POST',
-          body: kind === 'control' ? { ...body, riskId: risk!.id } : { ...body, planId, riskId: risk?.id ?? null },
-        });
-    await queryClient.invalidateQueries();
+    const saved = await saveItem(kind, item, formValues, version, { planId, riskId: risk?.id ?? null });
+    await invalidateItem(queryClient, { kind, id: saved.id, planId, riskId: risk?.id ?? null });
     if (risk) await navigate({ to: '/risker/$riskId', params: { riskId: risk.id }, hash: `item-${saved.id}` });
     else
       await navigate({
@@ -315,7 +323,7 @@ function ItemForm({
       {item && (
         <div className="archive-row">
           <ArchiveButton
-            path={`${PLAN_ITEM_PATHS[kind]}/${item.id}`}
+            entity={{ type: kind, id: item.id }}
             name={item.title}
             onDone={() =>
               risk

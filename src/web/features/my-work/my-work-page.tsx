@@ -1,30 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { action } from '../../../domain/contracts/actions.ts';
-import type { activity } from '../../../domain/contracts/activities.ts';
-import type { control } from '../../../domain/contracts/controls.ts';
-import type { followUp } from '../../../domain/contracts/follow-ups.ts';
-import type { reportingCalendar } from '../../../domain/contracts/reporting-calendar.ts';
 import { periodRunningOn } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
-import { api, apiAll, PLAN_ITEM_PATHS, type PlanItemKind } from '../../lib/api.ts';
+import { followUpQueries } from '../../api/follow-ups.ts';
+import { listItems, PLAN_ITEM_KINDS, type AnyItem, type PlanItemKind } from '../../api/items.ts';
+import { myWorkKeys } from '../../api/me.ts';
+import { calendarQueries } from '../../api/reporting-calendar.ts';
 import { formatDate } from '../../lib/format.ts';
 import { webToday } from '../../lib/clock.ts';
 import { byId, usePlans, useStatuses } from '../../lib/reference-data.ts';
 import { useMe } from '../../lib/use-me.ts';
 
 type Kind = PlanItemKind;
-type AnyItem = z.infer<typeof control> | z.infer<typeof action> | z.infer<typeof activity>;
 interface MyItem {
   kind: Kind;
   item: AnyItem;
   nextCheckpoint: string | null;
 }
-type Calendar = z.infer<typeof reportingCalendar>;
-type FollowUp = z.infer<typeof followUp>;
 
 /** Overdue first, then what comes next (checkpoint or end date), then by title. */
 function compareItems(a: MyItem, b: MyItem): number {
@@ -73,12 +67,12 @@ export function MyWorkPage() {
   const userId = me.data?.user.id;
   const today = webToday();
   const items = useQuery({
-    queryKey: ['my-work', userId],
+    queryKey: myWorkKeys.of(userId),
     enabled: userId !== undefined,
     queryFn: async ({ signal }) => {
       const lists = await Promise.all(
-        (Object.keys(PLAN_ITEM_PATHS) as Kind[]).map(async (kind) =>
-          (await apiAll<AnyItem>(PLAN_ITEM_PATHS[kind], { responsible: userId }, signal)).map((item) => ({
+        PLAN_ITEM_KINDS.map(async (kind) =>
+          (await listItems(kind, { responsible: userId }, signal)).map((item) => ({
             kind,
             item,
           })),
@@ -91,17 +85,10 @@ export function MyWorkPage() {
       }));
     },
   });
-  const calendar = useQuery({
-    queryKey: ['reporting-calendar', today.slice(0, 4)],
-    queryFn: ({ signal }) => api<Calendar>('/reporting-calendar', { query: { year: today.slice(0, 4) }, signal }),
-  });
+  const calendar = useQuery(calendarQueries.year(Number(today.slice(0, 4))));
   // The running period, the shortest when several overlap (a quarter rather than the whole year).
   const period = calendar.data ? periodRunningOn(calendar.data.periods, today) : null;
-  const reported = useQuery({
-    queryKey: ['follow-ups', 'period', period?.id],
-    enabled: period !== null,
-    queryFn: ({ signal }) => apiAll<FollowUp>('/follow-ups', { periodId: period!.id }, signal),
-  });
+  const reported = useQuery({ ...followUpQueries.list({ periodId: period?.id }), enabled: period !== null });
   const plans = usePlans();
   const statuses = useStatuses();
 

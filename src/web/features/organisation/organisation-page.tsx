@@ -5,7 +5,7 @@ import { ORG_UNIT_KIND_LABELS } from '../../../domain/org-unit.ts';
 import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { orgUnitQueries } from '../../api/org-units.ts';
 import { usePlans, type Plan } from '../../lib/reference-data.ts';
 
 function findUnit(nodes: OrgUnitNode[], id: string | undefined): OrgUnitNode | undefined {
@@ -21,10 +21,7 @@ function findUnit(nodes: OrgUnitNode[], id: string | undefined): OrgUnitNode | u
 export function OrganisationPage() {
   const { t } = useI18n();
   const { enhet } = useSearch({ from: '/organisation' });
-  const tree = useQuery({
-    queryKey: ['org-units', 'tree'],
-    queryFn: ({ signal }) => api<OrgUnitNode[]>('/org-units/tree', { signal }),
-  });
+  const tree = useQuery(orgUnitQueries.tree());
   const plans = usePlans();
 
   if (tree.error)

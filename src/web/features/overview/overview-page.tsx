@@ -1,17 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import type { z } from 'zod';
-import type { overview as overviewContract, overviewRow } from '../../../domain/contracts/overview.ts';
+import type { overviewRow } from '../../../domain/contracts/overview.ts';
 import { ORG_UNIT_KIND_LABELS } from '../../../domain/org-unit.ts';
 import { STATUS_CATEGORIES } from '../../../domain/status.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { overviewQueries } from '../../api/overview.ts';
 import { webYear } from '../../lib/clock.ts';
 import { byId, useOrgUnits, usePlans, type OrgUnit, type Plan } from '../../lib/reference-data.ts';
 import { RiskMatrixTable } from '../../components/risk-matrix-table.tsx';
 
-type Overview = z.infer<typeof overviewContract>;
 type Row = z.infer<typeof overviewRow>;
 
 /** The year shown first: the newest that has plans, not after this one. */
@@ -36,11 +35,7 @@ export function OverviewPage() {
   // The top of what the person may see: the whole municipality for KS, their nämnd for others.
   const visible = new Set(units.data?.map((unit) => unit.id));
   const scopeId = search.enhet ?? units.data?.find((unit) => unit.parentId === null || !visible.has(unit.parentId))?.id;
-  const data = useQuery({
-    queryKey: ['overview', scopeId, year],
-    enabled: scopeId !== undefined && year !== undefined,
-    queryFn: ({ signal }) => api<Overview>('/overview', { query: { unit: scopeId, year }, signal }),
-  });
+  const data = useQuery(overviewQueries.of(scopeId, year));
   const title = t('overview.title');
   const error = units.error ?? plans.error ?? data.error;
   if (error)

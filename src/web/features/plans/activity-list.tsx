@@ -1,37 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { activity, focusArea } from '../../../domain/contracts/activities.ts';
-import type { followUp } from '../../../domain/contracts/follow-ups.ts';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import { getActivity, listActivities } from '../../api/activities.ts';
+import { listFocusAreas } from '../../api/focus-areas.ts';
+import { listFollowUps } from '../../api/follow-ups.ts';
+import { planKeys } from '../../api/plans.ts';
 import { formatDate } from '../../lib/format.ts';
 import { loadPeriods, periodLabel } from '../../lib/periods.ts';
 import type { Plan, Status } from '../../lib/reference-data.ts';
 
-type Activity = z.infer<typeof activity>;
-type FollowUp = z.infer<typeof followUp>;
-type FocusArea = z.infer<typeof focusArea>;
-
 async function loadActivities(plan: Plan, signal: AbortSignal) {
   const [activities, focusAreas, periods] = await Promise.all([
-    apiAll<Activity>('/activities', { planId: plan.id, sort: 'sortOrder' }, signal),
-    apiAll<FocusArea>('/focus-areas', { includeInactive: true }, signal),
+    listActivities({ planId: plan.id, sort: 'sortOrder' }, signal),
+    listFocusAreas({ includeInactive: true }, signal),
     loadPeriods(plan.startYear, plan.endYear, signal),
   ]);
   const followUps = (
-    await Promise.all(
-      activities.map((entry) => apiAll<FollowUp>('/follow-ups', { activityId: entry.id, sort: '-reportedOn' }, signal)),
-    )
+    await Promise.all(activities.map((entry) => listFollowUps({ activityId: entry.id, sort: '-reportedOn' }, signal)))
   ).flat();
   // The activities these were carried over from, with their plans, for the link back.
   const origins = await Promise.all(
     activities
       .filter((entry) => entry.carriedFromId)
-      .map(async (entry) => api<Activity>(`/activities/${entry.carriedFromId}`, { signal }).catch(() => null)),
+      .map(async (entry) => getActivity(entry.carriedFromId!, signal).catch(() => null)),
   );
   return {
     activities,
@@ -56,7 +50,10 @@ export function ActivityList({
   names: Map<string, string>;
 }) {
   const { t, locale, formatLocale } = useI18n();
-  const data = useQuery({ queryKey: ['activities', plan.id], queryFn: ({ signal }) => loadActivities(plan, signal) });
+  const data = useQuery({
+    queryKey: planKeys.activityList(plan.id),
+    queryFn: ({ signal }) => loadActivities(plan, signal),
+  });
   if (data.error) return <LoadFailed error={data.error} retry={() => void data.refetch()} />;
   if (!data.data) return <Loading />;
   const { activities, focusAreas, periods, followUps, origins } = data.data;

@@ -8,7 +8,8 @@ import { MarkdownField } from '../../components/markdown-field.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { blankToNull } from '../../lib/format.ts';
-import { api } from '../../lib/api.ts';
+import { planQueries, updatePlan } from '../../api/plans.ts';
+import { invalidatePlan } from '../../api/invalidation.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useOrgUnits, type Plan } from '../../lib/reference-data.ts';
 
@@ -27,10 +28,7 @@ const toValues = (plan: Partial<Plan>) => ({
 export function EditPlanPage() {
   const { t } = useI18n();
   const { planId } = useParams({ from: '/planer/$planId/redigera' });
-  const plan = useQuery({
-    queryKey: ['plan', planId],
-    queryFn: ({ signal }) => api<Plan>(`/plans/${planId}`, { signal }),
-  });
+  const plan = useQuery(planQueries.detail(planId));
   const units = useOrgUnits();
   const error = plan.error ?? units.error;
   if (error)
@@ -60,23 +58,20 @@ function EditPlanForm({ plan }: { plan: Plan }) {
     decided && plan[field] !== null;
 
   async function send(formValues: typeof values, version: number | undefined) {
-    await api(`/plans/${plan.id}`, {
-      method: 'PATCH',
-      body: {
-        version,
-        title: formValues.title,
-        description: blankToNull(formValues.description),
-        startYear: Number(formValues.startYear),
-        endYear: Number(formValues.endYear),
-        // An adopted plan's recorded decision changes only through a revision (on the plan's page);
-        // a part never recorded may be filled in here.
-        ...(recorded('decisionUnitId') ? {} : { decisionUnitId: blankToNull(formValues.decisionUnitId) }),
-        ...(recorded('decisionDate') ? {} : { decisionDate: blankToNull(formValues.decisionDate) }),
-        ...(recorded('decisionParagraph') ? {} : { decisionParagraph: blankToNull(formValues.decisionParagraph) }),
-        ...(recorded('diarienummer') ? {} : { diarienummer: blankToNull(formValues.diarienummer) }),
-      },
+    await updatePlan(plan.id, {
+      version,
+      title: formValues.title,
+      description: blankToNull(formValues.description),
+      startYear: Number(formValues.startYear),
+      endYear: Number(formValues.endYear),
+      // An adopted plan's recorded decision changes only through a revision (on the plan's page);
+      // a part never recorded may be filled in here.
+      ...(recorded('decisionUnitId') ? {} : { decisionUnitId: blankToNull(formValues.decisionUnitId) }),
+      ...(recorded('decisionDate') ? {} : { decisionDate: blankToNull(formValues.decisionDate) }),
+      ...(recorded('decisionParagraph') ? {} : { decisionParagraph: blankToNull(formValues.decisionParagraph) }),
+      ...(recorded('diarienummer') ? {} : { diarienummer: blankToNull(formValues.diarienummer) }),
     });
-    await queryClient.invalidateQueries();
+    await invalidatePlan(queryClient, plan.id);
     await navigate({
       to: '/planer/$planId',
       params: { planId: plan.id },
@@ -189,7 +184,7 @@ function EditPlanForm({ plan }: { plan: Plan }) {
       </FormFrame>
       <div className="archive-row">
         <ArchiveButton
-          path={`/plans/${plan.id}`}
+          entity={{ type: 'plan', id: plan.id }}
           name={plan.title}
           onDone={() => navigate({ to: '/organisation', search: { enhet: plan.unitId } })}
         />

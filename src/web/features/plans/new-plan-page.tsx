@@ -6,10 +6,11 @@ import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { createPlan, type Plan } from '../../api/plans.ts';
+import { invalidatePlan } from '../../api/invalidation.ts';
 import { webYear } from '../../lib/clock.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
-import { useOrgUnits, type Plan } from '../../lib/reference-data.ts';
+import { useOrgUnits } from '../../lib/reference-data.ts';
 
 /** A new plan (internkontrollplan or aktivitetsplan) of a unit, as a draft. */
 export function NewPlanPage() {
@@ -48,18 +49,15 @@ function NewPlanForm({ unitId }: { unitId: string }) {
   const { values, set, submit } = form;
 
   async function send(formValues: typeof values) {
-    const plan = await api<Plan>('/plans', {
-      method: 'POST',
-      body: {
-        unitId: formValues.unitId,
-        kind: formValues.kind,
-        title: formValues.title,
-        startYear: Number(formValues.startYear),
-        endYear: Number(formValues.endYear || formValues.startYear),
-        description: formValues.description || null,
-      },
+    const plan = await createPlan({
+      unitId: formValues.unitId,
+      kind: formValues.kind as Plan['kind'],
+      title: formValues.title,
+      startYear: Number(formValues.startYear),
+      endYear: Number(formValues.endYear || formValues.startYear),
+      description: formValues.description || null,
     });
-    await queryClient.invalidateQueries({ queryKey: ['plans'] });
+    await invalidatePlan(queryClient, plan.id);
     await navigate({
       to: '/planer/$planId',
       params: { planId: plan.id },

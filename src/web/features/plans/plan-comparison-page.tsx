@@ -1,12 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { planComparison } from '../../../domain/contracts/plan-versions.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
-
-type Comparison = z.infer<typeof planComparison>;
+import { planQueries } from '../../api/plans.ts';
 
 export interface ComparisonSearch {
   fran?: number | undefined;
@@ -23,14 +19,7 @@ export function PlanComparisonPage() {
   const { t } = useI18n();
   const { planId } = useParams({ from: '/planer/$planId/jamfor' });
   const search = useSearch({ from: '/planer/$planId/jamfor' });
-  const comparison = useQuery({
-    queryKey: ['plan-comparison', planId, search],
-    queryFn: ({ signal }) =>
-      api<Comparison>(`/plans/${planId}/comparison`, {
-        query: { from: search.fran ?? 1, to: search.till ?? 'current' },
-        signal,
-      }),
-  });
+  const comparison = useQuery(planQueries.comparison(planId, { from: search.fran ?? 1, to: search.till ?? 'current' }));
   const title = t('lifeCycle.comparisonTitle');
   if (comparison.error)
     return (

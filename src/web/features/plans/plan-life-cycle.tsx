@@ -1,22 +1,25 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { plan as planContract } from '../../../domain/contracts/plans.ts';
-import type { planVersion } from '../../../domain/contracts/plan-versions.ts';
-import type { planCarryOver } from '../../../domain/contracts/roll-over.ts';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, apiPath } from '../../lib/api.ts';
+import {
+  adoptPlan,
+  closePlan,
+  planQueries,
+  revisePlan,
+  rollOverPlan,
+  type Plan,
+  type PlanCarryOver,
+} from '../../api/plans.ts';
+import { invalidatePlan } from '../../api/invalidation.ts';
+import { reportUrl } from '../../api/reports.ts';
 import { periodParam } from '../../lib/periods.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useOrgUnits } from '../../lib/reference-data.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-
-type Plan = z.infer<typeof planContract>;
-type PlanVersion = z.infer<typeof planVersion>;
 
 /**
  * Beslut och versioner: adopt a draft (which freezes it), record a revision of an adopted plan
@@ -54,8 +57,8 @@ function RollOver({ plan }: { plan: Plan }) {
           aria-disabled={submit.pending}
           onClick={() =>
             void submit.run(async () => {
-              const rolled = await api<{ planId: string }>(`/plans/${plan.id}/roll-over`, { method: 'POST', body: {} });
-              await queryClient.invalidateQueries({ queryKey: ['plans'] });
+              const rolled = await rollOverPlan(plan.id, {});
+              await invalidatePlan(queryClient, plan.id);
               await navigate({
                 to: '/planer/$planId',
                 params: { planId: rolled.planId },
@@ -71,15 +74,12 @@ function RollOver({ plan }: { plan: Plan }) {
   );
 }
 
-type CarryOver = z.infer<typeof planCarryOver>;
+type CarryOver = PlanCarryOver;
 
 /** "Överförd från …" and "förs över till …" for the plan's risks, actions, activities and sub-activities. */
 export function CarryOverLinks({ planId }: { planId: string }) {
   const { t } = useI18n();
-  const links = useQuery({
-    queryKey: ['plan-carry-over', planId],
-    queryFn: ({ signal }) => api<CarryOver>(`/plans/${planId}/carry-over`, { signal }),
-  });
+  const links = useQuery(planQueries.carryOver(planId));
   if (!links.data || (links.data.carriedFrom.length === 0 && links.data.carriedTo.length === 0)) return null;
   const list = (entries: CarryOver['carriedFrom'], label: (plan: string) => string) =>
     entries.length > 0 && (
@@ -109,13 +109,7 @@ export function CarryOverLinks({ planId }: { planId: string }) {
 
 function useRefreshPlan(planId: string) {
   const queryClient = useQueryClient();
-  return async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['plan-overview', planId] }),
-      queryClient.invalidateQueries({ queryKey: ['plan-versions', planId] }),
-      queryClient.invalidateQueries({ queryKey: ['plans'] }),
-    ]);
-  };
+  return () => invalidatePlan(queryClient, planId);
 }
 
 function AdoptForm({ plan }: { plan: Plan }) {
@@ -137,15 +131,12 @@ function AdoptForm({ plan }: { plan: Plan }) {
         onSubmit={(event) => {
           event.preventDefault();
           void submit.run(async () => {
-            await api(`/plans/${plan.id}/adopt`, {
-              method: 'POST',
-              body: {
-                version: plan.version,
-                decisionUnitId: unitId,
-                ...(date ? { decisionDate: date } : {}),
-                decisionParagraph: paragraph.trim() || null,
-                diarienummer: diarienummer.trim() || null,
-              },
+            await adoptPlan(plan.id, {
+              version: plan.version,
+              decisionUnitId: unitId,
+              ...(date ? { decisionDate: date } : {}),
+              decisionParagraph: paragraph.trim() || null,
+              diarienummer: diarienummer.trim() || null,
             });
             await refresh();
           });
@@ -189,10 +180,7 @@ function AdoptForm({ plan }: { plan: Plan }) {
 
 function VersionList({ plan }: { plan: Plan }) {
   const { t, formatLocale } = useI18n();
-  const versions = useQuery({
-    queryKey: ['plan-versions', plan.id],
-    queryFn: ({ signal }) => api<{ items: PlanVersion[] }>(`/plans/${plan.id}/versions`, { signal }),
-  });
+  const versions = useQuery(planQueries.versions(plan.id));
   if (versions.error) return <LoadFailed error={versions.error} retry={() => void versions.refetch()} />;
   if (!versions.data) return <Loading />;
   if (versions.data.items.length === 0) return <p>{t('lifeCycle.noVersions')}</p>;
@@ -224,7 +212,7 @@ function VersionList({ plan }: { plan: Plan }) {
               </Link>
               <a
                 className="button button-quiet"
-                href={apiPath(`/reports/${plan.kind === 'activity' ? 'activity-plan' : 'plan'}`, {
+                href={reportUrl(plan.kind === 'activity' ? 'activity-plan' : 'plan', {
                   unit: plan.unitId,
                   period: periodParam(plan),
                   format: 'pdf',
@@ -267,7 +255,7 @@ function ReviseForm({ plan }: { plan: Plan }) {
         event.preventDefault();
         setDone(false);
         void submit.run(async () => {
-          await api(`/plans/${plan.id}/revisions`, { method: 'POST', body: { reason, ...decision } });
+          await revisePlan(plan.id, { reason, ...decision });
           setReason('');
           setDone(true);
           await refresh();
@@ -332,7 +320,7 @@ function CloseButton({ plan }: { plan: Plan }) {
         onClick={() => {
           if (!window.confirm(t('lifeCycle.closeQuestion'))) return;
           void submit.run(async () => {
-            await api(`/plans/${plan.id}/close`, { method: 'POST', body: { version: plan.version } });
+            await closePlan(plan.id, { version: plan.version });
             await refresh();
           });
         }}

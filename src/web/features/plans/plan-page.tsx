@@ -1,7 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { planOverview } from '../../../domain/contracts/plan-overview.ts';
 import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { riskBandFor } from '../../../domain/risk-matrix.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
@@ -10,7 +8,7 @@ import { ItemLinks } from '../../components/item-links.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { planQueries, type PlanOverview } from '../../api/plans.ts';
 import { formatDate } from '../../lib/format.ts';
 import {
   byId,
@@ -28,17 +26,14 @@ import { ActivityList } from './activity-list.tsx';
 import { CarryOverLinks, PlanLifeCycle } from './plan-life-cycle.tsx';
 import { RiskMatrixTable } from '../../components/risk-matrix-table.tsx';
 
-type Overview = z.infer<typeof planOverview>;
+type Overview = PlanOverview;
 type OverviewRisk = Overview['risks'][number];
 type OverviewItem = OverviewRisk['controls'][number] | OverviewRisk['actions'][number];
 
 export function PlanPage() {
   const { t } = useI18n();
   const { planId } = useParams({ from: '/planer/$planId' });
-  const overview = useQuery({
-    queryKey: ['plan-overview', planId],
-    queryFn: ({ signal }) => api<Overview>(`/plans/${planId}/overview`, { signal }),
-  });
+  const overview = useQuery(planQueries.overview(planId));
   const matrices = useRiskMatrices();
   const statuses = useStatuses();
   const units = useOrgUnits();

@@ -1,26 +1,19 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { reportText } from '../../../domain/contracts/reports.ts';
 import { REPORT_TEXT_SECTIONS, type ReportKind } from '../../../domain/report-kind.ts';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { putReportText, reportQueries, type ReportText, type ReportTextKind } from '../../api/reports.ts';
+import { invalidateReportTexts } from '../../api/invalidation.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-
-type ReportText = z.infer<typeof reportText>;
 
 /** The tenant-editable texts of a report kind (introduction, guidance, evaluation), for one unit and year. */
 export function ReportTexts({ kind, unitId, year }: { kind: ReportKind; unitId: string; year: number }) {
   const { t } = useI18n();
   const sections = (REPORT_TEXT_SECTIONS as Partial<Record<ReportKind, readonly string[]>>)[kind];
-  const texts = useQuery({
-    queryKey: ['report-texts', kind, unitId],
-    queryFn: ({ signal }) => api<{ items: ReportText[] }>('/report-texts', { query: { reportKind: kind, unit: unitId }, signal }),
-    enabled: sections !== undefined,
-  });
+  const texts = useQuery({ ...reportQueries.texts(kind, unitId), enabled: sections !== undefined });
   if (!sections) return null;
   return (
     <section aria-labelledby="report-texts">
@@ -60,10 +53,10 @@ function SectionText({ kind, section, unitId, year, own, fallback }: { kind: Rep
         event.preventDefault();
         setSaved(false);
         void submit.run(async () => {
-          const written = await api<ReportText>('/report-texts', { method: 'PUT', body: { reportKind: kind, section, unitId, year, body, ...(version === null ? {} : { version }) } });
+          const written = await putReportText({ reportKind: kind as ReportTextKind, section, unitId, year, body, ...(version === null ? {} : { version }) });
           setVersion(written.version);
           setSaved(true);
-          await queryClient.invalidateQueries({ queryKey: ['report-texts', kind, unitId] });
+          await invalidateReportTexts(queryClient, kind, unitId);
         });
       }}
     >

@@ -1,23 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { issuedReport } from '../../../domain/contracts/reports.ts';
 import { REPORT_KINDS, TABULAR_REPORT_KINDS, type ReportKind } from '../../../domain/report-kind.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, apiPath, ApiError } from '../../lib/api.ts';
+import { issuedReportFileUrl, issueReport, reportQueries, reportUrl, type IssuedReport, type IssueFormat } from '../../api/reports.ts';
+import { invalidateIssuedReports } from '../../api/invalidation.ts';
 import { formatDate } from '../../lib/format.ts';
 import { periodParam } from '../../lib/periods.ts';
 import { useOrgUnits, usePlans } from '../../lib/reference-data.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { useMe } from '../../lib/use-me.ts';
 import { ReportTexts } from './report-texts.tsx';
-
-type IssuedReport = z.infer<typeof issuedReport>;
 
 export interface ReportSearch {
   typ?: ReportKind | undefined;
@@ -100,7 +97,7 @@ export function ReportsPage() {
 
 function ReportActions({ kind, unitId, period, locale, manages }: { kind: ReportKind; unitId: string; period: string; locale: 'sv' | 'en'; manages: boolean }) {
   const { t } = useI18n();
-  const link = (format: string, extra: Record<string, string> = {}) => apiPath(`/reports/${kind}`, { unit: unitId, period, format, lang: locale, ...extra });
+  const link = (format: string, extra: Record<string, string> = {}) => reportUrl(kind, { unit: unitId, period, format, lang: locale, ...extra });
   const formats = [
     { format: 'pdf', label: t('reports.format.pdf') },
     { format: 'pdf', label: t('reports.format.pdfa'), extra: { archival: 'true' } },
@@ -134,16 +131,7 @@ function ReportActions({ kind, unitId, period, locale, manages }: { kind: Report
 function Preview({ url, title }: { url: string; title: string }) {
   const { t } = useI18n();
   const [shown, setShown] = useState(false);
-  const html = useQuery({
-    queryKey: ['report-preview', url],
-    enabled: shown,
-    queryFn: async ({ signal }) => {
-      const response = await fetch(url, { credentials: 'same-origin', signal });
-      const text = await response.text();
-      if (!response.ok) throw new ApiError(JSON.parse(text) as ConstructorParameters<typeof ApiError>[0]);
-      return text;
-    },
-  });
+  const html = useQuery({ ...reportQueries.preview(url), enabled: shown });
   return (
     <section aria-labelledby="report-preview">
       <h2 id="report-preview">{t('reports.preview')}</h2>
@@ -182,10 +170,10 @@ function IssueForm({ kind, unitId, period }: { kind: ReportKind; unitId: string;
         onSubmit={(event) => {
           event.preventDefault();
           void submit.run(async () => {
-            const created = await api<IssuedReport>(`/reports/${kind}/issue`, { method: 'POST', body: { unitId, period, format, ...(note.trim() ? { note: note.trim() } : {}) } });
+            const created = await issueReport(kind, { unitId, period, format: format as IssueFormat, ...(note.trim() ? { note: note.trim() } : {}) });
             setIssued({ selection, report: created });
             setNote('');
-            await queryClient.invalidateQueries({ queryKey: ['issued-reports'] });
+            await invalidateIssuedReports(queryClient);
           });
         }}
       >
@@ -210,10 +198,7 @@ function IssueForm({ kind, unitId, period }: { kind: ReportKind; unitId: string;
 /** The copies sent to the nämnd: who sent which, when, and the checksum that proves the download is the same file. */
 function IssuedList({ kind, unitId }: { kind: ReportKind; unitId: string }) {
   const { t, formatLocale } = useI18n();
-  const list = useQuery({
-    queryKey: ['issued-reports', kind, unitId],
-    queryFn: ({ signal }) => api<{ items: IssuedReport[] }>('/issued-reports', { query: { unit: unitId, kind }, signal }),
-  });
+  const list = useQuery(reportQueries.issuedList({ unit: unitId, kind }));
   return (
     <section aria-labelledby="report-issued">
       <h2 id="report-issued">{t('reports.issuedList')}</h2>
@@ -247,7 +232,7 @@ function IssuedList({ kind, unitId }: { kind: ReportKind; unitId: string }) {
                     <code className="sha">{entry.sha256}</code>
                   </td>
                   <td>
-                    <a href={apiPath(`/issued-reports/${entry.id}/file`)} download={entry.fileName}>
+                    <a href={issuedReportFileUrl(entry.id)} download={entry.fileName}>
                       {t('reports.downloadIssued', { format: entry.format.toUpperCase() })}
                       <span className="visually-hidden"> {entry.title}</span>
                     </a>

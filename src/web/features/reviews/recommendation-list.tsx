@@ -1,17 +1,19 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { recommendation } from '../../../domain/contracts/recommendations.ts';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import {
+  createRecommendation,
+  recommendationQueries,
+  updateRecommendation,
+  type Recommendation,
+} from '../../api/recommendations.ts';
+import { invalidateRecommendation } from '../../api/invalidation.ts';
 import { blankToNull } from '../../lib/format.ts';
 import { statusOptions, useStatuses } from '../../lib/reference-data.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
-
-type Recommendation = z.infer<typeof recommendation>;
 
 const toValues = (entry: Partial<Recommendation> | null) => ({
   recommendedBy: entry?.recommendedBy ?? '',
@@ -26,10 +28,7 @@ const toValues = (entry: Partial<Recommendation> | null) => ({
 /** A review's recommendations (its own or the auditors'), each followed from the nämnd's answer to done. */
 export function RecommendationList({ reviewId }: { reviewId: string }) {
   const { t } = useI18n();
-  const list = useQuery({
-    queryKey: ['recommendations', reviewId],
-    queryFn: ({ signal }) => apiAll<Recommendation>('/recommendations', { reviewId, sort: 'sortOrder' }, signal),
-  });
+  const list = useQuery(recommendationQueries.ofReview(reviewId));
   return (
     <section aria-labelledby="recommendations-heading" className="section">
       <h2 id="recommendations-heading">{t('recommendations.title')}</h2>
@@ -79,9 +78,10 @@ function RecommendationForm({
       dueDate: blankToNull(formValues.dueDate),
       statusId: blankToNull(formValues.statusId),
     };
-    if (entry) await api(`/recommendations/${entry.id}`, { method: 'PATCH', body: { ...body, version } });
-    else await api('/recommendations', { method: 'POST', body: { ...body, reviewId } });
-    await queryClient.invalidateQueries({ queryKey: ['recommendations', reviewId] });
+    const saved = entry
+      ? await updateRecommendation(entry.id, { ...body, version })
+      : await createRecommendation({ ...body, reviewId });
+    await invalidateRecommendation(queryClient, { reviewId, id: saved.id });
     if (!entry) form.reset(toValues(null));
   }
   return (

@@ -1,8 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { review } from '../../../domain/contracts/reviews.ts';
-import type { risk } from '../../../domain/contracts/risks.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
@@ -11,13 +8,12 @@ import { MarkdownField } from '../../components/markdown-field.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { blankToNull } from '../../lib/format.ts';
-import { api, apiAll } from '../../lib/api.ts';
+import { createReview, reviewQueries, updateReview, type Review } from '../../api/reviews.ts';
+import { riskQueries, type Risk } from '../../api/risks.ts';
+import { invalidateReview } from '../../api/invalidation.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useOrgUnits, useStatuses, statusOptions } from '../../lib/reference-data.ts';
 import { RecommendationList } from './recommendation-list.tsx';
-
-type Review = z.infer<typeof review>;
-type Risk = z.infer<typeof risk>;
 
 const toValues = (entry: Partial<Review> | null) => ({
   title: entry?.title ?? '',
@@ -43,16 +39,11 @@ export function EditReviewPage() {
 /** A granskning decided in a plan: diarienummer, the decision (body, sammanträde, §), findings and status. */
 function ReviewFormPage({ planId, reviewId }: { planId?: string; reviewId?: string }) {
   const { t } = useI18n();
-  const existing = useQuery({
-    queryKey: ['review', reviewId],
-    enabled: reviewId !== undefined,
-    queryFn: ({ signal }) => api<Review>(`/reviews/${reviewId}`, { signal }),
-  });
+  const existing = useQuery({ ...reviewQueries.detail(reviewId ?? ''), enabled: reviewId !== undefined });
   const ownPlanId = planId ?? existing.data?.planId;
   const risks = useQuery({
-    queryKey: ['risks', ownPlanId],
+    ...riskQueries.list({ planId: ownPlanId, sort: 'sortOrder' }),
     enabled: ownPlanId !== undefined,
-    queryFn: ({ signal }) => apiAll<Risk>('/risks', { planId: ownPlanId, sort: 'sortOrder' }, signal),
   });
   const units = useOrgUnits();
   const statuses = useStatuses();
@@ -111,9 +102,10 @@ function ReviewForm({
       findings: blankToNull(formValues.findings),
       statusId: blankToNull(formValues.statusId),
     };
-    if (review) await api(`/reviews/${review.id}`, { method: 'PATCH', body: { ...body, version } });
-    else await api('/reviews', { method: 'POST', body: { ...body, planId } });
-    await queryClient.invalidateQueries();
+    const saved = review
+      ? await updateReview(review.id, { ...body, version })
+      : await createReview({ ...body, planId });
+    await invalidateReview(queryClient, { id: saved.id, planId, riskIds: [review?.riskId, saved.riskId] });
     await navigate({ to: '/granskningar', search: {} });
   }
 
@@ -196,7 +188,7 @@ function ReviewForm({
       {review && (
         <div className="archive-row">
           <ArchiveButton
-            path={`/reviews/${review.id}`}
+            entity={{ type: 'review', id: review.id }}
             name={review.title}
             onDone={() => navigate({ to: '/granskningar', search: {} })}
           />

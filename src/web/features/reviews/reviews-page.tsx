@@ -1,17 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { review } from '../../../domain/contracts/reviews.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { apiAll } from '../../lib/api.ts';
+import { reviewQueries } from '../../api/reviews.ts';
 import { formatDate } from '../../lib/format.ts';
 import { byId, useOrgUnits, usePlans, useStatuses, statusOptions } from '../../lib/reference-data.ts';
-
-type Review = z.infer<typeof review>;
 
 export interface ReviewSearch {
   enhet?: string | undefined;
@@ -27,15 +23,9 @@ export function ReviewsPage() {
   const units = useOrgUnits();
   const plans = usePlans();
   const statuses = useStatuses();
-  const data = useQuery({
-    queryKey: ['reviews-page', search],
-    queryFn: ({ signal }) =>
-      apiAll<Review>(
-        '/reviews',
-        { under: search.enhet, year: search.ar, statusId: search.status, sort: 'meetingDate' },
-        signal,
-      ),
-  });
+  const data = useQuery(
+    reviewQueries.list({ under: search.enhet, year: search.ar, statusId: search.status, sort: 'meetingDate' }),
+  );
   const title = t('reviews.title');
   const error = data.error ?? units.error ?? plans.error ?? statuses.error;
   if (error)

@@ -1,21 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { plan } from '../../../domain/contracts/plans.ts';
-import type { risk } from '../../../domain/contracts/risks.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { planQueries, type Plan } from '../../api/plans.ts';
+import { createRisk, riskQueries, updateRisk, type Risk } from '../../api/risks.ts';
+import { invalidateRisk } from '../../api/invalidation.ts';
 import { matrixOf } from '../../lib/risk-matrix-of.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useRiskMatrices, type RiskMatrix } from '../../lib/reference-data.ts';
-
-type Risk = z.infer<typeof risk>;
-type Plan = z.infer<typeof plan>;
 
 interface RiskValues extends Record<string, unknown> {
   title: string;
@@ -36,17 +32,9 @@ const toValues = (risk: Partial<Risk> | null): RiskValues => ({
 /** A new risk of a plan (`planId`) or a change of one (`riskId`). */
 export function RiskFormPage({ planId, riskId }: { planId?: string; riskId?: string }) {
   const { t } = useI18n();
-  const existing = useQuery({
-    queryKey: ['risk', riskId],
-    enabled: riskId !== undefined,
-    queryFn: ({ signal }) => api<Risk>(`/risks/${riskId}`, { signal }),
-  });
+  const existing = useQuery({ ...riskQueries.detail(riskId ?? ''), enabled: riskId !== undefined });
   const ownPlanId = planId ?? existing.data?.planId;
-  const planQuery = useQuery({
-    queryKey: ['plan', ownPlanId],
-    enabled: ownPlanId !== undefined,
-    queryFn: ({ signal }) => api<Plan>(`/plans/${ownPlanId}`, { signal }),
-  });
+  const planQuery = useQuery({ ...planQueries.detail(ownPlanId ?? ''), enabled: ownPlanId !== undefined });
   const matrices = useRiskMatrices();
   const title = riskId ? t('riskForm.edit') : t('riskForm.new');
   const error = existing.error ?? planQuery.error ?? matrices.error;
@@ -100,9 +88,9 @@ function RiskForm({
       consequence: level(formValues.consequence),
     };
     const saved = risk
-      ? await api<Risk>(`/risks/${risk.id}`, { method: 'PATCH', body: { ...body, version } })
-      : await api<Risk>('/risks', { method: 'POST', body: { ...body, planId: plan.id } });
-    await queryClient.invalidateQueries();
+      ? await updateRisk(risk.id, { ...body, version })
+      : await createRisk({ ...body, planId: plan.id });
+    await invalidateRisk(queryClient, { id: saved.id, planId: plan.id });
     await navigate({ to: '/risker/$riskId', params: { riskId: saved.id } });
   }
 
@@ -176,7 +164,7 @@ function RiskForm({
       {risk && (
         <div className="archive-row">
           <ArchiveButton
-            path={`/risks/${risk.id}`}
+            entity={{ type: 'risk', id: risk.id }}
             name={risk.title}
             onDone={() =>
               navigate({

@@ -1,13 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import type { z } from 'zod';
-import type { action } from '../../../domain/contracts/actions.ts';
-import type { control } from '../../../domain/contracts/controls.ts';
-import type { deviation } from '../../../domain/contracts/deviations.ts';
-import type { followUp } from '../../../domain/contracts/follow-ups.ts';
-import type { plan } from '../../../domain/contracts/plans.ts';
-import type { review } from '../../../domain/contracts/reviews.ts';
-import type { risk, riskAssessment } from '../../../domain/contracts/risks.ts';
 import { DEVIATION_SEVERITY_LABELS } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
@@ -15,18 +7,18 @@ import { ItemLinks } from '../../components/item-links.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
-import { api, apiAll } from '../../lib/api.ts';
+import { listDeviations, type Deviation } from '../../api/deviations.ts';
+import { listFollowUps, type FollowUp } from '../../api/follow-ups.ts';
+import { listItems, type Action, type Control } from '../../api/items.ts';
+import { getPlan, type Plan } from '../../api/plans.ts';
+import { listReviews, type Review } from '../../api/reviews.ts';
+import { getRisk, getRiskAssessments, riskKeys, type Risk, type RiskAssessment } from '../../api/risks.ts';
 import { formatDate } from '../../lib/format.ts';
 import { loadPeriods, periodLabel, type Period } from '../../lib/periods.ts';
 import { byId, useOrgUnits, useStatuses, useUsers, type Status } from '../../lib/reference-data.ts';
 
-type Risk = z.infer<typeof risk>;
-type Plan = z.infer<typeof plan>;
-type Item = (z.infer<typeof control> & { kind: 'control' }) | (z.infer<typeof action> & { kind: 'action' });
-type FollowUp = z.infer<typeof followUp>;
-type Deviation = z.infer<typeof deviation>;
-type Review = z.infer<typeof review>;
-type Assessment = z.infer<typeof riskAssessment>;
+type Item = (Control & { kind: 'control' }) | (Action & { kind: 'action' });
+type Assessment = RiskAssessment;
 
 interface RiskData {
   risk: Risk;
@@ -40,14 +32,14 @@ interface RiskData {
 }
 
 async function loadRisk(riskId: string, signal: AbortSignal): Promise<RiskData> {
-  const risk = await api<Risk>(`/risks/${riskId}`, { signal });
+  const risk = await getRisk(riskId, signal);
   const [plan, controls, actions, deviations, reviews, history] = await Promise.all([
-    api<Plan>(`/plans/${risk.planId}`, { signal }),
-    apiAll<z.infer<typeof control>>('/controls', { riskId }, signal),
-    apiAll<z.infer<typeof action>>('/actions', { riskId }, signal),
-    apiAll<Deviation>('/deviations', { planId: risk.planId }, signal),
-    apiAll<Review>('/reviews', { planId: risk.planId }, signal),
-    api<{ items: Assessment[] }>(`/risks/${riskId}/assessments`, { signal }),
+    getPlan(risk.planId, signal),
+    listItems('control', { riskId }, signal),
+    listItems('action', { riskId }, signal),
+    listDeviations({ planId: risk.planId }, signal),
+    listReviews({ planId: risk.planId }, signal),
+    getRiskAssessments(riskId, signal),
   ]);
   const items: Item[] = [
     ...controls.map((item) => ({ ...item, kind: 'control' as const })),
@@ -57,11 +49,7 @@ async function loadRisk(riskId: string, signal: AbortSignal): Promise<RiskData> 
   const followUps = (
     await Promise.all(
       items.map((item) =>
-        apiAll<FollowUp>(
-          '/follow-ups',
-          { [item.kind === 'control' ? 'controlId' : 'actionId']: item.id, sort: '-reportedOn' },
-          signal,
-        ),
+        listFollowUps({ [item.kind === 'control' ? 'controlId' : 'actionId']: item.id, sort: '-reportedOn' }, signal),
       ),
     )
   ).flat();
@@ -82,7 +70,7 @@ async function loadRisk(riskId: string, signal: AbortSignal): Promise<RiskData> 
 export function RiskPage() {
   const { t } = useI18n();
   const { riskId } = useParams({ from: '/risker/$riskId' });
-  const data = useQuery({ queryKey: ['risk-page', riskId], queryFn: ({ signal }) => loadRisk(riskId, signal) });
+  const data = useQuery({ queryKey: riskKeys.page(riskId), queryFn: ({ signal }) => loadRisk(riskId, signal) });
   const users = useUsers();
   const statuses = useStatuses();
   const units = useOrgUnits();

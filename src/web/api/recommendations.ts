@@ -1,0 +1,36 @@
+import { queryOptions } from '@tanstack/react-query';
+import type {
+  recommendation,
+  recommendationCreate,
+  recommendationUpdate,
+} from '../../domain/contracts/recommendations.ts';
+import { api, apiAll } from '../lib/api.ts';
+import type { Answer, Body } from './shared.ts';
+
+export type Recommendation = Answer<typeof recommendation>;
+
+/** A review's recommendations, each followed from the answer to done. */
+export const recommendationKeys = {
+  all: ['recommendations'] as const,
+  ofReview: (reviewId: string) => [...recommendationKeys.all, { reviewId }] as const,
+};
+
+export function listRecommendations(reviewId: string, signal?: AbortSignal) {
+  return apiAll<Recommendation>('/recommendations', { reviewId, sort: 'sortOrder' }, signal);
+}
+
+export function createRecommendation(body: Body<typeof recommendationCreate>) {
+  return api<Recommendation>('/recommendations', { method: 'POST', body });
+}
+
+export function updateRecommendation(id: string, body: Body<typeof recommendationUpdate>) {
+  return api<Recommendation>(`/recommendations/${id}`, { method: 'PATCH', body });
+}
+
+export const recommendationQueries = {
+  ofReview: (reviewId: string) =>
+    queryOptions({
+      queryKey: recommendationKeys.ofReview(reviewId),
+      queryFn: ({ signal }) => listRecommendations(reviewId, signal),
+    }),
+};
