@@ -28,15 +28,41 @@ export function ReportTexts({ kind, unitId, year }: { kind: ReportKind; unitId: 
           const ofSection = texts.data.items.filter((text) => text.section === section);
           const own = ofSection.find((text) => text.unitId === unitId && text.year === year) ?? null;
           const rank = (text: ReportText) => (text.unitId ? 2 : 0) + (text.year === year ? 1 : 0);
-          const fallback = ofSection.filter((text) => text.year === null || text.year === year).sort((a, b) => rank(b) - rank(a))[0] ?? null;
-          return <SectionText key={section} kind={kind} section={section} unitId={unitId} year={year} own={own} fallback={own ? null : fallback} />;
+          const fallback =
+            ofSection.filter((text) => text.year === null || text.year === year).sort((a, b) => rank(b) - rank(a))[0] ??
+            null;
+          return (
+            <SectionText
+              key={section}
+              kind={kind}
+              section={section}
+              unitId={unitId}
+              year={year}
+              own={own}
+              fallback={own ? null : fallback}
+            />
+          );
         })
       )}
     </section>
   );
 }
 
-function SectionText({ kind, section, unitId, year, own, fallback }: { kind: ReportKind; section: string; unitId: string; year: number; own: ReportText | null; fallback: ReportText | null }) {
+function SectionText({
+  kind,
+  section,
+  unitId,
+  year,
+  own,
+  fallback,
+}: {
+  kind: ReportKind;
+  section: string;
+  unitId: string;
+  year: number;
+  own: ReportText | null;
+  fallback: ReportText | null;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const submit = useSubmit();
@@ -53,7 +79,14 @@ function SectionText({ kind, section, unitId, year, own, fallback }: { kind: Rep
         event.preventDefault();
         setSaved(false);
         void submit.run(async () => {
-          const written = await putReportText({ reportKind: kind as ReportTextKind, section, unitId, year, body, ...(version === null ? {} : { version }) });
+          const written = await putReportText({
+            reportKind: kind as ReportTextKind,
+            section,
+            unitId,
+            year,
+            body,
+            ...(version === null ? {} : { version }),
+          });
           setVersion(written.version);
           setSaved(true);
           await invalidateReportTexts(queryClient, kind, unitId);
@@ -61,7 +94,20 @@ function SectionText({ kind, section, unitId, year, own, fallback }: { kind: Rep
       }}
     >
       <ErrorSummary error={submit.error} />
-      <MarkdownField label={label} description={version === null && fallback ? t('reports.textFromFallback') : version === null ? t('reports.textMissing') : undefined} value={body} onChange={setBody} rows={6} errors={submit.fieldErrors('body')} />
+      <MarkdownField
+        label={label}
+        description={
+          version === null && fallback
+            ? t('reports.textFromFallback')
+            : version === null
+              ? t('reports.textMissing')
+              : undefined
+        }
+        value={body}
+        onChange={setBody}
+        rows={6}
+        errors={submit.fieldErrors('body')}
+      />
       <div className="button-row">
         <button type="submit" className="button" aria-disabled={submit.pending}>
           {t('reports.saveText')}

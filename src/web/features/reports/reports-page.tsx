@@ -7,7 +7,14 @@ import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { issuedReportFileUrl, issueReport, reportQueries, reportUrl, type IssuedReport, type IssueFormat } from '../../api/reports.ts';
+import {
+  issuedReportFileUrl,
+  issueReport,
+  reportQueries,
+  reportUrl,
+  type IssuedReport,
+  type IssueFormat,
+} from '../../api/reports.ts';
 import { invalidateIssuedReports } from '../../api/invalidation.ts';
 import { formatDate } from '../../lib/format.ts';
 import { periodParam } from '../../lib/periods.ts';
@@ -47,10 +54,21 @@ export function ReportsPage() {
   const kind: ReportKind = search.typ ?? 'control-follow-up';
   const title = t('reports.title');
   const error = units.error ?? plans.error ?? me.error;
-  if (error) return <Page title={title}><LoadFailed error={error} /></Page>;
-  if (!units.data || !plans.data || !me.data) return <Page title={title}><Loading /></Page>;
+  if (error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={error} />
+      </Page>
+    );
+  if (!units.data || !plans.data || !me.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
 
-  const choose = (change: Partial<ReportSearch>) => void navigate({ to: '/rapporter', search: { ...search, ...change }, replace: true });
+  const choose = (change: Partial<ReportSearch>) =>
+    void navigate({ to: '/rapporter', search: { ...search, ...change }, replace: true });
   const planKind = PLAN_KIND_OF[kind];
   const summary = kind === 'council-summary';
   // The summary is made for the municipality; the deviations for any unit and what is below it.
@@ -60,19 +78,27 @@ export function ReportsPage() {
     : kind === 'deviations'
       ? units.data
       : units.data.filter((unit) => plans.data.some((plan) => plan.unitId === unit.id && plan.kind === planKind));
-  const unitId = search.enhet && unitChoices.some((unit) => unit.id === search.enhet) ? search.enhet : unitChoices[0]?.id;
+  const unitId =
+    search.enhet && unitChoices.some((unit) => unit.id === search.enhet) ? search.enhet : unitChoices[0]?.id;
   const periods = [
     ...new Set(
       plans.data
         .filter((plan) => plan.kind === planKind && (wide || plan.unitId === unitId))
         .flatMap((plan) => (wide ? [String(plan.startYear)] : [periodParam(plan)])),
     ),
-  ].sort().reverse();
+  ]
+    .sort()
+    .reverse();
   const period = search.period && periods.includes(search.period) ? search.period : periods[0];
   const parents = new Map(units.data.map((unit) => [unit.id, unit.parentId]));
   const manages = (id: string) => {
     for (let at: string | null | undefined = id; at; at = parents.get(at)) {
-      if (me.data.roles.some((role) => role.unitId === at && (role.role === 'administrator' || role.role === 'coordinator'))) return true;
+      if (
+        me.data.roles.some(
+          (role) => role.unitId === at && (role.role === 'administrator' || role.role === 'coordinator'),
+        )
+      )
+        return true;
     }
     return false;
   };
@@ -81,23 +107,61 @@ export function ReportsPage() {
     <Page title={title}>
       <p className="lead">{t('reports.intro')}</p>
       <div className="filters filter-bar" role="group" aria-label={t('reports.choose')}>
-        <FilterSelect label={t('reports.kind')} value={kind} onChange={(value) => choose({ typ: (value || undefined) as ReportKind | undefined })} options={REPORT_KINDS.map((value) => ({ value, label: t(`reports.kind.${value}`) }))} includeAll={false} />
-        <FilterSelect label={summary ? t('reports.summaryUnit') : t('plan.unit')} value={unitId ?? ''} onChange={(value) => choose({ enhet: value || undefined })} options={unitOptions(unitChoices)} includeAll={false} />
-        <FilterSelect label={t('reports.period')} value={period ?? ''} onChange={(value) => choose({ period: value || undefined })} options={periods.map((value) => ({ value, label: value }))} includeAll={false} />
+        <FilterSelect
+          label={t('reports.kind')}
+          value={kind}
+          onChange={(value) => choose({ typ: (value || undefined) as ReportKind | undefined })}
+          options={REPORT_KINDS.map((value) => ({ value, label: t(`reports.kind.${value}`) }))}
+          includeAll={false}
+        />
+        <FilterSelect
+          label={summary ? t('reports.summaryUnit') : t('plan.unit')}
+          value={unitId ?? ''}
+          onChange={(value) => choose({ enhet: value || undefined })}
+          options={unitOptions(unitChoices)}
+          includeAll={false}
+        />
+        <FilterSelect
+          label={t('reports.period')}
+          value={period ?? ''}
+          onChange={(value) => choose({ period: value || undefined })}
+          options={periods.map((value) => ({ value, label: value }))}
+          includeAll={false}
+        />
       </div>
       <p>{t(`reports.about.${kind}`)}</p>
       {!unitId || !period ? (
         <p role="status">{t('reports.nothing')}</p>
       ) : (
-        <ReportActions key={`${kind}-${unitId}-${period}`} kind={kind} unitId={unitId} period={period} locale={locale} manages={manages(unitId)} />
+        <ReportActions
+          key={`${kind}-${unitId}-${period}`}
+          kind={kind}
+          unitId={unitId}
+          period={period}
+          locale={locale}
+          manages={manages(unitId)}
+        />
       )}
     </Page>
   );
 }
 
-function ReportActions({ kind, unitId, period, locale, manages }: { kind: ReportKind; unitId: string; period: string; locale: 'sv' | 'en'; manages: boolean }) {
+function ReportActions({
+  kind,
+  unitId,
+  period,
+  locale,
+  manages,
+}: {
+  kind: ReportKind;
+  unitId: string;
+  period: string;
+  locale: 'sv' | 'en';
+  manages: boolean;
+}) {
   const { t } = useI18n();
-  const link = (format: string, extra: Record<string, string> = {}) => reportUrl(kind, { unit: unitId, period, format, lang: locale, ...extra });
+  const link = (format: string, extra: Record<string, string> = {}) =>
+    reportUrl(kind, { unit: unitId, period, format, lang: locale, ...extra });
   const formats = [
     { format: 'pdf', label: t('reports.format.pdf') },
     { format: 'pdf', label: t('reports.format.pdfa'), extra: { archival: 'true' } },
@@ -170,7 +234,12 @@ function IssueForm({ kind, unitId, period }: { kind: ReportKind; unitId: string;
         onSubmit={(event) => {
           event.preventDefault();
           void submit.run(async () => {
-            const created = await issueReport(kind, { unitId, period, format: format as IssueFormat, ...(note.trim() ? { note: note.trim() } : {}) });
+            const created = await issueReport(kind, {
+              unitId,
+              period,
+              format: format as IssueFormat,
+              ...(note.trim() ? { note: note.trim() } : {}),
+            });
             setIssued({ selection, report: created });
             setNote('');
             await invalidateIssuedReports(queryClient);
@@ -178,8 +247,20 @@ function IssueForm({ kind, unitId, period }: { kind: ReportKind; unitId: string;
         }}
       >
         <ErrorSummary error={submit.error} />
-        <SelectField label={t('reports.issueFormat')} value={format} onChange={setFormat} options={formats.map((value) => ({ value, label: value.toUpperCase() }))} errors={submit.fieldErrors('format')} />
-        <InputField label={t('reports.note')} description={t('reports.noteHelp')} value={note} onChange={setNote} errors={submit.fieldErrors('note')} />
+        <SelectField
+          label={t('reports.issueFormat')}
+          value={format}
+          onChange={setFormat}
+          options={formats.map((value) => ({ value, label: value.toUpperCase() }))}
+          errors={submit.fieldErrors('format')}
+        />
+        <InputField
+          label={t('reports.note')}
+          description={t('reports.noteHelp')}
+          value={note}
+          onChange={setNote}
+          errors={submit.fieldErrors('note')}
+        />
         <button type="submit" className="button" aria-disabled={submit.pending}>
           {submit.pending ? t('reports.issuing') : t('reports.issueButton')}
         </button>
@@ -187,7 +268,10 @@ function IssueForm({ kind, unitId, period }: { kind: ReportKind; unitId: string;
       <div role="status">
         {issued && (
           <p className="notice">
-            {t('reports.issued', { title: issued.title })} <span className="sha">SHA-256: <code>{issued.sha256}</code></span>
+            {t('reports.issued', { title: issued.title })}{' '}
+            <span className="sha">
+              SHA-256: <code>{issued.sha256}</code>
+            </span>
           </p>
         )}
       </div>
