@@ -304,10 +304,8 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
     } satisfies ActionFacts,
   }));
   // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, actions without a risk would be grouped under null, which is no risk's id
-  const actionsByRisk = groupBy(
-    actionFacts.filter((row) => row.facts.riskId !== null),
-    (row) => row.facts.riskId!,
-  );
+  const actionsWithRisk = actionFacts.filter((row) => row.facts.riskId !== null);
+  const actionsByRisk = groupBy(actionsWithRisk, (row) => row.facts.riskId!);
   const focusByActivity = groupBy(focusRows, (row) => row.activityId);
   const subsByActivity = groupBy(subRows, (row) => row.activityId);
 
