@@ -42,39 +42,7 @@ export type RollOverPlanOptions = { planId: string } & z.infer<typeof planRollOv
 export async function rollOverPlan(tx: Transaction, access: Access, { planId, ...input }: RollOverPlanOptions) {
   const old = await findReadablePlan(tx, access, planId);
   access.assertRole(old.unitId, MANAGING_ROLES);
-  if (old.state === 'draft') {
-    const message = localize((m) => m.plans.adoptBeforeRollOver);
-    throw new AppError('validation_failed', message, [{ path: 'state', message }]);
-  }
-  const startYear = input.startYear ?? old.endYear + 1;
-  const endYear = input.endYear ?? startYear + (old.endYear - old.startYear);
-  if (endYear < startYear)
-    throw new AppError('validation_failed', undefined, [
-      {
-        path: 'endYear',
-        message: localize((m) => m.plans.endYearBeforeStartYear),
-      },
-    ]);
-  const [existing] = await tx
-    .select({ id: plans.id })
-    .from(plans)
-    .where(
-      and(
-        eq(plans.tenantId, access.tenantId),
-        eq(plans.unitId, old.unitId),
-        eq(plans.kind, old.kind),
-        eq(plans.startYear, startYear),
-        isNull(plans.archivedAt),
-      ),
-    );
-  if (existing) {
-    const message = localize((m) => m.plans.unitHasPlanFor(startYear));
-    throw new AppError('validation_failed', message, [{ path: 'startYear', message }]);
-  }
-  const newPeriod = formatPlanPeriod({ startYear, endYear });
-  const pattern = periodIn(old.title, old.startYear, old.endYear);
-  const title =
-    input.title ?? (pattern.test(old.title) ? old.title.replace(pattern, newPeriod) : `${old.title} ${newPeriod}`);
+  const { startYear, endYear, title } = await nextPeriodAndTitle(tx, access, old, input);
   const [matrix] =
     old.kind === 'internal_control'
       ? await tx
@@ -125,11 +93,86 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
   };
   await insert(plans, created('plan', [plan]));
 
-  // Risks come along, assessed as last year, to be re-assessed.
+  const carrying: Carrying = { tx, tenantId, oldPlanId: old.id, newPlanId: plan.id, done, insert, created };
+  const riskRows = await carryRisks(carrying);
+  const actionRows = await carryActions(carrying, riskRows.ids);
+  const activityRows = await carryActivities(carrying);
+  await carryPeople(carrying, new Map([...actionRows.ids, ...activityRows.ids]));
+  await recordAuditEvents(tx, access.actor, audit);
+  return {
+    planId: plan.id,
+    carried: {
+      risks: riskRows.count,
+      actions: actionRows.count,
+      activities: activityRows.activities,
+      subActivities: activityRows.subActivities,
+    },
+  };
+}
+
+type OldPlan = Awaited<ReturnType<typeof findReadablePlan>>;
+
+/** The new plan's years (by default the years after the old plan's, as many) and title (the old one with the years changed). */
+async function nextPeriodAndTitle(
+  tx: Transaction,
+  access: Access,
+  old: OldPlan,
+  input: Omit<RollOverPlanOptions, 'planId'>,
+) {
+  if (old.state === 'draft') {
+    const message = localize((m) => m.plans.adoptBeforeRollOver);
+    throw new AppError('validation_failed', message, [{ path: 'state', message }]);
+  }
+  const startYear = input.startYear ?? old.endYear + 1;
+  const endYear = input.endYear ?? startYear + (old.endYear - old.startYear);
+  if (endYear < startYear)
+    throw new AppError('validation_failed', undefined, [
+      {
+        path: 'endYear',
+        message: localize((m) => m.plans.endYearBeforeStartYear),
+      },
+    ]);
+  const [existing] = await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(
+      and(
+        eq(plans.tenantId, access.tenantId),
+        eq(plans.unitId, old.unitId),
+        eq(plans.kind, old.kind),
+        eq(plans.startYear, startYear),
+        isNull(plans.archivedAt),
+      ),
+    );
+  if (existing) {
+    const message = localize((m) => m.plans.unitHasPlanFor(startYear));
+    throw new AppError('validation_failed', message, [{ path: 'startYear', message }]);
+  }
+  const newPeriod = formatPlanPeriod({ startYear, endYear });
+  const pattern = periodIn(old.title, old.startYear, old.endYear);
+  const title =
+    input.title ?? (pattern.test(old.title) ? old.title.replace(pattern, newPeriod) : `${old.title} ${newPeriod}`);
+  return { startYear, endYear, title };
+}
+
+/** What carrying rows over into the new plan needs: where from and to, what counts as done, how rows are written and audited. */
+interface Carrying {
+  tx: Transaction;
+  tenantId: string;
+  oldPlanId: string;
+  newPlanId: string;
+  /** The tenant's completed statuses. */
+  done: Set<string>;
+  insert: (table: Parameters<Transaction['insert']>[0], rows: Record<string, unknown>[]) => Promise<void>;
+  created: <T extends { id: string }>(entityType: string, rows: T[]) => T[];
+}
+
+/** Risks come along, assessed as last year, to be re-assessed. Returns the new id of each old risk. */
+async function carryRisks({ tx, tenantId, oldPlanId, newPlanId, insert, created }: Carrying) {
   const oldRisks = await tx
     .select()
     .from(risks)
-    .where(and(eq(risks.tenantId, tenantId), eq(risks.planId, old.id), isNull(risks.archivedAt)))
+    .where(and(eq(risks.tenantId, tenantId), eq(risks.planId, oldPlanId), isNull(risks.archivedAt)))
     .orderBy(asc(risks.sortOrder), asc(risks.createdAt));
   const riskIds = new Map<string, string>();
   const riskRows = oldRisks.map((risk) => {
@@ -137,7 +180,7 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
     riskIds.set(risk.id, id);
     return {
       id,
-      planId: plan.id,
+      planId: newPlanId,
       title: risk.title,
       description: risk.description,
       process: risk.process,
@@ -150,11 +193,18 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
   });
   await insert(risks, created('risk', riskRows));
 
-  // Unfinished actions, with their people; the dates are next year's to set.
+  return { ids: riskIds, count: riskRows.length };
+}
+
+/** Unfinished actions; their people follow in carryPeople. The dates are next year's to set. Returns the new id of each carried action. */
+async function carryActions(
+  { tx, tenantId, oldPlanId, newPlanId, done, insert, created }: Carrying,
+  riskIds: Map<string, string>,
+) {
   const oldActions = await tx
     .select()
     .from(actions)
-    .where(and(eq(actions.tenantId, tenantId), eq(actions.planId, old.id), isNull(actions.archivedAt)))
+    .where(and(eq(actions.tenantId, tenantId), eq(actions.planId, oldPlanId), isNull(actions.archivedAt)))
     .orderBy(asc(actions.sortOrder), asc(actions.createdAt));
   const itemIds = new Map<string, string>();
   const actionRows = oldActions
@@ -164,7 +214,7 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
       itemIds.set(action.id, id);
       return {
         id,
-        planId: plan.id,
+        planId: newPlanId,
         riskId: action.riskId ? (riskIds.get(action.riskId) ?? null) : null,
         reviewId: action.reviewId,
         title: action.title,
@@ -178,11 +228,16 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
     });
   await insert(actions, created('action', actionRows));
 
-  // Activities that go on, with the sub-activities that go on.
+  return { ids: itemIds, count: actionRows.length };
+}
+
+/** Activities that go on, with the sub-activities that go on and their focus areas. Returns the new id of each carried activity. */
+async function carryActivities({ tx, tenantId, oldPlanId, newPlanId, done, insert, created }: Carrying) {
+  const itemIds = new Map<string, string>();
   const oldActivities = await tx
     .select()
     .from(activities)
-    .where(and(eq(activities.tenantId, tenantId), eq(activities.planId, old.id), isNull(activities.archivedAt)))
+    .where(and(eq(activities.tenantId, tenantId), eq(activities.planId, oldPlanId), isNull(activities.archivedAt)))
     .orderBy(asc(activities.sortOrder), asc(activities.createdAt));
   const oldSubs =
     oldActivities.length === 0
@@ -214,7 +269,7 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
     itemIds.set(activity.id, id);
     activityRows.push({
       id,
-      planId: plan.id,
+      planId: newPlanId,
       number: activity.number,
       title: activity.title,
       description: activity.description,
@@ -257,7 +312,11 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
     );
   }
 
-  // The people answering for what was carried over keep answering for it.
+  return { ids: itemIds, activities: activityRows.length, subActivities: subRows.length };
+}
+
+/** The people answering for what was carried over keep answering for it. */
+async function carryPeople({ tx, tenantId, insert }: Carrying, itemIds: Map<string, string>) {
   const carriedItemIds = [...itemIds.keys()];
   if (carriedItemIds.length > 0) {
     const people = await tx
@@ -282,14 +341,4 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
       })),
     );
   }
-  await recordAuditEvents(tx, access.actor, audit);
-  return {
-    planId: plan.id,
-    carried: {
-      risks: riskRows.length,
-      actions: actionRows.length,
-      activities: activityRows.length,
-      subActivities: subRows.length,
-    },
-  };
 }
