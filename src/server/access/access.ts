@@ -160,9 +160,10 @@ export class Access {
  */
 export function operatorAccess(tenantId: string, clock: Clock): Access {
   // Stryker disable next-line StringLiteral: equivalent, the auditor role reads every unit whatever unit it is held on ('*' is only a name)
+  const everywhereAnAuditor = new Map([['*', new Set<Role>(['auditor'])]]);
   return new Access(
     { tenantId, userId: '00000000-0000-0000-0000-000000000000', via: 'token', mayWrite: false },
-    new Map([['*', new Set<Role>(['auditor'])]]),
+    everywhereAnAuditor,
     new Set(),
     clock,
   );
