@@ -8,7 +8,8 @@ import { defineConfig } from 'vitest/config';
 // MUTATION_TEST_FILES='src/domain/**/*.test.ts'. Prefer this to Stryker's --testFiles, which in
 // 9.6 activates static mutants too late and reports them as survived (stryker-js issue 6144).
 const defaultTests = ['src/server/**/*.test.ts', 'src/domain/**/*.test.ts', 'src/web/lib/**/*.test.ts'];
-const chosenTests = process.env.MUTATION_TEST_FILES?.split(',').filter((glob) => glob !== '');
+// Commas inside braces belong to the glob ('src/x/{a,b}.test.ts'), so only the others separate globs.
+const chosenTests = process.env.MUTATION_TEST_FILES?.split(/,(?![^{]*\})/).filter((glob) => glob !== '');
 
 export default defineConfig({
   test: {

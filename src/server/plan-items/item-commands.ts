@@ -381,15 +381,20 @@ export async function setItemStatus(
   unitId: string,
 ): Promise<void> {
   const table = ITEM_TABLES[kind];
+  // Locked: the version read here is the one written against, so a concurrent edit waits instead of conflicting.
   const [current] = (await tx
     .select()
     .from(table)
-    .where(and(eq(table.tenantId, access.tenantId), eq(table.id, itemId)))) as Row[];
+    .where(and(eq(table.tenantId, access.tenantId), eq(table.id, itemId)))
+    .for('update')) as Row[];
+  // Stryker disable next-line ConditionalExpression: equivalent, the same status is no change, which updateAudited neither writes nor audits (this only saves it the work)
   if (!current || current.statusId === statusId) return;
+  // Stryker disable next-line ArrowFunction: unreachable, the row is locked above, so the version cannot be stale and no conflict is presented
+  const present = (row: Row) => row;
   await updateAudited(
     tx,
     table,
-    { current, expectedVersion: current.version as number, values: { statusId }, present: (row) => row },
+    { current, expectedVersion: current.version as number, values: { statusId }, present },
     { actor: access.actor, entityType: kind, unitId },
   );
 }
