@@ -1,23 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { me, passwordChange, signInInput } from '../../../domain/contracts/auth.ts';
-import { clientAddress, type AuthSettings } from '../../auth/auth-settings.ts';
-import { overTls } from '../../http/security-headers.ts';
+import { clientAddress } from '../../auth/auth-settings.ts';
 import { SESSION_COOKIE } from '../../auth/sessions.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
+import { isSecure, setSessionCookie } from '../../auth/browser-session.ts';
 import { changePassword } from './change-password.ts';
-import { describeCaller } from './describe-caller.ts';
+import { describeCaller } from '../../auth/describe-caller.ts';
 import { describeMe } from './describe-me.ts';
 import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
-
-/** Behind TLS (directly or through a proxy that says so) the cookie is marked Secure. */
-/** The cookie is Secure when the browser came over TLS: directly, or through a proxy the configuration trusts. */
-function isSecure(c: Context): boolean {
-  return overTls(c, (c.get('auth') as AuthSettings).trustProxy > 0);
-}
 
 /** Sign-in: the one API route open to everyone. */
 export function signInRoutes() {
@@ -44,9 +37,7 @@ export function signInRoutes() {
         clientAddress: clientAddress(c, auth.trustProxy),
         settings: auth,
       });
-      // A browser-session cookie (no Max-Age): the server decides when the session ends
-      // (idle time that slides with use, and a maximum from sign-in), not a fixed cookie lifetime.
-      setCookie(c, SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'Lax', secure: isSecure(c), path: '/' });
+      setSessionCookie(c, session.secret);
       return c.json(
         await describeCaller(db, {
           tenantId,

@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
-import { orgUnits } from '../../db/schema/org-units.ts';
-import { roleAssignments } from '../../db/schema/role-assignments.ts';
-import { tenants } from '../../db/schema/tenants.ts';
-import { users } from '../../db/schema/users.ts';
+import type { Database } from '../db/client.ts';
+import { orgUnits } from '../db/schema/org-units.ts';
+import { roleAssignments } from '../db/schema/role-assignments.ts';
+import { tenants } from '../db/schema/tenants.ts';
+import { users } from '../db/schema/users.ts';
 
 export interface DescribeCallerOptions {
   tenantId: string;
