@@ -25,7 +25,14 @@ export async function describeCaller(
 ) {
   const [row] = await db
     .select({
-      user: { id: users.id, name: users.name, email: users.email, title: users.title, locale: users.locale },
+      user: {
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        title: users.title,
+        locale: users.locale,
+        version: users.version,
+      },
       tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name },
     })
     .from(users)

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie } from 'hono/cookie';
-import { me, passwordChange, signInInput } from '../../../domain/contracts/auth.ts';
+import { me, meUpdate, passwordChange, signInInput } from '../../../domain/contracts/auth.ts';
+import { expectedVersion } from '../../audit/audited-writes.ts';
 import { clientAddress } from '../../auth/auth-settings.ts';
 import { SESSION_COOKIE } from '../../auth/sessions.ts';
 import { createRouter } from '../../http/api-router.ts';
@@ -11,6 +12,7 @@ import { describeCaller } from '../../auth/describe-caller.ts';
 import { describeMe } from './describe-me.ts';
 import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
+import { updateMe } from './update-me.ts';
 
 /** Sign-in: the one API route open to everyone. */
 export function signInRoutes() {
@@ -88,6 +90,34 @@ export function sessionRoutes() {
     }),
     async (c) => {
       const access = c.get('access');
+      const secret = access.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
+      return c.json(
+        await describeMe(c.get('database').db, access, {
+          secret,
+          now: c.get('clock').now(),
+          lifetime: c.get('auth').session,
+        }),
+        200,
+      );
+    },
+  );
+
+  signedIn.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/me',
+      tags: ['Sign-in'],
+      summary: 'Change your own name, title and language',
+      request: jsonBody(meUpdate),
+      responses: { 200: json(me, 'Changed'), ...problems('validation_failed', 'forbidden', 'conflict') },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const { version, ...changes } = c.req.valid('json');
+      await updateMe(c.get('database').db, access, {
+        version: expectedVersion(version, c.req.header('if-match')),
+        changes,
+      });
       const secret = access.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
       return c.json(
         await describeMe(c.get('database').db, access, {
