@@ -89,6 +89,16 @@ describe('ChoosePasswordPage: a one-time link to choose a password', () => {
     expect(seen).toEqual([]);
   });
 
+  test('a link pasted into the address bar of the page is read too (only the fragment changes)', async () => {
+    const seen = answerFetch(() => json(described));
+    openLink('');
+    await screen.findByRole('heading', { level: 1, name: 'Länken är inte hel' });
+    window.location.hash = '#inklistrad-lank';
+    await screen.findByText('Du väljer lösenord för Ada Administratör, Lunds kommun.');
+    expect(window.location.hash).toBe('');
+    expect(seen.map((request) => request.body)).toEqual([{ secret: 'inklistrad-lank' }]);
+  });
+
   test('a used link leads to signing in', async () => {
     answerFetch(() => gone('used'));
     const { router } = openLink('#hemlig-lank');

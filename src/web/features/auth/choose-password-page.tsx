@@ -14,16 +14,35 @@ import { formatDateTime } from '../../lib/format.ts';
 /** The shortest password the server accepts (the contract's rule, checked here before sending). */
 const PASSWORD_MIN_LENGTH = 12;
 
+/** The fragment of the address (after #), where a link carries its secret; null when there is none. */
+function fragment(): string | null {
+  return window.location.hash.slice(1) || null;
+}
+
+/** Takes the fragment out of the address bar, so that the secret is not left in the history, a bookmark or a screenshot. */
+function forgetFragment() {
+  if (window.location.hash !== '')
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+}
+
 /**
- * The secret of the link the person opened, from the address's fragment (after #, which the
- * browser never sends to a server). It is read once and then taken out of the address bar, so
- * that it is not left in the history, a bookmark or a screenshot; null when there is none.
+ * The secret of the link the person opened, from the address's fragment (which the browser never
+ * sends to a server), read once and then taken out of the address bar; null when there is none. A
+ * link pasted into the address bar of this page (where only the fragment changes and the page is
+ * not loaded again) is read the same way.
  */
 function useLinkSecret(): string | null {
-  const [secret] = useState(() => window.location.hash.slice(1) || null);
+  const [secret, setSecret] = useState(fragment);
   useEffect(() => {
-    if (window.location.hash !== '')
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+    forgetFragment();
+    const takeNewLink = () => {
+      const pasted = fragment();
+      if (pasted === null) return;
+      setSecret(pasted);
+      forgetFragment();
+    };
+    window.addEventListener('hashchange', takeNewLink);
+    return () => window.removeEventListener('hashchange', takeNewLink);
   }, []);
   return secret;
 }
@@ -34,7 +53,12 @@ function useLinkSecret(): string | null {
  */
 export function ChoosePasswordPage() {
   const secret = useLinkSecret();
-  return secret === null ? <LinkRefused title="link.missingTitle" text="link.missing" /> : <LinkOf secret={secret} />;
+  // Another link starts afresh: its own description, an empty form.
+  return secret === null ? (
+    <LinkRefused title="link.missingTitle" text="link.missing" />
+  ) : (
+    <LinkOf key={secret} secret={secret} />
+  );
 }
 
 function LinkOf({ secret }: { secret: string }) {
