@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { TENANT_KIND_LABELS, TENANT_KINDS, type TenantKind } from '../../../domain/tenant.ts';
 import { firstRunQueries, setUpFirstTenant } from '../../api/first-run.ts';
 import { meKeys } from '../../api/me.ts';
@@ -22,7 +22,14 @@ const PASSWORD_MIN_LENGTH = 12;
  */
 export function FirstRunPage() {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const state = useQuery(firstRunQueries.state());
+  const needed = state.data?.needed;
+  useEffect(() => {
+    // Once there is an organisation the page has nothing to do: the start leads on, to signing in
+    // or to the person's work. (Navigated once, not on every render as <Navigate> would.)
+    if (needed === false) void navigate({ to: '/', replace: true });
+  }, [needed, navigate]);
   if (state.error)
     return (
       <div className="narrow">
@@ -31,7 +38,7 @@ export function FirstRunPage() {
         </Page>
       </div>
     );
-  if (!state.data)
+  if (!needed)
     return (
       <div className="narrow">
         <Page title={t('firstRun.title')}>
@@ -39,7 +46,6 @@ export function FirstRunPage() {
         </Page>
       </div>
     );
-  if (!state.data.needed) return <Navigate to="/" replace />;
   return <FirstRunForm />;
 }
 
