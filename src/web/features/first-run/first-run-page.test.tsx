@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test } from 'vitest';
 import { answerFetch, json, type SeenRequest } from '../../../../test/web/fake-fetch.ts';
@@ -119,8 +119,16 @@ describe('FirstRunPage: the first organisation of a new installation', () => {
     expect(seen.filter((request) => request.method === 'POST')).toEqual([]);
   });
 
-  test('once the installation has an organisation, the page leads to the start', async () => {
-    answerFetch(() => json({ needed: false }));
+  test('once the installation has an organisation, the page leads to signing in, or to the start for someone signed in', async () => {
+    answerFetch((request) =>
+      request.url === '/api/v1/me'
+        ? json({ type: 'about:blank', title: 'Du behöver logga in.', status: 401 }, 401)
+        : json({ needed: false }),
+    );
+    renderScreen('/forsta-start', FirstRunPage);
+    await screen.findByRole('heading', { level: 1, name: 'Signing in' });
+    cleanup();
+    answerFetch((request) => (request.url === '/api/v1/me' ? json(who) : json({ needed: false })));
     renderScreen('/forsta-start', FirstRunPage);
     await screen.findByRole('heading', { level: 1, name: 'Start' });
   });

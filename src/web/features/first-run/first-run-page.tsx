@@ -10,6 +10,7 @@ import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
+import { useMe } from '../../lib/use-me.ts';
 import { suggestSlug } from './suggest-slug.ts';
 
 /** The shortest password the server accepts (the contract's rule, checked here before sending). */
@@ -18,18 +19,24 @@ const PASSWORD_MIN_LENGTH = 12;
 /**
  * The first start of a new installation: whoever started the server (and so can read the setup
  * code in its log) creates the first organisation and becomes its administrator. Shown only while
- * the server says the installation has no organisation; otherwise this address leads to the start.
+ * the server says the installation has no organisation; otherwise this address leads on to the
+ * person's work or to signing in.
  */
 export function FirstRunPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const state = useQuery(firstRunQueries.state());
+  const me = useMe();
   const needed = state.data?.needed;
+  const signedIn = me.data !== undefined;
   useEffect(() => {
-    // Once there is an organisation the page has nothing to do: the start leads on, to signing in
-    // or to the person's work. (Navigated once, not on every render as <Navigate> would.)
-    if (needed === false) void navigate({ to: '/', replace: true });
-  }, [needed, navigate]);
+    // Once there is an organisation the page has nothing to do: straight on to the person's work,
+    // or to signing in. Not by way of "/", whose own redirect to signing in would race this one.
+    if (needed !== false || me.isPending) return;
+    void navigate(
+      signedIn ? { to: '/', replace: true } : { to: '/logga-in', search: { next: undefined }, replace: true },
+    );
+  }, [needed, me.isPending, signedIn, navigate]);
   if (state.error)
     return (
       <div className="narrow">
