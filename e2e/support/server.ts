@@ -4,6 +4,8 @@ import { packageRoot } from '../../src/server/paths.ts';
 
 export interface RunningServer {
   url: string;
+  /** What the server has written to its log (stdout and stderr) so far. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -23,12 +25,16 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the built server (`npm run build` first) with the demo data in a process of its own,
- * as a user would run it, and waits until it answers. `env` chooses the database.
+ * as a user would run it, and waits until it answers. `env` chooses the database; with
+ * `demo: false` an empty database stays empty, as a new installation's does.
  */
-export async function startBuiltServer(env: Record<string, string>): Promise<RunningServer> {
+export async function startBuiltServer(
+  env: Record<string, string>,
+  { demo = true }: { demo?: boolean } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, ['bin/uppsikt.js', 'serve', '--demo'], {
+  const child: ChildProcess = spawn(process.execPath, ['bin/uppsikt.js', 'serve', ...(demo ? ['--demo'] : [])], {
     cwd: packageRoot,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,6 +58,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Run
   }
   return {
     url,
+    log: () => output.join(''),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -155,3 +155,76 @@ describe('uppsikt report', { timeout: PROCESS_TIMEOUT }, () => {
     expect(text.output()).toContain('has no XLSX form');
   });
 });
+
+describe('uppsikt tenant', { timeout: PROCESS_TIMEOUT }, () => {
+  // A new installation of its own: no demo data, no tenant.
+  const newInstallation = mkdtempSync(join(tmpdir(), 'uppsikt-cli-tenant-'));
+  afterAll(() => rmSync(newInstallation, { recursive: true, force: true }));
+  const tenantCommand = (args: string[]) =>
+    uppsikt(['tenant', ...args], { DATA_DIR: newInstallation, PUBLIC_URL: 'https://uppsikt.example.se/' });
+
+  test('a server started on an empty database without --demo prints the first run’s setup code', async () => {
+    const run = uppsikt(['serve'], { DATA_DIR: newInstallation, PORT: String(await freePort()) });
+    for (let waited = 0; !run.output().includes('setup code'); waited += 100) {
+      if (waited > PROCESS_TIMEOUT || run.child.exitCode !== null) throw new Error(run.output());
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toMatch(
+      /No organisation yet\. Open http:\/\/127\.0\.0\.1:\d+\/ and give the setup code [A-Z0-9]{5}(-[A-Z0-9]{5}){3} /,
+    );
+    expect(run.output()).not.toContain('Demo accounts');
+  });
+
+  test('create names what is wrong, then creates the organisation and prints the administrator’s link', async () => {
+    const wrong = tenantCommand(['create', '--slug', 'Sydarkivera', '--name', 'Sydarkivera', '--kind', 'nämnd']);
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.output()).toContain('--slug must be lower-case letters');
+    expect(wrong.output()).toContain('--kind must be kommun, region or kommunalförbund');
+    expect(wrong.output()).toContain('--admin-email is missing');
+    expect(wrong.output()).toContain('Usage: uppsikt tenant');
+
+    const args = [
+      'create',
+      '--slug',
+      'sydarkivera',
+      '--name',
+      'Kommunalförbundet Sydarkivera',
+      '--kind',
+      'Kommunalförbund',
+    ];
+    const admin = ['--admin-email', 'it@sydarkivera.example.se', '--admin-name', 'Ingrid Tekniker'];
+    const created = tenantCommand([...args, ...admin]);
+    expect(await created.exited, created.output()).toBe(0);
+    expect(created.output()).toContain('Created Kommunalförbundet Sydarkivera (sydarkivera, kommunalförbund).');
+    expect(created.output()).toContain('Administrator: Ingrid Tekniker <it@sydarkivera.example.se>.');
+    expect(created.output()).toMatch(/https:\/\/uppsikt\.example\.se\/valj-losenord#[\w-]{43}\n/);
+
+    const again = tenantCommand([...args, ...admin]);
+    expect(await again.exited).toBe(1);
+    expect(again.output()).toContain('The short name "sydarkivera" is used by another organisation already.');
+  });
+
+  test('list shows the organisations; suspend and resume change their state', async () => {
+    const listed = tenantCommand(['list']);
+    expect(await listed.exited).toBe(0);
+    expect(listed.output()).toMatch(/^slug\s+name\s+kind\s+units\s+accounts\s+state$/m);
+    expect(listed.output()).toMatch(
+      /^sydarkivera\s+Kommunalförbundet Sydarkivera\s+kommunalförbund\s+1\s+0\s+active$/m,
+    );
+
+    const suspended = tenantCommand(['suspend', '--slug', 'sydarkivera']);
+    expect(await suspended.exited).toBe(0);
+    expect(suspended.output()).toContain('sydarkivera is suspended');
+    const whileSuspended = tenantCommand(['list']);
+    expect(await whileSuspended.exited).toBe(0);
+    expect(whileSuspended.output()).toMatch(/^sydarkivera .* suspended \d{4}-\d{2}-\d{2}$/m);
+    const resumed = tenantCommand(['resume', '--slug', 'sydarkivera']);
+    expect(await resumed.exited).toBe(0);
+    expect(resumed.output()).toContain('sydarkivera is active again');
+    const unknown = tenantCommand(['suspend', '--slug', 'finns-inte']);
+    expect(await unknown.exited).toBe(1);
+    expect(unknown.output()).toContain('No tenant has the slug "finns-inte".');
+  });
+});

@@ -11,6 +11,7 @@ import { FixtureError } from '../server/demo/read-demo-fixtures.ts';
 import { loadDemoData } from '../server/demo/load-demo-data.ts';
 import { openMigratedDatabase, startServer } from '../server/main.ts';
 import { demoFixturesFolder } from '../server/paths.ts';
+import { runTenantCommand } from './tenant-command.ts';
 
 const USAGE = `Usage: uppsikt <command> [options]
 
@@ -22,11 +23,17 @@ Commands:
          --format <docx|pdf|xlsx|html|md> --out <file> [--lang sv|en] [--archival]
          [--plan <plan id>] [--revision <n>]
                    Write a report to a file. Kinds: ${REPORT_KINDS.join(', ')}.
+  tenant create|list|suspend|resume
+                   Operators: create an organisation with its first administrator, list,
+                   suspend or resume one (uppsikt tenant --help).
 
 Configuration (environment): DATABASE_URL (PostgreSQL; unset = embedded PGlite),
-DATA_DIR (embedded database folder, default ./data), PORT (default 3000), HOST (default 127.0.0.1).`;
+DATA_DIR (embedded database folder, default ./data), PORT (default 3000), HOST (default 127.0.0.1),
+PUBLIC_URL (the address people open, for links; default the server's own).`;
 
 async function run(argv: string[]): Promise<number> {
+  // The tenant command has options of its own.
+  if (argv[0] === 'tenant') return runTenantCommand(argv.slice(1), loadConfig());
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

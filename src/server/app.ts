@@ -17,6 +17,9 @@ import { mountWebApp } from './http/web-app.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings.ts';
 import { sessionRoutes, signInRoutes } from './features/auth/routes.ts';
+import { linkRoutes } from './features/auth/link-routes.ts';
+import { FirstRunSetup } from './features/tenants/first-run.ts';
+import { setupRoutes } from './features/tenants/routes.ts';
 import { orgUnitRoutes } from './features/org-units/routes.ts';
 import { userRoutes } from './features/users/routes.ts';
 import { roleAssignmentRoutes } from './features/role-assignments/routes.ts';
@@ -49,6 +52,11 @@ export interface AppDependencies {
   auth?: AuthSettings;
   /** Allowed frame ancestors and whether the proxy in front is trusted; from the configuration. */
   security?: SecurityHeaderOptions;
+  /**
+   * The code that guards the first-run page, printed in the server's log when it starts on a
+   * database without tenants; null or absent: no first run (the page answers 410).
+   */
+  setupCode?: string | null;
 }
 
 /** The largest request body the API accepts; the longest texts are bounded well below it. */
@@ -61,6 +69,7 @@ export function createApp({
   webRoot = join(packageRoot, 'dist/web'),
   auth = DEFAULT_AUTH_SETTINGS,
   security,
+  setupCode = null,
 }: AppDependencies) {
   const app = new Hono();
   // First, so that every response gets them: API, docs, web app, files, 404s and errors.
@@ -101,8 +110,10 @@ export function createApp({
   // NUL and lone surrogates are refused in one place, for every endpoint and before signing in.
   v1.use('*', textGuard());
 
-  // Open to everyone: signing in and the API description.
+  // Open to everyone: signing in, one-time links, the first run and the API description.
   v1.route('/', signInRoutes());
+  v1.route('/', linkRoutes());
+  v1.route('/', setupRoutes(new FirstRunSetup(setupCode)));
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

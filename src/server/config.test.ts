@@ -17,7 +17,22 @@ describe('configuration', () => {
       sessionIdleMinutes: 480,
       sessionMaxHours: 168,
       signInLimitPerAddress: 100,
+      publicUrl: 'http://127.0.0.1:3000',
     });
+  });
+
+  test('PUBLIC_URL: the address links start with; by default the server’s own, reachable from a browser', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://uppsikt.kommun.se/' }).publicUrl).toBe('https://uppsikt.kommun.se');
+    expect(loadConfig({ PUBLIC_URL: 'https://intra.kommun.se/uppsikt' }).publicUrl).toBe(
+      'https://intra.kommun.se/uppsikt',
+    );
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ HOST: '0.0.0.0' }).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ HOST: '::' }).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:3000');
+    expect(loadConfig({ HOST: 'uppsikt.local' }).publicUrl).toBe('http://uppsikt.local:3000');
+    for (const wrong of ['uppsikt.kommun.se', 'ftp://kommun.se', 'https://kommun.se/?a=1', 'https:// kommun.se'])
+      expect(() => loadConfig({ PUBLIC_URL: wrong }), wrong).toThrow(/PUBLIC_URL: must be an address/);
   });
 
   test('sign-in and sessions: the proxies trusted for X-Forwarded-For, session lifetimes, the per-address limit', () => {

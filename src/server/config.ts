@@ -29,6 +29,17 @@ export interface Config {
   signInLimitPerAddress: number;
   /** Who may show Uppsikt in a frame: the CSP frame-ancestors source list, "'none'" by default. */
   frameAncestors: string;
+  /**
+   * The address people open Uppsikt at (behind a proxy: the proxy's), without a trailing slash;
+   * the links Uppsikt prints and mails start with it. By default the server's own address.
+   */
+  publicUrl: string;
+}
+
+/** The server's own address from HOST and PORT: localhost for all interfaces, IPv6 in brackets. */
+function ownAddress(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 /** A frame-ancestors source: none, self, or an origin such as https://intranat.kommun.se (a *. host allowed). */
@@ -102,6 +113,12 @@ const configSchema = z.object({
     .min(10)
     .max(100_000)
     .default(100),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'must be an address such as https://uppsikt.kommun.se')
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
 });
 
 /** Thrown when the environment is wrong; `problems` lists every one, not just the first. */
@@ -140,5 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: result.data.SESSION_MAX_HOURS,
     signInLimitPerAddress: result.data.SIGN_IN_LIMIT_PER_ADDRESS,
     frameAncestors: result.data.FRAME_ANCESTORS,
+    publicUrl: result.data.PUBLIC_URL ?? ownAddress(result.data.HOST, result.data.PORT),
   };
 }

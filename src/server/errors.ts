@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   not_yet: { status: 409, ...localize((m) => m.problemTitles.not_yet) },
   payload_too_large: { status: 413, ...localize((m) => m.problemTitles.payload_too_large) },
   unsupported_media_type: { status: 415, ...localize((m) => m.problemTitles.unsupported_media_type) },
+  /** Was valid once and is no longer: a used, expired or withdrawn link, a first run already done. */
+  gone: { status: 410, ...localize((m) => m.problemTitles.gone) },
   rate_limited: { status: 429, ...localize((m) => m.problemTitles.rate_limited) },
   unavailable: { status: 503, ...localize((m) => m.problemTitles.unavailable) },
   internal: { status: 500, ...localize((m) => m.problemTitles.internal) },

@@ -6,12 +6,13 @@ import type { Config } from './config.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
 import { smtpTransport } from './mail/outbox.ts';
 import { openDatabase, type DatabaseHandle } from './db/client.ts';
-import { tenants } from './db/schema/tenants.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo/load-demo-data.ts';
 import { demoFixturesFolder } from './paths.ts';
 import { users } from './db/schema/users.ts';
 import { isNotNull, asc } from 'drizzle-orm';
 import { systemClock, type Clock } from '../domain/clock.ts';
+import { newSetupCode } from './auth/secrets.ts';
+import { hasNoTenant } from './db/any-tenant.ts';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
@@ -22,8 +23,7 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
 
 /** Loads the demo data when the database holds no tenant yet; returns whether it did. */
 export async function loadDemoDataIfEmpty(database: DatabaseHandle, log: (message: string) => void): Promise<boolean> {
-  const anyTenant = await database.db.select({ id: tenants.id }).from(tenants).limit(1);
-  if (anyTenant.length > 0) return false;
+  if (!(await hasNoTenant(database.db))) return false;
   await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, onProgress: log });
   return true;
 }
@@ -59,7 +59,11 @@ export async function startServer(
     return options.demo && (await loadDemoDataIfEmpty(database, log));
   });
   if (demoLoaded) log('Demo data loaded.');
+  // Without tenants (a new installation started without --demo), the web app shows the first-run
+  // page at /, guarded by a code that only whoever reads this log gets.
+  const setupCode = (await hasNoTenant(database.db)) ? newSetupCode() : null;
   const app = createApp({
+    setupCode,
     database,
     clock,
     auth: authSettingsFrom(config),
@@ -79,6 +83,10 @@ export async function startServer(
   const port = address !== null && typeof address === 'object' ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log(`Uppsikt is running at ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
+  if (setupCode !== null)
+    log(
+      `No organisation yet. Open ${config.publicUrl}/ and give the setup code ${setupCode} to create the first one and its administrator (or run: uppsikt tenant create --help).`,
+    );
   if (options.demo) {
     const accounts = await demoAccounts(database);
     if (accounts.length > 0) log(`Demo accounts, password "${DEMO_PASSWORD}":\n  ${accounts.join('\n  ')}`);

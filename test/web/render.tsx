@@ -14,7 +14,7 @@ import { I18nProvider } from '../../src/web/i18n/i18n.tsx';
 
 // Renders what a web unit test looks at as the app would: in the interface language, with a
 // cache of its own, and (for what needs the router) on a page "/" that can be left for
-// "/organisation".
+// "/organisation", or a screen at its own address beside the start and sign-in pages.
 
 /** Renders with the i18n provider and a fresh query cache, which is returned. */
 export function renderWithApp(ui: ReactNode, queryClient = new QueryClient()) {
@@ -42,6 +42,28 @@ export async function renderOnPage(Page: () => ReactNode) {
   renderWithApp(<RouterProvider router={router} />);
   await screen.findByRole('button', { name: 'Save' });
   return router;
+}
+
+/**
+ * Renders `Screen` at `path` of a router that also has a start page "/" (heading "Start") and a
+ * sign-in page "/logga-in" (heading "Signing in"), where screens lead people on; returns the
+ * router and the query cache.
+ */
+export function renderScreen(path: string, Screen: () => ReactNode, queryClient = new QueryClient()) {
+  const root = createRootRoute({ component: Outlet });
+  const screenRoute = createRoute({ getParentRoute: () => root, path, component: Screen });
+  const start = createRoute({ getParentRoute: () => root, path: '/', component: () => <h1>Start</h1> });
+  const signIn = createRoute({
+    getParentRoute: () => root,
+    path: '/logga-in',
+    component: () => <h1>Signing in</h1>,
+  });
+  const router = createRouter({
+    routeTree: root.addChildren([screenRoute, start, signIn]),
+    history: createMemoryHistory({ initialEntries: [path] }),
+  });
+  renderWithApp(<RouterProvider router={router} />, queryClient);
+  return { router, queryClient };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../role.ts';
-import { id } from './common.ts';
+import { id, optionalShortText, shortText } from './common.ts';
 import { password } from './users.ts';
 
 export const signInInput = z
@@ -23,6 +23,7 @@ export const me = z
       email: z.string().nullable(),
       title: z.string().nullable(),
       locale: z.enum(['sv', 'en']),
+      version: z.int().meta({ description: 'Send it back with PATCH /me; a stale one is answered with 409.' }),
     }),
     tenant: z.object({ id, slug: z.string(), name: z.string() }),
     roles: z.array(z.object({ id, unitId: id, unitName: z.string(), role: z.enum(ROLES) })),
@@ -46,3 +47,13 @@ export const passwordChange = z
     newPassword: password,
   })
   .meta({ id: 'PasswordChange' });
+
+/** A person changes their own name, title and language. The e-mail address, which signs them in, is changed by an administrator. */
+export const meUpdate = z
+  .strictObject({
+    version: z.int().min(1).optional(),
+    name: shortText.optional(),
+    title: optionalShortText.optional(),
+    locale: z.enum(['sv', 'en']).optional(),
+  })
+  .meta({ id: 'MeUpdate' });

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { apiTokens, type ApiTokenAccess } from '../db/schema/api-tokens.ts';
+import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
@@ -13,7 +14,7 @@ export function newApiTokenSecret(): { token: string; secretHash: string; prefix
   return { token, secretHash: hashSecret(token), prefix: token.slice(0, API_TOKEN_PREFIX.length + 6) };
 }
 
-/** The live token a bearer secret names, or null: unknown, revoked, or its person deactivated. */
+/** The live token a bearer secret names, or null: unknown, revoked, its person deactivated or its tenant suspended. */
 export async function findApiToken(
   db: Database,
   token: string,
@@ -31,7 +32,15 @@ export async function findApiToken(
     })
     .from(apiTokens)
     .innerJoin(users, and(eq(users.tenantId, apiTokens.tenantId), eq(users.id, apiTokens.userId)))
-    .where(and(eq(apiTokens.secretHash, hashSecret(token)), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)));
+    .innerJoin(tenants, eq(tenants.id, apiTokens.tenantId))
+    .where(
+      and(
+        eq(apiTokens.secretHash, hashSecret(token)),
+        isNull(apiTokens.revokedAt),
+        isNull(users.deactivatedAt),
+        isNull(tenants.suspendedAt),
+      ),
+    );
   if (!row) return null;
   // "Last used" to the minute is enough; it spares a write on every request of a busy integration.
   const staleBefore = new Date(now.getTime() - 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hashSecret, newSecret, sameSecret } from './secrets.ts';
+import { hashSecret, newSecret, newSetupCode, sameSecret } from './secrets.ts';
 
 describe('secrets', () => {
   test('a new secret is 32 random bytes, URL-safe (43 characters), never the same twice', () => {
@@ -19,5 +19,15 @@ describe('secrets', () => {
     // Another length is unequal, not an error (timingSafeEqual alone would throw).
     expect(sameSecret('abc', 'abcd')).toBe(false);
     expect(sameSecret('', 'a')).toBe(false);
+  });
+});
+
+describe('the setup code', () => {
+  test('four groups of five characters anyone can read off a log: no 0/O, 1/I/L, 2/Z, 5/S, 8/B', () => {
+    const codes = Array.from({ length: 200 }, () => newSetupCode());
+    for (const code of codes) expect(code).toMatch(/^[ACDEFGHJKMNPQRTWXY34679]{5}(-[ACDEFGHJKMNPQRTWXY34679]{5}){3}$/);
+    expect(new Set(codes).size).toBe(codes.length);
+    // Every character of the alphabet turns up: the code is not drawn from a smaller set.
+    expect(new Set(codes.join('').replaceAll('-', '')).size).toBe(23);
   });
 });

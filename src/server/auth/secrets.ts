@@ -19,3 +19,16 @@ export function sameSecret(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** Letters and digits no one mistakes for another when reading them off a log: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V. */
+const SETUP_CODE_ALPHABET = 'ACDEFGHJKMNPQRTWXY34679';
+
+/**
+ * A code to type by hand, e.g. "K7QX3-…": four groups of five characters from an alphabet of 23,
+ * about 90 bits; it guards the first-run page only until the first tenant exists.
+ */
+export function newSetupCode(): string {
+  const bytes = randomBytes(20);
+  const characters = [...bytes].map((byte) => SETUP_CODE_ALPHABET[byte % SETUP_CODE_ALPHABET.length]);
+  return [0, 5, 10, 15].map((start) => characters.slice(start, start + 5).join('')).join('-');
+}

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { DEFAULT_AUTH_SETTINGS, type SessionLifetime } from './auth-settings.ts';
 import { sessions } from '../db/schema/sessions.ts';
+import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
@@ -47,7 +48,7 @@ export interface ActiveSession {
 
 /**
  * The live session a cookie names, or null: unknown, idle too long, past its maximum age,
- * signed out, ended by a password change, or its person deactivated since. Each use pushes
+ * signed out, ended by a password change, its person deactivated or its tenant suspended since. Each use pushes
  * the idle deadline forward (at most once a minute, to spare writes), never past the maximum.
  */
 export async function findSession(
@@ -68,9 +69,11 @@ export async function findSession(
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
+    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
     .where(
       and(
         eq(sessions.secretHash, hashSecret(secret)),
+        isNull(tenants.suspendedAt),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, now),
         gt(sessions.createdAt, bornAfter),

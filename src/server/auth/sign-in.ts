@@ -113,7 +113,7 @@ export interface SignInContext {
 /**
  * Checks an e-mail address and password and returns the person they belong to. Refuses with
  * 429 after too many failures for the account or from the client's address, before the
- * password is even checked, and never signs in a deactivated person.
+ * password is even checked, and never signs in a deactivated person or one of a suspended tenant.
  */
 export async function verifyCredentials(
   db: Database,
@@ -137,6 +137,7 @@ export async function verifyCredentials(
       userId: users.id,
       passwordHash: users.passwordHash,
       deactivatedAt: users.deactivatedAt,
+      tenantSuspendedAt: tenants.suspendedAt,
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
@@ -174,6 +175,12 @@ export async function verifyCredentials(
     throw new AppError(
       'unauthenticated',
       localize((m) => m.auth.deactivated),
+    );
+  }
+  if (match!.tenantSuspendedAt !== null) {
+    throw new AppError(
+      'forbidden',
+      localize((m) => m.auth.tenantSuspended),
     );
   }
   // The person got in: the account's earlier failures no longer count against it.

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { parsePlanPeriod } from '../../domain/plan.ts';
 import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
 import { DEFAULT_STATUSES } from '../../domain/status.ts';
+import { parseTenantKind } from '../../domain/tenant.ts';
 import { creationChanges, recordAuditEvents } from '../audit/record-audit-events.ts';
 import { freezePlan } from '../plan-model/snapshot.ts';
 import type { Database, Transaction } from '../db/client.ts';
@@ -61,7 +62,9 @@ type TenantFixture = TenantsFixture['tenants'][number];
 
 async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: DemoFixtures): Promise<void> {
   const tenantId = uuidv7();
-  await tx.insert(tenants).values({ id: tenantId, slug: tenant.slug, name: tenant.name });
+  // The tenant is of the kind of its top unit (a kommun, a region, a kommunalförbund).
+  const kind = parseTenantKind(tenant.units[0]!.kind) ?? 'kommun';
+  await tx.insert(tenants).values({ id: tenantId, slug: tenant.slug, name: tenant.name, kind });
   const context: LoadContext = {
     tx,
     tenantId,
@@ -71,7 +74,7 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
         entityType: 'tenant',
         entityId: tenantId,
         operation: 'create',
-        changes: creationChanges({ slug: tenant.slug, name: tenant.name }),
+        changes: creationChanges({ slug: tenant.slug, name: tenant.name, kind }),
       },
     ],
     units: new Map(),

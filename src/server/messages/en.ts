@@ -17,6 +17,7 @@ export const en: ServerMessages = {
     not_yet: 'This cannot be done yet.',
     payload_too_large: 'The content is too large.',
     unsupported_media_type: 'Send the content as JSON (Content-Type: application/json).',
+    gone: 'This is no longer valid.',
     rate_limited: 'Too many attempts. Wait a while.',
     unavailable: 'The service is not available right now.',
     internal: 'Something went wrong on our side. Try again later.',
@@ -32,6 +33,7 @@ export const en: ServerMessages = {
     not_yet: 'First do what is said, then try again.',
     payload_too_large: 'At most 1 MB per request.',
     unsupported_media_type: 'Give Content-Type: application/json.',
+    gone: 'Ask for a new link.',
     rate_limited: 'Wait a while and try again.',
     unavailable: 'Try again in a while.',
     internal: 'The error is logged on our side.',
@@ -109,10 +111,26 @@ export const en: ServerMessages = {
     addressInSeveralTenants:
       'The address has accounts in several tenants. Give the tenant’s short name (e.g. "malmo").',
     deactivated: 'The account is deactivated. Contact your administrator.',
+    tenantSuspended: 'Your organisation’s account in Uppsikt is suspended. Contact whoever runs the service.',
     passwordOnlyInBrowser: 'A password is changed in the browser, not with an API token.',
     noPasswordToChange: 'You have no password to change. Ask the tenant administrator for one.',
     notCurrentPassword: 'That is not your current password.',
     samePassword: 'Choose a password other than the current one.',
+  },
+
+  links: {
+    unknown: 'The link does not exist. Check that you have the whole link from the message.',
+    used: 'The link has been used already. Sign in with your password, or ask for a new link.',
+    expired: 'The link has expired. Ask your administrator for a new one.',
+    withdrawn: 'The link has been replaced by a newer one or withdrawn. Use the latest link you received.',
+  },
+
+  tenants: {
+    slugTaken: (slug: string) => `The short name "${slug}" is used by another organisation already.`,
+    slugFormat: 'Must be lower-case letters a–z and digits, words joined by hyphens (e.g. "region-skane").',
+    kindUnknown: 'Must be kommun, region or kommunalförbund.',
+    alreadySetUp: 'Uppsikt has an organisation already. Sign in instead.',
+    wrongSetupCode: 'Wrong setup code. The code is in the server’s log from when it started.',
   },
 
   access: {

@@ -20,6 +20,7 @@ export const sv = {
     not_yet: 'Det går inte ännu.',
     payload_too_large: 'Innehållet är för stort.',
     unsupported_media_type: 'Skicka innehållet som JSON (Content-Type: application/json).',
+    gone: 'Det gäller inte längre.',
     rate_limited: 'För många försök. Vänta en stund.',
     unavailable: 'Tjänsten är inte tillgänglig just nu.',
     internal: 'Något gick fel hos oss. Försök igen senare.',
@@ -36,6 +37,7 @@ export const sv = {
     not_yet: 'Gör först det som anges och försök sedan igen.',
     payload_too_large: 'Högst 1 MB per anrop.',
     unsupported_media_type: 'Ange Content-Type: application/json.',
+    gone: 'Be om en ny länk.',
     rate_limited: 'Vänta en stund och försök igen.',
     unavailable: 'Försök igen om en stund.',
     internal: 'Felet är loggat hos oss.',
@@ -121,10 +123,28 @@ export const sv = {
       `För många misslyckade inloggningar från din adress. Försök igen om ${minutes(waitMinutes)}.`,
     addressInSeveralTenants: 'Adressen har konton i flera kommuner. Ange kommunens kortnamn (t.ex. "malmo").',
     deactivated: 'Kontot är avaktiverat. Kontakta din administratör.',
+    tenantSuspended: 'Organisationens konto i Uppsikt är avstängt. Kontakta den som driver tjänsten.',
     passwordOnlyInBrowser: 'Lösenordet byts i webbläsaren, inte med en API-nyckel.',
     noPasswordToChange: 'Du har inget lösenord att byta. Be kommunens administratör om ett.',
     notCurrentPassword: 'Det är inte ditt nuvarande lösenord.',
     samePassword: 'Välj ett annat lösenord än det nuvarande.',
+  },
+
+  /** One-time links: setting a first password, invitations, a forgotten password. */
+  links: {
+    unknown: 'Länken finns inte. Kontrollera att du fått med hela länken från brevet.',
+    used: 'Länken är redan använd. Logga in med ditt lösenord, eller be om en ny länk.',
+    expired: 'Länken har gått ut. Be din administratör om en ny.',
+    withdrawn: 'Länken har ersatts av en nyare eller dragits tillbaka. Använd den senaste länken du fått.',
+  },
+
+  /** Tenants (kommuner, regioner, kommunalförbund) and the first start of a new installation. */
+  tenants: {
+    slugTaken: (slug: string) => `Kortnamnet "${slug}" används redan av en annan organisation.`,
+    slugFormat: 'Ska vara små bokstäver a–z och siffror, ord skilda med bindestreck (t.ex. "region-skane").',
+    kindUnknown: 'Ska vara kommun, region eller kommunalförbund.',
+    alreadySetUp: 'Uppsikt har redan en organisation. Logga in i stället.',
+    wrongSetupCode: 'Fel installationskod. Koden står i serverns logg från när den startade.',
   },
 
   /** Roles and rights. */

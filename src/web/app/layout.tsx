@@ -1,12 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { firstRunQueries } from '../api/first-run.ts';
 import { useMe, useSignOut, type Me } from '../lib/use-me.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError } from '../lib/api.ts';
 import { LoadFailed, Loading } from '../components/page.tsx';
 
 /** Pages anyone may open without signing in. */
-const PUBLIC_PATHS = new Set(['/logga-in', '/tillganglighet']);
+const PUBLIC_PATHS = new Set(['/logga-in', '/tillganglighet', '/valj-losenord', '/forsta-start']);
 
 /** Every page: the header with the menu and language switch, the page itself, the footer. */
 export function RootLayout() {
@@ -20,8 +22,7 @@ export function RootLayout() {
           <Loading />
         </Shell>
       );
-    if (me.error instanceof ApiError && me.error.status === 401)
-      return <Navigate to="/logga-in" search={{ next: location.href }} replace />;
+    if (me.error instanceof ApiError && me.error.status === 401) return <SignInFirst next={location.href} />;
     if (me.error)
       return (
         <Shell>
@@ -34,6 +35,23 @@ export function RootLayout() {
       <Outlet />
     </Shell>
   );
+}
+
+/**
+ * Nobody is signed in: to the sign-in page, or, while a new installation has no organisation
+ * yet, to the first-run page (nobody could sign in anyway). Should the server not say, signing in
+ * is the way on.
+ */
+function SignInFirst({ next }: { next: string }) {
+  const firstRun = useQuery(firstRunQueries.state());
+  if (firstRun.isPending)
+    return (
+      <Shell>
+        <Loading />
+      </Shell>
+    );
+  if (firstRun.data?.needed) return <Navigate to="/forsta-start" replace />;
+  return <Navigate to="/logga-in" search={{ next }} replace />;
 }
 
 function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {

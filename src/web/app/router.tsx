@@ -40,6 +40,20 @@ const signInRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/auth/sign-in-page.tsx'), 'SignInPage'),
 });
 
+// A one-time link's page: the link's secret is in the address's fragment, read by the page.
+const choosePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/valj-losenord',
+  component: lazyRouteComponent(() => import('../features/auth/choose-password-page.tsx'), 'ChoosePasswordPage'),
+});
+
+// A new installation's first organisation; the layout leads here from any page while there is none.
+const firstRunRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forsta-start',
+  component: lazyRouteComponent(() => import('../features/first-run/first-run-page.tsx'), 'FirstRunPage'),
+});
+
 const myWorkRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
@@ -301,6 +315,8 @@ const historyRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  choosePasswordRoute,
+  firstRunRoute,
   myWorkRoute,
   organisationRoute,
   overviewRoute,

@@ -76,7 +76,7 @@ export function InputField({
 }: FieldProps & {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'date' | 'number' | 'email' | 'url';
+  type?: 'text' | 'date' | 'number' | 'email' | 'url' | 'password';
   inputMode?: 'numeric';
   autoComplete?: string;
   min?: number;

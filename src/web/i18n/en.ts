@@ -43,6 +43,57 @@ export const en: Messages = {
   'password.changed': 'Your password has been changed. You are signed out everywhere but here.',
   'password.failed': 'The password could not be changed.',
 
+  'newPassword.tooShort': 'The password must be at least 12 characters.',
+  'newPassword.mismatch': 'The passwords are not the same. Type the same password in both fields.',
+  'newPassword.repeat': 'Repeat the password',
+  'newPassword.help': 'At least 12 characters.',
+  'newPassword.invalid': 'The input is not valid.',
+
+  'link.title': 'Choose a password',
+  'link.forWhom': ({ name, tenant }) => `You are choosing a password for ${name}, ${tenant}.`,
+  'link.signInWith': ({ email }) => `You sign in with the email address ${email}.`,
+  'link.validUntil': ({ time }) => `The link is valid until ${time}, and only once.`,
+  'link.password': 'New password',
+  'link.submit': 'Save the password and sign in',
+  'link.submitting': 'Saving …',
+  'link.failed': 'The password could not be saved.',
+  'link.missingTitle': 'The link is incomplete',
+  'link.missing':
+    'The address lacks the link’s code, the part after #. Open the link in the message again, or copy the whole link into the browser’s address bar. If that does not help, ask your administrator for a new link.',
+  'link.unknownTitle': 'The link does not exist',
+  'link.unknown':
+    'Check that you have the whole link from the message. Otherwise, ask your administrator for a new link.',
+  'link.usedTitle': 'The link has already been used',
+  'link.used':
+    'A password has already been chosen with this link. Sign in with it. If you have forgotten the password, ask your administrator for a new link.',
+  'link.expiredTitle': 'The link has expired',
+  'link.expired': 'A link is valid for a limited time only. Ask your administrator for a new link.',
+  'link.withdrawnTitle': 'The link is no longer valid',
+  'link.withdrawn':
+    'It has been replaced by a newer link or withdrawn. Use the latest link you have received, or ask your administrator for a new one.',
+  'link.refusedTitle': 'The account cannot be used',
+  'link.toSignIn': 'Go to sign in',
+
+  'firstRun.title': 'Welcome to Uppsikt',
+  'firstRun.intro':
+    'Uppsikt has no organisation yet. Set up your municipality, region or federation of municipalities here, and you become its first administrator. Then you add units and people.',
+  'firstRun.setupCode': 'Setup code',
+  'firstRun.setupCodeHelp':
+    'The code is in the server’s log from when it started, four groups of five characters (for example K7QX3-…). Whoever runs the server can read it there.',
+  'firstRun.organisation': 'The organisation',
+  'firstRun.name': 'Name of the organisation',
+  'firstRun.nameHelp': 'For example Lunds kommun or Region Skåne. Also the name of the top unit.',
+  'firstRun.kind': 'Kind of organisation',
+  'firstRun.slug': 'Short name',
+  'firstRun.slugHelp':
+    'Used when signing in and in addresses. Lower-case letters a–z and digits, words joined by hyphens, for example lund or region-skane.',
+  'firstRun.administrator': 'You, the administrator',
+  'firstRun.adminName': 'Your name',
+  'firstRun.adminEmail': 'Your email address',
+  'firstRun.adminEmailHelp': 'You sign in with it.',
+  'firstRun.password': 'Password',
+  'firstRun.submit': 'Set up the organisation',
+
   'form.errorSummary': 'Please correct the following:',
 
   'planKind.internal_control': 'Internal control plan',

@@ -42,6 +42,57 @@ export const sv = {
   'password.changed': 'Lösenordet är bytt. Du är utloggad överallt utom här.',
   'password.failed': 'Lösenordet kunde inte bytas.',
 
+  'newPassword.tooShort': 'Lösenordet ska vara minst 12 tecken.',
+  'newPassword.mismatch': 'Lösenorden är inte lika. Skriv samma lösenord i båda fälten.',
+  'newPassword.repeat': 'Upprepa lösenordet',
+  'newPassword.help': 'Minst 12 tecken.',
+  'newPassword.invalid': 'Uppgifterna är inte giltiga.',
+
+  'link.title': 'Välj lösenord',
+  'link.forWhom': ({ name, tenant }: { name: string; tenant: string }) => `Du väljer lösenord för ${name}, ${tenant}.`,
+  'link.signInWith': ({ email }: { email: string }) => `Du loggar in med e-postadressen ${email}.`,
+  'link.validUntil': ({ time }: { time: string }) => `Länken gäller till och med ${time}, och bara en gång.`,
+  'link.password': 'Nytt lösenord',
+  'link.submit': 'Spara lösenordet och logga in',
+  'link.submitting': 'Sparar …',
+  'link.failed': 'Lösenordet kunde inte sparas.',
+  'link.missingTitle': 'Länken är inte hel',
+  'link.missing':
+    'Adressen saknar länkens kod, delen efter #. Öppna länken i brevet igen, eller kopiera hela länken till webbläsarens adressfält. Hjälper inte det, be din administratör om en ny länk.',
+  'link.unknownTitle': 'Länken finns inte',
+  'link.unknown':
+    'Kontrollera att du har fått med hela länken från brevet. Annars: be din administratör om en ny länk.',
+  'link.usedTitle': 'Länken är redan använd',
+  'link.used':
+    'Ett lösenord är redan valt med den här länken. Logga in med det. Har du glömt lösenordet, be din administratör om en ny länk.',
+  'link.expiredTitle': 'Länken har gått ut',
+  'link.expired': 'En länk gäller bara en begränsad tid. Be din administratör om en ny länk.',
+  'link.withdrawnTitle': 'Länken gäller inte längre',
+  'link.withdrawn':
+    'Den har ersatts av en nyare länk eller dragits tillbaka. Använd den senaste länken du har fått, eller be din administratör om en ny.',
+  'link.refusedTitle': 'Kontot går inte att använda',
+  'link.toSignIn': 'Till inloggningen',
+
+  'firstRun.title': 'Välkommen till Uppsikt',
+  'firstRun.intro':
+    'Uppsikt har ingen organisation än. Lägg upp er kommun, region eller ert kommunalförbund här, så blir du dess första administratör. Sedan lägger du till enheter och personer.',
+  'firstRun.setupCode': 'Installationskod',
+  'firstRun.setupCodeHelp':
+    'Koden står i serverns logg från när den startade, fyra grupper om fem tecken (till exempel K7QX3-…). Den som driver servern kan läsa den där.',
+  'firstRun.organisation': 'Organisationen',
+  'firstRun.name': 'Organisationens namn',
+  'firstRun.nameHelp': 'Till exempel Lunds kommun eller Region Skåne. Blir också namnet på den översta enheten.',
+  'firstRun.kind': 'Typ av organisation',
+  'firstRun.slug': 'Kortnamn',
+  'firstRun.slugHelp':
+    'Används vid inloggning och i adresser. Små bokstäver a–z och siffror, ord skilda med bindestreck, till exempel lund eller region-skane.',
+  'firstRun.administrator': 'Du som administratör',
+  'firstRun.adminName': 'Ditt namn',
+  'firstRun.adminEmail': 'Din e-postadress',
+  'firstRun.adminEmailHelp': 'Du loggar in med den.',
+  'firstRun.password': 'Lösenord',
+  'firstRun.submit': 'Lägg upp organisationen',
+
   'form.errorSummary': 'Rätta följande:',
 
   'planKind.internal_control': 'Internkontrollplan',

@@ -2,7 +2,7 @@ import type { Access } from '../../access/access.ts';
 import type { SessionLifetime } from '../../auth/auth-settings.ts';
 import { findSession } from '../../auth/sessions.ts';
 import type { Database } from '../../db/client.ts';
-import { describeCaller } from './describe-caller.ts';
+import { describeCaller } from '../../auth/describe-caller.ts';
 
 export interface DescribeMeOptions {
   /** The secret of the session cookie, if the caller came with one. */

@@ -1,23 +1,18 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { me, passwordChange, signInInput } from '../../../domain/contracts/auth.ts';
-import { clientAddress, type AuthSettings } from '../../auth/auth-settings.ts';
-import { overTls } from '../../http/security-headers.ts';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { me, meUpdate, passwordChange, signInInput } from '../../../domain/contracts/auth.ts';
+import { expectedVersion } from '../../audit/audited-writes.ts';
+import { clientAddress } from '../../auth/auth-settings.ts';
 import { SESSION_COOKIE } from '../../auth/sessions.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
+import { isSecure, setSessionCookie } from '../../auth/browser-session.ts';
 import { changePassword } from './change-password.ts';
-import { describeCaller } from './describe-caller.ts';
+import { describeCaller } from '../../auth/describe-caller.ts';
 import { describeMe } from './describe-me.ts';
 import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
-
-/** Behind TLS (directly or through a proxy that says so) the cookie is marked Secure. */
-/** The cookie is Secure when the browser came over TLS: directly, or through a proxy the configuration trusts. */
-function isSecure(c: Context): boolean {
-  return overTls(c, (c.get('auth') as AuthSettings).trustProxy > 0);
-}
+import { updateMe } from './update-me.ts';
 
 /** Sign-in: the one API route open to everyone. */
 export function signInRoutes() {
@@ -44,9 +39,7 @@ export function signInRoutes() {
         clientAddress: clientAddress(c, auth.trustProxy),
         settings: auth,
       });
-      // A browser-session cookie (no Max-Age): the server decides when the session ends
-      // (idle time that slides with use, and a maximum from sign-in), not a fixed cookie lifetime.
-      setCookie(c, SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'Lax', secure: isSecure(c), path: '/' });
+      setSessionCookie(c, session.secret);
       return c.json(
         await describeCaller(db, {
           tenantId,
@@ -97,6 +90,34 @@ export function sessionRoutes() {
     }),
     async (c) => {
       const access = c.get('access');
+      const secret = access.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
+      return c.json(
+        await describeMe(c.get('database').db, access, {
+          secret,
+          now: c.get('clock').now(),
+          lifetime: c.get('auth').session,
+        }),
+        200,
+      );
+    },
+  );
+
+  signedIn.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/me',
+      tags: ['Sign-in'],
+      summary: 'Change your own name, title and language',
+      request: jsonBody(meUpdate),
+      responses: { 200: json(me, 'Changed'), ...problems('validation_failed', 'forbidden', 'conflict') },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const { version, ...changes } = c.req.valid('json');
+      await updateMe(c.get('database').db, access, {
+        version: expectedVersion(version, c.req.header('if-match')),
+        changes,
+      });
       const secret = access.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
       return c.json(
         await describeMe(c.get('database').db, access, {

@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
-import { orgUnits } from '../../db/schema/org-units.ts';
-import { roleAssignments } from '../../db/schema/role-assignments.ts';
-import { tenants } from '../../db/schema/tenants.ts';
-import { users } from '../../db/schema/users.ts';
+import type { Database } from '../db/client.ts';
+import { orgUnits } from '../db/schema/org-units.ts';
+import { roleAssignments } from '../db/schema/role-assignments.ts';
+import { tenants } from '../db/schema/tenants.ts';
+import { users } from '../db/schema/users.ts';
 
 export interface DescribeCallerOptions {
   tenantId: string;
@@ -25,7 +25,14 @@ export async function describeCaller(
 ) {
   const [row] = await db
     .select({
-      user: { id: users.id, name: users.name, email: users.email, title: users.title, locale: users.locale },
+      user: {
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        title: users.title,
+        locale: users.locale,
+        version: users.version,
+      },
       tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name },
     })
     .from(users)

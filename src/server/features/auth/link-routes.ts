@@ -1,0 +1,57 @@
+import { createRoute } from '@hono/zod-openapi';
+import { me } from '../../../domain/contracts/auth.ts';
+import { linkDescription, linkPassword, linkSecret } from '../../../domain/contracts/tenants.ts';
+import { describeOneTimeLink, setPasswordWithLink } from '../../auth/one-time-links.ts';
+import { createRouter } from '../../http/api-router.ts';
+import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
+import { startBrowserSession } from '../../auth/browser-session.ts';
+
+/**
+ * One-time links, open to everyone who holds one: the page at /valj-losenord reads the secret
+ * from its address (the fragment, never sent to a server by itself) and posts it here. POST, so
+ * that the secret stays out of URLs and access logs here too.
+ */
+export function linkRoutes() {
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/links/describe',
+      tags: ['Sign-in'],
+      summary: 'Who a one-time link is for, and until when it is valid; does not use it',
+      security: [],
+      request: jsonBody(linkSecret),
+      responses: {
+        200: json(linkDescription, 'The link can be used'),
+        ...problems('validation_failed', 'not_found', 'gone', 'forbidden'),
+      },
+    }),
+    async (c) => {
+      const link = await describeOneTimeLink(c.get('database').db, c.req.valid('json').secret, c.get('clock').now());
+      return c.json({ ...link, expiresAt: link.expiresAt.toISOString() }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/links/password',
+      tags: ['Sign-in'],
+      summary: 'Choose a password with a one-time link; uses the link, ends other sessions and signs in',
+      security: [],
+      request: jsonBody(linkPassword),
+      responses: {
+        200: json(me, 'Password set and signed in'),
+        ...problems('validation_failed', 'not_found', 'gone', 'forbidden'),
+      },
+    }),
+    async (c) => {
+      const { secret, password } = c.req.valid('json');
+      const person = await setPasswordWithLink(c.get('database').db, { secret, password, now: c.get('clock').now() });
+      return c.json(await startBrowserSession(c, person), 200);
+    },
+  );
+
+  return router;
+}

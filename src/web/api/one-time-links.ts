@@ -1,0 +1,36 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { linkDescription, linkPassword } from '../../domain/contracts/tenants.ts';
+import { api, setCsrfToken } from '../lib/api.ts';
+import type { Me } from './me.ts';
+import type { Answer, Body } from './shared.ts';
+
+export type LinkDescription = Answer<typeof linkDescription>;
+
+/** One-time links to choose a password (open to whoever holds one). */
+export const oneTimeLinkKeys = {
+  all: ['one-time-links'] as const,
+  description: (secret: string) => [...oneTimeLinkKeys.all, 'description', secret] as const,
+};
+
+/** Who a link is for and until when it is valid; does not use it. POST, so the secret stays out of URLs. */
+export function describeOneTimeLink(secret: string, signal?: AbortSignal) {
+  return api<LinkDescription>('/auth/links/describe', { method: 'POST', body: { secret }, signal });
+}
+
+/** Uses the link to set the person's password; the answer is the person, now signed in. */
+export async function choosePasswordWithLink(body: Body<typeof linkPassword>): Promise<Me> {
+  const who = await api<Me>('/auth/links/password', { method: 'POST', body });
+  setCsrfToken(who.csrfToken);
+  return who;
+}
+
+export const oneTimeLinkQueries = {
+  // Read once: asking again (on focus, say) would only find the link used after it was.
+  description: (secret: string) =>
+    queryOptions({
+      queryKey: oneTimeLinkKeys.description(secret),
+      queryFn: ({ signal }) => describeOneTimeLink(secret, signal),
+      staleTime: Infinity,
+      retry: false,
+    }),
+};
