@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adjustableClock } from '../../../domain/clock.ts';
 import { DEFAULT_STATUSES } from '../../../domain/status.ts';
 import { createApp } from '../../app.ts';
+import { DEFAULT_AUTH_SETTINGS } from '../../auth/auth-settings.ts';
 import { createSession, SESSION_COOKIE } from '../../auth/sessions.ts';
 import { newApiTokenSecret } from '../../auth/api-token-secrets.ts';
 import { newSetupCode } from '../../auth/secrets.ts';
@@ -180,6 +181,8 @@ describe('a tenant from zero', () => {
     ]);
     const cookie = chosen.headers.get('set-cookie')!.split(';')[0]!;
     expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(chosen.headers.get('set-cookie')).toMatch(/; Path=\/(;|$)/);
+    expect(chosen.body).toMatchObject({ via: 'session', mayWrite: true });
     const me = await clientFor(app, { cookie }).get('/me');
     expect(me.status).toBe(200);
 
@@ -201,7 +204,25 @@ describe('a tenant from zero', () => {
     expect(events.find((event) => event.operation === 'use')).toMatchObject({
       actorKind: 'user',
       actorUserId: created.adminId,
+      changes: { usedAt: [null, '2026-06-15T10:00:00.000Z'] },
     });
+    expect(events.find((event) => event.operation === 'create')!.changes).toEqual({
+      userId: [null, created.adminId],
+      purpose: [null, 'set_password'],
+      expiresAt: [null, '2026-06-16T10:00:00.000Z'],
+    });
+    // The password itself is recorded as the person's own change, redacted.
+    const passwordSet = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, created.adminId), eq(auditEvents.operation, 'update')));
+    expect(passwordSet).toEqual([
+      expect.objectContaining({
+        entityType: 'user',
+        actorUserId: created.adminId,
+        changes: { passwordHash: [null, '[redacted]'] },
+      }),
+    ]);
   });
 
   test('a link is refused when unknown (404), after 24 h (410 expired) and once a newer one is issued (410 withdrawn)', async () => {
@@ -236,6 +257,15 @@ describe('a tenant from zero', () => {
     expect(withdrawn.status).toBe(410);
     expect(withdrawn.body.reason).toBe('withdrawn');
     expect((await post(app, '/auth/links/password', { secret: newer.secret, password: PASSWORD })).status).toBe(200);
+    const [withdrawal] = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, created.tenantId), eq(auditEvents.operation, 'withdraw')));
+    expect(withdrawal).toMatchObject({
+      entityType: 'one_time_link',
+      entityId: created.link!.id,
+      changes: { withdrawnAt: [null, '2026-06-15T10:00:00.000Z'] },
+    });
   });
 
   test('two tabs posting the same link at once set one password; the other is told the link is used', async () => {
@@ -373,5 +403,49 @@ describe('the first run: a new installation creates its first tenant at /', () =
     } finally {
       await empty.close();
     }
+  });
+});
+
+describe('a link of a person who may no longer sign in', () => {
+  let database: DatabaseHandle;
+  const clock = adjustableClock('2026-06-15T10:00:00Z');
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = createApp({ database, clock });
+  });
+  afterAll(() => database.close());
+
+  test('is refused with 403 once the person is deactivated, and while their organisation is suspended', async () => {
+    const deactivated = await createTenant(database.db, input('bjuv'), { clock, actorLabel: 'cli:tenant' });
+    await database.db.update(users).set({ deactivatedAt: clock.now() }).where(eq(users.id, deactivated.adminId));
+    const refused = await post(app, '/auth/links/password', { secret: deactivated.link!.secret, password: PASSWORD });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/avaktiverat/);
+
+    const suspended = await createTenant(database.db, input('astorp'), { clock, actorLabel: 'cli:tenant' });
+    await setTenantSuspended(database.db, 'astorp', true, { clock, actorLabel: 'cli:tenant' });
+    const whileSuspended = await post(app, '/auth/links/describe', { secret: suspended.link!.secret });
+    expect(whileSuspended.status).toBe(403);
+    expect(whileSuspended.body.detail).toMatch(/avstängt/);
+    await setTenantSuspended(database.db, 'astorp', false, { clock, actorLabel: 'cli:tenant' });
+    expect((await post(app, '/auth/links/describe', { secret: suspended.link!.secret })).status).toBe(200);
+  });
+
+  test('the session cookie is Secure when a trusted proxy says the browser came over HTTPS, and only then', async () => {
+    await createTenant(database.db, input('klippan'), { clock, actorLabel: 'cli:tenant', adminPassword: PASSWORD });
+    const signIn = (trustProxy: number) =>
+      post(
+        createApp({ database, clock, auth: { ...DEFAULT_AUTH_SETTINGS, trustProxy } }),
+        '/auth/login',
+        { email: 'ada@klippan.example.se', password: PASSWORD },
+        { 'x-forwarded-proto': 'https' },
+      );
+    const trusted = await signIn(1);
+    expect(trusted.status).toBe(200);
+    expect(trusted.headers.get('set-cookie')).toMatch(/; Secure/);
+    const untrusted = await signIn(0);
+    expect(untrusted.status).toBe(200);
+    expect(untrusted.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
 });
