@@ -1,10 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { me, meUpdate, passwordChange, signInInput } from '../../../domain/contracts/auth.ts';
 import { expectedVersion } from '../../audit/audited-writes.ts';
 import { clientAddress } from '../../auth/auth-settings.ts';
 import { SESSION_COOKIE } from '../../auth/sessions.ts';
-import { createRouter } from '../../http/api-router.ts';
+import { createRouter, type ApiEnv } from '../../http/api-router.ts';
 import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
 import { isSecure, setSessionCookie } from '../../auth/browser-session.ts';
 import { changePassword } from './change-password.ts';
@@ -57,6 +58,17 @@ export function signInRoutes() {
   return router;
 }
 
+/** "Who am I" for the caller of this request; a session's CSRF token comes from its cookie. */
+function describeCurrentCaller(c: Context<ApiEnv>) {
+  const access = c.get('access');
+  const secret = access.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
+  return describeMe(c.get('database').db, access, {
+    secret,
+    now: c.get('clock').now(),
+    lifetime: c.get('auth').session,
+  });
+}
+
 /** Sign-out and "who am I", for a caller the authentication middleware has identified. */
 export function sessionRoutes() {
   const signedIn = createRouter();
@@ -89,16 +101,7 @@ export function sessionRoutes() {
       responses: { 200: json(me, 'Who is calling') },
     }),
     async (c) => {
-      const access = c.get('access');
-      const secret = access.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
-      return c.json(
-        await describeMe(c.get('database').db, access, {
-          secret,
-          now: c.get('clock').now(),
-          lifetime: c.get('auth').session,
-        }),
-        200,
-      );
+      return c.json(await describeCurrentCaller(c), 200);
     },
   );
 
@@ -118,15 +121,7 @@ export function sessionRoutes() {
         version: expectedVersion(version, c.req.header('if-match')),
         changes,
       });
-      const secret = access.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
-      return c.json(
-        await describeMe(c.get('database').db, access, {
-          secret,
-          now: c.get('clock').now(),
-          lifetime: c.get('auth').session,
-        }),
-        200,
-      );
+      return c.json(await describeCurrentCaller(c), 200);
     },
   );
 

@@ -341,6 +341,39 @@ describe('a tenant from zero', () => {
     });
     expect(listed.find((tenant) => tenant.slug === 'ystad')).toMatchObject({ kind: 'kommun', units: 1, accounts: 1 });
   });
+
+  test('a link of a person who may no longer sign in is refused with 403: deactivated, or their organisation suspended', async () => {
+    const deactivated = await createTenant(database.db, input('bjuv'), { clock, actorLabel: 'cli:tenant' });
+    await database.db.update(users).set({ deactivatedAt: clock.now() }).where(eq(users.id, deactivated.adminId));
+    const refused = await post(app, '/auth/links/password', { secret: deactivated.link!.secret, password: PASSWORD });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/avaktiverat/);
+
+    const suspended = await createTenant(database.db, input('astorp'), { clock, actorLabel: 'cli:tenant' });
+    await setTenantSuspended(database.db, 'astorp', true, { clock, actorLabel: 'cli:tenant' });
+    const whileSuspended = await post(app, '/auth/links/describe', { secret: suspended.link!.secret });
+    expect(whileSuspended.status).toBe(403);
+    expect(whileSuspended.body.detail).toMatch(/avstängt/);
+    await setTenantSuspended(database.db, 'astorp', false, { clock, actorLabel: 'cli:tenant' });
+    expect((await post(app, '/auth/links/describe', { secret: suspended.link!.secret })).status).toBe(200);
+  });
+
+  test('the session cookie is Secure when a trusted proxy says the browser came over HTTPS, and only then', async () => {
+    await createTenant(database.db, input('klippan'), { clock, actorLabel: 'cli:tenant', adminPassword: PASSWORD });
+    const signIn = (trustProxy: number) =>
+      post(
+        createApp({ database, clock, auth: { ...DEFAULT_AUTH_SETTINGS, trustProxy } }),
+        '/auth/login',
+        { email: 'ada@klippan.example.se', password: PASSWORD },
+        { 'x-forwarded-proto': 'https' },
+      );
+    const trusted = await signIn(1);
+    expect(trusted.status).toBe(200);
+    expect(trusted.headers.get('set-cookie')).toMatch(/; Secure/);
+    const untrusted = await signIn(0);
+    expect(untrusted.status).toBe(200);
+    expect(untrusted.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
 });
 
 describe('the first run: a new installation creates its first tenant at /', () => {
@@ -403,49 +436,5 @@ describe('the first run: a new installation creates its first tenant at /', () =
     } finally {
       await empty.close();
     }
-  });
-});
-
-describe('a link of a person who may no longer sign in', () => {
-  let database: DatabaseHandle;
-  const clock = adjustableClock('2026-06-15T10:00:00Z');
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = createApp({ database, clock });
-  });
-  afterAll(() => database.close());
-
-  test('is refused with 403 once the person is deactivated, and while their organisation is suspended', async () => {
-    const deactivated = await createTenant(database.db, input('bjuv'), { clock, actorLabel: 'cli:tenant' });
-    await database.db.update(users).set({ deactivatedAt: clock.now() }).where(eq(users.id, deactivated.adminId));
-    const refused = await post(app, '/auth/links/password', { secret: deactivated.link!.secret, password: PASSWORD });
-    expect(refused.status).toBe(403);
-    expect(refused.body.detail).toMatch(/avaktiverat/);
-
-    const suspended = await createTenant(database.db, input('astorp'), { clock, actorLabel: 'cli:tenant' });
-    await setTenantSuspended(database.db, 'astorp', true, { clock, actorLabel: 'cli:tenant' });
-    const whileSuspended = await post(app, '/auth/links/describe', { secret: suspended.link!.secret });
-    expect(whileSuspended.status).toBe(403);
-    expect(whileSuspended.body.detail).toMatch(/avstängt/);
-    await setTenantSuspended(database.db, 'astorp', false, { clock, actorLabel: 'cli:tenant' });
-    expect((await post(app, '/auth/links/describe', { secret: suspended.link!.secret })).status).toBe(200);
-  });
-
-  test('the session cookie is Secure when a trusted proxy says the browser came over HTTPS, and only then', async () => {
-    await createTenant(database.db, input('klippan'), { clock, actorLabel: 'cli:tenant', adminPassword: PASSWORD });
-    const signIn = (trustProxy: number) =>
-      post(
-        createApp({ database, clock, auth: { ...DEFAULT_AUTH_SETTINGS, trustProxy } }),
-        '/auth/login',
-        { email: 'ada@klippan.example.se', password: PASSWORD },
-        { 'x-forwarded-proto': 'https' },
-      );
-    const trusted = await signIn(1);
-    expect(trusted.status).toBe(200);
-    expect(trusted.headers.get('set-cookie')).toMatch(/; Secure/);
-    const untrusted = await signIn(0);
-    expect(untrusted.status).toBe(200);
-    expect(untrusted.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
 });
