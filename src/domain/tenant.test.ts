@@ -3,7 +3,7 @@ import { ORG_UNIT_KINDS } from './org-unit.ts';
 import { parseTenantKind, TENANT_KIND_LABELS, TENANT_KINDS, TENANT_SLUG_PATTERN } from './tenant.ts';
 
 describe('tenant kinds', () => {
-  it('reads the kinds as people write them, with or without å, ä, ö', () => {
+  it('reads the kinds as people write them, with or without ö, spaces or hyphens', () => {
     expect(parseTenantKind('kommun')).toBe('kommun');
     expect(parseTenantKind(' Region ')).toBe('region');
     expect(parseTenantKind('kommunalförbund')).toBe('kommunalforbund');
@@ -12,6 +12,8 @@ describe('tenant kinds', () => {
     expect(parseTenantKind('förbund')).toBe('kommunalforbund');
     expect(parseTenantKind('Municipality')).toBe('kommun');
     expect(parseTenantKind('federation of municipalities')).toBe('kommunalforbund');
+    expect(parseTenantKind('kommunal-förbund')).toBe('kommunalforbund');
+    expect(parseTenantKind('kommunal_forbund')).toBe('kommunalforbund');
   });
 
   it('refuses what is no tenant kind', () => {

@@ -13,7 +13,7 @@ export const TENANT_KIND_LABELS: Record<TenantKind, { sv: string; en: string }> 
   kommunalforbund: { sv: 'Kommunalförbund', en: 'Federation of municipalities' },
 };
 
-/** The words people type for each kind, folded (lower case, å/ä → a, ö → o, no spaces). */
+/** The words people type for each kind, folded (lower case, ö → o, no spaces, hyphens or underscores). */
 const KIND_WORDS: Record<string, TenantKind> = {
   kommun: 'kommun',
   municipality: 'kommun',
@@ -25,16 +25,16 @@ const KIND_WORDS: Record<string, TenantKind> = {
 };
 
 /**
- * Reads a tenant kind as a person writes it: "kommunalförbund", "Kommunalforbund", "region",
+ * Reads a tenant kind as a person writes it: "kommunalförbund", "Kommunalforbund", "Region",
  * "Municipality" …; null when it is none of them.
  */
 export function parseTenantKind(text: string): TenantKind | null {
+  // Spaces, hyphens and underscores go, so no trimming is needed; "ö" is the only letter of the
+  // kinds' names that people sometimes leave out.
   const folded = text
-    .trim()
     .toLowerCase()
-    .replace(/[åä]/g, 'a')
     .replace(/ö/g, 'o')
-    .replace(/[\s_-]+/g, '');
+    .replace(/[\s_-]/g, '');
   return KIND_WORDS[folded] ?? null;
 }
 
