@@ -59,12 +59,21 @@ async function run(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve': {
-      const server = await startServer(config, { demo: values.demo });
+      const starting = startServer(config, { demo: values.demo });
+      // Listening for the signals from the first moment: a stop asked for while the server is
+      // still starting (it has already logged its address or setup code) waits for the start to
+      // finish and then stops cleanly, instead of killing the process half-way.
       const shutdown = () => {
-        void server.stop().then(() => process.exit(0));
+        void starting
+          .then((server) => server.stop())
+          .then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
+      await starting;
       return new Promise<number>(() => {});
     }
     case 'migrate': {
