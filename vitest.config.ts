@@ -48,6 +48,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          // A journey is dozens of steps in a real browser; its timeout is there to stop a hang,
+          // not to time it. On a 2-core CI machine with the database tests running beside it, the
+          // longest journeys (the administration's) came within a second of 60 s and then over it.
+          testTimeout: 180_000,
           globalSetup: ['e2e/support/build.ts'],
           env: { DATABASE_URL: '' },
         },
