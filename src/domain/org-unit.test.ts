@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mayNestUnder, ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, type OrgUnitKind } from './org-unit.ts';
+import { mayNestUnder, ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, parseOrgUnitKind, type OrgUnitKind } from './org-unit.ts';
 
 describe('which unit may sit below which', () => {
   test('a kommun or region is only ever the top of a tree', () => {
@@ -42,5 +42,33 @@ describe('which unit may sit below which', () => {
       { sv: 'Avdelning', en: 'Department' },
       { sv: 'Enhet', en: 'Unit' },
     ]);
+  });
+});
+
+describe('a unit kind as people write it in their lists', () => {
+  test('the Swedish and English names of every kind, in any case and with or without å ä ö', () => {
+    for (const kind of ORG_UNIT_KINDS) {
+      expect(parseOrgUnitKind(ORG_UNIT_KIND_LABELS[kind].sv)).toBe(kind);
+      expect(parseOrgUnitKind(ORG_UNIT_KIND_LABELS[kind].en.toUpperCase())).toBe(kind);
+    }
+    expect(parseOrgUnitKind('  förvaltning ')).toBe('forvaltning');
+    expect(parseOrgUnitKind('Forvaltning')).toBe('forvaltning');
+    expect(parseOrgUnitKind('NÄMND')).toBe('namnd');
+  });
+
+  test('the other words municipalities use for the same levels', () => {
+    expect(parseOrgUnitKind('Styrelse')).toBe('namnd');
+    expect(parseOrgUnitKind('Utskott')).toBe('namnd');
+    expect(parseOrgUnitKind('Aktiebolag')).toBe('bolag');
+    expect(parseOrgUnitKind('Förbund')).toBe('kommunalforbund');
+    expect(parseOrgUnitKind('Kontor')).toBe('forvaltning');
+    expect(parseOrgUnitKind('Verksamhetsområde')).toBe('avdelning');
+    expect(parseOrgUnitKind('Sektion')).toBe('enhet');
+  });
+
+  test('anything else is no kind', () => {
+    expect(parseOrgUnitKind('')).toBeNull();
+    expect(parseOrgUnitKind('Skola')).toBeNull();
+    expect(parseOrgUnitKind('nämndx')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { foldWords } from './table-headings.ts';
 /**
  * Kinds of organisation unit, from the municipality at the root down to a school.
  * A nämnd and a styrelse are the same kind: a political committee that owns plans.
@@ -25,6 +26,47 @@ export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, { sv: string; en: string 
   avdelning: { sv: 'Avdelning', en: 'Department' },
   enhet: { sv: 'Enhet', en: 'Unit' },
 };
+
+/** The words people write for each kind, folded as headings are (lower case, å ä ö as a a o, no signs). */
+const KIND_WORDS: Record<string, OrgUnitKind> = {
+  kommun: 'kommun',
+  municipality: 'kommun',
+  region: 'region',
+  namnd: 'namnd',
+  styrelse: 'namnd',
+  namndstyrelse: 'namnd',
+  utskott: 'namnd',
+  committee: 'namnd',
+  board: 'namnd',
+  committeeboard: 'namnd',
+  bolag: 'bolag',
+  aktiebolag: 'bolag',
+  kommunaltbolag: 'bolag',
+  company: 'bolag',
+  municipalcompany: 'bolag',
+  kommunalforbund: 'kommunalforbund',
+  forbund: 'kommunalforbund',
+  federation: 'kommunalforbund',
+  federationofmunicipalities: 'kommunalforbund',
+  forvaltning: 'forvaltning',
+  kontor: 'forvaltning',
+  administration: 'forvaltning',
+  avdelning: 'avdelning',
+  verksamhetsomrade: 'avdelning',
+  department: 'avdelning',
+  enhet: 'enhet',
+  sektion: 'enhet',
+  unit: 'enhet',
+  section: 'enhet',
+};
+
+/**
+ * Reads a unit kind as a person writes it in a list of units: "Nämnd", "styrelse",
+ * "Förvaltning", "forvaltning", "Enhet", "Department" …; null when it is none of them.
+ */
+export function parseOrgUnitKind(text: string): OrgUnitKind | null {
+  return KIND_WORDS[foldWords(text)] ?? null;
+}
 
 /**
  * How far down the tree each kind sits: kommun and region at the top; nämnd/styrelse, bolag and

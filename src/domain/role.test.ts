@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isTenantWideRole, ROLE_LABELS, ROLES } from './role.ts';
+import { isTenantWideRole, parseRole, ROLE_LABELS, ROLES } from './role.ts';
 
 describe('roles', () => {
   test('a revisor reads the whole tenant, wherever the role is given', () => {
@@ -27,5 +27,28 @@ describe('roles', () => {
       { sv: 'Läsare', en: 'Reader' },
       { sv: 'Revisor', en: 'Auditor' },
     ]);
+  });
+});
+
+describe('a role as people write it in their lists', () => {
+  test('the Swedish and English names of every role, in any case and with or without å ä ö', () => {
+    for (const role of ROLES) {
+      expect(parseRole(ROLE_LABELS[role].sv)).toBe(role);
+      expect(parseRole(ROLE_LABELS[role].en.toLowerCase())).toBe(role);
+    }
+    expect(parseRole('LÄSARE')).toBe('reader');
+    expect(parseRole('lasare')).toBe('reader');
+  });
+
+  test('the titles of the roles in municipal instructions', () => {
+    expect(parseRole('Internkontrollsamordnare')).toBe('coordinator');
+    expect(parseRole('IK-samordnare')).toBe('coordinator');
+    expect(parseRole('Kontrollansvarig')).toBe('responsible');
+    expect(parseRole('Admin')).toBe('administrator');
+  });
+
+  test('anything else is no role', () => {
+    expect(parseRole('')).toBeNull();
+    expect(parseRole('Chef')).toBeNull();
   });
 });

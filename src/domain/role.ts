@@ -1,3 +1,4 @@
+import { foldWords } from './table-headings.ts';
 /**
  * Roles a person holds on an organisation unit; a role is valid for the unit's whole subtree.
  * - administrator (administratör): administers the tenant.
@@ -16,6 +17,33 @@ export const ROLE_LABELS: Record<Role, { sv: string; en: string }> = {
   reader: { sv: 'Läsare', en: 'Reader' },
   auditor: { sv: 'Revisor', en: 'Auditor' },
 };
+
+/** The words people write for each role, folded (lower case, å ä ö as a a o, no signs). */
+const ROLE_WORDS: Record<string, Role> = {
+  administrator: 'administrator',
+  admin: 'administrator',
+  systemadministrator: 'administrator',
+  samordnare: 'coordinator',
+  internkontrollsamordnare: 'coordinator',
+  iksamordnare: 'coordinator',
+  coordinator: 'coordinator',
+  ansvarig: 'responsible',
+  kontrollansvarig: 'responsible',
+  responsible: 'responsible',
+  lasare: 'reader',
+  lasbehorighet: 'reader',
+  reader: 'reader',
+  revisor: 'auditor',
+  auditor: 'auditor',
+};
+
+/**
+ * Reads a role as a person writes it in a list of people: "Samordnare", "IK-samordnare",
+ * "läsare", "Auditor" …; null when it is none of them.
+ */
+export function parseRole(text: string): Role | null {
+  return ROLE_WORDS[foldWords(text)] ?? null;
+}
 
 /**
  * Whether a role reaches beyond the unit's subtree: a revisor reads the whole tenant and its

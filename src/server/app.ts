@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'drizzle-orm';
@@ -8,7 +9,8 @@ import { systemClock, type Clock } from '../domain/clock.ts';
 import { AppError, problemResponse } from './errors.ts';
 import { localize } from './messages/messages.ts';
 import { packageRoot, packageVersion } from './paths.ts';
-import { createRouter } from './http/api-router.ts';
+import { createRouter, type ApiEnv } from './http/api-router.ts';
+import { ORG_IMPORT_MAX_BYTES } from '../domain/contracts/org-import.ts';
 import { problemFromDatabaseError } from './http/database-errors.ts';
 import { textGuard } from './http/text-guard.ts';
 import { securityHeaders, type SecurityHeaderOptions } from './http/security-headers.ts';
@@ -37,6 +39,7 @@ import { reviewRoutes } from './features/reviews/routes.ts';
 import { reportingCalendarRoutes } from './features/reporting-calendar/routes.ts';
 import { auditEventRoutes } from './features/audit-events/routes.ts';
 import { reportRoutes } from './features/reports/routes.ts';
+import { orgImportRoutes } from './features/org-import/routes.ts';
 import { outboxRoutes } from './features/outbox/routes.ts';
 import { overviewRoutes } from './features/overview/routes.ts';
 import { recommendationRoutes } from './features/recommendations/routes.ts';
@@ -61,6 +64,9 @@ export interface AppDependencies {
 
 /** The largest request body the API accepts; the longest texts are bounded well below it. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The body of an import: the largest file, base64-encoded (4/3), with room for the JSON around it. */
+export const IMPORT_BODY_LIMIT_BYTES = Math.ceil((ORG_IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024;
 
 /** The HTTP application. Every feature's routes are mounted here, by hand, so this reads as the map of the API. */
 export function createApp({
@@ -95,18 +101,28 @@ export function createApp({
     c.set('auth', auth);
     await next();
   });
-  v1.use(
-    '*',
-    bodyLimit({
-      maxSize: BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          localize((m) => m.problemDetails.payload_too_large),
-        );
-      },
-    }),
-  );
+  const ordinaryBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({
+    maxSize: BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new AppError(
+        'payload_too_large',
+        localize((m) => m.problemDetails.payload_too_large),
+      );
+    },
+  });
+  // An import carries a whole spreadsheet, base64-encoded in its JSON.
+  const importBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({
+    maxSize: IMPORT_BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new AppError(
+        'payload_too_large',
+        localize((m) => m.tables.tooLarge(ORG_IMPORT_MAX_BYTES / 1024 / 1024)),
+      );
+    },
+  });
+  const limitBody: MiddlewareHandler<ApiEnv> = (c, next) =>
+    (c.req.path.startsWith('/api/v1/imports/') ? importBodyLimit : ordinaryBodyLimit)(c, next);
+  v1.use('*', limitBody);
   // NUL and lone surrogates are refused in one place, for every endpoint and before signing in.
   v1.use('*', textGuard());
 
@@ -150,6 +166,7 @@ export function createApp({
   v1.route('/', reportRoutes());
   v1.route('/', reportTextRoutes());
   v1.route('/', outboxRoutes());
+  v1.route('/', orgImportRoutes());
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -6,7 +6,7 @@ import { localize } from '../messages/messages.ts';
 import { creationChanges, recordAuditEvents, type Actor } from './record-audit-events.ts';
 import type { AuditChanges } from '../db/schema/audit-events.ts';
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 /** A tenant-owned table: every one has (tenant_id, id). */
 export type TenantTable = PgTable & { tenantId: PgColumn; id: PgColumn };

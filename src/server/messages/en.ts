@@ -286,6 +286,49 @@ export const en: ServerMessages = {
     activityPlan: 'activity plan',
   },
 
+  tables: {
+    oldExcelFormat:
+      'The file is in Excel’s old format (.xls). Save it as an Excel workbook (.xlsx) or as CSV and try again.',
+    notAWorkbook: 'The file cannot be read as an Excel workbook. Save it again as .xlsx or CSV and try again.',
+    notText: 'The file is neither an Excel workbook (.xlsx) nor a text file (CSV). Choose such a file.',
+    badQuotes: 'The quotation marks in the file do not match up. Save the file again as CSV from Excel and try again.',
+    tooLarge: (megabytes) => `The file is too large. A file for import may be at most ${megabytes} MB.`,
+  },
+
+  orgImport: {
+    noHeadings: (headings, required) =>
+      `No row with headings Uppsikt knows was found. Give the columns headings such as ${headings}, in any order; ${required} must be there.`,
+    emptyFile: 'The file has no rows below the headings.',
+    required: 'Required.',
+    unknownKind: (given, kinds) => `"${given}" is not a known kind of unit. Give one of: ${kinds}.`,
+    kindNeeded: 'Give the kind of a new unit.',
+    unknownRole: (given, roles) => `"${given}" is not a known role. Give one of: ${roles}.`,
+    unitNotFound: (given) => `There is no unit "${given}", neither in the file nor in Uppsikt.`,
+    parentNotFound: (given) =>
+      `There is no unit "${given}", neither in the file nor in Uppsikt. Add it or correct the name.`,
+    ambiguousUnit: (given) => `Several units are called "${given}". Give the unit’s code instead, or its parent.`,
+    ambiguousInFile: (given, rows) =>
+      `Several rows of the file are called "${given}" (rows ${rows}). Give the code instead.`,
+    sameUnitTwice: (row) => `The same unit is already on row ${row}.`,
+    ownParent: 'A unit cannot sit below itself.',
+    belowItself: 'The unit would end up below itself.',
+    secondTop: 'The organisation already has a top unit. Give the unit the new one sits below.',
+    childDoesNotFit: (child, kind) => `The unit ${child} sits below it and cannot sit below a ${kind}.`,
+    invalidEmail: 'Give a valid e-mail address.',
+    deactivated: 'The person is deactivated. Reactivate them under Users first.',
+    otherName: (row) => `Row ${row} gives another name for the same e-mail address.`,
+    otherTitle: (row) => `Row ${row} gives another title for the same e-mail address.`,
+    roleNeedsUnit: 'Give the unit where the person holds the role.',
+    unitNeedsRole: 'Give the role the person holds on the unit, or leave the unit empty.',
+    rowsHaveErrors: (count) =>
+      count === 1
+        ? '1 row has errors. Correct the file and preview again; nothing has been saved.'
+        : `${count} rows have errors. Correct the file and preview again; nothing has been saved.`,
+    changedSincePreview:
+      'The organisation has changed since the preview. Preview again before you carry out the import.',
+    roleOnUnit: (role, unit) => `${role} – ${unit}`,
+  },
+
   digest: {
     subject: (week) => `Uppsikt: your reminders, week ${week}`,
     greeting: (name) => `Hello ${name},`,

@@ -310,6 +310,53 @@ export const sv = {
     activityPlan: 'aktivitetsplan',
   },
 
+  /** Reading an uploaded spreadsheet. */
+  tables: {
+    oldExcelFormat:
+      'Filen är i Excels gamla format (.xls). Spara den som Excel-arbetsbok (.xlsx) eller CSV och försök igen.',
+    notAWorkbook: 'Filen går inte att läsa som Excel-arbetsbok. Spara den på nytt som .xlsx eller CSV och försök igen.',
+    notText: 'Filen är varken en Excel-arbetsbok (.xlsx) eller en textfil (CSV). Välj en sådan fil.',
+    badQuotes: 'Citattecknen i filen går inte ihop. Spara filen på nytt som CSV ur Excel och försök igen.',
+    tooLarge: (megabytes: number) => `Filen är för stor. En fil för import får vara högst ${megabytes} MB.`,
+  },
+
+  /** Importing the unit tree and the people with their roles from a spreadsheet. */
+  orgImport: {
+    noHeadings: (headings: string, required: string) =>
+      `Hittade ingen rad med rubriker som Uppsikt känner igen. Ge kolumnerna rubriker som ${headings}, i valfri ordning; ${required} måste finnas.`,
+    emptyFile: 'Filen har inga rader under rubrikerna.',
+    required: 'Måste anges.',
+    unknownKind: (given: string, kinds: string) => `"${given}" är inget känt slag av enhet. Ange ett av: ${kinds}.`,
+    kindNeeded: 'Ange slaget för en ny enhet.',
+    unknownRole: (given: string, roles: string) => `"${given}" är ingen känd roll. Ange en av: ${roles}.`,
+    unitNotFound: (given: string) => `Det finns ingen enhet "${given}", varken i filen eller i Uppsikt.`,
+    parentNotFound: (given: string) =>
+      `Det finns ingen enhet "${given}", varken i filen eller i Uppsikt. Lägg till den eller rätta namnet.`,
+    ambiguousUnit: (given: string) =>
+      `Flera enheter heter "${given}". Ange enhetens kod i stället, eller den överordnade enheten.`,
+    ambiguousInFile: (given: string, rows: string) =>
+      `Flera rader i filen heter "${given}" (rad ${rows}). Ange koden i stället.`,
+    sameUnitTwice: (row: number) => `Samma enhet står redan på rad ${row}.`,
+    ownParent: 'En enhet kan inte ligga under sig själv.',
+    belowItself: 'Enheten skulle hamna under sig själv.',
+    secondTop: 'Organisationen har redan en översta enhet. Ange vilken enhet den nya ska ligga under.',
+    childDoesNotFit: (child: string, kind: string) =>
+      `Enheten ${child} ligger under den och kan inte ligga under en ${kind}.`,
+    invalidEmail: 'Ange en giltig e-postadress.',
+    deactivated: 'Personen är inaktiverad. Återaktivera personen under Användare först.',
+    otherName: (row: number) => `Rad ${row} anger ett annat namn för samma e-postadress.`,
+    otherTitle: (row: number) => `Rad ${row} anger en annan titel för samma e-postadress.`,
+    roleNeedsUnit: 'Ange enheten där personen ska ha rollen.',
+    unitNeedsRole: 'Ange vilken roll personen ska ha på enheten, eller lämna enheten tom.',
+    rowsHaveErrors: (count: number) =>
+      count === 1
+        ? '1 rad har fel. Rätta filen och förhandsgranska igen; inget har sparats.'
+        : `${count} rader har fel. Rätta filen och förhandsgranska igen; inget har sparats.`,
+    changedSincePreview:
+      'Organisationen har ändrats sedan förhandsgranskningen. Förhandsgranska igen innan du genomför importen.',
+    roleOnUnit: (role: string, unit: string) => `${role} – ${unit}`,
+  },
+
   /** The weekly e-mail of what is due. */
   digest: {
     subject: (week: string) => `Uppsikt: dina påminnelser vecka ${week}`,
