@@ -162,6 +162,75 @@ describe('administration', () => {
     await page.context().close();
   });
 
+  test('an administrator imports units and then people from CSV files: a row with an error stops the import until the file is corrected', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@exempelkommun-a.example');
+    await page.goto(`${session.url}/administration/organisation`);
+    await page
+      .getByRole('navigation', { name: 'Administrationens delar' })
+      .getByRole('link', { name: 'Importera' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Importera organisation' }).waitFor();
+    await checkScreen(page, 'admin-import');
+
+    const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const confirm = page.getByRole('button', { name: 'Genomför importen' });
+    await page
+      .getByLabel('Fil', { exact: true })
+      .setInputFiles(
+        csv(
+          'enheter.csv',
+          'Namn;Typ;Överordnad;Kod\nKullaskolan;Enhet;Barn- och utbildningsförvaltningen;KUL\nOkända skolan;Enhet;Skolförvaltningen;\n',
+        ),
+      );
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Förhandsgranskning av enheter.csv' }).waitFor();
+    const rows = page.getByRole('table', { name: 'Raderna i filen och vad importen gör med dem' }).getByRole('row');
+    await expect.poll(() => rows.nth(1).textContent()).toContain('Okända skolan');
+    expect(await rows.nth(1).textContent()).toContain('Fel');
+    expect(await confirm.isDisabled()).toBe(true);
+    await checkScreen(page, 'admin-import-preview-errors');
+
+    await page
+      .getByLabel('Fil', { exact: true })
+      .setInputFiles(
+        csv('enheter.csv', 'Namn;Typ;Överordnad;Kod\nKullaskolan;Enhet;Barn- och utbildningsförvaltningen;KUL\n'),
+      );
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page
+      .getByRole('row', { name: /Kullaskolan/ })
+      .getByText('Skapas')
+      .waitFor();
+    await confirm.click();
+    await page.getByRole('status').filter({ hasText: 'Enheterna är importerade. Nya: 1' }).waitFor();
+
+    await page.getByRole('radio', { name: 'Personer och roller' }).check();
+    await page
+      .getByLabel('Fil', { exact: true })
+      .setInputFiles(
+        csv(
+          'personer.csv',
+          'Namn;E-post;Titel;Enhet;Roll\nLisa Ek;lisa.ek@exempelkommun-a.example;Rektor;Kullaskolan;Ansvarig\n',
+        ),
+      );
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page
+      .getByRole('row', { name: /Lisa Ek/ })
+      .getByText('Ny roll: Ansvarig – Kullaskolan')
+      .waitFor();
+    await confirm.click();
+    await page.getByRole('status').filter({ hasText: 'Personerna och rollerna är importerade' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Administrationens delar' })
+      .getByRole('link', { name: 'Användare och roller' })
+      .click();
+    await page
+      .getByRole('row', { name: /Lisa Ek/ })
+      .getByText('Ansvarig, Kullaskolan')
+      .waitFor();
+    await page.context().close();
+  });
+
   test('a person without the administrator role does not see the administration; their overview starts at their nämnd', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'samordnare@malmo.example');

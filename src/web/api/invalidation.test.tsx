@@ -8,6 +8,7 @@ import {
   invalidateArchived,
   invalidateFollowUp,
   invalidateItem,
+  invalidateOrgImport,
   invalidatePlan,
   invalidateRecommendation,
   invalidateReview,
@@ -15,12 +16,14 @@ import {
 } from './invalidation.ts';
 import { itemKeys } from './items.ts';
 import { myWorkKeys } from './me.ts';
+import { orgUnitKeys } from './org-units.ts';
 import { overviewKeys } from './overview.ts';
 import { planKeys } from './plans.ts';
 import { recommendationKeys } from './recommendations.ts';
 import { reportKeys } from './reports.ts';
 import { reviewKeys } from './reviews.ts';
 import { riskKeys } from './risks.ts';
+import { roleAssignmentKeys } from './role-assignments.ts';
 import { statusKeys } from './statuses.ts';
 import { userKeys } from './users.ts';
 
@@ -187,5 +190,15 @@ describe('what a write marks stale', () => {
       recommendationKeys.ofReview('review-a'),
       auditEventKeys.list('recommendation-a'),
     ]);
+  });
+
+  test('an organisation import: the units after a file of units; the persons and roles after a file of people', async () => {
+    const keys = [orgUnitKeys.list({}), orgUnitKeys.tree(), roleAssignmentKeys.list(), ...SCREENS];
+    const units = cacheWith(keys);
+    await invalidateOrgImport(units, 'units');
+    expect(stale(units, keys)).toEqual([orgUnitKeys.list({}), orgUnitKeys.tree()]);
+    const people = cacheWith(keys);
+    await invalidateOrgImport(people, 'people');
+    expect(stale(people, keys)).toEqual([roleAssignmentKeys.list(), userKeys.list()]);
   });
 });

@@ -19,6 +19,7 @@ import { roleAssignmentKeys } from './role-assignments.ts';
 import { statusKeys } from './statuses.ts';
 import { userKeys } from './users.ts';
 import { apiTokenKeys } from './api-tokens.ts';
+import type { OrgImportKind } from './org-import.ts';
 import type { ReportKind } from '../../domain/report-kind.ts';
 import { invalidateKeys } from './shared.ts';
 
@@ -206,6 +207,14 @@ export function invalidateRoleAssignments(queryClient: QueryClient): Promise<voi
 
 export function invalidateOrgUnits(queryClient: QueryClient): Promise<void> {
   return invalidateKeys(queryClient, [orgUnitKeys.all]);
+}
+
+/**
+ * After an organisation import: a file of units changes the units; a file of people changes the
+ * persons and their roles (a new person comes with a role).
+ */
+export function invalidateOrgImport(queryClient: QueryClient, kind: OrgImportKind): Promise<void> {
+  return invalidateKeys(queryClient, kind === 'units' ? [orgUnitKeys.all] : [userKeys.all, roleAssignmentKeys.all]);
 }
 
 export function invalidateStatuses(queryClient: QueryClient): Promise<void> {

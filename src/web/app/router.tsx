@@ -301,6 +301,12 @@ const outboxAdminRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/outbox-admin-page.tsx'), 'OutboxAdminPage'),
 });
 
+const importAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/import',
+  component: lazyRouteComponent(() => import('../features/admin/org-import-page.tsx'), 'OrgImportPage'),
+});
+
 const changePasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/mitt-konto/losenord',
@@ -351,6 +357,7 @@ const routeTree = rootRoute.addChildren([
   statusesAdminRoute,
   calendarAdminRoute,
   unitsAdminRoute,
+  importAdminRoute,
   tokensAdminRoute,
   outboxAdminRoute,
   focusAreasAdminRoute,

@@ -17,6 +17,9 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
             <Link to="/administration/organisation">{t('admin.units')}</Link>
           </li>
           <li>
+            <Link to="/administration/import">{t('admin.import')}</Link>
+          </li>
+          <li>
             <Link to="/administration/riskmatris">{t('admin.riskMatrix')}</Link>
           </li>
           <li>
