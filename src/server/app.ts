@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './db/client.ts';
+import type { LinkMail } from './auth/link-mail.ts';
 import { systemClock, type Clock } from '../domain/clock.ts';
 import { AppError, problemResponse } from './errors.ts';
 import { localize } from './messages/messages.ts';
@@ -60,6 +61,8 @@ export interface AppDependencies {
    * database without tenants; null or absent: no first run (the page answers 410).
    */
   setupCode?: string | null;
+  /** The server key and public address for links by mail; by default no key (links are shown once). */
+  linkMail?: LinkMail;
 }
 
 /** The largest request body the API accepts; the longest texts are bounded well below it. */
@@ -76,6 +79,7 @@ export function createApp({
   auth = DEFAULT_AUTH_SETTINGS,
   security,
   setupCode = null,
+  linkMail = { key: null, publicUrl: 'http://localhost:3000', smtp: false },
 }: AppDependencies) {
   const app = new Hono();
   // First, so that every response gets them: API, docs, web app, files, 404s and errors.
@@ -99,6 +103,7 @@ export function createApp({
     c.set('database', database);
     c.set('clock', clock);
     c.set('auth', auth);
+    c.set('linkMail', linkMail);
     await next();
   });
   const ordinaryBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({

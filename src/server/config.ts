@@ -34,6 +34,12 @@ export interface Config {
    * the links Uppsikt prints and mails start with it. By default the server's own address.
    */
   publicUrl: string;
+  /**
+   * The key links in e-mail are derived from (invitations, forgotten passwords), so that the
+   * outbox never holds one; the same on every instance of one database. Unset with the embedded
+   * database: a key kept in DATA_DIR. Unset with PostgreSQL: such links are not mailed.
+   */
+  serverKey: string | undefined;
 }
 
 /** The server's own address from HOST and PORT: localhost for all interfaces, IPv6 in brackets. */
@@ -119,6 +125,11 @@ const configSchema = z.object({
     .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'must be an address such as https://uppsikt.kommun.se')
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
+  SERVER_KEY: z
+    .string()
+    .trim()
+    .min(32, 'must be at least 32 characters, e.g. the output of: openssl rand -base64 32')
+    .optional(),
 });
 
 /** Thrown when the environment is wrong; `problems` lists every one, not just the first. */
@@ -158,5 +169,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLimitPerAddress: result.data.SIGN_IN_LIMIT_PER_ADDRESS,
     frameAncestors: result.data.FRAME_ANCESTORS,
     publicUrl: result.data.PUBLIC_URL ?? ownAddress(result.data.HOST, result.data.PORT),
+    serverKey: result.data.SERVER_KEY,
   };
 }

@@ -1,3 +1,4 @@
+import { fillLinkPlaceholders, resolveServerKey, type LinkMail } from './auth/link-mail.ts';
 import { Server as HttpServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -62,7 +63,10 @@ export async function startServer(
   // Without tenants (a new installation started without --demo), the web app shows the first-run
   // page at /, guarded by a code that only whoever reads this log gets.
   const setupCode = (await hasNoTenant(database.db)) ? newSetupCode() : null;
+  const serverKey = await resolveServerKey(config);
+  const linkMail: LinkMail = { key: serverKey, publicUrl: config.publicUrl, smtp: config.smtpUrl !== undefined };
   const app = createApp({
+    linkMail,
     setupCode,
     database,
     clock,
@@ -97,6 +101,7 @@ export async function startServer(
     reminderLeadDays: config.reminderLeadDays,
     mailFrom: config.mailFrom,
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined,
+    prepareBody: serverKey ? (body) => fillLinkPlaceholders(body, serverKey, config.publicUrl) : undefined,
     log,
   });
   log(
@@ -104,6 +109,10 @@ export async function startServer(
       ? 'E-mail: sent through SMTP.'
       : 'E-mail: no SMTP_URL, so messages are kept in the outbox (Administration → Utkorg).',
   );
+  if (config.smtpUrl && !serverKey)
+    log(
+      'E-mail: no SERVER_KEY, so invitations and new-password links are not mailed (an administrator who invites gets the link shown once). Set SERVER_KEY, the same on every instance, to mail them.',
+    );
   const stop = async () => {
     await stopJobs();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Role } from '../../src/domain/role.ts';
 import { createApp } from '../../src/server/app.ts';
 import { CSRF_HEADER } from '../../src/server/auth/authenticate.ts';
+import type { LinkMail } from '../../src/server/auth/link-mail.ts';
 import { createSession, SESSION_COOKIE } from '../../src/server/auth/sessions.ts';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../src/server/auth/auth-settings.ts';
 import type { Database, DatabaseHandle } from '../../src/server/db/client.ts';
@@ -159,13 +160,13 @@ async function insertTenant(db: Database, passwordHash: string, slug: string) {
  * a tenant administrator on the root, a person with no role, and a second tenant with its
  * own administrator. Sessions are created directly, so tests do not pay for argon2 each time.
  */
-export async function createHarness(options: { now?: string; auth?: Partial<AuthSettings> } = {}) {
+export async function createHarness(options: { now?: string; auth?: Partial<AuthSettings>; linkMail?: LinkMail } = {}) {
   const database: DatabaseHandle = await createTestDatabase();
   const { db } = database;
   // Tests never depend on the real date: the harness's clock is fixed, and a test moves it by hand.
   const clock = adjustableClock(options.now ?? HARNESS_NOW);
   const auth: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, ...options.auth };
-  const app = createApp({ database, clock, auth });
+  const app = createApp({ database, clock, auth, ...(options.linkMail ? { linkMail: options.linkMail } : {}) });
   const passwordHash = await hash(HARNESS_PASSWORD);
   const suffix = uuidv7().slice(-8);
 

@@ -6,6 +6,8 @@ export interface AcceptedMessage {
   messageId: string | undefined;
   to: string[];
   subject: string | undefined;
+  /** The plain-text body, decoded (quoted-printable or base64, as nodemailer chose). */
+  text: string;
 }
 
 export interface TestSmtpServerOptions {
@@ -22,6 +24,21 @@ export interface TestSmtpServerOptions {
 function header(raw: string, name: string): string | undefined {
   const head = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
   return new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1]?.trim();
+}
+
+/** The body of a single-part message, decoded from its transfer encoding. */
+function bodyText(raw: string): string {
+  const separator = /\r?\n\r?\n/.exec(raw);
+  const body = separator ? raw.slice(separator.index + separator[0].length) : '';
+  const encoding = header(raw, 'Content-Transfer-Encoding')?.toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
 }
 
 /**
@@ -61,6 +78,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}) {
               messageId: header(raw, 'Message-ID'),
               to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
               subject: header(raw, 'Subject'),
+              text: bodyText(raw).replace(/\r\n/g, '\n'),
             });
             callback();
           },

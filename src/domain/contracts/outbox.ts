@@ -4,9 +4,11 @@ import { id, timestamp } from './common.ts';
 export const outboxMessage = z
   .object({
     id,
-    kind: z
-      .enum(['digest', 'deviation'])
-      .meta({ description: 'The weekly digest of reminders, or the notice of a deviation.' }),
+    kind: z.enum(['digest', 'deviation', 'invitation', 'password_reset']).meta({
+      description:
+        'The weekly digest of reminders, the notice of a deviation, an invitation or a new-password link ' +
+        '(these two hold a placeholder for the link, filled in only when the message is sent).',
+    }),
     userId: id.nullable(),
     toAddress: z.string(),
     subject: z.string(),
@@ -18,6 +20,6 @@ export const outboxMessage = z
   .meta({ id: 'OutboxMessage' });
 
 export const outboxQuery = z.strictObject({
-  kind: z.enum(['digest', 'deviation']).optional(),
+  kind: z.enum(['digest', 'deviation', 'invitation', 'password_reset']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -54,3 +54,16 @@ export const linkDescription = z
 export const linkPassword = z
   .strictObject({ secret: z.string().min(1).max(200), password })
   .meta({ id: 'LinkPassword' });
+
+/** A forgotten password: the address the account signs in with. */
+export const passwordResetRequest = z
+  .strictObject({
+    email: z.string().trim().min(1).max(320),
+    tenant: z.string().min(1).max(100).optional().meta({
+      description: 'The tenant’s short name (slug); without it, every account of the address gets a link.',
+    }),
+  })
+  .meta({ id: 'PasswordResetRequest' });
+
+/** The answer to every request for a new password, whether or not the address has an account. */
+export const passwordResetAnswer = z.object({ message: z.string() }).meta({ id: 'PasswordResetAnswer' });

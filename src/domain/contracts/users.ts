@@ -54,3 +54,23 @@ export const userListQuery = z.strictObject({
   search: z.string().max(100).optional().meta({ description: 'Part of the name or e-mail address.' }),
   includeDeactivated: booleanQuery.optional(),
 });
+
+/** An invitation just sent: until when its link works, and the link itself when it was not mailed. */
+export const invitation = z
+  .object({
+    userId: id,
+    expiresAt: timestamp,
+    mailed: z.boolean().meta({ description: 'Sent by e-mail (SMTP and a server key are configured).' }),
+    link: z.string().nullable().meta({
+      description:
+        'The link, shown this once, when it was not mailed: the administrator passes it on. It is not stored and cannot be shown again.',
+    }),
+  })
+  .meta({ id: 'Invitation' });
+
+/** The invitations of the tenant whose links still work. */
+export const openInvitations = z
+  .object({
+    items: z.array(z.object({ userId: id, createdAt: timestamp, expiresAt: timestamp })),
+  })
+  .meta({ id: 'OpenInvitations' });

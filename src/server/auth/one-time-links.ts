@@ -9,8 +9,9 @@ import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
 import { AppError } from '../errors.ts';
 import { localize } from '../messages/messages.ts';
+import { uuidv7 } from 'uuidv7';
 import { revokeSessionsOf } from './sessions.ts';
-import { hashSecret, newSecret } from './secrets.ts';
+import { derivedLinkSecret, hashSecret, newSecret } from './secrets.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -50,7 +51,15 @@ export interface IssuedLink {
 export async function issueOneTimeLink(
   tx: Transaction,
   actor: Actor,
-  options: { tenantId: string; userId: string; purpose: OneTimeLinkPurpose; now: Date; createdById: string | null },
+  options: {
+    tenantId: string;
+    userId: string;
+    purpose: OneTimeLinkPurpose;
+    now: Date;
+    createdById: string | null;
+    /** For a link that goes by mail: its secret is derived from this key and its id (link-mail.ts). */
+    derivedFrom?: Buffer | undefined;
+  },
 ): Promise<IssuedLink> {
   const { tenantId, userId, purpose, now } = options;
   const withdrawn = await tx
@@ -67,12 +76,14 @@ export async function issueOneTimeLink(
       ),
     )
     .returning({ id: oneTimeLinks.id });
-  const secret = newSecret();
+  const id = uuidv7();
+  const secret = options.derivedFrom ? derivedLinkSecret(options.derivedFrom, id) : newSecret();
   const expiresAt = new Date(now.getTime() + ONE_TIME_LINK_LIFETIMES_MS[purpose]);
   const [link] = await tx
     .insert(oneTimeLinks)
     .values({
       tenantId,
+      id,
       userId,
       purpose,
       secretHash: hashSecret(secret),

@@ -1,8 +1,17 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A random secret with 256 bits of entropy, URL-safe. */
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/**
+ * The secret of a link that goes by mail: HMAC-SHA256 of the link's id under the server key,
+ * URL-safe, as long as a random secret. Whoever has the key and the id can make it again; the
+ * database holds only its hash (see link-mail.ts).
+ */
+export function derivedLinkSecret(key: Buffer, linkId: string): string {
+  return createHmac('sha256', key).update(`one-time-link:${linkId}`).digest('base64url');
 }
 
 /**

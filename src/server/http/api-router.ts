@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Clock } from '../../domain/clock.ts';
 import type { Access } from '../access/access.ts';
 import type { AuthSettings } from '../auth/auth-settings.ts';
+import type { LinkMail } from '../auth/link-mail.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { localize } from '../messages/messages.ts';
@@ -15,6 +16,8 @@ export interface ApiEnv {
     clock: Clock;
     /** The sign-in and session policy (limits, session lifetimes, trusted proxies). */
     auth: AuthSettings;
+    /** How one-time links are delivered by mail, if they are (decision 0010). */
+    linkMail: LinkMail;
     /** Set by the authentication middleware on every route that needs a signed-in caller. */
     access: Access;
   };

@@ -24,6 +24,8 @@ export interface JobOptions {
   batchSize?: number | undefined;
   /** Delivered messages whose sending is not recorded yet, kept by a runner across runs. */
   unrecorded?: Map<string, MessageKey> | undefined;
+  /** Fills in what the outbox must not hold before a message is sent (see sendPendingMessages). */
+  prepareBody?: ((body: string) => string) | undefined;
 }
 
 export interface JobResult {
@@ -63,6 +65,7 @@ export async function runJobs(db: Database, options: JobOptions): Promise<JobRes
         leaseSeconds: options.leaseSeconds,
         batchSize: options.batchSize,
         unrecorded: options.unrecorded,
+        prepareBody: options.prepareBody,
       })
     : { sent: 0, failed: 0 };
   // Stryker disable next-line ConditionalExpression: defended by the PostgreSQL run of jobs.test.ts, as the lock above

@@ -64,6 +64,11 @@ export interface SendOptions {
    * was unreachable). The runner keeps this across runs and records them first.
    */
   unrecorded?: Map<string, MessageKey> | undefined;
+  /**
+   * Turns a body from the outbox into the text that is sent: fills in what the outbox must not
+   * hold (one-time links, see auth/link-mail.ts). Unset: the body as it is.
+   */
+  prepareBody?: ((body: string) => string) | undefined;
 }
 
 /**
@@ -141,7 +146,7 @@ export async function sendPendingMessages(
           from: options.from,
           to: message.toAddress,
           subject: message.subject,
-          text: message.body,
+          text: options.prepareBody ? options.prepareBody(message.body) : message.body,
           messageId: messageIdOf(message, options.from),
         });
       } catch (error) {

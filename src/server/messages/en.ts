@@ -125,6 +125,21 @@ export const en: ServerMessages = {
     withdrawn: 'The link has been replaced by a newer one or withdrawn. Use the latest link you received.',
   },
 
+  linkMail: {
+    invitationSubject: (tenant) => `Invitation to Uppsikt – ${tenant}`,
+    greeting: (name) => `Hello ${name},`,
+    invited: (tenant, by) => `${by} has invited you to Uppsikt, where ${tenant} follows up its internal control.`,
+    chooseWithin: (date) => `Choose your password with the link below. It works once and until ${date}.`,
+    resetSubject: 'New password for Uppsikt',
+    resetAsked: (tenant) => `Someone, probably you, asked for a new password for your account in Uppsikt (${tenant}).`,
+    resetWithin: (date) => `Choose a new password with the link below. It works once and until ${date}.`,
+    notYou: 'Did you not ask for it? Then you can ignore this e-mail; your password is unchanged.',
+    noAddress: 'The person has no e-mail address. Add one first.',
+    deactivated: 'The person is deactivated. Reactivate them first.',
+    resetAnswer:
+      'If the address belongs to an account in Uppsikt, we have sent an e-mail with a link to choose a new password. The link is valid for one hour.',
+  },
+
   tenants: {
     slugTaken: (slug: string) => `The short name "${slug}" is used by another organisation already.`,
     slugFormat: 'Must be lower-case letters a–z and digits, words joined by hyphens (e.g. "region-skane").',

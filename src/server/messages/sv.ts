@@ -138,6 +138,24 @@ export const sv = {
     withdrawn: 'Länken har ersatts av en nyare eller dragits tillbaka. Använd den senaste länken du fått.',
   },
 
+  /** The e-mail that brings a one-time link: an invitation, or a forgotten password. */
+  linkMail: {
+    invitationSubject: (tenant: string) => `Inbjudan till Uppsikt – ${tenant}`,
+    greeting: (name: string) => `Hej ${name}!`,
+    invited: (tenant: string, by: string) =>
+      `${by} har bjudit in dig till Uppsikt, där ${tenant} följer upp sin interna kontroll.`,
+    chooseWithin: (date: string) => `Välj ditt lösenord med länken nedan. Den fungerar en gång och till ${date}.`,
+    resetSubject: 'Nytt lösenord till Uppsikt',
+    resetAsked: (tenant: string) =>
+      `Någon, troligen du, har bett om ett nytt lösenord till ditt konto i Uppsikt (${tenant}).`,
+    resetWithin: (date: string) => `Välj ett nytt lösenord med länken nedan. Den fungerar en gång och till ${date}.`,
+    notYou: 'Har du inte bett om det? Då kan du bortse från brevet; ditt lösenord är oförändrat.',
+    noAddress: 'Personen har ingen e-postadress. Lägg till en först.',
+    deactivated: 'Personen är inaktiverad. Återaktivera personen först.',
+    resetAnswer:
+      'Om adressen hör till ett konto i Uppsikt har vi skickat ett brev med en länk för att välja nytt lösenord. Länken gäller en timme.',
+  },
+
   /** Tenants (kommuner, regioner, kommunalförbund) and the first start of a new installation. */
   tenants: {
     slugTaken: (slug: string) => `Kortnamnet "${slug}" används redan av en annan organisation.`,

@@ -2,8 +2,11 @@ import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from '
 import { tenantKey, tenantReference } from './columns.ts';
 import { users } from './users.ts';
 
-/** What a message is: the weekly digest of reminders, or the notice of a deviation. */
-export const MESSAGE_KINDS = ['digest', 'deviation'] as const;
+/**
+ * What a message is: the weekly digest of reminders, the notice of a deviation, an invitation,
+ * or a link to choose a new password (the last two hold a placeholder, never the link).
+ */
+export const MESSAGE_KINDS = ['digest', 'deviation', 'invitation', 'password_reset'] as const;
 
 /**
  * Every e-mail Uppsikt writes. With SMTP configured the job runner sends pending messages and

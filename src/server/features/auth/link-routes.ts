@@ -1,6 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { me } from '../../../domain/contracts/auth.ts';
-import { linkDescription, linkPassword, linkSecret } from '../../../domain/contracts/tenants.ts';
+import {
+  linkDescription,
+  linkPassword,
+  linkSecret,
+  passwordResetAnswer,
+  passwordResetRequest,
+} from '../../../domain/contracts/tenants.ts';
+import { preferredLocale } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
+import { requestPasswordReset } from './request-password-reset.ts';
 import { describeOneTimeLink, setPasswordWithLink } from '../../auth/one-time-links.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
@@ -50,6 +59,25 @@ export function linkRoutes() {
       const { secret, password } = c.req.valid('json');
       const person = await setPasswordWithLink(c.get('database').db, { secret, password, now: c.get('clock').now() });
       return c.json(await startBrowserSession(c, person), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/password-reset',
+      tags: ['Sign-in'],
+      summary: 'Forgot the password: a one-time link, valid 1 h, by mail to every account of the address',
+      description:
+        'The answer is the same whether or not the address has an account. At most three links per account and hour.',
+      security: [],
+      request: jsonBody(passwordResetRequest),
+      responses: { 202: json(passwordResetAnswer, 'Asked; a mail is on its way if there is an account') },
+    }),
+    async (c) => {
+      await requestPasswordReset(c.get('database').db, c.req.valid('json'), c.get('clock').now(), c.get('linkMail'));
+      const locale = preferredLocale(c.req.header('accept-language'));
+      return c.json({ message: localize((m) => m.linkMail.resetAnswer)[locale] }, 202);
     },
   );
 
