@@ -19,6 +19,7 @@ import { roleAssignmentKeys } from './role-assignments.ts';
 import { statusKeys } from './statuses.ts';
 import { userKeys } from './users.ts';
 import { apiTokenKeys } from './api-tokens.ts';
+import { invitationKeys } from './invitations.ts';
 import type { OrgImportKind } from './org-import.ts';
 import type { ReportKind } from '../../domain/report-kind.ts';
 import { invalidateKeys } from './shared.ts';
@@ -199,6 +200,11 @@ export function invalidateReportTexts(queryClient: QueryClient, kind: ReportKind
 
 export function invalidateUsers(queryClient: QueryClient): Promise<void> {
   return invalidateKeys(queryClient, [userKeys.all]);
+}
+
+/** After an invitation was sent or withdrawn: the open invitations (the persons themselves do not change). */
+export function invalidateInvitations(queryClient: QueryClient): Promise<void> {
+  return invalidateKeys(queryClient, [invitationKeys.all]);
 }
 
 export function invalidateRoleAssignments(queryClient: QueryClient): Promise<void> {

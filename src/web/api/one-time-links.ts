@@ -1,10 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { linkDescription, linkPassword } from '../../domain/contracts/tenants.ts';
+import type {
+  linkDescription,
+  linkPassword,
+  passwordResetAnswer,
+  passwordResetRequest,
+} from '../../domain/contracts/tenants.ts';
 import { api, setCsrfToken } from '../lib/api.ts';
 import type { Me } from './me.ts';
 import type { Answer, Body } from './shared.ts';
 
 export type LinkDescription = Answer<typeof linkDescription>;
+export type PasswordResetAnswer = Answer<typeof passwordResetAnswer>;
 
 /** One-time links to choose a password (open to whoever holds one). */
 export const oneTimeLinkKeys = {
@@ -22,6 +28,14 @@ export async function choosePasswordWithLink(body: Body<typeof linkPassword>): P
   const who = await api<Me>('/auth/links/password', { method: 'POST', body });
   setCsrfToken(who.csrfToken);
   return who;
+}
+
+/**
+ * Asks for a link to choose a new password, sent to the address if it has an account. The answer
+ * is the same whether or not it has one, so that nobody learns which addresses do.
+ */
+export function requestPasswordReset(body: Body<typeof passwordResetRequest>) {
+  return api<PasswordResetAnswer>('/auth/password-reset', { method: 'POST', body });
 }
 
 export const oneTimeLinkQueries = {

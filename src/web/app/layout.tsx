@@ -8,7 +8,7 @@ import { ApiError } from '../lib/api.ts';
 import { LoadFailed, Loading } from '../components/page.tsx';
 
 /** Pages anyone may open without signing in. */
-const PUBLIC_PATHS = new Set(['/logga-in', '/tillganglighet', '/valj-losenord', '/forsta-start']);
+const PUBLIC_PATHS = new Set(['/logga-in', '/tillganglighet', '/valj-losenord', '/glomt-losenord', '/forsta-start']);
 
 /** Every page: the header with the menu and language switch, the page itself, the footer. */
 export function RootLayout() {

@@ -47,6 +47,13 @@ const choosePasswordRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/auth/choose-password-page.tsx'), 'ChoosePasswordPage'),
 });
 
+// A forgotten password: a link to choose a new one is asked for by e-mail address.
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/glomt-losenord',
+  component: lazyRouteComponent(() => import('../features/auth/forgot-password-page.tsx'), 'ForgotPasswordPage'),
+});
+
 // A new installation's first organisation; the layout leads here from any page while there is none.
 const firstRunRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -322,6 +329,7 @@ const historyRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   choosePasswordRoute,
+  forgotPasswordRoute,
   firstRunRoute,
   myWorkRoute,
   organisationRoute,

@@ -33,6 +33,20 @@ export const en: Messages = {
   'auth.signedInAs': ({ name, tenant }) => `Signed in as ${name}, ${tenant}`,
   'auth.demoHint': 'Demo data: for example samordnare@malmo.example with the password uppsikt-demo.',
   'auth.failed': 'Sign-in failed.',
+  'auth.forgotLink': 'Forgot your password?',
+
+  'forgot.title': 'Forgotten password',
+  'forgot.intro':
+    'Enter the e-mail address you sign in with. If it belongs to an account in Uppsikt, you will get a message with a link to choose a new password. The link is valid for an hour.',
+  'forgot.submit': 'Send the link',
+  'forgot.submitting': 'Sending …',
+  'forgot.failed': 'Asking for a new password failed.',
+  'forgot.invalid': 'Check the e-mail address.',
+  'forgot.emailMissing': 'Enter your e-mail address.',
+  'forgot.emailInvalid': 'Enter the whole e-mail address, such as firstname.lastname@council.example.',
+  'forgot.noMail':
+    'No message within a few minutes? Look in your junk mail, or ask your administrator for a new invitation.',
+  'forgot.toSignIn': 'Back to signing in',
 
   'password.link': 'Change password',
   'password.title': 'Change password',
@@ -51,6 +65,11 @@ export const en: Messages = {
 
   'link.title': 'Choose a password',
   'link.forWhom': ({ name, tenant }) => `You are choosing a password for ${name}, ${tenant}.`,
+  'link.invitationTitle': 'Welcome to Uppsikt',
+  'link.invitationForWhom': ({ name, tenant }) =>
+    `You are invited to Uppsikt as ${name}, ${tenant}. Choose your password, and you are signed in.`,
+  'link.resetTitle': 'Choose a new password',
+  'link.resetForWhom': ({ name, tenant }) => `You are choosing a new password for ${name}, ${tenant}.`,
   'link.signInWith': ({ email }) => `You sign in with the email address ${email}.`,
   'link.validUntil': ({ time }) => `The link is valid until ${time}, and only once.`,
   'link.password': 'New password',
@@ -73,6 +92,7 @@ export const en: Messages = {
     'It has been replaced by a newer link or withdrawn. Use the latest link you have received, or ask your administrator for a new one.',
   'link.refusedTitle': 'The account cannot be used',
   'link.toSignIn': 'Go to sign in',
+  'link.askAgain': 'Forgot your password? Ask for a new link',
 
   'firstRun.title': 'Welcome to Uppsikt',
   'firstRun.intro':
@@ -437,6 +457,22 @@ export const en: Messages = {
   'admin.deactivate': ({ name }) => `Mark ${name} as removed`,
   'admin.reactivate': ({ name }) => `Reactivate ${name}`,
   'admin.created': ({ name }) => `${name} has been added.`,
+  'invite.column': 'Invitation',
+  'invite.send': ({ name }) => `Invite ${name}`,
+  'invite.again': ({ name }) => `Send a new invitation to ${name}`,
+  'invite.withdraw': ({ name }) => `Withdraw the invitation to ${name}`,
+  'invite.open': ({ time }) => `Invited – the link is valid until ${time}`,
+  'invite.mailed': ({ email }) => `Invitation sent to ${email}.`,
+  'invite.withdrawn': ({ name }) => `The invitation to ${name} is withdrawn. Its link no longer works.`,
+  'invite.linkHeading': ({ name }) => `Invitation link for ${name}`,
+  'invite.linkOnce': ({ name, email, time }) =>
+    `The invitation was not sent by e-mail. Give the link to ${name} (${email}) and nobody else: whoever has the link can choose the account's password. The link is shown only now and cannot be shown again. It works once and is valid until ${time}.`,
+  'invite.link': 'Invitation link',
+  'invite.copy': 'Copy the link',
+  'invite.copied': 'The link is copied.',
+  'invite.copyFailed':
+    'The link could not be copied automatically. It is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
+  'invite.close': 'Close the link',
   'admin.saveStatus': ({ name }) => `Save ${name}`,
   'admin.validFrom': ({ year }) => `Valid from ${year}`,
   'admin.levelName': ({ value }) => `Name of step ${value}`,
@@ -677,12 +713,15 @@ export const en: Messages = {
   'lifeCycle.entity.sub_activity': 'Sub-activity',
   'admin.outbox': 'Outbox',
   'admin.outboxIntro':
-    'Reminders and deviation notices Uppsikt has written. Without a mail server (SMTP_URL) they are not sent, but they are here.',
+    'Reminders, deviation notices, invitations and new-password links Uppsikt has written. Without a mail server (SMTP_URL) they are not sent, but they are here. The links of invitations and new-password messages are not shown here: they are filled in only when the message is sent.',
   'admin.outboxEmpty': 'The outbox is empty.',
+  'admin.outboxNoneOfKind': 'The outbox has no messages of that kind.',
   'admin.outboxTo': 'To',
   'admin.outboxKind': 'Kind',
   'admin.outboxKind.digest': "The week's reminders",
   'admin.outboxKind.deviation': 'Deviation',
+  'admin.outboxKind.invitation': 'Invitation',
+  'admin.outboxKind.password_reset': 'New password',
   'admin.outboxWritten': 'Written',
   'admin.outboxSent': 'Sent',
   'admin.outboxNotSent': 'Not sent',

@@ -32,6 +32,20 @@ export const sv = {
   'auth.signedInAs': ({ name, tenant }: { name: string; tenant: string }) => `Inloggad som ${name}, ${tenant}`,
   'auth.demoHint': 'Demodata: till exempel samordnare@malmo.example med lösenordet uppsikt-demo.',
   'auth.failed': 'Inloggningen misslyckades.',
+  'auth.forgotLink': 'Glömt lösenordet?',
+
+  'forgot.title': 'Glömt lösenordet',
+  'forgot.intro':
+    'Skriv e-postadressen du loggar in med. Hör den till ett konto i Uppsikt får du ett brev med en länk där du väljer ett nytt lösenord. Länken gäller en timme.',
+  'forgot.submit': 'Skicka länken',
+  'forgot.submitting': 'Skickar …',
+  'forgot.failed': 'Det gick inte att be om ett nytt lösenord.',
+  'forgot.invalid': 'Kontrollera e-postadressen.',
+  'forgot.emailMissing': 'Skriv din e-postadress.',
+  'forgot.emailInvalid': 'Skriv hela e-postadressen, till exempel fornamn.efternamn@kommun.se.',
+  'forgot.noMail':
+    'Kommer inget brev inom några minuter? Titta i skräpposten, eller be din administratör om en ny inbjudan.',
+  'forgot.toSignIn': 'Tillbaka till inloggningen',
 
   'password.link': 'Byt lösenord',
   'password.title': 'Byt lösenord',
@@ -50,6 +64,12 @@ export const sv = {
 
   'link.title': 'Välj lösenord',
   'link.forWhom': ({ name, tenant }: { name: string; tenant: string }) => `Du väljer lösenord för ${name}, ${tenant}.`,
+  'link.invitationTitle': 'Välkommen till Uppsikt',
+  'link.invitationForWhom': ({ name, tenant }: { name: string; tenant: string }) =>
+    `Du är inbjuden till Uppsikt som ${name}, ${tenant}. Välj ditt lösenord, så är du inloggad.`,
+  'link.resetTitle': 'Välj ett nytt lösenord',
+  'link.resetForWhom': ({ name, tenant }: { name: string; tenant: string }) =>
+    `Du väljer ett nytt lösenord för ${name}, ${tenant}.`,
   'link.signInWith': ({ email }: { email: string }) => `Du loggar in med e-postadressen ${email}.`,
   'link.validUntil': ({ time }: { time: string }) => `Länken gäller till och med ${time}, och bara en gång.`,
   'link.password': 'Nytt lösenord',
@@ -72,6 +92,7 @@ export const sv = {
     'Den har ersatts av en nyare länk eller dragits tillbaka. Använd den senaste länken du har fått, eller be din administratör om en ny.',
   'link.refusedTitle': 'Kontot går inte att använda',
   'link.toSignIn': 'Till inloggningen',
+  'link.askAgain': 'Glömt lösenordet? Be om en ny länk',
 
   'firstRun.title': 'Välkommen till Uppsikt',
   'firstRun.intro':
@@ -440,6 +461,23 @@ export const sv = {
   'admin.deactivate': ({ name }: { name: string }) => `Markera ${name} som borttagen`,
   'admin.reactivate': ({ name }: { name: string }) => `Återaktivera ${name}`,
   'admin.created': ({ name }: { name: string }) => `${name} är tillagd.`,
+  'invite.column': 'Inbjudan',
+  'invite.send': ({ name }: { name: string }) => `Bjud in ${name}`,
+  'invite.again': ({ name }: { name: string }) => `Skicka ny inbjudan till ${name}`,
+  'invite.withdraw': ({ name }: { name: string }) => `Dra tillbaka inbjudan till ${name}`,
+  'invite.open': ({ time }: { time: string }) => `Inbjuden – länken gäller till ${time}`,
+  'invite.mailed': ({ email }: { email: string }) => `Inbjudan skickad till ${email}.`,
+  'invite.withdrawn': ({ name }: { name: string }) =>
+    `Inbjudan till ${name} är tillbakadragen. Länken fungerar inte längre.`,
+  'invite.linkHeading': ({ name }: { name: string }) => `Länk till inbjudan för ${name}`,
+  'invite.linkOnce': ({ name, email, time }: { name: string; email: string; time: string }) =>
+    `Inbjudan skickades inte med e-post. Ge länken till ${name} (${email}) och ingen annan: den som har länken kan välja lösenord till kontot. Länken visas bara nu och går inte att visa igen. Den fungerar en gång och gäller till ${time}.`,
+  'invite.link': 'Inbjudningslänk',
+  'invite.copy': 'Kopiera länken',
+  'invite.copied': 'Länken är kopierad.',
+  'invite.copyFailed':
+    'Länken kunde inte kopieras automatiskt. Den är markerad: kopiera den med Ctrl+C (Cmd+C på Mac).',
+  'invite.close': 'Stäng länken',
   'admin.saveStatus': ({ name }: { name: string }) => `Spara ${name}`,
   'admin.validFrom': ({ year }: { year: number }) => `Gäller från ${year}`,
   'admin.levelName': ({ value }: { value: number }) => `Namn på steg ${value}`,
@@ -681,12 +719,15 @@ export const sv = {
   'lifeCycle.entity.sub_activity': 'Delaktivitet',
   'admin.outbox': 'Utkorg',
   'admin.outboxIntro':
-    'Påminnelser och meddelanden om avvikelser som Uppsikt har skrivit. Utan e-postserver (SMTP_URL) skickas de inte, men finns här.',
+    'Påminnelser, meddelanden om avvikelser, inbjudningar och länkar för nytt lösenord som Uppsikt har skrivit. Utan e-postserver (SMTP_URL) skickas de inte, men finns här. Inbjudningarnas och lösenordsbrevens länkar visas inte här: de fylls i först när brevet skickas.',
   'admin.outboxEmpty': 'Utkorgen är tom.',
+  'admin.outboxNoneOfKind': 'Utkorgen har inga meddelanden av det slaget.',
   'admin.outboxTo': 'Till',
   'admin.outboxKind': 'Slag',
   'admin.outboxKind.digest': 'Veckans påminnelser',
   'admin.outboxKind.deviation': 'Avvikelse',
+  'admin.outboxKind.invitation': 'Inbjudan',
+  'admin.outboxKind.password_reset': 'Nytt lösenord',
   'admin.outboxWritten': 'Skrivet',
   'admin.outboxSent': 'Skickat',
   'admin.outboxNotSent': 'Inte skickat',

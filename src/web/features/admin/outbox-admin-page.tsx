@@ -1,13 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { LoadFailed, Loading } from '../../components/page.tsx';
+import { FilterSelect } from '../../components/unit-filter.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { outboxQueries } from '../../api/outbox.ts';
+import { OUTBOX_KINDS, outboxQueries, type OutboxKind } from '../../api/outbox.ts';
 import { AdminPage } from './admin-nav.tsx';
 
-/** Utkorgen: the reminders and deviation notices Uppsikt has written; without SMTP this is where they are read. */
+/**
+ * Utkorgen: the reminders, deviation notices, invitations and new-password messages Uppsikt has
+ * written, of every kind or one; without SMTP this is where they are read.
+ */
 export function OutboxAdminPage() {
   const { t, formatLocale } = useI18n();
-  const messages = useQuery(outboxQueries.list());
+  const [kind, setKind] = useState<OutboxKind | undefined>(undefined);
+  const messages = useQuery(outboxQueries.list(kind));
   const title = t('admin.outbox');
   if (messages.error)
     return (
@@ -30,8 +36,16 @@ export function OutboxAdminPage() {
   return (
     <AdminPage title={title}>
       <p className="lead">{t('admin.outboxIntro')}</p>
+      <div className="filters filter-bar" role="group" aria-label={t('filters.label')}>
+        <FilterSelect
+          label={t('admin.outboxKind')}
+          value={kind ?? ''}
+          onChange={(value) => setKind((value || undefined) as OutboxKind | undefined)}
+          options={OUTBOX_KINDS.map((option) => ({ value: option, label: t(`admin.outboxKind.${option}`) }))}
+        />
+      </div>
       {messages.data.items.length === 0 ? (
-        <p>{t('admin.outboxEmpty')}</p>
+        <p>{kind ? t('admin.outboxNoneOfKind') : t('admin.outboxEmpty')}</p>
       ) : (
         <ul className="item-list">
           {messages.data.items.map((message) => (

@@ -7,21 +7,18 @@ import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { unitOptions } from '../../components/unit-filter.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
-import {
-  createRoleAssignment,
-  revokeRoleAssignment,
-  roleAssignmentQueries,
-  type RoleAssignment,
-} from '../../api/role-assignments.ts';
-import { createUser, setUserDeactivated, updateUser } from '../../api/users.ts';
+import { createRoleAssignment, roleAssignmentQueries } from '../../api/role-assignments.ts';
+import { createUser, updateUser } from '../../api/users.ts';
 import { invalidateRoleAssignments, invalidateUsers } from '../../api/invalidation.ts';
+import { invitationQueries } from '../../api/invitations.ts';
 import { textCollator } from '../../lib/format.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { byId, useOrgUnits, useUsers, type User } from '../../lib/reference-data.ts';
+import { useOrgUnits, useUsers, type User } from '../../lib/reference-data.ts';
 import { AdminPage } from './admin-nav.tsx';
 import { useMe } from '../../lib/use-me.ts';
 import { grantScope, type GrantScope } from './grant-scope.ts';
+import { UserTable } from './user-table.tsx';
 
 /** The tenant's persons, their roles per unit, new persons, and deactivation of those who left. */
 export function UsersAdminPage() {
@@ -30,110 +27,35 @@ export function UsersAdminPage() {
   const units = useOrgUnits();
   const roles = useQuery(roleAssignmentQueries.list());
   const me = useMe();
-  const error = users.error ?? units.error ?? roles.error ?? me.error;
+  // Only what the API allows this person is offered: roles on the units they administer, people
+  // and their invitations only to the tenant administrator.
+  const scope = me.data && units.data ? grantScope(me.data, units.data) : null;
+  const invitations = useQuery({ ...invitationQueries.open(), enabled: scope?.isTenantAdministrator ?? false });
+  const error = users.error ?? units.error ?? roles.error ?? me.error ?? invitations.error;
   if (error)
     return (
       <AdminPage title={t('admin.users')}>
         <LoadFailed error={error} />
       </AdminPage>
     );
-  if (!users.data || !units.data || !roles.data || !me.data)
+  if (!users.data || !roles.data || !scope || (scope.isTenantAdministrator && !invitations.data))
     return (
       <AdminPage title={t('admin.users')}>
         <Loading />
       </AdminPage>
     );
-  // Only what the API allows this person is offered: roles on the units they administer, people only to the tenant administrator.
-  const scope = grantScope(me.data, units.data);
   return (
     <AdminPage title={t('admin.users')}>
-      <UserTable users={users.data} roles={roles.data} scope={scope} />
+      <UserTable
+        users={users.data}
+        roles={roles.data}
+        scope={scope}
+        invitations={scope.isTenantAdministrator ? invitations.data : undefined}
+      />
       {scope.units.length > 0 && <NewRole users={users.data} scope={scope} />}
       {scope.isTenantAdministrator && <EditUser users={users.data} />}
       {scope.isTenantAdministrator && <NewUser />}
     </AdminPage>
-  );
-}
-
-function UserTable({ users, roles, scope }: { users: User[]; roles: RoleAssignment[]; scope: GrantScope }) {
-  const { t, formatLocale } = useI18n();
-  const label = useLabel();
-  const unitById = byId(useOrgUnits().data);
-  const queryClient = useQueryClient();
-  const submit = useSubmit();
-  const sorted = [...users].sort((a, b) => textCollator(formatLocale)(a.name, b.name));
-  const act = (write: () => Promise<unknown>) =>
-    submit.run(async () => {
-      await write();
-      await invalidateUsers(queryClient);
-      await invalidateRoleAssignments(queryClient);
-    });
-  return (
-    <section aria-labelledby="users-heading" className="section">
-      <h2 id="users-heading">{t('admin.people')}</h2>
-      <ErrorSummary error={submit.error} />
-      <div className="table-scroll" role="region" aria-labelledby="users-heading" tabIndex={0}>
-        <table className="table" aria-labelledby="users-heading">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.name')}</th>
-              <th scope="col">{t('auth.email')}</th>
-              <th scope="col">{t('admin.roles')}</th>
-              <th scope="col">{t('admin.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((user) => (
-              <tr key={user.id}>
-                <th scope="row">
-                  {user.name}
-                  {user.title && <span className="muted"> · {user.title}</span>}
-                </th>
-                <td>{user.email ?? '–'}</td>
-                <td>
-                  <ul className="plain-list">
-                    {roles
-                      .filter((role) => role.userId === user.id && !role.revokedAt)
-                      .map((role) => (
-                        <li key={role.id}>
-                          {label(ROLE_LABELS[role.role])}, {unitById.get(role.unitId)?.name ?? '–'}{' '}
-                          {scope.rolesOn(role.unitId).includes(role.role) && (
-                            <button
-                              type="button"
-                              className="button button-small button-quiet"
-                              onClick={() => void act(() => revokeRoleAssignment(role.id))}
-                            >
-                              {t('admin.revoke', { role: label(ROLE_LABELS[role.role]), name: user.name })}
-                            </button>
-                          )}
-                        </li>
-                      ))}
-                  </ul>
-                </td>
-                <td>
-                  {user.deactivatedAt
-                    ? t('admin.deactivated')
-                    : user.canSignIn
-                      ? t('admin.active')
-                      : t('admin.noSignIn')}{' '}
-                  {scope.isTenantAdministrator && (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => void act(() => setUserDeactivated(user.id, !user.deactivatedAt))}
-                    >
-                      {user.deactivatedAt
-                        ? t('admin.reactivate', { name: user.name })
-                        : t('admin.deactivate', { name: user.name })}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
   );
 }
 

@@ -53,6 +53,21 @@ describe('ChoosePasswordPage: a one-time link to choose a password', () => {
     ]);
   });
 
+  test.each([
+    [
+      'invitation',
+      'Välkommen till Uppsikt',
+      'Du är inbjuden till Uppsikt som Ada Administratör, Lunds kommun. Välj ditt lösenord, så är du inloggad.',
+    ],
+    ['password_reset', 'Välj ett nytt lösenord', 'Du väljer ett nytt lösenord för Ada Administratör, Lunds kommun.'],
+  ])('a link of purpose %s has its own heading and first line', async (purpose, heading, lead) => {
+    answerFetch(() => json({ ...described, purpose }));
+    openLink('#hemlig-lank');
+    await screen.findByText(lead);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(heading);
+    expect(screen.getByLabelText('Nytt lösenord')).toBeTruthy();
+  });
+
   test('a short password and one that differs from its repeat are shown at their fields, and nothing is sent', async () => {
     const seen = answerFetch(() => json(described));
     openLink('#hemlig-lank');
@@ -105,6 +120,15 @@ describe('ChoosePasswordPage: a one-time link to choose a password', () => {
     await screen.findByRole('heading', { level: 1, name: 'Länken är redan använd' });
     await userEvent.click(screen.getByRole('link', { name: 'Till inloggningen' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/logga-in'));
+  });
+
+  test('an expired link offers to ask for a new one', async () => {
+    answerFetch(() => gone('expired'));
+    openLink('#hemlig-lank');
+    await screen.findByRole('heading', { level: 1, name: 'Länken har gått ut' });
+    expect(screen.getByRole('link', { name: 'Glömt lösenordet? Be om en ny länk' }).getAttribute('href')).toBe(
+      '/glomt-losenord',
+    );
   });
 
   test.each([

@@ -90,7 +90,7 @@ function UnusableLink({ error }: { error: ApiError }) {
   const reason = (error.problem as { reason?: unknown }).reason;
   if (error.status === 410 && reason === 'used') return <LinkRefused title="link.usedTitle" text="link.used" signIn />;
   if (error.status === 410 && reason === 'expired')
-    return <LinkRefused title="link.expiredTitle" text="link.expired" />;
+    return <LinkRefused title="link.expiredTitle" text="link.expired" askAgain />;
   if (error.status === 410) return <LinkRefused title="link.withdrawnTitle" text="link.withdrawn" />;
   // The person is deactivated or the organisation suspended: the server's words say which.
   if (error.status === 403)
@@ -103,6 +103,7 @@ function LinkRefused({
   text,
   detail,
   signIn = false,
+  askAgain = false,
 }: {
   title:
     | 'link.missingTitle'
@@ -114,6 +115,8 @@ function LinkRefused({
   text?: 'link.missing' | 'link.unknown' | 'link.used' | 'link.expired' | 'link.withdrawn';
   detail?: string;
   signIn?: boolean;
+  /** A way to ask for a new link oneself (a forgotten password's link lasts an hour). */
+  askAgain?: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -127,9 +130,26 @@ function LinkRefused({
             </Link>
           </p>
         )}
+        {askAgain && (
+          <p>
+            <Link to="/glomt-losenord">{t('link.askAgain')}</Link>
+          </p>
+        )}
       </Page>
     </div>
   );
+}
+
+/** The page's heading and first line by what the link is for: a first password, an invitation, a new password. */
+function wordsFor(purpose: LinkDescription['purpose']) {
+  switch (purpose) {
+    case 'invitation':
+      return { title: 'link.invitationTitle', forWhom: 'link.invitationForWhom' } as const;
+    case 'password_reset':
+      return { title: 'link.resetTitle', forWhom: 'link.resetForWhom' } as const;
+    case 'set_password':
+      return { title: 'link.title', forWhom: 'link.forWhom' } as const;
+  }
 }
 
 function ChoosePasswordForm({ secret, link }: { secret: string; link: LinkDescription }) {
@@ -170,10 +190,11 @@ function ChoosePasswordForm({ secret, link }: { secret: string; link: LinkDescri
   }
 
   const used = error?.status === 410 && (error.problem as { reason?: unknown }).reason === 'used';
+  const words = wordsFor(link.purpose);
   return (
     <div className="narrow">
-      <Page title={t('link.title')}>
-        <p className="lead">{t('link.forWhom', { name: link.user.name, tenant: link.tenant.name })}</p>
+      <Page title={t(words.title)}>
+        <p className="lead">{t(words.forWhom, { name: link.user.name, tenant: link.tenant.name })}</p>
         {link.user.email && <p>{t('link.signInWith', { email: link.user.email })}</p>}
         <p>{t('link.validUntil', { time: formatDateTime(link.expiresAt, formatLocale) })}</p>
         <ErrorSummary error={error} />

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { Page } from '../../components/page.tsx';
@@ -85,6 +85,9 @@ export function SignInPage() {
             {pending ? t('auth.signingIn') : t('auth.signIn')}
           </Button>
         </Form>
+        <p>
+          <Link to="/glomt-losenord">{t('auth.forgotLink')}</Link>
+        </p>
         <p className="hint">{t('auth.demoHint')}</p>
       </Page>
     </div>
