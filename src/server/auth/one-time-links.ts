@@ -62,20 +62,7 @@ export async function issueOneTimeLink(
   },
 ): Promise<IssuedLink> {
   const { tenantId, userId, purpose, now } = options;
-  const withdrawn = await tx
-    .update(oneTimeLinks)
-    .set({ withdrawnAt: now })
-    .where(
-      and(
-        eq(oneTimeLinks.tenantId, tenantId),
-        eq(oneTimeLinks.userId, userId),
-        eq(oneTimeLinks.purpose, purpose),
-        isNull(oneTimeLinks.usedAt),
-        isNull(oneTimeLinks.withdrawnAt),
-        gt(oneTimeLinks.expiresAt, now),
-      ),
-    )
-    .returning({ id: oneTimeLinks.id });
+  await withdrawOpenLinks(tx, actor, { tenantId, userId, purpose, now });
   const id = uuidv7();
   const secret = options.derivedFrom ? derivedLinkSecret(options.derivedFrom, id) : newSecret();
   const expiresAt = new Date(now.getTime() + ONE_TIME_LINK_LIFETIMES_MS[purpose]);
@@ -93,12 +80,6 @@ export async function issueOneTimeLink(
     })
     .returning({ id: oneTimeLinks.id });
   await recordAuditEvents(tx, actor, [
-    ...withdrawn.map((row) => ({
-      entityType: 'one_time_link',
-      entityId: row.id,
-      operation: 'withdraw',
-      changes: { withdrawnAt: [null, now.toISOString()] as [unknown, unknown] },
-    })),
     {
       entityType: 'one_time_link',
       entityId: link!.id,
@@ -111,6 +92,43 @@ export async function issueOneTimeLink(
     },
   ]);
   return { id: link!.id, secret, expiresAt };
+}
+
+/**
+ * Withdraws a person's links that still work, of one purpose or of all (a person deactivated
+ * keeps no way in); audited. Returns how many.
+ */
+export async function withdrawOpenLinks(
+  tx: Transaction,
+  actor: Actor,
+  options: { tenantId: string; userId: string; purpose?: OneTimeLinkPurpose; now: Date },
+): Promise<number> {
+  const { tenantId, userId, purpose, now } = options;
+  const withdrawn = await tx
+    .update(oneTimeLinks)
+    .set({ withdrawnAt: now })
+    .where(
+      and(
+        eq(oneTimeLinks.tenantId, tenantId),
+        eq(oneTimeLinks.userId, userId),
+        purpose === undefined ? undefined : eq(oneTimeLinks.purpose, purpose),
+        isNull(oneTimeLinks.usedAt),
+        isNull(oneTimeLinks.withdrawnAt),
+        gt(oneTimeLinks.expiresAt, now),
+      ),
+    )
+    .returning({ id: oneTimeLinks.id });
+  await recordAuditEvents(
+    tx,
+    actor,
+    withdrawn.map((row) => ({
+      entityType: 'one_time_link',
+      entityId: row.id,
+      operation: 'withdraw',
+      changes: { withdrawnAt: [null, now.toISOString()] as [unknown, unknown] },
+    })),
+  );
+  return withdrawn.length;
 }
 
 /** What a link's page shows before the person chooses a password. */

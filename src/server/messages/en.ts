@@ -136,6 +136,8 @@ export const en: ServerMessages = {
     notYou: 'Did you not ask for it? Then you can ignore this e-mail; your password is unchanged.',
     noAddress: 'The person has no e-mail address. Add one first.',
     deactivated: 'The person is deactivated. Reactivate them first.',
+    resetUnavailable:
+      'Uppsikt sends no e-mail here, so a link for a new password cannot be sent. Ask your administrator for a new invitation.',
     resetAnswer:
       'If the address belongs to an account in Uppsikt, we have sent an e-mail with a link to choose a new password. The link is valid for one hour.',
   },

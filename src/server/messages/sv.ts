@@ -152,6 +152,8 @@ export const sv = {
     notYou: 'Har du inte bett om det? Då kan du bortse från brevet; ditt lösenord är oförändrat.',
     noAddress: 'Personen har ingen e-postadress. Lägg till en först.',
     deactivated: 'Personen är inaktiverad. Återaktivera personen först.',
+    resetUnavailable:
+      'Uppsikt skickar inga brev här, så en länk för nytt lösenord kan inte skickas. Be din administratör om en ny inbjudan.',
     resetAnswer:
       'Om adressen hör till ett konto i Uppsikt har vi skickat ett brev med en länk för att välja nytt lösenord. Länken gäller en timme.',
   },

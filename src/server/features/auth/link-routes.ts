@@ -10,6 +10,7 @@ import {
 import { preferredLocale } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
 import { requestPasswordReset } from './request-password-reset.ts';
+import { mailsLinks } from '../../auth/link-mail.ts';
 import { describeOneTimeLink, setPasswordWithLink } from '../../auth/one-time-links.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
@@ -75,9 +76,12 @@ export function linkRoutes() {
       responses: { 202: json(passwordResetAnswer, 'Asked; a mail is on its way if there is an account') },
     }),
     async (c) => {
-      await requestPasswordReset(c.get('database').db, c.req.valid('json'), c.get('clock').now(), c.get('linkMail'));
+      const linkMail = c.get('linkMail');
+      await requestPasswordReset(c.get('database').db, c.req.valid('json'), c.get('clock').now(), linkMail);
       const locale = preferredLocale(c.req.header('accept-language'));
-      return c.json({ message: localize((m) => m.linkMail.resetAnswer)[locale] }, 202);
+      // Where no link can be mailed, everyone is told so: it says nothing about any address.
+      const message = localize((m) => (mailsLinks(linkMail) ? m.linkMail.resetAnswer : m.linkMail.resetUnavailable));
+      return c.json({ message: message[locale] }, 202);
     },
   );
 

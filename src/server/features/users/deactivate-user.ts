@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Access } from '../../access/access.ts';
 import { updateAudited } from '../../audit/audited-writes.ts';
+import { withdrawOpenLinks } from '../../auth/one-time-links.ts';
 import type { Transaction } from '../../db/client.ts';
 import { sessions } from '../../db/schema/sessions.ts';
 import { users } from '../../db/schema/users.ts';
@@ -16,7 +17,8 @@ export interface DeactivateUserOptions {
 }
 
 /**
- * Deactivates a person who has left (they can no longer sign in and their sessions end) or
+ * Deactivates a person who has left (they can no longer sign in; their sessions end and their
+ * open one-time links are withdrawn) or
  * reactivates them. Never deleted: history keeps their name, shown with "(borttagen)".
  */
 export async function deactivateUser(tx: Transaction, access: Access, { userId, deactivated }: DeactivateUserOptions) {
@@ -33,6 +35,8 @@ export async function deactivateUser(tx: Transaction, access: Access, { userId, 
       .update(sessions)
       .set({ revokedAt: sql`now()` })
       .where(and(eq(sessions.tenantId, access.tenantId), eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    // Nor does an invitation or a new-password link still open let them in after a reactivation.
+    await withdrawOpenLinks(tx, access.actor, { tenantId: access.tenantId, userId, now: access.clock.now() });
   }
   return updateAudited(
     tx,

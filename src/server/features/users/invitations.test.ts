@@ -145,6 +145,13 @@ describe('invitations and forgotten passwords by mail', () => {
     expect(await outboxFor(person.id)).toEqual([]);
     const secret = (invited.link as string).split('#')[1]!;
     expect((await ok(h.anonymous.post('/auth/links/describe', { secret }))).purpose).toBe('invitation');
+    // A forgotten password cannot be mailed here, and everyone is told so, whatever the address.
+    const reset = await clientFor(withoutMail, {}).post('/auth/password-reset', {
+      email: `pia-${h.suffix}@example.se`,
+    });
+    expect(reset.status).toBe(202);
+    expect(reset.body.message).toContain('Uppsikt skickar inga brev här');
+    expect(await outboxFor(person.id)).toEqual([]);
   });
 
   test('who cannot be invited, and who may not invite', async () => {
@@ -205,6 +212,21 @@ describe('invitations and forgotten passwords by mail', () => {
     );
     const oldPassword = await h.anonymous.post('/auth/login', { email, password: 'rätt-lösenord-123' });
     expect(oldPassword.status).toBe(401);
+  });
+
+  test('deactivating a person withdraws their open links', async () => {
+    const admin = await h.as('tenantAdmin');
+    const person = await newPerson(`tor-${h.suffix}@example.se`);
+    await ok(admin.post(`/users/${person.id}/invitation`));
+    const [mail] = await deliver();
+    await ok(admin.post(`/users/${person.id}/deactivate`));
+    await ok(admin.post(`/users/${person.id}/reactivate`));
+    const link = await h.anonymous.post('/auth/links/describe', { secret: secretIn(mail!.text) });
+    expect(link.status).toBe(410);
+    expect(link.body.reason).toBe('withdrawn');
+    expect((await ok(admin.get('/invitations'))).items.map((item: { userId: string }) => item.userId)).not.toContain(
+      person.id,
+    );
   });
 
   test('no link for a deactivated person or a suspended organisation', async () => {

@@ -1,8 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Access } from '../../access/access.ts';
-import { recordAuditEvents } from '../../audit/record-audit-events.ts';
 import { mailsLinks, queueLinkMail, type LinkMail } from '../../auth/link-mail.ts';
-import { issueOneTimeLink, oneTimeLinkUrl } from '../../auth/one-time-links.ts';
+import { issueOneTimeLink, oneTimeLinkUrl, withdrawOpenLinks } from '../../auth/one-time-links.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { oneTimeLinks } from '../../db/schema/one-time-links.ts';
 import { tenants } from '../../db/schema/tenants.ts';
@@ -74,23 +73,12 @@ function openInvitation(tenantId: string, now: Date) {
 export async function withdrawInvitation(tx: Transaction, access: Access, options: { userId: string }) {
   access.assertTenantAdministrator();
   const person = await findUser(tx, access, { userId: options.userId });
-  const now = access.clock.now();
-  const withdrawn = await tx
-    .update(oneTimeLinks)
-    .set({ withdrawnAt: now })
-    .where(and(openInvitation(access.tenantId, now), eq(oneTimeLinks.userId, person.id)))
-    .returning({ id: oneTimeLinks.id });
-  await recordAuditEvents(
-    tx,
-    access.actor,
-    withdrawn.map((row) => ({
-      entityType: 'one_time_link',
-      entityId: row.id,
-      operation: 'withdraw',
-      changes: { withdrawnAt: [null, now.toISOString()] as [unknown, unknown] },
-    })),
-  );
-  return withdrawn.length;
+  return withdrawOpenLinks(tx, access.actor, {
+    tenantId: access.tenantId,
+    userId: person.id,
+    purpose: 'invitation',
+    now: access.clock.now(),
+  });
 }
 
 /** The tenant's invitations whose links still work, newest first (tenant administrator). */
