@@ -129,8 +129,7 @@ export async function queueLinkMail(
       dedupeKey: `${message.purpose}:${message.link.id}`,
       userId: message.person.id,
       toAddress: message.person.email,
-      subject:
-        message.purpose === 'invitation' ? words.invitationSubject(message.tenantName) : words.resetSubject,
+      subject: message.purpose === 'invitation' ? words.invitationSubject(message.tenantName) : words.resetSubject,
       body: lines.join('\n'),
     },
   ]);

@@ -84,9 +84,11 @@ export function userRoutes() {
       responses: { 200: json(invitation, 'Invited'), ...problems('validation_failed', 'forbidden', 'not_found') },
     }),
     async (c) => {
-      const sent = await c.get('database').db.transaction((tx) =>
-        inviteUser(tx, c.get('access'), { userId: c.req.valid('param').id, linkMail: c.get('linkMail') }),
-      );
+      const sent = await c
+        .get('database')
+        .db.transaction((tx) =>
+          inviteUser(tx, c.get('access'), { userId: c.req.valid('param').id, linkMail: c.get('linkMail') }),
+        );
       return c.json(sent, 200);
     },
   );
