@@ -8,22 +8,11 @@ import { roleAssignmentKeys } from '../../api/role-assignments.ts';
 import { userKeys } from '../../api/users.ts';
 import { setCsrfToken } from '../../lib/api.ts';
 import { OrgImportPage } from './org-import-page.tsx';
+import { administratorOf, NAMND_UNIT, ROOT_UNIT } from '../../../../test/web/admin-fixtures.ts';
 
-const ROOT = { id: 'u-root', parentId: null, kind: 'kommun', name: 'Exempelkommun', shortName: null, sortOrder: 0 };
-const NAMND = { ...ROOT, id: 'u-sn', parentId: ROOT.id, kind: 'namnd', name: 'Socialnämnden' };
-
-/** The signed-in person: administrator of the root unit (the tenant administrator), or of a nämnd only. */
-function who(unitId = ROOT.id) {
-  return {
-    user: { id: 'p1', name: 'Ada Admin', email: 'ada@kommun.example', title: null, locale: 'sv', version: 1 },
-    tenant: { id: 't1', slug: 'exempelkommun', name: 'Exempelkommun' },
-    roles: [{ id: 'r1', unitId, unitName: 'Exempelkommun', role: 'administrator' }],
-    via: 'session',
-    mayWrite: true,
-    csrfToken: 'csrf-1',
-    now: '2026-03-02T09:00:00.000Z',
-  };
-}
+const ROOT = ROOT_UNIT;
+const NAMND = NAMND_UNIT;
+const who = administratorOf;
 
 const UNITS_FILE = 'Namn;Typ;Överordnad;Kod\r\nSocialförvaltningen;Förvaltning;Socialnämnden;SF\r\n';
 /** The file's bytes in UTF-8, base64-encoded (as Node's Buffer writes them). */

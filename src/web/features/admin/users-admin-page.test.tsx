@@ -6,22 +6,11 @@ import { renderScreen } from '../../../../test/web/render.tsx';
 import type { OpenInvitation } from '../../api/invitations.ts';
 import { setCsrfToken } from '../../lib/api.ts';
 import { UsersAdminPage } from './users-admin-page.tsx';
+import { administratorOf, NAMND_UNIT, ROOT_UNIT } from '../../../../test/web/admin-fixtures.ts';
 
-const ROOT = { id: 'u-root', parentId: null, kind: 'kommun', name: 'Exempelkommun', shortName: null, sortOrder: 0 };
-const NAMND = { ...ROOT, id: 'u-sn', parentId: ROOT.id, kind: 'namnd', name: 'Socialnämnden' };
-
-/** The signed-in person: administrator of the root unit (the tenant administrator), or of a nämnd only. */
-function who(unitId = ROOT.id) {
-  return {
-    user: { id: 'p1', name: 'Ada Admin', email: 'ada@kommun.example', title: null, locale: 'sv', version: 1 },
-    tenant: { id: 't1', slug: 'exempelkommun', name: 'Exempelkommun' },
-    roles: [{ id: 'r1', unitId, unitName: 'Exempelkommun', role: 'administrator' }],
-    via: 'session',
-    mayWrite: true,
-    csrfToken: 'csrf-1',
-    now: '2026-03-02T09:00:00.000Z',
-  };
-}
+const ROOT = ROOT_UNIT;
+const NAMND = NAMND_UNIT;
+const who = administratorOf;
 
 function person(id: string, name: string, email: string | null, changes: { deactivatedAt?: string } = {}) {
   return {
