@@ -29,8 +29,8 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
       : subtree.filter((id) => (context.readableUnitIds as string[]).includes(id));
   const answering = alias(actions, 'answering_action');
   const finder = alias(users, 'finder');
-  // Stryker disable next-line ConditionalExpression: equivalent, with no units the query's inArray matches nothing; the check spares the query
   const rows =
+    // Stryker disable next-line ConditionalExpression: equivalent, with no units the query's inArray matches nothing; the check spares the query
     units.length === 0
       ? []
       : await db
