@@ -5,6 +5,8 @@
 //   npm run test:mutation                                   every configured module
 //   npm run test:mutation -- --mutate 'src/domain/*.ts'     one module (within the configured set)
 //   npm run test:mutation -- --changed origin/main          only the configured files changed since a revision
+//   npm run test:mutation -- --stale                        only the configured files whose text differs from
+//                                                            the one their recorded results were measured on (CI)
 //
 //   npm run test:mutation -- --mutate src/x.ts:10-40           a range of lines of a file
 //   npm run test:mutation -- --changed origin/main --list   only print the files a run would mutate
@@ -46,7 +48,7 @@ const MODULES = [
   ['report builders', ['src/server/reports/']],
 ];
 
-const { selection, changedSince, budgetMinutes, rest } = parseArguments(process.argv.slice(2));
+const { selection, changedSince, stale, budgetMinutes, rest } = parseArguments(process.argv.slice(2));
 
 const configured = filesMatching(config.mutate);
 
@@ -55,7 +57,14 @@ if (rest.includes('--scores')) {
   process.exit(0);
 }
 let mutate;
-if (changedSince !== undefined) {
+if (stale) {
+  // The record keeps the text each file had when it was measured: whatever commit recorded
+  // results last, a file changed since its own measurement is found here.
+  const recorded = existsSync(committedFile) ? JSON.parse(readFileSync(committedFile, 'utf8')).files : {};
+  mutate = configured.filter((file) => recorded[file]?.source !== readFileSync(path.join(root, file), 'utf8'));
+  console.log(`Configured files not measured as they are now: ${mutate.length === 0 ? 'none' : mutate.join(', ')}`);
+  if (mutate.length === 0) process.exit(0);
+} else if (changedSince !== undefined) {
   const changed = new Set([
     ...git(['diff', '--name-only', '--diff-filter=d', changedSince, '--']),
     ...git(['ls-files', '--others', '--exclude-standard']),
@@ -94,6 +103,12 @@ const strykerArguments = [
   '--incrementalFile',
   path.relative(root, workingFile),
   ...(mutate ? ['--mutate', mutate.join(',')] : []),
+  // Within a budget, the budget decides when a run is stopped: Stryker's own limit on its first
+  // test run (5 min by default) would otherwise end a run over many changed files as an error
+  // before the budget could name it as not measured.
+  ...(budgetMinutes !== undefined && !rest.includes('--dryRunTimeoutMinutes')
+    ? ['--dryRunTimeoutMinutes', String(Math.ceil(budgetMinutes) + 5)]
+    : []),
   ...rest,
 ];
 // Stryker runs in a process group of its own, so that a run over its budget is stopped whole
@@ -131,7 +146,12 @@ if (existsSync(workingFile)) {
   const result = JSON.parse(readFileSync(workingFile, 'utf8'));
   const merged =
     mutate && existsSync(committedFile)
-      ? mergeReports(JSON.parse(readFileSync(committedFile, 'utf8')), result, configured)
+      ? mergeReports(
+          JSON.parse(readFileSync(committedFile, 'utf8')),
+          result,
+          configured,
+          mutate.map((entry) => entry.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, '')),
+        )
       : result;
   mkdirSync(path.dirname(committedFile), { recursive: true });
   writeFileSync(committedFile, `${JSON.stringify(merged, null, 2)}\n`);
@@ -158,10 +178,16 @@ function writeCheckerConfig(files) {
 }
 
 /** The earlier results with this run's files and tests put in their place (and files no longer configured dropped). */
-function mergeReports(earlier, latest, configuredFiles) {
+function mergeReports(earlier, latest, configuredFiles, mutatedFiles) {
   const stillConfigured = new Set(configuredFiles);
+  // Stryker's file lists every file of its working copy with the text it has now, also those it
+  // did not mutate; only the mutated files' entries are new results. Taking the others too would
+  // record their present text with results measured on an older one, and `--stale` would no
+  // longer find them.
+  const mutated = new Set(mutatedFiles);
+  const fresh = Object.fromEntries(Object.entries(latest.files).filter(([file]) => mutated.has(file)));
   const files = Object.fromEntries(
-    Object.entries({ ...earlier.files, ...latest.files }).filter(([file]) => stillConfigured.has(file)),
+    Object.entries({ ...earlier.files, ...fresh }).filter(([file]) => stillConfigured.has(file)),
   );
   return { ...latest, files, testFiles: { ...earlier.testFiles, ...latest.testFiles } };
 }
@@ -220,8 +246,13 @@ function parseArguments(argv) {
   const rest = [];
   let changedSince;
   let budgetMinutes;
+  let stale = false;
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
+    if (argument === '--stale') {
+      stale = true;
+      continue;
+    }
     if (argument === '--mutate' || argument === '-m') selection.push(...argv[(index += 1)].split(','));
     else if (argument.startsWith('--mutate=')) selection.push(...argument.slice('--mutate='.length).split(','));
     else if (argument === '--changed') changedSince = argv[(index += 1)];
@@ -236,7 +267,7 @@ function parseArguments(argv) {
     console.error('--budget-minutes needs a number of minutes above 0, e.g. --budget-minutes 15');
     process.exit(2);
   }
-  return { selection, changedSince, budgetMinutes, rest };
+  return { selection, changedSince, stale, budgetMinutes, rest };
 }
 
 /** The files (tracked, or new and not ignored) matched by Stryker-style globs, `!` excluding (as Stryker reads `mutate`). */
