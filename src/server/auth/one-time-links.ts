@@ -94,6 +94,11 @@ export async function issueOneTimeLink(
   return { id: link!.id, secret, expiresAt };
 }
 
+/** A link that still works at `now`: neither used, withdrawn nor expired. */
+export function stillWorks(now: Date) {
+  return and(isNull(oneTimeLinks.usedAt), isNull(oneTimeLinks.withdrawnAt), gt(oneTimeLinks.expiresAt, now));
+}
+
 /**
  * Withdraws a person's links that still work, of one purpose or of all (a person deactivated
  * keeps no way in); audited. Returns how many.
@@ -112,9 +117,7 @@ export async function withdrawOpenLinks(
         eq(oneTimeLinks.tenantId, tenantId),
         eq(oneTimeLinks.userId, userId),
         purpose === undefined ? undefined : eq(oneTimeLinks.purpose, purpose),
-        isNull(oneTimeLinks.usedAt),
-        isNull(oneTimeLinks.withdrawnAt),
-        gt(oneTimeLinks.expiresAt, now),
+        stillWorks(now),
       ),
     )
     .returning({ id: oneTimeLinks.id });

@@ -35,10 +35,9 @@ const KINDS = {
 
 /** A file read and planned: what the preview shows and the confirmation writes. */
 interface Prepared {
-  kind: OrgImportKind;
   sheet: string | null;
   match: HeaderMatch<string>;
-  plan: (UnitImportPlan | PeopleImportPlan) & { rows: PlannedRow[] };
+  plan: UnitImportPlan | PeopleImportPlan;
   fingerprint: string;
 }
 
@@ -143,7 +142,7 @@ async function prepare(db: Database, access: Access, kind: OrgImportKind, file: 
       { path: 'content', message: localize((m) => m.orgImport.emptyFile) },
     ]);
   const plan = kind === 'units' ? await planUnits(db, access, records) : await planPeople(db, access, records);
-  return { kind, sheet: best.sheet, match: best.match, plan, fingerprint: fingerprintOf(kind, plan) };
+  return { sheet: best.sheet, match: best.match, plan, fingerprint: fingerprintOf(kind, plan) };
 }
 
 function fieldCount(match: HeaderMatch<string>) {

@@ -1,7 +1,7 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Access } from '../../access/access.ts';
 import { mailsLinks, queueLinkMail, type LinkMail } from '../../auth/link-mail.ts';
-import { issueOneTimeLink, oneTimeLinkUrl, withdrawOpenLinks } from '../../auth/one-time-links.ts';
+import { issueOneTimeLink, oneTimeLinkUrl, stillWorks, withdrawOpenLinks } from '../../auth/one-time-links.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { oneTimeLinks } from '../../db/schema/one-time-links.ts';
 import { tenants } from '../../db/schema/tenants.ts';
@@ -60,13 +60,7 @@ export async function inviteUser(tx: Transaction, access: Access, options: { use
 }
 
 function openInvitation(tenantId: string, now: Date) {
-  return and(
-    eq(oneTimeLinks.tenantId, tenantId),
-    eq(oneTimeLinks.purpose, 'invitation'),
-    isNull(oneTimeLinks.usedAt),
-    isNull(oneTimeLinks.withdrawnAt),
-    gt(oneTimeLinks.expiresAt, now),
-  );
+  return and(eq(oneTimeLinks.tenantId, tenantId), eq(oneTimeLinks.purpose, 'invitation'), stillWorks(now));
 }
 
 /** Withdraws a person's invitation whose link still works (tenant administrator); audited. */
