@@ -22,7 +22,20 @@ export interface AuditEntry {
  * Secrets never enter the audit log, not even hashed: a change of one is recorded as
  * "[redacted]" (null stays null, so the log still shows that a password was set or removed).
  */
-const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secret', 'secretHash', 'token', 'tokenHash', 'csrfToken']);
+const SECRET_FIELDS = new Set([
+  'password',
+  'passwordHash',
+  'secret',
+  'secretHash',
+  'token',
+  'tokenHash',
+  'csrfToken',
+  'clientSecret',
+  'sealedSecret',
+  'sealedTotpSecret',
+  'code',
+  'codeHash',
+]);
 
 function withoutSecrets(changes: AuditChanges): AuditChanges {
   const safe: AuditChanges = {};

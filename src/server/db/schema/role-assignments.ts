@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { ROLES } from '../../../domain/role.ts';
 import { tenantKey, tenantReference } from './columns.ts';
 import { orgUnits } from './org-units.ts';
+import { roleMappingRules } from './identity-providers.ts';
 import { users } from './users.ts';
 import { inList } from './sql-helpers.ts';
 
@@ -14,6 +15,8 @@ export const roleAssignments = pgTable(
     userId: uuid().notNull(),
     unitId: uuid().notNull(),
     role: text({ enum: ROLES }).notNull(),
+    /** The mapping rule that gave the role at sign-in or by SCIM; null when an administrator did. */
+    ruleId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp({ withTimezone: true }),
   },
@@ -21,6 +24,7 @@ export const roleAssignments = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     tenantReference('role_assignments_user_fk', t, t.userId, users),
     tenantReference('role_assignments_unit_fk', t, t.unitId, orgUnits),
+    tenantReference('role_assignments_rule_fk', t, t.ruleId, roleMappingRules),
     uniqueIndex('role_assignments_active_key')
       .on(t.tenantId, t.userId, t.unitId, t.role)
       .where(sql`${t.revokedAt} is null`),

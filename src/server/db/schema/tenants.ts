@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, integer, uniqueIndex, check } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, integer, boolean, uniqueIndex, check } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { TENANT_KINDS } from '../../../domain/tenant.ts';
@@ -21,6 +21,10 @@ export const tenants = pgTable(
      * until it is cleared. Nothing of the tenant is removed.
      */
     suspendedAt: timestamp({ withTimezone: true }),
+    /** Local passwords are refused (but for break-glass administrators): everyone signs in through an identity provider. */
+    requireSso: boolean().notNull().default(false),
+    /** Administrators with a local password must use a second factor (TOTP). */
+    requireSecondFactorForAdmins: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, primaryKey, uniqueIndex, check } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, boolean, primaryKey, uniqueIndex, check } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { editable, tenantKey } from './columns.ts';
 import { inList } from './sql-helpers.ts';
@@ -22,11 +22,22 @@ export const users = pgTable(
       .notNull()
       .default('sv'),
     deactivatedAt: timestamp({ withTimezone: true }),
+    /** The TOTP secret of a second factor, sealed with the server key; null without one. */
+    sealedTotpSecret: text(),
+    /** When the second factor was confirmed with a first code; until then it does not count. */
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    /** The break-glass administrator may still sign in with a password when the tenant requires SSO. */
+    breakGlass: boolean().notNull().default(false),
+    /** The directory's id of the person (SCIM externalId, e.g. Entra ID's object id). */
+    scimExternalId: text(),
+    /** The directory's user name (SCIM userName, often the UPN); unique per tenant. */
+    scimUserName: text(),
     ...editable(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('users_email_key').on(t.tenantId, sql`lower(${t.email})`),
+    uniqueIndex('users_scim_user_name_key').on(t.tenantId, sql`lower(${t.scimUserName})`),
     check('users_locale_check', inList(t.locale, ['sv', 'en'])),
     check('users_email_format', sql`${t.email} is null or ${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
   ],
