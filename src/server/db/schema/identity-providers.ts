@@ -64,6 +64,8 @@ export const externalIdentities = pgTable(
     userId: uuid().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /** The claims of the last sign-in (no tokens), so a rule's preview can show whom it would give what. */
+    lastClaims: jsonb().$type<Record<string, string[]>>(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
