@@ -4,8 +4,7 @@ import type { Transaction } from '../db/client.ts';
 import { externalIdentities } from '../db/schema/identity-providers.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
-import { AppError } from '../errors.ts';
-import { localize } from '../messages/messages.ts';
+import { SsoFailure } from './failures.ts';
 import type { ExternalClaims } from './claims.ts';
 import { applyRoleMappings, matchingRules, rulesFor, type MappingOutcome } from './role-mapping.ts';
 
@@ -70,7 +69,7 @@ async function personByEmail(tx: Transaction, provider: SignInProvider, email: s
  * Signs a person in from what the tenant's identity provider vouched for, in the caller's
  * transaction: found by the provider's stable subject, else by e-mail address (and linked), else
  * created, but only when some mapping rule gives them a role: an unknown person whom no rule
- * covers is refused and nothing is written. Name and address follow the provider's; the roles
+ * covers is refused (SsoFailure 'no_role') and nothing is written. Name and address follow the provider's; the roles
  * the rules give follow the claims. The sign-in is audited, without tokens or secrets. The
  * caller opens the session after the transaction commits.
  */
@@ -84,17 +83,9 @@ export async function signInWithClaims(
     .select({ suspendedAt: tenants.suspendedAt })
     .from(tenants)
     .where(eq(tenants.id, provider.tenantId));
-  if (!tenant || tenant.suspendedAt !== null)
-    throw new AppError(
-      'forbidden',
-      localize((m) => m.auth.tenantSuspended),
-    );
+  if (!tenant || tenant.suspendedAt !== null) throw new SsoFailure('suspended');
   const subject = claims.subject.trim();
-  if (subject === '')
-    throw new AppError(
-      'unauthenticated',
-      localize((m) => m.sso.missingSubject),
-    );
+  if (subject === '') throw new SsoFailure('missing_subject');
   const email = claims.email?.trim().toLowerCase() || null;
   const system: Actor = { kind: 'system', tenantId: provider.tenantId, label: `sso:${provider.name}` };
 
@@ -112,16 +103,8 @@ export async function signInWithClaims(
     } else {
       // Nobody knows this person: only a rule that gives them a role lets them in.
       const rules = matchingRules(await rulesFor(tx, provider.tenantId, provider.id), claims.values);
-      if (rules.length === 0)
-        throw new AppError(
-          'forbidden',
-          localize((m) => m.sso.noRoleForUnknownPerson),
-        );
-      if (email === null)
-        throw new AppError(
-          'unauthenticated',
-          localize((m) => m.sso.missingEmail),
-        );
+      if (rules.length === 0) throw new SsoFailure('no_role');
+      if (email === null) throw new SsoFailure('missing_email');
       const name = claims.name?.trim() || email;
       const [person] = await tx
         .insert(users)
@@ -139,11 +122,7 @@ export async function signInWithClaims(
       ]);
     }
   }
-  if (found?.deactivatedAt)
-    throw new AppError(
-      'unauthenticated',
-      localize((m) => m.auth.deactivated),
-    );
+  if (found?.deactivatedAt) throw new SsoFailure('deactivated');
 
   if (!created) await followProviderDetails(tx, provider.tenantId, userId, { email, name: claims.name }, system, now);
 

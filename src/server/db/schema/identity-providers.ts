@@ -124,6 +124,8 @@ export const ssoAttempts = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
+    /** A test sign-in's outcome (the claims and what the rules would give), for the administrator to read. */
+    testResult: jsonb().$type<Record<string, unknown>>(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -1,1 +1,0 @@
-ALTER TABLE "external_identities" ADD COLUMN "last_claims" jsonb;
