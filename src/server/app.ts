@@ -45,6 +45,8 @@ import { outboxRoutes } from './features/outbox/routes.ts';
 import { overviewRoutes } from './features/overview/routes.ts';
 import { recommendationRoutes } from './features/recommendations/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
+import { oidcRoutes } from './features/sso-oidc/routes.ts';
+import { identityProviderRoutes, signInOptionRoutes } from './features/identity-providers/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
@@ -135,6 +137,7 @@ export function createApp({
   v1.route('/', signInRoutes());
   v1.route('/', linkRoutes());
   v1.route('/', setupRoutes(new FirstRunSetup(setupCode)));
+  v1.route('/', signInOptionRoutes());
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -172,6 +175,7 @@ export function createApp({
   v1.route('/', reportTextRoutes());
   v1.route('/', outboxRoutes());
   v1.route('/', orgImportRoutes());
+  v1.route('/', identityProviderRoutes());
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -182,6 +186,20 @@ export function createApp({
 
   app.route('/api/v1', v1);
   app.route('/api/docs', apiDocsRoutes());
+
+  // Sign-in through the tenants' identity providers: the browser goes there and comes back here.
+  const sso = new Hono<ApiEnv>();
+  sso.use('*', async (c, next) => {
+    c.set('database', database);
+    c.set('clock', clock);
+    c.set('auth', auth);
+    c.set('linkMail', linkMail);
+    await next();
+  });
+  sso.use('*', ordinaryBodyLimit);
+  sso.route('/', oidcRoutes());
+  app.route('/sso', sso);
+
   mountWebApp(app, webRoot);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found')));

@@ -153,3 +153,46 @@ export const roleMappingPreview = z
     ),
   })
   .meta({ id: 'RoleMappingPreview' });
+
+/** How an organisation's people sign in: the sign-in page's buttons. */
+export const signInOptions = z
+  .object({
+    organisation: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    options: z.array(signInOption),
+    passwordSignIn: z
+      .boolean()
+      .meta({ description: 'False when the organisation requires SSO (break-glass administrators still may).' }),
+  })
+  .meta({ id: 'SignInOptions' });
+
+export const signInOptionsQuery = z.strictObject({
+  organisation: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .meta({ description: "The organisation's short name; without it, the installation's only one." }),
+});
+
+export const testSignInStart = z
+  .object({ url: z.string().meta({ description: 'Open this address to sign in at the provider.' }), attemptId: id })
+  .meta({ id: 'TestSignInStart' });
+
+export const testSignInResult = z
+  .object({
+    id,
+    createdAt: timestamp,
+    finished: z.boolean(),
+    result: z.record(z.string(), z.unknown()).nullable().meta({
+      description:
+        'What the provider sent (subject, email, name, all claims as lists) and the rules that matched, or the failure and its reason.',
+    }),
+  })
+  .meta({ id: 'TestSignInResult' });
+
+export const identityProviderListQuery = z.strictObject({
+  includeArchived: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+});

@@ -29,13 +29,15 @@ export async function createSession(
   userId: string,
   now: Date,
   lifetime: SessionLifetime = DEFAULT_AUTH_SETTINGS.session,
+  /** The identity provider the person signed in through, if any. */
+  providerId: string | null = null,
 ): Promise<NewSession> {
   const secret = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + Math.min(lifetime.idleMs, lifetime.maxMs));
   await db
     .insert(sessions)
-    .values({ tenantId, userId, secretHash: hashSecret(secret), csrfToken, expiresAt, createdAt: now });
+    .values({ tenantId, userId, secretHash: hashSecret(secret), csrfToken, expiresAt, createdAt: now, providerId });
   return { secret, csrfToken, expiresAt };
 }
 
@@ -44,6 +46,8 @@ export interface ActiveSession {
   id: string;
   userId: string;
   csrfToken: string;
+  /** The identity provider the person signed in through; null for a password or a link. */
+  providerId: string | null;
 }
 
 /**
@@ -64,6 +68,7 @@ export async function findSession(
       id: sessions.id,
       userId: sessions.userId,
       csrfToken: sessions.csrfToken,
+      providerId: sessions.providerId,
       expiresAt: sessions.expiresAt,
       createdAt: sessions.createdAt,
     })
@@ -88,7 +93,13 @@ export async function findSession(
       .set({ expiresAt: new Date(slidTo) })
       .where(and(eq(sessions.tenantId, row.tenantId), eq(sessions.id, row.id)));
   }
-  return { tenantId: row.tenantId, id: row.id, userId: row.userId, csrfToken: row.csrfToken };
+  return {
+    tenantId: row.tenantId,
+    id: row.id,
+    userId: row.userId,
+    csrfToken: row.csrfToken,
+    providerId: row.providerId,
+  };
 }
 
 /** Ends a session (sign-out); it is never accepted again. */

@@ -347,26 +347,13 @@ export const en: ServerMessages = {
   },
 
   sso: {
-    unknownProvider:
-      'This way of signing in does not exist or is turned off. Go back to the sign-in page and try again.',
-    noRoleForUnknownPerson:
-      'You are not registered in Uppsikt, and nothing your organisation sent gives you a role. Ask the Uppsikt administrator to add you, or a rule for your group.',
-    missingSubject: 'The identity provider sent no stable identity for you. Ask your IT department to check the setup.',
-    missingEmail:
-      'The identity provider sent no e-mail address for you. Ask your IT department to send it (or to name the claim that carries it).',
-    stateUnknown:
-      'This sign-in is not recognised: it was already used, has expired or was started in another browser. Start again from the sign-in page.',
-    stateExpired: 'The sign-in took too long. Start again from the sign-in page.',
-    providerRefused: (reason) => `The identity provider cancelled the sign-in: ${reason}`,
-    tokenRejected: (reason) =>
-      `The identity provider's answer could not be accepted (${reason}). Nothing was saved. Start again, and contact your IT department if it happens again.`,
-    providerUnreachable: 'The identity provider does not answer. Try again in a while, or contact your IT department.',
     serverKeyRequired:
       'A client secret can only be stored when the server has a server key (SERVER_KEY). Ask whoever runs Uppsikt to set one.',
-    errorTitle: 'Sign-in failed',
-    backToSignIn: 'To the sign-in page',
-    testTitle: 'Test sign-in',
-    testSucceeded: 'The test sign-in succeeded. This is what the identity provider sent:',
+    slugTaken: 'Another way of signing in of the organisation already uses this short name.',
+    settingsForOtherProtocol: "The settings do not fit this provider's protocol.",
+    secretOnlyForOidc: 'Only OpenID Connect uses a client secret.',
+    providerUnreachable: (reason) =>
+      `The identity provider could not be reached (${reason}). Check the issuer address and try again.`,
   },
 
   digest: {

@@ -379,28 +379,13 @@ export const sv = {
 
   /** Signing in through the organisation's identity provider (OpenID Connect, SAML). */
   sso: {
-    unknownProvider:
-      'Inloggningssättet finns inte eller är avstängt. Gå tillbaka till inloggningssidan och försök igen.',
-    noRoleForUnknownPerson:
-      'Du är inte upplagd i Uppsikt, och inget av det din organisation skickade ger dig en roll. Be Uppsikts administratör att lägga upp dig eller en regel för din grupp.',
-    missingSubject:
-      'Identitetsleverantören skickade ingen stabil identitet för dig. Be din IT-avdelning kontrollera inställningen.',
-    missingEmail:
-      'Identitetsleverantören skickade ingen e-postadress för dig. Be din IT-avdelning skicka e-postadressen (eller ange vilket anspråk som bär den).',
-    stateUnknown:
-      'Inloggningen känns inte igen: den har redan använts, gått ut eller startats i en annan webbläsare. Börja om från inloggningssidan.',
-    stateExpired: 'Inloggningen tog för lång tid. Börja om från inloggningssidan.',
-    providerRefused: (reason: string) => `Identitetsleverantören avbröt inloggningen: ${reason}`,
-    tokenRejected: (reason: string) =>
-      `Svaret från identitetsleverantören kunde inte godtas (${reason}). Ingenting har sparats. Börja om, och kontakta din IT-avdelning om det upprepas.`,
-    providerUnreachable:
-      'Identitetsleverantören svarar inte. Försök igen om en stund, eller kontakta din IT-avdelning.',
     serverKeyRequired:
       'En klienthemlighet kan bara sparas när servern har en servernyckel (SERVER_KEY). Be den som driver Uppsikt att ange en.',
-    errorTitle: 'Inloggningen misslyckades',
-    backToSignIn: 'Till inloggningssidan',
-    testTitle: 'Testinloggning',
-    testSucceeded: 'Testinloggningen lyckades. Så här ser det ut som identitetsleverantören skickade:',
+    slugTaken: 'Kortnamnet används redan av ett annat inloggningssätt i organisationen.',
+    settingsForOtherProtocol: 'Inställningarna passar inte inloggningssättets protokoll.',
+    secretOnlyForOidc: 'Bara OpenID Connect använder en klienthemlighet.',
+    providerUnreachable: (reason: string) =>
+      `Identitetsleverantören kunde inte nås (${reason}). Kontrollera utfärdarens adress och försök igen.`,
   },
 
   /** The weekly e-mail of what is due. */

@@ -155,8 +155,11 @@ function failureOf(error: unknown): SsoFailure {
   throw error;
 }
 
-/** Sends the browser to the sign-in page, which explains the failure; audits it for the tenant. */
-export async function failSignIn(c: Context, provider: FlowProvider | null, error: unknown) {
+/**
+ * Sends the browser to the sign-in page, which explains the failure, and audits it for the
+ * tenant. A failed test sign-in goes back to the administrator's test page with the reason.
+ */
+export async function failSignIn(c: Context, provider: FlowProvider | null, error: unknown, attempt?: Attempt | null) {
   const failure = failureOf(error);
   const { db } = c.get('database') as DatabaseHandle;
   console.warn(`SSO sign-in failed${provider ? ` (${provider.tenantSlug}/${provider.slug})` : ''}: ${failure.message}`);
@@ -172,9 +175,21 @@ export async function failSignIn(c: Context, provider: FlowProvider | null, erro
       ]),
     );
   }
+  if (provider && attempt?.testedById) {
+    await db
+      .update(ssoAttempts)
+      .set({ testResult: { failure: failure.code, details: failure.details.slice(0, 300) } })
+      .where(and(eq(ssoAttempts.tenantId, attempt.tenantId), eq(ssoAttempts.id, attempt.id)));
+    return c.redirect(testPage(provider, attempt), 303);
+  }
   const params = new URLSearchParams({ 'sso-fel': failure.code });
   if (provider) params.set('organisation', provider.tenantSlug);
   return c.redirect(`/logga-in?${params.toString()}`, 303);
+}
+
+/** The administration page that shows a test sign-in's outcome. */
+function testPage(provider: FlowProvider, attempt: Attempt): string {
+  return `/administration/inloggning/${provider.id}/test/${attempt.id}`;
 }
 
 /**
@@ -203,7 +218,7 @@ export async function finishSignIn(c: Context, provider: FlowProvider, attempt: 
         },
       })
       .where(and(eq(ssoAttempts.tenantId, attempt.tenantId), eq(ssoAttempts.id, attempt.id)));
-    return c.redirect(`/administration/inloggning/${provider.id}/test/${attempt.id}`, 303);
+    return c.redirect(testPage(provider, attempt), 303);
   }
   const result = await db.transaction((tx) =>
     signInWithClaims(tx, { tenantId: provider.tenantId, id: provider.id, name: provider.name }, claims, now),
