@@ -57,3 +57,6 @@ export const meUpdate = z
     locale: z.enum(['sv', 'en']).optional(),
   })
   .meta({ id: 'MeUpdate' });
+
+/** Signed out of Uppsikt, and where to end the identity provider's session too (RP-initiated sign-out). */
+export const signedOut = z.object({ signOutUrl: z.string() }).meta({ id: 'SignedOut' });

@@ -229,6 +229,7 @@ export async function finishSignIn(c: Context, provider: FlowProvider, attempt: 
     result.userId,
     now,
     (c.get('auth') as AuthSettings).session,
+    provider.id,
   );
   setSessionCookie(c, session.secret);
   return c.redirect(safeReturnTo(attempt.returnTo), 303);

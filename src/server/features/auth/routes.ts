@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
-import { me, meUpdate, passwordChange, signInInput } from '../../../domain/contracts/auth.ts';
+import { me, meUpdate, passwordChange, signedOut, signInInput } from '../../../domain/contracts/auth.ts';
+import { providerSignOutUrl } from '../../sso/sign-out.ts';
 import { expectedVersion } from '../../audit/audited-writes.ts';
 import { clientAddress } from '../../auth/auth-settings.ts';
 import { SESSION_COOKIE } from '../../auth/sessions.ts';
@@ -78,16 +79,26 @@ export function sessionRoutes() {
       method: 'post',
       path: '/auth/logout',
       tags: ['Sign-in'],
-      summary: 'Sign out: ends the session',
-      responses: { 204: { description: 'Signed out' }, ...problems('forbidden') },
+      summary: "Sign out: ends the session (and says where to end the identity provider's session)",
+      responses: {
+        200: json(signedOut, 'Signed out of Uppsikt; open signOutUrl to sign out of the identity provider too'),
+        204: { description: 'Signed out' },
+        ...problems('forbidden'),
+      },
     }),
     async (c) => {
-      await signOut(c.get('database').db, {
+      const { db } = c.get('database');
+      const now = c.get('clock').now();
+      const session = await signOut(db, {
         secret: getCookie(c, SESSION_COOKIE),
-        now: c.get('clock').now(),
+        now,
         lifetime: c.get('auth').session,
       });
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c) });
+      const signOutUrl = session.providerId
+        ? await providerSignOutUrl(db, session.tenantId, session.providerId, c.get('linkMail'), now)
+        : null;
+      if (signOutUrl) return c.json({ signOutUrl }, 200);
       return c.body(null, 204);
     },
   );

@@ -11,9 +11,13 @@ export interface SignOutOptions {
   lifetime: SessionLifetime;
 }
 
-/** Ends the browser's session; without an active session the caller is not signed in. */
+/**
+ * Ends the browser's session; without an active session the caller is not signed in. Returns
+ * the session, whose provider (when the person signed in through one) is then signed out of too.
+ */
 export async function signOut(db: Database, { secret, now, lifetime }: SignOutOptions) {
   const session = secret ? await findSession(db, secret, now, lifetime) : null;
   if (!session) throw new AppError('unauthenticated');
   await revokeSession(db, session);
+  return session;
 }

@@ -139,6 +139,23 @@ describe('signing in through an OpenID provider', () => {
     idp.accounts.get('anna')!.groups = ['IK-Samordnare'];
   });
 
+  test('signing out of Uppsikt leads on to signing out at the provider', async () => {
+    const { answer } = await signInAs('anna');
+    const cookie = answer.headers.get('set-cookie')!.split(';')[0]!;
+    const me = (await (await h.app.request('/api/v1/me', { headers: { cookie } })).json()) as { csrfToken: string };
+    const out = await h.app.request('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': me.csrfToken },
+    });
+    expect(out.status).toBe(200);
+    const { signOutUrl } = (await out.json()) as { signOutUrl: string };
+    const url = new URL(signOutUrl);
+    expect(url.origin).toBe(idp.issuer);
+    expect(url.searchParams.get('client_id')).toBe('uppsikt');
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${PUBLIC_URL}/sso/${slug}/test-idp/oidc/logged-out`);
+    expect((await h.app.request('/api/v1/me', { headers: { cookie } })).status).toBe(401);
+  });
+
   test('a person already in Uppsikt with the address is linked, not created twice', async () => {
     const { answer } = await signInAs('linked');
     expect(answer.status).toBe(303);
