@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { me, passwordChange, signInInput } from '../../domain/contracts/auth.ts';
+import type { me, passwordChange, signedOut, signInInput } from '../../domain/contracts/auth.ts';
 import { api, setCsrfToken } from '../lib/api.ts';
 import { followServerClock } from '../lib/clock.ts';
 import type { Answer, Body } from './shared.ts';
@@ -32,10 +32,14 @@ export async function signIn(body: Body<typeof signInInput>): Promise<Me> {
   return who;
 }
 
-/** Signs out and forgets the CSRF token, even when the server could not be reached. */
-export async function signOut(): Promise<void> {
+/**
+ * Signs out and forgets the CSRF token, even when the server could not be reached. Returns the
+ * identity provider's sign-out address when the person signed in through one, or null.
+ */
+export async function signOut(): Promise<string | null> {
   try {
-    await api('/auth/logout', { method: 'POST' });
+    const answer = await api<Answer<typeof signedOut> | undefined>('/auth/logout', { method: 'POST' });
+    return answer?.signOutUrl ?? null;
   } finally {
     setCsrfToken(null);
   }

@@ -148,7 +148,15 @@ function UserMenu({ me }: { me: Me }) {
         type="button"
         className="button button-quiet"
         onClick={() => {
-          void signOut().finally(() => void navigate({ to: '/logga-in', search: { next: undefined } }));
+          // Signed in through the organisation's identity provider: end that session too, which
+          // then sends the browser back to the sign-in page.
+          void signOut().then(
+            (providerSignOut) =>
+              providerSignOut
+                ? window.location.assign(providerSignOut)
+                : void navigate({ to: '/logga-in', search: { next: undefined } }),
+            () => void navigate({ to: '/logga-in', search: { next: undefined } }),
+          );
         }}
       >
         {t('auth.signOut')}

@@ -34,8 +34,12 @@ const optionalInt = (value: unknown) => {
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/logga-in',
-  validateSearch: (search: Record<string, unknown>): { next?: string | undefined } => ({
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { next?: string | undefined; organisation?: string | undefined; 'sso-fel'?: string | undefined } => ({
     next: optionalString(search.next),
+    organisation: optionalString(search.organisation),
+    'sso-fel': optionalString(search['sso-fel']),
   }),
   component: lazyRouteComponent(() => import('../features/auth/sign-in-page.tsx'), 'SignInPage'),
 });

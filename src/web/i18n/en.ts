@@ -35,6 +35,39 @@ export const en: Messages = {
   'auth.failed': 'Sign-in failed.',
   'auth.forgotLink': 'Forgot your password?',
 
+  'sso.heading': ({ organisation }) => `Sign in with your ${organisation} account`,
+  'sso.signInWith': ({ name }) => `Sign in with ${name}`,
+  'sso.passwordHeading': 'Or with e-mail and password',
+  'sso.breakGlass': 'Emergency sign-in for administrators',
+  'sso.breakGlassHelp':
+    'Your organisation signs in through its identity provider. Passwords work only for the administrator who holds the emergency sign-in.',
+  'sso.organisationHeading': 'Does your organisation have its own sign-in?',
+  'sso.organisation': "The organisation's short name",
+  'sso.organisationHelp': 'For example "malmo". It is in the link from your organisation, or ask your administrator.',
+  'sso.organisationUnknown': ({ slug }) => `No organisation in Uppsikt has the short name "${slug}".`,
+  'sso.showOptions': 'Show ways to sign in',
+  'sso.failedTitle': 'Signing in through your organisation failed',
+  'sso.failure.unknown_provider':
+    'This way of signing in does not exist or is turned off. Choose one of the ways below, or contact your administrator.',
+  'sso.failure.state_unknown':
+    'The sign-in was not recognised: it was already used, has expired or was started in another browser. Start again with the button below.',
+  'sso.failure.state_expired': 'The sign-in took too long. Start again with the button below.',
+  'sso.failure.provider_refused':
+    'The identity provider cancelled the sign-in. Try again, and contact your IT department if it happens again.',
+  'sso.failure.provider_unreachable':
+    'The identity provider does not answer. Try again in a while, or contact your IT department.',
+  'sso.failure.token_rejected':
+    "The identity provider's answer could not be accepted (it was not valid for Uppsikt, had been tampered with or had expired). Nothing was saved. Start again, and contact your IT department if it happens again.",
+  'sso.failure.missing_subject':
+    'The identity provider sent no stable identity for you. Ask your IT department to check the setup.',
+  'sso.failure.missing_email':
+    'The identity provider sent no e-mail address for you. Ask your IT department to send it.',
+  'sso.failure.no_role':
+    'You are not registered in Uppsikt, and nothing your organisation sent gives you a role. Ask the Uppsikt administrator to add you, or a rule for your group.',
+  'sso.failure.deactivated': 'Your Uppsikt account is deactivated. Contact your administrator.',
+  'sso.failure.suspended': "Your organisation's Uppsikt account is suspended. Contact whoever runs the service.",
+  'sso.failure.other': 'Signing in failed. Start again, and contact your administrator if it happens again.',
+
   'forgot.title': 'Forgotten password',
   'forgot.intro':
     'Enter the e-mail address you sign in with. If it belongs to an account in Uppsikt, you will get a message with a link to choose a new password. The link is valid for an hour.',

@@ -34,6 +34,39 @@ export const sv = {
   'auth.failed': 'Inloggningen misslyckades.',
   'auth.forgotLink': 'Glömt lösenordet?',
 
+  'sso.heading': ({ organisation }: { organisation: string }) => `Logga in med ditt konto i ${organisation}`,
+  'sso.signInWith': ({ name }: { name: string }) => `Logga in med ${name}`,
+  'sso.passwordHeading': 'Eller med e-post och lösenord',
+  'sso.breakGlass': 'Reservinloggning för administratörer',
+  'sso.breakGlassHelp':
+    'Din organisation loggar in via sin identitetsleverantör. Lösenord fungerar bara för den administratör som har reservinloggning.',
+  'sso.organisationHeading': 'Har din organisation egen inloggning?',
+  'sso.organisation': 'Organisationens kortnamn',
+  'sso.organisationHelp': 'Till exempel "malmo". Finns i länken från din organisation, eller fråga din administratör.',
+  'sso.organisationUnknown': ({ slug }: { slug: string }) => `Ingen organisation i Uppsikt har kortnamnet "${slug}".`,
+  'sso.showOptions': 'Visa inloggningssätt',
+  'sso.failedTitle': 'Inloggningen via din organisation misslyckades',
+  'sso.failure.unknown_provider':
+    'Inloggningssättet finns inte eller är avstängt. Välj ett av inloggningssätten nedan, eller kontakta din administratör.',
+  'sso.failure.state_unknown':
+    'Inloggningen kändes inte igen: den har redan använts, gått ut eller startats i en annan webbläsare. Börja om med knappen nedan.',
+  'sso.failure.state_expired': 'Inloggningen tog för lång tid. Börja om med knappen nedan.',
+  'sso.failure.provider_refused':
+    'Identitetsleverantören avbröt inloggningen. Försök igen, och kontakta din IT-avdelning om det upprepas.',
+  'sso.failure.provider_unreachable':
+    'Identitetsleverantören svarar inte. Försök igen om en stund, eller kontakta din IT-avdelning.',
+  'sso.failure.token_rejected':
+    'Svaret från identitetsleverantören kunde inte godtas (det var inte giltigt för Uppsikt, var manipulerat eller hade gått ut). Ingenting har sparats. Börja om, och kontakta din IT-avdelning om det upprepas.',
+  'sso.failure.missing_subject':
+    'Identitetsleverantören skickade ingen stabil identitet för dig. Be din IT-avdelning kontrollera inställningen.',
+  'sso.failure.missing_email':
+    'Identitetsleverantören skickade ingen e-postadress för dig. Be din IT-avdelning skicka e-postadressen.',
+  'sso.failure.no_role':
+    'Du är inte upplagd i Uppsikt, och inget av det din organisation skickade ger dig en roll. Be Uppsikts administratör att lägga upp dig eller en regel för din grupp.',
+  'sso.failure.deactivated': 'Ditt konto i Uppsikt är avaktiverat. Kontakta din administratör.',
+  'sso.failure.suspended': 'Organisationens konto i Uppsikt är avstängt. Kontakta den som driver tjänsten.',
+  'sso.failure.other': 'Inloggningen misslyckades. Börja om, och kontakta din administratör om det upprepas.',
+
   'forgot.title': 'Glömt lösenordet',
   'forgot.intro':
     'Skriv e-postadressen du loggar in med. Hör den till ett konto i Uppsikt får du ett brev med en länk där du väljer ett nytt lösenord. Länken gäller en timme.',

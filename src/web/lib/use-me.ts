@@ -11,9 +11,9 @@ export function useMe() {
 /** Signs out, forgets every cached answer and the CSRF token. */
 export function useSignOut() {
   const queryClient = useQueryClient();
-  return async () => {
+  return async (): Promise<string | null> => {
     try {
-      await signOut();
+      return await signOut();
     } finally {
       queryClient.clear();
     }

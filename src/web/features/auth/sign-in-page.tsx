@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
@@ -8,6 +8,8 @@ import { TextField } from '../../components/text-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { meKeys, signIn } from '../../api/me.ts';
+import type { SignInOptions } from '../../api/sign-in-options.ts';
+import { SsoFailureNotice, SsoOptions } from './sso-sign-in.tsx';
 
 /** Only addresses inside the application, so that a crafted link cannot send the user elsewhere. */
 function safeNext(next: string | undefined): string {
@@ -16,7 +18,9 @@ function safeNext(next: string | undefined): string {
 
 export function SignInPage() {
   const { t } = useI18n();
-  const { next } = useSearch({ from: '/logga-in' });
+  const { next, organisation, 'sso-fel': ssoFailure } = useSearch({ from: '/logga-in' });
+  const [ssoOnly, setSsoOnly] = useState(false);
+  const learnOptions = useCallback((options: SignInOptions) => setSsoOnly(!options.passwordSignIn), []);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
@@ -46,48 +50,64 @@ export function SignInPage() {
     }
   }
 
+  const passwordForm = (
+    <>
+      <ErrorSummary error={error} />
+      <Form onSubmit={(event) => void submit(event)} className="form" validationBehavior="aria">
+        <TextField
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          isRequired
+          value={email}
+          onChange={setEmail}
+          errors={error?.fieldErrors('email')}
+        />
+        <TextField
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          isRequired
+          value={password}
+          onChange={setPassword}
+          errors={error?.fieldErrors('password')}
+        />
+        {askTenant && (
+          <TextField
+            label={t('auth.tenant')}
+            name="tenant"
+            description={t('auth.tenantHelp')}
+            value={tenant}
+            onChange={setTenant}
+            errors={error?.fieldErrors('tenant')}
+          />
+        )}
+        <Button type="submit" className="button button-primary">
+          {pending ? t('auth.signingIn') : t('auth.signIn')}
+        </Button>
+      </Form>
+      <p>
+        <Link to="/glomt-losenord">{t('auth.forgotLink')}</Link>
+      </p>
+    </>
+  );
+
   return (
     <div className="narrow">
       <Page title={t('auth.signInTitle')}>
-        <ErrorSummary error={error} />
-        <Form onSubmit={(event) => void submit(event)} className="form" validationBehavior="aria">
-          <TextField
-            label={t('auth.email')}
-            name="email"
-            type="email"
-            autoComplete="username"
-            isRequired
-            value={email}
-            onChange={setEmail}
-            errors={error?.fieldErrors('email')}
-          />
-          <TextField
-            label={t('auth.password')}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            isRequired
-            value={password}
-            onChange={setPassword}
-            errors={error?.fieldErrors('password')}
-          />
-          {askTenant && (
-            <TextField
-              label={t('auth.tenant')}
-              name="tenant"
-              description={t('auth.tenantHelp')}
-              value={tenant}
-              onChange={setTenant}
-              errors={error?.fieldErrors('tenant')}
-            />
-          )}
-          <Button type="submit" className="button button-primary">
-            {pending ? t('auth.signingIn') : t('auth.signIn')}
-          </Button>
-        </Form>
-        <p>
-          <Link to="/glomt-losenord">{t('auth.forgotLink')}</Link>
-        </p>
+        {ssoFailure && <SsoFailureNotice code={ssoFailure} />}
+        <SsoOptions organisation={organisation} next={safeNext(next)} onLoaded={learnOptions} />
+        {ssoOnly ? (
+          <details className="section">
+            <summary>{t('sso.breakGlass')}</summary>
+            <p className="field-description">{t('sso.breakGlassHelp')}</p>
+            {passwordForm}
+          </details>
+        ) : (
+          passwordForm
+        )}
         <p className="hint">{t('auth.demoHint')}</p>
       </Page>
     </div>
