@@ -45,6 +45,7 @@ import { outboxRoutes } from './features/outbox/routes.ts';
 import { overviewRoutes } from './features/overview/routes.ts';
 import { recommendationRoutes } from './features/recommendations/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
+import { samlMetadataRoutes, samlRoutes } from './features/sso-saml/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
@@ -172,6 +173,7 @@ export function createApp({
   v1.route('/', reportTextRoutes());
   v1.route('/', outboxRoutes());
   v1.route('/', orgImportRoutes());
+  v1.route('/', samlMetadataRoutes());
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -182,6 +184,7 @@ export function createApp({
 
   app.route('/api/v1', v1);
   app.route('/api/docs', apiDocsRoutes());
+  app.route('/', samlRoutes({ database, clock, auth, linkMail }));
   mountWebApp(app, webRoot);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found')));
