@@ -15,7 +15,9 @@ let other: Server;
 let otherUrl: string;
 
 beforeAll(async () => {
-  [idp, h] = await Promise.all([startSamlIdp(), createHarness()]);
+  // The IdP first: without PHP the file fails at once, with what to install.
+  idp = await startSamlIdp();
+  h = await createHarness();
   metadata = await idp.metadataXml();
   other = createServer((_, response) => {
     response.writeHead(served.status, { 'content-type': 'application/samlmetadata+xml' });
@@ -27,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => other?.close(resolve));
+  if (other) await new Promise((resolve) => other.close(resolve));
   await Promise.all([idp?.stop(), h?.close()]);
 });
 

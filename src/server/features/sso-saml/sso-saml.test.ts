@@ -53,7 +53,9 @@ async function addProvider(tenantId: string, tenantSlug: string, slug = PROVIDER
 }
 
 beforeAll(async () => {
-  [idp, h] = await Promise.all([startSamlIdp(), createHarness()]);
+  // The IdP first: without PHP the file fails at once, with what to install.
+  idp = await startSamlIdp();
+  h = await createHarness();
   mainSlug = `huvud-${h.suffix}`;
   otherSlug = `annan-${h.suffix}`;
   providerId = await addProvider(h.tenant.tenantId, mainSlug);
