@@ -1,5 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { SAML, SamlStatusError, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
+import {
+  generateServiceProviderMetadata,
+  SAML,
+  SamlStatusError,
+  ValidateInResponseTo,
+  type CacheProvider,
+  type Profile,
+} from '@node-saml/node-saml';
 import type { z } from 'zod';
 import type { samlSettings } from '../../domain/contracts/identity-providers.ts';
 import { ssoAddresses } from './browser-flow.ts';
@@ -137,7 +144,7 @@ export async function samlSignInUrl(
 }
 
 /** Why the library refused a response, in a few words for the log and the audit (never the assertion). */
-export function rejectionDetail(error: unknown): string {
+function rejectionDetail(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // The library finds no subject confirmation when the only one is outside its time window.
   if (message.startsWith('No valid subject confirmation'))
@@ -222,13 +229,11 @@ export function samlClaims(profile: Profile, attributes: SamlSettings['attribute
  */
 export function samlServiceProviderMetadata(publicUrl: string, provider: SamlProvider): string {
   const sp = samlServiceProvider(publicUrl, provider);
-  const client = new SAML({
+  return generateServiceProviderMetadata({
     issuer: sp.entityId,
     callbackUrl: sp.acs,
-    idpCert: 'unused',
     identifierFormat: PERSISTENT_NAME_ID,
     wantAssertionsSigned: true,
     generateUniqueId: () => `_${createHash('sha256').update(sp.entityId).digest('hex').slice(0, 40)}`,
   });
-  return client.generateServiceProviderMetadata(null, null);
 }
