@@ -213,11 +213,26 @@ export async function startSamlIdp(users: SamlIdpUser[] = Object.values(SAML_IDP
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
 
   const metadataUrl = `${base}/saml2/idp/metadata.php`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
   const started = performance.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`SimpleSAMLphp exited with ${child.exitCode}:\n${output.join('')}`);
-    if (performance.now() - started > 30_000)
-      throw new Error(`SimpleSAMLphp did not answer within 30 s:\n${output.join('')}`);
+    const failure =
+      child.exitCode !== null
+        ? `SimpleSAMLphp exited with ${child.exitCode}`
+        : performance.now() - started > 30_000
+          ? 'SimpleSAMLphp did not answer within 30 s'
+          : null;
+    if (failure) {
+      await stop();
+      throw new Error(`${failure}:\n${output.join('')}`);
+    }
     const ready = await fetch(metadataUrl).then(
       (response) => response.ok,
       () => false,
@@ -304,14 +319,7 @@ export async function startSamlIdp(users: SamlIdpUser[] = Object.values(SAML_IDP
     signInUnsolicited: (spEntityId, user) =>
       signInFrom(`${base}/saml2/idp/SSOService.php?spentityid=${encodeURIComponent(spEntityId)}`, user),
     log: () => output.join(''),
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(root, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 
