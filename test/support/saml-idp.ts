@@ -25,7 +25,10 @@ export interface SamlIdpUser {
   attributes: Record<string, string[]>;
 }
 
-/** The people of the test IdP. Anna's groups match a rule in the tests; Bertil's match none. */
+/**
+ * The people of the test IdP. Anna's groups match a rule in the tests; Bertil's and Cecilia's
+ * match none (Cecilia's address is one a test gives a person already in Uppsikt).
+ */
 export const SAML_IDP_USERS = {
   anna: {
     username: 'anna',
@@ -44,6 +47,16 @@ export const SAML_IDP_USERS = {
       uid: ['bertil-1002'],
       email: ['bertil.ek@kommun.example'],
       displayName: ['Bertil Ek'],
+      groups: ['Alla anställda'],
+    },
+  },
+  cecilia: {
+    username: 'cecilia',
+    password: 'cecilias-lösenord',
+    attributes: {
+      uid: ['cecilia-1003'],
+      email: ['Cecilia.Holm@kommun.example'],
+      displayName: ['Cecilia Holm'],
       groups: ['Alla anställda'],
     },
   },

@@ -193,6 +193,36 @@ describe('SAML sign-in through a real IdP', () => {
     expect(await footprint(h.tenant.tenantId)).toEqual({ ...before, sessions: before.sessions + 1 });
   });
 
+  test('a person already in Uppsikt is linked by e-mail address and keeps the roles given by hand', async () => {
+    const [cecilia] = await h.db
+      .insert(users)
+      .values({ tenantId: h.tenant.tenantId, name: 'C. Holm', email: 'cecilia.holm@kommun.example' })
+      .returning({ id: users.id });
+    await h.db
+      .insert(roleAssignments)
+      .values({ tenantId: h.tenant.tenantId, userId: cecilia!.id, unitId: h.tenant.unitB, role: 'reader' });
+    const before = await footprint(h.tenant.tenantId);
+    const answer = await post(await responseFor(SAML_IDP_USERS.cecilia));
+    expect(answer.headers.get('location')).toBe('/planer');
+    expect(await footprint(h.tenant.tenantId)).toEqual({
+      ...before,
+      identities: before.identities + 1,
+      sessions: before.sessions + 1,
+    });
+    const [identity] = await h.db
+      .select({ userId: externalIdentities.userId, subject: externalIdentities.subject })
+      .from(externalIdentities)
+      .where(and(eq(externalIdentities.tenantId, h.tenant.tenantId), eq(externalIdentities.subject, 'cecilia-1003')));
+    expect(identity).toEqual({ userId: cecilia!.id, subject: 'cecilia-1003' });
+    // Her name follows the IdP's; her reader role, given by hand, stays.
+    expect((await personByEmail('cecilia.holm@kommun.example'))?.name).toBe('Cecilia Holm');
+    const roles = await h.db
+      .select({ role: roleAssignments.role })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.tenantId, h.tenant.tenantId), eq(roleAssignments.userId, cecilia!.id)));
+    expect(roles).toEqual([{ role: 'reader' }]);
+  });
+
   test('an unknown person whom no rule gives a role is refused (no_role), and nothing is created', async () => {
     const response = await responseFor(SAML_IDP_USERS.bertil);
     const before = await footprint(h.tenant.tenantId);
