@@ -47,6 +47,7 @@ import { recommendationRoutes } from './features/recommendations/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
 import { oidcRoutes } from './features/sso-oidc/routes.ts';
 import { identityProviderRoutes, signInOptionRoutes } from './features/identity-providers/routes.ts';
+import { samlMetadataRoutes, samlRoutes } from './features/sso-saml/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
@@ -175,6 +176,7 @@ export function createApp({
   v1.route('/', reportTextRoutes());
   v1.route('/', outboxRoutes());
   v1.route('/', orgImportRoutes());
+  v1.route('/', samlMetadataRoutes());
   v1.route('/', identityProviderRoutes());
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'session', {
@@ -199,6 +201,7 @@ export function createApp({
   sso.use('*', ordinaryBodyLimit);
   sso.route('/', oidcRoutes());
   app.route('/sso', sso);
+  app.route('/', samlRoutes({ database, clock, auth, linkMail }));
 
   mountWebApp(app, webRoot);
 

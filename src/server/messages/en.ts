@@ -288,6 +288,22 @@ export const en: ServerMessages = {
     tenantAdministratorOnly: 'Only the tenant administrator reads the outbox.',
   },
 
+  samlMetadata: {
+    notXml: "This is not XML. Fetch the identity provider's metadata (an XML file) and try again.",
+    noIdp: 'The metadata describes no SAML 2.0 identity provider (IDPSSODescriptor).',
+    severalIdps: (count) => `The metadata describes ${count} identity providers. Give the entity id of the one to use.`,
+    unknownEntity: 'No identity provider in the metadata has the entity id given.',
+    noRedirectBinding:
+      'The identity provider has no sign-in address with the HTTP-Redirect binding, which Uppsikt uses.',
+    noSigningCertificate: 'The metadata holds no certificate the identity provider signs with.',
+    invalidCertificate: 'A certificate in the metadata cannot be read.',
+    invalidAddress: 'The metadata has an entity id or address that cannot be used.',
+    fetchFailed: (status) => `The metadata could not be fetched from the address (the answer was ${status}).`,
+    unreachable: 'The address does not answer. Check it, or upload the metadata file instead.',
+    tooLarge: (megabytes) =>
+      `The metadata is larger than ${megabytes} MB. Use the identity provider's own metadata, not the whole federation's.`,
+  },
+
   reports: {
     yearOrRange: 'Give a year (2020) or a range (2020-2021).',
     councilSummaryOneYear: 'The executive board summary covers one year.',

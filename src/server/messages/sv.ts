@@ -313,6 +313,24 @@ export const sv = {
     tenantAdministratorOnly: 'Bara kommunens administratör läser utkorgen.',
   },
 
+  /** Reading an identity provider's SAML metadata into its settings. */
+  samlMetadata: {
+    notXml: 'Det här är inte XML. Hämta identitetsleverantörens metadata (en XML-fil) och försök igen.',
+    noIdp: 'Metadata beskriver ingen identitetsleverantör för SAML 2.0 (IDPSSODescriptor).',
+    severalIdps: (count: number) =>
+      `Metadata beskriver ${count} identitetsleverantörer. Ange entity id för den ni vill använda.`,
+    unknownEntity: 'Ingen identitetsleverantör i metadata har det entity id som angavs.',
+    noRedirectBinding:
+      'Identitetsleverantören har ingen inloggningsadress med bindningen HTTP-Redirect, som Uppsikt använder.',
+    noSigningCertificate: 'Metadata innehåller inget certifikat som identitetsleverantören signerar med.',
+    invalidCertificate: 'Ett certifikat i metadata går inte att läsa.',
+    invalidAddress: 'Metadata har ett entity id eller en adress som inte går att använda.',
+    fetchFailed: (status: number) => `Metadata kunde inte hämtas från adressen (svaret var ${status}).`,
+    unreachable: 'Adressen svarar inte. Kontrollera den, eller ladda upp metadatafilen i stället.',
+    tooLarge: (megabytes: number) =>
+      `Metadata är större än ${megabytes} MB. Använd identitetsleverantörens egen metadata, inte hela federationens.`,
+  },
+
   /** Asking for a report (the words the reports print are in reports/labels.ts). */
   reports: {
     yearOrRange: 'Ange ett år (2020) eller en period (2020-2021).',
