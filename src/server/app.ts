@@ -45,6 +45,8 @@ import { outboxRoutes } from './features/outbox/routes.ts';
 import { overviewRoutes } from './features/overview/routes.ts';
 import { recommendationRoutes } from './features/recommendations/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
+import { scimTokenRoutes } from './features/scim-tokens/routes.ts';
+import { directoryGroupRoutes } from './features/directory-groups/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
@@ -172,6 +174,8 @@ export function createApp({
   v1.route('/', reportTextRoutes());
   v1.route('/', outboxRoutes());
   v1.route('/', orgImportRoutes());
+  v1.route('/', scimTokenRoutes());
+  v1.route('/', directoryGroupRoutes());
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
