@@ -47,6 +47,7 @@ import { recommendationRoutes } from './features/recommendations/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
 import { scimTokenRoutes } from './features/scim-tokens/routes.ts';
 import { directoryGroupRoutes } from './features/directory-groups/routes.ts';
+import { scimRoutes } from './features/scim/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
@@ -186,6 +187,8 @@ export function createApp({
 
   app.route('/api/v1', v1);
   app.route('/api/docs', apiDocsRoutes());
+  // SCIM provisioning by the tenant's directory: its own bearer token, media type and errors.
+  app.route('/scim/v2', scimRoutes({ database, clock }));
   mountWebApp(app, webRoot);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found')));

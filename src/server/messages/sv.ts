@@ -403,6 +403,29 @@ export const sv = {
     testSucceeded: 'Testinloggningen lyckades. Så här ser det ut som identitetsleverantören skickade:',
   },
 
+  /** Provisioning by the directory over SCIM (/scim/v2): what Entra ID's provisioning log shows. */
+  scim: {
+    invalidToken:
+      'SCIM-nyckeln saknas, är inte giltig eller har återkallats. Skapa en ny under Administration → Katalogsynkronisering.',
+    tenantSuspended: 'Organisationen är avstängd i Uppsikt; katalogen kan inte uppdatera den nu.',
+    userNotFound: 'Personen finns inte i Uppsikts katalog.',
+    groupNotFound: 'Gruppen finns inte i Uppsikts katalog.',
+    notFound: 'Adressen finns inte i Uppsikts SCIM-gränssnitt.',
+    notAnObject: 'Innehållet ska vara ett JSON-objekt.',
+    required: (attribute: string) => `${attribute} måste anges.`,
+    invalidValue: (attribute: string) => `Värdet för ${attribute} är inte giltigt.`,
+    tooLong: (attribute: string, max: number) => `${attribute} får vara högst ${max} tecken.`,
+    invalidEmail: (value: string) => `${value} är ingen giltig e-postadress.`,
+    userNameTaken: (userName: string) => `En annan person har redan userName ${userName}.`,
+    emailTaken: (email: string) => `En annan person i Uppsikt har redan e-postadressen ${email}.`,
+    groupNameTaken: (name: string) => `Det finns redan en grupp som heter ${name}.`,
+    invalidFilter:
+      'Filtret kan inte tolkas. Uppsikt förstår attribut eq "värde" (userName, externalId, displayName, id, emails.value, members.value), förenade med and.',
+    invalidPatch: 'En PATCH ska ha Operations, var och en med op add, replace eller remove.',
+    invalidPath: (path: string) => `Sökvägen ${path} kan inte tolkas.`,
+    unknownMember: (id: string) => `Medlemmen ${id} finns inte bland katalogens personer.`,
+  },
+
   /** The weekly e-mail of what is due. */
   digest: {
     subject: (week: string) => `Uppsikt: dina påminnelser vecka ${week}`,
