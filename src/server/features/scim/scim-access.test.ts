@@ -63,6 +63,7 @@ describe('SCIM: who may call, what a token reaches, filters, paging and refusals
         expect(reply.status, `${label} ${method} ${path}`).toBe(401);
         expect(reply.headers.get('content-type')).toMatch(/^application\/scim\+json/);
         expect(reply.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '401' });
+        expect(reply.headers.get('www-authenticate')).toBe('Bearer realm="Uppsikt SCIM"');
       }
     }
     // A session cookie is no SCIM token either.
@@ -182,6 +183,8 @@ describe('SCIM: who may call, what a token reaches, filters, paging and refusals
     ).toBe(0);
     expect((await list(filter(`id eq "${ids[1]}"`))).Resources[0].userName).toBe(`sida2-${h.suffix}@paging.se`);
     expect((await list(filter('id eq "inte-ett-id"'))).totalResults).toBe(0);
+    // Spaces written as "+", as a form would encode them.
+    expect((await list(`filter=userName+eq+%22sida3-${h.suffix}%40paging.se%22`)).Resources[0].id).toBe(ids[2]);
 
     const paging = `${filter(`displayName eq "Sida 1"`)}`;
     expect((await list(paging)).totalResults).toBe(1);

@@ -42,8 +42,8 @@ export function uniqueness(detail: LocalizedText): ScimError {
 }
 
 /** A JSON answer with SCIM's media type. */
-export function scimJson(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': SCIM_CONTENT_TYPE } });
+export function scimJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': SCIM_CONTENT_TYPE, ...headers } });
 }
 
 /** Any error as SCIM's error message, in Swedish unless the caller prefers English. */
@@ -58,6 +58,8 @@ export function scimErrorResponse(c: Context, error: unknown): Response {
       detail: scim.detail[locale],
     },
     scim.status,
+    // RFC 6750 §3: a refused bearer token names the scheme it expects.
+    scim.status === 401 ? { 'www-authenticate': 'Bearer realm="Uppsikt SCIM"' } : {},
   );
 }
 

@@ -335,4 +335,51 @@ describe('SCIM: the request sequence of Entra ID’s provisioning', () => {
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ scimType: 'uniqueness', status: '409' });
   });
+
+  test('PUT replaces a person or a group as a whole', async () => {
+    const userName = `put-${h.suffix}@kommun.example.se`;
+    const created = await scim.post('/Users', {
+      schemas: [USER_SCHEMA],
+      userName,
+      externalId: 'put-1',
+      displayName: 'Per Utan',
+      title: 'Handläggare',
+      active: true,
+    });
+    const userId = created.body.id as string;
+    const replaced = await scim.put(`/Users/${userId}`, {
+      schemas: [USER_SCHEMA],
+      userName,
+      name: { givenName: 'Per', familyName: 'Ersatt' },
+      active: true,
+    });
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
+    // What the resource no longer mentions is cleared; the name comes from given and family name.
+    expect(replaced.body).toMatchObject({ displayName: 'Per Ersatt', emails: [{ value: userName }] });
+    expect(replaced.body.title).toBeUndefined();
+    expect(replaced.body.externalId).toBeUndefined();
+
+    const other = await scim.post('/Users', {
+      schemas: [USER_SCHEMA],
+      userName: `put-2-${h.suffix}@kommun.example.se`,
+    });
+    const group = await scim.post('/Groups', { displayName: `PUT-gruppen ${h.suffix}`, members: [{ value: userId }] });
+    const put = await scim.put(`/Groups/${group.body.id}`, {
+      displayName: `PUT-gruppen ${h.suffix} ny`,
+      externalId: 'put-grupp',
+      members: [{ value: other.body.id }],
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(put.body).toMatchObject({
+      displayName: `PUT-gruppen ${h.suffix} ny`,
+      externalId: 'put-grupp',
+      members: [{ value: other.body.id }],
+    });
+    expect((await events(userId)).map((event) => event.operation)).toEqual([
+      'create',
+      'update',
+      'group_join',
+      'group_leave',
+    ]);
+  });
 });
