@@ -388,6 +388,8 @@ export const en: ServerMessages = {
       'The filter cannot be read. Uppsikt understands attribute eq "value" (userName, externalId, displayName, id, emails.value, members.value), joined with and.',
     invalidPatch: 'A PATCH must have Operations, each with op add, replace or remove.',
     invalidPath: (path: string) => `The path ${path} cannot be read.`,
+    breakGlass: (email: string) =>
+      `${email} is the organisation's break-glass administrator account and is not taken over by the directory. Leave it out of provisioning.`,
     unknownMember: (id: string) => `The member ${id} is not one of the directory's people.`,
   },
 

@@ -423,6 +423,8 @@ export const sv = {
       'Filtret kan inte tolkas. Uppsikt förstår attribut eq "värde" (userName, externalId, displayName, id, emails.value, members.value), förenade med and.',
     invalidPatch: 'En PATCH ska ha Operations, var och en med op add, replace eller remove.',
     invalidPath: (path: string) => `Sökvägen ${path} kan inte tolkas.`,
+    breakGlass: (email: string) =>
+      `${email} är organisationens reservkonto för administratören och tas inte över av katalogen. Undanta kontot från etableringen.`,
     unknownMember: (id: string) => `Medlemmen ${id} finns inte bland katalogens personer.`,
   },
 

@@ -40,12 +40,14 @@ export async function createScimUser(tx: Transaction, caller: ScimCaller, attrib
     email === null
       ? []
       : await tx
-          .select(scimUserColumns)
+          .select({ ...scimUserColumns, breakGlass: users.breakGlass })
           .from(users)
           .where(and(eq(users.tenantId, caller.tenantId), sql`lower(${users.email}) = ${email}`))
           .for('update');
   if (byEmail) {
     if (byEmail.scimUserName !== null) throw uniqueness(localize((m) => m.scim.emailTaken(email!)));
+    // The way in when the directory or the identity provider fails is never the directory's to change.
+    if (byEmail.breakGlass) throw uniqueness(localize((m) => m.scim.breakGlass(email!)));
     const adopted = await writeScimUser(tx, caller, byEmail, values, attributes.active, 'adopt');
     if (attributes.active !== true || byEmail.deactivatedAt === null)
       await syncDirectoryRoles(tx, caller, [adopted.id]);

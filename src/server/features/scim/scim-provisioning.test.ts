@@ -334,6 +334,13 @@ describe('SCIM: the request sequence of Entra ID’s provisioning', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ scimType: 'uniqueness', status: '409' });
+    // The break-glass administrator is never the directory's.
+    await h.db.update(users).set({ breakGlass: true }).where(eq(users.id, h.userIds.tenantAdmin!));
+    const [admin] = await h.db.select().from(users).where(eq(users.id, h.userIds.tenantAdmin!));
+    const breakGlass = await scim.post('/Users', { schemas: [USER_SCHEMA], userName: admin!.email });
+    expect(breakGlass.status).toBe(409);
+    expect(breakGlass.body.detail).toMatch(/reservkonto/);
+    expect((await person(h.userIds.tenantAdmin!)).scimUserName).toBeNull();
   });
 
   test('PUT replaces a person or a group as a whole', async () => {

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { changedFields } from '../../audit/audited-writes.ts';
-import { recordAuditEvents } from '../../audit/record-audit-events.ts';
+import { recordAuditEvents, type AuditEntry } from '../../audit/record-audit-events.ts';
 import { withdrawOpenLinks } from '../../auth/one-time-links.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { sessions } from '../../db/schema/sessions.ts';
@@ -123,7 +123,7 @@ export async function writeScimUser(
     .set({ ...set, version: current.version + 1, updatedAt: caller.now })
     .where(and(eq(users.tenantId, caller.tenantId), eq(users.id, current.id)))
     .returning(scimUserColumns);
-  const entries = [];
+  const entries: AuditEntry[] = [];
   if (Object.keys(changes).length > 0) entries.push({ entityType: 'user', entityId: current.id, operation, changes });
   if (activation !== null)
     entries.push({
@@ -131,10 +131,7 @@ export async function writeScimUser(
       entityId: current.id,
       operation: activation ? 'reactivate' : 'deactivate',
       changes: {
-        deactivatedAt: [current.deactivatedAt?.toISOString() ?? null, activation ? null : caller.now.toISOString()] as [
-          unknown,
-          unknown,
-        ],
+        deactivatedAt: [current.deactivatedAt?.toISOString() ?? null, activation ? null : caller.now.toISOString()],
       },
     });
   await recordAuditEvents(tx, caller.actor, entries);
