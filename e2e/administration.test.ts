@@ -162,6 +162,60 @@ describe('administration', () => {
     await page.context().close();
   });
 
+  test('an administrator creates a SCIM token for the directory, sees the groups it provisions, and revokes the token', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@exempelkommun-b.example');
+    await page.goto(`${session.url}/administration/anvandare`);
+    await page
+      .getByRole('navigation', { name: 'Administrationens delar' })
+      .getByRole('link', { name: 'Katalogsynkronisering (SCIM)' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Katalogsynkronisering (SCIM)' }).waitFor();
+    await page.getByText('Ingen SCIM-nyckel är skapad än.').waitFor();
+    await checkScreen(page, 'admin-directory-empty');
+
+    await page.getByRole('button', { name: 'Skapa en SCIM-nyckel' }).click();
+    const panel = page.getByRole('region', { name: 'SCIM-nyckeln är skapad' });
+    const secret = await panel.getByLabel('Hemlig token (Secret Token)').inputValue();
+    const baseUrl = await panel.getByLabel('SCIM-adress').inputValue();
+    expect(secret).toMatch(/^scim_/);
+    expect(baseUrl).toBe(`${session.url}/scim/v2`);
+    // The directory provisions a person and a group with the token.
+    const scim = (path: string, body?: unknown) =>
+      fetch(`${baseUrl}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const person = await scim('/Users', {
+      userName: 'karin.ek@exempelkommun-b.example',
+      displayName: 'Karin Ek',
+      active: true,
+    });
+    expect(person.status).toBe(201);
+    const { id } = (await person.json()) as { id: string };
+    expect((await scim('/Groups', { displayName: 'IK-Samordnare UBN', members: [{ value: id }] })).status).toBe(201);
+    await checkScreen(page, 'admin-directory-token');
+
+    await panel.getByRole('button', { name: 'Stäng nyckeln' }).click();
+    await page.reload();
+    const groups = page.getByRole('table', { name: 'Katalogens grupper' });
+    await groups
+      .getByRole('row', { name: /IK-Samordnare UBN/ })
+      .getByRole('cell', { name: '1', exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: /^Återkalla scim_/ }).click();
+    await page.getByRole('button', { name: 'Ja, återkalla' }).waitFor();
+    await checkScreen(page, 'admin-directory-revoke');
+    await page.getByRole('button', { name: 'Ja, återkalla' }).click();
+    await page
+      .getByRole('row', { name: /scim_/ })
+      .getByText(/^Återkallad/)
+      .waitFor();
+    expect((await scim('/Users')).status).toBe(401);
+    await page.context().close();
+  });
+
   test('an administrator imports units and then people from CSV files: a row with an error stops the import until the file is corrected', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'admin@exempelkommun-a.example');

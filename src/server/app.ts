@@ -48,6 +48,9 @@ import { reportTextRoutes } from './features/report-texts/routes.ts';
 import { oidcRoutes } from './features/sso-oidc/routes.ts';
 import { identityProviderRoutes, signInOptionRoutes } from './features/identity-providers/routes.ts';
 import { samlMetadataRoutes, samlRoutes } from './features/sso-saml/routes.ts';
+import { scimTokenRoutes } from './features/scim-tokens/routes.ts';
+import { directoryGroupRoutes } from './features/directory-groups/routes.ts';
+import { scimRoutes } from './features/scim/routes.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
@@ -178,6 +181,8 @@ export function createApp({
   v1.route('/', orgImportRoutes());
   v1.route('/', samlMetadataRoutes());
   v1.route('/', identityProviderRoutes());
+  v1.route('/', scimTokenRoutes());
+  v1.route('/', directoryGroupRoutes());
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -203,6 +208,8 @@ export function createApp({
   app.route('/sso', sso);
   app.route('/', samlRoutes({ database, clock, auth, linkMail }));
 
+  // SCIM provisioning by the tenant's directory: its own bearer token, media type and errors.
+  app.route('/scim/v2', scimRoutes({ database, clock }));
   mountWebApp(app, webRoot);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found')));

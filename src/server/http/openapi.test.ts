@@ -37,6 +37,8 @@ describe('the API description', () => {
       '/users',
       '/role-assignments',
       '/api-tokens',
+      '/scim-tokens',
+      '/directory-groups',
       '/risk-matrices',
       '/statuses',
       '/plans',

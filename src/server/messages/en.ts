@@ -372,6 +372,30 @@ export const en: ServerMessages = {
       `The identity provider could not be reached (${reason}). Check the issuer address and try again.`,
   },
 
+  scim: {
+    invalidToken:
+      'The SCIM token is missing, not valid or revoked. Create a new one under Administration → Directory sync.',
+    tenantSuspended: 'The organisation is suspended in Uppsikt; the directory cannot update it now.',
+    userNotFound: "The person is not in Uppsikt's directory.",
+    groupNotFound: "The group is not in Uppsikt's directory.",
+    notFound: "The address is not part of Uppsikt's SCIM interface.",
+    notAnObject: 'The content must be a JSON object.',
+    required: (attribute: string) => `${attribute} is required.`,
+    invalidValue: (attribute: string) => `The value of ${attribute} is not valid.`,
+    tooLong: (attribute: string, max: number) => `${attribute} may be at most ${max} characters.`,
+    invalidEmail: (value: string) => `${value} is not a valid e-mail address.`,
+    userNameTaken: (userName: string) => `Another person already has the userName ${userName}.`,
+    emailTaken: (email: string) => `Another person in Uppsikt already has the e-mail address ${email}.`,
+    groupNameTaken: (name: string) => `There is already a group called ${name}.`,
+    invalidFilter:
+      'The filter cannot be read. Uppsikt understands attribute eq "value" (userName, externalId, displayName, id, emails.value, members.value), joined with and.',
+    invalidPatch: 'A PATCH must have Operations, each with op add, replace or remove.',
+    invalidPath: (path: string) => `The path ${path} cannot be read.`,
+    breakGlass: (email: string) =>
+      `${email} is the organisation's break-glass administrator account and is not taken over by the directory. Leave it out of provisioning.`,
+    unknownMember: (id: string) => `The member ${id} is not one of the directory's people.`,
+  },
+
   digest: {
     subject: (week) => `Uppsikt: your reminders, week ${week}`,
     greeting: (name) => `Hello ${name},`,

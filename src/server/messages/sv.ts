@@ -406,6 +406,31 @@ export const sv = {
       `Identitetsleverantören kunde inte nås (${reason}). Kontrollera utfärdarens adress och försök igen.`,
   },
 
+  /** Provisioning by the directory over SCIM (/scim/v2): what Entra ID's provisioning log shows. */
+  scim: {
+    invalidToken:
+      'SCIM-nyckeln saknas, är inte giltig eller har återkallats. Skapa en ny under Administration → Katalogsynkronisering.',
+    tenantSuspended: 'Organisationen är avstängd i Uppsikt; katalogen kan inte uppdatera den nu.',
+    userNotFound: 'Personen finns inte i Uppsikts katalog.',
+    groupNotFound: 'Gruppen finns inte i Uppsikts katalog.',
+    notFound: 'Adressen finns inte i Uppsikts SCIM-gränssnitt.',
+    notAnObject: 'Innehållet ska vara ett JSON-objekt.',
+    required: (attribute: string) => `${attribute} måste anges.`,
+    invalidValue: (attribute: string) => `Värdet för ${attribute} är inte giltigt.`,
+    tooLong: (attribute: string, max: number) => `${attribute} får vara högst ${max} tecken.`,
+    invalidEmail: (value: string) => `${value} är ingen giltig e-postadress.`,
+    userNameTaken: (userName: string) => `En annan person har redan userName ${userName}.`,
+    emailTaken: (email: string) => `En annan person i Uppsikt har redan e-postadressen ${email}.`,
+    groupNameTaken: (name: string) => `Det finns redan en grupp som heter ${name}.`,
+    invalidFilter:
+      'Filtret kan inte tolkas. Uppsikt förstår attribut eq "värde" (userName, externalId, displayName, id, emails.value, members.value), förenade med and.',
+    invalidPatch: 'En PATCH ska ha Operations, var och en med op add, replace eller remove.',
+    invalidPath: (path: string) => `Sökvägen ${path} kan inte tolkas.`,
+    breakGlass: (email: string) =>
+      `${email} är organisationens reservkonto för administratören och tas inte över av katalogen. Undanta kontot från etableringen.`,
+    unknownMember: (id: string) => `Medlemmen ${id} finns inte bland katalogens personer.`,
+  },
+
   /** The weekly e-mail of what is due. */
   digest: {
     subject: (week: string) => `Uppsikt: dina påminnelser vecka ${week}`,

@@ -20,6 +20,7 @@ import { statusKeys } from './statuses.ts';
 import { userKeys } from './users.ts';
 import { apiTokenKeys } from './api-tokens.ts';
 import { invitationKeys } from './invitations.ts';
+import { scimKeys } from './scim.ts';
 import type { OrgImportKind } from './org-import.ts';
 import type { ReportKind } from '../../domain/report-kind.ts';
 import { invalidateKeys } from './shared.ts';
@@ -241,4 +242,9 @@ export function invalidateCalendar(queryClient: QueryClient): Promise<void> {
 
 export function invalidateApiTokens(queryClient: QueryClient): Promise<void> {
   return invalidateKeys(queryClient, [apiTokenKeys.all]);
+}
+
+/** A SCIM token created or revoked: the token list only (the directory's groups change by SCIM, not here). */
+export function invalidateScimTokens(queryClient: QueryClient): Promise<void> {
+  return invalidateKeys(queryClient, [scimKeys.tokens()]);
 }

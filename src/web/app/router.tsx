@@ -306,6 +306,12 @@ const tokensAdminRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/tokens-admin-page.tsx'), 'TokensAdminPage'),
 });
 
+const directoryAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/katalog',
+  component: lazyRouteComponent(() => import('../features/admin/directory-admin-page.tsx'), 'DirectoryAdminPage'),
+});
+
 const outboxAdminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/administration/utkorg',
@@ -371,6 +377,7 @@ const routeTree = rootRoute.addChildren([
   unitsAdminRoute,
   importAdminRoute,
   tokensAdminRoute,
+  directoryAdminRoute,
   outboxAdminRoute,
   focusAreasAdminRoute,
   accessibilityRoute,

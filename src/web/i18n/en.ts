@@ -870,4 +870,38 @@ export const en: Messages = {
   'reports.kind.deviations': 'Reported deviations',
   'reports.about.deviations':
     'The deviations in the unit and everything below it during the period: where, when, how serious, whether closed and which action answers them.',
+  'admin.directory': 'Directory sync (SCIM)',
+  'admin.directoryIntro':
+    "With SCIM, Entra ID or another directory keeps Uppsikt's people and groups current: new staff are added, changes follow, and whoever is removed in the directory is deactivated (nobody is deleted in Uppsikt). Groups give roles through the role rules.",
+  'admin.scimAddress': 'SCIM address',
+  'admin.scimAddressHelp':
+    'Enter the address as Tenant URL and a SCIM token as Secret Token under Provisioning in Entra ID.',
+  'admin.scimTokens': 'SCIM tokens',
+  'admin.scimToken': 'Token',
+  'admin.scimTokenCreatedAt': 'Created',
+  'admin.scimTokenActive': 'Valid',
+  'admin.noScimTokens': 'No SCIM token has been created yet.',
+  'admin.createScimToken': 'Create a SCIM token',
+  'admin.createScimTokenHelp':
+    'An older token stays valid until you revoke it, so the directory can be given the new one without a gap.',
+  'admin.scimTokenCreated': 'The SCIM token has been created',
+  'admin.scimTokenOnce': 'Copy the token now and paste it as Secret Token in Entra ID: it is shown this once only.',
+  'admin.scimSecret': 'Secret Token',
+  'admin.copyScimToken': 'Copy the token',
+  'admin.scimTokenCopied': 'The token has been copied.',
+  'admin.scimTokenCopyFailed':
+    'The token could not be copied automatically. It is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
+  'admin.closeScimToken': 'Close the token',
+  'admin.revokeScimToken': ({ prefix }: { prefix: string }) => `Revoke ${prefix}…`,
+  'admin.confirmRevokeScimToken': ({ prefix }: { prefix: string }) =>
+    `Revoke ${prefix}…? The directory can then no longer update Uppsikt with that token.`,
+  'admin.confirmRevoke': 'Yes, revoke',
+  'admin.cancelRevoke': 'Cancel',
+  'admin.directoryGroups': "The directory's groups",
+  'admin.directoryGroupsIntro':
+    "The groups the directory has sent. A role rule on the claim groups with a group's name or object id gives its members the role, and takes it back when they leave the group.",
+  'admin.groupName': 'Group',
+  'admin.groupExternalId': 'Object id',
+  'admin.memberCount': 'Members',
+  'admin.noDirectoryGroups': 'The directory has not sent any groups yet.',
 };

@@ -880,6 +880,41 @@ export const sv = {
   'reports.kind.deviations': 'Rapporterade avvikelser',
   'reports.about.deviations':
     'Avvikelserna i enheten och allt under den under perioden: var, när, hur allvarliga, om de är stängda och vilken åtgärd som besvarar dem.',
+  'admin.directory': 'Katalogsynkronisering (SCIM)',
+  'admin.directoryIntro':
+    'Med SCIM håller Entra ID, eller en annan katalog, Uppsikts personer och grupper aktuella: nya medarbetare läggs upp, ändringar följer med och den som tas bort i katalogen avaktiveras (ingen tas bort i Uppsikt). Grupperna ger roller genom reglerna för roller.',
+  'admin.scimAddress': 'SCIM-adress',
+  'admin.scimAddressHelp':
+    'Ange adressen som Klientorganisations-URL (Tenant URL) och en SCIM-nyckel som Hemlig token (Secret Token) under Etablering (Provisioning) i Entra ID.',
+  'admin.scimTokens': 'SCIM-nycklar',
+  'admin.scimToken': 'Nyckel',
+  'admin.scimTokenCreatedAt': 'Skapad',
+  'admin.scimTokenActive': 'Gäller',
+  'admin.noScimTokens': 'Ingen SCIM-nyckel är skapad än.',
+  'admin.createScimToken': 'Skapa en SCIM-nyckel',
+  'admin.createScimTokenHelp':
+    'En äldre nyckel fortsätter att gälla tills du återkallar den, så att katalogen kan få den nya utan avbrott.',
+  'admin.scimTokenCreated': 'SCIM-nyckeln är skapad',
+  'admin.scimTokenOnce':
+    'Kopiera nyckeln nu och klistra in den som Hemlig token (Secret Token) i Entra ID: den visas bara den här gången.',
+  'admin.scimSecret': 'Hemlig token (Secret Token)',
+  'admin.copyScimToken': 'Kopiera nyckeln',
+  'admin.scimTokenCopied': 'Nyckeln är kopierad.',
+  'admin.scimTokenCopyFailed':
+    'Nyckeln kunde inte kopieras automatiskt. Den är markerad: kopiera den med Ctrl+C (Cmd+C på Mac).',
+  'admin.closeScimToken': 'Stäng nyckeln',
+  'admin.revokeScimToken': ({ prefix }: { prefix: string }) => `Återkalla ${prefix}…`,
+  'admin.confirmRevokeScimToken': ({ prefix }: { prefix: string }) =>
+    `Återkalla ${prefix}…? Katalogen kan då inte uppdatera Uppsikt med den nyckeln längre.`,
+  'admin.confirmRevoke': 'Ja, återkalla',
+  'admin.cancelRevoke': 'Avbryt',
+  'admin.directoryGroups': 'Katalogens grupper',
+  'admin.directoryGroupsIntro':
+    'Grupperna som katalogen har skickat. En regel för roller med anspråket groups och gruppens namn eller objekt-id ger gruppens medlemmar rollen, och tar den tillbaka när de lämnar gruppen.',
+  'admin.groupName': 'Grupp',
+  'admin.groupExternalId': 'Objekt-id',
+  'admin.memberCount': 'Medlemmar',
+  'admin.noDirectoryGroups': 'Katalogen har inte skickat några grupper än.',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;

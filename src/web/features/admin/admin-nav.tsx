@@ -35,6 +35,9 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
             <Link to="/administration/api-nycklar">{t('admin.tokens')}</Link>
           </li>
           <li>
+            <Link to="/administration/katalog">{t('admin.directory')}</Link>
+          </li>
+          <li>
             <Link to="/administration/utkorg">{t('admin.outbox')}</Link>
           </li>
         </ul>
