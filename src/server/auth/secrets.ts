@@ -1,4 +1,12 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /** A random secret with 256 bits of entropy, URL-safe. */
 export function newSecret(): string {
@@ -40,4 +48,41 @@ export function newSetupCode(): string {
   const bytes = randomBytes(20);
   const characters = [...bytes].map((byte) => SETUP_CODE_ALPHABET[byte % SETUP_CODE_ALPHABET.length]);
   return [0, 5, 10, 15].map((start) => characters.slice(start, start + 5).join('')).join('-');
+}
+
+/** What the key that seals secrets is derived for: a sealing key is never the link key itself. */
+const SEALING_PURPOSE = 'uppsikt:sealed-secret:v1';
+
+/** The AES-256 key for sealed secrets, derived from the server key with HKDF-SHA256. */
+function sealingKey(serverKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', serverKey, Buffer.alloc(0), SEALING_PURPOSE, 32));
+}
+
+/**
+ * Seals a secret the server must read again later (a TOTP secret, an identity provider's client
+ * secret) with AES-256-GCM under a key derived from the server key: `v1.<iv>.<tag>.<ciphertext>`,
+ * each part base64url, with a random 96-bit IV. A copy of the database alone opens none of them.
+ */
+export function sealSecret(key: Buffer, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(key), iv);
+  const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return ['v1', iv, tag, ciphertext]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
+}
+
+/**
+ * Opens what sealSecret sealed. Throws when the text is not a sealed secret of a known version,
+ * or when it was sealed under another key or changed since (the GCM tag does not match).
+ */
+export function openSecret(key: Buffer, sealed: string): string {
+  const parts = sealed.split('.');
+  if (parts.length !== 4 || parts[0] !== 'v1') throw new Error('Not a sealed secret of a known version.');
+  const [iv, tag, ciphertext] = parts.slice(1).map((part) => Buffer.from(part, 'base64url'));
+  if (iv!.length !== 12 || tag!.length !== 16) throw new Error('Not a sealed secret of a known version.');
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(key), iv!);
+  decipher.setAuthTag(tag!);
+  return Buffer.concat([decipher.update(ciphertext!), decipher.final()]).toString('utf8');
 }
