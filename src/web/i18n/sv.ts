@@ -847,6 +847,73 @@ export const sv = {
   'reports.kind.deviations': 'Rapporterade avvikelser',
   'reports.about.deviations':
     'Avvikelserna i enheten och allt under den under perioden: var, när, hur allvarliga, om de är stängda och vilken åtgärd som besvarar dem.',
+  'twoStep.title': 'Tvåstegsverifiering',
+  'twoStep.intro':
+    'Med tvåstegsverifiering loggar du in med lösenordet och en kod från en app i telefonen (till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP). Ingen kan logga in med bara ditt lösenord.',
+  'twoStep.on': 'Tvåstegsverifiering är på.',
+  'twoStep.off': 'Tvåstegsverifiering är av.',
+  'twoStep.requiredNotice':
+    'Kommunen kräver tvåstegsverifiering för administratörer. Slå på den nu, annars får du lägga till den nästa gång du loggar in.',
+  'twoStep.start': 'Slå på tvåstegsverifiering',
+  'twoStep.starting': 'Förbereder …',
+  'twoStep.scan': 'Skanna QR-koden med appen i telefonen.',
+  'twoStep.qrAlt': 'QR-kod att skanna med autentiseringsappen',
+  'twoStep.manualKey': 'Kan du inte skanna? Skriv in den här nyckeln i appen:',
+  'twoStep.code': 'Kod från appen',
+  'twoStep.codeHelp': 'Sex siffror. Koden byts var 30:e sekund.',
+  'twoStep.confirm': 'Bekräfta och slå på',
+  'twoStep.confirming': 'Bekräftar …',
+  'twoStep.enabled': 'Tvåstegsverifiering är påslagen.',
+  'twoStep.recoveryTitle': 'Dina reservkoder',
+  'twoStep.recoveryIntro':
+    'Om du tappar telefonen kan du logga in med en av de här koderna i stället. Varje kod fungerar en gång. Koderna visas bara nu: skriv ut dem eller spara dem på ett säkert ställe, till exempel i en lösenordshanterare.',
+  'twoStep.recoveryCopy': 'Kopiera koderna',
+  'twoStep.recoveryCopied': 'Koderna är kopierade.',
+  'twoStep.recoveryPrint': 'Skriv ut',
+  'twoStep.recoverySaved': 'Jag har sparat koderna',
+  'twoStep.regenerate': 'Nya reservkoder',
+  'twoStep.regenerateHelp': 'De gamla reservkoderna slutar fungera. Ange en kod från appen.',
+  'twoStep.regenerateSubmit': 'Skapa nya reservkoder',
+  'twoStep.turnOff': 'Stäng av tvåstegsverifiering',
+  'twoStep.turnOffHelp': 'Ange ditt lösenord och en kod från appen.',
+  'twoStep.turnOffSubmit': 'Stäng av',
+  'twoStep.turnedOff': 'Tvåstegsverifiering är avstängd.',
+  'twoStep.required': 'Kommunen kräver tvåstegsverifiering för administratörer, så den kan inte stängas av.',
+  'twoStep.failed': 'Det gick inte. Försök igen.',
+  'twoStep.signInTitle': 'Ange koden från appen',
+  'twoStep.signInIntro': 'Öppna autentiseringsappen i telefonen och skriv koden som visas för Uppsikt.',
+  'twoStep.verify': 'Fortsätt',
+  'twoStep.verifying': 'Kontrollerar …',
+  'twoStep.useRecovery': 'Använd en reservkod i stället',
+  'twoStep.useCode': 'Använd en kod från appen i stället',
+  'twoStep.recoveryCode': 'Reservkod',
+  'twoStep.recoveryCodeHelp': 'En av reservkoderna du sparade när du slog på tvåstegsverifiering.',
+  'twoStep.startOver': 'Börja om med lösenordet',
+  'twoStep.enrolTitle': 'Lägg till tvåstegsverifiering',
+  'twoStep.enrolIntro':
+    'Kommunen kräver tvåstegsverifiering för administratörer. Lägg till Uppsikt i en autentiseringsapp i telefonen innan du fortsätter.',
+  'twoStep.continue': 'Fortsätt till Uppsikt',
+  'admin.signInPolicy': 'Inloggning',
+  'signInPolicy.intro':
+    'Hur kommunens medarbetare loggar in i Uppsikt. Ändringarna gäller från nästa inloggning och loggas i historiken.',
+  'signInPolicy.requireSecondFactor': 'Kräv tvåstegsverifiering för administratörer',
+  'signInPolicy.requireSecondFactorHelp':
+    'Administratörer som loggar in med lösenord måste också ange en kod från en app. Den som saknar tvåstegsverifiering får lägga till den vid nästa inloggning.',
+  'signInPolicy.requireSso': 'Kräv inloggning via organisationens inloggning (SSO)',
+  'signInPolicy.requireSsoHelp':
+    'Lösenord fungerar inte längre, utom för reservadministratörer. Kräver minst en aktiv reservadministratör och en aktiverad identitetsleverantör.',
+  'signInPolicy.breakGlassCount': ({ count }: { count: number }) =>
+    count === 1 ? '1 reservadministratör (nödåtkomst).' : `${count} reservadministratörer (nödåtkomst).`,
+  'signInPolicy.providerCount': ({ count }: { count: number }) =>
+    count === 1 ? '1 aktiverad identitetsleverantör.' : `${count} aktiverade identitetsleverantörer.`,
+  'signInPolicy.breakGlassHint': 'Markera reservadministratörer under Användare.',
+  'signInPolicy.save': 'Spara',
+  'signInPolicy.saved': 'Inloggningsreglerna är sparade.',
+  'breakGlass.badge': 'Reservadministratör',
+  'breakGlass.mark': ({ name }: { name: string }) => `Gör ${name} till reservadministratör`,
+  'breakGlass.unmark': ({ name }: { name: string }) => `Ta bort ${name} som reservadministratör`,
+  'twoStep.cancel': 'Avbryt',
+  'twoStep.badge': 'Tvåsteg på',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;
