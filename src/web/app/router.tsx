@@ -308,6 +308,15 @@ const outboxAdminRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/outbox-admin-page.tsx'), 'OutboxAdminPage'),
 });
 
+const signInPolicyAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/inloggning',
+  component: lazyRouteComponent(
+    () => import('../features/admin/sign-in-policy-admin-page.tsx'),
+    'SignInPolicyAdminPage',
+  ),
+});
+
 const importAdminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/administration/import',
@@ -366,6 +375,7 @@ const routeTree = rootRoute.addChildren([
   calendarAdminRoute,
   unitsAdminRoute,
   importAdminRoute,
+  signInPolicyAdminRoute,
   tokensAdminRoute,
   outboxAdminRoute,
   focusAreasAdminRoute,
