@@ -87,9 +87,8 @@ function SignInPolicyForm({ settings }: { settings: TenantSettings }) {
               name="requireSso"
               checked={requireSso}
               onChange={(event) => setRequireSso(event.target.checked)}
-              aria-describedby="sso-help sso-facts"
+              aria-describedby={ssoErrors.length > 0 ? 'sso-errors sso-help sso-facts' : 'sso-help sso-facts'}
               aria-invalid={ssoErrors.length > 0 || undefined}
-              aria-errormessage={ssoErrors.length > 0 ? 'sso-errors' : undefined}
             />{' '}
             {t('signInPolicy.requireSso')}
           </label>
