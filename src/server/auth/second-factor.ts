@@ -228,19 +228,25 @@ export async function lockPerson(tx: Transaction, person: { tenantId: string; us
 
 /**
  * The person's second factor: whether it is on, and whether the tenant requires one of them
- * (it requires one of administrators, and the person holds the administrator role on some unit).
+ * (it requires one of administrators, and the person, who has a local password, holds the
+ * administrator role on some unit).
  */
 export async function secondFactorState(
   db: Database,
   person: { tenantId: string; userId: string },
 ): Promise<{ enabled: boolean; required: boolean }> {
   const [row] = await db
-    .select({ totpEnabledAt: users.totpEnabledAt, requireForAdmins: tenants.requireSecondFactorForAdmins })
+    .select({
+      totpEnabledAt: users.totpEnabledAt,
+      passwordHash: users.passwordHash,
+      requireForAdmins: tenants.requireSecondFactorForAdmins,
+    })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .where(and(eq(users.tenantId, person.tenantId), eq(users.id, person.userId)));
   const enabled = row?.totpEnabledAt !== null && row?.totpEnabledAt !== undefined;
-  if (!row?.requireForAdmins) return { enabled, required: false };
+  // The requirement is of local passwords: whoever has none signs in through the identity provider.
+  if (!row?.requireForAdmins || !row.passwordHash) return { enabled, required: false };
   const [admin] = await db
     .select({ id: roleAssignments.id })
     .from(roleAssignments)

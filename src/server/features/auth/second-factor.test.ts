@@ -381,6 +381,29 @@ describe('two-step verification (TOTP) and the local sign-in policy', () => {
       expect((await login(`vanlig-${h.suffix}@example.se`, 'ett-långt-lösenord')).status).toBe(200);
     });
 
+    test('an invited administrator who chooses a password through the link sets up the second factor before any session', async () => {
+      const admin = await h.as('tenantAdmin');
+      const created = await admin.post('/users', { name: 'Inbjuden Admin', email: `inbjuden-${h.suffix}@example.se` });
+      await admin.post('/role-assignments', {
+        userId: created.body.id,
+        unitId: h.tenant.rootId,
+        role: 'administrator',
+      });
+      const invited = await admin.post(`/users/${created.body.id}/invitation`);
+      expect(invited.body.link).toMatch(/#/);
+      const secret = invited.body.link.split('#')[1];
+      const response = await h.app.request('http://localhost/api/v1/auth/links/password', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ secret, password: 'ett-långt-lösenord' }),
+      });
+      expect(response.status).toBe(202);
+      expect(((await response.json()) as { step: string }).step).toBe('enrol');
+      const cookies = response.headers.getSetCookie();
+      expect(cookies.some((cookie) => cookie.startsWith('uppsikt_session='))).toBe(false);
+      expect(cookies.some((cookie) => cookie.startsWith('uppsikt_sign_in='))).toBe(true);
+    });
+
     test('only the tenant administrator reads or changes the policy', async () => {
       expect((await (await h.as('administrator')).get('/tenant-settings')).status).toBe(403);
       expect(
