@@ -20,6 +20,8 @@ import { AdminPage } from './admin-nav.tsx';
 export function SignInPolicyAdminPage() {
   const { t } = useI18n();
   const settings = useQuery(tenantSettingsQueries.get());
+  // Kept here: the form starts afresh from the saved settings (a new version), and the word stays.
+  const [saved, setSaved] = useState(false);
   const title = t('admin.signInPolicy');
   return (
     <AdminPage title={title}>
@@ -28,32 +30,39 @@ export function SignInPolicyAdminPage() {
       ) : !settings.data ? (
         <Loading />
       ) : (
-        <SignInPolicyForm key={settings.data.version} settings={settings.data} />
+        <SignInPolicyForm key={settings.data.version} settings={settings.data} saved={saved} onSaved={setSaved} />
       )}
     </AdminPage>
   );
 }
 
-function SignInPolicyForm({ settings }: { settings: TenantSettings }) {
+function SignInPolicyForm({
+  settings,
+  saved,
+  onSaved,
+}: {
+  settings: TenantSettings;
+  saved: boolean;
+  onSaved: (saved: boolean) => void;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const submit = useSubmit();
   const [requireSecondFactor, setRequireSecondFactor] = useState(settings.requireSecondFactorForAdmins);
   const [requireSso, setRequireSso] = useState(settings.requireSso);
-  const [saved, setSaved] = useState(false);
   const ssoErrors = submit.fieldErrors('requireSso') ?? [];
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSaved(false);
+    onSaved(false);
     void submit.run(async () => {
       const answer = await updateTenantSettings({
         version: settings.version,
         requireSecondFactorForAdmins: requireSecondFactor,
         requireSso,
       });
+      onSaved(true);
       queryClient.setQueryData(tenantSettingsKeys.all, answer);
-      setSaved(true);
     });
   }
 
