@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { recordAuthEvent } from '../../auth/auth-events.ts';
 import type { AuthSettings } from '../../auth/auth-settings.ts';
 import { checkTotpCode, lockPerson, requireServerKey, useRecoveryCode } from '../../auth/second-factor.ts';
@@ -9,6 +10,7 @@ import {
 } from '../../auth/sign-in-challenges.ts';
 import { openSession } from '../../auth/sign-in-steps.ts';
 import type { Database, Transaction } from '../../db/client.ts';
+import { users } from '../../db/schema/users.ts';
 import { attemptWithCode, type Refused } from './code-attempt.ts';
 import { confirmSecondFactor } from './confirm-second-factor.ts';
 import { startSecondFactor } from './start-second-factor.ts';
@@ -26,8 +28,11 @@ export interface SecondStepContext {
 /** The person of an open challenge, read before the attempt (the sign-in limits count by their address). */
 async function challengePerson(db: Database, secret: string | undefined, step: 'verify' | 'enrol', now: Date) {
   const challenge = await db.transaction((tx) => openChallenge(tx, secret, step, now));
-  const person = await db.transaction((tx) => lockPerson(tx, challenge));
-  return { tenantId: challenge.tenantId, userId: challenge.userId, email: person.email };
+  const [person] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.tenantId, challenge.tenantId), eq(users.id, challenge.userId)));
+  return { tenantId: challenge.tenantId, userId: challenge.userId, email: person?.email ?? null };
 }
 
 /** A wrong code counts against the challenge too; the fifth ends it. */
