@@ -25,6 +25,7 @@ import { FirstRunSetup } from './features/tenants/first-run.ts';
 import { setupRoutes } from './features/tenants/routes.ts';
 import { orgUnitRoutes } from './features/org-units/routes.ts';
 import { userRoutes } from './features/users/routes.ts';
+import { tenantSettingsRoutes } from './features/tenant-settings/routes.ts';
 import { roleAssignmentRoutes } from './features/role-assignments/routes.ts';
 import { apiTokenRoutes } from './features/api-tokens/routes.ts';
 import { statusRoutes } from './features/statuses/routes.ts';
@@ -159,6 +160,7 @@ export function createApp({
   v1.route('/', sessionRoutes());
   v1.route('/', orgUnitRoutes());
   v1.route('/', userRoutes());
+  v1.route('/', tenantSettingsRoutes());
   v1.route('/', roleAssignmentRoutes());
   v1.route('/', apiTokenRoutes());
   v1.route('/', statusRoutes());

@@ -10,6 +10,11 @@ export const user = z
     title: z.string().nullable().meta({ description: 'Befattning, e.g. "Förvaltningschef".' }),
     locale: z.enum(['sv', 'en']),
     canSignIn: z.boolean().meta({ description: 'Has a password.' }),
+    secondFactor: z.boolean().meta({ description: 'Has two-step verification (TOTP) turned on.' }),
+    breakGlass: z.boolean().meta({
+      description:
+        'Break-glass administrator (reservadministratör): may still sign in with a password when the tenant requires SSO.',
+    }),
     deactivatedAt: timestamp
       .nullable()
       .meta({ description: 'Set when the person has left; they are kept, shown as "(borttagen)".' }),
@@ -46,6 +51,10 @@ export const userUpdate = z
       .nullable()
       .optional()
       .meta({ description: 'A new password; null removes it (the person can no longer sign in).' }),
+    breakGlass: z.boolean().optional().meta({
+      description:
+        'Mark an administrator of the whole organisation as break-glass administrator; the last one cannot be unmarked while the tenant requires SSO.',
+    }),
   })
   .meta({ id: 'UserUpdate' });
 

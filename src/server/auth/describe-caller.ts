@@ -4,6 +4,7 @@ import { orgUnits } from '../db/schema/org-units.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
+import { secondFactorState } from './second-factor.ts';
 
 export interface DescribeCallerOptions {
   tenantId: string;
@@ -18,7 +19,7 @@ export interface DescribeCallerOptions {
   now: Date;
 }
 
-/** Who is calling, as sign-in and "who am I" answer: the person, their tenant, their roles by unit, and how they came. */
+/** Who is calling, as sign-in and "who am I" answer: the person, their tenant, their roles by unit, their second factor, and how they came. */
 export async function describeCaller(
   db: Database,
   { tenantId, userId, via, mayWrite, csrfToken, now }: DescribeCallerOptions,
@@ -55,5 +56,6 @@ export async function describeCaller(
       ),
     )
     .orderBy(asc(orgUnits.name), asc(roleAssignments.role));
-  return { ...row!, roles, via, mayWrite, csrfToken, now: now.toISOString() };
+  const secondFactor = await secondFactorState(db, { tenantId, userId });
+  return { ...row!, roles, secondFactor, via, mayWrite, csrfToken, now: now.toISOString() };
 }

@@ -7,6 +7,7 @@ import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
 import { AppError } from '../errors.ts';
 import { localize } from '../messages/messages.ts';
+import { recordAuthEvent } from './auth-events.ts';
 
 /** Counted for the tests: how many sign-in attempts reached the password check (argon2). */
 export const signInCounters = { passwordChecks: 0 };
@@ -96,6 +97,47 @@ export async function releaseSignInAttempt(db: Database, reservationId: string):
   await db.delete(signInFailures).where(eq(signInFailures.id, reservationId));
 }
 
+/**
+ * The person got in (a session opened): the account's earlier failures no longer count against
+ * it. Not at the password step when a code is still to come, or a known password would wipe
+ * the wrong codes' count with every new try.
+ */
+export async function forgetSignInFailures(db: Database, email: string): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.email, email.trim().toLowerCase()));
+}
+
+/**
+ * Refuses a right password when the tenant requires its people to sign in through its identity
+ * provider, unless the person is a break-glass administrator; the refusal is audited. Checked
+ * after the password, so it tells nothing about an account to whoever does not know it.
+ */
+export async function assertLocalPasswordAllowed(
+  db: Database,
+  person: { tenantId: string; userId: string; requireSso: boolean; breakGlass: boolean },
+): Promise<void> {
+  if (!person.requireSso || person.breakGlass) return;
+  await recordAuthEvent(db, {
+    tenantId: person.tenantId,
+    userId: person.userId,
+    operation: 'sign_in_refused_sso_required',
+    details: { method: 'password' },
+  });
+  throw new AppError(
+    'unauthenticated',
+    localize((m) => m.auth.ssoRequired),
+  );
+}
+
+/** Whether the tenant requires SSO of the person, for assertLocalPasswordAllowed. */
+export async function localPasswordPolicy(db: Database, person: { tenantId: string; userId: string }) {
+  const [row] = await db
+    .select({ requireSso: tenants.requireSso, breakGlass: users.breakGlass })
+    .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .where(and(eq(users.tenantId, person.tenantId), eq(users.id, person.userId)));
+  return { ...person, requireSso: row?.requireSso ?? false, breakGlass: row?.breakGlass ?? false };
+}
+
 export interface SignInOptions {
   email: string;
   password: string;
@@ -113,14 +155,17 @@ export interface SignInContext {
 /**
  * Checks an e-mail address and password and returns the person they belong to. Refuses with
  * 429 after too many failures for the account or from the client's address, before the
- * password is even checked, and never signs in a deactivated person or one of a suspended tenant.
+ * password is even checked, and never signs in a deactivated person or one of a suspended tenant,
+ * nor, with a password, a person whose tenant requires SSO (but a break-glass administrator).
+ * A wrong password of a known account is audited in the account's tenant. The account's earlier
+ * failures are not forgotten here: the caller does that when a session opens.
  */
 export async function verifyCredentials(
   db: Database,
   options: SignInOptions,
   now: Date,
   context: SignInContext,
-): Promise<{ tenantId: string; userId: string }> {
+): Promise<{ tenantId: string; userId: string; email: string }> {
   // Stryker disable next-line MethodExpression: the request schema (signInInput) trims the address before it gets here
   const email = options.email.trim().toLowerCase();
   const reservationId = await reserveSignInAttempt(
@@ -137,7 +182,9 @@ export async function verifyCredentials(
       userId: users.id,
       passwordHash: users.passwordHash,
       deactivatedAt: users.deactivatedAt,
+      breakGlass: users.breakGlass,
       tenantSuspendedAt: tenants.suspendedAt,
+      requireSso: tenants.requireSso,
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
@@ -160,7 +207,19 @@ export async function verifyCredentials(
   // Stryker restore all
 
   // The reservation stays as the failure it turned out to be.
-  if (matches.length === 0) throw new AppError('unauthenticated', WRONG_CREDENTIALS);
+  if (matches.length === 0) {
+    // Audited in the tenant of each account the address has; an unknown address has no tenant.
+    for (const candidate of candidates.filter((candidate) => candidate.passwordHash !== null)) {
+      await recordAuthEvent(db, {
+        tenantId: candidate.tenantId,
+        userId: candidate.userId,
+        operation: 'sign_in_failed',
+        details: { reason: 'wrong_password' },
+        actor: 'sign-in',
+      });
+    }
+    throw new AppError('unauthenticated', WRONG_CREDENTIALS);
+  }
   await releaseSignInAttempt(db, reservationId);
   if (matches.length > 1) {
     throw new AppError('validation_failed', undefined, [
@@ -183,7 +242,6 @@ export async function verifyCredentials(
       localize((m) => m.auth.tenantSuspended),
     );
   }
-  // The person got in: the account's earlier failures no longer count against it.
-  await db.delete(signInFailures).where(eq(signInFailures.email, email));
-  return { tenantId: match!.tenantId, userId: match!.userId };
+  await assertLocalPasswordAllowed(db, match!);
+  return { tenantId: match!.tenantId, userId: match!.userId, email };
 }

@@ -116,6 +116,34 @@ export const en: ServerMessages = {
     noPasswordToChange: 'You have no password to change. Ask the tenant administrator for one.',
     notCurrentPassword: 'That is not your current password.',
     samePassword: 'Choose a password other than the current one.',
+    ssoRequired:
+      'Your organisation requires signing in through its identity provider, not with a password. Use the button for your organisation’s account.',
+  },
+
+  secondFactor: {
+    noServerKey:
+      'Two-step verification cannot be turned on yet: the server has no server key. Whoever runs Uppsikt needs to set SERVER_KEY in the configuration.',
+    alreadyEnabled: 'Two-step verification is on already. Turn it off first to move to another app.',
+    notStarted: 'Start by adding Uppsikt to your app (scan the QR code).',
+    notEnabled: 'You do not have two-step verification turned on.',
+    onlyWithPassword: 'Two-step verification is for accounts with a password. You sign in through your organisation.',
+    wrongCode:
+      'The code is not right. Check that you use the latest code in the app and that your phone’s clock is right.',
+    codeUsed: 'The code has been used already. Wait for the next code in the app.',
+    wrongRecoveryCode: 'The recovery code is not right or has been used already.',
+    triesLeft: (count) => (count === 1 ? 'You have 1 try left.' : `You have ${count} tries left.`),
+    tooManyCodes: 'Too many wrong codes. Sign in with your password again.',
+    challengeEnded: 'The sign-in has expired or was ended. Sign in with your password again.',
+    requiredForAdministrators:
+      'Your organisation requires two-step verification of administrators, so you cannot turn it off.',
+  },
+
+  tenantSettings: {
+    ssoNeedsBreakGlass:
+      'At least one active administrator must be marked as break-glass administrator before password sign-in can be turned off. Otherwise nobody can sign in if the identity provider stops working.',
+    ssoNeedsProvider:
+      'First add and enable an identity provider. Otherwise nobody can sign in once passwords are turned off.',
+    breakGlassNeedsAdministrator: 'Only an administrator can be a break-glass administrator.',
   },
 
   links: {

@@ -128,6 +128,35 @@ export const sv = {
     noPasswordToChange: 'Du har inget lösenord att byta. Be kommunens administratör om ett.',
     notCurrentPassword: 'Det är inte ditt nuvarande lösenord.',
     samePassword: 'Välj ett annat lösenord än det nuvarande.',
+    ssoRequired:
+      'Kommunen kräver att du loggar in via organisationens inloggning (identitetsleverantör), inte med lösenord. Använd knappen för organisationens konto.',
+  },
+
+  /** Two-step verification (a TOTP code from an app) and its recovery codes. */
+  secondFactor: {
+    noServerKey:
+      'Tvåstegsverifiering kan inte slås på ännu: servern saknar en servernyckel. Den som driver Uppsikt behöver ange SERVER_KEY i konfigurationen.',
+    alreadyEnabled: 'Tvåstegsverifiering är redan på. Stäng av den först om du vill byta app.',
+    notStarted: 'Börja med att lägga till Uppsikt i din app (skanna QR-koden).',
+    notEnabled: 'Du har inte tvåstegsverifiering påslagen.',
+    onlyWithPassword: 'Tvåstegsverifiering gäller konton med lösenord. Du loggar in via organisationens inloggning.',
+    wrongCode:
+      'Koden stämmer inte. Kontrollera att du använder den senaste koden i appen och att telefonens klocka går rätt.',
+    codeUsed: 'Koden har redan använts. Vänta på nästa kod i appen.',
+    wrongRecoveryCode: 'Reservkoden stämmer inte eller har redan använts.',
+    triesLeft: (count: number) => (count === 1 ? 'Du har 1 försök kvar.' : `Du har ${count} försök kvar.`),
+    tooManyCodes: 'För många felaktiga koder. Logga in med ditt lösenord igen.',
+    challengeEnded: 'Inloggningen har gått ut eller avbrutits. Logga in med ditt lösenord igen.',
+    requiredForAdministrators: 'Kommunen kräver tvåstegsverifiering för administratörer, så du kan inte stänga av den.',
+  },
+
+  /** The tenant's sign-in policy (Administration → Inloggning). */
+  tenantSettings: {
+    ssoNeedsBreakGlass:
+      'Minst en aktiv administratör måste vara markerad som reservadministratör (nödåtkomst) innan lösenordsinloggning kan stängas av. Annars kan ingen logga in om organisationens inloggning slutar fungera.',
+    ssoNeedsProvider:
+      'Lägg först till och aktivera en identitetsleverantör. Annars kan ingen logga in när lösenorden stängs av.',
+    breakGlassNeedsAdministrator: 'Bara en administratör kan vara reservadministratör (nödåtkomst).',
   },
 
   /** One-time links: setting a first password, invitations, a forgotten password. */

@@ -6,7 +6,7 @@ import type {
   passwordResetRequest,
 } from '../../domain/contracts/tenants.ts';
 import { api, setCsrfToken } from '../lib/api.ts';
-import type { Me } from './me.ts';
+import type { Me, SecondStep } from './me.ts';
 import type { Answer, Body } from './shared.ts';
 
 export type LinkDescription = Answer<typeof linkDescription>;
@@ -24,10 +24,12 @@ export function describeOneTimeLink(secret: string, signal?: AbortSignal) {
 }
 
 /** Uses the link to set the person's password; the answer is the person, now signed in. */
-export async function choosePasswordWithLink(body: Body<typeof linkPassword>): Promise<Me> {
-  const who = await api<Me>('/auth/links/password', { method: 'POST', body });
-  setCsrfToken(who.csrfToken);
-  return who;
+export async function choosePasswordWithLink(body: Body<typeof linkPassword>): Promise<Me | SecondStep> {
+  const answer = await api<Me | SecondStep>('/auth/links/password', { method: 'POST', body });
+  // A person with two-step verification is not signed in by the link: the code comes first.
+  if ('step' in answer) return answer;
+  setCsrfToken(answer.csrfToken);
+  return answer;
 }
 
 /**

@@ -318,6 +318,15 @@ const outboxAdminRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/outbox-admin-page.tsx'), 'OutboxAdminPage'),
 });
 
+const signInPolicyAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/inloggningskrav',
+  component: lazyRouteComponent(
+    () => import('../features/admin/sign-in-policy-admin-page.tsx'),
+    'SignInPolicyAdminPage',
+  ),
+});
+
 const importAdminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/administration/import',
@@ -376,6 +385,7 @@ const routeTree = rootRoute.addChildren([
   calendarAdminRoute,
   unitsAdminRoute,
   importAdminRoute,
+  signInPolicyAdminRoute,
   tokensAdminRoute,
   directoryAdminRoute,
   outboxAdminRoute,

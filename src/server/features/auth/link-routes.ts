@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { me } from '../../../domain/contracts/auth.ts';
+import { me, secondStepRequired } from '../../../domain/contracts/auth.ts';
 import {
   linkDescription,
   linkPassword,
@@ -14,7 +14,7 @@ import { mailsLinks } from '../../auth/link-mail.ts';
 import { describeOneTimeLink, setPasswordWithLink } from '../../auth/one-time-links.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
-import { startBrowserSession } from '../../auth/browser-session.ts';
+import { firstStepByLink } from '../../auth/browser-session.ts';
 
 /**
  * One-time links, open to everyone who holds one: the page at /valj-losenord reads the secret
@@ -49,17 +49,21 @@ export function linkRoutes() {
       path: '/auth/links/password',
       tags: ['Sign-in'],
       summary: 'Choose a password with a one-time link; uses the link, ends other sessions and signs in',
+      description:
+        'A person with two-step verification (or an administrator who must set it up) gets 202 as from /auth/login: the second step follows before any session. Where the tenant requires SSO, the password is set but nobody is signed in with it (401), but a break-glass administrator.',
       security: [],
       request: jsonBody(linkPassword),
       responses: {
         200: json(me, 'Password set and signed in'),
+        202: json(secondStepRequired, 'Password set; the second step of the sign-in is still to come'),
         ...problems('validation_failed', 'not_found', 'gone', 'forbidden'),
       },
     }),
     async (c) => {
       const { secret, password } = c.req.valid('json');
       const person = await setPasswordWithLink(c.get('database').db, { secret, password, now: c.get('clock').now() });
-      return c.json(await startBrowserSession(c, person), 200);
+      const answer = await firstStepByLink(c, person, 'one_time_link');
+      return answer.status === 202 ? c.json(answer.body, 202) : c.json(answer.body, 200);
     },
   );
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { signInInput } from '../../../domain/contracts/auth.ts';
 import type { AuthSettings } from '../../auth/auth-settings.ts';
-import { createSession } from '../../auth/sessions.ts';
+import { afterFirstStep } from '../../auth/sign-in-steps.ts';
 import { verifyCredentials } from '../../auth/sign-in.ts';
 import type { Database } from '../../db/client.ts';
 
@@ -17,11 +17,12 @@ export interface SignInOptions {
 }
 
 /**
- * Signs a person in with e-mail and password (held to the sign-in limits) and opens a session
- * for them. Returns the person and the new session, whose secret goes into the cookie.
+ * Signs a person in with e-mail and password (held to the sign-in limits and the tenant's
+ * local sign-in policy): opens a session, or, for a person with a second factor or an
+ * administrator who must set one up, starts the second step. The session's or the challenge's
+ * secret goes into a cookie.
  */
 export async function signIn(db: Database, { credentials, now, clientAddress, settings }: SignInOptions) {
   const who = await verifyCredentials(db, credentials, now, { clientAddress, limits: settings.signIn });
-  const session = await createSession(db, who.tenantId, who.userId, now, settings.session);
-  return { tenantId: who.tenantId, userId: who.userId, session };
+  return afterFirstStep(db, who, { now, lifetime: settings.session, method: 'password' });
 }

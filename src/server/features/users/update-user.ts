@@ -8,7 +8,7 @@ import type { Transaction } from '../../db/client.ts';
 import { users } from '../../db/schema/users.ts';
 import { findUser } from './find-user.ts';
 import { presentUser } from './present.ts';
-import { assertEmailFree } from './user-rules.ts';
+import { assertBreakGlassAllowed, assertEmailFree } from './user-rules.ts';
 
 export interface UpdateUserOptions {
   userId: string;
@@ -18,11 +18,12 @@ export interface UpdateUserOptions {
   changes: Omit<z.infer<typeof userUpdate>, 'version'>;
 }
 
-/** Changes a person (tenant administrator); a new password signs them out everywhere. */
+/** Changes a person (tenant administrator); a new password signs them out everywhere. Marking break-glass is audited like any change. */
 export async function updateUser(tx: Transaction, access: Access, { userId, version, changes }: UpdateUserOptions) {
   const current = await findUser(tx, access, { userId });
   access.assertTenantAdministrator();
   await assertEmailFree(tx, access.tenantId, changes.email, userId);
+  await assertBreakGlassAllowed(tx, access.tenantId, current, changes.breakGlass);
   const { password, ...values } = changes;
   const passwordHash = password === undefined ? undefined : password === null ? null : await hash(password);
   // Whoever knew the old password is signed out: every session of the person ends (but the

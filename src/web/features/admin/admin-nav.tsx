@@ -40,6 +40,9 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
           <li>
             <Link to="/administration/utkorg">{t('admin.outbox')}</Link>
           </li>
+          <li>
+            <Link to="/administration/inloggningskrav">{t('admin.signInPolicy')}</Link>
+          </li>
         </ul>
       </nav>
       {children}

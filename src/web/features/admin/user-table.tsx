@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '../../../domain/role.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { revokeRoleAssignment, type RoleAssignment } from '../../api/role-assignments.ts';
-import { setUserDeactivated } from '../../api/users.ts';
+import { setUserDeactivated, updateUser } from '../../api/users.ts';
 import { invalidateInvitations, invalidateRoleAssignments, invalidateUsers } from '../../api/invalidation.ts';
 import { inviteUser, withdrawInvitation, type OpenInvitation } from '../../api/invitations.ts';
 import { textCollator } from '../../lib/format.ts';
@@ -36,6 +36,16 @@ export function UserTable({
   const [shownLink, setShownLink] = useState<ShownInvitationLink | null>(null);
   /** What the last invitation action did, read out by the status region. */
   const [announcement, setAnnouncement] = useState('');
+  /** Administrator of the whole organisation (a root unit): only they can be break-glass administrators. */
+  const administersTenant = (userId: string) =>
+    !users.find((user) => user.id === userId)?.deactivatedAt &&
+    roles.some(
+      (role) =>
+        role.userId === userId &&
+        !role.revokedAt &&
+        role.role === 'administrator' &&
+        unitById.get(role.unitId)?.parentId === null,
+    );
   const sorted = [...users].sort((a, b) => textCollator(formatLocale)(a.name, b.name));
   // The newest open invitation of each person (the server keeps one per person).
   const openInvitation = new Map<string, OpenInvitation>();
@@ -141,6 +151,21 @@ export function UserTable({
                     : user.canSignIn
                       ? t('admin.active')
                       : t('admin.noSignIn')}{' '}
+                  {user.secondFactor && <span className="badge">{t('twoStep.badge')}</span>}{' '}
+                  {user.breakGlass && <span className="badge">{t('breakGlass.badge')}</span>}{' '}
+                  {scope.isTenantAdministrator && (user.breakGlass || administersTenant(user.id)) && (
+                    <button
+                      type="button"
+                      className="button button-small button-quiet"
+                      onClick={() =>
+                        void act(() => updateUser(user.id, { version: user.version, breakGlass: !user.breakGlass }))
+                      }
+                    >
+                      {user.breakGlass
+                        ? t('breakGlass.unmark', { name: user.name })
+                        : t('breakGlass.mark', { name: user.name })}
+                    </button>
+                  )}{' '}
                   {scope.isTenantAdministrator && (
                     <button
                       type="button"

@@ -6,8 +6,9 @@ import { TextField } from '../../components/text-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { changePassword } from '../../api/me.ts';
+import { SecondFactorSection } from './second-factor-section.tsx';
 
-/** A person changes their own password; their other sessions end, this one stays. */
+/** A person changes their own password (their other sessions end, this one stays) and manages their two-step verification. */
 export function ChangePasswordPage() {
   const { t } = useI18n();
   const [currentPassword, setCurrentPassword] = useState('');
@@ -73,6 +74,7 @@ export function ChangePasswordPage() {
             {pending ? t('form.saving') : t('password.submit')}
           </Button>
         </Form>
+        <SecondFactorSection />
       </Page>
     </div>
   );

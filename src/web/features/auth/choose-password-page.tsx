@@ -176,6 +176,11 @@ function ChoosePasswordForm({ secret, link }: { secret: string; link: LinkDescri
     setPending(true);
     try {
       const who = await choosePasswordWithLink({ secret, password });
+      // With two-step verification the password is set but the sign-in needs the code: from the sign-in page.
+      if ('step' in who) {
+        await navigate({ to: '/logga-in', replace: true });
+        return;
+      }
       // As after signing in: nothing cached from before belongs to the person now signed in.
       queryClient.clear();
       queryClient.setQueryData(meKeys.me, who);
