@@ -9,6 +9,7 @@ export const SSO_FAILURES = [
   'missing_subject',
   'missing_email',
   'no_role',
+  'identity_conflict',
   'deactivated',
   'suspended',
 ] as const;

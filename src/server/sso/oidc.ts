@@ -171,6 +171,8 @@ export async function oidcClaims(
       raw = { ...userInfo, ...raw };
     }
     const values = claimValues(raw);
+    // The groups claim, whatever the provider calls it, also counts as `groups` for the rules.
+    if (names.groups !== 'groups' && values[names.groups]) values.groups = values[names.groups]!;
     return {
       subject: idClaims.sub,
       email: firstValue(values, names.email),

@@ -3,6 +3,7 @@ import type { Role } from '../../domain/role.ts';
 import { recordAuditEvents, type Actor, type AuditEntry } from '../audit/record-audit-events.ts';
 import type { Transaction } from '../db/client.ts';
 import { roleMappingRules } from '../db/schema/identity-providers.ts';
+import { directoryGroupMembers, directoryGroups } from '../db/schema/directory.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
 
@@ -62,6 +63,29 @@ export async function rulesFor(tx: Transaction, tenantId: string, providerId: st
     .orderBy(roleMappingRules.createdAt);
 }
 
+/** The names and external ids of the directory groups a person is in now. */
+export async function directoryGroupsOf(tx: Transaction, tenantId: string, userId: string): Promise<string[]> {
+  const groups = await tx
+    .select({ name: directoryGroups.displayName, externalId: directoryGroups.externalId })
+    .from(directoryGroupMembers)
+    .innerJoin(
+      directoryGroups,
+      and(
+        eq(directoryGroups.tenantId, directoryGroupMembers.tenantId),
+        eq(directoryGroups.id, directoryGroupMembers.groupId),
+      ),
+    )
+    .where(
+      and(
+        eq(directoryGroupMembers.tenantId, tenantId),
+        eq(directoryGroupMembers.userId, userId),
+        isNull(directoryGroupMembers.endedAt),
+        isNull(directoryGroups.archivedAt),
+      ),
+    );
+  return groups.flatMap((group) => [group.name, ...(group.externalId ? [group.externalId] : [])]);
+}
+
 /** What applying the rules changed for a person. */
 export interface MappingOutcome {
   granted: { role: Role; unitId: string; ruleId: string }[];
@@ -89,8 +113,17 @@ export async function applyRoleMappings(
 ): Promise<MappingOutcome> {
   const { tenantId, userId } = options;
   const sourceRules = await rulesFor(tx, tenantId, options.providerId);
+  // Membership of the directory's groups (SCIM) counts at every sign-in too: a provider's token
+  // often names groups by object id, or not at all, and must not take back what the directory gives.
+  const values =
+    options.providerId === null
+      ? options.values
+      : {
+          ...options.values,
+          groups: [...(options.values.groups ?? []), ...(await directoryGroupsOf(tx, tenantId, userId))],
+        };
   const wanted = new Map<string, MappingRule>();
-  for (const rule of matchingRules(sourceRules, options.values)) {
+  for (const rule of matchingRules(sourceRules, values)) {
     const key = `${rule.role}@${rule.unitId}`;
     if (!wanted.has(key)) wanted.set(key, rule);
   }

@@ -105,6 +105,12 @@ export async function signInWithClaims(
       const rules = matchingRules(await rulesFor(tx, provider.tenantId, provider.id), claims.values);
       if (rules.length === 0) throw new SsoFailure('no_role');
       if (email === null) throw new SsoFailure('missing_email');
+      // The address is someone's who signs in through this provider as another subject.
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.tenantId, provider.tenantId), sql`lower(${users.email}) = ${email}`));
+      if (taken) throw new SsoFailure('identity_conflict', 'the address belongs to a person linked to another subject');
       const name = claims.name?.trim() || email;
       const [person] = await tx
         .insert(users)

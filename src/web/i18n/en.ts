@@ -64,6 +64,8 @@ export const en: Messages = {
     'The identity provider sent no e-mail address for you. Ask your IT department to send it.',
   'sso.failure.no_role':
     'You are not registered in Uppsikt, and nothing your organisation sent gives you a role. Ask the Uppsikt administrator to add you, or a rule for your group.',
+  'sso.failure.identity_conflict':
+    'The e-mail address already belongs to another person in Uppsikt, who signs in with another account. Contact the Uppsikt administrator.',
   'sso.failure.deactivated': 'Your Uppsikt account is deactivated. Contact your administrator.',
   'sso.failure.suspended': "Your organisation's Uppsikt account is suspended. Contact whoever runs the service.",
   'sso.failure.other': 'Signing in failed. Start again, and contact your administrator if it happens again.',

@@ -63,6 +63,8 @@ export const sv = {
     'Identitetsleverantören skickade ingen e-postadress för dig. Be din IT-avdelning skicka e-postadressen.',
   'sso.failure.no_role':
     'Du är inte upplagd i Uppsikt, och inget av det din organisation skickade ger dig en roll. Be Uppsikts administratör att lägga upp dig eller en regel för din grupp.',
+  'sso.failure.identity_conflict':
+    'E-postadressen hör redan till en annan person i Uppsikt, som loggar in med ett annat konto. Kontakta Uppsikts administratör.',
   'sso.failure.deactivated': 'Ditt konto i Uppsikt är avaktiverat. Kontakta din administratör.',
   'sso.failure.suspended': 'Organisationens konto i Uppsikt är avstängt. Kontakta den som driver tjänsten.',
   'sso.failure.other': 'Inloggningen misslyckades. Börja om, och kontakta din administratör om det upprepas.',

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { directoryGroupMembers, directoryGroups } from '../../db/schema/directory.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { auditEvents } from '../../db/schema/audit-events.ts';
 import { externalIdentities, identityProviders } from '../../db/schema/identity-providers.ts';
@@ -161,6 +162,44 @@ describe('signing in through an OpenID provider', () => {
     expect(answer.status).toBe(303);
     const [identity] = await h.db.select().from(externalIdentities).where(eq(externalIdentities.subject, 'linked'));
     expect(identity!.userId).toBe(h.userIds.coordinator);
+  });
+
+  test("a role the directory's group gives is not taken back by a sign-in whose token names no groups", async () => {
+    await signInAs('anna');
+    const [anna] = await h.db.select().from(users).where(eq(users.email, 'anna.samordnare@kommun.example'));
+    const [group] = await h.db
+      .insert(directoryGroups)
+      .values({ tenantId: h.tenant.tenantId, displayName: 'IK-Samordnare', externalId: 'object-id-1' })
+      .returning();
+    await h.db
+      .insert(directoryGroupMembers)
+      .values({ tenantId: h.tenant.tenantId, groupId: group!.id, userId: anna!.id });
+    idp.accounts.get('anna')!.groups = [];
+    try {
+      await signInAs('anna');
+      const live = await h.db
+        .select({ role: roleAssignments.role })
+        .from(roleAssignments)
+        .where(and(eq(roleAssignments.userId, anna!.id), isNull(roleAssignments.revokedAt)));
+      expect(live.map((row) => row.role)).toContain('coordinator');
+    } finally {
+      idp.accounts.get('anna')!.groups = ['IK-Samordnare'];
+      await h.db.execute(sql.raw('delete from directory_group_members'));
+      await h.db.execute(sql.raw('delete from directory_groups'));
+    }
+  });
+
+  test('a new subject with the address of a person linked to another subject is refused, not made a second person', async () => {
+    idp.accounts.set('anna-again', {
+      login: 'anna-again',
+      email: 'ANNA.samordnare@kommun.example',
+      name: 'Anna igen',
+      groups: ['IK-Samordnare'],
+    });
+    await signInAs('anna');
+    const { answer } = await signInAs('anna-again');
+    expect(failureOf(answer)).toBe('identity_conflict');
+    expect(await h.db.select().from(users).where(eq(users.name, 'Anna igen'))).toEqual([]);
   });
 
   test('an unknown person whom no rule covers is refused and nothing is created', async () => {

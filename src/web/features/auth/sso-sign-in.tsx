@@ -21,6 +21,7 @@ const FAILURES = {
   missing_subject: 'sso.failure.missing_subject',
   missing_email: 'sso.failure.missing_email',
   no_role: 'sso.failure.no_role',
+  identity_conflict: 'sso.failure.identity_conflict',
   deactivated: 'sso.failure.deactivated',
   suspended: 'sso.failure.suspended',
 } as const satisfies Record<string, MessageKey>;
