@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { startOidcProvider } from '../test/support/oidc-provider.ts';
 import { checkScreen, signIn, useBrowserSession } from './support/session.ts';
 
 // The administrator's screens: people and roles, the risk matrix, statuses and the årshjul.
@@ -283,6 +284,70 @@ describe('administration', () => {
       .getByText('Ansvarig, Kullaskolan')
       .waitFor();
     await page.context().close();
+  });
+
+  test('an administrator connects an OpenID provider, previews and adds a rule for roles, and tests the sign-in at the provider', async () => {
+    // A real OpenID provider (oidc-provider, with its development sign-in form) on this machine.
+    const callback = `${session.url}/sso/malmo/kommunkonto/oidc/callback`;
+    const idp = await startOidcProvider({
+      accounts: [{ login: 'bertil', email: 'bertil@malmo.example', name: 'Bertil Berg', groups: ['IK-Samordnare'] }],
+      clients: [{ clientId: 'uppsikt', clientSecret: 'klienthemlighet-hos-leverantoren', redirectUris: [callback] }],
+    });
+    try {
+      const page = await session.newPage();
+      // The provider's development pages ask for a web font; this machine may have no way out.
+      await page.route('https://fonts.googleapis.com/**', (route) => route.abort());
+      await signIn(session, page, 'admin@malmo.example');
+      await page.goto(`${session.url}/administration/anvandare`);
+      await page
+        .getByRole('navigation', { name: 'Administrationens delar' })
+        .getByRole('link', { name: 'Inloggning' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Inloggning via identitetsleverantör' }).waitFor();
+      const added = page.getByRole('region', { name: 'Lägg till ett inloggningssätt' });
+      await added.getByLabel('Namn', { exact: true }).fill('Kommunens konto');
+      await added.getByLabel('Kortnamn').fill('kommunkonto');
+      await added.getByLabel('Utfärdarens adress (issuer)').fill(idp.issuer);
+      await added.getByLabel('Klient-id (client id)').fill('uppsikt');
+      await added.getByLabel('Klienthemlighet (client secret)').fill('klienthemlighet-hos-leverantoren');
+      await added.getByRole('button', { name: 'Lägg till', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Kommunens konto är tillagt.' }).waitFor();
+      const card = page.getByRole('region', { name: 'Kommunens konto' });
+      await card.getByText(callback, { exact: true }).waitFor();
+      await checkScreen(page, 'admin-sign-in');
+
+      await page.getByRole('link', { name: 'Regler för roller' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Regler för roller vid inloggning' }).waitFor();
+      const rule = page.getByRole('region', { name: 'Ny regel' });
+      await rule.getByLabel('Värde', { exact: true }).fill('ik-samordnare');
+      await rule.getByLabel('Roll', { exact: true }).selectOption({ label: 'Samordnare' });
+      await rule.getByLabel('Enhet', { exact: true }).selectOption({ label: '\u00a0\u00a0Grundskolenämnden' });
+      await rule.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await rule.getByText('Ingen som har loggat in hittills skulle få rollen.').waitFor();
+      await checkScreen(page, 'admin-sign-in-rules');
+      await rule.getByRole('button', { name: 'Lägg till regeln' }).click();
+      await page.getByRole('row', { name: /ik-samordnare/ }).waitFor();
+
+      // The test sign-in: at the provider as Bertil, and back on the test page; nobody is signed in.
+      await page.getByRole('link', { name: 'Tillbaka till inloggningssätten' }).click();
+      await card.getByRole('button', { name: 'Testa inloggningen via Kommunens konto' }).click();
+      await page.waitForURL((url) => url.origin === idp.issuer, { waitUntil: 'domcontentloaded' });
+      await page.locator('input[name="login"]').fill('bertil');
+      await page.locator('input[name="password"]').fill('vilket lösenord som helst');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Resultat av testinloggningen' }).waitFor();
+      await page.getByText('Samordnare på Grundskolenämnden').waitFor();
+      await page
+        .getByRole('table', { name: 'Alla uppgifter (claims och attribut)' })
+        .getByRole('row', { name: /^groups/ })
+        .getByText('IK-Samordnare')
+        .waitFor();
+      await checkScreen(page, 'admin-sign-in-test');
+      await page.context().close();
+    } finally {
+      await idp.stop();
+    }
   });
 
   test('a person without the administrator role does not see the administration; their overview starts at their nämnd', async () => {

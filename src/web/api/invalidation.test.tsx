@@ -4,8 +4,10 @@ import { archiveKeys } from './archive.ts';
 import { auditEventKeys } from './audit-events.ts';
 import { deviationKeys } from './deviations.ts';
 import { followUpKeys } from './follow-ups.ts';
+import { identityProviderKeys, roleMappingRuleKeys } from './identity-providers.ts';
 import {
   invalidateArchived,
+  invalidateIdentityProviders,
   invalidateFollowUp,
   invalidateItem,
   invalidateOrgImport,
@@ -13,6 +15,7 @@ import {
   invalidateRecommendation,
   invalidateReview,
   invalidateRisk,
+  invalidateRoleMappingRules,
 } from './invalidation.ts';
 import { itemKeys } from './items.ts';
 import { myWorkKeys } from './me.ts';
@@ -200,5 +203,22 @@ describe('what a write marks stale', () => {
     const people = cacheWith(keys);
     await invalidateOrgImport(people, 'people');
     expect(stale(people, keys)).toEqual([roleAssignmentKeys.list(), userKeys.list()]);
+  });
+
+  test('sign-in through identity providers: a provider’s write marks the providers, a rule’s the rules, nothing else', async () => {
+    const keys = [
+      identityProviderKeys.list({ includeArchived: true }),
+      identityProviderKeys.detail('idp-a'),
+      identityProviderKeys.testSignIn('idp-a', 'attempt-a'),
+      roleMappingRuleKeys.list({ includeArchived: true }),
+      roleAssignmentKeys.list(),
+      ...SCREENS,
+    ];
+    const providers = cacheWith(keys);
+    await invalidateIdentityProviders(providers);
+    expect(stale(providers, keys)).toEqual(keys.slice(0, 3));
+    const rules = cacheWith(keys);
+    await invalidateRoleMappingRules(rules);
+    expect(stale(rules, keys)).toEqual([roleMappingRuleKeys.list({ includeArchived: true })]);
   });
 });

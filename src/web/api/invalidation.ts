@@ -21,6 +21,7 @@ import { userKeys } from './users.ts';
 import { apiTokenKeys } from './api-tokens.ts';
 import { invitationKeys } from './invitations.ts';
 import { scimKeys } from './scim.ts';
+import { identityProviderKeys, roleMappingRuleKeys } from './identity-providers.ts';
 import type { OrgImportKind } from './org-import.ts';
 import type { ReportKind } from '../../domain/report-kind.ts';
 import { invalidateKeys } from './shared.ts';
@@ -247,4 +248,21 @@ export function invalidateApiTokens(queryClient: QueryClient): Promise<void> {
 /** A SCIM token created or revoked: the token list only (the directory's groups change by SCIM, not here). */
 export function invalidateScimTokens(queryClient: QueryClient): Promise<void> {
   return invalidateKeys(queryClient, [scimKeys.tokens()]);
+}
+
+/**
+ * After an identity provider was added, changed, turned on or off, archived or restored: the
+ * providers (the list and each provider's views). The rules name providers by id and are not
+ * changed; their page reads the names from the providers' list.
+ */
+export function invalidateIdentityProviders(queryClient: QueryClient): Promise<void> {
+  return invalidateKeys(queryClient, [identityProviderKeys.all]);
+}
+
+/**
+ * After a role-mapping rule was added, changed, archived or restored: the rules. The roles it
+ * gives change only at each person's next sign-in, so the role assignments are not stale yet.
+ */
+export function invalidateRoleMappingRules(queryClient: QueryClient): Promise<void> {
+  return invalidateKeys(queryClient, [roleMappingRuleKeys.all]);
 }

@@ -312,6 +312,30 @@ const directoryAdminRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/directory-admin-page.tsx'), 'DirectoryAdminPage'),
 });
 
+// Sign-in through the organisation's identity providers, the rules that give roles from what they
+// send, and the outcome of an administrator's test sign-in (where the provider sends the browser back).
+const identityProvidersAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/inloggning',
+  component: lazyRouteComponent(
+    () => import('../features/admin/identity-providers-admin-page.tsx'),
+    'IdentityProvidersAdminPage',
+  ),
+});
+const roleMappingRulesAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/inloggning/regler',
+  component: lazyRouteComponent(
+    () => import('../features/admin/role-mapping-rules-admin-page.tsx'),
+    'RoleMappingRulesAdminPage',
+  ),
+});
+const testSignInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/inloggning/$providerId/test/$attemptId',
+  component: lazyRouteComponent(() => import('../features/admin/test-sign-in-page.tsx'), 'TestSignInPage'),
+});
+
 const outboxAdminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/administration/utkorg',
@@ -388,6 +412,9 @@ const routeTree = rootRoute.addChildren([
   signInPolicyAdminRoute,
   tokensAdminRoute,
   directoryAdminRoute,
+  identityProvidersAdminRoute,
+  roleMappingRulesAdminRoute,
+  testSignInRoute,
   outboxAdminRoute,
   focusAreasAdminRoute,
   accessibilityRoute,

@@ -32,6 +32,9 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
             <Link to="/administration/arshjul">{t('admin.calendar')}</Link>
           </li>
           <li>
+            <Link to="/administration/inloggning">{t('admin.signIn')}</Link>
+          </li>
+          <li>
             <Link to="/administration/api-nycklar">{t('admin.tokens')}</Link>
           </li>
           <li>
