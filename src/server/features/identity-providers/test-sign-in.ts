@@ -7,6 +7,7 @@ import { localize } from '../../messages/messages.ts';
 import type { FlowProvider } from '../../sso/browser-flow.ts';
 import { SsoFailure } from '../../sso/failures.ts';
 import { beginOidcSignIn } from '../../sso/oidc-flow.ts';
+import { startSamlSignIn } from '../../sso/saml-flow.ts';
 import { findProvider, tenantSlug } from './providers.ts';
 
 /**
@@ -26,6 +27,13 @@ export async function startTestSignIn(
   const testedById = access.actor.kind === 'user' ? access.actor.userId : null;
   if (testedById === null) throw new AppError('forbidden');
   try {
+    if (provider.protocol === 'saml')
+      return await startSamlSignIn(db, provider, {
+        publicUrl: context.publicUrl,
+        returnTo: undefined,
+        now: context.now,
+        testedById,
+      });
     return await beginOidcSignIn(db, provider, context, { testedById });
   } catch (error) {
     if (error instanceof SsoFailure)

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.ts';
 import type { ExternalClaims } from '../../sso/claims.ts';
 import { consumeAttempt, SsoFailure, type Attempt, type FlowProvider } from '../../sso/browser-flow.ts';
 import { validateSamlResponse } from '../../sso/saml.ts';
-import { samlSettingsOf } from './start-saml-sign-in.ts';
+import { samlSettingsOf } from '../../sso/saml-flow.ts';
 
 /**
  * Takes the IdP's answer to a sign-in: first uses up the attempt its RelayState names (so the

@@ -14,7 +14,7 @@ import { failSignIn, findFlowProvider, finishSignIn, SsoFailure, type FlowProvid
 import { samlServiceProviderMetadata } from '../../sso/saml.ts';
 import { acceptSamlResponse } from './accept-saml-response.ts';
 import { importSamlMetadata } from './import-saml-metadata.ts';
-import { startSamlSignIn } from './start-saml-sign-in.ts';
+import { startSamlSignIn } from '../../sso/saml-flow.ts';
 
 /** What the browser's SAML addresses need from the server, as the API's routes have it. */
 export interface SamlRouteDependencies {
@@ -68,7 +68,7 @@ export function samlRoutes(dependencies: SamlRouteDependencies) {
     let provider: FlowProvider | null = null;
     try {
       provider = await providerOf(c);
-      const address = await startSamlSignIn(c.get('database').db, provider, {
+      const { url: address } = await startSamlSignIn(c.get('database').db, provider, {
         publicUrl: c.get('linkMail').publicUrl,
         returnTo: c.req.query('returnTo'),
         now: c.get('clock').now(),

@@ -344,4 +344,22 @@ describe('SAML sign-in through a real IdP', () => {
     expect(failureOf(await h.app.request(`/sso/${mainSlug}/okand/saml/login`))).toBe('unknown_provider');
     expect(failureOf(await h.app.request(`/sso/ingen-sadan/${PROVIDER}/saml/login`))).toBe('unknown_provider');
   });
+
+  test("an administrator's test sign-in reports what the IdP sent and signs nobody in", async () => {
+    h.clock.set(await idp.now());
+    const admin = await h.signIn('tenantAdmin');
+    const started = await admin.post(`/identity-providers/${providerId}/test-sign-in`);
+    expect(started.status).toBe(201);
+    const { url, attemptId } = started.body as { url: string; attemptId: string };
+    const before = await footprint(h.tenant.tenantId);
+    const answer = await post(await idp.signIn(url, SAML_IDP_USERS.anna));
+    expect(answer.headers.get('location')).toBe(`/administration/inloggning/${providerId}/test/${attemptId}`);
+    expect(answer.headers.get('set-cookie')).toBeNull();
+    expect(await footprint(h.tenant.tenantId)).toEqual(before);
+    const outcome = await admin.get(`/identity-providers/${providerId}/test-sign-ins/${attemptId}`);
+    expect(outcome.body).toMatchObject({
+      finished: true,
+      result: { subject: 'anna-1001', email: 'anna.berg@kommun.example' },
+    });
+  });
 });
