@@ -44,6 +44,8 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
   const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   const page = await context.newPage();
+  // The provider's development pages ask for a web font; this machine has no way out.
+  await page.route('https://fonts.googleapis.com/**', (route) => route.abort());
   page.setDefaultTimeout(15_000);
   return page;
 }
@@ -226,33 +228,40 @@ describe('a municipality moves in and signs in through its OpenID provider', () 
   }, 60_000);
 });
 
-/** Sign-in through the municipality's provider, and a rule: the coordinators' group gets samordnare on Socialnämnden. */
+/**
+ * In the administration screens: sign-in through the municipality's provider, checked with a test
+ * sign-in, and a rule, previewed first: the coordinators' group gets samordnare on Socialnämnden.
+ */
 async function configureProvider(admin: Page) {
-  await admin.evaluate(
-    async ({ issuer, secret }) => {
-      const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
-      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
-      const created = await fetch('/api/v1/identity-providers', {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          protocol: 'oidc',
-          name: 'Sjöbo kommuns konto',
-          slug: 'sjobo-konto',
-          settings: { issuer, clientId: 'uppsikt-sjobo' },
-          clientSecret: secret,
-        }),
-      });
-      if (created.status !== 201) throw new Error(await created.text());
-      const units = (await (await fetch('/api/v1/org-units')).json()) as { items: { id: string; name: string }[] };
-      const unitId = units.items.find((unit) => unit.name === 'Socialnämnden')!.id;
-      const rule = await fetch('/api/v1/role-mapping-rules', {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ claim: 'groups', value: 'IK-Samordnare-SOC', role: 'coordinator', unitId }),
-      });
-      if (rule.status !== 201) throw new Error(await rule.text());
-    },
-    { issuer: idp!.issuer, secret: CLIENT_SECRET },
-  );
+  await admin.goto(`${server!.url}/administration/inloggning`);
+  await admin.getByRole('heading', { level: 1, name: 'Inloggning via identitetsleverantör' }).waitFor();
+  const added = admin.getByRole('region', { name: 'Lägg till ett inloggningssätt' });
+  await added.getByLabel('Namn', { exact: true }).fill('Sjöbo kommuns konto');
+  await added.getByLabel('Kortnamn').fill('sjobo-konto');
+  await added.getByLabel('Utfärdarens adress (issuer)').fill(idp!.issuer);
+  await added.getByLabel('Klient-id (client id)').fill('uppsikt-sjobo');
+  await added.getByLabel('Klienthemlighet (client secret)').fill(CLIENT_SECRET);
+  await added.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await admin.getByRole('status').filter({ hasText: 'Sjöbo kommuns konto är tillagt.' }).waitFor();
+  const card = admin.getByRole('region', { name: 'Sjöbo kommuns konto' });
+  await card.getByText(`${server!.url}/sso/${SLUG}/sjobo-konto/oidc/callback`, { exact: true }).waitFor();
+
+  await admin.getByRole('link', { name: 'Regler för roller' }).click();
+  await admin.getByRole('heading', { level: 1, name: 'Regler för roller vid inloggning' }).waitFor();
+  const rule = admin.getByRole('region', { name: 'Ny regel' });
+  await rule.getByLabel('Värde', { exact: true }).fill('IK-Samordnare-SOC');
+  await rule.getByLabel('Roll', { exact: true }).selectOption({ label: 'Samordnare' });
+  await rule.getByLabel('Enhet', { exact: true }).selectOption({ label: '\u00a0\u00a0Socialnämnden' });
+  await rule.getByRole('button', { name: 'Förhandsgranska' }).click();
+  await rule.getByText('Ingen som har loggat in hittills skulle få rollen.').waitFor();
+  await rule.getByRole('button', { name: 'Lägg till regeln' }).click();
+  await admin.getByRole('row', { name: /IK-Samordnare-SOC/ }).waitFor();
+
+  // A test sign-in as Cecilia shows what the provider sends and the role the rule gives.
+  await admin.getByRole('link', { name: 'Tillbaka till inloggningssätten' }).click();
+  await card.getByRole('button', { name: 'Testa inloggningen via Sjöbo kommuns konto' }).click();
+  await admin.waitForURL((url) => url.origin === idp!.issuer, { waitUntil: 'domcontentloaded' });
+  await signInAtProvider(admin, 'cecilia');
+  await admin.getByRole('heading', { level: 1, name: 'Resultat av testinloggningen' }).waitFor();
+  await admin.getByText('Samordnare på Socialnämnden').waitFor();
 }
