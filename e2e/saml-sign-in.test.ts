@@ -12,6 +12,7 @@ import { samlServiceProvider } from '../src/server/sso/saml.ts';
 import { settingsFromIdpMetadata } from '../src/server/sso/saml-metadata.ts';
 import { SAML_IDP_USERS, startSamlIdp, type SamlIdp } from '../test/support/saml-idp.ts';
 import { keepScreenshot, launchBrowser } from './support/browser.ts';
+import { checkScreen } from './support/session.ts';
 import { startBuiltServer, type RunningServer } from './support/server.ts';
 
 // Malmö signs in through its own SAML identity provider: a real SimpleSAMLphp, whose login
@@ -76,8 +77,11 @@ describe('signing in through the organisation’s SAML identity provider', () =>
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    // The sign-in page's "Logga in med Malmö stads konto" leads here.
-    await page.goto(`${server!.url}/sso/malmo/${PROVIDER}/saml/login?returnTo=/arshjul`);
+    // The link the municipality puts on its intranet: Uppsikt's sign-in page for Malmö.
+    await page.goto(`${server!.url}/logga-in?organisation=malmo&next=/arshjul`);
+    await page.getByRole('heading', { level: 2, name: 'Logga in med ditt konto i Malmö stad' }).waitFor();
+    await checkScreen(page, 'sign-in-with-provider');
+    await page.getByRole('link', { name: 'Logga in med Malmö stads konto' }).click();
 
     // SimpleSAMLphp's own login form.
     expect(new URL(page.url()).origin).toBe(new URL(idp.ssoUrl).origin);
