@@ -63,27 +63,43 @@ export async function rulesFor(tx: Transaction, tenantId: string, providerId: st
     .orderBy(roleMappingRules.createdAt);
 }
 
-/** The names and external ids of the directory groups a person is in now. */
-export async function directoryGroupsOf(tx: Transaction, tenantId: string, userId: string): Promise<string[]> {
-  const groups = await tx
-    .select({ name: directoryGroups.displayName, externalId: directoryGroups.externalId })
-    .from(directoryGroupMembers)
-    .innerJoin(
-      directoryGroups,
-      and(
-        eq(directoryGroups.tenantId, directoryGroupMembers.tenantId),
-        eq(directoryGroups.id, directoryGroupMembers.groupId),
-      ),
-    )
-    .where(
-      and(
-        eq(directoryGroupMembers.tenantId, tenantId),
-        eq(directoryGroupMembers.userId, userId),
-        isNull(directoryGroupMembers.endedAt),
-        isNull(directoryGroups.archivedAt),
-      ),
-    );
-  return groups.flatMap((group) => [group.name, ...(group.externalId ? [group.externalId] : [])]);
+/**
+ * The `groups` claim of each person: the display names and external ids of the live groups
+ * they are in now. Role-mapping rules read SCIM membership through it, as they read an
+ * identity provider's `groups` claim at sign-in.
+ */
+export async function directoryClaims(tx: Transaction, tenantId: string, userIds: string[]) {
+  const rows =
+    userIds.length === 0
+      ? []
+      : await tx
+          .select({
+            userId: directoryGroupMembers.userId,
+            displayName: directoryGroups.displayName,
+            externalId: directoryGroups.externalId,
+          })
+          .from(directoryGroupMembers)
+          .innerJoin(
+            directoryGroups,
+            and(
+              eq(directoryGroups.tenantId, directoryGroupMembers.tenantId),
+              eq(directoryGroups.id, directoryGroupMembers.groupId),
+              isNull(directoryGroups.archivedAt),
+            ),
+          )
+          .where(
+            and(
+              eq(directoryGroupMembers.tenantId, tenantId),
+              inArray(directoryGroupMembers.userId, userIds),
+              isNull(directoryGroupMembers.endedAt),
+            ),
+          );
+  const claims = new Map<string, string[]>(userIds.map((userId) => [userId, []]));
+  for (const row of rows) {
+    const values = claims.get(row.userId)!;
+    for (const value of [row.displayName, row.externalId]) if (value && !values.includes(value)) values.push(value);
+  }
+  return claims;
 }
 
 /** What applying the rules changed for a person. */
@@ -120,7 +136,10 @@ export async function applyRoleMappings(
       ? options.values
       : {
           ...options.values,
-          groups: [...(options.values.groups ?? []), ...(await directoryGroupsOf(tx, tenantId, userId))],
+          groups: [
+            ...(options.values.groups ?? []),
+            ...((await directoryClaims(tx, tenantId, [userId])).get(userId) ?? []),
+          ],
         };
   const wanted = new Map<string, MappingRule>();
   for (const rule of matchingRules(sourceRules, values)) {

@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAuditEvents, type AuditEntry } from '../../audit/record-audit-events.ts';
 import type { Database, Transaction } from '../../db/client.ts';
-import { directoryGroupMembers, directoryGroups } from '../../db/schema/directory.ts';
+import { directoryGroupMembers } from '../../db/schema/directory.ts';
 import { users } from '../../db/schema/users.ts';
 import { localize } from '../../messages/messages.ts';
-import { applyRoleMappings } from '../../sso/role-mapping.ts';
+import { applyRoleMappings, directoryClaims } from '../../sso/role-mapping.ts';
 import type { ScimCaller } from './scim-auth.ts';
 import { invalidValue } from './scim-errors.ts';
 import { isUuid } from './scim-resource.ts';
@@ -13,45 +13,6 @@ import { isUuid } from './scim-resource.ts';
 export interface GroupRef {
   id: string;
   displayName: string;
-}
-
-/**
- * The `groups` claim of each person: the display names and external ids of the live groups
- * they are in now. Role-mapping rules read SCIM membership through it, as they read an
- * identity provider's `groups` claim at sign-in.
- */
-export async function directoryClaims(tx: Transaction, tenantId: string, userIds: string[]) {
-  const rows =
-    userIds.length === 0
-      ? []
-      : await tx
-          .select({
-            userId: directoryGroupMembers.userId,
-            displayName: directoryGroups.displayName,
-            externalId: directoryGroups.externalId,
-          })
-          .from(directoryGroupMembers)
-          .innerJoin(
-            directoryGroups,
-            and(
-              eq(directoryGroups.tenantId, directoryGroupMembers.tenantId),
-              eq(directoryGroups.id, directoryGroupMembers.groupId),
-              isNull(directoryGroups.archivedAt),
-            ),
-          )
-          .where(
-            and(
-              eq(directoryGroupMembers.tenantId, tenantId),
-              inArray(directoryGroupMembers.userId, userIds),
-              isNull(directoryGroupMembers.endedAt),
-            ),
-          );
-  const claims = new Map<string, string[]>(userIds.map((userId) => [userId, []]));
-  for (const row of rows) {
-    const values = claims.get(row.userId)!;
-    for (const value of [row.displayName, row.externalId]) if (value && !values.includes(value)) values.push(value);
-  }
-  return claims;
 }
 
 /**
