@@ -16,6 +16,8 @@ import { SignInPage } from './sign-in-page.tsx';
 
 const ME = { ...administratorOf(), secondFactor: { enabled: true, required: false } };
 const SECOND_STEP = { step: 'verify', expiresAt: '2026-03-02T09:05:00.000Z' };
+/** The installation's only organisation, without identity providers: the page shows only the password form. */
+const NO_PROVIDERS = { organisation: { slug: 'kommun', name: 'Kommunen' }, options: [], passwordSignIn: true };
 
 /** The sign-in page at /logga-in, and the start page it leads to. */
 function renderSignIn() {
@@ -38,6 +40,7 @@ async function givePassword() {
 describe('SignInPage: the second step', () => {
   test('a right password of a person with two-step verification asks for the code; the code signs in', async () => {
     const seen = answerFetch((request) => {
+      if (request.url.startsWith('/api/v1/sign-in-options')) return json(NO_PROVIDERS);
       if (request.url === '/api/v1/auth/login') return json(SECOND_STEP, 202);
       if (request.url === '/api/v1/auth/login/second-factor') return json(ME);
       throw new Error(`unexpected request ${request.method} ${request.url}`);
@@ -53,7 +56,11 @@ describe('SignInPage: the second step', () => {
     await userEvent.type(code, '123456');
     await userEvent.click(screen.getByRole('button', { name: 'Fortsätt' }));
     await screen.findByRole('heading', { name: 'Start' });
-    expect(seen.map((request) => [request.url, request.body])).toEqual([
+    expect(
+      seen
+        .filter((request) => !request.url.startsWith('/api/v1/sign-in-options'))
+        .map((request) => [request.url, request.body]),
+    ).toEqual([
       ['/api/v1/auth/login', { email: 'ada@kommun.example', password: 'rätt-lösenord-123' }],
       ['/api/v1/auth/login/second-factor', { code: '123456' }],
     ]);
@@ -62,6 +69,7 @@ describe('SignInPage: the second step', () => {
   test('a wrong code is told at the field; a recovery code can be used instead', async () => {
     let attempts = 0;
     const seen = answerFetch((request) => {
+      if (request.url.startsWith('/api/v1/sign-in-options')) return json(NO_PROVIDERS);
       if (request.url === '/api/v1/auth/login') return json(SECOND_STEP, 202);
       attempts++;
       if (attempts === 1)
@@ -92,6 +100,7 @@ describe('SignInPage: the second step', () => {
 
   test('an ended second step leads back to the password, with the reason', async () => {
     answerFetch((request) => {
+      if (request.url.startsWith('/api/v1/sign-in-options')) return json(NO_PROVIDERS);
       if (request.url === '/api/v1/auth/login') return json(SECOND_STEP, 202);
       return json(
         {
