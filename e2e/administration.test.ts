@@ -301,7 +301,7 @@ describe('administration', () => {
       await page.goto(`${session.url}/administration/anvandare`);
       await page
         .getByRole('navigation', { name: 'Administrationens delar' })
-        .getByRole('link', { name: 'Inloggning' })
+        .getByRole('link', { name: 'Inloggning', exact: true })
         .click();
       await page.getByRole('heading', { level: 1, name: 'Inloggning via identitetsleverantör' }).waitFor();
       const added = page.getByRole('region', { name: 'Lägg till ett inloggningssätt' });
