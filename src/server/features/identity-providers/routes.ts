@@ -14,7 +14,8 @@ import {
   testSignInResult,
   testSignInStart,
 } from '../../../domain/contracts/identity-providers.ts';
-import { createRouter } from '../../http/api-router.ts';
+import type { Context } from 'hono';
+import { createRouter, type ApiEnv } from '../../http/api-router.ts';
 import { createProblems, json, jsonBody, problems, readProblems, updateProblems } from '../../http/openapi-helpers.ts';
 import { presentProvider, presentRule } from './present.ts';
 import {
@@ -30,6 +31,14 @@ import { signInOptions as readSignInOptions } from './sign-in-options.ts';
 import { readTestSignIn, startTestSignIn } from './test-sign-in.ts';
 
 const tags = ['Sign-in through identity providers'];
+
+/** What a provider's addresses are made of: the public address and the caller's tenant's short name. */
+async function addressContext(c: Context<ApiEnv>) {
+  return {
+    publicUrl: c.get('linkMail').publicUrl,
+    tenantSlug: await tenantSlug(c.get('database').db, c.get('access').tenantId),
+  };
+}
 const archiveBody = jsonBody(z.strictObject({ archived: z.boolean() }));
 
 /** What the sign-in page needs before anyone has signed in. */
@@ -73,7 +82,7 @@ export function identityProviderRoutes() {
       const access = c.get('access');
       const { db } = c.get('database');
       const rows = await listProviders(db, access, { includeArchived: c.req.valid('query').includeArchived ?? false });
-      const context = { publicUrl: c.get('linkMail').publicUrl, tenantSlug: await tenantSlug(db, access.tenantId) };
+      const context = await addressContext(c);
       return c.json({ items: rows.map((row) => presentProvider(row, context)) }, 200);
     },
   );
@@ -92,7 +101,7 @@ export function identityProviderRoutes() {
       const { db } = c.get('database');
       const input = c.req.valid('json');
       const row = await db.transaction((tx) => createProvider(tx, access, input, c.get('linkMail').key));
-      const context = { publicUrl: c.get('linkMail').publicUrl, tenantSlug: await tenantSlug(db, access.tenantId) };
+      const context = await addressContext(c);
       return c.json(presentProvider(row, context), 201);
     },
   );
@@ -110,7 +119,7 @@ export function identityProviderRoutes() {
       const access = c.get('access');
       const { db } = c.get('database');
       const row = await findProvider(db, access, c.req.valid('param').id);
-      const context = { publicUrl: c.get('linkMail').publicUrl, tenantSlug: await tenantSlug(db, access.tenantId) };
+      const context = await addressContext(c);
       return c.json(presentProvider(row, context), 200);
     },
   );
@@ -127,7 +136,7 @@ export function identityProviderRoutes() {
     async (c) => {
       const access = c.get('access');
       const { db } = c.get('database');
-      const context = { publicUrl: c.get('linkMail').publicUrl, tenantSlug: await tenantSlug(db, access.tenantId) };
+      const context = await addressContext(c);
       const present = (row: Record<string, unknown>) =>
         presentProvider(row as Parameters<typeof presentProvider>[0], context);
       const row = await db.transaction((tx) =>
@@ -152,7 +161,7 @@ export function identityProviderRoutes() {
       const row = await db.transaction((tx) =>
         archiveProvider(tx, access, c.req.valid('param').id, c.req.valid('json').archived),
       );
-      const context = { publicUrl: c.get('linkMail').publicUrl, tenantSlug: await tenantSlug(db, access.tenantId) };
+      const context = await addressContext(c);
       return c.json(presentProvider(row, context), 200);
     },
   );
