@@ -1,12 +1,8 @@
-import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantReference } from './columns.ts';
 import { orgUnits } from './org-units.ts';
+import { bytea } from './sql-helpers.ts';
 import { users } from './users.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /**
  * A report as it was sent to the nämnd ("Skicka till nämnd"): the exact file, its SHA-256 and

@@ -1,5 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { customType, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** A column of bytes (a file), as a Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 /** SQL `column in ('a', 'b', …)` for a check constraint over a closed vocabulary. */
 export function inList(column: AnyPgColumn, values: readonly string[]): SQL {
