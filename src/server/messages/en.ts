@@ -356,6 +356,11 @@ export const en: ServerMessages = {
     tooLarge: (megabytes) => `The file is too large. A file for import may be at most ${megabytes} MB.`,
   },
 
+  /** Reading an edited round-trip workbook of a plan, and exporting it. */
+  importWorkbook: {
+    // Messages of the round-trip workbook.
+  },
+
   orgImport: {
     noHeadings: (headings, required) =>
       `No row with headings Uppsikt knows was found. Give the columns headings such as ${headings}, in any order; ${required} must be there.`,
@@ -390,6 +395,11 @@ export const en: ServerMessages = {
     roleOnUnit: (role, unit) => `${role} – ${unit}`,
   },
 
+  /** Reading a plan table in the municipality's own layout. */
+  importTable: {
+    // Messages of the plan-table reader and of values as people type them.
+  },
+
   sso: {
     serverKeyRequired:
       'A client secret can only be stored when the server has a server key (SERVER_KEY). Ask whoever runs Uppsikt to set one.',
@@ -398,6 +408,11 @@ export const en: ServerMessages = {
     secretOnlyForOidc: 'Only OpenID Connect uses a client secret.',
     providerUnreachable: (reason) =>
       `The identity provider could not be reached (${reason}). Check the issuer address and try again.`,
+  },
+
+  /** Reading a Word document: Uppsikt's own reports and documents shaped like them. */
+  importDocument: {
+    // Messages of the Word-document reader.
   },
 
   scim: {
@@ -422,6 +437,11 @@ export const en: ServerMessages = {
     breakGlass: (email: string) =>
       `${email} is the organisation's break-glass administrator account and is not taken over by the directory. Leave it out of provisioning.`,
     unknownMember: (id: string) => `The member ${id} is not one of the directory's people.`,
+  },
+
+  /** Importing a plan: the preview, its checks, and writing it. */
+  planImport: {
+    // Messages of the planner, the import jobs and their routes.
   },
 
   digest: {

@@ -387,6 +387,11 @@ export const sv = {
     tooLarge: (megabytes: number) => `Filen är för stor. En fil för import får vara högst ${megabytes} MB.`,
   },
 
+  /** Reading an edited round-trip workbook of a plan, and exporting it. */
+  importWorkbook: {
+    // Messages of the round-trip workbook.
+  },
+
   /** Importing the unit tree and the people with their roles from a spreadsheet. */
   orgImport: {
     noHeadings: (headings: string, required: string) =>
@@ -424,6 +429,11 @@ export const sv = {
     roleOnUnit: (role: string, unit: string) => `${role} – ${unit}`,
   },
 
+  /** Reading a plan table in the municipality's own layout. */
+  importTable: {
+    // Messages of the plan-table reader and of values as people type them.
+  },
+
   /** Signing in through the organisation's identity provider (OpenID Connect, SAML). */
   sso: {
     serverKeyRequired:
@@ -433,6 +443,11 @@ export const sv = {
     secretOnlyForOidc: 'Bara OpenID Connect använder en klienthemlighet.',
     providerUnreachable: (reason: string) =>
       `Identitetsleverantören kunde inte nås (${reason}). Kontrollera utfärdarens adress och försök igen.`,
+  },
+
+  /** Reading a Word document: Uppsikt's own reports and documents shaped like them. */
+  importDocument: {
+    // Messages of the Word-document reader.
   },
 
   /** Provisioning by the directory over SCIM (/scim/v2): what Entra ID's provisioning log shows. */
@@ -458,6 +473,11 @@ export const sv = {
     breakGlass: (email: string) =>
       `${email} är organisationens reservkonto för administratören och tas inte över av katalogen. Undanta kontot från etableringen.`,
     unknownMember: (id: string) => `Medlemmen ${id} finns inte bland katalogens personer.`,
+  },
+
+  /** Importing a plan: the preview, its checks, and writing it. */
+  planImport: {
+    // Messages of the planner, the import jobs and their routes.
   },
 
   /** The weekly e-mail of what is due. */
