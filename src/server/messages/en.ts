@@ -398,6 +398,27 @@ export const en: ServerMessages = {
   /** Reading a plan table in the municipality's own layout. */
   importTable: {
     // Messages of the plan-table reader and of values as people type them.
+    noItemColumn: 'No column is mapped to risk, control, action or activity. Map at least one of them to a column.',
+    emptyTable: 'The table has no rows below its headings.',
+    controlWithoutRisk:
+      'The control stands under no risk: the row has no risk and there is none on the rows above. Write the risk on the row.',
+    subActivityWithoutActivity:
+      'The sub-activity stands under no activity: the row has no activity and there is none on the rows above.',
+    detailsWithoutItem: (headings: string) =>
+      `The row has values under ${headings} but no control, action or activity to attach them to. They were left out.`,
+    riskDiffers: (heading: string, row: number, kept: string) =>
+      `The same risk stands on row ${row} with another value under ${heading}. The value of row ${row} ("${kept}") was kept.`,
+    notInActivityPlan: (heading: string) =>
+      `The column ${heading} belongs to an internal control plan and is not used when the table is read as an activity plan.`,
+    notInControlPlan: (heading: string) =>
+      `The column ${heading} belongs to an activity plan and is not used when the table is read as an internal control plan.`,
+    followUpWithoutPeriod: (heading: string) =>
+      `The rows have no period to attach the text under ${heading} to as a follow-up. The text was put in the description instead; add a Period column to get it as a follow-up.`,
+    notADate: (given: string) =>
+      `"${given}" cannot be read as a date. Write it as 2020-03-05, 5/3 2020 or 5 March 2020.`,
+    notANumber: (given: string) => `"${given}" cannot be read as a number. Write the number only, e.g. 3 or 2.5.`,
+    place: (sheet: string | null, row: number, column: string) =>
+      sheet === null ? `Row ${row}, column ${column}` : `Sheet ${sheet}, row ${row}, column ${column}`,
   },
 
   sso: {

@@ -432,6 +432,28 @@ export const sv = {
   /** Reading a plan table in the municipality's own layout. */
   importTable: {
     // Messages of the plan-table reader and of values as people type them.
+    noItemColumn:
+      'Ingen kolumn är kopplad till risk, kontrollmoment, åtgärd eller aktivitet. Koppla minst en av dem till en kolumn.',
+    emptyTable: 'Tabellen har inga rader under rubrikerna.',
+    controlWithoutRisk:
+      'Kontrollmomentet står inte under någon risk: raden saknar risk och ingen risk står på raderna ovanför. Skriv risken på raden.',
+    subActivityWithoutActivity:
+      'Delaktiviteten står inte under någon aktivitet: raden saknar aktivitet och ingen aktivitet står på raderna ovanför.',
+    detailsWithoutItem: (headings: string) =>
+      `Raden har uppgifter under ${headings} men inget kontrollmoment, ingen åtgärd och ingen aktivitet att koppla dem till. De lämnades utanför.`,
+    riskDiffers: (heading: string, row: number, kept: string) =>
+      `Samma risk står på rad ${row} med ett annat värde under ${heading}. Värdet från rad ${row} ("${kept}") behölls.`,
+    notInActivityPlan: (heading: string) =>
+      `Kolumnen ${heading} hör till en internkontrollplan och används inte när tabellen läses som en aktivitetsplan.`,
+    notInControlPlan: (heading: string) =>
+      `Kolumnen ${heading} hör till en aktivitetsplan och används inte när tabellen läses som en internkontrollplan.`,
+    followUpWithoutPeriod: (heading: string) =>
+      `Raderna har ingen period att koppla texten under ${heading} till som uppföljning. Texten lades i beskrivningen i stället; lägg till en kolumn Period för att få den som uppföljning.`,
+    notADate: (given: string) =>
+      `"${given}" går inte att läsa som ett datum. Skriv det som 2020-03-05, 5/3 2020 eller 5 mars 2020.`,
+    notANumber: (given: string) => `"${given}" går inte att läsa som ett tal. Skriv bara talet, t.ex. 3 eller 2,5.`,
+    place: (sheet: string | null, row: number, column: string) =>
+      sheet === null ? `Rad ${row}, kolumn ${column}` : `Bladet ${sheet}, rad ${row}, kolumn ${column}`,
   },
 
   /** Signing in through the organisation's identity provider (OpenID Connect, SAML). */

@@ -82,6 +82,11 @@ describe('CSV as Swedish Excel and other tools write it', () => {
     expect(decodeText(encoder.encode('Förvaltning'))).toBe('Förvaltning');
   });
 
+  test('the signs Windows-1252 has where Latin-1 has control characters (dashes, quotes, €)', () => {
+    const bytes = Uint8Array.from([0x96, 0x20, 0x93, 0x41, 0x94, 0x20, 0x80, 0x20, 0x95, 0x20, 0x97, 0x20, 0xe5]);
+    expect(decodeText(bytes)).toBe('– “A” € • — å');
+  });
+
   test('unmatched quotes are refused with what to do', async () => {
     const message = await refusal(readTables(encoder.encode('Namn;Typ\n"Ett;Två\nTre;Fyra\n')));
     expect(message.sv).toContain('Citattecknen');
