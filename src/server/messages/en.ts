@@ -359,6 +359,68 @@ export const en: ServerMessages = {
   /** Reading an edited round-trip workbook of a plan, and exporting it. */
   importWorkbook: {
     // Messages of the round-trip workbook.
+    sheets: {
+      risks: 'Risks',
+      controls: 'Controls',
+      actions: 'Actions',
+      activities: 'Activities',
+      followUps: 'Follow-ups',
+      lists: 'Lists',
+    },
+    headings: {
+      title: 'Title',
+      description: 'Description',
+      process: 'Process',
+      category: 'Category',
+      likelihood: 'Likelihood',
+      consequence: 'Consequence',
+      riskValue: 'Risk value',
+      risk: 'Risk',
+      method: 'Control method',
+      frequency: 'Frequency',
+      responsible: 'Responsible',
+      reporting: 'Reporting responsible',
+      status: 'Status',
+      startDate: 'Start date',
+      checkpoints: 'Checkpoints',
+      endDate: 'End date',
+      whatToDo: 'What to do',
+      measuresTaken: 'Measures taken',
+      responsibleUnit: 'Responsible unit',
+      number: 'Number',
+      level: 'Level',
+      costAndResources: 'Costs and resources',
+      performers: 'Performers',
+      focusAreas: 'Focus areas',
+      carryOver: 'Carry over',
+      itemKind: 'Kind',
+      item: 'Item',
+      period: 'Period',
+      reportedOn: 'Date',
+      body: 'Follow-up',
+      analysis: 'Analysis',
+      author: 'Author',
+    },
+    levels: { activity: 'Activity', subActivity: 'Sub-activity' },
+    itemKinds: { control: 'Control', action: 'Action', activity: 'Activity' },
+    carryOver: { carry_over: 'Carry over', do_not_carry_over: 'Do not carry over' },
+    fileName: (plan: string, unit: string) => `${plan} – ${unit}`,
+    notInList: 'Choose one of the values in the list.',
+    missingSheet: (sheet: string) =>
+      `The workbook has no sheet ${sheet}. Without it everything on that sheet would be archived; export the plan again and make the changes there.`,
+    newerFormat: (version: string) =>
+      `The workbook has format version ${version}, which this version of Uppsikt cannot read. Export the plan again.`,
+    riskRequired: 'A control always belongs to a risk: write the risk’s title as it stands on the risks sheet.',
+    unknownRisk: (title: string) => `There is no risk called “${title}” in the workbook.`,
+    ambiguousRisk: (title: string) => `Several risks are called “${title}”; give them different titles.`,
+    unknownActivity: (text: string) =>
+      `The sub-activity belongs to no activity of the workbook (“${text}”). Give it a number that starts with its activity’s, such as 3.2 under activity 3.`,
+    unknownItem: (title: string) => `There is no control, action or activity called “${title}” in the workbook.`,
+    ambiguousItem: (title: string) =>
+      `Several rows are called “${title}”; say in the Kind column whether the follow-up is about a control, an action or an activity.`,
+    itemRequired: 'Say which control, action or activity the follow-up is about.',
+    copiedRow: (row: number) =>
+      `The row is a copy of row ${row} and is read as a new row (the hidden id column was copied with it).`,
   },
 
   orgImport: {

@@ -390,6 +390,75 @@ export const sv = {
   /** Reading an edited round-trip workbook of a plan, and exporting it. */
   importWorkbook: {
     // Messages of the round-trip workbook.
+    /** The worksheets' names. */
+    sheets: {
+      risks: 'Risker',
+      controls: 'Kontrollmoment',
+      actions: 'Åtgärder',
+      activities: 'Aktiviteter',
+      followUps: 'Uppföljningar',
+      lists: 'Listor',
+    },
+    /** The column headings. */
+    headings: {
+      title: 'Titel',
+      description: 'Beskrivning',
+      process: 'Process',
+      category: 'Kategori',
+      likelihood: 'Sannolikhet',
+      consequence: 'Konsekvens',
+      riskValue: 'Riskvärde',
+      risk: 'Risk',
+      method: 'Kontrollmetod',
+      frequency: 'Frekvens',
+      responsible: 'Ansvariga',
+      reporting: 'Rapporteringsansvariga',
+      status: 'Status',
+      startDate: 'Startdatum',
+      checkpoints: 'Avstämningsdatum',
+      endDate: 'Slutdatum',
+      whatToDo: 'Vad ska göras',
+      measuresTaken: 'Genomförda åtgärder',
+      responsibleUnit: 'Ansvarig enhet',
+      number: 'Nummer',
+      level: 'Nivå',
+      costAndResources: 'Kostnader och resurser',
+      performers: 'Utförare',
+      focusAreas: 'Fokusområden',
+      carryOver: 'Förs över',
+      itemKind: 'Typ',
+      item: 'Avser',
+      period: 'Period',
+      reportedOn: 'Datum',
+      body: 'Uppföljning',
+      analysis: 'Analys',
+      author: 'Författare',
+    },
+    /** The rows of the activities sheet. */
+    levels: { activity: 'Aktivitet', subActivity: 'Delaktivitet' },
+    /** What a follow-up is about. */
+    itemKinds: { control: 'Kontrollmoment', action: 'Åtgärd', activity: 'Aktivitet' },
+    carryOver: { carry_over: 'Förs över', do_not_carry_over: 'Förs inte över' },
+    /** The file's name, without the extension. */
+    fileName: (plan: string, unit: string) => `${plan} – ${unit}`,
+    /** Shown when a drop-down's value is not one of its own. */
+    notInList: 'Välj ett av värdena i listan.',
+    missingSheet: (sheet: string) =>
+      `Bladet ${sheet} saknas i arbetsboken. Utan det skulle allt på bladet arkiveras; exportera planen på nytt och för in ändringarna där.`,
+    newerFormat: (version: string) =>
+      `Arbetsboken har formatversion ${version}, som den här versionen av Uppsikt inte kan läsa. Exportera planen på nytt.`,
+    riskRequired: 'Ett kontrollmoment hör alltid till en risk: skriv riskens titel som den står på bladet med risker.',
+    unknownRisk: (title: string) => `Det finns ingen risk som heter ”${title}” i arbetsboken.`,
+    ambiguousRisk: (title: string) => `Flera risker heter ”${title}”; ge dem olika titlar.`,
+    unknownActivity: (text: string) =>
+      `Delaktiviteten hör inte till någon aktivitet i arbetsboken (”${text}”). Ge den ett nummer som börjar med aktivitetens, till exempel 3.2 under aktivitet 3.`,
+    unknownItem: (title: string) =>
+      `Det finns inget kontrollmoment, ingen åtgärd och ingen aktivitet som heter ”${title}” i arbetsboken.`,
+    ambiguousItem: (title: string) =>
+      `Flera rader heter ”${title}”; ange i kolumnen Typ om uppföljningen avser ett kontrollmoment, en åtgärd eller en aktivitet.`,
+    itemRequired: 'Ange vilket kontrollmoment, vilken åtgärd eller aktivitet uppföljningen avser.',
+    copiedRow: (row: number) =>
+      `Raden är en kopia av rad ${row} och läses som en ny rad (den dolda kolumnen med id kopierades med).`,
   },
 
   /** Importing the unit tree and the people with their roles from a spreadsheet. */
