@@ -431,7 +431,6 @@ class DocumentReader {
     }
     if (!write) return false;
     this.closeSink();
-    this.listMode = null;
     this.sink = { blocks: [], field: sinkField, write };
     if (rest !== '') this.append({ type: 'paragraph', runs: [{ text: rest }], text: rest });
     return true;
@@ -555,15 +554,19 @@ class DocumentReader {
   // ---- tables ----------------------------------------------------------------------------
 
   private table(block: DocBlock & { type: 'table' }): void {
-    const headRow = block.head ?? null;
+    // A table made in Word often has no heading row of its own: then a first row of known column words is it.
+    const firstFields = (block.rows[0] ?? []).map((cell) => columnFields(blocksText(cell)));
+    const headed = block.head === null && firstFields.filter((fields) => fields.length > 0).length >= 2;
+    const headRow = headed ? block.rows[0]! : block.head;
+    const rows = headed ? block.rows.slice(1) : block.rows;
     const fields = headRow ? headRow.map((cell) => columnFields(blocksText(cell))) : [];
     const has = (field: ColumnField) => fields.some((cellFields) => cellFields.includes(field));
     if (headRow && has('activity') && !has('riskTitle')) {
-      this.activityTable(block.rows, fields);
+      this.activityTable(rows, fields);
       return;
     }
     if (headRow && has('riskTitle') && (has('action') || has('control') || has('riskValue') || has('likelihood'))) {
-      this.riskTable(block.rows, fields);
+      this.riskTable(rows, fields);
       return;
     }
     if (!headRow && block.rows.every((row) => row.length === 2) && this.labelRows(block.rows)) return;
