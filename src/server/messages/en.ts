@@ -496,6 +496,20 @@ export const en: ServerMessages = {
   /** Reading a Word document: Uppsikt's own reports and documents shaped like them. */
   importDocument: {
     // Messages of the Word-document reader.
+    notDocx:
+      'The file is not a Word document (.docx). Save the document in Word as "Word Document (.docx)" and try again.',
+    encryptedOrOld:
+      'The file is password-protected or saved in the old Word format (.doc). Remove the password and save the document as "Word Document (.docx)", then try again.',
+    macros:
+      'The file contains macros (.docm) and is not read. Save the document as "Word Document (.docx)" without macros and try again.',
+    corrupt:
+      'The Word document could not be read; it may be damaged. Open it in Word, save it again as .docx and try again.',
+    noItems:
+      'The document holds no risks, controls, actions or activities that could be recognised. A summary of several committees or a report of deviations cannot be imported as a plan.',
+    followUpsWithoutPeriod: (count: number) =>
+      count === 1
+        ? '1 follow-up in the document does not say which period it is for; choose the period before it is saved.'
+        : `${count} follow-ups in the document do not say which period they are for; choose the period before they are saved.`,
   },
 
   scim: {

@@ -539,6 +539,20 @@ export const sv = {
   /** Reading a Word document: Uppsikt's own reports and documents shaped like them. */
   importDocument: {
     // Messages of the Word-document reader.
+    notDocx:
+      'Filen är inte ett Word-dokument (.docx). Spara dokumentet i Word som ”Word-dokument (.docx)” och försök igen.',
+    encryptedOrOld:
+      'Filen är lösenordsskyddad eller sparad i det gamla Word-formatet (.doc). Ta bort lösenordet och spara dokumentet som ”Word-dokument (.docx)”, och försök igen.',
+    macros:
+      'Filen innehåller makron (.docm) och läses inte in. Spara dokumentet som ”Word-dokument (.docx)” utan makron och försök igen.',
+    corrupt:
+      'Word-dokumentet kunde inte läsas; det kan vara skadat. Öppna det i Word, spara det på nytt som .docx och försök igen.',
+    noItems:
+      'Dokumentet innehåller inga risker, kontrollmoment, åtgärder eller aktiviteter som kunde kännas igen. En sammanställning över flera nämnder eller en rapport över avvikelser kan inte läsas in som en plan.',
+    followUpsWithoutPeriod: (count: number) =>
+      count === 1
+        ? '1 uppföljning i dokumentet anger inte vilken period den gäller; välj period innan den sparas.'
+        : `${count} uppföljningar i dokumentet anger inte vilken period de gäller; välj period innan de sparas.`,
   },
 
   /** Provisioning by the directory over SCIM (/scim/v2): what Entra ID's provisioning log shows. */
