@@ -11,6 +11,7 @@ import { FixtureError } from '../server/demo/read-demo-fixtures.ts';
 import { loadDemoData } from '../server/demo/load-demo-data.ts';
 import { openMigratedDatabase, startServer } from '../server/main.ts';
 import { demoFixturesFolder } from '../server/paths.ts';
+import { runImportCommand } from './import-command.ts';
 import { runTenantCommand } from './tenant-command.ts';
 
 const USAGE = `Usage: uppsikt <command> [options]
@@ -23,6 +24,9 @@ Commands:
          --format <docx|pdf|xlsx|html|md> --out <file> [--lang sv|en] [--archival]
          [--plan <plan id>] [--revision <n>]
                    Write a report to a file. Kinds: ${REPORT_KINDS.join(', ')}.
+  import FILE --tenant <slug> --unit "<unit name>" --year <YYYY> [--kind internal-control|activity-plan]
+         [--mapping NAME] [--dry-run] [--json]
+                   Import a plan and its follow-ups from XLSX, CSV or DOCX (uppsikt import --help).
   tenant create|list|suspend|resume
                    Operators: create an organisation with its first administrator, list,
                    suspend or resume one (uppsikt tenant --help).
@@ -32,8 +36,9 @@ DATA_DIR (embedded database folder, default ./data), PORT (default 3000), HOST (
 PUBLIC_URL (the address people open, for links; default the server's own).`;
 
 async function run(argv: string[]): Promise<number> {
-  // The tenant command has options of its own.
+  // The tenant and import commands have options of their own.
   if (argv[0] === 'tenant') return runTenantCommand(argv.slice(1), loadConfig());
+  if (argv[0] === 'import') return runImportCommand(argv.slice(1), loadConfig());
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

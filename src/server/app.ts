@@ -12,6 +12,7 @@ import { localize } from './messages/messages.ts';
 import { packageRoot, packageVersion } from './paths.ts';
 import { createRouter, type ApiEnv } from './http/api-router.ts';
 import { ORG_IMPORT_MAX_BYTES } from '../domain/contracts/org-import.ts';
+import { PLAN_IMPORT_DEFAULT_MAX_BYTES } from '../domain/plan-import.ts';
 import { problemFromDatabaseError } from './http/database-errors.ts';
 import { textGuard } from './http/text-guard.ts';
 import { securityHeaders, type SecurityHeaderOptions } from './http/security-headers.ts';
@@ -42,6 +43,8 @@ import { reportingCalendarRoutes } from './features/reporting-calendar/routes.ts
 import { auditEventRoutes } from './features/audit-events/routes.ts';
 import { reportRoutes } from './features/reports/routes.ts';
 import { orgImportRoutes } from './features/org-import/routes.ts';
+import { planImportRoutes } from './features/plan-import/routes.ts';
+import { planWorkbookRoutes } from './features/plan-import/workbook-routes.ts';
 import { outboxRoutes } from './features/outbox/routes.ts';
 import { overviewRoutes } from './features/overview/routes.ts';
 import { recommendationRoutes } from './features/recommendations/routes.ts';
@@ -70,6 +73,8 @@ export interface AppDependencies {
   setupCode?: string | null;
   /** The server key and public address for links by mail; by default no key (links are shown once). */
   linkMail?: LinkMail;
+  /** The largest file a plan import takes, in bytes (IMPORT_MAX_MB). */
+  importMaxBytes?: number;
 }
 
 /** The largest request body the API accepts; the longest texts are bounded well below it. */
@@ -87,6 +92,7 @@ export function createApp({
   security,
   setupCode = null,
   linkMail = { key: null, publicUrl: 'http://localhost:3000', smtp: false },
+  importMaxBytes = PLAN_IMPORT_DEFAULT_MAX_BYTES,
 }: AppDependencies) {
   const app = new Hono();
   // First, so that every response gets them: API, docs, web app, files, 404s and errors.
@@ -132,8 +138,22 @@ export function createApp({
       );
     },
   });
+  // A plan import carries a whole plan or report, up to the configured size.
+  const planImportBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({
+    maxSize: Math.ceil((importMaxBytes * 4) / 3) + 64 * 1024,
+    onError: () => {
+      throw new AppError(
+        'payload_too_large',
+        localize((m) => m.planImport.tooLarge(Math.round(importMaxBytes / 1024 / 1024))),
+      );
+    },
+  });
   const limitBody: MiddlewareHandler<ApiEnv> = (c, next) =>
-    (c.req.path.startsWith('/api/v1/imports/') ? importBodyLimit : ordinaryBodyLimit)(c, next);
+    (c.req.path === '/api/v1/imports' && c.req.method === 'POST'
+      ? planImportBodyLimit
+      : /^\/api\/v1\/imports\/(units|people)(\/|$)/.test(c.req.path)
+        ? importBodyLimit
+        : ordinaryBodyLimit)(c, next);
   v1.use('*', limitBody);
   // NUL and lone surrogates are refused in one place, for every endpoint and before signing in.
   v1.use('*', textGuard());
@@ -181,6 +201,8 @@ export function createApp({
   v1.route('/', reportTextRoutes());
   v1.route('/', outboxRoutes());
   v1.route('/', orgImportRoutes());
+  v1.route('/', planImportRoutes({ maxBytes: importMaxBytes }));
+  v1.route('/', planWorkbookRoutes());
   v1.route('/', samlMetadataRoutes());
   v1.route('/', identityProviderRoutes());
   v1.route('/', scimTokenRoutes());

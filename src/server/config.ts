@@ -27,6 +27,8 @@ export interface Config {
   sessionMaxHours: number;
   /** Failed sign-ins from one client address within 15 minutes before further ones are refused. */
   signInLimitPerAddress: number;
+  /** The largest file a plan import takes, in bytes (IMPORT_MAX_MB, 25 by default). */
+  importMaxBytes: number;
   /** Who may show Uppsikt in a frame: the CSP frame-ancestors source list, "'none'" by default. */
   frameAncestors: string;
   /**
@@ -113,6 +115,12 @@ const configSchema = z.object({
     .min(1)
     .max(8_760)
     .default(168),
+  IMPORT_MAX_MB: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(500)
+    .default(25),
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -167,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: result.data.SESSION_IDLE_MINUTES,
     sessionMaxHours: result.data.SESSION_MAX_HOURS,
     signInLimitPerAddress: result.data.SIGN_IN_LIMIT_PER_ADDRESS,
+    importMaxBytes: result.data.IMPORT_MAX_MB * 1024 * 1024,
     frameAncestors: result.data.FRAME_ANCESTORS,
     publicUrl: result.data.PUBLIC_URL ?? ownAddress(result.data.HOST, result.data.PORT),
     serverKey: result.data.SERVER_KEY,

@@ -72,6 +72,7 @@ export async function startServer(
     clock,
     auth: authSettingsFrom(config),
     security: { frameAncestors: config.frameAncestors, trustProxy: config.trustProxy > 0 },
+    importMaxBytes: config.importMaxBytes,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));

@@ -193,3 +193,46 @@ export async function loadAccess(db: Database, principal: Principal, clock: Cloc
   }
   return new Access(principal, rolesByUnit, rootUnitIds, clock);
 }
+
+/** The operator writing into a tenant from the command line: recorded in the audit log under a label, not as a person. */
+class OperatorWriteAccess extends Access {
+  constructor(
+    principal: Principal,
+    rolesByUnit: ReadonlyMap<string, ReadonlySet<Role>>,
+    rootUnitIds: ReadonlySet<string>,
+    clock: Clock,
+    private readonly label: string,
+  ) {
+    super(principal, rolesByUnit, rootUnitIds, clock);
+  }
+
+  override get actor(): Actor {
+    return { kind: 'system', tenantId: this.tenantId, label: this.label };
+  }
+}
+
+/**
+ * The operator of the server importing into a tenant (`uppsikt import`): administers every
+ * unit, and every change is recorded as made by `label` (e.g. "cli:import"). Whoever runs the
+ * command already holds the database.
+ */
+export async function operatorWriteAccess(
+  db: Database,
+  tenantId: string,
+  clock: Clock,
+  label: string,
+): Promise<Access> {
+  const units = await queryRows<{ id: string; is_root: boolean }>(
+    db,
+    sql`select id, (parent_id is null) as is_root from org_units where tenant_id = ${tenantId}`,
+  );
+  const administrator = new Set<Role>(['administrator']);
+  return new OperatorWriteAccess(
+    // Stryker disable next-line StringLiteral: the nil id names nobody; the actor is the label
+    { tenantId, userId: '00000000-0000-0000-0000-000000000000', via: 'token', mayWrite: true },
+    new Map(units.map((unit) => [unit.id, administrator])),
+    new Set(units.filter((unit) => unit.is_root).map((unit) => unit.id)),
+    clock,
+    label,
+  );
+}

@@ -539,6 +539,112 @@ export const en: ServerMessages = {
   /** Importing a plan: the preview, its checks, and writing it. */
   planImport: {
     // Messages of the planner, the import jobs and their routes.
+    periodAssumed: (year: number) => `The follow-up names no period and is counted as Full year ${year}.`,
+    notADate: (text: string) =>
+      `"${text}" is not a date Uppsikt recognises. Write it as 2020-03-05, 5/3 2020 or 5 March 2020.`,
+    notANumber: (text: string) => `"${text}" is not a number. Write digits, with a decimal comma or point if needed.`,
+    levelOutsideMatrix: (text: string, levels: number) =>
+      `"${text}" does not fit the risk matrix: give a whole number from 1 to ${levels}.`,
+    unknownStatus: (text: string, known: string) =>
+      `"${text}" is not a status of the organisation. Give one of: ${known}.`,
+    ambiguousPerson: (name: string) =>
+      `Several people are called ${name}. Choose the right person in Uppsikt after the import, or write the name so that it is unique.`,
+    unknownUnit: (text: string) =>
+      `There is no unit "${text}". The field is left empty; choose the unit after the import.`,
+    ambiguousUnit: (text: string) =>
+      `Several units are called "${text}". The field is left empty; choose the unit after the import.`,
+    unknownPeriod: (text: string) =>
+      `"${text}" is not a reporting period. Write it as Quarter 3 2020, Tertial 2 2020, Interim 2020, Full year 2020 or 2020-Q3.`,
+    periodOutsidePlan: (text: string, years: string) => `${text} is outside the plan's period (${years}).`,
+    periodWithoutDates: (text: string) =>
+      `${text} has no given dates. Add the period to the annual cycle first, then it can be used in an import.`,
+    unknownCarryOver: (text: string) =>
+      `"${text}" does not say whether the activity is carried over. Write "Carried over" or "Not carried over".`,
+    activitiesIntoInternalControlPlan:
+      'The file holds activities but no risks. Import it into an activity plan instead.',
+    risksIntoActivityPlan:
+      'The file holds risks and actions but no activities. Import it into an internal control plan instead.',
+    workbookOfAnotherPlan:
+      'The workbook was exported from another plan. Its rows are compared with this plan by title; check the preview carefully.',
+    riskValueMismatch: (value: number, likelihood: number, consequence: number) =>
+      `The risk value ${value} does not match likelihood ${likelihood} × consequence ${consequence} = ${likelihood * consequence}.`,
+    riskValueWithoutAssessment: (value: number) =>
+      `The risk value ${value} is given without likelihood and consequence. The risk is imported unassessed; assess it in Uppsikt afterwards.`,
+    titleRequired: 'The row has no title.',
+    numberRequired: 'The activity has no number.',
+    followUpTextRequired: 'The follow-up has no text.',
+    endBeforeStart: 'The end date is before the start date.',
+    unknownId: 'The row has an id that is not in the plan. It is imported as new.',
+    parentHasErrors: 'What the row belongs to has errors and is not imported, so neither is this row.',
+    archivedValue: 'archived',
+    changedInUppsikt:
+      'The row has changed in Uppsikt since the workbook was exported. It is left as it is; export again to change it.',
+    carryOver: 'Carried over',
+    doNotCarryOver: 'Not carried over',
+    fields: {
+      title: 'Title',
+      description: 'Description',
+      process: 'Process',
+      category: 'Category',
+      likelihood: 'Likelihood',
+      consequence: 'Consequence',
+      riskValue: 'Risk value',
+      method: 'Control method',
+      frequency: 'Frequency',
+      statusId: 'Status',
+      status: 'Status',
+      startDate: 'Start date',
+      endDate: 'End date',
+      whatToDo: 'What to do',
+      measuresTaken: 'Measures taken',
+      responsibleUnitId: 'Responsible unit',
+      responsibleUnit: 'Responsible unit',
+      responsible: 'Responsible',
+      reporting: 'Reporting responsible',
+      checkpoints: 'Checkpoints',
+      number: 'Number',
+      costAndResources: 'Costs and resources',
+      performers: 'Performers',
+      carryOver: 'Carried over',
+      focusAreas: 'Focus areas',
+      period: 'Period',
+      reportedOn: 'Date',
+      body: 'Text',
+      analysis: 'Analysis',
+      author: 'Author',
+      riskId: 'Risk',
+      archived: 'Archived',
+    } as Record<string, string>,
+    tooLarge: (megabytes: number) =>
+      `The file is too large. A file to import may be at most ${megabytes} MB; split it, or ask whoever runs Uppsikt to raise the limit.`,
+    encrypted:
+      'The file is password-protected, encrypted or in Office’s old format (.xls, .doc). Save it without a password as .xlsx or .docx and try again.',
+    macros:
+      'The file contains macros (.xlsm, .docm). Save it as an ordinary Excel workbook (.xlsx) or Word document (.docx) and try again.',
+    unknownFormat:
+      'The file is neither an Excel workbook (.xlsx), a CSV file nor a Word document (.docx). Choose such a file.',
+    corrupt: 'The file cannot be opened; it may be damaged. Save it again in Excel or Word and try again.',
+    targetRequired: 'Give the plan, or the unit and year, to import the file into.',
+    severalPlans: (count: number) =>
+      `The unit has ${count} plans of that kind that year. Open the plan and import from there.`,
+    planOfAnotherUnit: 'The plan does not belong to the unit.',
+    nothingToRead:
+      'Found no risks, controls, actions or activities in the file. Check that it is the right file, or say which columns hold what.',
+    mappingNeeded:
+      'Uppsikt does not recognise which column holds risks, controls or activities. Say so for the columns below.',
+    notReady: 'The import is not waiting to be confirmed. Reload the page to see its state.',
+    notATable: 'Only a table (Excel or CSV) has columns to map.',
+    rowsHaveErrors: (count: number) =>
+      count === 1
+        ? '1 row has errors. Correct the file and import again, or choose to import only the rows without errors.'
+        : `${count} rows have errors. Correct the file and import again, or choose to import only the rows without errors.`,
+    changedSincePreview: 'The plan has changed since the preview. The preview is updated; review it and confirm again.',
+    interrupted: 'The import was interrupted when the server restarted. Upload the file again.',
+    failed:
+      'The import could not be carried out because of an error in Uppsikt. Try again; if it happens again, contact whoever runs Uppsikt.',
+    mappingNameTaken: 'A saved column mapping of that name already exists.',
+    defaultTitle: (kind: 'internal_control' | 'activity', year: number) =>
+      `${kind === 'internal_control' ? 'Internal control plan' : 'Activity plan'} ${year}`,
   },
 
   digest: {

@@ -583,6 +583,110 @@ export const sv = {
   /** Importing a plan: the preview, its checks, and writing it. */
   planImport: {
     // Messages of the planner, the import jobs and their routes.
+    periodAssumed: (year: number) => `Uppföljningen anger ingen period och räknas till Helår ${year}.`,
+    notADate: (text: string) =>
+      `"${text}" är inget datum som Uppsikt känner igen. Skriv det som 2020-03-05, 5/3 2020 eller 5 mars 2020.`,
+    notANumber: (text: string) => `"${text}" är inget tal. Skriv siffror, med decimalkomma om det behövs.`,
+    levelOutsideMatrix: (text: string, levels: number) =>
+      `"${text}" passar inte riskmatrisen: ange en hel siffra från 1 till ${levels}.`,
+    unknownStatus: (text: string, known: string) => `"${text}" är ingen status i organisationen. Ange en av: ${known}.`,
+    ambiguousPerson: (name: string) =>
+      `Flera personer heter ${name}. Välj rätt person i Uppsikt efter importen, eller skriv personen så att namnet är unikt.`,
+    unknownUnit: (text: string) => `Det finns ingen enhet "${text}". Fältet lämnas tomt; välj enheten efter importen.`,
+    ambiguousUnit: (text: string) => `Flera enheter heter "${text}". Fältet lämnas tomt; välj enheten efter importen.`,
+    unknownPeriod: (text: string) =>
+      `"${text}" är ingen uppföljningsperiod. Skriv den som Kvartal 3 2020, Tertial 2 2020, Delår 2020, Helår 2020 eller 2020-Q3.`,
+    periodOutsidePlan: (text: string, years: string) => `${text} ligger utanför planens period (${years}).`,
+    periodWithoutDates: (text: string) =>
+      `${text} har inga givna datum. Lägg in perioden i årshjulet först, så kan den användas vid import.`,
+    unknownCarryOver: (text: string) =>
+      `"${text}" säger inte om aktiviteten förs över. Skriv "Förs över" eller "Förs inte över".`,
+    activitiesIntoInternalControlPlan:
+      'Filen innehåller aktiviteter men inga risker. Importera den till en aktivitetsplan i stället.',
+    risksIntoActivityPlan:
+      'Filen innehåller risker och åtgärder men inga aktiviteter. Importera den till en internkontrollplan i stället.',
+    workbookOfAnotherPlan:
+      'Arbetsboken exporterades från en annan plan. Raderna jämförs med den här planen efter titel; kontrollera förhandsgranskningen noga.',
+    riskValueMismatch: (value: number, likelihood: number, consequence: number) =>
+      `Riskvärdet ${value} stämmer inte med sannolikhet ${likelihood} × konsekvens ${consequence} = ${likelihood * consequence}.`,
+    riskValueWithoutAssessment: (value: number) =>
+      `Riskvärdet ${value} anges utan sannolikhet och konsekvens. Risken importeras utan bedömning; bedöm den i Uppsikt efteråt.`,
+    titleRequired: 'Raden saknar titel.',
+    numberRequired: 'Aktiviteten saknar nummer.',
+    followUpTextRequired: 'Uppföljningen saknar text.',
+    endBeforeStart: 'Slutdatumet ligger före startdatumet.',
+    unknownId: 'Raden har ett id som inte finns i planen. Den importeras som ny.',
+    parentHasErrors: 'Det som raden hör till har fel och importeras inte, så inte heller den här raden.',
+    archivedValue: 'arkiverad',
+    changedInUppsikt:
+      'Raden har ändrats i Uppsikt sedan arbetsboken exporterades. Den lämnas som den är; exportera på nytt för att ändra den.',
+    carryOver: 'Förs över',
+    doNotCarryOver: 'Förs inte över',
+    fields: {
+      title: 'Titel',
+      description: 'Beskrivning',
+      process: 'Process',
+      category: 'Kategori',
+      likelihood: 'Sannolikhet',
+      consequence: 'Konsekvens',
+      riskValue: 'Riskvärde',
+      method: 'Kontrollmetod',
+      frequency: 'Frekvens',
+      statusId: 'Status',
+      status: 'Status',
+      startDate: 'Startdatum',
+      endDate: 'Slutdatum',
+      whatToDo: 'Vad ska göras',
+      measuresTaken: 'Genomförda åtgärder',
+      responsibleUnitId: 'Ansvarig enhet',
+      responsibleUnit: 'Ansvarig enhet',
+      responsible: 'Ansvariga',
+      reporting: 'Rapporteringsansvariga',
+      checkpoints: 'Avstämningsdatum',
+      number: 'Nummer',
+      costAndResources: 'Kostnader och resurser',
+      performers: 'Utförare',
+      carryOver: 'Förs över',
+      focusAreas: 'Fokusområden',
+      period: 'Period',
+      reportedOn: 'Datum',
+      body: 'Text',
+      analysis: 'Analys',
+      author: 'Författare',
+      riskId: 'Risk',
+      archived: 'Arkiverad',
+    } as Record<string, string>,
+    tooLarge: (megabytes: number) =>
+      `Filen är för stor. En fil för import får vara högst ${megabytes} MB; dela upp den eller be den som driver Uppsikt höja gränsen.`,
+    encrypted:
+      'Filen är lösenordsskyddad, krypterad eller i Offices gamla format (.xls, .doc). Spara den utan lösenord som .xlsx eller .docx och försök igen.',
+    macros:
+      'Filen innehåller makron (.xlsm, .docm). Spara den som vanlig Excel-arbetsbok (.xlsx) eller Word-dokument (.docx) och försök igen.',
+    unknownFormat:
+      'Filen är varken en Excel-arbetsbok (.xlsx), en CSV-fil eller ett Word-dokument (.docx). Välj en sådan fil.',
+    corrupt: 'Filen går inte att öppna; den kan vara skadad. Spara den på nytt i Excel eller Word och försök igen.',
+    targetRequired: 'Ange planen, eller enheten och året, som filen ska importeras till.',
+    severalPlans: (count: number) =>
+      `Enheten har ${count} planer av det slaget det året. Öppna planen och importera därifrån.`,
+    planOfAnotherUnit: 'Planen hör inte till enheten.',
+    nothingToRead:
+      'Hittade inga risker, kontrollmoment, åtgärder eller aktiviteter i filen. Kontrollera att det är rätt fil, eller ange vilka kolumner som innehåller vad.',
+    mappingNeeded:
+      'Uppsikt känner inte igen vilken kolumn som innehåller risker, kontrollmoment eller aktiviteter. Ange det för kolumnerna nedan.',
+    notReady: 'Importen väntar inte på att bekräftas. Ladda om sidan och se dess läge.',
+    notATable: 'Bara en tabell (Excel eller CSV) har kolumner att ange.',
+    rowsHaveErrors: (count: number) =>
+      count === 1
+        ? '1 rad har fel. Rätta filen och importera igen, eller välj att bara importera raderna utan fel.'
+        : `${count} rader har fel. Rätta filen och importera igen, eller välj att bara importera raderna utan fel.`,
+    changedSincePreview:
+      'Planen har ändrats sedan förhandsgranskningen. Förhandsgranskningen är uppdaterad; granska den och bekräfta igen.',
+    interrupted: 'Importen avbröts när servern startades om. Ladda upp filen igen.',
+    failed:
+      'Importen kunde inte genomföras på grund av ett fel i Uppsikt. Försök igen; händer det igen, kontakta den som driver Uppsikt.',
+    mappingNameTaken: 'Det finns redan en sparad kolumnmappning med det namnet.',
+    defaultTitle: (kind: 'internal_control' | 'activity', year: number) =>
+      `${kind === 'internal_control' ? 'Internkontrollplan' : 'Aktivitetsplan'} ${year}`,
   },
 
   /** The weekly e-mail of what is due. */
