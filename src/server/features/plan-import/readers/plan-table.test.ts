@@ -177,6 +177,7 @@ describe('(a) one row per kontrollmoment, the risk merged over its rows, a title
   test('a risk merged over three rows is one risk with three controls', async () => {
     const { plan } = await read(await workbook([{ name: 'IK-plan', rows, merges }]));
     expect(plan.errors).toEqual([]);
+    expect(plan).toMatchObject({ title: 'Internkontrollplan 2021 Socialnämnden', period: '2021', complete: false });
     expect(plan.risks.map((risk) => [risk.title, risk.process, risk.controls.length])).toEqual([
       ['Köp utanför avtal', 'Inköp', 3],
       ['Bristande kontroll av belastningsregister', 'Personal', 1],
@@ -675,6 +676,7 @@ describe('(f) missing and unknown columns, problems named by row and column, an 
     expect(suggestedPlanKind(mapping)).toBe('activity');
     const plan = readPlanTable(tables, mapping, { kind: 'activity' });
     expect(plan.errors).toEqual([]);
+    expect(plan).toMatchObject({ kind: 'activity', title: 'Aktivitetsplan 2020–2021', period: '2020-2021' });
     expect(plan.activities).toMatchObject([
       {
         number: '1',
