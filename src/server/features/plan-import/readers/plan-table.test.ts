@@ -177,6 +177,7 @@ describe('(a) one row per kontrollmoment, the risk merged over its rows, a title
   test('a risk merged over three rows is one risk with three controls', async () => {
     const { plan } = await read(await workbook([{ name: 'IK-plan', rows, merges }]));
     expect(plan.errors).toEqual([]);
+    expect(plan).toMatchObject({ title: 'Internkontrollplan 2021 Socialnämnden', period: '2021', complete: false });
     expect(plan.risks.map((risk) => [risk.title, risk.process, risk.controls.length])).toEqual([
       ['Köp utanför avtal', 'Inköp', 3],
       ['Bristande kontroll av belastningsregister', 'Personal', 1],
@@ -529,6 +530,53 @@ describe('(f) missing and unknown columns, problems named by row and column, an 
     expect(suggestedPlanKind(again)).toBe('internal_control');
   });
 
+  test('a saved mapping finds a heading row the vocabulary does not know', () => {
+    const tables: Table[] = [
+      {
+        sheet: 'Blad1',
+        hidden: false,
+        rows: [['Vår plan'], ['Fara', 'Vad vi gör', 'Vem'], ['Brand', 'Brandrond', 'Anna Berg']],
+      },
+    ];
+    expect(suggestMapping(tables).columns.every((column) => column.field === null)).toBe(true);
+    const mapping = suggestMapping(tables, { fara: 'risk', vadvigor: 'control', vem: 'responsible' });
+    expect(mapping.headerRows).toEqual([2]);
+    const plan = readPlanTable(tables, mapping, { kind: 'internal_control' });
+    expect(plan.risks).toMatchObject([
+      { title: 'Brand', controls: [{ title: 'Brandrond', responsible: ['Anna Berg'] }] },
+    ]);
+  });
+
+  test('without a risk column the description is the title; actions without any risk belong to the plan', () => {
+    const tables: Table[] = [
+      {
+        sheet: null,
+        hidden: false,
+        rows: [
+          ['Riskbeskrivning', 'Kontrollmoment'],
+          ['Fel i attest\nAttestordningen följs inte', 'Attestkontroll'],
+        ],
+      },
+      {
+        sheet: 'Åtgärder',
+        hidden: false,
+        rows: [
+          ['Åtgärd', 'Ansvarig'],
+          ['Ny rutin', 'Bo Ek'],
+        ],
+      },
+    ];
+    const plan = readPlanTable(tables, suggestMapping(tables), { kind: 'internal_control' });
+    expect(plan.risks).toMatchObject([
+      { title: 'Fel i attest', description: 'Attestordningen följs inte', controls: [{ title: 'Attestkontroll' }] },
+    ]);
+    const actions = readPlanTable(tables, { ...suggestMapping([tables[1]!]) }, { kind: 'internal_control' });
+    expect(actions.risks).toEqual([]);
+    expect(actions.actions).toMatchObject([
+      { title: 'Ny rutin', responsible: ['Bo Ek'], origin: { sheet: 'Åtgärder', row: 2 } },
+    ]);
+  });
+
   test('a control before any risk is an error naming sheet, row and column', async () => {
     const { plan } = await read(
       await workbook([
@@ -628,6 +676,7 @@ describe('(f) missing and unknown columns, problems named by row and column, an 
     expect(suggestedPlanKind(mapping)).toBe('activity');
     const plan = readPlanTable(tables, mapping, { kind: 'activity' });
     expect(plan.errors).toEqual([]);
+    expect(plan).toMatchObject({ kind: 'activity', title: 'Aktivitetsplan 2020–2021', period: '2020-2021' });
     expect(plan.activities).toMatchObject([
       {
         number: '1',

@@ -801,6 +801,7 @@ export function readPlanTable(
     options.kind === 'activity'
       ? activityReader(plan, sheet, issue)
       : controlPlanReader(plan, sheet, issue, (field) => byField.has(field));
+  Object.assign(plan, titleAbove(table, Math.min(...headerRows) - 1));
   const total = Math.max(0, table.rows.length - lastHeader);
   for (let index = lastHeader; index < table.rows.length; index++) {
     const done = index - lastHeader;
@@ -847,6 +848,24 @@ export function readPlanTable(
       ),
     );
   return plan;
+}
+
+/**
+ * The plan's title and period from a title above the headings ("Internkontrollplan 2021
+ * Socialnämnden"): the first row above them that holds one text, if it names a year or a range
+ * of years.
+ */
+function titleAbove(table: Table, headerIndex: number): { title?: string; period?: string } {
+  for (let index = 0; index < headerIndex; index++) {
+    const texts = new Set((table.rows[index] ?? []).filter((cell) => cell !== ''));
+    if (texts.size === 0) continue;
+    if (texts.size > 1) return {};
+    const title = [...texts][0]!.replace(/\s+/g, ' ');
+    const years = /(?<!\d)((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)\d{2}))?(?!\d)/.exec(title);
+    if (!years) return {};
+    return { title, period: years[2] === undefined ? years[1]! : `${years[1]!}-${years[2]}` };
+  }
+  return {};
 }
 
 type Issue = (row: number | null, column: string | null, message: LocalizedText) => ImportedPlan['errors'][number];
