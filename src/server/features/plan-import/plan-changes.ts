@@ -477,7 +477,9 @@ class Planner {
       const periodChange = existing && period && ('created' in period || period.existing !== existing.periodId);
       const authorId = author && 'existing' in author ? author.existing : author === null ? null : undefined;
       const authorChange =
-        existing && author !== undefined && (author === null || 'created' in author || authorId !== existing.authorId);
+        existing !== undefined &&
+        author !== undefined &&
+        (author === null ? existing.authorId !== null : 'created' in author || authorId !== existing.authorId);
       const title = `${r.periodLabel(period, 'sv') ?? followUp.period}`;
       this.decide(
         'followUp',
