@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../domain/clock.ts';
 import type { PlanKind } from '../domain/plan.ts';
 import { operatorWriteAccess } from '../server/access/access.ts';
 import type { Config } from '../server/config.ts';
+import type { DatabaseHandle } from '../server/db/client.ts';
 import { importMappings } from '../server/db/schema/plan-imports.ts';
 import { AppError, type LocalizedText } from '../server/errors.ts';
 import { commitImport, issuePath, prepareImport } from '../server/features/plan-import/prepare-import.ts';
@@ -37,6 +38,8 @@ interface ImportIo {
   /** A terminal shows a progress bar on it. */
   progress?: ((line: string) => void) | undefined;
   clock?: Clock;
+  /** The database to import into; by default the configured one, migrated (tests pass their own). */
+  database?: () => Promise<DatabaseHandle>;
 }
 
 /** `uppsikt import …`; returns the exit code. */
@@ -91,7 +94,7 @@ export async function runImportCommand(
   }
   const locale = values.lang as 'sv' | 'en';
   const text = (message: string | LocalizedText) => (typeof message === 'string' ? message : message[locale]);
-  const database = await openMigratedDatabase(config);
+  const database = await (io.database ?? (() => openMigratedDatabase(config)))();
   let bar: ProgressBar | undefined;
   try {
     const scope = await findScopeByNames(database.db, values.tenant!, values.unit!);
