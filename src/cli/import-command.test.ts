@@ -37,7 +37,7 @@ async function run(args: string[]) {
     progress: (line) => progress.push(line),
     clock: h.clock,
     // The harness keeps its database open for the next run.
-    database: async () => ({ ...h.database, close: async () => {} }),
+    database: () => Promise.resolve({ ...h.database, close: () => Promise.resolve() }),
   });
   return { code, out: out.join('\n'), err: err.join('\n'), progress: progress.join('') };
 }
