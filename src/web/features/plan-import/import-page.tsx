@@ -18,8 +18,13 @@ import { ImportPreview } from './import-preview.tsx';
  * again every second while it works, so a person may leave and come back to it.
  */
 export function ImportPage() {
-  const { t } = useI18n();
   const { importId } = useParams({ from: '/importer/$importId' });
+  return <PlanImportScreen importId={importId} />;
+}
+
+/** The import's page for one import (the route's screen, given its id). */
+export function PlanImportScreen({ importId }: { importId: string }) {
+  const { t } = useI18n();
   const query = useQuery(planImportQueries.detail(importId));
   if (query.error)
     return (

@@ -255,7 +255,8 @@ function Confirmation({ item }: { item: PlanImport }) {
   return (
     <section aria-labelledby={`${helpId}-heading`} className="section">
       <h3 id={`${helpId}-heading`}>{t('planImport.confirmHeading')}</h3>
-      <ErrorSummary error={submit.error} />
+      {/* A refusal because the preview no longer holds (409) is told by the renewed import's problem. */}
+      <ErrorSummary error={submit.error?.status === 409 ? null : submit.error} />
       <p id={helpId} className="hint">
         {help}
       </p>

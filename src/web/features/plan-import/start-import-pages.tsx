@@ -37,8 +37,13 @@ function fileProblem(title: string, message: string): ApiError {
 
 /** Importing into one plan: reached from the plan's page by those who may change its unit's plans. */
 export function PlanImportStartPage() {
-  const { t } = useI18n();
   const { planId } = useParams({ from: '/planer/$planId/importera' });
+  return <PlanImportStart planId={planId} />;
+}
+
+/** The start of an import into the plan (the route's screen, given the plan's id). */
+export function PlanImportStart({ planId }: { planId: string }) {
+  const { t } = useI18n();
   const plan = useQuery(planQueries.detail(planId));
   const me = useMe();
   const units = useOrgUnits();
@@ -71,8 +76,13 @@ export function PlanImportStartPage() {
 
 /** Importing a plan for a unit and a year: the file may create the plan. */
 export function OrgPlanImportPage() {
-  const { t } = useI18n();
   const { enhet } = useSearch({ from: '/organisation/importera' });
+  return <OrgPlanImport unitId={enhet} />;
+}
+
+/** The start of an import for a unit and year (the route's screen, given the unit chosen first, if any). */
+export function OrgPlanImport({ unitId: enhet }: { unitId?: string | undefined }) {
+  const { t } = useI18n();
   const me = useMe();
   const units = useOrgUnits();
   const error = me.error ?? units.error;
