@@ -1165,6 +1165,8 @@ export const en: Messages = {
   'planImport.mapping': 'Saved column mapping',
   'planImport.mapping.none': 'None – recognise the headings',
   'planImport.mappingHelp': 'Only used for tables (Excel or CSV).',
+  'planImport.savedMappings': 'Saved column mappings',
+  'planImport.removeMapping': 'Remove',
   'planImport.upload': 'Upload and preview',
   'planImport.uploading': 'Uploading …',
   'planImport.recent': 'Running and recent imports',

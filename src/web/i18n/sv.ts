@@ -1179,6 +1179,8 @@ export const sv = {
   'planImport.mapping': 'Sparad mappning av kolumner',
   'planImport.mapping.none': 'Ingen – känn igen rubrikerna',
   'planImport.mappingHelp': 'Används bara för tabeller (Excel eller CSV).',
+  'planImport.savedMappings': 'Sparade mappningar av kolumner',
+  'planImport.removeMapping': 'Ta bort',
   'planImport.upload': 'Ladda upp och förhandsgranska',
   'planImport.uploading': 'Laddar upp …',
   'planImport.recent': 'Pågående och senaste importer',

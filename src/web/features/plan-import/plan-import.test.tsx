@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-router';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { administratorOf, NAMND_UNIT, ROOT_UNIT } from '../../../../test/web/admin-fixtures.ts';
 import { answerFetch, json, type SeenRequest } from '../../../../test/web/fake-fetch.ts';
@@ -58,6 +59,18 @@ const withErrors: PlanImport = {
   ...ready,
   summary: { ...ready.summary!, error: 2 },
   fingerprint: 'fp-errors',
+};
+
+/** A table of the municipality's own layout: two headings known, one not, one column without a heading. */
+const MAPPING: NonNullable<PlanImport['mapping']> = {
+  sheet: null,
+  headerRows: [1, 2],
+  columns: [
+    { column: 1, letter: 'A', heading: 'Risk', field: 'risk', recognised: true },
+    { column: 2, letter: 'B', heading: 'Kontroll', field: 'control', recognised: true },
+    { column: 3, letter: 'C', heading: 'Vem', field: null, recognised: false },
+    { column: 4, letter: 'D', heading: '', field: null, recognised: false },
+  ],
 };
 
 const rows: PlanImportRow[] = [
@@ -131,9 +144,14 @@ const errorRow: PlanImportRow = {
 
 /**
  * A server with the signed-in tenant administrator, the units and the plan, whose import is
- * `current()` (the test moves it on); `answer` takes the import's writes.
+ * `current()` (the test moves it on) and whose saved mappings are `mappings()`; `answer` takes the
+ * import's writes.
  */
-function server(current: () => PlanImport, answer: (request: SeenRequest) => Response | undefined = () => undefined) {
+function server(
+  current: () => PlanImport,
+  answer: (request: SeenRequest) => Response | undefined = () => undefined,
+  mappings: () => unknown[] = () => [],
+) {
   return answerFetch((request) => {
     const [path, search = ''] = request.url.split('?');
     const params = new URLSearchParams(search);
@@ -144,7 +162,7 @@ function server(current: () => PlanImport, answer: (request: SeenRequest) => Res
         total: 2,
       });
     if (path === `/api/v1/plans/${PLAN.id}`) return json(PLAN);
-    if (path === '/api/v1/import-mappings') return json({ mappings: [] });
+    if (request.method === 'GET' && path === '/api/v1/import-mappings') return json({ mappings: mappings() });
     if (request.method === 'GET' && path === '/api/v1/imports') return json({ imports: [current()] });
     if (request.method === 'GET' && path === `/api/v1/imports/${current().id}`) return json(current());
     if (request.method === 'GET' && path === `/api/v1/imports/${current().id}/rows`) {
@@ -307,16 +325,7 @@ describe('importing a plan from a file', () => {
       format: 'csv',
       state: 'mapping',
       progress: null,
-      mapping: {
-        sheet: null,
-        headerRows: [1, 2],
-        columns: [
-          { column: 1, letter: 'A', heading: 'Risk', field: 'risk', recognised: true },
-          { column: 2, letter: 'B', heading: 'Kontroll', field: 'control', recognised: true },
-          { column: 3, letter: 'C', heading: 'Vem', field: null, recognised: false },
-          { column: 4, letter: 'D', heading: '', field: null, recognised: false },
-        ],
-      },
+      mapping: MAPPING,
     };
     const seen = server(
       () => current,
@@ -503,5 +512,68 @@ describe('importing a plan from a file', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Välj en fil att importera.');
     expect(screen.getByLabelText('Fil').getAttribute('aria-invalid')).toBe('true');
     expect(writes(seen)).toEqual([]);
+  });
+  test('the start, the preview and the mapping step have no accessibility violations that axe can find', async () => {
+    /** What axe finds in the page as rendered (colour contrast needs a real browser, which the journeys have). */
+    const violations = async (container: HTMLElement) =>
+      (await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })).violations.map(
+        (violation) => `${violation.id}: ${violation.nodes[0]?.html}`,
+      );
+    let current: PlanImport = withErrors;
+    server(() => current);
+    const start = renderImport(`/organisation/importera?enhet=${NAMND_UNIT.id}`);
+    await within(start.container).findByRole('link', { name: 'plan.xlsx' });
+    expect(await violations(start.container)).toEqual([]);
+    start.unmount();
+
+    const preview = renderImport('/importer/imp-1');
+    await within(preview.container).findByText('Visar rad 1–5 av 5.');
+    expect(await violations(preview.container)).toEqual([]);
+    preview.unmount();
+
+    current = { ...reading, state: 'mapping', progress: null, mapping: MAPPING };
+    const mapping = renderImport('/importer/imp-1');
+    await within(mapping.container).findByLabelText('Innehåll i kolumn C (Vem)');
+    expect(await violations(mapping.container)).toEqual([]);
+  });
+  test('a saved mapping can be chosen for the file, and removed', async () => {
+    const mall = { id: 'map-1', name: 'Socialförvaltningens mall', columns: { '1': 'risk' }, createdAt: '2026-02-01' };
+    let saved = [mall];
+    const seen = server(
+      () => reading,
+      (request) => {
+        if (request.method === 'DELETE' && request.url === '/api/v1/import-mappings/map-1') {
+          saved = [];
+          return new Response(null, { status: 204 });
+        }
+        if (request.method === 'POST' && request.url === '/api/v1/imports') return json(reading, 202);
+        return undefined;
+      },
+      () => saved,
+    );
+    renderImport(`/planer/${PLAN.id}/importera`);
+    const choice = await screen.findByLabelText<HTMLSelectElement>('Sparad mappning av kolumner');
+    expect(choice.value).toBe('');
+    await userEvent.click(screen.getByText('Sparade mappningar av kolumner'));
+    await userEvent.click(screen.getByRole('button', { name: 'Ta bort Socialförvaltningens mall' }));
+    await waitFor(() => expect(screen.queryByLabelText('Sparad mappning av kolumner')).toBeNull());
+    expect(writes(seen)).toEqual([expect.objectContaining({ method: 'DELETE', url: '/api/v1/import-mappings/map-1' })]);
+  });
+
+  test('the file is read with the saved mapping chosen', async () => {
+    const seen = server(
+      () => reading,
+      (request) => (request.method === 'POST' && request.url === '/api/v1/imports' ? json(reading, 202) : undefined),
+      () => [{ id: 'map-1', name: 'Socialförvaltningens mall', columns: { '1': 'risk' }, createdAt: '2026-02-01' }],
+    );
+    renderImport(`/planer/${PLAN.id}/importera`);
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Sparad mappning av kolumner'),
+      'Socialförvaltningens mall',
+    );
+    await userEvent.upload(screen.getByLabelText('Fil'), new File(['x'], 'plan.csv'));
+    await userEvent.click(screen.getByRole('button', { name: 'Ladda upp och förhandsgranska' }));
+    await screen.findByRole('heading', { level: 2, name: 'Filen läses' });
+    expect(writes(seen)[0]).toMatchObject({ body: { planId: PLAN.id, mappingId: 'map-1', fileName: 'plan.csv' } });
   });
 });

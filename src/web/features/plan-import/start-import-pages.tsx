@@ -2,10 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { PLAN_KINDS, type PlanKind } from '../../../domain/plan.ts';
-import { invalidatePlanImport } from '../../api/invalidation.ts';
+import { invalidatePlanImport, invalidatePlanImportMappings } from '../../api/invalidation.ts';
 import { readImportFile } from '../../api/org-import.ts';
 import {
   createPlanImport,
+  deleteImportMapping,
   planImportQueries,
   RUNNING_STATES,
   type PlanImportCreate,
@@ -240,7 +241,38 @@ function StartForm({
           {submit.pending ? t('planImport.uploading') : t('planImport.upload')}
         </button>
       </form>
+      {saved.length > 0 && <SavedMappings mappings={saved} />}
     </>
+  );
+}
+
+/** The organisation's saved column mappings, each of which can be removed. */
+function SavedMappings({ mappings }: { mappings: { id: string; name: string }[] }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const submit = useSubmit();
+  function remove(id: string) {
+    void submit.run(async () => {
+      await deleteImportMapping(id);
+      await invalidatePlanImportMappings(queryClient);
+    });
+  }
+  return (
+    <details className="section import-mapping-details">
+      <summary>{t('planImport.savedMappings')}</summary>
+      <ErrorSummary error={submit.error} />
+      <ul className="plain-list import-recent">
+        {mappings.map((mapping) => (
+          <li key={mapping.id}>
+            {mapping.name}{' '}
+            <button type="button" className="button button-quiet" onClick={() => remove(mapping.id)}>
+              {t('planImport.removeMapping')}
+              <span className="visually-hidden"> {mapping.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
