@@ -151,6 +151,7 @@ function server(
   current: () => PlanImport,
   answer: (request: SeenRequest) => Response | undefined = () => undefined,
   mappings: () => unknown[] = () => [],
+  rowsOf: (current: PlanImport) => PlanImportRow[] = (current) => (current.summary?.error ? [errorRow, ...rows] : rows),
 ) {
   return answerFetch((request) => {
     const [path, search = ''] = request.url.split('?');
@@ -167,9 +168,10 @@ function server(
     if (request.method === 'GET' && path === `/api/v1/imports/${current().id}`) return json(current());
     if (request.method === 'GET' && path === `/api/v1/imports/${current().id}/rows`) {
       const outcomes = params.get('outcome')?.split(',');
-      const all = current().summary?.error ? [errorRow, ...rows] : rows;
+      const all = rowsOf(current());
       const shown = outcomes ? all.filter((row) => outcomes.includes(row.outcome)) : all;
-      return json({ total: shown.length, rows: shown });
+      const offset = Number(params.get('offset'));
+      return json({ total: shown.length, rows: shown.slice(offset, offset + Number(params.get('limit'))) });
     }
     const answered = answer(request);
     if (answered) return answered;
@@ -575,5 +577,33 @@ describe('importing a plan from a file', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ladda upp och förhandsgranska' }));
     await screen.findByRole('heading', { level: 2, name: 'Filen läses' });
     expect(writes(seen)[0]).toMatchObject({ body: { planId: PLAN.id, mappingId: 'map-1', fileName: 'plan.csv' } });
+  });
+  test('a long preview is shown a page at a time', async () => {
+    const many = Array.from({ length: 120 }, (_, index) => ({
+      ...rows[1]!,
+      key: `control:${index}`,
+      title: `Kontrollmoment ${index + 1}`,
+      row: index + 2,
+    }));
+    const seen = server(
+      () => ready,
+      () => undefined,
+      () => [],
+      () => many,
+    );
+    renderImport('/importer/imp-1');
+    await screen.findByText('Visar rad 1–50 av 120.');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Föregående sida' }).disabled).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Nästa sida' }));
+    await screen.findByText('Visar rad 51–100 av 120.');
+    expect(rowTitles()[0]).toBe('Ändras Kontrollmoment: Kontrollmoment 51');
+    await userEvent.click(screen.getByRole('button', { name: 'Nästa sida' }));
+    await screen.findByText('Visar rad 101–120 av 120.');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Nästa sida' }).disabled).toBe(true);
+    expect(seen.map((request) => request.url).filter((url) => url.includes('/rows'))).toEqual([
+      '/api/v1/imports/imp-1/rows?offset=0&limit=50',
+      '/api/v1/imports/imp-1/rows?offset=50&limit=50',
+      '/api/v1/imports/imp-1/rows?offset=100&limit=50',
+    ]);
   });
 });
