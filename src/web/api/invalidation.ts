@@ -23,6 +23,7 @@ import { invitationKeys } from './invitations.ts';
 import { scimKeys } from './scim.ts';
 import { identityProviderKeys, roleMappingRuleKeys } from './identity-providers.ts';
 import type { OrgImportKind } from './org-import.ts';
+import { planImportKeys } from './plan-imports.ts';
 import type { ReportKind } from '../../domain/report-kind.ts';
 import { invalidateKeys } from './shared.ts';
 
@@ -223,6 +224,31 @@ export function invalidateOrgUnits(queryClient: QueryClient): Promise<void> {
  */
 export function invalidateOrgImport(queryClient: QueryClient, kind: OrgImportKind): Promise<void> {
   return invalidateKeys(queryClient, kind === 'units' ? [orgUnitKeys.all] : [userKeys.all, roleAssignmentKeys.all]);
+}
+
+/** After an import's state moved on (mapping changed, confirmed, cancelled): the import and the list of imports. */
+export function invalidatePlanImport(queryClient: QueryClient, importId: string): Promise<void> {
+  return invalidateKeys(queryClient, [planImportKeys.import(importId), planImportKeys.list()]);
+}
+
+/** After a column mapping was saved or deleted: the list of saved mappings. */
+export function invalidatePlanImportMappings(queryClient: QueryClient): Promise<void> {
+  return invalidateKeys(queryClient, [planImportKeys.mappings()]);
+}
+
+/**
+ * After an import was written: everything of the plan it wrote (a new plan appears in the plan
+ * list), its risks, items, activities and follow-ups, the people it created, and the imports.
+ */
+export async function invalidatePlanImportDone(queryClient: QueryClient, planId: string): Promise<void> {
+  await invalidatePlan(queryClient, planId);
+  await invalidateKeys(queryClient, [
+    itemKeys.control.all,
+    itemKeys.action.all,
+    itemKeys.activity.all,
+    userKeys.all,
+    planImportKeys.all,
+  ]);
 }
 
 export function invalidateStatuses(queryClient: QueryClient): Promise<void> {

@@ -357,6 +357,27 @@ const importAdminRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/org-import-page.tsx'), 'OrgImportPage'),
 });
 
+// Importing a plan from a file: into one plan, or for a unit and year; each import has its own
+// page, so that a person may leave a long import and come back to it.
+const planImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/planer/$planId/importera',
+  component: lazyRouteComponent(() => import('../features/plan-import/start-import-pages.tsx'), 'PlanImportStartPage'),
+});
+const orgPlanImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/organisation/importera',
+  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined } => ({
+    enhet: optionalString(search.enhet),
+  }),
+  component: lazyRouteComponent(() => import('../features/plan-import/start-import-pages.tsx'), 'OrgPlanImportPage'),
+});
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/importer/$importId',
+  component: lazyRouteComponent(() => import('../features/plan-import/import-page.tsx'), 'ImportPage'),
+});
+
 const changePasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/mitt-konto/losenord',
@@ -376,11 +397,14 @@ const routeTree = rootRoute.addChildren([
   firstRunRoute,
   myWorkRoute,
   organisationRoute,
+  orgPlanImportRoute,
   overviewRoute,
   newPlanRoute,
   planRoute,
   editPlanRoute,
   planComparisonRoute,
+  planImportRoute,
+  importRoute,
   newActivityRoute,
   editActivityRoute,
   newReviewRoute,

@@ -6,7 +6,9 @@ import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { orgUnitQueries } from '../../api/org-units.ts';
-import { usePlans, type Plan } from '../../lib/reference-data.ts';
+import { useOrgUnits, usePlans, type Plan } from '../../lib/reference-data.ts';
+import { canManageUnit } from '../../lib/can-manage.ts';
+import { useMe } from '../../lib/use-me.ts';
 
 function findUnit(nodes: OrgUnitNode[], id: string | undefined): OrgUnitNode | undefined {
   for (const node of nodes) {
@@ -102,6 +104,8 @@ function UnitList({
 
 function UnitPlans({ unit, plans }: { unit: OrgUnitNode; plans: Plan[] }) {
   const { t } = useI18n();
+  const me = useMe();
+  const units = useOrgUnits();
   const sorted = [...plans].sort(
     (a, b) => b.startYear - a.startYear || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'sv'),
   );
@@ -109,9 +113,16 @@ function UnitPlans({ unit, plans }: { unit: OrgUnitNode; plans: Plan[] }) {
     <>
       <div className="section-heading">
         <h2 id="plans-heading">{t('organisation.plansOf', { unit: unit.name })}</h2>
-        <Link to="/planer/ny" search={{ enhet: unit.id }} className="button">
-          {t('organisation.newPlan')}
-        </Link>
+        <div className="button-row">
+          <Link to="/planer/ny" search={{ enhet: unit.id }} className="button">
+            {t('organisation.newPlan')}
+          </Link>
+          {canManageUnit(me.data, units.data, unit.id) && (
+            <Link to="/organisation/importera" search={{ enhet: unit.id }} className="button">
+              {t('planImport.orgLink')}
+            </Link>
+          )}
+        </div>
       </div>
       {sorted.length === 0 ? (
         <p>{t('organisation.noPlans')}</p>

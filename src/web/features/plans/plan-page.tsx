@@ -9,6 +9,9 @@ import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { planQueries, type PlanOverview } from '../../api/plans.ts';
+import { planWorkbookHref } from '../../api/plan-imports.ts';
+import { canManageUnit } from '../../lib/can-manage.ts';
+import { useMe } from '../../lib/use-me.ts';
 import { formatDate } from '../../lib/format.ts';
 import {
   byId,
@@ -38,6 +41,8 @@ export function PlanPage() {
   const statuses = useStatuses();
   const units = useOrgUnits();
   const users = useUsers();
+  // Who may change the plan's unit is told by their roles; until known, the import is not offered.
+  const me = useMe();
 
   if (overview.error)
     return (
@@ -55,6 +60,7 @@ export function PlanPage() {
     <PlanView
       overview={overview.data}
       matrix={matrixOf(overview.data.plan, matrices.data)}
+      canManage={canManageUnit(me.data, units.data, overview.data.plan.unitId)}
       statuses={statuses.data}
       unitNames={new Map(units.data.map((unit) => [unit.id, unit.name]))}
       names={
@@ -75,12 +81,14 @@ function PlanView({
   statuses,
   unitNames,
   names,
+  canManage,
 }: {
   overview: Overview;
   matrix: RiskMatrix | undefined;
   statuses: Status[];
   unitNames: Map<string, string>;
   names: Map<string, string>;
+  canManage: boolean;
 }) {
   const { t, formatLocale } = useI18n();
   const { sannolikhet, konsekvens } = useSearch({ from: '/planer/$planId' });
@@ -126,6 +134,14 @@ function PlanView({
           >
             {t('nav.reports')}
           </Link>
+          {canManage && (
+            <Link to="/planer/$planId/importera" params={{ planId: plan.id }} className="button button-quiet">
+              {t('planImport.button')}
+            </Link>
+          )}
+          <a href={planWorkbookHref(plan.id)} download className="button button-quiet">
+            {t('planImport.export')}
+          </a>
         </div>
       }
     >

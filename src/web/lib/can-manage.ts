@@ -1,0 +1,26 @@
+import type { Me } from './use-me.ts';
+import type { OrgUnit } from './reference-data.ts';
+
+/** The roles that may change a unit's plans, as the server's access rules have them. */
+const MANAGING_ROLES = new Set(['administrator', 'coordinator']);
+
+/**
+ * The units whose plans the signed-in person may change: the subtrees of the units on which
+ * they are administrator or coordinator (the server's rule; the screens offer nothing it refuses).
+ */
+export function managedUnits(me: Me, units: OrgUnit[]): OrgUnit[] {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const roots = new Set(me.roles.filter((role) => MANAGING_ROLES.has(role.role)).map((role) => role.unitId));
+  const managed = (unit: OrgUnit | undefined): boolean => {
+    for (let current = unit; current; current = current.parentId === null ? undefined : byId.get(current.parentId))
+      if (roots.has(current.id)) return true;
+    return false;
+  };
+  return units.filter((unit) => managed(unit));
+}
+
+/** Whether the signed-in person may change the unit's plans. */
+export function canManageUnit(me: Me | undefined, units: OrgUnit[] | undefined, unitId: string): boolean {
+  if (!me || !units) return false;
+  return managedUnits(me, units).some((unit) => unit.id === unitId);
+}
