@@ -69,15 +69,9 @@ export const planImportMappingUpdate = z
       .array(z.strictObject({ column: z.int().min(1), field: z.enum(PLAN_TABLE_FIELDS).nullable() }))
       .max(500)
       .meta({ description: 'The field of each column (null: leave it out); columns not named keep theirs.' }),
-    saveAs: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .meta({
-        description: 'Also save the mapping for the organisation under this name (replacing one of the same name).',
-      }),
+    saveAs: z.string().trim().min(1).max(100).optional().meta({
+      description: 'Also save the mapping for the organisation under this name (replacing one of the same name).',
+    }),
   })
   .meta({ id: 'PlanImportMappingUpdate' });
 
@@ -192,13 +186,10 @@ export const planImportConfirm = z
       .min(1)
       .max(200)
       .meta({ description: 'The preview’s fingerprint: refused (409) if the outcome changed.' }),
-    validRowsOnly: z
-      .boolean()
-      .default(false)
-      .meta({
-        description:
-          'Write the rows without errors and leave the others out; without it, an error refuses the whole import.',
-      }),
+    validRowsOnly: z.boolean().default(false).meta({
+      description:
+        'Write the rows without errors and leave the others out; without it, an error refuses the whole import.',
+    }),
   })
   .meta({ id: 'PlanImportConfirm' });
 

@@ -614,7 +614,7 @@ export const en: ServerMessages = {
       author: 'Author',
       riskId: 'Risk',
       archived: 'Archived',
-    } as Record<string, string>,
+    },
     tooLarge: (megabytes: number) =>
       `The file is too large. A file to import may be at most ${megabytes} MB; split it, or ask whoever runs Uppsikt to raise the limit.`,
     encrypted:
