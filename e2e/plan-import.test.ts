@@ -115,4 +115,12 @@ describe('importing plans', () => {
     await page.getByRole('link', { name: 'Till planen' }).click();
     await page.getByText('Felaktiga attester').first().waitFor();
   });
+
+  test('a reader may download the plan for Excel but is offered no import', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'lasare@malmo.example');
+    await openPlan(page, 'Grundskolenämnden', 'Internkontrollplan 2020');
+    await page.getByRole('link', { name: 'Exportera för redigering (Excel)' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Importera', exact: true }).count()).toBe(0);
+  });
 });

@@ -17,8 +17,15 @@ describe('configuration', () => {
       sessionIdleMinutes: 480,
       sessionMaxHours: 168,
       signInLimitPerAddress: 100,
+      importMaxBytes: 25 * 1024 * 1024,
       publicUrl: 'http://127.0.0.1:3000',
     });
+  });
+
+  test('IMPORT_MAX_MB: the largest file a plan import takes', () => {
+    expect(loadConfig({ IMPORT_MAX_MB: '50' }).importMaxBytes).toBe(50 * 1024 * 1024);
+    expect(() => loadConfig({ IMPORT_MAX_MB: '0' })).toThrow(/IMPORT_MAX_MB/);
+    expect(() => loadConfig({ IMPORT_MAX_MB: 'många' })).toThrow(/IMPORT_MAX_MB: must be a number/);
   });
 
   test('PUBLIC_URL: the address links start with; by default the server’s own, reachable from a browser', () => {

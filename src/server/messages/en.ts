@@ -643,8 +643,9 @@ export const en: ServerMessages = {
     failed:
       'The import could not be carried out because of an error in Uppsikt. Try again; if it happens again, contact whoever runs Uppsikt.',
     mappingNameTaken: 'A saved column mapping of that name already exists.',
-    defaultTitle: (kind: 'internal_control' | 'activity', year: number) =>
-      `${kind === 'internal_control' ? 'Internal control plan' : 'Activity plan'} ${year}`,
+    defaultTitle: (plan: string, year: number) => `${plan} ${year}`,
+    internalControlPlan: 'Internal control plan',
+    activityPlan: 'Activity plan',
   },
 
   digest: {

@@ -685,8 +685,9 @@ export const sv = {
     failed:
       'Importen kunde inte genomföras på grund av ett fel i Uppsikt. Försök igen; händer det igen, kontakta den som driver Uppsikt.',
     mappingNameTaken: 'Det finns redan en sparad kolumnmappning med det namnet.',
-    defaultTitle: (kind: 'internal_control' | 'activity', year: number) =>
-      `${kind === 'internal_control' ? 'Internkontrollplan' : 'Aktivitetsplan'} ${year}`,
+    defaultTitle: (plan: string, year: number) => `${plan} ${year}`,
+    internalControlPlan: 'Internkontrollplan',
+    activityPlan: 'Aktivitetsplan',
   },
 
   /** The weekly e-mail of what is due. */

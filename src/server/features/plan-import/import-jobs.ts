@@ -142,10 +142,13 @@ async function checkTarget(db: Database, access: Access, target: TargetRequest) 
 }
 
 function launch(id: string, task: () => Promise<void>) {
-  const promise = task().finally(() => {
-    running.delete(id);
-    work.delete(id);
-  });
+  const promise = task()
+    // The task records its own failures on the import; one it cannot record (the database gone) is logged.
+    .catch((error: unknown) => console.error(`Import ${id} stopped:`, error))
+    .finally(() => {
+      running.delete(id);
+      work.delete(id);
+    });
   work.set(id, promise);
 }
 

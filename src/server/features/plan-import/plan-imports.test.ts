@@ -6,7 +6,8 @@ import { auditEvents } from '../../db/schema/audit-events.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { risks } from '../../db/schema/risks.ts';
-import { settled } from './import-jobs.ts';
+import { loadAccess } from '../../access/access.ts';
+import { settled, startPlanImport } from './import-jobs.ts';
 
 /** A file as the browser sends it: its name and its bytes in base64. */
 function file(fileName: string, bytes: Uint8Array | string) {
@@ -252,5 +253,19 @@ describe('importing a plan from a file over the API', () => {
     expect((await (await h.as('reader')).get(`/imports/${mine.body.id}`)).status).toBe(404);
     expect((await (await h.as('otherAdmin')).get(`/imports/${mine.body.id}`)).status).toBe(404);
     expect((await (await h.as('administrator')).get(`/imports/${mine.body.id}`)).status).toBe(200);
+  });
+
+  test('a file over the configured size is refused before anything is kept', async () => {
+    const access = await loadAccess(
+      h.db,
+      { tenantId: h.tenant.tenantId, userId: h.userIds.coordinator!, via: 'session', mayWrite: true },
+      h.clock,
+    );
+    await expect(
+      startPlanImport(h.db, access, { ...file('stor.csv', PLAN_TABLE), planId }, { maxBytes: 100 }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'content', message: { sv: expect.stringContaining('Filen är för stor') as unknown } }],
+    });
   });
 });

@@ -60,7 +60,14 @@ export async function prepareImport(db: Database, access: Access, request: Prepa
   const planned = planImport(read.file, state);
   if (read.file.risks.length + read.file.actions.length + read.file.activities.length === 0)
     planned.errors.unshift(generalIssue(localize((m) => m.planImport.nothingToRead)));
-  const planTitle = read.file.title ?? messagesIn('sv').planImport.defaultTitle(target.kind, target.startYear);
+  // A new plan is named as the file names it, else in the organisation's language.
+  const words = messagesIn('sv').planImport;
+  const planTitle =
+    read.file.title ??
+    words.defaultTitle(
+      target.kind === 'internal_control' ? words.internalControlPlan : words.activityPlan,
+      target.startYear,
+    );
   return { read, target, state, planned, planTitle };
 }
 
