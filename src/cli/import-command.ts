@@ -10,7 +10,7 @@ import { importMappings } from '../server/db/schema/plan-imports.ts';
 import { AppError, type LocalizedText } from '../server/errors.ts';
 import { commitImport, issuePath, prepareImport } from '../server/features/plan-import/prepare-import.ts';
 import { detectFormat } from '../server/features/plan-import/read-file.ts';
-import { zeroCounts, type ImportCounts } from '../server/features/plan-import/write-import.ts';
+import { COUNT_KEY, zeroCounts, type ImportCounts } from '../server/features/plan-import/write-import.ts';
 import { openMigratedDatabase } from '../server/main.ts';
 import { findScopeByNames, ScopeError } from '../server/reports/report-scope.ts';
 
@@ -120,7 +120,7 @@ export async function runImportCommand(
       message: issue.message[locale],
     }));
     const wouldCreate = zeroCounts();
-    for (const create of planned.creates) wouldCreate[countKey(create.entity)]++;
+    for (const create of planned.creates) wouldCreate[COUNT_KEY[create.entity]]++;
     const refused = planned.errors.length > 0 || (errors.length > 0 && !values['valid-rows-only']);
     let created: ImportCounts = wouldCreate;
     if (!values['dry-run']) {
@@ -193,19 +193,6 @@ export async function runImportCommand(
   } finally {
     await database.close();
   }
-}
-
-function countKey(entity: string): keyof ImportCounts {
-  return (
-    {
-      risk: 'risks',
-      control: 'controls',
-      action: 'actions',
-      activity: 'activities',
-      subActivity: 'subActivities',
-      followUp: 'followUps',
-    } as const
-  )[entity as 'risk'];
 }
 
 function describeCounts(counts: ImportCounts, locale: 'sv' | 'en'): string {

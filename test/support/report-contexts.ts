@@ -1,3 +1,4 @@
+import type { ReportKind } from '../../src/domain/report-kind.ts';
 import type { Harness } from './harness.ts';
 import { labelsFor, type ReportContext } from '../../src/server/reports/report-context.ts';
 
@@ -25,3 +26,14 @@ export function reportContextFor(
     readableUnitIds: options.readableUnitIds ?? 'all',
   };
 }
+
+/** Where each report kind is generated from the demo data: the tenant, the unit and the period of a demo plan it reports on. */
+export const DEMO_REPORT_SCOPES: Record<ReportKind, { tenant: string; unit: string; period: string }> = {
+  'improvement-actions': { tenant: 'malmo', unit: 'Grundskolenämnden', period: '2020' },
+  'activity-plan': { tenant: 'malmo', unit: 'Gymnasie- och vuxenutbildningsförvaltningen', period: '2020-2021' },
+  'activity-review': { tenant: 'exempelkommun-a', unit: 'Barn- och utbildningsnämnden', period: '2019' },
+  'control-follow-up': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+  plan: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+  'council-summary': { tenant: 'malmo', unit: 'Malmö stad', period: '2020' },
+  deviations: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+};

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DEMO_REPORT_SCOPES } from '../../../test/support/report-contexts.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ReportKind } from '../../domain/contracts/reports.ts';
@@ -53,17 +54,6 @@ const SEEDS: { file: string; kind: ReportKind; tenant: string; unit: string; per
     period: '2020',
   },
 ];
-
-/** Where each report kind is generated from the demo data for the check of its headings. */
-const HEADING_SCOPES: Record<ReportKind, { tenant: string; unit: string; period: string }> = {
-  'improvement-actions': { tenant: 'malmo', unit: 'Grundskolenämnden', period: '2020' },
-  'activity-plan': { tenant: 'malmo', unit: 'Gymnasie- och vuxenutbildningsförvaltningen', period: '2020-2021' },
-  'activity-review': { tenant: 'exempelkommun-a', unit: 'Barn- och utbildningsnämnden', period: '2019' },
-  'control-follow-up': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
-  plan: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
-  'council-summary': { tenant: 'malmo', unit: 'Malmö stad', period: '2020' },
-  deviations: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
-};
 
 type Headings = { title: string; headings: string[]; columns: string[] };
 
@@ -330,7 +320,7 @@ describe('seed fidelity', () => {
   test.each(REPORT_KINDS.flatMap((kind) => (['sv', 'en'] as const).map((locale) => ({ kind, locale }))))(
     'the $kind report’s title, headings and column headings in $locale are the agreed ones',
     async ({ kind, locale }) => {
-      const { tenant, unit, period } = HEADING_SCOPES[kind];
+      const { tenant, unit, period } = DEMO_REPORT_SCOPES[kind];
       const expected = EXPECTED_HEADINGS[kind][locale];
       const scope = await findScopeByNames(database.db, tenant, unit);
       const document = await buildReportDocument(

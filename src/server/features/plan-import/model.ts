@@ -154,5 +154,19 @@ export function emptyImportedPlan(complete = false): ImportedPlan {
   return { risks: [], actions: [], activities: [], complete, errors: [], warnings: [] };
 }
 
+/** How many of each kind a file holds: what importing it into an empty plan creates. */
+export function importedCounts(plan: ImportedPlan) {
+  const risksActions = plan.risks.flatMap((risk) => risk.actions);
+  const items = [...plan.risks.flatMap((risk) => risk.controls), ...risksActions, ...plan.actions, ...plan.activities];
+  return {
+    risks: plan.risks.length,
+    controls: plan.risks.reduce((sum, risk) => sum + risk.controls.length, 0),
+    actions: risksActions.length + plan.actions.length,
+    activities: plan.activities.length,
+    subActivities: plan.activities.reduce((sum, activity) => sum + activity.subActivities.length, 0),
+    followUps: items.reduce((sum, item) => sum + item.followUps.length, 0),
+  };
+}
+
 /** Reports progress as rows are read or written: done of total. */
 export type ImportProgress = (done: number, total: number) => void;

@@ -11,8 +11,9 @@ import {
   planImportRows,
   planImportRowsQuery,
 } from '../../../domain/contracts/plan-imports.ts';
+import type { Context } from 'hono';
 import { preferredLocale } from '../../errors.ts';
-import { createRouter } from '../../http/api-router.ts';
+import { createRouter, type ApiEnv } from '../../http/api-router.ts';
 import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
 import {
   archiveImportMapping,
@@ -39,6 +40,9 @@ const listedImport = planImportList.shape.imports.element;
 export function planImportRoutes(settings: ImportSettings) {
   const router = createRouter();
   const locale = (header: string | undefined) => preferredLocale(header);
+  /** The import as the caller sees it: in their language, on the server's clock. */
+  const shown = (c: Context<ApiEnv>, row: Parameters<typeof presentPlanImport>[1]) =>
+    presentPlanImport(c.get('database').db, row, locale(c.req.header('accept-language')), c.get('clock').now());
 
   router.openapi(
     createRoute({
@@ -57,10 +61,7 @@ export function planImportRoutes(settings: ImportSettings) {
     async (c) => {
       const { db } = c.get('database');
       const row = await startPlanImport(db, c.get('access'), c.req.valid('json'), settings);
-      return c.json(
-        await presentPlanImport(db, row, locale(c.req.header('accept-language')), c.get('clock').now()),
-        202,
-      );
+      return c.json(await shown(c, row), 202);
     },
   );
 
@@ -98,10 +99,7 @@ export function planImportRoutes(settings: ImportSettings) {
     async (c) => {
       const { db } = c.get('database');
       const row = await findPlanImport(db, c.get('access'), c.req.valid('param').importId);
-      return c.json(
-        await presentPlanImport(db, row, locale(c.req.header('accept-language')), c.get('clock').now()),
-        200,
-      );
+      return c.json(await shown(c, row), 200);
     },
   );
 
@@ -137,10 +135,7 @@ export function planImportRoutes(settings: ImportSettings) {
     async (c) => {
       const { db } = c.get('database');
       const row = await mapColumns(db, c.get('access'), c.req.valid('param').importId, c.req.valid('json'));
-      return c.json(
-        await presentPlanImport(db, row, locale(c.req.header('accept-language')), c.get('clock').now()),
-        202,
-      );
+      return c.json(await shown(c, row), 202);
     },
   );
 
@@ -161,10 +156,7 @@ export function planImportRoutes(settings: ImportSettings) {
     async (c) => {
       const { db } = c.get('database');
       const row = await confirmPlanImport(db, c.get('access'), c.req.valid('param').importId, c.req.valid('json'));
-      return c.json(
-        await presentPlanImport(db, row, locale(c.req.header('accept-language')), c.get('clock').now()),
-        202,
-      );
+      return c.json(await shown(c, row), 202);
     },
   );
 
@@ -180,10 +172,7 @@ export function planImportRoutes(settings: ImportSettings) {
     async (c) => {
       const { db } = c.get('database');
       const row = await cancelPlanImport(db, c.get('access'), c.req.valid('param').importId);
-      return c.json(
-        await presentPlanImport(db, row, locale(c.req.header('accept-language')), c.get('clock').now()),
-        200,
-      );
+      return c.json(await shown(c, row), 200);
     },
   );
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { DEMO_REPORT_SCOPES } from '../../../../test/support/report-contexts.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../../../../test/support/harness.ts';
 import { createUnit } from '../../../../test/support/factories.ts';
@@ -14,22 +15,12 @@ import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../../paths.ts';
 import { generateReport } from '../../reports/generate-report.ts';
 import { findScopeByNames } from '../../reports/report-scope.ts';
-import type { ImportedPlan } from './model.ts';
+import { importedCounts } from './model.ts';
 import { commitImport, prepareImport } from './prepare-import.ts';
 import { readWordDocument } from './readers/word-document.ts';
 
 // Every report kind Uppsikt produces as DOCX from the demo data imports into an empty unit of
 // another organisation with the same counts and texts as the report shows.
-
-const SCOPES: Record<ReportKind, { tenant: string; unit: string; period: string }> = {
-  'improvement-actions': { tenant: 'malmo', unit: 'Grundskolenämnden', period: '2020' },
-  'activity-plan': { tenant: 'malmo', unit: 'Gymnasie- och vuxenutbildningsförvaltningen', period: '2020-2021' },
-  'activity-review': { tenant: 'exempelkommun-a', unit: 'Barn- och utbildningsnämnden', period: '2019' },
-  'control-follow-up': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
-  plan: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
-  'council-summary': { tenant: 'malmo', unit: 'Malmö stad', period: '2020' },
-  deviations: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
-};
 
 /** The kinds that summarise several units show no one plan: there is nothing to import from them. */
 const NO_PLAN: readonly ReportKind[] = ['council-summary', 'deviations'];
@@ -41,27 +32,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function countsOf(plan: ImportedPlan) {
-  const items = [
-    ...plan.risks.flatMap((risk) => [...risk.controls, ...risk.actions]),
-    ...plan.actions,
-    ...plan.activities,
-  ];
-  return {
-    risks: plan.risks.length,
-    controls: plan.risks.reduce((sum, risk) => sum + risk.controls.length, 0),
-    actions: plan.risks.reduce((sum, risk) => sum + risk.actions.length, 0) + plan.actions.length,
-    activities: plan.activities.length,
-    subActivities: plan.activities.reduce((sum, activity) => sum + activity.subActivities.length, 0),
-    followUps: items.reduce((sum, item) => sum + item.followUps.length, 0),
-  };
-}
-
 const normal = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe.each(REPORT_KINDS)('a %s report as DOCX', (kind) => {
   test('imports into an empty unit of another organisation with the same counts and texts', async () => {
-    const scope = SCOPES[kind];
+    const scope = DEMO_REPORT_SCOPES[kind];
     const source = await findScopeByNames(h.db, scope.tenant, scope.unit);
     const report = await generateReport(h.db, operatorAccess(source.tenantId, h.clock), {
       kind,
@@ -94,7 +69,7 @@ describe.each(REPORT_KINDS)('a %s report as DOCX', (kind) => {
     expect(prepared.planned.errors).toEqual([]);
     expect(prepared.planned.rows.filter((row) => row.outcome !== 'create')).toEqual([]);
     const written = await h.db.transaction((tx) => commitImport(tx, access, prepared, { validRowsOnly: false }));
-    const expected = countsOf(read);
+    const expected = importedCounts(read);
     expect(written.created).toEqual(expected);
     expect(Object.values(expected).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(5);
 

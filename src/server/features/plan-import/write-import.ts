@@ -46,7 +46,8 @@ export interface WrittenImport {
   people: number;
 }
 
-const COUNT_KEY = {
+/** The count each kind of row adds to. */
+export const COUNT_KEY = {
   risk: 'risks',
   control: 'controls',
   action: 'actions',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_REPORT_SCOPES } from '../../../../../test/support/report-contexts.ts';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { REPORT_KINDS, type ReportKind } from '../../../../domain/report-kind.ts';
@@ -16,22 +17,12 @@ import { labelsFor } from '../../../reports/report-context.ts';
 import { findScopeByNames } from '../../../reports/report-scope.ts';
 import type { FollowUpFacts, PlanFacts } from '../../../plan-model/plan-facts.ts';
 import { createTestDatabase } from '../../../../../test/support/test-database.ts';
-import type { ImportedFollowUp, ImportedPlan } from '../model.ts';
+import { importedCounts, type ImportedFollowUp, type ImportedPlan } from '../model.ts';
 import { readWordDocument } from './word-document.ts';
 
 // Every report kind Uppsikt prints as DOCX, generated from the demo data, reads back as the plan
 // it shows: the same risks, controls, actions, activities, sub-activities and follow-ups with
 // the same texts. The summaries over several units show no plan and read as none.
-
-const SCOPES: Record<ReportKind, { tenant: string; unit: string; period: string }> = {
-  'improvement-actions': { tenant: 'malmo', unit: 'Grundskolenämnden', period: '2020' },
-  'activity-plan': { tenant: 'malmo', unit: 'Gymnasie- och vuxenutbildningsförvaltningen', period: '2020-2021' },
-  'activity-review': { tenant: 'exempelkommun-a', unit: 'Barn- och utbildningsnämnden', period: '2019' },
-  'control-follow-up': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
-  plan: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
-  'council-summary': { tenant: 'malmo', unit: 'Malmö stad', period: '2020' },
-  deviations: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
-};
 
 /**
  * A Markdown text as a report prints it: its blocks with their emphasis, whatever the heading
@@ -73,22 +64,6 @@ function canon(markdown: string | null | undefined): string {
 
 const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
 const people = (names: readonly string[] | undefined) => (names && names.length > 0 ? [...names] : []);
-
-function counts(plan: ImportedPlan) {
-  const items = [
-    ...plan.risks.flatMap((risk) => [...risk.controls, ...risk.actions]),
-    ...plan.actions,
-    ...plan.activities,
-  ];
-  return {
-    risks: plan.risks.length,
-    controls: plan.risks.reduce((sum, risk) => sum + risk.controls.length, 0),
-    actions: plan.risks.reduce((sum, risk) => sum + risk.actions.length, 0) + plan.actions.length,
-    activities: plan.activities.length,
-    subActivities: plan.activities.reduce((sum, activity) => sum + activity.subActivities.length, 0),
-    followUps: items.reduce((sum, item) => sum + item.followUps.length, 0),
-  };
-}
 
 /** What each kind shows of the plan, from the plan's facts. */
 const SHOWN: Partial<Record<ReportKind, (facts: PlanFacts) => unknown>> = {
@@ -312,7 +287,7 @@ describe('reading the reports Uppsikt prints as DOCX', () => {
   afterAll(() => database.close());
 
   async function report(kind: ReportKind, locale: 'sv' | 'en') {
-    const { tenant, unit, period } = SCOPES[kind];
+    const { tenant, unit, period } = DEMO_REPORT_SCOPES[kind];
     const scope = await findScopeByNames(database.db, tenant, unit);
     const access = operatorAccess(scope.tenantId, fixedClock('2026-11-30T10:00:00Z'));
     const request = { kind, unitId: scope.unitId, period, locale, format: 'docx' as const };
@@ -352,7 +327,7 @@ describe('reading the reports Uppsikt prints as DOCX', () => {
       expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1]);
       if (!facts) {
         // A summary over several units shows no one plan: nothing is read, and the person is told why.
-        expect(counts(plan)).toEqual({
+        expect(importedCounts(plan)).toEqual({
           risks: 0,
           controls: 0,
           actions: 0,
@@ -364,14 +339,14 @@ describe('reading the reports Uppsikt prints as DOCX', () => {
         return;
       }
       expect(plan.title).toBe(facts.title);
-      expect(plan.period).toBe(SCOPES[kind].period);
+      expect(plan.period).toBe(DEMO_REPORT_SCOPES[kind].period);
       expect(plan.kind).toBe(kind.startsWith('activity') ? 'activity' : 'internal_control');
       expect(READ[kind]!(plan)).toEqual(SHOWN[kind]!(facts));
     },
   );
 
   test('the counts of the demo plans, as each report shows them', async () => {
-    const read = async (kind: ReportKind) => counts(await readWordDocument((await report(kind, 'sv')).bytes));
+    const read = async (kind: ReportKind) => importedCounts(await readWordDocument((await report(kind, 'sv')).bytes));
     expect(await read('improvement-actions')).toEqual({
       risks: 6,
       controls: 0,
