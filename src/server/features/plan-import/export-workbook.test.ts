@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { demoPlansOf } from '../../../../test/support/demo-plans.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,9 +10,7 @@ import { actions } from '../../db/schema/actions.ts';
 import { activities, subActivities } from '../../db/schema/activities.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
-import { plans } from '../../db/schema/plans.ts';
 import { risks } from '../../db/schema/risks.ts';
-import { tenants } from '../../db/schema/tenants.ts';
 import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { AppError, problemResponse } from '../../errors.ts';
 import type { ApiEnv } from '../../http/api-router.ts';
@@ -33,13 +32,7 @@ let demoPlans: { tenantId: string; planId: string; kind: string }[];
 beforeAll(async () => {
   h = await createHarness();
   await loadDemoData(h.db, { fixturesFolder: demoFixturesFolder });
-  demoPlans = (
-    await h.db
-      .select({ tenantId: plans.tenantId, planId: plans.id, kind: plans.kind, slug: tenants.slug })
-      .from(plans)
-      .innerJoin(tenants, eq(tenants.id, plans.tenantId))
-      .orderBy(asc(tenants.slug), asc(plans.id))
-  ).filter((row) => !row.slug.startsWith('huvud-') && !row.slug.startsWith('annan-'));
+  demoPlans = await demoPlansOf(h.db);
 });
 
 afterAll(() => h.close());

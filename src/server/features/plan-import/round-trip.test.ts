@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { and, asc, eq } from 'drizzle-orm';
+import { demoPlansOf } from '../../../../test/support/demo-plans.ts';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../../../../test/support/harness.ts';
 import { operatorAccess, operatorWriteAccess, type Access } from '../../access/access.ts';
@@ -7,9 +8,7 @@ import { actions } from '../../db/schema/actions.ts';
 import { auditEvents } from '../../db/schema/audit-events.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
-import { plans } from '../../db/schema/plans.ts';
 import { risks } from '../../db/schema/risks.ts';
-import { tenants } from '../../db/schema/tenants.ts';
 import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../../paths.ts';
 import { buildPlanWorkbook } from './export-workbook.ts';
@@ -24,13 +23,7 @@ let demoPlans: { tenantId: string; planId: string; title: string }[];
 beforeAll(async () => {
   h = await createHarness();
   await loadDemoData(h.db, { fixturesFolder: demoFixturesFolder });
-  demoPlans = (
-    await h.db
-      .select({ tenantId: plans.tenantId, planId: plans.id, title: plans.title, slug: tenants.slug })
-      .from(plans)
-      .innerJoin(tenants, eq(tenants.id, plans.tenantId))
-      .orderBy(asc(tenants.slug), asc(plans.id))
-  ).filter((row) => !row.slug.startsWith('huvud-') && !row.slug.startsWith('annan-'));
+  demoPlans = await demoPlansOf(h.db);
 });
 afterAll(() => h.close());
 
