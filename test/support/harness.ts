@@ -11,6 +11,9 @@ import type { Database, DatabaseHandle } from '../../src/server/db/client.ts';
 import { orgUnits } from '../../src/server/db/schema/org-units.ts';
 import { roleAssignments } from '../../src/server/db/schema/role-assignments.ts';
 import { reportingPeriods } from '../../src/server/db/schema/reporting-periods.ts';
+import { vocabularyEntries } from '../../src/server/db/schema/vocabulary-entries.ts';
+import { defaultVocabularyRows } from '../../src/server/vocabulary/vocabulary-refs.ts';
+import type { VocabularyKind } from '../../src/domain/vocabulary.ts';
 import { statuses } from '../../src/server/db/schema/statuses.ts';
 import { tenants } from '../../src/server/db/schema/tenants.ts';
 import { users } from '../../src/server/db/schema/users.ts';
@@ -103,6 +106,8 @@ export interface HarnessTenant {
   /** A sibling nämnd, outside the matrix roles' subtree. */
   unitB: string;
   statusIds: Record<string, string>;
+  /** The default vocabularies' entries, by kind and key (e.g. vocabularyIds.process.ekonomi). */
+  vocabularyIds: Record<VocabularyKind, Record<string, string>>;
   /** Kvartal 1 and Kvartal 2 2026. */
   periodIds: { q1: string; q2: string };
 }
@@ -125,6 +130,13 @@ async function insertTenant(db: Database, passwordHash: string, slug: string) {
     statusIds[status.key] = id;
     await db.insert(statuses).values({ tenantId, id, ...status, sortOrder: index });
   }
+  const vocabularyIds = { process: {}, risk_category: {}, control_method: {}, deviation_severity: {} } as Record<
+    VocabularyKind,
+    Record<string, string>
+  >;
+  const vocabularyRows = defaultVocabularyRows();
+  await db.insert(vocabularyEntries).values(vocabularyRows.map((row) => ({ ...row, tenantId })));
+  for (const row of vocabularyRows) vocabularyIds[row.kind][row.key] = row.id;
   const periodIds = { q1: uuidv7(), q2: uuidv7() };
   await db.insert(reportingPeriods).values([
     {
@@ -152,7 +164,7 @@ async function insertTenant(db: Database, passwordHash: string, slug: string) {
     if (role && unitId) await db.insert(roleAssignments).values({ tenantId, userId: id, unitId, role });
     return id;
   };
-  return { tenant: { tenantId, rootId, unitA, unitA1, unitB, statusIds, periodIds } satisfies HarnessTenant, person };
+  return { tenant: { tenantId, rootId, unitA, unitA1, unitB, statusIds, vocabularyIds, periodIds } satisfies HarnessTenant, person };
 }
 
 /**

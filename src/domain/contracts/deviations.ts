@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEVIATION_SEVERITIES, DEVIATION_STATES } from '../deviation.ts';
+import { DEVIATION_STATES } from '../deviation.ts';
 import {
   archivedField,
   calendarDate,
@@ -12,6 +12,7 @@ import {
   shortText,
   timestamp,
 } from './common.ts';
+import { vocabularyRef } from './vocabularies.ts';
 
 /** An avvikelse found by a control, with its severity, whom it was reported to and the action answering it. */
 export const deviation = z
@@ -23,9 +24,10 @@ export const deviation = z
     description: z.string().nullable(),
     foundOn: z.string(),
     foundById: id.nullable(),
-    severity: z
-      .enum(DEVIATION_SEVERITIES)
-      .meta({ description: 'mindre väsentlig (minor), väsentlig (significant), mycket väsentlig (very significant).' }),
+    severity: vocabularyRef.meta({
+      description: 'From the tenant’s deviation severities (by default mindre väsentlig, väsentlig, mycket väsentlig).',
+    }),
+    resultId: id.nullable().meta({ description: 'The control result ("genomförd med avvikelse") that found it.' }),
     reportedToId: id.nullable(),
     reportedToText: z
       .string()
@@ -45,7 +47,7 @@ const deviationFields = {
   description: markdown.nullable().optional(),
   foundOn: calendarDate.optional().meta({ description: 'Defaults to today.' }),
   foundById: id.nullable().optional().meta({ description: 'Defaults to the caller.' }),
-  severity: z.enum(DEVIATION_SEVERITIES),
+  severityId: id.meta({ description: 'An entry of the tenant’s deviation severities.' }),
   reportedToId: id.nullable().optional(),
   reportedToText: optionalShortText.optional(),
   reportedOn: calendarDate.nullable().optional(),
@@ -61,7 +63,7 @@ export const deviationUpdate = z
     version: z.int().min(1).optional(),
     title: shortText.optional(),
     ...deviationFields,
-    severity: z.enum(DEVIATION_SEVERITIES).optional(),
+    severityId: id.optional(),
     state: z
       .enum(DEVIATION_STATES)
       .optional()
@@ -75,7 +77,7 @@ export const deviationListQuery = z.strictObject({
   planId: id.optional(),
   under: id.optional().meta({ description: 'Only deviations of plans of this unit and below.' }),
   state: z.enum(DEVIATION_STATES).optional(),
-  severity: z.enum(DEVIATION_SEVERITIES).optional(),
+  severityId: id.optional(),
   from: calendarDate.optional().meta({ description: 'Found on or after this day.' }),
   to: calendarDate.optional().meta({ description: 'Found on or before this day.' }),
   includeArchived: includeArchivedQuery,

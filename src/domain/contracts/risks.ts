@@ -11,6 +11,9 @@ import {
   sortOrder,
 } from './common.ts';
 
+import { RISK_RESPONSES } from '../risk-response.ts';
+import { vocabularyRef } from './vocabularies.ts';
+
 const level = z.int().min(1).max(10);
 
 /** A risk of an internkontrollplan; riskValue (riskvärde) = likelihood (sannolikhet) × consequence (konsekvens). */
@@ -20,8 +23,17 @@ export const risk = z
     planId: id,
     title: z.string(),
     description: z.string().nullable().meta({ description: 'Cause → consequence, Markdown.' }),
-    process: z.string().nullable(),
-    category: z.string().nullable(),
+    process: vocabularyRef.nullable().meta({ description: 'The process or kontrollområde.' }),
+    category: vocabularyRef.nullable().meta({ description: 'The risk category.' }),
+    cause: z.string().nullable().meta({ description: 'Orsak, Markdown.' }),
+    effect: z.string().nullable().meta({ description: 'What happens if the risk occurs (konsekvens in words), Markdown.' }),
+    ownerId: id.nullable().meta({ description: 'Riskägare.' }),
+    response: z
+      .enum(RISK_RESPONSES)
+      .nullable()
+      .meta({ description: 'The response decided: acceptera (accept), åtgärda (treat), kontrollera (control), granska (review).' }),
+    responseMotivation: z.string().nullable().meta({ description: 'Why that response, Markdown.' }),
+    legalReferences: z.string().nullable().meta({ description: 'Laws, regulations or steering documents, as written.' }),
     likelihood: z.int().nullable().meta({ description: 'Sannolikhet, 1 … the size of the plan’s risk matrix.' }),
     consequence: z.int().nullable().meta({ description: 'Konsekvens, 1 … the size of the plan’s risk matrix.' }),
     riskValue: z.int().nullable().meta({ description: 'Riskvärde = sannolikhet × konsekvens; derived.' }),
@@ -34,8 +46,17 @@ export const risk = z
 
 const riskFields = {
   description: markdown.nullable().optional(),
-  process: optionalShortText.optional(),
-  category: optionalShortText.optional(),
+  processId: id.nullable().optional().meta({ description: 'An entry of the tenant’s processes offered for the plan’s year.' }),
+  categoryId: id
+    .nullable()
+    .optional()
+    .meta({ description: 'An entry of the tenant’s risk categories offered for the plan’s year.' }),
+  cause: markdown.nullable().optional(),
+  effect: markdown.nullable().optional(),
+  ownerId: id.nullable().optional(),
+  response: z.enum(RISK_RESPONSES).nullable().optional(),
+  responseMotivation: markdown.nullable().optional(),
+  legalReferences: optionalShortText.optional(),
   likelihood: level.nullable().optional(),
   consequence: level.nullable().optional(),
   sortOrder: sortOrder.optional(),
@@ -59,6 +80,9 @@ export const riskListQuery = z.strictObject({
     .optional()
     .meta({ description: 'Only risks of plans that cover this year.' }),
   minRiskValue: z.coerce.number().int().min(1).max(100).optional(),
+  processId: id.optional(),
+  categoryId: id.optional(),
+  response: z.enum(RISK_RESPONSES).optional(),
   includeArchived: includeArchivedQuery,
 });
 

@@ -4,6 +4,8 @@ import { uuidv7 } from 'uuidv7';
 import { parsePlanPeriod } from '../../domain/plan.ts';
 import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
 import { DEFAULT_STATUSES } from '../../domain/status.ts';
+import { vocabularyEntries } from '../db/schema/vocabulary-entries.ts';
+import { defaultVocabularyRows } from '../vocabulary/vocabulary-refs.ts';
 import { parseTenantKind } from '../../domain/tenant.ts';
 import { creationChanges, recordAuditEvents } from '../audit/record-audit-events.ts';
 import { freezePlan } from '../plan-model/snapshot.ts';
@@ -91,6 +93,7 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
   const statusRows = DEFAULT_STATUSES.map((status, index) => ({ id: uuidv7(), ...status, sortOrder: index }));
   await insertRows(context, statuses, 'status', statusRows);
   for (const row of statusRows) context.statuses.set(row.labelSv, row.id);
+  await insertRows(context, vocabularyEntries, 'vocabulary_entry', defaultVocabularyRows());
   const focusAreaRows = tenant.focusAreas.map((name, index) => ({ id: uuidv7(), name, sortOrder: index }));
   await insertRows(context, focusAreas, 'focus_area', focusAreaRows);
   for (const row of focusAreaRows) context.focusAreas.set(row.name.toLowerCase(), row.id);

@@ -138,6 +138,8 @@ export const en: ServerMessages = {
       'Your organisation requires two-step verification of administrators, so you cannot turn it off.',
   },
 
+  /** Units' functions (befattningar) and who holds them. */
+  unitFunctions: {},
   tenantSettings: {
     ssoNeedsBreakGlass:
       'At least one active administrator must be marked as break-glass administrator before password sign-in can be turned off. Otherwise nobody can sign in if the identity provider stops working.',
@@ -146,6 +148,8 @@ export const en: ServerMessages = {
     breakGlassNeedsAdministrator: 'Only an administrator can be a break-glass administrator.',
   },
 
+  /** Submitting, sending back and approving follow-ups. */
+  followUpReview: {},
   links: {
     unknown: 'The link does not exist. Check that you have the whole link from the message.',
     used: 'The link has been used already. Sign in with your password, or ask for a new link.',
@@ -170,6 +174,8 @@ export const en: ServerMessages = {
       'If the address belongs to an account in Uppsikt, we have sent an e-mail with a link to choose a new password. The link is valid for one hour.',
   },
 
+  /** Goals of a unit's verksamhetsplan and their links. */
+  goals: {},
   tenants: {
     slugTaken: (slug: string) => `The short name "${slug}" is used by another organisation already.`,
     slugFormat: 'Must be lower-case letters a–z and digits, words joined by hyphens (e.g. "region-skane").',
@@ -178,6 +184,8 @@ export const en: ServerMessages = {
     wrongSetupCode: 'Wrong setup code. The code is in the server’s log from when it started.',
   },
 
+  /** Decisions on plan revisions and issued reports. */
+  decisions: {},
   access: {
     roleDoesNotAllow: 'Your role on the unit does not allow this.',
     readOnlyToken: 'The API token may only read.',
@@ -282,10 +290,14 @@ export const en: ServerMessages = {
       `You may ${doing} roles only on units you administer. Ask an administrator of the unit or the tenant administrator${names}.`,
   },
 
+  /** Evidence files (underlag). */
+  attachments: {},
   apiTokens: {
     personMissingOrDeactivated: 'The person does not exist or is deactivated.',
   },
 
+  /** Kommungemensamma kontrollmoment. */
+  commonControls: {},
   reportTexts: {
     sections: (sections) => `The report has the sections ${sections}.`,
     noLongerExists: 'The text no longer exists.',
@@ -312,6 +324,8 @@ export const en: ServerMessages = {
     threeTertials: 'A year has three tertials.',
   },
 
+  /** Sub-recommendations, several addressed nämnder, follow-up reviews. */
+  recommendationsToUnits: {},
   outbox: {
     tenantAdministratorOnly: 'Only the tenant administrator reads the outbox.',
   },
@@ -357,6 +371,13 @@ export const en: ServerMessages = {
   },
 
   /** Reading an edited round-trip workbook of a plan, and exporting it. */
+  /** References to the tenant's vocabularies (processes, categories, methods, severities). */
+  vocabulary: {
+    notInVocabulary: 'Not among the organisation’s choices for this field. Choose one of them, or ask the administrator to add it.',
+    notOfferedIn: (year: number) => `The choice is archived or not valid for ${year}. Choose one valid that year.`,
+  },
+  /** The tenant's vocabulary entries (managed by the administrator). */
+  vocabularies: {},
   importWorkbook: {
     // Messages of the round-trip workbook.
     sheets: {
@@ -423,6 +444,8 @@ export const en: ServerMessages = {
       `The row is a copy of row ${row} and is read as a new row (the hidden id column was copied with it).`,
   },
 
+  /** Risks' and controls' structured fields (frequency, owner …). */
+  planFields: {},
   orgImport: {
     noHeadings: (headings, required) =>
       `No row with headings Uppsikt knows was found. Give the columns headings such as ${headings}, in any order; ${required} must be there.`,
@@ -483,6 +506,8 @@ export const en: ServerMessages = {
       sheet === null ? `Row ${row}, column ${column}` : `Sheet ${sheet}, row ${row}, column ${column}`,
   },
 
+  /** Control results per period and the deviations they find. */
+  controlResults: {},
   sso: {
     serverKeyRequired:
       'A client secret can only be stored when the server has a server key (SERVER_KEY). Ask whoever runs Uppsikt to set one.',
@@ -512,6 +537,8 @@ export const en: ServerMessages = {
         : `${count} follow-ups in the document do not say which period they are for; choose the period before they are saved.`,
   },
 
+  /** Reports' and imports' words for processes, categories, methods, frequencies. */
+  reportFields: {},
   scim: {
     invalidToken:
       'The SCIM token is missing, not valid or revoked. Create a new one under Administration → Directory sync.',

@@ -151,6 +151,8 @@ export const sv = {
   },
 
   /** The tenant's sign-in policy (Administration → Inloggning). */
+  /** Units' functions (befattningar) and who holds them. */
+  unitFunctions: {},
   tenantSettings: {
     ssoNeedsBreakGlass:
       'Minst en aktiv administratör måste vara markerad som reservadministratör (nödåtkomst) innan lösenordsinloggning kan stängas av. Annars kan ingen logga in om organisationens inloggning slutar fungera.',
@@ -160,6 +162,8 @@ export const sv = {
   },
 
   /** One-time links: setting a first password, invitations, a forgotten password. */
+  /** Submitting, sending back and approving follow-ups. */
+  followUpReview: {},
   links: {
     unknown: 'Länken finns inte. Kontrollera att du fått med hela länken från brevet.',
     used: 'Länken är redan använd. Logga in med ditt lösenord, eller be om en ny länk.',
@@ -188,6 +192,8 @@ export const sv = {
   },
 
   /** Tenants (kommuner, regioner, kommunalförbund) and the first start of a new installation. */
+  /** Goals of a unit's verksamhetsplan and their links. */
+  goals: {},
   tenants: {
     slugTaken: (slug: string) => `Kortnamnet "${slug}" används redan av en annan organisation.`,
     slugFormat: 'Ska vara små bokstäver a–z och siffror, ord skilda med bindestreck (t.ex. "region-skane").',
@@ -197,6 +203,8 @@ export const sv = {
   },
 
   /** Roles and rights. */
+  /** Decisions on plan revisions and issued reports. */
+  decisions: {},
   access: {
     roleDoesNotAllow: 'Din roll på enheten ger inte rätt att göra detta.',
     readOnlyToken: 'API-nyckeln får bara läsa.',
@@ -308,10 +316,14 @@ export const sv = {
       `Du får bara ${doing} roller på enheter där du är administratör. Be en administratör för enheten eller kommunens administratör${names} om det.`,
   },
 
+  /** Evidence files (underlag). */
+  attachments: {},
   apiTokens: {
     personMissingOrDeactivated: 'Personen finns inte eller är avaktiverad.',
   },
 
+  /** Kommungemensamma kontrollmoment. */
+  commonControls: {},
   reportTexts: {
     sections: (sections: string) => `Rapporten har avsnitten ${sections}.`,
     noLongerExists: 'Texten finns inte längre.',
@@ -338,6 +350,8 @@ export const sv = {
     threeTertials: 'Ett år har tre tertial.',
   },
 
+  /** Sub-recommendations, several addressed nämnder, follow-up reviews. */
+  recommendationsToUnits: {},
   outbox: {
     tenantAdministratorOnly: 'Bara kommunens administratör läser utkorgen.',
   },
@@ -388,6 +402,13 @@ export const sv = {
   },
 
   /** Reading an edited round-trip workbook of a plan, and exporting it. */
+  /** References to the tenant's vocabularies (processes, categories, methods, severities). */
+  vocabulary: {
+    notInVocabulary: 'Finns inte bland organisationens val för det här fältet. Välj ett av dem, eller be administratören lägga till det.',
+    notOfferedIn: (year: number) => `Valet är arkiverat eller gäller inte för ${year}. Välj ett som gäller det året.`,
+  },
+  /** The tenant's vocabulary entries (managed by the administrator). */
+  vocabularies: {},
   importWorkbook: {
     // Messages of the round-trip workbook.
     /** The worksheets' names. */
@@ -462,6 +483,8 @@ export const sv = {
   },
 
   /** Importing the unit tree and the people with their roles from a spreadsheet. */
+  /** Risks' and controls' structured fields (frequency, owner …). */
+  planFields: {},
   orgImport: {
     noHeadings: (headings: string, required: string) =>
       `Hittade ingen rad med rubriker som Uppsikt känner igen. Ge kolumnerna rubriker som ${headings}, i valfri ordning; ${required} måste finnas.`,
@@ -526,6 +549,8 @@ export const sv = {
   },
 
   /** Signing in through the organisation's identity provider (OpenID Connect, SAML). */
+  /** Control results per period and the deviations they find. */
+  controlResults: {},
   sso: {
     serverKeyRequired:
       'En klienthemlighet kan bara sparas när servern har en servernyckel (SERVER_KEY). Be den som driver Uppsikt att ange en.',
@@ -556,6 +581,8 @@ export const sv = {
   },
 
   /** Provisioning by the directory over SCIM (/scim/v2): what Entra ID's provisioning log shows. */
+  /** Reports' and imports' words for processes, categories, methods, frequencies. */
+  reportFields: {},
   scim: {
     invalidToken:
       'SCIM-nyckeln saknas, är inte giltig eller har återkallats. Skapa en ny under Administration → Katalogsynkronisering.',

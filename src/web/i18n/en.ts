@@ -132,6 +132,7 @@ export const en: Messages = {
   'firstRun.title': 'Welcome to Uppsikt',
   'firstRun.intro':
     'Uppsikt has no organisation yet. Set up your municipality, region or federation of municipalities here, and you become its first administrator. Then you add units and people.',
+  // Units’ functions and the follow-up review step.
   'firstRun.setupCode': 'Setup code',
   'firstRun.setupCodeHelp':
     'The code is in the server’s log from when it started, four groups of five characters (for example K7QX3-…). Whoever runs the server can read it there.',
@@ -266,6 +267,7 @@ export const en: Messages = {
   'itemForm.frequency': 'Frequency',
   'itemForm.frequencyHelp': 'For example "Every month" or "Twice a year".',
   'itemForm.whatToDo': 'What is to be done',
+  // Vocabularies (admin screen).
   'itemForm.measuresTaken': 'Measures taken',
   'itemForm.responsibleUnit': 'Responsible unit',
   'itemForm.noUnit': 'No unit',
@@ -401,6 +403,7 @@ export const en: Messages = {
   'reviews.findings': 'Findings',
   'reviews.toRisk': 'To the risk',
 
+  // Goals and decisions.
   'nav.admin': 'Administration',
   'admin.menu': 'Parts of the administration',
   'admin.users': 'Users and roles',
@@ -534,6 +537,7 @@ export const en: Messages = {
   'reviewForm.noRisk': 'No particular risk',
   'reviewForm.diarienummerHelp': 'For example GRF-2020-11639.',
   'entityType.review': 'the review',
+  // Risks’ and controls’ structured fields.
   'entityType.follow_up': 'the follow-up',
   'entityType.deviation': 'the deviation',
 
@@ -668,6 +672,7 @@ export const en: Messages = {
   'reports.section.evaluation': "The executive board's evaluation",
   'reports.section.committee-reporting': 'Reporting to the committee (replaces "Meeting on …")',
   'reports.section.board-reporting': 'Reporting to the executive board (replaces "Meeting on …")',
+  // Evidence files (underlag).
   'reports.saveText': 'Save the text',
   'reports.textSaved': 'The text is saved.',
   'reports.textFromFallback': 'Showing the general text. Saving creates a text of its own for the unit and year.',
@@ -802,6 +807,7 @@ export const en: Messages = {
   'import.show.all': 'All rows, those with errors first',
   'import.show.errors': 'Only rows with errors',
   'import.show.changes': 'Only what is created or changed',
+  // Control results and deviation severities.
   'import.shown': ({ shown, total }) => `Showing ${shown} of ${total} rows.`,
   'import.rowsCaption': 'The rows of the file and what the import does with them',
   'import.noRows': 'The file has headings but no rows below them.',
@@ -936,6 +942,7 @@ export const en: Messages = {
   'twoStep.turnOff': 'Turn off two-step verification',
   'twoStep.turnOffHelp': 'Give your password and a code from the app.',
   'twoStep.turnOffSubmit': 'Turn off',
+  // Kommungemensamma kontrollmoment.
   'twoStep.turnedOff': 'Two-step verification is off.',
   'twoStep.required': 'Your organisation requires two-step verification of administrators, so it cannot be turned off.',
   'twoStep.failed': 'That did not work. Try again.',
@@ -1070,6 +1077,7 @@ export const en: Messages = {
   'rules.showArchived': 'Show archived rules',
   'rules.claim': 'Claim',
   'rules.claimHelp': 'The name of the claim or attribute from the identity provider, usually "groups".',
+  // Reports and import: processes, categories, methods, frequencies.
   'rules.value': 'Value',
   'rules.valueHelp': "For example the group's name or id. Upper and lower case count as the same.",
   'rules.provider': 'Way of signing in',
@@ -1204,6 +1212,7 @@ export const en: Messages = {
   'planImport.cancel': 'Cancel import',
   'planImport.cancelling': 'Cancelling …',
   'planImport.mappingHeading': 'What do the columns hold?',
+  // Recommendations to several nämnder.
   'planImport.mappingChange': 'Change what the columns hold',
   'planImport.mappingIntro':
     'Choose what each column holds. Columns whose headings Uppsikt knows are already chosen. Choose Leave out for columns not to import.',

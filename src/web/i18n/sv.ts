@@ -135,6 +135,7 @@ export const sv = {
   'firstRun.setupCode': 'Installationskod',
   'firstRun.setupCodeHelp':
     'Koden står i serverns logg från när den startade, fyra grupper om fem tecken (till exempel K7QX3-…). Den som driver servern kan läsa den där.',
+  // Units’ functions and the follow-up review step.
   'firstRun.organisation': 'Organisationen',
   'firstRun.name': 'Organisationens namn',
   'firstRun.nameHelp': 'Till exempel Lunds kommun eller Region Skåne. Blir också namnet på den översta enheten.',
@@ -269,6 +270,7 @@ export const sv = {
   'itemForm.frequencyHelp': 'Till exempel "Varje månad" eller "Två gånger per år".',
   'itemForm.whatToDo': 'Vad ska göras',
   'itemForm.measuresTaken': 'Genomförda åtgärder',
+  // Vocabularies (admin screen).
   'itemForm.responsibleUnit': 'Ansvarig enhet',
   'itemForm.noUnit': 'Ingen enhet',
   'itemForm.reporting': 'Rapporteringsansvarig',
@@ -405,6 +407,7 @@ export const sv = {
   'reviews.findings': 'Iakttagelser',
   'reviews.toRisk': 'Till risken',
 
+  // Goals and decisions.
   'nav.admin': 'Administration',
   'admin.menu': 'Administrationens delar',
   'admin.users': 'Användare och roller',
@@ -541,6 +544,7 @@ export const sv = {
   'reviewForm.diarienummerHelp': 'Till exempel GRF-2020-11639.',
   'entityType.review': 'granskningen',
   'entityType.follow_up': 'uppföljningen',
+  // Risks’ and controls’ structured fields.
   'entityType.deviation': 'avvikelsen',
 
   'deviationForm.edit': 'Ändra avvikelse',
@@ -677,6 +681,7 @@ export const sv = {
   'reports.saveText': 'Spara texten',
   'reports.textSaved': 'Texten är sparad.',
   'reports.textFromFallback': 'Visar den allmänna texten. Sparar du skapas en egen text för enheten och året.',
+  // Evidence files (underlag).
   'lifeCycle.adopt': 'Besluta planen',
   'lifeCycle.adoptHelp':
     'När nämnden har beslutat planen registreras beslutet här. Planen fryses då som den beslutades, och senare ändringar går att jämföra med den.',
@@ -812,6 +817,7 @@ export const sv = {
   'import.show.errors': 'Bara rader med fel',
   'import.show.changes': 'Bara det som skapas eller ändras',
   'import.shown': ({ shown, total }: { shown: number; total: number }) => `Visar ${shown} av ${total} rader.`,
+  // Control results and deviation severities.
   'import.rowsCaption': 'Raderna i filen och vad importen gör med dem',
   'import.noRows': 'Filen har rubriker men inga rader under dem.',
   'import.row': 'Rad',
@@ -948,6 +954,7 @@ export const sv = {
   'twoStep.turnOffHelp': 'Ange ditt lösenord och en kod från appen.',
   'twoStep.turnOffSubmit': 'Stäng av',
   'twoStep.turnedOff': 'Tvåstegsverifiering är avstängd.',
+  // Kommungemensamma kontrollmoment.
   'twoStep.required': 'Kommunen kräver tvåstegsverifiering för administratörer, så den kan inte stängas av.',
   'twoStep.failed': 'Det gick inte. Försök igen.',
   'twoStep.signInTitle': 'Ange koden från appen',
@@ -1084,6 +1091,7 @@ export const sv = {
   'rules.claim': 'Uppgift (claim)',
   'rules.claimHelp': 'Namnet på uppgiften eller attributet från identitetsleverantören, oftast "groups".',
   'rules.value': 'Värde',
+  // Reports and import: processes, categories, methods, frequencies.
   'rules.valueHelp': 'Till exempel gruppens namn eller id. Stora och små bokstäver räknas lika.',
   'rules.provider': 'Inloggningssätt',
   'rules.providerHelp': '"Alla" gäller varje inloggningssätt och katalogens grupper.',
@@ -1219,6 +1227,7 @@ export const sv = {
   'planImport.cancelling': 'Avbryter …',
   'planImport.mappingHeading': 'Vad innehåller kolumnerna?',
   'planImport.mappingChange': 'Ändra vad kolumnerna innehåller',
+  // Recommendations to several nämnder.
   'planImport.mappingIntro':
     'Välj vad varje kolumn innehåller. Kolumner med rubriker som Uppsikt känner igen är redan valda. Välj Lämna utanför för kolumner som inte ska importeras.',
   'planImport.mappingFrom': ({ sheet, rows }: { sheet: string; rows: string }) =>

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, date, primaryKey, uniqueIndex, check } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, date, boolean, primaryKey, uniqueIndex, check } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { tenantKey, tenantReference } from './columns.ts';
 import { actions } from './actions.ts';
@@ -16,6 +16,8 @@ export const checkpoints = pgTable(
     activityId: uuid(),
     date: date({ mode: 'string' }).notNull(),
     note: text(),
+    /** Made from the control's frequency, and replaced when the frequency or dates change. */
+    generated: boolean().notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -1,16 +1,18 @@
 import { pgTable, text, uuid, date, timestamp, primaryKey, index, check } from 'drizzle-orm/pg-core';
-import { DEVIATION_SEVERITIES, DEVIATION_STATES } from '../../../domain/deviation.ts';
+import { DEVIATION_STATES } from '../../../domain/deviation.ts';
 import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
 import { actions } from './actions.ts';
 import { controls } from './controls.ts';
 import { followUps } from './follow-ups.ts';
 import { users } from './users.ts';
+import { controlResults } from './control-results.ts';
+import { vocabularyEntries } from './vocabulary-entries.ts';
 import { inList } from './sql-helpers.ts';
 
 /**
  * An avvikelse found by a control: what, when, by whom, how serious, whom it was reported to
- * and when, and the action that answers it. That a control found no deviations is recorded
- * in its follow-up or in the plan's deviation note ("Inga avvikelser funna").
+ * and when, and the action that answers it. That a control found no deviations is recorded as
+ * its result for the period (control_results), or in the plan's deviation note.
  */
 export const deviations = pgTable(
   'deviations',
@@ -24,7 +26,10 @@ export const deviations = pgTable(
     description: text(),
     foundOn: date({ mode: 'string' }).notNull(),
     foundById: uuid(),
-    severity: text({ enum: DEVIATION_SEVERITIES }).notNull(),
+    /** How serious (vocabulary entry of kind deviation_severity). */
+    severityId: uuid().notNull(),
+    /** The control result ("genomförd med avvikelse") that found it. */
+    resultId: uuid(),
     /** The manager it was reported to, when a person of the tenant. */
     reportedToId: uuid(),
     /** Whom else it was reported to, as written (e.g. "Nämnden"). */
@@ -45,7 +50,8 @@ export const deviations = pgTable(
     tenantReference('deviations_reported_to_fk', t, t.reportedToId, users),
     tenantReference('deviations_action_fk', t, t.actionId, actions),
     index('deviations_control_idx').on(t.tenantId, t.controlId),
-    check('deviations_severity_check', inList(t.severity, DEVIATION_SEVERITIES)),
+    tenantReference('deviations_severity_fk', t, t.severityId, vocabularyEntries),
+    tenantReference('deviations_result_fk', t, t.resultId, controlResults),
     check('deviations_state_check', inList(t.state, DEVIATION_STATES)),
   ],
 );

@@ -1,4 +1,5 @@
-import { pgTable, text, uuid, date, primaryKey, index, check } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, date, timestamp, primaryKey, index, check } from 'drizzle-orm/pg-core';
+import { FOLLOW_UP_REVIEW_STATES } from '../../../domain/control-result.ts';
 import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
 import { actions } from './actions.ts';
 import { activities } from './activities.ts';
@@ -6,7 +7,7 @@ import { controls } from './controls.ts';
 import { reportingPeriods } from './reporting-periods.ts';
 import { statuses } from './statuses.ts';
 import { users } from './users.ts';
-import { exactlyOne } from './sql-helpers.ts';
+import { exactlyOne, inList } from './sql-helpers.ts';
 
 /**
  * An uppföljning: a dated entry on one control, action or activity for a reporting period,
@@ -30,6 +31,12 @@ export const followUps = pgTable(
     authorId: uuid(),
     /** The item's status when this was written. */
     statusId: uuid(),
+    /** Utkast, inskickad, återsänd or godkänd (by the unit's chef). */
+    reviewState: text({ enum: FOLLOW_UP_REVIEW_STATES }).notNull().default('submitted'),
+    /** Why it was sent back, or a word with the approval. */
+    reviewComment: text(),
+    reviewedById: uuid(),
+    reviewedAt: timestamp({ withTimezone: true }),
     ...archivable(),
     ...editable(),
   },
@@ -41,6 +48,8 @@ export const followUps = pgTable(
     tenantReference('follow_ups_period_fk', t, t.periodId, reportingPeriods),
     tenantReference('follow_ups_author_fk', t, t.authorId, users),
     tenantReference('follow_ups_status_fk', t, t.statusId, statuses),
+    tenantReference('follow_ups_reviewed_by_fk', t, t.reviewedById, users),
+    check('follow_ups_review_state_check', inList(t.reviewState, FOLLOW_UP_REVIEW_STATES)),
     check('follow_ups_one_item', exactlyOne(t.controlId, t.actionId, t.activityId)),
     index('follow_ups_control_idx').on(t.tenantId, t.controlId),
     index('follow_ups_action_idx').on(t.tenantId, t.actionId),

@@ -13,6 +13,10 @@ export const recommendations = pgTable(
   {
     ...tenantKey(),
     reviewId: uuid().notNull(),
+    /** The recommendation this one is a part of (a sub-recommendation, e.g. "2.1"). */
+    parentId: uuid(),
+    /** As numbered by the auditors, e.g. "2" or "2.1". */
+    number: text(),
     /** Who recommends, e.g. "Revisorerna" or "PwC". */
     recommendedBy: text(),
     /** Markdown. */
@@ -33,5 +37,7 @@ export const recommendations = pgTable(
     tenantReference('recommendations_review_fk', t, t.reviewId, reviews),
     tenantReference('recommendations_status_fk', t, t.statusId, statuses),
     index('recommendations_review_idx').on(t.tenantId, t.reviewId),
+    tenantReference('recommendations_parent_fk', t, t.parentId, { tenantId: t.tenantId, id: t.id }),
+    index('recommendations_parent_idx').on(t.tenantId, t.parentId),
   ],
 );

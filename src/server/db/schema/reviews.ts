@@ -20,6 +20,8 @@ export const reviews = pgTable(
     /** e.g. "GRF-2020-11639". */
     diarienummer: text(),
     title: text().notNull(),
+    /** The earlier review this one follows up (uppföljande granskning). */
+    followsUpReviewId: uuid(),
     /** The body that decided on the review's result. */
     decisionUnitId: uuid(),
     /** Date of the sammanträde where the result was decided. */
@@ -44,5 +46,6 @@ export const reviews = pgTable(
     tenantReference('reviews_decision_unit_fk', t, t.decisionUnitId, orgUnits),
     tenantReference('reviews_status_fk', t, t.statusId, statuses),
     index('reviews_plan_idx').on(t.tenantId, t.planId),
+    tenantReference('reviews_follows_up_fk', t, t.followsUpReviewId, { tenantId: t.tenantId, id: t.id }),
   ],
 );

@@ -15,6 +15,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
 import { plans } from './plans.ts';
 import { users } from './users.ts';
+import { vocabularyEntries } from './vocabulary-entries.ts';
+import { commonControls } from './common-controls.ts';
+import { inList } from './sql-helpers.ts';
+import { RISK_RESPONSES } from '../../../domain/risk-response.ts';
 
 /**
  * A risk of an internkontrollplan: what can go wrong (cause → consequence) and how likely and
@@ -28,9 +32,24 @@ export const risks = pgTable(
     title: text().notNull(),
     /** Markdown: cause → consequence. */
     description: text(),
-    /** Process or area (e.g. "Ekonomi", "Personal"). */
-    process: text(),
-    category: text(),
+    /** The process or kontrollområde (vocabulary entry of kind process). */
+    processId: uuid(),
+    /** The risk category (vocabulary entry of kind risk_category). */
+    categoryId: uuid(),
+    /** Orsak, Markdown. */
+    cause: text(),
+    /** Konsekvens in words (what happens if the risk occurs), Markdown. */
+    effect: text(),
+    /** Riskägare. */
+    ownerId: uuid(),
+    /** The response decided: accept, treat, control or review. */
+    response: text({ enum: RISK_RESPONSES }),
+    /** Why that response, Markdown. */
+    responseMotivation: text(),
+    /** Laws, regulations or steering documents the risk concerns, as written. */
+    legalReferences: text(),
+    /** The kommungemensamt kontrollmoment that brought this risk into the plan. */
+    commonControlId: uuid(),
     /** sannolikhet, 1 … the matrix size; null until assessed. */
     likelihood: smallint(),
     /** konsekvens, 1 … the matrix size; null until assessed. */
@@ -53,6 +72,11 @@ export const risks = pgTable(
       foreignColumns: [t.tenantId, t.id],
     }),
     index('risks_plan_idx').on(t.tenantId, t.planId),
+    tenantReference('risks_process_fk', t, t.processId, vocabularyEntries),
+    tenantReference('risks_category_fk', t, t.categoryId, vocabularyEntries),
+    tenantReference('risks_owner_fk', t, t.ownerId, users),
+    tenantReference('risks_common_control_fk', t, t.commonControlId, commonControls),
+    check('risks_response_check', inList(t.response, RISK_RESPONSES)),
     check('risks_likelihood_range', sql`${t.likelihood} between 1 and 10`),
     check('risks_consequence_range', sql`${t.consequence} between 1 and 10`),
   ],

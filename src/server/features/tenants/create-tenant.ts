@@ -7,6 +7,8 @@ import type { tenantCreate } from '../../../domain/contracts/tenants.ts';
 import { defaultReportingPeriodDates } from '../../../domain/reporting-period.ts';
 import { DEFAULT_RISK_MATRIX } from '../../../domain/risk-matrix.ts';
 import { DEFAULT_STATUSES } from '../../../domain/status.ts';
+import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
+import { defaultVocabularyRows } from '../../vocabulary/vocabulary-refs.ts';
 import { creationChanges, recordAuditEvents, type Actor, type AuditEntry } from '../../audit/record-audit-events.ts';
 import { issueOneTimeLink, type IssuedLink } from '../../auth/one-time-links.ts';
 import type { Database, Transaction } from '../../db/client.ts';
@@ -92,6 +94,7 @@ export async function createTenantIn(
     DEFAULT_STATUSES.map((status, index) => ({ id: uuidv7(), ...status, sortOrder: index })),
     null,
   );
+  await add(vocabularyEntries, 'vocabulary_entry', defaultVocabularyRows(), null);
   await add(
     reportingPeriods,
     'reporting_period',
