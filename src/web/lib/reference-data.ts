@@ -4,10 +4,12 @@ import { planQueries, type Plan } from '../api/plans.ts';
 import { riskMatrixQueries, type RiskMatrix } from '../api/risk-matrices.ts';
 import { statusQueries, type Status } from '../api/statuses.ts';
 import { userQueries, type User } from '../api/users.ts';
+import { vocabularyQueries, type VocabularyEntry, type VocabularyRef } from '../api/vocabularies.ts';
+import type { VocabularyKind } from '../../domain/vocabulary.ts';
 
 // The tenant's small, slowly changing lists that many screens use: fetched once, kept a while.
 
-export type { OrgUnit, Plan, RiskMatrix, Status, User };
+export type { OrgUnit, Plan, RiskMatrix, Status, User, VocabularyEntry, VocabularyRef };
 
 export function useStatuses() {
   return useQuery(statusQueries.list());
@@ -38,4 +40,29 @@ export function useUsers() {
 /** The statuses as choices in the interface language. */
 export function statusOptions(statuses: Status[], locale: 'sv' | 'en'): { value: string; label: string }[] {
   return statuses.map((status) => ({ value: status.id, label: locale === 'sv' ? status.labelSv : status.labelEn }));
+}
+
+/**
+ * One of the tenant's vocabularies (processes, risk categories, control methods, deviation
+ * severities), the entries offered for `year` when given, else all active ones.
+ */
+export function useVocabulary(kind: VocabularyKind, year?: number) {
+  return useQuery(vocabularyQueries.list(year === undefined ? { kind } : { kind, year }));
+}
+
+/** An entry's label in the interface language, with "(arkiverad)"-style marking left to the caller. */
+export function vocabularyLabel(ref: { labelSv: string; labelEn: string }, locale: 'sv' | 'en'): string {
+  return locale === 'sv' ? ref.labelSv : ref.labelEn;
+}
+
+/** The entries as choices in the interface language; an archived entry the item still has is kept. */
+export function vocabularyOptions(
+  entries: VocabularyEntry[],
+  locale: 'sv' | 'en',
+  current?: VocabularyRef | null,
+): { value: string; label: string }[] {
+  const options = entries.map((entry) => ({ value: entry.id, label: vocabularyLabel(entry, locale) }));
+  if (current && !options.some((option) => option.value === current.id))
+    options.push({ value: current.id, label: vocabularyLabel(current, locale) });
+  return options;
 }
