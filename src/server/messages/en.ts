@@ -229,6 +229,8 @@ export const en: ServerMessages = {
 
   controls: {
     riskOfAnotherPlan: 'The risk belongs to another plan.',
+    frequencyGivesNoDate: (from: string, to: string) =>
+      `The frequency gives no checkpoint between ${from} and ${to}. Choose another frequency or other dates.`,
   },
 
   activities: {

@@ -252,6 +252,8 @@ export const sv = {
 
   controls: {
     riskOfAnotherPlan: 'Risken hör till en annan plan.',
+    frequencyGivesNoDate: (from: string, to: string) =>
+      `Frekvensen ger inget avstämningsdatum mellan ${from} och ${to}. Välj en annan frekvens eller andra datum.`,
   },
 
   activities: {

@@ -45,6 +45,16 @@ export interface ItemSpec {
   present: (row: Row) => unknown;
   /** Adds what this kind shows beside its row and the common details (an activity's sub-activities). */
   decorate?: (db: Database, tenantId: string, rows: Row[]) => Promise<Row[]>;
+  /**
+   * Checks the kind's own fields against its plan (entries of the tenant's vocabularies offered
+   * for the plan's year, say); `current` is the stored row when the item is changed.
+   */
+  checkValues?: (tx: Transaction, access: Access, plan: PlanRow, values: Row, current: Row | null) => Promise<void>;
+  /**
+   * Writes what follows from the row as it now is (a control's checkpoints from its frequency),
+   * after the persons and checkpoints given by hand; returns the changes for the item's audit event.
+   */
+  derive?: (tx: Transaction, tenantId: string, plan: PlanRow, row: Row) => Promise<AuditChanges>;
 }
 
 const DETAIL_FIELDS = ['responsibleIds', 'reportingIds', 'checkpoints'] as const;
@@ -175,6 +185,7 @@ export async function createItem(
   access.assertRole(plan.unitId, MANAGING_ROLES);
   const { row, details } = splitDetails(values);
   datesInOrder(row.startDate, row.endDate);
+  if (spec.checkValues) await spec.checkValues(tx, access, plan, row, null);
   const [inserted] = (await tx
     .insert(spec.table)
     .values({ ...row, planId: plan.id, tenantId: access.tenantId } as never)
@@ -183,6 +194,7 @@ export async function createItem(
   const detailChanges = {
     ...(await writeItemDetails(tx, access.tenantId, spec.kind, itemId, NO_DETAILS, details)),
     ...(writeExtra ? await writeExtra(tx, itemId) : {}),
+    ...(spec.derive ? await spec.derive(tx, access.tenantId, plan, inserted!) : {}),
   };
   // One event for the creation, with the persons and checkpoints beside the row's own fields.
   await recordAuditEvents(tx, access.actor, [
@@ -225,7 +237,9 @@ export async function updateItem(
   if (!access.hasRole(unitId, MANAGING_ROLES)) assertNoManagerOnlyChange(spec, shown, changes);
   const { row, details } = splitDetails(changes);
   datesInOrder(row.startDate ?? stored.startDate, row.endDate ?? stored.endDate);
-  if (checkReferences) await checkReferences(await findReadablePlan(tx, access, stored.planId as string));
+  const plan = await findReadablePlan(tx, access, stored.planId as string);
+  if (checkReferences) await checkReferences(plan);
+  if (spec.checkValues) await spec.checkValues(tx, access, plan, row, stored);
   await updateAudited(
     tx,
     spec.table,
@@ -237,6 +251,7 @@ export async function updateItem(
       writeAlongside: async () => ({
         ...(await writeItemDetails(tx, access.tenantId, spec.kind, itemId, shown as unknown as ItemDetails, details)),
         ...(writeExtra ? await writeExtra(tx, itemId) : {}),
+        ...(spec.derive ? await spec.derive(tx, access.tenantId, plan, { ...stored, ...row }) : {}),
       }),
     },
     { actor: access.actor, entityType: spec.kind, unitId },

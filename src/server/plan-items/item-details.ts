@@ -5,6 +5,7 @@ import { assignments } from '../db/schema/assignments.ts';
 import { checkpoints } from '../db/schema/checkpoints.ts';
 import { statuses } from '../db/schema/statuses.ts';
 import { users } from '../db/schema/users.ts';
+import { checkpointDates, type ControlFrequency } from '../../domain/control-frequency.ts';
 import { isOverdue as isOverdueFacts, type PlanItemKind } from '../../domain/plan-item.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { localize } from '../messages/messages.ts';
@@ -163,12 +164,55 @@ export async function writeItemDetails(
   }
   const dates = next.checkpoints === undefined ? undefined : [...new Set(next.checkpoints)].sort();
   if (dates !== undefined && JSON.stringify(dates) !== JSON.stringify(before.checkpoints)) {
+    // A date the frequency made stays the frequency's, so a later change of frequency still replaces it.
+    const generated = new Set(
+      (
+        await tx
+          .select({ date: checkpoints.date })
+          .from(checkpoints)
+          .where(
+            and(eq(checkpoints.tenantId, tenantId), eq(CHECKPOINT_COLUMN[kind], itemId), eq(checkpoints.generated, true)),
+          )
+      ).map((row) => row.date),
+    );
     await tx.delete(checkpoints).where(and(eq(checkpoints.tenantId, tenantId), eq(CHECKPOINT_COLUMN[kind], itemId)));
     if (dates.length > 0)
-      await tx.insert(checkpoints).values(dates.map((date) => ({ tenantId, [`${kind}Id`]: itemId, date })));
+      await tx
+        .insert(checkpoints)
+        .values(dates.map((date) => ({ tenantId, [`${kind}Id`]: itemId, date, generated: generated.has(date) })));
     changes.checkpoints = [before.checkpoints, dates];
   }
   return changes;
+}
+
+/**
+ * Replaces the checkpoints a control's frequency made with those of its frequency now, between
+ * `from` and `to`; the dates people added by hand stay. Returns the checkpoints before and after
+ * when they changed (for the audit), else nothing.
+ */
+export async function regenerateCheckpoints(
+  tx: Transaction,
+  tenantId: string,
+  controlId: string,
+  { frequency, from, to }: { frequency: ControlFrequency | null; from: string; to: string },
+): Promise<AuditChanges> {
+  const current = await tx
+    .select({ date: checkpoints.date, generated: checkpoints.generated })
+    .from(checkpoints)
+    .where(and(eq(checkpoints.tenantId, tenantId), eq(checkpoints.controlId, controlId)))
+    .orderBy(asc(checkpoints.date));
+  const byHand = new Set(current.filter((row) => !row.generated).map((row) => row.date));
+  const wanted = (frequency ? checkpointDates(frequency, from, to) : []).filter((date) => !byHand.has(date));
+  const had = current.filter((row) => row.generated).map((row) => row.date);
+  if (JSON.stringify(had) === JSON.stringify(wanted)) return {};
+  await tx
+    .delete(checkpoints)
+    .where(and(eq(checkpoints.tenantId, tenantId), eq(checkpoints.controlId, controlId), eq(checkpoints.generated, true)));
+  if (wanted.length > 0)
+    await tx.insert(checkpoints).values(wanted.map((date) => ({ tenantId, controlId, date, generated: true })));
+  const before = current.map((row) => row.date);
+  const after = [...byHand, ...wanted].sort();
+  return { checkpoints: [before, after] };
 }
 
 /** The ids of the tenant's statuses that mean done: an item with one of them is never overdue. */

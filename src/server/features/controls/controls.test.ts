@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, HARNESS_NOW, type Harness } from '../../../../test/support/harness.ts';
 import { describeResourceContract, ITEM_ROLES } from '../../../../test/support/resource-contract.ts';
@@ -40,8 +41,8 @@ describe('controls', () => {
         expect(reply.status).toBe(201);
         return reply.body.id as string;
       },
-      change: (n) => ({ method: `Stickprov av ${n} fakturor` }),
-      changedField: 'method',
+      change: (n) => ({ scope: `Stickprov av ${n} fakturor` }),
+      changedField: 'scope',
       archivable: true,
       roles: ITEM_ROLES,
     },
@@ -53,7 +54,6 @@ describe('controls', () => {
     const reply = await client.post('/controls', {
       riskId: riskIds.unitA,
       title: 'Kontroll av behörigheter',
-      frequency: 'En gång per termin',
       responsibleIds: [h.userIds.responsible, h.userIds.unassigned],
       reportingIds: [h.userIds.reader],
       startDate: '2026-01-01',
@@ -97,7 +97,127 @@ describe('controls', () => {
     expect(people.body.errors).toEqual([{ path: 'responsibleIds', message: 'Får bara ändras av samordnare.' }]);
     // A responsible person who is not assigned to the control may not change it.
     const other = (await admin.post('/controls', { riskId: riskIds.unitA, title: 'Annan kontroll' })).body;
-    expect((await client.patch(`/controls/${other.id}`, { method: 'x', version: other.version })).status).toBe(403);
+    expect((await client.patch(`/controls/${other.id}`, { scope: 'x', version: other.version })).status).toBe(403);
+  });
+
+  test('a control says how and how much: a method of the tenant’s list, scope, reporting time and recipients', async () => {
+    const client = await h.as('coordinator');
+    const stickprov = h.tenant.vocabularyIds.control_method.stickprov!;
+    const reply = await client.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Kontroll av leverantörsfakturor',
+      methodId: stickprov,
+      scope: '20 fakturor per kvartal, slumpvis valda',
+      reportingTime: 'Vid delårsbokslut',
+      reportsTo: ['committee', 'director'],
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      method: { id: stickprov, key: 'stickprov', labelSv: 'Stickprov', labelEn: 'Sample check', archived: false },
+      scope: '20 fakturor per kvartal, slumpvis valda',
+      reportingTime: 'Vid delårsbokslut',
+      reportsTo: ['committee', 'director'],
+      frequency: null,
+    });
+    const listed = await client.get(`/controls?methodId=${stickprov}&limit=500`);
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(reply.body.id);
+    // A risk category is not a control method; an unknown id is not one either.
+    const wrongKind = await client.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Fel sorts val',
+      methodId: h.tenant.vocabularyIds.risk_category['legal-risk']!,
+    });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.errors[0].path).toBe('methodId');
+    const unknownRecipient = await client.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Okänd mottagare',
+      reportsTo: ['mayor'],
+    });
+    expect(unknownRecipient.status).toBe(400);
+  });
+
+  test('a method archived since stays on the control that has it, and is refused for a new one', async () => {
+    const admin = await h.as('tenantAdmin');
+    const intervju = h.tenant.vocabularyIds.control_method.intervju!;
+    const control = (
+      await admin.post('/controls', { riskId: riskIds.unitA, title: 'Intervju med attestanter', methodId: intervju })
+    ).body;
+    await h.db.execute(sql`update vocabulary_entries set archived_at = now() where id = ${intervju}`);
+    try {
+      const kept = await admin.patch(`/controls/${control.id}`, {
+        methodId: intervju,
+        title: 'Intervjuer med attestanter',
+        version: control.version,
+      });
+      expect(kept.status).toBe(200);
+      expect(kept.body.method).toMatchObject({ id: intervju, archived: true });
+      const refused = await admin.post('/controls', { riskId: riskIds.unitA, title: 'Ny intervju', methodId: intervju });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].path).toBe('methodId');
+    } finally {
+      await h.db.execute(sql`update vocabulary_entries set archived_at = null where id = ${intervju}`);
+    }
+  });
+
+  test('a frequency makes the checkpoints; changing it replaces only those, dates added by hand stay', async () => {
+    const admin = await h.as('tenantAdmin');
+    const created = await admin.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Avstämning av kassa',
+      frequency: { kind: 'quarterly' },
+      checkpoints: ['2026-05-15'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.frequency).toEqual({ kind: 'quarterly' });
+    expect(created.body.checkpoints).toEqual(['2026-03-31', '2026-05-15', '2026-06-30', '2026-09-30', '2026-12-31']);
+    const tertial = await admin.patch(`/controls/${created.body.id}`, {
+      frequency: { kind: 'tertial' },
+      version: created.body.version,
+    });
+    expect(tertial.status).toBe(200);
+    expect(tertial.body.checkpoints).toEqual(['2026-04-30', '2026-05-15', '2026-08-31', '2026-12-31']);
+    const history = await (await h.as('auditor')).get(`/audit-events?entityId=${created.body.id}`);
+    const change = history.body.items.find((event: { operation: string }) => event.operation === 'update');
+    expect(change.changes.checkpoints).toEqual([
+      ['2026-03-31', '2026-05-15', '2026-06-30', '2026-09-30', '2026-12-31'],
+      ['2026-04-30', '2026-05-15', '2026-08-31', '2026-12-31'],
+    ]);
+    // Shorter dates narrow the generated checkpoints too.
+    const halfYear = await admin.patch(`/controls/${created.body.id}`, {
+      endDate: '2026-06-30',
+      version: tertial.body.version,
+    });
+    expect(halfYear.body.checkpoints).toEqual(['2026-04-30', '2026-05-15']);
+    const given = await admin.patch(`/controls/${created.body.id}`, {
+      frequency: { kind: 'dates', dates: ['2026-02-01', '2026-06-01'] },
+      version: halfYear.body.version,
+    });
+    expect(given.body.checkpoints).toEqual(['2026-02-01', '2026-05-15', '2026-06-01']);
+    const cleared = await admin.patch(`/controls/${created.body.id}`, {
+      frequency: null,
+      version: given.body.version,
+    });
+    expect(cleared.body.checkpoints).toEqual(['2026-05-15']);
+  });
+
+  test('a frequency that gives no date in the control’s time is refused, naming the field', async () => {
+    const admin = await h.as('tenantAdmin');
+    const reply = await admin.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Datum utanför planen',
+      frequency: { kind: 'dates', dates: ['2030-01-15'] },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors[0].path).toBe('frequency');
+    expect(reply.body.errors[0].message).toContain('2026-01-01');
+    const unknownKind = await admin.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Okänd frekvens',
+      frequency: { kind: 'weekly' },
+    });
+    expect(unknownKind.status).toBe(400);
+    expect(unknownKind.body.errors[0].path).toMatch(/^frequency/);
   });
 
   test('overdue is derived: the end date has passed and the status is not completed', async () => {

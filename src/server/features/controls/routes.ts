@@ -21,7 +21,10 @@ export function controlRoutes() {
     listQuery: controlListQuery,
     present: presentControl,
     list: (db, access, query) =>
-      listItems(db, access, controlSpec, query, query.riskId ? [eq(controls.riskId, query.riskId)] : []),
+      listItems(db, access, controlSpec, query, [
+        ...(query.riskId ? [eq(controls.riskId, query.riskId)] : []),
+        ...(query.methodId ? [eq(controls.methodId, query.methodId)] : []),
+      ]),
     find: (db, access, id) => findReadableItem(db, access, controlSpec, id),
     create: createControl,
     update: (tx, access, controlId, version, changes) => updateControl(tx, access, { controlId, version, changes }),

@@ -3,6 +3,7 @@ import { setArchived } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { findReadableRisk } from './find-readable-risk.ts';
+import { withVocabularyRefs } from './present.ts';
 
 export interface ArchiveRiskOptions {
   riskId: string;
@@ -14,5 +15,11 @@ export interface ArchiveRiskOptions {
 export async function archiveRisk(tx: Transaction, access: Access, { riskId, archived }: ArchiveRiskOptions) {
   const current = await findReadableRisk(tx, access, { riskId });
   access.assertMayArchive(current.unitId);
-  return setArchived(tx, risks, current, archived, { actor: access.actor, entityType: 'risk', unitId: current.unitId });
+  const row = await setArchived(tx, risks, current, archived, {
+    actor: access.actor,
+    entityType: 'risk',
+    unitId: current.unitId,
+  });
+  const [shown] = await withVocabularyRefs(tx, access.tenantId, [{ ...(row as typeof risks.$inferSelect), unitId: current.unitId }]);
+  return shown!;
 }

@@ -5,7 +5,9 @@ import { findReadablePlan } from '../../access/plan-scope.ts';
 import { insertAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { risks } from '../../db/schema/risks.ts';
+import { withVocabularyRefs } from './present.ts';
 import { checkLevels, recordAssessment } from './risk-rules.ts';
+import { checkRiskReferences } from './risk-values.ts';
 
 /** The new risk: its plan, title, and (if assessed) sannolikhet and konsekvens. */
 export type CreateRiskOptions = z.infer<typeof riskCreate>;
@@ -15,6 +17,7 @@ export async function createRisk(tx: Transaction, access: Access, options: Creat
   const plan = await findReadablePlan(tx, access, options.planId, 'planId');
   access.assertRole(plan.unitId, MANAGING_ROLES);
   await checkLevels(tx, plan, options);
+  await checkRiskReferences(tx, access.tenantId, plan, options, null);
   const row = await insertAudited(
     tx,
     risks,
@@ -22,5 +25,6 @@ export async function createRisk(tx: Transaction, access: Access, options: Creat
     { actor: access.actor, entityType: 'risk', unitId: plan.unitId },
   );
   await recordAssessment(tx, access, row as typeof risks.$inferSelect, plan);
-  return { ...row, unitId: plan.unitId };
+  const [shown] = await withVocabularyRefs(tx, access.tenantId, [{ ...(row as typeof risks.$inferSelect), unitId: plan.unitId }]);
+  return shown!;
 }

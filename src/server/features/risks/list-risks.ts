@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { orderBy } from '../../http/list-helpers.ts';
+import { withVocabularyRefs } from './present.ts';
 
 /** A page of the risks the caller reads, by plan, unit subtree, year and least riskvärde. */
 export async function listRisks(db: Database, access: Access, query: z.infer<typeof riskListQuery>) {
@@ -18,6 +19,9 @@ export async function listRisks(db: Database, access: Access, query: z.infer<typ
   if (query.planId) where.push(eq(risks.planId, query.planId));
   if (query.year !== undefined) where.push(lte(plans.startYear, query.year), gte(plans.endYear, query.year));
   if (query.minRiskValue !== undefined) where.push(gte(risks.riskValue, query.minRiskValue));
+  if (query.processId) where.push(eq(risks.processId, query.processId));
+  if (query.categoryId) where.push(eq(risks.categoryId, query.categoryId));
+  if (query.response) where.push(eq(risks.response, query.response));
   if (!query.includeArchived) where.push(isNull(risks.archivedAt));
   const rows = await db
     .select({ risk: risks, total: sql<number>`count(*) over ()` })
@@ -34,5 +38,10 @@ export async function listRisks(db: Database, access: Access, query: z.infer<typ
     )
     .limit(query.limit)
     .offset(query.offset);
-  return { items: rows.map((row) => row.risk), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
+  const items = await withVocabularyRefs(
+    db,
+    access.tenantId,
+    rows.map((row) => row.risk),
+  );
+  return { items, total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }

@@ -52,6 +52,60 @@ describe('risks', () => {
     () => h,
   );
 
+  test('a risk names its process and category from the tenant’s lists, its cause, effect, owner and the response decided', async () => {
+    const coordinator = await h.as('coordinator');
+    const { process, risk_category: category } = h.tenant.vocabularyIds;
+    const created = await coordinator.post('/risks', {
+      planId: planIds.unitA,
+      title: 'Jäv vid upphandling',
+      processId: process.upphandling,
+      categoryId: category['oegentligheter-och-korruption'],
+      cause: 'Otydliga rutiner för jävsdeklaration.',
+      effect: 'Leverantörer gynnas otillbörligt.',
+      ownerId: h.userIds.responsible,
+      response: 'control',
+      responseMotivation: 'Rutinen finns men följs inte alltid.',
+      legalReferences: 'LOU 4 kap. 1 §; kommunallagen 6 kap. 28 §',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      process: { id: process.upphandling, key: 'upphandling', labelSv: 'Upphandling', labelEn: 'Procurement' },
+      category: { key: 'oegentligheter-och-korruption', labelEn: 'Irregularities and corruption' },
+      ownerId: h.userIds.responsible,
+      response: 'control',
+      legalReferences: 'LOU 4 kap. 1 §; kommunallagen 6 kap. 28 §',
+    });
+    const byProcess = await coordinator.get(`/risks?processId=${process.upphandling}&response=control`);
+    expect(byProcess.body.items.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
+    const cleared = await coordinator.patch(`/risks/${created.body.id}`, { categoryId: null, version: 1 });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.category).toBeNull();
+    expect(cleared.body.process.key).toBe('upphandling');
+  });
+
+  test('process, category, owner and response must be valid; each error names its field', async () => {
+    const coordinator = await h.as('coordinator');
+    const { process, risk_category: category } = h.tenant.vocabularyIds;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ processId: category['legal-risk'] }, 'processId'],
+      [{ categoryId: process.ekonomi }, 'categoryId'],
+      [{ ownerId: h.userIds.otherAdmin }, 'ownerId'],
+      [{ response: 'ignore' }, 'response'],
+    ];
+    for (const [fields, path] of cases) {
+      const reply = await coordinator.post('/risks', { planId: planIds.unitA, title: 'Fel', ...fields });
+      expect(reply.status, path).toBe(400);
+      expect(reply.body.errors[0].path).toBe(path);
+    }
+    // Another tenant's entry is not one of this tenant's.
+    const foreign = await coordinator.post('/risks', {
+      planId: planIds.unitA,
+      title: 'Fel',
+      processId: h.otherTenant.vocabularyIds.process.ekonomi,
+    });
+    expect(foreign.status).toBe(400);
+  });
+
   test('riskvärde is sannolikhet × konsekvens and follows a new assessment', async () => {
     const client = await h.as('coordinator');
     const created = await client.post('/risks', {

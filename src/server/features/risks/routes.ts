@@ -10,7 +10,7 @@ import { createRisk } from './create-risk.ts';
 import { findReadableRisk } from './find-readable-risk.ts';
 import { listRiskAssessments } from './list-risk-assessments.ts';
 import { listRisks } from './list-risks.ts';
-import { presentRisk } from './present.ts';
+import { presentRisk, withVocabularyRefs } from './present.ts';
 import { updateRisk } from './update-risk.ts';
 
 /** Risks of internkontrollplaner: list, one, create, change (assessment), archive, and the assessment history. */
@@ -26,7 +26,8 @@ export function riskRoutes() {
     listQuery: riskListQuery,
     present: presentRisk,
     list: listRisks,
-    find: (db, access, riskId) => findReadableRisk(db, access, { riskId }),
+    find: async (db, access, riskId) =>
+      (await withVocabularyRefs(db, access.tenantId, [await findReadableRisk(db, access, { riskId })]))[0]!,
     create: createRisk,
     update: (tx, access, riskId, version, changes) => updateRisk(tx, access, { riskId, version, changes }),
     archive: (tx, access, riskId, archived) => archiveRisk(tx, access, { riskId, archived }),

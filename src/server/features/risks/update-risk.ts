@@ -6,8 +6,10 @@ import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { findReadableRisk } from './find-readable-risk.ts';
-import { presentRisk } from './present.ts';
+import { presentRiskWith, withVocabularyRefs } from './present.ts';
 import { checkLevels, recordAssessment } from './risk-rules.ts';
+import { checkRiskReferences } from './risk-values.ts';
+import { vocabularyRefs } from '../../vocabulary/vocabulary-refs.ts';
 
 export interface UpdateRiskOptions {
   riskId: string;
@@ -23,13 +25,16 @@ export async function updateRisk(tx: Transaction, access: Access, { riskId, vers
   access.assertRole(current.unitId, MANAGING_ROLES);
   const plan = await findReadablePlan(tx, access, current.planId);
   await checkLevels(tx, plan, changes);
+  await checkRiskReferences(tx, access.tenantId, plan, changes, current);
   const { unitId, ...stored } = current;
+  const refs = await vocabularyRefs(tx, access.tenantId, [current.processId, current.categoryId]);
   const row = await updateAudited(
     tx,
     risks,
-    { current: stored, expectedVersion: version, values: changes, present: presentRisk },
+    { current: stored, expectedVersion: version, values: changes, present: presentRiskWith(refs) },
     { actor: access.actor, entityType: 'risk', unitId },
   );
   await recordAssessment(tx, access, row as typeof risks.$inferSelect, plan);
-  return row;
+  const [shown] = await withVocabularyRefs(tx, access.tenantId, [{ ...(row as typeof risks.$inferSelect), unitId }]);
+  return shown!;
 }
