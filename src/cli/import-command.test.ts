@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../../test/support/harness.ts';
 import { auditEvents } from '../server/db/schema/audit-events.ts';
 import { plans } from '../server/db/schema/plans.ts';
+import { vocabularyEntries } from '../server/db/schema/vocabulary-entries.ts';
 import { risks } from '../server/db/schema/risks.ts';
 import { loadConfig } from '../server/config.ts';
 import { loadDemoData } from '../server/demo/load-demo-data.ts';
@@ -97,10 +98,12 @@ describe('uppsikt import', () => {
       .where(and(eq(plans.unitId, scope.unitId), eq(plans.startYear, 2027)));
     expect(plan).toMatchObject({ kind: 'internal_control', state: 'draft' });
     const created = await h.db
-      .select({ id: risks.id, category: risks.category })
+      .select({ id: risks.id, process: vocabularyEntries.labelSv })
       .from(risks)
+      .innerJoin(vocabularyEntries, eq(vocabularyEntries.id, risks.processId))
       .where(eq(risks.planId, plan!.id));
-    expect(created.map((risk) => risk.category).sort()).toEqual(['Ekonomi', 'Personal']);
+    // The file's process column names entries of the tenant's processes.
+    expect(created.map((risk) => risk.process).sort()).toEqual(['Ekonomi', 'Personal']);
     const [event] = await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, created[0]!.id));
     expect(event).toMatchObject({ actorKind: 'system', actorLabel: 'cli:import', operation: 'create' });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkpointDates, frequencyFromText } from './control-frequency.ts';
+import { checkpointDates, frequencyFromText, frequencyText } from './control-frequency.ts';
 
 describe('the checkpoints a frequency gives', () => {
   test('fall on the last day of each month, quarter, tertial, half-year or year of the span', () => {
@@ -61,5 +61,15 @@ describe('a frequency written as text', () => {
   test('that names no frequency is none', () => {
     expect(frequencyFromText('Vid behov')).toBeNull();
     expect(frequencyFromText('')).toBeNull();
+  });
+});
+
+describe('frequencyText', () => {
+  test('names a regular kind in either language, and lists given dates in order', () => {
+    expect(frequencyText({ kind: 'tertial' }, 'sv')).toBe('Per tertial');
+    expect(frequencyText({ kind: 'half_yearly' }, 'en')).toBe('Half-yearly');
+    expect(frequencyText({ kind: 'dates', dates: ['2026-09-30', '2026-03-31'] }, 'sv')).toBe(
+      'Givna datum: 2026-03-31, 2026-09-30',
+    );
   });
 });

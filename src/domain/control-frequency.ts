@@ -68,3 +68,20 @@ export function frequencyFromText(text: string): ControlFrequency | null {
   for (const [pattern, kind] of patterns) if (pattern.test(words)) return { kind };
   return null;
 }
+
+/** The kinds as municipalities write them. */
+export const FREQUENCY_LABELS: Record<FrequencyKind, { sv: string; en: string }> = {
+  once: { sv: 'En gång', en: 'Once' },
+  monthly: { sv: 'Månadsvis', en: 'Monthly' },
+  quarterly: { sv: 'Kvartalsvis', en: 'Quarterly' },
+  tertial: { sv: 'Per tertial', en: 'Every four months' },
+  half_yearly: { sv: 'Halvårsvis', en: 'Half-yearly' },
+  yearly: { sv: 'Årligen', en: 'Yearly' },
+  dates: { sv: 'Givna datum', en: 'Given dates' },
+};
+
+/** A frequency in words, for plans and reports: "Kvartalsvis", or the given dates ("Givna datum: 2026-03-31, 2026-09-30"). */
+export function frequencyText(frequency: ControlFrequency, locale: 'sv' | 'en'): string {
+  const label = FREQUENCY_LABELS[frequency.kind][locale];
+  return frequency.kind === 'dates' ? `${label}: ${[...frequency.dates].sort().join(', ')}` : label;
+}

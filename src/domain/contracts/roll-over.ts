@@ -14,7 +14,15 @@ export const planRollOver = z
 export const planRolledOver = z
   .object({
     planId: id.meta({ description: 'The new plan (utkast).' }),
-    carried: z.object({ risks: z.int(), actions: z.int(), activities: z.int(), subActivities: z.int() }),
+    carried: z.object({
+      risks: z.int(),
+      controls: z.int().meta({
+        description: 'Kontrollmoment of the risks carried, with method, scope, frequency (checkpoints made anew for the new years), recipients and people.',
+      }),
+      actions: z.int(),
+      activities: z.int(),
+      subActivities: z.int(),
+    }),
   })
   .meta({ id: 'PlanRolledOver' });
 

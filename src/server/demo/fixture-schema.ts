@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CARRY_OVER_DECISIONS } from '../../domain/activity.ts';
 import { CALENDAR_EVENT_KINDS, DATE_PRECISIONS } from '../../domain/calendar-event.ts';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '../../domain/org-unit.ts';
+import { REPORT_RECIPIENTS, RISK_RESPONSES } from '../../domain/risk-response.ts';
 import { PLAN_KINDS, PLAN_STATES } from '../../domain/plan.ts';
 import { ROLES } from '../../domain/role.ts';
 import { PLAN_NOTE_TOPICS } from '../db/schema/plan-notes.ts';
@@ -86,8 +87,14 @@ const actionFixture = z.strictObject({
 const controlFixture = z.strictObject({
   title: text,
   description: text.optional(),
+  /** A control method as the tenant's list names it ("Stickprov"); a new word becomes an entry. */
   method: text.optional(),
+  /** Omfattning and urval. */
+  scope: text.optional(),
+  /** As a plan writes it ("Kvartalsvis", "Per tertial"); it makes the control's checkpoints. */
   frequency: text.optional(),
+  reportingTime: text.optional(),
+  reportsTo: z.array(z.enum(REPORT_RECIPIENTS)).optional(),
   ...scheduled,
 });
 
@@ -95,7 +102,13 @@ const riskFixture = z
   .strictObject({
     title: text,
     description: text.optional(),
+    /** Process and category as the tenant's lists name them; a new word becomes an entry. */
     process: text.optional(),
+    category: text.optional(),
+    cause: text.optional(),
+    effect: text.optional(),
+    response: z.enum(RISK_RESPONSES).optional(),
+    responseMotivation: text.optional(),
     /** The riskvärde the document prints; checked against sannolikhet × konsekvens. */
     riskValue: z.number().int().optional(),
     likelihood: z.number().int().min(1).optional(),

@@ -1,5 +1,9 @@
 import { uuidv7 } from 'uuidv7';
+import { checkpointDates, frequencyFromText, type ControlFrequency } from '../../domain/control-frequency.ts';
 import { parsePlanPeriod } from '../../domain/plan.ts';
+import type { VocabularyKind } from '../../domain/vocabulary.ts';
+import { creationChanges } from '../audit/record-audit-events.ts';
+import { entryIdForLabel } from '../vocabulary/entry-by-label.ts';
 import type { PlanItemKind } from '../../domain/plan-item.ts';
 import { actions } from '../db/schema/actions.ts';
 import { activities, activityFocusAreas, subActivities } from '../db/schema/activities.ts';
@@ -16,6 +20,34 @@ import { insertRows, resolve, resolvePeriod, type LoadContext } from './load-con
 import { FixtureError } from './read-demo-fixtures.ts';
 
 type Item = { kind: PlanItemKind; id: string };
+
+/** The entry a fixture's word names in the tenant's list, made (and audited) when the list lacks it. */
+async function vocabularyEntry(
+  context: LoadContext,
+  kind: VocabularyKind,
+  label: string | undefined,
+): Promise<string | null> {
+  if (label === undefined) return null;
+  const { id, created } = await entryIdForLabel(context.tx, context.tenantId, kind, label);
+  if (created)
+    context.audit.push({
+      entityType: 'vocabulary_entry',
+      entityId: id,
+      operation: 'create',
+      unitId: null,
+      changes: creationChanges(created),
+    });
+  return id;
+}
+
+/** A frequency as a plan writes it, or the fixture names the field it cannot read. */
+function frequencyOf(context: LoadContext, text: string | undefined, field: string): ControlFrequency | null {
+  if (text === undefined) return null;
+  const frequency = frequencyFromText(text);
+  if (!frequency)
+    throw new FixtureError(context.file, field, `"${text}" is no frequency such as "Kvartalsvis" or "Per tertial"`);
+  return frequency;
+}
 
 /** Writes one plan of a fixture with everything in it. */
 export async function loadPlan(
@@ -48,20 +80,26 @@ export async function loadPlan(
   ]);
 
   const riskIds = new Map<string, string>();
-  const riskRows = plan.risks.map((risk, index) => {
+  const riskRows = [];
+  for (const [index, risk] of plan.risks.entries()) {
     const id = uuidv7();
     riskIds.set(risk.title, id);
-    return {
+    riskRows.push({
       id,
       planId,
       title: risk.title,
       description: risk.description ?? null,
-      process: risk.process ?? null,
+      processId: await vocabularyEntry(context, 'process', risk.process),
+      categoryId: await vocabularyEntry(context, 'risk_category', risk.category),
+      cause: risk.cause ?? null,
+      effect: risk.effect ?? null,
+      response: risk.response ?? null,
+      responseMotivation: risk.responseMotivation ?? null,
       likelihood: risk.likelihood ?? null,
       consequence: risk.consequence ?? null,
       sortOrder: index,
-    };
-  });
+    });
+  }
   await insertRows(context, risks, 'risk', riskRows);
   await insertRows(
     context,
@@ -150,8 +188,11 @@ export async function loadPlan(
         riskId: riskId as string,
         title: control.title,
         description: control.description ?? null,
-        method: control.method ?? null,
-        frequency: control.frequency ?? null,
+        methodId: await vocabularyEntry(context, 'control_method', control.method),
+        scope: control.scope ?? null,
+        frequency: frequencyOf(context, control.frequency, `${field}.frequency`),
+        reportingTime: control.reportingTime ?? null,
+        reportsTo: control.reportsTo ?? [],
         statusId: statusOf(context, control.status, `${field}.status`),
         startDate: control.startDate ?? null,
         endDate: control.endDate ?? null,
@@ -163,12 +204,20 @@ export async function loadPlan(
   await insertRows(context, controls, 'control', controlRows);
   for (const { item, fixture, field } of scheduledItems) {
     await loadAssignments(context, item, fixture.responsible, fixture.reporting, field);
-    await insertRows(
-      context,
-      checkpoints,
-      'checkpoint',
-      fixture.checkpoints.map((date) => ({ id: uuidv7(), ...itemColumns(item), date })),
-    );
+    // The dates the document gives, and those the control's frequency makes over the plan's years.
+    const given = new Set(fixture.checkpoints);
+    const control = item.kind === 'control' ? controlRows.find((row) => row.id === item.id) : undefined;
+    const generated = control?.frequency
+      ? checkpointDates(
+          control.frequency,
+          control.startDate ?? `${period.startYear}-01-01`,
+          control.endDate ?? `${period.endYear}-12-31`,
+        ).filter((date) => !given.has(date))
+      : [];
+    await insertRows(context, checkpoints, 'checkpoint', [
+      ...fixture.checkpoints.map((date) => ({ id: uuidv7(), ...itemColumns(item), date })),
+      ...generated.map((date) => ({ id: uuidv7(), ...itemColumns(item), date, generated: true })),
+    ]);
     await loadFollowUps(context, item, fixture.followUps, `${field}.followUps`);
   }
 

@@ -261,6 +261,7 @@ export const en: ServerMessages = {
     severity: (severity) => `Severity: ${severity}`,
     found: (date) => `Found: ${date}`,
     foundBy: (date, name) => `Found: ${date} by ${name}`,
+    reportImmediately: 'Deviations of this severity are to be reported to the committee at once.',
     closing: 'The deviation is closed only when an action with a responsible person and an end date answers it.',
   },
 
@@ -401,6 +402,11 @@ export const en: ServerMessages = {
       risk: 'Risk',
       method: 'Control method',
       frequency: 'Frequency',
+      cause: 'Cause',
+      effect: 'Effect',
+      scope: 'Scope and sample',
+      reportingTime: 'Reporting time',
+      reportsTo: 'Reports to',
       responsible: 'Responsible',
       reporting: 'Reporting responsible',
       status: 'Status',
@@ -567,6 +573,13 @@ export const en: ServerMessages = {
 
   /** Importing a plan: the preview, its checks, and writing it. */
   planImport: {
+    newVocabularyEntry: (text: string, list: string) =>
+      `"${text}" is not among the organisation's ${list}. It is added to the list when the plan is imported; the administrator can rename or archive it.`,
+    unknownFrequency: (text: string) =>
+      `"${text}" is no frequency Uppsikt recognises (such as Quarterly, Every four months or dates). The text is kept in the control's scope; choose a frequency after the import.`,
+    unknownRecipient: (text: string) =>
+      `"${text}" is no recipient Uppsikt recognises (committee, head of administration or municipal executive board). It is left out; choose after the import.`,
+    vocabularyLists: { process: 'processes', risk_category: 'risk categories', control_method: 'control methods', deviation_severity: 'deviation severities' } as Record<string, string>,
     // Messages of the planner, the import jobs and their routes.
     periodAssumed: (year: number) => `The follow-up names no period and is counted as Full year ${year}.`,
     notADate: (text: string) =>

@@ -285,6 +285,7 @@ export const sv = {
     severity: (severity: string) => `Allvarlighet: ${severity}`,
     found: (date: string) => `Upptäckt: ${date}`,
     foundBy: (date: string, name: string) => `Upptäckt: ${date} av ${name}`,
+    reportImmediately: 'Avvikelser av den här allvarlighetsgraden ska rapporteras till nämnden genast.',
     closing: 'Avvikelsen stängs först när en åtgärd med ansvarig och slutdatum besvarar den.',
   },
 
@@ -434,6 +435,11 @@ export const sv = {
       risk: 'Risk',
       method: 'Kontrollmetod',
       frequency: 'Frekvens',
+      cause: 'Orsak',
+      effect: 'Effekt',
+      scope: 'Omfattning och urval',
+      reportingTime: 'Tidpunkt',
+      reportsTo: 'Rapporteras till',
       responsible: 'Ansvariga',
       reporting: 'Rapporteringsansvariga',
       status: 'Status',
@@ -611,6 +617,13 @@ export const sv = {
 
   /** Importing a plan: the preview, its checks, and writing it. */
   planImport: {
+    newVocabularyEntry: (text: string, list: string) =>
+      `"${text}" finns inte bland organisationens ${list}. Det läggs till i listan när planen importeras; administratören kan byta namn på det eller arkivera det.`,
+    unknownFrequency: (text: string) =>
+      `"${text}" är ingen frekvens som Uppsikt känner igen (till exempel Kvartalsvis, Per tertial eller datum). Texten sparas i kontrollens omfattning; välj frekvens efter importen.`,
+    unknownRecipient: (text: string) =>
+      `"${text}" är ingen mottagare som Uppsikt känner igen (nämnd, förvaltningschef eller kommunstyrelsen). Den lämnas utanför; välj efter importen.`,
+    vocabularyLists: { process: 'processer', risk_category: 'riskkategorier', control_method: 'kontrollmetoder', deviation_severity: 'allvarlighetsgrader' } as Record<string, string>,
     // Messages of the planner, the import jobs and their routes.
     periodAssumed: (year: number) => `Uppföljningen anger ingen period och räknas till Helår ${year}.`,
     notADate: (text: string) =>

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
 import { actions } from '../db/schema/actions.ts';
@@ -7,6 +7,7 @@ import { deviations } from '../db/schema/deviations.ts';
 import { plans } from '../db/schema/plans.ts';
 import { riskMatrices } from '../db/schema/risk-matrices.ts';
 import { tenants } from '../db/schema/tenants.ts';
+import { vocabularyEntries } from '../db/schema/vocabulary-entries.ts';
 import { loadDemoData } from '../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { createPlan, createRisk } from '../../../test/support/factories.ts';
@@ -80,12 +81,22 @@ describe('the plan read model (loadPlanFacts) on the demo data', () => {
     for (const control of await database.db
       .select({ tenantId: controls.tenantId, id: controls.id, title: controls.title })
       .from(controls)) {
+      const [severity] = await database.db
+        .select({ id: vocabularyEntries.id })
+        .from(vocabularyEntries)
+        .where(
+          and(
+            eq(vocabularyEntries.tenantId, control.tenantId),
+            eq(vocabularyEntries.kind, 'deviation_severity'),
+            eq(vocabularyEntries.key, 'significant'),
+          ),
+        );
       await database.db.insert(deviations).values({
         tenantId: control.tenantId,
         controlId: control.id,
         title: `Avvikelse i ${control.title}`,
         foundOn: '2020-06-01',
-        severity: 'significant',
+        severityId: severity!.id,
       });
     }
     tenantId = rows.find((row) => row.slug === 'malmo')!.tenantId;

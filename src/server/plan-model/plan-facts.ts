@@ -1,4 +1,6 @@
+import { frequencyText } from '../../domain/control-frequency.ts';
 import { personDisplayName } from '../../domain/person.ts';
+import { REPORT_RECIPIENT_LABELS, RISK_RESPONSE_LABELS } from '../../domain/risk-response.ts';
 import { reportingPeriodLabel } from '../../domain/reporting-period.ts';
 import { DEFAULT_RISK_MATRIX, type RiskMatrixConfig } from '../../domain/risk-matrix.ts';
 import type { StatusCategory } from '../../domain/status.ts';
@@ -19,6 +21,7 @@ import {
   readDeviations,
   readNotes,
   readRiskMatrices,
+  readVocabularyEntries,
   type PlanSelection,
 } from './plan-reads.ts';
 
@@ -59,8 +62,16 @@ export interface ItemFacts {
 
 export interface ControlFacts extends ItemFacts {
   description: string | null;
+  /** Kontrollmetod, the entry's label in the reader's language. */
   method: string | null;
+  /** Omfattning and urval, Markdown. */
+  scope: string | null;
+  /** The frequency in words ("Kvartalsvis"). */
   frequency: string | null;
+  /** Tidpunkt for reporting, as written. */
+  reportingTime: string | null;
+  /** To whom it is reported, in words. */
+  reportsTo: string[];
 }
 
 export interface ActionFacts extends ItemFacts {
@@ -75,6 +86,16 @@ export interface RiskFacts {
   id: string;
   title: string;
   description: string | null;
+  /** Process (kontrollområde) and category, the entries' labels in the reader's language. */
+  process: string | null;
+  category: string | null;
+  cause: string | null;
+  effect: string | null;
+  owner: string | null;
+  /** The response decided, in words ("Kontrollera"), with its motivation. */
+  response: string | null;
+  responseMotivation: string | null;
+  legalReferences: string | null;
   likelihood: number | null;
   consequence: number | null;
   riskValue: number | null;
@@ -107,7 +128,12 @@ export interface DeviationFacts {
   title: string;
   description: string | null;
   foundOn: string;
+  /** The severity's label in the reader's language. */
   severity: string;
+  /** The severity entry's stable key, to group by. */
+  severityKey: string;
+  /** The severity's place in the tenant's list (mildest first). */
+  severityOrder: number;
   state: string;
   controlTitle: string;
   hasAction: boolean;
@@ -177,6 +203,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     deviationRows,
     noteRows,
     matrixRows,
+    vocabularyRows,
   ] = await readTogether(
     selection.db,
     () => readPlans(selection),
@@ -194,6 +221,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     () => readDeviations(selection),
     unlessSummary(() => readNotes(selection)),
     () => readRiskMatrices(selection),
+    () => readVocabularyEntries(selection),
   );
   return {
     planRows,
@@ -211,6 +239,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     deviationRows,
     noteRows,
     matrixRows,
+    vocabularyRows,
   };
 }
 
@@ -278,17 +307,26 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
     deviationRows,
     noteRows,
     matrixRows,
+    vocabularyRows,
   } = rows;
   const { itemFacts, statusOf } = itemFactsReader(rows, locale);
+  const entryById = new Map(vocabularyRows.map((row) => [row.id, row]));
+  const entryLabel = (id: string | null) => {
+    const entry = id === null ? undefined : entryById.get(id);
+    return entry ? (locale === 'sv' ? entry.labelSv : entry.labelEn) : null;
+  };
   const controlsByRisk = groupBy(
     controlRows.map((row) => ({
       riskId: row.riskId,
       facts: {
         ...itemFacts(row.id, row.title, row.statusId, row.startDate, row.endDate),
         description: row.description,
-        method: row.method,
-        frequency: row.frequency,
-      },
+        method: entryLabel(row.methodId),
+        scope: row.scope,
+        frequency: row.frequency ? frequencyText(row.frequency, locale) : null,
+        reportingTime: row.reportingTime,
+        reportsTo: row.reportsTo.map((recipient) => REPORT_RECIPIENT_LABELS[recipient][locale]),
+      } satisfies ControlFacts,
     })),
     (row) => row.riskId,
   );
@@ -345,6 +383,14 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
             id: risk.id,
             title: risk.title,
             description: risk.description,
+            process: entryLabel(risk.processId),
+            category: entryLabel(risk.categoryId),
+            cause: risk.cause,
+            effect: risk.effect,
+            owner: risk.owner ? personDisplayName(risk.owner, locale) : null,
+            response: risk.response ? RISK_RESPONSE_LABELS[risk.response][locale] : null,
+            responseMotivation: risk.responseMotivation,
+            legalReferences: risk.legalReferences,
             likelihood: risk.likelihood,
             consequence: risk.consequence,
             riskValue: risk.riskValue,
@@ -389,7 +435,9 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
             title: deviation.title,
             description: deviation.description,
             foundOn: deviation.foundOn,
-            severity: deviation.severity,
+            severity: entryLabel(deviation.severityId) ?? '',
+            severityKey: entryById.get(deviation.severityId)?.key ?? '',
+            severityOrder: entryById.get(deviation.severityId)?.sortOrder ?? 0,
             state: deviation.state,
             controlTitle,
             hasAction: deviation.actionId !== null,

@@ -17,6 +17,7 @@ import { riskMatrices } from '../db/schema/risk-matrices.ts';
 import { risks } from '../db/schema/risks.ts';
 import { statuses } from '../db/schema/statuses.ts';
 import { users } from '../db/schema/users.ts';
+import { vocabularyEntries } from '../db/schema/vocabulary-entries.ts';
 
 // The reads behind the plan's read model (plan-facts.ts): one query per kind of row, each for all
 // the chosen plans of one tenant at once. Archived rows are left out; each read keeps the order
@@ -101,11 +102,20 @@ export function readRisks(selection: PlanSelection) {
       planId: risks.planId,
       title: risks.title,
       description: risks.description,
+      processId: risks.processId,
+      categoryId: risks.categoryId,
+      cause: risks.cause,
+      effect: risks.effect,
+      owner: { name: users.name, deactivatedAt: users.deactivatedAt },
+      response: risks.response,
+      responseMotivation: risks.responseMotivation,
+      legalReferences: risks.legalReferences,
       likelihood: risks.likelihood,
       consequence: risks.consequence,
       riskValue: risks.riskValue,
     })
     .from(risks)
+    .leftJoin(users, and(eq(users.tenantId, risks.tenantId), eq(users.id, risks.ownerId)))
     .where(and(inPlans(selection, risks), live(risks)))
     .orderBy(asc(risks.sortOrder), asc(risks.createdAt));
 }
@@ -118,8 +128,11 @@ export function readControls(selection: PlanSelection) {
       ...itemColumns(controls),
       riskId: controls.riskId,
       description: controls.description,
-      method: controls.method,
+      methodId: controls.methodId,
+      scope: controls.scope,
       frequency: controls.frequency,
+      reportingTime: controls.reportingTime,
+      reportsTo: controls.reportsTo,
     })
     .from(controls)
     .where(and(inPlans(selection, controls), live(controls)))
@@ -291,6 +304,15 @@ export function readDeviations({ db, tenantId, ids }: PlanSelection) {
     .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
     .where(and(eq(deviations.tenantId, tenantId), inArray(controls.planId, ids), live(deviations)))
     .orderBy(asc(deviations.foundOn));
+}
+
+/** The tenant's vocabularies (processes, categories, methods, severities), archived entries too: old plans name them. */
+export function readVocabularyEntries({ db, tenantId }: PlanSelection) {
+  return db
+    .select()
+    .from(vocabularyEntries)
+    .where(eq(vocabularyEntries.tenantId, tenantId))
+    .orderBy(asc(vocabularyEntries.kind), asc(vocabularyEntries.sortOrder), asc(vocabularyEntries.labelSv));
 }
 
 /** The notes written in the plans. */

@@ -87,10 +87,6 @@ export const REPORT_LABELS = {
     meetingOn: (date: string) => `Sammanträde den ${date}.`,
     meetingInMonth: (month: string) => `Sammanträde i ${month}.`,
     severityTitle: 'Allvarlighet',
-    severity: { minor: 'Mindre väsentlig', significant: 'Väsentlig', very_significant: 'Mycket väsentlig' } as Record<
-      string,
-      string
-    >,
     deviationState: { open: 'Öppen', closed: 'Stängd' } as Record<string, string>,
     deviation: 'Avvikelse',
     foundOn: 'Upptäckt',
@@ -224,10 +220,6 @@ export const REPORT_LABELS = {
     meetingOn: (date: string) => `Meeting on ${date}.`,
     meetingInMonth: (month: string) => `Meeting in ${month}.`,
     severityTitle: 'Severity',
-    severity: { minor: 'Minor', significant: 'Significant', very_significant: 'Very significant' } as Record<
-      string,
-      string
-    >,
     deviationState: { open: 'Open', closed: 'Closed' } as Record<string, string>,
     deviation: 'Deviation',
     foundOn: 'Found on',

@@ -145,7 +145,7 @@ describe('what belongs to a plan year: its meetings and its deviations, in the r
           controlId,
           title: 'Dubbel utbetalning i december',
           foundOn: '2026-01-20',
-          severity: 'significant',
+          severityId: h.tenant.vocabularyIds.deviation_severity.significant!,
         })
       ).status,
     ).toBe(201);

@@ -3,6 +3,7 @@ import { setArchived } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { deviations } from '../../db/schema/deviations.ts';
 import { findReadableDeviation } from './find-readable-deviation.ts';
+import { withSeverityRefs } from '../../deviations/severity-refs.ts';
 
 export interface ArchiveDeviationOptions {
   deviationId: string;
@@ -19,5 +20,6 @@ export async function archiveDeviation(
   const { unitId, planId, ...current } = await findReadableDeviation(tx, access, { deviationId });
   void planId;
   access.assertMayArchive(unitId);
-  return setArchived(tx, deviations, current, archived, { actor: access.actor, entityType: 'deviation', unitId });
+  const row = await setArchived(tx, deviations, current, archived, { actor: access.actor, entityType: 'deviation', unitId });
+  return (await withSeverityRefs(tx, access.tenantId, [row as typeof deviations.$inferSelect]))[0]!;
 }

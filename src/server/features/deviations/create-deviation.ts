@@ -8,7 +8,10 @@ import { deviations } from '../../db/schema/deviations.ts';
 import { users } from '../../db/schema/users.ts';
 import { findItemScope } from '../../plan-items/item-commands.ts';
 import { checkReferences } from './deviation-rules.ts';
-import { notifyDeviation } from './notify-deviation.ts';
+import { notifyDeviation } from '../../deviations/notify-deviation.ts';
+import { withSeverityRefs } from '../../deviations/severity-refs.ts';
+import { findReadablePlan } from '../../access/plan-scope.ts';
+import { assertVocabularyEntry } from '../../vocabulary/vocabulary-refs.ts';
 
 /** What a new deviation is: the request's fields (the control, title, severity, when and by whom it was found …). */
 export type CreateDeviationOptions = z.infer<typeof deviationCreate>;
@@ -18,6 +21,13 @@ export async function createDeviation(tx: Transaction, access: Access, options: 
   const scope = await findItemScope(tx, access, 'control', options.controlId, 'controlId');
   access.assertItemWrite(scope.unitId, scope.assigned);
   await checkReferences(tx, access.tenantId, options.controlId, scope.planId, options);
+  const plan = await findReadablePlan(tx, access, scope.planId);
+  await assertVocabularyEntry(tx, access.tenantId, {
+    kind: 'deviation_severity',
+    entryId: options.severityId,
+    year: plan.startYear,
+    path: 'severityId',
+  });
   const row = await insertAudited(
     tx,
     deviations,
@@ -37,5 +47,5 @@ export async function createDeviation(tx: Transaction, access: Access, options: 
         .where(and(eq(users.tenantId, access.tenantId), eq(users.id, deviation.foundById)))
     : [];
   await notifyDeviation(tx, deviation, finder?.name ?? null);
-  return row;
+  return (await withSeverityRefs(tx, access.tenantId, [deviation]))[0]!;
 }

@@ -45,7 +45,7 @@ describe('the deviation flow', () => {
       followUpId: followUp.body.id,
       title: 'Utbetalningar utan attest',
       description: 'Två av tjugo stickprov.',
-      severity: 'significant',
+      severityId: h.tenant.vocabularyIds.deviation_severity.significant,
       foundOn: '2026-03-20',
     });
     expect(recorded.status).toBe(201);

@@ -40,7 +40,7 @@ describe('deviations', () => {
         ).post('/deviations', {
           controlId: controlIds[unit],
           title: 'Fakturor attesterade av fel person',
-          severity: 'significant',
+          severityId: h.tenant.vocabularyIds.deviation_severity.significant,
         });
         expect(reply.status).toBe(201);
         return reply.body.id as string;
@@ -65,7 +65,7 @@ describe('deviations', () => {
       controlId: controlIds.unitA,
       followUpId: followUp.id,
       title: 'Saknad attest',
-      severity: 'very_significant',
+      severityId: h.tenant.vocabularyIds.deviation_severity.very_significant,
       reportedToId: h.userIds.coordinator,
       reportedToText: 'Nämnden',
       reportedOn: '2026-03-20',
@@ -75,7 +75,7 @@ describe('deviations', () => {
       state: 'open',
       foundById: h.userIds.responsible,
       followUpId: followUp.id,
-      severity: 'very_significant',
+      severityId: h.tenant.vocabularyIds.deviation_severity.very_significant,
     });
 
     const closeTooSoon = await responsible.patch(`/deviations/${reported.body.id}`, {
@@ -109,7 +109,7 @@ describe('deviations', () => {
 
     const list = await (
       await h.as('reader')
-    ).get(`/deviations?planId=${planIds.unitA}&state=closed&severity=very_significant`);
+    ).get(`/deviations?planId=${planIds.unitA}&state=closed&severityId=${h.tenant.vocabularyIds.deviation_severity.very_significant}`);
     expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([reported.body.id]);
   });
 
@@ -127,7 +127,7 @@ describe('deviations', () => {
         await coordinator.post('/deviations', {
           controlId: controlIds.unitA,
           title: 'Avvikelse som ska stängas',
-          severity: 'significant',
+          severityId: h.tenant.vocabularyIds.deviation_severity.significant,
         })
       ).body;
       const answer = await coordinator.post('/actions', { planId: planIds.unitA, ...action(h) });
@@ -161,14 +161,21 @@ describe('deviations', () => {
       controlId: controlIds.unitA,
       followUpId: otherFollowUp.id,
       title: 'A',
-      severity: 'minor',
+      severityId: h.tenant.vocabularyIds.deviation_severity.minor,
     });
     expect(reply.body.errors).toEqual([{ path: 'followUpId', message: 'Finns inte för kontrollen.' }]);
     expect(
-      (await (await h.as('reader')).post('/deviations', { controlId: controlIds.unitA, title: 'A', severity: 'minor' }))
+      (await (await h.as('reader')).post('/deviations', { controlId: controlIds.unitA, title: 'A', severityId: h.tenant.vocabularyIds.deviation_severity.minor }))
         .status,
     ).toBe(403);
-    const severity = await admin.post('/deviations', { controlId: controlIds.unitA, title: 'A', severity: 'huge' });
-    expect(severity.body.errors[0].path).toBe('severity');
+    // A severity is an entry of the tenant's severities: not a word, not another list's entry.
+    const word = await admin.post('/deviations', { controlId: controlIds.unitA, title: 'A', severity: 'huge' });
+    expect(word.status).toBe(400);
+    const method = await admin.post('/deviations', {
+      controlId: controlIds.unitA,
+      title: 'A',
+      severityId: h.tenant.vocabularyIds.control_method.stickprov,
+    });
+    expect(method.body.errors[0].path).toBe('severityId');
   });
 });

@@ -9,6 +9,7 @@ import { deviations } from '../../db/schema/deviations.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { orderBy } from '../../http/list-helpers.ts';
 import { selectWithUnit } from './deviation-rules.ts';
+import { withSeverityRefs } from '../../deviations/severity-refs.ts';
 
 /** A page of the deviations the caller reads, filtered by unit subtree, control, plan, state, severity and the dates they were found. */
 export async function listDeviations(db: Database, access: Access, query: z.infer<typeof deviationListQuery>) {
@@ -19,7 +20,7 @@ export async function listDeviations(db: Database, access: Access, query: z.infe
   if (query.controlId) where.push(eq(deviations.controlId, query.controlId));
   if (query.planId) where.push(eq(plans.id, query.planId));
   if (query.state) where.push(eq(deviations.state, query.state));
-  if (query.severity) where.push(eq(deviations.severity, query.severity));
+  if (query.severityId) where.push(eq(deviations.severityId, query.severityId));
   if (query.from) where.push(gte(deviations.foundOn, query.from));
   if (query.to) where.push(lte(deviations.foundOn, query.to));
   if (!query.includeArchived) where.push(isNull(deviations.archivedAt));
@@ -30,5 +31,10 @@ export async function listDeviations(db: Database, access: Access, query: z.infe
     )
     .limit(query.limit)
     .offset(query.offset);
-  return { items: rows.map((row) => row.deviation), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
+  const items = await withSeverityRefs(
+    db,
+    access.tenantId,
+    rows.map((row) => row.deviation),
+  );
+  return { items, total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }

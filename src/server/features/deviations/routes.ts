@@ -12,6 +12,7 @@ import { findReadableDeviation } from './find-readable-deviation.ts';
 import { listDeviations } from './list-deviations.ts';
 import { presentDeviation } from './present.ts';
 import { updateDeviation } from './update-deviation.ts';
+import { withSeverityRefs } from '../../deviations/severity-refs.ts';
 
 /** Avvikelser found by controls: list by unit, plan, state, severity and time; record; change; close; archive. */
 export function deviationRoutes() {
@@ -26,7 +27,8 @@ export function deviationRoutes() {
     listQuery: deviationListQuery,
     present: presentDeviation,
     list: listDeviations,
-    find: (db, access, deviationId) => findReadableDeviation(db, access, { deviationId }),
+    find: async (db, access, deviationId) =>
+      (await withSeverityRefs(db, access.tenantId, [await findReadableDeviation(db, access, { deviationId })]))[0]!,
     create: createDeviation,
     update: (tx, access, deviationId, version, changes) =>
       updateDeviation(tx, access, { deviationId, version, changes }),

@@ -13,6 +13,9 @@ import { findItemScope } from '../../plan-items/item-commands.ts';
 import { checkReferences } from './deviation-rules.ts';
 import { findReadableDeviation } from './find-readable-deviation.ts';
 import { presentDeviation } from './present.ts';
+import { findReadablePlan } from '../../access/plan-scope.ts';
+import { withSeverityRefs } from '../../deviations/severity-refs.ts';
+import { assertVocabularyEntry, vocabularyRefs } from '../../vocabulary/vocabulary-refs.ts';
 
 export interface UpdateDeviationOptions {
   deviationId: string;
@@ -62,6 +65,14 @@ export async function updateDeviation(
   const scope = await findItemScope(tx, access, 'control', current.controlId, 'controlId');
   access.assertItemWrite(unitId, scope.assigned);
   await checkReferences(tx, access.tenantId, current.controlId, planId, changes);
+  await assertVocabularyEntry(tx, access.tenantId, {
+    kind: 'deviation_severity',
+    entryId: changes.severityId,
+    year: (await findReadablePlan(tx, access, planId)).startYear,
+    path: 'severityId',
+    current: current.severityId,
+  });
+  const refs = await vocabularyRefs(tx, access.tenantId, [current.severityId]);
   const values: Record<string, unknown> = { ...changes };
   if (changes.state === 'closed' && current.state !== 'closed') {
     await assertMayClose(tx, access.tenantId, changes.actionId === undefined ? current.actionId : changes.actionId);
@@ -69,10 +80,16 @@ export async function updateDeviation(
   } else if (changes.state === 'open' && current.state === 'closed') {
     values.closedAt = null;
   }
-  return updateAudited(
+  const row = await updateAudited(
     tx,
     deviations,
-    { current, expectedVersion: version, values, present: presentDeviation },
+    {
+      current,
+      expectedVersion: version,
+      values,
+      present: (stored) => presentDeviation({ ...stored, severity: refs.get(stored.severityId as string) }),
+    },
     { actor: access.actor, entityType: 'deviation', unitId },
   );
+  return (await withSeverityRefs(tx, access.tenantId, [row as typeof deviations.$inferSelect]))[0]!;
 }

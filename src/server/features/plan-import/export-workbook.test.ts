@@ -1,3 +1,4 @@
+import { alias } from 'drizzle-orm/pg-core';
 import { and, eq, isNull } from 'drizzle-orm';
 import { demoPlansOf } from '../../../../test/support/demo-plans.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -10,6 +11,7 @@ import { actions } from '../../db/schema/actions.ts';
 import { activities, subActivities } from '../../db/schema/activities.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
+import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { AppError, problemResponse } from '../../errors.ts';
@@ -159,13 +161,17 @@ describe('every demo plan exports and reads back as it is', () => {
       totals.activities += imported.activities.length;
       totals.subActivities += subsRead.length;
       totals.followUps += followUpsRead.length;
+      const process = alias(vocabularyEntries, 'process');
+      const category = alias(vocabularyEntries, 'category');
       const riskRows = await h.db
-        .select({ id: risks.id, process: risks.process, category: risks.category })
+        .select({ id: risks.id, process: process.labelSv, category: category.labelSv })
         .from(risks)
+        .leftJoin(process, eq(process.id, risks.processId))
+        .leftJoin(category, eq(category.id, risks.categoryId))
         .where(and(eq(risks.planId, planId), isNull(risks.archivedAt)));
       for (const risk of imported.risks) {
         const row = riskRows.find((candidate) => candidate.id === risk.id)!;
-        expect([risk.process, risk.category]).toEqual([row.process ?? '', row.category ?? '']);
+        expect([risk.process ?? '', risk.category ?? '']).toEqual([row.process ?? '', row.category ?? '']);
       }
 
       // Texts: the same as the plan's read model prints them.

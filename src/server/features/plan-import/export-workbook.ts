@@ -1,6 +1,8 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { frequencyText } from '../../../domain/control-frequency.ts';
 import { reportingPeriodLabel } from '../../../domain/reporting-period.ts';
+import { REPORT_RECIPIENT_LABELS } from '../../../domain/risk-response.ts';
 import type { PlanKind } from '../../../domain/plan.ts';
 import type { Access } from '../../access/access.ts';
 import { findReadablePlan } from '../../access/plan-scope.ts';
@@ -21,6 +23,7 @@ import {
   readCheckpoints,
   readFocusAreas,
   readPlans,
+  readVocabularyEntries,
   type PlanSelection,
 } from '../../plan-model/plan-reads.ts';
 import {
@@ -141,6 +144,7 @@ async function readWorkbookContent(db: Database, tenantId: string, plan: PlanRow
     assignmentRows,
     checkpointRows,
     focusRows,
+    vocabularyRows,
   ] = await readTogether(
     db,
     () => readPlans(selection),
@@ -214,6 +218,7 @@ async function readWorkbookContent(db: Database, tenantId: string, plan: PlanRow
     () => readAssignments(selection),
     () => readCheckpoints(selection),
     () => readFocusAreas(selection),
+    () => readVocabularyEntries(selection),
   );
   const matrix = await planRiskMatrix(db, plan);
   return {
@@ -230,6 +235,7 @@ async function readWorkbookContent(db: Database, tenantId: string, plan: PlanRow
     assignmentRows,
     checkpointRows,
     focusRows,
+    vocabularyRows,
     likelihoodLevels: matrix.config.likelihoodLevels.length,
     consequenceLevels: matrix.config.consequenceLevels.length,
   };
@@ -293,6 +299,10 @@ function rowsBySheet(content: WorkbookContent, locale: 'sv' | 'en'): Record<Shee
   const carryOverOf = (value: string | null) =>
     value === null ? '' : messages.carryOver[value as keyof typeof messages.carryOver];
   const riskTitle = new Map(content.riskRows.map((risk) => [risk.id, risk.title]));
+  const entryLabel = new Map(
+    content.vocabularyRows.map((entry) => [entry.id, locale === 'sv' ? entry.labelSv : entry.labelEn]),
+  );
+  const labelOf = (id: string | null) => (id === null ? '' : (entryLabel.get(id) ?? ''));
 
   const risksSheet: SheetRow[] = content.riskRows.map((risk) => ({
     id: risk.id,
@@ -301,8 +311,10 @@ function rowsBySheet(content: WorkbookContent, locale: 'sv' | 'en'): Record<Shee
     values: {
       title: risk.title,
       description: risk.description,
-      process: risk.process,
-      category: risk.category,
+      process: labelOf(risk.processId),
+      category: labelOf(risk.categoryId),
+      cause: risk.cause,
+      effect: risk.effect,
       likelihood: risk.likelihood,
       consequence: risk.consequence,
       riskValue: { riskValue: risk.riskValue },
@@ -316,8 +328,11 @@ function rowsBySheet(content: WorkbookContent, locale: 'sv' | 'en'): Record<Shee
       risk: riskTitle.get(control.riskId) ?? '',
       title: control.title,
       description: control.description,
-      method: control.method,
-      frequency: control.frequency,
+      method: labelOf(control.methodId),
+      scope: control.scope,
+      frequency: control.frequency ? frequencyText(control.frequency, locale) : '',
+      reportingTime: control.reportingTime,
+      reportsTo: control.reportsTo.map((recipient) => REPORT_RECIPIENT_LABELS[recipient][locale]).join(', '),
       ...schedule(control),
     },
   }));

@@ -13,6 +13,7 @@ import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { statuses } from '../../db/schema/statuses.ts';
 import { users } from '../../db/schema/users.ts';
+import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
 import { planRiskMatrix, type PlanRiskMatrix } from '../../plan-items/plan-risk-matrix.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -60,12 +61,14 @@ export interface TargetState {
   units: Pick<typeof orgUnits.$inferSelect, 'id' | 'name' | 'shortName' | 'archivedAt'>[];
   periods: PeriodRow[];
   focusAreas: (typeof focusAreas.$inferSelect)[];
+  /** The tenant's processes, risk categories, control methods and severities, archived ones too. */
+  vocabulary: (typeof vocabularyEntries.$inferSelect)[];
 }
 
 /** Loads the target plan's items (archived ones too, for ids a workbook still names) and the vocabularies. */
 export async function loadTargetState(db: Database, tenantId: string, target: ImportTarget): Promise<TargetState> {
   const planId = target.plan?.id ?? null;
-  const [unitRows, statusRows, people, units, periods, areas] = await Promise.all([
+  const [unitRows, statusRows, people, units, periods, areas, vocabulary] = await Promise.all([
     db
       .select({ name: orgUnits.name })
       .from(orgUnits)
@@ -81,6 +84,11 @@ export async function loadTargetState(db: Database, tenantId: string, target: Im
       .where(eq(orgUnits.tenantId, tenantId)),
     db.select().from(reportingPeriods).where(eq(reportingPeriods.tenantId, tenantId)),
     db.select().from(focusAreas).where(eq(focusAreas.tenantId, tenantId)),
+    db
+      .select()
+      .from(vocabularyEntries)
+      .where(eq(vocabularyEntries.tenantId, tenantId))
+      .orderBy(asc(vocabularyEntries.sortOrder)),
   ]);
   const matrix = await planRiskMatrix(db, {
     tenantId,
@@ -106,6 +114,7 @@ export async function loadTargetState(db: Database, tenantId: string, target: Im
     units,
     periods,
     focusAreas: areas,
+    vocabulary,
   };
   if (planId === null) return state;
 

@@ -70,8 +70,16 @@ export interface ImportedSchedule {
 export interface ImportedControl extends Exported, ImportedSchedule {
   title: string;
   description?: string | undefined;
+  /** Kontrollmetod: an entry's label, or a text saying how (which then is the control's scope). */
   method?: string | undefined;
+  /** Omfattning and urval. */
+  scope?: string | undefined;
+  /** As written ("Kvartalsvis", "Per tertial", or dates). */
   frequency?: string | undefined;
+  /** Tidpunkt for reporting. */
+  reportingTime?: string | undefined;
+  /** Rapporteras till, as written ("Nämnd, kommunstyrelsen"). */
+  reportsTo?: string | undefined;
   origin: Origin;
 }
 
@@ -92,6 +100,9 @@ export interface ImportedRisk extends Exported {
   description?: string | undefined;
   process?: string | undefined;
   category?: string | undefined;
+  /** Orsak and konsekvens in words, Markdown. */
+  cause?: string | undefined;
+  effect?: string | undefined;
   /** sannolikhet, as written. */
   likelihood?: string | undefined;
   /** konsekvens, as written. */

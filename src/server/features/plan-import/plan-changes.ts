@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportEntity, ImportOutcome } from '../../../domain/plan-import.ts';
+import { frequencyText, type ControlFrequency } from '../../../domain/control-frequency.ts';
+import { REPORT_RECIPIENT_LABELS, type ReportRecipient } from '../../../domain/risk-response.ts';
 import { foldWords } from '../../../domain/table-headings.ts';
 import type { LocalizedText } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
@@ -98,8 +100,19 @@ export interface PlannedImport {
 }
 
 const ITEM_TABLE_FIELDS = {
-  risk: ['title', 'description', 'process', 'category', 'likelihood', 'consequence'],
-  control: ['title', 'description', 'method', 'frequency', 'statusId', 'startDate', 'endDate'],
+  risk: ['title', 'description', 'processId', 'categoryId', 'cause', 'effect', 'likelihood', 'consequence'],
+  control: [
+    'title',
+    'description',
+    'methodId',
+    'scope',
+    'frequency',
+    'reportingTime',
+    'reportsTo',
+    'statusId',
+    'startDate',
+    'endDate',
+  ],
   action: ['title', 'whatToDo', 'measuresTaken', 'responsibleUnitId', 'statusId', 'startDate', 'endDate'],
   activity: [
     'number',
@@ -218,8 +231,10 @@ class Planner {
     const values = defined({
       title: r.text(risk.title),
       description: r.text(risk.description),
-      process: r.text(risk.process),
-      category: r.text(risk.category),
+      processId: r.entry('process', risk.process, 'process', risk.origin, warnings),
+      categoryId: r.entry('risk_category', risk.category, 'category', risk.origin, warnings),
+      cause: r.text(risk.cause),
+      effect: r.text(risk.effect),
       likelihood,
       consequence,
     });
@@ -249,11 +264,18 @@ class Planner {
     const issues: ImportIssue[] = [];
     const warnings: ImportIssue[] = [];
     const r = this.resolver;
+    const how = r.method(control.method);
+    const { frequency, unread } = r.frequency(control.frequency, 'frequency', control.origin, warnings);
+    // A scope given on its own wins; a frequency no kind fits is kept with it, as written.
+    const scope = control.scope !== undefined ? r.text(control.scope) : how.scope;
     const values = defined({
       title: r.text(control.title),
       description: r.text(control.description),
-      method: r.text(control.method),
-      frequency: r.text(control.frequency),
+      methodId: how.methodId,
+      scope: unread === undefined ? scope : [scope, `Frekvens: ${unread}`].filter(Boolean).join('\n\n'),
+      frequency,
+      reportingTime: r.text(control.reportingTime),
+      reportsTo: r.recipients(control.reportsTo, 'reportsTo', control.origin, warnings),
       ...this.scheduleValues(control, issues),
     });
     if (!values.title)
@@ -763,7 +785,8 @@ class Planner {
     return changes;
   }
 
-  private showPlain(_field: string, value: unknown): ShownValue {
+  private showPlain(field: string, value: unknown): ShownValue {
+    if (field === 'processId' || field === 'categoryId') return this.resolver.entryLabel(value);
     return shownText(value);
   }
 
@@ -779,6 +802,18 @@ class Planner {
         ? localize((m) => m.planImport.carryOver)
         : localize((m) => m.planImport.doNotCarryOver);
     if (field === 'riskId') return this.state.risks.find((risk) => risk.id === value)?.title ?? null;
+    if (field === 'methodId') return this.resolver.entryLabel(value);
+    if (field === 'frequency') {
+      const frequency = value as ControlFrequency;
+      return { sv: frequencyText(frequency, 'sv'), en: frequencyText(frequency, 'en') };
+    }
+    if (field === 'reportsTo') {
+      const recipients = value as ReportRecipient[];
+      return {
+        sv: recipients.map((each) => REPORT_RECIPIENT_LABELS[each].sv).join(', '),
+        en: recipients.map((each) => REPORT_RECIPIENT_LABELS[each].en).join(', '),
+      };
+    }
     return shownText(value);
   }
 

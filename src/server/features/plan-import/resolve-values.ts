@@ -5,11 +5,29 @@ import {
   parseReportingPeriodLabel,
   reportingPeriodLabel,
 } from '../../../domain/reporting-period.ts';
+import { frequencyFromText, type ControlFrequency } from '../../../domain/control-frequency.ts';
+import { REPORT_RECIPIENT_LABELS, REPORT_RECIPIENTS, type ReportRecipient } from '../../../domain/risk-response.ts';
 import { foldWords } from '../../../domain/table-headings.ts';
+import type { VocabularyKind } from '../../../domain/vocabulary.ts';
 import type { LocalizedText } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
 import type { TargetState } from './load-target.ts';
 import type { ImportIssue, Origin } from './model.ts';
+
+/** The recipient a word names: a label or key, or words as plans write them ("Socialnämnden", "Förvaltningschef"). */
+function recipientOf(word: string): ReportRecipient | undefined {
+  const exact = REPORT_RECIPIENTS.find((each) =>
+    [REPORT_RECIPIENT_LABELS[each].sv, REPORT_RECIPIENT_LABELS[each].en, each].some((name) => foldWords(name) === word),
+  );
+  if (exact) return exact;
+  if (word.includes('kommunstyrelse') || word.includes('regionstyrelse')) return 'executive_board';
+  if (word.includes('chef') || word.includes('director')) return 'director';
+  if (word.includes('namnd') || word.includes('styrelse') || word.includes('committee')) return 'committee';
+  return undefined;
+}
+
+/** An entry as the preview shows it: its labels, or a proposed word as written. */
+type ShownEntry = string | null | LocalizedText;
 
 /** A person named in the file: one of the tenant's, or a new one the import proposes. */
 export type PersonRef = { existing: string } | { created: string };
@@ -37,7 +55,22 @@ export interface NewPeriod {
  * issues that name sheet, row and column. One resolver serves one preview: the people and
  * periods it proposes to create are shared by every row that names them.
  */
+/** How a value names an entry the import proposes to add to one of the tenant's lists. */
+const NEW_ENTRY = 'new-entry:';
+
+export interface NewEntry {
+  kind: VocabularyKind;
+  label: string;
+}
+
+/** Whether a value is a proposed new entry (resolved to an id when the import is written). */
+export function isNewEntryRef(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith(NEW_ENTRY);
+}
+
 export class ValueResolver {
+  /** Entries of the tenant's lists the file names and the lists lack, by the reference rows carry. */
+  readonly newEntries = new Map<string, NewEntry>();
   readonly newPeople = new Map<string, NewPerson>();
   readonly newPeriods = new Map<string, NewPeriod>();
   readonly newFocusAreas = new Map<string, string>();
@@ -58,6 +91,127 @@ export class ValueResolver {
       for (const name of [unit.name, unit.shortName ?? ''].filter((each) => each !== ''))
         this.unitByName.set(foldWords(name), [...(this.unitByName.get(foldWords(name)) ?? []), unit.id]);
     for (const area of state.focusAreas) this.focusAreaByName.set(foldWords(area.name), area.id);
+  }
+
+  /** The entry of the tenant's list of `kind` a word names (label in either language, or key), active ones first. */
+  private findEntry(kind: VocabularyKind, text: string) {
+    const word = foldWords(text);
+    const matches = this.state.vocabulary.filter(
+      (entry) =>
+        entry.kind === kind &&
+        [entry.labelSv, entry.labelEn, entry.key].some((name) => foldWords(name) === word),
+    );
+    return matches.find((entry) => entry.archivedAt === null) ?? matches[0];
+  }
+
+  /**
+   * An entry of one of the tenant's lists (a process, a risk category) named by a word; a word
+   * the list lacks is proposed as a new entry, with a warning, and shared by every row naming it.
+   */
+  entry(
+    kind: VocabularyKind,
+    value: string | undefined,
+    field: string,
+    origin: Origin,
+    warnings: ImportIssue[],
+  ): string | null | undefined {
+    const text = this.text(value);
+    if (text === undefined || text === null) return text;
+    const found = this.findEntry(kind, text);
+    if (found) return found.id;
+    const ref = `${NEW_ENTRY}${kind}:${foldWords(text)}`;
+    if (!this.newEntries.has(ref)) this.newEntries.set(ref, { kind, label: text });
+    warnings.push(
+      issueAt(
+        origin,
+        field,
+        localize((m) => m.planImport.newVocabularyEntry(text, m.planImport.vocabularyLists[kind] ?? kind)),
+      ),
+    );
+    return ref;
+  }
+
+  /**
+   * A control's "how": a word that names one of the tenant's control methods is that method;
+   * a longer text ("Stickprov av 20 fakturor") is the control's scope, with the method it names.
+   */
+  method(value: string | undefined): { methodId?: string | null; scope?: string | null } {
+    const text = this.text(value);
+    if (text === undefined) return {};
+    if (text === null) return { methodId: null };
+    const exact = this.findEntry('control_method', text);
+    if (exact) return { methodId: exact.id };
+    const words = foldWords(text);
+    const named = this.state.vocabulary.find(
+      (entry) =>
+        entry.kind === 'control_method' && entry.archivedAt === null && words.includes(foldWords(entry.labelSv)),
+    );
+    return { methodId: named?.id ?? null, scope: text };
+  }
+
+  /**
+   * A frequency as written: a kind ("Kvartalsvis", "per tertial") or dates ("2026-03-31, 2026-09-30").
+   * A text that is neither is kept for the scope, with a warning.
+   */
+  frequency(
+    value: string | undefined,
+    field: string,
+    origin: Origin,
+    warnings: ImportIssue[],
+  ): { frequency?: ControlFrequency | null; unread?: string } {
+    const text = this.text(value);
+    if (text === undefined) return {};
+    if (text === null) return { frequency: null };
+    const dates = [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((match) => match[0]);
+    const kind = frequencyFromText(text);
+    if (kind && !(dates.length > 0 && /datum|dates/i.test(text))) return { frequency: kind };
+    if (dates.length > 0) return { frequency: { kind: 'dates', dates: [...new Set(dates)].sort() } };
+    warnings.push(
+      issueAt(
+        origin,
+        field,
+        localize((m) => m.planImport.unknownFrequency(text)),
+      ),
+    );
+    return { unread: text };
+  }
+
+  /** To whom a control reports, as written ("Nämnd, kommunstyrelsen"); words that name none are left out with a warning. */
+  recipients(
+    value: string | undefined,
+    field: string,
+    origin: Origin,
+    warnings: ImportIssue[],
+  ): ReportRecipient[] | undefined {
+    const text = this.text(value);
+    if (text === undefined) return undefined;
+    if (text === null) return [];
+    const found: ReportRecipient[] = [];
+    for (const part of text.split(/[,;\n]|\boch\b|\band\b/)) {
+      const word = foldWords(part);
+      if (word === '') continue;
+      const recipient = recipientOf(word);
+      if (recipient) {
+        if (!found.includes(recipient)) found.push(recipient);
+      } else
+        warnings.push(
+          issueAt(
+            origin,
+            field,
+            localize((m) => m.planImport.unknownRecipient(part.trim())),
+          ),
+        );
+    }
+    return found;
+  }
+
+  /** An entry's label (in the reader's language) for the preview; a proposed one as written. */
+  entryLabel(value: unknown): ShownEntry {
+    if (typeof value !== 'string') return null;
+    const proposed = this.newEntries.get(value);
+    if (proposed) return proposed.label;
+    const entry = this.state.vocabulary.find((each) => each.id === value);
+    return entry ? { sv: entry.labelSv, en: entry.labelEn } : value;
   }
 
   /** A text: trimmed, line breaks as \n; '' clears (null); undefined leaves as it is. */

@@ -22,11 +22,13 @@ import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { riskAssessments, risks } from '../../db/schema/risks.ts';
 import { users } from '../../db/schema/users.ts';
 import type { AuditChanges } from '../../db/schema/audit-events.ts';
-import { loadItemDetails, writeItemDetails } from '../../plan-items/item-details.ts';
+import { loadItemDetails, regenerateCheckpoints, writeItemDetails } from '../../plan-items/item-details.ts';
+import { entryIdForLabel } from '../../vocabulary/entry-by-label.ts';
+import type { ControlFrequency } from '../../../domain/control-frequency.ts';
 import type { ImportProgress } from './model.ts';
 import type { ImportTarget } from './load-target.ts';
 import type { CreateOperation, NodeRef, PlannedImport } from './plan-changes.ts';
-import type { PeriodRef, PersonRef } from './resolve-values.ts';
+import { isNewEntryRef, type PeriodRef, type PersonRef } from './resolve-values.ts';
 
 /** What an import wrote, by kind. */
 export interface ImportCounts {
@@ -165,6 +167,17 @@ export async function writeImport(
     focusAreaIds.set(key, row!.id);
     auditCreate('focus_area', row as Record<string, unknown>, {}, null);
   }
+  // Words the tenant's lists lacked become entries of them, once each.
+  const entryIds = new Map<string, string>();
+  for (const [ref, entry] of planned.resolver.newEntries) {
+    const { id, created } = await entryIdForLabel(tx, tenantId, entry.kind, entry.label);
+    entryIds.set(ref, id);
+    if (created) auditCreate('vocabulary_entry', created as Record<string, unknown>, {}, null);
+  }
+  const withEntries = (values: Row): Row =>
+    Object.fromEntries(
+      Object.entries(values).map(([field, value]) => [field, isNewEntryRef(value) ? entryIds.get(value)! : value]),
+    );
   const person = (ref: PersonRef) => ('existing' in ref ? ref.existing : personIds.get(ref.created)!);
   const period = (ref: PeriodRef) => ('existing' in ref ? ref.existing : periodIds.get(ref.created)!);
   const focusArea = (ref: string) => {
@@ -185,7 +198,7 @@ export async function writeImport(
   const extraChanges = new Map<string, AuditChanges>();
   for (const create of planned.creates) {
     const id = createdIds.get(create.key)!;
-    const values: Record<string, unknown> = { ...create.values, tenantId, id };
+    const values: Record<string, unknown> = { ...withEntries(create.values), tenantId, id };
     switch (create.entity) {
       case 'risk':
         values.planId = planId;
@@ -236,6 +249,14 @@ export async function writeImport(
   for (const batch of batches(assignmentRows)) await tx.insert(assignments).values(batch as never);
   for (const batch of batches(checkpointRows)) await tx.insert(checkpoints).values(batch as never);
   for (const batch of batches(tagRows)) await tx.insert(activityFocusAreas).values(batch as never);
+  // A control's frequency makes its checkpoints, beside the dates the file gives.
+  for (const control of byEntity.get('control') ?? [])
+    if (control.frequency)
+      await regenerateCheckpoints(tx, tenantId, control.id as string, {
+        frequency: control.frequency as ControlFrequency,
+        from: (control.startDate as string | null) ?? `${target.startYear}-01-01`,
+        to: (control.endDate as string | null) ?? `${target.endYear}-12-31`,
+      });
 
   for (const update of planned.updates) {
     const table = TABLES[update.entity];
@@ -243,7 +264,7 @@ export async function writeImport(
       .select()
       .from(table)
       .where(and(eq(table.tenantId, tenantId), eq(table.id, update.id)))) as Row[];
-    const values: Row = { ...update.values };
+    const values: Row = withEntries(update.values);
     if (update.risk !== undefined) values.riskId = update.risk === null ? null : node(update.risk);
     if (update.period) values.periodId = period(update.period);
     if (update.author !== undefined) values.authorId = update.author === null ? null : person(update.author);
@@ -267,6 +288,20 @@ export async function writeImport(
                 ...(update.responsible ? { responsibleIds: update.responsible.map(person) } : {}),
                 ...(update.reporting ? { reportingIds: update.reporting.map(person) } : {}),
                 ...(update.checkpoints ? { checkpoints: update.checkpoints } : {}),
+              }),
+            );
+          }
+          if (
+            update.entity === 'control' &&
+            ('frequency' in values || 'startDate' in values || 'endDate' in values)
+          ) {
+            const next = { ...current!, ...values };
+            Object.assign(
+              changes,
+              await regenerateCheckpoints(tx, tenantId, update.id, {
+                frequency: (next.frequency as ControlFrequency | null) ?? null,
+                from: (next.startDate as string | null) ?? `${target.startYear}-01-01`,
+                to: (next.endDate as string | null) ?? `${target.endYear}-12-31`,
               }),
             );
           }

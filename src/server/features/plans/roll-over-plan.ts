@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import type { planRollOver } from '../../../domain/contracts/roll-over.ts';
+import { checkpointDates } from '../../../domain/control-frequency.ts';
 import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { findReadablePlan } from '../../access/plan-scope.ts';
@@ -10,6 +11,8 @@ import type { Transaction } from '../../db/client.ts';
 import { actions } from '../../db/schema/actions.ts';
 import { activities, activityFocusAreas, subActivities } from '../../db/schema/activities.ts';
 import { assignments } from '../../db/schema/assignments.ts';
+import { checkpoints } from '../../db/schema/checkpoints.ts';
+import { controls } from '../../db/schema/controls.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
 import { risks } from '../../db/schema/risks.ts';
@@ -33,7 +36,7 @@ function goesOn(decision: string | null, statusId: string | null, done: Set<stri
 
 /**
  * Year roll-over: next year's plan (an utkast) made from this one. Its risks come along for
- * re-assessment; unfinished actions, activities and sub-activities are carried over, each copy
+ * re-assessment with their controls; unfinished actions, activities and sub-activities are carried over, each copy
  * pointing back at its original (`carriedFromId`), with their people and focus areas. The old
  * plan and everything in it are only read, never changed. One transaction, every row audited.
  */
@@ -95,14 +98,16 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
 
   const carrying: Carrying = { tx, tenantId, oldPlanId: old.id, newPlanId: plan.id, done, insert, created };
   const riskRows = await carryRisks(carrying);
+  const controlRows = await carryControls(carrying, riskRows.ids, { startYear, endYear });
   const actionRows = await carryActions(carrying, riskRows.ids);
   const activityRows = await carryActivities(carrying);
-  await carryPeople(carrying, new Map([...actionRows.ids, ...activityRows.ids]));
+  await carryPeople(carrying, new Map([...controlRows.ids, ...actionRows.ids, ...activityRows.ids]));
   await recordAuditEvents(tx, access.actor, audit);
   return {
     planId: plan.id,
     carried: {
       risks: riskRows.count,
+      controls: controlRows.count,
       actions: actionRows.count,
       activities: activityRows.activities,
       subActivities: activityRows.subActivities,
@@ -183,8 +188,15 @@ async function carryRisks({ tx, tenantId, oldPlanId, newPlanId, insert, created 
       planId: newPlanId,
       title: risk.title,
       description: risk.description,
-      process: risk.process,
-      category: risk.category,
+      processId: risk.processId,
+      categoryId: risk.categoryId,
+      cause: risk.cause,
+      effect: risk.effect,
+      ownerId: risk.ownerId,
+      response: risk.response,
+      responseMotivation: risk.responseMotivation,
+      legalReferences: risk.legalReferences,
+      commonControlId: risk.commonControlId,
       likelihood: risk.likelihood,
       consequence: risk.consequence,
       sortOrder: risk.sortOrder,
@@ -194,6 +206,59 @@ async function carryRisks({ tx, tenantId, oldPlanId, newPlanId, insert, created 
   await insert(risks, created('risk', riskRows));
 
   return { ids: riskIds, count: riskRows.length };
+}
+
+/**
+ * The controls of the carried risks come along as they were decided (method, scope, frequency,
+ * reporting, function, common control), without last year's status and dates; the frequency
+ * makes the new years' checkpoints. Returns the new id of each carried control.
+ */
+async function carryControls(
+  { tx, tenantId, oldPlanId, newPlanId, insert, created }: Carrying,
+  riskIds: Map<string, string>,
+  years: { startYear: number; endYear: number },
+) {
+  const oldControls = await tx
+    .select()
+    .from(controls)
+    .where(and(eq(controls.tenantId, tenantId), eq(controls.planId, oldPlanId), isNull(controls.archivedAt)))
+    .orderBy(asc(controls.sortOrder), asc(controls.createdAt));
+  const itemIds = new Map<string, string>();
+  const controlRows = oldControls
+    .filter((control) => riskIds.has(control.riskId))
+    .map((control) => {
+      const id = uuidv7();
+      itemIds.set(control.id, id);
+      return {
+        id,
+        planId: newPlanId,
+        riskId: riskIds.get(control.riskId)!,
+        title: control.title,
+        description: control.description,
+        methodId: control.methodId,
+        scope: control.scope,
+        frequency: control.frequency,
+        reportingTime: control.reportingTime,
+        reportsTo: control.reportsTo,
+        responsibleFunctionId: control.responsibleFunctionId,
+        commonControlId: control.commonControlId,
+        sortOrder: control.sortOrder,
+      };
+    });
+  await insert(controls, created('control', controlRows));
+  const from = `${years.startYear}-01-01`;
+  const to = `${years.endYear}-12-31`;
+  await insert(
+    checkpoints,
+    controlRows.flatMap((control) =>
+      (control.frequency ? checkpointDates(control.frequency, from, to) : []).map((date) => ({
+        controlId: control.id,
+        date,
+        generated: true,
+      })),
+    ),
+  );
+  return { ids: itemIds, count: controlRows.length };
 }
 
 /** Unfinished actions; their people follow in carryPeople. The dates are next year's to set. Returns the new id of each carried action. */
@@ -322,7 +387,13 @@ async function carryPeople({ tx, tenantId, insert }: Carrying, itemIds: Map<stri
     const people = await tx
       .select()
       .from(assignments)
-      .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.actionId, carriedItemIds)))
+      .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.controlId, carriedItemIds)))
+      .union(
+        tx
+          .select()
+          .from(assignments)
+          .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.actionId, carriedItemIds))),
+      )
       .union(
         tx
           .select()
@@ -333,6 +404,7 @@ async function carryPeople({ tx, tenantId, insert }: Carrying, itemIds: Map<stri
       assignments,
       people.map((person) => ({
         id: uuidv7(),
+        controlId: person.controlId ? itemIds.get(person.controlId)! : null,
         actionId: person.actionId ? itemIds.get(person.actionId)! : null,
         activityId: person.activityId ? itemIds.get(person.activityId)! : null,
         userId: person.userId,

@@ -57,7 +57,7 @@ describe('year roll-over', () => {
 
     const rolled = await malmo.post(`/plans/${oldId}/roll-over`, {});
     expect(rolled.status).toBe(201);
-    expect(rolled.body.carried).toEqual({ risks: 0, actions: 0, activities: 5, subActivities: 7 });
+    expect(rolled.body.carried).toEqual({ risks: 0, controls: 0, actions: 0, activities: 5, subActivities: 7 });
     const next = (await malmo.get(`/plans/${rolled.body.planId}`)).body;
     expect(next).toMatchObject({
       title: 'Aktivitetsplan för kompetensförsörjning 2022–2023',
@@ -145,9 +145,40 @@ describe('year roll-over', () => {
       unfinished.map((action: { responsibleIds: string[] }) => action.responsibleIds),
     );
     expect(newActions.every((action: { endDate: string | null }) => action.endDate === null)).toBe(true);
-    expect(next.risks.every((risk: { controls: unknown[] }) => risk.controls.length === 0)).toBe(true);
+    // The controls come along as decided, without last year's status and dates, checkpoints made for the new year.
+    type ControlView = {
+      title: string;
+      method: { id: string } | null;
+      scope: string | null;
+      frequency: unknown;
+      reportsTo: string[];
+      responsibleIds: string[];
+      statusId: string | null;
+      checkpoints: string[];
+    };
+    const controlsOf = (overview: { risks: { controls: ControlView[] }[] }) =>
+      overview.risks.flatMap((risk) => risk.controls);
+    const oldControls = controlsOf(oldOverview);
+    const newControls = controlsOf(next);
+    expect(oldControls.length).toBeGreaterThan(0);
+    const decided = (control: ControlView) => [
+      control.title,
+      control.method?.id ?? null,
+      control.scope,
+      control.frequency,
+      control.reportsTo,
+      control.responsibleIds,
+    ];
+    expect(newControls.map(decided)).toEqual(oldControls.map(decided));
+    expect(newControls.every((control) => control.statusId === null)).toBe(true);
+    for (const control of newControls)
+      expect(control.checkpoints.every((date) => date.startsWith('2021-'))).toBe(true);
+    expect(newControls.some((control) => control.checkpoints.length > 0)).toBe(
+      oldControls.some((control) => control.frequency !== null),
+    );
     expect(rolled.body.carried).toEqual({
       risks: oldOverview.risks.length,
+      controls: oldControls.length,
       actions: unfinished.length,
       activities: 0,
       subActivities: 0,

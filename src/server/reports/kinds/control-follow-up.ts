@@ -89,7 +89,7 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
           cell(deviation.controlTitle),
           cell(deviation.foundOn),
           cell(
-            labels.severity[deviation.severity] ?? deviation.severity,
+            deviation.severity,
             labels.deviationState[deviation.state] ?? deviation.state,
           ),
           cell(deviation.hasAction ? labels.yes : labels.no),

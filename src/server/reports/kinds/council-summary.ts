@@ -115,7 +115,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
       cell(deviation.title),
       cell(deviation.controlTitle),
       cell(deviation.foundOn),
-      cell(labels.severity[deviation.severity] ?? deviation.severity),
+      cell(deviation.severity),
       cell(labels.deviationState[deviation.state] ?? deviation.state),
     ]),
   );

@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { DEVIATION_SEVERITIES } from '../../../domain/deviation.ts';
 import { subtreeUnitIds } from '../../access/unit-tree.ts';
 import { actions } from '../../db/schema/actions.ts';
 import { controls } from '../../db/schema/controls.ts';
@@ -8,6 +7,7 @@ import { deviations } from '../../db/schema/deviations.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { users } from '../../db/schema/users.ts';
+import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
 import { plansOfYears } from '../../overview/plan-year.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
@@ -40,6 +40,7 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
             unitName: orgUnits.name,
             actionTitle: answering.title,
             foundBy: finder.name,
+            severity: vocabularyEntries,
           })
           .from(deviations)
           .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
@@ -47,6 +48,10 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
           .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
           .leftJoin(answering, and(eq(answering.tenantId, deviations.tenantId), eq(answering.id, deviations.actionId)))
           .leftJoin(finder, and(eq(finder.tenantId, deviations.tenantId), eq(finder.id, deviations.foundById)))
+          .innerJoin(
+            vocabularyEntries,
+            and(eq(vocabularyEntries.tenantId, deviations.tenantId), eq(vocabularyEntries.id, deviations.severityId)),
+          )
           .where(
             and(
               eq(deviations.tenantId, tenantId),
@@ -57,15 +62,25 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
           )
           .orderBy(asc(deviations.foundOn), asc(orgUnits.name));
   // Stryker restore ConditionalExpression
+  // Every severity the tenant offers, and any archived since that a deviation still has, mildest first.
+  const severities = (
+    await db
+      .select()
+      .from(vocabularyEntries)
+      .where(and(eq(vocabularyEntries.tenantId, tenantId), eq(vocabularyEntries.kind, 'deviation_severity')))
+      .orderBy(asc(vocabularyEntries.sortOrder), asc(vocabularyEntries.labelSv))
+  ).filter((entry) => entry.archivedAt === null || rows.some((row) => row.deviation.severityId === entry.id));
+  const severityLabel = (entry: { labelSv: string; labelEn: string }) =>
+    context.locale === 'sv' ? entry.labelSv : entry.labelEn;
   const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.summary }];
   blocks.push({
     type: 'list',
     ordered: false,
-    items: DEVIATION_SEVERITIES.map((severity) => {
-      const ofSeverity = rows.filter((row) => row.deviation.severity === severity);
+    items: severities.map((severity) => {
+      const ofSeverity = rows.filter((row) => row.deviation.severityId === severity.id);
       return [
         text(
-          `${labels.severity[severity]}: ${ofSeverity.length} (${labels.openDeviationCount(ofSeverity.filter((row) => row.deviation.state === 'open').length)})`,
+          `${severityLabel(severity)}: ${ofSeverity.length} (${labels.openDeviationCount(ofSeverity.filter((row) => row.deviation.state === 'open').length)})`,
         ),
       ];
     }),
@@ -91,7 +106,7 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
           { blocks: [text(row.deviation.title), ...rich(row.deviation.description)] },
           cell(row.controlTitle),
           cell(row.deviation.foundOn, row.foundBy),
-          cell(labels.severity[row.deviation.severity] ?? row.deviation.severity),
+          cell(severityLabel(row.severity)),
           cell(labels.deviationState[row.deviation.state] ?? row.deviation.state),
           cell(row.actionTitle ?? '–'),
         ]),

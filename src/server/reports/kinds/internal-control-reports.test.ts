@@ -144,7 +144,7 @@ describe('the reports of an internal control plan', () => {
         controlId: sample.id,
         title: 'Dubbel utbetalning',
         description: 'Samma faktura två gånger',
-        severity: 'significant',
+        severityId: h.tenant.vocabularyIds.deviation_severity.significant!,
         foundOn: '2026-03-02',
         actionId: routine.id,
       }),
@@ -153,7 +153,7 @@ describe('the reports of an internal control plan', () => {
       admin.post('/deviations', {
         controlId: sample.id,
         title: 'Saknad attest',
-        severity: 'minor',
+        severityId: h.tenant.vocabularyIds.deviation_severity.minor!,
         foundOn: '2026-04-10',
       }),
     );
@@ -686,7 +686,7 @@ describe('the reports of an internal control plan', () => {
       `/reviews/${(await ok(admin.post('/reviews', { planId: plan.id, title: 'Arkiverad granskning' }))).id}`,
     );
     await archive(
-      `/deviations/${(await ok(admin.post('/deviations', { controlId: laterControl.id, title: 'Arkiverad avvikelse', severity: 'minor', foundOn: '2027-01-10' }))).id}`,
+      `/deviations/${(await ok(admin.post('/deviations', { controlId: laterControl.id, title: 'Arkiverad avvikelse', severityId: h.tenant.vocabularyIds.deviation_severity.minor!, foundOn: '2027-01-10' }))).id}`,
     );
     await ok(
       admin.post('/follow-ups', {
@@ -893,7 +893,7 @@ describe('the reports of an internal control plan', () => {
         tenantId: h.tenant.tenantId,
         controlId: sample!.id,
         title: 'Stängd avvikelse',
-        severity: 'minor',
+        severityId: h.tenant.vocabularyIds.deviation_severity.minor!,
         foundOn: '2026-05-01',
         state: 'closed',
       })

@@ -974,6 +974,9 @@ interface RiskState {
   actions: ImportedAction[];
 }
 
+/** Headings that name a risk's category rather than its area or process. */
+const CATEGORY_HEADING = /kategori|category|risktyp|typavrisk|risktype/;
+
 function controlPlanReader(
   plan: ImportedPlan,
   sheet: string | null,
@@ -1099,6 +1102,23 @@ function controlPlanReader(
     },
   };
 
+  /**
+   * An area column or section (kontrollområde, område) is the risk's process when the table has
+   * no process column; a column headed as a category (kategori, risktyp) is its category.
+   */
+  function areaIsProcess(row: RowReader): boolean {
+    if (mapped('process')) return false;
+    return !(row.has('area') && CATEGORY_HEADING.test(foldWords(row.heading('area'))));
+  }
+
+  function processAndCategory(row: RowReader): { process?: string; category?: string } {
+    const hasArea = row.has('area') || sectionField === 'area';
+    const process = row.has('process') || sectionField === 'process' ? context.process : undefined;
+    if (!hasArea) return process === undefined ? {} : { process };
+    if (areaIsProcess(row)) return { process: context.area };
+    return process === undefined ? { category: context.area } : { process, category: context.area };
+  }
+
   function riskFor(row: RowReader, titleField: PlanTableField, text: string): RiskState {
     const { title, rest } = titleAndRest(text);
     const key = `${foldWords(context.process)}|${foldWords(title)}`;
@@ -1109,8 +1129,9 @@ function controlPlanReader(
     }
     const risk: ImportedRisk = {
       title,
-      process: row.has('process') || sectionField === 'process' ? context.process : undefined,
-      category: row.has('area') || sectionField === 'area' ? context.area : undefined,
+      ...processAndCategory(row),
+      cause: titleField === 'risk' && row.has('cause') ? '' : undefined,
+      effect: row.has('effect') ? '' : undefined,
       likelihood: row.has('likelihood') ? '' : undefined,
       consequence: row.has('consequence') ? '' : undefined,
       riskValue: row.has('riskValue') ? '' : undefined,
@@ -1119,8 +1140,10 @@ function controlPlanReader(
       origin: origin(sheet, row.row, {
         title: row.letter(titleField),
         description: row.letter(titleField === 'risk' ? 'riskDescription' : 'cause'),
-        process: row.letter('process'),
-        category: row.letter('area'),
+        cause: titleField === 'risk' ? row.letter('cause') : undefined,
+        effect: row.letter('effect'),
+        process: row.letter('process') ?? (areaIsProcess(row) ? row.letter('area') : undefined),
+        category: areaIsProcess(row) ? undefined : row.letter('area'),
         likelihood: row.letter('likelihood'),
         consequence: row.letter('consequence'),
         riskValue: row.letter('riskValue'),
@@ -1128,7 +1151,7 @@ function controlPlanReader(
     };
     const description: Parts = {
       parts: [],
-      mapped: (titleField === 'risk' && row.has('riskDescription')) || row.has('cause') || row.has('effect'),
+      mapped: titleField === 'risk' && row.has('riskDescription'),
     };
     if (rest !== '') {
       addPart(description, rest);
@@ -1142,9 +1165,11 @@ function controlPlanReader(
 
   function addRiskValues(state: RiskState, row: RowReader, titleField: PlanTableField, warnOnce: WarnOnce) {
     if (titleField === 'risk') addPart(state.description, cellMarkdown(row.get('riskDescription')));
-    for (const field of ['cause', 'effect'] as const) {
-      const text = row.get(field);
-      if (text !== '') addPart(state.description, labelled(row.heading(field), text));
+    // Cause and effect are the risk's own fields; a cause column that is the risk's only text is its description.
+    if (titleField !== 'risk') addPart(state.description, cellMarkdown(row.get('cause')));
+    for (const field of titleField === 'risk' ? (['cause', 'effect'] as const) : (['effect'] as const)) {
+      const text = cellMarkdown(row.get(field));
+      if (text !== '' && !state.risk[field]) state.risk[field] = text;
     }
     for (const field of ['likelihood', 'consequence', 'riskValue'] as const) {
       const value = row.get(field);
@@ -1175,13 +1200,19 @@ function controlPlanReader(
       const control: ImportedControl = {
         title,
         method: field === 'control' && row.has('method') ? '' : undefined,
+        scope: row.has('scope') ? '' : undefined,
         frequency: row.has('frequency') ? '' : undefined,
+        reportingTime: row.has('timing') ? '' : undefined,
+        reportsTo: row.has('reportsTo') ? '' : undefined,
         followUps: [],
         origin: origin(sheet, row.row, {
           title: row.letter(field),
-          description: row.letter('controlDescription') ?? row.letter('scope') ?? row.letter('timing'),
+          description: row.letter('controlDescription'),
           method: field === 'control' ? row.letter('method') : undefined,
+          scope: row.letter('scope'),
           frequency: row.letter('frequency'),
+          reportingTime: row.letter('timing'),
+          reportsTo: row.letter('reportsTo'),
           responsible: row.letter('controlResponsible') ?? row.letter('responsible'),
           status: row.letter('status'),
           startDate: row.letter('startDate'),
@@ -1193,9 +1224,7 @@ function controlPlanReader(
         control,
         description: {
           parts: [],
-          mapped: ['controlDescription', 'scope', 'timing', 'reportsTo'].some((name) =>
-            row.has(name as PlanTableField),
-          ),
+          mapped: row.has('controlDescription'),
         },
       };
       state.controls.push(entry);
@@ -1206,10 +1235,10 @@ function controlPlanReader(
       description.mapped = true;
     }
     addPart(description, cellMarkdown(row.get('controlDescription')));
-    for (const extra of ['scope', 'timing', 'reportsTo'] as const) {
-      const value = row.get(extra);
-      if (value !== '') addPart(description, labelled(row.heading(extra), value));
-    }
+    // Scope, time of reporting and recipients are the control's own fields: the first row that gives one sets it.
+    if (!control.scope) control.scope = cellMarkdown(row.get('scope')) || control.scope;
+    if (!control.reportingTime) control.reportingTime = row.get('timing') || control.reportingTime;
+    if (!control.reportsTo) control.reportsTo = row.get('reportsTo') || control.reportsTo;
     if (field === 'control' && !control.method) control.method = cellMarkdown(row.get('method')) || control.method;
     if (!control.frequency) control.frequency = row.get('frequency') || control.frequency;
     return entry;

@@ -293,9 +293,28 @@ function resolveParent<T>(
   return { missing: named.length === 0 ? 'unknown' : 'ambiguous' };
 }
 
-const RISK_FIELDS = ['title', 'description', 'process', 'category', 'likelihood', 'consequence'] as const;
+const RISK_FIELDS = [
+  'title',
+  'description',
+  'process',
+  'category',
+  'cause',
+  'effect',
+  'likelihood',
+  'consequence',
+] as const;
 const SCHEDULE_FIELDS = ['responsible', 'reporting', 'status', 'startDate', 'checkpoints', 'endDate'] as const;
-const CONTROL_FIELDS = ['risk', 'title', 'description', 'method', 'frequency', ...SCHEDULE_FIELDS] as const;
+const CONTROL_FIELDS = [
+  'risk',
+  'title',
+  'description',
+  'method',
+  'scope',
+  'frequency',
+  'reportingTime',
+  'reportsTo',
+  ...SCHEDULE_FIELDS,
+] as const;
 const ACTION_FIELDS = ['risk', 'title', 'whatToDo', 'measuresTaken', 'responsibleUnit', ...SCHEDULE_FIELDS] as const;
 
 function schedule(record: SheetRecord) {
@@ -321,6 +340,8 @@ function readRisksControlsActions(records: Map<SheetKey, SheetRecord[]>, context
       description: text(record, 'description'),
       process: text(record, 'process'),
       category: text(record, 'category'),
+      cause: text(record, 'cause'),
+      effect: text(record, 'effect'),
       likelihood: text(record, 'likelihood'),
       consequence: text(record, 'consequence'),
       controls: [],
@@ -360,7 +381,10 @@ function readRisksControlsActions(records: Map<SheetKey, SheetRecord[]>, context
       title: text(record, 'title') ?? '',
       description: text(record, 'description'),
       method: text(record, 'method'),
+      scope: text(record, 'scope'),
       frequency: text(record, 'frequency'),
+      reportingTime: text(record, 'reportingTime'),
+      reportsTo: text(record, 'reportsTo'),
       ...schedule(record),
       origin: originOf(record, CONTROL_FIELDS),
     };

@@ -1,15 +1,15 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { DEVIATION_SEVERITY_LABELS, type DeviationSeverity } from '../../../domain/deviation.ts';
-import { ancestorUnitIds } from '../../access/unit-tree.ts';
-import type { Transaction } from '../../db/client.ts';
-import { assignments } from '../../db/schema/assignments.ts';
-import { controls } from '../../db/schema/controls.ts';
-import { orgUnits } from '../../db/schema/org-units.ts';
-import { plans } from '../../db/schema/plans.ts';
-import { roleAssignments } from '../../db/schema/role-assignments.ts';
-import { users } from '../../db/schema/users.ts';
-import { queueMessages } from '../../mail/outbox.ts';
-import { messagesIn } from '../../messages/messages.ts';
+import { ancestorUnitIds } from '../access/unit-tree.ts';
+import type { Transaction } from '../db/client.ts';
+import { assignments } from '../db/schema/assignments.ts';
+import { controls } from '../db/schema/controls.ts';
+import { orgUnits } from '../db/schema/org-units.ts';
+import { plans } from '../db/schema/plans.ts';
+import { roleAssignments } from '../db/schema/role-assignments.ts';
+import { users } from '../db/schema/users.ts';
+import { vocabularyEntries } from '../db/schema/vocabulary-entries.ts';
+import { queueMessages } from '../mail/outbox.ts';
+import { messagesIn } from '../messages/messages.ts';
 
 /**
  * A deviation must reach the responsible manager and the nämnd promptly: the people responsible
@@ -24,7 +24,7 @@ export async function notifyDeviation(
     controlId: string;
     title: string;
     description: string | null;
-    severity: DeviationSeverity;
+    severityId: string;
     foundOn: string;
   },
   foundByName: string | null,
@@ -36,7 +36,15 @@ export async function notifyDeviation(
     .innerJoin(plans, and(eq(plans.tenantId, controls.tenantId), eq(plans.id, controls.planId)))
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
     .where(and(eq(controls.tenantId, tenantId), eq(controls.id, deviation.controlId)));
-  if (!control) return 0;
+  const [severity] = await tx
+    .select({
+      labelSv: vocabularyEntries.labelSv,
+      labelEn: vocabularyEntries.labelEn,
+      reportImmediately: vocabularyEntries.reportImmediately,
+    })
+    .from(vocabularyEntries)
+    .where(and(eq(vocabularyEntries.tenantId, tenantId), eq(vocabularyEntries.id, deviation.severityId)));
+  if (!control || !severity) return 0;
   const responsible = await tx
     .select({ userId: assignments.userId })
     .from(assignments)
@@ -70,14 +78,15 @@ export async function notifyDeviation(
     tx,
     people.map((person) => {
       const words = messagesIn(person.locale).deviationMail;
-      const severity = DEVIATION_SEVERITY_LABELS[deviation.severity][person.locale];
+      const severityLabel = person.locale === 'sv' ? severity.labelSv : severity.labelEn;
       const lines = [
         words.greeting(person.name),
         '',
         words.reported(control.title, control.planTitle, control.unitName),
         '',
         words.deviation(deviation.title),
-        words.severity(severity),
+        words.severity(severityLabel),
+        ...(severity.reportImmediately ? [words.reportImmediately] : []),
         foundByName ? words.foundBy(deviation.foundOn, foundByName) : words.found(deviation.foundOn),
         ...(deviation.description ? ['', deviation.description] : []),
         '',
@@ -89,7 +98,7 @@ export async function notifyDeviation(
         dedupeKey: `deviation:${deviation.id}:${person.id}`,
         userId: person.id,
         toAddress: person.email!,
-        subject: words.subject(severity.toLowerCase(), deviation.title),
+        subject: words.subject(severityLabel.toLowerCase(), deviation.title),
         body: lines.join('\n'),
       };
     }),
