@@ -162,7 +162,7 @@ describe('vocabularies', () => {
 
   test('only the tenant administrator archives and restores; an entry in use can be archived, and stays readable', async () => {
     const admin = await h.as('tenantAdmin');
-    const entryId = h.tenant.vocabularyIds.risk_category.omvarldsrisk;
+    const entryId = h.tenant.vocabularyIds.risk_category.omvarldsrisk!;
     for (const role of MATRIX_ROLES) {
       const reply = await (await h.as(role)).post(`/vocabularies/${entryId}/archive`);
       expect(reply.status, role).toBe(403);
@@ -224,7 +224,7 @@ describe('vocabularies', () => {
       controlId,
       title: 'Dubbel utbetalning',
       foundOn: '2026-05-10',
-      severityId: vocabularyIds.deviation_severity.significant,
+      severityId: vocabularyIds.deviation_severity.significant!,
     });
     const reader = await h.as('reader');
     expect(names(await reader.get('/vocabularies?inUse=true&limit=500'))).toEqual([
@@ -257,7 +257,7 @@ describe('vocabularies', () => {
 
   test('a stale If-Match on a change is refused with 409', async () => {
     const admin = await h.as('tenantAdmin');
-    const entryId = h.tenant.vocabularyIds.process.personal;
+    const entryId = h.tenant.vocabularyIds.process.personal!;
     const entry = (await admin.get(`/vocabularies/${entryId}`)).body;
     expect(
       (await admin.patch(`/vocabularies/${entryId}`, { labelEn: 'HR' }, { 'if-match': `"${entry.version}"` })).status,
