@@ -298,8 +298,9 @@ export const en: Messages = {
   'vocabularies.no': 'No',
   'vocabularies.empty': 'The list has no entries.',
   'vocabularies.edit': ({ name }: { name: string }) => `Edit ${name}`,
-  'vocabularies.archive': ({ name }: { name: string }) => `Archive ${name}`,
-  'vocabularies.restore': ({ name }: { name: string }) => `Restore ${name}`,
+  'vocabularies.editShort': 'Edit',
+  'vocabularies.archiveShort': 'Archive',
+  'vocabularies.restoreShort': 'Restore',
   'vocabularies.confirmArchive': ({ name }: { name: string }) =>
     `Archive the entry ${name}? It is no longer offered to new plans, but those already using it still show it. It can be restored.`,
   'vocabularies.labelSv': 'Name in Swedish',

@@ -301,8 +301,9 @@ export const sv = {
   'vocabularies.no': 'Nej',
   'vocabularies.empty': 'Listan har inga val.',
   'vocabularies.edit': ({ name }: { name: string }) => `Ändra ${name}`,
-  'vocabularies.archive': ({ name }: { name: string }) => `Arkivera ${name}`,
-  'vocabularies.restore': ({ name }: { name: string }) => `Återställ ${name}`,
+  'vocabularies.editShort': 'Ändra',
+  'vocabularies.archiveShort': 'Arkivera',
+  'vocabularies.restoreShort': 'Återställ',
   'vocabularies.confirmArchive': ({ name }: { name: string }) =>
     `Arkivera valet ${name}? Det erbjuds inte längre i nya planer, men de som redan använder det visar det fortfarande. Det kan återställas.`,
   'vocabularies.labelSv': 'Namn på svenska',

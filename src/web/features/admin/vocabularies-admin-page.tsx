@@ -127,10 +127,11 @@ function VocabularySection({
                     <YearsOffered entry={entry} />
                   </td>
                   <td>
+                    {/* Kept on one line, like a status. */}
                     {entry.archivedAt === null ? (
-                      t('vocabularies.active')
+                      <span className="status-badge">{t('vocabularies.active')}</span>
                     ) : (
-                      <span className="tag">{t('vocabularies.archived')}</span>
+                      <span className="status-badge tag">{t('vocabularies.archived')}</span>
                     )}
                   </td>
                   {mayEdit && (
@@ -143,16 +144,16 @@ function VocabularySection({
                           aria-expanded={editing === entry.id}
                           onClick={() => setEditing(editing === entry.id ? null : entry.id)}
                         >
-                          {t('vocabularies.edit', { name: nameOf(entry) })}
+                          {t('vocabularies.editShort')}
+                          <span className="visually-hidden"> {nameOf(entry)}</span>
                         </button>
                         <button
                           type="button"
                           className="button button-small button-quiet"
                           onClick={() => void toggleArchived(entry)}
                         >
-                          {entry.archivedAt === null
-                            ? t('vocabularies.archive', { name: nameOf(entry) })
-                            : t('vocabularies.restore', { name: nameOf(entry) })}
+                          {entry.archivedAt === null ? t('vocabularies.archiveShort') : t('vocabularies.restoreShort')}
+                          <span className="visually-hidden"> {nameOf(entry)}</span>
                         </button>
                       </div>
                     </td>
