@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { startOidcProvider } from '../test/support/oidc-provider.ts';
 import { checkScreen, signIn, useBrowserSession } from './support/session.ts';
 
-// The administrator's screens: people and roles, the risk matrix, statuses and the årshjul.
+// The administrator's screens: people and roles, the risk matrix, statuses, lists and terms and the årshjul.
 
 const session = useBrowserSession();
 
@@ -115,6 +115,47 @@ describe('administration', () => {
     await page.getByRole('button', { name: 'Lägg till fokusområdet' }).click();
     await page.getByLabel('Namn på Leda & styra').waitFor();
     await checkScreen(page, 'admin-focus-areas');
+    await page.context().close();
+  });
+
+  test('an administrator reads the lists and terms, adds a control method, changes its years and archives it', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@malmo.example');
+    await page.goto(`${session.url}/administration/statusar`);
+    await page
+      .getByRole('navigation', { name: 'Administrationens delar' })
+      .getByRole('link', { name: 'Val och begrepp' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Val och begrepp' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Avvikelsers allvarlighetsgrad' }).waitFor();
+    await checkScreen(page, 'admin-vocabularies');
+
+    const methods = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Kontrollmetoder' }) });
+    await methods.getByText('Ny kontrollmetod').click();
+    const added = methods.getByRole('region', { name: 'Ny kontrollmetod' });
+    await added.getByLabel('Namn på svenska').fill('Registerkontroll');
+    await added.getByLabel('Namn på engelska').fill('Register check');
+    await added.getByRole('button', { name: 'Lägg till' }).click();
+    const row = methods.getByRole('row', { name: /^Registerkontroll/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Ändra Registerkontroll' }).click();
+    const edit = methods.getByRole('region', { name: 'Ändra Registerkontroll' });
+    await edit.getByLabel('Första år').fill('2027');
+    await edit.getByLabel('Sista år').fill('2026');
+    await edit.getByRole('button', { name: 'Spara Registerkontroll' }).click();
+    await edit
+      .getByRole('alert')
+      .getByText(/Sista året \(2026\) ligger före första året \(2027\)/)
+      .first()
+      .waitFor();
+    await checkScreen(page, 'admin-vocabularies-edit');
+    await edit.getByLabel('Sista år').fill('');
+    await edit.getByRole('button', { name: 'Spara Registerkontroll' }).click();
+    await row.getByText('Från 2027').waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: 'Arkivera Registerkontroll' }).click();
+    await row.getByRole('button', { name: 'Återställ Registerkontroll' }).waitFor();
+    await row.getByText('Arkiverad').waitFor();
     await page.context().close();
   });
 

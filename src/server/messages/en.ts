@@ -376,11 +376,16 @@ export const en: ServerMessages = {
   /** Reading an edited round-trip workbook of a plan, and exporting it. */
   /** References to the tenant's vocabularies (processes, categories, methods, severities). */
   vocabulary: {
-    notInVocabulary: 'Not among the organisation’s choices for this field. Choose one of them, or ask the administrator to add it.',
+    notInVocabulary:
+      'Not among the organisation’s choices for this field. Choose one of them, or ask the administrator to add it.',
     notOfferedIn: (year: number) => `The choice is archived or not valid for ${year}. Choose one valid that year.`,
   },
   /** The tenant's vocabulary entries (managed by the administrator). */
-  vocabularies: {},
+  vocabularies: {
+    keyInUse: (key: string) => `The key ${key} is already used in this list. Give another key or label.`,
+    yearsOutOfOrder: (from: number, to: number) => `The last year (${to}) is before the first year (${from}).`,
+    reportImmediatelyOnlySeverities: 'Only a deviation severity can require immediate reporting.',
+  },
   importWorkbook: {
     // Messages of the round-trip workbook.
     sheets: {

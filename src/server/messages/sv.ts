@@ -407,11 +407,16 @@ export const sv = {
   /** Reading an edited round-trip workbook of a plan, and exporting it. */
   /** References to the tenant's vocabularies (processes, categories, methods, severities). */
   vocabulary: {
-    notInVocabulary: 'Finns inte bland organisationens val för det här fältet. Välj ett av dem, eller be administratören lägga till det.',
+    notInVocabulary:
+      'Finns inte bland organisationens val för det här fältet. Välj ett av dem, eller be administratören lägga till det.',
     notOfferedIn: (year: number) => `Valet är arkiverat eller gäller inte för ${year}. Välj ett som gäller det året.`,
   },
   /** The tenant's vocabulary entries (managed by the administrator). */
-  vocabularies: {},
+  vocabularies: {
+    keyInUse: (key: string) => `Nyckeln ${key} används redan i den här listan. Ange en annan nyckel eller benämning.`,
+    yearsOutOfOrder: (from: number, to: number) => `Sista året (${to}) ligger före första året (${from}).`,
+    reportImmediatelyOnlySeverities: 'Bara en avvikelses allvarlighetsgrad kan kräva att den rapporteras genast.',
+  },
   importWorkbook: {
     // Messages of the round-trip workbook.
     /** The worksheets' names. */

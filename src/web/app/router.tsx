@@ -284,6 +284,11 @@ const statusesAdminRoute = createRoute({
   path: '/administration/statusar',
   component: lazyRouteComponent(() => import('../features/admin/statuses-admin-page.tsx'), 'StatusesAdminPage'),
 });
+const vocabulariesAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/administration/val-och-begrepp',
+  component: lazyRouteComponent(() => import('../features/admin/vocabularies-admin-page.tsx'), 'VocabulariesAdminPage'),
+});
 const calendarAdminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/administration/arshjul',
@@ -430,6 +435,7 @@ const routeTree = rootRoute.addChildren([
   usersAdminRoute,
   riskMatrixAdminRoute,
   statusesAdminRoute,
+  vocabulariesAdminRoute,
   calendarAdminRoute,
   unitsAdminRoute,
   importAdminRoute,

@@ -26,6 +26,9 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
             <Link to="/administration/statusar">{t('admin.statuses')}</Link>
           </li>
           <li>
+            <Link to="/administration/val-och-begrepp">{t('vocabularies.title')}</Link>
+          </li>
+          <li>
             <Link to="/administration/fokusomraden">{t('admin.focusAreas')}</Link>
           </li>
           <li>

@@ -1,0 +1,4 @@
+import { vocabularyEntry } from '../../../domain/contracts/vocabularies.ts';
+import { presentAs } from '../../http/present.ts';
+
+export const presentVocabularyEntry = presentAs(vocabularyEntry);
