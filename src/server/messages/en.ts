@@ -373,7 +373,8 @@ export const en: ServerMessages = {
   /** Reading an edited round-trip workbook of a plan, and exporting it. */
   /** References to the tenant's vocabularies (processes, categories, methods, severities). */
   vocabulary: {
-    notInVocabulary: 'Not among the organisation’s choices for this field. Choose one of them, or ask the administrator to add it.',
+    notInVocabulary:
+      'Not among the organisation’s choices for this field. Choose one of them, or ask the administrator to add it.',
     notOfferedIn: (year: number) => `The choice is archived or not valid for ${year}. Choose one valid that year.`,
   },
   /** The tenant's vocabulary entries (managed by the administrator). */
@@ -507,7 +508,19 @@ export const en: ServerMessages = {
   },
 
   /** Control results per period and the deviations they find. */
-  controlResults: {},
+  controlResults: {
+    periodOutsidePlan: (period, years) => `${period} lies outside the plan’s period (${years}).`,
+    alreadyRecorded: (period) =>
+      `The control already has a result for ${period}. Change that result instead of recording a new one.`,
+    reasonRequired: 'Say why the control was not performed.',
+    reasonOnlyWhenNotPerformed: 'A reason is given only when the control was not performed.',
+    deviationsRequired: 'Give at least one deviation when the control was performed with deviation.',
+    deviationsOnlyWithDeviation: 'Deviations are given only when the control was performed with deviation.',
+    openDeviations: (count) =>
+      count === 1
+        ? 'The result has 1 open deviation. Close it before changing the outcome.'
+        : `The result has ${count} open deviations. Close them before changing the outcome.`,
+  },
   sso: {
     serverKeyRequired:
       'A client secret can only be stored when the server has a server key (SERVER_KEY). Ask whoever runs Uppsikt to set one.',
