@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { describe, expect, test } from 'vitest';
 import { NAMND_UNIT, ROOT_UNIT, administratorOf } from '../../../../test/web/admin-fixtures.ts';
 import { answerFetch, json, type SeenRequest } from '../../../../test/web/fake-fetch.ts';
@@ -124,7 +125,12 @@ async function rolesRead(seen: SeenRequest[]) {
 }
 
 function renderSection() {
-  return renderScreen('/risker/risk1', () => <ControlResultsSection control={CONTROL} plan={PLAN} periods={PERIODS} />);
+  // In a main landmark, as the risk page shows it.
+  return renderScreen('/risker/risk1', () => (
+    <main>
+      <ControlResultsSection control={CONTROL} plan={PLAN} periods={PERIODS} />
+    </main>
+  ));
 }
 
 describe('ControlResultsSection: a control’s results per period', () => {
@@ -262,5 +268,19 @@ describe('ControlResultsSection: a control’s results per period', () => {
     await screen.findByText('Inget resultat är registrerat ännu.');
     await rolesRead(seen);
     expect(screen.queryByRole('button', { name: /Registrera resultat/ })).toBeNull();
+  });
+
+  test('the table and the open form have no accessibility violations that axe can find', async () => {
+    server(withRole('coordinator'), [
+      result({ id: 'r1', periodId: 'q1', outcome: 'with_deviation', performedOn: '2026-03-25', deviationIds: ['d1'] }),
+    ]);
+    renderSection();
+    await userEvent.click(await screen.findByRole('button', { name: 'Registrera resultat för Stickprov av inköp' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Genomförd med avvikelse' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Lägg till avvikelse' }));
+    await screen.findByRole('link', { name: 'Attest saknas på två fakturor' });
+    // Colour contrast needs a real browser, which the journeys have.
+    const found = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    expect(found.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.html}`)).toEqual([]);
   });
 });

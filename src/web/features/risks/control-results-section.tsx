@@ -81,7 +81,7 @@ export function ControlResultsSection({
   const open = inCalendarOrder(periods.values()).filter((period) => !recorded.has(period.id));
 
   return (
-    <section aria-labelledby={headingId} className="control-results">
+    <div className="control-results">
       <h4 id={headingId}>
         {t('controlResults.title')}
         <span className="visually-hidden"> {t('riskPage.forItem', { title: control.title })}</span>
@@ -167,7 +167,7 @@ export function ControlResultsSection({
             </button>
           </p>
         ))}
-    </section>
+    </div>
   );
 }
 
@@ -265,11 +265,7 @@ function RecordResultForm({
           emptyLabel={t('controlResults.choosePeriod')}
           errors={submit.fieldErrors('periodId')}
         />
-        <fieldset
-          className="fieldset"
-          aria-describedby={outcomeErrors ? `${outcomeName}-error` : undefined}
-          aria-invalid={outcomeErrors ? true : undefined}
-        >
+        <fieldset className="fieldset" aria-describedby={outcomeErrors ? `${outcomeName}-error` : undefined}>
           <legend className="field-label">{t('controlResults.outcome')}</legend>
           {CONTROL_OUTCOMES.map((outcome) => (
             <label key={outcome} className="checkbox">
