@@ -234,4 +234,32 @@ describe('journeys', () => {
     await first.context().close();
     await second.context().close();
   });
+
+  test('7. a responsible person records a control’s result “med avvikelse”, which records the deviation with it', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
+    await page.getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
+    const card = itemCard(page, 'Kontrollmoment Uppföljning av arbetslöshetssiffror.');
+    await card.getByRole('button', { name: 'Registrera resultat för Uppföljning av arbetslöshetssiffror.' }).click();
+    await card.getByLabel('Period').selectOption({ label: 'Kvartal 2 2020' });
+    await card.getByRole('radio', { name: 'Genomförd med avvikelse' }).check();
+    await card.getByLabel('Genomförd den').fill('2020-06-15');
+    const deviation = card.getByRole('group', { name: 'Avvikelse 1' });
+    await deviation.getByLabel('Vad avviker?').fill('Siffrorna för maj saknades');
+    await deviation.getByLabel('Allvarlighetsgrad').selectOption({ label: 'Väsentlig' });
+    await checkScreen(page, 'journey-7-control-result-form');
+    await card.getByRole('button', { name: 'Spara resultat' }).click();
+    await card.getByText('Resultatet för Kvartal 2 2020 är sparat.').waitFor();
+    const results = card.getByRole('table', { name: 'Resultat per period för Uppföljning av arbetslöshetssiffror.' });
+    const row = results.getByRole('row').filter({ hasText: 'Kvartal 2 2020' });
+    await row.getByRole('link', { name: 'Siffrorna för maj saknades' }).waitFor();
+    expect(await row.textContent()).toContain('Genomförd med avvikelse');
+    // The deviation is among the risk's deviations too, open.
+    const deviations = page.getByRole('region', { name: 'Avvikelser' });
+    await deviations.getByText('Siffrorna för maj saknades').waitFor();
+    expect(await deviations.textContent()).toContain('Öppen');
+    await checkScreen(page, 'journey-7-control-results');
+    await page.context().close();
+  });
 });

@@ -38,6 +38,7 @@ import { controlRoutes } from './features/controls/routes.ts';
 import { actionRoutes } from './features/actions/routes.ts';
 import { followUpRoutes } from './features/follow-ups/routes.ts';
 import { activityRoutes } from './features/activities/routes.ts';
+import { controlResultRoutes } from './features/control-results/routes.ts';
 import { deviationRoutes } from './features/deviations/routes.ts';
 import { reviewRoutes } from './features/reviews/routes.ts';
 import { reportingCalendarRoutes } from './features/reporting-calendar/routes.ts';
@@ -194,6 +195,7 @@ export function createApp({
   v1.route('/', activityRoutes());
   v1.route('/', followUpRoutes());
   v1.route('/', deviationRoutes());
+  v1.route('/', controlResultRoutes());
   v1.route('/', reviewRoutes());
   v1.route('/', recommendationRoutes());
   v1.route('/', overviewRoutes());

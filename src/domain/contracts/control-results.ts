@@ -63,6 +63,10 @@ export const controlResultUpdate = z
     performedOn: calendarDate.nullable().optional(),
     reason: optionalShortText.optional(),
     comment: markdown.nullable().optional(),
+    deviations: z.array(foundDeviation).max(50).optional().meta({
+      description:
+        'Further deviations this result found, recorded in the same transaction; only when the outcome is (or becomes) with_deviation.',
+    }),
   })
   .meta({ id: 'ControlResultUpdate' });
 

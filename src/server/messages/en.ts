@@ -520,7 +520,19 @@ export const en: ServerMessages = {
   },
 
   /** Control results per period and the deviations they find. */
-  controlResults: {},
+  controlResults: {
+    periodOutsidePlan: (period, years) => `${period} lies outside the plan’s period (${years}).`,
+    alreadyRecorded: (period) =>
+      `The control already has a result for ${period}. Change that result instead of recording a new one.`,
+    reasonRequired: 'Say why the control was not performed.',
+    reasonOnlyWhenNotPerformed: 'A reason is given only when the control was not performed.',
+    deviationsRequired: 'Give at least one deviation when the control was performed with deviation.',
+    deviationsOnlyWithDeviation: 'Deviations are given only when the control was performed with deviation.',
+    openDeviations: (count) =>
+      count === 1
+        ? 'The result has 1 open deviation. Close it before changing the outcome.'
+        : `The result has ${count} open deviations. Close them before changing the outcome.`,
+  },
   sso: {
     serverKeyRequired:
       'A client secret can only be stored when the server has a server key (SERVER_KEY). Ask whoever runs Uppsikt to set one.',

@@ -563,7 +563,19 @@ export const sv = {
 
   /** Signing in through the organisation's identity provider (OpenID Connect, SAML). */
   /** Control results per period and the deviations they find. */
-  controlResults: {},
+  controlResults: {
+    periodOutsidePlan: (period: string, years: string) => `${period} ligger utanför planens period (${years}).`,
+    alreadyRecorded: (period: string) =>
+      `Kontrollmomentet har redan ett resultat för ${period}. Ändra det resultatet i stället för att registrera ett nytt.`,
+    reasonRequired: 'Ange varför kontrollen inte genomfördes.',
+    reasonOnlyWhenNotPerformed: 'Ett skäl anges bara när kontrollen inte genomfördes.',
+    deviationsRequired: 'Ange minst en avvikelse när kontrollen genomfördes med avvikelse.',
+    deviationsOnlyWithDeviation: 'Avvikelser anges bara när kontrollen genomfördes med avvikelse.',
+    openDeviations: (count: number) =>
+      count === 1
+        ? 'Resultatet har 1 öppen avvikelse. Stäng den innan utfallet ändras.'
+        : `Resultatet har ${count} öppna avvikelser. Stäng dem innan utfallet ändras.`,
+  },
   sso: {
     serverKeyRequired:
       'En klienthemlighet kan bara sparas när servern har en servernyckel (SERVER_KEY). Be den som driver Uppsikt att ange en.',

@@ -2,6 +2,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { ArchivableEntity } from './archive.ts';
 import { auditEventKeys } from './audit-events.ts';
 import { calendarKeys } from './reporting-calendar.ts';
+import { controlResultKeys } from './control-results.ts';
 import { deviationKeys } from './deviations.ts';
 import { focusAreaKeys } from './focus-areas.ts';
 import { followUpKeys } from './follow-ups.ts';
@@ -142,6 +143,22 @@ export function invalidateDeviation(
   return invalidateKeys(queryClient, [
     deviationKeys.all,
     ...planContentKeys({ planId: deviation.planId, riskIds: [deviation.riskId], entityIds: [deviation.id] }),
+  ]);
+}
+
+/** After a control's result was recorded or changed: the results, the deviations it found, its risk page and plan. */
+export function invalidateControlResult(
+  queryClient: QueryClient,
+  result: { id: string; deviationIds: readonly string[]; planId: string; riskId: string | null },
+): Promise<void> {
+  return invalidateKeys(queryClient, [
+    controlResultKeys.all,
+    deviationKeys.all,
+    ...planContentKeys({
+      planId: result.planId,
+      riskIds: [result.riskId],
+      entityIds: [result.id, ...result.deviationIds],
+    }),
   ]);
 }
 

@@ -4,6 +4,7 @@ import { DEVIATION_SEVERITY_LABELS } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
 import { ItemLinks } from '../../components/item-links.tsx';
+import { ControlResultsSection } from './control-results-section.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
@@ -238,6 +239,7 @@ function RiskView({
                     <MarkdownText text={item.description} />
                     {item.method && <h4>{t('itemForm.method')}</h4>}
                     <MarkdownText text={item.method} />
+                    <ControlResultsSection control={item} plan={plan} periods={data.periods} />
                   </>
                 ) : (
                   <>
