@@ -132,16 +132,17 @@ export function FrequencyField({
           </button>
         </fieldset>
       )}
-      {frequency && (
-        <p role="status" className="hint">
-          {dates.length === 0
+      {/* Always there, so that a screen reader hears the checkpoints change with the frequency. */}
+      <p role="status" className="hint">
+        {!frequency
+          ? ''
+          : dates.length === 0
             ? t('controlForm.generatesNone')
             : t('controlForm.generates', {
                 count: dates.length,
                 dates: dates.length > shown.length ? `${shown.join(', ')} …` : shown.join(', '),
               })}
-        </p>
-      )}
+      </p>
     </>
   );
 }
