@@ -48,9 +48,11 @@ describe('forms', () => {
     await page.getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true }).first().click();
     await page.getByRole('link', { name: 'Registrera avvikelse för Uppföljning av arbetslöshetssiffror.' }).click();
     await page.getByLabel('Vad avviker').fill('Rapporten kom för sent');
+    await page.getByLabel('Allvarlighet').selectOption({ label: 'Mindre väsentlig' });
     await page.getByRole('button', { name: 'Spara avvikelsen' }).click();
     await page.getByRole('link', { name: 'Rapporten kom för sent' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ändra avvikelse' }).waitFor();
+    expect(await page.getByLabel('Allvarlighet').locator('option:checked').textContent()).toBe('Mindre väsentlig');
     await page.getByLabel('Åtgärd som svarar på avvikelsen').selectOption({ label: 'Samverkan' });
     await page.getByLabel('Läge').selectOption({ label: 'Åtgärdad' });
     await checkScreen(page, 'form-deviation');

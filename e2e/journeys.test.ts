@@ -24,7 +24,7 @@ const itemCard = (page: Page, title: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) });
 
 describe('journeys', () => {
-  test('1. a coordinator creates a plan, adds a risk with sannolikhet and konsekvens, a control and an action', async () => {
+  test('1. a coordinator creates a plan, adds a risk with sannolikhet, konsekvens, process and response, a control whose frequency makes its checkpoints, and an action', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'samordnare@malmo.example');
     await openUnit(page, 'Grundskolenämnden');
@@ -45,12 +45,27 @@ describe('journeys', () => {
     await page
       .getByLabel('Beskrivning', { exact: true })
       .fill('Frånvaro registreras inte samma dag, vilket leder till att vårdnadshavare inte informeras.');
+    await page.getByLabel('Process/område').selectOption({ label: 'Myndighetsutövning' });
+    await page.getByLabel('Riskkategori').selectOption({ label: 'Verksamhetsrisk' });
+    await page.getByLabel('Orsak', { exact: true }).fill('Rutinen för registrering är inte känd av alla lärare.');
+    await page.getByLabel('Riskägare').selectOption({ label: 'Samordnare Grundskolenämnden (demo)' });
     await page.getByLabel('Sannolikhet').selectOption('3');
     await page.getByLabel('Konsekvens').selectOption('4');
     await page.getByText('Riskvärde: 12').waitFor();
+    await page.getByLabel('Hantering av risken').selectOption({ label: 'Kontrollera' });
+    await page
+      .getByLabel('Motivering till hanteringen', { exact: true })
+      .fill('Högt riskvärde; följs med stickprov under året.');
+    await page.getByLabel('Lagar, regler och styrdokument').fill('Skollagen 7 kap. 17 §');
     await checkScreen(page, 'journey-1-new-risk');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bristande registrering av frånvaro' }).waitFor();
+    const facts = page.locator('dl.facts').first();
+    expect(await facts.textContent()).toContain('Myndighetsutövning');
+    expect(await facts.textContent()).toContain('Verksamhetsrisk');
+    expect(await facts.textContent()).toContain('Kontrollera');
+    expect(await facts.textContent()).toContain('Skollagen 7 kap. 17 §');
+    await page.getByText('Högt riskvärde; följs med stickprov under året.').waitFor();
     // The assessment is kept for the plan's year, with who made it.
     await page
       .getByRole('table', { name: 'Bedömningar' })
@@ -60,20 +75,32 @@ describe('journeys', () => {
     await page.getByRole('link', { name: 'Nytt kontrollmoment' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nytt kontrollmoment' }).waitFor();
     await page.getByLabel('Rubrik', { exact: true }).fill('Stickprov av frånvaroregistrering');
-    await page.getByLabel('Frekvens').fill('Varje månad');
+    await page.getByLabel('Metod', { exact: true }).selectOption({ label: 'Stickprov' });
+    await page.getByLabel('Omfattning och urval', { exact: true }).fill('Tio elever per skola och kvartal.');
     await page
       .getByRole('group', { name: 'Ansvarig', exact: true })
       .getByLabel('Lägg till person')
       .selectOption({ label: 'Samordnare Grundskolenämnden (demo)' });
     await page.getByLabel('Start').fill('2027-01-01');
     await page.getByLabel('Slutdatum').fill('2027-12-31');
-    await page.getByLabel('Avstämning').fill('2027-03-31\n2027-06-30');
+    // The frequency gives the checkpoints: the end of each quarter of 2027.
+    await page.getByLabel('Frekvens', { exact: true }).selectOption({ label: 'Varje kvartal' });
+    await page.getByText(/^Ger 4 avstämningsdatum:/).waitFor();
+    await page.getByLabel('Tidpunkt för rapportering').fill('I samband med tertialrapporten');
+    await page.getByRole('group', { name: 'Rapporteras till' }).getByLabel('Nämnden').check();
     await checkScreen(page, 'journey-1-new-control');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bristande registrering av frånvaro' }).waitFor();
     const control = itemCard(page, 'Kontrollmoment Stickprov av frånvaroregistrering');
     await control.waitFor();
     expect(await control.textContent()).toContain('Samordnare Grundskolenämnden (demo)');
+    expect(await control.textContent()).toContain('Stickprov');
+    expect(await control.textContent()).toContain('Varje kvartal');
+    expect(await control.textContent()).toContain('Nämnden');
+    expect(await control.textContent()).toContain('Tio elever per skola och kvartal.');
+    // Four checkpoints, one at the end of each quarter.
+    const checkpoints = control.locator('dt', { hasText: /^Avstämning$/ }).locator('xpath=following-sibling::dd');
+    expect((await checkpoints.textContent())!.split(', ')).toHaveLength(4);
 
     await page.getByRole('link', { name: 'Ny åtgärd' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ny åtgärd' }).waitFor();

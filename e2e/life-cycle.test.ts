@@ -79,10 +79,13 @@ describe('the yearly cycle', () => {
       items: { id: string; title: string }[];
     };
     const control = controls.items[0]!;
+    const severities = (await apiAs(page, 'GET', '/vocabularies?kind=deviation_severity')) as {
+      items: { id: string; key: string }[];
+    };
     await apiAs(page, 'POST', '/deviations', {
       controlId: control.id,
       title: 'Rutinen följdes inte i mars',
-      severity: 'very_significant',
+      severityId: severities.items.find((entry) => entry.key === 'very_significant')!.id,
       foundOn: '2026-03-31',
     });
     await page.goto(`${session.url}/administration/utkorg`);

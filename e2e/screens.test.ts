@@ -130,6 +130,9 @@ describe('screens', () => {
     await checkScreen(page, 'deviations');
     await page.getByLabel('Läge').selectOption({ label: 'Åtgärdad' });
     await expect.poll(() => page.url()).toContain('lage=closed');
+    // Severities are the tenant's own; the filter names one by its id.
+    await page.getByLabel('Allvarlighet').selectOption({ label: 'Mycket väsentlig' });
+    await expect.poll(() => page.url()).toMatch(/allvarlighet=[0-9a-f-]{36}/);
     await page.context().close();
   });
 
@@ -148,6 +151,25 @@ describe('screens', () => {
       .getByRole('list', { name: 'Uppföljningar' })
       .first()
       .getByText('Kvartal 1 2020', { exact: true })
+      .waitFor();
+    // The risk's structured fields, and each control's method, frequency and recipients.
+    await page
+      .getByRole('term')
+      .filter({ hasText: /^Process\/område$/ })
+      .waitFor();
+    await page
+      .getByRole('term')
+      .filter({ hasText: /^Hantering av risken$/ })
+      .waitFor();
+    await page
+      .getByRole('term')
+      .filter({ hasText: /^Frekvens$/ })
+      .first()
+      .waitFor();
+    await page
+      .getByRole('term')
+      .filter({ hasText: /^Rapporteras till$/ })
+      .first()
       .waitFor();
     await checkScreen(page, 'risk');
     await page.getByRole('link', { name: 'Historik', exact: true }).click();

@@ -215,12 +215,7 @@ const deviationsRoute = createRoute({
     enhet: optionalString(search.enhet),
     ar: optionalInt(search.ar),
     lage: search.lage === 'open' || search.lage === 'closed' ? search.lage : undefined,
-    allvarlighet:
-      search.allvarlighet === 'minor' ||
-      search.allvarlighet === 'significant' ||
-      search.allvarlighet === 'very_significant'
-        ? search.allvarlighet
-        : undefined,
+    allvarlighet: optionalString(search.allvarlighet),
   }),
   component: lazyRouteComponent(() => import('../features/deviations/deviations-page.tsx'), 'DeviationsPage'),
 });

@@ -1,39 +1,48 @@
+import type { ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
+import { DEVIATION_STATES } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
-import { useI18n, useLabel } from '../../i18n/i18n.tsx';
+import { vocabularyRefText } from '../../components/structured-fields.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { createDeviation, deviationKeys, getDeviation, updateDeviation, type Deviation } from '../../api/deviations.ts';
 import { getItem, itemQueries, listItems, type Action, type Control } from '../../api/items.ts';
 import { invalidateDeviation } from '../../api/invalidation.ts';
+import { getPlan, planQueries } from '../../api/plans.ts';
 import { webToday } from '../../lib/clock.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
-import { useUsers } from '../../lib/reference-data.ts';
+import { useUsers, useVocabulary, vocabularyOptions, type VocabularyEntry } from '../../lib/reference-data.ts';
 
 /** Records an avvikelse that a control found: what, when, how serious, to whom it was reported. */
 export function DeviationFormPage() {
   const { t } = useI18n();
   const { itemId } = useParams({ from: '/kontrollmoment/$itemId/ny-avvikelse' });
   const item = useQuery(itemQueries.detail('control', itemId));
+  const planId = item.data?.planId;
+  const plan = useQuery({ ...planQueries.detail(planId ?? ''), enabled: planId !== undefined });
   const users = useUsers();
-  const error = item.error ?? users.error;
+  const error = item.error ?? plan.error ?? users.error;
   if (error)
     return (
       <Page title={t('deviationForm.title')}>
         <LoadFailed error={error} />
       </Page>
     );
-  if (!item.data || !users.data)
+  if (!item.data || !plan.data || !users.data)
     return (
       <Page title={t('deviationForm.title')}>
         <Loading />
       </Page>
     );
-  return <DeviationForm control={item.data} deviation={null} actions={[]} />;
+  return (
+    <SeverityList title={t('deviationForm.title')} year={plan.data.startYear}>
+      {(severities) => <DeviationForm control={item.data} deviation={null} actions={[]} severities={severities} />}
+    </SeverityList>
+  );
 }
 
 /** Changes a deviation: what was reported to whom, the action that answers it, and closing it. */
@@ -45,8 +54,11 @@ export function EditDeviationPage() {
     queryFn: async ({ signal }) => {
       const entry = await getDeviation(deviationId, signal);
       const source = await getItem('control', entry.controlId, signal);
-      const actions: Action[] = await listItems('action', { planId: source.planId }, signal);
-      return { entry, source, actions };
+      const [actions, plan] = await Promise.all([
+        listItems('action', { planId: source.planId }, signal),
+        getPlan(source.planId, signal),
+      ]);
+      return { entry, source, actions, year: plan.startYear };
     },
   });
   const users = useUsers();
@@ -63,21 +75,53 @@ export function EditDeviationPage() {
         <Loading />
       </Page>
     );
+  const { entry, source, actions, year } = data.data;
   return (
-    <DeviationForm
-      key={data.data.entry.version}
-      control={data.data.source}
-      deviation={data.data.entry}
-      actions={data.data.actions}
-    />
+    <SeverityList title={t('deviationForm.edit')} year={year}>
+      {(severities) => (
+        <DeviationForm
+          key={entry.version}
+          control={source}
+          deviation={entry}
+          actions={actions}
+          severities={severities}
+        />
+      )}
+    </SeverityList>
   );
+}
+
+/** The tenant's deviation severities offered for the plan's year, loaded before the form. */
+function SeverityList({
+  title,
+  year,
+  children,
+}: {
+  title: string;
+  year: number;
+  children: (severities: VocabularyEntry[]) => ReactNode;
+}) {
+  const severities = useVocabulary('deviation_severity', year);
+  if (severities.error)
+    return (
+      <Page title={title}>
+        <LoadFailed error={severities.error} />
+      </Page>
+    );
+  if (!severities.data)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
+  return children(severities.data);
 }
 
 const toValues = (entry: Partial<Deviation> | null, today: string) => ({
   title: entry?.title ?? '',
   description: entry?.description ?? '',
   foundOn: entry?.foundOn ?? today,
-  severity: entry?.severity ?? 'significant',
+  severityId: entry?.severity?.id ?? '',
   reportedToId: entry?.reportedToId ?? '',
   reportedToText: entry?.reportedToText ?? '',
   reportedOn: entry === null ? today : (entry.reportedOn ?? ''),
@@ -89,13 +133,14 @@ function DeviationForm({
   control,
   deviation,
   actions,
+  severities,
 }: {
   control: Control;
   deviation: Deviation | null;
   actions: Action[];
+  severities: VocabularyEntry[];
 }) {
-  const { t } = useI18n();
-  const label = useLabel();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const users = useUsers().data!.filter((user) => !user.deactivatedAt);
@@ -108,7 +153,7 @@ function DeviationForm({
       title: formValues.title,
       description: formValues.description || null,
       foundOn: formValues.foundOn || undefined,
-      severity: formValues.severity,
+      severityId: formValues.severityId,
       reportedToId: formValues.reportedToId || null,
       reportedToText: formValues.reportedToText.trim() || null,
       reportedOn: formValues.reportedOn || null,
@@ -125,6 +170,12 @@ function DeviationForm({
     await navigate({ to: '/risker/$riskId', params: { riskId: control.riskId }, hash: `item-${control.id}` });
   }
 
+  const chosen = severities.find((severity) => severity.id === values.severityId);
+  const severityDescription =
+    [chosen?.description, chosen?.reportImmediately ? t('severity.reportImmediately') : null]
+      .filter(Boolean)
+      .join(' ') || undefined;
+
   return (
     <Page title={deviation ? t('deviationForm.edit') : t('deviationForm.title')}>
       <p className="lead">{t('deviationForm.forControl', { title: control.title })}</p>
@@ -134,6 +185,7 @@ function DeviationForm({
         base={deviation}
         conflictFields={[
           { key: 'title', label: t('deviationForm.what') },
+          { key: 'severity', label: t('deviationForm.severity'), show: (ref) => vocabularyRefText(ref, locale) },
           { key: 'state', label: t('deviations.state') },
         ]}
         toValues={(current) => toValues(current, today)}
@@ -163,14 +215,13 @@ function DeviationForm({
           />
           <SelectField
             label={t('deviationForm.severity')}
+            description={severityDescription}
             isRequired
-            value={values.severity}
-            onChange={(value) => set('severity', value as typeof values.severity)}
-            options={DEVIATION_SEVERITIES.map((severity) => ({
-              value: severity,
-              label: label(DEVIATION_SEVERITY_LABELS[severity]),
-            }))}
-            errors={submit.fieldErrors('severity')}
+            value={values.severityId}
+            onChange={(value) => set('severityId', value)}
+            options={vocabularyOptions(severities, locale, deviation?.severity)}
+            emptyLabel={t('severity.choose')}
+            errors={submit.fieldErrors('severityId')}
           />
         </div>
         <SelectField

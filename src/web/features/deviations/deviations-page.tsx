@@ -1,30 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { DEVIATION_SEVERITIES, DEVIATION_SEVERITY_LABELS, DEVIATION_STATES } from '../../../domain/deviation.ts';
+import { DEVIATION_STATES } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { FilterSelect, unitOptions } from '../../components/unit-filter.tsx';
-import { useI18n, useLabel } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { deviationKeys, listDeviations } from '../../api/deviations.ts';
 import { listItems } from '../../api/items.ts';
 import { formatDate } from '../../lib/format.ts';
 import { webYear } from '../../lib/clock.ts';
-import { useOrgUnits, useUsers } from '../../lib/reference-data.ts';
+import { useOrgUnits, useUsers, useVocabulary, vocabularyLabel, vocabularyOptions } from '../../lib/reference-data.ts';
 
 export interface DeviationSearch {
   enhet?: string | undefined;
   ar?: number | undefined;
   lage?: 'open' | 'closed' | undefined;
-  allvarlighet?: 'minor' | 'significant' | 'very_significant' | undefined;
+  /** A deviation severity of the tenant, by its id. */
+  allvarlighet?: string | undefined;
 }
 
 /** Every avvikelse the user may see, newest first, filtered by unit, year, state and severity. */
 export function DeviationsPage() {
-  const { t, formatLocale } = useI18n();
-  const label = useLabel();
+  const { t, formatLocale, locale } = useI18n();
   const search = useSearch({ from: '/avvikelser' });
   const navigate = useNavigate();
   const units = useOrgUnits();
   const users = useUsers();
+  const severities = useVocabulary('deviation_severity');
   const data = useQuery({
     queryKey: deviationKeys.page(search),
     queryFn: async ({ signal }) => {
@@ -33,7 +34,7 @@ export function DeviationsPage() {
           {
             under: search.enhet,
             state: search.lage,
-            severity: search.allvarlighet,
+            severityId: search.allvarlighet,
             from: search.ar ? `${search.ar}-01-01` : undefined,
             to: search.ar ? `${search.ar}-12-31` : undefined,
             sort: '-foundOn',
@@ -46,14 +47,14 @@ export function DeviationsPage() {
     },
   });
   const title = t('deviations.title');
-  const error = data.error ?? units.error ?? users.error;
+  const error = data.error ?? units.error ?? users.error ?? severities.error;
   if (error)
     return (
       <Page title={title}>
         <LoadFailed error={error} retry={() => void data.refetch()} />
       </Page>
     );
-  if (!data.data || !units.data || !users.data)
+  if (!data.data || !units.data || !users.data || !severities.data)
     return (
       <Page title={title}>
         <Loading />
@@ -90,11 +91,8 @@ export function DeviationsPage() {
         <FilterSelect
           label={t('deviationForm.severity')}
           value={search.allvarlighet ?? ''}
-          onChange={(value) => filter({ allvarlighet: (value || undefined) as DeviationSearch['allvarlighet'] })}
-          options={DEVIATION_SEVERITIES.map((severity) => ({
-            value: severity,
-            label: label(DEVIATION_SEVERITY_LABELS[severity]),
-          }))}
+          onChange={(value) => filter({ allvarlighet: value || undefined })}
+          options={vocabularyOptions(severities.data, locale)}
         />
       </div>
       <p role="status">{t('filters.count', { count: data.data.deviations.length })}</p>
@@ -139,7 +137,7 @@ export function DeviationsPage() {
                         '–'
                       )}
                     </td>
-                    <td>{label(DEVIATION_SEVERITY_LABELS[entry.severity])}</td>
+                    <td>{vocabularyLabel(entry.severity, locale)}</td>
                     <td>{t(`deviationState.${entry.state}`)}</td>
                     <td>
                       {reportedTo || '–'}

@@ -5,8 +5,17 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { archiveQueries, isArchivable } from '../../api/archive.ts';
 import { auditEventQueries } from '../../api/audit-events.ts';
 import { ArchiveButton } from '../../components/archive-button.tsx';
+import { vocabularyQueries } from '../../api/vocabularies.ts';
+import { frequencyText, reportsToText } from '../../components/structured-fields.tsx';
 import { formatDateTime, plainValue } from '../../lib/format.ts';
-import { useStatuses, useUsers } from '../../lib/reference-data.ts';
+import { useStatuses, useUsers, vocabularyLabel } from '../../lib/reference-data.ts';
+import type { ControlFrequency } from '../../../domain/control-frequency.ts';
+import { REPORT_RECIPIENTS, RISK_RESPONSES } from '../../../domain/risk-response.ts';
+
+/** Fields that name an entry of the tenant's vocabularies. */
+const VOCABULARY_FIELDS = new Set(['processId', 'categoryId', 'methodId', 'severityId']);
+/** Fields that name one person. */
+const PERSON_FIELDS = new Set(['ownerId', 'foundById', 'reportedToId']);
 
 /** Field names as users know them from the forms; others are shown as stored. */
 const FIELD_LABELS: Record<string, { sv: string; en: string }> = {
@@ -25,6 +34,19 @@ const FIELD_LABELS: Record<string, { sv: string; en: string }> = {
   method: { sv: 'Metod', en: 'Method' },
   frequency: { sv: 'Frekvens', en: 'Frequency' },
   process: { sv: 'Process/område', en: 'Process/area' },
+  processId: { sv: 'Process/område', en: 'Process/area' },
+  categoryId: { sv: 'Riskkategori', en: 'Risk category' },
+  cause: { sv: 'Orsak', en: 'Cause' },
+  effect: { sv: 'Följd om risken inträffar', en: 'Effect if the risk occurs' },
+  ownerId: { sv: 'Riskägare', en: 'Risk owner' },
+  response: { sv: 'Hantering av risken', en: 'Response to the risk' },
+  responseMotivation: { sv: 'Motivering till hanteringen', en: 'Motivation for the response' },
+  legalReferences: { sv: 'Lagar, regler och styrdokument', en: 'Laws, regulations and steering documents' },
+  methodId: { sv: 'Metod', en: 'Method' },
+  scope: { sv: 'Omfattning och urval', en: 'Scope and sample' },
+  reportingTime: { sv: 'Tidpunkt för rapportering', en: 'Time of reporting' },
+  reportsTo: { sv: 'Rapporteras till', en: 'Reported to' },
+  severityId: { sv: 'Allvarlighet', en: 'Severity' },
   archivedAt: { sv: 'Arkiverad', en: 'Archived' },
   body: { sv: 'Uppföljning', en: 'Follow-up' },
 };
@@ -37,6 +59,8 @@ export function HistoryPage() {
   const events = useQuery(auditEventQueries.list(entityId));
   const users = useUsers();
   const statuses = useStatuses();
+  // Every entry, archived ones too: the history names what was chosen then.
+  const vocabularies = useQuery(vocabularyQueries.list({ includeArchived: true }));
   const archivable = isArchivable(entityType) ? { type: entityType, id: entityId } : null;
   const entity = useQuery({
     ...archiveQueries.state(archivable ?? { type: 'plan', id: entityId }),
@@ -63,6 +87,20 @@ export function HistoryPage() {
 
   function show(field: string, value: unknown): string {
     if (field === 'statusId' && typeof value === 'string') return statusName.get(value) ?? value;
+    if (VOCABULARY_FIELDS.has(field) && typeof value === 'string') {
+      const entry = vocabularies.data?.find((candidate) => candidate.id === value);
+      return entry ? vocabularyLabel(entry, locale) : value;
+    }
+    if (PERSON_FIELDS.has(field) && typeof value === 'string') return userName.get(value) ?? value;
+    const response = field === 'response' ? RISK_RESPONSES.find((candidate) => candidate === value) : undefined;
+    if (response) return t(`riskResponse.${response}`);
+    if (field === 'reportsTo' && Array.isArray(value))
+      return reportsToText(
+        REPORT_RECIPIENTS.filter((recipient) => value.includes(recipient)),
+        t,
+      );
+    if (field === 'frequency' && typeof value === 'object')
+      return frequencyText(value as ControlFrequency | null, t, formatLocale);
     if (field.endsWith('Ids') && Array.isArray(value))
       return plainValue(
         (value as unknown[]).map((entry): unknown =>

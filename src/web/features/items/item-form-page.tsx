@@ -7,6 +7,16 @@ import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField, parseDateList } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PersonsField } from '../../components/persons-field.tsx';
+import {
+  FrequencyField,
+  ReportsToField,
+  frequencyBody,
+  frequencyText,
+  frequencyValues,
+  reportsToText,
+  vocabularyRefText,
+  type FrequencyValues,
+} from '../../components/structured-fields.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { blankToNull } from '../../lib/format.ts';
 import {
@@ -20,9 +30,20 @@ import {
   type ItemKind,
 } from '../../api/items.ts';
 import { invalidateItem } from '../../api/invalidation.ts';
+import { planQueries, type Plan } from '../../api/plans.ts';
 import { riskQueries, type Risk } from '../../api/risks.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
-import { useOrgUnits, useStatuses, useUsers, statusOptions } from '../../lib/reference-data.ts';
+import {
+  useOrgUnits,
+  useStatuses,
+  useUsers,
+  useVocabulary,
+  statusOptions,
+  vocabularyOptions,
+  type VocabularyEntry,
+} from '../../lib/reference-data.ts';
+import type { ControlFrequency } from '../../../domain/control-frequency.ts';
+import type { ReportRecipient } from '../../../domain/risk-response.ts';
 
 interface ItemValues extends Record<string, unknown> {
   title: string;
@@ -33,8 +54,11 @@ interface ItemValues extends Record<string, unknown> {
   responsibleIds: string[];
   reportingIds: string[];
   description: string;
-  method: string;
-  frequency: string;
+  methodId: string;
+  scope: string;
+  frequency: FrequencyValues;
+  reportingTime: string;
+  reportsTo: ReportRecipient[];
   whatToDo: string;
   measuresTaken: string;
   responsibleUnitId: string;
@@ -50,8 +74,11 @@ function toValues(item: Partial<Control & Action> | null): ItemValues {
     responsibleIds: item?.responsibleIds ?? [],
     reportingIds: item?.reportingIds ?? [],
     description: item?.description ?? '',
-    method: item?.method ?? '',
-    frequency: item?.frequency ?? '',
+    methodId: item?.method?.id ?? '',
+    scope: item?.scope ?? '',
+    frequency: frequencyValues(item?.frequency),
+    reportingTime: item?.reportingTime ?? '',
+    reportsTo: item?.reportsTo ?? [],
     whatToDo: item?.whatToDo ?? '',
     measuresTaken: item?.measuresTaken ?? '',
     responsibleUnitId: item?.responsibleUnitId ?? '',
@@ -74,8 +101,11 @@ function controlBody(values: ItemValues) {
   return {
     ...commonBody(values),
     description: blankToNull(values.description),
-    method: blankToNull(values.method),
-    frequency: blankToNull(values.frequency),
+    methodId: blankToNull(values.methodId),
+    scope: blankToNull(values.scope),
+    frequency: frequencyBody(values.frequency),
+    reportingTime: blankToNull(values.reportingTime.trim()),
+    reportsTo: values.reportsTo,
   };
 }
 
@@ -106,56 +136,83 @@ function saveItem(
     : createAction({ ...body, planId: where.planId, riskId: where.riskId });
 }
 
-/** Loads what the form needs: the item when changing one, the risk it belongs to. */
+/** Loads what the form needs: the item when changing one, the risk it belongs to, its plan. */
 export function ItemFormPage({ kind, itemId, riskId }: { kind: ItemKind; itemId?: string; riskId?: string }) {
   const { t } = useI18n();
   const item = useQuery({ ...itemQueries.detail(kind, itemId ?? ''), enabled: itemId !== undefined });
   const ownRiskId = riskId ?? item.data?.riskId ?? undefined;
   const riskQuery = useQuery({ ...riskQueries.detail(ownRiskId ?? ''), enabled: ownRiskId !== undefined });
+  const planId = item.data?.planId ?? riskQuery.data?.planId;
+  const planQuery = useQuery({ ...planQueries.detail(planId ?? ''), enabled: planId !== undefined });
   const users = useUsers();
   const statuses = useStatuses();
   const units = useOrgUnits();
   const title = itemId ? t(`itemForm.edit.${kind}`) : t(`itemForm.new.${kind}`);
-  const error = item.error ?? riskQuery.error ?? users.error ?? statuses.error ?? units.error;
+  const error = item.error ?? riskQuery.error ?? planQuery.error ?? users.error ?? statuses.error ?? units.error;
   if (error)
     return (
       <Page title={title}>
         <LoadFailed error={error} />
       </Page>
     );
-  if ((itemId && !item.data) || (ownRiskId && !riskQuery.data) || !users.data || !statuses.data || !units.data)
+  if (
+    (itemId && !item.data) ||
+    (ownRiskId && !riskQuery.data) ||
+    !planQuery.data ||
+    !users.data ||
+    !statuses.data ||
+    !units.data
+  )
     return (
       <Page title={title}>
         <Loading />
       </Page>
     );
-  const planId = item.data?.planId ?? riskQuery.data!.planId;
-  return (
-    <ItemForm
-      key={item.data?.id ?? 'new'}
-      kind={kind}
-      title={title}
-      item={item.data ?? null}
-      risk={riskQuery.data ?? null}
-      planId={planId}
-    />
+  const key = item.data?.id ?? 'new';
+  const props = {
+    kind,
+    title,
+    item: item.data ?? null,
+    risk: riskQuery.data ?? null,
+    plan: planQuery.data,
+  };
+  return kind === 'control' ? (
+    <ControlFormLists key={key} {...props} />
+  ) : (
+    <ItemForm key={key} {...props} methods={[]} />
   );
 }
 
-function ItemForm({
-  kind,
-  title,
-  item,
-  risk,
-  planId,
-}: {
+/** A control also offers the tenant's control methods for the plan's year. */
+function ControlFormLists(props: Omit<ItemFormProps, 'methods'>) {
+  const methods = useVocabulary('control_method', props.plan.startYear);
+  if (methods.error)
+    return (
+      <Page title={props.title}>
+        <LoadFailed error={methods.error} />
+      </Page>
+    );
+  if (!methods.data)
+    return (
+      <Page title={props.title}>
+        <Loading />
+      </Page>
+    );
+  return <ItemForm {...props} methods={methods.data} />;
+}
+
+interface ItemFormProps {
   kind: ItemKind;
   title: string;
   item: Control | Action | null;
   risk: Risk | null;
-  planId: string;
-}) {
-  const { t, locale } = useI18n();
+  plan: Plan;
+  methods: VocabularyEntry[];
+}
+
+function ItemForm({ kind, title, item, risk, plan, methods }: ItemFormProps) {
+  const { t, locale, formatLocale } = useI18n();
+  const planId = plan.id;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const users = useUsers().data!;
@@ -183,8 +240,19 @@ function ItemForm({
     ...(kind === 'control'
       ? [
           { key: 'description', label: t('itemForm.description') },
-          { key: 'method', label: t('itemForm.method') },
-          { key: 'frequency', label: t('itemForm.frequency') },
+          { key: 'method', label: t('itemForm.method'), show: (ref: unknown) => vocabularyRefText(ref, locale) },
+          { key: 'scope', label: t('controlForm.scope') },
+          {
+            key: 'frequency',
+            label: t('itemForm.frequency'),
+            show: (frequency: unknown) => frequencyText(frequency as ControlFrequency | null, t, formatLocale),
+          },
+          { key: 'reportingTime', label: t('controlForm.reportingTime') },
+          {
+            key: 'reportsTo',
+            label: t('controlForm.reportsTo'),
+            show: (recipients: unknown) => reportsToText(recipients as ReportRecipient[], t),
+          },
         ]
       : [
           { key: 'whatToDo', label: t('itemForm.whatToDo') },
@@ -225,19 +293,44 @@ function ItemForm({
               errors={errors('description')}
               rows={4}
             />
-            <MarkdownField
+            <SelectField
               label={t('itemForm.method')}
-              value={values.method}
-              onChange={(value) => set('method', value)}
-              errors={errors('method')}
-              rows={4}
+              value={values.methodId}
+              onChange={(value) => set('methodId', value)}
+              options={vocabularyOptions(methods, locale, item && 'method' in item ? item.method : null)}
+              emptyLabel={t('choice.none')}
+              errors={errors('methodId')}
             />
-            <InputField
+            <MarkdownField
+              label={t('controlForm.scope')}
+              description={t('controlForm.scopeHelp')}
+              value={values.scope}
+              onChange={(value) => set('scope', value)}
+              errors={errors('scope')}
+              rows={3}
+            />
+            <FrequencyField
               label={t('itemForm.frequency')}
-              description={t('itemForm.frequencyHelp')}
               value={values.frequency}
               onChange={(value) => set('frequency', value)}
-              errors={errors('frequency')}
+              span={{
+                from: values.startDate || `${plan.startYear}-01-01`,
+                to: values.endDate || `${plan.endYear}-12-31`,
+              }}
+              errors={[...(errors('frequency') ?? []), ...(errors('frequency.dates') ?? [])]}
+            />
+            <InputField
+              label={t('controlForm.reportingTime')}
+              description={t('controlForm.reportingTimeHelp')}
+              value={values.reportingTime}
+              onChange={(value) => set('reportingTime', value)}
+              errors={errors('reportingTime')}
+            />
+            <ReportsToField
+              label={t('controlForm.reportsTo')}
+              value={values.reportsTo}
+              onChange={(value) => set('reportsTo', value)}
+              errors={errors('reportsTo')}
             />
           </>
         ) : (
@@ -305,7 +398,7 @@ function ItemForm({
             aria-describedby="checkpoints-help"
           />
           <span id="checkpoints-help" className="field-description">
-            {t('itemForm.checkpointsHelp')}
+            {kind === 'control' ? t('controlForm.checkpointsHelp') : t('itemForm.checkpointsHelp')}
           </span>
           {errors('checkpoints')?.length ? (
             <span className="field-error">{errors('checkpoints')!.join(' ')}</span>

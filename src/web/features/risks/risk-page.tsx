@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { DEVIATION_SEVERITY_LABELS } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
 import { ItemLinks } from '../../components/item-links.tsx';
 import { ControlResultsSection } from './control-results-section.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { useI18n, useLabel } from '../../i18n/i18n.tsx';
+import { frequencyText, reportsToText } from '../../components/structured-fields.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { listDeviations, type Deviation } from '../../api/deviations.ts';
 import { listFollowUps, type FollowUp } from '../../api/follow-ups.ts';
 import { listItems, type Action, type Control } from '../../api/items.ts';
@@ -16,7 +16,15 @@ import { listReviews, type Review } from '../../api/reviews.ts';
 import { getRisk, getRiskAssessments, riskKeys, type Risk, type RiskAssessment } from '../../api/risks.ts';
 import { formatDate } from '../../lib/format.ts';
 import { loadPeriods, periodLabel, type Period } from '../../lib/periods.ts';
-import { byId, useOrgUnits, useStatuses, useUsers, type Status } from '../../lib/reference-data.ts';
+import {
+  byId,
+  useOrgUnits,
+  useStatuses,
+  useUsers,
+  vocabularyLabel,
+  type Status,
+  type VocabularyRef,
+} from '../../lib/reference-data.ts';
 
 type Item = (Control & { kind: 'control' }) | (Action & { kind: 'action' });
 type Assessment = RiskAssessment;
@@ -116,10 +124,10 @@ function RiskView({
   statusById: Map<string, Status>;
   unitNames: Map<string, string>;
 }) {
-  const { t, formatLocale } = useI18n();
-  const label = useLabel();
+  const { t, formatLocale, locale } = useI18n();
   const { risk, plan } = data;
   const name = (id: string | null) => (id ? (names.get(id) ?? '–') : '–');
+  const entryLabel = (ref: VocabularyRef | null) => (ref ? vocabularyLabel(ref, locale) : '–');
   return (
     <Page
       title={risk.title}
@@ -162,10 +170,56 @@ function RiskView({
         </div>
         <div>
           <dt>{t('riskForm.process')}</dt>
-          <dd>{risk.process ?? '–'}</dd>
+          <dd>{entryLabel(risk.process)}</dd>
         </div>
+        <div>
+          <dt>{t('riskForm.category')}</dt>
+          <dd>{entryLabel(risk.category)}</dd>
+        </div>
+        <div>
+          <dt>{t('riskForm.owner')}</dt>
+          <dd>{name(risk.ownerId)}</dd>
+        </div>
+        <div>
+          <dt>{t('riskForm.response')}</dt>
+          <dd>{risk.response ? t(`riskResponse.${risk.response}`) : t('riskForm.noResponse')}</dd>
+        </div>
+        {risk.legalReferences && (
+          <div>
+            <dt>{t('riskForm.legalReferences')}</dt>
+            <dd>{risk.legalReferences}</dd>
+          </div>
+        )}
       </dl>
       <MarkdownText text={risk.description} />
+      {(risk.cause || risk.effect || risk.responseMotivation) && (
+        <dl className="text-facts">
+          {risk.cause && (
+            <div>
+              <dt>{t('riskForm.cause')}</dt>
+              <dd>
+                <MarkdownText text={risk.cause} />
+              </dd>
+            </div>
+          )}
+          {risk.effect && (
+            <div>
+              <dt>{t('riskForm.effect')}</dt>
+              <dd>
+                <MarkdownText text={risk.effect} />
+              </dd>
+            </div>
+          )}
+          {risk.responseMotivation && (
+            <div>
+              <dt>{t('riskForm.responseMotivation')}</dt>
+              <dd>
+                <MarkdownText text={risk.responseMotivation} />
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
 
       <section aria-labelledby="assessment-heading" className="section">
         <h2 id="assessment-heading">{t('riskPage.assessments')}</h2>
@@ -236,9 +290,29 @@ function RiskView({
                 />
                 {item.kind === 'control' ? (
                   <>
+                    <dl className="facts facts-compact">
+                      <div>
+                        <dt>{t('itemForm.method')}</dt>
+                        <dd>{entryLabel(item.method)}</dd>
+                      </div>
+                      <div>
+                        <dt>{t('itemForm.frequency')}</dt>
+                        <dd>{frequencyText(item.frequency, t, formatLocale)}</dd>
+                      </div>
+                      {item.reportingTime && (
+                        <div>
+                          <dt>{t('controlForm.reportingTime')}</dt>
+                          <dd>{item.reportingTime}</dd>
+                        </div>
+                      )}
+                      <div>
+                        <dt>{t('controlForm.reportsTo')}</dt>
+                        <dd>{reportsToText(item.reportsTo, t)}</dd>
+                      </div>
+                    </dl>
                     <MarkdownText text={item.description} />
-                    {item.method && <h4>{t('itemForm.method')}</h4>}
-                    <MarkdownText text={item.method} />
+                    {item.scope && <h4>{t('controlForm.scope')}</h4>}
+                    <MarkdownText text={item.scope} />
                     <ControlResultsSection control={item} plan={plan} periods={data.periods} />
                   </>
                 ) : (
@@ -275,7 +349,7 @@ function RiskView({
                 <Link to="/avvikelser/$deviationId" params={{ deviationId: entry.id }}>
                   {entry.title}
                 </Link>{' '}
-                – {formatDate(entry.foundOn, formatLocale)}, {label(DEVIATION_SEVERITY_LABELS[entry.severity])},{' '}
+                – {formatDate(entry.foundOn, formatLocale)}, {vocabularyLabel(entry.severity, locale)},{' '}
                 {t(`deviationState.${entry.state}`)}
               </li>
             ))}
