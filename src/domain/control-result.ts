@@ -19,5 +19,12 @@ export const REPORT_DECISION_OUTCOMES = ['approved', 'referred_back', 'noted'] a
 export type ReportDecisionOutcome = (typeof REPORT_DECISION_OUTCOMES)[number];
 
 /** What an attachment (evidence file) is attached to. */
-export const ATTACHMENT_TARGETS = ['plan', 'follow_up', 'control_result', 'deviation', 'review', 'recommendation'] as const;
+export const ATTACHMENT_TARGETS = [
+  'plan',
+  'follow_up',
+  'control_result',
+  'deviation',
+  'review',
+  'recommendation',
+] as const;
 export type AttachmentTarget = (typeof ATTACHMENT_TARGETS)[number];

@@ -29,7 +29,12 @@ export const DEFAULT_VOCABULARY: readonly VocabularyDefinition[] = [
     labelSv: 'IT och informationssäkerhet',
     labelEn: 'IT and information security',
   },
-  { kind: 'process', key: 'myndighetsutovning', labelSv: 'Myndighetsutövning', labelEn: 'Exercise of public authority' },
+  {
+    kind: 'process',
+    key: 'myndighetsutovning',
+    labelSv: 'Myndighetsutövning',
+    labelEn: 'Exercise of public authority',
+  },
   {
     kind: 'process',
     key: 'dokument-och-arendehantering',

@@ -164,7 +164,10 @@ async function insertTenant(db: Database, passwordHash: string, slug: string) {
     if (role && unitId) await db.insert(roleAssignments).values({ tenantId, userId: id, unitId, role });
     return id;
   };
-  return { tenant: { tenantId, rootId, unitA, unitA1, unitB, statusIds, vocabularyIds, periodIds } satisfies HarnessTenant, person };
+  return {
+    tenant: { tenantId, rootId, unitA, unitA1, unitB, statusIds, vocabularyIds, periodIds } satisfies HarnessTenant,
+    person,
+  };
 }
 
 /**

@@ -31,7 +31,8 @@ export const control = z
     frequency: controlFrequency.nullable(),
     reportingTime: z.string().nullable().meta({ description: 'When the result is reported (tidpunkt), as written.' }),
     reportsTo: z.array(z.enum(REPORT_RECIPIENTS)).meta({
-      description: 'To whom the result is reported: nämnd (committee), förvaltningschef (director), kommunstyrelsen (executive_board).',
+      description:
+        'To whom the result is reported: nämnd (committee), förvaltningschef (director), kommunstyrelsen (executive_board).',
     }),
     ...itemOutputFields,
   })
@@ -41,10 +42,9 @@ const controlFields = {
   description: markdown.nullable().optional(),
   methodId: id.nullable().optional().meta({ description: 'An entry of the tenant’s control methods.' }),
   scope: markdown.nullable().optional(),
-  frequency: controlFrequency
-    .nullable()
-    .optional()
-    .meta({ description: 'Generates the control’s checkpoints between its start and end dates (or the plan’s years).' }),
+  frequency: controlFrequency.nullable().optional().meta({
+    description: 'Generates the control’s checkpoints between its start and end dates (or the plan’s years).',
+  }),
   reportingTime: optionalShortText.optional(),
   reportsTo: z.array(z.enum(REPORT_RECIPIENTS)).max(REPORT_RECIPIENTS.length).optional(),
   ...itemInputFields,

@@ -26,14 +26,20 @@ export const risk = z
     process: vocabularyRef.nullable().meta({ description: 'The process or kontrollområde.' }),
     category: vocabularyRef.nullable().meta({ description: 'The risk category.' }),
     cause: z.string().nullable().meta({ description: 'Orsak, Markdown.' }),
-    effect: z.string().nullable().meta({ description: 'What happens if the risk occurs (konsekvens in words), Markdown.' }),
-    ownerId: id.nullable().meta({ description: 'Riskägare.' }),
-    response: z
-      .enum(RISK_RESPONSES)
+    effect: z
+      .string()
       .nullable()
-      .meta({ description: 'The response decided: acceptera (accept), åtgärda (treat), kontrollera (control), granska (review).' }),
+      .meta({ description: 'What happens if the risk occurs (konsekvens in words), Markdown.' }),
+    ownerId: id.nullable().meta({ description: 'Riskägare.' }),
+    response: z.enum(RISK_RESPONSES).nullable().meta({
+      description:
+        'The response decided: acceptera (accept), åtgärda (treat), kontrollera (control), granska (review).',
+    }),
     responseMotivation: z.string().nullable().meta({ description: 'Why that response, Markdown.' }),
-    legalReferences: z.string().nullable().meta({ description: 'Laws, regulations or steering documents, as written.' }),
+    legalReferences: z
+      .string()
+      .nullable()
+      .meta({ description: 'Laws, regulations or steering documents, as written.' }),
     likelihood: z.int().nullable().meta({ description: 'Sannolikhet, 1 … the size of the plan’s risk matrix.' }),
     consequence: z.int().nullable().meta({ description: 'Konsekvens, 1 … the size of the plan’s risk matrix.' }),
     riskValue: z.int().nullable().meta({ description: 'Riskvärde = sannolikhet × konsekvens; derived.' }),
@@ -46,7 +52,10 @@ export const risk = z
 
 const riskFields = {
   description: markdown.nullable().optional(),
-  processId: id.nullable().optional().meta({ description: 'An entry of the tenant’s processes offered for the plan’s year.' }),
+  processId: id
+    .nullable()
+    .optional()
+    .meta({ description: 'An entry of the tenant’s processes offered for the plan’s year.' }),
   categoryId: id
     .nullable()
     .optional()

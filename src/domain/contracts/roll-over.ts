@@ -17,7 +17,8 @@ export const planRolledOver = z
     carried: z.object({
       risks: z.int(),
       controls: z.int().meta({
-        description: 'Kontrollmoment of the risks carried, with method, scope, frequency (checkpoints made anew for the new years), recipients and people.',
+        description:
+          'Kontrollmoment of the risks carried, with method, scope, frequency (checkpoints made anew for the new years), recipients and people.',
       }),
       actions: z.int(),
       activities: z.int(),

@@ -596,7 +596,12 @@ export const en: ServerMessages = {
       `"${text}" is no frequency Uppsikt recognises (such as Quarterly, Every four months or dates). The text is kept in the control's scope; choose a frequency after the import.`,
     unknownRecipient: (text: string) =>
       `"${text}" is no recipient Uppsikt recognises (committee, head of administration or municipal executive board). It is left out; choose after the import.`,
-    vocabularyLists: { process: 'processes', risk_category: 'risk categories', control_method: 'control methods', deviation_severity: 'deviation severities' } as Record<string, string>,
+    vocabularyLists: {
+      process: 'processes',
+      risk_category: 'risk categories',
+      control_method: 'control methods',
+      deviation_severity: 'deviation severities',
+    },
     // Messages of the planner, the import jobs and their routes.
     periodAssumed: (year: number) => `The follow-up names no period and is counted as Full year ${year}.`,
     notADate: (text: string) =>

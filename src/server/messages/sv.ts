@@ -640,7 +640,12 @@ export const sv = {
       `"${text}" är ingen frekvens som Uppsikt känner igen (till exempel Kvartalsvis, Per tertial eller datum). Texten sparas i kontrollens omfattning; välj frekvens efter importen.`,
     unknownRecipient: (text: string) =>
       `"${text}" är ingen mottagare som Uppsikt känner igen (nämnd, förvaltningschef eller kommunstyrelsen). Den lämnas utanför; välj efter importen.`,
-    vocabularyLists: { process: 'processer', risk_category: 'riskkategorier', control_method: 'kontrollmetoder', deviation_severity: 'allvarlighetsgrader' } as Record<string, string>,
+    vocabularyLists: {
+      process: 'processer',
+      risk_category: 'riskkategorier',
+      control_method: 'kontrollmetoder',
+      deviation_severity: 'allvarlighetsgrader',
+    } as Record<string, string>,
     // Messages of the planner, the import jobs and their routes.
     periodAssumed: (year: number) => `Uppföljningen anger ingen period och räknas till Helår ${year}.`,
     notADate: (text: string) =>

@@ -171,7 +171,11 @@ export async function writeItemDetails(
           .select({ date: checkpoints.date })
           .from(checkpoints)
           .where(
-            and(eq(checkpoints.tenantId, tenantId), eq(CHECKPOINT_COLUMN[kind], itemId), eq(checkpoints.generated, true)),
+            and(
+              eq(checkpoints.tenantId, tenantId),
+              eq(CHECKPOINT_COLUMN[kind], itemId),
+              eq(checkpoints.generated, true),
+            ),
           )
       ).map((row) => row.date),
     );
@@ -207,7 +211,9 @@ export async function regenerateCheckpoints(
   if (JSON.stringify(had) === JSON.stringify(wanted)) return {};
   await tx
     .delete(checkpoints)
-    .where(and(eq(checkpoints.tenantId, tenantId), eq(checkpoints.controlId, controlId), eq(checkpoints.generated, true)));
+    .where(
+      and(eq(checkpoints.tenantId, tenantId), eq(checkpoints.controlId, controlId), eq(checkpoints.generated, true)),
+    );
   if (wanted.length > 0)
     await tx.insert(checkpoints).values(wanted.map((date) => ({ tenantId, controlId, date, generated: true })));
   const before = current.map((row) => row.date);

@@ -29,8 +29,7 @@ export async function findEntryByLabel(
     .from(vocabularyEntries)
     .where(and(eq(vocabularyEntries.tenantId, tenantId), eq(vocabularyEntries.kind, kind)));
   const matches = entries.filter(
-    (entry) =>
-      comparable(entry.labelSv) === wanted || comparable(entry.labelEn) === wanted || entry.key === wanted,
+    (entry) => comparable(entry.labelSv) === wanted || comparable(entry.labelEn) === wanted || entry.key === wanted,
   );
   return matches.find((entry) => entry.archivedAt === null) ?? matches[0];
 }

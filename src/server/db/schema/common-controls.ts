@@ -30,7 +30,10 @@ export const commonControls = pgTable(
     scope: text(),
     frequency: jsonb().$type<ControlFrequency>(),
     reportingTime: text(),
-    reportsTo: text({ enum: REPORT_RECIPIENTS }).array().notNull().default(sql`'{}'::text[]`),
+    reportsTo: text({ enum: REPORT_RECIPIENTS })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...archivable(),
     ...editable(),
   },

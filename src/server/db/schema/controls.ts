@@ -33,7 +33,10 @@ export const controls = pgTable(
     /** When the result is reported (tidpunkt), as written (e.g. "Vid delårsbokslut"). */
     reportingTime: text(),
     /** To whom the result is reported. */
-    reportsTo: text({ enum: REPORT_RECIPIENTS }).array().notNull().default(sql`'{}'::text[]`),
+    reportsTo: text({ enum: REPORT_RECIPIENTS })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Kontrollansvarig as a function of a unit, resolved to whoever holds it on the day. */
     responsibleFunctionId: uuid(),
     /** The kommungemensamt kontrollmoment this control is the plan's copy of. */

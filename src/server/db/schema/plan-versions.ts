@@ -1,4 +1,15 @@
-import { date, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantKey, tenantReference } from './columns.ts';
 import { orgUnits } from './org-units.ts';
 import { plans } from './plans.ts';

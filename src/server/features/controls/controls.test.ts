@@ -152,7 +152,11 @@ describe('controls', () => {
       });
       expect(kept.status).toBe(200);
       expect(kept.body.method).toMatchObject({ id: intervju, archived: true });
-      const refused = await admin.post('/controls', { riskId: riskIds.unitA, title: 'Ny intervju', methodId: intervju });
+      const refused = await admin.post('/controls', {
+        riskId: riskIds.unitA,
+        title: 'Ny intervju',
+        methodId: intervju,
+      });
       expect(refused.status).toBe(400);
       expect(refused.body.errors[0].path).toBe('methodId');
     } finally {

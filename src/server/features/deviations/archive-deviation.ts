@@ -20,6 +20,10 @@ export async function archiveDeviation(
   const { unitId, planId, ...current } = await findReadableDeviation(tx, access, { deviationId });
   void planId;
   access.assertMayArchive(unitId);
-  const row = await setArchived(tx, deviations, current, archived, { actor: access.actor, entityType: 'deviation', unitId });
+  const row = await setArchived(tx, deviations, current, archived, {
+    actor: access.actor,
+    entityType: 'deviation',
+    unitId,
+  });
   return (await withSeverityRefs(tx, access.tenantId, [row as typeof deviations.$inferSelect]))[0]!;
 }

@@ -109,7 +109,9 @@ describe('deviations', () => {
 
     const list = await (
       await h.as('reader')
-    ).get(`/deviations?planId=${planIds.unitA}&state=closed&severityId=${h.tenant.vocabularyIds.deviation_severity.very_significant}`);
+    ).get(
+      `/deviations?planId=${planIds.unitA}&state=closed&severityId=${h.tenant.vocabularyIds.deviation_severity.very_significant}`,
+    );
     expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([reported.body.id]);
   });
 
@@ -165,8 +167,15 @@ describe('deviations', () => {
     });
     expect(reply.body.errors).toEqual([{ path: 'followUpId', message: 'Finns inte för kontrollen.' }]);
     expect(
-      (await (await h.as('reader')).post('/deviations', { controlId: controlIds.unitA, title: 'A', severityId: h.tenant.vocabularyIds.deviation_severity.minor }))
-        .status,
+      (
+        await (
+          await h.as('reader')
+        ).post('/deviations', {
+          controlId: controlIds.unitA,
+          title: 'A',
+          severityId: h.tenant.vocabularyIds.deviation_severity.minor,
+        })
+      ).status,
     ).toBe(403);
     // A severity is an entry of the tenant's severities: not a word, not another list's entry.
     const word = await admin.post('/deviations', { controlId: controlIds.unitA, title: 'A', severity: 'huge' });

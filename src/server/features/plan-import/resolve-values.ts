@@ -98,8 +98,7 @@ export class ValueResolver {
     const word = foldWords(text);
     const matches = this.state.vocabulary.filter(
       (entry) =>
-        entry.kind === kind &&
-        [entry.labelSv, entry.labelEn, entry.key].some((name) => foldWords(name) === word),
+        entry.kind === kind && [entry.labelSv, entry.labelEn, entry.key].some((name) => foldWords(name) === word),
     );
     return matches.find((entry) => entry.archivedAt === null) ?? matches[0];
   }

@@ -172,7 +172,7 @@ export async function writeImport(
   for (const [ref, entry] of planned.resolver.newEntries) {
     const { id, created } = await entryIdForLabel(tx, tenantId, entry.kind, entry.label);
     entryIds.set(ref, id);
-    if (created) auditCreate('vocabulary_entry', created as Record<string, unknown>, {}, null);
+    if (created) auditCreate('vocabulary_entry', created, {}, null);
   }
   const withEntries = (values: Row): Row =>
     Object.fromEntries(
@@ -291,10 +291,7 @@ export async function writeImport(
               }),
             );
           }
-          if (
-            update.entity === 'control' &&
-            ('frequency' in values || 'startDate' in values || 'endDate' in values)
-          ) {
+          if (update.entity === 'control' && ('frequency' in values || 'startDate' in values || 'endDate' in values)) {
             const next = { ...current!, ...values };
             Object.assign(
               changes,

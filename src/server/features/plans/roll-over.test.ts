@@ -171,8 +171,7 @@ describe('year roll-over', () => {
     ];
     expect(newControls.map(decided)).toEqual(oldControls.map(decided));
     expect(newControls.every((control) => control.statusId === null)).toBe(true);
-    for (const control of newControls)
-      expect(control.checkpoints.every((date) => date.startsWith('2021-'))).toBe(true);
+    for (const control of newControls) expect(control.checkpoints.every((date) => date.startsWith('2021-'))).toBe(true);
     expect(newControls.some((control) => control.checkpoints.length > 0)).toBe(
       oldControls.some((control) => control.frequency !== null),
     );

@@ -20,6 +20,8 @@ export async function archiveRisk(tx: Transaction, access: Access, { riskId, arc
     entityType: 'risk',
     unitId: current.unitId,
   });
-  const [shown] = await withVocabularyRefs(tx, access.tenantId, [{ ...(row as typeof risks.$inferSelect), unitId: current.unitId }]);
+  const [shown] = await withVocabularyRefs(tx, access.tenantId, [
+    { ...(row as typeof risks.$inferSelect), unitId: current.unitId },
+  ]);
   return shown!;
 }

@@ -25,6 +25,8 @@ export async function createRisk(tx: Transaction, access: Access, options: Creat
     { actor: access.actor, entityType: 'risk', unitId: plan.unitId },
   );
   await recordAssessment(tx, access, row as typeof risks.$inferSelect, plan);
-  const [shown] = await withVocabularyRefs(tx, access.tenantId, [{ ...(row as typeof risks.$inferSelect), unitId: plan.unitId }]);
+  const [shown] = await withVocabularyRefs(tx, access.tenantId, [
+    { ...(row as typeof risks.$inferSelect), unitId: plan.unitId },
+  ]);
   return shown!;
 }

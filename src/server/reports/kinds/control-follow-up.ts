@@ -88,10 +88,7 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
           { blocks: [text(deviation.title), ...rich(deviation.description)] },
           cell(deviation.controlTitle),
           cell(deviation.foundOn),
-          cell(
-            deviation.severity,
-            labels.deviationState[deviation.state] ?? deviation.state,
-          ),
+          cell(deviation.severity, labels.deviationState[deviation.state] ?? deviation.state),
           cell(deviation.hasAction ? labels.yes : labels.no),
         ]),
       },
