@@ -266,8 +266,10 @@ class Planner {
     const r = this.resolver;
     const how = r.method(control.method);
     const { frequency, unread } = r.frequency(control.frequency, 'frequency', control.origin, warnings);
-    // A scope given on its own wins; a frequency no kind fits is kept with it, as written.
-    const scope = control.scope !== undefined ? r.text(control.scope) : how.scope;
+    // A scope given on its own wins, else a method text that says more than the method; a frequency
+    // no kind fits is kept with the scope, as written.
+    const given = r.text(control.scope);
+    const scope = given ?? how.scope ?? given;
     const values = defined({
       title: r.text(control.title),
       description: r.text(control.description),
@@ -658,6 +660,8 @@ class Planner {
           (ITEM_TABLE_FIELDS[entity] as readonly string[]).map((field) => [field, values[field] ?? null]),
         );
         if ('sortOrder' in this.sortable(entity)) complete.sortOrder = next;
+        // A control reports to nobody until someone says so.
+        if (entity === 'control' && complete.reportsTo === null) complete.reportsTo = [];
         this.creates.push({
           entity,
           key,

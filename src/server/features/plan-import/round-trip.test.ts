@@ -8,6 +8,7 @@ import { actions } from '../../db/schema/actions.ts';
 import { auditEvents } from '../../db/schema/audit-events.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
+import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../../paths.ts';
@@ -110,9 +111,10 @@ describe('ten cells edited in Excel', () => {
       [
         'risk.title',
         'risk.description',
-        'risk.process',
+        'risk.processId',
         'risk.likelihood',
-        'control.method',
+        'control.methodId',
+        'control.scope',
         'control.frequency',
         'control.statusId',
         'control.endDate',
@@ -135,9 +137,21 @@ describe('ten cells edited in Excel', () => {
       .select()
       .from(controls)
       .where(and(eq(controls.planId, target.planId), eq(controls.title, controlTitle)));
+    // The method the text names, the text itself as the scope, the frequency as a kind.
+    const [stickprov] = await h.db
+      .select()
+      .from(vocabularyEntries)
+      .where(
+        and(
+          eq(vocabularyEntries.tenantId, target.tenantId),
+          eq(vocabularyEntries.kind, 'control_method'),
+          eq(vocabularyEntries.key, 'stickprov'),
+        ),
+      );
     expect(control).toMatchObject({
-      method: 'Stickprov, 10 ärenden',
-      frequency: 'Varje kvartal',
+      methodId: stickprov!.id,
+      scope: 'Stickprov, 10 ärenden',
+      frequency: { kind: 'quarterly' },
       endDate: '2020-12-15',
     });
     const [event] = await h.db
@@ -145,7 +159,14 @@ describe('ten cells edited in Excel', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.entityId, control!.id), eq(auditEvents.operation, 'update')));
     expect(event).toMatchObject({ actorKind: 'system', actorLabel: 'test:round-trip' });
-    expect(Object.keys(event!.changes as object).sort()).toEqual(['endDate', 'frequency', 'method', 'statusId']);
+    expect(Object.keys(event!.changes as object).sort()).toEqual([
+      'checkpoints',
+      'endDate',
+      'frequency',
+      'methodId',
+      'scope',
+      'statusId',
+    ]);
     const bodies = await h.db
       .select({ body: followUps.body })
       .from(followUps)

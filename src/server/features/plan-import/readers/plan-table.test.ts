@@ -195,7 +195,7 @@ describe('(a) one row per kontrollmoment, the risk merged over its rows, a title
       method: 'Genomgång av dokumentation',
       frequency: 'Årligen',
       responsible: ['Bo Ek', 'Cecilia Dahl'],
-      description: '**Rapporteras till:** Förvaltningschef',
+      reportsTo: 'Förvaltningschef',
       origin: { row: 6, columns: { title: 'G', responsible: 'J' } },
     });
     expect(purchase!.controls[0]!.responsible).toEqual(['Anna Berg']);
@@ -284,25 +284,27 @@ describe('(b) one row per risk, columns in another order, line breaks in cells, 
     });
   });
 
-  test('cause and effect go into the description, scope into the control, the action under the risk', async () => {
+  test('cause and effect are the risk’s, scope the control’s, the action under the risk; an area column is the process', async () => {
     const { plan } = await read(await workbook([{ name: 'Plan', rows, merges }]));
     expect(plan.errors).toEqual([]);
     expect(plan.risks).toHaveLength(2);
     const [payments, access] = plan.risks;
     expect(payments).toMatchObject({
       title: 'Felaktiga utbetalningar',
-      category: 'Ekonomi',
+      process: 'Ekonomi',
       likelihood: '2',
       consequence: '4',
       riskValue: '8',
-      description:
-        '**Orsak:**\n\nBrister i attest\n\nHög personalomsättning\n\n**Konsekvens:** Ekonomisk förlust för nämnden',
+      cause: 'Brister i attest\n\nHög personalomsättning',
+      effect: 'Ekonomisk förlust för nämnden',
     });
+    expect(payments!.category).toBeUndefined();
+    expect(payments!.description).toBeUndefined();
     expect(payments!.controls).toHaveLength(1);
     expect(payments!.controls[0]).toMatchObject({
       title: 'Kontroll av utbetalningar',
-      description:
-        '- leverantörsbyte\n- nya bankgironummer\n\n**Omfattning / urval:** Samtliga ändringar under perioden',
+      description: '- leverantörsbyte\n- nya bankgironummer',
+      scope: 'Samtliga ändringar under perioden',
       responsible: ['Ekonomichef Eva Lund', 'Controller Fia Ek'],
       endDate: '2021-06-30',
     });
@@ -433,7 +435,7 @@ describe('(d) CSV from Swedish Excel: semicolons, Windows-1252, decimal commas, 
     expect(mapping.sheet).toBeNull();
     expect(mapping.headerRows).toEqual([1]);
     expect(plan.errors).toEqual([]);
-    expect(plan.risks.map((risk) => [risk.category, risk.title, risk.likelihood, risk.riskValue])).toEqual([
+    expect(plan.risks.map((risk) => [risk.process, risk.title, risk.likelihood, risk.riskValue])).toEqual([
       ['Löner', 'Felaktiga löneutbetalningar', '2,5', '7,5'],
       ['Inköp', 'Jäv vid upphandling', '1', '4'],
     ]);
@@ -722,7 +724,7 @@ describe('(f) missing and unknown columns, problems named by row and column, an 
     expect(plan.warnings).toMatchObject([{ column: 'B', message: { sv: expect.stringContaining('Risk') } }]);
   });
 
-  test('section rows merged across the table set the area; repeated headings are skipped', async () => {
+  test('section rows merged across the table set the process (kontrollområde); repeated headings are skipped', async () => {
     const { plan } = await read(
       await workbook([
         {
@@ -739,7 +741,7 @@ describe('(f) missing and unknown columns, problems named by row and column, an 
         },
       ]),
     );
-    expect(plan.risks.map((risk) => [risk.category, risk.title])).toEqual([
+    expect(plan.risks.map((risk) => [risk.process, risk.title])).toEqual([
       ['Ekonomi', 'Fel fakturor'],
       ['Personal', 'Fel lön'],
     ]);
