@@ -73,6 +73,7 @@ export async function startServer(
     auth: authSettingsFrom(config),
     security: { frameAncestors: config.frameAncestors, trustProxy: config.trustProxy > 0 },
     importMaxBytes: config.importMaxBytes,
+    attachments: { maxBytes: config.attachmentMaxBytes, objectStorage: config.objectStorage },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
