@@ -141,7 +141,7 @@ describe('attachments (evidence files)', () => {
     const form = new FormData();
     form.set(
       'file',
-      new File([(file.bytes ?? pdf()) as Uint8Array<ArrayBuffer>], file.name ?? 'protokollsutdrag.pdf', {
+      new File([file.bytes ?? pdf()], file.name ?? 'protokollsutdrag.pdf', {
         type: file.type ?? '',
       }),
     );
