@@ -111,6 +111,12 @@ export async function startServer(
       ? 'E-mail: sent through SMTP.'
       : 'E-mail: no SMTP_URL, so messages are kept in the outbox (Administration → Utkorg).',
   );
+  // Where the evidence files go; the bucket and the address only, never the key.
+  log(
+    config.objectStorage
+      ? `Evidence files: kept in the S3 bucket ${config.objectStorage.bucket}${config.objectStorage.endpoint ? ` at ${config.objectStorage.endpoint}` : ''}.`
+      : 'Evidence files: kept in the database.',
+  );
   if (config.smtpUrl && !serverKey)
     log(
       'E-mail: no SERVER_KEY, so invitations and new-password links are not mailed (an administrator who invites gets the link shown once). Set SERVER_KEY, the same on every instance, to mail them.',

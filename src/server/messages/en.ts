@@ -305,6 +305,8 @@ export const en: ServerMessages = {
       `The file is named .${extension} but is ${found}. Give it the right file name extension and try again.`,
     extensionRefused: (extension) =>
       `Files ending in .${extension} are not taken. Evidence can be .pdf, .png, .jpg, .gif, .docx, .xlsx, .pptx, .odt, .ods, .odp, .odg, .txt and .csv.`,
+    objectStorageFailed:
+      'The object storage for evidence does not answer as it should. Try again in a while; if it persists, ask whoever runs Uppsikt to look in the server log.',
     objectStorageMissing:
       'The file is in object storage, which is not set up on this server. Ask whoever runs Uppsikt to set S3_BUCKET.',
     kinds: {

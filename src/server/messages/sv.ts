@@ -331,6 +331,8 @@ export const sv = {
       `Filen heter .${extension} men är ${found}. Ge den rätt filändelse och försök igen.`,
     extensionRefused: (extension: string) =>
       `Filer som slutar på .${extension} tas inte emot. Underlag kan vara .pdf, .png, .jpg, .gif, .docx, .xlsx, .pptx, .odt, .ods, .odp, .odg, .txt och .csv.`,
+    objectStorageFailed:
+      'Objektlagringen för underlag svarar inte som den ska. Försök igen om en stund; består felet, be den som driver Uppsikt att se i serverns logg.',
     objectStorageMissing:
       'Filen ligger i objektlagring, som inte är inställd på den här servern. Be den som driver Uppsikt att ställa in S3_BUCKET.',
     /** What a file was found to be, for the messages above. */

@@ -570,6 +570,16 @@ describe('attachments (evidence files)', () => {
       expect(without.body.detail).toMatch(/S3_BUCKET/);
     });
 
+    test('a bucket that does not answer gives 503 and writes nothing', async () => {
+      const broken = appWith({ maxBytes: 1024 * 1024, objectStorage: { ...s3.config, bucket: 'finns-inte' } });
+      const before = await h.db.$count(attachments);
+      const refused = await upload('coordinator', { targetType: 'plan', targetId: targets.unitA.plan }, broken);
+      expect(refused.status).toBe(503);
+      expect(refused.body.detail).toMatch(/Objektlagringen/);
+      expect(JSON.stringify(refused.body)).not.toContain(s3.config.secretAccessKey);
+      expect(await h.db.$count(attachments)).toBe(before);
+    });
+
     test('when the transaction fails, neither the row nor the object stays behind', async () => {
       const client = new S3Client({
         endpoint: s3.config.endpoint,
