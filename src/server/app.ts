@@ -57,6 +57,8 @@ import { samlMetadataRoutes, samlRoutes } from './features/sso-saml/routes.ts';
 import { scimTokenRoutes } from './features/scim-tokens/routes.ts';
 import { directoryGroupRoutes } from './features/directory-groups/routes.ts';
 import { scimRoutes } from './features/scim/routes.ts';
+import { attachmentRoutes, type AttachmentSettings } from './features/attachments/routes.ts';
+import { ATTACHMENT_DEFAULT_MAX_BYTES } from '../domain/contracts/attachments.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
@@ -77,6 +79,8 @@ export interface AppDependencies {
   linkMail?: LinkMail;
   /** The largest file a plan import takes, in bytes (IMPORT_MAX_MB). */
   importMaxBytes?: number;
+  /** The largest evidence file (ATTACHMENT_MAX_MB) and the object storage, if any (S3_*). */
+  attachments?: AttachmentSettings;
 }
 
 /** The largest request body the API accepts; the longest texts are bounded well below it. */
@@ -95,6 +99,7 @@ export function createApp({
   setupCode = null,
   linkMail = { key: null, publicUrl: 'http://localhost:3000', smtp: false },
   importMaxBytes = PLAN_IMPORT_DEFAULT_MAX_BYTES,
+  attachments = { maxBytes: ATTACHMENT_DEFAULT_MAX_BYTES },
 }: AppDependencies) {
   const app = new Hono();
   // First, so that every response gets them: API, docs, web app, files, 404s and errors.
@@ -150,12 +155,24 @@ export function createApp({
       );
     },
   });
+  // An evidence file comes as multipart/form-data: the file and a few small fields around it.
+  const attachmentBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({
+    maxSize: attachments.maxBytes + 64 * 1024,
+    onError: () => {
+      throw new AppError(
+        'payload_too_large',
+        localize((m) => m.attachments.tooLarge(Math.round(attachments.maxBytes / 1024 / 1024))),
+      );
+    },
+  });
   const limitBody: MiddlewareHandler<ApiEnv> = (c, next) =>
     (c.req.path === '/api/v1/imports' && c.req.method === 'POST'
       ? planImportBodyLimit
-      : /^\/api\/v1\/imports\/(units|people)(\/|$)/.test(c.req.path)
-        ? importBodyLimit
-        : ordinaryBodyLimit)(c, next);
+      : c.req.path === '/api/v1/attachments' && c.req.method === 'POST'
+        ? attachmentBodyLimit
+        : /^\/api\/v1\/imports\/(units|people)(\/|$)/.test(c.req.path)
+          ? importBodyLimit
+          : ordinaryBodyLimit)(c, next);
   v1.use('*', limitBody);
   // NUL and lone surrogates are refused in one place, for every endpoint and before signing in.
   v1.use('*', textGuard());
@@ -207,6 +224,7 @@ export function createApp({
   v1.route('/', orgImportRoutes());
   v1.route('/', planImportRoutes({ maxBytes: importMaxBytes }));
   v1.route('/', planWorkbookRoutes());
+  v1.route('/', attachmentRoutes(attachments));
   v1.route('/', samlMetadataRoutes());
   v1.route('/', identityProviderRoutes());
   v1.route('/', scimTokenRoutes());

@@ -18,6 +18,8 @@ describe('configuration', () => {
       sessionMaxHours: 168,
       signInLimitPerAddress: 100,
       importMaxBytes: 25 * 1024 * 1024,
+      attachmentMaxBytes: 25 * 1024 * 1024,
+      objectStorage: undefined,
       publicUrl: 'http://127.0.0.1:3000',
     });
   });
@@ -26,6 +28,58 @@ describe('configuration', () => {
     expect(loadConfig({ IMPORT_MAX_MB: '50' }).importMaxBytes).toBe(50 * 1024 * 1024);
     expect(() => loadConfig({ IMPORT_MAX_MB: '0' })).toThrow(/IMPORT_MAX_MB/);
     expect(() => loadConfig({ IMPORT_MAX_MB: 'många' })).toThrow(/IMPORT_MAX_MB: must be a number/);
+  });
+
+  test('ATTACHMENT_MAX_MB: the largest evidence file one may upload', () => {
+    expect(loadConfig({ ATTACHMENT_MAX_MB: '100' }).attachmentMaxBytes).toBe(100 * 1024 * 1024);
+    expect(() => loadConfig({ ATTACHMENT_MAX_MB: '0' })).toThrow(/ATTACHMENT_MAX_MB/);
+    expect(() => loadConfig({ ATTACHMENT_MAX_MB: 'stor' })).toThrow(/ATTACHMENT_MAX_MB: must be a number/);
+  });
+
+  test('S3_*: object storage for evidence files, turned on by the bucket; no problem prints a secret', () => {
+    expect(
+      loadConfig({
+        S3_ENDPOINT: 'https://s3.kommun.se/',
+        S3_REGION: 'eu-north-1',
+        S3_BUCKET: 'uppsikt-underlag',
+        S3_ACCESS_KEY_ID: 'nyckel',
+        S3_SECRET_ACCESS_KEY: 'hemlig-nyckel',
+        S3_FORCE_PATH_STYLE: 'TRUE',
+      }).objectStorage,
+    ).toEqual({
+      endpoint: 'https://s3.kommun.se',
+      region: 'eu-north-1',
+      bucket: 'uppsikt-underlag',
+      accessKeyId: 'nyckel',
+      secretAccessKey: 'hemlig-nyckel',
+      forcePathStyle: true,
+    });
+    expect(loadConfig({ S3_BUCKET: 'underlag' }).objectStorage).toEqual({
+      endpoint: undefined,
+      region: 'us-east-1',
+      bucket: 'underlag',
+      accessKeyId: undefined,
+      secretAccessKey: undefined,
+      forcePathStyle: false,
+    });
+    expect(() => loadConfig({ S3_ENDPOINT: 'https://s3.kommun.se' })).toThrow(/S3_ENDPOINT: needs S3_BUCKET/);
+    expect(() => loadConfig({ S3_BUCKET: 'underlag', S3_SECRET_ACCESS_KEY: 'hemlig-nyckel' })).toThrow(
+      /S3_ACCESS_KEY_ID: must be set together with S3_SECRET_ACCESS_KEY/,
+    );
+    for (const env of [
+      { S3_BUCKET: 'Underlag_2026' },
+      { S3_BUCKET: 'underlag', S3_ENDPOINT: 'https://nyckel:hemlig-nyckel@s3.kommun.se' },
+      { S3_BUCKET: 'underlag', S3_FORCE_PATH_STYLE: 'ja' },
+    ]) {
+      let error: unknown;
+      try {
+        loadConfig(env);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, JSON.stringify(env)).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).not.toContain('hemlig');
+    }
   });
 
   test('PUBLIC_URL: the address links start with; by default the server’s own, reachable from a browser', () => {

@@ -29,6 +29,13 @@ export interface Config {
   signInLimitPerAddress: number;
   /** The largest file a plan import takes, in bytes (IMPORT_MAX_MB, 25 by default). */
   importMaxBytes: number;
+  /** The largest evidence file (underlag) one may upload, in bytes (ATTACHMENT_MAX_MB, 25 by default). */
+  attachmentMaxBytes: number;
+  /**
+   * S3-compatible object storage for evidence files, when S3_BUCKET is set (for several app
+   * instances and large volumes); unset, files are kept in the database so one backup holds everything.
+   */
+  objectStorage: ObjectStorageConfig | undefined;
   /** Who may show Uppsikt in a frame: the CSP frame-ancestors source list, "'none'" by default. */
   frameAncestors: string;
   /**
@@ -42,6 +49,19 @@ export interface Config {
    * database: a key kept in DATA_DIR. Unset with PostgreSQL: such links are not mailed.
    */
   serverKey: string | undefined;
+}
+
+/** Where evidence files go when they are not kept in the database. Never logged whole: it holds a secret. */
+export interface ObjectStorageConfig {
+  /** e.g. https://s3.kommun.se; unset: the provider's own (AWS) endpoint for the region. */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  /** Unset (with the secret): the SDK's own credential chain (AWS_ACCESS_KEY_ID, an instance role …). */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** Bucket in the path (http://host/bucket/key) rather than the host name: most self-hosted servers want it. */
+  forcePathStyle: boolean;
 }
 
 /** The server's own address from HOST and PORT: localhost for all interfaces, IPv6 in brackets. */
@@ -121,6 +141,42 @@ const configSchema = z.object({
     .min(1)
     .max(500)
     .default(25),
+  ATTACHMENT_MAX_MB: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(2000)
+    .default(25),
+  S3_ENDPOINT: z
+    .string()
+    .trim()
+    .regex(
+      /^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/,
+      'must be an address such as https://s3.kommun.se, without credentials',
+    )
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  S3_REGION: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,64}$/i, 'must be a region name such as eu-north-1')
+    .default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens',
+    )
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .string()
+    .trim()
+    .regex(/^(true|false)$/i, 'must be true or false')
+    .default('false')
+    .transform((value) => value.toLowerCase() === 'true'),
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -162,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.data.SESSION_IDLE_MINUTES > result.data.SESSION_MAX_HOURS * 60) {
     throw new ConfigError(['SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS']);
   }
+  const objectStorage = objectStorageFrom(result.data, env);
   return {
     databaseUrl: result.data.DATABASE_URL,
     dataDir: result.data.DATA_DIR,
@@ -176,8 +233,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: result.data.SESSION_MAX_HOURS,
     signInLimitPerAddress: result.data.SIGN_IN_LIMIT_PER_ADDRESS,
     importMaxBytes: result.data.IMPORT_MAX_MB * 1024 * 1024,
+    attachmentMaxBytes: result.data.ATTACHMENT_MAX_MB * 1024 * 1024,
+    objectStorage,
     frameAncestors: result.data.FRAME_ANCESTORS,
     publicUrl: result.data.PUBLIC_URL ?? ownAddress(result.data.HOST, result.data.PORT),
     serverKey: result.data.SERVER_KEY,
+  };
+}
+
+/**
+ * The object storage settings: S3_BUCKET turns them on; the other S3_ variables without it, or
+ * one half of the key pair, are mistakes. The problems name the variables, never their values.
+ */
+function objectStorageFrom(
+  data: z.infer<typeof configSchema>,
+  env: NodeJS.ProcessEnv,
+): ObjectStorageConfig | undefined {
+  const given = (key: string) => env[key] !== undefined && env[key] !== '';
+  if (data.S3_BUCKET === undefined) {
+    const stray = [
+      'S3_ENDPOINT',
+      'S3_REGION',
+      'S3_ACCESS_KEY_ID',
+      'S3_SECRET_ACCESS_KEY',
+      'S3_FORCE_PATH_STYLE',
+    ].filter(given);
+    if (stray.length > 0)
+      throw new ConfigError(stray.map((key) => `${key}: needs S3_BUCKET, the bucket evidence files go to`));
+    return undefined;
+  }
+  if ((data.S3_ACCESS_KEY_ID === undefined) !== (data.S3_SECRET_ACCESS_KEY === undefined)) {
+    throw new ConfigError([
+      `${data.S3_ACCESS_KEY_ID === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY'}: must be set together with ${data.S3_ACCESS_KEY_ID === undefined ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'}`,
+    ]);
+  }
+  return {
+    endpoint: data.S3_ENDPOINT,
+    region: data.S3_REGION,
+    bucket: data.S3_BUCKET,
+    accessKeyId: data.S3_ACCESS_KEY_ID,
+    secretAccessKey: data.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: data.S3_FORCE_PATH_STYLE,
   };
 }

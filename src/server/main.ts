@@ -73,6 +73,7 @@ export async function startServer(
     auth: authSettingsFrom(config),
     security: { frameAncestors: config.frameAncestors, trustProxy: config.trustProxy > 0 },
     importMaxBytes: config.importMaxBytes,
+    attachments: { maxBytes: config.attachmentMaxBytes, objectStorage: config.objectStorage },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
@@ -109,6 +110,12 @@ export async function startServer(
     config.smtpUrl
       ? 'E-mail: sent through SMTP.'
       : 'E-mail: no SMTP_URL, so messages are kept in the outbox (Administration → Utkorg).',
+  );
+  // Where the evidence files go; the bucket and the address only, never the key.
+  log(
+    config.objectStorage
+      ? `Evidence files: kept in the S3 bucket ${config.objectStorage.bucket}${config.objectStorage.endpoint ? ` at ${config.objectStorage.endpoint}` : ''}.`
+      : 'Evidence files: kept in the database.',
   );
   if (config.smtpUrl && !serverKey)
     log(

@@ -294,7 +294,40 @@ export const en: ServerMessages = {
   },
 
   /** Evidence files (underlag). */
-  attachments: {},
+  attachments: {
+    tooLarge: (megabytes) =>
+      `The file is too large. Evidence may be at most ${megabytes} MB; split it or ask whoever runs Uppsikt to raise the limit.`,
+    empty: 'The file is empty.',
+    typeRefused:
+      'Files of this kind are not taken. Evidence can be PDF, images (PNG, JPEG, GIF), Word, Excel and PowerPoint (.docx, .xlsx, .pptx), OpenDocument (.odt, .ods, .odp, .odg) and UTF-8 text (.txt, .csv).',
+    macros:
+      'The file contains macros, which are not taken. Save it without macros (as .docx, .xlsx or .pptx) and try again.',
+    typeDisagrees: (found, declared) =>
+      `The file is ${found} but was sent as ${declared}. Check that it is the right file.`,
+    nameDisagrees: (extension, found) =>
+      `The file is named .${extension} but is ${found}. Give it the right file name extension and try again.`,
+    extensionRefused: (extension) =>
+      `Files ending in .${extension} are not taken. Evidence can be .pdf, .png, .jpg, .gif, .docx, .xlsx, .pptx, .odt, .ods, .odp, .odg, .txt and .csv.`,
+    objectStorageFailed:
+      'The object storage for evidence does not answer as it should. Try again in a while; if it persists, ask whoever runs Uppsikt to look in the server log.',
+    objectStorageMissing:
+      'The file is in object storage, which is not set up on this server. Ask whoever runs Uppsikt to set S3_BUCKET.',
+    kinds: {
+      pdf: 'a PDF',
+      png: 'a PNG image',
+      jpeg: 'a JPEG image',
+      gif: 'a GIF image',
+      docx: 'a Word document (.docx)',
+      xlsx: 'an Excel workbook (.xlsx)',
+      pptx: 'a PowerPoint presentation (.pptx)',
+      odt: 'an OpenDocument text (.odt)',
+      ods: 'an OpenDocument spreadsheet (.ods)',
+      odp: 'an OpenDocument presentation (.odp)',
+      odg: 'an OpenDocument drawing (.odg)',
+      text: 'text',
+      csv: 'text (CSV)',
+    },
+  },
   apiTokens: {
     personMissingOrDeactivated: 'The person does not exist or is deactivated.',
   },

@@ -320,7 +320,41 @@ export const sv = {
   },
 
   /** Evidence files (underlag). */
-  attachments: {},
+  attachments: {
+    tooLarge: (megabytes: number) =>
+      `Filen är för stor. Ett underlag får vara högst ${megabytes} MB; dela upp det eller be den som driver Uppsikt höja gränsen.`,
+    empty: 'Filen är tom.',
+    typeRefused:
+      'Filen är av ett slag som inte tas emot. Underlag kan vara PDF, bilder (PNG, JPEG, GIF), Word, Excel och PowerPoint (.docx, .xlsx, .pptx), OpenDocument (.odt, .ods, .odp, .odg) och text i UTF-8 (.txt, .csv).',
+    macros:
+      'Filen innehåller makron, som inte tas emot. Spara den utan makron (som .docx, .xlsx eller .pptx) och försök igen.',
+    typeDisagrees: (found: string, declared: string) =>
+      `Filen är ${found} men skickades som ${declared}. Kontrollera att det är rätt fil.`,
+    nameDisagrees: (extension: string, found: string) =>
+      `Filen heter .${extension} men är ${found}. Ge den rätt filändelse och försök igen.`,
+    extensionRefused: (extension: string) =>
+      `Filer som slutar på .${extension} tas inte emot. Underlag kan vara .pdf, .png, .jpg, .gif, .docx, .xlsx, .pptx, .odt, .ods, .odp, .odg, .txt och .csv.`,
+    objectStorageFailed:
+      'Objektlagringen för underlag svarar inte som den ska. Försök igen om en stund; består felet, be den som driver Uppsikt att se i serverns logg.',
+    objectStorageMissing:
+      'Filen ligger i objektlagring, som inte är inställd på den här servern. Be den som driver Uppsikt att ställa in S3_BUCKET.',
+    /** What a file was found to be, for the messages above. */
+    kinds: {
+      pdf: 'en PDF',
+      png: 'en PNG-bild',
+      jpeg: 'en JPEG-bild',
+      gif: 'en GIF-bild',
+      docx: 'ett Word-dokument (.docx)',
+      xlsx: 'en Excel-arbetsbok (.xlsx)',
+      pptx: 'en PowerPoint-presentation (.pptx)',
+      odt: 'ett OpenDocument-textdokument (.odt)',
+      ods: 'ett OpenDocument-kalkylblad (.ods)',
+      odp: 'en OpenDocument-presentation (.odp)',
+      odg: 'en OpenDocument-teckning (.odg)',
+      text: 'text',
+      csv: 'text (CSV)',
+    },
+  },
   apiTokens: {
     personMissingOrDeactivated: 'Personen finns inte eller är avaktiverad.',
   },

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { DEVIATION_STATES } from '../../../domain/deviation.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
+import { Attachments } from '../../components/attachments.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -269,6 +270,7 @@ function DeviationForm({
           </div>
         )}
       </FormFrame>
+      {deviation && <Attachments targetType="deviation" targetId={deviation.id} />}
       {deviation && (
         <div className="archive-row">
           <ArchiveButton

@@ -4,6 +4,7 @@ import { periodRunningOn } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
+import { Attachments } from '../../components/attachments.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -221,6 +222,7 @@ function FollowUpForm({
           errors={submit.fieldErrors('statusId')}
         />
       </FormFrame>
+      {followUp && <Attachments targetType="follow_up" targetId={followUp.id} />}
       {followUp && (
         <div className="archive-row">
           <ArchiveButton

@@ -3,6 +3,7 @@ import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { riskBandFor } from '../../../domain/risk-matrix.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
+import { Attachments } from '../../components/attachments.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
 import { ItemLinks } from '../../components/item-links.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
@@ -192,6 +193,7 @@ function PlanView({
 
       <PlanLifeCycle plan={plan} />
       <CarryOverLinks planId={plan.id} />
+      <Attachments targetType="plan" targetId={plan.id} />
 
       {plan.kind === 'activity' ? (
         <ActivityList plan={plan} statusById={statusById} names={names} />

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
+import { Attachments } from '../../components/attachments.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -185,6 +186,7 @@ function ReviewForm({
         />
       </FormFrame>
       {review && <RecommendationList reviewId={review.id} />}
+      {review && <Attachments targetType="review" targetId={review.id} />}
       {review && (
         <div className="archive-row">
           <ArchiveButton
