@@ -191,8 +191,15 @@ describe('date rules at their edges', () => {
     test('a deviation found today: 22:59:59 UTC on New Year’s Eve is still the old year, 23:00 UTC the new one', async () => {
       const controlId = ok(await coordinator.post('/controls', { riskId, title: unique('Kontroll') })).id;
       const found = async (moment: string) =>
-        ok(await (await at(moment)).post('/deviations', { controlId, title: unique('Avvikelse'), severity: 'minor' }))
-          .foundOn as string;
+        ok(
+          await (
+            await at(moment)
+          ).post('/deviations', {
+            controlId,
+            title: unique('Avvikelse'),
+            severityId: h.tenant.vocabularyIds.deviation_severity.minor,
+          }),
+        ).foundOn as string;
       expect(await found('2026-12-31T22:59:59Z')).toBe('2026-12-31');
       expect(await found('2026-12-31T23:00:00Z')).toBe('2027-01-01');
       // In summer time the day turns at 22:00 UTC.

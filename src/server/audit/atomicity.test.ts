@@ -163,7 +163,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
             coordinator.post('/deviations', {
               controlId: control.id,
               title: unique('Avvikelse'),
-              severity: 'significant',
+              severityId: h.tenant.vocabularyIds.deviation_severity.significant,
             }),
         };
       },
@@ -292,7 +292,7 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
           await coordinator.post('/deviations', {
             controlId: control.id,
             title: unique('Avvikelse'),
-            severity: 'minor',
+            severityId: h.tenant.vocabularyIds.deviation_severity.minor,
             actionId: action.id,
           }),
         );

@@ -363,7 +363,7 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
       controlId: control,
       followUpId: followUp,
       title: 'Fel attest',
-      severity: 'minor',
+      severityId: h.tenant.vocabularyIds.deviation_severity.minor,
     });
     await created('events', '/reporting-calendar/events', {
       kind: 'council_meeting',

@@ -47,8 +47,14 @@ describe('reports say only what is true', () => {
     const coordinator = await h.as('coordinator');
     for (const title of ['Dubbel utbetalning', 'Saknad attest']) {
       expect(
-        (await coordinator.post('/deviations', { controlId, title, severity: 'significant', foundOn: '2026-03-02' }))
-          .status,
+        (
+          await coordinator.post('/deviations', {
+            controlId,
+            title,
+            severityId: h.tenant.vocabularyIds.deviation_severity.significant,
+            foundOn: '2026-03-02',
+          })
+        ).status,
       ).toBe(201);
     }
     const two = (await reader.get(md('control-follow-up', h.tenant.unitA))).body as string;
