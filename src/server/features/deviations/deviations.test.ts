@@ -75,7 +75,13 @@ describe('deviations', () => {
       state: 'open',
       foundById: h.userIds.responsible,
       followUpId: followUp.id,
-      severityId: h.tenant.vocabularyIds.deviation_severity.very_significant,
+      severity: {
+        id: h.tenant.vocabularyIds.deviation_severity.very_significant,
+        key: 'very_significant',
+        labelSv: 'Mycket väsentlig',
+        labelEn: 'Very significant',
+        archived: false,
+      },
     });
 
     const closeTooSoon = await responsible.patch(`/deviations/${reported.body.id}`, {
