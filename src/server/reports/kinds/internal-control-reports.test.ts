@@ -87,8 +87,8 @@ describe('the reports of an internal control plan', () => {
         riskId: payments.id,
         title: 'Stickprov av fakturor',
         description: 'Tio fakturor',
-        method: 'Stickprov',
-        frequency: 'Varje månad',
+        methodId: h.tenant.vocabularyIds.control_method.stickprov,
+        frequency: { kind: 'half_yearly' },
         responsibleIds: [h.userIds.responsible],
         reportingIds: [h.userIds.coordinator],
         startDate: '2026-01-01',
@@ -272,7 +272,7 @@ describe('the reports of an internal control plan', () => {
         '### Risk: Felaktiga utbetalningar',
         'Orsak och konsekvens',
         '**Kontrollmoment**',
-        '- Stickprov av fakturor\n\n  Tio fakturor\n\n  *Stickprov*\n\n  *Varje månad*\n\n  *Ansvarig: Person responsible*\n- Attestkontroll',
+        '- Stickprov av fakturor\n\n  Tio fakturor\n\n  *Stickprov*\n\n  *Halvårsvis*\n\n  *Ansvarig: Person responsible*\n- Attestkontroll',
         '**Åtgärder**',
         '- Ny rutin\n\n  Skriv rutinen\n\n  *Ansvarig: Person responsible*\n\n  *Slutdatum: 2026-06-30*\n- Utbildning',
         '### Risk: Jäv vid upphandling',
@@ -291,6 +291,63 @@ describe('the reports of an internal control plan', () => {
       '**Controls**\n\n- Stickprov av fakturor',
       '  *Responsible: Person responsible*\n\n  *End date: 2026-06-30*',
     ]);
+  });
+
+  test('the plan prints what was decided about a risk and how a control is made, in the reader’s language', async () => {
+    const [risk] = (await admin.get('/risks?limit=500')).body.items.filter(
+      (each: { title: string }) => each.title === 'Jäv vid upphandling',
+    );
+    const { process, risk_category: category } = h.tenant.vocabularyIds;
+    const changed = await ok(
+      admin.patch(`/risks/${risk.id}`, {
+        processId: process.upphandling,
+        categoryId: category['oegentligheter-och-korruption'],
+        response: 'control',
+        responseMotivation: 'Rutinen följs inte alltid.',
+        legalReferences: 'LOU',
+        version: risk.version,
+      }),
+    );
+    const [control] = (await admin.get(`/controls?riskId=${risk.id}`)).body.items;
+    const controlChanged = await ok(
+      admin.patch(`/controls/${control.id}`, {
+        scope: 'Samtliga upphandlingar över 100 000 kr',
+        reportingTime: 'Vid delårsbokslut',
+        reportsTo: ['committee', 'executive_board'],
+        version: control.version,
+      }),
+    );
+    try {
+      const sv = await report('plan', 'sv');
+      expect(sv).toContain('*Process: Upphandling*\n\n*Riskkategori: Oegentligheter och korruption*');
+      expect(sv).toContain('*Hantering: Kontrollera*');
+      expect(sv).toContain('**Motivering**\n\nRutinen följs inte alltid.');
+      expect(sv).toContain('Samtliga upphandlingar över 100 000 kr');
+      expect(sv).toContain('*Rapporteras till: Nämnd, Kommunstyrelsen*');
+      const en = await report('plan', 'en');
+      expect(en).toContain('*Process: Procurement*');
+      expect(en).toContain('*Response: Control*');
+      expect(en).toContain('*Reports to: Committee, Municipal executive board*');
+    } finally {
+      await ok(
+        admin.patch(`/risks/${risk.id}`, {
+          processId: null,
+          categoryId: null,
+          response: null,
+          responseMotivation: null,
+          legalReferences: null,
+          version: changed.version,
+        }),
+      );
+      await ok(
+        admin.patch(`/controls/${control.id}`, {
+          scope: null,
+          reportingTime: null,
+          reportsTo: [],
+          version: controlChanged.version,
+        }),
+      );
+    }
   });
 
   test('the decision as recorded: by whom, when, which paragraph and case number; and a plan adopted without a recorded decision says so', async () => {
@@ -413,7 +470,7 @@ describe('the reports of an internal control plan', () => {
         table(
           '| Riskanalys | Risk | Kontrollmoment | Status | Ansvarig + Rapporteringsansvarig | Startdatum + Avstämningsdatum + Slutdatum | Kommentar 2026 |',
           '| --- | --- | --- | --- | --- | --- | --- |',
-          '| Felaktiga utbetalningar<br>Orsak och konsekvens | 12 | Stickprov av fakturor<br>Tio fakturor | Pågående | Person responsible<br>Person coordinator | 2026-01-01<br>2026-03-31, 2026-06-30<br>2026-12-31 | Kvartal 1 2026 2026-04-02<br>Inga fel i urvalet.<br>(Kommunens administratör) |',
+          '| Felaktiga utbetalningar<br>Orsak och konsekvens | 12 | Stickprov av fakturor<br>Tio fakturor | Pågående | Person responsible<br>Person coordinator | 2026-01-01<br>2026-03-31, 2026-06-30, 2026-12-31<br>2026-12-31 | Kvartal 1 2026 2026-04-02<br>Inga fel i urvalet.<br>(Kommunens administratör) |',
           '|  |  | Attestkontroll |  |  | 2026-05-31 |  |',
           '| Jäv vid upphandling | Ej bedömd | Jävsdeklaration | Klar |  | 2026-01-31 |  |',
         ),

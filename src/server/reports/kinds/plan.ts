@@ -62,6 +62,21 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
     });
   for (const risk of plan.risks) {
     blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) }, ...rich(risk.description));
+    // What the plan decided about the risk, where it says so (older plans and the seeds do not).
+    const riskFacts = [
+      risk.process ? `${labels.process}: ${risk.process}` : null,
+      risk.category ? `${labels.category}: ${risk.category}` : null,
+      risk.owner ? `${labels.riskOwner}: ${risk.owner}` : null,
+      risk.response ? `${labels.riskResponse}: ${risk.response}` : null,
+      risk.legalReferences ? `${labels.legalReferences}: ${risk.legalReferences}` : null,
+    ].filter((line): line is string => line !== null);
+    if (riskFacts.length > 0) blocks.push(...riskFacts.map((line) => text(line, 'note')));
+    for (const [heading, body] of [
+      [labels.cause, risk.cause],
+      [labels.effect, risk.effect],
+      [labels.responseMotivation, risk.responseMotivation],
+    ] as const)
+      if (body) blocks.push(label(heading), ...rich(body));
     if (risk.controls.length > 0) {
       blocks.push(label(labels.controls), {
         type: 'list',
@@ -69,9 +84,12 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
         items: risk.controls.map((control) => [
           text(control.title),
           ...rich(control.description),
+          ...rich(control.scope),
           ...[
             control.method,
             control.frequency,
+            control.reportingTime ? `${labels.reportingTime}: ${control.reportingTime}` : null,
+            control.reportsTo.length > 0 ? `${labels.reportsTo}: ${control.reportsTo.join(', ')}` : null,
             control.responsible.length > 0 ? `${labels.responsible}: ${control.responsible.join(', ')}` : null,
           ]
             .filter((line): line is string => Boolean(line))
