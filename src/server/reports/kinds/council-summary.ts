@@ -150,6 +150,8 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
     );
   }
 
+  blocks.push(...risksByGrouping(facts, labels));
+
   // The board's evaluation is printed when written; an unwritten one leaves no trace in the report.
   const written = rich(evaluation, 2);
   if (written.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.evaluation }, ...written);
@@ -161,4 +163,53 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
     blocks,
     { outline: true, orientation: 'landscape' },
   );
+}
+
+/**
+ * The risks of all the plans totalled by process (kontrollområde) and by risk category, with the
+ * highest riskvärde and the number of controls: the kommunstyrelse's view across nämnder. Only
+ * when some risk names a process or category (plans written before these fields have none).
+ */
+function risksByGrouping(facts: PlanFacts[], labels: ReportContext['labels']): Block[] {
+  const risks = facts.flatMap((plan) => plan.risks);
+  const blocks: Block[] = [];
+  for (const [heading, of] of [
+    [labels.risksByProcess, (risk: PlanFacts['risks'][number]) => risk.process],
+    [labels.risksByCategory, (risk: PlanFacts['risks'][number]) => risk.category],
+  ] as const) {
+    if (!risks.some((risk) => of(risk))) continue;
+    const groups = new Map<string, PlanFacts['risks']>();
+    for (const risk of risks) {
+      const key = of(risk) ?? labels.notGrouped;
+      groups.set(key, [...(groups.get(key) ?? []), risk]);
+    }
+    const rows = [...groups.entries()]
+      .sort(([a], [b]) => (a === labels.notGrouped ? 1 : b === labels.notGrouped ? -1 : a.localeCompare(b, 'sv')))
+      .map(([name, ofGroup]) => {
+        const values = ofGroup.map((risk) => risk.riskValue).filter((value): value is number => value !== null);
+        return [
+          cell(name),
+          cell(String(ofGroup.length)),
+          cell(values.length === 0 ? '–' : String(Math.max(...values))),
+          cell(String(ofGroup.reduce((sum, risk) => sum + risk.controls.length, 0))),
+        ];
+      });
+    blocks.push(
+      { type: 'heading', level: 1, text: heading },
+      {
+        type: 'table',
+        table: {
+          caption: heading,
+          columns: [
+            { title: labels.grouping, width: 3 },
+            { title: labels.risksHeading, width: 1 },
+            { title: labels.highestRiskValue, width: 1 },
+            { title: labels.controls, width: 1 },
+          ],
+          rows,
+        },
+      },
+    );
+  }
+  return blocks;
 }

@@ -328,6 +328,13 @@ describe('the reports of an internal control plan', () => {
       expect(en).toContain('*Process: Procurement*');
       expect(en).toContain('*Response: Control*');
       expect(en).toContain('*Reports to: Committee, Municipal executive board*');
+      // The kommunstyrelse sees the risks totalled by process and by category across the nämnder.
+      const council = await report('council-summary', 'sv', h.tenant.rootId);
+      expect(council).toContain('# Risker per process');
+      expect(council).toMatch(/\| Upphandling \| 1 \| – \| 1 \|/);
+      expect(council).toMatch(/\| Inte angiven \| \d+ \|/);
+      expect(council).toContain('# Risker per riskkategori');
+      expect(council).toMatch(/\| Oegentligheter och korruption \| 1 \|/);
     } finally {
       await ok(
         admin.patch(`/risks/${risk.id}`, {
