@@ -104,6 +104,10 @@ export const riskAssessment = z
     likelihood: z.int(),
     consequence: z.int(),
     riskValue: z.int().meta({ description: 'Sannolikhet × konsekvens.' }),
+    response: z
+      .enum(RISK_RESPONSES)
+      .nullable()
+      .meta({ description: 'The response decided for the risk in that year’s plan.' }),
     assessedOn: z.string().nullable(),
     assessedById: id.nullable(),
     assessedByName: z.string().nullable().meta({ description: 'With "(borttagen)" for a deactivated person.' }),

@@ -18,7 +18,8 @@ export interface ListRiskAssessmentsOptions {
 
 /**
  * The assessment history of a risk, oldest year first: its own and those of the risks it was
- * carried over from in earlier plans, so that the trend over the years shows in one list.
+ * carried over from in earlier plans, each with the response decided in that year's plan, so
+ * that the trend over the years shows in one list.
  */
 export async function listRiskAssessments(
   db: Database,
@@ -37,18 +38,24 @@ export async function listRiskAssessments(
     from = earlier?.carriedFromId ?? null;
   }
   const rows = await db
-    .select({ assessment: riskAssessments, person: { name: users.name, deactivatedAt: users.deactivatedAt } })
+    .select({
+      assessment: riskAssessments,
+      response: risks.response,
+      person: { name: users.name, deactivatedAt: users.deactivatedAt },
+    })
     .from(riskAssessments)
+    .innerJoin(risks, and(eq(risks.tenantId, riskAssessments.tenantId), eq(risks.id, riskAssessments.riskId)))
     .leftJoin(users, and(eq(users.tenantId, riskAssessments.tenantId), eq(users.id, riskAssessments.assessedById)))
     .where(and(eq(riskAssessments.tenantId, access.tenantId), inArray(riskAssessments.riskId, chain)))
     .orderBy(asc(riskAssessments.year));
-  return rows.map(({ assessment, person }) => ({
+  return rows.map(({ assessment, response, person }) => ({
     id: assessment.id,
     riskId: assessment.riskId,
     year: assessment.year,
     likelihood: assessment.likelihood,
     consequence: assessment.consequence,
     riskValue: assessment.likelihood * assessment.consequence,
+    response,
     assessedOn: assessment.assessedOn,
     assessedById: assessment.assessedById,
     assessedByName: person?.name

@@ -132,7 +132,11 @@ describe('risks', () => {
     const earlier = (
       await admin.post('/risks', { planId: earlierPlan, title: 'Jäv vid upphandling', likelihood: 2, consequence: 3 })
     ).body;
-    const changed = await admin.patch(`/risks/${earlier.id}`, { version: earlier.version, likelihood: 4 });
+    const changed = await admin.patch(`/risks/${earlier.id}`, {
+      version: earlier.version,
+      likelihood: 4,
+      response: 'treat',
+    });
     expect(changed.status).toBe(200);
     const unassessed = (
       await admin.post('/risks', {
@@ -150,16 +154,21 @@ describe('risks', () => {
       version: unassessed.version,
       likelihood: 3,
       consequence: 3,
+      response: 'control',
     });
     expect(later.status).toBe(200);
 
     const history = await (await h.as('reader')).get(`/risks/${unassessed.id}/assessments`);
     expect(history.status).toBe(200);
     expect(
-      history.body.items.map((entry: { year: number; riskValue: number }) => [entry.year, entry.riskValue]),
+      history.body.items.map((entry: { year: number; riskValue: number; response: string }) => [
+        entry.year,
+        entry.riskValue,
+        entry.response,
+      ]),
     ).toEqual([
-      [2025, 12],
-      [2026, 9],
+      [2025, 12, 'treat'],
+      [2026, 9, 'control'],
     ]);
     expect(history.body.items[0].assessedByName).toEqual(expect.any(String));
     const ids = history.body.items.map((entry: { id: string }) => entry.id);

@@ -234,6 +234,7 @@ function RiskView({
                   <th scope="col">{t('plan.likelihood')}</th>
                   <th scope="col">{t('plan.consequence')}</th>
                   <th scope="col">{t('plan.riskValue')}</th>
+                  <th scope="col">{t('riskForm.response')}</th>
                   <th scope="col">{t('riskPage.assessedBy')}</th>
                 </tr>
               </thead>
@@ -244,6 +245,7 @@ function RiskView({
                     <td>{entry.likelihood}</td>
                     <td>{entry.consequence}</td>
                     <td>{entry.riskValue}</td>
+                    <td>{entry.response ? t(`riskResponse.${entry.response}`) : '–'}</td>
                     <td>
                       {[entry.assessedByName, entry.assessedOn ? formatDate(entry.assessedOn, formatLocale) : null]
                         .filter(Boolean)
