@@ -54,6 +54,15 @@ export function snapshotHash(snapshot: PlanSnapshot): string {
   return createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
 }
 
+/** The decision a version records: body, sammanträde date, §, diarienummer and the day it applies from. */
+export interface VersionDecision {
+  decisionUnitId: string | null;
+  decisionDate: string | null;
+  decisionParagraph: string | null;
+  diarienummer: string | null;
+  validFrom: string | null;
+}
+
 /**
  * Freezes the plan as it is now as its next revision (1 when it is adopted), in the caller's
  * transaction, with an audit event. `createdById` is null when the system does it (demo data).
@@ -61,7 +70,15 @@ export function snapshotHash(snapshot: PlanSnapshot): string {
 export async function freezePlan(
   tx: Transaction,
   actor: Actor,
-  options: { tenantId: string; planId: string; unitId: string; reason: string | null; createdById: string | null },
+  options: {
+    tenantId: string;
+    planId: string;
+    unitId: string;
+    reason: string | null;
+    createdById: string | null;
+    /** The decision that adopted this version or revision; null for a revision that keeps the decision in force. */
+    decision?: VersionDecision | null;
+  },
 ): Promise<{ id: string; revision: number; sha256: string }> {
   const [last] = await tx
     .select({ revision: planVersions.revision })
@@ -79,6 +96,7 @@ export async function freezePlan(
       planId: options.planId,
       revision,
       reason: options.reason,
+      ...(options.decision ?? {}),
       snapshot,
       sha256,
       createdById: options.createdById,
@@ -94,6 +112,9 @@ export async function freezePlan(
         planId: [null, options.planId],
         revision: [null, revision],
         reason: [null, options.reason],
+        ...(options.decision
+          ? Object.fromEntries(Object.entries(options.decision).map(([key, value]) => [key, [null, value]]))
+          : {}),
         sha256: [null, sha256],
       },
     },
