@@ -33,6 +33,8 @@ export async function currentSnapshot(db: Database, tenantId: string, planId: st
       activities: facts!.activities.map(frozen),
       deviations: [],
       notes: [],
+      // The decisions are the versions' own, read from them; a snapshot does not hold them.
+      decisions: [],
     },
   };
 }

@@ -357,6 +357,22 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
       await (await h.as('tenantAdmin')).get(`/audit-events?entityType=plan_version&entityId=${revised.body.id}`)
     ).body.items;
     expect(events[0].changes.validFrom).toEqual([null, '2026-06-01']);
+
+    // The reports print the decision in force and, as the plan was revised by decisions, the list of them.
+    const query = `unit=${h.tenant.unitA}&period=2026&format=md&plan=${draft.id}`;
+    const report = (await coordinator.get(`/reports/plan?${query}`)).body as string;
+    expect(report).toContain('Beslut om planen');
+    expect(report).toMatch(/Beslut: .* 2026-02-12 § 14, dnr GRF-2026-00042, gäller från 2026-02-12\./);
+    expect(report).toContain('2026-05-20 § 80, dnr GRF-2026-00090, gäller från 2026-06-01.');
+    const followUp = (await coordinator.get(`/reports/control-follow-up?${query}`)).body as string;
+    expect(followUp).toMatch(/Beslut i kraft: .* 2026-05-20 § 81, dnr GRF-2026-00090, gäller från 2026-05-20\./);
+    expect(followUp).toContain('§ 80');
+    // As adopted: only the adoption's decision, and no list for one decision.
+    const asAdopted = (await coordinator.get(`/reports/control-follow-up?${query}&revision=1`)).body as string;
+    expect(asAdopted).toContain('Beslut i kraft: ');
+    expect(asAdopted).toContain('2026-02-12 § 14, dnr GRF-2026-00042, gäller från 2026-02-12.');
+    expect(asAdopted).not.toContain('Beslut om planen');
+    expect(asAdopted).not.toContain('§ 80');
   });
 
   test('a draft is not revised; an adopted plan is closed; other tenants see nothing', async () => {
