@@ -85,13 +85,9 @@ export const issuedReportDecisionPut = z
       .enum(REPORT_DECISION_OUTCOMES)
       .meta({ description: 'approved (godkänd), referred_back (återremitterad) or noted (noterad).' }),
     note: markdown.nullable().optional(),
-    version: z
-      .int()
-      .min(1)
-      .optional()
-      .meta({
-        description: 'The version of the recorded decision you replace (or If-Match); leave out to record the first.',
-      }),
+    version: z.int().min(1).optional().meta({
+      description: 'The version of the recorded decision you replace (or If-Match); leave out to record the first.',
+    }),
   })
   .meta({ id: 'IssuedReportDecisionPut' });
 
