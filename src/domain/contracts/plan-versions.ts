@@ -33,6 +33,9 @@ export const planRevise = z
       .optional()
       .meta({ description: 'Protokoll § of the revision’s decision, or the corrected one.' }),
     diarienummer: optionalShortText.optional(),
+    validFrom: calendarDate.optional().meta({
+      description: 'The day the revised plan applies from (gäller från); defaults to the date of the decision.',
+    }),
   })
   .meta({
     id: 'PlanRevise',
@@ -41,6 +44,18 @@ export const planRevise = z
   });
 
 export const planClose = z.strictObject({ version: z.int().min(1) }).meta({ id: 'PlanClose' });
+
+/** The decision that adopted a version or revision. */
+export const versionDecision = z
+  .object({
+    decisionUnitId: id.nullable(),
+    decisionUnitName: z.string().nullable(),
+    decisionDate: calendarDate.nullable(),
+    decisionParagraph: z.string().nullable(),
+    diarienummer: z.string().nullable(),
+    validFrom: calendarDate.nullable().meta({ description: 'Gäller från: the day the version applies from.' }),
+  })
+  .meta({ id: 'PlanVersionDecision' });
 
 /** A frozen version of a plan (without its snapshot). */
 export const planVersion = z
@@ -52,6 +67,9 @@ export const planVersion = z
     sha256: z.string().meta({ description: 'SHA-256 of the snapshot’s canonical JSON.' }),
     createdAt: timestamp,
     createdByName: z.string().nullable(),
+    decision: versionDecision
+      .nullable()
+      .meta({ description: 'The decision of this version; null for a revision that kept the decision in force.' }),
   })
   .meta({ id: 'PlanVersion' });
 

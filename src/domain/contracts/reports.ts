@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parsePlanPeriod } from '../plan.ts';
-import { booleanQuery, id } from './common.ts';
+import { REPORT_DECISION_OUTCOMES } from '../control-result.ts';
+import { booleanQuery, calendarDate, id, markdown, optionalShortText } from './common.ts';
 
 import { REPORT_FORMATS, REPORT_KINDS, REPORT_TEXT_SECTIONS } from '../report-kind.ts';
 
@@ -57,6 +58,39 @@ export const issueReportBody = z
   })
   .meta({ id: 'IssueReport' });
 
+/** The decision the nämnd or kommunstyrelsen took on an issued report. */
+export const issuedReportDecision = z
+  .object({
+    id,
+    decisionUnitId: id,
+    decisionUnitName: z.string(),
+    decisionDate: calendarDate,
+    decisionParagraph: z.string().nullable(),
+    diarienummer: z.string().nullable(),
+    outcome: z.enum(REPORT_DECISION_OUTCOMES),
+    note: z.string().nullable(),
+    recordedByName: z.string().nullable(),
+    version: z.int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'IssuedReportDecision' });
+
+export const issuedReportDecisionPut = z
+  .strictObject({
+    decisionUnitId: id.meta({ description: 'The body that decided: the nämnd or kommunstyrelsen.' }),
+    decisionDate: calendarDate.meta({ description: 'The date of the sammanträde.' }),
+    decisionParagraph: optionalShortText.optional().meta({ description: 'Protokoll §, e.g. "§95".' }),
+    diarienummer: optionalShortText.optional(),
+    outcome: z
+      .enum(REPORT_DECISION_OUTCOMES)
+      .meta({ description: 'approved (godkänd), referred_back (återremitterad) or noted (noterad).' }),
+    note: markdown.nullable().optional(),
+    version: z.int().min(1).optional().meta({
+      description: 'The version of the recorded decision you replace (or If-Match); leave out to record the first.',
+    }),
+  })
+  .meta({ id: 'IssuedReportDecisionPut' });
+
 /** An issued report: an immutable copy of the exact bytes that went to the nämnd. */
 export const issuedReport = z
   .object({
@@ -74,6 +108,9 @@ export const issuedReport = z
     issuedAt: z.string(),
     issuedById: id,
     issuedByName: z.string(),
+    decision: issuedReportDecision
+      .nullable()
+      .meta({ description: 'The decision taken on the report, once recorded; null before.' }),
   })
   .meta({ id: 'IssuedReport' });
 

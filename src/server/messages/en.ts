@@ -185,7 +185,11 @@ export const en: ServerMessages = {
   },
 
   /** Decisions on plan revisions and issued reports. */
-  decisions: {},
+  decisions: {
+    unitNotFound: 'There is no such nämnd or board in your organisation.',
+    noLongerExists: 'The decision no longer exists.',
+    alreadyRecorded: 'A decision is already recorded. Load it and give its version to replace it.',
+  },
   access: {
     roleDoesNotAllow: 'Your role on the unit does not allow this.',
     readOnlyToken: 'The API token may only read.',

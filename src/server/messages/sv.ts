@@ -204,7 +204,11 @@ export const sv = {
 
   /** Roles and rights. */
   /** Decisions on plan revisions and issued reports. */
-  decisions: {},
+  decisions: {
+    unitNotFound: 'Det finns ingen sådan nämnd eller styrelse hos er.',
+    noLongerExists: 'Beslutet finns inte längre.',
+    alreadyRecorded: 'Ett beslut är redan registrerat. Läs in det och ange dess version för att ersätta det.',
+  },
   access: {
     roleDoesNotAllow: 'Din roll på enheten ger inte rätt att göra detta.',
     readOnlyToken: 'API-nyckeln får bara läsa.',

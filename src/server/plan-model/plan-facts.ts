@@ -22,6 +22,7 @@ import {
   readNotes,
   readRiskMatrices,
   readVocabularyEntries,
+  readVersionDecisions,
   type PlanSelection,
 } from './plan-reads.ts';
 
@@ -139,6 +140,16 @@ export interface DeviationFacts {
   hasAction: boolean;
 }
 
+/** A decision recorded on a version of the plan: the adoption, or a revision decided by a body. */
+export interface PlanDecisionFacts {
+  revision: number;
+  decidedBy: string | null;
+  decisionDate: string | null;
+  decisionParagraph: string | null;
+  diarienummer: string | null;
+  validFrom: string | null;
+}
+
 export interface PlanFacts {
   id: string;
   kind: string;
@@ -153,6 +164,11 @@ export interface PlanFacts {
   decisionDate: string | null;
   decisionParagraph: string | null;
   diarienummer: string | null;
+  /**
+   * The decisions recorded on the plan's versions, oldest first; the last is the decision in force.
+   * Not part of a frozen snapshot (a version does not know the decisions that come after it).
+   */
+  decisions: PlanDecisionFacts[];
   matrix: RiskMatrixConfig;
   /** Which version of the tenant's risk matrix the plan uses; null for the built-in default. */
   matrixVersion: { id: string; validFromYear: number } | null;
@@ -204,6 +220,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     noteRows,
     matrixRows,
     vocabularyRows,
+    decisionRows,
   ] = await readTogether(
     selection.db,
     () => readPlans(selection),
@@ -222,6 +239,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     unlessSummary(() => readNotes(selection)),
     () => readRiskMatrices(selection),
     () => readVocabularyEntries(selection),
+    unlessSummary(() => readVersionDecisions(selection)),
   );
   return {
     planRows,
@@ -240,6 +258,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     noteRows,
     matrixRows,
     vocabularyRows,
+    decisionRows,
   };
 }
 
@@ -308,6 +327,7 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
     noteRows,
     matrixRows,
     vocabularyRows,
+    decisionRows,
   } = rows;
   const { itemFacts, statusOf } = itemFactsReader(rows, locale);
   const entryById = new Map(vocabularyRows.map((row) => [row.id, row]));
@@ -369,6 +389,16 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
         decisionDate: plan.decisionDate,
         decisionParagraph: plan.decisionParagraph,
         diarienummer: plan.diarienummer,
+        decisions: decisionRows
+          .filter((row) => row.planId === planId)
+          .map((row) => ({
+            revision: row.revision,
+            decidedBy: row.decidedBy,
+            decisionDate: row.decisionDate,
+            decisionParagraph: row.decisionParagraph,
+            diarienummer: row.diarienummer,
+            validFrom: row.validFrom,
+          })),
         matrix: matrix
           ? {
               likelihoodLevels: matrix.likelihoodLevels,

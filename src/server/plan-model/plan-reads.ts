@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { actions } from '../db/schema/actions.ts';
@@ -10,6 +10,7 @@ import { deviations } from '../db/schema/deviations.ts';
 import { followUps } from '../db/schema/follow-ups.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { planNotes } from '../db/schema/plan-notes.ts';
+import { planVersions } from '../db/schema/plan-versions.ts';
 import { plans } from '../db/schema/plans.ts';
 import { reportingPeriods } from '../db/schema/reporting-periods.ts';
 import { reviews } from '../db/schema/reviews.ts';
@@ -332,4 +333,31 @@ export function readRiskMatrices({ db, tenantId }: PlanSelection) {
     .from(riskMatrices)
     .where(eq(riskMatrices.tenantId, tenantId))
     .orderBy(desc(riskMatrices.validFromYear));
+}
+
+/** The decisions recorded on the plans' versions (the adoption and revisions decided by a body), oldest first. */
+export function readVersionDecisions({ db, tenantId, ids }: PlanSelection) {
+  return db
+    .select({
+      planId: planVersions.planId,
+      revision: planVersions.revision,
+      decidedBy: decisionUnits.name,
+      decisionDate: planVersions.decisionDate,
+      decisionParagraph: planVersions.decisionParagraph,
+      diarienummer: planVersions.diarienummer,
+      validFrom: planVersions.validFrom,
+    })
+    .from(planVersions)
+    .leftJoin(
+      decisionUnits,
+      and(eq(decisionUnits.tenantId, planVersions.tenantId), eq(decisionUnits.id, planVersions.decisionUnitId)),
+    )
+    .where(
+      and(
+        eq(planVersions.tenantId, tenantId),
+        inArray(planVersions.planId, ids),
+        or(isNotNull(planVersions.decisionDate), isNotNull(planVersions.decisionUnitId)),
+      ),
+    )
+    .orderBy(asc(planVersions.planId), asc(planVersions.revision));
 }

@@ -33,6 +33,8 @@ export async function currentSnapshot(db: Database, tenantId: string, planId: st
       activities: facts!.activities.map(frozen),
       deviations: [],
       notes: [],
+      // The decisions are the versions' own, read from them; a snapshot does not hold them.
+      decisions: [],
     },
   };
 }
@@ -54,6 +56,15 @@ export function snapshotHash(snapshot: PlanSnapshot): string {
   return createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
 }
 
+/** The decision a version records: body, sammanträde date, §, diarienummer and the day it applies from. */
+export interface VersionDecision {
+  decisionUnitId: string | null;
+  decisionDate: string | null;
+  decisionParagraph: string | null;
+  diarienummer: string | null;
+  validFrom: string | null;
+}
+
 /**
  * Freezes the plan as it is now as its next revision (1 when it is adopted), in the caller's
  * transaction, with an audit event. `createdById` is null when the system does it (demo data).
@@ -61,7 +72,15 @@ export function snapshotHash(snapshot: PlanSnapshot): string {
 export async function freezePlan(
   tx: Transaction,
   actor: Actor,
-  options: { tenantId: string; planId: string; unitId: string; reason: string | null; createdById: string | null },
+  options: {
+    tenantId: string;
+    planId: string;
+    unitId: string;
+    reason: string | null;
+    createdById: string | null;
+    /** The decision that adopted this version or revision; null for a revision that keeps the decision in force. */
+    decision?: VersionDecision | null;
+  },
 ): Promise<{ id: string; revision: number; sha256: string }> {
   const [last] = await tx
     .select({ revision: planVersions.revision })
@@ -79,6 +98,7 @@ export async function freezePlan(
       planId: options.planId,
       revision,
       reason: options.reason,
+      ...(options.decision ?? {}),
       snapshot,
       sha256,
       createdById: options.createdById,
@@ -94,6 +114,9 @@ export async function freezePlan(
         planId: [null, options.planId],
         revision: [null, revision],
         reason: [null, options.reason],
+        ...(options.decision
+          ? Object.fromEntries(Object.entries(options.decision).map(([key, value]) => [key, [null, value]]))
+          : {}),
         sha256: [null, sha256],
       },
     },

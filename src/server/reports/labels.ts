@@ -106,6 +106,16 @@ export const REPORT_LABELS = {
           .filter(Boolean)
           .join(', '),
       ) + '.',
+    decisionInForce: (line: string) => `Beslut i kraft: ${line}`,
+    decisionHistory: 'Beslut om planen',
+    decisionEntry: (by: string, date: string, paragraph: string, diarienummer: string, validFrom: string) =>
+      [
+        [by, date, paragraph].filter(Boolean).join(' '),
+        diarienummer && `dnr ${diarienummer}`,
+        validFrom && `gäller från ${validFrom}`,
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
     notAdopted: 'Planen är inte beslutad än (utkast).',
     decisionNotRecorded: 'Planen är beslutad; beslutets datum, paragraf och diarienummer är inte registrerade.',
     riskMatrix: 'Riskmatris',
@@ -253,6 +263,16 @@ export const REPORT_LABELS = {
           .filter(Boolean)
           .join(', '),
       ) + '.',
+    decisionInForce: (line: string) => `Decision in force: ${line}`,
+    decisionHistory: 'Decisions on the plan',
+    decisionEntry: (by: string, date: string, paragraph: string, diarienummer: string, validFrom: string) =>
+      [
+        [by, date, paragraph].filter(Boolean).join(' '),
+        diarienummer && `case number ${diarienummer}`,
+        validFrom && `applies from ${validFrom}`,
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
     notAdopted: 'The plan has not been adopted yet (draft).',
     decisionNotRecorded: 'The plan is adopted; the date, paragraph and case number of the decision are not recorded.',
     riskMatrix: 'Risk matrix',

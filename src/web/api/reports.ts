@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type {
   issueReportBody,
   issuedReport,
+  issuedReportDecisionPut,
   reportQuery,
   reportText,
   reportTextPut,
@@ -53,6 +54,11 @@ export function listIssuedReports(filters: { kind?: ReportKind; unit?: string },
 /** Sends a report to the nämnd: the exact file is kept with its SHA-256. */
 export function issueReport(kind: ReportKind, body: Body<typeof issueReportBody>) {
   return api<IssuedReport>(`/reports/${kind}/issue`, { method: 'POST', body });
+}
+
+/** Records the decision taken on an issued report, or replaces the recorded one (naming its version). */
+export function putIssuedReportDecision(id: string, body: Body<typeof issuedReportDecisionPut>) {
+  return api<NonNullable<IssuedReport['decision']>>(`/issued-reports/${id}/decision`, { method: 'PUT', body });
 }
 
 export function listReportTexts(kind: ReportKind, unitId: string, signal?: AbortSignal) {

@@ -454,6 +454,31 @@ export const en: Messages = {
   'reviews.toRisk': 'To the risk',
 
   // Goals and decisions.
+  'decisions.column': 'Decision',
+  'decisions.none': 'No decision recorded',
+  'decisions.outcome.approved': 'Approved',
+  'decisions.outcome.referred_back': 'Referred back',
+  'decisions.outcome.noted': 'Noted',
+  'decisions.summary': ({ outcome, body, date, paragraph, diarienummer }) =>
+    `${outcome}, ${[body, date, paragraph].filter(Boolean).join(' ')}${diarienummer ? `, case number ${diarienummer}` : ''}`,
+  'decisions.record': 'Record decision',
+  'decisions.recordHelp':
+    'Record the decision the nämnd or the municipal executive board took on a sent report. The report itself does not change.',
+  'decisions.report': 'Report',
+  'decisions.recorded': 'Recorded decision',
+  'decisions.outcomeLabel': 'Decision',
+  'decisions.body': 'Deciding body',
+  'decisions.date': 'Meeting date',
+  'decisions.paragraph': 'Paragraph',
+  'decisions.diarienummer': 'Case number',
+  'decisions.save': 'Record decision',
+  'decisions.saved': 'The decision is recorded.',
+  'decisions.validFrom': 'Applies from',
+  'decisions.validFromHelp': 'The day the revised plan applies from. Left empty, the day of the decision.',
+  'decisions.versionDecision': ({ body, date, paragraph, diarienummer }) =>
+    `Decision: ${[body, date, paragraph].filter(Boolean).join(' ')}${diarienummer ? `, case number ${diarienummer}` : ''}`,
+  'decisions.versionValidFrom': ({ date }) => `Applies from ${date}`,
+  'decisions.keptInForce': 'No new decision; the earlier decision applies.',
   'nav.admin': 'Administration',
   'admin.menu': 'Parts of the administration',
   'admin.users': 'Users and roles',

@@ -458,6 +458,52 @@ export const sv = {
   'reviews.toRisk': 'Till risken',
 
   // Goals and decisions.
+  'decisions.column': 'Beslut',
+  'decisions.none': 'Inget beslut registrerat',
+  'decisions.outcome.approved': 'Godkänd',
+  'decisions.outcome.referred_back': 'Återremitterad',
+  'decisions.outcome.noted': 'Noterad',
+  'decisions.summary': ({
+    outcome,
+    body,
+    date,
+    paragraph,
+    diarienummer,
+  }: {
+    outcome: string;
+    body: string;
+    date: string;
+    paragraph: string;
+    diarienummer: string;
+  }) =>
+    `${outcome}, ${[body, date, paragraph].filter(Boolean).join(' ')}${diarienummer ? `, dnr ${diarienummer}` : ''}`,
+  'decisions.record': 'Registrera beslut',
+  'decisions.recordHelp':
+    'Registrera nämndens eller kommunstyrelsens beslut om en skickad rapport. Rapporten själv ändras inte.',
+  'decisions.report': 'Rapport',
+  'decisions.recorded': 'Registrerat beslut',
+  'decisions.outcomeLabel': 'Beslut',
+  'decisions.body': 'Beslutande organ',
+  'decisions.date': 'Sammanträdesdatum',
+  'decisions.paragraph': 'Paragraf',
+  'decisions.diarienummer': 'Diarienummer',
+  'decisions.save': 'Registrera beslut',
+  'decisions.saved': 'Beslutet är registrerat.',
+  'decisions.validFrom': 'Gäller från',
+  'decisions.validFromHelp': 'Dagen då den reviderade planen börjar gälla. Lämnas tomt gäller beslutsdagen.',
+  'decisions.versionDecision': ({
+    body,
+    date,
+    paragraph,
+    diarienummer,
+  }: {
+    body: string;
+    date: string;
+    paragraph: string;
+    diarienummer: string;
+  }) => `Beslut: ${[body, date, paragraph].filter(Boolean).join(' ')}${diarienummer ? `, dnr ${diarienummer}` : ''}`,
+  'decisions.versionValidFrom': ({ date }: { date: string }) => `Gäller från ${date}`,
+  'decisions.keptInForce': 'Inget nytt beslut; tidigare beslut gäller.',
   'nav.admin': 'Administration',
   'admin.menu': 'Administrationens delar',
   'admin.users': 'Användare och roller',

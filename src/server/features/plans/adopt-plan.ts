@@ -49,6 +49,14 @@ export async function adoptPlan(tx: Transaction, access: Access, { planId, ...de
     unitId: current.unitId,
     reason: null,
     createdById: access.userId,
+    decision: {
+      decisionUnitId,
+      decisionDate: decision.decisionDate,
+      decisionParagraph:
+        decision.decisionParagraph === undefined ? current.decisionParagraph : decision.decisionParagraph,
+      diarienummer: decision.diarienummer === undefined ? current.diarienummer : decision.diarienummer,
+      validFrom: decision.decisionDate,
+    },
   });
   return row;
 }

@@ -285,6 +285,96 @@ describe('plan life cycle: adoption, frozen versions, revisions, comparison', ()
     ).toBe(409);
   });
 
+  test('each version records its decision: adoption the plan’s, a revision its own with gäller från, a revision without one none', async () => {
+    const coordinator = await h.as('coordinator');
+    const draft = (
+      await coordinator.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'IK-plan med beslutshistorik',
+        startYear: 2026,
+      })
+    ).body;
+    await coordinator.post(`/plans/${draft.id}/adopt`, {
+      version: draft.version,
+      decisionDate: '2026-02-12',
+      decisionParagraph: '§ 14',
+      diarienummer: 'GRF-2026-00042',
+    });
+    // A revision without a decision keeps the decision in force.
+    await coordinator.post(`/plans/${draft.id}/revisions`, { reason: 'Ny ansvarig för kontrollmomentet.' });
+    expect(
+      (
+        await coordinator.post(`/plans/${draft.id}/revisions`, {
+          reason: 'Ändrad gällande dag.',
+          validFrom: 'i morgon',
+        })
+      ).body.errors[0].path,
+    ).toBe('validFrom');
+    const revised = await coordinator.post(`/plans/${draft.id}/revisions`, {
+      reason: 'Nämnden beslutade om en ny risk.',
+      decisionUnitId: h.tenant.unitA1,
+      decisionDate: '2026-05-20',
+      decisionParagraph: '§ 80',
+      diarienummer: 'GRF-2026-00090',
+      validFrom: '2026-06-01',
+    });
+    expect(revised.status).toBe(201);
+    expect(revised.body.decision).toMatchObject({ decisionParagraph: '§ 80', validFrom: '2026-06-01' });
+    // A correction of one part: the version records the whole decision, in force from its date.
+    await coordinator.post(`/plans/${draft.id}/revisions`, { reason: 'Paragraf rättad.', decisionParagraph: '§ 81' });
+
+    const versions = (await coordinator.get(`/plans/${draft.id}/versions`)).body.items;
+    expect(versions.map((version: { decision: unknown }) => version.decision)).toEqual([
+      {
+        decisionUnitId: h.tenant.unitA,
+        decisionUnitName: expect.any(String),
+        decisionDate: '2026-02-12',
+        decisionParagraph: '§ 14',
+        diarienummer: 'GRF-2026-00042',
+        validFrom: '2026-02-12',
+      },
+      null,
+      {
+        decisionUnitId: h.tenant.unitA1,
+        decisionUnitName: expect.any(String),
+        decisionDate: '2026-05-20',
+        decisionParagraph: '§ 80',
+        diarienummer: 'GRF-2026-00090',
+        validFrom: '2026-06-01',
+      },
+      {
+        decisionUnitId: h.tenant.unitA1,
+        decisionUnitName: expect.any(String),
+        decisionDate: '2026-05-20',
+        decisionParagraph: '§ 81',
+        diarienummer: 'GRF-2026-00090',
+        validFrom: '2026-05-20',
+      },
+    ]);
+    expect((await coordinator.get(`/plans/${draft.id}/versions/3`)).body.decision.validFrom).toBe('2026-06-01');
+    const events = (
+      await (await h.as('tenantAdmin')).get(`/audit-events?entityType=plan_version&entityId=${revised.body.id}`)
+    ).body.items;
+    expect(events[0].changes.validFrom).toEqual([null, '2026-06-01']);
+
+    // The reports print the decision in force and, as the plan was revised by decisions, the list of them.
+    const query = `unit=${h.tenant.unitA}&period=2026&format=md&plan=${draft.id}`;
+    const report = (await coordinator.get(`/reports/plan?${query}`)).body as string;
+    expect(report).toContain('Beslut om planen');
+    expect(report).toMatch(/Beslut: .* 2026-02-12 § 14, dnr GRF-2026-00042, gäller från 2026-02-12\./);
+    expect(report).toContain('2026-05-20 § 80, dnr GRF-2026-00090, gäller från 2026-06-01.');
+    const followUp = (await coordinator.get(`/reports/control-follow-up?${query}`)).body as string;
+    expect(followUp).toMatch(/Beslut i kraft: .* 2026-05-20 § 81, dnr GRF-2026-00090, gäller från 2026-05-20\./);
+    expect(followUp).toContain('§ 80');
+    // As adopted: only the adoption's decision, and no list for one decision.
+    const asAdopted = (await coordinator.get(`/reports/control-follow-up?${query}&revision=1`)).body as string;
+    expect(asAdopted).toContain('Beslut i kraft: ');
+    expect(asAdopted).toContain('2026-02-12 § 14, dnr GRF-2026-00042, gäller från 2026-02-12.');
+    expect(asAdopted).not.toContain('Beslut om planen');
+    expect(asAdopted).not.toContain('§ 80');
+  });
+
   test('a draft is not revised; an adopted plan is closed; other tenants see nothing', async () => {
     const coordinator = await h.as('coordinator');
     const draft = (

@@ -17,9 +17,14 @@ export type RevisePlanOptions = { planId: string } & z.infer<typeof planRevise>;
  * A change after adoption: the plan as it is now becomes the next revision, with the reason; the
  * adopted version stays. The revision may carry a new or corrected decision (body, date, §,
  * diarienummer): it becomes the plan's decision and is frozen with this revision, the only way
- * an adopted plan's decision changes.
+ * an adopted plan's decision changes. `validFrom` (by default the decision's date) is the day
+ * the revised plan applies from.
  */
-export async function revisePlan(tx: Transaction, access: Access, { planId, reason, ...decision }: RevisePlanOptions) {
+export async function revisePlan(
+  tx: Transaction,
+  access: Access,
+  { planId, reason, validFrom, ...decision }: RevisePlanOptions,
+) {
   const current = await findReadablePlan(tx, access, planId);
   access.assertRole(current.unitId, MANAGING_ROLES);
   assertPlanState(
@@ -37,11 +42,23 @@ export async function revisePlan(tx: Transaction, access: Access, { planId, reas
       { actor: access.actor, entityType: 'plan', unitId: current.unitId },
     );
   }
+  // A revision without a decision of its own keeps the decision in force: its version records none.
+  const decided = Object.keys(values).length > 0 || validFrom !== undefined;
+  const merged = { ...current, ...values };
   return freezePlan(tx, access.actor, {
     tenantId: access.tenantId,
     planId,
     unitId: current.unitId,
     reason,
     createdById: access.userId,
+    decision: decided
+      ? {
+          decisionUnitId: merged.decisionUnitId,
+          decisionDate: merged.decisionDate,
+          decisionParagraph: merged.decisionParagraph,
+          diarienummer: merged.diarienummer,
+          validFrom: validFrom ?? merged.decisionDate,
+        }
+      : null,
   });
 }

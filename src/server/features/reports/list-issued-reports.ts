@@ -5,8 +5,12 @@ import type { Access } from '../../access/access.ts';
 import type { Database } from '../../db/client.ts';
 import { issuedReports } from '../../db/schema/issued-reports.ts';
 import { issuedQuery, presentIssued } from './present.ts';
+import { decisionsOf } from './report-decisions.ts';
 
-/** The reports sent to the nämnd of the units the caller reads, newest first, by unit and kind when asked. */
+/**
+ * The reports sent to the nämnd of the units the caller reads, newest first, by unit and kind
+ * when asked, each with the decision taken on it.
+ */
 export async function listIssuedReports(db: Database, access: Access, query: z.infer<typeof issuedReportListQuery>) {
   const readable = access.readableUnitIds();
   if (query.unit) access.assertRead(query.unit);
@@ -20,5 +24,10 @@ export async function listIssuedReports(db: Database, access: Access, query: z.i
       ),
     )
     .orderBy(desc(issuedReports.issuedAt), desc(issuedReports.id));
-  return rows.map(presentIssued);
+  const decisions = await decisionsOf(
+    db,
+    access.tenantId,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => presentIssued(row, decisions.get(row.id) ?? null));
 }

@@ -23,9 +23,9 @@ const issuedColumns = {
   issuedByName: users.name,
 };
 
-/** An issued report as the API shows it. */
-export function presentIssued(row: { issuedAt: Date } & Record<string, unknown>) {
-  return issuedReport.parse({ ...row, issuedAt: row.issuedAt.toISOString() });
+/** An issued report as the API shows it, with the decision taken on it (null before one is recorded). */
+export function presentIssued(row: { issuedAt: Date } & Record<string, unknown>, decision: unknown = null) {
+  return issuedReport.parse({ ...row, issuedAt: row.issuedAt.toISOString(), decision });
 }
 
 /** The issued reports with their unit and issuer, to be narrowed by the caller. */

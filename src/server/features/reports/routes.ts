@@ -3,6 +3,8 @@ import { idParams } from '../../../domain/contracts/common.ts';
 import {
   issueReportBody,
   issuedReport,
+  issuedReportDecision,
+  issuedReportDecisionPut,
   issuedReportListQuery,
   reportKindParam,
   reportQuery,
@@ -15,6 +17,7 @@ import { findIssuedReport, readIssuedReportFile } from './find-issued-report.ts'
 import { issueReport } from './issue-report.ts';
 import { listIssuedReports } from './list-issued-reports.ts';
 import { presentIssued } from './present.ts';
+import { decisionsOf, expectedVersionOrNone, putReportDecision } from './report-decisions.ts';
 
 const tags = ['Reports'];
 const file = (description: string) => ({
@@ -123,10 +126,40 @@ export function reportRoutes() {
       responses: { 200: json(issuedReport, 'The issued report'), ...problems('not_found') },
     }),
     async (c) => {
-      const row = await findIssuedReport(c.get('database').db, c.get('access'), {
-        issuedReportId: c.req.valid('param').id,
-      });
-      return c.json(presentIssued(row), 200);
+      const { db } = c.get('database');
+      const access = c.get('access');
+      const row = await findIssuedReport(db, access, { issuedReportId: c.req.valid('param').id });
+      const decisions = await decisionsOf(db, access.tenantId, [row.id]);
+      return c.json(presentIssued(row, decisions.get(row.id) ?? null), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'put',
+      path: '/issued-reports/{id}/decision',
+      tags,
+      summary: 'Record the decision the nämnd or kommunstyrelsen took on an issued report, or replace it',
+      description:
+        'Godkänd (approved), återremitterad (referred_back) or noterad (noted), with the deciding body, date, § and diarienummer. Replacing a recorded decision names its version (in the body or If-Match); 409 when it is stale or when none is named.',
+      request: { params: idParams, ...jsonBody(issuedReportDecisionPut) },
+      responses: {
+        200: json(issuedReportDecision, 'Replaced'),
+        201: json(issuedReportDecision, 'Recorded'),
+        ...problems('validation_failed', 'forbidden', 'not_found', 'conflict'),
+      },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const { version, ...input } = c.req.valid('json');
+      const result = await c.get('database').db.transaction((tx) =>
+        putReportDecision(tx, access, {
+          ...input,
+          issuedReportId: c.req.valid('param').id,
+          version: expectedVersionOrNone(version, c.req.header('if-match')),
+        }),
+      );
+      return c.json(result.decision, result.created ? 201 : 200);
     },
   );
 

@@ -15,7 +15,7 @@ import {
   type ReportContext,
 } from '../report-context.ts';
 import type { ReportLabels } from '../labels.ts';
-import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
+import { decisionBlocks, newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
  * Kontroll uppföljning (seed 004): the tenant's guidance, then per risk its value, the decided
@@ -33,7 +33,7 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   ]);
   const plan = chosen.facts;
   const year = periodText(context);
-  const blocks: Block[] = [...rich(guidance, 2)];
+  const blocks: Block[] = [...decisionBlocks(context, plan), ...rich(guidance, 2)];
 
   // A table without rows is left out with its heading.
   const generalNotes = plan.notes.filter((note) => note.topic === 'general');

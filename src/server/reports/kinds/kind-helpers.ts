@@ -4,7 +4,7 @@ import { plans } from '../../db/schema/plans.ts';
 import { snapshotOf } from '../../plan-model/snapshot.ts';
 import { AppError } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
-import type { Block, ReportDocument } from '../document.ts';
+import { text, type Block, type ReportDocument } from '../document.ts';
 import {
   loadPlanFacts,
   type ActionFacts,
@@ -64,7 +64,51 @@ export async function planOfReport(context: ReportContext, kind: 'internal_contr
     // A revision that does not exist is a resource that is not there, whatever its number.
     throw new AppError('not_found', message, [{ path: 'revision', message }]);
   }
-  return { facts: withFollowUp(snapshot.facts, live!), revision };
+  return {
+    facts: {
+      ...withFollowUp(snapshot.facts, live!),
+      // The decisions up to the version shown; a snapshot frozen before this feature has none of its own.
+      decisions: live!.decisions.filter((decision) => decision.revision <= revision),
+    },
+    revision,
+  };
+}
+
+/**
+ * The decision in force (the latest one recorded on a version) and, when the plan was revised
+ * by later decisions, the list of all of them ("Beslut: Nämnd 2026-05-20 § 80, dnr …, gäller
+ * från …"). Nothing when no version records a decision (a plan adopted before decisions were
+ * recorded on versions, or a draft).
+ */
+export function decisionBlocks(context: ReportContext, plan: PlanFacts): Block[] {
+  const inForce = plan.decisions.at(-1);
+  if (!inForce) return [];
+  return [text(context.labels.decisionInForce(decisionEntry(context, inForce))), ...decisionHistory(context, plan)];
+}
+
+/** The list of the plan's decisions, when a revision was decided after the adoption; nothing for one decision. */
+export function decisionHistory(context: ReportContext, plan: PlanFacts): Block[] {
+  if (plan.decisions.length < 2) return [];
+  return [
+    text(context.labels.decisionHistory, 'label'),
+    {
+      type: 'list',
+      ordered: false,
+      items: plan.decisions.map((decision) => [
+        text(`${context.labels.decision}: ${decisionEntry(context, decision)}`),
+      ]),
+    },
+  ];
+}
+
+function decisionEntry(context: ReportContext, decision: PlanFacts['decisions'][number]): string {
+  return context.labels.decisionEntry(
+    decision.decidedBy ?? '',
+    decision.decisionDate ?? '',
+    decision.decisionParagraph ?? '',
+    decision.diarienummer ?? '',
+    decision.validFrom ?? '',
+  );
 }
 
 /**

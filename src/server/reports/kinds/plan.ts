@@ -1,7 +1,7 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { heatMap, label, periodText, rich, risksPerCell, type ReportContext } from '../report-context.ts';
-import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
+import { decisionHistory, newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
  * Internkontrollplanen för beslut: the decision, the risk matrix as a heat map, the risks with
@@ -28,6 +28,7 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
             ),
           )
         : text(labels.decisionNotRecorded),
+    ...decisionHistory(context, plan),
   );
   // A plan without risks has neither a matrix nor a risk table to print.
   const counted = risksPerCell(plan.matrix, plan.risks);

@@ -197,6 +197,22 @@ function VersionList({ plan }: { plan: Plan }) {
               {version.createdByName ? `, ${version.createdByName}` : ''}
             </p>
             {version.reason && <p>{version.reason}</p>}
+            <p>
+              {version.decision
+                ? t('decisions.versionDecision', {
+                    body: version.decision.decisionUnitName ?? '',
+                    date: formatDate(version.decision.decisionDate, formatLocale),
+                    paragraph: version.decision.decisionParagraph ?? '',
+                    diarienummer: version.decision.diarienummer ?? '',
+                  })
+                : t('decisions.keptInForce')}
+              {version.decision?.validFrom && (
+                <>
+                  <br />
+                  {t('decisions.versionValidFrom', { date: formatDate(version.decision.validFrom, formatLocale) })}
+                </>
+              )}
+            </p>
             <p className="sha">
               SHA-256: <code>{version.sha256}</code>
             </p>
@@ -241,11 +257,13 @@ function ReviseForm({ plan }: { plan: Plan }) {
   const [date, setDate] = useState(plan.decisionDate ?? '');
   const [paragraph, setParagraph] = useState(plan.decisionParagraph ?? '');
   const [diarienummer, setDiarienummer] = useState(plan.diarienummer ?? '');
+  const [validFrom, setValidFrom] = useState('');
   const [done, setDone] = useState(false);
   const decision = {
     ...(date && date !== plan.decisionDate ? { decisionDate: date } : {}),
     ...(paragraph.trim() !== (plan.decisionParagraph ?? '') ? { decisionParagraph: paragraph.trim() || null } : {}),
     ...(diarienummer.trim() !== (plan.diarienummer ?? '') ? { diarienummer: diarienummer.trim() || null } : {}),
+    ...(validFrom ? { validFrom } : {}),
   };
   return (
     <form
@@ -257,6 +275,7 @@ function ReviseForm({ plan }: { plan: Plan }) {
         void submit.run(async () => {
           await revisePlan(plan.id, { reason, ...decision });
           setReason('');
+          setValidFrom('');
           setDone(true);
           await refresh();
         });
@@ -294,6 +313,14 @@ function ReviseForm({ plan }: { plan: Plan }) {
             value={diarienummer}
             onChange={setDiarienummer}
             errors={submit.fieldErrors('diarienummer')}
+          />
+          <InputField
+            label={t('decisions.validFrom')}
+            description={t('decisions.validFromHelp')}
+            type="date"
+            value={validFrom}
+            onChange={setValidFrom}
+            errors={submit.fieldErrors('validFrom')}
           />
         </div>
       </fieldset>

@@ -21,6 +21,7 @@ import { periodParam } from '../../lib/periods.ts';
 import { useOrgUnits, usePlans } from '../../lib/reference-data.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { useMe } from '../../lib/use-me.ts';
+import { DecisionText, RecordDecisionForm } from './issued-report-decision.tsx';
 import { ReportTexts } from './report-texts.tsx';
 
 export interface ReportSearch {
@@ -185,7 +186,7 @@ function ReportActions({
       </section>
       <Preview url={link('html')} title={t(`reports.kind.${kind}`)} />
       {manages && <IssueForm kind={kind} unitId={unitId} period={period} />}
-      <IssuedList kind={kind} unitId={unitId} />
+      <IssuedList kind={kind} unitId={unitId} manages={manages} />
       {manages && <ReportTexts kind={kind} unitId={unitId} year={Number(period.slice(0, 4))} />}
     </div>
   );
@@ -280,7 +281,7 @@ function IssueForm({ kind, unitId, period }: { kind: ReportKind; unitId: string;
 }
 
 /** The copies sent to the nämnd: who sent which, when, and the checksum that proves the download is the same file. */
-function IssuedList({ kind, unitId }: { kind: ReportKind; unitId: string }) {
+function IssuedList({ kind, unitId, manages }: { kind: ReportKind; unitId: string; manages: boolean }) {
   const { t, formatLocale } = useI18n();
   const list = useQuery(reportQueries.issuedList({ unit: unitId, kind }));
   return (
@@ -301,6 +302,7 @@ function IssuedList({ kind, unitId }: { kind: ReportKind; unitId: string }) {
                 <th scope="col">{t('reports.period')}</th>
                 <th scope="col">{t('reports.issuedBy')}</th>
                 <th scope="col">{t('reports.note')}</th>
+                <th scope="col">{t('decisions.column')}</th>
                 <th scope="col">SHA-256</th>
                 <th scope="col">{t('reports.file')}</th>
               </tr>
@@ -312,6 +314,9 @@ function IssuedList({ kind, unitId }: { kind: ReportKind; unitId: string }) {
                   <td>{entry.period}</td>
                   <td>{entry.issuedByName}</td>
                   <td>{entry.note ?? '–'}</td>
+                  <td>
+                    <DecisionText decision={entry.decision} />
+                  </td>
                   <td>
                     <code className="sha">{entry.sha256}</code>
                   </td>
@@ -326,6 +331,9 @@ function IssuedList({ kind, unitId }: { kind: ReportKind; unitId: string }) {
             </tbody>
           </table>
         </div>
+      )}
+      {manages && list.data && list.data.items.length > 0 && (
+        <RecordDecisionForm key={`${kind}|${unitId}`} reports={list.data.items} />
       )}
     </section>
   );
