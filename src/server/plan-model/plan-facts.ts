@@ -22,6 +22,7 @@ import {
   readNotes,
   readRiskMatrices,
   readVocabularyEntries,
+  readGoalLinks,
   type PlanSelection,
 } from './plan-reads.ts';
 
@@ -80,6 +81,8 @@ export interface ActionFacts extends ItemFacts {
   whatToDo: string | null;
   measuresTaken: string | null;
   responsibleUnit: string | null;
+  /** The titles of the goals the action serves, in the goals' order. */
+  goals: string[];
 }
 
 export interface RiskFacts {
@@ -99,6 +102,8 @@ export interface RiskFacts {
   likelihood: number | null;
   consequence: number | null;
   riskValue: number | null;
+  /** The titles of the goals the risk threatens, in the goals' order. */
+  goals: string[];
   controls: ControlFacts[];
   actions: ActionFacts[];
 }
@@ -204,6 +209,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     noteRows,
     matrixRows,
     vocabularyRows,
+    goalLinkRows,
   ] = await readTogether(
     selection.db,
     () => readPlans(selection),
@@ -222,6 +228,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     unlessSummary(() => readNotes(selection)),
     () => readRiskMatrices(selection),
     () => readVocabularyEntries(selection),
+    () => readGoalLinks(selection),
   );
   return {
     planRows,
@@ -240,6 +247,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     noteRows,
     matrixRows,
     vocabularyRows,
+    goalLinkRows,
   };
 }
 
@@ -308,7 +316,10 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
     noteRows,
     matrixRows,
     vocabularyRows,
+    goalLinkRows,
   } = rows;
+  const goalsByItem = groupBy(goalLinkRows, (row) => row.itemId);
+  const goalsOf = (id: string) => (goalsByItem.get(id) ?? []).map((row) => row.title);
   const { itemFacts, statusOf } = itemFactsReader(rows, locale);
   const entryById = new Map(vocabularyRows.map((row) => [row.id, row]));
   const entryLabel = (id: string | null) => {
@@ -339,6 +350,7 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
       whatToDo: action.whatToDo,
       measuresTaken: action.measuresTaken,
       responsibleUnit: unitName,
+      goals: goalsOf(action.id),
     } satisfies ActionFacts,
   }));
   // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, actions without a risk would be grouped under null, which is no risk's id
@@ -394,6 +406,7 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
             likelihood: risk.likelihood,
             consequence: risk.consequence,
             riskValue: risk.riskValue,
+            goals: goalsOf(risk.id),
             controls: (controlsByRisk.get(risk.id) ?? []).map((row) => row.facts),
             actions: (actionsByRisk.get(risk.id) ?? []).map((row) => row.facts),
           })),

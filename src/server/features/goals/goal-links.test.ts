@@ -191,4 +191,22 @@ describe('risks and actions linked to goals', () => {
     expect(newActions.map((a: { goalIds: string[] }) => a.goalIds)).toEqual([[]]);
     expect((await auditOf(newRisks[0].id))[0]!.changes.goalIds).toEqual([[], [goal['A 2027']]]);
   });
+
+  test('the plan report names the goals of each risk and action that has any', async () => {
+    const admin = await h.as('tenantAdmin');
+    const risk = await admin.post('/risks', {
+      planId,
+      title: 'Målrisk',
+      goalIds: [goal['Kommunen 2026'], goal['A 2026']],
+    });
+    await admin.post('/actions', { planId, riskId: risk.body.id, title: 'Målåtgärd', goalIds: [goal['A 2027']] });
+    const reply = await admin.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026-2027&format=md`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const markdown = reply.body as string;
+    expect(markdown).toContain('Mål: A 2026, Kommunen 2026');
+    expect(markdown).toContain('Mål: A 2027');
+    const english = (await admin.get(`/reports/plan?unit=${h.tenant.unitA}&period=2026-2027&format=md&lang=en`))
+      .body as string;
+    expect(english).toContain('Goals: A 2026, Kommunen 2026');
+  });
 });

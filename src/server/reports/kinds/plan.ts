@@ -4,6 +4,14 @@ import { heatMap, label, periodText, rich, risksPerCell, type ReportContext } fr
 import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
+ * "Mål: …", the goals a risk threatens or an action serves, when it is linked to any (a version
+ * frozen before goals existed has none to print).
+ */
+function goalsLine(facts: { goals?: string[] }, labels: ReportContext['labels']): string | null {
+  return facts.goals && facts.goals.length > 0 ? `${labels.goals}: ${facts.goals.join(', ')}` : null;
+}
+
+/**
  * Internkontrollplanen för beslut: the decision, the risk matrix as a heat map, the risks with
  * their values, and the controls and actions decided for each.
  */
@@ -62,6 +70,8 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
     });
   for (const risk of plan.risks) {
     blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) }, ...rich(risk.description));
+    const riskGoals = goalsLine(risk, labels);
+    if (riskGoals) blocks.push(text(riskGoals, 'note'));
     if (risk.controls.length > 0) {
       blocks.push(label(labels.controls), {
         type: 'list',
@@ -89,6 +99,7 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
           ...[
             action.responsible.length > 0 ? `${labels.responsible}: ${action.responsible.join(', ')}` : null,
             action.endDate ? `${labels.endDate}: ${action.endDate}` : null,
+            goalsLine(action, labels),
           ]
             .filter((line): line is string => Boolean(line))
             .map((line) => text(line, 'note')),
