@@ -113,6 +113,21 @@ describe('screens', () => {
     await page.context().close();
   });
 
+  test('the goals of a unit: a coordinator adds one for the year, with indicator and target', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@malmo.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mål' }).waitFor();
+    await page.getByText('Nytt mål').click();
+    const form = page.getByRole('region', { name: 'Nytt mål' });
+    await form.getByRole('textbox', { name: 'Mål', exact: true }).fill('Nöjda medborgare');
+    await form.getByRole('textbox', { name: 'Indikator' }).fill('Medborgarundersökningen');
+    await form.getByRole('textbox', { name: 'Målvärde' }).fill('Minst 70 %');
+    await form.getByRole('button', { name: 'Lägg till målet' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Nöjda medborgare' }).waitFor();
+    await checkScreen(page, 'goals');
+  });
+
   test('the lists of deviations and reviews filter by unit, state and year', async () => {
     const page = await newPage();
     await signIn(page, 'admin@malmo.example');

@@ -101,6 +101,7 @@ export const RISK = {
   riskValue: null,
   sortOrder: 0,
   carriedFromId: null,
+  goalIds: [] as string[],
   archivedAt: null,
   ...EDITABLE,
 };
@@ -143,6 +144,7 @@ export function planReads(request: SeenRequest, other: (path: string) => Respons
   if (path === '/api/v1/statuses') return list([]);
   if (path === '/api/v1/org-units') return list([]);
   if (path === '/api/v1/risk-matrices') return list([]);
+  if (path === '/api/v1/goals') return list([]);
   if (path === '/api/v1/vocabularies') return list(VOCABULARIES[url.searchParams.get('kind') ?? ''] ?? []);
   throw new Error(`unexpected request ${request.method} ${request.url}`);
 }

@@ -13,6 +13,7 @@ export const action = z
     whatToDo: z.string().nullable().meta({ description: '"Vad ska göras", Markdown.' }),
     measuresTaken: z.string().nullable().meta({ description: '"Genomförda åtgärder", Markdown.' }),
     responsibleUnitId: id.nullable(),
+    goalIds: z.array(id).meta({ description: 'The goals (of the unit’s verksamhetsplan) the action serves.' }),
     ...itemOutputFields,
   })
   .meta({ id: 'Action' });
@@ -23,6 +24,10 @@ const actionFields = {
   whatToDo: markdown.nullable().optional(),
   measuresTaken: markdown.nullable().optional(),
   responsibleUnitId: id.nullable().optional(),
+  goalIds: z.array(id).max(50).optional().meta({
+    description:
+      'Goals of the plan’s unit or a unit above it, for a year the plan covers; replaces the whole set.',
+  }),
   ...itemInputFields,
 };
 

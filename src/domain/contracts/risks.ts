@@ -45,6 +45,7 @@ export const risk = z
     riskValue: z.int().nullable().meta({ description: 'Riskvärde = sannolikhet × konsekvens; derived.' }),
     sortOrder: z.int(),
     carriedFromId: id.nullable(),
+    goalIds: z.array(id).meta({ description: 'The goals (of the unit’s verksamhetsplan) the risk threatens.' }),
     ...archivedField,
     ...editableFields,
   })
@@ -69,6 +70,10 @@ const riskFields = {
   likelihood: level.nullable().optional(),
   consequence: level.nullable().optional(),
   sortOrder: sortOrder.optional(),
+  goalIds: z.array(id).max(50).optional().meta({
+    description:
+      'Goals of the plan’s unit or a unit above it, for a year the plan covers; replaces the whole set.',
+  }),
 };
 
 export const riskCreate = z.strictObject({ planId: id, title: shortText, ...riskFields }).meta({ id: 'RiskCreate' });

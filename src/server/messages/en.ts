@@ -175,7 +175,12 @@ export const en: ServerMessages = {
   },
 
   /** Goals of a unit's verksamhetsplan and their links. */
-  goals: {},
+  goals: {
+    notForPlan: (title: string, startYear: number, endYear: number) =>
+      `The goal "${title}" is not of the plan's unit or a unit above it for one of the plan's years (${startYear}–${endYear}).`,
+    archived: (title: string) => `The goal "${title}" is archived and cannot be linked.`,
+    repeated: 'The same goal is given more than once.',
+  },
   tenants: {
     slugTaken: (slug: string) => `The short name "${slug}" is used by another organisation already.`,
     slugFormat: 'Must be lower-case letters a–z and digits, words joined by hyphens (e.g. "region-skane").',

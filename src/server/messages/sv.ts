@@ -193,7 +193,12 @@ export const sv = {
 
   /** Tenants (kommuner, regioner, kommunalförbund) and the first start of a new installation. */
   /** Goals of a unit's verksamhetsplan and their links. */
-  goals: {},
+  goals: {
+    notForPlan: (title: string, startYear: number, endYear: number) =>
+      `Målet "${title}" hör inte till planens enhet eller en enhet ovanför den för något av planens år (${startYear}–${endYear}).`,
+    archived: (title: string) => `Målet "${title}" är arkiverat och kan inte kopplas.`,
+    repeated: 'Samma mål står flera gånger.',
+  },
   tenants: {
     slugTaken: (slug: string) => `Kortnamnet "${slug}" används redan av en annan organisation.`,
     slugFormat: 'Ska vara små bokstäver a–z och siffror, ord skilda med bindestreck (t.ex. "region-skane").',

@@ -23,6 +23,7 @@ import {
   readRiskMatrices,
   readVocabularyEntries,
   readVersionDecisions,
+  readGoalLinks,
   type PlanSelection,
 } from './plan-reads.ts';
 
@@ -81,6 +82,8 @@ export interface ActionFacts extends ItemFacts {
   whatToDo: string | null;
   measuresTaken: string | null;
   responsibleUnit: string | null;
+  /** The titles of the goals the action serves, in the goals' order. */
+  goals: string[];
 }
 
 export interface RiskFacts {
@@ -100,6 +103,8 @@ export interface RiskFacts {
   likelihood: number | null;
   consequence: number | null;
   riskValue: number | null;
+  /** The titles of the goals the risk threatens, in the goals' order. */
+  goals: string[];
   controls: ControlFacts[];
   actions: ActionFacts[];
 }
@@ -221,6 +226,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     matrixRows,
     vocabularyRows,
     decisionRows,
+    goalLinkRows,
   ] = await readTogether(
     selection.db,
     () => readPlans(selection),
@@ -240,6 +246,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     () => readRiskMatrices(selection),
     () => readVocabularyEntries(selection),
     unlessSummary(() => readVersionDecisions(selection)),
+    () => readGoalLinks(selection),
   );
   return {
     planRows,
@@ -259,6 +266,7 @@ async function readPlanRows(selection: PlanSelection, full: boolean) {
     matrixRows,
     vocabularyRows,
     decisionRows,
+    goalLinkRows,
   };
 }
 
@@ -328,7 +336,10 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
     matrixRows,
     vocabularyRows,
     decisionRows,
+    goalLinkRows,
   } = rows;
+  const goalsByItem = groupBy(goalLinkRows, (row) => row.itemId);
+  const goalsOf = (id: string) => (goalsByItem.get(id) ?? []).map((row) => row.title);
   const { itemFacts, statusOf } = itemFactsReader(rows, locale);
   const entryById = new Map(vocabularyRows.map((row) => [row.id, row]));
   const entryLabel = (id: string | null) => {
@@ -359,6 +370,7 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
       whatToDo: action.whatToDo,
       measuresTaken: action.measuresTaken,
       responsibleUnit: unitName,
+      goals: goalsOf(action.id),
     } satisfies ActionFacts,
   }));
   // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, actions without a risk would be grouped under null, which is no risk's id
@@ -424,6 +436,7 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
             likelihood: risk.likelihood,
             consequence: risk.consequence,
             riskValue: risk.riskValue,
+            goals: goalsOf(risk.id),
             controls: (controlsByRisk.get(risk.id) ?? []).map((row) => row.facts),
             actions: (actionsByRisk.get(risk.id) ?? []).map((row) => row.facts),
           })),

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database } from '../db/client.ts';
+import { queryRows, type Database } from '../db/client.ts';
 import { actions } from '../db/schema/actions.ts';
 import { activities, activityFocusAreas, focusAreas, subActivities } from '../db/schema/activities.ts';
 import { assignments } from '../db/schema/assignments.ts';
@@ -8,6 +8,7 @@ import { checkpoints } from '../db/schema/checkpoints.ts';
 import { controls } from '../db/schema/controls.ts';
 import { deviations } from '../db/schema/deviations.ts';
 import { followUps } from '../db/schema/follow-ups.ts';
+import { actionGoals, goals, riskGoals } from '../db/schema/goals.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { planNotes } from '../db/schema/plan-notes.ts';
 import { planVersions } from '../db/schema/plan-versions.ts';
@@ -119,6 +120,28 @@ export function readRisks(selection: PlanSelection) {
     .leftJoin(users, and(eq(users.tenantId, risks.tenantId), eq(users.id, risks.ownerId)))
     .where(and(inPlans(selection, risks), live(risks)))
     .orderBy(asc(risks.sortOrder), asc(risks.createdAt));
+}
+
+/**
+ * The goals the chosen plans' risks and actions are linked to, by title, in the goals' order
+ * (year, position, title): one query for both kinds (an item id is a risk's or an action's).
+ */
+export function readGoalLinks({ db, tenantId, ids }: PlanSelection) {
+  return queryRows<{ itemId: string; title: string }>(
+    db,
+    sql`select link.item_id as "itemId", ${goals.title} as "title"
+        from (
+          select ${riskGoals.riskId} as item_id, ${riskGoals.goalId} as goal_id
+            from ${riskGoals} join ${risks} on ${risks.tenantId} = ${riskGoals.tenantId} and ${risks.id} = ${riskGoals.riskId}
+            where ${riskGoals.tenantId} = ${tenantId} and ${inArray(risks.planId, ids)}
+          union all
+          select ${actionGoals.actionId}, ${actionGoals.goalId}
+            from ${actionGoals} join ${actions} on ${actions.tenantId} = ${actionGoals.tenantId} and ${actions.id} = ${actionGoals.actionId}
+            where ${actionGoals.tenantId} = ${tenantId} and ${inArray(actions.planId, ids)}
+        ) link
+        join ${goals} on ${goals.tenantId} = ${tenantId} and ${goals.id} = link.goal_id
+        order by ${goals.year}, ${goals.sortOrder}, ${goals.title}, ${goals.id}`,
+  );
 }
 
 /** The plans' kontrollmoment in their order. */

@@ -195,6 +195,7 @@ export const REPORT_LABELS = {
     planAdopted: 'antagen',
     planRevision: (revision: number) => `revision ${revision}`,
     planAsNow: 'som planen ser ut i dag',
+    goals: 'Mål',
   },
   en: {
     contents: 'Contents',
@@ -352,6 +353,7 @@ export const REPORT_LABELS = {
     planAdopted: 'adopted',
     planRevision: (revision: number) => `revision ${revision}`,
     planAsNow: 'as the plan is today',
+    goals: 'Goals',
   },
 } as const;
 

@@ -79,6 +79,9 @@ function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {
                   <Link to="/organisation">{t('nav.organisation')}</Link>
                 </li>
                 <li>
+                  <Link to="/mal">{t('goals.nav')}</Link>
+                </li>
+                <li>
                   <Link to="/oversikt">{t('nav.overview')}</Link>
                 </li>
                 <li>

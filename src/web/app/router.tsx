@@ -14,6 +14,7 @@ import type { ReviewSearch } from '../features/reviews/reviews-page.tsx';
 import type { ReportSearch } from '../features/reports/reports-page.tsx';
 import type { ComparisonSearch } from '../features/plans/plan-comparison-page.tsx';
 import type { YearSearch } from '../features/calendar/year-page.tsx';
+import type { GoalsSearch } from '../features/goals/goals-page.tsx';
 import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
 import { Page, noteNavigation } from '../components/page.tsx';
 
@@ -241,6 +242,16 @@ const planComparisonRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/plans/plan-comparison-page.tsx'), 'PlanComparisonPage'),
 });
 
+const goalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/mal',
+  validateSearch: (search: Record<string, unknown>): GoalsSearch => ({
+    enhet: optionalString(search.enhet),
+    ar: optionalInt(search.ar),
+  }),
+  component: lazyRouteComponent(() => import('../features/goals/goals-page.tsx'), 'GoalsPage'),
+});
+
 const yearRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/arshjul',
@@ -397,6 +408,7 @@ const routeTree = rootRoute.addChildren([
   firstRunRoute,
   myWorkRoute,
   organisationRoute,
+  goalsRoute,
   orgPlanImportRoute,
   overviewRoute,
   newPlanRoute,

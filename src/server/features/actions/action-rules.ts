@@ -8,6 +8,7 @@ import { orgUnits } from '../../db/schema/org-units.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import { withGoalIds } from '../../goals/goal-links.ts';
 import { localize } from '../../messages/messages.ts';
 import { presentAs } from '../../http/present.ts';
 import type { ItemSpec } from '../../plan-items/item-commands.ts';
@@ -20,6 +21,7 @@ export const actionSpec: ItemSpec = {
   table: actions,
   managerOnlyFields: ['riskId', 'reviewId', 'responsibleUnitId', 'responsibleIds', 'reportingIds', 'sortOrder'],
   present: presentAction,
+  decorate: (db, tenantId, rows) => withGoalIds(db, tenantId, 'action', rows),
 };
 
 /** The risk and the review an action points to must be of its own plan. */

@@ -16,6 +16,7 @@ import { controls } from '../../db/schema/controls.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
 import { risks } from '../../db/schema/risks.ts';
+import { carryGoalLinks } from '../../goals/goal-links.ts';
 import { statuses } from '../../db/schema/statuses.ts';
 import { AppError } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
@@ -37,7 +38,8 @@ function goesOn(decision: string | null, statusId: string | null, done: Set<stri
 /**
  * Year roll-over: next year's plan (an utkast) made from this one. Its risks come along for
  * re-assessment with their controls; unfinished actions, activities and sub-activities are carried over, each copy
- * pointing back at its original (`carriedFromId`), with their people and focus areas. The old
+ * pointing back at its original (`carriedFromId`), with their people and focus areas, and their
+ * links to goals whose year the new plan covers (links to other years' goals are dropped). The old
  * plan and everything in it are only read, never changed. One transaction, every row audited.
  */
 export type RollOverPlanOptions = { planId: string } & z.infer<typeof planRollOver>;
@@ -102,6 +104,15 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
   const actionRows = await carryActions(carrying, riskRows.ids);
   const activityRows = await carryActivities(carrying);
   await carryPeople(carrying, new Map([...controlRows.ids, ...actionRows.ids, ...activityRows.ids]));
+  const years = { startYear, endYear };
+  const goalLinks = new Map([
+    ...(await carryGoalLinks(tx, tenantId, 'risk', riskRows.ids, years)),
+    ...(await carryGoalLinks(tx, tenantId, 'action', actionRows.ids, years)),
+  ]);
+  for (const entry of audit) {
+    const linked = goalLinks.get(entry.entityId);
+    if (linked) entry.changes = { ...entry.changes, goalIds: [[], linked] };
+  }
   await recordAuditEvents(tx, access.actor, audit);
   return {
     planId: plan.id,

@@ -2,6 +2,7 @@ import { risk } from '../../../domain/contracts/risks.ts';
 import type { VocabularyRefOutput } from '../../../domain/contracts/vocabulary-ref-type.ts';
 import type { Database } from '../../db/client.ts';
 import { presentAs } from '../../http/present.ts';
+import { withGoalIds } from '../../goals/goal-links.ts';
 import { vocabularyRefs } from '../../vocabulary/vocabulary-refs.ts';
 
 const presentRiskFields = presentAs(risk);
@@ -18,14 +19,18 @@ export function presentRiskWith(refs: Map<string, VocabularyRefOutput>) {
     });
 }
 
-/** Risks with their process and category as references to the tenant's entries, read in one query. */
+/**
+ * Risks with their process and category as references to the tenant's entries, read in one
+ * query, and the goals they are linked to (goalIds) in another.
+ */
 export async function withVocabularyRefs<T extends StoredRisk>(db: Database, tenantId: string, rows: T[]) {
+  const linked = await withGoalIds(db, tenantId, 'risk', rows);
   const refs = await vocabularyRefs(
     db,
     tenantId,
     rows.flatMap((row) => [row.processId, row.categoryId]),
   );
-  return rows.map((row) => ({
+  return linked.map((row) => ({
     ...row,
     process: (row.processId && refs.get(row.processId)) ?? null,
     category: (row.categoryId && refs.get(row.categoryId)) ?? null,

@@ -5,6 +5,7 @@ import { findReadablePlan } from '../../access/plan-scope.ts';
 import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { risks } from '../../db/schema/risks.ts';
+import { assertGoalsFitPlan, goalIdsOf, replaceGoalLinks } from '../../goals/goal-links.ts';
 import { findReadableRisk } from './find-readable-risk.ts';
 import { presentRiskWith, withVocabularyRefs } from './present.ts';
 import { checkLevels, recordAssessment } from './risk-rules.ts';
@@ -20,18 +21,31 @@ export interface UpdateRiskOptions {
 }
 
 /** Changes a risk, e.g. its assessment (riskvärde follows by itself). */
-export async function updateRisk(tx: Transaction, access: Access, { riskId, version, changes }: UpdateRiskOptions) {
+export async function updateRisk(
+  tx: Transaction,
+  access: Access,
+  { riskId, version, changes: { goalIds, ...changes } }: UpdateRiskOptions,
+) {
   const current = await findReadableRisk(tx, access, { riskId });
   access.assertRole(current.unitId, MANAGING_ROLES);
   const plan = await findReadablePlan(tx, access, current.planId);
   await checkLevels(tx, plan, changes);
   await checkRiskReferences(tx, access.tenantId, plan, changes, current);
+  const linked = (await goalIdsOf(tx, access.tenantId, 'risk', [riskId])).get(riskId) ?? [];
+  if (goalIds) await assertGoalsFitPlan(tx, access, plan, goalIds, linked);
   const { unitId, ...stored } = current;
   const refs = await vocabularyRefs(tx, access.tenantId, [current.processId, current.categoryId]);
+  const present = presentRiskWith(refs);
   const row = await updateAudited(
     tx,
     risks,
-    { current: stored, expectedVersion: version, values: changes, present: presentRiskWith(refs) },
+    {
+      current: stored,
+      expectedVersion: version,
+      values: changes,
+      present: (shown) => present({ ...shown, goalIds: linked }),
+      writeAlongside: async () => (goalIds ? replaceGoalLinks(tx, access.tenantId, 'risk', riskId, goalIds) : {}),
+    },
     { actor: access.actor, entityType: 'risk', unitId },
   );
   await recordAssessment(tx, access, row as typeof risks.$inferSelect, plan);

@@ -4,6 +4,14 @@ import { heatMap, label, periodText, rich, risksPerCell, type ReportContext } fr
 import { decisionHistory, newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
+ * "Mål: …", the goals a risk threatens or an action serves, when it is linked to any (a version
+ * frozen before goals existed has none to print).
+ */
+function goalsLine(facts: { goals?: string[] }, labels: ReportContext['labels']): string | null {
+  return facts.goals && facts.goals.length > 0 ? `${labels.goals}: ${facts.goals.join(', ')}` : null;
+}
+
+/**
  * Internkontrollplanen för beslut: the decision, the risk matrix as a heat map, the risks with
  * their values, and the controls and actions decided for each.
  */
@@ -78,6 +86,8 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
       [labels.responseMotivation, risk.responseMotivation],
     ] as const)
       if (body) blocks.push(label(heading), ...rich(body));
+    const riskGoals = goalsLine(risk, labels);
+    if (riskGoals) blocks.push(text(riskGoals, 'note'));
     if (risk.controls.length > 0) {
       blocks.push(label(labels.controls), {
         type: 'list',
@@ -108,6 +118,7 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
           ...[
             action.responsible.length > 0 ? `${labels.responsible}: ${action.responsible.join(', ')}` : null,
             action.endDate ? `${labels.endDate}: ${action.endDate}` : null,
+            goalsLine(action, labels),
           ]
             .filter((line): line is string => Boolean(line))
             .map((line) => text(line, 'note')),

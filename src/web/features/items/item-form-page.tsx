@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import type { ConflictField } from '../../components/conflict-notice.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
+import { GoalsField, goalErrors } from '../../components/goals-field.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField, parseDateList } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -62,6 +63,7 @@ interface ItemValues extends Record<string, unknown> {
   whatToDo: string;
   measuresTaken: string;
   responsibleUnitId: string;
+  goalIds: string[];
 }
 
 function toValues(item: Partial<Control & Action> | null): ItemValues {
@@ -82,6 +84,7 @@ function toValues(item: Partial<Control & Action> | null): ItemValues {
     whatToDo: item?.whatToDo ?? '',
     measuresTaken: item?.measuresTaken ?? '',
     responsibleUnitId: item?.responsibleUnitId ?? '',
+    goalIds: item?.goalIds ?? [],
   };
 }
 
@@ -115,6 +118,7 @@ function actionBody(values: ItemValues) {
     whatToDo: blankToNull(values.whatToDo),
     measuresTaken: blankToNull(values.measuresTaken),
     responsibleUnitId: blankToNull(values.responsibleUnitId),
+    goalIds: values.goalIds,
   };
 }
 
@@ -355,6 +359,15 @@ function ItemForm({ kind, title, item, risk, plan, methods }: ItemFormProps) {
               options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
               emptyLabel={t('itemForm.noUnit')}
               errors={errors('responsibleUnitId')}
+            />
+            <GoalsField
+              unitId={plan.unitId}
+              startYear={plan.startYear}
+              endYear={plan.endYear}
+              value={values.goalIds}
+              onChange={(value) => set('goalIds', value)}
+              errors={goalErrors(submit.error)}
+              description={t('goals.actionGoalsHelp')}
             />
           </>
         )}

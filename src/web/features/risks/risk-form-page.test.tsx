@@ -70,6 +70,7 @@ describe('the risk form', () => {
       legalReferences: 'LOU',
       likelihood: null,
       consequence: null,
+      goalIds: [],
     });
   });
 

@@ -22,6 +22,7 @@ import {
   type User,
   type VocabularyEntry,
 } from '../../lib/reference-data.ts';
+import { GoalsField, goalErrors } from '../../components/goals-field.tsx';
 import { RISK_RESPONSES, type RiskResponse } from '../../../domain/risk-response.ts';
 
 interface RiskValues extends Record<string, unknown> {
@@ -37,6 +38,7 @@ interface RiskValues extends Record<string, unknown> {
   legalReferences: string;
   likelihood: string;
   consequence: string;
+  goalIds: string[];
 }
 
 const toValues = (risk: Partial<Risk> | null): RiskValues => ({
@@ -52,6 +54,7 @@ const toValues = (risk: Partial<Risk> | null): RiskValues => ({
   legalReferences: risk?.legalReferences ?? '',
   likelihood: risk?.likelihood ? String(risk.likelihood) : '',
   consequence: risk?.consequence ? String(risk.consequence) : '',
+  goalIds: risk?.goalIds ?? [],
 });
 
 /** A new risk of a plan (`planId`) or a change of one (`riskId`). */
@@ -149,6 +152,7 @@ function RiskForm({
       legalReferences: formValues.legalReferences.trim() || null,
       likelihood: level(formValues.likelihood),
       consequence: level(formValues.consequence),
+      goalIds: formValues.goalIds,
     };
     const saved = risk
       ? await updateRisk(risk.id, { ...body, version })
@@ -293,6 +297,15 @@ function RiskForm({
           value={values.legalReferences}
           onChange={(value) => set('legalReferences', value)}
           errors={submit.fieldErrors('legalReferences')}
+        />
+        <GoalsField
+          unitId={plan.unitId}
+          startYear={plan.startYear}
+          endYear={plan.endYear}
+          value={values.goalIds}
+          onChange={(value) => set('goalIds', value)}
+          errors={goalErrors(submit.error)}
+          description={t('goals.riskGoalsHelp')}
         />
       </FormFrame>
       {risk && (

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { LinkedGoals } from '../../components/goals-field.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
@@ -190,6 +191,11 @@ function RiskView({
             <dd>{risk.legalReferences}</dd>
           </div>
         )}
+        <LinkedGoals
+          goalIds={risk.goalIds}
+          label={t('goals.riskGoals')}
+          severalYears={plan.startYear !== plan.endYear}
+        />
       </dl>
       <MarkdownText text={risk.description} />
       {(risk.cause || risk.effect || risk.responseMotivation) && (
