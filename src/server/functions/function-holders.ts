@@ -2,6 +2,8 @@ import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database, Transaction } from '../db/client.ts';
 import { functionHolders, unitFunctions } from '../db/schema/unit-functions.ts';
 import { users } from '../db/schema/users.ts';
+import { AppError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 
 type Reader = Database | Transaction;
 
@@ -125,4 +127,29 @@ export async function functionRefs(
     refs.set(row.id, { ...row, holderId: holder?.userId ?? null, holderName: holder?.userName ?? null });
   }
   return refs;
+}
+
+/**
+ * Checks a function named in the field `path`: a function of the tenant, and not archived
+ * unless it is the one already named (`current`). Null or absent passes.
+ */
+export async function assertUnitFunction(
+  tx: Reader,
+  tenantId: string,
+  options: { functionId: string | null | undefined; path: string; current: string | null },
+): Promise<void> {
+  const { functionId, path, current } = options;
+  if (typeof functionId !== 'string') return;
+  const [row] = await tx
+    .select({ name: unitFunctions.name, archivedAt: unitFunctions.archivedAt })
+    .from(unitFunctions)
+    .where(and(eq(unitFunctions.tenantId, tenantId), eq(unitFunctions.id, functionId)));
+  if (!row)
+    throw new AppError('validation_failed', undefined, [
+      { path, message: localize((m) => m.unitFunctions.unknownFunction) },
+    ]);
+  if (row.archivedAt !== null && functionId !== current)
+    throw new AppError('validation_failed', undefined, [
+      { path, message: localize((m) => m.unitFunctions.archivedFunction(row.name)) },
+    ]);
 }

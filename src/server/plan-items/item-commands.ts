@@ -44,7 +44,7 @@ export interface ItemSpec {
   managerOnlyFields: readonly string[];
   present: (row: Row) => unknown;
   /** Adds what this kind shows beside its row and the common details (an activity's sub-activities). */
-  decorate?: (db: Database, tenantId: string, rows: Row[]) => Promise<Row[]>;
+  decorate?: (db: Database, tenantId: string, rows: Row[], today: string) => Promise<Row[]>;
   /**
    * Checks the kind's own fields against its plan (entries of the tenant's vocabularies offered
    * for the plan's year, say); `current` is the stored row when the item is changed.
@@ -146,7 +146,7 @@ async function readItem(
   if (!access.canRead(result.unitId))
     throw (await namedWithoutRoleProblem(db, access, spec.kind, itemId, result.unitId)) ?? new AppError('not_found');
   let [shown] = await withItemDetails(db, access.tenantId, spec.kind, [result.item], access.today);
-  if (spec.decorate) [shown] = await spec.decorate(db, access.tenantId, [shown!]);
+  if (spec.decorate) [shown] = await spec.decorate(db, access.tenantId, [shown!], access.today);
   return { stored: result.item, unitId: result.unitId, shown: { ...shown!, unitId: result.unitId } };
 }
 
@@ -345,7 +345,7 @@ export async function listItems(db: Database, access: Access, spec: ItemSpec, qu
     rows.map((row) => row.item),
     access.today,
   );
-  if (spec.decorate) items = await spec.decorate(db, access.tenantId, items);
+  if (spec.decorate) items = await spec.decorate(db, access.tenantId, items, access.today);
   return { items, total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }
 

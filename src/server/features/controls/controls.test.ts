@@ -322,4 +322,61 @@ describe('controls', () => {
     expect(status.status).toBe(400);
     expect(status.body.errors).toEqual([{ path: 'statusId', message: 'Finns inte.' }]);
   });
+  test('a function as kontrollansvarig resolves to whoever holds it today; unknown and archived ones are refused', async () => {
+    const admin = await h.as('tenantAdmin');
+    const fn = (await admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Ekonomichef' })).body;
+    const created = await admin.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Attest av leverantörsfakturor',
+      responsibleFunctionId: fn.id,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.responsibleFunctionId).toBe(fn.id);
+    expect(created.body.responsibleFunction).toEqual({
+      id: fn.id,
+      name: 'Ekonomichef',
+      unitId: h.tenant.unitA,
+      holderId: null,
+      holderName: null,
+    });
+    await admin.post(`/unit-functions/${fn.id}/holders`, { userId: h.userIds.reader, validFrom: '2026-01-01' });
+    const shown = (await admin.get(`/controls/${created.body.id}`)).body;
+    expect(shown.responsibleFunction).toMatchObject({ holderId: h.userIds.reader, holderName: 'Person reader' });
+    const listed = (await admin.get(`/controls?riskId=${riskIds.unitA}&limit=500`)).body.items.find(
+      (c: { id: string }) => c.id === created.body.id,
+    );
+    expect(listed.responsibleFunction.holderId).toBe(h.userIds.reader);
+
+    // A responsible person does not choose who answers for the control.
+    const responsible = await h.as('responsible');
+    const refused = await responsible.patch(`/controls/${created.body.id}`, {
+      version: shown.version,
+      responsibleFunctionId: null,
+    });
+    expect(refused.status).toBe(403);
+
+    const unknown = await admin.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'K',
+      responsibleFunctionId: h.tenant.unitA,
+    });
+    expect(unknown.body.errors).toEqual([{ path: 'responsibleFunctionId', message: 'Funktionen finns inte.' }]);
+    await admin.post(`/unit-functions/${fn.id}/archive`);
+    const archived = await admin.post('/controls', { riskId: riskIds.unitA, title: 'K', responsibleFunctionId: fn.id });
+    expect(archived.body.errors).toEqual([
+      { path: 'responsibleFunctionId', message: 'Funktionen Ekonomichef är arkiverad. Välj en annan funktion.' },
+    ]);
+    // The control that already names it keeps it through other changes.
+    const kept = await admin.patch(`/controls/${created.body.id}`, {
+      version: shown.version,
+      title: 'Attest av fakturor',
+      responsibleFunctionId: fn.id,
+    });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    const cleared = await admin.patch(`/controls/${created.body.id}`, {
+      version: kept.body.version,
+      responsibleFunctionId: null,
+    });
+    expect(cleared.body.responsibleFunction).toBeNull();
+  });
 });
