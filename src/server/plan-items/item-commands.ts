@@ -317,7 +317,8 @@ export async function listItems(db: Database, access: Access, spec: ItemSpec, qu
   if (query.planId) where.push(eq(table.planId, query.planId));
   if (query.year !== undefined) where.push(lte(plans.startYear, query.year), gte(plans.endYear, query.year));
   if (query.statusId) where.push(eq(table.statusId, query.statusId));
-  if (query.responsible) where.push(assignedToCondition(spec.kind, table.id, access.tenantId, query.responsible));
+  if (query.responsible)
+    where.push(assignedToCondition(spec.kind, table.id, access.tenantId, query.responsible, access.today));
   if (query.overdue !== undefined) {
     const overdue = overdueCondition(table.endDate, table.statusId, access.tenantId, access.today);
     where.push(query.overdue ? overdue : not(overdue));

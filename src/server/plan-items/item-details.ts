@@ -254,7 +254,13 @@ export function overdueCondition(endDate: unknown, statusId: unknown, tenantId: 
   return sql`coalesce(${endDate} < ${today} and (${statusId} is null or ${statusId} not in (select id from statuses where tenant_id = ${tenantId} and category = 'completed')), false)`;
 }
 
-/** Items a person answers for (responsible or reporting), in SQL, for list filters. */
-export function assignedToCondition(kind: ItemKind, itemId: unknown, tenantId: string, userId: string) {
-  return sql`exists (select 1 from assignments where assignments.tenant_id = ${tenantId} and assignments.${sql.identifier(`${kind}_id`)} = ${itemId} and assignments.user_id = ${userId})`;
+/**
+ * Items a person answers for (responsible or reporting), in SQL, for list filters; with `today`,
+ * also the controls whose responsible function (kontrollansvarig) the person holds that day.
+ */
+export function assignedToCondition(kind: ItemKind, itemId: unknown, tenantId: string, userId: string, today?: string) {
+  const assigned = sql`exists (select 1 from assignments where assignments.tenant_id = ${tenantId} and assignments.${sql.identifier(`${kind}_id`)} = ${itemId} and assignments.user_id = ${userId})`;
+  if (kind !== 'control' || today === undefined) return assigned;
+  const holdsFunction = sql`exists (select 1 from controls held_control join function_holders holding on holding.tenant_id = held_control.tenant_id and holding.function_id = held_control.responsible_function_id where held_control.tenant_id = ${tenantId} and held_control.id = ${itemId} and holding.user_id = ${userId} and holding.valid_from <= ${today} and (holding.valid_to is null or holding.valid_to >= ${today}))`;
+  return sql`(${assigned} or ${holdsFunction})`;
 }

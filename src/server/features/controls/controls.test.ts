@@ -346,6 +346,11 @@ describe('controls', () => {
       (c: { id: string }) => c.id === created.body.id,
     );
     expect(listed.responsibleFunction.holderId).toBe(h.userIds.reader);
+    // Mitt arbete: the holder answers for the control today, though not assigned to it by name.
+    const mine = async (userId: string) =>
+      (await admin.get(`/controls?responsible=${userId}&limit=500`)).body.items.map((c: { id: string }) => c.id);
+    expect(await mine(h.userIds.reader!)).toContain(created.body.id);
+    expect(await mine(h.userIds.responsible!)).not.toContain(created.body.id);
 
     // A responsible person does not choose who answers for the control.
     const responsible = await h.as('responsible');
