@@ -229,7 +229,9 @@ function ItemForm({ kind, title, item, risk, plan, methods }: ItemFormProps) {
   const functionOptions = [
     ...(functions.data ?? []).map((fn) => ({
       value: fn.id,
-      label: `${fn.name}, ${units.find((unit) => unit.id === fn.unitId)?.name ?? ''}${fn.currentHolder ? ` (${fn.currentHolder.userName})` : ''}`,
+      label:
+        [fn.name, units.find((unit) => unit.id === fn.unitId)?.name].filter(Boolean).join(', ') +
+        (fn.currentHolder ? ` (${fn.currentHolder.userName})` : ''),
     })),
     ...(currentFunction && !(functions.data ?? []).some((fn) => fn.id === currentFunction.id)
       ? [{ value: currentFunction.id, label: currentFunction.name }]
