@@ -16,7 +16,7 @@ import { localize } from '../messages/messages.ts';
 import { orderBy } from '../http/list-helpers.ts';
 import {
   assignedToCondition,
-  assignedUserIds,
+  answeringUserIds,
   completedStatusIds,
   isOverdue,
   loadItemDetails,
@@ -233,7 +233,7 @@ export async function updateItem(
   { itemId, version, changes, checkReferences, writeExtra }: UpdateItemOptions,
 ) {
   const { stored, unitId, shown } = await readItem(tx, access, spec, itemId);
-  access.assertItemWrite(unitId, await assignedUserIds(tx, access.tenantId, spec.kind, itemId));
+  access.assertItemWrite(unitId, await answeringUserIds(tx, access.tenantId, spec.kind, itemId, access.today));
   if (!access.hasRole(unitId, MANAGING_ROLES)) assertNoManagerOnlyChange(spec, shown, changes);
   const { row, details } = splitDetails(changes);
   datesInOrder(row.startDate ?? stored.startDate, row.endDate ?? stored.endDate);
@@ -380,7 +380,7 @@ export async function findItemScope(
       ])
     );
   }
-  return { ...found, assigned: await assignedUserIds(db, access.tenantId, kind, itemId) };
+  return { ...found, assigned: await answeringUserIds(db, access.tenantId, kind, itemId, access.today) };
 }
 
 /**

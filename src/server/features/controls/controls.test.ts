@@ -384,4 +384,28 @@ describe('controls', () => {
     });
     expect(cleared.body.responsibleFunction).toBeNull();
   });
+  test('whoever holds the responsible function today writes the control as a responsible person, not after the holding ends', async () => {
+    const admin = await h.as('tenantAdmin');
+    const fn = (await admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Controller' })).body;
+    const held = await admin.post(`/unit-functions/${fn.id}/holders`, {
+      userId: h.userIds.responsible,
+      validFrom: '2026-01-01',
+    });
+    const control = (
+      await admin.post('/controls', {
+        riskId: riskIds.unitA,
+        title: 'Kontroll via funktion',
+        responsibleFunctionId: fn.id,
+      })
+    ).body;
+    const responsible = await h.as('responsible');
+    const written = await responsible.patch(`/controls/${control.id}`, { version: control.version, title: 'Ändrad' });
+    expect(written.status, JSON.stringify(written.body)).toBe(200);
+    await admin.post(`/unit-functions/${fn.id}/holders/${held.body.holders[0].id}/end`, { validTo: '2026-06-14' });
+    const refused = await responsible.patch(`/controls/${control.id}`, {
+      version: written.body.version,
+      title: 'Igen',
+    });
+    expect(refused.status).toBe(403);
+  });
 });
