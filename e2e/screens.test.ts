@@ -59,6 +59,17 @@ describe('screens', () => {
     await page.getByRole('heading', { level: 2, name: 'Planer för Utbildningsnämnden' }).waitFor();
     await checkScreen(page, 'organisation');
 
+    // The unit's functions: add one and name who holds it from today.
+    const functions = page.getByRole('form', { name: 'Ny funktion' });
+    await functions.getByRole('textbox', { name: 'Funktion' }).fill('Ekonomichef');
+    await functions.getByRole('button', { name: 'Lägg till funktion' }).click();
+    await page.getByText('Funktionen Ekonomichef är tillagd.').waitFor();
+    const holderForm = page.getByRole('form', { name: 'Ange innehavare' });
+    await holderForm.getByRole('combobox', { name: 'Innehavare' }).selectOption({ index: 1 });
+    await holderForm.getByRole('button', { name: 'Spara innehavare' }).click();
+    await page.getByText('Innehavaren av Ekonomichef är sparad.').waitFor();
+    await checkScreen(page, 'organisation-functions');
+
     await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
     await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2020' }).waitFor();
     const matrix = page.getByRole('table', { name: /Antal risker per sannolikhet och konsekvens/ });

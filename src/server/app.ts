@@ -32,6 +32,7 @@ import { apiTokenRoutes } from './features/api-tokens/routes.ts';
 import { statusRoutes } from './features/statuses/routes.ts';
 import { vocabularyRoutes } from './features/vocabularies/routes.ts';
 import { goalRoutes } from './features/goals/routes.ts';
+import { unitFunctionRoutes } from './features/unit-functions/routes.ts';
 import { riskMatrixRoutes } from './features/risk-matrices/routes.ts';
 import { planRoutes } from './features/plans/routes.ts';
 import { riskRoutes } from './features/risks/routes.ts';
@@ -206,6 +207,7 @@ export function createApp({
   v1.route('/', statusRoutes());
   v1.route('/', vocabularyRoutes());
   v1.route('/', goalRoutes());
+  v1.route('/', unitFunctionRoutes());
   v1.route('/', riskMatrixRoutes());
   v1.route('/', planRoutes());
   v1.route('/', riskRoutes());

@@ -4,6 +4,7 @@ import { REGULAR_FREQUENCY_KINDS } from '../control-frequency.ts';
 import { REPORT_RECIPIENTS } from '../risk-response.ts';
 import { calendarDate } from './common.ts';
 import { itemInputFields, itemListFilters, itemOutputFields } from './plan-items.ts';
+import { functionRef } from './unit-functions.ts';
 import { vocabularyRef } from './vocabularies.ts';
 
 /** How often a control is carried out; a structured frequency generates its checkpoints. */
@@ -34,6 +35,10 @@ export const control = z
       description:
         'To whom the result is reported: nämnd (committee), förvaltningschef (director), kommunstyrelsen (executive_board).',
     }),
+    responsibleFunctionId: id.nullable().meta({
+      description: 'Kontrollansvarig as a function of a unit (e.g. ekonomichef), whoever holds it on the day.',
+    }),
+    responsibleFunction: functionRef.nullable().meta({ description: 'The responsible function and its holder today.' }),
     ...itemOutputFields,
   })
   .meta({ id: 'Control' });
@@ -47,6 +52,10 @@ const controlFields = {
   }),
   reportingTime: optionalShortText.optional(),
   reportsTo: z.array(z.enum(REPORT_RECIPIENTS)).max(REPORT_RECIPIENTS.length).optional(),
+  responsibleFunctionId: id
+    .nullable()
+    .optional()
+    .meta({ description: 'A function of a unit (GET /unit-functions) as kontrollansvarig; null clears.' }),
   ...itemInputFields,
 };
 

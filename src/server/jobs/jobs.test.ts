@@ -13,6 +13,7 @@ import { controls } from '../db/schema/controls.ts';
 import { outboxMessages } from '../db/schema/outbox-messages.ts';
 import { plans } from '../db/schema/plans.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
+import { functionHolders, unitFunctions } from '../db/schema/unit-functions.ts';
 import { users } from '../db/schema/users.ts';
 import { createPlan, createRisk, createTenant } from '../../../test/support/factories.ts';
 import { urlOfTestDatabase } from '../../../test/support/test-database.ts';
@@ -721,6 +722,27 @@ describe('reminders: the weekly digest and the job runner', () => {
     expect(bodyOf(ids.en)).toContain(
       '- Last day to report: Rapport (Quarter 1 2026) 2026-03-10\n- Last day to report: Budget 2026-03-11',
     );
+  });
+
+  test('a control reaches whoever holds its responsible function that day, once even when also named on it', async () => {
+    const { messages } = await digestsOf(WEEK_9, async ({ tx, person, item }) => {
+      const holder = await person('Karin Ek');
+      const earlier = await person('Olle Förr');
+      const { tenantId } = h.tenant;
+      const functionId = uuidv7();
+      await tx.insert(unitFunctions).values({ tenantId, id: functionId, unitId: h.tenant.unitA, name: 'Ekonomichef' });
+      await tx.insert(functionHolders).values([
+        { tenantId, functionId, userId: earlier, validFrom: '2025-01-01', validTo: '2026-02-23' },
+        { tenantId, functionId, userId: holder, validFrom: '2026-02-24' },
+      ]);
+      const byFunction = await item('control', 'Genom funktionen', { endDate: '2026-02-26', people: [] });
+      const both = await item('control', 'Både och', { endDate: '2026-02-26', people: [holder] });
+      for (const id of [byFunction, both])
+        await tx.update(controls).set({ responsibleFunctionId: functionId }).where(eq(controls.id, id));
+    });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.body).toContain('"Genom funktionen"');
+    expect(messages[0]!.body.match(/"Både och"/g)).toHaveLength(1);
   });
 
   test('one line per item and person, even when the person is both responsible and reporting for it', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
 import { reportingPeriodLabel } from '../../domain/reporting-period.ts';
 import type { Transaction } from '../db/client.ts';
 import { actions } from '../db/schema/actions.ts';
@@ -12,6 +12,7 @@ import { plans } from '../db/schema/plans.ts';
 import { reportingPeriods } from '../db/schema/reporting-periods.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
 import { statuses } from '../db/schema/statuses.ts';
+import { functionHolders } from '../db/schema/unit-functions.ts';
 import { users } from '../db/schema/users.ts';
 import type { LocalizedText } from '../errors.ts';
 import { queueMessages, type OutgoingMessage } from '../mail/outbox.ts';
@@ -73,7 +74,37 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
       .innerJoin(plans, and(eq(plans.tenantId, table.tenantId), eq(plans.id, table.planId)))
       .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
       .where(and(isNull(table.archivedAt), isNull(plans.archivedAt), ne(plans.state, 'closed')));
-    const open = rows.filter((row) => row.statusId === null || !done.has(row.statusId));
+    // A control whose responsible function someone holds today is theirs too.
+    const viaFunctions =
+      kind === 'control'
+        ? await tx
+            .select({
+              id: controls.id,
+              title: controls.title,
+              endDate: controls.endDate,
+              statusId: controls.statusId,
+              userId: functionHolders.userId,
+              planTitle: plans.title,
+              unitName: orgUnits.name,
+            })
+            .from(controls)
+            .innerJoin(
+              functionHolders,
+              and(
+                eq(functionHolders.tenantId, controls.tenantId),
+                eq(functionHolders.functionId, controls.responsibleFunctionId),
+                lte(functionHolders.validFrom, today),
+                or(isNull(functionHolders.validTo), gte(functionHolders.validTo, today)),
+              ),
+            )
+            .innerJoin(plans, and(eq(plans.tenantId, controls.tenantId), eq(plans.id, controls.planId)))
+            .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
+            .where(and(isNull(controls.archivedAt), isNull(plans.archivedAt), ne(plans.state, 'closed')))
+        : [];
+    const named = new Set(rows.map((row) => `${row.id} ${row.userId}`));
+    const open = [...rows, ...viaFunctions.filter((row) => !named.has(`${row.id} ${row.userId}`))].filter(
+      (row) => row.statusId === null || !done.has(row.statusId),
+    );
     const ids = [...new Set(open.map((row) => row.id))];
     // Stryker disable ConditionalExpression: equivalent, a query for no ids finds nothing (this only saves the query)
     const points =

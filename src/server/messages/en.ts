@@ -139,7 +139,15 @@ export const en: ServerMessages = {
   },
 
   /** Units' functions (befattningar) and who holds them. */
-  unitFunctions: {},
+  unitFunctions: {
+    unknownUnit: 'The unit does not exist.',
+    unknownUser: 'The person does not exist.',
+    overlappingHolding: (from: string, to: string | null) =>
+      `The function already has a holder in that period (${from} – ${to ?? 'until further notice'}). A function has at most one holder at a time.`,
+    endBeforeStart: (from: string, to: string) => `The last day (${to}) is before the first day (${from}).`,
+    unknownFunction: 'The function does not exist.',
+    archivedFunction: (name: string) => `The function ${name} is archived. Choose another function.`,
+  },
   tenantSettings: {
     ssoNeedsBreakGlass:
       'At least one active administrator must be marked as break-glass administrator before password sign-in can be turned off. Otherwise nobody can sign in if the identity provider stops working.',

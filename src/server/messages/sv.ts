@@ -152,7 +152,15 @@ export const sv = {
 
   /** The tenant's sign-in policy (Administration → Inloggning). */
   /** Units' functions (befattningar) and who holds them. */
-  unitFunctions: {},
+  unitFunctions: {
+    unknownUnit: 'Enheten finns inte.',
+    unknownUser: 'Personen finns inte.',
+    overlappingHolding: (from: string, to: string | null) =>
+      `Funktionen har redan en innehavare under perioden (${from} – ${to ?? 'tills vidare'}). En funktion har högst en innehavare åt gången.`,
+    endBeforeStart: (from: string, to: string) => `Sista dagen (${to}) ligger före första dagen (${from}).`,
+    unknownFunction: 'Funktionen finns inte.',
+    archivedFunction: (name: string) => `Funktionen ${name} är arkiverad. Välj en annan funktion.`,
+  },
   tenantSettings: {
     ssoNeedsBreakGlass:
       'Minst en aktiv administratör måste vara markerad som reservadministratör (nödåtkomst) innan lösenordsinloggning kan stängas av. Annars kan ingen logga in om organisationens inloggning slutar fungera.',

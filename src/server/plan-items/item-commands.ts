@@ -16,7 +16,7 @@ import { localize } from '../messages/messages.ts';
 import { orderBy } from '../http/list-helpers.ts';
 import {
   assignedToCondition,
-  assignedUserIds,
+  answeringUserIds,
   completedStatusIds,
   isOverdue,
   loadItemDetails,
@@ -44,7 +44,7 @@ export interface ItemSpec {
   managerOnlyFields: readonly string[];
   present: (row: Row) => unknown;
   /** Adds what this kind shows beside its row and the common details (an activity's sub-activities). */
-  decorate?: (db: Database, tenantId: string, rows: Row[]) => Promise<Row[]>;
+  decorate?: (db: Database, tenantId: string, rows: Row[], today: string) => Promise<Row[]>;
   /**
    * Checks the kind's own fields against its plan (entries of the tenant's vocabularies offered
    * for the plan's year, say); `current` is the stored row when the item is changed.
@@ -146,7 +146,7 @@ async function readItem(
   if (!access.canRead(result.unitId))
     throw (await namedWithoutRoleProblem(db, access, spec.kind, itemId, result.unitId)) ?? new AppError('not_found');
   let [shown] = await withItemDetails(db, access.tenantId, spec.kind, [result.item], access.today);
-  if (spec.decorate) [shown] = await spec.decorate(db, access.tenantId, [shown!]);
+  if (spec.decorate) [shown] = await spec.decorate(db, access.tenantId, [shown!], access.today);
   return { stored: result.item, unitId: result.unitId, shown: { ...shown!, unitId: result.unitId } };
 }
 
@@ -233,7 +233,7 @@ export async function updateItem(
   { itemId, version, changes, checkReferences, writeExtra }: UpdateItemOptions,
 ) {
   const { stored, unitId, shown } = await readItem(tx, access, spec, itemId);
-  access.assertItemWrite(unitId, await assignedUserIds(tx, access.tenantId, spec.kind, itemId));
+  access.assertItemWrite(unitId, await answeringUserIds(tx, access.tenantId, spec.kind, itemId, access.today));
   if (!access.hasRole(unitId, MANAGING_ROLES)) assertNoManagerOnlyChange(spec, shown, changes);
   const { row, details } = splitDetails(changes);
   datesInOrder(row.startDate ?? stored.startDate, row.endDate ?? stored.endDate);
@@ -317,7 +317,8 @@ export async function listItems(db: Database, access: Access, spec: ItemSpec, qu
   if (query.planId) where.push(eq(table.planId, query.planId));
   if (query.year !== undefined) where.push(lte(plans.startYear, query.year), gte(plans.endYear, query.year));
   if (query.statusId) where.push(eq(table.statusId, query.statusId));
-  if (query.responsible) where.push(assignedToCondition(spec.kind, table.id, access.tenantId, query.responsible));
+  if (query.responsible)
+    where.push(assignedToCondition(spec.kind, table.id, access.tenantId, query.responsible, access.today));
   if (query.overdue !== undefined) {
     const overdue = overdueCondition(table.endDate, table.statusId, access.tenantId, access.today);
     where.push(query.overdue ? overdue : not(overdue));
@@ -345,7 +346,7 @@ export async function listItems(db: Database, access: Access, spec: ItemSpec, qu
     rows.map((row) => row.item),
     access.today,
   );
-  if (spec.decorate) items = await spec.decorate(db, access.tenantId, items);
+  if (spec.decorate) items = await spec.decorate(db, access.tenantId, items, access.today);
   return { items, total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }
 
@@ -379,7 +380,7 @@ export async function findItemScope(
       ])
     );
   }
-  return { ...found, assigned: await assignedUserIds(db, access.tenantId, kind, itemId) };
+  return { ...found, assigned: await answeringUserIds(db, access.tenantId, kind, itemId, access.today) };
 }
 
 /**

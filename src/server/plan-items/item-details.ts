@@ -1,8 +1,10 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AuditChanges } from '../db/schema/audit-events.ts';
 import { readTogether, type Database, type Transaction } from '../db/client.ts';
 import { assignments } from '../db/schema/assignments.ts';
 import { checkpoints } from '../db/schema/checkpoints.ts';
+import { controls } from '../db/schema/controls.ts';
+import { functionHolders } from '../db/schema/unit-functions.ts';
 import { statuses } from '../db/schema/statuses.ts';
 import { users } from '../db/schema/users.ts';
 import { checkpointDates, type ControlFrequency } from '../../domain/control-frequency.ts';
@@ -98,6 +100,35 @@ export async function assignedUserIds(
     .from(assignments)
     .where(and(eq(assignments.tenantId, tenantId), eq(ASSIGNMENT_COLUMN[kind], itemId)));
   return rows.map((row) => row.userId);
+}
+
+/**
+ * Who answers for the item today and may write it as a responsible person: those assigned to it
+ * and, for a control, whoever holds its responsible function (kontrollansvarig) today.
+ */
+export async function answeringUserIds(
+  db: Database,
+  tenantId: string,
+  kind: ItemKind,
+  itemId: string,
+  today: string,
+): Promise<string[]> {
+  const assigned = await assignedUserIds(db, tenantId, kind, itemId);
+  if (kind !== 'control') return assigned;
+  const holders = await db
+    .select({ userId: functionHolders.userId })
+    .from(controls)
+    .innerJoin(
+      functionHolders,
+      and(
+        eq(functionHolders.tenantId, controls.tenantId),
+        eq(functionHolders.functionId, controls.responsibleFunctionId),
+        lte(functionHolders.validFrom, today),
+        or(isNull(functionHolders.validTo), gte(functionHolders.validTo, today)),
+      ),
+    )
+    .where(and(eq(controls.tenantId, tenantId), eq(controls.id, itemId)));
+  return [...new Set([...assigned, ...holders.map((row) => row.userId)])];
 }
 
 /** Checks that every named person exists in the tenant, naming the list entry that does not. */
@@ -254,7 +285,13 @@ export function overdueCondition(endDate: unknown, statusId: unknown, tenantId: 
   return sql`coalesce(${endDate} < ${today} and (${statusId} is null or ${statusId} not in (select id from statuses where tenant_id = ${tenantId} and category = 'completed')), false)`;
 }
 
-/** Items a person answers for (responsible or reporting), in SQL, for list filters. */
-export function assignedToCondition(kind: ItemKind, itemId: unknown, tenantId: string, userId: string) {
-  return sql`exists (select 1 from assignments where assignments.tenant_id = ${tenantId} and assignments.${sql.identifier(`${kind}_id`)} = ${itemId} and assignments.user_id = ${userId})`;
+/**
+ * Items a person answers for (responsible or reporting), in SQL, for list filters; with `today`,
+ * also the controls whose responsible function (kontrollansvarig) the person holds that day.
+ */
+export function assignedToCondition(kind: ItemKind, itemId: unknown, tenantId: string, userId: string, today?: string) {
+  const assigned = sql`exists (select 1 from assignments where assignments.tenant_id = ${tenantId} and assignments.${sql.identifier(`${kind}_id`)} = ${itemId} and assignments.user_id = ${userId})`;
+  if (kind !== 'control' || today === undefined) return assigned;
+  const holdsFunction = sql`exists (select 1 from controls held_control join function_holders holding on holding.tenant_id = held_control.tenant_id and holding.function_id = held_control.responsible_function_id where held_control.tenant_id = ${tenantId} and held_control.id = ${itemId} and holding.user_id = ${userId} and holding.valid_from <= ${today} and (holding.valid_to is null or holding.valid_to >= ${today}))`;
+  return sql`(${assigned} or ${holdsFunction})`;
 }

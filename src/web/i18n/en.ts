@@ -133,6 +133,37 @@ export const en: Messages = {
   'firstRun.intro':
     'Uppsikt has no organisation yet. Set up your municipality, region or federation of municipalities here, and you become its first administrator. Then you add units and people.',
   // Units’ functions and the follow-up review step.
+  'unitFunctions.title': 'Functions',
+  'unitFunctions.intro':
+    'Functions (positions) such as finance manager or controller. A control can have a function as its responsible; then whoever holds the function on the day is responsible.',
+  'unitFunctions.none': 'The unit has no functions yet.',
+  'unitFunctions.name': 'Function',
+  'unitFunctions.nameHelp': 'For example Finance manager or Controller.',
+  'unitFunctions.holder': 'Holder',
+  'unitFunctions.since': 'Since',
+  'unitFunctions.actions': 'Actions',
+  'unitFunctions.manager': 'manager',
+  'unitFunctions.vacant': 'Vacant',
+  'unitFunctions.end': 'End holding',
+  'unitFunctions.endConfirm': ({ name, fn }: { name: string; fn: string }) =>
+    `End ${name}’s holding of the function ${fn} today? The history is kept.`,
+  'unitFunctions.archive': 'Archive',
+  'unitFunctions.newForm': 'New function',
+  'unitFunctions.add': 'Add function',
+  'unitFunctions.added': ({ name }: { name: string }) => `The function ${name} has been added.`,
+  'unitFunctions.holderForm': 'Set holder',
+  'unitFunctions.function': 'Function',
+  'unitFunctions.choosePerson': 'Choose a person',
+  'unitFunctions.validFrom': 'From',
+  'unitFunctions.validFromHelp': 'The first day the person holds the function.',
+  'unitFunctions.setHolder': 'Save holder',
+  'unitFunctions.holderSet': ({ fn }: { fn: string }) => `The holder of ${fn} has been saved.`,
+  'unitFunctions.controlField': 'Responsible function',
+  'unitFunctions.controlFieldHelp':
+    'A function of the plan’s unit or a unit above it. Whoever holds the function on the day is responsible for the control.',
+  'unitFunctions.noFunction': 'No function',
+  'unitFunctions.heldBy': ({ fn, name }: { fn: string; name: string }) => `${fn} (today ${name})`,
+  'unitFunctions.vacantFunction': ({ fn }: { fn: string }) => `${fn} (vacant)`,
   'firstRun.setupCode': 'Setup code',
   'firstRun.setupCodeHelp':
     'The code is in the server’s log from when it started, four groups of five characters (for example K7QX3-…). Whoever runs the server can read it there.',

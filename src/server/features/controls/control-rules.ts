@@ -7,6 +7,7 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { AppError } from '../../errors.ts';
+import { assertUnitFunction, functionRefs } from '../../functions/function-holders.ts';
 import { localize } from '../../messages/messages.ts';
 import { presentAs } from '../../http/present.ts';
 import type { ItemSpec } from '../../plan-items/item-commands.ts';
@@ -34,6 +35,11 @@ async function checkControlValues(tx: Transaction, access: Access, plan: PlanRow
     path: 'methodId',
     current: (current?.methodId as string | null | undefined) ?? null,
   });
+  await assertUnitFunction(tx, access.tenantId, {
+    functionId: values.responsibleFunctionId as string | null | undefined,
+    path: 'responsibleFunctionId',
+    current: (current?.responsibleFunctionId as string | null | undefined) ?? null,
+  });
   const merged = { ...current, ...values };
   const frequency = merged.frequency as ControlFrequency | null | undefined;
   if (!frequency) return;
@@ -44,21 +50,34 @@ async function checkControlValues(tx: Transaction, access: Access, plan: PlanRow
     ]);
 }
 
-/** Shows each control's method as a reference to the tenant's entry. */
-async function withMethods(db: Database, tenantId: string, rows: Row[]): Promise<Row[]> {
+/**
+ * Shows each control's method as a reference to the tenant's entry, and its responsible
+ * function with whoever holds it today.
+ */
+async function withMethods(db: Database, tenantId: string, rows: Row[], today: string): Promise<Row[]> {
   const refs = await vocabularyRefs(
     db,
     tenantId,
     rows.map((row) => row.methodId as string | null),
   );
-  return rows.map((row) => ({ ...row, method: refs.get(row.methodId as string) ?? null }));
+  const functions = await functionRefs(
+    db,
+    tenantId,
+    rows.map((row) => row.responsibleFunctionId as string | null),
+    today,
+  );
+  return rows.map((row) => ({
+    ...row,
+    method: refs.get(row.methodId as string) ?? null,
+    responsibleFunction: functions.get(row.responsibleFunctionId as string) ?? null,
+  }));
 }
 
 /** Kontroller among the plan items: their table, the fields only managers change, how they are shown. */
 export const controlSpec: ItemSpec = {
   kind: 'control',
   table: controls,
-  managerOnlyFields: ['riskId', 'responsibleIds', 'reportingIds', 'sortOrder'],
+  managerOnlyFields: ['riskId', 'responsibleIds', 'reportingIds', 'sortOrder', 'responsibleFunctionId'],
   present: presentControl,
   decorate: withMethods,
   checkValues: checkControlValues,

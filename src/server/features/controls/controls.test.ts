@@ -322,4 +322,90 @@ describe('controls', () => {
     expect(status.status).toBe(400);
     expect(status.body.errors).toEqual([{ path: 'statusId', message: 'Finns inte.' }]);
   });
+  test('a function as kontrollansvarig resolves to whoever holds it today; unknown and archived ones are refused', async () => {
+    const admin = await h.as('tenantAdmin');
+    const fn = (await admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Ekonomichef' })).body;
+    const created = await admin.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Attest av leverantörsfakturor',
+      responsibleFunctionId: fn.id,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.responsibleFunctionId).toBe(fn.id);
+    expect(created.body.responsibleFunction).toEqual({
+      id: fn.id,
+      name: 'Ekonomichef',
+      unitId: h.tenant.unitA,
+      holderId: null,
+      holderName: null,
+    });
+    await admin.post(`/unit-functions/${fn.id}/holders`, { userId: h.userIds.reader, validFrom: '2026-01-01' });
+    const shown = (await admin.get(`/controls/${created.body.id}`)).body;
+    expect(shown.responsibleFunction).toMatchObject({ holderId: h.userIds.reader, holderName: 'Person reader' });
+    const listed = (await admin.get(`/controls?riskId=${riskIds.unitA}&limit=500`)).body.items.find(
+      (c: { id: string }) => c.id === created.body.id,
+    );
+    expect(listed.responsibleFunction.holderId).toBe(h.userIds.reader);
+    // Mitt arbete: the holder answers for the control today, though not assigned to it by name.
+    const mine = async (userId: string) =>
+      (await admin.get(`/controls?responsible=${userId}&limit=500`)).body.items.map((c: { id: string }) => c.id);
+    expect(await mine(h.userIds.reader!)).toContain(created.body.id);
+    expect(await mine(h.userIds.responsible!)).not.toContain(created.body.id);
+
+    // A responsible person does not choose who answers for the control.
+    const responsible = await h.as('responsible');
+    const refused = await responsible.patch(`/controls/${created.body.id}`, {
+      version: shown.version,
+      responsibleFunctionId: null,
+    });
+    expect(refused.status).toBe(403);
+
+    const unknown = await admin.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'K',
+      responsibleFunctionId: h.tenant.unitA,
+    });
+    expect(unknown.body.errors).toEqual([{ path: 'responsibleFunctionId', message: 'Funktionen finns inte.' }]);
+    await admin.post(`/unit-functions/${fn.id}/archive`);
+    const archived = await admin.post('/controls', { riskId: riskIds.unitA, title: 'K', responsibleFunctionId: fn.id });
+    expect(archived.body.errors).toEqual([
+      { path: 'responsibleFunctionId', message: 'Funktionen Ekonomichef är arkiverad. Välj en annan funktion.' },
+    ]);
+    // The control that already names it keeps it through other changes.
+    const kept = await admin.patch(`/controls/${created.body.id}`, {
+      version: shown.version,
+      title: 'Attest av fakturor',
+      responsibleFunctionId: fn.id,
+    });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    const cleared = await admin.patch(`/controls/${created.body.id}`, {
+      version: kept.body.version,
+      responsibleFunctionId: null,
+    });
+    expect(cleared.body.responsibleFunction).toBeNull();
+  });
+  test('whoever holds the responsible function today writes the control as a responsible person, not after the holding ends', async () => {
+    const admin = await h.as('tenantAdmin');
+    const fn = (await admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Controller' })).body;
+    const held = await admin.post(`/unit-functions/${fn.id}/holders`, {
+      userId: h.userIds.responsible,
+      validFrom: '2026-01-01',
+    });
+    const control = (
+      await admin.post('/controls', {
+        riskId: riskIds.unitA,
+        title: 'Kontroll via funktion',
+        responsibleFunctionId: fn.id,
+      })
+    ).body;
+    const responsible = await h.as('responsible');
+    const written = await responsible.patch(`/controls/${control.id}`, { version: control.version, title: 'Ändrad' });
+    expect(written.status, JSON.stringify(written.body)).toBe(200);
+    await admin.post(`/unit-functions/${fn.id}/holders/${held.body.holders[0].id}/end`, { validTo: '2026-06-14' });
+    const refused = await responsible.patch(`/controls/${control.id}`, {
+      version: written.body.version,
+      title: 'Igen',
+    });
+    expect(refused.status).toBe(403);
+  });
 });

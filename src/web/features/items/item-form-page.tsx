@@ -34,6 +34,7 @@ import { invalidateItem } from '../../api/invalidation.ts';
 import { planQueries, type Plan } from '../../api/plans.ts';
 import { riskQueries, type Risk } from '../../api/risks.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
+import { unitFunctionQueries } from '../../api/unit-functions.ts';
 import {
   useOrgUnits,
   useStatuses,
@@ -56,6 +57,7 @@ interface ItemValues extends Record<string, unknown> {
   reportingIds: string[];
   description: string;
   methodId: string;
+  responsibleFunctionId: string;
   scope: string;
   frequency: FrequencyValues;
   reportingTime: string;
@@ -77,6 +79,7 @@ function toValues(item: Partial<Control & Action> | null): ItemValues {
     reportingIds: item?.reportingIds ?? [],
     description: item?.description ?? '',
     methodId: item?.method?.id ?? '',
+    responsibleFunctionId: item?.responsibleFunctionId ?? '',
     scope: item?.scope ?? '',
     frequency: frequencyValues(item?.frequency),
     reportingTime: item?.reportingTime ?? '',
@@ -105,6 +108,7 @@ function controlBody(values: ItemValues) {
     ...commonBody(values),
     description: blankToNull(values.description),
     methodId: blankToNull(values.methodId),
+    responsibleFunctionId: blankToNull(values.responsibleFunctionId),
     scope: blankToNull(values.scope),
     frequency: frequencyBody(values.frequency),
     reportingTime: blankToNull(values.reportingTime.trim()),
@@ -223,6 +227,20 @@ function ItemForm({ kind, title, item, risk, plan, methods }: ItemFormProps) {
   const statuses = useStatuses().data!;
   const units = useOrgUnits().data!;
   const form = useEntityForm(toValues(item as Partial<Control & Action> | null), item?.version);
+  // Functions of the plan's unit and the units above it, to name one as kontrollansvarig.
+  const functions = useQuery({ ...unitFunctionQueries.ofUnit(plan.unitId, true), enabled: kind === 'control' });
+  const currentFunction = item && 'responsibleFunction' in item ? item.responsibleFunction : null;
+  const functionOptions = [
+    ...(functions.data ?? []).map((fn) => ({
+      value: fn.id,
+      label:
+        [fn.name, units.find((unit) => unit.id === fn.unitId)?.name].filter(Boolean).join(', ') +
+        (fn.currentHolder ? ` (${fn.currentHolder.userName})` : ''),
+    })),
+    ...(currentFunction && !(functions.data ?? []).some((fn) => fn.id === currentFunction.id)
+      ? [{ value: currentFunction.id, label: currentFunction.name }]
+      : []),
+  ];
   const { values, set, submit } = form;
   const errors = submit.fieldErrors;
 
@@ -304,6 +322,15 @@ function ItemForm({ kind, title, item, risk, plan, methods }: ItemFormProps) {
               options={vocabularyOptions(methods, locale, item && 'method' in item ? item.method : null)}
               emptyLabel={t('choice.none')}
               errors={errors('methodId')}
+            />
+            <SelectField
+              label={t('unitFunctions.controlField')}
+              description={t('unitFunctions.controlFieldHelp')}
+              value={values.responsibleFunctionId}
+              onChange={(value) => set('responsibleFunctionId', value)}
+              options={functionOptions}
+              emptyLabel={t('unitFunctions.noFunction')}
+              errors={errors('responsibleFunctionId')}
             />
             <MarkdownField
               label={t('controlForm.scope')}

@@ -9,6 +9,7 @@ import { orgUnitQueries } from '../../api/org-units.ts';
 import { useOrgUnits, usePlans, type Plan } from '../../lib/reference-data.ts';
 import { canManageUnit } from '../../lib/can-manage.ts';
 import { useMe } from '../../lib/use-me.ts';
+import { UnitFunctionsSection } from './unit-functions-section.tsx';
 
 function findUnit(nodes: OrgUnitNode[], id: string | undefined): OrgUnitNode | undefined {
   for (const node of nodes) {
@@ -158,6 +159,7 @@ function UnitPlans({ unit, plans }: { unit: OrgUnitNode; plans: Plan[] }) {
           </table>
         </div>
       )}
+      <UnitFunctionsSection unitId={unit.id} mayManage={canManageUnit(me.data, units.data, unit.id)} />
     </>
   );
 }

@@ -303,6 +303,19 @@ function RiskView({
                         <dt>{t('itemForm.method')}</dt>
                         <dd>{entryLabel(item.method)}</dd>
                       </div>
+                      {item.responsibleFunction && (
+                        <div>
+                          <dt>{t('unitFunctions.controlField')}</dt>
+                          <dd>
+                            {item.responsibleFunction.holderName
+                              ? t('unitFunctions.heldBy', {
+                                  fn: item.responsibleFunction.name,
+                                  name: item.responsibleFunction.holderName,
+                                })
+                              : t('unitFunctions.vacantFunction', { fn: item.responsibleFunction.name })}
+                          </dd>
+                        </div>
+                      )}
                       <div>
                         <dt>{t('itemForm.frequency')}</dt>
                         <dd>{frequencyText(item.frequency, t, formatLocale)}</dd>
