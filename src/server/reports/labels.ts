@@ -171,6 +171,8 @@ export const REPORT_LABELS = {
     planAdopted: 'antagen',
     planRevision: (revision: number) => `revision ${revision}`,
     planAsNow: 'som planen ser ut i dag',
+    /** How a follow-up not yet approved is marked; an approved one is not marked. */
+    followUpReview: { draft: 'utkast', submitted: 'ej godkänd', returned: 'återsänd' },
   },
   en: {
     contents: 'Contents',
@@ -304,6 +306,7 @@ export const REPORT_LABELS = {
     planAdopted: 'adopted',
     planRevision: (revision: number) => `revision ${revision}`,
     planAsNow: 'as the plan is today',
+    followUpReview: { draft: 'draft', submitted: 'not approved', returned: 'sent back' },
   },
 } as const;
 
