@@ -133,6 +133,20 @@ export const en: Messages = {
   'firstRun.intro':
     'Uppsikt has no organisation yet. Set up your municipality, region or federation of municipalities here, and you become its first administrator. Then you add units and people.',
   // Units’ functions and the follow-up review step.
+  'followUpReview.label': 'Review:',
+  'followUpReview.state.draft': 'Draft',
+  'followUpReview.state.submitted': 'Submitted, not approved',
+  'followUpReview.state.returned': 'Sent back',
+  'followUpReview.state.approved': 'Approved',
+  'followUpReview.by': ({ name }: { name: string }) => `by ${name}`,
+  'followUpReview.returnComment': 'What needs to be added?',
+  'followUpReview.approveComment': 'Comment:',
+  'followUpReview.approveCommentOptional': 'Comment (optional)',
+  'followUpReview.commentRequired': 'Say what needs to be added or changed.',
+  'followUpReview.submit': 'Submit',
+  'followUpReview.return': 'Send back',
+  'followUpReview.approve': 'Approve',
+  'followUpReview.cancel': 'Cancel',
   'firstRun.setupCode': 'Setup code',
   'firstRun.setupCodeHelp':
     'The code is in the server’s log from when it started, four groups of five characters (for example K7QX3-…). Whoever runs the server can read it there.',
