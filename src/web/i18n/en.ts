@@ -147,6 +147,8 @@ export const en: Messages = {
   'followUpReview.return': 'Send back',
   'followUpReview.approve': 'Approve',
   'followUpReview.cancel': 'Cancel',
+  'followUpReview.saveAsDraft': 'Save as a draft (submit it for review later)',
+  'followUpReview.submitOnSave': 'Submit for review when you save',
   'firstRun.setupCode': 'Setup code',
   'firstRun.setupCodeHelp':
     'The code is in the server’s log from when it started, four groups of five characters (for example K7QX3-…). Whoever runs the server can read it there.',

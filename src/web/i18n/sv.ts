@@ -150,6 +150,8 @@ export const sv = {
   'followUpReview.return': 'Skicka tillbaka',
   'followUpReview.approve': 'Godkänn',
   'followUpReview.cancel': 'Avbryt',
+  'followUpReview.saveAsDraft': 'Spara som utkast (skicka in för granskning senare)',
+  'followUpReview.submitOnSave': 'Skicka in för granskning när du sparar',
   'firstRun.organisation': 'Organisationen',
   'firstRun.name': 'Organisationens namn',
   'firstRun.nameHelp': 'Till exempel Lunds kommun eller Region Skåne. Blir också namnet på den översta enheten.',
