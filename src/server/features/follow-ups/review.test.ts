@@ -5,20 +5,24 @@ describe('the follow-up review step', () => {
   let h: Harness;
   let controlId = '';
   let otherControlId = '';
+  let planId = '';
   beforeAll(async () => {
     h = await createHarness();
     const admin = await h.as('tenantAdmin');
     const ids: string[] = [];
+    const planIds: string[] = [];
     for (const unitId of [h.tenant.unitA, h.tenant.unitB]) {
       const planId = (
         await admin.post('/plans', { unitId, kind: 'internal_control', title: 'IK-plan', startYear: 2026 })
       ).body.id;
+      planIds.push(planId);
       const riskId = (await admin.post('/risks', { planId, title: 'Risk' })).body.id;
       ids.push(
         (await admin.post('/controls', { riskId, title: 'Kontroll', responsibleIds: [h.userIds.responsible] })).body.id,
       );
     }
     [controlId, otherControlId] = ids as [string, string];
+    planId = planIds[0]!;
   });
   afterAll(() => h.close());
 
@@ -212,5 +216,12 @@ describe('the follow-up review step', () => {
     const wrong = await reader.get('/follow-ups?reviewState=godkand');
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].path).toBe('reviewState');
+  });
+
+  test('the plan overview shows the review state of each item’s latest follow-up', async () => {
+    const written = await write(true);
+    const overview = (await (await h.as('reader')).get(`/plans/${planId}/overview`)).body;
+    const control = overview.risks[0].controls.find((entry: { id: string }) => entry.id === controlId);
+    expect(control.latestFollowUp).toMatchObject({ id: written.id, reviewState: 'draft' });
   });
 });
