@@ -147,6 +147,7 @@ export const en: Messages = {
   'followUpReview.return': 'Send back',
   'followUpReview.approve': 'Approve',
   'followUpReview.cancel': 'Cancel',
+  'followUpReview.returnedToYou': 'Follow-ups sent back to you',
   'followUpReview.saveAsDraft': 'Save as a draft (submit it for review later)',
   'followUpReview.submitOnSave': 'Submit for review when you save',
   'firstRun.setupCode': 'Setup code',

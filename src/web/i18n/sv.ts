@@ -150,6 +150,7 @@ export const sv = {
   'followUpReview.return': 'Skicka tillbaka',
   'followUpReview.approve': 'Godkänn',
   'followUpReview.cancel': 'Avbryt',
+  'followUpReview.returnedToYou': 'Uppföljningar som skickats tillbaka till dig',
   'followUpReview.saveAsDraft': 'Spara som utkast (skicka in för granskning senare)',
   'followUpReview.submitOnSave': 'Skicka in för granskning när du sparar',
   'firstRun.organisation': 'Organisationen',
