@@ -163,19 +163,19 @@ export function FollowUpReview({
                 onClick={() => void run(() => submitFollowUp(followUp.id, followUp.version))}
               >
                 {t('followUpReview.submit')}
-                <span className="visually-hidden"> {context}</span>
+                <span className="visually-hidden">, {context}</span>
               </button>
             )}
             {may.approve && (
               <button type="button" className="button" onClick={() => setWriting('approve')}>
                 {t('followUpReview.approve')}
-                <span className="visually-hidden"> {context}</span>
+                <span className="visually-hidden">, {context}</span>
               </button>
             )}
             {may.send && (
               <button type="button" className="button button-quiet" onClick={() => setWriting('return')}>
                 {t('followUpReview.return')}
-                <span className="visually-hidden"> {context}</span>
+                <span className="visually-hidden">, {context}</span>
               </button>
             )}
           </div>
