@@ -8,7 +8,7 @@ import { risk } from './risks.ts';
 
 /** The newest follow-up of an item, as shown beside it. */
 const latestFollowUp = followUp
-  .pick({ id: true, periodId: true, reportedOn: true, body: true, authorId: true, statusId: true })
+  .pick({ id: true, periodId: true, reportedOn: true, body: true, authorId: true, statusId: true, reviewState: true })
   .nullable();
 
 export const planOverview = z

@@ -347,6 +347,8 @@ async function loadFollowUps(
           ? null
           : resolve(context, context.people, 'person', followUp.author, `${field}.author`),
       statusId: statusOf(context, followUp.status, `${field}.status`),
+      // Printed in reports already issued: approved by the unit's chef.
+      reviewState: 'approved' as const,
     });
   }
   await insertRows(context, followUps, 'follow_up', rows);

@@ -157,7 +157,14 @@ export const en: ServerMessages = {
   },
 
   /** Submitting, sending back and approving follow-ups. */
-  followUpReview: {},
+  followUpReview: {
+    notSubmittable: 'Only a draft or a returned follow-up can be submitted; this one is submitted or approved already.',
+    notReturnable: 'Only a submitted or approved follow-up can be sent back.',
+    notApprovable: 'Only a submitted follow-up can be approved; a draft or a returned one must be submitted first.',
+    commentRequired: 'Say what needs to be added or changed.',
+    reviewersOnly:
+      'Only the unit’s responsible manager, coordinator or administrator may approve or send back a follow-up.',
+  },
   links: {
     unknown: 'The link does not exist. Check that you have the whole link from the message.',
     used: 'The link has been used already. Sign in with your password, or ask for a new link.',

@@ -171,7 +171,16 @@ export const sv = {
 
   /** One-time links: setting a first password, invitations, a forgotten password. */
   /** Submitting, sending back and approving follow-ups. */
-  followUpReview: {},
+  followUpReview: {
+    notSubmittable:
+      'Bara ett utkast eller en återsänd uppföljning kan skickas in; den här är redan inskickad eller godkänd.',
+    notReturnable: 'Bara en inskickad eller godkänd uppföljning kan skickas tillbaka.',
+    notApprovable:
+      'Bara en inskickad uppföljning kan godkännas; ett utkast eller en återsänd uppföljning måste först skickas in.',
+    commentRequired: 'Skriv vad som behöver kompletteras eller ändras.',
+    reviewersOnly:
+      'Bara enhetens ansvariga chef, samordnare eller administratör får godkänna eller skicka tillbaka en uppföljning.',
+  },
   links: {
     unknown: 'Länken finns inte. Kontrollera att du fått med hela länken från brevet.',
     used: 'Länken är redan använd. Logga in med ditt lösenord, eller be om en ny länk.',

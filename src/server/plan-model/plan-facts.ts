@@ -1,3 +1,4 @@
+import type { FollowUpReviewState } from '../../domain/control-result.ts';
 import { frequencyText } from '../../domain/control-frequency.ts';
 import { personDisplayName } from '../../domain/person.ts';
 import { REPORT_RECIPIENT_LABELS, RISK_RESPONSE_LABELS } from '../../domain/risk-response.ts';
@@ -47,6 +48,8 @@ export interface FollowUpFacts {
   analysis: string | null;
   author: string | null;
   status: ReportStatus | null;
+  /** Where it is in the review: reports mark one that is not approved yet. */
+  reviewState: FollowUpReviewState;
 }
 
 /** A control (kontrollmoment), an action (åtgärd) or an activity, as reports print it. */
@@ -314,6 +317,7 @@ function itemFactsReader({ statusRows, assignmentRows, checkpointRows, followUpR
           ? personDisplayName({ name: author.name, deactivatedAt: author.deactivatedAt }, locale)
           : null,
         status: statusOf(followUp.statusId),
+        reviewState: followUp.reviewState,
       })),
     };
   };

@@ -265,6 +265,7 @@ export function readFollowUps(selection: PlanSelection) {
         body: followUps.body,
         analysis: followUps.analysis,
         statusId: followUps.statusId,
+        reviewState: followUps.reviewState,
       },
       period: {
         kind: reportingPeriods.kind,

@@ -196,6 +196,8 @@ export const REPORT_LABELS = {
     planRevision: (revision: number) => `revision ${revision}`,
     planAsNow: 'som planen ser ut i dag',
     goals: 'Mål',
+    /** How a follow-up not yet approved is marked; an approved one is not marked. */
+    followUpReview: { draft: 'utkast', submitted: 'ej godkänd', returned: 'återsänd' },
   },
   en: {
     contents: 'Contents',
@@ -354,6 +356,7 @@ export const REPORT_LABELS = {
     planRevision: (revision: number) => `revision ${revision}`,
     planAsNow: 'as the plan is today',
     goals: 'Goals',
+    followUpReview: { draft: 'draft', submitted: 'not approved', returned: 'sent back' },
   },
 } as const;
 

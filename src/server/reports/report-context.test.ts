@@ -154,8 +154,20 @@ describe('reports: the cells of a follow-up table', () => {
     checkpoints: ['2026-03-31', '2026-06-30'],
     endDate: '2026-12-31',
     followUps: [
-      { periodLabel: 'Kvartal 1 2026', reportedOn: '2026-04-02', body: 'Allt **väl**.', author: 'Anna' },
-      { periodLabel: 'Kvartal 2 2026', reportedOn: null, body: 'Inget att säga.', author: null },
+      {
+        periodLabel: 'Kvartal 1 2026',
+        reportedOn: '2026-04-02',
+        body: 'Allt **väl**.',
+        author: 'Anna',
+        reviewState: 'approved',
+      },
+      {
+        periodLabel: 'Kvartal 2 2026',
+        reportedOn: null,
+        body: 'Inget att säga.',
+        author: null,
+        reviewState: 'approved',
+      },
     ] as ItemFacts['followUps'],
   };
   const paragraph = (value: string, style?: 'label') =>
@@ -170,7 +182,7 @@ describe('reports: the cells of a follow-up table', () => {
   });
 
   test('each follow-up: its period and date as a label, its text, its author in parentheses when known', () => {
-    expect(commentCell(item)).toEqual({
+    expect(commentCell(item, REPORT_LABELS.sv)).toEqual({
       blocks: [
         paragraph('Kvartal 1 2026 2026-04-02', 'label'),
         { type: 'paragraph', spans: [{ text: 'Allt ' }, { text: 'väl', bold: true }, { text: '.' }] },
@@ -179,6 +191,16 @@ describe('reports: the cells of a follow-up table', () => {
         paragraph('Inget att säga.'),
       ],
     });
+  });
+
+  test('a follow-up not approved yet is marked after its period: ej godkänd, återsänd, utkast', () => {
+    const marked = (reviewState: string, labels = REPORT_LABELS.sv) =>
+      commentCell({ ...item, followUps: [{ ...item.followUps[1]!, reviewState }] } as ItemFacts, labels).blocks[0];
+    expect(marked('submitted')).toEqual(paragraph('Kvartal 2 2026 (ej godkänd)', 'label'));
+    expect(marked('returned')).toEqual(paragraph('Kvartal 2 2026 (återsänd)', 'label'));
+    expect(marked('draft')).toEqual(paragraph('Kvartal 2 2026 (utkast)', 'label'));
+    expect(marked('returned', labelsFor('en'))).toEqual(paragraph('Kvartal 2 2026 (sent back)', 'label'));
+    expect(marked('approved')).toEqual(paragraph('Kvartal 2 2026', 'label'));
   });
 
   test('the status as a mark, or nothing', () => {

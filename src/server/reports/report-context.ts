@@ -8,7 +8,7 @@ import type { Block, Cell, Span } from './document.ts';
 import { cell, text } from './document.ts';
 import { REPORT_LABELS, type ReportLabels } from './labels.ts';
 import { markdownBlocks } from './markdown-blocks.ts';
-import type { ItemFacts, RiskFacts } from '../plan-model/plan-facts.ts';
+import type { FollowUpFacts, ItemFacts, RiskFacts } from '../plan-model/plan-facts.ts';
 
 /** What a report is about and for whom: the scope the caller asked for, already authorised. */
 export interface ReportContext {
@@ -93,11 +93,24 @@ export function datesCell(item: ItemFacts): Cell {
   return cell(item.startDate, item.checkpoints.join(', '), item.endDate);
 }
 
-/** Each follow-up: "Kvartal 3 2020 2020-08-26", its text, and its author in parentheses. */
-export function commentCell(item: ItemFacts): Cell {
+/** "(ej godkänd)", "(återsänd)" or "(utkast)" for a follow-up not approved yet; null for an approved one. */
+export function reviewMarker(followUp: Pick<FollowUpFacts, 'reviewState'>, labels: ReportLabels): string | null {
+  return followUp.reviewState === 'approved' ? null : `(${labels.followUpReview[followUp.reviewState]})`;
+}
+
+/**
+ * Each follow-up: "Kvartal 3 2020 2020-08-26", marked when not approved yet, its text, and its
+ * author in parentheses.
+ */
+export function commentCell(item: ItemFacts, labels: ReportLabels): Cell {
   const blocks: Block[] = [];
   for (const followUp of item.followUps) {
-    blocks.push(text([followUp.periodLabel, followUp.reportedOn].filter(Boolean).join(' '), 'label'));
+    blocks.push(
+      text(
+        [followUp.periodLabel, followUp.reportedOn, reviewMarker(followUp, labels)].filter(Boolean).join(' '),
+        'label',
+      ),
+    );
     blocks.push(...rich(followUp.body));
     if (followUp.author) blocks.push(text(`(${followUp.author})`));
   }

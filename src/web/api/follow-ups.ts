@@ -44,6 +44,21 @@ export function updateFollowUp(id: string, body: Body<typeof followUpUpdate>) {
   return api<FollowUp>(`/follow-ups/${id}`, { method: 'PATCH', body });
 }
 
+/** Skicka in: a draft or a returned follow-up goes for review. */
+export function submitFollowUp(id: string, version: number) {
+  return api<FollowUp>(`/follow-ups/${id}/submit`, { method: 'POST', body: { version } });
+}
+
+/** Skicka tillbaka: to its author, saying what to add or change. */
+export function returnFollowUp(id: string, version: number, comment: string) {
+  return api<FollowUp>(`/follow-ups/${id}/return`, { method: 'POST', body: { version, comment } });
+}
+
+/** Godkänn, with a word if wanted. */
+export function approveFollowUp(id: string, version: number, comment: string | null) {
+  return api<FollowUp>(`/follow-ups/${id}/approve`, { method: 'POST', body: { version, comment } });
+}
+
 export const followUpQueries = {
   list: (filters: FollowUpListFilters) =>
     queryOptions({ queryKey: followUpKeys.list(filters), queryFn: ({ signal }) => listFollowUps(filters, signal) }),

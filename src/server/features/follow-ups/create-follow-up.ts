@@ -14,7 +14,7 @@ export type CreateFollowUpOptions = z.infer<typeof followUpCreate>;
 
 /**
  * Writes a follow-up for an item the caller answers for (or coordinates); the author is the
- * caller. A status given with it becomes the item's status too, in the same transaction.
+ * caller. It is submitted for review at once, or kept as a draft when asked. A status given with it becomes the item's status too, in the same transaction.
  */
 export async function createFollowUp(tx: Transaction, access: Access, options: CreateFollowUpOptions) {
   const targets = (['controlId', 'actionId', 'activityId'] as const).filter((field) => options[field] !== undefined);
@@ -34,10 +34,17 @@ export async function createFollowUp(tx: Transaction, access: Access, options: C
   const scope = await findItemScope(tx, access, item.kind, item.id, item.field);
   access.assertItemWrite(scope.unitId, scope.assigned);
   await assertPeriodInPlan(tx, access.tenantId, options.periodId, scope.planId);
+  const { draft, ...fields } = options;
   const row = await insertAudited(
     tx,
     followUps,
-    { ...options, reportedOn: options.reportedOn ?? access.today, authorId: access.userId, tenantId: access.tenantId },
+    {
+      ...fields,
+      reviewState: draft ? 'draft' : 'submitted',
+      reportedOn: options.reportedOn ?? access.today,
+      authorId: access.userId,
+      tenantId: access.tenantId,
+    },
     { actor: access.actor, entityType: 'follow_up', unitId: scope.unitId },
   );
   if (options.statusId !== undefined)

@@ -11,8 +11,8 @@ import { latestFollowUpCondition } from '../../plan-items/latest-follow-ups.ts';
 import { selectWithUnit } from './follow-up-rules.ts';
 
 /**
- * A page of the follow-ups the caller reads, filtered by unit subtree, item, period and author,
- * or only each item's latest.
+ * A page of the follow-ups the caller reads, filtered by unit subtree, item, period, author and
+ * review state, or only each item's latest.
  */
 export async function listFollowUps(db: Database, access: Access, query: z.infer<typeof followUpListQuery>) {
   const units = await findReadableUnitIds(db, access, query.under);
@@ -23,6 +23,7 @@ export async function listFollowUps(db: Database, access: Access, query: z.infer
   if (query.activityId) where.push(eq(followUps.activityId, query.activityId));
   if (query.periodId) where.push(eq(followUps.periodId, query.periodId));
   if (query.authorId) where.push(eq(followUps.authorId, query.authorId));
+  if (query.reviewState) where.push(eq(followUps.reviewState, query.reviewState));
   if (query.latest) where.push(latestFollowUpCondition(access.tenantId));
   if (!query.includeArchived) where.push(isNull(followUps.archivedAt));
   const rows = await selectWithUnit(db)

@@ -3,12 +3,17 @@ import {
   dueFollowUp,
   dueFollowUpsQuery,
   followUp,
+  followUpApprove,
   followUpCreate,
   followUpListQuery,
+  followUpReturn,
+  followUpSubmit,
   followUpUpdate,
 } from '../../../domain/contracts/follow-ups.ts';
 import { createRouter } from '../../http/api-router.ts';
-import { json, problems } from '../../http/openapi-helpers.ts';
+import { expectedVersion } from '../../audit/audited-writes.ts';
+import { idParams } from '../../../domain/contracts/common.ts';
+import { json, jsonBody, problems } from '../../http/openapi-helpers.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
 import { archiveFollowUp } from './archive-follow-up.ts';
 import { createFollowUp } from './create-follow-up.ts';
@@ -16,6 +21,7 @@ import { findReadableFollowUp } from './find-readable-follow-up.ts';
 import { listDueFollowUps } from './list-due-follow-ups.ts';
 import { listFollowUps } from './list-follow-ups.ts';
 import { presentFollowUp } from './present.ts';
+import { approveFollowUp, returnFollowUp, submitFollowUp } from './review-follow-up.ts';
 import { updateFollowUp } from './update-follow-up.ts';
 
 /** Uppföljningar per period of controls, actions and activities. */
@@ -53,5 +59,66 @@ export function followUpRoutes() {
     update: (tx, access, followUpId, version, changes) => updateFollowUp(tx, access, { followUpId, version, changes }),
     archive: (tx, access, followUpId, archived) => archiveFollowUp(tx, access, { followUpId, archived }),
   });
+  const reviewProblems = problems('validation_failed', 'forbidden', 'not_found', 'conflict', 'not_yet');
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/follow-ups/{id}/submit',
+      tags: ['Follow-ups'],
+      summary: 'Submit a draft or returned follow-up for review (skicka in); version in the body or If-Match',
+      request: { params: idParams, ...jsonBody(followUpSubmit) },
+      responses: { 200: json(followUp, 'The submitted follow-up'), ...reviewProblems },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const version = expectedVersion(c.req.valid('json').version, c.req.header('if-match'));
+      const row = await c
+        .get('database')
+        .db.transaction((tx) => submitFollowUp(tx, access, { followUpId: c.req.valid('param').id, version }));
+      return c.json(presentFollowUp(row), 200);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/follow-ups/{id}/return',
+      tags: ['Follow-ups'],
+      summary: 'Send a follow-up back to its author with a comment (skicka tillbaka): the unit’s managers',
+      request: { params: idParams, ...jsonBody(followUpReturn) },
+      responses: { 200: json(followUp, 'The returned follow-up'), ...reviewProblems },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const body = c.req.valid('json');
+      const version = expectedVersion(body.version, c.req.header('if-match'));
+      const row = await c
+        .get('database')
+        .db.transaction((tx) =>
+          returnFollowUp(tx, access, { followUpId: c.req.valid('param').id, version, comment: body.comment }),
+        );
+      return c.json(presentFollowUp(row), 200);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/follow-ups/{id}/approve',
+      tags: ['Follow-ups'],
+      summary: 'Approve a submitted follow-up (godkänn), with a comment if wanted: the unit’s managers',
+      request: { params: idParams, ...jsonBody(followUpApprove) },
+      responses: { 200: json(followUp, 'The approved follow-up'), ...reviewProblems },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const body = c.req.valid('json');
+      const version = expectedVersion(body.version, c.req.header('if-match'));
+      const row = await c
+        .get('database')
+        .db.transaction((tx) =>
+          approveFollowUp(tx, access, { followUpId: c.req.valid('param').id, version, comment: body.comment }),
+        );
+      return c.json(presentFollowUp(row), 200);
+    },
+  );
   return router;
 }

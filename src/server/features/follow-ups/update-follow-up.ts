@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { followUpUpdate } from '../../../domain/contracts/follow-ups.ts';
-import type { Access } from '../../access/access.ts';
+import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
@@ -17,7 +17,10 @@ export interface UpdateFollowUpOptions {
   changes: Omit<z.infer<typeof followUpUpdate>, 'version'>;
 }
 
-/** Changes a follow-up: its author or a coordinator; a new period must lie within the plan's years. */
+/**
+ * Changes a follow-up: its author or a coordinator; a new period must lie within the plan's
+ * years. An approved follow-up its author rewrites is submitted for review again.
+ */
 export async function updateFollowUp(
   tx: Transaction,
   access: Access,
@@ -31,10 +34,22 @@ export async function updateFollowUp(
     await assertPeriodInPlan(tx, access.tenantId, changes.periodId, planId);
   }
   const { unitId, ...stored } = current;
+  // What the manager approved is no longer what it says: it goes back for review.
+  const reopens =
+    current.reviewState === 'approved' &&
+    !access.hasRole(unitId, MANAGING_ROLES) &&
+    (['body', 'analysis', 'statusId', 'periodId'] as const).some(
+      (field) => changes[field] !== undefined && changes[field] !== current[field],
+    );
   return updateAudited(
     tx,
     followUps,
-    { current: stored, expectedVersion: version, values: changes, present: presentFollowUp },
+    {
+      current: stored,
+      expectedVersion: version,
+      values: reopens ? { ...changes, reviewState: 'submitted' } : changes,
+      present: presentFollowUp,
+    },
     { actor: access.actor, entityType: 'follow_up', unitId },
   );
 }

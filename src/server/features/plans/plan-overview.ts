@@ -29,6 +29,7 @@ function presentLatest(row: FollowUpRow | undefined) {
     body: row.body,
     authorId: row.authorId,
     statusId: row.statusId,
+    reviewState: row.reviewState,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
-import { label, periodText, rich, statusCell, type ReportContext } from '../report-context.ts';
+import { label, periodText, reviewMarker, rich, statusCell, type ReportContext } from '../report-context.ts';
 import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
@@ -42,7 +42,11 @@ export async function activityPlanReport(context: ReportContext): Promise<Report
     if (activity.performers) blocks.push(label(labels.performers), ...rich(activity.performers));
     if (activity.followUps.length > 0) blocks.push(label(labels.followUpAndEvaluation));
     for (const followUp of activity.followUps) {
-      if (activity.followUps.length > 1) blocks.push(text(followUp.periodLabel, 'note'));
+      const marker = reviewMarker(followUp, labels);
+      if (activity.followUps.length > 1 || marker)
+        blocks.push(
+          text([activity.followUps.length > 1 ? followUp.periodLabel : null, marker].filter(Boolean).join(' '), 'note'),
+        );
       blocks.push(...rich(followUp.body));
       blocks.push(...rich(followUp.analysis));
     }

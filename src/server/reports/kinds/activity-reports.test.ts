@@ -23,6 +23,14 @@ describe('the reports of an activity plan', () => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(201);
     return reply.body as { id: string };
   };
+  /** A follow-up written and approved, as the documents print them (unmarked). */
+  const approvedFollowUp = async (body: Record<string, unknown>) => {
+    const written = (await created('/follow-ups', body)) as { id: string; version: number };
+    const reply = await admin.post(`/follow-ups/${written.id}/approve`, { version: written.version });
+    expect(reply.status).toBe(200);
+    return reply.body as { id: string; version: number };
+  };
+  let retainFollowUp = { id: '', version: 0 };
 
   beforeAll(async () => {
     h = await createHarness();
@@ -60,13 +68,13 @@ describe('the reports of an activity plan', () => {
       title: 'Intervjua',
       carryOver: 'do_not_carry_over',
     });
-    await created('/follow-ups', {
+    await approvedFollowUp({
       activityId: recruit.id,
       periodId: h.tenant.periodIds.q1,
       body: 'Första uppföljningen',
       analysis: 'Analys ett',
     });
-    await created('/follow-ups', {
+    await approvedFollowUp({
       activityId: recruit.id,
       periodId: h.tenant.periodIds.q2,
       body: 'Andra uppföljningen',
@@ -77,7 +85,7 @@ describe('the reports of an activity plan', () => {
       title: 'Behålla personal',
       carryOver: 'do_not_carry_over',
     });
-    await created('/follow-ups', {
+    retainFollowUp = await approvedFollowUp({
       activityId: retain.id,
       periodId: h.tenant.periodIds.q1,
       body: 'Enda uppföljningen',
@@ -145,6 +153,22 @@ describe('the reports of an activity plan', () => {
     ]) {
       expect(english).toContain(`\n${line}\n`);
     }
+  });
+
+  test('a follow-up not approved is marked: sent back after the period, "(återsänd)"', async () => {
+    const back = await admin.post(`/follow-ups/${retainFollowUp.id}/return`, {
+      version: retainFollowUp.version,
+      comment: 'Komplettera analysen.',
+    });
+    expect(back.status).toBe(200);
+    expect(await report('activity-plan', 'sv')).toContain(
+      '\n*(återsänd)*\nEnda uppföljningen\n'.replaceAll('\n', '\n\n'),
+    );
+    expect(await report('activity-plan', 'en')).toContain('\n\n*(sent back)*\n\n');
+    const again = await admin.post(`/follow-ups/${retainFollowUp.id}/submit`, { version: back.body.version });
+    const approved = await admin.post(`/follow-ups/${retainFollowUp.id}/approve`, { version: again.body.version });
+    retainFollowUp = approved.body;
+    expect(await report('activity-plan', 'sv')).not.toContain('återsänd');
   });
 
   test('last year’s activities: each numbered as an assignment, with the latest follow-up and its analysis, and nothing where nothing is written', async () => {

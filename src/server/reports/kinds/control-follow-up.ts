@@ -169,7 +169,7 @@ function itemTable<T extends ItemFacts>(
         statusCell(item),
         peopleCell(item),
         datesCell(item),
-        commentCell(item),
+        commentCell(item, labels),
       ]);
     });
   }

@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
 import { periodRunningOn } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { Attachments } from '../../components/attachments.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
+import { ReviewStateBadge } from '../../components/follow-up-review.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -13,6 +15,7 @@ import {
   followUpKeys,
   FOLLOW_UP_ITEM_FIELD,
   getFollowUp,
+  submitFollowUp,
   updateFollowUp,
   type FollowUp,
 } from '../../api/follow-ups.ts';
@@ -143,6 +146,10 @@ function FollowUpForm({
       : { periodId: suggestedPeriod(periods), body: '', analysis: '', statusId: item.statusId ?? '' };
   const form = useEntityForm(toValues(followUp), followUp?.version);
   const { values, set, submit } = form;
+  // A new follow-up may be kept as a draft; a draft or a returned one may go for review once saved.
+  const unsent = followUp !== null && (followUp.reviewState === 'draft' || followUp.reviewState === 'returned');
+  const [asDraft, setAsDraft] = useState(false);
+  const [submitAfter, setSubmitAfter] = useState(true);
 
   async function send(formValues: typeof values, version: number | undefined) {
     const body = {
@@ -151,9 +158,10 @@ function FollowUpForm({
       analysis: formValues.analysis.trim() ? formValues.analysis : null,
       statusId: formValues.statusId || null,
     };
-    const saved = followUp
+    let saved = followUp
       ? await updateFollowUp(followUp.id, { version, ...body })
-      : await createFollowUp({ [FOLLOW_UP_ITEM_FIELD[kind]]: item.id, ...body });
+      : await createFollowUp({ [FOLLOW_UP_ITEM_FIELD[kind]]: item.id, ...body, ...(asDraft ? { draft: true } : {}) });
+    if (unsent && submitAfter) saved = await submitFollowUp(saved.id, saved.version);
     await invalidateFollowUp(queryClient, {
       id: saved.id,
       item: { kind, id: item.id, planId: plan.id, riskId: 'riskId' in item ? item.riskId : null },
@@ -176,6 +184,18 @@ function FollowUpForm({
         {t(`itemKind.${kind}`)} · {plan.title}
       </p>
       {periods.length === 0 && <p className="notice notice-warning">{t('followUpForm.noPeriods')}</p>}
+      {followUp && followUp.reviewState !== 'approved' && (
+        <div className={followUp.reviewState === 'returned' ? 'notice notice-warning' : 'notice'}>
+          <p>
+            {t('followUpReview.label')} <ReviewStateBadge state={followUp.reviewState} />
+          </p>
+          {followUp.reviewState === 'returned' && followUp.reviewComment && (
+            <p>
+              <strong>{t('followUpReview.returnComment')}</strong> {followUp.reviewComment}
+            </p>
+          )}
+        </div>
+      )}
       <FormFrame
         form={form}
         send={send}
@@ -221,6 +241,18 @@ function FollowUpForm({
           emptyLabel={t('status.none')}
           errors={submit.fieldErrors('statusId')}
         />
+        {!followUp && (
+          <label className="checkbox">
+            <input type="checkbox" checked={asDraft} onChange={(event) => setAsDraft(event.target.checked)} />{' '}
+            {t('followUpReview.saveAsDraft')}
+          </label>
+        )}
+        {unsent && (
+          <label className="checkbox">
+            <input type="checkbox" checked={submitAfter} onChange={(event) => setSubmitAfter(event.target.checked)} />{' '}
+            {t('followUpReview.submitOnSave')}
+          </label>
+        )}
       </FormFrame>
       {followUp && <Attachments targetType="follow_up" targetId={followUp.id} />}
       {followUp && (

@@ -91,6 +91,11 @@ export function MyWorkPage() {
   const reported = useQuery({ ...followUpQueries.list({ periodId: period?.id }), enabled: period !== null });
   const plans = usePlans();
   const statuses = useStatuses();
+  // Follow-ups of the person's sent back to them: what to complete and submit again.
+  const returned = useQuery({
+    ...followUpQueries.list({ authorId: userId, reviewState: 'returned' }),
+    enabled: userId !== undefined,
+  });
 
   if (items.error)
     return (
@@ -145,6 +150,30 @@ export function MyWorkPage() {
           </ul>
         )}
       </section>
+      {returned.data && returned.data.length > 0 && (
+        <section aria-labelledby="returned-heading" className="section">
+          <h2 id="returned-heading">{t('followUpReview.returnedToYou')}</h2>
+          <ul className="plain-list">
+            {returned.data.map((entry) => {
+              const itemId = entry.controlId ?? entry.actionId ?? entry.activityId;
+              const mine = sorted.find((candidate) => candidate.item.id === itemId);
+              return (
+                <li key={entry.id}>
+                  <Link to="/uppfoljning/$followUpId/redigera" params={{ followUpId: entry.id }}>
+                    {mine ? itemTitle(mine) : t('followUps.title')}
+                  </Link>
+                  {entry.reviewComment && (
+                    <>
+                      {' '}
+                      – <span className="muted">{entry.reviewComment}</span>
+                    </>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="all-heading" className="section">
         <h2 id="all-heading">{t('myWork.allTitle')}</h2>
         {sorted.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { LoadFailed, Loading } from '../../components/page.tsx';
+import { ReviewStateBadge } from '../../components/follow-up-review.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -146,7 +147,8 @@ export function ActivityList({
                       </h4>
                       <p className="follow-up-meta">
                         {formatDate(followUp.reportedOn, formatLocale)} ·{' '}
-                        {followUp.authorId ? (names.get(followUp.authorId) ?? '–') : '–'}
+                        {followUp.authorId ? (names.get(followUp.authorId) ?? '–') : '–'}{' '}
+                        <ReviewStateBadge state={followUp.reviewState} />
                       </p>
                       <MarkdownText text={followUp.body} />
                       {followUp.analysis && <h4>{t('followUps.analysis')}</h4>}

@@ -6,6 +6,7 @@ import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { Attachments } from '../../components/attachments.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
 import { ItemLinks } from '../../components/item-links.tsx';
+import { ReviewStateBadge } from '../../components/follow-up-review.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -352,7 +353,8 @@ function ItemList({
                 {t('item.latestFollowUp', {
                   date: formatDate(item.latestFollowUp.reportedOn, formatLocale),
                   author: item.latestFollowUp.authorId ? (personName.get(item.latestFollowUp.authorId) ?? '–') : '–',
-                })}
+                })}{' '}
+                <ReviewStateBadge state={item.latestFollowUp.reviewState} />
               </p>
               <MarkdownText text={item.latestFollowUp.body} />
             </div>

@@ -5,6 +5,7 @@ import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ItemFacts } from '../../components/item-facts.tsx';
 import { ItemLinks } from '../../components/item-links.tsx';
 import { ControlResultsSection } from './control-results-section.tsx';
+import { FollowUpReview } from '../../components/follow-up-review.tsx';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { frequencyText, reportsToText } from '../../components/structured-fields.tsx';
@@ -351,6 +352,7 @@ function RiskView({
                   name={name}
                   statusById={statusById}
                   periods={data.periods}
+                  unitId={plan.unitId}
                 />
                 <ItemLinks kind={item.kind} id={item.id} title={item.title} />
               </li>
@@ -403,11 +405,14 @@ export function FollowUpTimeline({
   name,
   statusById,
   periods,
+  unitId,
 }: {
   followUps: FollowUp[];
   name: (id: string | null) => string;
   statusById: Map<string, Status>;
   periods: Map<string, Period>;
+  /** The plan's unit, whose managers approve or send back. */
+  unitId: string;
 }) {
   const { t, formatLocale, locale } = useI18n();
   if (followUps.length === 0) return <p className="muted">{t('followUps.none')}</p>;
@@ -421,6 +426,12 @@ export function FollowUpTimeline({
             {entry.statusId && <StatusBadge status={statusById.get(entry.statusId)} />}
           </p>
           <MarkdownText text={entry.body} />
+          <FollowUpReview
+            followUp={entry}
+            unitId={unitId}
+            name={name}
+            context={periodLabel(periods.get(entry.periodId), locale)}
+          />
           <p>
             <Link to="/uppfoljning/$followUpId/redigera" params={{ followUpId: entry.id }}>
               {t('followUps.edit')}
