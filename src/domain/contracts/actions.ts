@@ -25,8 +25,7 @@ const actionFields = {
   measuresTaken: markdown.nullable().optional(),
   responsibleUnitId: id.nullable().optional(),
   goalIds: z.array(id).max(50).optional().meta({
-    description:
-      'Goals of the plan’s unit or a unit above it, for a year the plan covers; replaces the whole set.',
+    description: 'Goals of the plan’s unit or a unit above it, for a year the plan covers; replaces the whole set.',
   }),
   ...itemInputFields,
 };

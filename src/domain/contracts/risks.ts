@@ -71,8 +71,7 @@ const riskFields = {
   consequence: level.nullable().optional(),
   sortOrder: sortOrder.optional(),
   goalIds: z.array(id).max(50).optional().meta({
-    description:
-      'Goals of the plan’s unit or a unit above it, for a year the plan covers; replaces the whole set.',
+    description: 'Goals of the plan’s unit or a unit above it, for a year the plan covers; replaces the whole set.',
   }),
 };
 

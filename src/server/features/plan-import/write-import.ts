@@ -227,6 +227,8 @@ export async function writeImport(
         values[`${create.item!.kind}Id`] = node(create.item!.ref);
         values.periodId = period(create.period!);
         values.authorId = create.author ? person(create.author) : null;
+        // What a file brings was reported and dealt with where it was written: it stands as approved.
+        values.reviewState = 'approved';
         break;
     }
     if (create.entity === 'control' || create.entity === 'action' || create.entity === 'activity')
