@@ -69,7 +69,7 @@ describe('journeys', () => {
     // The assessment is kept for the plan's year, with who made it.
     await page
       .getByRole('table', { name: 'Bedömningar' })
-      .getByRole('row', { name: /^2027 3 4 12 Samordnare Grundskolenämnden \(demo\)/ })
+      .getByRole('row', { name: /^2027 3 4 12 Kontrollera Samordnare Grundskolenämnden \(demo\)/ })
       .waitFor();
 
     await page.getByRole('link', { name: 'Nytt kontrollmoment' }).click();

@@ -477,7 +477,7 @@ describe('the reports of an internal control plan', () => {
         table(
           '| Riskanalys | Risk | Kontrollmoment | Status | Ansvarig + Rapporteringsansvarig | Startdatum + Avstämningsdatum + Slutdatum | Kommentar 2026 |',
           '| --- | --- | --- | --- | --- | --- | --- |',
-          '| Felaktiga utbetalningar<br>Orsak och konsekvens | 12 | Stickprov av fakturor<br>Tio fakturor | Pågående | Person responsible<br>Person coordinator | 2026-01-01<br>2026-03-31, 2026-06-30, 2026-12-31<br>2026-12-31 | Kvartal 1 2026 2026-04-02<br>Inga fel i urvalet.<br>(Kommunens administratör) |',
+          '| Felaktiga utbetalningar<br>Orsak och konsekvens | 12 | Stickprov av fakturor<br>Tio fakturor | Pågående | Person responsible<br>Person coordinator | 2026-01-01<br>2026-03-31, 2026-06-30, 2026-12-31<br>2026-12-31 | Kvartal 1 2026 2026-04-02 (ej godkänd)<br>Inga fel i urvalet.<br>(Kommunens administratör) |',
           '|  |  | Attestkontroll |  |  | 2026-05-31 |  |',
           '| Jäv vid upphandling | Ej bedömd | Jävsdeklaration | Klar |  | 2026-01-31 |  |',
         ),
