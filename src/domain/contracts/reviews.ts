@@ -12,6 +12,11 @@ import {
   sortOrder,
 } from './common.ts';
 
+/** Another review, named: enough to show and link it. */
+export const reviewRef = z
+  .object({ id, title: z.string(), diarienummer: z.string().nullable() })
+  .meta({ id: 'ReviewRef' });
+
 /** A granskning: an examination decided in the plan, the nämnd's decision on it and its findings. */
 export const review = z
   .object({
@@ -20,6 +25,15 @@ export const review = z
     riskId: id.nullable(),
     diarienummer: z.string().nullable(),
     title: z.string(),
+    followsUpReviewId: id
+      .nullable()
+      .meta({ description: 'The earlier review this one follows up (uppföljande granskning).' }),
+    followsUpReview: reviewRef
+      .nullable()
+      .meta({ description: 'The followed-up review, when the caller reads it.' }),
+    followUpReviews: z
+      .array(reviewRef)
+      .meta({ description: 'The reviews that follow this one up (those the caller reads, not archived).' }),
     decisionUnitId: id.nullable().meta({ description: 'The body that decided on the result.' }),
     meetingDate: z.string().nullable().meta({ description: 'Date of the sammanträde.' }),
     decisionParagraph: z.string().nullable().meta({ description: 'Protokoll §, e.g. "§95".' }),
@@ -34,6 +48,10 @@ export const review = z
 const reviewFields = {
   riskId: id.nullable().optional().meta({ description: 'A risk of the same plan.' }),
   diarienummer: optionalShortText.optional(),
+  followsUpReviewId: id
+    .nullable()
+    .optional()
+    .meta({ description: 'An earlier review of the tenant that this one follows up; not the review itself.' }),
   decisionUnitId: id.nullable().optional(),
   meetingDate: calendarDate.nullable().optional(),
   decisionParagraph: optionalShortText.optional(),

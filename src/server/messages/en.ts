@@ -385,7 +385,16 @@ export const en: ServerMessages = {
   },
 
   /** Sub-recommendations, several addressed nämnder, follow-up reviews. */
-  recommendationsToUnits: {},
+  recommendationsToUnits: {
+    parentIsSelf: 'A recommendation cannot be a part of itself.',
+    parentOfAnotherReview: 'The recommendation it is a part of must belong to the same review.',
+    parentIsPart: 'A sub-recommendation cannot have sub-recommendations of its own.',
+    hasParts: 'A recommendation that has sub-recommendations cannot itself become a sub-recommendation.',
+    alreadyAddressed: 'The recommendation is already addressed to that unit.',
+    answeredIsKept: 'The committee has already answered or written something; the addressee is kept.',
+    followsUpItself: 'A review cannot follow up itself.',
+    followUpCircle: 'The reviews would follow each other up in a circle.',
+  },
   outbox: {
     tenantAdministratorOnly: 'Only the tenant administrator reads the outbox.',
   },

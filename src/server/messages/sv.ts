@@ -414,7 +414,16 @@ export const sv = {
   },
 
   /** Sub-recommendations, several addressed nämnder, follow-up reviews. */
-  recommendationsToUnits: {},
+  recommendationsToUnits: {
+    parentIsSelf: 'En rekommendation kan inte vara en del av sig själv.',
+    parentOfAnotherReview: 'Rekommendationen den är en del av måste höra till samma granskning.',
+    parentIsPart: 'En delrekommendation kan inte ha egna delrekommendationer.',
+    hasParts: 'En rekommendation som har delrekommendationer kan inte själv bli en delrekommendation.',
+    alreadyAddressed: 'Rekommendationen är redan riktad till den enheten.',
+    answeredIsKept: 'Nämnden har redan svarat eller skrivit något; mottagaren finns kvar.',
+    followsUpItself: 'En granskning kan inte följa upp sig själv.',
+    followUpCircle: 'Granskningarna skulle följa upp varandra i en cirkel.',
+  },
   outbox: {
     tenantAdministratorOnly: 'Bara kommunens administratör läser utkorgen.',
   },

@@ -3,6 +3,7 @@ import { setArchived } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { recommendations } from '../../db/schema/recommendations.ts';
 import { findReadableRecommendation } from './find-readable-recommendation.ts';
+import { assertManagesRecommendation } from './recommendation-rules.ts';
 
 export interface ArchiveRecommendationOptions {
   recommendationId: string;
@@ -17,6 +18,8 @@ export async function archiveRecommendation(
   { recommendationId, archived }: ArchiveRecommendationOptions,
 ) {
   const { unitId, ...current } = await findReadableRecommendation(tx, access, { recommendationId });
+  // The archiving rule (the unit's managers), answered as forbidden to an addressed unit that reads it.
+  assertManagesRecommendation(access, unitId);
   access.assertMayArchive(unitId);
   return setArchived(tx, recommendations, current, archived, {
     actor: access.actor,

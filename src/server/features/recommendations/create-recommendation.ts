@@ -9,6 +9,7 @@ import { recommendations } from '../../db/schema/recommendations.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { AppError } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
+import { checkParent } from './recommendation-rules.ts';
 
 /** What a new recommendation is: the request's fields (the review, the recommendation, the nämnd's answer, a due date …). */
 export type CreateRecommendationOptions = z.infer<typeof recommendationCreate>;
@@ -27,10 +28,11 @@ async function reviewUnit(db: Database, access: Access, reviewId: string): Promi
   return row.unitId;
 }
 
-/** Records a recommendation of a review: for the managers of the review's plan's unit. */
+/** Records a recommendation of a review (or a sub-recommendation of one): for the managers of the review's plan's unit. */
 export async function createRecommendation(tx: Transaction, access: Access, options: CreateRecommendationOptions) {
   const unitId = await reviewUnit(tx, access, options.reviewId);
   access.assertRole(unitId, MANAGING_ROLES);
+  await checkParent(tx, access.tenantId, { reviewId: options.reviewId, parentId: options.parentId });
   return insertAudited(
     tx,
     recommendations,

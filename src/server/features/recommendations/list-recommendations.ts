@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { recommendationListQuery } from '../../../domain/contracts/recommendations.ts';
 import type { Access } from '../../access/access.ts';
+import { recommendationAddressedTo } from '../../access/recommendation-scope.ts';
 import { findReadableUnitIds } from '../../access/unit-tree.ts';
 import type { Database } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
@@ -9,12 +10,16 @@ import { recommendations } from '../../db/schema/recommendations.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { orderBy } from '../../http/list-helpers.ts';
 import { overdueCondition } from '../../plan-items/item-details.ts';
+import { attachAddressees } from './find-readable-recommendation.ts';
 
 /** Not done: no status, or one whose category is not completed. */
 const notDone = (tenantId: string) =>
   sql`(${recommendations.statusId} is null or ${recommendations.statusId} not in (select id from statuses where tenant_id = ${tenantId} and category = 'completed'))`;
 
-/** A page of the recommendations the caller reads, filtered by unit subtree and review, open or done, overdue or not. */
+/**
+ * A page of the recommendations the caller reads (of their units' reviews, or addressed to their
+ * units), filtered by unit subtree and review, open or done, overdue or not; each with its addressees.
+ */
 export async function listRecommendations(
   db: Database,
   access: Access,
@@ -22,7 +27,13 @@ export async function listRecommendations(
 ) {
   const units = await findReadableUnitIds(db, access, query.under);
   const where: (SQL | undefined)[] = [eq(recommendations.tenantId, access.tenantId)];
-  if (units !== 'all') where.push(units.length === 0 ? sql`false` : inArray(plans.unitId, units));
+  // A review's unit's own, and those addressed to a unit shown (a review that spans several nämnder).
+  if (units !== 'all')
+    where.push(
+      units.length === 0
+        ? sql`false`
+        : or(inArray(plans.unitId, units), recommendationAddressedTo(db, access.tenantId, units)),
+    );
   if (query.reviewId) where.push(eq(recommendations.reviewId, query.reviewId));
   if (query.open === true) where.push(notDone(access.tenantId));
   if (query.open === false) where.push(sql`not ${notDone(access.tenantId)}`);
@@ -47,5 +58,10 @@ export async function listRecommendations(
     )
     .limit(query.limit)
     .offset(query.offset);
-  return { items: rows.map((row) => row.recommendation), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
+  const items = await attachAddressees(
+    db,
+    access.tenantId,
+    rows.map((row) => row.recommendation),
+  );
+  return { items, total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { recommendationUpdate } from '../../../domain/contracts/recommendations.ts';
-import { MANAGING_ROLES, type Access } from '../../access/access.ts';
+import type { Access } from '../../access/access.ts';
 import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { recommendations } from '../../db/schema/recommendations.ts';
 import { findReadableRecommendation } from './find-readable-recommendation.ts';
 import { presentRecommendation } from './present.ts';
+import { assertManagesRecommendation, checkParent } from './recommendation-rules.ts';
 
 export interface UpdateRecommendationOptions {
   recommendationId: string;
@@ -15,14 +16,15 @@ export interface UpdateRecommendationOptions {
   changes: Omit<z.infer<typeof recommendationUpdate>, 'version'>;
 }
 
-/** Changes a recommendation (the nämnd's answer, what was done, its status …): for the unit's managers. */
+/** Changes a recommendation (its number, parent, the nämnd's answer, what was done, its status …): for the review's unit's managers. */
 export async function updateRecommendation(
   tx: Transaction,
   access: Access,
   { recommendationId, version, changes }: UpdateRecommendationOptions,
 ) {
   const { unitId, ...current } = await findReadableRecommendation(tx, access, { recommendationId });
-  access.assertRole(unitId, MANAGING_ROLES);
+  assertManagesRecommendation(access, unitId);
+  await checkParent(tx, access.tenantId, { reviewId: current.reviewId, parentId: changes.parentId, selfId: current.id });
   return updateAudited(
     tx,
     recommendations,

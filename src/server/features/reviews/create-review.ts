@@ -5,6 +5,7 @@ import { findReadablePlan } from '../../access/plan-scope.ts';
 import { insertAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { reviews } from '../../db/schema/reviews.ts';
+import { checkFollowsUp } from './review-links.ts';
 import { checkRisk } from './review-rules.ts';
 
 /** What a new review is: the request's fields (the plan, the title, a risk of the plan, the meeting date …). */
@@ -15,6 +16,7 @@ export async function createReview(tx: Transaction, access: Access, options: Cre
   const plan = await findReadablePlan(tx, access, options.planId, 'planId');
   access.assertRole(plan.unitId, MANAGING_ROLES);
   await checkRisk(tx, plan, options.riskId);
+  await checkFollowsUp(tx, access, options.followsUpReviewId);
   return insertAudited(
     tx,
     reviews,

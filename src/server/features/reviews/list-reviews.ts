@@ -1,20 +1,29 @@
-import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { reviewListQuery } from '../../../domain/contracts/reviews.ts';
 import type { Access } from '../../access/access.ts';
 import { findReadablePlan } from '../../access/plan-scope.ts';
+import { reviewAddressedTo } from '../../access/recommendation-scope.ts';
 import { findReadableUnitIds } from '../../access/unit-tree.ts';
 import type { Database } from '../../db/client.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { orderBy } from '../../http/list-helpers.ts';
+import { attachReviewLinks } from './review-links.ts';
 
-/** A page of the reviews the caller reads, filtered by unit subtree, plan, the plan's year and status. */
+/**
+ * A page of the reviews the caller reads (of their units' plans, or with a recommendation
+ * addressed to their units), filtered by unit subtree, plan, the plan's year and status.
+ */
 export async function listReviews(db: Database, access: Access, query: z.infer<typeof reviewListQuery>) {
   if (query.planId) await findReadablePlan(db, access, query.planId);
   const units = await findReadableUnitIds(db, access, query.under);
   const where: (SQL | undefined)[] = [eq(reviews.tenantId, access.tenantId)];
-  if (units !== 'all') where.push(units.length === 0 ? sql`false` : inArray(plans.unitId, units));
+  // The units' own reviews, and those with a recommendation addressed to a unit shown.
+  if (units !== 'all')
+    where.push(
+      units.length === 0 ? sql`false` : or(inArray(plans.unitId, units), reviewAddressedTo(db, access.tenantId, units)),
+    );
   if (query.planId) where.push(eq(reviews.planId, query.planId));
   if (query.year !== undefined) where.push(lte(plans.startYear, query.year), gte(plans.endYear, query.year));
   if (query.statusId) where.push(eq(reviews.statusId, query.statusId));
@@ -34,5 +43,10 @@ export async function listReviews(db: Database, access: Access, query: z.infer<t
     )
     .limit(query.limit)
     .offset(query.offset);
-  return { items: rows.map((row) => row.review), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
+  const items = await attachReviewLinks(
+    db,
+    access,
+    rows.map((row) => row.review),
+  );
+  return { items, total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }

@@ -7,6 +7,7 @@ import type { Transaction } from '../../db/client.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { findReadableReview } from './find-readable-review.ts';
 import { presentReview } from './present.ts';
+import { checkFollowsUp } from './review-links.ts';
 import { checkRisk } from './review-rules.ts';
 
 export interface UpdateReviewOptions {
@@ -17,7 +18,10 @@ export interface UpdateReviewOptions {
   changes: Omit<z.infer<typeof reviewUpdate>, 'version'>;
 }
 
-/** Changes a review: for the unit's managers; a risk named must be of the review's plan. */
+/**
+ * Changes a review: for the unit's managers; a risk named must be of the review's plan, a
+ * review it follows up another readable review that closes no circle.
+ */
 export async function updateReview(
   tx: Transaction,
   access: Access,
@@ -26,6 +30,7 @@ export async function updateReview(
   const { unitId, ...current } = await findReadableReview(tx, access, { reviewId });
   access.assertRole(unitId, MANAGING_ROLES);
   await checkRisk(tx, await findReadablePlan(tx, access, current.planId), changes.riskId);
+  await checkFollowsUp(tx, access, changes.followsUpReviewId, current.id);
   return updateAudited(
     tx,
     reviews,
