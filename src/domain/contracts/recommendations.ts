@@ -50,7 +50,10 @@ export const recommendation = z
     sortOrder: z.int(),
     addressees: z
       .array(recommendationAddressee)
-      .meta({ description: 'The nämnder it is addressed to, each with its own answer; empty when it is the review’s own unit’s.' }),
+      .meta({
+        description:
+          'The nämnder it is addressed to, each with its own answer; empty when it is the review’s own unit’s.',
+      }),
     ...archivedField,
     ...editableFields,
   })

@@ -28,9 +28,7 @@ export const review = z
     followsUpReviewId: id
       .nullable()
       .meta({ description: 'The earlier review this one follows up (uppföljande granskning).' }),
-    followsUpReview: reviewRef
-      .nullable()
-      .meta({ description: 'The followed-up review, when the caller reads it.' }),
+    followsUpReview: reviewRef.nullable().meta({ description: 'The followed-up review, when the caller reads it.' }),
     followUpReviews: z
       .array(reviewRef)
       .meta({ description: 'The reviews that follow this one up (those the caller reads, not archived).' }),

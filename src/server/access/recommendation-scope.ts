@@ -22,7 +22,9 @@ export async function addressedUnitIds(
   const rows = await db
     .selectDistinct({ unitId: recommendationAddressees.unitId })
     .from(recommendationAddressees)
-    .where(and(eq(recommendationAddressees.tenantId, tenantId), inArray(recommendationAddressees.recommendationId, ids)));
+    .where(
+      and(eq(recommendationAddressees.tenantId, tenantId), inArray(recommendationAddressees.recommendationId, ids)),
+    );
   return rows.map((row) => row.unitId);
 }
 

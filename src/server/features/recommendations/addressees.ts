@@ -114,7 +114,9 @@ export async function removeAddressee(tx: Transaction, access: Access, addressee
       entityId: addresseeId,
       operation: 'delete',
       unitId: current.unitId,
-      changes: Object.fromEntries(Object.entries(creationChanges(current)).map(([field, [, value]]) => [field, [value, null]])),
+      changes: Object.fromEntries(
+        Object.entries(creationChanges(current)).map(([field, [, value]]) => [field, [value, null]]),
+      ),
     },
   ]);
 }

@@ -46,7 +46,10 @@ export async function attachAddressees<Row extends { id: string }>(db: Database,
           .select()
           .from(recommendationAddressees)
           .where(
-            and(eq(recommendationAddressees.tenantId, tenantId), inArray(recommendationAddressees.recommendationId, ids)),
+            and(
+              eq(recommendationAddressees.tenantId, tenantId),
+              inArray(recommendationAddressees.recommendationId, ids),
+            ),
           )
           .orderBy(asc(recommendationAddressees.sortOrder), asc(recommendationAddressees.createdAt));
   return rows.map((row) => ({

@@ -6,7 +6,8 @@ import { recommendations } from '../../db/schema/recommendations.ts';
 import { AppError, type LocalizedText } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
 
-const invalid = (path: string, message: LocalizedText) => new AppError('validation_failed', undefined, [{ path, message }]);
+const invalid = (path: string, message: LocalizedText) =>
+  new AppError('validation_failed', undefined, [{ path, message }]);
 
 /**
  * The recommendation is maintained by the managers of its review's unit. The caller reads it
@@ -32,22 +33,41 @@ export async function checkParent(
   { reviewId, parentId, selfId }: { reviewId: string; parentId: string | null | undefined; selfId?: string },
 ): Promise<void> {
   if (!parentId) return;
-  if (parentId === selfId) throw invalid('parentId', localize((m) => m.recommendationsToUnits.parentIsSelf));
+  if (parentId === selfId)
+    throw invalid(
+      'parentId',
+      localize((m) => m.recommendationsToUnits.parentIsSelf),
+    );
   const [parent] = await db
     .select({ reviewId: recommendations.reviewId, parentId: recommendations.parentId })
     .from(recommendations)
     .where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, parentId)));
-  if (!parent) throw invalid('parentId', localize((m) => m.validation.doesNotExist));
+  if (!parent)
+    throw invalid(
+      'parentId',
+      localize((m) => m.validation.doesNotExist),
+    );
   if (parent.reviewId !== reviewId)
-    throw invalid('parentId', localize((m) => m.recommendationsToUnits.parentOfAnotherReview));
-  if (parent.parentId !== null) throw invalid('parentId', localize((m) => m.recommendationsToUnits.parentIsPart));
+    throw invalid(
+      'parentId',
+      localize((m) => m.recommendationsToUnits.parentOfAnotherReview),
+    );
+  if (parent.parentId !== null)
+    throw invalid(
+      'parentId',
+      localize((m) => m.recommendationsToUnits.parentIsPart),
+    );
   if (selfId) {
     const [child] = await db
       .select({ id: recommendations.id })
       .from(recommendations)
       .where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.parentId, selfId)))
       .limit(1);
-    if (child) throw invalid('parentId', localize((m) => m.recommendationsToUnits.hasParts));
+    if (child)
+      throw invalid(
+        'parentId',
+        localize((m) => m.recommendationsToUnits.hasParts),
+      );
   }
 }
 
@@ -57,5 +77,9 @@ export async function checkAddressedUnit(db: Database, tenantId: string, unitId:
     .select({ id: orgUnits.id })
     .from(orgUnits)
     .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, unitId)));
-  if (!unit) throw invalid('unitId', localize((m) => m.validation.doesNotExist));
+  if (!unit)
+    throw invalid(
+      'unitId',
+      localize((m) => m.validation.doesNotExist),
+    );
 }

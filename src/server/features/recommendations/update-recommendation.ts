@@ -24,7 +24,11 @@ export async function updateRecommendation(
 ) {
   const { unitId, ...current } = await findReadableRecommendation(tx, access, { recommendationId });
   assertManagesRecommendation(access, unitId);
-  await checkParent(tx, access.tenantId, { reviewId: current.reviewId, parentId: changes.parentId, selfId: current.id });
+  await checkParent(tx, access.tenantId, {
+    reviewId: current.reviewId,
+    parentId: changes.parentId,
+    selfId: current.id,
+  });
   return updateAudited(
     tx,
     recommendations,

@@ -65,4 +65,43 @@ describe('reviews', () => {
     const wrongRisk = await client.post('/reviews', { planId: planIds.unitA, title: 'G', riskId: risk.id });
     expect(wrongRisk.body.errors).toEqual([{ path: 'riskId', message: 'Finns inte i planen.' }]);
   });
+
+  test('a follow-up review links the review it follows up, both ways; itself, unknown, unread or a circle is 400 naming followsUpReviewId', async () => {
+    const client = await h.as('coordinator');
+    const original = (await client.post('/reviews', { planId: planIds.unitA, title: 'Granskning av inköp' })).body;
+    expect(original).toMatchObject({ followsUpReviewId: null, followsUpReview: null, followUpReviews: [] });
+    const followUp = await client.post('/reviews', {
+      planId: planIds.unitA,
+      title: 'Uppföljande granskning av inköp',
+      followsUpReviewId: original.id,
+    });
+    expect(followUp.status).toBe(201);
+    expect(followUp.body.followsUpReview).toEqual({
+      id: original.id,
+      title: 'Granskning av inköp',
+      diarienummer: null,
+    });
+    const reread = (await client.get(`/reviews/${original.id}`)).body;
+    expect(reread.followUpReviews).toEqual([
+      { id: followUp.body.id, title: 'Uppföljande granskning av inköp', diarienummer: null },
+    ]);
+    const listed = (await client.get(`/reviews?planId=${planIds.unitA}`)).body.items;
+    expect(listed.find((item: { id: string }) => item.id === original.id).followUpReviews).toHaveLength(1);
+
+    const unreadable = (await (await h.as('tenantAdmin')).post('/reviews', { planId: planIds.unitB, title: 'B' })).body;
+    const refused = [
+      await client.patch(`/reviews/${original.id}`, { version: reread.version, followsUpReviewId: original.id }),
+      await client.patch(`/reviews/${original.id}`, { version: reread.version, followsUpReviewId: followUp.body.id }),
+      await client.post('/reviews', { planId: planIds.unitA, title: 'G', followsUpReviewId: unreadable.id }),
+      await client.post('/reviews', {
+        planId: planIds.unitA,
+        title: 'G',
+        followsUpReviewId: '00000000-0000-4000-8000-000000000000',
+      }),
+    ];
+    for (const reply of refused) {
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors.map((error: { path: string }) => error.path)).toEqual(['followsUpReviewId']);
+    }
+  });
 });
