@@ -22,6 +22,7 @@ export const review = z
   .object({
     id,
     planId: id,
+    unitId: id.meta({ description: 'The unit of the review’s plan: its managers maintain the review.' }),
     riskId: id.nullable(),
     diarienummer: z.string().nullable(),
     title: z.string(),

@@ -345,7 +345,13 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
       title: 'Granskning',
       diarienummer: 'GRF-2026-1',
     });
-    await created('recommendations', '/recommendations', { reviewId: review, recommendation: 'Inför rutin' });
+    const recommendation = await created('recommendations', '/recommendations', {
+      reviewId: review,
+      recommendation: 'Inför rutin',
+    });
+    await created('recommendation-addressees', `/recommendations/${recommendation}/addressees`, {
+      unitId: h.tenant.unitB,
+    });
     const focusArea = await created('focus-areas', '/focus-areas', { name: 'Attrahera' });
     const activity = await created('activities', '/activities', {
       planId: activityPlan,

@@ -1,6 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import type {
   recommendation,
+  recommendationAddressee,
+  recommendationAddresseeCreate,
+  recommendationAddresseeUpdate,
   recommendationCreate,
   recommendationUpdate,
 } from '../../domain/contracts/recommendations.ts';
@@ -8,6 +11,8 @@ import { api, apiAll } from '../lib/api.ts';
 import type { Answer, Body } from './shared.ts';
 
 export type Recommendation = Answer<typeof recommendation>;
+/** A nämnd a recommendation is addressed to, with its own answer. */
+export type RecommendationAddressee = Answer<typeof recommendationAddressee>;
 
 /** A review's recommendations, each followed from the answer to done. */
 export const recommendationKeys = {
@@ -25,6 +30,14 @@ export function createRecommendation(body: Body<typeof recommendationCreate>) {
 
 export function updateRecommendation(id: string, body: Body<typeof recommendationUpdate>) {
   return api<Recommendation>(`/recommendations/${id}`, { method: 'PATCH', body });
+}
+
+export function addRecommendationAddressee(recommendationId: string, body: Body<typeof recommendationAddresseeCreate>) {
+  return api<RecommendationAddressee>(`/recommendations/${recommendationId}/addressees`, { method: 'POST', body });
+}
+
+export function updateRecommendationAddressee(id: string, body: Body<typeof recommendationAddresseeUpdate>) {
+  return api<RecommendationAddressee>(`/recommendation-addressees/${id}`, { method: 'PATCH', body });
 }
 
 export const recommendationQueries = {

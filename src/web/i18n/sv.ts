@@ -1140,7 +1140,7 @@ export const sv = {
   'recommendations.title': 'Rekommendationer',
   'recommendations.intro':
     'Granskningens och revisorernas rekommendationer, med nämndens svar och vad som har gjorts, tills de är klara.',
-  'recommendations.number': ({ number }: { number: number }) => `Rekommendation ${number}`,
+  'recommendations.number': ({ number }: { number: number | string }) => `Rekommendation ${number}`,
   'recommendations.new': 'Ny rekommendation',
   'recommendations.recommendedBy': 'Från',
   'recommendations.recommendedByHelp': 'Till exempel Revisorerna.',
@@ -1506,6 +1506,23 @@ export const sv = {
   'planImport.mappingHeading': 'Vad innehåller kolumnerna?',
   'planImport.mappingChange': 'Ändra vad kolumnerna innehåller',
   // Recommendations to several nämnder.
+  'recommendations.numberField': 'Nummer',
+  'recommendations.numberHelp': 'Som revisorerna numrerar den, t.ex. 2 eller 2.1.',
+  'recommendations.parts': ({ name }: { name: string }) => `Delrekommendationer till ${name.toLowerCase()}`,
+  'recommendations.newPart': ({ name }: { name: string }) => `Ny delrekommendation till ${name.toLowerCase()}`,
+  'recommendations.addPart': 'Lägg till delrekommendationen',
+  'recommendations.addressees': 'Riktad till',
+  'recommendations.addresseesOf': ({ name }: { name: string }) => `Nämnder som ${name.toLowerCase()} är riktad till`,
+  'recommendations.noAddressees': 'Riktad till granskningens egen nämnd.',
+  'recommendations.addressee': 'Nämnd',
+  'recommendations.addAddressee': 'Rikta till nämnden',
+  'recommendations.saveAnswer': ({ unit }: { unit: string }) => `Spara svaret från ${unit}`,
+  'recommendations.notAnswered': 'Inte besvarad än.',
+  'reviews.followsUp': 'Följer upp',
+  'reviews.followedUpBy': 'Följs upp av',
+  'reviewForm.followsUp': 'Följer upp granskningen',
+  'reviewForm.followsUpHelp': 'För en uppföljande granskning: den tidigare granskningen.',
+  'reviewForm.noFollowsUp': 'Ingen tidigare granskning',
   'planImport.mappingIntro':
     'Välj vad varje kolumn innehåller. Kolumner med rubriker som Uppsikt känner igen är redan valda. Välj Lämna utanför för kolumner som inte ska importeras.',
   'planImport.mappingFrom': ({ sheet, rows }: { sheet: string; rows: string }) =>

@@ -9,8 +9,13 @@ const MANAGING_ROLES = new Set(['administrator', 'coordinator']);
  * they are administrator or coordinator (the server's rule; the screens offer nothing it refuses).
  */
 export function managedUnits(me: Me, units: OrgUnit[]): OrgUnit[] {
+  return unitsWithRole(me, units, MANAGING_ROLES);
+}
+
+/** The units on which the signed-in person holds one of `roles`, directly or through an ancestor. */
+function unitsWithRole(me: Me, units: OrgUnit[], roles: ReadonlySet<string>): OrgUnit[] {
   const byId = new Map(units.map((unit) => [unit.id, unit]));
-  const roots = new Set(me.roles.filter((role) => MANAGING_ROLES.has(role.role)).map((role) => role.unitId));
+  const roots = new Set(me.roles.filter((role) => roles.has(role.role)).map((role) => role.unitId));
   const managed = (unit: OrgUnit | undefined): boolean => {
     for (let current = unit; current; current = current.parentId === null ? undefined : byId.get(current.parentId))
       if (roots.has(current.id)) return true;
@@ -23,4 +28,13 @@ export function managedUnits(me: Me, units: OrgUnit[]): OrgUnit[] {
 export function canManageUnit(me: Me | undefined, units: OrgUnit[] | undefined, unitId: string): boolean {
   if (!me || !units) return false;
   return managedUnits(me, units).some((unit) => unit.id === unitId);
+}
+
+/** Roles that write a unit's own answers and follow-ups: its managers and responsible people. */
+const ANSWERING_ROLES = new Set([...MANAGING_ROLES, 'responsible']);
+
+/** Whether the signed-in person may write the unit's answer (as a manager or a responsible person there). */
+export function canAnswerForUnit(me: Me | undefined, units: OrgUnit[] | undefined, unitId: string): boolean {
+  if (!me || !units) return false;
+  return unitsWithRole(me, units, ANSWERING_ROLES).some((unit) => unit.id === unitId);
 }

@@ -41,15 +41,16 @@ export async function checkFollowsUp(
 }
 
 /**
- * The reviews with their links both ways: the review each follows up, and the reviews (not
- * archived) that follow it up; only those the caller reads are named.
+ * The reviews with their plan's unit and their links both ways: the review each follows up, and
+ * the reviews (not archived) that follow it up; only those the caller reads are named.
  */
-export async function attachReviewLinks<Row extends { id: string; followsUpReviewId: string | null }>(
+export async function attachReviewLinks<Row extends { id: string; planId: string; followsUpReviewId: string | null }>(
   db: Database,
   access: Access,
   rows: Row[],
 ) {
   const ids = rows.map((row) => row.id);
+  const planIds = [...new Set(rows.map((row) => row.planId))];
   const followedIds = [...new Set(rows.flatMap((row) => (row.followsUpReviewId ? [row.followsUpReviewId] : [])))];
   const columns = {
     id: reviews.id,
@@ -63,7 +64,13 @@ export async function attachReviewLinks<Row extends { id: string; followsUpRevie
       .select(columns)
       .from(reviews)
       .innerJoin(plans, and(eq(plans.tenantId, reviews.tenantId), eq(plans.id, reviews.planId)));
-  const [followed, followers] = await Promise.all([
+  const [planUnits, followed, followers] = await Promise.all([
+    planIds.length === 0
+      ? []
+      : db
+          .select({ id: plans.id, unitId: plans.unitId })
+          .from(plans)
+          .where(and(eq(plans.tenantId, access.tenantId), inArray(plans.id, planIds))),
     followedIds.length === 0
       ? []
       : fromReviews().where(and(eq(reviews.tenantId, access.tenantId), inArray(reviews.id, followedIds))),
@@ -88,6 +95,7 @@ export async function attachReviewLinks<Row extends { id: string; followsUpRevie
     const target = followed.find((link) => link.id === row.followsUpReviewId && access.canRead(link.unitId));
     return {
       ...row,
+      unitId: planUnits.find((plan) => plan.id === row.planId)!.unitId,
       followsUpReview: target ? ref(target) : null,
       followUpReviews: followers
         .filter((link) => link.followsUpReviewId === row.id && access.canRead(link.unitId))

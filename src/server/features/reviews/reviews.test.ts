@@ -69,7 +69,12 @@ describe('reviews', () => {
   test('a follow-up review links the review it follows up, both ways; itself, unknown, unread or a circle is 400 naming followsUpReviewId', async () => {
     const client = await h.as('coordinator');
     const original = (await client.post('/reviews', { planId: planIds.unitA, title: 'Granskning av inköp' })).body;
-    expect(original).toMatchObject({ followsUpReviewId: null, followsUpReview: null, followUpReviews: [] });
+    expect(original).toMatchObject({
+      unitId: h.tenant.unitA,
+      followsUpReviewId: null,
+      followsUpReview: null,
+      followUpReviews: [],
+    });
     const followUp = await client.post('/reviews', {
       planId: planIds.unitA,
       title: 'Uppföljande granskning av inköp',

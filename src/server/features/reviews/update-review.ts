@@ -34,7 +34,7 @@ export async function updateReview(
   return updateAudited(
     tx,
     reviews,
-    { current, expectedVersion: version, values: changes, present: presentReview },
+    { current, expectedVersion: version, values: changes, present: (row) => presentReview({ ...row, unitId }) },
     { actor: access.actor, entityType: 'review', unitId },
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ArchiveButton } from '../../components/archive-button.tsx';
 import { Attachments } from '../../components/attachments.tsx';
@@ -13,7 +13,12 @@ import { createReview, reviewQueries, updateReview, type Review } from '../../ap
 import { riskQueries, type Risk } from '../../api/risks.ts';
 import { invalidateReview } from '../../api/invalidation.ts';
 import { useEntityForm } from '../../lib/use-entity-form.ts';
-import { useOrgUnits, useStatuses, statusOptions } from '../../lib/reference-data.ts';
+import { byId, useOrgUnits, useStatuses, statusOptions } from '../../lib/reference-data.ts';
+import { canManageUnit } from '../../lib/can-manage.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useMe } from '../../lib/use-me.ts';
+import { MarkdownText } from '../../components/markdown-text.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
 import { RecommendationList } from './recommendation-list.tsx';
 
 const toValues = (entry: Partial<Review> | null) => ({
@@ -25,6 +30,7 @@ const toValues = (entry: Partial<Review> | null) => ({
   decisionParagraph: entry?.decisionParagraph ?? '',
   findings: entry?.findings ?? '',
   statusId: entry?.statusId ?? '',
+  followsUpReviewId: entry?.followsUpReviewId ?? '',
 });
 
 export function NewReviewPage() {
@@ -42,21 +48,27 @@ function ReviewFormPage({ planId, reviewId }: { planId?: string; reviewId?: stri
   const { t } = useI18n();
   const existing = useQuery({ ...reviewQueries.detail(reviewId ?? ''), enabled: reviewId !== undefined });
   const ownPlanId = planId ?? existing.data?.planId;
+  const units = useOrgUnits();
+  const me = useMe();
+  // A unit a recommendation is addressed to reads the review without managing it (nor reading its plan).
+  const readOnly =
+    existing.data !== undefined && me.data !== undefined && !canManageUnit(me.data, units.data, existing.data.unitId);
   const risks = useQuery({
     ...riskQueries.list({ planId: ownPlanId, sort: 'sortOrder' }),
-    enabled: ownPlanId !== undefined,
+    enabled: ownPlanId !== undefined && !readOnly && (reviewId === undefined || me.data !== undefined),
   });
-  const units = useOrgUnits();
+  const others = useQuery({ ...reviewQueries.list({ sort: 'title' }), enabled: !readOnly });
   const statuses = useStatuses();
+  if (readOnly && existing.data) return <ReviewView review={existing.data} />;
   const title = reviewId ? t('reviewForm.edit') : t('reviewForm.new');
-  const error = existing.error ?? risks.error ?? units.error ?? statuses.error;
+  const error = existing.error ?? risks.error ?? units.error ?? statuses.error ?? others.error ?? me.error;
   if (error)
     return (
       <Page title={title}>
         <LoadFailed error={error} />
       </Page>
     );
-  if ((reviewId && !existing.data) || !risks.data || !units.data || !statuses.data || !ownPlanId)
+  if ((reviewId && !existing.data) || !risks.data || !units.data || !statuses.data || !others.data || !ownPlanId)
     return (
       <Page title={title}>
         <Loading />
@@ -69,6 +81,7 @@ function ReviewFormPage({ planId, reviewId }: { planId?: string; reviewId?: stri
       planId={ownPlanId}
       review={existing.data ?? null}
       risks={risks.data}
+      others={others.data.filter((other) => other.id !== reviewId)}
     />
   );
 }
@@ -78,11 +91,13 @@ function ReviewForm({
   planId,
   review,
   risks,
+  others,
 }: {
   title: string;
   planId: string;
   review: Review | null;
   risks: Risk[];
+  others: Review[];
 }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
@@ -102,6 +117,7 @@ function ReviewForm({
       decisionParagraph: blankToNull(formValues.decisionParagraph),
       findings: blankToNull(formValues.findings),
       statusId: blankToNull(formValues.statusId),
+      followsUpReviewId: blankToNull(formValues.followsUpReviewId),
     };
     const saved = review
       ? await updateReview(review.id, { ...body, version })
@@ -112,6 +128,7 @@ function ReviewForm({
 
   return (
     <Page title={title}>
+      {review && <ReviewLinks review={review} />}
       <FormFrame
         form={form}
         send={send}
@@ -170,6 +187,18 @@ function ReviewForm({
             errors={submit.fieldErrors('decisionParagraph')}
           />
         </div>
+        <SelectField
+          label={t('reviewForm.followsUp')}
+          description={t('reviewForm.followsUpHelp')}
+          value={values.followsUpReviewId}
+          onChange={(value) => set('followsUpReviewId', value)}
+          options={others.map((other) => ({
+            value: other.id,
+            label: other.diarienummer ? `${other.title} (${other.diarienummer})` : other.title,
+          }))}
+          emptyLabel={t('reviewForm.noFollowsUp')}
+          errors={submit.fieldErrors('followsUpReviewId')}
+        />
         <MarkdownField
           label={t('reviews.findings')}
           value={values.findings}
@@ -185,7 +214,7 @@ function ReviewForm({
           errors={submit.fieldErrors('statusId')}
         />
       </FormFrame>
-      {review && <RecommendationList reviewId={review.id} />}
+      {review && <RecommendationList reviewId={review.id} canManage />}
       {review && <Attachments targetType="review" targetId={review.id} />}
       {review && (
         <div className="archive-row">
@@ -196,6 +225,77 @@ function ReviewForm({
           />
         </div>
       )}
+    </Page>
+  );
+}
+
+/** The review this one follows up, and the reviews that follow it up, as links. */
+export function ReviewLinks({ review }: { review: Review }) {
+  const { t } = useI18n();
+  if (!review.followsUpReview && review.followUpReviews.length === 0) return null;
+  const link = (target: { id: string; title: string }) => (
+    <Link to="/granskningar/$reviewId/redigera" params={{ reviewId: target.id }}>
+      {target.title}
+    </Link>
+  );
+  return (
+    <dl className="facts facts-compact">
+      {review.followsUpReview && (
+        <div>
+          <dt>{t('reviews.followsUp')}</dt>
+          <dd>{link(review.followsUpReview)}</dd>
+        </div>
+      )}
+      {review.followUpReviews.length > 0 && (
+        <div>
+          <dt>{t('reviews.followedUpBy')}</dt>
+          <dd>
+            <ul className="plain-list">
+              {review.followUpReviews.map((other) => (
+                <li key={other.id}>{link(other)}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** A review as a unit its recommendations are addressed to sees it: read, with the answers it may write. */
+function ReviewView({ review }: { review: Review }) {
+  const { t, formatLocale } = useI18n();
+  const statuses = useStatuses().data ?? [];
+  return (
+    <Page title={review.title}>
+      <ReviewLinks review={review} />
+      <dl className="facts facts-compact">
+        <div>
+          <dt>{t('plan.diarienummer')}</dt>
+          <dd>{review.diarienummer ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('reviews.meeting')}</dt>
+          <dd>{formatDate(review.meetingDate, formatLocale)}</dd>
+        </div>
+        <div>
+          <dt>{t('plan.paragraph')}</dt>
+          <dd>{review.decisionParagraph ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('myWork.status')}</dt>
+          <dd>
+            <StatusBadge status={byId(statuses).get(review.statusId ?? '')} />
+          </dd>
+        </div>
+      </dl>
+      {review.findings && (
+        <section aria-labelledby="findings-heading" className="section">
+          <h2 id="findings-heading">{t('reviews.findings')}</h2>
+          <MarkdownText text={review.findings} />
+        </section>
+      )}
+      <RecommendationList reviewId={review.id} canManage={false} />
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { reviewQueries } from '../../api/reviews.ts';
 import { formatDate } from '../../lib/format.ts';
 import { byId, useOrgUnits, usePlans, useStatuses, statusOptions } from '../../lib/reference-data.ts';
+import { ReviewLinks } from './review-form-page.tsx';
 
 export interface ReviewSearch {
   enhet?: string | undefined;
@@ -128,6 +129,7 @@ export function ReviewsPage() {
                     </dd>
                   </div>
                 </dl>
+                <ReviewLinks review={entry} />
                 {entry.findings && (
                   <details>
                     <summary>{t('reviews.findings')}</summary>
