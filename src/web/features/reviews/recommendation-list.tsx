@@ -231,11 +231,7 @@ function RecommendationForm({
       ]}
       toValues={(current) => toValues(current)}
       submitLabel={
-        entry
-          ? t('recommendations.save', { name })
-          : parentId
-            ? t('recommendations.addPart')
-            : t('recommendations.add')
+        entry ? t('recommendations.save', { name }) : parentId ? t('recommendations.addPart') : t('recommendations.add')
       }
       className="form"
     >
@@ -358,12 +354,7 @@ function Addressees({
         </ul>
       )}
       {canManage && (
-        <AddAddresseeForm
-          reviewId={reviewId}
-          entry={entry}
-          name={name}
-          taken={entry.addressees.map((a) => a.unitId)}
-        />
+        <AddAddresseeForm reviewId={reviewId} entry={entry} name={name} taken={entry.addressees.map((a) => a.unitId)} />
       )}
     </div>
   );
