@@ -46,6 +46,9 @@ export const REPORT_LABELS = {
     introduction: 'Inledning',
     reviewsOfYear: (year: string) => `Granskningar ${year} med förbättringsåtgärder och när dessa beslutats:`,
     reviewLine: (review: ReviewLineParts) => reviewLine(review, 'Sammanträde', 'protokoll'),
+    recommendationHeading: (number: string) => `Rekommendation ${number}`,
+    addresseeLine: (unit: string, status: string | null, answeredOn: string | null) =>
+      `${unit}: ${status ?? 'ingen status'}${answeredOn ? `, svar ${answeredOn}` : ', inte besvarad'}`,
     improvementActions: 'Förbättringsåtgärder',
     risk: 'Risk',
     riskHeading: (title: string) => `Risk: ${title}`,
@@ -206,6 +209,9 @@ export const REPORT_LABELS = {
     introduction: 'Introduction',
     reviewsOfYear: (year: string) => `Reviews in ${year} with improvement actions, and when they were decided:`,
     reviewLine: (review: ReviewLineParts) => reviewLine(review, 'Meeting', 'minutes'),
+    recommendationHeading: (number: string) => `Recommendation ${number}`,
+    addresseeLine: (unit: string, status: string | null, answeredOn: string | null) =>
+      `${unit}: ${status ?? 'no status'}${answeredOn ? `, answered ${answeredOn}` : ', not answered'}`,
     improvementActions: 'Improvement actions',
     risk: 'Risk',
     riskHeading: (title: string) => `Risk: ${title}`,

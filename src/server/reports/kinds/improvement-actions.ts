@@ -1,10 +1,12 @@
 import type { Block, ReportDocument } from '../document.ts';
 import { text } from '../document.ts';
 import { label, periodText, reportText, rich, type ReportContext } from '../report-context.ts';
+import { reviewRecommendationBlocks } from '../review-recommendations.ts';
 import { newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
 /**
- * Uppföljning förbättringsåtgärder (seed 001): the year's reviews with their decisions, then per
+ * Uppföljning förbättringsåtgärder (seed 001): the year's reviews with their decisions (and their
+ * recommendations, when they have any), then per
  * risk its description and per action what was to be done, what was done and who answers for it.
  */
 export async function improvementActionsReport(context: ReportContext): Promise<ReportDocument> {
@@ -12,10 +14,14 @@ export async function improvementActionsReport(context: ReportContext): Promise<
   const chosen = await planOfReport(context, 'internal_control');
   const plan = chosen.facts;
   const year = periodText(context);
-  const [introduction, reviewsClosing, actionsIntroduction] = await Promise.all([
+  const [introduction, reviewsClosing, actionsIntroduction, recommendationsOf] = await Promise.all([
     reportText(context, 'improvement-actions', 'introduction'),
     reportText(context, 'improvement-actions', 'reviews-closing'),
     reportText(context, 'improvement-actions', 'actions-introduction'),
+    reviewRecommendationBlocks(
+      context,
+      plan.reviews.map((review) => review.id),
+    ),
   ]);
   // A section with nothing written in it is left out, never filled with a placeholder.
   const intro = rich(introduction, 2);
@@ -37,6 +43,8 @@ export async function improvementActionsReport(context: ReportContext): Promise<
             paragraph: review.paragraph,
           }),
         ),
+        // The review's recommendations, numbered, with their parts and each addressed nämnd's answer.
+        ...(recommendationsOf.get(review.id) ?? []),
       ]),
     });
   }
