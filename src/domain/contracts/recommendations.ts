@@ -48,12 +48,10 @@ export const recommendation = z
     dueDate: z.string().nullable(),
     statusId: id.nullable(),
     sortOrder: z.int(),
-    addressees: z
-      .array(recommendationAddressee)
-      .meta({
-        description:
-          'The nämnder it is addressed to, each with its own answer; empty when it is the review’s own unit’s.',
-      }),
+    addressees: z.array(recommendationAddressee).meta({
+      description:
+        'The nämnder it is addressed to, each with its own answer; empty when it is the review’s own unit’s.',
+    }),
     ...archivedField,
     ...editableFields,
   })

@@ -13,7 +13,9 @@ import { updateReview } from './update-review.ts';
 
 /** A written review with its links to the review it follows up and those that follow it up. */
 async function withLinks(db: Database, access: Access, row: Record<string, unknown>) {
-  const [linked] = await attachReviewLinks(db, access, [row as { id: string; planId: string; followsUpReviewId: string | null }]);
+  const [linked] = await attachReviewLinks(db, access, [
+    row as { id: string; planId: string; followsUpReviewId: string | null },
+  ]);
   return linked!;
 }
 

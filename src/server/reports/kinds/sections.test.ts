@@ -74,6 +74,34 @@ describe('a report’s sections appear with their content, and only then', () =>
     expect(await body()).toContain(
       '## Inledning\n\nGranskningar 2026 med förbättringsåtgärder och när dessa beslutats:\n\n- Granskning.\n\nAvslutning.\n',
     );
+
+    // Its recommendations under it: numbered, the parts under their parent, each addressed nämnd's status and answer.
+    const review = (await admin.get(`/reviews?planId=${planId}`)).body.items[0];
+    const recommendation = await ok(
+      admin.post('/recommendations', { reviewId: review.id, number: '2', recommendation: 'Samordna inköpen.' }),
+    );
+    await ok(
+      admin.post('/recommendations', {
+        reviewId: review.id,
+        parentId: recommendation.id,
+        recommendation: 'Gemensam avtalskatalog.',
+      }),
+    );
+    const addressee = await ok(
+      admin.post(`/recommendations/${recommendation.id}/addressees`, { unitId: h.tenant.unitB }),
+    );
+    await ok(admin.post(`/recommendations/${recommendation.id}/addressees`, { unitId: h.tenant.unitA }));
+    await ok(
+      admin.patch(`/recommendation-addressees/${addressee.id}`, {
+        version: addressee.version,
+        answer: 'Nämnden instämmer.',
+        answeredOn: '2026-06-01',
+        statusId: h.tenant.statusIds.pagaende,
+      }),
+    );
+    expect(await body()).toContain(
+      '- Granskning.\n\n  - Rekommendation 2\n\n    Samordna inköpen.\n\n    - Nämnd B: Pågående, svar 2026-06-01\n\n      Nämnden instämmer.\n    - Nämnd A: ingen status, inte besvarad\n\n    - Rekommendation 2.1\n\n      Gemensam avtalskatalog.\n\nAvslutning.\n',
+    );
   });
 
   test('the control follow-up: the actions’ part with notes but no actions has no table, the controls’ part only with controls, a meeting without an agenda is not reported', async () => {
