@@ -128,6 +128,32 @@ describe('the yearly cycle', () => {
       )
       .toBe('Nämnden instämmer och ger förvaltningen i uppdrag att följa upp.');
     await checkScreen(page, 'review-recommendations');
+
+    // A sub-recommendation under it, and the recommendation addressed to a nämnd that answers for itself.
+    const reviewId = reviews.items[0]!.id;
+    await first.getByText('Ny delrekommendation till rekommendation 1').click();
+    const part = first.locator('details');
+    await part.getByRole('textbox', { name: 'Rekommendation', exact: true }).fill('Stickprov varje kvartal.');
+    await part.getByRole('button', { name: 'Lägg till delrekommendationen' }).click();
+    await first.getByRole('heading', { name: 'Rekommendation 1.1' }).waitFor();
+    const addressees = first.getByRole('group', { name: 'Nämnder som rekommendation 1 är riktad till' });
+    await addressees.getByRole('combobox', { name: /^Nämnd/ }).selectOption({ index: 1 });
+    await addressees.getByRole('button', { name: 'Rikta till nämnden' }).click();
+    const answer = addressees.getByRole('button', { name: /^Spara svaret från / });
+    await answer.waitFor();
+    await addressees.getByRole('textbox', { name: 'Nämndens svar', exact: true }).fill('Vi inför stickprov.');
+    await answer.click();
+    await expect
+      .poll(
+        async () =>
+          (
+            (await apiAs(page, 'GET', `/recommendations?reviewId=${reviewId}`)) as {
+              items: { parentId: string | null; addressees: { answer: string | null }[] }[];
+            }
+          ).items.find((item) => item.parentId === null)?.addressees[0]?.answer,
+      )
+      .toBe('Vi inför stickprov.');
+    await checkScreen(page, 'review-recommendations-addressed');
     await page.context().close();
   });
 

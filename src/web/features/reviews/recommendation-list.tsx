@@ -97,6 +97,7 @@ export function RecommendationList({ reviewId, canManage }: { reviewId: string; 
                         parentId={entry.id}
                         name={t('recommendations.newPart', { name })}
                         level={4}
+                        withHeading={false}
                       />
                     </details>
                   )}
@@ -191,12 +192,15 @@ function RecommendationForm({
   parentId,
   name,
   level,
+  withHeading = true,
 }: {
   reviewId: string;
   entry: Recommendation | null;
   parentId: string | null;
   name: string;
   level: Level;
+  /** False where something else names the form already (the summary it opens from). */
+  withHeading?: boolean;
 }) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
@@ -235,7 +239,7 @@ function RecommendationForm({
       }
       className="form"
     >
-      <Heading level={level}>{name}</Heading>
+      {withHeading && <Heading level={level}>{name}</Heading>}
       <div className="field-row">
         <InputField
           label={t('recommendations.numberField')}
