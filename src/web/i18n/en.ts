@@ -178,6 +178,9 @@ export const en: Messages = {
   'followUpReview.return': 'Send back',
   'followUpReview.approve': 'Approve',
   'followUpReview.cancel': 'Cancel',
+  'followUpReview.awaitingYou': 'Follow-ups awaiting your approval',
+  'followUpReview.awaitingYouHelp':
+    'Submitted follow-ups of units where you are the responsible manager, coordinator or administrator. Approve them or send them back at the item.',
   'followUpReview.returnedToYou': 'Follow-ups sent back to you',
   'followUpReview.saveAsDraft': 'Save as a draft (submit it for review later)',
   'followUpReview.submitOnSave': 'Submit for review when you save',

@@ -181,6 +181,9 @@ export const sv = {
   'followUpReview.return': 'Skicka tillbaka',
   'followUpReview.approve': 'Godkänn',
   'followUpReview.cancel': 'Avbryt',
+  'followUpReview.awaitingYou': 'Uppföljningar som väntar på ditt godkännande',
+  'followUpReview.awaitingYouHelp':
+    'Inskickade uppföljningar av enheter där du är ansvarig chef, samordnare eller administratör. Godkänn eller skicka tillbaka dem vid kontrollmomentet.',
   'followUpReview.returnedToYou': 'Uppföljningar som skickats tillbaka till dig',
   'followUpReview.saveAsDraft': 'Spara som utkast (skicka in för granskning senare)',
   'followUpReview.submitOnSave': 'Skicka in för granskning när du sparar',

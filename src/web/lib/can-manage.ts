@@ -24,3 +24,11 @@ export function canManageUnit(me: Me | undefined, units: OrgUnit[] | undefined, 
   if (!me || !units) return false;
   return managedUnits(me, units).some((unit) => unit.id === unitId);
 }
+
+/**
+ * Whether the signed-in person is the unit's chef today (holds one of its manager functions): the
+ * chef approves and sends back the unit's follow-ups written by others.
+ */
+export function isChefOfUnit(me: Me | undefined, unitId: string): boolean {
+  return me?.chefOf.some((unit) => unit.unitId === unitId) ?? false;
+}
