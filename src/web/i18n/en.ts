@@ -442,6 +442,13 @@ export const en: Messages = {
   'overview.nothing': 'No plans for the year.',
   'overview.ownPlans': 'own plans',
   'overview.path': 'Where in the organisation',
+  'overview.byProcess': 'Risks by process',
+  'overview.byCategory': 'Risks by risk category',
+  'overview.controls': 'Controls',
+  'overview.notGiven': 'Not given',
+  'overview.narrowed':
+    'Only the risks of your choice are shown, with their controls, actions and deviations. Activities are not counted.',
+  'overview.notOffered': 'A choice not offered for the year',
   'overview.year': 'Year',
   'statusCategory.not_started': 'Not started',
   'statusCategory.in_progress': 'In progress',

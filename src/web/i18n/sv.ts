@@ -444,6 +444,13 @@ export const sv = {
   'overview.nothing': 'Inga planer för året.',
   'overview.ownPlans': 'egna planer',
   'overview.path': 'Var i organisationen',
+  'overview.byProcess': 'Risker per process',
+  'overview.byCategory': 'Risker per riskkategori',
+  'overview.controls': 'Kontrollmoment',
+  'overview.notGiven': 'Inte angiven',
+  'overview.narrowed':
+    'Visar bara riskerna inom det valda, med deras kontrollmoment, åtgärder och avvikelser. Aktiviteter räknas inte med.',
+  'overview.notOffered': 'Ett val som inte erbjuds för året',
   'overview.year': 'År',
   'statusCategory.not_started': 'Ej påbörjade',
   'statusCategory.in_progress': 'Pågående',
