@@ -87,9 +87,14 @@ export const planRoute = createRoute({
   path: '/planer/$planId',
   validateSearch: (
     search: Record<string, unknown>,
-  ): { sannolikhet?: number | undefined; konsekvens?: number | undefined } => ({
+  ): {
+    sannolikhet?: number | undefined;
+    konsekvens?: number | undefined;
+    gruppera?: 'process' | 'kategori' | undefined;
+  } => ({
     sannolikhet: optionalInt(search.sannolikhet),
     konsekvens: optionalInt(search.konsekvens),
+    gruppera: search.gruppera === 'process' || search.gruppera === 'kategori' ? search.gruppera : undefined,
   }),
   component: lazyRouteComponent(() => import('../features/plans/plan-page.tsx'), 'PlanPage'),
 });

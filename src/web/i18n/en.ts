@@ -178,9 +178,6 @@ export const en: Messages = {
   'followUpReview.return': 'Send back',
   'followUpReview.approve': 'Approve',
   'followUpReview.cancel': 'Cancel',
-  'followUpReview.awaitingYou': 'Follow-ups awaiting your approval',
-  'followUpReview.awaitingYouHelp':
-    'Submitted follow-ups of units where you are the responsible manager, coordinator or administrator. Approve them or send them back at the item.',
   'followUpReview.returnedToYou': 'Follow-ups sent back to you',
   'followUpReview.saveAsDraft': 'Save as a draft (submit it for review later)',
   'followUpReview.submitOnSave': 'Submit for review when you save',
@@ -442,13 +439,6 @@ export const en: Messages = {
   'overview.nothing': 'No plans for the year.',
   'overview.ownPlans': 'own plans',
   'overview.path': 'Where in the organisation',
-  'overview.byProcess': 'Risks by process',
-  'overview.byCategory': 'Risks by risk category',
-  'overview.controls': 'Controls',
-  'overview.notGiven': 'Not given',
-  'overview.narrowed':
-    'Only the risks of your choice are shown, with their controls, actions and deviations. Activities are not counted.',
-  'overview.notOffered': 'A choice not offered for the year',
   'overview.year': 'Year',
   'statusCategory.not_started': 'Not started',
   'statusCategory.in_progress': 'In progress',
@@ -1612,4 +1602,20 @@ export const en: Messages = {
   'planImport.field.period': 'Period',
   'planImport.field.followUp': 'Follow-up',
   'planImport.field.comment': 'Comment',
+  // The chef's review of follow-ups; the overview and the plan by process and category.
+  'followUpReview.awaitingYou': 'Follow-ups awaiting your approval',
+  'followUpReview.awaitingYouHelp':
+    'Submitted follow-ups of units where you are the responsible manager, coordinator or administrator. Approve them or send them back at the item.',
+  'plan.groupRisks': 'Group the risks',
+  'plan.groupNone': 'No grouping',
+  'plan.groupByProcess': 'By process',
+  'plan.groupByCategory': 'By risk category',
+  'plan.groupCount': ({ count }: { count: number }) => (count === 1 ? '1 risk' : `${count} risks`),
+  'overview.byProcess': 'Risks by process',
+  'overview.byCategory': 'Risks by risk category',
+  'overview.controls': 'Controls',
+  'overview.notGiven': 'Not given',
+  'overview.narrowed':
+    'Only the risks of your choice are shown, with their controls, actions and deviations. Activities are not counted.',
+  'overview.notOffered': 'A choice not offered for the year',
 };
