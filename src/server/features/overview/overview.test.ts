@@ -21,8 +21,8 @@ describe('GET /overview', () => {
         title: 'Risk med värde',
         likelihood: 2,
         consequence: 3,
-        processId: vocabulary.process!.ekonomi,
-        categoryId: vocabulary.risk_category!.verksamhetsrisk,
+        processId: vocabulary.process.ekonomi,
+        categoryId: vocabulary.risk_category.verksamhetsrisk,
       })
     ).body;
     expect(risk.process?.key).toBe('ekonomi');
@@ -33,7 +33,7 @@ describe('GET /overview', () => {
         title: 'Personalrisk',
         likelihood: 1,
         consequence: 1,
-        processId: vocabulary.process!.personal,
+        processId: vocabulary.process.personal,
       })
     ).body;
     await admin.post('/controls', { riskId: personnel.id, title: 'Personalkontroll' });
@@ -154,7 +154,7 @@ describe('GET /overview', () => {
   test('?process= and ?category= count only those risks, their controls and actions; activities are left out', async () => {
     const admin = await h.as('tenantAdmin');
     const vocabulary = h.tenant.vocabularyIds;
-    const reply = await admin.get(`/overview?year=2026&unit=${h.tenant.rootId}&process=${vocabulary.process!.ekonomi}`);
+    const reply = await admin.get(`/overview?year=2026&unit=${h.tenant.rootId}&process=${vocabulary.process.ekonomi}`);
     expect(reply.status).toBe(200);
     const byName = Object.fromEntries(reply.body.rows.map((row: { unit: { name: string } }) => [row.unit.name, row]));
     expect(byName['Nämnd A']).toMatchObject({ items: 2, risks: 1, unassessedRisks: 0, overdue: 1 });
@@ -163,7 +163,7 @@ describe('GET /overview', () => {
     expect(reply.body.byProcess.map((group: { entry: { key: string } }) => group.entry.key)).toEqual(['ekonomi']);
 
     const personnel = await admin.get(
-      `/overview?year=2026&unit=${h.tenant.rootId}&process=${vocabulary.process!.personal}&category=${vocabulary.risk_category!.verksamhetsrisk}`,
+      `/overview?year=2026&unit=${h.tenant.rootId}&process=${vocabulary.process.personal}&category=${vocabulary.risk_category.verksamhetsrisk}`,
     );
     expect(personnel.body.rows.find((row: { unit: { name: string } }) => row.unit.name === 'Nämnd A')).toMatchObject({
       items: 0,
@@ -172,16 +172,16 @@ describe('GET /overview', () => {
     expect(personnel.body.byProcess).toEqual([]);
 
     const category = await admin.get(
-      `/overview?year=2026&unit=${h.tenant.rootId}&category=${vocabulary.risk_category!.verksamhetsrisk}`,
+      `/overview?year=2026&unit=${h.tenant.rootId}&category=${vocabulary.risk_category.verksamhetsrisk}`,
     );
     expect(category.body.byCategory).toHaveLength(1);
     expect(category.body.rows[0]).toMatchObject({ risks: 1, items: 2 });
 
     // A category given as the process, or an id of no entry: 400 naming the field.
-    const wrongKind = await admin.get(`/overview?year=2026&process=${vocabulary.risk_category!.verksamhetsrisk}`);
+    const wrongKind = await admin.get(`/overview?year=2026&process=${vocabulary.risk_category.verksamhetsrisk}`);
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.errors[0].path).toBe('process');
-    const unknown = await admin.get(`/overview?year=2026&category=${vocabulary.process!.ekonomi}`);
+    const unknown = await admin.get(`/overview?year=2026&category=${vocabulary.process.ekonomi}`);
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].path).toBe('category');
     const notAnId = await admin.get('/overview?year=2026&process=ekonomi');

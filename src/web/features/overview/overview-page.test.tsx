@@ -105,7 +105,7 @@ describe('Kommunstyrelsens översikt: totals per process and category', () => {
     await waitFor(() =>
       expect(within(screen.getByRole('table', { name: 'Risker per process' })).getAllByRole('row')).toHaveLength(2),
     );
-    expect((screen.getByRole('combobox', { name: 'Process/område' }) as HTMLSelectElement).value).toBe('v-ekonomi');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Process/område' }).value).toBe('v-ekonomi');
 
     // WCAG 2.1 A and AA, as the browser tests scan (colour contrast is left to them).
     const found = await axe.run(document.body, {
