@@ -289,4 +289,78 @@ describe('journeys', () => {
     await checkScreen(page, 'journey-7-control-results');
     await page.context().close();
   });
+  test('8. a follow-up is sent back with a comment, completed and submitted again, then approved; the plan shows the state', async () => {
+    const control = 'Medarbetar- och lönesamtal genomförs enligt plan';
+    const [author, reviewer] = await Promise.all([session.newPage(), session.newPage()]);
+    await signIn(session, author, 'anders.pettersson@exempelkommun-b.example');
+    await signIn(session, reviewer, 'admin@exempelkommun-b.example');
+
+    // The responsible person writes the quarter's follow-up; saved, it is submitted for review.
+    await author.getByRole('link', { name: `Skriv uppföljning för ${control}` }).click();
+    await author.getByRole('heading', { level: 1, name: `Uppföljning: ${control}` }).waitFor();
+    await author.getByLabel('Period').selectOption({ label: 'Kvartal 4 2020' });
+    await author.getByLabel('Uppföljning', { exact: true }).fill('Samtalen är genomförda.');
+    await author.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    await author.getByRole('heading', { level: 1, name: 'Få undervisande lärare med legitimation' }).waitFor();
+    const authorsCard = itemCard(author, `Kontrollmoment ${control}`);
+    const written = authorsCard.getByRole('listitem').filter({ hasText: 'Samtalen är genomförda.' });
+    await written.getByText('Inskickad, ej godkänd').waitFor();
+
+    // The reviewer finds it in Mitt arbete, awaiting their approval, and sends it back.
+    await reviewer.reload();
+    const awaiting = reviewer.getByRole('region', { name: 'Uppföljningar som väntar på ditt godkännande' });
+    await awaiting.getByRole('link', { name: control }).waitFor();
+    await checkScreen(reviewer, 'journey-8-awaiting-review');
+    await awaiting.getByRole('link', { name: control }).click();
+    await reviewer.getByRole('heading', { level: 1, name: 'Få undervisande lärare med legitimation' }).waitFor();
+    const reviewersEntry = itemCard(reviewer, `Kontrollmoment ${control}`)
+      .getByRole('listitem')
+      .filter({ hasText: 'Samtalen är genomförda.' });
+    await reviewersEntry.getByRole('button', { name: /^Skicka tillbaka.*Kvartal 4 2020$/ }).click();
+    await reviewersEntry
+      .getByRole('textbox', { name: 'Vad behöver kompletteras?' })
+      .fill('Ange hur många samtal som hölls och om några återstår.');
+    await checkScreen(reviewer, 'journey-8-send-back');
+    await reviewersEntry.getByRole('button', { name: 'Skicka tillbaka', exact: true }).click();
+    await reviewersEntry.getByText('Återsänd', { exact: true }).waitFor();
+
+    // The author sees the comment in Mitt arbete and on the form, completes the text and submits again.
+    await author.goto(`${session.url}/`);
+    const returned = author.getByRole('region', { name: 'Uppföljningar som skickats tillbaka till dig' });
+    await returned.getByText('Ange hur många samtal som hölls och om några återstår.').waitFor();
+    await returned.getByRole('link', { name: control }).click();
+    await author.getByRole('heading', { level: 1, name: `Uppföljning: ${control}` }).waitFor();
+    await author.getByText('Ange hur många samtal som hölls och om några återstår.').waitFor();
+    await checkScreen(author, 'journey-8-returned-form');
+    await author
+      .getByLabel('Uppföljning', { exact: true })
+      .fill('Samtalen är genomförda: 42 av 42 medarbetare, inga återstår.');
+    expect(await author.getByLabel('Skicka in för granskning när du sparar').isChecked()).toBe(true);
+    await author.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    await author.getByRole('heading', { level: 1, name: 'Få undervisande lärare med legitimation' }).waitFor();
+    await itemCard(author, `Kontrollmoment ${control}`)
+      .getByRole('listitem')
+      .filter({ hasText: '42 av 42' })
+      .getByText('Inskickad, ej godkänd')
+      .waitFor();
+
+    // The reviewer approves it.
+    await reviewer.reload();
+    const resubmitted = itemCard(reviewer, `Kontrollmoment ${control}`)
+      .getByRole('listitem')
+      .filter({ hasText: '42 av 42' });
+    await resubmitted.getByRole('button', { name: /^Godkänn.*Kvartal 4 2020$/ }).click();
+    await resubmitted.getByRole('button', { name: 'Godkänn', exact: true }).click();
+    await resubmitted.getByText('Godkänd', { exact: true }).waitFor();
+    expect(await resubmitted.getByRole('button', { name: /^Godkänn/ }).count()).toBe(0);
+
+    // The plan shows the item's latest follow-up as approved.
+    await reviewer.getByRole('link', { name: 'Tillbaka till Internkontrollplan 2020' }).click();
+    await reviewer.getByRole('heading', { level: 1, name: 'Internkontrollplan 2020' }).waitFor();
+    const onPlan = reviewer.locator('li.item-card').filter({ hasText: '42 av 42' });
+    await onPlan.getByText('Godkänd', { exact: true }).waitFor();
+    expect(await onPlan.textContent()).toContain(control);
+    await checkScreen(reviewer, 'journey-8-plan');
+    await Promise.all([author.context().close(), reviewer.context().close()]);
+  });
 });

@@ -89,6 +89,30 @@ describe('screens', () => {
     await page.context().close();
   });
 
+  test('the overview narrowed to a process, and a plan’s risks grouped by process', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@exempelkommun-b.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kommunstyrelsens översikt' }).waitFor();
+    await page.getByRole('combobox', { name: 'Process/område' }).selectOption({ label: 'Personal' });
+    await page.getByText(/^Visar bara riskerna inom det valda/).waitFor();
+    expect(new URL(page.url()).searchParams.get('process')).not.toBeNull();
+    await checkScreen(page, 'overview-narrowed');
+
+    await page.goto(`${session.url}/organisation`);
+    await page
+      .getByRole('link', { name: /^Utbildningsnämnden/ })
+      .first()
+      .click();
+    await page.getByRole('link', { name: 'Internkontrollplan 2020' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2020' }).waitFor();
+    await page.getByRole('combobox', { name: 'Gruppera riskerna' }).selectOption({ label: 'Per process' });
+    const risks = page.getByRole('table', { name: 'Risker', exact: true });
+    await expect.poll(() => risks.locator('tr.table-group').count()).toBeGreaterThan(0);
+    await checkScreen(page, 'plan-grouped');
+    await page.context().close();
+  });
+
   test('the language switches to English and back, and the choice survives a reload', async () => {
     const page = await newPage();
     await signIn(page, 'samordnare@malmo.example');

@@ -18,6 +18,7 @@ export function administratorOf(unitId: string = ROOT_UNIT.id) {
     user: { id: 'p1', name: 'Ada Admin', email: 'ada@kommun.example', title: null, locale: 'sv', version: 1 },
     tenant: { id: 't1', slug: 'exempelkommun', name: 'Exempelkommun' },
     roles: [{ id: 'r1', unitId, unitName: 'Exempelkommun', role: 'administrator' }],
+    chefOf: [] as { unitId: string; unitName: string }[],
     secondFactor: { enabled: false, required: false },
     via: 'session',
     mayWrite: true,

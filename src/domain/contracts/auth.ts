@@ -27,6 +27,10 @@ export const me = z
     }),
     tenant: z.object({ id, slug: z.string(), name: z.string() }),
     roles: z.array(z.object({ id, unitId: id, unitName: z.string(), role: z.enum(ROLES) })),
+    chefOf: z.array(z.object({ unitId: id, unitName: z.string() })).meta({
+      description:
+        'The units whose chef (ansvarig chef) the person is today: they hold one of the unit’s manager functions. The chef approves and sends back the unit’s follow-ups, other than their own.',
+    }),
     secondFactor: z
       .object({
         enabled: z.boolean().meta({ description: 'The person signs in with a TOTP code after the password.' }),

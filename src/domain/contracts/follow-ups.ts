@@ -86,6 +86,10 @@ export const followUpListQuery = z.strictObject({
   reviewState: followUpReviewState.optional(),
   under: id.optional().meta({ description: 'Only follow-ups of items in plans of this unit and below.' }),
   latest: booleanQuery.optional().meta({ description: 'true: only the newest follow-up of each item.' }),
+  awaitingMyReview: booleanQuery.optional().meta({
+    description:
+      'true: only submitted follow-ups the caller may approve or send back (of units they coordinate or administer, or whose chef they are today, other than their own there).',
+  }),
   includeArchived: includeArchivedQuery,
 });
 

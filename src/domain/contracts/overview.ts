@@ -3,6 +3,7 @@ import { ORG_UNIT_KINDS } from '../org-unit.ts';
 import { PLAN_KINDS } from '../plan.ts';
 import { riskBandSchema, riskLevelSchema } from '../risk-matrix.ts';
 import { id } from './common.ts';
+import { vocabularyRef } from './vocabularies.ts';
 
 /** The query of kommunstyrelsens översikt: a unit (the caller's top unit when left out) and a year. */
 export const overviewQuery = z.strictObject({
@@ -13,7 +14,24 @@ export const overviewQuery = z.strictObject({
     .min(1990)
     .max(2100)
     .meta({ description: 'The plan year: every plan whose period covers it counts.' }),
+  process: id.optional().meta({
+    description:
+      'Only risks of this process (kontrollområde), with their controls, the actions answering them and the deviations those controls found; activities are left out.',
+  }),
+  category: id.optional().meta({
+    description: 'Only risks of this risk category, counted as with process; both together narrow to both.',
+  }),
 });
+
+/** The risks of one process or risk category across the rows, with their controls. */
+export const overviewGroup = z
+  .object({
+    entry: vocabularyRef.nullable().meta({ description: 'The process or category; null for risks without one.' }),
+    risks: z.int(),
+    highestRiskValue: z.int().nullable(),
+    controls: z.int().meta({ description: 'The controls (kontrollmoment) of those risks, not archived.' }),
+  })
+  .meta({ id: 'OverviewGroup' });
 
 /** Counts of items (controls, actions, activities) per status category; `none` for items without a status. */
 const statusCounts = z.object({
@@ -65,6 +83,11 @@ export const overview = z
       description:
         "The scope's own plans first (left out when it has none), then every unit directly under it in the organisation's order.",
     }),
+    byProcess: z.array(overviewGroup).meta({
+      description:
+        'The risks of all rows totalled per process (by name, risks without a process last); empty when no risk is counted.',
+    }),
+    byCategory: z.array(overviewGroup).meta({ description: 'The same per risk category.' }),
     matrix: z
       .object({
         likelihoodLevels: z.array(riskLevelSchema),

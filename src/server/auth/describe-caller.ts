@@ -1,9 +1,11 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { swedishDateOf } from '../../domain/clock.ts';
 import type { Database } from '../db/client.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { roleAssignments } from '../db/schema/role-assignments.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
+import { unitsChefedBy } from '../functions/function-holders.ts';
 import { secondFactorState } from './second-factor.ts';
 
 export interface DescribeCallerOptions {
@@ -19,7 +21,7 @@ export interface DescribeCallerOptions {
   now: Date;
 }
 
-/** Who is calling, as sign-in and "who am I" answer: the person, their tenant, their roles by unit, their second factor, and how they came. */
+/** Who is calling, as sign-in and "who am I" answer: the person, their tenant, their roles by unit, the units whose chef they are today, their second factor, and how they came. */
 export async function describeCaller(
   db: Database,
   { tenantId, userId, via, mayWrite, csrfToken, now }: DescribeCallerOptions,
@@ -57,5 +59,6 @@ export async function describeCaller(
     )
     .orderBy(asc(orgUnits.name), asc(roleAssignments.role));
   const secondFactor = await secondFactorState(db, { tenantId, userId });
-  return { ...row!, roles, secondFactor, via, mayWrite, csrfToken, now: now.toISOString() };
+  const chefOf = await unitsChefedBy(db, tenantId, userId, swedishDateOf(now));
+  return { ...row!, roles, chefOf, secondFactor, via, mayWrite, csrfToken, now: now.toISOString() };
 }

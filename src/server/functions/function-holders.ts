@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database, Transaction } from '../db/client.ts';
 import { functionHolders, unitFunctions } from '../db/schema/unit-functions.ts';
+import { orgUnits } from '../db/schema/org-units.ts';
 import { users } from '../db/schema/users.ts';
 import { AppError } from '../errors.ts';
 import { localize } from '../messages/messages.ts';
@@ -152,4 +153,41 @@ export async function assertUnitFunction(
     throw new AppError('validation_failed', undefined, [
       { path, message: localize((m) => m.unitFunctions.archivedFunction(row.name)) },
     ]);
+}
+
+/** A unit whose chef a person is: they hold one of its manager functions (`isManager`). */
+export interface ChefOf {
+  unitId: string;
+  unitName: string;
+}
+
+/**
+ * The units whose chef (ansvarig chef) the person is on `date`: they hold a manager function of
+ * the unit that is not archived. Only the unit itself, not the units below it.
+ */
+export async function unitsChefedBy(db: Reader, tenantId: string, userId: string, date: string): Promise<ChefOf[]> {
+  const rows = await db
+    .selectDistinct({ unitId: unitFunctions.unitId, unitName: orgUnits.name })
+    .from(functionHolders)
+    .innerJoin(
+      unitFunctions,
+      and(eq(unitFunctions.tenantId, functionHolders.tenantId), eq(unitFunctions.id, functionHolders.functionId)),
+    )
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, unitFunctions.tenantId), eq(orgUnits.id, unitFunctions.unitId)))
+    .where(
+      and(
+        eq(functionHolders.tenantId, tenantId),
+        eq(functionHolders.userId, userId),
+        eq(unitFunctions.isManager, true),
+        isNull(unitFunctions.archivedAt),
+        heldOn(date),
+      ),
+    )
+    .orderBy(asc(orgUnits.name), asc(unitFunctions.unitId));
+  return rows;
+}
+
+/** Whether the person is the unit's chef on `date` (holds one of its manager functions). */
+export async function isChefOf(db: Reader, tenantId: string, userId: string, unitId: string, date: string) {
+  return (await unitsChefedBy(db, tenantId, userId, date)).some((unit) => unit.unitId === unitId);
 }

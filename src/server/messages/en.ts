@@ -162,6 +162,8 @@ export const en: ServerMessages = {
     notReturnable: 'Only a submitted or approved follow-up can be sent back.',
     notApprovable: 'Only a submitted follow-up can be approved; a draft or a returned one must be submitted first.',
     commentRequired: 'Say what needs to be added or changed.',
+    notOwn:
+      'A responsible manager does not approve or send back their own follow-up: a coordinator or an administrator of the unit does.',
     reviewersOnly:
       'Only the unit’s responsible manager, coordinator or administrator may approve or send back a follow-up.',
   },

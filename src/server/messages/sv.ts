@@ -178,6 +178,8 @@ export const sv = {
     notApprovable:
       'Bara en inskickad uppföljning kan godkännas; ett utkast eller en återsänd uppföljning måste först skickas in.',
     commentRequired: 'Skriv vad som behöver kompletteras eller ändras.',
+    notOwn:
+      'Den ansvariga chefen godkänner eller skickar inte tillbaka sin egen uppföljning: det gör enhetens samordnare eller administratör.',
     reviewersOnly:
       'Bara enhetens ansvariga chef, samordnare eller administratör får godkänna eller skicka tillbaka en uppföljning.',
   },

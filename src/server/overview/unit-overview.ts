@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { overview as overviewContract, overviewRow } from '../../domain/contracts/overview.ts';
+import type { overview as overviewContract, overviewGroup, overviewRow } from '../../domain/contracts/overview.ts';
 import type { OrgUnitKind } from '../../domain/org-unit.ts';
 import type { PlanKind } from '../../domain/plan.ts';
 import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
@@ -9,12 +9,16 @@ import { queryRows, readTogether, type Database } from '../db/client.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { plans } from '../db/schema/plans.ts';
 import { riskMatrices } from '../db/schema/risk-matrices.ts';
+import { vocabularyEntries } from '../db/schema/vocabulary-entries.ts';
 import { AppError } from '../errors.ts';
+import { localize } from '../messages/messages.ts';
 import { overdueCondition } from '../plan-items/item-details.ts';
+import { vocabularyRefs } from '../vocabulary/vocabulary-refs.ts';
 import { plansOfYears } from './plan-year.ts';
 
 export type Overview = z.infer<typeof overviewContract>;
 export type OverviewRow = z.infer<typeof overviewRow>;
+type OverviewGroup = z.infer<typeof overviewGroup>;
 
 export interface OverviewScope {
   tenantId: string;
@@ -25,6 +29,10 @@ export interface OverviewScope {
   today: string;
   /** The units the caller reads; the rest are neither rows nor counted. */
   readableUnitIds: string[] | 'all';
+  /** Only risks of this process (a vocabulary entry), and what belongs to them. */
+  processId?: string | undefined;
+  /** Only risks of this risk category, and what belongs to them. */
+  categoryId?: string | undefined;
 }
 
 interface UnitRow {
@@ -43,6 +51,8 @@ interface UnitRow {
  */
 export async function unitOverview(db: Database, scope: OverviewScope): Promise<Overview> {
   const { tenantId, year, today } = scope;
+  await assertFilterEntry(db, tenantId, 'process', scope.processId);
+  await assertFilterEntry(db, tenantId, 'category', scope.categoryId);
   const units: UnitRow[] = await db
     .select({ id: orgUnits.id, parentId: orgUnits.parentId, kind: orgUnits.kind, name: orgUnits.name })
     .from(orgUnits)
@@ -73,6 +83,7 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
     tenantId,
     planRows.map((plan) => plan.id),
     today,
+    { processId: scope.processId, categoryId: scope.categoryId },
   );
   const matrixRow = matrixRows[0];
   const matrix = matrixRow
@@ -83,17 +94,33 @@ export async function unitOverview(db: Database, scope: OverviewScope): Promise<
       }
     : DEFAULT_RISK_MATRIX;
   const { rows, cells, unassessed } = tallyOverview(layout, planRows, counts, matrix);
+  const groups = await totalGroups(db, tenantId, counts.groupCounts);
   return {
     unit: { id: layout.top.id, name: layout.top.name, kind: layout.top.kind },
     year,
     today,
     rows: [...rows.values()].filter((row) => !row.own || row.plans.length > 0),
+    ...groups,
     matrix: {
       ...matrix,
       cells: [...cells.values()].sort((a, b) => b.likelihood - a.likelihood || a.consequence - b.consequence),
       unassessedRisks: unassessed,
     },
   };
+}
+
+/** A process or category to filter by must be an entry of that vocabulary of the tenant (archived ones too): else 400 naming the field. */
+async function assertFilterEntry(db: Database, tenantId: string, path: 'process' | 'category', entryId?: string) {
+  if (entryId === undefined) return;
+  const kind = path === 'process' ? 'process' : 'risk_category';
+  const [row] = await db
+    .select({ kind: vocabularyEntries.kind })
+    .from(vocabularyEntries)
+    .where(and(eq(vocabularyEntries.tenantId, tenantId), eq(vocabularyEntries.id, entryId)));
+  if (row?.kind === kind) return;
+  throw new AppError('validation_failed', undefined, [
+    { path, message: localize((m) => m.vocabulary.notInVocabulary) },
+  ]);
 }
 
 type PlanRow = { id: string; title: string; kind: PlanKind; unitId: string };
@@ -157,16 +184,52 @@ interface PlanContentCounts {
     risks: number;
     highest: number | null;
   }[];
+  groupCounts: {
+    plan_id: string;
+    process_id: string | null;
+    category_id: string | null;
+    risks: number;
+    highest: number | null;
+    controls: number;
+  }[];
 }
 
-/** Per plan: its items by status category and overdue, its deviations and open ones, its risks per cell. Three queries. */
+/** Which risks count: those of a process, of a category, or both; all when neither is given. */
+interface RiskFilter {
+  processId?: string | undefined;
+  categoryId?: string | undefined;
+}
+
+/**
+ * Per plan: its items by status category and overdue, its deviations and open ones, its risks per
+ * cell and per process and category. Four queries. With a process or category, only the risks of
+ * it count, with their controls, the actions answering them and those controls' deviations;
+ * activities, which answer no risk, are left out.
+ */
 async function countPlanContents(
   db: Database,
   tenantId: string,
   planIds: string[],
   today: string,
+  filter: RiskFilter = {},
 ): Promise<PlanContentCounts> {
-  if (planIds.length === 0) return { itemCounts: [], deviationCounts: [], riskCounts: [] };
+  if (planIds.length === 0) return { itemCounts: [], deviationCounts: [], riskCounts: [], groupCounts: [] };
+  const filtered = filter.processId !== undefined || filter.categoryId !== undefined;
+  const riskMatches = (alias: string) =>
+    sql.join(
+      [
+        sql`true`,
+        ...(filter.processId === undefined ? [] : [sql`${sql.raw(alias)}.process_id = ${filter.processId}::uuid`]),
+        ...(filter.categoryId === undefined ? [] : [sql`${sql.raw(alias)}.category_id = ${filter.categoryId}::uuid`]),
+      ],
+      sql` and `,
+    );
+  const ofMatchingRisk = (table: string) =>
+    !filtered
+      ? sql`true`
+      : table === 'activities'
+        ? sql`false`
+        : sql`${sql.raw(table)}.risk_id in (select fr.id from risks fr where fr.tenant_id = ${tenantId} and ${riskMatches('fr')})`;
   const idList = sql.join(
     planIds.map((planId) => sql`${planId}::uuid`),
     sql`, `,
@@ -176,8 +239,9 @@ async function countPlanContents(
   const itemsOf = (table: string) =>
     sql`select ${sql.raw(table)}.plan_id, s.category, ${overdue(table)} as overdue
         from ${sql.raw(table)} left join statuses s on s.tenant_id = ${sql.raw(table)}.tenant_id and s.id = ${sql.raw(table)}.status_id
-        where ${sql.raw(table)}.tenant_id = ${tenantId} and ${sql.raw(table)}.archived_at is null and ${sql.raw(table)}.plan_id in (${idList})`;
-  const [itemCounts, deviationCounts, riskCounts] = await readTogether(
+        where ${sql.raw(table)}.tenant_id = ${tenantId} and ${sql.raw(table)}.archived_at is null and ${sql.raw(table)}.plan_id in (${idList})
+          and ${ofMatchingRisk(table)}`;
+  const [itemCounts, deviationCounts, riskCounts, groupCounts] = await readTogether(
     db,
     () =>
       queryRows<PlanContentCounts['itemCounts'][number]>(
@@ -192,17 +256,65 @@ async function countPlanContents(
         sql`select c.plan_id, count(*)::int as deviations, count(*) filter (where d.state = 'open')::int as open
             from deviations d join controls c on c.tenant_id = d.tenant_id and c.id = d.control_id
             where d.tenant_id = ${tenantId} and d.archived_at is null and c.plan_id in (${idList})
+              and ${ofMatchingRisk('c')}
             group by c.plan_id`,
       ),
     () =>
       queryRows<PlanContentCounts['riskCounts'][number]>(
         db,
         sql`select plan_id, likelihood, consequence, count(*)::int as risks, max(risk_value)::int as highest
-            from risks where tenant_id = ${tenantId} and archived_at is null and plan_id in (${idList})
+            from risks r where r.tenant_id = ${tenantId} and r.archived_at is null and r.plan_id in (${idList})
+              and ${riskMatches('r')}
             group by plan_id, likelihood, consequence`,
       ),
+    () =>
+      queryRows<PlanContentCounts['groupCounts'][number]>(
+        db,
+        sql`select r.plan_id, r.process_id, r.category_id, count(*)::int as risks, max(r.risk_value)::int as highest,
+                   sum((select count(*) from controls c
+                         where c.tenant_id = r.tenant_id and c.risk_id = r.id and c.archived_at is null))::int as controls
+            from risks r where r.tenant_id = ${tenantId} and r.archived_at is null and r.plan_id in (${idList})
+              and ${riskMatches('r')}
+            group by r.plan_id, r.process_id, r.category_id`,
+      ),
   );
-  return { itemCounts, deviationCounts, riskCounts };
+  return { itemCounts, deviationCounts, riskCounts, groupCounts };
+}
+
+/**
+ * The risks of all counted plans totalled per process and per category, named from the
+ * vocabulary; sorted by the Swedish name as the council summary prints them, those without one last.
+ */
+async function totalGroups(
+  db: Database,
+  tenantId: string,
+  groupCounts: PlanContentCounts['groupCounts'],
+): Promise<Pick<Overview, 'byProcess' | 'byCategory'>> {
+  const refs = await vocabularyRefs(
+    db,
+    tenantId,
+    groupCounts.flatMap((count) => [count.process_id, count.category_id]),
+  );
+  const total = (key: 'process_id' | 'category_id') => {
+    const groups = new Map<string | null, OverviewGroup>();
+    for (const count of groupCounts) {
+      const id = count[key];
+      const group = groups.get(id) ?? {
+        entry: id === null ? null : (refs.get(id) ?? null),
+        risks: 0,
+        highestRiskValue: null,
+        controls: 0,
+      };
+      group.risks += Number(count.risks);
+      group.controls += Number(count.controls);
+      if (count.highest !== null) group.highestRiskValue = Math.max(group.highestRiskValue ?? 0, Number(count.highest));
+      groups.set(id, group);
+    }
+    return [...groups.values()].sort((a, b) =>
+      a.entry === null ? 1 : b.entry === null ? -1 : a.entry.labelSv.localeCompare(b.entry.labelSv, 'sv'),
+    );
+  };
+  return { byProcess: total('process_id'), byCategory: total('category_id') };
 }
 
 /** The counts added up per row, and the risks of all rows per cell of the matrix (those outside its scales apart). */

@@ -15,6 +15,7 @@ import type { ReportSearch } from '../features/reports/reports-page.tsx';
 import type { ComparisonSearch } from '../features/plans/plan-comparison-page.tsx';
 import type { YearSearch } from '../features/calendar/year-page.tsx';
 import type { GoalsSearch } from '../features/goals/goals-page.tsx';
+import type { OverviewSearch } from '../features/overview/overview-page.tsx';
 import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
 import { Page, noteNavigation } from '../components/page.tsx';
 
@@ -86,9 +87,14 @@ export const planRoute = createRoute({
   path: '/planer/$planId',
   validateSearch: (
     search: Record<string, unknown>,
-  ): { sannolikhet?: number | undefined; konsekvens?: number | undefined } => ({
+  ): {
+    sannolikhet?: number | undefined;
+    konsekvens?: number | undefined;
+    gruppera?: 'process' | 'kategori' | undefined;
+  } => ({
     sannolikhet: optionalInt(search.sannolikhet),
     konsekvens: optionalInt(search.konsekvens),
+    gruppera: search.gruppera === 'process' || search.gruppera === 'kategori' ? search.gruppera : undefined,
   }),
   component: lazyRouteComponent(() => import('../features/plans/plan-page.tsx'), 'PlanPage'),
 });
@@ -202,9 +208,11 @@ const editFollowUpRoute = createRoute({
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/oversikt',
-  validateSearch: (search: Record<string, unknown>): { enhet?: string | undefined; ar?: number | undefined } => ({
+  validateSearch: (search: Record<string, unknown>): OverviewSearch => ({
     enhet: optionalString(search.enhet),
     ar: optionalInt(search.ar),
+    process: optionalString(search.process),
+    kategori: optionalString(search.kategori),
   }),
   component: lazyRouteComponent(() => import('../features/overview/overview-page.tsx'), 'OverviewPage'),
 });

@@ -83,6 +83,38 @@ describe('FollowUpReview: the review step of a follow-up', () => {
     expect(reviewActions(submitted, 'me', true, false)).toEqual({ submit: false, send: false, approve: false });
   });
 
+  test('the unit’s chef approves and sends back the others’ follow-ups, not their own', () => {
+    const submitted = followUp({ reviewState: 'submitted', authorId: 'author' });
+    expect(reviewActions(submitted, 'chef', false, true, true)).toEqual({ submit: false, send: true, approve: true });
+    expect(reviewActions(submitted, 'chef', false, true, false)).toEqual({
+      submit: false,
+      send: false,
+      approve: false,
+    });
+    const own = followUp({ reviewState: 'submitted', authorId: 'chef' });
+    expect(reviewActions(own, 'chef', false, true, true)).toEqual({ submit: false, send: false, approve: false });
+  });
+
+  test('a responsible person who is the unit’s chef sees Godkänn and Skicka tillbaka', async () => {
+    const seen = server({ ...withRole('responsible'), chefOf: [{ unitId: NAMND_UNIT.id, unitName: 'Nämnd' }] }, () =>
+      json(followUp({ reviewState: 'approved' })),
+    );
+    renderReview(followUp());
+    await userEvent.click(await screen.findByRole('button', { name: /^Godkänn.*Kvartal 1 2026$/ }));
+    expect(screen.queryByRole('button', { name: /^Skicka tillbaka/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Godkänn' }));
+    await waitFor(() => expect(seen.some((request) => request.method === 'POST')).toBe(true));
+    expect(seen.find((request) => request.method === 'POST')!.url).toBe('/api/v1/follow-ups/f1/approve');
+  });
+
+  test('a responsible person who is not the chef sees no review buttons', async () => {
+    const seen = server(withRole('responsible'));
+    renderReview(followUp());
+    expect(await screen.findByText('Inskickad, ej godkänd')).toBeTruthy();
+    await rolesRead(seen);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
   test('a reader sees the state and the comment it was sent back with, and no buttons', async () => {
     const seen = server(withRole('reader'));
     renderReview(followUp({ reviewState: 'returned', reviewComment: 'Ange antal fakturor.', reviewedById: 'p2' }));

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { FollowUpReviewState } from '../../domain/control-result.ts';
 import { approveFollowUp, returnFollowUp, submitFollowUp, type FollowUp } from '../api/follow-ups.ts';
 import { ApiError } from '../lib/api.ts';
-import { canManageUnit } from '../lib/can-manage.ts';
+import { canManageUnit, isChefOfUnit } from '../lib/can-manage.ts';
 import { useOrgUnits } from '../lib/reference-data.ts';
 import { useMe } from '../lib/use-me.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -20,21 +20,25 @@ export function reviewActions(
   userId: string | undefined,
   mayManage: boolean,
   mayWrite: boolean,
+  /** The person is the unit's chef today (holds one of its manager functions). */
+  isChef = false,
 ): { submit: boolean; send: boolean; approve: boolean } {
   if (!mayWrite || !userId) return { submit: false, send: false, approve: false };
   const author = followUp.authorId === userId;
   const state = followUp.reviewState;
+  // The chef reviews the others' follow-ups; their own goes to a coordinator or an administrator.
+  const reviewer = mayManage || (isChef && !author);
   return {
     submit: (author || mayManage) && (state === 'draft' || state === 'returned'),
-    send: mayManage && (state === 'submitted' || state === 'approved'),
-    approve: mayManage && state === 'submitted',
+    send: reviewer && (state === 'submitted' || state === 'approved'),
+    approve: reviewer && state === 'submitted',
   };
 }
 
 /**
  * A follow-up's review step: its state, the comment it was sent back or approved with, and the
  * buttons the person may use: Skicka in (its author), Skicka tillbaka and Godkänn (the unit's
- * administrator or coordinator), the first two with a comment.
+ * administrator or coordinator, or its chef for the others' follow-ups), the last two with a comment.
  */
 export function FollowUpReview({
   followUp,
@@ -63,6 +67,7 @@ export function FollowUpReview({
     me.data?.user.id,
     canManageUnit(me.data, units.data, unitId),
     me.data?.mayWrite ?? false,
+    isChefOfUnit(me.data, unitId),
   );
 
   async function run(step: () => Promise<FollowUp>) {

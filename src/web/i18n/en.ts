@@ -1619,4 +1619,20 @@ export const en: Messages = {
   'planImport.field.period': 'Period',
   'planImport.field.followUp': 'Follow-up',
   'planImport.field.comment': 'Comment',
+  // The chef's review of follow-ups; the overview and the plan by process and category.
+  'followUpReview.awaitingYou': 'Follow-ups awaiting your approval',
+  'followUpReview.awaitingYouHelp':
+    'Submitted follow-ups of units where you are the responsible manager, coordinator or administrator. Approve them or send them back at the item.',
+  'plan.groupRisks': 'Group the risks',
+  'plan.groupNone': 'No grouping',
+  'plan.groupByProcess': 'By process',
+  'plan.groupByCategory': 'By risk category',
+  'plan.groupCount': ({ count }: { count: number }) => (count === 1 ? '1 risk' : `${count} risks`),
+  'overview.byProcess': 'Risks by process',
+  'overview.byCategory': 'Risks by risk category',
+  'overview.controls': 'Controls',
+  'overview.notGiven': 'Not given',
+  'overview.narrowed':
+    'Only the risks of your choice are shown, with their controls, actions and deviations. Activities are not counted.',
+  'overview.notOffered': 'A choice not offered for the year',
 };

@@ -1656,6 +1656,22 @@ export const sv = {
   'planImport.field.period': 'Period',
   'planImport.field.followUp': 'Uppföljning',
   'planImport.field.comment': 'Kommentar',
+  // The chef's review of follow-ups; the overview and the plan by process and category.
+  'followUpReview.awaitingYou': 'Uppföljningar som väntar på ditt godkännande',
+  'followUpReview.awaitingYouHelp':
+    'Inskickade uppföljningar av enheter där du är ansvarig chef, samordnare eller administratör. Godkänn eller skicka tillbaka dem vid kontrollmomentet.',
+  'plan.groupRisks': 'Gruppera riskerna',
+  'plan.groupNone': 'Ingen gruppering',
+  'plan.groupByProcess': 'Per process',
+  'plan.groupByCategory': 'Per riskkategori',
+  'plan.groupCount': ({ count }: { count: number }) => (count === 1 ? '1 risk' : `${count} risker`),
+  'overview.byProcess': 'Risker per process',
+  'overview.byCategory': 'Risker per riskkategori',
+  'overview.controls': 'Kontrollmoment',
+  'overview.notGiven': 'Inte angiven',
+  'overview.narrowed':
+    'Visar bara riskerna inom det valda, med deras kontrollmoment, åtgärder och avvikelser. Aktiviteter räknas inte med.',
+  'overview.notOffered': 'Ett val som inte erbjuds för året',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;

@@ -38,3 +38,11 @@ export function canAnswerForUnit(me: Me | undefined, units: OrgUnit[] | undefine
   if (!me || !units) return false;
   return unitsWithRole(me, units, ANSWERING_ROLES).some((unit) => unit.id === unitId);
 }
+
+/**
+ * Whether the signed-in person is the unit's chef today (holds one of its manager functions): the
+ * chef approves and sends back the unit's follow-ups written by others.
+ */
+export function isChefOfUnit(me: Me | undefined, unitId: string): boolean {
+  return me?.chefOf.some((unit) => unit.unitId === unitId) ?? false;
+}

@@ -4,6 +4,7 @@ import { updateAudited } from '../../audit/audited-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
 import { AppError, type LocalizedText } from '../../errors.ts';
+import { isChefOf } from '../../functions/function-holders.ts';
 import { localize } from '../../messages/messages.ts';
 import { findReadableFollowUp } from './find-readable-follow-up.ts';
 import { assertMayChange, type FollowUpRow } from './follow-up-rules.ts';
@@ -30,14 +31,29 @@ function assertState(row: FollowUpRow, allowed: readonly FollowUpReviewState[], 
   if (!allowed.includes(row.reviewState)) throw new AppError('not_yet', message, [{ path: 'reviewState', message }]);
 }
 
-/** Approving and sending back belong to the unit's managers (administrator, coordinator). */
-function assertMayReview(access: Access, unitId: string) {
-  if (!access.hasRole(unitId, MANAGING_ROLES))
+/**
+ * Approving and sending back belong to the unit's managers (administrator, coordinator) and to
+ * its chef (ansvarig chef): whoever holds one of the unit's manager functions on the day, whatever
+ * their role on the unit. The chef reviews the others' follow-ups, not their own: a follow-up the
+ * chef wrote is approved by a coordinator or an administrator, so that no one approves their own
+ * work unless they manage the unit anyway.
+ */
+async function assertMayReview(tx: Transaction, access: Access, current: FollowUpRow & { unitId: string }) {
+  const { unitId } = current;
+  if (access.hasRole(unitId, MANAGING_ROLES)) return access.assertRole(unitId, MANAGING_ROLES);
+  access.assertRead(unitId);
+  access.assertMayWrite();
+  if (await isChefOf(tx, access.tenantId, access.userId, unitId, access.today)) {
+    if (current.authorId !== access.userId) return;
     throw new AppError(
       'forbidden',
-      localize((m) => m.followUpReview.reviewersOnly),
+      localize((m) => m.followUpReview.notOwn),
     );
-  access.assertRole(unitId, MANAGING_ROLES);
+  }
+  throw new AppError(
+    'forbidden',
+    localize((m) => m.followUpReview.reviewersOnly),
+  );
 }
 
 async function moveTo(
@@ -79,7 +95,7 @@ export async function returnFollowUp(
   { followUpId, version, comment }: ReturnFollowUpOptions,
 ) {
   const current = await findReadableFollowUp(tx, access, { followUpId });
-  assertMayReview(access, current.unitId);
+  await assertMayReview(tx, access, current);
   assertState(
     current,
     ['submitted', 'approved'],
@@ -104,7 +120,7 @@ export async function approveFollowUp(
   { followUpId, version, comment }: ApproveFollowUpOptions,
 ) {
   const current = await findReadableFollowUp(tx, access, { followUpId });
-  assertMayReview(access, current.unitId);
+  await assertMayReview(tx, access, current);
   assertState(
     current,
     ['submitted'],

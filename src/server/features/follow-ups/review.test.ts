@@ -186,6 +186,148 @@ describe('the follow-up review step', () => {
     expect(other.status).toBe(404);
   });
 
+  describe('the unit’s chef (ansvarig chef), who holds its manager function on the day', () => {
+    let chefFunctionId = '';
+    beforeAll(async () => {
+      const admin = await h.as('tenantAdmin');
+      // The chef is only 'responsible' on unit A, and assigned to the control like its other responsible person.
+      const chef = await admin.post('/users', { name: 'Chefen Ansvarig', email: `chef-${h.suffix}@example.se` });
+      expect(chef.status, JSON.stringify(chef.body)).toBe(201);
+      h.userIds.chef = chef.body.id;
+      const role = await admin.post('/role-assignments', {
+        userId: chef.body.id,
+        unitId: h.tenant.unitA,
+        role: 'responsible',
+      });
+      expect(role.status, JSON.stringify(role.body)).toBe(201);
+      const control = (await admin.get(`/controls/${controlId}`)).body;
+      await admin.patch(`/controls/${controlId}`, {
+        version: control.version,
+        responsibleIds: [h.userIds.responsible, chef.body.id],
+      });
+      const fn = await admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Nämndchef', isManager: true });
+      expect(fn.status, JSON.stringify(fn.body)).toBe(201);
+      chefFunctionId = fn.body.id;
+      const held = await admin.post(`/unit-functions/${chefFunctionId}/holders`, {
+        userId: chef.body.id,
+        validFrom: '2026-01-01',
+      });
+      expect(held.status, JSON.stringify(held.body)).toBe(201);
+    });
+
+    test('the chef sends back and approves the unit’s follow-ups, and is told so by GET /me', async () => {
+      const chef = await h.as('chef');
+      const me = (await chef.get('/me')).body;
+      expect(me.chefOf).toEqual([{ unitId: h.tenant.unitA, unitName: 'Nämnd A' }]);
+      expect((await (await h.as('coordinator')).get('/me')).body.chefOf).toEqual([]);
+
+      const written = await write();
+      const back = await chef.post(`/follow-ups/${written.id}/return`, { version: written.version, comment: 'Mer.' });
+      expect(back.status, JSON.stringify(back.body)).toBe(200);
+      expect(back.body).toMatchObject({ reviewState: 'returned', reviewedById: h.userIds.chef });
+      const again = (
+        await (await h.as('responsible')).post(`/follow-ups/${written.id}/submit`, { version: back.body.version })
+      ).body;
+      const approved = await chef.post(`/follow-ups/${written.id}/approve`, { version: again.version });
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      expect(approved.body).toMatchObject({ reviewState: 'approved', reviewedById: h.userIds.chef });
+    });
+
+    test('the chef does not approve their own follow-up (403); the coordinator does', async () => {
+      const own = await (
+        await h.as('chef')
+      ).post('/follow-ups', { controlId, periodId: h.tenant.periodIds.q1, body: 'Chefens egen.' });
+      expect(own.status, JSON.stringify(own.body)).toBe(201);
+      const refused = await (
+        await h.as('chef')
+      ).post(`/follow-ups/${own.body.id}/approve`, { version: own.body.version });
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toMatch(/sin egen uppföljning/);
+      const byCoordinator = await (
+        await h.as('coordinator')
+      ).post(`/follow-ups/${own.body.id}/approve`, { version: own.body.version });
+      expect(byCoordinator.status).toBe(200);
+    });
+
+    test('a responsible person who is not the chef is refused with 403', async () => {
+      const written = await write();
+      const reply = await (
+        await h.as('responsible')
+      ).post(`/follow-ups/${written.id}/approve`, { version: written.version });
+      expect(reply.status).toBe(403);
+    });
+
+    test('GET /follow-ups?awaitingMyReview=true lists what waits for the caller: the chef’s lists leave out their own', async () => {
+      const others = await write();
+      const own = (
+        await (await h.as('chef')).post('/follow-ups', { controlId, periodId: h.tenant.periodIds.q1, body: 'Egen.' })
+      ).body;
+      const ids = async (who: string) =>
+        (
+          (await (await h.as(who)).get('/follow-ups?awaitingMyReview=true&limit=100')).body.items as {
+            id: string;
+            reviewState: string;
+          }[]
+        ).map((item) => {
+          expect(item.reviewState).toBe('submitted');
+          return item.id;
+        });
+      const chefs = await ids('chef');
+      expect(chefs).toContain(others.id);
+      expect(chefs).not.toContain(own.id);
+      expect(await ids('coordinator')).toEqual(expect.arrayContaining([others.id, own.id]));
+      expect(await ids('responsible')).toEqual([]);
+      expect(await ids('reader')).toEqual([]);
+    });
+
+    test('a function held only from a later date does not make its holder the chef today', async () => {
+      const admin = await h.as('tenantAdmin');
+      const later = (
+        await admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Tillträdande chef', isManager: true })
+      ).body;
+      const held = await admin.post(`/unit-functions/${later.id}/holders`, {
+        userId: h.userIds.responsible,
+        validFrom: '2026-07-01',
+      });
+      expect(held.status, JSON.stringify(held.body)).toBe(201);
+      const written = await (
+        await h.as('chef')
+      ).post('/follow-ups', { controlId, periodId: h.tenant.periodIds.q1, body: 'Skriven av chefen.' });
+      const early = await (
+        await h.as('responsible')
+      ).post(`/follow-ups/${written.body.id}/approve`, { version: written.body.version });
+      expect(early.status).toBe(403);
+      expect((await (await h.as('responsible')).get('/me')).body.chefOf).toEqual([]);
+      // From the first day the holding runs, the same step is allowed.
+      h.clock.set('2026-07-01T08:00:00Z');
+      try {
+        const inTime = await (
+          await h.signIn('responsible')
+        ).post(`/follow-ups/${written.body.id}/approve`, { version: written.body.version });
+        expect(inTime.status, JSON.stringify(inTime.body)).toBe(200);
+      } finally {
+        h.clock.set('2026-06-15T10:00:00Z');
+      }
+    });
+
+    test('an archived manager function makes no chef', async () => {
+      const admin = await h.as('tenantAdmin');
+      const fn = (await admin.get(`/unit-functions/${chefFunctionId}`)).body;
+      const archived = await admin.post(`/unit-functions/${chefFunctionId}/archive`, { version: fn.version });
+      expect([200, 204]).toContain(archived.status);
+      try {
+        const written = await write();
+        const reply = await (
+          await h.as('chef')
+        ).post(`/follow-ups/${written.id}/approve`, { version: written.version });
+        expect(reply.status).toBe(403);
+      } finally {
+        const now = (await admin.get(`/unit-functions/${chefFunctionId}?includeArchived=true`)).body;
+        await admin.post(`/unit-functions/${chefFunctionId}/restore`, { version: now.version });
+      }
+    });
+  });
+
   test('an approved follow-up its author rewrites goes back for review; a coordinator’s edit keeps it approved', async () => {
     const written = await write();
     const coordinator = await h.as('coordinator');

@@ -83,7 +83,8 @@ export function followUpRoutes() {
       method: 'post',
       path: '/follow-ups/{id}/return',
       tags: ['Follow-ups'],
-      summary: 'Send a follow-up back to its author with a comment (skicka tillbaka): the unit’s managers',
+      summary:
+        'Send a follow-up back to its author with a comment (skicka tillbaka): the unit’s managers, or its chef (the holder of a manager function today) for others’ follow-ups',
       request: { params: idParams, ...jsonBody(followUpReturn) },
       responses: { 200: json(followUp, 'The returned follow-up'), ...reviewProblems },
     }),
@@ -104,7 +105,8 @@ export function followUpRoutes() {
       method: 'post',
       path: '/follow-ups/{id}/approve',
       tags: ['Follow-ups'],
-      summary: 'Approve a submitted follow-up (godkänn), with a comment if wanted: the unit’s managers',
+      summary:
+        'Approve a submitted follow-up (godkänn), with a comment if wanted: the unit’s managers, or its chef (the holder of a manager function today) for others’ follow-ups',
       request: { params: idParams, ...jsonBody(followUpApprove) },
       responses: { 200: json(followUp, 'The approved follow-up'), ...reviewProblems },
     }),

@@ -12,7 +12,7 @@ import { HARNESS_NOW, clientFor, type Client } from '../../../../test/support/ha
 import { demoFixturesFolder } from '../../paths.ts';
 
 // Kommunstyrelsens översikt (the API the overview screen shows) and the council summary report
-// must give the same number for every unit and column. The report is read as a reader reads it
+// must give the same number for every unit and column, and the same totals per process and category. The report is read as a reader reads it
 // (its Markdown), never through the function that computes the overview.
 
 /** The rows of the first Markdown table after the caption line `*caption*`, as objects keyed by column title. */
@@ -44,6 +44,13 @@ interface ApiRow {
   openDeviations: number;
   risks: number;
   highestRiskValue: number | null;
+}
+
+interface ApiGroup {
+  entry: { labelSv: string } | null;
+  risks: number;
+  highestRiskValue: number | null;
+  controls: number;
 }
 
 /** A row as the report must print it, column by column. */
@@ -168,6 +175,26 @@ describe('kommunstyrelsens översikt and the council summary report, on every de
                 : unassessed === 1
                   ? '1 risk är inte bedömd'
                   : `${unassessed} risker är inte bedömda`,
+            );
+          }
+          // The risks per process and per category: the same groups, totals and order (when the demo
+          // plans name processes; overview.test.ts compares them on a plan that does).
+          for (const [caption, groups] of [
+            ['Risker per process', api.body.byProcess],
+            ['Risker per riskkategori', api.body.byCategory],
+          ] as const) {
+            const typed = groups as ApiGroup[];
+            if (!typed.some((group) => group.entry !== null)) {
+              expect(markdown, where).not.toContain(`*${caption}*`);
+              continue;
+            }
+            expect(markdownTable(markdown, caption), `${where}: ${caption}`).toEqual(
+              typed.map((group) => ({
+                'Process eller kategori': group.entry?.labelSv ?? 'Inte angiven',
+                Risker: String(group.risks),
+                'Högsta riskvärde': group.highestRiskValue === null ? '–' : String(group.highestRiskValue),
+                Kontrollmoment: String(group.controls),
+              })),
             );
           }
           compared += api.body.rows.length;

@@ -16,7 +16,7 @@ export function overviewRoutes() {
       summary:
         'Kommunstyrelsens översikt: per unit the status, overdue items, deviations and risks of its plans for a year',
       description:
-        "The scope's own plans and every unit directly under it (with everything below it), counting the internkontrollplaner and aktivitetsplaner whose period covers the year. A deviation counts with the plan of the control that found it, also when it was found after the year (the year-end follow-up). Overdue is measured against today in Sweden. The council-summary report prints the same figures. Only units the caller reads are shown and counted.",
+        "The scope's own plans and every unit directly under it (with everything below it), counting the internkontrollplaner and aktivitetsplaner whose period covers the year. A deviation counts with the plan of the control that found it, also when it was found after the year (the year-end follow-up). Overdue is measured against today in Sweden. The council-summary report prints the same figures. Only units the caller reads are shown and counted. The risks are also totalled per process and per risk category (byProcess, byCategory); with process or category given, only the risks of it count, with their controls, the actions answering them and the deviations found, and activities are left out.",
       request: { query: overviewQuery },
       responses: { 200: json(overview, 'The overview'), ...problems('validation_failed', 'not_found') },
     }),
@@ -29,6 +29,8 @@ export function overviewRoutes() {
         year: query.year,
         today: todayInSweden(c.get('clock')),
         readableUnitIds: access.readableUnitIds(),
+        processId: query.process,
+        categoryId: query.category,
       });
       return c.json(result, 200);
     },

@@ -16,7 +16,7 @@ const CONTROL = {
   overdue: false,
 };
 
-function server(returned: object[]) {
+function server(returned: object[], awaiting: object[] = []) {
   const me = administratorOf(NAMND_UNIT.id);
   return answerFetch((request) => {
     const url = new URL(request.url, 'http://localhost');
@@ -29,6 +29,10 @@ function server(returned: object[]) {
     if (path === '/reporting-calendar') return json({ periods: [], events: [] });
     if (path === '/follow-ups' && url.searchParams.get('reviewState') === 'returned')
       return json({ items: returned, total: returned.length });
+    if (path === '/follow-ups' && url.searchParams.get('awaitingMyReview') === 'true')
+      return json({ items: awaiting, total: awaiting.length });
+    if (path === '/controls/c2')
+      return json({ ...CONTROL, id: 'c2', riskId: 'risk2', title: 'Avstämning av leverantörer' });
     if (path === '/follow-ups') return json({ items: [], total: 0 });
     return json({ title: 'Not here' }, 404);
   });
@@ -59,5 +63,26 @@ describe('Mitt arbete: follow-ups sent back', () => {
     renderScreen('/mitt-arbete', () => <MyWorkPage />);
     await screen.findByRole('heading', { name: 'Allt jag ansvarar för' });
     expect(screen.queryByRole('heading', { name: 'Uppföljningar som skickats tillbaka till dig' })).toBeNull();
+  });
+});
+
+describe('Mitt arbete: follow-ups awaiting the person’s approval', () => {
+  test('lists the submitted follow-ups the person may approve, linked to their item', async () => {
+    server(
+      [],
+      [{ id: 'f2', controlId: 'c2', actionId: null, activityId: null, periodId: 'q1', reviewState: 'submitted' }],
+    );
+    renderScreen('/mitt-arbete', () => <MyWorkPage />);
+    expect(await screen.findByRole('heading', { name: 'Uppföljningar som väntar på ditt godkännande' })).toBeTruthy();
+    const link = await screen.findByRole('link', { name: 'Avstämning av leverantörer' });
+    expect(link.getAttribute('href')).toBe('/risker/risk2#item-c2');
+    expect(screen.getByText('Inskickad, ej godkänd')).toBeTruthy();
+  });
+
+  test('shows no such section when nothing awaits', async () => {
+    server([]);
+    renderScreen('/mitt-arbete', () => <MyWorkPage />);
+    await screen.findByRole('heading', { name: 'Allt jag ansvarar för' });
+    expect(screen.queryByRole('heading', { name: 'Uppföljningar som väntar på ditt godkännande' })).toBeNull();
   });
 });

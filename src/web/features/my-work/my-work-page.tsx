@@ -4,8 +4,9 @@ import { periodRunningOn } from '../../../domain/reporting-period.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
-import { followUpQueries } from '../../api/follow-ups.ts';
-import { listItems, PLAN_ITEM_KINDS, type AnyItem, type PlanItemKind } from '../../api/items.ts';
+import { followUpKeys, followUpQueries, listFollowUps } from '../../api/follow-ups.ts';
+import { ReviewStateBadge } from '../../components/follow-up-review.tsx';
+import { getItem, listItems, PLAN_ITEM_KINDS, type AnyItem, type PlanItemKind } from '../../api/items.ts';
 import { myWorkKeys } from '../../api/me.ts';
 import { calendarQueries } from '../../api/reporting-calendar.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -14,6 +15,9 @@ import { byId, usePlans, useStatuses } from '../../lib/reference-data.ts';
 import { useMe } from '../../lib/use-me.ts';
 
 type Kind = PlanItemKind;
+
+/** How many follow-ups awaiting review Mitt arbete lists (the oldest first). */
+const AWAITING_SHOWN = 25;
 interface MyItem {
   kind: Kind;
   item: AnyItem;
@@ -97,6 +101,26 @@ export function MyWorkPage() {
     enabled: userId !== undefined,
   });
 
+  // Submitted follow-ups this person may approve or send back: as the unit's chef, coordinator or administrator.
+  const awaiting = useQuery({
+    queryKey: [...followUpKeys.list({ awaitingMyReview: true }), 'items'],
+    enabled: userId !== undefined,
+    queryFn: async ({ signal }) => {
+      const waiting = (await listFollowUps({ awaitingMyReview: true, sort: 'createdAt' }, signal)).slice(
+        0,
+        AWAITING_SHOWN,
+      );
+      return Promise.all(
+        waiting.map(async (followUp) => {
+          const kind: Kind = followUp.controlId ? 'control' : followUp.actionId ? 'action' : 'activity';
+          const itemId = (followUp.controlId ?? followUp.actionId ?? followUp.activityId)!;
+          const item = await getItem(kind, itemId, signal);
+          return { followUp, entry: { kind, item, nextCheckpoint: null } satisfies MyItem };
+        }),
+      );
+    },
+  });
+
   if (items.error)
     return (
       <Page title={t('myWork.title')}>
@@ -171,6 +195,20 @@ export function MyWorkPage() {
                 </li>
               );
             })}
+          </ul>
+        </section>
+      )}
+      {awaiting.data && awaiting.data.length > 0 && (
+        <section aria-labelledby="awaiting-heading" className="section">
+          <h2 id="awaiting-heading">{t('followUpReview.awaitingYou')}</h2>
+          <p>{t('followUpReview.awaitingYouHelp')}</p>
+          <ul className="plain-list">
+            {awaiting.data.map(({ followUp, entry }) => (
+              <li key={followUp.id}>
+                <ItemLink entry={entry} /> <span className="muted">({t(`itemKind.${entry.kind}`)})</span>{' '}
+                <ReviewStateBadge state={followUp.reviewState} />
+              </li>
+            ))}
           </ul>
         </section>
       )}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { formatPlanPeriod } from '../../../domain/plan.ts';
 import { riskBandFor } from '../../../domain/risk-matrix.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
@@ -17,6 +17,7 @@ import { useMe } from '../../lib/use-me.ts';
 import { formatDate } from '../../lib/format.ts';
 import {
   byId,
+  vocabularyLabel,
   useOrgUnits,
   useRiskMatrices,
   useStatuses,
@@ -92,8 +93,9 @@ function PlanView({
   names: Map<string, string>;
   canManage: boolean;
 }) {
-  const { t, formatLocale } = useI18n();
-  const { sannolikhet, konsekvens } = useSearch({ from: '/planer/$planId' });
+  const { t, formatLocale, locale } = useI18n();
+  const { sannolikhet, konsekvens, gruppera } = useSearch({ from: '/planer/$planId' });
+  const navigate = useNavigate();
   const { plan } = overview;
   const statusById = byId(statuses);
   const personName = new Map(overview.persons.map((person) => [person.id, person.name]));
@@ -240,6 +242,33 @@ function PlanView({
                 </Link>
               </p>
             )}
+            {overview.risks.length > 0 && (
+              <label className="field field-inline">
+                <span className="field-label">{t('plan.groupRisks')}</span>
+                <select
+                  className="field-input"
+                  value={gruppera ?? ''}
+                  onChange={(event) =>
+                    void navigate({
+                      to: '/planer/$planId',
+                      params: { planId: plan.id },
+                      search: (previous) => ({
+                        ...previous,
+                        gruppera:
+                          event.target.value === 'process' || event.target.value === 'kategori'
+                            ? event.target.value
+                            : undefined,
+                      }),
+                      resetScroll: false,
+                    })
+                  }
+                >
+                  <option value="">{t('plan.groupNone')}</option>
+                  <option value="process">{t('plan.groupByProcess')}</option>
+                  <option value="kategori">{t('plan.groupByCategory')}</option>
+                </select>
+              </label>
+            )}
             {shownRisks.length === 0 ? (
               <p>{t('plan.noRisks')}</p>
             ) : (
@@ -254,11 +283,27 @@ function PlanView({
                       <th scope="col">{t('plan.items')}</th>
                     </tr>
                   </thead>
-                  <tbody>
-                    {shownRisks.map((risk) => (
-                      <RiskRow key={risk.id} risk={risk} matrix={matrix} />
-                    ))}
-                  </tbody>
+                  {gruppera ? (
+                    groupRisks(shownRisks, gruppera, locale).map((group) => (
+                      <tbody key={group.key}>
+                        <tr className="table-group">
+                          <th scope="colgroup" colSpan={5}>
+                            {group.name ?? t('overview.notGiven')}{' '}
+                            <span className="muted">({t('plan.groupCount', { count: group.risks.length })})</span>
+                          </th>
+                        </tr>
+                        {group.risks.map((risk) => (
+                          <RiskRow key={risk.id} risk={risk} matrix={matrix} />
+                        ))}
+                      </tbody>
+                    ))
+                  ) : (
+                    <tbody>
+                      {shownRisks.map((risk) => (
+                        <RiskRow key={risk.id} risk={risk} matrix={matrix} />
+                      ))}
+                    </tbody>
+                  )}
                 </table>
               </div>
             )}
@@ -295,6 +340,28 @@ function PlanView({
         </>
       )}
     </Page>
+  );
+}
+
+/**
+ * The risks by their process or risk category, groups in name order and those without one last;
+ * the risks keep their order within a group.
+ */
+export function groupRisks(
+  risks: OverviewRisk[],
+  by: 'process' | 'kategori',
+  locale: 'sv' | 'en',
+): { key: string; name: string | null; risks: OverviewRisk[] }[] {
+  const groups = new Map<string, { key: string; name: string | null; risks: OverviewRisk[] }>();
+  for (const risk of risks) {
+    const ref = by === 'process' ? risk.process : risk.category;
+    const key = ref?.id ?? '';
+    const group = groups.get(key) ?? { key: key || 'none', name: ref ? vocabularyLabel(ref, locale) : null, risks: [] };
+    group.risks.push(risk);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) =>
+    a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name, locale),
   );
 }
 
