@@ -14,6 +14,7 @@ import { createPlan, createRisk } from '../../../test/support/factories.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { loadPlanFacts, type PlanFacts } from './plan-facts.ts';
 import { currentSnapshot, snapshotOf } from './snapshot.ts';
+import { demoClock } from '../../../test/support/demo-clock.ts';
 
 // The plan's read model, which every report, plan version and comparison reads. Several plans are
 // read in one go (the council summary reads a municipality's plans at once): each plan must get
@@ -46,7 +47,7 @@ describe('the plan read model (loadPlanFacts) on the demo data', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
     // The plan with controls gets a sibling plan with a risk and a control of its own, so that
     // controls (and their deviations) are also read beside another plan's.
     const [withControls] = await database.db
