@@ -36,6 +36,8 @@ describe('the plan overview, on the demo data of seed 004', () => {
           eq(tenants.slug, 'exempelkommun-b'),
           eq(orgUnits.name, 'Utbildningsnämnden'),
           eq(plans.kind, 'internal_control'),
+          // Seed 004's plan; the demo also has the current-year plan rolled over from it.
+          eq(plans.startYear, 2020),
         ),
       );
     planId = plan!.id;
