@@ -328,7 +328,8 @@ export function readDeviations({ db, tenantId, ids }: PlanSelection) {
     .from(deviations)
     .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
     .where(and(eq(deviations.tenantId, tenantId), inArray(controls.planId, ids), live(deviations)))
-    .orderBy(asc(deviations.foundOn));
+    // Deviations found on the same day stay in the order they were recorded, however many plans are read.
+    .orderBy(asc(deviations.foundOn), asc(deviations.id));
 }
 
 /** The tenant's vocabularies (processes, categories, methods, severities), archived entries too: old plans name them. */

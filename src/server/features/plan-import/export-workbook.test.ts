@@ -165,7 +165,12 @@ describe('every demo plan exports and reads back as it is', () => {
       const process = alias(vocabularyEntries, 'process');
       const category = alias(vocabularyEntries, 'category');
       const riskRows = await h.db
-        .select({ id: risks.id, process: process.labelSv, category: category.labelSv })
+        .select({
+          id: risks.id,
+          // The workbook names them in its language.
+          process: locale === 'sv' ? process.labelSv : process.labelEn,
+          category: locale === 'sv' ? category.labelSv : category.labelEn,
+        })
         .from(risks)
         .leftJoin(process, eq(process.id, risks.processId))
         .leftJoin(category, eq(category.id, risks.categoryId))
