@@ -614,7 +614,10 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: [],
       failAt: [{ table: 'audit_events', operation: 'insert', when: `new.actor_label = 'seed:demo'` }],
       prepare: () =>
-        Promise.resolve({ kind: 'job', run: () => loadDemoData(h.db, { fixturesFolder: demoFixturesFolder, clock: demoClock }) }),
+        Promise.resolve({
+          kind: 'job',
+          run: () => loadDemoData(h.db, { fixturesFolder: demoFixturesFolder, clock: demoClock }),
+        }),
     },
   ];
 

@@ -289,7 +289,9 @@ async function loadResults(context: LoadContext, plan: LoadedPlan, settings: Res
     const reporterId = resolve(context, context.people, 'person', reporterName, 'reporting');
     const dates = checkpointDates(control.frequency, `${year}-01-01`, `${year}-12-31`);
     for (const quarter of quarters) {
-      const performedOn = dates.filter((date) => date >= quarter.startDate && date <= quarter.endDate && date < today).at(-1);
+      const performedOn = dates
+        .filter((date) => date >= quarter.startDate && date <= quarter.endDate && date < today)
+        .at(-1);
       if (performedOn === undefined) continue;
       const withDeviation = deviationResult === null && control.title === CURRENT_YEAR_DEVIATION.control;
       const id = uuidv7();

@@ -681,7 +681,10 @@ describe('the current-year demo plan of Utbildningsnämnden (rolled over from se
     const results = await database.db
       .select({ outcome: controlResults.outcome, performedOn: controlResults.performedOn, id: controlResults.id })
       .from(controlResults)
-      .innerJoin(controls, and(eq(controls.tenantId, controlResults.tenantId), eq(controls.id, controlResults.controlId)))
+      .innerJoin(
+        controls,
+        and(eq(controls.tenantId, controlResults.tenantId), eq(controls.id, controlResults.controlId)),
+      )
       .where(eq(controls.planId, planId));
     expect(results.length).toBeGreaterThan(5);
     for (const result of results) expect(result.performedOn! < HARNESS_NOW.slice(0, 10)).toBe(true);
@@ -743,7 +746,10 @@ describe('the current-year demo plan of Utbildningsnämnden (rolled over from se
     const listed = await client.get(`/attachments?targetType=plan&targetId=${planId}`);
     expect(listed.status).toBe(200);
     const [file] = listed.body.items as { id: string; fileName: string; contentType: string }[];
-    expect(file).toMatchObject({ fileName: `Protokollsutdrag § 112 ${year - 1}-12-09.pdf`, contentType: 'application/pdf' });
+    expect(file).toMatchObject({
+      fileName: `Protokollsutdrag § 112 ${year - 1}-12-09.pdf`,
+      contentType: 'application/pdf',
+    });
     const content = await client.get(`/attachments/${file!.id}/content`);
     expect(content.status).toBe(200);
     expect(Buffer.from(content.bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -808,7 +814,10 @@ describe('the current-year demo plan, loaded in another year', () => {
     const results = await other.db
       .select({ outcome: controlResults.outcome, performedOn: controlResults.performedOn })
       .from(controlResults)
-      .innerJoin(controls, and(eq(controls.tenantId, controlResults.tenantId), eq(controls.id, controlResults.controlId)))
+      .innerJoin(
+        controls,
+        and(eq(controls.tenantId, controlResults.tenantId), eq(controls.id, controlResults.controlId)),
+      )
       .where(eq(controls.planId, plan.id));
     // On 3 February only January's monthly controls have been carried out, one of them with a deviation.
     expect(results.map((result) => result.performedOn)).toEqual(['2031-01-31', '2031-01-31']);

@@ -67,7 +67,12 @@ export async function loadDemoData(
 
 type TenantFixture = TenantsFixture['tenants'][number];
 
-async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: DemoFixtures, today: string): Promise<void> {
+async function loadTenant(
+  tx: Transaction,
+  tenant: TenantFixture,
+  fixtures: DemoFixtures,
+  today: string,
+): Promise<void> {
   const tenantId = uuidv7();
   // The tenant is of the kind of its top unit (a kommun, a region, a kommunalförbund).
   const kind = parseTenantKind(tenant.units[0]!.kind) ?? 'kommun';

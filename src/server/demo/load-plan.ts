@@ -103,7 +103,13 @@ export async function loadPlan(
       riskMatrixId: plan.kind === 'internal_control' ? context.riskMatrixId : null,
       ...(plan.decision
         ? {
-            decisionUnitId: resolve(context, context.units, 'unit', plan.decision.decidedBy, `${path}.decision.decidedBy`),
+            decisionUnitId: resolve(
+              context,
+              context.units,
+              'unit',
+              plan.decision.decidedBy,
+              `${path}.decision.decidedBy`,
+            ),
             decisionDate: plan.decision.date,
             decisionParagraph: plan.decision.paragraph ?? null,
             diarienummer: plan.decision.diarienummer ?? null,

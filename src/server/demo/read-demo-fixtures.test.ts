@@ -90,7 +90,9 @@ describe('a malformed fixture is reported by file and field', () => {
     edit('004-kontroll-uppfoljning-2020.yaml', 'reporting: [Elvis Sabovic]', 'reporting: [Elvis Sabovik]');
     const database = await createTestDatabase();
     try {
-      const failure = await loadDemoData(database.db, { fixturesFolder: folder, clock: demoClock }).catch((error: unknown) => error);
+      const failure = await loadDemoData(database.db, { fixturesFolder: folder, clock: demoClock }).catch(
+        (error: unknown) => error,
+      );
       expect(failure).toBeInstanceOf(FixtureError);
       expect(failure).toMatchObject({
         field: 'plans.0.risks.8.controls.1.reporting.0',
