@@ -755,6 +755,30 @@ describe('the current-year demo plan of Utbildningsnämnden (rolled over from se
     expect(Buffer.from(content.bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  test('every row it adds has its audit event under its unit, and the evidence file is audited without its content', async () => {
+    const { tenantId, plan } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const audited = await database.db
+      .select({ entityType: auditEvents.entityType, n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, tenantId), isNotNull(auditEvents.unitId)))
+      .groupBy(auditEvents.entityType);
+    const byType = Object.fromEntries(audited.map((row) => [row.entityType, Number(row.n)]));
+    expect(byType).toMatchObject({
+      goal: await database.db.$count(goals, eq(goals.tenantId, tenantId)),
+      unit_function: 1,
+      function_holder: 1,
+      control_result: await database.db.$count(controlResults, eq(controlResults.tenantId, tenantId)),
+      deviation: 1,
+      attachment: 1,
+    });
+    const [attachmentEvent] = await database.db
+      .select({ unitId: auditEvents.unitId, changes: auditEvents.changes })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.entityType, 'attachment')));
+    expect(attachmentEvent?.unitId).toBe(plan.unitId);
+    expect(Object.keys(attachmentEvent?.changes as object)).not.toContain('content');
+  });
+
   test('Mitt arbete: the chef has controls to follow up with a checkpoint ahead on any day of the rest of the year', async () => {
     const { tenantId, planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
     const [anders] = await database.db
