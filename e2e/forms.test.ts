@@ -93,7 +93,12 @@ describe('forms', () => {
   test('leaving a form with unsaved text asks first; staying keeps the text, and the author corrects a follow-up', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
-    await page.getByRole('link', { name: 'Skriv uppföljning för Samverkan' }).click();
+    // The seed plan's action; the current-year demo plan has one of the same name.
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Internkontrollplan 2020' })
+      .getByRole('link', { name: 'Skriv uppföljning för Samverkan' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning: Samverkan' }).waitFor();
     const text = 'Möte med Arbetsförmedlingen hölls i oktober.';
     await page.getByLabel('Uppföljning', { exact: true }).fill(text);

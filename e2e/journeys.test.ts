@@ -132,7 +132,12 @@ describe('journeys', () => {
   test('2. a responsible person writes the quarter’s follow-up and changes the status', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
-    await page.getByRole('link', { name: 'Skriv uppföljning för Aktiv rekrytering,' }).click();
+    // The seed plan's action; the current-year demo plan has one of the same name.
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Internkontrollplan 2020' })
+      .getByRole('link', { name: 'Skriv uppföljning för Aktiv rekrytering,' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning: Aktiv rekrytering,' }).waitFor();
     await page.getByLabel('Period').selectOption({ label: 'Kvartal 4 2020' });
     await page

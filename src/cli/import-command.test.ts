@@ -13,6 +13,7 @@ import { loadDemoData } from '../server/demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../server/paths.ts';
 import { findScopeByNames } from '../server/reports/report-scope.ts';
 import { runImportCommand } from './import-command.ts';
+import { demoClock } from '../../test/support/demo-clock.ts';
 
 // `uppsikt import`, run in-process against the test database: what a script sees.
 
@@ -21,7 +22,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await createHarness();
-  await loadDemoData(h.db, { fixturesFolder: demoFixturesFolder });
+  await loadDemoData(h.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
 });
 afterAll(async () => {
   await h.close();

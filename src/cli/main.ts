@@ -96,7 +96,11 @@ async function run(argv: string[]): Promise<number> {
       try {
         // Takes its turn with servers starting on the same database, which may load the demo too.
         const result = await database.duringStartup(() =>
-          loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, onProgress: console.log }),
+          loadDemoData(database.db, {
+            fixturesFolder: demoFixturesFolder,
+            clock: systemClock,
+            onProgress: console.log,
+          }),
         );
         console.log(
           `Demo data: created ${result.created.join(', ') || 'nothing'}; already present ${result.skipped.join(', ') || 'none'}.`,

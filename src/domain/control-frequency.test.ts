@@ -52,6 +52,8 @@ describe('a frequency written as text', () => {
     ['Årligen', 'yearly'],
     ['En gång per år', 'yearly'],
     ['Quarterly', 'quarterly'],
+    ['Every four months', 'tertial'],
+    ['Monthly', 'monthly'],
     ['Once a year', 'yearly'],
     ['Vid ett tillfälle under våren', 'once'],
   ])('"%s" is %s', (text, kind) => {

@@ -57,10 +57,11 @@ export function checkpointDates(frequency: ControlFrequency, from: string, to: s
  */
 export function frequencyFromText(text: string): ControlFrequency | null {
   const words = text.toLowerCase();
+  // Tertial first: "every four months" also names months.
   const patterns: [RegExp, Exclude<FrequencyKind, 'dates'>][] = [
+    [/tertial|four-month|four month/, 'tertial'],
     [/månad|månatlig|monthly|\bmonth/, 'monthly'],
     [/kvartal|quarter/, 'quarterly'],
-    [/tertial|four-month|four month/, 'tertial'],
     [/halvår|halvårs|termin|half-year|half year|semiannual|semi-annual|bi-annual/, 'half_yearly'],
     [/(^|[^a-zåäö])(årlig|årsvis|varje år)|per år|gång om året|annual|yearly|once a year|each year/, 'yearly'],
     [/en gång|engångs|\bonce\b|one-off|vid ett tillfälle/, 'once'],

@@ -23,9 +23,13 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
 }
 
 /** Loads the demo data when the database holds no tenant yet; returns whether it did. */
-export async function loadDemoDataIfEmpty(database: DatabaseHandle, log: (message: string) => void): Promise<boolean> {
+export async function loadDemoDataIfEmpty(
+  database: DatabaseHandle,
+  log: (message: string) => void,
+  clock: Clock,
+): Promise<boolean> {
   if (!(await hasNoTenant(database.db))) return false;
-  await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, onProgress: log });
+  await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock, onProgress: log });
   return true;
 }
 
@@ -57,7 +61,7 @@ export async function startServer(
   const demoLoaded = await database.duringStartup(async () => {
     await database.migrate();
     log(`Database: ${where}, migrations applied.`);
-    return options.demo && (await loadDemoDataIfEmpty(database, log));
+    return options.demo && (await loadDemoDataIfEmpty(database, log, clock));
   });
   if (demoLoaded) log('Demo data loaded.');
   // Without tenants (a new installation started without --demo), the web app shows the first-run

@@ -21,6 +21,7 @@ import {
   type Reply,
 } from '../../../test/support/harness.ts';
 import { runJobs } from '../jobs/job-runner.ts';
+import { demoClock } from '../../../test/support/demo-clock.ts';
 
 // Every use case that writes more than one row does so in one transaction: when a later write
 // fails (a full disk, a lost connection, a violated constraint), nothing of the earlier ones may
@@ -613,7 +614,10 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       writes: [],
       failAt: [{ table: 'audit_events', operation: 'insert', when: `new.actor_label = 'seed:demo'` }],
       prepare: () =>
-        Promise.resolve({ kind: 'job', run: () => loadDemoData(h.db, { fixturesFolder: demoFixturesFolder }) }),
+        Promise.resolve({
+          kind: 'job',
+          run: () => loadDemoData(h.db, { fixturesFolder: demoFixturesFolder, clock: demoClock }),
+        }),
     },
   ];
 

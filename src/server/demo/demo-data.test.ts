@@ -22,14 +22,24 @@ import { risks } from '../db/schema/risks.ts';
 import { statuses } from '../db/schema/statuses.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
+import { controlResults } from '../db/schema/control-results.ts';
+import { deviations } from '../db/schema/deviations.ts';
+import { actionGoals, goals, riskGoals } from '../db/schema/goals.ts';
+import { planVersions } from '../db/schema/plan-versions.ts';
+import { functionHolders } from '../db/schema/unit-functions.ts';
+import { vocabularyEntries } from '../db/schema/vocabulary-entries.ts';
+import { adjustableClock, fixedClock } from '../../domain/clock.ts';
+import { createApp } from '../app.ts';
+import { clientFor, HARNESS_NOW, type Client } from '../../../test/support/harness.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { DEMO_PASSWORD, loadDemoData } from './load-demo-data.ts';
+import { demoClock } from '../../../test/support/demo-clock.ts';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+  await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
 });
 afterAll(() => database.close());
 
@@ -385,7 +395,12 @@ describe('seed 004: Kontroll uppföljning, Utbildningsnämnden 2020', () => {
       .select({ author: users.name, n: count() })
       .from(followUps)
       .innerJoin(users, and(eq(users.tenantId, followUps.tenantId), eq(users.id, followUps.authorId)))
-      .where(eq(followUps.tenantId, tenantId))
+      .innerJoin(
+        reportingPeriods,
+        and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)),
+      )
+      // The seed's own periods; the current-year demo plan has follow-ups of its own.
+      .where(and(eq(followUps.tenantId, tenantId), eq(reportingPeriods.year, 2020)))
       .groupBy(users.name);
     expect(Object.fromEntries(authors.map((row) => [row.author, Number(row.n)]))).toEqual({
       'Anders Pettersson': 16,
@@ -529,7 +544,7 @@ describe('demo data as a whole', () => {
 
   test('loading again changes nothing', async () => {
     const before = await database.db.$count(auditEvents);
-    const result = await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+    const result = await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
     expect(result).toEqual({ created: [], skipped: ['malmo', 'exempelkommun-a', 'exempelkommun-b'] });
     expect(await database.db.$count(auditEvents)).toBe(before);
     expect(await database.db.$count(tenants)).toBe(3);
@@ -551,5 +566,292 @@ describe('the årshjul of the demo tenants', () => {
     expect(quarters('exempelkommun-b', 2020)).toEqual([1, 2, 3, 4]);
     expect(quarters('malmo', 2021)).toEqual([1, 2, 3, 4]);
     expect(quarters('exempelkommun-a', 2019)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('the current-year demo plan of Utbildningsnämnden (rolled over from seed 004)', () => {
+  const year = Number(HARNESS_NOW.slice(0, 4));
+  let client: Client;
+  const clock = adjustableClock(HARNESS_NOW);
+  /** Anders Pettersson, förvaltningschef, signed in at the clock's moment. */
+  async function signIn(): Promise<Client> {
+    const app = createApp({ database, clock });
+    const login = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'sv' },
+      body: JSON.stringify({ email: 'anders.pettersson@exempelkommun-b.example', password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    return clientFor(app, { cookie: login.headers.get('set-cookie')!.split(';')[0]! });
+  }
+  beforeAll(async () => {
+    client = await signIn();
+  });
+
+  test('is a plan for the year of the clock, adopted by the nämnd with its decision, its risks carried from the seed plan', async () => {
+    const { planId, plan } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const seed = await planOf('exempelkommun-b', 'Utbildningsnämnden', 2020);
+    expect(plan).toMatchObject({
+      title: `Internkontrollplan ${year}`,
+      startYear: year,
+      endYear: year,
+      state: 'adopted',
+      decisionDate: `${year - 1}-12-09`,
+      decisionParagraph: '§ 112',
+      diarienummer: `UN ${year - 1}/0187`,
+    });
+    const [version] = await database.db.select().from(planVersions).where(eq(planVersions.planId, planId));
+    expect(version).toMatchObject({ revision: 1, decisionDate: `${year - 1}-12-09`, validFrom: `${year}-01-01` });
+    const rows = await database.db
+      .select({ carriedFrom: risks.carriedFromId })
+      .from(risks)
+      .where(eq(risks.planId, planId));
+    expect(rows).toHaveLength(11);
+    const seedRiskIds = (
+      await database.db.select({ id: risks.id }).from(risks).where(eq(risks.planId, seed.planId))
+    ).map((row) => row.id);
+    for (const row of rows) expect(seedRiskIds).toContain(row.carriedFrom);
+    // The seed plan stays as the document printed it.
+    expect(seed.plan).toMatchObject({ title: 'Internkontrollplan 2020', decisionDate: null });
+  });
+
+  test('its risks carry process, category and response, and its controls method, scope and a frequency object', async () => {
+    const { planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const riskReply = await client.get(`/risks?planId=${planId}&limit=500`);
+    expect(riskReply.status).toBe(200);
+    const risksShown = riskReply.body.items as {
+      process: { labelSv: string } | null;
+      category: { labelSv: string } | null;
+      response: string | null;
+    }[];
+    expect(risksShown).toHaveLength(11);
+    for (const risk of risksShown) {
+      expect(risk.process?.labelSv).toBeTruthy();
+      expect(risk.category?.labelSv).toBeTruthy();
+      expect(risk.response).toBeTruthy();
+    }
+    expect(new Set(risksShown.map((risk) => risk.category?.labelSv))).toContain('Finansiell risk');
+    const controlReply = await client.get(`/controls?planId=${planId}&limit=500`);
+    expect(controlReply.status).toBe(200);
+    const controlsShown = controlReply.body.items as {
+      method: { labelSv: string } | null;
+      scope: string | null;
+      frequency: { kind: string } | null;
+    }[];
+    expect(controlsShown).toHaveLength(15);
+    for (const control of controlsShown) {
+      expect(control.method?.labelSv).toBeTruthy();
+      expect(control.scope).toBeTruthy();
+      expect(typeof control.frequency?.kind).toBe('string');
+    }
+    expect(new Set(controlsShown.map((control) => control.frequency?.kind))).toEqual(
+      new Set(['monthly', 'quarterly', 'tertial', 'half_yearly', 'dates']),
+    );
+  });
+
+  test('its controls have generated checkpoints in every month of the year, and one answers through the chef as a function', async () => {
+    const { planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const dates = await database.db
+      .select({ date: checkpoints.date })
+      .from(checkpoints)
+      .innerJoin(controls, and(eq(controls.tenantId, checkpoints.tenantId), eq(controls.id, checkpoints.controlId)))
+      .where(and(eq(controls.planId, planId), eq(checkpoints.generated, true)));
+    expect(dates.every((row) => row.date.startsWith(`${year}-`))).toBe(true);
+    expect(new Set(dates.map((row) => Number(row.date.slice(5, 7))))).toEqual(
+      new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+    );
+    const byFunction = await database.db
+      .select({ holder: users.name })
+      .from(controls)
+      .innerJoin(
+        functionHolders,
+        and(
+          eq(functionHolders.tenantId, controls.tenantId),
+          eq(functionHolders.functionId, controls.responsibleFunctionId),
+        ),
+      )
+      .innerJoin(users, and(eq(users.tenantId, functionHolders.tenantId), eq(users.id, functionHolders.userId)))
+      .where(eq(controls.planId, planId));
+    expect(byFunction.length).toBeGreaterThan(0);
+    expect(byFunction[0]?.holder).toBe('Anders Pettersson');
+  });
+
+  test('results of the periods passed, one "med avvikelse" with its deviation, severity and answering action, and follow-ups in review states', async () => {
+    const { tenantId, planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const results = await database.db
+      .select({ outcome: controlResults.outcome, performedOn: controlResults.performedOn, id: controlResults.id })
+      .from(controlResults)
+      .innerJoin(
+        controls,
+        and(eq(controls.tenantId, controlResults.tenantId), eq(controls.id, controlResults.controlId)),
+      )
+      .where(eq(controls.planId, planId));
+    expect(results.length).toBeGreaterThan(5);
+    for (const result of results) expect(result.performedOn! < HARNESS_NOW.slice(0, 10)).toBe(true);
+    const withDeviation = results.filter((result) => result.outcome === 'with_deviation');
+    expect(withDeviation).toHaveLength(1);
+    const [deviation] = await database.db
+      .select({ severity: vocabularyEntries.labelSv, actionPlan: actions.planId, actionTitle: actions.title })
+      .from(deviations)
+      .innerJoin(
+        vocabularyEntries,
+        and(eq(vocabularyEntries.tenantId, deviations.tenantId), eq(vocabularyEntries.id, deviations.severityId)),
+      )
+      .innerJoin(actions, and(eq(actions.tenantId, deviations.tenantId), eq(actions.id, deviations.actionId)))
+      .where(and(eq(deviations.tenantId, tenantId), eq(deviations.resultId, withDeviation[0]!.id)));
+    expect(deviation).toEqual({
+      severity: 'Väsentlig',
+      actionPlan: planId,
+      actionTitle: 'Bevakningslista för riktade statsbidrag',
+    });
+    const states = await database.db
+      .select({ state: followUps.reviewState, period: reportingPeriods.number })
+      .from(followUps)
+      .innerJoin(controls, and(eq(controls.tenantId, followUps.tenantId), eq(controls.id, followUps.controlId)))
+      .innerJoin(
+        reportingPeriods,
+        and(eq(reportingPeriods.tenantId, followUps.tenantId), eq(reportingPeriods.id, followUps.periodId)),
+      )
+      .where(eq(controls.planId, planId));
+    expect(new Set(states.map((row) => row.state))).toEqual(new Set(['approved', 'submitted', 'returned']));
+    // Only the quarters that have ended are followed up; the running one is still to do.
+    expect(new Set(states.map((row) => row.period))).toEqual(new Set([1]));
+  });
+
+  test('the goals of the nämnd for the year, linked from risks and an action', async () => {
+    const { tenantId, planId, plan } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const goalRows = await database.db
+      .select()
+      .from(goals)
+      .where(and(eq(goals.tenantId, tenantId), eq(goals.unitId, plan.unitId), eq(goals.year, year)));
+    expect(goalRows.map((goal) => goal.title)).toContain('En likvärdig skola med behöriga lärare');
+    const riskLinks = await database.db
+      .select({ goalId: riskGoals.goalId })
+      .from(riskGoals)
+      .innerJoin(risks, and(eq(risks.tenantId, riskGoals.tenantId), eq(risks.id, riskGoals.riskId)))
+      .where(eq(risks.planId, planId));
+    const actionLinks = await database.db
+      .select({ goalId: actionGoals.goalId })
+      .from(actionGoals)
+      .innerJoin(actions, and(eq(actions.tenantId, actionGoals.tenantId), eq(actions.id, actionGoals.actionId)))
+      .where(eq(actions.planId, planId));
+    expect(riskLinks.length).toBeGreaterThan(0);
+    expect(actionLinks.length).toBeGreaterThan(0);
+    const goalIds = goalRows.map((goal) => goal.id);
+    for (const link of [...riskLinks, ...actionLinks]) expect(goalIds).toContain(link.goalId);
+  });
+
+  test('the protocol extract of the decision is the plan’s evidence file, downloaded as a PDF', async () => {
+    const { planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const listed = await client.get(`/attachments?targetType=plan&targetId=${planId}`);
+    expect(listed.status).toBe(200);
+    const [file] = listed.body.items as { id: string; fileName: string; contentType: string }[];
+    expect(file).toMatchObject({
+      fileName: `Protokollsutdrag § 112 ${year - 1}-12-09.pdf`,
+      contentType: 'application/pdf',
+    });
+    const content = await client.get(`/attachments/${file!.id}/content`);
+    expect(content.status).toBe(200);
+    expect(Buffer.from(content.bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  test('every row it adds has its audit event under its unit, and the evidence file is audited without its content', async () => {
+    const { tenantId, plan } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const audited = await database.db
+      .select({ entityType: auditEvents.entityType, n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, tenantId), isNotNull(auditEvents.unitId)))
+      .groupBy(auditEvents.entityType);
+    const byType = Object.fromEntries(audited.map((row) => [row.entityType, Number(row.n)]));
+    expect(byType).toMatchObject({
+      goal: await database.db.$count(goals, eq(goals.tenantId, tenantId)),
+      unit_function: 1,
+      function_holder: 1,
+      control_result: await database.db.$count(controlResults, eq(controlResults.tenantId, tenantId)),
+      deviation: 1,
+      attachment: 1,
+    });
+    const [attachmentEvent] = await database.db
+      .select({ unitId: auditEvents.unitId, changes: auditEvents.changes })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.entityType, 'attachment')));
+    expect(attachmentEvent?.unitId).toBe(plan.unitId);
+    expect(Object.keys(attachmentEvent?.changes as object)).not.toContain('content');
+  });
+
+  test('Mitt arbete: the chef has controls to follow up with a checkpoint ahead on any day of the rest of the year', async () => {
+    const { tenantId, planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const [anders] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), eq(users.name, 'Anders Pettersson')));
+    const quarters = await database.db
+      .select()
+      .from(reportingPeriods)
+      .where(
+        and(
+          eq(reportingPeriods.tenantId, tenantId),
+          eq(reportingPeriods.kind, 'quarter'),
+          eq(reportingPeriods.year, year),
+        ),
+      );
+    for (const day of [HARNESS_NOW.slice(0, 10), `${year}-07-01`, `${year}-08-17`, `${year}-11-30`, `${year}-12-31`]) {
+      clock.set(`${day}T09:00:00Z`);
+      const signedIn = await signIn();
+      const quarter = quarters.find((period) => period.startDate <= day && day <= period.endDate);
+      expect(quarter, day).toBeDefined();
+      const due = await signedIn.get(`/follow-ups/due?periodId=${quarter!.id}&assignedTo=${anders!.id}`);
+      expect(due.status).toBe(200);
+      const ahead = (due.body.items as { planId: string; kind: string; checkpoints: string[] }[]).filter(
+        (item) => item.planId === planId && item.kind === 'control' && item.checkpoints.some((date) => date >= day),
+      );
+      expect(ahead.length, day).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the current-year demo plan, loaded in another year', () => {
+  let other: DatabaseHandle;
+  beforeAll(async () => {
+    other = await createTestDatabase();
+    await loadDemoData(other.db, { fixturesFolder: demoFixturesFolder, clock: fixedClock('2031-02-03T09:00:00Z') });
+  });
+  afterAll(() => other.close());
+
+  test('is a plan for that year, with checkpoints in its every month and results only of what has been done', async () => {
+    const planRows = await other.db
+      .select({ id: plans.id, startYear: plans.startYear, title: plans.title })
+      .from(plans)
+      .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
+      .where(eq(orgUnits.name, 'Utbildningsnämnden'));
+    expect(planRows.map((row) => row.startYear).sort()).toEqual([2020, 2031]);
+    const plan = planRows.find((row) => row.startYear === 2031)!;
+    expect(plan.title).toBe('Internkontrollplan 2031');
+    const dates = await other.db
+      .select({ date: checkpoints.date })
+      .from(checkpoints)
+      .innerJoin(controls, and(eq(controls.tenantId, checkpoints.tenantId), eq(controls.id, checkpoints.controlId)))
+      .where(eq(controls.planId, plan.id));
+    expect(new Set(dates.map((row) => row.date.slice(0, 7)))).toEqual(
+      new Set(Array.from({ length: 12 }, (_, index) => `2031-${String(index + 1).padStart(2, '0')}`)),
+    );
+    const results = await other.db
+      .select({ outcome: controlResults.outcome, performedOn: controlResults.performedOn })
+      .from(controlResults)
+      .innerJoin(
+        controls,
+        and(eq(controls.tenantId, controlResults.tenantId), eq(controls.id, controlResults.controlId)),
+      )
+      .where(eq(controls.planId, plan.id));
+    // On 3 February only January's monthly controls have been carried out, one of them with a deviation.
+    expect(results.map((result) => result.performedOn)).toEqual(['2031-01-31', '2031-01-31']);
+    expect(results.map((result) => result.outcome).sort()).toEqual(['no_remarks', 'with_deviation']);
+    // No quarter has ended: nothing is followed up yet.
+    const followed = await other.db
+      .select({ id: followUps.id })
+      .from(followUps)
+      .innerJoin(controls, and(eq(controls.tenantId, followUps.tenantId), eq(controls.id, followUps.controlId)))
+      .where(eq(controls.planId, plan.id));
+    expect(followed).toEqual([]);
   });
 });

@@ -93,6 +93,10 @@ const controlFixture = z.strictObject({
   scope: text.optional(),
   /** As a plan writes it ("Kvartalsvis", "Per tertial"); it makes the control's checkpoints. */
   frequency: text.optional(),
+  /** Given dates instead of a regular frequency; they make the control's checkpoints. */
+  frequencyDates: z.array(isoDate).min(1).optional(),
+  /** Kontrollansvarig as a function of a unit ("Förvaltningschef"), resolved to whoever holds it. */
+  responsibleFunction: text.optional(),
   reportingTime: text.optional(),
   reportsTo: z.array(z.enum(REPORT_RECIPIENTS)).optional(),
   ...scheduled,
@@ -107,6 +111,10 @@ const riskFixture = z
     category: text.optional(),
     cause: text.optional(),
     effect: text.optional(),
+    /** The risk owner, a person of the tenant. */
+    owner: text.optional(),
+    /** Laws or regulations, as a free reference. */
+    legalReferences: text.optional(),
     response: z.enum(RISK_RESPONSES).optional(),
     responseMotivation: text.optional(),
     /** The riskvärde the document prints; checked against sannolikhet × konsekvens. */
@@ -165,6 +173,10 @@ const planFixture = z.strictObject({
   title: text,
   state: z.enum(PLAN_STATES).default('draft'),
   description: text.optional(),
+  /** The decision that adopted the plan: the deciding unit, the meeting date, § and diarienummer. */
+  decision: z
+    .strictObject({ decidedBy: text, date: isoDate, paragraph: text.optional(), diarienummer: text.optional() })
+    .optional(),
   reviews: z.array(reviewFixture).default([]),
   risks: z.array(riskFixture).default([]),
   activities: z.array(activityFixture).default([]),

@@ -17,6 +17,8 @@ export interface LoadContext {
   statuses: Map<string, string>;
   focusAreas: Map<string, string>;
   periods: Map<string, string>;
+  /** The functions of units (by name, e.g. "Förvaltningschef") a control may name as kontrollansvarig. */
+  functions: Map<string, string>;
   riskMatrixId: string;
   /** The unit whose readers see the audit events of what is inserted (a plan's unit); none for tenant-wide data. */
   auditUnitId?: string | null;

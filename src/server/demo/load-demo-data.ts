@@ -20,6 +20,9 @@ import { statuses } from '../db/schema/statuses.ts';
 import { tenants } from '../db/schema/tenants.ts';
 import { users } from '../db/schema/users.ts';
 import type { TenantsFixture, UnitFixture } from './fixture-schema.ts';
+import { todayInSweden, type Clock } from '../../domain/clock.ts';
+import { CURRENT_YEAR_SOURCE } from './current-year-enrichment.ts';
+import { loadCurrentYearPlan } from './current-year-plan.ts';
 import { insertRows, resolve, resolvePeriod, type LoadContext } from './load-context.ts';
 import { loadPlan } from './load-plan.ts';
 import { FixtureError, readDemoFixtures, type DemoFixtures } from './read-demo-fixtures.ts';
@@ -34,13 +37,15 @@ export interface DemoLoadResult {
 }
 
 /**
- * Loads the demo data transcribed from the four seed reports. Each tenant is written in one
- * transaction; a tenant whose slug exists already is left alone.
+ * Loads the demo data transcribed from the four seed reports, and the current-year demo plan
+ * rolled over from seed 004 to the year of `clock` (so that Mitt arbete has work on any day of
+ * it). Each tenant is written in one transaction; a tenant whose slug exists already is left alone.
  */
 export async function loadDemoData(
   db: Database,
-  options: { fixturesFolder: string; onProgress?: (message: string) => void },
+  options: { fixturesFolder: string; clock: Clock; onProgress?: (message: string) => void },
 ): Promise<DemoLoadResult> {
+  const today = todayInSweden(options.clock);
   const fixtures = readDemoFixtures(options.fixturesFolder);
   const result: DemoLoadResult = { created: [], skipped: [] };
   const knownSlugs = new Set(fixtures.tenants.tenants.map((tenant) => tenant.slug));
@@ -54,7 +59,7 @@ export async function loadDemoData(
       continue;
     }
     options.onProgress?.(`Loading demo tenant ${tenant.slug} (${tenant.name}) …`);
-    await db.transaction((tx) => loadTenant(tx, tenant, fixtures));
+    await db.transaction((tx) => loadTenant(tx, tenant, fixtures, today));
     result.created.push(tenant.slug);
   }
   return result;
@@ -62,7 +67,12 @@ export async function loadDemoData(
 
 type TenantFixture = TenantsFixture['tenants'][number];
 
-async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: DemoFixtures): Promise<void> {
+async function loadTenant(
+  tx: Transaction,
+  tenant: TenantFixture,
+  fixtures: DemoFixtures,
+  today: string,
+): Promise<void> {
   const tenantId = uuidv7();
   // The tenant is of the kind of its top unit (a kommun, a region, a kommunalförbund).
   const kind = parseTenantKind(tenant.units[0]!.kind) ?? 'kommun';
@@ -84,6 +94,7 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
     statuses: new Map(),
     focusAreas: new Map(),
     periods: new Map(),
+    functions: new Map(),
     riskMatrixId: uuidv7(),
   };
 
@@ -111,7 +122,8 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
   for (const { file, fixture } of fixtures.documents.filter((document) => document.fixture.tenant === tenant.slug)) {
     context.file = file;
     for (const [index, plan] of fixture.plans.entries()) {
-      const { planId, unitId } = await loadPlan(context, plan, `plans.${index}`);
+      const loaded = await loadPlan(context, plan, `plans.${index}`);
+      const { planId, unitId } = loaded;
       // A plan the document shows as adopted is frozen as adopted, so that it can be compared and reported "as adopted".
       if (plan.state !== 'draft')
         await freezePlan(
@@ -126,6 +138,13 @@ async function loadTenant(tx: Transaction, tenant: TenantFixture, fixtures: Demo
         for (const quarter of [1, 2, 3, 4])
           await resolvePeriod(context, `Kvartal ${quarter} ${year}`, `plans.${index}.period`);
       }
+      if (
+        tenant.slug === CURRENT_YEAR_SOURCE.tenant &&
+        plan.unit === CURRENT_YEAR_SOURCE.unit &&
+        loaded.startYear === CURRENT_YEAR_SOURCE.startYear &&
+        Number(today.slice(0, 4)) > loaded.endYear
+      )
+        await loadCurrentYearPlan(context, plan, loaded, today);
     }
     await insertRows(
       context,

@@ -22,7 +22,7 @@ import { FixtureError } from './read-demo-fixtures.ts';
 type Item = { kind: PlanItemKind; id: string };
 
 /** The entry a fixture's word names in the tenant's list, made (and audited) when the list lacks it. */
-async function vocabularyEntry(
+export async function vocabularyEntry(
   context: LoadContext,
   kind: VocabularyKind,
   label: string | undefined,
@@ -40,8 +40,14 @@ async function vocabularyEntry(
   return id;
 }
 
-/** A frequency as a plan writes it, or the fixture names the field it cannot read. */
-function frequencyOf(context: LoadContext, text: string | undefined, field: string): ControlFrequency | null {
+/** A frequency as a plan writes it (or its given dates), or the fixture names the field it cannot read. */
+function frequencyOf(
+  context: LoadContext,
+  text: string | undefined,
+  dates: string[] | undefined,
+  field: string,
+): ControlFrequency | null {
+  if (dates !== undefined) return { kind: 'dates', dates: [...dates].sort() };
   if (text === undefined) return null;
   const frequency = frequencyFromText(text);
   if (!frequency)
@@ -49,12 +55,31 @@ function frequencyOf(context: LoadContext, text: string | undefined, field: stri
   return frequency;
 }
 
+/** What a plan was carried over from (year roll-over): the earlier plan's risks and actions by title. */
+export interface CarriedFrom {
+  risks: Map<string, string>;
+  actions: Map<string, string>;
+}
+
+/** What the loader wrote for a plan, for what is added to it afterwards. */
+export interface LoadedPlan {
+  planId: string;
+  unitId: string;
+  startYear: number;
+  endYear: number;
+  /** Risk and action ids by title. */
+  riskIds: Map<string, string>;
+  actionIds: Map<string, string>;
+  controls: { id: string; riskId: string; title: string; frequency: ControlFrequency | null; reporting: string[] }[];
+}
+
 /** Writes one plan of a fixture with everything in it. */
 export async function loadPlan(
   tenantContext: LoadContext,
   plan: PlanFixture,
   path: string,
-): Promise<{ planId: string; unitId: string }> {
+  carriedFrom?: CarriedFrom,
+): Promise<LoadedPlan> {
   const period = parsePlanPeriod(plan.period);
   if (!period)
     throw new FixtureError(
@@ -76,6 +101,22 @@ export async function loadPlan(
       state: plan.state,
       description: plan.description ?? null,
       riskMatrixId: plan.kind === 'internal_control' ? context.riskMatrixId : null,
+      ...(plan.decision
+        ? {
+            decisionUnitId: resolve(
+              context,
+              context.units,
+              'unit',
+              plan.decision.decidedBy,
+              `${path}.decision.decidedBy`,
+            ),
+            decisionDate: plan.decision.date,
+            decisionParagraph: plan.decision.paragraph ?? null,
+            diarienummer: plan.decision.diarienummer ?? null,
+            // Adopted at the meeting that decided it.
+            adoptedAt: new Date(`${plan.decision.date}T12:00:00Z`),
+          }
+        : {}),
     },
   ]);
 
@@ -93,11 +134,17 @@ export async function loadPlan(
       categoryId: await vocabularyEntry(context, 'risk_category', risk.category),
       cause: risk.cause ?? null,
       effect: risk.effect ?? null,
+      ownerId:
+        risk.owner === undefined
+          ? null
+          : resolve(context, context.people, 'person', risk.owner, `${path}.risks.${index}.owner`),
+      legalReferences: risk.legalReferences ?? null,
       response: risk.response ?? null,
       responseMotivation: risk.responseMotivation ?? null,
       likelihood: risk.likelihood ?? null,
       consequence: risk.consequence ?? null,
       sortOrder: index,
+      carriedFromId: carriedFrom?.risks.get(risk.title) ?? null,
     });
   }
   await insertRows(context, risks, 'risk', riskRows);
@@ -151,6 +198,7 @@ export async function loadPlan(
     fixture: PlanFixture['risks'][number]['actions'][number] | PlanFixture['risks'][number]['controls'][number];
     field: string;
   }[] = [];
+  const actionIds = new Map<string, string>();
   const actionRows = [];
   const controlRows = [];
   for (const [riskIndex, risk] of plan.risks.entries()) {
@@ -158,6 +206,7 @@ export async function loadPlan(
     for (const [index, action] of risk.actions.entries()) {
       const field = `${path}.risks.${riskIndex}.actions.${index}`;
       const id = uuidv7();
+      actionIds.set(action.title, id);
       scheduledItems.push({ item: { kind: 'action', id }, fixture: action, field });
       actionRows.push({
         id,
@@ -176,6 +225,7 @@ export async function loadPlan(
         startDate: action.startDate ?? null,
         endDate: action.endDate ?? null,
         sortOrder: actionRows.length,
+        carriedFromId: carriedFrom?.actions.get(action.title) ?? null,
       });
     }
     for (const [index, control] of risk.controls.entries()) {
@@ -190,7 +240,17 @@ export async function loadPlan(
         description: control.description ?? null,
         methodId: await vocabularyEntry(context, 'control_method', control.method),
         scope: control.scope ?? null,
-        frequency: frequencyOf(context, control.frequency, `${field}.frequency`),
+        frequency: frequencyOf(context, control.frequency, control.frequencyDates, `${field}.frequency`),
+        responsibleFunctionId:
+          control.responsibleFunction === undefined
+            ? null
+            : resolve(
+                context,
+                context.functions,
+                'function',
+                control.responsibleFunction,
+                `${field}.responsibleFunction`,
+              ),
         reportingTime: control.reportingTime ?? null,
         reportsTo: control.reportsTo ?? [],
         statusId: statusOf(context, control.status, `${field}.status`),
@@ -230,7 +290,20 @@ export async function loadPlan(
     notes.push({ id: uuidv7(), planId, periodId, topic: note.topic, body: note.body });
   }
   await insertRows(context, planNotes, 'plan_note', notes);
-  return { planId, unitId };
+  return {
+    planId,
+    unitId,
+    ...period,
+    riskIds,
+    actionIds,
+    controls: controlRows.map((row) => ({
+      id: row.id,
+      riskId: row.riskId,
+      title: row.title,
+      frequency: row.frequency,
+      reporting: scheduledItems.find(({ item }) => item.id === row.id)?.fixture.reporting ?? [],
+    })),
+  };
 }
 
 async function loadActivities(

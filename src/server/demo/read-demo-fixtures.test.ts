@@ -7,6 +7,7 @@ import { tenants } from '../db/schema/tenants.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { loadDemoData } from './load-demo-data.ts';
 import { FixtureError, readDemoFixtures } from './read-demo-fixtures.ts';
+import { demoClock } from '../../../test/support/demo-clock.ts';
 
 describe('a malformed fixture is reported by file and field', () => {
   let folder: string;
@@ -89,7 +90,9 @@ describe('a malformed fixture is reported by file and field', () => {
     edit('004-kontroll-uppfoljning-2020.yaml', 'reporting: [Elvis Sabovic]', 'reporting: [Elvis Sabovik]');
     const database = await createTestDatabase();
     try {
-      const failure = await loadDemoData(database.db, { fixturesFolder: folder }).catch((error: unknown) => error);
+      const failure = await loadDemoData(database.db, { fixturesFolder: folder, clock: demoClock }).catch(
+        (error: unknown) => error,
+      );
       expect(failure).toBeInstanceOf(FixtureError);
       expect(failure).toMatchObject({
         field: 'plans.0.risks.8.controls.1.reporting.0',

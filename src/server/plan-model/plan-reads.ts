@@ -323,12 +323,15 @@ export function readCheckpoints(selection: PlanSelection) {
 
 /** The deviations found by the plans' controls, oldest first. */
 export function readDeviations({ db, tenantId, ids }: PlanSelection) {
-  return db
-    .select({ deviation: deviations, controlTitle: controls.title, planId: controls.planId })
-    .from(deviations)
-    .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
-    .where(and(eq(deviations.tenantId, tenantId), inArray(controls.planId, ids), live(deviations)))
-    .orderBy(asc(deviations.foundOn));
+  return (
+    db
+      .select({ deviation: deviations, controlTitle: controls.title, planId: controls.planId })
+      .from(deviations)
+      .innerJoin(controls, and(eq(controls.tenantId, deviations.tenantId), eq(controls.id, deviations.controlId)))
+      .where(and(eq(deviations.tenantId, tenantId), inArray(controls.planId, ids), live(deviations)))
+      // Deviations found on the same day stay in the order they were recorded, however many plans are read.
+      .orderBy(asc(deviations.foundOn), asc(deviations.id))
+  );
 }
 
 /** The tenant's vocabularies (processes, categories, methods, severities), archived entries too: old plans name them. */

@@ -20,6 +20,7 @@ import {
   seedCoverage,
   withoutRunningFooter,
 } from '../../../test/support/seed-fidelity.ts';
+import { demoClock } from '../../../test/support/demo-clock.ts';
 
 // The four real reports in seeds/ are the ground truth: each one, generated from the demo data,
 // must contain at least 95 % of the seed's content lines, in the PDF and in the DOCX.
@@ -259,7 +260,7 @@ describe('seed fidelity', () => {
   let database: DatabaseHandle;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
   });
   afterAll(() => database.close());
 

@@ -10,6 +10,7 @@ import { createTestDatabase } from '../../../../test/support/test-database.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../demo/load-demo-data.ts';
 import { HARNESS_NOW, clientFor, type Client } from '../../../../test/support/harness.ts';
 import { demoFixturesFolder } from '../../paths.ts';
+import { demoClock } from '../../../../test/support/demo-clock.ts';
 
 // Kommunstyrelsens översikt (the API the overview screen shows) and the council summary report
 // must give the same number for every unit and column, and the same totals per process and category. The report is read as a reader reads it
@@ -85,7 +86,7 @@ describe('kommunstyrelsens översikt and the council summary report, on every de
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
     // "Overdue" depends on today: a fixed day after every demo plan's year.
     app = createApp({ database, clock: fixedClock(HARNESS_NOW) });
   });

@@ -14,6 +14,7 @@ import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../../paths.ts';
 import { buildPlanWorkbook } from './export-workbook.ts';
 import { commitImport, prepareImport } from './prepare-import.ts';
+import { demoClock } from '../../../../test/support/demo-clock.ts';
 
 // The Excel round trip of the issue: every demo plan exported and imported unchanged previews as
 // all unchanged; ten edited cells preview as exactly those ten changes, and confirming writes them.
@@ -23,7 +24,7 @@ let demoPlans: { tenantId: string; planId: string; title: string }[];
 
 beforeAll(async () => {
   h = await createHarness();
-  await loadDemoData(h.db, { fixturesFolder: demoFixturesFolder });
+  await loadDemoData(h.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
   demoPlans = await demoPlansOf(h.db);
 });
 afterAll(() => h.close());

@@ -18,6 +18,7 @@ import { findScopeByNames } from '../../reports/report-scope.ts';
 import { importedCounts } from './model.ts';
 import { commitImport, prepareImport } from './prepare-import.ts';
 import { readWordDocument } from './readers/word-document.ts';
+import { demoClock } from '../../../../test/support/demo-clock.ts';
 
 // Every report kind Uppsikt produces as DOCX from the demo data imports into an empty unit of
 // another organisation with the same counts and texts as the report shows.
@@ -28,7 +29,7 @@ const NO_PLAN: readonly ReportKind[] = ['council-summary', 'deviations'];
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
-  await loadDemoData(h.db, { fixturesFolder: demoFixturesFolder });
+  await loadDemoData(h.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
 });
 afterAll(() => h.close());
 

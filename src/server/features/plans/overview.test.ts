@@ -9,6 +9,7 @@ import { createTestDatabase } from '../../../../test/support/test-database.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../../paths.ts';
 import { clientFor, type Client } from '../../../../test/support/harness.ts';
+import { demoClock } from '../../../../test/support/demo-clock.ts';
 
 describe('the plan overview, on the demo data of seed 004', () => {
   let database: DatabaseHandle;
@@ -16,7 +17,7 @@ describe('the plan overview, on the demo data of seed 004', () => {
   let planId: string;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
     const app = createApp({ database });
     const login = await app.request('/api/v1/auth/login', {
       method: 'POST',
@@ -35,6 +36,8 @@ describe('the plan overview, on the demo data of seed 004', () => {
           eq(tenants.slug, 'exempelkommun-b'),
           eq(orgUnits.name, 'Utbildningsnämnden'),
           eq(plans.kind, 'internal_control'),
+          // Seed 004's plan; the demo also has the current-year plan rolled over from it.
+          eq(plans.startYear, 2020),
         ),
       );
     planId = plan!.id;

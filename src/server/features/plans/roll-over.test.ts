@@ -13,6 +13,7 @@ import { loadDemoData } from '../../demo/load-demo-data.ts';
 import { clientFor, type Client } from '../../../../test/support/harness.ts';
 import { demoFixturesFolder } from '../../paths.ts';
 import { fixedClock } from '../../../domain/clock.ts';
+import { demoClock } from '../../../../test/support/demo-clock.ts';
 
 const clock = fixedClock('2026-11-30T10:00:00Z');
 
@@ -39,7 +40,7 @@ describe('year roll-over', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
     malmo = await signedIn('malmo', 'admin@malmo.example');
     kommunB = await signedIn('exempelkommun-b', 'admin@exempelkommun-b.example');
   });

@@ -19,6 +19,7 @@ import type { FollowUpFacts, PlanFacts } from '../../../plan-model/plan-facts.ts
 import { createTestDatabase } from '../../../../../test/support/test-database.ts';
 import { importedCounts, type ImportedFollowUp, type ImportedPlan } from '../model.ts';
 import { readWordDocument } from './word-document.ts';
+import { demoClock } from '../../../../../test/support/demo-clock.ts';
 
 // Every report kind Uppsikt prints as DOCX, generated from the demo data, reads back as the plan
 // it shows: the same risks, controls, actions, activities, sub-activities and follow-ups with
@@ -282,7 +283,7 @@ describe('reading the reports Uppsikt prints as DOCX', () => {
   let database: DatabaseHandle;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder });
+    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
   });
   afterAll(() => database.close());
 
