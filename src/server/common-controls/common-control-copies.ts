@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { CommonControlCopyState } from '../../domain/contracts/common-controls.ts';
-import type { ControlFrequency } from '../../domain/control-frequency.ts';
 import type { Actor } from '../audit/record-audit-events.ts';
 import { insertAudited, setArchived, updateAudited } from '../audit/audited-writes.ts';
 import type { Database, Transaction } from '../db/client.ts';
@@ -230,7 +229,7 @@ export async function writeCopy(tx: Transaction, actor: Actor, origin: CommonCon
     );
   }
   await regenerateCheckpoints(tx, tenantId, control.id as string, {
-    frequency: (origin.frequency) ?? null,
+    frequency: origin.frequency ?? null,
     from: (control.startDate as string | null) ?? `${plan.startYear}-01-01`,
     to: (control.endDate as string | null) ?? `${plan.endYear}-12-31`,
   });
@@ -306,6 +305,22 @@ export async function addCommonControlsToPlan(tx: Transaction, actor: Actor, pla
     if (await copyIn(tx, plan.tenantId, origin.id, plan.id)) continue;
     await writeCopy(tx, actor, origin, plan);
   }
+}
+
+/** The common controls (not archived) of any of the years, by year and title. */
+export async function commonControlsOfYears(db: Database, tenantId: string, startYear: number, endYear: number) {
+  return db
+    .select()
+    .from(commonControls)
+    .where(
+      and(
+        eq(commonControls.tenantId, tenantId),
+        isNull(commonControls.archivedAt),
+        gte(commonControls.year, startYear),
+        lte(commonControls.year, endYear),
+      ),
+    )
+    .orderBy(asc(commonControls.year), asc(commonControls.title), asc(commonControls.id));
 }
 
 /** The open plan of a unit for a year, for taking a common control in. */

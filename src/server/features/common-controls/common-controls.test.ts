@@ -161,6 +161,22 @@ describe('common controls (kommungemensamma kontrollmoment)', () => {
     const readers = await (await h.as('reader')).get(`/common-controls/${created.body.id}/results`);
     expect(readers.body.units.map((unit: { unitId: string }) => unit.unitId)).toEqual([h.tenant.unitA]);
 
+    // The council summary sets the units' follow-up side by side.
+    const summary = await admin.get(`/reports/council-summary?unit=${h.tenant.rootId}&period=2026&format=md`);
+    expect(summary.status).toBe(200);
+    const markdown = Buffer.from(summary.bytes).toString('utf8');
+    const section = markdown.slice(markdown.indexOf('# Kommungemensamma kontrollmoment'));
+    expect(section).toContain('## Granskning av representationsfakturor');
+    expect(section).toContain('Beslutat av Kommun');
+    expect(section).toMatch(/\| Nämnd A \| Ja \| [^|]+ \| Kvartal 1 2026: Genomförd utan anmärkning \| 0 \|/);
+    expect(section).toMatch(/\| Nämnd B \| Ja \| [^|]+ \| – \| 0 \|/);
+    // A summary for Nämnd A alone shows only its own line.
+    const own = Buffer.from(
+      (await admin.get(`/reports/council-summary?unit=${h.tenant.unitA}&period=2026&format=md`)).bytes,
+    ).toString('utf8');
+    expect(own).toContain('| Nämnd A | Ja |');
+    expect(own).not.toContain('| Nämnd B |');
+
     // Archived at the origin: the copy leaves the draft plan; the adopted plan keeps its copy.
     const current = (await admin.get(`/common-controls/${created.body.id}`)).body;
     expect((await admin.post(`/common-controls/${created.body.id}/archive`)).status).toBe(200);
