@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { commonControlCreate, commonControlUpdate } from '../../../domain/contracts/common-controls.ts';
-import { checkpointDates, type ControlFrequency } from '../../../domain/control-frequency.ts';
+import { checkpointDates } from '../../../domain/control-frequency.ts';
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { insertAudited, setArchived, updateAudited } from '../../audit/audited-writes.ts';
 import {

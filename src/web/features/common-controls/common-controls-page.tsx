@@ -367,7 +367,7 @@ const toValues = (item: CommonControl | null, originUnitId: string) => ({
   scope: item?.scope ?? '',
   frequency: frequencyValues(item?.frequency),
   reportingTime: item?.reportingTime ?? '',
-  reportsTo: (item?.reportsTo ?? []) as ReportRecipient[],
+  reportsTo: (item?.reportsTo ?? []),
   targetUnitIds: item?.targetUnitIds ?? [],
 });
 
