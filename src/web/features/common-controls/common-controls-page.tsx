@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import type { CommonControlCopyState } from '../../../domain/contracts/common-controls.ts';
-import type { ReportRecipient } from '../../../domain/risk-response.ts';
 import { reportingPeriodLabel } from '../../../domain/reporting-period.ts';
 import {
   commonControlKeys,
