@@ -366,7 +366,7 @@ const toValues = (item: CommonControl | null, originUnitId: string) => ({
   scope: item?.scope ?? '',
   frequency: frequencyValues(item?.frequency),
   reportingTime: item?.reportingTime ?? '',
-  reportsTo: (item?.reportsTo ?? []),
+  reportsTo: item?.reportsTo ?? [],
   targetUnitIds: item?.targetUnitIds ?? [],
 });
 
