@@ -43,10 +43,13 @@ export const commonControlQueries = {
     queryOptions({
       queryKey: commonControlKeys.list(filters),
       queryFn: ({ signal }) => apiAll<CommonControl>('/common-controls', filters, signal),
+      refetchOnMount: 'always',
     }),
   results: (id: string) =>
     queryOptions({
       queryKey: commonControlKeys.results(id),
       queryFn: ({ signal }) => api<CommonControlResults>(`/common-controls/${id}/results`, { signal }),
+      // The units' results change on their own plans' pages: read anew whenever the page is opened.
+      refetchOnMount: 'always',
     }),
 };
