@@ -368,4 +368,74 @@ describe('journeys', () => {
     await checkScreen(reviewer, 'journey-8-plan');
     await Promise.all([author.context().close(), reviewer.context().close()]);
   });
+
+  test('9. the kommunstyrelse pushes a common control to the nämnder; each nämnd follows it up and the results stand side by side', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@exempelkommun-b.example');
+    // Kommunstyrelsen's own plan for the year, still a draft; Utbildningsnämnden's is adopted.
+    await openUnit(page, 'Kommunstyrelsen');
+    await page.getByRole('link', { name: 'Ny plan' }).click();
+    await page.getByLabel('Namn').fill('Internkontrollplan 2020');
+    await page.getByLabel('Från år').fill('2020');
+    await page.getByLabel('Till och med år').fill('2020');
+    await page.getByRole('button', { name: 'Skapa planen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Internkontrollplan 2020' }).waitFor();
+
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Gemensamma kontrollmoment' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Kommungemensamma kontrollmoment' }).waitFor();
+    await checkScreen(page, 'journey-9-common-controls');
+    await page.goto(new URL('/gemensamma-kontrollmoment?ar=2020', page.url()).href);
+    await page.getByRole('heading', { level: 2, name: 'Gemensamma kontrollmoment 2020' }).waitFor();
+    await page.getByText('Nytt gemensamt kontrollmoment').click();
+    const form = page.getByRole('region', { name: 'Nytt gemensamt kontrollmoment' });
+    expect(await form.getByLabel('Beslutas av').inputValue()).not.toBe('');
+    await form.getByLabel('Risk', { exact: true }).fill('Felaktiga utbetalningar av arvoden');
+    await form.getByLabel('Kontrollmoment', { exact: true }).fill('Stickprov på arvodesutbetalningar');
+    await form.getByLabel('Kontrollmetod').selectOption({ label: 'Stickprov' });
+    await form.getByRole('textbox', { name: 'Omfattning och urval' }).fill('Fem utbetalningar per kvartal');
+    await form.getByLabel('Frekvens').selectOption({ label: 'Varje kvartal' });
+    await checkScreen(page, 'journey-9-common-control-form');
+    await form.getByRole('button', { name: 'Skapa kontrollmomentet' }).click();
+    await page
+      .getByText('Stickprov på arvodesutbetalningar är skapat och har förts in i planerna under utkast.')
+      .waitFor();
+
+    const table = page.getByRole('table', { name: 'Uppföljning per enhet av Stickprov på arvodesutbetalningar' });
+    const board = table.getByRole('row', { name: /^Kommunstyrelsen/ });
+    const school = table.getByRole('row', { name: /^Utbildningsnämnden/ });
+    await board.getByRole('link', { name: /I planen/ }).waitFor();
+    await school.getByText('Erbjuds').waitFor();
+    // Utbildningsnämnden's plan was adopted before: its coordinator (here the administrator) takes the control in.
+    await school.getByRole('button', { name: 'För in i planen Utbildningsnämnden' }).click();
+    await page.getByText('Stickprov på arvodesutbetalningar är infört i planen för Utbildningsnämnden.').waitFor();
+    await checkScreen(page, 'journey-9-common-control-offered');
+
+    // Each nämnd records its result on its own copy, from its own plan.
+    for (const [unit, period] of [
+      ['Kommunstyrelsen', 'Kvartal 1 2020'],
+      ['Utbildningsnämnden', 'Kvartal 2 2020'],
+    ] as const) {
+      await table
+        .getByRole('row', { name: new RegExp(`^${unit}`) })
+        .getByRole('link', { name: /I planen/ })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Felaktiga utbetalningar av arvoden' }).waitFor();
+      await page.getByText('Risken och dess kontrollmoment är kommungemensamma').waitFor();
+      const card = itemCard(page, 'Kontrollmoment Stickprov på arvodesutbetalningar');
+      await card.getByRole('button', { name: 'Registrera resultat för Stickprov på arvodesutbetalningar' }).click();
+      await card.getByLabel('Period').selectOption({ label: period });
+      await card.getByRole('radio', { name: 'Genomförd utan anmärkning' }).check();
+      await card.getByRole('button', { name: 'Spara resultat' }).click();
+      await card.getByText(`Resultatet för ${period} är sparat.`).waitFor();
+      await page.goBack();
+      await table.waitFor();
+    }
+    await board.getByText('Kvartal 1 2020: Genomförd utan anmärkning').waitFor();
+    await school.getByText('Kvartal 2 2020: Genomförd utan anmärkning').waitFor();
+    await checkScreen(page, 'journey-9-common-control-side-by-side');
+    await page.context().close();
+  });
 });

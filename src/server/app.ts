@@ -32,6 +32,7 @@ import { apiTokenRoutes } from './features/api-tokens/routes.ts';
 import { statusRoutes } from './features/statuses/routes.ts';
 import { vocabularyRoutes } from './features/vocabularies/routes.ts';
 import { goalRoutes } from './features/goals/routes.ts';
+import { commonControlRoutes } from './features/common-controls/routes.ts';
 import { unitFunctionRoutes } from './features/unit-functions/routes.ts';
 import { riskMatrixRoutes } from './features/risk-matrices/routes.ts';
 import { planRoutes } from './features/plans/routes.ts';
@@ -212,6 +213,7 @@ export function createApp({
   v1.route('/', planRoutes());
   v1.route('/', riskRoutes());
   v1.route('/', controlRoutes());
+  v1.route('/', commonControlRoutes());
   v1.route('/', actionRoutes());
   v1.route('/', activityRoutes());
   v1.route('/', followUpRoutes());

@@ -47,6 +47,18 @@ export const ITEM_ROLES: RoleExpectations = {
   auditor: { read: true, write: false },
 };
 
+/**
+ * Resources the unit's managers keep (plans, goals, common controls): everyone on the unit reads;
+ * only administrators and coordinators write.
+ */
+export const MANAGER_ROLES: RoleExpectations = {
+  administrator: { read: true, write: true },
+  coordinator: { read: true, write: true },
+  responsible: { read: true, write: false },
+  reader: { read: true, write: false },
+  auditor: { read: true, write: false },
+};
+
 /** Who may archive plan data in their own unit: the unit's managers (the ARCHIVING_ROLES rule). */
 const MAY_ARCHIVE: Record<MatrixRole, boolean> = {
   administrator: true,

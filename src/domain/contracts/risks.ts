@@ -36,6 +36,9 @@ export const risk = z
         'The response decided: acceptera (accept), åtgärda (treat), kontrollera (control), granska (review).',
     }),
     responseMotivation: z.string().nullable().meta({ description: 'Why that response, Markdown.' }),
+    commonControlId: id
+      .nullable()
+      .meta({ description: 'The kommungemensamt kontrollmoment that brought this risk into the plan.' }),
     legalReferences: z
       .string()
       .nullable()

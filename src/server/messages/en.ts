@@ -191,6 +191,14 @@ export const en: ServerMessages = {
       'If the address belongs to an account in Uppsikt, we have sent an e-mail with a link to choose a new password. The link is valid for one hour.',
   },
 
+  /** Kommungemensamma kontrollmoment and their copies in the plans of the units below. */
+  commonControls: {
+    outsideOrigin: (name: string) => `${name} is not below the unit that decides the control.`,
+    notReached: 'The control is not for this unit.',
+    noPlan: (year: number) =>
+      `The unit has no open internal control plan for ${year}. Create the plan first; the control comes with it.`,
+    frequencyGivesNoDate: (year: number) => `The frequency gives no date in ${year}.`,
+  },
   /** Goals of a unit's verksamhetsplan and their links. */
   goals: {
     notForPlan: (title: string, startYear: number, endYear: number) =>
@@ -358,8 +366,6 @@ export const en: ServerMessages = {
     personMissingOrDeactivated: 'The person does not exist or is deactivated.',
   },
 
-  /** Kommungemensamma kontrollmoment. */
-  commonControls: {},
   reportTexts: {
     sections: (sections) => `The report has the sections ${sections}.`,
     noLongerExists: 'The text no longer exists.',

@@ -211,6 +211,14 @@ export const sv = {
   },
 
   /** Tenants (kommuner, regioner, kommunalförbund) and the first start of a new installation. */
+  /** Kommungemensamma kontrollmoment and their copies in the plans of the units below. */
+  commonControls: {
+    outsideOrigin: (name: string) => `${name} ligger inte under den enhet som beslutar kontrollmomentet.`,
+    notReached: 'Kontrollmomentet gäller inte den här enheten.',
+    noPlan: (year: number) =>
+      `Enheten har ingen öppen internkontrollplan för ${year}. Skapa planen först; kontrollmomentet kommer då med.`,
+    frequencyGivesNoDate: (year: number) => `Frekvensen ger inget datum under ${year}.`,
+  },
   /** Goals of a unit's verksamhetsplan and their links. */
   goals: {
     notForPlan: (title: string, startYear: number, endYear: number) =>
@@ -387,8 +395,6 @@ export const sv = {
     personMissingOrDeactivated: 'Personen finns inte eller är avaktiverad.',
   },
 
-  /** Kommungemensamma kontrollmoment. */
-  commonControls: {},
   reportTexts: {
     sections: (sections: string) => `Rapporten har avsnitten ${sections}.`,
     noLongerExists: 'Texten finns inte längre.',

@@ -82,6 +82,9 @@ function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {
                   <Link to="/mal">{t('goals.nav')}</Link>
                 </li>
                 <li>
+                  <Link to="/gemensamma-kontrollmoment">{t('commonControls.nav')}</Link>
+                </li>
+                <li>
                   <Link to="/oversikt">{t('nav.overview')}</Link>
                 </li>
                 <li>

@@ -16,6 +16,7 @@ import type { ComparisonSearch } from '../features/plans/plan-comparison-page.ts
 import type { YearSearch } from '../features/calendar/year-page.tsx';
 import type { GoalsSearch } from '../features/goals/goals-page.tsx';
 import type { OverviewSearch } from '../features/overview/overview-page.tsx';
+import type { CommonControlsSearch } from '../features/common-controls/common-controls-page.tsx';
 import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
 import { Page, noteNavigation } from '../components/page.tsx';
 
@@ -260,6 +261,19 @@ const goalsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/goals/goals-page.tsx'), 'GoalsPage'),
 });
 
+const commonControlsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/gemensamma-kontrollmoment',
+  validateSearch: (search: Record<string, unknown>): CommonControlsSearch => ({
+    enhet: optionalString(search.enhet),
+    ar: optionalInt(search.ar),
+  }),
+  component: lazyRouteComponent(
+    () => import('../features/common-controls/common-controls-page.tsx'),
+    'CommonControlsPage',
+  ),
+});
+
 const yearRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/arshjul',
@@ -417,6 +431,7 @@ const routeTree = rootRoute.addChildren([
   myWorkRoute,
   organisationRoute,
   goalsRoute,
+  commonControlsRoute,
   orgPlanImportRoute,
   overviewRoute,
   newPlanRoute,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { planCreate } from '../../../domain/contracts/plans.ts';
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { insertAudited } from '../../audit/audited-writes.ts';
+import { addCommonControlsToPlan } from '../../common-controls/common-control-copies.ts';
 import type { Transaction } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
@@ -38,10 +39,13 @@ export async function createPlan(tx: Transaction, access: Access, options: Creat
       .limit(1);
     riskMatrixId = matrix?.id ?? null;
   }
-  return insertAudited(
+  const plan = await insertAudited(
     tx,
     plans,
     { ...options, endYear, riskMatrixId, tenantId: access.tenantId },
     { actor: access.actor, entityType: 'plan', unitId: unit.id },
   );
+  // The kommungemensamma kontrollmoment of the plan's years that reach the unit come with it.
+  await addCommonControlsToPlan(tx, access.actor, plan as typeof plans.$inferSelect);
+  return plan;
 }

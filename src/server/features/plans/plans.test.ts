@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../../../../test/support/harness.ts';
-import { describeResourceContract } from '../../../../test/support/resource-contract.ts';
-
-const MANAGERS_WRITE = {
-  administrator: { read: true, write: true },
-  coordinator: { read: true, write: true },
-  responsible: { read: true, write: false },
-  reader: { read: true, write: false },
-  auditor: { read: true, write: false },
-};
+import { describeResourceContract, MANAGER_ROLES } from '../../../../test/support/resource-contract.ts';
 
 describe('plans', () => {
   let h: Harness;
@@ -35,7 +27,7 @@ describe('plans', () => {
       },
       change: (n) => ({ title: `Internkontrollplan 2026, version ${n}` }),
       changedField: 'title',
-      roles: MANAGERS_WRITE,
+      roles: MANAGER_ROLES,
     },
     () => h,
   );

@@ -17,6 +17,7 @@ import { plans } from '../../db/schema/plans.ts';
 import { riskMatrices } from '../../db/schema/risk-matrices.ts';
 import { risks } from '../../db/schema/risks.ts';
 import { carryGoalLinks } from '../../goals/goal-links.ts';
+import { addCommonControlsToPlan } from '../../common-controls/common-control-copies.ts';
 import { statuses } from '../../db/schema/statuses.ts';
 import { AppError } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
@@ -114,6 +115,12 @@ export async function rollOverPlan(tx: Transaction, access: Access, { planId, ..
     if (linked) entry.changes = { ...entry.changes, goalIds: [[], linked] };
   }
   await recordAuditEvents(tx, access.actor, audit);
+  // This year's kommungemensamma kontrollmoment that reach the unit and are not carried already.
+  const [stored] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, plan.id)));
+  await addCommonControlsToPlan(tx, access.actor, stored!);
   return {
     planId: plan.id,
     carried: {

@@ -13,6 +13,13 @@ import {
   type ReportContext,
 } from '../report-context.ts';
 import { newDocument } from './kind-helpers.ts';
+import { eq } from 'drizzle-orm';
+import { reportingPeriodLabel } from '../../../domain/reporting-period.ts';
+import { subtreeUnitIds } from '../../access/unit-tree.ts';
+import { commonControlsOfYears, copiesOf, targetIdsOf } from '../../common-controls/common-control-copies.ts';
+import { copyResults } from '../../common-controls/common-control-results.ts';
+import { orgUnits } from '../../db/schema/org-units.ts';
+import { statuses } from '../../db/schema/statuses.ts';
 
 /**
  * För kommunstyrelsen: the unit's own plans and every unit directly under it (a nämnd, bolag or
@@ -151,6 +158,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
   }
 
   blocks.push(...risksByGrouping(facts, labels));
+  blocks.push(...(await commonControlsSideBySide(context)));
 
   // The board's evaluation is printed when written; an unwritten one leaves no trace in the report.
   const written = rich(evaluation, 2);
@@ -163,6 +171,76 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
     blocks,
     { outline: true, orientation: 'landscape' },
   );
+}
+
+/**
+ * The kommungemensamma kontrollmoment of the period that reach the unit or units below it, each
+ * with its follow-up per unit side by side: whether it is in the unit's plan, the status, the
+ * result per period and the deviations. Left out when no common control reaches them.
+ */
+async function commonControlsSideBySide(context: ReportContext): Promise<Block[]> {
+  const { db, tenantId, labels, locale } = context;
+  const origins = await commonControlsOfYears(db, tenantId, context.startYear, context.endYear);
+  if (origins.length === 0) return [];
+  const inSummary = new Set(await subtreeUnitIds(db, tenantId, context.unit.id));
+  const readable = (unitId: string) =>
+    inSummary.has(unitId) && (context.readableUnitIds === 'all' || context.readableUnitIds.includes(unitId));
+  const targets = await targetIdsOf(
+    db,
+    tenantId,
+    origins.map((origin) => origin.id),
+  );
+  const statusRows = await db
+    .select({ id: statuses.id, labelSv: statuses.labelSv, labelEn: statuses.labelEn })
+    .from(statuses)
+    .where(eq(statuses.tenantId, tenantId));
+  const statusName = (id: string | null) => {
+    const status = statusRows.find((row) => row.id === id);
+    return status ? (locale === 'sv' ? status.labelSv : status.labelEn) : '–';
+  };
+  const unitNames = new Map(
+    (
+      await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.tenantId, tenantId))
+    ).map((row) => [row.id, row.name]),
+  );
+  const blocks: Block[] = [];
+  for (const origin of origins) {
+    const copies = (await copiesOf(db, origin, targets.get(origin.id) ?? [])).filter((copy) => readable(copy.unitId));
+    if (copies.length === 0) continue;
+    const lines = await copyResults(db, tenantId, copies);
+    blocks.push(
+      { type: 'heading', level: 2, text: origin.title },
+      text(labels.commonControlOrigin(unitNames.get(origin.originUnitId) ?? '–', origin.riskTitle)),
+      {
+        type: 'table',
+        table: {
+          caption: origin.title,
+          columns: [
+            { title: labels.unit, width: 2.4 },
+            { title: labels.commonControlInPlan, width: 1.4 },
+            { title: labels.status, width: 1.3 },
+            { title: labels.resultsPerPeriod, width: 4 },
+            { title: labels.deviations, width: 1 },
+          ],
+          rows: lines.map((line) => [
+            cell(line.unitName),
+            cell(labels.commonControlState[line.state] ?? line.state),
+            cell(statusName(line.statusId)),
+            line.results.length === 0
+              ? cell('–')
+              : cell(
+                  ...line.results.map(
+                    (result) =>
+                      `${reportingPeriodLabel(result.period, locale)}: ${labels.controlOutcomes[result.outcome] ?? result.outcome}`,
+                  ),
+                ),
+            cell(String(line.deviations)),
+          ]),
+        },
+      },
+    );
+  }
+  return blocks.length === 0 ? [] : [{ type: 'heading', level: 1, text: labels.commonControls }, ...blocks];
 }
 
 /**

@@ -315,6 +315,18 @@ function PlanView({
                 <Link to="/risker/$riskId" params={{ riskId: risk.id }}>
                   {risk.title}
                 </Link>
+                {risk.commonControlId && (
+                  <>
+                    {' '}
+                    <Link
+                      to="/gemensamma-kontrollmoment"
+                      search={{ enhet: undefined, ar: plan.startYear }}
+                      className="status-badge tag"
+                    >
+                      {t('commonControls.copyTag')}
+                    </Link>
+                  </>
+                )}
               </h3>
               <MarkdownText text={risk.description} />
               <ItemList

@@ -157,6 +157,14 @@ function RiskView({
           {t('riskPage.backToPlan', { plan: plan.title })}
         </Link>
       </p>
+      {risk.commonControlId && (
+        <p className="notice">
+          {t('riskPage.commonControl')}{' '}
+          <Link to="/gemensamma-kontrollmoment" search={{ enhet: undefined, ar: plan.startYear }}>
+            {t('commonControls.title')}
+          </Link>
+        </p>
+      )}
       <dl className="facts">
         <div>
           <dt>{t('plan.likelihood')}</dt>
