@@ -39,11 +39,9 @@ export const control = z
       description: 'Kontrollansvarig as a function of a unit (e.g. ekonomichef), whoever holds it on the day.',
     }),
     responsibleFunction: functionRef.nullable().meta({ description: 'The responsible function and its holder today.' }),
-    commonControlId: id
-      .nullable()
-      .meta({
-        description: 'The kommungemensamt kontrollmoment this control is a copy of (GET /common-controls/{id}).',
-      }),
+    commonControlId: id.nullable().meta({
+      description: 'The kommungemensamt kontrollmoment this control is a copy of (GET /common-controls/{id}).',
+    }),
     ...itemOutputFields,
   })
   .meta({ id: 'Control' });

@@ -3,7 +3,12 @@ import { uuidv7 } from 'uuidv7';
 import { checkpointDates } from '../../domain/control-frequency.ts';
 import { defaultReportingPeriodDates } from '../../domain/reporting-period.ts';
 import { DEFAULT_STATUSES } from '../../domain/status.ts';
+import { and, eq } from 'drizzle-orm';
 import { creationChanges } from '../audit/record-audit-events.ts';
+import { writeCopy } from '../common-controls/common-control-copies.ts';
+import { commonControls } from '../db/schema/common-controls.ts';
+import { orgUnits } from '../db/schema/org-units.ts';
+import { plans } from '../db/schema/plans.ts';
 import { actions } from '../db/schema/actions.ts';
 import { assignments } from '../db/schema/assignments.ts';
 import { attachments } from '../db/schema/attachments.ts';
@@ -425,14 +430,47 @@ async function attachProtocolExtract(
 }
 
 /**
- * PLACE FOR THE COMMON CONTROL (issue 17): the kommungemensamt kontrollmoment the
- * kommunstyrelse decides for the year and pushes to the nämnder below it is to be added here,
- * once the common controls have their API (tables common_controls and common_control_targets,
- * with controls.common_control_id and risks.common_control_id pointing at the origin): the
- * common control of Kommunstyrelsen for `year`, its target Utbildningsnämnden, and its copy in
- * this plan followed up like the plan's own controls. Until then it adds nothing.
+ * The kommungemensamt kontrollmoment of the year: decided for the whole municipality (on the
+ * kommun unit above the plan's nämnd, where kommunstyrelsen acts) and reaching every nämnd below
+ * it, this plan's nämnd among them. Its copy comes into this plan the way the API puts it into a
+ * plan adopted before (`writeCopy`), linked to its origin; the other nämnder get theirs when
+ * they make their plans for the year.
  */
-async function addCommonControls(
-  _context: LoadContext,
-  _plan: { planId: string; unitId: string; year: number },
-): Promise<void> {}
+async function addCommonControls(context: LoadContext, plan: { planId: string; unitId: string; year: number }) {
+  const { tx, tenantId } = context;
+  const units = await tx
+    .select({ id: orgUnits.id, parentId: orgUnits.parentId, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(eq(orgUnits.tenantId, tenantId));
+  let origin = units.find((unit) => unit.id === plan.unitId);
+  while (origin && !['kommun', 'region'].includes(origin.kind) && origin.parentId !== null)
+    origin = units.find((unit) => unit.id === origin!.parentId);
+  if (!origin || origin.id === plan.unitId) return;
+  const values = {
+    id: uuidv7(),
+    originUnitId: origin.id,
+    year: plan.year,
+    riskTitle: 'Delegationsbeslut anmäls inte till nämnden',
+    riskDescription:
+      'Beslut som fattas på delegation anmäls inte, eller sent, till nämnden. Nämnden tappar överblicken och besluten kan inte överklagas i tid.',
+    processId: await vocabularyEntry(context, 'process', 'Styra och leda'),
+    categoryId: await vocabularyEntry(context, 'risk_category', 'Legal risk'),
+    title: 'Anmälan av delegationsbeslut',
+    description: 'Kontroll av att delegationsbeslut anmäls till nämndens nästa sammanträde.',
+    methodId: await vocabularyEntry(context, 'control_method', 'Stickprov'),
+    scope: 'Tio delegationsbeslut per halvår, slumpvis valda ur diariet.',
+    frequency: { kind: 'half_yearly' as const },
+    reportingTime: 'Vid delårsrapport och årsredovisning',
+    reportsTo: ['committee' as const, 'executive_board' as const],
+  };
+  await insertRows(context, commonControls, 'common_control', [values], () => origin.id);
+  const [stored] = await tx
+    .select()
+    .from(commonControls)
+    .where(and(eq(commonControls.tenantId, tenantId), eq(commonControls.id, values.id)));
+  const [planRow] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, plan.planId)));
+  await writeCopy(tx, { kind: 'system', tenantId, label: 'demo data' }, stored!, planRow!);
+}

@@ -602,10 +602,13 @@ describe('the current-year demo plan of Utbildningsnämnden (rolled over from se
     });
     const [version] = await database.db.select().from(planVersions).where(eq(planVersions.planId, planId));
     expect(version).toMatchObject({ revision: 1, decisionDate: `${year - 1}-12-09`, validFrom: `${year}-01-01` });
-    const rows = await database.db
-      .select({ carriedFrom: risks.carriedFromId })
-      .from(risks)
-      .where(eq(risks.planId, planId));
+    // The seed plan's eleven risks, carried; the common control's risk comes from the kommun.
+    const rows = (
+      await database.db
+        .select({ carriedFrom: risks.carriedFromId, commonControlId: risks.commonControlId })
+        .from(risks)
+        .where(eq(risks.planId, planId))
+    ).filter((row) => row.commonControlId === null);
     expect(rows).toHaveLength(11);
     const seedRiskIds = (
       await database.db.select({ id: risks.id }).from(risks).where(eq(risks.planId, seed.planId))
@@ -624,7 +627,8 @@ describe('the current-year demo plan of Utbildningsnämnden (rolled over from se
       category: { labelSv: string } | null;
       response: string | null;
     }[];
-    expect(risksShown).toHaveLength(11);
+    // The seed plan's eleven and the kommungemensamt kontrollmoment's risk.
+    expect(risksShown).toHaveLength(12);
     for (const risk of risksShown) {
       expect(risk.process?.labelSv).toBeTruthy();
       expect(risk.category?.labelSv).toBeTruthy();
@@ -638,7 +642,7 @@ describe('the current-year demo plan of Utbildningsnämnden (rolled over from se
       scope: string | null;
       frequency: { kind: string } | null;
     }[];
-    expect(controlsShown).toHaveLength(15);
+    expect(controlsShown).toHaveLength(16);
     for (const control of controlsShown) {
       expect(control.method?.labelSv).toBeTruthy();
       expect(control.scope).toBeTruthy();
@@ -716,6 +720,37 @@ describe('the current-year demo plan of Utbildningsnämnden (rolled over from se
     expect(new Set(states.map((row) => row.state))).toEqual(new Set(['approved', 'submitted', 'returned']));
     // Only the quarters that have ended are followed up; the running one is still to do.
     expect(new Set(states.map((row) => row.period))).toEqual(new Set([1]));
+  });
+
+  test('a kommungemensamt kontrollmoment decided on the kommun reaches the nämnd’s plan, linked to its origin', async () => {
+    const { planId } = await planOf('exempelkommun-b', 'Utbildningsnämnden', year);
+    const admin = await (async () => {
+      const app = createApp({ database, clock });
+      const login = await app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'sv' },
+        body: JSON.stringify({ email: 'admin@exempelkommun-b.example', password: DEMO_PASSWORD }),
+      });
+      return clientFor(app, { cookie: login.headers.get('set-cookie')!.split(';')[0]! });
+    })();
+    const listed = await admin.get(`/common-controls?year=${year}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(1);
+    const common = listed.body.items[0];
+    expect(common).toMatchObject({
+      year,
+      title: 'Anmälan av delegationsbeslut',
+      method: { key: 'stickprov' },
+      frequency: { kind: 'half_yearly' },
+    });
+    const copies = common.copies as { unitId: string; planId: string | null; state: string }[];
+    expect(copies.find((copy) => copy.planId === planId)?.state).toBe('in_plan');
+    // Kommunstyrelsen, the other nämnd, has no plan for the year yet: it gets the control when it makes one.
+    expect(copies.map((copy) => copy.state).sort()).toEqual(['in_plan', 'no_plan']);
+    const overview = (await client.get(`/plans/${planId}/overview`)).body;
+    const risk = overview.risks.find((row: { commonControlId: string | null }) => row.commonControlId === common.id);
+    expect(risk.title).toBe('Delegationsbeslut anmäls inte till nämnden');
+    expect(risk.controls[0].checkpoints).toEqual([`${year}-06-30`, `${year}-12-31`]);
   });
 
   test('the goals of the nämnd for the year, linked from risks and an action', async () => {

@@ -101,6 +101,21 @@ describe('common controls (kommungemensamma kontrollmoment)', () => {
     const risk = (await admin.get(`/risks/${copy.riskId}`)).body;
     expect(risk).toMatchObject({ title: 'Bristande kontroll av representation', response: 'control' });
     expect(risk.process.key).toBe('ekonomi');
+    // The plan overview carries the same: process, category and response; method, scope and frequency.
+    const inOverview = (await admin.get(`/plans/${plans.unitA}/overview`)).body.risks.find(
+      (row: { id: string }) => row.id === copy.riskId,
+    );
+    expect(inOverview).toMatchObject({
+      process: { key: 'ekonomi' },
+      category: { key: 'oegentligheter-och-korruption' },
+      response: 'control',
+      commonControlId: created.body.id,
+    });
+    expect(inOverview.controls[0]).toMatchObject({
+      method: { key: 'stickprov' },
+      scope: '10 fakturor per kvartal',
+      frequency: { kind: 'quarterly' },
+    });
     const history = await admin.get(`/audit-events?entityId=${copy.controlId}`);
     expect(history.body.items[0].operation).toBe('create');
 

@@ -12,6 +12,7 @@ import { risks } from '../../db/schema/risks.ts';
 import { users } from '../../db/schema/users.ts';
 import type { Locale } from '../../errors.ts';
 import { presentAs } from '../../http/present.ts';
+import { vocabularyRefs } from '../../vocabulary/vocabulary-refs.ts';
 import { withDetailsOfKinds } from '../../plan-items/item-commands.ts';
 import { latestFollowUps, type FollowUpRow } from '../../plan-items/latest-follow-ups.ts';
 import { presentPlan } from './present.ts';
@@ -87,7 +88,16 @@ export async function planOverview(
         actionIds: actionRows.map((row) => row.id),
       }),
   );
-  const controlItems = items.control ?? [];
+  // Processes, categories and methods as references, as GET /risks and /controls give them.
+  const refs = await vocabularyRefs(db, tenantId, [
+    ...riskRows.flatMap((row) => [row.processId, row.categoryId]),
+    ...controlRows.map((row) => row.methodId),
+  ]);
+  const ref = (entryId: string | null) => (entryId ? (refs.get(entryId) ?? null) : null);
+  const controlItems = (items.control ?? []).map((item) => ({
+    ...item,
+    method: item.method ?? ref(item.methodId as string | null),
+  }));
   const actionItems = items.action ?? [];
 
   const personIds = new Set<string>();
@@ -106,7 +116,7 @@ export async function planOverview(
   const result = {
     plan: presentPlan(plan),
     risks: riskRows.map((row) => ({
-      ...presentRisk(row),
+      ...presentRisk({ ...row, process: ref(row.processId), category: ref(row.categoryId) }),
       controls: (controlsByRisk.get(row.id) ?? []).map((item) => withLatest(item, presentControl)),
       actions: (actionsByRisk.get(row.id) ?? []).map((item) => withLatest(item, presentAction)),
     })),
