@@ -267,7 +267,7 @@ describe('journeys', () => {
     await second.context().close();
   });
 
-  test('7. a responsible person records a control’s result “med avvikelse”, which records the deviation with it', async () => {
+  test('7. a responsible person records a control’s result “med avvikelse”, which records the deviation with it, and answers it with an action', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
     await page.getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true }).first().click();
@@ -292,6 +292,24 @@ describe('journeys', () => {
     await deviations.getByText('Siffrorna för maj saknades').waitFor();
     expect(await deviations.textContent()).toContain('Öppen');
     await checkScreen(page, 'journey-7-control-results');
+
+    // The deviation is answered by an action of the plan.
+    await row.getByRole('link', { name: 'Siffrorna för maj saknades' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ändra avvikelse' }).waitFor();
+    const answer = page.getByLabel('Åtgärd som svarar på avvikelsen');
+    await answer.selectOption({ index: 1 });
+    const chosen = await answer.inputValue();
+    expect(chosen).not.toBe('');
+    await checkScreen(page, 'journey-7-deviation-answered');
+    await page.getByRole('button', { name: 'Spara avvikelsen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
+    await results
+      .getByRole('row')
+      .filter({ hasText: 'Kvartal 2 2020' })
+      .getByRole('link', { name: 'Siffrorna för maj saknades' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Ändra avvikelse' }).waitFor();
+    expect(await page.getByLabel('Åtgärd som svarar på avvikelsen').inputValue()).toBe(chosen);
     await page.context().close();
   });
   test('8. a follow-up is sent back with a comment, completed and submitted again, then approved; the plan shows the state', async () => {

@@ -137,9 +137,15 @@ export async function functionRefs(
 export async function assertUnitFunction(
   tx: Reader,
   tenantId: string,
-  options: { functionId: string | null | undefined; path: string; current: string | null },
+  options: {
+    functionId: string | null | undefined;
+    path: string;
+    current: string | null;
+    /** The days the control runs: someone must hold the function on one of them. */
+    span?: { from: string; to: string };
+  },
 ): Promise<void> {
-  const { functionId, path, current } = options;
+  const { functionId, path, current, span } = options;
   if (typeof functionId !== 'string') return;
   const [row] = await tx
     .select({ name: unitFunctions.name, archivedAt: unitFunctions.archivedAt })
@@ -149,9 +155,28 @@ export async function assertUnitFunction(
     throw new AppError('validation_failed', undefined, [
       { path, message: localize((m) => m.unitFunctions.unknownFunction) },
     ]);
-  if (row.archivedAt !== null && functionId !== current)
+  if (functionId === current) return;
+  if (row.archivedAt !== null)
     throw new AppError('validation_failed', undefined, [
       { path, message: localize((m) => m.unitFunctions.archivedFunction(row.name)) },
+    ]);
+  if (!span) return;
+  // A function no one holds while the control runs would leave the control without kontrollansvarig.
+  const [held] = await tx
+    .select({ id: functionHolders.id })
+    .from(functionHolders)
+    .where(
+      and(
+        eq(functionHolders.tenantId, tenantId),
+        eq(functionHolders.functionId, functionId),
+        lte(functionHolders.validFrom, span.to),
+        or(isNull(functionHolders.validTo), gte(functionHolders.validTo, span.from)),
+      ),
+    )
+    .limit(1);
+  if (!held)
+    throw new AppError('validation_failed', undefined, [
+      { path, message: localize((m) => m.unitFunctions.heldByNoOne(row.name, span.from, span.to)) },
     ]);
 }
 

@@ -146,6 +146,8 @@ export const en: ServerMessages = {
       `The function already has a holder in that period (${from} – ${to ?? 'until further notice'}). A function has at most one holder at a time.`,
     endBeforeStart: (from: string, to: string) => `The last day (${to}) is before the first day (${from}).`,
     unknownFunction: 'The function does not exist.',
+    heldByNoOne: (name: string, from: string, to: string) =>
+      `No one holds the function ${name} between ${from} and ${to}. First add who holds it (Organisation → Functions).`,
     archivedFunction: (name: string) => `The function ${name} is archived. Choose another function.`,
   },
   tenantSettings: {

@@ -159,6 +159,8 @@ export const sv = {
       `Funktionen har redan en innehavare under perioden (${from} – ${to ?? 'tills vidare'}). En funktion har högst en innehavare åt gången.`,
     endBeforeStart: (from: string, to: string) => `Sista dagen (${to}) ligger före första dagen (${from}).`,
     unknownFunction: 'Funktionen finns inte.',
+    heldByNoOne: (name: string, from: string, to: string) =>
+      `Ingen innehar funktionen ${name} mellan ${from} och ${to}. Lägg först till den som innehar den (Organisation → Funktioner).`,
     archivedFunction: (name: string) => `Funktionen ${name} är arkiverad. Välj en annan funktion.`,
   },
   tenantSettings: {

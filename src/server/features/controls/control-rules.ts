@@ -39,6 +39,7 @@ async function checkControlValues(tx: Transaction, access: Access, plan: PlanRow
     functionId: values.responsibleFunctionId as string | null | undefined,
     path: 'responsibleFunctionId',
     current: (current?.responsibleFunctionId as string | null | undefined) ?? null,
+    span: frequencySpan(plan, { ...current, ...values }),
   });
   const merged = { ...current, ...values };
   const frequency = merged.frequency as ControlFrequency | null | undefined;

@@ -322,9 +322,29 @@ describe('controls', () => {
     expect(status.status).toBe(400);
     expect(status.body.errors).toEqual([{ path: 'statusId', message: 'Finns inte.' }]);
   });
-  test('a function as kontrollansvarig resolves to whoever holds it today; unknown and archived ones are refused', async () => {
+  test('a function as kontrollansvarig resolves to whoever holds it today; unknown, archived and unheld ones are refused', async () => {
     const admin = await h.as('tenantAdmin');
     const fn = (await admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Ekonomichef' })).body;
+    // No one holds it during the plan's year yet: the control would have no kontrollansvarig.
+    const unheld = await admin.post('/controls', {
+      riskId: riskIds.unitA,
+      title: 'Attest av leverantörsfakturor',
+      responsibleFunctionId: fn.id,
+    });
+    expect(unheld.status).toBe(400);
+    expect(unheld.body.errors).toEqual([
+      {
+        path: 'responsibleFunctionId',
+        message:
+          'Ingen innehar funktionen Ekonomichef mellan 2026-01-01 och 2026-12-31. Lägg först till den som innehar den (Organisation → Funktioner).',
+      },
+    ]);
+    // Held from after today: accepted (someone holds it while the control runs), nobody holds it today.
+    const later = await admin.post(`/unit-functions/${fn.id}/holders`, {
+      userId: h.userIds.reader,
+      validFrom: '2026-09-01',
+    });
+    expect(later.status, JSON.stringify(later.body)).toBe(201);
     const created = await admin.post('/controls', {
       riskId: riskIds.unitA,
       title: 'Attest av leverantörsfakturor',
@@ -339,7 +359,13 @@ describe('controls', () => {
       holderId: null,
       holderName: null,
     });
-    await admin.post(`/unit-functions/${fn.id}/holders`, { userId: h.userIds.reader, validFrom: '2026-01-01' });
+    // Held from the start of the year by the same person: today's holder shows at once.
+    const earlier = await admin.post(`/unit-functions/${fn.id}/holders`, {
+      userId: h.userIds.reader,
+      validFrom: '2026-01-01',
+      validTo: '2026-08-31',
+    });
+    expect(earlier.status, JSON.stringify(earlier.body)).toBe(201);
     const shown = (await admin.get(`/controls/${created.body.id}`)).body;
     expect(shown.responsibleFunction).toMatchObject({ holderId: h.userIds.reader, holderName: 'Person reader' });
     const listed = (await admin.get(`/controls?riskId=${riskIds.unitA}&limit=500`)).body.items.find(
