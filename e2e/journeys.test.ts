@@ -319,7 +319,12 @@ describe('journeys', () => {
     await signIn(session, reviewer, 'admin@exempelkommun-b.example');
 
     // The responsible person writes the quarter's follow-up; saved, it is submitted for review.
-    await author.getByRole('link', { name: `Skriv uppföljning för ${control}` }).click();
+    // The seed plan's control; the current-year demo plan has one of the same name.
+    await author
+      .getByRole('row')
+      .filter({ hasText: 'Internkontrollplan 2020' })
+      .getByRole('link', { name: `Skriv uppföljning för ${control}` })
+      .click();
     await author.getByRole('heading', { level: 1, name: `Uppföljning: ${control}` }).waitFor();
     await author.getByLabel('Period').selectOption({ label: 'Kvartal 4 2020' });
     await author.getByLabel('Uppföljning', { exact: true }).fill('Samtalen är genomförda.');

@@ -75,10 +75,11 @@ describe('the yearly cycle', () => {
   test('a deviation is recorded and the administrator reads its notice in the outbox', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'admin@exempelkommun-b.example');
-    const controls = (await apiAs(page, 'GET', '/controls?limit=1&sort=title')) as {
-      items: { id: string; title: string }[];
+    const controls = (await apiAs(page, 'GET', '/controls?limit=500&sort=title')) as {
+      items: { id: string; title: string; commonControlId: string | null }[];
     };
-    const control = controls.items[0]!;
+    // One of the nämnd's own controls (a common control's copy names no one to notify yet).
+    const control = controls.items.find((item) => item.commonControlId === null)!;
     const severities = (await apiAs(page, 'GET', '/vocabularies?kind=deviation_severity')) as {
       items: { id: string; key: string }[];
     };
