@@ -139,7 +139,7 @@ describe('journeys', () => {
       .getByRole('link', { name: 'Skriv uppföljning för Aktiv rekrytering,' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning: Aktiv rekrytering,' }).waitFor();
-    await page.getByLabel('Period').selectOption({ label: 'Kvartal 4 2020' });
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Kvartal 4 2020' });
     await page
       .getByLabel('Uppföljning', { exact: true })
       .fill('Två nya lärare med legitimation har anställts.\n\n- Matematik\n- Svenska');
@@ -274,7 +274,7 @@ describe('journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
     const card = itemCard(page, 'Kontrollmoment Uppföljning av arbetslöshetssiffror.');
     await card.getByRole('button', { name: 'Registrera resultat för Uppföljning av arbetslöshetssiffror.' }).click();
-    await card.getByLabel('Period').selectOption({ label: 'Kvartal 2 2020' });
+    await card.getByLabel('Period', { exact: true }).selectOption({ label: 'Kvartal 2 2020' });
     await card.getByRole('radio', { name: 'Genomförd med avvikelse' }).check();
     await card.getByLabel('Genomförd den').fill('2020-06-15');
     const deviation = card.getByRole('group', { name: 'Avvikelse 1' });
@@ -326,7 +326,7 @@ describe('journeys', () => {
       .getByRole('link', { name: `Skriv uppföljning för ${control}` })
       .click();
     await author.getByRole('heading', { level: 1, name: `Uppföljning: ${control}` }).waitFor();
-    await author.getByLabel('Period').selectOption({ label: 'Kvartal 4 2020' });
+    await author.getByLabel('Period', { exact: true }).selectOption({ label: 'Kvartal 4 2020' });
     await author.getByLabel('Uppföljning', { exact: true }).fill('Samtalen är genomförda.');
     await author.getByRole('button', { name: 'Spara uppföljningen' }).click();
     await author.getByRole('heading', { level: 1, name: 'Få undervisande lärare med legitimation' }).waitFor();
@@ -449,7 +449,7 @@ describe('journeys', () => {
       await page.getByText('Risken och dess kontrollmoment är kommungemensamma').waitFor();
       const card = itemCard(page, 'Kontrollmoment Stickprov på arvodesutbetalningar');
       await card.getByRole('button', { name: 'Registrera resultat för Stickprov på arvodesutbetalningar' }).click();
-      await card.getByLabel('Period').selectOption({ label: period });
+      await card.getByLabel('Period', { exact: true }).selectOption({ label: period });
       await card.getByRole('radio', { name: 'Genomförd utan anmärkning' }).check();
       await card.getByRole('button', { name: 'Spara resultat' }).click();
       await card.getByText(`Resultatet för ${period} är sparat.`).waitFor();

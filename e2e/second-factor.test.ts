@@ -1,17 +1,30 @@
 import { Secret, TOTP } from 'otpauth';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { checkScreen, PASSWORD, signIn, useBrowserSession } from './support/session.ts';
 
-// Two-step verification in the browser. The journeys' server runs on the real clock, so the
-// codes are made for the real time here: a code of the next 30 seconds is accepted too (phones'
+// Two-step verification in the browser. The journeys' server runs on its own clock (started at a
+// fixed moment), so the codes are made for the server's time, which /me gives: a code of the next 30 seconds is accepted too (phones'
 // clocks drift), which lets the sign-in use a code other than the one that confirmed the setup.
 
 const session = useBrowserSession();
 
-/** The code an authenticator app shows for the key `offsetSeconds` from now. */
+/** How far the server's clock is ahead of this machine's, in milliseconds, as /me tells a signed-in page. */
+let serverAheadMs = 0;
+
+async function followServerClock(page: Page): Promise<void> {
+  const before = Date.now();
+  const now = await page.evaluate(async () => {
+    const response = await fetch('/api/v1/me');
+    return ((await response.json()) as { now: string }).now;
+  });
+  serverAheadMs = Date.parse(now) - (before + Date.now()) / 2;
+}
+
+/** The code an authenticator app on the server's clock shows for the key `offsetSeconds` from now. */
 function codeFor(key: string, offsetSeconds = 0): string {
   return new TOTP({ secret: Secret.fromBase32(key.replace(/\s/g, '')), digits: 6, period: 30 }).generate({
-    timestamp: Date.now() + offsetSeconds * 1000,
+    timestamp: Date.now() + serverAheadMs + offsetSeconds * 1000,
   });
 }
 
@@ -19,6 +32,7 @@ describe('two-step verification', () => {
   test('a person turns it on from their account page, keeps the recovery codes, and signs in with password and code', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'samordnare@malmo.example');
+    await followServerClock(page);
     await page.goto(`${session.url}/mitt-konto/losenord`);
     const section = page.getByRole('region', { name: 'Tvåstegsverifiering' });
     await section.getByText('Tvåstegsverifiering är av.').waitFor();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { packageRoot } from '../../src/server/paths.ts';
-import { startBuiltServer } from './server.ts';
+import { E2E_CLOCK_START, startBuiltServer } from './server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +21,7 @@ declare module 'vitest' {
 export default async function buildOnce(project: TestProject): Promise<() => void> {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: packageRoot, stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'uppsikt-e2e-template-'));
-  const server = await startBuiltServer({ DATABASE_URL: '', DATA_DIR: dataDir });
+  const server = await startBuiltServer({ DATABASE_URL: '', DATA_DIR: dataDir, CLOCK_START: E2E_CLOCK_START });
   await server.stop();
   project.provide('e2eDemoDataDir', dataDir);
   return () => rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { packageRoot } from '../../src/server/paths.ts';
 
+/**
+ * The moment the browser journeys' server clock starts at (CLOCK_START): the demo data's current
+ * year and what is due or overdue are the same whatever the real day is.
+ */
+export const E2E_CLOCK_START = '2026-11-30T09:00:00Z';
+
 export interface RunningServer {
   url: string;
   /** What the server has written to its log (stdout and stderr) so far. */

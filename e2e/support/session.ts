@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { axeViolations, horizontalOverflow, keepScreenshot, launchBrowser } from './browser.ts';
-import { startBuiltServer, type RunningServer } from './server.ts';
+import { E2E_CLOCK_START, startBuiltServer, type RunningServer } from './server.ts';
 
 /** Every demo account's password. */
 export const PASSWORD = 'uppsikt-demo';
@@ -17,7 +17,7 @@ export interface Session {
 
 /**
  * The built server on a fresh embedded database with the demo data (a copy of the data folder
- * the global setup filled), and Debian's Chromium, for the tests of one file; both are stopped
+ * the global setup filled), on a clock that starts at E2E_CLOCK_START, and Debian's Chromium, for the tests of one file; both are stopped
  * and the data removed afterwards.
  */
 export function useBrowserSession(): Session {
@@ -27,7 +27,10 @@ export function useBrowserSession(): Session {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'uppsikt-e2e-'));
     cpSync(inject('e2eDemoDataDir'), dataDir, { recursive: true });
-    [server, browser] = await Promise.all([startBuiltServer({ DATABASE_URL: '', DATA_DIR: dataDir }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startBuiltServer({ DATABASE_URL: '', DATA_DIR: dataDir, CLOCK_START: E2E_CLOCK_START }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../domain/contracts/reports.ts';
 import { operatorAccess } from '../server/access/access.ts';
-import { systemClock } from '../domain/clock.ts';
+import { runningClockFrom, systemClock } from '../domain/clock.ts';
 import { AppError } from '../server/errors.ts';
 import { generateReport } from '../server/reports/generate-report.ts';
 import { findScopeByNames, ScopeError } from '../server/reports/report-scope.ts';
@@ -64,7 +64,8 @@ async function run(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve': {
-      const starting = startServer(config, { demo: values.demo });
+      const clock = config.clockStart ? runningClockFrom(config.clockStart) : systemClock;
+      const starting = startServer(config, { demo: values.demo, clock });
       // Listening for the signals from the first moment: a stop asked for while the server is
       // still starting (it has already logged its address or setup code) waits for the start to
       // finish and then stops cleanly, instead of killing the process half-way.
@@ -98,7 +99,7 @@ async function run(argv: string[]): Promise<number> {
         const result = await database.duringStartup(() =>
           loadDemoData(database.db, {
             fixturesFolder: demoFixturesFolder,
-            clock: systemClock,
+            clock: config.clockStart ? runningClockFrom(config.clockStart) : systemClock,
             onProgress: console.log,
           }),
         );

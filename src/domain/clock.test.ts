@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { adjustableClock, currentYearInSweden, fixedClock, todayInSweden } from './clock.ts';
+import { adjustableClock, currentYearInSweden, fixedClock, runningClockFrom, todayInSweden } from './clock.ts';
 
 describe('today in Sweden', () => {
   test('is the calendar date in Europe/Stockholm at the clock’s moment, in winter and in summer time', () => {
@@ -31,6 +31,15 @@ describe('clocks', () => {
     const clock = fixedClock(new Date('2026-05-15T10:00:00Z'));
     clock.now().setUTCFullYear(2000);
     expect(clock.now().toISOString()).toBe('2026-05-15T10:00:00.000Z');
+  });
+
+  test('a running clock starts at the moment given and moves as its base clock moves', () => {
+    const base = adjustableClock('2031-01-01T00:00:00Z');
+    const clock = runningClockFrom('2026-11-30T09:00:00Z', base);
+    expect(clock.now().toISOString()).toBe('2026-11-30T09:00:00.000Z');
+    base.advance(90_000);
+    expect(clock.now().toISOString()).toBe('2026-11-30T09:01:30.000Z');
+    expect(() => runningClockFrom('not a moment', base)).toThrow(/Not a moment/);
   });
 
   test('an adjustable clock starts where it is told and moves by the milliseconds given', () => {

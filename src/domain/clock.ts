@@ -18,6 +18,17 @@ export function fixedClock(moment: Date | string): Clock {
   return { now: () => new Date(fixed) };
 }
 
+/**
+ * A clock that starts at a given moment and runs on with `base` (the system clock): a
+ * demonstration or a browser test sees the same dates whatever the real day is.
+ */
+export function runningClockFrom(start: Date | string, base: Clock = systemClock): Clock {
+  const startMs = new Date(start).getTime();
+  if (Number.isNaN(startMs)) throw new Error(`Not a moment in time: ${String(start)}`);
+  const baseMs = base.now().getTime();
+  return { now: () => new Date(startMs + (base.now().getTime() - baseMs)) };
+}
+
 /** A clock the test moves forward by hand. */
 export function adjustableClock(
   start: Date | string,

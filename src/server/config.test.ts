@@ -30,6 +30,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ IMPORT_MAX_MB: 'många' })).toThrow(/IMPORT_MAX_MB: must be a number/);
   });
 
+  test('CLOCK_START: the moment a demonstration’s or browser test’s clock starts at; unset, the real clock', () => {
+    expect(loadConfig({}).clockStart).toBeUndefined();
+    expect(loadConfig({ CLOCK_START: '2026-11-30T09:00:00Z' }).clockStart?.toISOString()).toBe(
+      '2026-11-30T09:00:00.000Z',
+    );
+    expect(loadConfig({ CLOCK_START: '2026-11-30T10:00+01:00' }).clockStart?.toISOString()).toBe(
+      '2026-11-30T09:00:00.000Z',
+    );
+    expect(() => loadConfig({ CLOCK_START: '30 november' })).toThrow(/CLOCK_START: must be a moment/);
+    expect(() => loadConfig({ CLOCK_START: '2026-13-45T09:00:00Z' })).toThrow(/CLOCK_START: must be a moment/);
+  });
+
   test('ATTACHMENT_MAX_MB: the largest evidence file one may upload', () => {
     expect(loadConfig({ ATTACHMENT_MAX_MB: '100' }).attachmentMaxBytes).toBe(100 * 1024 * 1024);
     expect(() => loadConfig({ ATTACHMENT_MAX_MB: '0' })).toThrow(/ATTACHMENT_MAX_MB/);

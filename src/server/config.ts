@@ -49,6 +49,12 @@ export interface Config {
    * database: a key kept in DATA_DIR. Unset with PostgreSQL: such links are not mailed.
    */
   serverKey: string | undefined;
+  /**
+   * The moment the server's clock starts at (CLOCK_START, ISO 8601), from which it runs on in
+   * real time; unset: the system clock. For demonstrations and the browser tests, which must not
+   * depend on the real date; never for production.
+   */
+  clockStart: Date | undefined;
 }
 
 /** Where evidence files go when they are not kept in the database. Never logged whole: it holds a secret. */
@@ -194,6 +200,16 @@ const configSchema = z.object({
     .trim()
     .min(32, 'must be at least 32 characters, e.g. the output of: openssl rand -base64 32')
     .optional(),
+  CLOCK_START: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+      'must be a moment such as 2026-06-15T10:00:00Z',
+    )
+    .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a moment such as 2026-06-15T10:00:00Z')
+    .transform((value) => new Date(value))
+    .optional(),
 });
 
 /** Thrown when the environment is wrong; `problems` lists every one, not just the first. */
@@ -238,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     frameAncestors: result.data.FRAME_ANCESTORS,
     publicUrl: result.data.PUBLIC_URL ?? ownAddress(result.data.HOST, result.data.PORT),
     serverKey: result.data.SERVER_KEY,
+    clockStart: result.data.CLOCK_START,
   };
 }
 
