@@ -20,7 +20,8 @@ Commands:
   serve [--demo]   Start the server; with --demo, load the demo data into an empty database.
   migrate          Apply the database migrations and exit.
   seed --demo      Load the demo data (tenants already present are left alone) and exit.
-  report <kind> --tenant <slug> --unit "<unit name>" --period <2020|2020-2021>
+  report <kind> --tenant <slug> --unit "<unit name>"
+         --period <2020|2020-2021|2020-Q3|2020-T2|2020-H1|2020-D|2020-P1|"<period name>">
          --format <docx|pdf|xlsx|html|md> --out <file> [--lang sv|en] [--archival]
          [--plan <plan id>] [--revision <n>]
                    Write a report to a file. Kinds: ${REPORT_KINDS.join(', ')}.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePlanPeriod } from '../plan.ts';
+import { parseReportPeriod } from '../report-period.ts';
 import { REPORT_DECISION_OUTCOMES } from '../control-result.ts';
 import { booleanQuery, calendarDate, id, markdown, optionalShortText } from './common.ts';
 
@@ -10,16 +10,22 @@ export {
   REPORT_KINDS,
   REPORT_TEXT_SECTIONS,
   TABULAR_REPORT_KINDS,
+  WHOLE_YEAR_REPORT_KINDS,
   type ReportFormat,
   type ReportKind,
 } from '../report-kind.ts';
 
 export const reportPeriod = z
   .string()
-  .refine((value) => parsePlanPeriod(value) !== null, {
-    message: 'must be a year such as 2020 or a range such as 2020-2021',
+  .refine((value) => parseReportPeriod(value) !== null, {
+    message:
+      'must be a year such as 2020, a range such as 2020-2021, a reporting period such as 2020-Q3, 2020-T2, 2020-H1, 2020-D or 2020-P1, or the name of a period of the reporting calendar',
   })
-  .meta({ description: 'The plan period: "2020" or "2020-2021".', example: '2020' });
+  .meta({
+    description:
+      'The period: plan years ("2020", "2020-2021"), or a reporting period of the årshjul: "2020-Q3" (kvartal), "2020-T2" (tertial), "2020-H1" (halvår), "2020-D" / "2020-D2" (delår), "2020-P1" (prognos), or a period\'s name ("Delår 1 2026"). plan and council-summary take plan years only.',
+    example: '2020',
+  });
 
 export const reportKindParam = z.strictObject({ kind: z.enum(REPORT_KINDS).meta({ description: 'The report kind.' }) });
 

@@ -427,6 +427,12 @@ export const en: ServerMessages = {
 
   reports: {
     yearOrRange: 'Give a year (2020) or a range (2020-2021).',
+    notAPeriod: (text: string) =>
+      `"${text}" is not a period. Give a year (2020), a range (2020-2021), a reporting period such as 2020-Q3, 2020-T2, 2020-H1, 2020-D or 2020-P1, or the name of a period of the reporting calendar.`,
+    noSuchPeriod: (code: string) =>
+      `The reporting calendar has no period ${code}. Choose one of its periods, or add it under Administration → Reporting calendar.`,
+    periodNotForKind: (kind: string) =>
+      `The ${kind} report covers whole plan years. Give a year (2020) or a range (2020-2021).`,
     councilSummaryOneYear: 'The executive board summary covers one year.',
     summaryFromAdoptedPlans: "The summary is made from the units' adopted plans.",
     summaryFromCurrentPlans: 'The summary is made from the plans as they are now.',

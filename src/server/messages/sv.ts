@@ -459,6 +459,12 @@ export const sv = {
   /** Asking for a report (the words the reports print are in reports/labels.ts). */
   reports: {
     yearOrRange: 'Ange ett år (2020) eller en period (2020-2021).',
+    notAPeriod: (text: string) =>
+      `”${text}” är ingen period. Ange ett år (2020), flera år (2020-2021), en rapportperiod som 2020-Q3, 2020-T2, 2020-H1, 2020-D eller 2020-P1, eller namnet på en period i årshjulet.`,
+    noSuchPeriod: (code: string) =>
+      `Årshjulet har ingen period ${code}. Välj en av dess perioder, eller lägg till den under Administration → Årshjul.`,
+    periodNotForKind: (kind: string) =>
+      `Rapporten ${kind} gäller hela planår. Ange ett år (2020) eller flera år (2020-2021).`,
     councilSummaryOneYear: 'Kommunstyrelsens sammanställning gäller ett år.',
     summaryFromAdoptedPlans: 'Sammanställningen görs av enheternas antagna planer.',
     summaryFromCurrentPlans: 'Sammanställningen görs av planerna som de är nu.',

@@ -41,6 +41,8 @@ export interface Meeting {
   date: string;
   datePrecision: 'day' | 'month';
   agenda: string | null;
+  /** The last day of the reporting period the meeting reports on; null when it is linked to none. */
+  reportsOnEnd: string | null;
 }
 
 /** Kinds of unit that are a municipality (or region) of their own, with a kommunstyrelse (regionstyrelse). */
@@ -72,6 +74,7 @@ export async function meetingsReportedTo(
         date: calendarEvents.date,
         datePrecision: calendarEvents.datePrecision,
         agenda: calendarEvents.agenda,
+        reportsOnEnd: reportingPeriods.endDate,
       })
       .from(calendarEvents)
       .leftJoin(

@@ -1,6 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { parsePlanPeriod } from '../../domain/plan.ts';
-import { TABULAR_REPORT_KINDS, type ReportFormat, type ReportKind } from '../../domain/contracts/reports.ts';
+import {
+  TABULAR_REPORT_KINDS,
+  WHOLE_YEAR_REPORT_KINDS,
+  type ReportFormat,
+  type ReportKind,
+} from '../../domain/contracts/reports.ts';
 import type { Access } from '../access/access.ts';
 import type { Database } from '../db/client.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
@@ -15,6 +19,7 @@ import { deviationsReport } from './kinds/deviations.ts';
 import { improvementActionsReport } from './kinds/improvement-actions.ts';
 import { planReport } from './kinds/plan.ts';
 import { labelsFor, type ReportContext } from './report-context.ts';
+import { resolveReportPeriod } from './report-window.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -42,7 +47,10 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 export interface ReportRequest {
   kind: ReportKind;
   unitId: string;
-  /** "2020" or "2020-2021". */
+  /**
+   * "2020" or "2020-2021" (plan years), or a reporting period: "2020-Q3", "2020-T2", "2020-H1",
+   * "2020-D", "2020-P1", or a period's name ("Delår 1 2026").
+   */
   period: string;
   format: ReportFormat;
   locale: 'sv' | 'en';
@@ -77,11 +85,11 @@ export async function buildReportDocument(
   access: Access,
   request: ReportRequest,
 ): Promise<ReportDocument> {
-  const period = parsePlanPeriod(request.period);
-  if (!period)
+  const period = await resolveReportPeriod(db, access.tenantId, request.period, request.locale);
+  if (period.window && WHOLE_YEAR_REPORT_KINDS.includes(request.kind))
     throw fieldError(
       'period',
-      localize((m) => m.reports.yearOrRange),
+      localize((m) => m.reports.periodNotForKind(request.kind)),
     );
   if (request.kind === 'council-summary' && period.startYear !== period.endYear) {
     throw fieldError(
@@ -128,6 +136,7 @@ export async function buildReportDocument(
     readableUnitIds: access.readableUnitIds(),
     planId: request.planId,
     revision: request.revision,
+    window: period.window,
   };
   return BUILDERS[request.kind](context);
 }

@@ -8,6 +8,7 @@ import type { Block, Cell, Span } from './document.ts';
 import { cell, text } from './document.ts';
 import { REPORT_LABELS, type ReportLabels } from './labels.ts';
 import { markdownBlocks } from './markdown-blocks.ts';
+import type { ReportWindow } from './report-window.ts';
 import type { FollowUpFacts, ItemFacts, RiskFacts } from '../plan-model/plan-facts.ts';
 
 /** What a report is about and for whom: the scope the caller asked for, already authorised. */
@@ -28,15 +29,23 @@ export interface ReportContext {
   planId?: string | undefined;
   /** A frozen version of the plan to report on (1: as adopted); else the adopted plan's latest revision. */
   revision?: number | undefined;
+  /**
+   * The reporting period asked for (a quarter, tertial, half year, delår …), within the plan
+   * year `startYear`; null or absent for whole plan years.
+   */
+  window?: ReportWindow | null;
 }
 
 export function labelsFor(locale: 'sv' | 'en'): ReportLabels {
   return REPORT_LABELS[locale] as ReportLabels;
 }
 
-/** "2020" or "2020-2021", as the documents write a plan's period. */
-export function periodText(context: Pick<ReportContext, 'startYear' | 'endYear'>): string {
-  return planPeriodCode(context);
+/**
+ * "2020" or "2020-2021", as the documents write a plan's period; for a reporting period its
+ * name ("Kvartal 3 2020"), so that every title says which period the report covers.
+ */
+export function periodText(context: Pick<ReportContext, 'startYear' | 'endYear' | 'window'>): string {
+  return context.window ? context.window.label : planPeriodCode(context);
 }
 
 /**

@@ -288,6 +288,7 @@ const reportsRoute = createRoute({
     typ: (REPORT_KINDS as readonly string[]).includes(String(search.typ)) ? (search.typ as ReportKind) : undefined,
     enhet: optionalString(search.enhet),
     period: typeof search.period === 'string' || typeof search.period === 'number' ? String(search.period) : undefined,
+    del: optionalString(search.del),
   }),
   component: lazyRouteComponent(() => import('../features/reports/reports-page.tsx'), 'ReportsPage'),
 });

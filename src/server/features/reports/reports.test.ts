@@ -156,9 +156,13 @@ describe('reports over the API', () => {
     const text = await reader.get(url('activity-review', h.tenant.unitA, 'xlsx'));
     expect(text.status).toBe(400);
     expect(text.body.errors[0].path).toBe('format');
-    const period = await reader.get(url('plan', h.tenant.unitA, 'pdf', '20x6'));
+    const period = await reader.get(url('plan', h.tenant.unitA, 'pdf', '2026-Q9'));
     expect(period.status).toBe(400);
     expect(period.body.errors[0].path).toBe('period');
+    // Text that is not a code is taken as the name of a period, which the årshjul does not have.
+    const unnamed = await reader.get(url('plan', h.tenant.unitA, 'pdf', '20x6'));
+    expect(unnamed.status).toBe(404);
+    expect(unnamed.body.errors[0].path).toBe('period');
     const kind = await reader.get(url('annual-budget', h.tenant.unitA, 'pdf'));
     expect(kind.status).toBe(400);
     const missing = await reader.get(url('plan', h.tenant.unitA, 'pdf', '2019'));

@@ -1,4 +1,5 @@
 import { meetingsReportedTo, type Meeting } from '../../overview/plan-year.ts';
+import { inWindow } from '../report-window.ts';
 import type { Block, Cell, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import type { ItemFacts, PlanFacts, RiskFacts } from '../../plan-model/plan-facts.ts';
@@ -104,8 +105,13 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   // Only the meetings this unit reports to about this plan (the year-end meetings of the plan
   // year included); a section with neither a meeting nor the tenant's own text is left out
   // rather than filled with a note.
-  const committee = meetings.committee.filter((meeting) => meeting.agenda);
-  const board = meetings.board.filter((meeting) => meeting.agenda);
+  // For a reporting period, the meetings that report on it: linked to a period that ends in it, or held in it.
+  const ofReport = (meeting: Meeting) =>
+    meeting.agenda !== null &&
+    meeting.agenda !== '' &&
+    (!context.window || inWindow(context.window, meeting.reportsOnEnd ?? meeting.date));
+  const committee = meetings.committee.filter(ofReport);
+  const board = meetings.board.filter(ofReport);
   if (committee.length > 0 || committeeText)
     blocks.push(
       { type: 'heading', level: 1, text: labels.reportingToCommittee },

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { subtreeUnitIds } from '../../access/unit-tree.ts';
 import { actions } from '../../db/schema/actions.ts';
@@ -18,7 +18,7 @@ import { newDocument } from './kind-helpers.ts';
  * Avvikelser for a unit and everything below it, found by the controls of the plans of the
  * period (a deviation belongs to the plan of its control, also when found at the year-end
  * follow-up after the year): what, where, when, how serious, whether it is closed and which
- * action answers it, with the count per severity.
+ * action answers it, with the count per severity. For a reporting period, those found in it.
  */
 export async function deviationsReport(context: ReportContext): Promise<ReportDocument> {
   const { labels, db, tenantId } = context;
@@ -58,6 +58,10 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
               isNull(deviations.archivedAt),
               inArray(plans.unitId, units),
               plansOfYears(tenantId, context.startYear, context.endYear),
+              // For a reporting period, the deviations found in it.
+              context.window
+                ? between(deviations.foundOn, context.window.startDate, context.window.endDate)
+                : undefined,
             ),
           )
           .orderBy(asc(deviations.foundOn), asc(orgUnits.name));

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, max, sql } from 'drizzle-orm';
 import { planVersions } from '../../db/schema/plan-versions.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { snapshotOf } from '../../plan-model/snapshot.ts';
@@ -13,6 +13,7 @@ import {
   type PlanFacts,
 } from '../../plan-model/plan-facts.ts';
 import { periodText, type ReportContext } from '../report-context.ts';
+import { inWindow, type ReportWindow } from '../report-window.ts';
 
 /** The document of a report kind, with the words and dates every kind prints. */
 export function newDocument(
@@ -23,11 +24,14 @@ export function newDocument(
   blocks: Block[],
   options: { outline?: boolean; orientation?: 'portrait' | 'landscape' } = {},
 ): ReportDocument {
-  const { labels } = context;
+  const { labels, window } = context;
   return {
     kind,
     title,
-    subtitle,
+    // A report of a reporting period says which, with its days, under the title.
+    subtitle: window
+      ? [...subtitle, labels.reportPeriodLine(window.label, window.startDate, window.endDate)]
+      : subtitle,
     language: context.locale,
     outline: options.outline ?? false,
     orientation: options.orientation ?? 'portrait',
@@ -53,6 +57,35 @@ export interface ReportPlan {
  * deviations, notes) is always as recorded now.
  */
 export async function planOfReport(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<ReportPlan> {
+  const plan = await wholePlanOfReport(context, kind);
+  return context.window ? { ...plan, facts: withinWindow(plan.facts, context.window) } : plan;
+}
+
+/**
+ * What of a plan's follow-up belongs to a reporting period: the follow-ups of the periods that
+ * end in it, the deviations found in it, the reviews whose meeting is in it. The plan itself
+ * (its risks, controls, actions and decisions) is the whole plan.
+ */
+export function withinWindow(facts: PlanFacts, window: Pick<ReportWindow, 'startDate' | 'endDate'>): PlanFacts {
+  const followed = <T extends ItemFacts>(item: T): T => ({
+    ...item,
+    followUps: item.followUps.filter((followUp) => inWindow(window, followUp.periodEnd)),
+  });
+  return {
+    ...facts,
+    risks: facts.risks.map((risk) => ({
+      ...risk,
+      controls: risk.controls.map(followed),
+      actions: risk.actions.map(followed),
+    })),
+    otherActions: facts.otherActions.map(followed),
+    activities: facts.activities.map(followed),
+    reviews: facts.reviews.filter((review) => inWindow(window, review.meetingDate)),
+    deviations: facts.deviations.filter((deviation) => inWindow(window, deviation.foundOn)),
+  };
+}
+
+async function wholePlanOfReport(context: ReportContext, kind: 'internal_control' | 'activity'): Promise<ReportPlan> {
   const chosen = await choosePlan(context, kind);
   // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, a draft has no versions (version 1 comes with the decision), so latestRevision would answer null too; the check spares the query
   const revision = context.revision ?? (chosen.state === 'draft' ? null : await latestRevision(context, chosen.id));
@@ -151,12 +184,11 @@ async function choosePlan(context: ReportContext, kind: 'internal_control' | 'ac
       .from(plans)
       .where(and(eq(plans.tenantId, tenantId), eq(plans.id, context.planId), isNull(plans.archivedAt)));
     if (!row) throw new AppError('not_found');
-    if (
-      row.unitId !== context.unit.id ||
-      row.kind !== kind ||
-      row.startYear !== context.startYear ||
-      row.endYear !== context.endYear
-    ) {
+    // A plan of the period's years; for a reporting period, a plan whose years hold it.
+    const ofPeriod = context.window
+      ? row.startYear <= context.window.year && context.window.year <= row.endYear
+      : row.startYear === context.startYear && row.endYear === context.endYear;
+    if (row.unitId !== context.unit.id || row.kind !== kind || !ofPeriod) {
       const message = localize((m) => m.reports.planNotOfReport);
       throw new AppError('validation_failed', message, [{ path: 'plan', message }]);
     }
@@ -170,8 +202,9 @@ async function choosePlan(context: ReportContext, kind: 'internal_control' | 'ac
         eq(plans.tenantId, tenantId),
         eq(plans.unitId, context.unit.id),
         eq(plans.kind, kind),
-        eq(plans.startYear, context.startYear),
-        eq(plans.endYear, context.endYear),
+        ...(context.window
+          ? [lte(plans.startYear, context.window.year), gte(plans.endYear, context.window.year)]
+          : [eq(plans.startYear, context.startYear), eq(plans.endYear, context.endYear)]),
         isNull(plans.archivedAt),
       ),
     )

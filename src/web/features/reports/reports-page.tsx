@@ -1,7 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { REPORT_KINDS, TABULAR_REPORT_KINDS, type ReportKind } from '../../../domain/report-kind.ts';
+import {
+  REPORT_KINDS,
+  TABULAR_REPORT_KINDS,
+  WHOLE_YEAR_REPORT_KINDS,
+  type ReportKind,
+} from '../../../domain/report-kind.ts';
 import { LoadFailed, Loading, Page } from '../../components/page.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
@@ -17,6 +22,7 @@ import {
 } from '../../api/reports.ts';
 import { invalidateIssuedReports } from '../../api/invalidation.ts';
 import { formatDate } from '../../lib/format.ts';
+import { getCalendar, calendarKeys } from '../../api/reporting-calendar.ts';
 import { periodParam } from '../../lib/periods.ts';
 import { useOrgUnits, usePlans } from '../../lib/reference-data.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
@@ -28,6 +34,8 @@ export interface ReportSearch {
   typ?: ReportKind | undefined;
   enhet?: string | undefined;
   period?: string | undefined;
+  /** A reporting period within the plan year ("2020-Q3", "2020-H1", a period's name); unset: the whole year. */
+  del?: string | undefined;
 }
 
 /** Which plans a kind is made from; the council summary sums up the internal control plans below a unit. */
@@ -91,6 +99,9 @@ export function ReportsPage() {
     .sort()
     .reverse();
   const period = search.period && periods.includes(search.period) ? search.period : periods[0];
+  // What the report covers: the plan years, or a reporting period within the year.
+  const reportPeriod =
+    search.del && period && /^\d{4}$/.test(period) && !WHOLE_YEAR_REPORT_KINDS.includes(kind) ? search.del : period;
   const parents = new Map(units.data.map((unit) => [unit.id, unit.parentId]));
   const manages = (id: string) => {
     for (let at: string | null | undefined = id; at; at = parents.get(at)) {
@@ -125,20 +136,24 @@ export function ReportsPage() {
         <FilterSelect
           label={t('reports.period')}
           value={period ?? ''}
-          onChange={(value) => choose({ period: value || undefined })}
+          onChange={(value) => choose({ period: value || undefined, del: undefined })}
           options={periods.map((value) => ({ value, label: value }))}
           includeAll={false}
         />
+        {period && /^\d{4}$/.test(period) && !WHOLE_YEAR_REPORT_KINDS.includes(kind) && (
+          <PartOfYearSelect year={Number(period)} value={search.del} onChange={(del) => choose({ del })} />
+        )}
       </div>
       <p>{t(`reports.about.${kind}`)}</p>
       {!unitId || !period ? (
         <p role="status">{t('reports.nothing')}</p>
       ) : (
         <ReportActions
-          key={`${kind}-${unitId}-${period}`}
+          key={`${kind}-${unitId}-${reportPeriod}`}
           kind={kind}
           unitId={unitId}
-          period={period}
+          period={reportPeriod!}
+          year={Number(period.slice(0, 4))}
           locale={locale}
           manages={manages(unitId)}
         />
@@ -151,12 +166,15 @@ function ReportActions({
   kind,
   unitId,
   period,
+  year,
   locale,
   manages,
 }: {
   kind: ReportKind;
   unitId: string;
   period: string;
+  /** The (first) plan year of the report, for the texts written per year. */
+  year: number;
   locale: 'sv' | 'en';
   manages: boolean;
 }) {
@@ -187,8 +205,45 @@ function ReportActions({
       <Preview url={link('html')} title={t(`reports.kind.${kind}`)} />
       {manages && <IssueForm kind={kind} unitId={unitId} period={period} />}
       <IssuedList kind={kind} unitId={unitId} manages={manages} />
-      {manages && <ReportTexts kind={kind} unitId={unitId} year={Number(period.slice(0, 4))} />}
+      {manages && <ReportTexts kind={kind} unitId={unitId} year={year} />}
     </div>
+  );
+}
+
+/**
+ * The part of the plan year a report covers: the whole year, a calendar half, or one of the
+ * reporting periods of the year's årshjul (kvartal, tertial, delår, prognos, the tenant's own).
+ */
+function PartOfYearSelect({
+  year,
+  value,
+  onChange,
+}: {
+  year: number;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { t, locale } = useI18n();
+  const calendar = useQuery({
+    queryKey: calendarKeys.year(year),
+    queryFn: ({ signal }) => getCalendar(year, signal),
+  });
+  const periods = (calendar.data?.periods ?? [])
+    .filter((period) => period.kind !== 'annual')
+    .sort((a, b) => a.startDate.localeCompare(b.startDate) || b.endDate.localeCompare(a.endDate));
+  const options = [
+    { value: `${year}-H1`, label: t('reports.halfYear', { number: 1, year }) },
+    { value: `${year}-H2`, label: t('reports.halfYear', { number: 2, year }) },
+    ...periods.map((period) => ({ value: period.label, label: locale === 'sv' ? period.label : period.labelEn })),
+  ];
+  return (
+    <FilterSelect
+      label={t('reports.partOfYear')}
+      value={value && options.some((option) => option.value === value) ? value : ''}
+      onChange={(chosen) => onChange(chosen || undefined)}
+      options={[{ value: '', label: t('reports.wholeYear') }, ...options]}
+      includeAll={false}
+    />
   );
 }
 
