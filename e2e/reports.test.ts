@@ -50,6 +50,27 @@ describe('reports', () => {
     await page.context().close();
   });
 
+  test('a report for a quarter of the årshjul says which quarter it covers; the plan itself is only for whole years', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@exempelkommun-b.example');
+    await page.goto(`${session.url}/rapporter?typ=control-follow-up`);
+    await page.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
+    await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Utbildningsnämnden' });
+    await page.getByLabel('Period', { exact: true }).selectOption('2020');
+    const part = page.getByLabel('Rapportperiod');
+    await expect.poll(() => part.locator('option:checked').textContent()).toBe('Hela året');
+    await part.selectOption({ label: 'Kvartal 2 2020' });
+    const pdf = page.getByRole('link', { name: 'PDF', exact: true });
+    await expect.poll(() => pdf.getAttribute('href')).toMatch(/period=Kvartal(\+|%20)2(\+|%20)2020/);
+    await page.getByRole('button', { name: 'Visa rapporten här' }).click();
+    const frame = page.frameLocator('iframe');
+    await frame.getByText('Rapportperiod: Kvartal 2 2020 (2020-04-01 – 2020-06-30)').waitFor();
+    await checkScreen(page, 'reports-quarter');
+    await page.getByLabel('Rapport', { exact: true }).selectOption('plan');
+    await expect.poll(() => part.count()).toBe(0);
+    await page.context().close();
+  });
+
   test('the council summary is chosen for the municipality; a reader sees no send button', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'lasare@malmo.example');
