@@ -8,7 +8,8 @@ import { loadDemoData } from '../demo/load-demo-data.ts';
 import { demoFixturesFolder } from '../paths.ts';
 import { withConsecutiveHeadings, type Block, type ReportDocument } from './document.ts';
 import { buildReportDocument, renderReport } from './generate-report.ts';
-import { chartAltText } from './render-pdf.ts';
+import { chartAltText, renderPdf } from './render-pdf.ts';
+import { withPdfUaIdentification } from './pdf-ua-identification.ts';
 import { findScopeByNames } from './report-scope.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { demoClock } from '../../../test/support/demo-clock.ts';
@@ -65,18 +66,23 @@ const headingsOf = (document: ReportDocument) =>
     block.type === 'heading' ? [{ level: block.level, text: normalise(block.text) }] : [],
   );
 
+const EMPTY_DOCUMENT: ReportDocument = {
+  kind: 'plan',
+  title: 'Titel',
+  subtitle: [],
+  language: 'sv',
+  outline: false,
+  orientation: 'portrait',
+  labels: { contents: 'Innehåll', page: 'Sida' },
+  generatedAt: '2026-06-15T10:00:00.000Z',
+  blocks: [],
+};
+
 describe('heading levels', () => {
   const levels = (...given: (1 | 2 | 3 | 4)[]) =>
     allBlocks(
       withConsecutiveHeadings({
-        kind: 'plan',
-        title: 'T',
-        subtitle: [],
-        language: 'sv',
-        outline: false,
-        orientation: 'portrait',
-        labels: { contents: 'Innehåll', page: 'Sida' },
-        generatedAt: '2026-06-15T10:00:00.000Z',
+        ...EMPTY_DOCUMENT,
         blocks: given.map((level, index) =>
           index === 2
             ? {
@@ -92,11 +98,73 @@ describe('heading levels', () => {
       }).blocks,
     ).flatMap((block) => (block.type === 'heading' ? [block.level] : []));
 
+  test('a heading without words is left out', () => {
+    const document = withConsecutiveHeadings({
+      ...EMPTY_DOCUMENT,
+      blocks: [
+        { type: 'heading', level: 1, text: ' ' },
+        { type: 'heading', level: 2, text: 'Kvar' },
+      ],
+    });
+    expect(document.blocks).toEqual([{ type: 'heading', level: 1, text: 'Kvar' }]);
+  });
+
   test('never skip a level and start at 1, keeping which heading falls under which', () => {
     expect(levels(2, 4, 4, 2, 3)).toEqual([1, 2, 2, 1, 2]);
     expect(levels(1, 4, 3, 4, 1)).toEqual([1, 2, 2, 3, 1]);
     expect(levels(1, 2, 3, 4)).toEqual([1, 2, 3, 4]);
   });
+});
+
+describe('unusual content still makes a PDF/UA-1 document', () => {
+  const cases: [string, Block[]][] = [
+    ['nothing but the title', []],
+    ['a heading without words', [{ type: 'heading', level: 3, text: '' }]],
+    ['a chart without rows', [{ type: 'chart', title: 'Enkät', rows: [] }]],
+    ['a table without rows', [{ type: 'table', table: { caption: 'c', columns: [{ title: 'A' }], rows: [] } }]],
+    [
+      'a heading, a link and a row header inside a table cell',
+      [
+        {
+          type: 'table',
+          table: {
+            caption: 'c',
+            columns: [{ title: 'A' }],
+            rows: [
+              [
+                {
+                  header: true,
+                  blocks: [
+                    { type: 'heading', level: 2, text: 'Rubrik' },
+                    { type: 'paragraph', spans: [{ text: 'länk', href: 'https://example.org/' }] },
+                  ],
+                },
+              ],
+            ],
+          },
+        },
+      ],
+    ],
+    [
+      'a chart inside a list',
+      [{ type: 'list', ordered: false, items: [[{ type: 'chart', title: 'c', rows: [{ label: 'a', value: 0 }] }]] }],
+    ],
+  ];
+  test.each(cases)('%s', (_name, blocks) => {
+    for (const orientation of ['portrait', 'landscape'] as const) {
+      const document = { ...EMPTY_DOCUMENT, orientation, outline: true, blocks };
+      expect(xmpMetadata(renderPdf(document))).toContain('<pdfuaid:part>1</pdfuaid:part>');
+      const archive = renderPdf(document, { archival: true });
+      expect(xmpMetadata(archive)).toMatch(/<pdfuaid:part>1<\/pdfuaid:part><pdfaid:part>2<\/pdfaid:part>/);
+      expect(crossReferenceProblems(archive)).toEqual([]);
+    }
+  });
+});
+
+test('only a PDF/A-2 file gets the PDF/UA identification added; a file laid out otherwise is refused, not patched', () => {
+  const accessible = renderPdf(EMPTY_DOCUMENT);
+  expect(() => withPdfUaIdentification(accessible)).toThrow(/not PDF\/A-2 metadata/);
+  expect(() => withPdfUaIdentification(Buffer.from('%PDF-1.7\n%%EOF\n'))).toThrow(/trailer/);
 });
 
 describe('accessible and archivable reports', () => {

@@ -128,7 +128,13 @@ export function chartAltText(chart: Extract<Block, { type: 'chart' }>): string {
 }
 
 function cellTypst(cell: Cell): string {
-  const body = `[${cell.blocks.map(blockTypst).join('\n')}]`;
+  const content = cell.blocks.map(blockTypst).join('\n');
+  // A row's header cell (the risk matrix's likelihood) looks like the column headers. Typst
+  // 0.14 tags it as a data cell: marking row headers (pdf.header-cell) needs its a11y-extras
+  // feature, which the Node binding cannot turn on.
+  if (cell.header)
+    return `table.cell(fill: ${cell.fill ? `rgb(${str(safeColour(cell.fill))})` : 'luma(235)'})[#strong[${content}]]`;
+  const body = `[${content}]`;
   return cell.fill ? `table.cell(fill: rgb(${str(safeColour(cell.fill))}))${body}` : body;
 }
 
