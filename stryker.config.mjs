@@ -33,6 +33,8 @@ export default {
     '!src/server/reports/render-*.ts',
     '!src/server/reports/pdf-word-boxes.ts',
     '!src/server/reports/column-widths.ts',
+    // The PDF/UA identification of the archive copy: held by pdf-accessibility.test.ts.
+    '!src/server/reports/pdf-ua-identification.ts',
     // Not listed on purpose: the server's message catalogues (src/server/messages/). They hold
     // texts, not logic; each text is asserted by the tests of the rule that sends it, and
     // messages.test.ts holds the two languages together.

@@ -110,3 +110,40 @@ export function plainText(blocks: readonly Block[]): string {
 export function formatNumber(value: number): string {
   return String(value).replace('.', ',');
 }
+
+/**
+ * The document with heading levels that never skip one, first heading level 1: a report built
+ * from a tenant's texts and the kind's own headings can go from a level 2 to a level 4, which
+ * assistive technology (and PDF/UA) reads as a missing section. Each heading's level becomes
+ * its depth among the headings it falls under, in reading order (inside tables and lists too).
+ * A heading without text is left out.
+ */
+export function withConsecutiveHeadings(document: ReportDocument): ReportDocument {
+  const open: number[] = [];
+  const visit = (blocks: readonly Block[]): Block[] =>
+    blocks
+      // A heading without words announces nothing (and PDF/UA forbids it): it is left out.
+      .filter((block) => block.type !== 'heading' || block.text.trim() !== '')
+      .map((block): Block => {
+        switch (block.type) {
+          case 'heading': {
+            while (open.length > 0 && open[open.length - 1]! >= block.level) open.pop();
+            open.push(block.level);
+            return { ...block, level: open.length as 1 | 2 | 3 | 4 };
+          }
+          case 'list':
+            return { ...block, items: block.items.map(visit) };
+          case 'table':
+            return {
+              ...block,
+              table: {
+                ...block.table,
+                rows: block.table.rows.map((row) => row.map((cell) => ({ ...cell, blocks: visit(cell.blocks) }))),
+              },
+            };
+          default:
+            return block;
+        }
+      });
+  return { ...document, blocks: visit(document.blocks) };
+}

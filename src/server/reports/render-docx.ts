@@ -22,7 +22,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Cell, ReportDocument, Span } from './document.ts';
-import { formatNumber } from './document.ts';
+import { formatNumber, withConsecutiveHeadings } from './document.ts';
 import { relativeWidths } from './column-widths.ts';
 import { safeColour } from './render-html.ts';
 
@@ -38,7 +38,9 @@ const HEADINGS = [
 ] as const;
 const BAR_COLOUR = [0x1d, 0x4e, 0xd8] as const;
 
-export async function renderDocx(document: ReportDocument): Promise<Buffer> {
+export async function renderDocx(input: ReportDocument): Promise<Buffer> {
+  // Heading levels that never skip one, as in the PDF: Word's navigation and screen readers list them as they are.
+  const document = withConsecutiveHeadings(input);
   const language = { value: document.language === 'sv' ? 'sv-SE' : 'en-GB' };
   const writer = new DocxWriter();
   const children: FileChild[] = [
@@ -63,19 +65,19 @@ export async function renderDocx(document: ReportDocument): Promise<Buffer> {
         title: { run: { size: 40, bold: true, color: '000000' }, paragraph: { spacing: { after: 200 } } },
         heading1: {
           run: { size: 30, bold: true, color: '000000' },
-          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, outlineLevel: 0 },
         },
         heading2: {
           run: { size: 26, bold: true, color: '000000' },
-          paragraph: { spacing: { before: 280, after: 100 }, keepNext: true },
+          paragraph: { spacing: { before: 280, after: 100 }, keepNext: true, outlineLevel: 1 },
         },
         heading3: {
           run: { size: 22, bold: true, color: '000000' },
-          paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+          paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, outlineLevel: 2 },
         },
         heading4: {
           run: { size: 20, bold: true, color: '000000' },
-          paragraph: { spacing: { before: 200, after: 60 }, keepNext: true },
+          paragraph: { spacing: { before: 200, after: 60 }, keepNext: true, outlineLevel: 3 },
         },
       },
     },

@@ -1,12 +1,17 @@
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { Block, Cell, ReportDocument, Span } from './document.ts';
 import { columnSizes } from './column-widths.ts';
-import { formatNumber } from './document.ts';
+import { formatNumber, withConsecutiveHeadings } from './document.ts';
 import { safeColour } from './render-html.ts';
+import { withPdfUaIdentification } from './pdf-ua-identification.ts';
 
 // PDF through Typst: the document becomes Typst markup in which every piece of user text is a
 // string literal (never markup, so nothing users write can change the layout), and the
-// compiler writes a tagged PDF with the document's title and language.
+// compiler writes a tagged PDF/UA-1 document (title shown by viewers, language, headings, table
+// header cells, charts as figures whose alternative text states the numbers). The archive copy
+// is PDF/A-2a as well: the installed Typst binding takes one standard per export, so the
+// archive copy is checked against PDF/UA-1 by a first export, written as PDF/A-2a by a second
+// and then carries both identifications (see pdf-ua-identification.ts).
 
 let compiler: NodeCompiler | null = null;
 
@@ -17,7 +22,7 @@ function typst(): NodeCompiler {
 }
 
 export interface PdfOptions {
-  /** PDF/A-2a for the archive (arkivering): embedded fonts, tagged, no external dependencies. */
+  /** PDF/A-2a as well, for the archive (arkivering): embedded fonts, tagged, no external dependencies. */
   archival?: boolean;
 }
 
@@ -30,13 +35,21 @@ export function renderPdf(document: ReportDocument, options: PdfOptions = {}): B
     const diagnostics = error ? compiler.fetchDiagnostics(error) : [];
     throw new Error(`Typst could not typeset the report: ${JSON.stringify(diagnostics).slice(0, 2000)}`);
   }
-  const pdf = compiler.pdf(result.result, { ...(options.archival ? { pdfStandard: 'a-2a' } : {}), pdfTags: true });
+  // The PDF's own dates are the moment of generation, not the moment of rendering.
+  const creationTimestamp = Math.floor(Date.parse(document.generatedAt) / 1000);
+  // Typst refuses to write a PDF/UA-1 document that breaks the standard's rules it checks
+  // (no title, a figure without alternative text …), so a report that does not meet them fails here.
+  const accessible = compiler.pdf(result.result, { pdfStandard: 'ua-1', pdfTags: true, creationTimestamp });
+  const pdf = options.archival
+    ? withPdfUaIdentification(compiler.pdf(result.result, { pdfStandard: 'a-2a', pdfTags: true, creationTimestamp }))
+    : accessible;
   compiler.evictCache(10);
   return pdf;
 }
 
 /** The Typst markup of a report; exported for tests. */
-export function typstSource(document: ReportDocument): string {
+export function typstSource(input: ReportDocument): string {
+  const document = withConsecutiveHeadings(input);
   const generated = new Date(document.generatedAt);
   const out: string[] = [];
   out.push(
@@ -100,15 +113,28 @@ function blockTypst(block: Block): string {
             `[#${str(row.label)}], [#${str(formatNumber(row.value))}], [#box(width: ${((row.value / largest) * 6).toFixed(2)}cm, height: 0.7em, fill: rgb("#1d4ed8"))]`,
         )
         .join(', ');
-      return `#block(breakable: false)[#strong[#${str(block.title)}]\n#table(columns: (auto, auto, 6.2cm), stroke: none, ${rows})]\n`;
+      // A figure, so the bars are one image for assistive technology, read as its alternative
+      // text: the title and every row's number.
+      return `#figure(alt: ${str(chartAltText(block))}, block(breakable: false, width: 100%)[#set align(start)\n#strong[#${str(block.title)}]\n#table(columns: (auto, auto, 6.2cm), stroke: none, ${rows})])\n`;
     }
     case 'status':
       return `#box(circle(radius: 3.5pt, fill: rgb(${str(safeColour(block.status.colour))}), stroke: 0.5pt)) #${str(block.status.label)}\n`;
   }
 }
 
+/** What a chart says, in words: "Title: label 3, label 4". */
+export function chartAltText(chart: Extract<Block, { type: 'chart' }>): string {
+  return `${chart.title}: ${chart.rows.map((row) => `${row.label} ${formatNumber(row.value)}`).join(', ')}`;
+}
+
 function cellTypst(cell: Cell): string {
-  const body = `[${cell.blocks.map(blockTypst).join('\n')}]`;
+  const content = cell.blocks.map(blockTypst).join('\n');
+  // A row's header cell (the risk matrix's likelihood) looks like the column headers. Typst
+  // 0.14 tags it as a data cell: marking row headers (pdf.header-cell) needs its a11y-extras
+  // feature, which the Node binding cannot turn on.
+  if (cell.header)
+    return `table.cell(fill: ${cell.fill ? `rgb(${str(safeColour(cell.fill))})` : 'luma(235)'})[#strong[${content}]]`;
+  const body = `[${content}]`;
   return cell.fill ? `table.cell(fill: rgb(${str(safeColour(cell.fill))}))${body}` : body;
 }
 
