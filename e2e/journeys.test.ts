@@ -166,7 +166,13 @@ describe('journeys', () => {
   test('3. a deviation is recorded from a control', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
-    await page.getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true }).first().click();
+    // The seed plan's control; the current-year demo plan has one of the same name.
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Internkontrollplan 2020' })
+      .getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
     await page.getByRole('link', { name: 'Registrera avvikelse för Uppföljning av arbetslöshetssiffror.' }).click();
     await page.getByRole('heading', { level: 1, name: 'Registrera avvikelse' }).waitFor();
@@ -270,7 +276,13 @@ describe('journeys', () => {
   test('7. a responsible person records a control’s result “med avvikelse”, which records the deviation with it, and answers it with an action', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
-    await page.getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true }).first().click();
+    // The seed plan's control; the current-year demo plan has one of the same name.
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Internkontrollplan 2020' })
+      .getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
     const card = itemCard(page, 'Kontrollmoment Uppföljning av arbetslöshetssiffror.');
     await card.getByRole('button', { name: 'Registrera resultat för Uppföljning av arbetslöshetssiffror.' }).click();
