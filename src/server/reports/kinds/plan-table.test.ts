@@ -221,7 +221,9 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
       at('## Kontrollmoment per process'),
     );
     expect(at('### Ekonomi')).toBeLessThan(at('| Förvaltningen missar att ansöka riktade statsbidrag | 6 |'));
-    expect(at('| Förvaltningen missar att ansöka riktade statsbidrag | 6 |')).toBeLessThan(at('### Myndighetsutövning'));
+    expect(at('| Förvaltningen missar att ansöka riktade statsbidrag | 6 |')).toBeLessThan(
+      at('### Myndighetsutövning'),
+    );
     expect(markdown).toContain(
       '| Förvaltningschefen gör en avstämning | Avstämning | Avstämning med rektorerna av enkätresultaten om trivsel och kränkningar. | Per tertial | Vid tertialrapporteringen | Förvaltningschef, Utbildningsförvaltningen<br>Anders Pettersson | Nämnd |',
     );
@@ -239,7 +241,9 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     expect(found[0]!.table.rows.map((row) => plainText(row[0]!.blocks))).toEqual(
       facts.risks.flatMap((risk) => Array.from({ length: Math.max(1, risk.controls.length) }, () => risk.title)),
     );
-    expect(markdown).toContain('| Ej erbjuda förskoleplats inom 4 månader | 6 | Inget kontrollmoment |  |  |  |  |  |  |');
+    expect(markdown).toContain(
+      '| Ej erbjuda förskoleplats inom 4 månader | 6 | Inget kontrollmoment |  |  |  |  |  |  |',
+    );
   });
 
   test('in English: the columns, the groups and the row without a control', async () => {
@@ -294,7 +298,9 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     const bytes = await bytesOf('2026', 'docx');
     const text = docxText(bytes);
     const { unzipSync, strFromU8 } = await import('fflate');
-    const xml = strFromU8(unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' })['word/document.xml']!);
+    const xml = strFromU8(
+      unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' })['word/document.xml']!,
+    );
     expect(xml).toContain('w:orient="landscape"');
     const lines = text.split('\n').map((line) => line.trim());
     for (const line of [

@@ -95,9 +95,7 @@ function byProcess(risks: readonly RiskFacts[], locale: 'sv' | 'en'): { process:
   }
   return [...groups.entries()]
     .map(([process, grouped]) => ({ process, risks: grouped }))
-    .sort((a, b) =>
-      a.process === null ? 1 : b.process === null ? -1 : a.process.localeCompare(b.process, locale),
-    );
+    .sort((a, b) => (a.process === null ? 1 : b.process === null ? -1 : a.process.localeCompare(b.process, locale)));
 }
 
 /** One row per control of the risk, or one row saying the risk has no control. */

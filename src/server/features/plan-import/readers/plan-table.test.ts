@@ -207,7 +207,19 @@ describe('(a) one row per kontrollmoment, the risk merged over its rows, a title
       ...rows,
       ['Ekonomi', 'Felaktiga utbetalningar', null, 2, 2, 4, 'Inget kontrollmoment', null, null, null, null],
       ['Ekonomi', 'Jäv', null, 1, 2, 2, ' no  control ', null, null, null, null],
-      ['Ekonomi', 'Inget kontrollmoment saknas', null, 1, 1, 1, 'Inget kontrollmoment i år men en rutin', null, null, null, null],
+      [
+        'Ekonomi',
+        'Inget kontrollmoment saknas',
+        null,
+        1,
+        1,
+        1,
+        'Inget kontrollmoment i år men en rutin',
+        null,
+        null,
+        null,
+        null,
+      ],
     ];
     const { plan } = await read(await workbook([{ name: 'IK-plan', rows: withoutControls, merges }]));
     expect(plan.errors).toEqual([]);
