@@ -259,6 +259,51 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     expect(groups(current)[0]!.table.columns.map((column) => column.title)).toEqual(COLUMNS_EN);
   });
 
+  test('as HTML (the preview): wide, with the process headings and the rows as table cells', async () => {
+    const html = (await bytesOf('2026', 'html')).toString('utf8');
+    expect(html).toContain('<main class="landscape">');
+    const headings = [...html.matchAll(/<h(\d)[^>]*>([^<]*)<\/h\1>/g)].map((match) => match[2]);
+    expect(headings).toEqual([
+      'Internkontrollplan 2026',
+      'Beslut',
+      'Riskmatris',
+      'Kontrollmoment per process',
+      'Dokument- och ärendehantering',
+      'Ekonomi',
+      'Myndighetsutövning',
+      'Personal',
+      'Styra och leda',
+    ]);
+    const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/gs)].map((match) =>
+      [...match[1]!.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/gs)].map((cell) =>
+        cell[1]!.replace(/<\/p><p>/g, '\n').replace(/<[^>]+>/g, ''),
+      ),
+    );
+    expect(rows).toContainEqual(COLUMNS_SV);
+    expect(rows).toContainEqual([
+      'Förvaltningen missar att ansöka riktade statsbidrag',
+      '6',
+      'Uppföljning av statsbidragsansökningar',
+      'Avstämning',
+      'Samtliga riktade statsbidrag i Skolverkets ansökningskalender stäms av mot inskickade ansökningar.',
+      'Månadsvis',
+      'Vid prognos och bokslut',
+      'Anders Pettersson',
+      'Förvaltningschef, Nämnd',
+    ]);
+    expect(rows).toContainEqual([
+      'Ej erbjuda förskoleplats inom 4 månader',
+      '6',
+      'Inget kontrollmoment',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+  });
+
   test('as PDF: landscape A4, the headings, columns and rows a reader finds', async () => {
     const bytes = await bytesOf('2026', 'pdf');
     const folder = mkdtempSync(join(tmpdir(), 'uppsikt-plan-table-'));
