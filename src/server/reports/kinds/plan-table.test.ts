@@ -423,6 +423,22 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     ]);
   });
 
+  test('the plan asked for: one of the unit and period is shown, another is refused naming plan', async () => {
+    const unitPlans = await database.db
+      .select({ id: plans.id, startYear: plans.startYear })
+      .from(plans)
+      .where(
+        and(eq(plans.tenantId, scope.tenantId), eq(plans.unitId, scope.unitId), eq(plans.kind, 'internal_control')),
+      );
+    const current = unitPlans.find((plan) => plan.startYear === 2026)!;
+    const seed = unitPlans.find((plan) => plan.startYear === 2020)!;
+    const asked = await buildReportDocument(database.db, access(), { ...request('2026', 'md'), planId: current.id });
+    expect(groups(asked).map((group) => group.process)).toContain('Myndighetsutövning');
+    await expect(
+      buildReportDocument(database.db, access(), { ...request('2026', 'md'), planId: seed.id }),
+    ).rejects.toMatchObject({ code: 'validation_failed', errors: [{ path: 'plan' }] });
+  });
+
   test('a version frozen before the kontrollansvarig function was kept still prints, with the people assigned', async () => {
     const [plan] = await database.db
       .select({ id: plans.id })
