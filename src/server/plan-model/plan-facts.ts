@@ -77,6 +77,12 @@ export interface ControlFacts extends ItemFacts {
   reportingTime: string | null;
   /** To whom it is reported, in words. */
   reportsTo: string[];
+  /**
+   * Kontrollansvarig as the function of a unit the control names ("Ekonomichef,
+   * Socialförvaltningen"), whoever holds it; null when it names none. Absent from a version
+   * frozen before the function was kept.
+   */
+  responsibleFunction?: string | null;
 }
 
 export interface ActionFacts extends ItemFacts {
@@ -361,6 +367,9 @@ function assemblePlanFacts(ids: string[], rows: PlanRows, locale: 'sv' | 'en'): 
         frequency: row.frequency ? frequencyText(row.frequency, locale) : null,
         reportingTime: row.reportingTime,
         reportsTo: row.reportsTo.map((recipient) => REPORT_RECIPIENT_LABELS[recipient][locale]),
+        responsibleFunction: row.functionName
+          ? [row.functionName, row.functionUnitName].filter(Boolean).join(', ')
+          : null,
       } satisfies ControlFacts,
     })),
     (row) => row.riskId,

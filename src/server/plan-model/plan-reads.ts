@@ -18,6 +18,7 @@ import { reviews } from '../db/schema/reviews.ts';
 import { riskMatrices } from '../db/schema/risk-matrices.ts';
 import { risks } from '../db/schema/risks.ts';
 import { statuses } from '../db/schema/statuses.ts';
+import { unitFunctions } from '../db/schema/unit-functions.ts';
 import { users } from '../db/schema/users.ts';
 import { vocabularyEntries } from '../db/schema/vocabulary-entries.ts';
 
@@ -33,6 +34,7 @@ export interface PlanSelection {
 }
 
 const decisionUnits = alias(orgUnits, 'decision_unit');
+const functionUnits = alias(orgUnits, 'function_unit');
 
 /** The columns every item (control, action, activity) is printed with. */
 const itemColumns = (table: typeof controls | typeof actions | typeof activities) => ({
@@ -157,8 +159,18 @@ export function readControls(selection: PlanSelection) {
       frequency: controls.frequency,
       reportingTime: controls.reportingTime,
       reportsTo: controls.reportsTo,
+      functionName: unitFunctions.name,
+      functionUnitName: functionUnits.name,
     })
     .from(controls)
+    .leftJoin(
+      unitFunctions,
+      and(eq(unitFunctions.tenantId, controls.tenantId), eq(unitFunctions.id, controls.responsibleFunctionId)),
+    )
+    .leftJoin(
+      functionUnits,
+      and(eq(functionUnits.tenantId, unitFunctions.tenantId), eq(functionUnits.id, unitFunctions.unitId)),
+    )
     .where(and(inPlans(selection, controls), live(controls)))
     .orderBy(asc(controls.sortOrder), asc(controls.createdAt));
 }

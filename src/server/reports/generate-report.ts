@@ -18,6 +18,7 @@ import { councilSummaryReport } from './kinds/council-summary.ts';
 import { deviationsReport } from './kinds/deviations.ts';
 import { improvementActionsReport } from './kinds/improvement-actions.ts';
 import { planReport } from './kinds/plan.ts';
+import { planTableReport } from './kinds/plan-table.ts';
 import { labelsFor, type ReportContext } from './report-context.ts';
 import { resolveReportPeriod } from './report-window.ts';
 import { renderDocx } from './render-docx.ts';
@@ -34,6 +35,7 @@ const BUILDERS: Record<ReportKind, (context: ReportContext) => Promise<ReportDoc
   plan: planReport,
   'council-summary': councilSummaryReport,
   deviations: deviationsReport,
+  'plan-table': planTableReport,
 };
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {

@@ -7,6 +7,7 @@ import { formatNumber } from './document.ts';
 const STYLE = `
 body{font-family:"Liberation Sans",Arial,sans-serif;color:#1a1a1a;margin:0;line-height:1.45}
 main{max-width:60rem;margin:0 auto;padding:1rem}
+main.landscape{max-width:90rem}
 h1,h2,h3,h4,h5{line-height:1.25;margin:1.2em 0 .4em}
 .subtitle{margin:0;color:#333}
 .label{font-weight:bold;margin-bottom:.2em}
@@ -42,7 +43,7 @@ export function renderHtml(document: ReportDocument): string {
   return `<!doctype html>
 <html lang="${document.language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(document.title)}</title><style>${STYLE}</style></head>
-<body><main><header><h1>${escape(document.title)}</h1>${document.subtitle.map((line) => `<p class="subtitle">${escape(line)}</p>`).join('')}</header>${toc}${blocksHtml(document.blocks, counter)}</main></body>
+<body><main${document.orientation === 'landscape' ? ' class="landscape"' : ''}><header><h1>${escape(document.title)}</h1>${document.subtitle.map((line) => `<p class="subtitle">${escape(line)}</p>`).join('')}</header>${toc}${blocksHtml(document.blocks, counter)}</main></body>
 </html>`;
 }
 

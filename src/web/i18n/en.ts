@@ -891,6 +891,9 @@ export const en: Messages = {
     "Actions and controls per risk with status, responsible people, dates and the period's comments, deviations and the reporting to the committee and the executive board.",
   'reports.about.plan':
     'The plan the committee adopts: the risk matrix, the risks and the planned controls and actions.',
+  'reports.kind.plan-table': 'Internal control plan as a table',
+  'reports.about.plan-table':
+    'One control per row with its risk, risk value, method, scope, frequency, reporting time, control owner and to whom it reports, by process, after the decision and the risk matrix. Landscape pages.',
   'reports.about.council-summary':
     "Every committee and company in one document: status, overdue controls and actions, deviations, the aggregated risk matrix and the executive board's evaluation.",
   'reports.download': 'Download',

@@ -919,6 +919,9 @@ export const sv = {
     'Åtgärder och kontrollmoment per risk med status, ansvariga, datum och periodens kommentarer, avvikelser och rapporteringen till nämnd och kommunstyrelse.',
   'reports.about.plan':
     'Planen som nämnden beslutar om: riskmatrisen, riskerna och de kontrollmoment och åtgärder som planeras.',
+  'reports.kind.plan-table': 'Internkontrollplan i tabellform',
+  'reports.about.plan-table':
+    'Ett kontrollmoment per rad med risk, riskvärde, metod, omfattning, frekvens, tidpunkt, kontrollansvarig och till vem det rapporteras, per process, efter beslutet och riskmatrisen. Liggande sidor.',
   'reports.about.council-summary':
     'Alla nämnder och bolag i ett dokument: status, försenade kontrollmoment och åtgärder, avvikelser, den samlade riskmatrisen och kommunstyrelsens utvärdering.',
   'reports.download': 'Hämta',

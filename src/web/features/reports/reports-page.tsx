@@ -47,6 +47,7 @@ const PLAN_KIND_OF: Record<ReportKind, 'internal_control' | 'activity'> = {
   plan: 'internal_control',
   'council-summary': 'internal_control',
   deviations: 'internal_control',
+  'plan-table': 'internal_control',
 };
 
 /**

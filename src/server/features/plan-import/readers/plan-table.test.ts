@@ -201,6 +201,35 @@ describe('(a) one row per kontrollmoment, the risk merged over its rows, a title
     expect(purchase!.controls[0]!.responsible).toEqual(['Anna Berg']);
     expect(plan.risks[1]!.controls[0]!.responsible).toEqual(['HR-chef David Falk']);
   });
+
+  test('a risk whose row says it has no control ("Inget kontrollmoment", "No control") is the risk alone', async () => {
+    const withoutControls = [
+      ...rows,
+      ['Ekonomi', 'Felaktiga utbetalningar', null, 2, 2, 4, 'Inget kontrollmoment', null, null, null, null],
+      ['Ekonomi', 'Jäv', null, 1, 2, 2, ' no  control ', null, null, null, null],
+      [
+        'Ekonomi',
+        'Inget kontrollmoment saknas',
+        null,
+        1,
+        1,
+        1,
+        'Inget kontrollmoment i år men en rutin',
+        null,
+        null,
+        null,
+        null,
+      ],
+    ];
+    const { plan } = await read(await workbook([{ name: 'IK-plan', rows: withoutControls, merges }]));
+    expect(plan.errors).toEqual([]);
+    expect(plan.risks.slice(2).map((risk) => [risk.title, risk.controls.map((control) => control.title)])).toEqual([
+      ['Felaktiga utbetalningar', []],
+      ['Jäv', []],
+      // Only the words alone say so; a title that begins with them is a control.
+      ['Inget kontrollmoment saknas', ['Inget kontrollmoment i år men en rutin']],
+    ]);
+  });
 });
 
 describe('(b) one row per risk, columns in another order, line breaks in cells, two header rows', () => {

@@ -4,6 +4,7 @@ import { foldWords, type HeadingVocabulary } from '../../../../domain/table-head
 import type { LocalizedText } from '../../../errors.ts';
 import { localize } from '../../../messages/messages.ts';
 import type { Table } from '../../../tables/read-table.ts';
+import { REPORT_LABELS } from '../../../reports/labels.ts';
 import {
   emptyImportedPlan,
   type ImportedAction,
@@ -1036,7 +1037,8 @@ function controlPlanReader(
       if (current) addRiskValues(current, row, titleField, warnOnce);
 
       const controlField: PlanTableField = row.has('control') ? 'control' : 'method';
-      const controlText = row.get(controlField);
+      // A risk's row that says it has no control ("Inget kontrollmoment") is the risk alone.
+      const controlText = saysNoControl(row.get(controlField)) ? '' : row.get(controlField);
       const actionField: PlanTableField = row.has('action') ? 'action' : 'whatToDo';
       const actionText = row.get(actionField);
       const follow = followUpOf(row, sheet, issue, warnOnce);
@@ -1417,4 +1419,13 @@ function activityReader(plan: ImportedPlan, sheet: string | null, issue: Issue):
     activity.subActivities.push(sub);
     return sub;
   }
+}
+
+/** What a plan table writes in the control's column for a risk without one (as Uppsikt's plan-table report does). */
+const NO_CONTROL_WORDS = new Set(
+  [REPORT_LABELS.sv.noControl, REPORT_LABELS.en.noControl, 'Ingen kontroll', 'Inga kontrollmoment'].map(foldWords),
+);
+
+export function saysNoControl(text: string): boolean {
+  return text !== '' && NO_CONTROL_WORDS.has(foldWords(text));
 }

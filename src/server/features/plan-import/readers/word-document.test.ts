@@ -149,6 +149,20 @@ const SHOWN: Partial<Record<ReportKind, (facts: PlanFacts) => unknown>> = {
         endDate: action.endDate,
       })),
     })),
+  // One row per control, the risk repeated on each; a risk without a control has one row saying so, which is no control.
+  'plan-table': (facts) =>
+    facts.risks.map((risk) => ({
+      title: risk.title,
+      riskValue: risk.riskValue === null ? null : String(risk.riskValue),
+      controls: risk.controls.map((control) => ({
+        title: control.title,
+        method: control.method,
+        scope: canon(control.scope),
+        frequency: control.frequency,
+        reportingTime: control.reportingTime,
+        reportsTo: control.reportsTo.length > 0 ? control.reportsTo.join(', ') : null,
+      })),
+    })),
 };
 
 function schedule(item: {
@@ -248,6 +262,19 @@ const READ: Partial<Record<ReportKind, (plan: ImportedPlan) => unknown>> = {
         description: canon(action.whatToDo),
         responsible: people(action.responsible),
         endDate: orNull(action.endDate),
+      })),
+    })),
+  'plan-table': (plan) =>
+    plan.risks.map((risk) => ({
+      title: risk.title,
+      riskValue: orNull(risk.riskValue),
+      controls: risk.controls.map((control) => ({
+        title: control.title,
+        method: orNull(control.method),
+        scope: canon(control.scope),
+        frequency: orNull(control.frequency),
+        reportingTime: orNull(control.reportingTime),
+        reportsTo: orNull(control.reportsTo),
       })),
     })),
 };

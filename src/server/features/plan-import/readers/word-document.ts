@@ -13,6 +13,7 @@ import {
   type ImportedRisk,
   type Origin,
 } from '../model.ts';
+import { saysNoControl } from './plan-table.ts';
 import { blocksText, htmlBlocks, type DocBlock } from './word-blocks.ts';
 import { blocksMarkdown, isChart } from './word-markdown.ts';
 import {
@@ -655,6 +656,8 @@ class DocumentReader {
         if (index === -1) continue;
         const cell = row[index] ?? [];
         if (blocksText(cell).trim() === '') continue;
+        // A risk's row that says it has no control ("Inget kontrollmoment") is the risk alone.
+        if (kind === 'control' && saysNoControl(blocksText(cell))) continue;
         if (!perItem) {
           for (const title of cellLines(cell))
             if (kind === 'action') this.findOrAddAction(title, title);
