@@ -28,7 +28,7 @@ export const TABULAR_REPORT_KINDS: readonly ReportKind[] = [
  * Kinds about whole plan years: the plan as decided, and kommunstyrelsens sammanställning of the
  * year; the others can also be made for a reporting period (a quarter, tertial, half year, delår).
  */
-export const WHOLE_YEAR_REPORT_KINDS: readonly ReportKind[] = ['plan', 'council-summary'];
+export const WHOLE_YEAR_REPORT_KINDS: readonly ReportKind[] = ['plan', 'plan-table', 'council-summary'];
 
 /** The texts a tenant writes for a report kind, by section. */
 export const REPORT_TEXT_SECTIONS = {

@@ -144,7 +144,7 @@ describe('reports for a reporting period', () => {
   });
 
   test('the plan and the kommunstyrelse summary are made for whole plan years', async () => {
-    for (const kind of ['plan', 'council-summary']) {
+    for (const kind of ['plan', 'plan-table', 'council-summary']) {
       const refused = await md(kind, '2026-Q1', 'en');
       expect(refused.status, kind).toBe(400);
       expect(refused.body.detail).toContain('whole plan years');
