@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { REPORT_KINDS } from '../../domain/report-kind.ts';
 import { DEFAULT_RISK_MATRIX } from '../../domain/risk-matrix.ts';
 import { riskMatrices } from '../db/schema/risk-matrices.ts';
 import { createHarness, type Client, type Harness, type Reply } from '../../../test/support/harness.ts';
@@ -198,21 +199,26 @@ const requestArbitrary = fc.record({
 });
 
 const reportArbitrary = fc.record({
-  kind: fc.oneof(
-    fc.constantFrom(
-      'improvement-actions',
-      'activity-plan',
-      'activity-review',
-      'control-follow-up',
-      'plan',
-      'council-summary',
-      'deviations',
-    ),
-    nastyString,
-  ),
+  kind: fc.oneof(fc.constantFrom(...REPORT_KINDS), nastyString),
   unit: fc.constantFrom('unitA', 'unitB', 'rootId', 'unitA1', 'random', 'other-tenant', 'nasty'),
   period: fc.oneof(
-    fc.constantFrom('2026', '2025-2026', '2026-2025', '2026-2027', '1989', '99999', '2026-', '0', '2026-2026'),
+    fc.constantFrom(
+      '2026',
+      '2025-2026',
+      '2026-2025',
+      '2026-2027',
+      '1989',
+      '99999',
+      '2026-',
+      '0',
+      '2026-2026',
+      '2026-Q1',
+      '2026-Q5',
+      '2026-H2',
+      '2026-D',
+      '2026-P1',
+      'Kvartal 2 2026',
+    ),
     nastyString,
   ),
   format: fc.option(fc.oneof(fc.constantFrom('docx', 'pdf', 'xlsx', 'html', 'md', 'html', 'md'), nastyString), {
@@ -561,18 +567,7 @@ describe('API fuzz: nasty and near-valid input never gives 5xx, half-written dat
       const anonymous = endpoint.path === '/auth/login';
       const client: Client = anonymous ? h.anonymous : await h.as(input.role);
       let path = endpoint.path.replace('{id}', pathId(endpoint, input.pathId, random));
-      path = path.replace(
-        '{kind}',
-        random.pick([
-          'plan',
-          'control-follow-up',
-          'improvement-actions',
-          'activity-plan',
-          'council-summary',
-          'deviations',
-          'nonsense',
-        ]),
-      );
+      path = path.replace('{kind}', random.pick([...REPORT_KINDS, 'nonsense']));
       let version: number | undefined;
       if (endpoint.method === 'PATCH' || path.endsWith('/adopt') || path.endsWith('/close')) {
         const read = await client.get(path.replace(/\/(adopt|close)$/, ''));
