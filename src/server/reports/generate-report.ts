@@ -14,6 +14,7 @@ import { councilSummaryReport } from './kinds/council-summary.ts';
 import { deviationsReport } from './kinds/deviations.ts';
 import { improvementActionsReport } from './kinds/improvement-actions.ts';
 import { planReport } from './kinds/plan.ts';
+import { recommendationsReport } from './kinds/recommendations.ts';
 import { labelsFor, type ReportContext } from './report-context.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
@@ -29,6 +30,7 @@ const BUILDERS: Record<ReportKind, (context: ReportContext) => Promise<ReportDoc
   plan: planReport,
   'council-summary': councilSummaryReport,
   deviations: deviationsReport,
+  recommendations: recommendationsReport,
 };
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -87,6 +89,19 @@ export async function buildReportDocument(
     throw fieldError(
       'period',
       localize((m) => m.reports.councilSummaryOneYear),
+    );
+  }
+  // The follow-up of recommendations is made from the reviews under the unit, as they are now: no plan, no revision.
+  if (request.planId !== undefined && request.kind === 'recommendations') {
+    throw fieldError(
+      'plan',
+      localize((m) => m.reports.recommendationsFromReviews),
+    );
+  }
+  if (request.revision !== undefined && request.kind === 'recommendations') {
+    throw fieldError(
+      'revision',
+      localize((m) => m.reports.recommendationsAsNow),
     );
   }
   if (request.planId !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
