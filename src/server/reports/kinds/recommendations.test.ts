@@ -202,13 +202,28 @@ describe('the follow-up of the auditors’ recommendations, on the demo data', (
         statusId: status['ej-paborjad'],
       }),
     );
-    await ok(
+    const upperSecondary = await ok(
       admin.post(`/recommendations/${open.id}/addressees`, {
         unitId: unit['Gymnasie- och vuxenutbildningsnämnden'],
         answer: 'Gymnasienämnden följer samma modell.',
         statusId: status.pagaende,
       }),
     );
+    // Its answer was written on 2020-10-01 and done on 2021-01-15, as the audit trail records it.
+    await ok(
+      admin.patch(`/recommendation-addressees/${upperSecondary.id}`, {
+        version: upperSecondary.version,
+        statusId: status.genomford,
+      }),
+    );
+    for (const [operation, moment] of [
+      ['create', '2020-10-01T09:00:00Z'],
+      ['update', '2021-01-15T09:00:00Z'],
+    ] as const)
+      await db
+        .update(auditEvents)
+        .set({ occurredAt: new Date(moment) })
+        .where(and(eq(auditEvents.entityId, upperSecondary.id), eq(auditEvents.operation, operation)));
 
     // A follow-up review of the earlier one, with an action decided from it.
     const followUp = await ok(
@@ -436,7 +451,16 @@ describe('the follow-up of the auditors’ recommendations, on the demo data', (
   test('a unit the caller does not read is left out, with its answers', async () => {
     const all = await built('Malmö stad', 'all');
     expect(all).toContain('Svar från Gymnasie- och vuxenutbildningsnämnden');
-    expect(all).toContain('Gymnasienämnden följer samma modell');
+    expect(markdownTable(all, 'GRF-2020-11639 – rekommendationer')[3]).toEqual({
+      Nr: '2',
+      Rekommendation: 'Svar från Gymnasie- och vuxenutbildningsnämnden',
+      'Nämndens svar': 'Gymnasienämnden följer samma modell.',
+      'Vidtagna åtgärder': '',
+      Status: 'Genomförd<br>stängd 2021-01-15',
+      'Klart senast': '–',
+      // From the review's meeting (2020-06-16) to the day its status became a completed one.
+      'Dagar öppen': '213',
+    });
     expect(all).toContain('GRF-2020-30000');
 
     const readable = Object.entries(unit)
