@@ -1,22 +1,14 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { swedishDateOf } from '../../../domain/clock.ts';
 import { isOverdue } from '../../../domain/plan-item.ts';
-import { subtreeUnitIds } from '../../access/unit-tree.ts';
-import { actions } from '../../db/schema/actions.ts';
-import { auditEvents } from '../../db/schema/audit-events.ts';
-import { orgUnits } from '../../db/schema/org-units.ts';
-import { plans } from '../../db/schema/plans.ts';
-import { recommendationAddressees } from '../../db/schema/recommendation-addressees.ts';
-import { recommendations } from '../../db/schema/recommendations.ts';
-import { reviews } from '../../db/schema/reviews.ts';
-import { statuses } from '../../db/schema/statuses.ts';
 import type { Block, Cell, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { periodText, rich, type ReportContext } from '../report-context.ts';
 import { newDocument } from './kind-helpers.ts';
-
-type StatusRow = typeof statuses.$inferSelect;
+import {
+  daysBetween,
+  loadRecommendationFacts,
+  type RecommendationRow,
+  type StatusRow,
+} from './recommendation-facts.ts';
 
 /** One line of the follow-up: a recommendation, or one addressed nämnd's answer to it. */
 interface FollowedLine {
@@ -38,206 +30,23 @@ interface FollowedLine {
  * the review; first the recommendations counted per status.
  */
 export async function recommendationsReport(context: ReportContext): Promise<ReportDocument> {
-  const { labels, db, tenantId, locale } = context;
-  const subtree = await subtreeUnitIds(db, tenantId, context.unit.id);
-  const readable = context.readableUnitIds;
-  const scope = readable === 'all' ? subtree : subtree.filter((id) => readable.includes(id));
-  const inScope = new Set(scope);
-  const periodStart = `${context.startYear}-01-01`;
-  const periodEnd = `${context.endYear}-12-31`;
-
-  const statusRows = await db.select().from(statuses).where(eq(statuses.tenantId, tenantId));
+  const { labels, locale } = context;
+  const {
+    statuses: statusRows,
+    completed,
+    reviews: shown,
+    addresseesOf,
+    closedOn,
+  } = await loadRecommendationFacts(context);
   const statusOf = new Map(statusRows.map((row) => [row.id, row]));
-  const completed = (statusId: string | null) => statusId !== null && statusOf.get(statusId)?.category === 'completed';
   const statusName = (statusId: string | null) => {
     const status = statusId === null ? undefined : statusOf.get(statusId);
     return status ? (locale === 'sv' ? status.labelSv : status.labelEn) : labels.noStatus;
   };
-
-  // The reviews of plans of the units in scope, and those with a recommendation addressed to one of them.
-  const addressedReviewIds =
-    scope.length === 0
-      ? []
-      : (
-          await db
-            .selectDistinct({ reviewId: recommendations.reviewId })
-            .from(recommendationAddressees)
-            .innerJoin(
-              recommendations,
-              and(
-                eq(recommendations.tenantId, recommendationAddressees.tenantId),
-                eq(recommendations.id, recommendationAddressees.recommendationId),
-              ),
-            )
-            .where(
-              and(
-                eq(recommendationAddressees.tenantId, tenantId),
-                inArray(recommendationAddressees.unitId, scope),
-                isNull(recommendations.archivedAt),
-              ),
-            )
-        ).map((row) => row.reviewId);
-  const reviewUnit = alias(orgUnits, 'review_unit');
-  const decidingUnit = alias(orgUnits, 'deciding_unit');
-  const candidates =
-    scope.length === 0
-      ? []
-      : await db
-          .select({
-            review: reviews,
-            unitId: plans.unitId,
-            unitName: reviewUnit.name,
-            decidedBy: decidingUnit.name,
-            planStartYear: plans.startYear,
-            planEndYear: plans.endYear,
-          })
-          .from(reviews)
-          .innerJoin(plans, and(eq(plans.tenantId, reviews.tenantId), eq(plans.id, reviews.planId)))
-          .innerJoin(reviewUnit, and(eq(reviewUnit.tenantId, plans.tenantId), eq(reviewUnit.id, plans.unitId)))
-          .leftJoin(
-            decidingUnit,
-            and(eq(decidingUnit.tenantId, reviews.tenantId), eq(decidingUnit.id, reviews.decisionUnitId)),
-          )
-          .where(
-            and(
-              eq(reviews.tenantId, tenantId),
-              isNull(reviews.archivedAt),
-              isNull(plans.archivedAt),
-              addressedReviewIds.length === 0
-                ? inArray(plans.unitId, scope)
-                : sql`(${inArray(plans.unitId, scope)} or ${inArray(reviews.id, addressedReviewIds)})`,
-            ),
-          )
-          .orderBy(sql`${reviews.meetingDate} asc nulls last`, asc(reviews.sortOrder), asc(reviews.title));
-
-  const candidateIds = candidates.map((row) => row.review.id);
-  const recommendationRows =
-    candidateIds.length === 0
-      ? []
-      : await db
-          .select()
-          .from(recommendations)
-          .where(
-            and(
-              eq(recommendations.tenantId, tenantId),
-              inArray(recommendations.reviewId, candidateIds),
-              isNull(recommendations.archivedAt),
-            ),
-          )
-          .orderBy(asc(recommendations.sortOrder), asc(recommendations.createdAt), asc(recommendations.id));
-  const addresseeRows =
-    recommendationRows.length === 0
-      ? []
-      : await db
-          .select({ addressee: recommendationAddressees, unitName: orgUnits.name })
-          .from(recommendationAddressees)
-          .innerJoin(
-            orgUnits,
-            and(
-              eq(orgUnits.tenantId, recommendationAddressees.tenantId),
-              eq(orgUnits.id, recommendationAddressees.unitId),
-            ),
-          )
-          .where(
-            and(
-              eq(recommendationAddressees.tenantId, tenantId),
-              inArray(
-                recommendationAddressees.recommendationId,
-                recommendationRows.map((row) => row.id),
-              ),
-              // Only the answers of the nämnder in the report's scope.
-              inArray(recommendationAddressees.unitId, scope),
-            ),
-          )
-          .orderBy(asc(recommendationAddressees.sortOrder), asc(recommendationAddressees.createdAt));
-  const addresseesOf = (recommendationId: string) =>
-    addresseeRows.filter((row) => row.addressee.recommendationId === recommendationId);
-
-  // A review of a unit outside the scope shows only what is addressed (itself or through its parent) to a unit in it.
-  const shownRecommendations = (review: (typeof candidates)[number]) => {
-    const own = recommendationRows.filter((row) => row.reviewId === review.review.id);
-    if (inScope.has(review.unitId)) return own;
-    const addressed = (id: string | null) => id !== null && addresseesOf(id).length > 0;
-    return own.filter((row) => addressed(row.id) || addressed(row.parentId));
-  };
-  const dateOf = (review: (typeof candidates)[number]) => review.review.meetingDate;
-  const ofPeriod = (review: (typeof candidates)[number]) => {
-    const date = dateOf(review);
-    if (date !== null) return date >= periodStart && date <= periodEnd;
-    return review.planStartYear <= context.endYear && review.planEndYear >= context.startYear;
-  };
-  const beforePeriod = (review: (typeof candidates)[number]) => {
-    const date = dateOf(review);
-    return date !== null ? date < periodStart : review.planEndYear < context.startYear;
-  };
-  const shown = candidates
-    .map((review) => ({ ...review, recommendations: shownRecommendations(review) }))
-    .filter((review) => inScope.has(review.unitId) || review.recommendations.length > 0)
-    .filter(
-      (review) =>
-        ofPeriod(review) ||
-        (beforePeriod(review) &&
-          review.recommendations.some(
-            (row) =>
-              !completed(row.statusId) || addresseesOf(row.id).some((entry) => !completed(entry.addressee.statusId)),
-          )),
-    );
-
-  // When each line was closed: the moment its current (completed) status was set, as the audit trail records it.
-  const closedOn = await closingDays(context, [
-    ...shown.flatMap((review) =>
-      review.recommendations
-        .filter((row) => completed(row.statusId))
-        .map((row) => ({ id: row.id, updatedAt: row.updatedAt })),
-    ),
-    ...addresseeRows
-      .filter((row) => completed(row.addressee.statusId))
-      .map((row) => ({ id: row.addressee.id, updatedAt: row.addressee.updatedAt })),
-  ]);
-
-  const reviewById = new Map(candidates.map((row) => [row.review.id, row.review]));
-  const followedUpIds = shown
-    .map((review) => review.review.followsUpReviewId)
-    .filter((id): id is string => id !== null && !reviewById.has(id));
-  const followedUp =
-    followedUpIds.length === 0
-      ? []
-      : await db
-          .select({ review: reviews, unitId: plans.unitId })
-          .from(reviews)
-          .innerJoin(plans, and(eq(plans.tenantId, reviews.tenantId), eq(plans.id, reviews.planId)))
-          .where(and(eq(reviews.tenantId, tenantId), inArray(reviews.id, followedUpIds)));
-  // An earlier review is named only to those who read its unit.
-  for (const row of followedUp)
-    if (readable === 'all' || readable.includes(row.unitId)) reviewById.set(row.review.id, row.review);
-
-  const shownReviewIds = shown.map((review) => review.review.id);
-  const responsibleUnit = alias(orgUnits, 'responsible_unit');
-  const reviewActions =
-    shownReviewIds.length === 0
-      ? []
-      : await db
-          .select({ action: actions, responsibleUnit: responsibleUnit.name, unitId: plans.unitId })
-          .from(actions)
-          .innerJoin(plans, and(eq(plans.tenantId, actions.tenantId), eq(plans.id, actions.planId)))
-          .leftJoin(
-            responsibleUnit,
-            and(eq(responsibleUnit.tenantId, actions.tenantId), eq(responsibleUnit.id, actions.responsibleUnitId)),
-          )
-          .where(
-            and(
-              eq(actions.tenantId, tenantId),
-              inArray(actions.reviewId, shownReviewIds),
-              isNull(actions.archivedAt),
-              inArray(plans.unitId, scope),
-            ),
-          )
-          .orderBy(asc(actions.sortOrder), asc(actions.title));
-
   const daysOpen = (line: FollowedLine) => {
     if (line.since === null) return null;
-    const until = line.closedOn ?? context.today;
-    return Math.max(0, daysBetween(line.since, until < line.since ? line.since : until));
+    // A line closed (or a review dated) after the report's today counts no days, never fewer.
+    return Math.max(0, daysBetween(line.since, line.closedOn ?? context.today));
   };
   const counted: FollowedLine[] = [];
   const reviewBlocks: Block[] = [];
@@ -267,7 +76,7 @@ export async function recommendationsReport(context: ReportContext): Promise<Rep
         cell(days === null ? '–' : String(days)),
       ];
     };
-    const addRecommendation = (row: (typeof recommendationRows)[number], number: string) => {
+    const addRecommendation = (row: RecommendationRow, number: string) => {
       const line: FollowedLine = {
         statusId: row.statusId,
         dueDate: row.dueDate,
@@ -332,7 +141,7 @@ export async function recommendationsReport(context: ReportContext): Promise<Rep
           ),
         ),
       );
-    const earlier = review.review.followsUpReviewId ? reviewById.get(review.review.followsUpReviewId) : undefined;
+    const earlier = review.earlier;
     if (earlier)
       reviewBlocks.push(
         text(
@@ -364,7 +173,7 @@ export async function recommendationsReport(context: ReportContext): Promise<Rep
           rows,
         },
       });
-    const decided = reviewActions.filter((row) => row.action.reviewId === review.review.id);
+    const decided = review.actions;
     if (decided.length > 0)
       reviewBlocks.push({
         type: 'table',
@@ -448,43 +257,4 @@ function summaryBlocks(
     text(labels.openRecommendations(open.length, overdue.length)),
     ...(ages.length > 0 ? [text(labels.longestOpen(Math.max(...ages)))] : []),
   ];
-}
-
-/**
- * The day each closed line was closed: when its status was last set (the latest audited change
- * of its status, the day in Sweden), else the day it was last changed.
- */
-async function closingDays(
-  context: ReportContext,
-  lines: { id: string; updatedAt: Date }[],
-): Promise<Map<string, string>> {
-  const result = new Map<string, string>();
-  if (lines.length === 0) return result;
-  const events = await context.db
-    .select({ entityId: auditEvents.entityId, occurredAt: auditEvents.occurredAt })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.tenantId, context.tenantId),
-        inArray(auditEvents.entityType, ['recommendation', 'recommendation_addressee']),
-        inArray(
-          auditEvents.entityId,
-          lines.map((line) => line.id),
-        ),
-        sql`(${auditEvents.changes} -> 'statusId') is not null`,
-      ),
-    )
-    .orderBy(desc(auditEvents.occurredAt));
-  for (const line of lines) {
-    const latest = events.find((event) => event.entityId === line.id);
-    const day = swedishDateOf(latest?.occurredAt ?? line.updatedAt);
-    // A report made on an earlier day by its clock (a test's, a report dated back) never counts past its own today.
-    result.set(line.id, day > context.today ? context.today : day);
-  }
-  return result;
-}
-
-/** Whole days from one calendar date to another. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
