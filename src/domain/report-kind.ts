@@ -8,6 +8,7 @@ export const REPORT_KINDS = [
   'council-summary',
   'deviations',
   'plan-table',
+  'recommendations',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -22,6 +23,7 @@ export const TABULAR_REPORT_KINDS: readonly ReportKind[] = [
   'council-summary',
   'deviations',
   'plan-table',
+  'recommendations',
 ];
 
 /**

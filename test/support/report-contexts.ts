@@ -37,4 +37,5 @@ export const DEMO_REPORT_SCOPES: Record<ReportKind, { tenant: string; unit: stri
   'council-summary': { tenant: 'malmo', unit: 'Malmö stad', period: '2020' },
   deviations: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
   'plan-table': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+  recommendations: { tenant: 'malmo', unit: 'Grundskolenämnden', period: '2020' },
 };

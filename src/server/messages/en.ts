@@ -436,6 +436,9 @@ export const en: ServerMessages = {
     councilSummaryOneYear: 'The executive board summary covers one year.',
     summaryFromAdoptedPlans: "The summary is made from the units' adopted plans.",
     summaryFromCurrentPlans: 'The summary is made from the plans as they are now.',
+    recommendationsFromReviews:
+      'The follow-up of recommendations is made from the reviews under the unit, not from one plan.',
+    recommendationsAsNow: 'The follow-up of recommendations shows the recommendations as they are now.',
     notTabular: (kind) =>
       `The ${kind} report is running text and has no XLSX form. Choose DOCX, PDF, HTML or Markdown.`,
     noSuchRevision: (revision) => `The plan has no version ${revision}; a plan gets version 1 when it is adopted.`,

@@ -468,6 +468,9 @@ export const sv = {
     councilSummaryOneYear: 'Kommunstyrelsens sammanställning gäller ett år.',
     summaryFromAdoptedPlans: 'Sammanställningen görs av enheternas antagna planer.',
     summaryFromCurrentPlans: 'Sammanställningen görs av planerna som de är nu.',
+    recommendationsFromReviews:
+      'Uppföljningen av rekommendationer görs av granskningarna under enheten, inte av en plan.',
+    recommendationsAsNow: 'Uppföljningen av rekommendationer visar rekommendationerna som de är nu.',
     notTabular: (kind: string) =>
       `Rapporten ${kind} är löptext och finns inte som XLSX. Välj DOCX, PDF, HTML eller Markdown.`,
     noSuchRevision: (revision: number) =>

@@ -296,6 +296,19 @@ const EXPECTED_HEADINGS: Record<ReportKind, Record<'sv' | 'en', Headings>> = {
     sv: { title: 'Rapporterade avvikelser 2020', headings: ['Sammanfattning', 'Avvikelser'], columns: [] },
     en: { title: 'Reported deviations 2020', headings: ['Summary', 'Deviations'], columns: [] },
   },
+  // The demo's reviews have no recommendations: the reviews with the actions decided from them.
+  recommendations: {
+    sv: {
+      title: 'Uppföljning av revisionens rekommendationer 2020',
+      headings: ['Sammanfattning', 'Granskningar och rekommendationer'],
+      columns: ['Åtgärd', 'Genomförda åtgärder', 'Ansvarig', 'Slutdatum', 'Status'],
+    },
+    en: {
+      title: "Follow-up of the auditors' recommendations 2020",
+      headings: ['Summary', 'Reviews and recommendations'],
+      columns: ['Action', 'Measures taken', 'Responsible', 'End date', 'Status'],
+    },
+  },
 };
 
 describe('seed fidelity', () => {

@@ -19,6 +19,7 @@ import { deviationsReport } from './kinds/deviations.ts';
 import { improvementActionsReport } from './kinds/improvement-actions.ts';
 import { planReport } from './kinds/plan.ts';
 import { planTableReport } from './kinds/plan-table.ts';
+import { recommendationsReport } from './kinds/recommendations.ts';
 import { labelsFor, type ReportContext } from './report-context.ts';
 import { resolveReportPeriod } from './report-window.ts';
 import { renderDocx } from './render-docx.ts';
@@ -36,6 +37,7 @@ const BUILDERS: Record<ReportKind, (context: ReportContext) => Promise<ReportDoc
   'council-summary': councilSummaryReport,
   deviations: deviationsReport,
   'plan-table': planTableReport,
+  recommendations: recommendationsReport,
 };
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -97,6 +99,19 @@ export async function buildReportDocument(
     throw fieldError(
       'period',
       localize((m) => m.reports.councilSummaryOneYear),
+    );
+  }
+  // The follow-up of recommendations is made from the reviews under the unit, as they are now: no plan, no revision.
+  if (request.planId !== undefined && request.kind === 'recommendations') {
+    throw fieldError(
+      'plan',
+      localize((m) => m.reports.recommendationsFromReviews),
+    );
+  }
+  if (request.revision !== undefined && request.kind === 'recommendations') {
+    throw fieldError(
+      'revision',
+      localize((m) => m.reports.recommendationsAsNow),
     );
   }
   if (request.planId !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {

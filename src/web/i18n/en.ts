@@ -1192,6 +1192,9 @@ export const en: Messages = {
   'reports.kind.deviations': 'Reported deviations',
   'reports.about.deviations':
     'The deviations in the unit and everything below it during the period: where, when, how serious, whether closed and which action answers them.',
+  'reports.kind.recommendations': "Follow-up of the auditors' recommendations",
+  'reports.about.recommendations':
+    "The reviews in the unit and everything below it during the period, and older ones with open recommendations: per recommendation the committee's answer, the actions taken, the status, when it is due and how long it has been open.",
   'admin.directory': 'Directory sync (SCIM)',
   'admin.directoryIntro':
     "With SCIM, Entra ID or another directory keeps Uppsikt's people and groups current: new staff are added, changes follow, and whoever is removed in the directory is deactivated (nobody is deleted in Uppsikt). Groups give roles through the role rules.",

@@ -1224,6 +1224,9 @@ export const sv = {
   'reports.kind.deviations': 'Rapporterade avvikelser',
   'reports.about.deviations':
     'Avvikelserna i enheten och allt under den under perioden: var, när, hur allvarliga, om de är stängda och vilken åtgärd som besvarar dem.',
+  'reports.kind.recommendations': 'Uppföljning av revisionens rekommendationer',
+  'reports.about.recommendations':
+    'Granskningarna i enheten och allt under den under perioden, och äldre med öppna rekommendationer: per rekommendation nämndens svar, vidtagna åtgärder, status, när den ska vara klar och hur länge den varit öppen.',
   'admin.directory': 'Katalogsynkronisering (SCIM)',
   'admin.directoryIntro':
     'Med SCIM håller Entra ID, eller en annan katalog, Uppsikts personer och grupper aktuella: nya medarbetare läggs upp, ändringar följer med och den som tas bort i katalogen avaktiveras (ingen tas bort i Uppsikt). Grupperna ger roller genom reglerna för roller.',

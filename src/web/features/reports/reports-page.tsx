@@ -48,6 +48,7 @@ const PLAN_KIND_OF: Record<ReportKind, 'internal_control' | 'activity'> = {
   'council-summary': 'internal_control',
   deviations: 'internal_control',
   'plan-table': 'internal_control',
+  recommendations: 'internal_control',
 };
 
 /**
@@ -81,11 +82,12 @@ export function ReportsPage() {
     void navigate({ to: '/rapporter', search: { ...search, ...change }, replace: true });
   const planKind = PLAN_KIND_OF[kind];
   const summary = kind === 'council-summary';
-  // The summary is made for the municipality; the deviations for any unit and what is below it.
-  const wide = summary || kind === 'deviations';
+  // The summary is made for the municipality; the deviations and the recommendations for any unit and what is below it.
+  const underUnit = kind === 'deviations' || kind === 'recommendations';
+  const wide = summary || underUnit;
   const unitChoices = summary
     ? units.data.filter((unit) => unit.kind === 'kommun' || unit.kind === 'region' || unit.parentId === null)
-    : kind === 'deviations'
+    : underUnit
       ? units.data
       : units.data.filter((unit) => plans.data.some((plan) => plan.unitId === unit.id && plan.kind === planKind));
   const unitId =
