@@ -21,12 +21,12 @@ const document = (subtitle: string[]): ReportDocument => ({
 });
 
 describe('making a report', () => {
-  test('a period that is neither a year nor a range is refused at `period`, in both languages, before anything is read', async () => {
+  test('a period that is none (a year, a range, a reporting period’s code or name) is refused at `period`, in both languages, before anything is read', async () => {
     // The command line passes the period as typed; the database and the caller are not reached.
     const attempt = buildReportDocument(undefined as unknown as Database, undefined as unknown as Access, {
       kind: 'plan',
       unitId: 'x',
-      period: 'sommaren',
+      period: '2020-Q7',
       format: 'md',
       locale: 'sv',
     });
@@ -36,8 +36,8 @@ describe('making a report', () => {
       {
         path: 'period',
         message: {
-          sv: 'Ange ett år (2020) eller en period (2020-2021).',
-          en: 'Give a year (2020) or a range (2020-2021).',
+          sv: '”2020-Q7” är ingen period. Ange ett år (2020), flera år (2020-2021), en rapportperiod som 2020-Q3, 2020-T2, 2020-H1, 2020-D eller 2020-P1, eller namnet på en period i årshjulet.',
+          en: '"2020-Q7" is not a period. Give a year (2020), a range (2020-2021), a reporting period such as 2020-Q3, 2020-T2, 2020-H1, 2020-D or 2020-P1, or the name of a period of the reporting calendar.',
         },
       },
     ]);

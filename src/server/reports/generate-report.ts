@@ -21,7 +21,7 @@ import { planReport } from './kinds/plan.ts';
 import { planTableReport } from './kinds/plan-table.ts';
 import { recommendationsReport } from './kinds/recommendations.ts';
 import { labelsFor, type ReportContext } from './report-context.ts';
-import { resolveReportPeriod } from './report-window.ts';
+import { requireReportPeriod, resolveReportPeriod } from './report-window.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -89,13 +89,14 @@ export async function buildReportDocument(
   access: Access,
   request: ReportRequest,
 ): Promise<ReportDocument> {
-  const period = await resolveReportPeriod(db, access.tenantId, request.period, request.locale);
-  if (period.window && WHOLE_YEAR_REPORT_KINDS.includes(request.kind))
+  // Text that is no period is refused before anything is read.
+  const asked = requireReportPeriod(request.period);
+  if (asked.type !== 'years' && WHOLE_YEAR_REPORT_KINDS.includes(request.kind))
     throw fieldError(
       'period',
       localize((m) => m.reports.periodNotForKind(request.kind)),
     );
-  if (request.kind === 'council-summary' && period.startYear !== period.endYear) {
+  if (request.kind === 'council-summary' && asked.type === 'years' && asked.startYear !== asked.endYear) {
     throw fieldError(
       'period',
       localize((m) => m.reports.councilSummaryOneYear),
@@ -133,6 +134,7 @@ export async function buildReportDocument(
     );
   }
   access.assertRead(request.unitId);
+  const period = await resolveReportPeriod(db, access.tenantId, asked, request.locale);
   const [unit] = await db
     .select({ id: orgUnits.id, name: orgUnits.name })
     .from(orgUnits)

@@ -34,24 +34,27 @@ export interface ResolvedReportPeriod {
 
 type PeriodRow = typeof reportingPeriods.$inferSelect;
 
+/** The period a report is asked for, read from its text; 400 naming `period` for text that is no period. */
+export function requireReportPeriod(text: string): ReportPeriodRequest {
+  const request = parseReportPeriod(text);
+  if (request) return request;
+  const message = localize((m) => m.reports.notAPeriod(text.slice(0, 60)));
+  throw new AppError('validation_failed', message, [{ path: 'period', message }]);
+}
+
 /**
  * Resolves the period a report is asked for against the tenant's årshjul: a quarter or tertial
  * the tenant has set up is taken with its own dates, else by the calendar; a delår by the
  * tenant's (the first, second … of the year by start), else 1 January – 31 August; a prognos
- * only as the tenant has it; a named period by its printed name in either language. 400 naming
- * `period` for text that is no period, 404 naming it for a period the årshjul does not have.
+ * only as the tenant has it; a named period by its printed name in either language. 404 naming
+ * `period` for a period the årshjul does not have.
  */
 export async function resolveReportPeriod(
   db: Database,
   tenantId: string,
-  text: string,
+  request: ReportPeriodRequest,
   locale: 'sv' | 'en',
 ): Promise<ResolvedReportPeriod> {
-  const request = parseReportPeriod(text);
-  if (!request) {
-    const message = localize((m) => m.reports.notAPeriod(text.slice(0, 60)));
-    throw new AppError('validation_failed', message, [{ path: 'period', message }]);
-  }
   if (request.type === 'years') return { startYear: request.startYear, endYear: request.endYear, window: null };
   const window = await windowOf(db, tenantId, request, locale);
   if (!window) {
