@@ -7,6 +7,7 @@ export const REPORT_KINDS = [
   'plan',
   'council-summary',
   'deviations',
+  'action-report',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -20,6 +21,7 @@ export const TABULAR_REPORT_KINDS: readonly ReportKind[] = [
   'plan',
   'council-summary',
   'deviations',
+  'action-report',
 ];
 
 /**

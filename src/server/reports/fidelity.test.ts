@@ -254,6 +254,42 @@ const EXPECTED_HEADINGS: Record<ReportKind, Record<'sv' | 'en', Headings>> = {
     sv: { title: 'Rapporterade avvikelser 2020', headings: ['Sammanfattning', 'Avvikelser'], columns: [] },
     en: { title: 'Reported deviations 2020', headings: ['Summary', 'Deviations'], columns: [] },
   },
+  'action-report': {
+    sv: {
+      title: 'Åtgärdsrapport 2026',
+      headings: ['Sammanfattning', 'Avvikelser och åtgärder'],
+      columns: [
+        'Allvarlighet',
+        'Avvikelser',
+        'Med åtgärd',
+        'Ingen åtgärd',
+        'Avvikelse',
+        'Upptäckt',
+        'Kontrollmoment / Risk',
+        'Åtgärd',
+        'Ansvarig',
+        'Start – slut',
+        'Status',
+      ],
+    },
+    en: {
+      title: 'Action report 2026',
+      headings: ['Summary', 'Deviations and actions'],
+      columns: [
+        'Severity',
+        'Deviations',
+        'With action',
+        'No action',
+        'Deviation',
+        'Found on',
+        'Control / Risk',
+        'Action',
+        'Responsible',
+        'Start – end',
+        'Status',
+      ],
+    },
+  },
 };
 
 describe('seed fidelity', () => {

@@ -142,6 +142,25 @@ export const REPORT_LABELS = {
     councilTitle: (year: string) => `Uppföljning av intern kontroll ${year} – sammanställning för kommunstyrelsen`,
     deviationsTitle: (period: string) => `Rapporterade avvikelser ${period}`,
     reportPeriodLine: (label: string, from: string, to: string) => `Rapportperiod: ${label} (${from} – ${to})`,
+    actionReportTitle: (period: string) => `Åtgärdsrapport ${period}`,
+    deviationsAndActions: 'Avvikelser och åtgärder',
+    actionsCaption: (unit: string) => `${unit}: avvikelser och åtgärder`,
+    summaryCaption: 'Avvikelser per allvarlighet och åtgärd',
+    withAction: 'Med åtgärd',
+    noAction: 'Ingen åtgärd',
+    total: 'Totalt',
+    startAndEnd: 'Start – slut',
+    overdueMark: 'Försenad',
+    actionsCounted: (count: number, completed: number, overdue: number) =>
+      count === 0
+        ? 'Inga avvikelser har någon åtgärd.'
+        : `${count === 1 ? '1 åtgärd svarar' : `${count} åtgärder svarar`} mot avvikelserna; ${completed} ${completed === 1 ? 'är genomförd' : 'är genomförda'} och ${overdue} ${overdue === 1 ? 'är försenad' : 'är försenade'}.`,
+    unansweredCounted: (count: number) =>
+      count === 0
+        ? 'Alla avvikelser har en åtgärd.'
+        : count === 1
+          ? '1 avvikelse har ingen åtgärd.'
+          : `${count} avvikelser har ingen åtgärd.`,
     summary: 'Sammanfattning',
     unit: 'Nämnd/bolag',
     plan: 'Plan',
@@ -321,6 +340,25 @@ export const REPORT_LABELS = {
     councilTitle: (year: string) => `Follow-up of internal control ${year} – summary for the executive board`,
     deviationsTitle: (period: string) => `Reported deviations ${period}`,
     reportPeriodLine: (label: string, from: string, to: string) => `Reporting period: ${label} (${from} – ${to})`,
+    actionReportTitle: (period: string) => `Action report ${period}`,
+    deviationsAndActions: 'Deviations and actions',
+    actionsCaption: (unit: string) => `${unit}: deviations and actions`,
+    summaryCaption: 'Deviations by severity and action',
+    withAction: 'With action',
+    noAction: 'No action',
+    total: 'Total',
+    startAndEnd: 'Start – end',
+    overdueMark: 'Overdue',
+    actionsCounted: (count: number, completed: number, overdue: number) =>
+      count === 0
+        ? 'No deviation has an action.'
+        : `${count === 1 ? '1 action answers' : `${count} actions answer`} the deviations; ${completed} completed and ${overdue} overdue.`,
+    unansweredCounted: (count: number) =>
+      count === 0
+        ? 'Every deviation has an action.'
+        : count === 1
+          ? '1 deviation has no action.'
+          : `${count} deviations have no action.`,
     summary: 'Summary',
     unit: 'Committee/company',
     plan: 'Plan',

@@ -296,7 +296,7 @@ describe('reading the reports Uppsikt prints as DOCX', () => {
     const rendered = await renderReport(document, request);
     const years = period.split('-').map(Number);
     const facts =
-      kind === 'council-summary' || kind === 'deviations'
+      kind === 'council-summary' || kind === 'deviations' || kind === 'action-report'
         ? null
         : (
             await planOfReport(
