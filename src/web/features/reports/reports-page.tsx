@@ -47,6 +47,7 @@ const PLAN_KIND_OF: Record<ReportKind, 'internal_control' | 'activity'> = {
   plan: 'internal_control',
   'council-summary': 'internal_control',
   deviations: 'internal_control',
+  'action-report': 'internal_control',
 };
 
 /**
@@ -80,11 +81,12 @@ export function ReportsPage() {
     void navigate({ to: '/rapporter', search: { ...search, ...change }, replace: true });
   const planKind = PLAN_KIND_OF[kind];
   const summary = kind === 'council-summary';
-  // The summary is made for the municipality; the deviations for any unit and what is below it.
-  const wide = summary || kind === 'deviations';
+  // The summary is made for the municipality; the deviations and the actions for any unit and what is below it.
+  const belowToo = kind === 'deviations' || kind === 'action-report';
+  const wide = summary || belowToo;
   const unitChoices = summary
     ? units.data.filter((unit) => unit.kind === 'kommun' || unit.kind === 'region' || unit.parentId === null)
-    : kind === 'deviations'
+    : belowToo
       ? units.data
       : units.data.filter((unit) => plans.data.some((plan) => plan.unitId === unit.id && plan.kind === planKind));
   const unitId =
