@@ -153,7 +153,7 @@ export const REPORT_LABELS = {
     overdueMark: 'Försenad',
     actionsCounted: (count: number, completed: number, overdue: number) =>
       count === 0
-        ? 'Inga avvikelser har någon åtgärd.'
+        ? 'Ingen av avvikelserna har någon åtgärd.'
         : `${count === 1 ? '1 åtgärd svarar' : `${count} åtgärder svarar`} mot avvikelserna; ${completed} ${completed === 1 ? 'är genomförd' : 'är genomförda'} och ${overdue} ${overdue === 1 ? 'är försenad' : 'är försenade'}.`,
     unansweredCounted: (count: number) =>
       count === 0
@@ -351,7 +351,7 @@ export const REPORT_LABELS = {
     overdueMark: 'Overdue',
     actionsCounted: (count: number, completed: number, overdue: number) =>
       count === 0
-        ? 'No deviation has an action.'
+        ? 'None of the deviations has an action.'
         : `${count === 1 ? '1 action answers' : `${count} actions answer`} the deviations; ${completed} completed and ${overdue} overdue.`,
     unansweredCounted: (count: number) =>
       count === 0

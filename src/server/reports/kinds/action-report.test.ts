@@ -3,6 +3,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fixedClock } from '../../../domain/clock.ts';
+import { operatorAccess } from '../../access/access.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
+import { CURRENT_YEAR_DEVIATION } from '../../demo/current-year-enrichment.ts';
+import { loadDemoData } from '../../demo/load-demo-data.ts';
+import { demoFixturesFolder } from '../../paths.ts';
+import { generateReport } from '../generate-report.ts';
+import { findScopeByNames } from '../report-scope.ts';
+import { createTestDatabase } from '../../../../test/support/test-database.ts';
+import { demoClock } from '../../../../test/support/demo-clock.ts';
 import { createHarness, ok, type Client, type Harness } from '../../../../test/support/harness.ts';
 import { docxText } from '../../../../test/support/seed-fidelity.ts';
 import { reportContextFor } from '../../../../test/support/report-contexts.ts';
@@ -14,6 +24,9 @@ import { actionReport } from './action-report.ts';
 // the units below it, each with the action that answers it (who, when, status, overdue on the
 // harness's day 2026-06-15) or marked as having none, counted in the summary; for a quarter only
 // those found in it; and never a unit the caller does not read.
+
+/** The Markdown table row that holds a text, as one line. */
+const rowOf = (report: string, needle: string) => report.split('\n').find((line) => line.includes(needle)) ?? '';
 
 describe('the action report', () => {
   let h: Harness;
@@ -27,8 +40,6 @@ describe('the action report', () => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     return reply.bytes.toString('utf8');
   };
-  /** The Markdown table row that holds a text, as one line. */
-  const rowOf = (report: string, needle: string) => report.split('\n').find((line) => line.includes(needle)) ?? '';
 
   beforeAll(async () => {
     h = await createHarness();
@@ -128,6 +139,11 @@ describe('the action report', () => {
     expect(report.indexOf('Journal saknades i april')).toBeGreaterThan(report.indexOf('## Förvaltning A1'));
     expect(report.indexOf('Kvitto saknades i januari')).toBeLessThan(report.indexOf('## Förvaltning A1'));
     expect(rowOf(report, 'Journal saknades i april')).toContain('| Ingen åtgärd |');
+    // Förvaltning A1 alone: its one deviation has no action.
+    const below = await md(h.tenant.unitA1, '2026');
+    expect(below).toContain('Ingen av avvikelserna har någon åtgärd.');
+    expect(below).toContain('1 avvikelse har ingen åtgärd.');
+    expect(below).not.toContain('Attest saknades');
     // Nämnd B is not below Nämnd A.
     expect(report).not.toContain('Inköp utan avtal');
   });
@@ -166,8 +182,8 @@ describe('the action report', () => {
     const h2 = await md(h.tenant.unitA, '2026-H2');
     expect(h2).toContain('Inga avvikelser är rapporterade.');
     expect(rowOf(h2, '| Totalt |')).toMatch(/\| Totalt \| 0 \| 0 \| 0 \|/);
-    expect(h2).toContain('Alla avvikelser har en åtgärd.');
-    expect(h2).toContain('Inga avvikelser har någon åtgärd.');
+    expect(h2).not.toContain('Alla avvikelser har en åtgärd.');
+    expect(h2).not.toContain('åtgärd svarar');
   });
 
   test('a unit the caller does not read is left out, from the table and from the counts', async () => {
@@ -204,10 +220,16 @@ describe('the action report', () => {
     expect(pdf.status).toBe(200);
     const folder = mkdtempSync(join(tmpdir(), 'action-report-'));
     writeFileSync(join(folder, 'report.pdf'), pdf.bytes);
-    const info = execFileSync('pdfinfo', [join(folder, 'report.pdf')], { encoding: 'utf8' });
+    const info = execFileSync('pdfinfo', [join(folder, 'report.pdf')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number) as [number, number];
     expect(width).toBeGreaterThan(height);
-    const pdfText = execFileSync('pdftotext', ['-layout', join(folder, 'report.pdf'), '-'], { encoding: 'utf8' });
+    const pdfText = execFileSync('pdftotext', ['-layout', join(folder, 'report.pdf'), '-'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const docx = await get(`${scope}&format=docx`);
     const docxWords = docxText(docx.bytes);
     const html = (await get(`${scope}&format=html`)).bytes.toString('utf8');
@@ -262,5 +284,83 @@ describe('the action report', () => {
     const unanswered = unitA.find((row) => String(row[0]).startsWith('Kvitto saknades i januari'))!;
     expect(unanswered[4]).toBe('Ingen åtgärd');
     expect(sheets[2]!.rows.some((row) => String(row[0]).startsWith('Journal saknades i april'))).toBe(true);
+  });
+});
+
+// On the demo data: the current-year plan of exempelkommun-b's Utbildningsnämnden has a
+// deviation answered by an action that runs to the year's end; the 2020 plans have none.
+describe('the action report on the demo data', () => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemoData(database.db, { fixturesFolder: demoFixturesFolder, clock: demoClock });
+  });
+  afterAll(() => database.close());
+
+  const report = async (period: string, format: 'md' | 'pdf', now = '2026-11-30T10:00:00Z') => {
+    const scope = await findScopeByNames(database.db, 'exempelkommun-b', 'Utbildningsnämnden');
+    return generateReport(database.db, operatorAccess(scope.tenantId, fixedClock(now)), {
+      kind: 'action-report',
+      unitId: scope.unitId,
+      period,
+      format,
+      locale: 'sv',
+    });
+  };
+
+  test('the current year’s deviation with its action, responsible, dates and status; overdue once its end has passed', async () => {
+    const year = (await report('2026', 'md')).bytes.toString('utf8');
+    const row = rowOf(year, CURRENT_YEAR_DEVIATION.title);
+    expect(row).toContain(CURRENT_YEAR_DEVIATION.severity);
+    expect(row).toContain(CURRENT_YEAR_DEVIATION.control);
+    expect(row).toContain(CURRENT_YEAR_DEVIATION.action.title);
+    expect(row).toContain(CURRENT_YEAR_DEVIATION.action.whatToDo);
+    expect(row).toMatch(/\| 2026-\d\d-\d\d \| .*\| [^|]+ \| 2026-\d\d-\d\d – 2026-12-31 \| Pågående \|$/);
+    expect(rowOf(year, '| Totalt |')).toMatch(/\| Totalt \| 1 \| 1 \| 0 \|/);
+    expect(year).toContain('1 åtgärd svarar mot avvikelserna; 0 är genomförda och 0 är försenade.');
+    const later = (await report('2026', 'md', '2027-01-15T10:00:00Z')).bytes.toString('utf8');
+    expect(rowOf(later, CURRENT_YEAR_DEVIATION.title)).toMatch(/Pågående<br>Försenad \|$/);
+    expect(later).toContain('0 är genomförda och 1 är försenad.');
+  });
+
+  test('the quarter it was found in holds it, the next does not; 2020 has none', async () => {
+    const found = rowOf((await report('2026', 'md')).bytes.toString('utf8'), CURRENT_YEAR_DEVIATION.title);
+    const foundOn = /\| (2026-\d\d-\d\d) \|/.exec(found)![1]!;
+    const quarter = Math.ceil(Number(foundOn.slice(5, 7)) / 3);
+    expect((await report(`2026-Q${quarter}`, 'md')).bytes.toString('utf8')).toContain(CURRENT_YEAR_DEVIATION.title);
+    const next = (await report(`2026-Q${(quarter % 4) + 1}`, 'md')).bytes.toString('utf8');
+    expect(next).not.toContain(CURRENT_YEAR_DEVIATION.title);
+    expect(next).toContain('Inga avvikelser är rapporterade.');
+    const old = (await report('2020', 'md')).bytes.toString('utf8');
+    expect(old).toContain('# Åtgärdsrapport 2020');
+    expect(rowOf(old, '| Totalt |')).toMatch(/\| Totalt \| 0 \| 0 \| 0 \|/);
+  });
+
+  test('as a landscape PDF with the deviation and its action', async () => {
+    const pdf = await report('2026', 'pdf');
+    const folder = mkdtempSync(join(tmpdir(), 'action-report-demo-'));
+    writeFileSync(join(folder, 'report.pdf'), pdf.bytes);
+    const info = execFileSync('pdfinfo', [join(folder, 'report.pdf')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number) as [number, number];
+    expect(width).toBeGreaterThan(height);
+    const words = execFileSync('pdftotext', [join(folder, 'report.pdf'), '-'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .replace(/\u00ad\n/g, '')
+      .replace(/\s+/g, ' ');
+    // Words within one line of a cell (pdftotext reads a table's columns side by side).
+    for (const needle of [
+      'Åtgärdsrapport 2026',
+      'Utbildningsnämnden',
+      CURRENT_YEAR_DEVIATION.control,
+      'Bevakningslista för riktade',
+      'Pågående',
+      '2026-12-31',
+    ])
+      expect(words).toContain(needle);
   });
 });

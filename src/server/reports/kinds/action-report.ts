@@ -154,16 +154,18 @@ export async function actionReport(context: ReportContext): Promise<ReportDocume
   // An action that answers several deviations is counted once.
   const distinctActions = new Map(rows.flatMap((row) => (row.action ? [[row.action.id, row] as const] : [])));
   const answeredRows = [...distinctActions.values()];
-  blocks.push(
-    text(labels.unansweredCounted(rows.filter((row) => row.action === null).length)),
-    text(
-      labels.actionsCounted(
-        answeredRows.length,
-        answeredRows.filter((row) => row.status?.category === 'completed').length,
-        answeredRows.filter(overdue).length,
+  // With no deviations, the line under the next heading says so; no count is written about none.
+  if (rows.length > 0)
+    blocks.push(
+      text(labels.unansweredCounted(rows.filter((row) => row.action === null).length)),
+      text(
+        labels.actionsCounted(
+          answeredRows.length,
+          answeredRows.filter((row) => row.status?.category === 'completed').length,
+          answeredRows.filter(overdue).length,
+        ),
       ),
-    ),
-  );
+    );
 
   blocks.push({ type: 'heading', level: 1, text: labels.deviationsAndActions });
   if (rows.length === 0) blocks.push(text(labels.noDeviations));
