@@ -134,10 +134,10 @@ describe('the action report', () => {
     const unanswered = rowOf(report, 'Kvitto saknades i januari');
     expect(unanswered).toMatch(/Risk: Felaktiga utbetalningar \| Ingen åtgärd \| – \| – \| – \|$/);
     expect(unanswered).toContain('Mindre väsentlig');
-    expect(report.indexOf('## Nämnd A')).toBeGreaterThan(-1);
-    expect(report.indexOf('## Förvaltning A1')).toBeGreaterThan(report.indexOf('## Nämnd A'));
-    expect(report.indexOf('Journal saknades i april')).toBeGreaterThan(report.indexOf('## Förvaltning A1'));
-    expect(report.indexOf('Kvitto saknades i januari')).toBeLessThan(report.indexOf('## Förvaltning A1'));
+    expect(report.indexOf('### Nämnd A')).toBeGreaterThan(-1);
+    expect(report.indexOf('### Förvaltning A1')).toBeGreaterThan(report.indexOf('### Nämnd A'));
+    expect(report.indexOf('Journal saknades i april')).toBeGreaterThan(report.indexOf('### Förvaltning A1'));
+    expect(report.indexOf('Kvitto saknades i januari')).toBeLessThan(report.indexOf('### Förvaltning A1'));
     expect(rowOf(report, 'Journal saknades i april')).toContain('| Ingen åtgärd |');
     // Förvaltning A1 alone: its one deviation has no action.
     const below = await md(h.tenant.unitA1, '2026');
@@ -174,7 +174,7 @@ describe('the action report', () => {
     for (const title of ['Dubbel utbetalning i maj', 'Journal saknades i april']) expect(q1).not.toContain(title);
     expect(rowOf(q1, '| Totalt |')).toMatch(/\| Totalt \| 3 \| 2 \| 1 \|/);
     expect(q1).toContain('1 åtgärd svarar mot avvikelserna; 0 är genomförda och 1 är försenad.');
-    expect(q1).not.toContain('## Förvaltning A1');
+    expect(q1).not.toContain('### Förvaltning A1');
     const q2 = await md(h.tenant.unitA, '2026-Q2');
     for (const title of ['Dubbel utbetalning i maj', 'Journal saknades i april']) expect(q2).toContain(title);
     for (const title of ['Kvitto saknades', 'Attest saknades']) expect(q2).not.toContain(title);
@@ -197,7 +197,7 @@ describe('the action report', () => {
     );
     expect(some).not.toContain('Inköp utan avtal');
     expect(some).not.toContain('Journal saknades i april');
-    expect(some).not.toContain('Förvaltning A1\n');
+    expect(some).not.toContain('### Förvaltning A1');
     expect(rowOf(some, '| Totalt |')).toMatch(/\| Totalt \| 4 \| 3 \| 1 \|/);
     // Through the API: a reader of Nämnd A gets its subtree and may not ask for Nämnd B.
     const reader = await h.as('reader');
