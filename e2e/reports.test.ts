@@ -93,6 +93,24 @@ describe('reports', () => {
     await page.context().close();
   });
 
+  test('the action report shows each deviation of the unit with the action that answers it', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'admin@exempelkommun-b.example');
+    await page.goto(`${session.url}/rapporter?typ=action-report`);
+    await page.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
+    await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Utbildningsnämnden' });
+    await expect.poll(() => page.getByLabel('Period', { exact: true }).inputValue()).toBe('2026');
+    await page.getByText('Avvikelser utan åtgärd står med som Ingen åtgärd.').waitFor();
+    expect(await page.getByRole('link', { name: /XLSX/ }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Visa rapporten här' }).click();
+    const frame = page.frameLocator('iframe[title="Förhandsgranskning: Åtgärdsrapport"]');
+    await frame.getByRole('heading', { name: 'Avvikelser och åtgärder' }).waitFor();
+    const table = frame.getByRole('table', { name: 'Utbildningsnämnden: avvikelser och åtgärder' });
+    await table.getByRole('row', { name: /Bevakningslista för riktade statsbidrag/ }).waitFor();
+    await checkScreen(page, 'reports-action-report');
+    await page.context().close();
+  });
+
   test('every report kind as HTML passes axe and reflows at 320 px', async () => {
     // The preview's policy allows no script at all (and sandboxes it); the scanner is a script,
     // so this window alone is told to look past the policy. A test of the headers sees it kept.
@@ -109,6 +127,7 @@ describe('reports', () => {
       ['plan', 'Grundskolenämnden', '2020'],
       ['council-summary', 'Malmö stad', '2020'],
       ['deviations', 'Malmö stad', '2020'],
+      ['action-report', 'Malmö stad', '2020'],
     ] as const;
     for (const [kind, name, period] of cases) {
       await page.goto(`${session.url}/api/v1/reports/${kind}?unit=${unit(name)}&period=${period}&format=html`);

@@ -9,6 +9,7 @@ export const REPORT_KINDS = [
   'deviations',
   'plan-table',
   'recommendations',
+  'action-report',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -24,6 +25,7 @@ export const TABULAR_REPORT_KINDS: readonly ReportKind[] = [
   'deviations',
   'plan-table',
   'recommendations',
+  'action-report',
 ];
 
 /**

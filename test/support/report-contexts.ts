@@ -38,4 +38,5 @@ export const DEMO_REPORT_SCOPES: Record<ReportKind, { tenant: string; unit: stri
   deviations: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
   'plan-table': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
   recommendations: { tenant: 'malmo', unit: 'Grundskolenämnden', period: '2020' },
+  'action-report': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2026' },
 };

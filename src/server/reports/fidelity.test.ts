@@ -309,6 +309,42 @@ const EXPECTED_HEADINGS: Record<ReportKind, Record<'sv' | 'en', Headings>> = {
       columns: ['Action', 'Measures taken', 'Responsible', 'End date', 'Status'],
     },
   },
+  'action-report': {
+    sv: {
+      title: 'Åtgärdsrapport 2026',
+      headings: ['Sammanfattning', 'Avvikelser och åtgärder'],
+      columns: [
+        'Allvarlighet',
+        'Avvikelser',
+        'Med åtgärd',
+        'Ingen åtgärd',
+        'Avvikelse',
+        'Upptäckt',
+        'Kontrollmoment / Risk',
+        'Åtgärd',
+        'Ansvarig',
+        'Start – slut',
+        'Status',
+      ],
+    },
+    en: {
+      title: 'Action report 2026',
+      headings: ['Summary', 'Deviations and actions'],
+      columns: [
+        'Severity',
+        'Deviations',
+        'With action',
+        'No action',
+        'Deviation',
+        'Found on',
+        'Control / Risk',
+        'Action',
+        'Responsible',
+        'Start – end',
+        'Status',
+      ],
+    },
+  },
 };
 
 describe('seed fidelity', () => {

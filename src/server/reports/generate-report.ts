@@ -12,6 +12,7 @@ import { AppError, type LocalizedText } from '../errors.ts';
 import { localize } from '../messages/messages.ts';
 import type { ReportDocument } from './document.ts';
 import { activityPlanReport } from './kinds/activity-plan.ts';
+import { actionReport } from './kinds/action-report.ts';
 import { activityReviewReport } from './kinds/activity-review.ts';
 import { controlFollowUpReport } from './kinds/control-follow-up.ts';
 import { councilSummaryReport } from './kinds/council-summary.ts';
@@ -38,7 +39,11 @@ const BUILDERS: Record<ReportKind, (context: ReportContext) => Promise<ReportDoc
   deviations: deviationsReport,
   'plan-table': planTableReport,
   recommendations: recommendationsReport,
+  'action-report': actionReport,
 };
+
+/** Kinds that gather every plan of the units below, as they are now: no one plan or revision is chosen. */
+const FROM_CURRENT_PLANS: readonly ReportKind[] = ['council-summary', 'deviations', 'action-report'];
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -115,13 +120,13 @@ export async function buildReportDocument(
       localize((m) => m.reports.recommendationsAsNow),
     );
   }
-  if (request.planId !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
+  if (request.planId !== undefined && FROM_CURRENT_PLANS.includes(request.kind)) {
     throw fieldError(
       'plan',
       localize((m) => m.reports.summaryFromAdoptedPlans),
     );
   }
-  if (request.revision !== undefined && (request.kind === 'council-summary' || request.kind === 'deviations')) {
+  if (request.revision !== undefined && FROM_CURRENT_PLANS.includes(request.kind)) {
     throw fieldError(
       'revision',
       localize((m) => m.reports.summaryFromCurrentPlans),

@@ -142,6 +142,25 @@ export const REPORT_LABELS = {
     councilTitle: (year: string) => `Uppföljning av intern kontroll ${year} – sammanställning för kommunstyrelsen`,
     deviationsTitle: (period: string) => `Rapporterade avvikelser ${period}`,
     reportPeriodLine: (label: string, from: string, to: string) => `Rapportperiod: ${label} (${from} – ${to})`,
+    actionReportTitle: (period: string) => `Åtgärdsrapport ${period}`,
+    deviationsAndActions: 'Avvikelser och åtgärder',
+    actionsCaption: (unit: string) => `${unit}: avvikelser och åtgärder`,
+    summaryCaption: 'Avvikelser per allvarlighet och åtgärd',
+    withAction: 'Med åtgärd',
+    noAction: 'Ingen åtgärd',
+    total: 'Totalt',
+    startAndEnd: 'Start – slut',
+    overdueMark: 'Försenad',
+    actionsCounted: (count: number, completed: number, overdue: number) =>
+      count === 0
+        ? 'Ingen av avvikelserna har någon åtgärd.'
+        : `${count === 1 ? '1 åtgärd svarar' : `${count} åtgärder svarar`} mot avvikelserna; ${completed} ${completed === 1 ? 'är genomförd' : 'är genomförda'} och ${overdue} ${overdue === 1 ? 'är försenad' : 'är försenade'}.`,
+    unansweredCounted: (count: number) =>
+      count === 0
+        ? 'Alla avvikelser har en åtgärd.'
+        : count === 1
+          ? '1 avvikelse har ingen åtgärd.'
+          : `${count} avvikelser har ingen åtgärd.`,
     summary: 'Sammanfattning',
     unit: 'Nämnd/bolag',
     plan: 'Plan',
@@ -228,7 +247,6 @@ export const REPORT_LABELS = {
     recommendationsScope: (period: string, before: string) =>
       `Granskningar daterade ${period}, och tidigare granskningar (före ${before}) med rekommendationer som fortfarande är öppna. Dagar öppen räknas från granskningens datum till i dag, eller till den dag rekommendationen stängdes.`,
     recommendationsPerStatus: 'Rekommendationer per status',
-    total: 'Totalt',
     openRecommendations: (open: number, overdue: number) =>
       `${open === 1 ? '1 rekommendation är öppen' : `${open} rekommendationer är öppna`}, varav ${overdue} ${overdue === 1 ? 'är försenad' : 'är försenade'}.`,
     longestOpen: (days: number) =>
@@ -247,7 +265,7 @@ export const REPORT_LABELS = {
     answerOf: (unit: string) => `Svar från ${unit}`,
     actionsTaken: 'Vidtagna åtgärder',
     dueDate: 'Klart senast',
-    overdueMark: 'försenad',
+    overdueLowerMark: 'försenad',
     closedOn: (date: string) => `stängd ${date}`,
     daysOpen: 'Dagar öppen',
     actionTitle: 'Åtgärd',
@@ -355,6 +373,25 @@ export const REPORT_LABELS = {
     councilTitle: (year: string) => `Follow-up of internal control ${year} – summary for the executive board`,
     deviationsTitle: (period: string) => `Reported deviations ${period}`,
     reportPeriodLine: (label: string, from: string, to: string) => `Reporting period: ${label} (${from} – ${to})`,
+    actionReportTitle: (period: string) => `Action report ${period}`,
+    deviationsAndActions: 'Deviations and actions',
+    actionsCaption: (unit: string) => `${unit}: deviations and actions`,
+    summaryCaption: 'Deviations by severity and action',
+    withAction: 'With action',
+    noAction: 'No action',
+    total: 'Total',
+    startAndEnd: 'Start – end',
+    overdueMark: 'Overdue',
+    actionsCounted: (count: number, completed: number, overdue: number) =>
+      count === 0
+        ? 'None of the deviations has an action.'
+        : `${count === 1 ? '1 action answers' : `${count} actions answer`} the deviations; ${completed} completed and ${overdue} overdue.`,
+    unansweredCounted: (count: number) =>
+      count === 0
+        ? 'Every deviation has an action.'
+        : count === 1
+          ? '1 deviation has no action.'
+          : `${count} deviations have no action.`,
     summary: 'Summary',
     unit: 'Committee/company',
     plan: 'Plan',
@@ -440,7 +477,6 @@ export const REPORT_LABELS = {
     recommendationsScope: (period: string, before: string) =>
       `Reviews dated ${period}, and earlier reviews (before ${before}) with recommendations that are still open. Days open are counted from the review's date to today, or to the day the recommendation was closed.`,
     recommendationsPerStatus: 'Recommendations per status',
-    total: 'Total',
     openRecommendations: (open: number, overdue: number) =>
       `${open === 1 ? '1 recommendation is open' : `${open} recommendations are open`}, ${overdue} of them overdue.`,
     longestOpen: (days: number) =>
@@ -459,7 +495,7 @@ export const REPORT_LABELS = {
     answerOf: (unit: string) => `Answer from ${unit}`,
     actionsTaken: 'Actions taken',
     dueDate: 'Due',
-    overdueMark: 'overdue',
+    overdueLowerMark: 'overdue',
     closedOn: (date: string) => `closed ${date}`,
     daysOpen: 'Days open',
     actionTitle: 'Action',

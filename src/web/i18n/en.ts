@@ -1190,6 +1190,9 @@ export const en: Messages = {
   'admin.deadlineRoleHelp': 'Those with the role on the unit are reminded in the weekly digest.',
   'admin.everyRole': 'Every role',
   'reports.kind.deviations': 'Reported deviations',
+  'reports.kind.action-report': 'Action report',
+  'reports.about.action-report':
+    'Every deviation of the period in the unit and everything below it, with the action that answers it: what is to be done and has been done, who is responsible, dates, status and whether it is overdue. Deviations without an action are listed as No action.',
   'reports.about.deviations':
     'The deviations in the unit and everything below it during the period: where, when, how serious, whether closed and which action answers them.',
   'reports.kind.recommendations': "Follow-up of the auditors' recommendations",

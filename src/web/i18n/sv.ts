@@ -1222,6 +1222,9 @@ export const sv = {
   'admin.deadlineRoleHelp': 'Den som har rollen på enheten påminns i veckobrevet.',
   'admin.everyRole': 'Alla roller',
   'reports.kind.deviations': 'Rapporterade avvikelser',
+  'reports.kind.action-report': 'Åtgärdsrapport',
+  'reports.about.action-report':
+    'Varje avvikelse under perioden i enheten och allt under den, med åtgärden som besvarar den: vad som ska göras och har gjorts, ansvarig, datum, status och om den är försenad. Avvikelser utan åtgärd står med som Ingen åtgärd.',
   'reports.about.deviations':
     'Avvikelserna i enheten och allt under den under perioden: var, när, hur allvarliga, om de är stängda och vilken åtgärd som besvarar dem.',
   'reports.kind.recommendations': 'Uppföljning av revisionens rekommendationer',

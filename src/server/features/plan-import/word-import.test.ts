@@ -24,7 +24,7 @@ import { demoClock } from '../../../../test/support/demo-clock.ts';
 // another organisation with the same counts and texts as the report shows.
 
 /** The kinds that summarise several units show no one plan: there is nothing to import from them. */
-const NO_PLAN: readonly ReportKind[] = ['council-summary', 'deviations', 'recommendations'];
+const NO_PLAN: readonly ReportKind[] = ['council-summary', 'deviations', 'recommendations', 'action-report'];
 
 let h: Harness;
 beforeAll(async () => {

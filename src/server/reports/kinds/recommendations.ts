@@ -72,7 +72,7 @@ export async function recommendationsReport(context: ReportContext): Promise<Rep
           statusName(line.statusId),
           completed(line.statusId) && line.closedOn ? labels.closedOn(line.closedOn) : null,
         ),
-        cell(line.dueDate ?? '–', overdue ? labels.overdueMark : null),
+        cell(line.dueDate ?? '–', overdue ? labels.overdueLowerMark : null),
         cell(days === null ? '–' : String(days)),
       ];
     };

@@ -49,6 +49,7 @@ const PLAN_KIND_OF: Record<ReportKind, 'internal_control' | 'activity'> = {
   deviations: 'internal_control',
   'plan-table': 'internal_control',
   recommendations: 'internal_control',
+  'action-report': 'internal_control',
 };
 
 /**
@@ -82,8 +83,8 @@ export function ReportsPage() {
     void navigate({ to: '/rapporter', search: { ...search, ...change }, replace: true });
   const planKind = PLAN_KIND_OF[kind];
   const summary = kind === 'council-summary';
-  // The summary is made for the municipality; the deviations and the recommendations for any unit and what is below it.
-  const underUnit = kind === 'deviations' || kind === 'recommendations';
+  // The summary is made for the municipality; the deviations, the actions and the recommendations for any unit and what is below it.
+  const underUnit = kind === 'deviations' || kind === 'action-report' || kind === 'recommendations';
   const wide = summary || underUnit;
   const unitChoices = summary
     ? units.data.filter((unit) => unit.kind === 'kommun' || unit.kind === 'region' || unit.parentId === null)

@@ -323,7 +323,7 @@ describe('reading the reports Uppsikt prints as DOCX', () => {
     const rendered = await renderReport(document, request);
     const years = period.split('-').map(Number);
     const facts =
-      kind === 'council-summary' || kind === 'deviations' || kind === 'recommendations'
+      kind === 'council-summary' || kind === 'deviations' || kind === 'recommendations' || kind === 'action-report'
         ? null
         : (
             await planOfReport(
