@@ -14,7 +14,8 @@ import { councilSummaryReport } from './kinds/council-summary.ts';
 import { deviationsReport } from './kinds/deviations.ts';
 import { improvementActionsReport } from './kinds/improvement-actions.ts';
 import { planReport } from './kinds/plan.ts';
-import { labelsFor, type ReportContext } from './report-context.ts';
+import { labelsFor, templateFields, type ReportContext } from './report-context.ts';
+import { applyTemplate, loadReportTemplate, type ReportTemplateInput } from './report-template.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -71,11 +72,15 @@ export async function generateReport(db: Database, access: Access, request: Repo
   return renderReport(document, request);
 }
 
-/** The neutral document of a report, before any format. */
+/**
+ * The document of a report, before any format: the kind's neutral document in the tenant's
+ * template (the unit's, else the tenant's; `template` replaces the stored one, null for none).
+ */
 export async function buildReportDocument(
   db: Database,
   access: Access,
   request: ReportRequest,
+  template?: ReportTemplateInput | null,
 ): Promise<ReportDocument> {
   const period = parsePlanPeriod(request.period);
   if (!period)
@@ -129,7 +134,12 @@ export async function buildReportDocument(
     planId: request.planId,
     revision: request.revision,
   };
-  return BUILDERS[request.kind](context);
+  const [document, stored] = await Promise.all([
+    BUILDERS[request.kind](context),
+    template === undefined ? loadReportTemplate(db, access.tenantId, unit.id) : null,
+  ]);
+  const applied = template === undefined ? stored : template;
+  return applied ? applyTemplate(document, applied, templateFields(context), context.labels) : document;
 }
 
 /** Draws a document in a format. */

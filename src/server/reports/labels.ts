@@ -216,6 +216,18 @@ export const REPORT_LABELS = {
     goals: 'Mål',
     /** How a follow-up not yet approved is marked; an approved one is not marked. */
     followUpReview: { draft: 'utkast', submitted: 'ej godkänd', returned: 'återsänd' },
+    template: {
+      memo: 'Tjänsteskrivelse',
+      proposal: 'Förslag till beslut',
+      sendTo: 'Beslutet skickas till',
+      caseOfficer: 'Handläggare',
+      diarienummer: 'Diarienummer',
+      unit: 'Nämnd',
+      date: 'Datum',
+      period: 'Period',
+      pageOf: 'av',
+      logo: 'Logotyp',
+    },
   },
   en: {
     contents: 'Contents',
@@ -393,6 +405,18 @@ export const REPORT_LABELS = {
     planAsNow: 'as the plan is today',
     goals: 'Goals',
     followUpReview: { draft: 'draft', submitted: 'not approved', returned: 'sent back' },
+    template: {
+      memo: 'Memorandum',
+      proposal: 'Proposed decision',
+      sendTo: 'The decision is sent to',
+      caseOfficer: 'Case officer',
+      diarienummer: 'Reference number',
+      unit: 'Committee',
+      date: 'Date',
+      period: 'Period',
+      pageOf: 'of',
+      logo: 'Logo',
+    },
   },
 } as const;
 
