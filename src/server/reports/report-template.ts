@@ -70,7 +70,7 @@ export function applyTemplate(
   const { settings } = template;
   const words = labels.template;
   const fill = (value: string | null | undefined): string | null => {
-    const filled = value == null ? '' : fillFields(value, fields).trim();
+    const filled = value === null || value === undefined ? '' : fillFields(value, fields).trim();
     return filled === '' ? null : filled;
   };
   const result: ReportDocument = { ...document };

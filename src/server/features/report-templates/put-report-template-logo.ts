@@ -22,20 +22,25 @@ export function readLogo(bytes: Buffer) {
     new AppError('validation_failed', message, [{ path: 'content', message }]);
   if (bytes.length > LOGO_MAX_BYTES)
     throw refuse(localize((m) => m.reportTemplates.logoTooLarge(LOGO_MAX_BYTES / 1024 / 1024)));
-  let found: ReturnType<typeof imageSize> | null = null;
+  let found: ReturnType<typeof imageSize> | null;
   try {
     found = imageSize(bytes);
   } catch {
+    // Not an image image-size knows.
     found = null;
   }
   const type = found?.type === 'png' ? 'image/png' : found?.type === 'jpg' ? 'image/jpeg' : null;
-  if (!found || !type || !found.width || !found.height)
-    throw refuse(localize((m) => m.reportTemplates.logoNotImage));
+  if (!found || !type || !found.width || !found.height) throw refuse(localize((m) => m.reportTemplates.logoNotImage));
   return { logo: bytes, logoType: type, logoWidth: found.width, logoHeight: found.height };
 }
 
 /** What the audit log keeps of a logo: never its bytes, only what identifies them. */
-function auditedLogo(row: { logo: Buffer | null; logoType: string | null; logoWidth: number | null; logoHeight: number | null }) {
+function auditedLogo(row: {
+  logo: Buffer | null;
+  logoType: string | null;
+  logoWidth: number | null;
+  logoHeight: number | null;
+}) {
   const summary = logoSummary(row);
   return summary && row.logo ? { ...summary, sha256: createHash('sha256').update(row.logo).digest('hex') } : null;
 }

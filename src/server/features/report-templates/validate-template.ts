@@ -17,7 +17,9 @@ function textsOf(settings: ReportTemplateSettings): [string, string | null][] {
     ['memo.sendTo', settings.memo.sendTo],
     ['footer.text', settings.footer.text],
     ...Object.entries(settings.kinds).flatMap(([kind, of]) =>
-      (of?.sections ?? []).map((section, index) => [`kinds.${kind}.sections.${index}.text`, section.text] as [string, string | null]),
+      (of?.sections ?? []).map(
+        (section, index) => [`kinds.${kind}.sections.${index}.text`, section.text] as [string, string | null],
+      ),
     ),
   ];
 }
