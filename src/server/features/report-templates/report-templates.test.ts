@@ -69,19 +69,19 @@ describe('report templates over the API', () => {
       settings: { ...SETTINGS, footer: { enabled: true, text: 'Sida för {foo} och {år}' } },
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ path: 'footer.text', message: expect.stringContaining('{foo}') }]);
+    expect(unknown.body.errors).toEqual([{ path: 'settings.footer.text', message: expect.stringContaining('{foo}') }]);
     const section = await admin.request('PUT', '/report-templates', {
       settings: { kinds: { plan: { sections: [{ key: 'risks' }, { key: 'bilagor' }, { key: 'risks' }] } } },
     });
     expect(section.status).toBe(400);
     expect(section.body.errors.map((error: { path: string }) => error.path)).toEqual([
-      'kinds.plan.sections.1.key',
-      'kinds.plan.sections.2.key',
+      'settings.kinds.plan.sections.1.key',
+      'settings.kinds.plan.sections.2.key',
     ]);
     const text = await admin.request('PUT', '/report-templates', {
       settings: { kinds: { deviations: { sections: [{ key: 'summary', text: 'Avvikelser {kvartal}' }] } } },
     });
-    expect(text.body.errors[0].path).toBe('kinds.deviations.sections.0.text');
+    expect(text.body.errors[0].path).toBe('settings.kinds.deviations.sections.0.text');
     // Nothing was written by a refused request.
     expect((await admin.get('/report-templates')).body.template).toBeNull();
     // The same fields in the report texts.
@@ -206,7 +206,7 @@ describe('report templates over the API', () => {
       settings: { cover: { enabled: true, title: '{titel}' } },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors[0].path).toBe('cover.title');
+    expect(refused.body.errors[0].path).toBe('settings.cover.title');
     expect((await coordinator.post('/report-templates/preview', { ...body, unitId: h.tenant.unitB })).status).toBe(404);
     // What was previewed was not saved.
     const saved = (await coordinator.get(`/report-templates?unit=${h.tenant.unitA}`)).body.template;

@@ -9,16 +9,16 @@ const FIELD_LIST = TEMPLATE_FIELDS.map((field) => `{${field}}`).join(', ');
 /** The texts of a template that may hold fields, by the path a problem names. */
 function textsOf(settings: ReportTemplateSettings): [string, string | null][] {
   return [
-    ['letterhead', settings.letterhead],
-    ['cover.title', settings.cover.title],
-    ['diarienummer', settings.diarienummer],
-    ['caseOfficer', settings.caseOfficer],
-    ['memo.proposal', settings.memo.proposal],
-    ['memo.sendTo', settings.memo.sendTo],
-    ['footer.text', settings.footer.text],
+    ['settings.letterhead', settings.letterhead],
+    ['settings.cover.title', settings.cover.title],
+    ['settings.diarienummer', settings.diarienummer],
+    ['settings.caseOfficer', settings.caseOfficer],
+    ['settings.memo.proposal', settings.memo.proposal],
+    ['settings.memo.sendTo', settings.memo.sendTo],
+    ['settings.footer.text', settings.footer.text],
     ...Object.entries(settings.kinds).flatMap(([kind, of]) =>
       (of?.sections ?? []).map(
-        (section, index) => [`kinds.${kind}.sections.${index}.text`, section.text] as [string, string | null],
+        (section, index) => [`settings.kinds.${kind}.sections.${index}.text`, section.text] as [string, string | null],
       ),
     ),
   ];
@@ -40,7 +40,7 @@ export function assertValidTemplate(settings: ReportTemplateSettings): void {
     const known: readonly string[] = REPORT_SECTIONS[kind];
     const seen = new Set<string>();
     of.sections.forEach((section, index) => {
-      const path = `kinds.${kind}.sections.${index}.key`;
+      const path = `settings.kinds.${kind}.sections.${index}.key`;
       if (!known.includes(section.key)) {
         errors.push({ path, message: localize((m) => m.reportTemplates.unknownSection(known.join(', '))) });
       } else if (seen.has(section.key)) {
