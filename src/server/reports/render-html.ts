@@ -26,15 +26,15 @@ figure{margin:.6em 0}
 td,th{overflow-wrap:break-word}
 nav ol{padding-left:1.2em}
 @media (max-width:40rem){main{padding:.5rem}}
-.letterhead{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;border-bottom:1px solid #767676;padding-bottom:.5rem}
+.letterhead{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;max-width:60rem;margin:0 auto;padding:1rem 1rem .5rem;border-bottom:1px solid #767676}
 .letterhead img{max-height:4rem;max-width:100%;height:auto;width:auto}
-.letterhead p{margin:0;text-align:right}
+.letterhead p{margin:0 0 0 auto;text-align:right}
 .cover{min-height:18rem;border-bottom:2px solid #1a1a1a;margin-bottom:1.5rem;padding:2rem 0 1rem}
 .cover-title{font-size:2rem;font-weight:bold;line-height:1.2;margin:0 0 1.5rem}
 .cover dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}
 .cover dt{font-weight:bold}
 .cover dd{margin:0}
-.page-footer{border-top:1px solid #767676;margin-top:2rem;padding-top:.5rem;color:#333}
+.page-footer{max-width:60rem;margin:2rem auto 0;padding:.5rem 1rem;border-top:1px solid #767676;color:#333}
 `;
 
 export function renderHtml(document: ReportDocument): string {
