@@ -87,6 +87,10 @@ export async function putReportTemplateLogo(tx: Transaction, access: Access, opt
     );
   }
   assertCurrentVersion(current, options.version, presentReportTemplate);
+  const before = auditedLogo(current);
+  const after = auditedLogo(logo);
+  // The same logo again (or removing none) changes nothing: no new version, no audit event.
+  if (JSON.stringify(before) === JSON.stringify(after)) return { row: current, created: false };
   const [row] = await tx
     .update(reportTemplates)
     .set({ ...logo, version: current.version + 1, updatedAt: access.clock.now() })
@@ -98,7 +102,7 @@ export async function putReportTemplateLogo(tx: Transaction, access: Access, opt
       entityId: current.id,
       operation: 'update',
       unitId: options.unitId,
-      changes: { logo: [auditedLogo(current), auditedLogo(logo)] },
+      changes: { logo: [before, after] },
     },
   ]);
   return { row: row!, created: false };

@@ -12,6 +12,15 @@ import { presentReportTemplate } from './present.ts';
 import { assertMayWriteTemplate, templateOfScope } from './template-scope.ts';
 import { assertValidTemplate } from './validate-template.ts';
 
+/** JSON with every object's keys sorted, so two equal values read the same. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 export type PutReportTemplateOptions = z.infer<typeof reportTemplatePut>;
 
 /**
@@ -52,6 +61,8 @@ export async function putReportTemplate(tx: Transaction, access: Access, options
     );
   }
   assertCurrentVersion(current, options.version, presentReportTemplate);
+  // The same settings again (jsonb keeps keys in an order of its own) change nothing: no new version, no audit event.
+  if (canonical(current.settings) === canonical(options.settings)) return { row: current, created: false };
   const changes = changedFields(current, { settings: options.settings });
   const [row] = await tx
     .update(reportTemplates)

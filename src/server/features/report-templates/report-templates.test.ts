@@ -112,6 +112,12 @@ describe('report templates over the API', () => {
     });
     expect(changed.status).toBe(200);
     expect(changed.body.version).toBe(2);
+    // The same settings again: nothing changes, no new version.
+    const same = await admin.request('PUT', '/report-templates', {
+      settings: { ...SETTINGS, caseOfficer: 'Eva Ek, controller' },
+      version: 2,
+    });
+    expect(same.body.version).toBe(2);
     const history = await admin.get(`/audit-events?entityType=report_template&entityId=${created.body.id}`);
     expect(history.body.items.map((item: { operation: string }) => item.operation).sort()).toEqual([
       'create',
