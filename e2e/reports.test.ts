@@ -71,6 +71,40 @@ describe('reports', () => {
     await page.context().close();
   });
 
+  test('a coordinator writes the unit’s report template, sees the report in it before saving, and the report follows it', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'samordnare@malmo.example');
+    await page.goto(`${session.url}/rapporter?typ=plan`);
+    await page.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
+    await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Grundskolenämnden' });
+    const form = page.getByRole('form', { name: 'Rapportmall' });
+    await form.getByRole('checkbox', { name: 'Börja rapporten med ett försättsblad' }).check();
+    await form.getByRole('textbox', { name: 'Rubrik på försättsbladet' }).fill('Internkontrollplan för {nämnd} {år}');
+    await form
+      .getByRole('textbox', { name: 'Organisationens namn och adress' })
+      .fill('Malmö stad\nBox 1234, 205 80 Malmö');
+    await form.getByRole('checkbox', { name: 'Ta med Riskmatris' }).uncheck();
+    const frame = page.frameLocator('iframe[title="Internkontrollplan för beslut med mallen"]');
+    await frame.getByText(/^Internkontrollplan för Grundskolenämnden \d{4}$/).waitFor();
+    await frame.getByText('Box 1234, 205 80 Malmö').waitFor();
+    await checkScreen(page, 'report-template');
+    await form.getByRole('button', { name: 'Spara mallen' }).click();
+    await form.getByText('Mallen är sparad.').waitFor();
+    const html = await page.request.get(
+      new URL(
+        (await page.getByRole('link', { name: 'Word (DOCX)' }).getAttribute('href'))!.replace(
+          'format=docx',
+          'format=html',
+        ),
+        session.url,
+      ).toString(),
+    );
+    const body = await html.text();
+    expect(body).toMatch(/<p class="cover-title">Internkontrollplan för Grundskolenämnden \d{4}<\/p>/);
+    expect(body).not.toContain('Riskmatris');
+    await page.context().close();
+  });
+
   test('the council summary is chosen for the municipality; a reader sees no send button', async () => {
     const page = await session.newPage();
     await signIn(session, page, 'lasare@malmo.example');

@@ -53,6 +53,8 @@ import { planWorkbookRoutes } from './features/plan-import/workbook-routes.ts';
 import { outboxRoutes } from './features/outbox/routes.ts';
 import { overviewRoutes } from './features/overview/routes.ts';
 import { recommendationRoutes } from './features/recommendations/routes.ts';
+import { LOGO_MAX_BYTES } from '../domain/report-template.ts';
+import { reportTemplateRoutes } from './features/report-templates/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
 import { oidcRoutes } from './features/sso-oidc/routes.ts';
 import { identityProviderRoutes, signInOptionRoutes } from './features/identity-providers/routes.ts';
@@ -168,14 +170,26 @@ export function createApp({
       );
     },
   });
+  // A logo comes base64-encoded in JSON: room for one well over its limit, so the refusal names it.
+  const logoBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({
+    maxSize: 4 * LOGO_MAX_BYTES,
+    onError: () => {
+      throw new AppError(
+        'payload_too_large',
+        localize((m) => m.reportTemplates.logoTooLarge(LOGO_MAX_BYTES / 1024 / 1024)),
+      );
+    },
+  });
   const limitBody: MiddlewareHandler<ApiEnv> = (c, next) =>
-    (c.req.path === '/api/v1/imports' && c.req.method === 'POST'
-      ? planImportBodyLimit
-      : c.req.path === '/api/v1/attachments' && c.req.method === 'POST'
-        ? attachmentBodyLimit
-        : /^\/api\/v1\/imports\/(units|people)(\/|$)/.test(c.req.path)
-          ? importBodyLimit
-          : ordinaryBodyLimit)(c, next);
+    (c.req.path === '/api/v1/report-templates/logo' && c.req.method === 'PUT'
+      ? logoBodyLimit
+      : c.req.path === '/api/v1/imports' && c.req.method === 'POST'
+        ? planImportBodyLimit
+        : c.req.path === '/api/v1/attachments' && c.req.method === 'POST'
+          ? attachmentBodyLimit
+          : /^\/api\/v1\/imports\/(units|people)(\/|$)/.test(c.req.path)
+            ? importBodyLimit
+            : ordinaryBodyLimit)(c, next);
   v1.use('*', limitBody);
   // NUL and lone surrogates are refused in one place, for every endpoint and before signing in.
   v1.use('*', textGuard());
@@ -226,6 +240,7 @@ export function createApp({
   v1.route('/', auditEventRoutes());
   v1.route('/', reportRoutes());
   v1.route('/', reportTextRoutes());
+  v1.route('/', reportTemplateRoutes());
   v1.route('/', outboxRoutes());
   v1.route('/', orgImportRoutes());
   v1.route('/', planImportRoutes({ maxBytes: importMaxBytes }));

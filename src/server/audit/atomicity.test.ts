@@ -506,6 +506,25 @@ describe('atomicity: a multi-row write fails as a whole when a later write of it
       },
     },
     {
+      name: 'changing the report template (the template and its audit event)',
+      writes: ['audit_events', 'report_templates'],
+      failAt: [anyAudit],
+      prepare: async () => {
+        const current =
+          (await admin.get('/report-templates')).body.template ??
+          created(await admin.request('PUT', '/report-templates', { settings: {} }));
+        return {
+          kind: 'request',
+          succeeds: 200,
+          send: () =>
+            admin.request('PUT', '/report-templates', {
+              settings: { letterhead: unique('Exempelby kommun') },
+              version: current.version,
+            }),
+        };
+      },
+    },
+    {
       name: 'removing a calendar event (the event and its audit event)',
       writes: ['audit_events', 'calendar_events'],
       failAt: [anyAudit],

@@ -368,6 +368,18 @@ export const en: ServerMessages = {
     personMissingOrDeactivated: 'The person does not exist or is deactivated.',
   },
 
+  reportTemplates: {
+    unknownField: (field, fields) => `There is no field {${field}}. The fields filled in are ${fields}.`,
+    unknownSection: (sections) =>
+      sections === '' ? 'The report has no sections to arrange.' : `The report has the sections ${sections}.`,
+    duplicateSection: (section) => `The section ${section} is listed more than once.`,
+    noLongerExists: 'The template no longer exists.',
+    alreadyWritten: 'There is already a template here. Load it and change it.',
+    logoNotImage: 'The logo must be a PNG or JPEG image.',
+    logoTooLarge: (megabytes) => `The logo may be at most ${megabytes} MB.`,
+    noLogo: 'The template has no logo.',
+  },
+
   reportTexts: {
     sections: (sections) => `The report has the sections ${sections}.`,
     noLongerExists: 'The text no longer exists.',

@@ -397,6 +397,18 @@ export const sv = {
     personMissingOrDeactivated: 'Personen finns inte eller är avaktiverad.',
   },
 
+  reportTemplates: {
+    unknownField: (field: string, fields: string) => `Fältet {${field}} finns inte. Fälten som fylls i är ${fields}.`,
+    unknownSection: (sections: string) =>
+      sections === '' ? 'Rapporten har inga avsnitt att ordna.' : `Rapporten har avsnitten ${sections}.`,
+    duplicateSection: (section: string) => `Avsnittet ${section} står mer än en gång.`,
+    noLongerExists: 'Mallen finns inte längre.',
+    alreadyWritten: 'Det finns redan en mall här. Läs in den och ändra den.',
+    logoNotImage: 'Logotypen måste vara en PNG- eller JPEG-bild.',
+    logoTooLarge: (megabytes: number) => `Logotypen får vara högst ${megabytes} MB.`,
+    noLogo: 'Mallen har ingen logotyp.',
+  },
+
   reportTexts: {
     sections: (sections: string) => `Rapporten har avsnitten ${sections}.`,
     noLongerExists: 'Texten finns inte längre.',

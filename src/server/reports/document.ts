@@ -20,8 +20,12 @@ export interface StatusMark {
 }
 
 export type Block =
-  /** `outline: false` keeps a heading out of the table of contents (a sub-heading inside rich text). */
-  | { type: 'heading'; level: 1 | 2 | 3 | 4; text: string; outline?: boolean }
+  /**
+   * `outline: false` keeps a heading out of the table of contents (a sub-heading inside rich
+   * text). A level-1 heading names its `section` (a key of REPORT_SECTIONS): a template orders,
+   * leaves out and opens sections by it.
+   */
+  | { type: 'heading'; level: 1 | 2 | 3 | 4; text: string; outline?: boolean; section?: string }
   | { type: 'paragraph'; spans: Span[]; style?: 'label' | 'note' }
   | { type: 'list'; ordered: boolean; items: Block[][] }
   | { type: 'table'; table: Table }
@@ -60,6 +64,41 @@ export interface ReportDocument {
   labels: { contents: string; page: string };
   /** When the document was generated (ISO timestamp): the PDF's creation date. */
   generatedAt: string;
+  /** The tenant's letterhead on every page (the organisation's name and address); absent: none. */
+  letterhead?: Letterhead;
+  /** A cover page before the report; absent: the report starts with its title. */
+  cover?: Cover;
+  /** The tenant's footer: its text and "Sida 2 av 5"; absent: the title and the page number. */
+  footer?: Footer;
+}
+
+/** A logo as the renderers embed it: PNG or JPEG bytes and their size in pixels. */
+export interface Logo {
+  bytes: Buffer;
+  type: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  /** The alternative text (the organisation's name). */
+  alt: string;
+}
+
+export interface Letterhead {
+  /** Lines of text; may be empty when there is only a logo. */
+  lines: string[];
+  logo?: Logo;
+}
+
+export interface Cover {
+  title: string;
+  /** "Nämnd: …", "Datum: …", "Diarienummer: …", "Handläggare: …": only the lines that have a value. */
+  lines: { label: string; value: string }[];
+}
+
+export interface Footer {
+  /** The tenant's footer text, or null for page numbers only. */
+  text: string | null;
+  /** The word between the page and the page count ("av"). */
+  of: string;
 }
 
 /** A paragraph of plain text. */

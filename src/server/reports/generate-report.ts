@@ -21,8 +21,9 @@ import { improvementActionsReport } from './kinds/improvement-actions.ts';
 import { planReport } from './kinds/plan.ts';
 import { planTableReport } from './kinds/plan-table.ts';
 import { recommendationsReport } from './kinds/recommendations.ts';
-import { labelsFor, type ReportContext } from './report-context.ts';
+import { labelsFor, templateFields, type ReportContext } from './report-context.ts';
 import { requireReportPeriod, resolveReportPeriod } from './report-window.ts';
+import { applyTemplate, loadReportTemplate, type ReportTemplateInput } from './report-template.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -88,11 +89,15 @@ export async function generateReport(db: Database, access: Access, request: Repo
   return renderReport(document, request);
 }
 
-/** The neutral document of a report, before any format. */
+/**
+ * The document of a report, before any format: the kind's neutral document in the tenant's
+ * template (the unit's, else the tenant's; `template` replaces the stored one, null for none).
+ */
 export async function buildReportDocument(
   db: Database,
   access: Access,
   request: ReportRequest,
+  template?: ReportTemplateInput | null,
 ): Promise<ReportDocument> {
   // Text that is no period is refused before anything is read.
   const asked = requireReportPeriod(request.period);
@@ -162,7 +167,12 @@ export async function buildReportDocument(
     revision: request.revision,
     window: period.window,
   };
-  return BUILDERS[request.kind](context);
+  const [document, stored] = await Promise.all([
+    BUILDERS[request.kind](context),
+    template === undefined ? loadReportTemplate(db, access.tenantId, unit.id) : null,
+  ]);
+  const applied = template === undefined ? stored : template;
+  return applied ? applyTemplate(document, applied, templateFields(context), context.labels) : document;
 }
 
 /** Draws a document in a format. */

@@ -269,6 +269,18 @@ export const REPORT_LABELS = {
     closedOn: (date: string) => `stängd ${date}`,
     daysOpen: 'Dagar öppen',
     actionTitle: 'Åtgärd',
+    template: {
+      memo: 'Tjänsteskrivelse',
+      proposal: 'Förslag till beslut',
+      sendTo: 'Beslutet skickas till',
+      caseOfficer: 'Handläggare',
+      diarienummer: 'Diarienummer',
+      unit: 'Nämnd',
+      date: 'Datum',
+      period: 'Period',
+      pageOf: 'av',
+      logo: 'Logotyp',
+    },
   },
   en: {
     contents: 'Contents',
@@ -499,6 +511,18 @@ export const REPORT_LABELS = {
     closedOn: (date: string) => `closed ${date}`,
     daysOpen: 'Days open',
     actionTitle: 'Action',
+    template: {
+      memo: 'Memorandum',
+      proposal: 'Proposed decision',
+      sendTo: 'The decision is sent to',
+      caseOfficer: 'Case officer',
+      diarienummer: 'Reference number',
+      unit: 'Committee',
+      date: 'Date',
+      period: 'Period',
+      pageOf: 'of',
+      logo: 'Logo',
+    },
   },
 } as const;
 

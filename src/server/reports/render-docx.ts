@@ -4,6 +4,7 @@ import {
   Document,
   ExternalHyperlink,
   Footer,
+  Header,
   HeadingLevel,
   ImageRun,
   LevelFormat,
@@ -16,12 +17,14 @@ import {
   TableCell,
   TableOfContents,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   type FileChild,
+  type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Block, Cell, ReportDocument, Span } from './document.ts';
+import type { Block, Cell, Logo, ReportDocument, Span } from './document.ts';
 import { formatNumber, withConsecutiveHeadings } from './document.ts';
 import { relativeWidths } from './column-widths.ts';
 import { safeColour } from './render-html.ts';
@@ -95,30 +98,102 @@ export async function renderDocx(input: ReportDocument): Promise<Buffer> {
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: {
-              orientation: document.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-            },
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ children: [`${document.labels.page} `, PageNumber.CURRENT], size: 16 })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
+    sections: [...coverSection(document), { ...mainProperties(document), children }],
   });
   return Packer.toBuffer(doc);
+}
+
+const PORTRAIT_WIDTH_TWIPS = 11906 - 2 * 1440;
+
+function pageSize(document: ReportDocument) {
+  return {
+    size: { orientation: document.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+  };
+}
+
+/** The report's pages: the letterhead above, the footer with the page number below. */
+function mainProperties(document: ReportDocument): Omit<ISectionOptions, 'children'> {
+  const pageRun = document.footer
+    ? new TextRun({
+        children: [
+          `${document.labels.page} `,
+          PageNumber.CURRENT,
+          ` ${document.footer.of} `,
+          // The cover is a section of its own: "av" counts the report's pages.
+          PageNumber.TOTAL_PAGES_IN_SECTION,
+        ],
+        size: 16,
+      })
+    : new TextRun({ children: [`${document.labels.page} `, PageNumber.CURRENT], size: 16 });
+  const footerText = document.footer?.text;
+  const width = document.orientation === 'landscape' ? 16838 - 2 * 1440 : PORTRAIT_WIDTH_TWIPS;
+  return {
+    properties: { page: { ...pageSize(document), ...(document.cover ? { pageNumbers: { start: 1 } } : {}) } },
+    ...(document.letterhead ? { headers: { default: new Header({ children: letterheadParagraphs(document) }) } } : {}),
+    footers: {
+      default: new Footer({
+        children: [
+          footerText
+            ? new Paragraph({
+                tabStops: [{ type: TabStopType.RIGHT, position: width }],
+                children: [new TextRun({ text: footerText, size: 16 }), new TextRun({ text: '\t', size: 16 }), pageRun],
+              })
+            : new Paragraph({ alignment: AlignmentType.RIGHT, children: [pageRun] }),
+        ],
+      }),
+    },
+  };
+}
+
+function logoRun(logo: Logo, height: number): ImageRun {
+  return new ImageRun({
+    type: logo.type === 'image/png' ? 'png' : 'jpg',
+    data: logo.bytes,
+    transformation: { width: Math.max(1, Math.round((logo.width / logo.height) * height)), height },
+    altText: { name: logo.alt, title: logo.alt, description: logo.alt },
+  });
+}
+
+function letterheadParagraphs(document: ReportDocument): Paragraph[] {
+  const { lines, logo } = document.letterhead!;
+  return [
+    ...(logo ? [new Paragraph({ children: [logoRun(logo, 48)] })] : []),
+    ...lines.map(
+      (line) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: line, size: 17 })] }),
+    ),
+  ];
+}
+
+/** A section of its own before the report, without header or footer. */
+function coverSection(document: ReportDocument): ISectionOptions[] {
+  if (!document.cover) return [];
+  const { title, lines } = document.cover;
+  const logo = document.letterhead?.logo;
+  return [
+    {
+      properties: { page: pageSize(document) },
+      children: [
+        ...(logo ? [new Paragraph({ spacing: { after: 400 }, children: [logoRun(logo, 84)] })] : []),
+        ...(document.letterhead?.lines ?? []).map(
+          (line) => new Paragraph({ children: [new TextRun({ text: line, size: 22 })] }),
+        ),
+        new Paragraph({
+          spacing: { before: 2400, after: 600 },
+          children: [new TextRun({ text: title, bold: true, size: 52 })],
+        }),
+        ...lines.map(
+          (line) =>
+            new Paragraph({
+              spacing: { after: 120 },
+              children: [
+                new TextRun({ text: `${line.label}: `, bold: true, size: 24 }),
+                new TextRun({ text: line.value, size: 24 }),
+              ],
+            }),
+        ),
+      ],
+    },
+  ];
 }
 
 class DocxWriter {

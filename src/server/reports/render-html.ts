@@ -1,4 +1,4 @@
-import type { Block, Cell, ReportDocument, Span } from './document.ts';
+import type { Block, Cell, Logo, ReportDocument, Span } from './document.ts';
 import { formatNumber } from './document.ts';
 
 // The preview in the web application and the HTML download: one self-contained, accessible
@@ -27,6 +27,15 @@ figure{margin:.6em 0}
 td,th{overflow-wrap:break-word}
 nav ol{padding-left:1.2em}
 @media (max-width:40rem){main{padding:.5rem}}
+.letterhead{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;max-width:60rem;margin:0 auto;padding:1rem 1rem .5rem;border-bottom:1px solid #767676}
+.letterhead img{max-height:4rem;max-width:100%;height:auto;width:auto}
+.letterhead p{margin:0 0 0 auto;text-align:right}
+.cover{min-height:18rem;border-bottom:2px solid #1a1a1a;margin-bottom:1.5rem;padding:2rem 0 1rem}
+.cover-title{font-size:2rem;font-weight:bold;line-height:1.2;margin:0 0 1.5rem}
+.cover dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}
+.cover dt{font-weight:bold}
+.cover dd{margin:0}
+.page-footer{max-width:60rem;margin:2rem auto 0;padding:.5rem 1rem;border-top:1px solid #767676;color:#333}
 `;
 
 export function renderHtml(document: ReportDocument): string {
@@ -43,8 +52,31 @@ export function renderHtml(document: ReportDocument): string {
   return `<!doctype html>
 <html lang="${document.language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(document.title)}</title><style>${STYLE}</style></head>
-<body><main${document.orientation === 'landscape' ? ' class="landscape"' : ''}><header><h1>${escape(document.title)}</h1>${document.subtitle.map((line) => `<p class="subtitle">${escape(line)}</p>`).join('')}</header>${toc}${blocksHtml(document.blocks, counter)}</main></body>
+<body>${letterheadHtml(document)}<main${document.orientation === 'landscape' ? ' class="landscape"' : ''}>${coverHtml(document)}<header><h1>${escape(document.title)}</h1>${document.subtitle.map((line) => `<p class="subtitle">${escape(line)}</p>`).join('')}</header>${toc}${blocksHtml(document.blocks, counter)}</main>${footerHtml(document)}</body>
 </html>`;
+}
+
+function letterheadHtml(document: ReportDocument): string {
+  if (!document.letterhead) return '';
+  const { lines, logo } = document.letterhead;
+  return `<header class="letterhead">${logo ? logoHtml(logo) : ''}${lines.length > 0 ? `<p>${lines.map(escape).join('<br>')}</p>` : ''}</header>`;
+}
+
+function logoHtml(logo: Logo): string {
+  return `<img src="data:${logo.type};base64,${logo.bytes.toString('base64')}" alt="${escape(logo.alt)}" width="${logo.width}" height="${logo.height}">`;
+}
+
+function coverHtml(document: ReportDocument): string {
+  if (!document.cover) return '';
+  const { title, lines } = document.cover;
+  return `<section class="cover" aria-label="${escape(title)}"><p class="cover-title">${escape(title)}</p><dl>${lines
+    .map((line) => `<dt>${escape(line.label)}</dt><dd>${escape(line.value)}</dd>`)
+    .join('')}</dl></section>`;
+}
+
+/** A page has no page numbers: the footer's text, when the template has one. */
+function footerHtml(document: ReportDocument): string {
+  return document.footer?.text ? `<footer class="page-footer"><p>${escape(document.footer.text)}</p></footer>` : '';
 }
 
 function collectHeadings(blocks: readonly Block[]): { id: string; text: string; level: number }[] {

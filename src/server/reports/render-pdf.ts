@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
-import type { Block, Cell, ReportDocument, Span } from './document.ts';
+import type { Block, Cell, Logo, ReportDocument, Span } from './document.ts';
 import { columnSizes } from './column-widths.ts';
 import { formatNumber, withConsecutiveHeadings } from './document.ts';
 import { safeColour } from './render-html.ts';
@@ -15,10 +16,22 @@ import { withPdfUaIdentification } from './pdf-ua-identification.ts';
 
 let compiler: NodeCompiler | null = null;
 
+/**
+ * The compiler's workspace: a folder that does not exist, so a report reads no file of the
+ * machine; a logo is put there as a virtual (shadow) file for the time of one compilation.
+ */
+const WORKSPACE = '/uppsikt-report';
+
 /** One compiler per process: it holds the fonts, which take a while to load. */
 function typst(): NodeCompiler {
-  compiler ??= NodeCompiler.create();
+  compiler ??= NodeCompiler.create({ workspace: WORKSPACE });
   return compiler;
+}
+
+/** The virtual path of a logo, named by its content. */
+function logoPath(logo: Logo): string {
+  const extension = logo.type === 'image/png' ? 'png' : 'jpg';
+  return `/logo-${createHash('sha256').update(logo.bytes).digest('hex').slice(0, 16)}.${extension}`;
 }
 
 export interface PdfOptions {
@@ -29,22 +42,29 @@ export interface PdfOptions {
 export function renderPdf(document: ReportDocument, options: PdfOptions = {}): Buffer {
   const source = typstSource(document);
   const compiler = typst();
-  const result = compiler.compile({ mainFileContent: source });
-  const error = result.takeError();
-  if (error || !result.result) {
-    const diagnostics = error ? compiler.fetchDiagnostics(error) : [];
-    throw new Error(`Typst could not typeset the report: ${JSON.stringify(diagnostics).slice(0, 2000)}`);
+  const logo = document.letterhead?.logo;
+  // Compilation is synchronous: no other report sees the logo between mapping and unmapping it.
+  if (logo) compiler.mapShadow(`${WORKSPACE}${logoPath(logo)}`, logo.bytes);
+  try {
+    const result = compiler.compile({ mainFileContent: source });
+    const error = result.takeError();
+    if (error || !result.result) {
+      const diagnostics = error ? compiler.fetchDiagnostics(error) : [];
+      throw new Error(`Typst could not typeset the report: ${JSON.stringify(diagnostics).slice(0, 2000)}`);
+    }
+    // The PDF's own dates are the moment of generation, not the moment of rendering.
+    const creationTimestamp = Math.floor(Date.parse(document.generatedAt) / 1000);
+    // Typst refuses to write a PDF/UA-1 document that breaks the standard's rules it checks
+    // (no title, a figure without alternative text …), so a report that does not meet them fails here.
+    const accessible = compiler.pdf(result.result, { pdfStandard: 'ua-1', pdfTags: true, creationTimestamp });
+    const pdf = options.archival
+      ? withPdfUaIdentification(compiler.pdf(result.result, { pdfStandard: 'a-2a', pdfTags: true, creationTimestamp }))
+      : accessible;
+    compiler.evictCache(10);
+    return pdf;
+  } finally {
+    if (logo) compiler.unmapShadow(`${WORKSPACE}${logoPath(logo)}`);
   }
-  // The PDF's own dates are the moment of generation, not the moment of rendering.
-  const creationTimestamp = Math.floor(Date.parse(document.generatedAt) / 1000);
-  // Typst refuses to write a PDF/UA-1 document that breaks the standard's rules it checks
-  // (no title, a figure without alternative text …), so a report that does not meet them fails here.
-  const accessible = compiler.pdf(result.result, { pdfStandard: 'ua-1', pdfTags: true, creationTimestamp });
-  const pdf = options.archival
-    ? withPdfUaIdentification(compiler.pdf(result.result, { pdfStandard: 'a-2a', pdfTags: true, creationTimestamp }))
-    : accessible;
-  compiler.evictCache(10);
-  return pdf;
 }
 
 /** The Typst markup of a report; exported for tests. */
@@ -55,7 +75,7 @@ export function typstSource(input: ReportDocument): string {
   out.push(
     `#set document(title: ${str(document.title)}, author: "Uppsikt", date: datetime(year: ${generated.getUTCFullYear()}, month: ${generated.getUTCMonth() + 1}, day: ${generated.getUTCDate()}))`,
     `#set text(lang: ${str(document.language)}, font: ("Liberation Sans", "DejaVu Sans", "Libertinus Serif"), size: ${document.orientation === 'landscape' ? '9pt' : '10pt'}, hyphenate: true)`,
-    `#set page(paper: "a4", flipped: ${document.orientation === 'landscape'}, margin: (x: 1.8cm, y: 2cm), footer: context [#set text(size: 8pt); #${str(document.title)} #h(1fr) #${str(document.labels.page)} #counter(page).display()])`,
+    `#set page(paper: "a4", flipped: ${document.orientation === 'landscape'}, margin: (x: 1.8cm, top: ${document.letterhead ? '3cm' : '2cm'}, bottom: 2cm), ${headerTypst(document)}footer: ${footerTypst(document)})`,
     `#set par(justify: false)`,
     `#set table(stroke: 0.5pt + luma(110), inset: 4pt)`,
     // Words are hyphenated by the document's language (Swedish patterns for sv), so a long
@@ -66,6 +86,7 @@ export function typstSource(input: ReportDocument): string {
     `#show heading.where(level: 2): set text(size: 12.5pt)`,
     `#show heading.where(level: 3): set text(size: 11pt)`,
     `#show heading.where(level: 4): set text(size: 10pt)`,
+    ...coverTypst(document),
     `#text(size: 20pt, weight: "bold", hyphenate: false)[#${str(document.title)}]`,
     '',
     ...document.subtitle.map((line) => `#text(size: 12pt)[#${str(line)}]\n`),
@@ -74,6 +95,45 @@ export function typstSource(input: ReportDocument): string {
     out.push(`#outline(title: ${str(document.labels.contents)}, depth: 3)`, '#pagebreak(weak: true)');
   out.push(...document.blocks.map(blockTypst));
   return out.join('\n');
+}
+
+/** The letterhead on every page: the logo at the left, the organisation's lines at the right. */
+function headerTypst(document: ReportDocument): string {
+  if (!document.letterhead) return '';
+  const { lines, logo } = document.letterhead;
+  const image = logo ? `image(${str(logoPath(logo))}, height: 1.3cm, alt: ${str(logo.alt)})` : '[]';
+  const text =
+    lines.length > 0
+      ? `align(right)[#set text(size: 8.5pt); ${lines.map((line) => `#${str(line)}`).join(' \\ ')}]`
+      : '[]';
+  return `header: grid(columns: (auto, 1fr), align: horizon, ${image}, ${text}), header-ascent: 25%, `;
+}
+
+/** The tenant's footer ("Sida 2 av 5"), else the title and the page number. */
+function footerTypst(document: ReportDocument): string {
+  const page = `#${str(document.labels.page)} #counter(page).display()`;
+  if (!document.footer) return `context [#set text(size: 8pt); #${str(document.title)} #h(1fr) ${page}]`;
+  const text = document.footer.text ? `#${str(document.footer.text)}` : '';
+  return `context [#set text(size: 8pt); ${text} #h(1fr) ${page} #${str(document.footer.of)} #counter(page).final().first()]`;
+}
+
+/** A page of its own before the report, without header or footer; the report's pages count from 1 after it. */
+function coverTypst(document: ReportDocument): string[] {
+  if (!document.cover) return [];
+  const { title, lines } = document.cover;
+  const logo = document.letterhead?.logo;
+  const rows = lines.map((line) => `[#strong(${str(line.label)})], [#${str(line.value)}]`).join(', ');
+  return [
+    `#page(header: none, footer: none)[`,
+    ...(logo ? [`#image(${str(logoPath(logo))}, height: 2.2cm, alt: ${str(logo.alt)})`, '#v(1cm)'] : []),
+    ...(document.letterhead?.lines ?? []).map((line) => `#text(size: 11pt)[#${str(line)}] \\`),
+    `#v(4cm)`,
+    `#text(size: 26pt, weight: "bold", hyphenate: false)[#${str(title)}]`,
+    `#v(1.5cm)`,
+    `#grid(columns: (auto, 1fr), column-gutter: 1em, row-gutter: 0.8em, ${rows})`,
+    `]`,
+    `#counter(page).update(1)`,
+  ];
 }
 
 function blockTypst(block: Block): string {

@@ -1,5 +1,6 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
 import { planPeriodCode } from '../../domain/plan.ts';
+import { fillFields, type TemplateField } from '../../domain/report-template.ts';
 import { isOverdue } from '../../domain/plan-item.ts';
 import { riskBandFor, type RiskMatrixConfig } from '../../domain/risk-matrix.ts';
 import type { Database } from '../db/client.ts';
@@ -66,7 +67,20 @@ export async function reportText(context: ReportContext, reportKind: string, sec
       ),
     );
   const rank = (row: { unitId: string | null; year: number | null }) => (row.unitId ? 2 : 0) + (row.year ? 1 : 0);
-  return rows.sort((a, b) => rank(b) - rank(a))[0]?.body ?? null;
+  const body = rows.sort((a, b) => rank(b) - rank(a))[0]?.body ?? null;
+  return body === null ? null : fillFields(body, templateFields(context));
+}
+
+/** The values of the fields a tenant's texts may hold: `{nämnd}`, `{år}`, `{period}`, `{datum}`. */
+export function templateFields(
+  context: Pick<ReportContext, 'unit' | 'startYear' | 'endYear' | 'today' | 'window'>,
+): Record<TemplateField, string> {
+  return {
+    nämnd: context.unit.name,
+    år: context.startYear === context.endYear ? String(context.startYear) : `${context.startYear}–${context.endYear}`,
+    period: periodText(context),
+    datum: context.today,
+  };
 }
 
 /** Rich text, or nothing when empty. */

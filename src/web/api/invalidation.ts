@@ -13,6 +13,7 @@ import { overviewKeys } from './overview.ts';
 import { planKeys } from './plans.ts';
 import { recommendationKeys } from './recommendations.ts';
 import { reportKeys } from './reports.ts';
+import { reportTemplateKeys } from './report-templates.ts';
 import { reviewKeys } from './reviews.ts';
 import { riskKeys } from './risks.ts';
 import { riskMatrixKeys } from './risk-matrices.ts';
@@ -214,6 +215,11 @@ export function invalidateIssuedReports(queryClient: QueryClient): Promise<void>
 /** After a report text was written: the texts of that kind and unit, and the previews that print them. */
 export function invalidateReportTexts(queryClient: QueryClient, kind: ReportKind, unitId: string): Promise<void> {
   return invalidateKeys(queryClient, [reportKeys.texts(kind, unitId), reportKeys.previews()]);
+}
+
+/** A report template changed: its reads and every report preview. */
+export function invalidateReportTemplates(queryClient: QueryClient): Promise<void> {
+  return invalidateKeys(queryClient, [reportTemplateKeys.all, reportKeys.previews()]);
 }
 
 // The tenant's reference data, changed in the administration.

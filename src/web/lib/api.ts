@@ -91,6 +91,23 @@ export async function api<T>(path: string, { method = 'GET', body, query, signal
   return json as T;
 }
 
+/** Calls the API for a text answer (a report as HTML); rejects with an ApiError. */
+export async function apiText(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<string> {
+  const headers: Record<string, string> = { 'accept-language': language };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(apiPath(path), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+    signal,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new ApiError(JSON.parse(text) as Problem);
+  return text;
+}
+
 /** All pages of a list (the API answers at most 500 items a page). */
 export async function apiAll<T>(path: string, query: RequestOptions['query'] = {}, signal?: AbortSignal): Promise<T[]> {
   const items: T[] = [];

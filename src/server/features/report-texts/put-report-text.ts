@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { REPORT_TEXT_SECTIONS, type reportTextPut } from '../../../domain/contracts/reports.ts';
+import { TEMPLATE_FIELDS, unknownFields } from '../../../domain/report-template.ts';
 import { MANAGING_ROLES, type Access } from '../../access/access.ts';
 import { assertCurrentVersion, changedFields, insertAudited } from '../../audit/audited-writes.ts';
 import { recordAuditEvents } from '../../audit/record-audit-events.ts';
@@ -31,6 +32,14 @@ export async function putReportText(tx: Transaction, access: Access, options: Pu
         path: 'section',
         message: localize((m) => m.reportTexts.sections(sections.join(', '))),
       },
+    ]);
+  }
+  // A text is filled in like a template's: {nämnd}, {år}, {period}, {datum}, nothing else.
+  const [unknown] = unknownFields(options.body);
+  if (unknown !== undefined) {
+    const fields = TEMPLATE_FIELDS.map((field) => `{${field}}`).join(', ');
+    throw new AppError('validation_failed', undefined, [
+      { path: 'body', message: localize((m) => m.reportTemplates.unknownField(unknown, fields)) },
     ]);
   }
   assertMayWrite(access, options.unitId);

@@ -129,7 +129,7 @@ export async function actionReport(context: ReportContext): Promise<ReportDocume
       cell(String(of.length - answered)),
     ];
   };
-  const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.summary }];
+  const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.summary, section: 'summary' }];
   blocks.push({
     type: 'table',
     table: {
@@ -167,7 +167,7 @@ export async function actionReport(context: ReportContext): Promise<ReportDocume
       ),
     );
 
-  blocks.push({ type: 'heading', level: 1, text: labels.deviationsAndActions });
+  blocks.push({ type: 'heading', level: 1, text: labels.deviationsAndActions, section: 'deviations' });
   if (rows.length === 0) blocks.push(text(labels.noDeviations));
   // The unit asked for first, then the units below it by name.
   const unitOrder = [...new Map(rows.map((row) => [row.unitId, row.unitName])).entries()].sort(

@@ -39,7 +39,7 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   // A table without rows is left out with its heading.
   const generalNotes = plan.notes.filter((note) => note.topic === 'general');
   if (plan.risks.some((risk) => risk.actions.length > 0) || generalNotes.length > 0) {
-    blocks.push({ type: 'heading', level: 1, text: labels.actionsFollowUp });
+    blocks.push({ type: 'heading', level: 1, text: labels.actionsFollowUp, section: 'actions' });
     if (plan.risks.some((risk) => risk.actions.length > 0))
       blocks.push(
         itemTable(
@@ -56,7 +56,7 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   }
 
   if (plan.risks.some((risk) => risk.controls.length > 0)) {
-    blocks.push({ type: 'heading', level: 1, text: labels.controlsFollowUp });
+    blocks.push({ type: 'heading', level: 1, text: labels.controlsFollowUp, section: 'controls' });
     blocks.push(
       itemTable(
         plan,
@@ -72,7 +72,7 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
 
   // Whether deviations were found is said from the deviations recorded, never from fixed text;
   // the plan's deviation notes follow as what people wrote.
-  blocks.push({ type: 'heading', level: 1, text: labels.reportedDeviations });
+  blocks.push({ type: 'heading', level: 1, text: labels.reportedDeviations, section: 'deviations' });
   if (plan.deviations.length > 0) {
     blocks.push({
       type: 'table',
@@ -114,11 +114,14 @@ export async function controlFollowUpReport(context: ReportContext): Promise<Rep
   const board = meetings.board.filter(ofReport);
   if (committee.length > 0 || committeeText)
     blocks.push(
-      { type: 'heading', level: 1, text: labels.reportingToCommittee },
+      { type: 'heading', level: 1, text: labels.reportingToCommittee, section: 'committee-reporting' },
       ...reporting(committee, committeeText, context),
     );
   if (board.length > 0 || boardText)
-    blocks.push({ type: 'heading', level: 1, text: labels.reportingToBoard }, ...reporting(board, boardText, context));
+    blocks.push(
+      { type: 'heading', level: 1, text: labels.reportingToBoard, section: 'board-reporting' },
+      ...reporting(board, boardText, context),
+    );
   return newDocument(
     context,
     'control-follow-up',

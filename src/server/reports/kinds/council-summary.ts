@@ -59,7 +59,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
     cell(row.highestRiskValue === null ? '–' : String(row.highestRiskValue)),
   ]);
   const blocks: Block[] = [
-    { type: 'heading', level: 1, text: labels.statusPerUnit },
+    { type: 'heading', level: 1, text: labels.statusPerUnit, section: 'status-per-unit' },
     {
       type: 'table',
       table: {
@@ -85,7 +85,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
     ...plan.otherActions,
     ...plan.activities,
   ];
-  blocks.push({ type: 'heading', level: 1, text: labels.overdueItems });
+  blocks.push({ type: 'heading', level: 1, text: labels.overdueItems, section: 'overdue' });
   const overdueRows: Cell[][] = [];
   for (const plan of facts) {
     for (const item of itemsOf(plan).filter((candidate) => isItemOverdue(candidate, context.today))) {
@@ -115,7 +115,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
       },
     });
 
-  blocks.push({ type: 'heading', level: 1, text: labels.deviations });
+  blocks.push({ type: 'heading', level: 1, text: labels.deviations, section: 'deviations' });
   const deviationRows: Cell[][] = facts.flatMap((plan) =>
     plan.deviations.map((deviation) => [
       cell(plan.unitName),
@@ -145,7 +145,7 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
     });
 
   if (planIds.length > 0) {
-    blocks.push({ type: 'heading', level: 1, text: labels.aggregatedMatrix });
+    blocks.push({ type: 'heading', level: 1, text: labels.aggregatedMatrix, section: 'risk-matrix' });
     blocks.push(
       ...heatMap(
         overview.matrix,
@@ -162,7 +162,8 @@ export async function councilSummaryReport(context: ReportContext): Promise<Repo
 
   // The board's evaluation is printed when written; an unwritten one leaves no trace in the report.
   const written = rich(evaluation, 2);
-  if (written.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.evaluation }, ...written);
+  if (written.length > 0)
+    blocks.push({ type: 'heading', level: 1, text: labels.evaluation, section: 'evaluation' }, ...written);
   return newDocument(
     context,
     'council-summary',
@@ -240,7 +241,9 @@ async function commonControlsSideBySide(context: ReportContext): Promise<Block[]
       },
     );
   }
-  return blocks.length === 0 ? [] : [{ type: 'heading', level: 1, text: labels.commonControls }, ...blocks];
+  return blocks.length === 0
+    ? []
+    : [{ type: 'heading', level: 1, text: labels.commonControls, section: 'common-controls' }, ...blocks];
 }
 
 /**
@@ -251,9 +254,9 @@ async function commonControlsSideBySide(context: ReportContext): Promise<Block[]
 function risksByGrouping(facts: PlanFacts[], labels: ReportContext['labels']): Block[] {
   const risks = facts.flatMap((plan) => plan.risks);
   const blocks: Block[] = [];
-  for (const [heading, of] of [
-    [labels.risksByProcess, (risk: PlanFacts['risks'][number]) => risk.process],
-    [labels.risksByCategory, (risk: PlanFacts['risks'][number]) => risk.category],
+  for (const [heading, section, of] of [
+    [labels.risksByProcess, 'per-process', (risk: PlanFacts['risks'][number]) => risk.process],
+    [labels.risksByCategory, 'per-category', (risk: PlanFacts['risks'][number]) => risk.category],
   ] as const) {
     if (!risks.some((risk) => of(risk))) continue;
     const groups = new Map<string, PlanFacts['risks']>();
@@ -273,7 +276,7 @@ function risksByGrouping(facts: PlanFacts[], labels: ReportContext['labels']): B
         ];
       });
     blocks.push(
-      { type: 'heading', level: 1, text: heading },
+      { type: 'heading', level: 1, text: heading, section },
       {
         type: 'table',
         table: {

@@ -76,7 +76,7 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
   ).filter((entry) => entry.archivedAt === null || rows.some((row) => row.deviation.severityId === entry.id));
   const severityLabel = (entry: { labelSv: string; labelEn: string }) =>
     context.locale === 'sv' ? entry.labelSv : entry.labelEn;
-  const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.summary }];
+  const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.summary, section: 'summary' }];
   blocks.push({
     type: 'list',
     ordered: false,
@@ -89,7 +89,7 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
       ];
     }),
   });
-  blocks.push({ type: 'heading', level: 1, text: labels.deviations });
+  blocks.push({ type: 'heading', level: 1, text: labels.deviations, section: 'deviations' });
   if (rows.length === 0) blocks.push(text(labels.noDeviations));
   else
     blocks.push({

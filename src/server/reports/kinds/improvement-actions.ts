@@ -28,7 +28,7 @@ export async function improvementActionsReport(context: ReportContext): Promise<
   const closing = rich(reviewsClosing, 2);
   const blocks: Block[] =
     intro.length + closing.length + plan.reviews.length > 0
-      ? [{ type: 'heading', level: 1, text: labels.introduction }, ...intro]
+      ? [{ type: 'heading', level: 1, text: labels.introduction, section: 'introduction' }, ...intro]
       : [];
   if (plan.reviews.length > 0) {
     blocks.push(text(labels.reviewsOfYear(year)), {
@@ -52,7 +52,7 @@ export async function improvementActionsReport(context: ReportContext): Promise<
   const withActions = plan.risks.some((risk) => risk.actions.length > 0);
   const actionsIntro = rich(actionsIntroduction, 2);
   if (withActions || actionsIntro.length > 0)
-    blocks.push({ type: 'heading', level: 1, text: labels.improvementActions }, ...actionsIntro);
+    blocks.push({ type: 'heading', level: 1, text: labels.improvementActions, section: 'actions' }, ...actionsIntro);
   for (const risk of plan.risks) {
     if (risk.actions.length === 0) continue;
     blocks.push({ type: 'heading', level: 2, text: labels.riskHeading(risk.title) });

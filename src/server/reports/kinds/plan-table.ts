@@ -16,13 +16,16 @@ export async function planTableReport(context: ReportContext): Promise<ReportDoc
   const { labels } = context;
   const chosen = await planOfReport(context, 'internal_control');
   const plan = chosen.facts;
-  const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.decision }, ...decision(context, chosen)];
+  const blocks: Block[] = [
+    { type: 'heading', level: 1, text: labels.decision, section: 'decision' },
+    ...decision(context, chosen),
+  ];
   if (plan.risks.length > 0) {
     const counted = risksPerCell(plan.matrix, plan.risks);
     blocks.push(
-      { type: 'heading', level: 1, text: labels.riskMatrix },
+      { type: 'heading', level: 1, text: labels.riskMatrix, section: 'risk-matrix' },
       ...heatMap(plan.matrix, counted.cells, counted.unassessed, labels, labels.riskMatrix),
-      { type: 'heading', level: 1, text: labels.controlsByProcess },
+      { type: 'heading', level: 1, text: labels.controlsByProcess, section: 'controls' },
     );
     for (const group of byProcess(plan.risks, context.locale)) {
       const processName = group.process ?? labels.noProcess;

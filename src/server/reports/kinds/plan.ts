@@ -20,7 +20,7 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
   const chosen = await planOfReport(context, 'internal_control');
   const plan = chosen.facts;
   const blocks: Block[] = [...rich(plan.description, 2)];
-  blocks.push({ type: 'heading', level: 1, text: labels.decision });
+  blocks.push({ type: 'heading', level: 1, text: labels.decision, section: 'decision' });
   const decided = [plan.decidedBy, plan.decisionDate, plan.decisionParagraph, plan.diarienummer].some(Boolean);
   // Stryker disable next-line StringLiteral: defended by planAdopt, which requires the decision's date, so an adopted plan always has one
   blocks.push(
@@ -42,10 +42,10 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
   const counted = risksPerCell(plan.matrix, plan.risks);
   if (plan.risks.length > 0)
     blocks.push(
-      { type: 'heading', level: 1, text: labels.riskMatrix },
+      { type: 'heading', level: 1, text: labels.riskMatrix, section: 'risk-matrix' },
       ...heatMap(plan.matrix, counted.cells, counted.unassessed, labels, labels.riskMatrix),
     );
-  if (plan.risks.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.risksHeading });
+  if (plan.risks.length > 0) blocks.push({ type: 'heading', level: 1, text: labels.risksHeading, section: 'risks' });
   if (plan.risks.length > 0)
     blocks.push({
       type: 'table',

@@ -198,10 +198,10 @@ export async function recommendationsReport(context: ReportContext): Promise<Rep
   }
 
   const blocks: Block[] = [
-    { type: 'heading', level: 1, text: labels.summary },
+    { type: 'heading', level: 1, text: labels.summary, section: 'summary' },
     text(labels.recommendationsScope(periodText(context), context.window?.startDate ?? String(context.startYear))),
     ...summaryBlocks(context, counted, statusRows, { completed, statusName, daysOpen }),
-    { type: 'heading', level: 1, text: labels.reviewsHeading },
+    { type: 'heading', level: 1, text: labels.reviewsHeading, section: 'reviews' },
   ];
   if (shown.length === 0) blocks.push(text(labels.noReviews));
   else blocks.push(...reviewBlocks);

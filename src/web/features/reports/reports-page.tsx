@@ -28,6 +28,7 @@ import { useOrgUnits, usePlans } from '../../lib/reference-data.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { useMe } from '../../lib/use-me.ts';
 import { DecisionText, RecordDecisionForm } from './issued-report-decision.tsx';
+import { ReportTemplateEditor } from './report-template-editor.tsx';
 import { ReportTexts } from './report-texts.tsx';
 
 export interface ReportSearch {
@@ -118,6 +119,11 @@ export function ReportsPage() {
     }
     return false;
   };
+  // The whole organisation's template is the tenant administrator's (an administrator of a top unit).
+  const tenantAdmin = me.data.roles.some(
+    (role) =>
+      role.role === 'administrator' && units.data.some((unit) => unit.id === role.unitId && unit.parentId === null),
+  );
 
   return (
     <Page title={title}>
@@ -160,6 +166,7 @@ export function ReportsPage() {
           year={Number(period.slice(0, 4))}
           locale={locale}
           manages={manages(unitId)}
+          tenantAdmin={tenantAdmin}
         />
       )}
     </Page>
@@ -173,6 +180,7 @@ function ReportActions({
   year,
   locale,
   manages,
+  tenantAdmin,
 }: {
   kind: ReportKind;
   unitId: string;
@@ -181,6 +189,7 @@ function ReportActions({
   year: number;
   locale: 'sv' | 'en';
   manages: boolean;
+  tenantAdmin: boolean;
 }) {
   const { t } = useI18n();
   const link = (format: string, extra: Record<string, string> = {}) =>
@@ -210,6 +219,7 @@ function ReportActions({
       {manages && <IssueForm kind={kind} unitId={unitId} period={period} />}
       <IssuedList kind={kind} unitId={unitId} manages={manages} />
       {manages && <ReportTexts kind={kind} unitId={unitId} year={year} />}
+      {manages && <ReportTemplateEditor kind={kind} unitId={unitId} period={period} tenantAdmin={tenantAdmin} />}
     </div>
   );
 }
