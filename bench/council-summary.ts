@@ -2,9 +2,13 @@
 // municipality: 40 nämnder × 30 risks × 3 controls and 3 actions × 4 follow-ups, on embedded
 // PGlite in a temporary folder. The data is generated once; each format is then measured in a
 // fresh process (so that one format's memory does not hide the other's): one warm-up, then the
-// median of five runs. Run with `npm run bench:reports`; it prints the figures.
+// median of five runs. Then the årsarkiv of the whole tenant for the year (every plan as PDF/A,
+// an issued report per unit, the data as JSON and CSV, the audit events, METS), written as a ZIP
+// to a file, once, in a fresh process. Run with `npm run bench:reports`; it prints the figures.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once as onceEvent } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
@@ -25,6 +29,11 @@ import { risks } from '../src/server/db/schema/risks.ts';
 import { statuses } from '../src/server/db/schema/statuses.ts';
 import { tenants } from '../src/server/db/schema/tenants.ts';
 import { users } from '../src/server/db/schema/users.ts';
+import { auditEvents } from '../src/server/db/schema/audit-events.ts';
+import { issuedReports } from '../src/server/db/schema/issued-reports.ts';
+import { resolveArchive, writeArchive } from '../src/server/reports/archive/build-archive.ts';
+import { vocabularyEntries } from '../src/server/db/schema/vocabulary-entries.ts';
+import { defaultVocabularyRows } from '../src/server/vocabulary/vocabulary-refs.ts';
 import { buildReportDocument, renderReport } from '../src/server/reports/generate-report.ts';
 
 const UNITS = 40;
@@ -57,6 +66,15 @@ async function generate(dataDir: string) {
     statuses,
     DEFAULT_STATUSES.map((status, index) => ({ tenantId, id: statusIds[index], ...status, sortOrder: index })),
   );
+  // The default vocabularies: a deviation has a severity from them.
+  const vocabulary = defaultVocabularyRows();
+  await insertAll(
+    db,
+    vocabularyEntries,
+    vocabulary.map((row) => ({ ...row, tenantId })),
+  );
+  const severityId = (key: string) =>
+    vocabulary.find((row) => row.kind === 'deviation_severity' && row.key === key)!.id;
   const periodIds = [1, 2, 3, 4].map(() => uuidv7());
   await insertAll(
     db,
@@ -93,6 +111,8 @@ async function generate(dataDir: string) {
     assignments: [],
     checkpoints: [],
     deviations: [],
+    issuedReports: [],
+    auditEvents: [],
   } as Record<string, Record<string, unknown>[]>;
   let n = 0;
   for (let u = 0; u < UNITS; u += 1) {
@@ -116,8 +136,39 @@ async function generate(dataDir: string) {
       endYear: YEAR,
       state: 'adopted',
     });
+    // A report sent to the nämnd per unit: 300 KB of bytes (a PDF's size; its content is not read).
+    const content = randomBytes(300 * 1024);
+    rows.issuedReports!.push({
+      tenantId,
+      id: uuidv7(),
+      kind: 'control-follow-up',
+      unitId,
+      period: String(YEAR),
+      format: 'pdf',
+      title: 'Kontroll uppföljning',
+      fileName: `control-follow-up-namnd-${u + 1}-${YEAR}.pdf`,
+      contentType: 'application/pdf',
+      byteSize: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+      issuedById: userIds[u % userIds.length],
+    });
+    const audit = (entityType: string, entityId: string, changes: Record<string, [unknown, unknown]>) =>
+      rows.auditEvents!.push({
+        tenantId,
+        id: uuidv7(),
+        actorKind: 'user',
+        actorUserId: userIds[(n + u) % userIds.length],
+        entityType,
+        entityId,
+        operation: 'create',
+        unitId,
+        changes,
+      });
+    audit('plan', planId, { title: [null, `Internkontrollplan ${YEAR}`] });
     for (let r = 0; r < RISKS; r += 1) {
       const riskId = uuidv7();
+      audit('risk', riskId, { title: [null, `Risk ${r + 1} i nämnd ${u + 1}`], description: [null, sentence(r)] });
       rows.risks!.push({
         tenantId,
         id: riskId,
@@ -143,7 +194,8 @@ async function generate(dataDir: string) {
             endDate: `${YEAR}-${String((n % 12) + 1).padStart(2, '0')}-15`,
             sortOrder: i,
           };
-          if (kind === 'control') rows.controls!.push({ ...item, description: sentence(n), frequency: 'Kvartalsvis' });
+          if (kind === 'control')
+            rows.controls!.push({ ...item, description: sentence(n), frequency: { kind: 'quarterly' } });
           else
             rows.actions!.push({
               ...item,
@@ -151,6 +203,7 @@ async function generate(dataDir: string) {
               measuresTaken: `## Genomfört\n\n${sentence(n + 1)}\n\n- ${sentence(n + 2)}\n- ${sentence(n + 3)}`,
             });
           const ref = kind === 'control' ? { controlId: id } : { actionId: id };
+          audit(kind, id, { title: [null, item.title], statusId: [null, item.statusId] });
           rows.assignments!.push(
             { tenantId, id: uuidv7(), ...ref, userId: userIds[n % userIds.length], role: 'responsible' },
             { tenantId, id: uuidv7(), ...ref, userId: userIds[(n + 7) % userIds.length], role: 'reporting' },
@@ -178,7 +231,7 @@ async function generate(dataDir: string) {
               title: `Avvikelse vid kontroll ${n}`,
               description: sentence(n),
               foundOn: `${YEAR}-05-10`,
-              severity: n % 40 === 1 ? 'significant' : 'minor',
+              severityId: severityId(n % 40 === 1 ? 'significant' : 'minor'),
               state: n % 60 === 1 ? 'closed' : 'open',
             });
           }
@@ -195,6 +248,9 @@ async function generate(dataDir: string) {
   await insertAll(db, assignments, rows.assignments!);
   await insertAll(db, checkpoints, rows.checkpoints!);
   await insertAll(db, deviations, rows.deviations!);
+  for (const row of rows.issuedReports!)
+    await db.insert(issuedReports).values(row as typeof issuedReports.$inferInsert);
+  await insertAll(db, auditEvents, rows.auditEvents!);
   await database.close();
   return {
     tenantId,
@@ -246,11 +302,39 @@ async function measure(dataDir: string, tenantId: string, rootId: string, format
   );
 }
 
+/** In a child process: the årsarkiv of the whole tenant, written to a file. Prints one JSON line. */
+async function measureArchive(dataDir: string, tenantId: string) {
+  const database = await openDatabase({ dataDir });
+  const rssBefore = process.memoryUsage().rss;
+  const access = operatorAccess(tenantId, fixedClock(`${YEAR}-12-31T12:00:00Z`));
+  const file = join(dataDir, 'arsarkiv.zip');
+  const started = performance.now();
+  const scope = await resolveArchive(database.db, access, { year: String(YEAR), locale: 'sv' });
+  const out = createWriteStream(file);
+  const summary = await writeArchive(database.db, access, scope, async (chunk) => {
+    if (!out.write(chunk)) await onceEvent(out, 'drain');
+  });
+  out.end();
+  await onceEvent(out, 'finish');
+  const total = performance.now() - started;
+  await database.close();
+  console.log(
+    JSON.stringify({
+      total,
+      files: summary.files,
+      zipBytes: statSync(file).size,
+      rssBeforeMb: rssBefore / 2 ** 20,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+}
+
 const generatedIds = { tenantId: '', rootId: '' };
 
 async function main() {
   const [mode, dataDir, tenantId, rootId, format] = process.argv.slice(2);
   if (mode === '--measure') return measure(dataDir!, tenantId!, rootId!, format as 'pdf' | 'docx');
+  if (mode === '--measure-archive') return measureArchive(dataDir!, tenantId!);
   const folder = mkdtempSync(join(tmpdir(), 'uppsikt-bench-reports-'));
   try {
     const started = performance.now();
@@ -282,6 +366,23 @@ async function main() {
           `${(result.bytes / 1024).toFixed(0)} KiB; peak memory (RSS) ${result.peakRssMb.toFixed(0)} MB, of which ${result.rssBeforeMb.toFixed(0)} MB before the first report (Node and the embedded database). Target: under 2 s.`,
       );
     }
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', import.meta.filename, '--measure-archive', folder, generated.tenantId],
+      { encoding: 'utf8' },
+    );
+    if (child.status !== 0) throw new Error(`measuring the årsarkiv failed:\n${child.stderr}`);
+    const archive = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      total: number;
+      files: number;
+      zipBytes: number;
+      rssBeforeMb: number;
+      peakRssMb: number;
+    };
+    console.log(
+      `årsarkiv of the whole tenant (${UNITS} units, ${YEAR}): ${(archive.total / 1000).toFixed(2)} s (one run), ${archive.files} files, ZIP ${(archive.zipBytes / 2 ** 20).toFixed(1)} MiB; ` +
+        `peak memory (RSS) ${archive.peakRssMb.toFixed(0)} MB, ${(archive.peakRssMb - archive.rssBeforeMb).toFixed(0)} MB above the ${archive.rssBeforeMb.toFixed(0)} MB before it. Target: under 10 s and 400 MB above idle.`,
+    );
   } finally {
     // BENCH_KEEP=1 keeps the generated database, to profile a run against it.
     if (process.env.BENCH_KEEP)

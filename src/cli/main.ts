@@ -1,11 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../domain/contracts/reports.ts';
 import { operatorAccess } from '../server/access/access.ts';
 import { runningClockFrom, systemClock } from '../domain/clock.ts';
 import { AppError } from '../server/errors.ts';
 import { generateReport } from '../server/reports/generate-report.ts';
-import { findScopeByNames, ScopeError } from '../server/reports/report-scope.ts';
+import { findScopeByNames, findTenantBySlug, ScopeError } from '../server/reports/report-scope.ts';
+import { resolveArchive, writeArchive } from '../server/reports/archive/build-archive.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { FixtureError } from '../server/demo/read-demo-fixtures.ts';
 import { loadDemoData } from '../server/demo/load-demo-data.ts';
@@ -25,6 +27,11 @@ Commands:
          --format <docx|pdf|xlsx|html|md> --out <file> [--lang sv|en] [--archival]
          [--plan <plan id>] [--revision <n>]
                    Write a report to a file. Kinds: ${REPORT_KINDS.join(', ')}.
+  archive --tenant <slug> [--unit "<unit name>"] --year <YYYY> --out <file.zip> [--lang sv|en]
+                   Write the årsarkiv (annual archive package, E-ARK CSIP as a ZIP) of a unit, or
+                   without --unit of every unit of the tenant: the adopted plans with every revision
+                   as PDF/A, the issued reports as sent, the plans' data as JSON and CSV, the audit
+                   events of that data, and METS.xml.
   import FILE --tenant <slug> --unit "<unit name>" --year <YYYY> [--kind internal-control|activity-plan]
          [--mapping NAME] [--dry-run] [--json]
                    Import a plan and its follow-ups from XLSX, CSV or DOCX (uppsikt import --help).
@@ -55,6 +62,7 @@ async function run(argv: string[]): Promise<number> {
       archival: { type: 'boolean', default: false },
       plan: { type: 'string' },
       revision: { type: 'string' },
+      year: { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -114,6 +122,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'report':
       return writeReport(positionals[1], values);
+    case 'archive':
+      return writeArchiveFile(values);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 1;
@@ -183,6 +193,80 @@ async function writeReport(
       const detail =
         error.detail === undefined ? error.code : typeof error.detail === 'string' ? error.detail : error.detail.en;
       console.error(`uppsikt report: ${[detail, ...details].join('; ')}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+/** `uppsikt archive`: the årsarkiv of a unit (or the tenant) and year to a ZIP file, with progress, as the operator. */
+async function writeArchiveFile(options: {
+  tenant?: string | undefined;
+  unit?: string | undefined;
+  year?: string | undefined;
+  out?: string | undefined;
+  lang?: string | undefined;
+}): Promise<number> {
+  const problems: string[] = [];
+  for (const name of ['tenant', 'year', 'out'] as const) if (!options[name]) problems.push(`--${name} is missing`);
+  if (options.year && !/^\d{4}$/.test(options.year)) problems.push('--year must be a year of four digits');
+  if (options.lang !== 'sv' && options.lang !== 'en') problems.push('--lang must be sv or en');
+  if (problems.length > 0) {
+    console.error(`uppsikt archive: ${problems.join('; ')}.\n\n${USAGE}`);
+    return 1;
+  }
+  const database = await openMigratedDatabase(loadConfig());
+  // Written beside the target and moved into place when complete: a failed run leaves no half a package.
+  const partial = `${options.out!}.partial`;
+  try {
+    const scope =
+      options.unit === undefined
+        ? { ...(await findTenantBySlug(database.db, options.tenant!)), unitId: undefined }
+        : await findScopeByNames(database.db, options.tenant!, options.unit);
+    const access = operatorAccess(scope.tenantId, systemClock);
+    const plan = await resolveArchive(database.db, access, {
+      unitId: scope.unitId,
+      year: options.year!,
+      locale: options.lang as 'sv' | 'en',
+    });
+    console.log(
+      `Årsarkiv ${plan.year} for ${options.unit ?? `every unit of ${options.tenant}`}: ${plan.units.length} unit(s), ${plan.steps} step(s) …`,
+    );
+    const started = performance.now();
+    const file = createWriteStream(partial);
+    const summary = await writeArchive(
+      database.db,
+      access,
+      plan,
+      async (chunk) => {
+        if (!file.write(chunk)) await once(file, 'drain');
+      },
+      (progress) => console.log(`[${progress.done}/${progress.total}] ${progress.step}`),
+    );
+    file.end();
+    await once(file, 'finish');
+    renameSync(partial, options.out!);
+    console.log(
+      `Wrote ${plan.fileName} to ${options.out} (${summary.files} files, ${summary.bytes} bytes before compression${summary.notPdfA > 0 ? `, ${summary.notPdfA} issued report(s) kept as issued, not PDF/A` : ''}, ${Math.round(performance.now() - started)} ms).`,
+    );
+    return 0;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    if (error instanceof ScopeError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof AppError) {
+      const details = error.errors.map(
+        (field) => `${field.path}: ${typeof field.message === 'string' ? field.message : field.message.en}`,
+      );
+      const detail =
+        error.detail === undefined ? error.code : typeof error.detail === 'string' ? error.detail : error.detail.en;
+      console.error(
+        `uppsikt archive: ${[detail, ...details.filter((line) => !line.endsWith(`: ${detail}`))].join('; ')}`,
+      );
       return 1;
     }
     throw error;

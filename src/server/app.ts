@@ -47,6 +47,7 @@ import { reviewRoutes } from './features/reviews/routes.ts';
 import { reportingCalendarRoutes } from './features/reporting-calendar/routes.ts';
 import { auditEventRoutes } from './features/audit-events/routes.ts';
 import { reportRoutes } from './features/reports/routes.ts';
+import { archiveRoutes } from './features/archives/routes.ts';
 import { orgImportRoutes } from './features/org-import/routes.ts';
 import { planImportRoutes } from './features/plan-import/routes.ts';
 import { planWorkbookRoutes } from './features/plan-import/workbook-routes.ts';
@@ -239,6 +240,7 @@ export function createApp({
   v1.route('/', reportingCalendarRoutes());
   v1.route('/', auditEventRoutes());
   v1.route('/', reportRoutes());
+  v1.route('/', archiveRoutes());
   v1.route('/', reportTextRoutes());
   v1.route('/', reportTemplateRoutes());
   v1.route('/', outboxRoutes());

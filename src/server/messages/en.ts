@@ -825,4 +825,13 @@ export const en: ServerMessages = {
     deadlineLine: (title, date) => `Last day to report: ${title} ${date}`,
     deadlineInPeriodLine: (title, period, date) => `Last day to report: ${title} (${period}) ${date}`,
   },
+  archives: {
+    year: 'Give a year with four digits, for example 2026.',
+    noPlan: (unit, year) =>
+      `${unit} has no adopted plan and no report sent to the board for ${year}. Choose another year or adopt the plan first.`,
+    nothingInYear: (year) => `No unit has an adopted plan or a report sent to the board for ${year}.`,
+    managersOnly: "The annual archive is made by the unit's coordinators or administrators.",
+    tenantManagersOnly:
+      "The whole organisation's annual archive is made by coordinators or administrators of the whole organisation.",
+  },
 };

@@ -873,6 +873,15 @@ export const sv = {
     deadlineInPeriodLine: (title: string, period: string, date: string) =>
       `Sista dag att rapportera: ${title} (${period}) ${date}`,
   },
+  archives: {
+    year: 'Ange ett år med fyra siffror, till exempel 2026.',
+    noPlan: (unit: string, year: number) =>
+      `${unit} har ingen antagen plan och inga rapporter skickade till nämnd för ${year}. Välj ett annat år eller anta planen först.`,
+    nothingInYear: (year: number) => `Ingen enhet har en antagen plan eller en rapport skickad till nämnd för ${year}.`,
+    managersOnly: 'Årsarkivet tas fram av enhetens samordnare eller administratörer.',
+    tenantManagersOnly:
+      'Årsarkivet för hela organisationen tas fram av samordnare eller administratörer för hela organisationen.',
+  },
 };
 
 /** The shape every language's catalogue has: the same keys, the same parameters. */

@@ -12,13 +12,7 @@ export async function findScopeByNames(
   tenantSlug: string,
   unitName: string,
 ): Promise<{ tenantId: string; unitId: string }> {
-  const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, tenantSlug));
-  if (!tenant) {
-    const known = await db.select({ slug: tenants.slug }).from(tenants).orderBy(asc(tenants.slug));
-    throw new ScopeError(
-      `No tenant "${tenantSlug}". Tenants: ${known.map((row) => row.slug).join(', ') || 'none (load the demo data with "uppsikt seed --demo")'}.`,
-    );
-  }
+  const tenant = { id: (await findTenantBySlug(db, tenantSlug)).tenantId };
   const units = await db
     .select({ id: orgUnits.id, name: orgUnits.name })
     .from(orgUnits)
@@ -32,6 +26,18 @@ export async function findScopeByNames(
       `No unit "${unitName}" in ${tenantSlug}. Units: ${units.map((row) => `"${row.name}"`).join(', ')}.`,
     );
   return { tenantId: tenant.id, unitId: unit.id };
+}
+
+/** The tenant a script names (`--tenant malmo`), with an error that lists the tenants when it does not match. */
+export async function findTenantBySlug(db: Database, tenantSlug: string): Promise<{ tenantId: string }> {
+  const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, tenantSlug));
+  if (!tenant) {
+    const known = await db.select({ slug: tenants.slug }).from(tenants).orderBy(asc(tenants.slug));
+    throw new ScopeError(
+      `No tenant "${tenantSlug}". Tenants: ${known.map((row) => row.slug).join(', ') || 'none (load the demo data with "uppsikt seed --demo")'}.`,
+    );
+  }
+  return { tenantId: tenant.id };
 }
 
 export class ScopeError extends Error {

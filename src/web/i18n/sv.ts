@@ -948,6 +948,20 @@ export const sv = {
   'reports.issuedBy': 'Skickad av',
   'reports.file': 'Fil',
   'reports.downloadIssued': ({ format }: { format: string }) => `Hämta ${format}`,
+  'reports.archive': 'Årsarkiv',
+  'reports.archiveHelp':
+    'Ett paket för e-arkivet (E-ARK/FGS, ZIP): den antagna planen med varje revision som PDF/A, rapporterna som skickats till nämnd, planens data som JSON och CSV, ändringsloggen och en förteckning (METS) med kontrollsummor.',
+  'reports.archiveNoYears': 'Enheten har ingen antagen plan ännu.',
+  'reports.archiveYear': 'År',
+  'reports.archiveScope': 'Omfattning',
+  'reports.archiveWholeTenant': 'Hela organisationen',
+  'reports.archiveButton': 'Hämta årsarkiv',
+  'reports.archiveDownloading': 'Hämtar årsarkiv …',
+  'reports.archiveProgressLabel': 'Årsarkivet hämtas',
+  'reports.archiveReceived': ({ size }: { size: string }) => `${size} MB hämtat …`,
+  'reports.archiveReceivedOf': ({ size, files }: { size: string; files: number }) =>
+    `${size} MB hämtat av ett paket med ${files} steg …`,
+  'reports.archiveSaved': ({ file }: { file: string }) => `Årsarkivet är hämtat: ${file}`,
   'reports.textMissing': 'Ingen text är skriven: avsnittet lämnas ute ur rapporten tills den är skriven.',
   'reports.texts': 'Rapportens texter',
   'reports.textsHelp': ({ year }: { year: number }) =>

@@ -30,6 +30,7 @@ import { useMe } from '../../lib/use-me.ts';
 import { DecisionText, RecordDecisionForm } from './issued-report-decision.tsx';
 import { ReportTemplateEditor } from './report-template-editor.tsx';
 import { ReportTexts } from './report-texts.tsx';
+import { AnnualArchive } from './annual-archive.tsx';
 
 export interface ReportSearch {
   typ?: ReportKind | undefined;
@@ -169,8 +170,29 @@ export function ReportsPage() {
           tenantAdmin={tenantAdmin}
         />
       )}
+      {unitId && manages(unitId) && (
+        <AnnualArchive
+          key={unitId}
+          unitId={unitId}
+          unitName={units.data.find((unit) => unit.id === unitId)?.name ?? ''}
+          years={adoptedYears(plans.data, unitId)}
+          wholeTenant={units.data.filter((unit) => unit.parentId === null).every((unit) => manages(unit.id))}
+        />
+      )}
     </Page>
   );
+}
+
+/** The years a unit's adopted (or closed) plans cover, newest first: the years it has an årsarkiv for. */
+function adoptedYears(
+  plans: readonly { unitId: string; state: string; startYear: number; endYear: number }[],
+  unitId: string,
+): string[] {
+  const years = new Set<number>();
+  for (const plan of plans)
+    if (plan.unitId === unitId && plan.state !== 'draft')
+      for (let year = plan.startYear; year <= plan.endYear; year++) years.add(year);
+  return [...years].sort((a, b) => b - a).map(String);
 }
 
 function ReportActions({
