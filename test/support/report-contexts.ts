@@ -36,4 +36,6 @@ export const DEMO_REPORT_SCOPES: Record<ReportKind, { tenant: string; unit: stri
   plan: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
   'council-summary': { tenant: 'malmo', unit: 'Malmö stad', period: '2020' },
   deviations: { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+  'internal-control-report': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+  'period-report': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020-Q3' },
 };

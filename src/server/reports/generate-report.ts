@@ -17,6 +17,7 @@ import { controlFollowUpReport } from './kinds/control-follow-up.ts';
 import { councilSummaryReport } from './kinds/council-summary.ts';
 import { deviationsReport } from './kinds/deviations.ts';
 import { improvementActionsReport } from './kinds/improvement-actions.ts';
+import { internalControlReport, periodReport } from './kinds/internal-control-report.ts';
 import { planReport } from './kinds/plan.ts';
 import { labelsFor, type ReportContext } from './report-context.ts';
 import { resolveReportPeriod } from './report-window.ts';
@@ -34,6 +35,8 @@ const BUILDERS: Record<ReportKind, (context: ReportContext) => Promise<ReportDoc
   plan: planReport,
   'council-summary': councilSummaryReport,
   deviations: deviationsReport,
+  'internal-control-report': internalControlReport,
+  'period-report': periodReport,
 };
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {

@@ -1189,6 +1189,13 @@ export const en: Messages = {
   'reports.kind.deviations': 'Reported deviations',
   'reports.about.deviations':
     'The deviations in the unit and everything below it during the period: where, when, how serious, whether closed and which action answers them.',
+  'reports.kind.internal-control-report': 'Internal control report',
+  'reports.about.internal-control-report':
+    "The year's follow-up for the committee: summary per process, the controls' results, deviations with severity and actions, and the proposed decision.",
+  'reports.kind.period-report': 'Half-year / interim report',
+  'reports.about.period-report':
+    'The same follow-up for part of the year: choose a half year, an interim period, a tertial or a quarter.',
+  'reports.section.proposed-decision': 'Proposed decision',
   'admin.directory': 'Directory sync (SCIM)',
   'admin.directoryIntro':
     "With SCIM, Entra ID or another directory keeps Uppsikt's people and groups current: new staff are added, changes follow, and whoever is removed in the directory is deactivated (nobody is deleted in Uppsikt). Groups give roles through the role rules.",

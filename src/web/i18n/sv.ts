@@ -1221,6 +1221,13 @@ export const sv = {
   'reports.kind.deviations': 'Rapporterade avvikelser',
   'reports.about.deviations':
     'Avvikelserna i enheten och allt under den under perioden: var, när, hur allvarliga, om de är stängda och vilken åtgärd som besvarar dem.',
+  'reports.kind.internal-control-report': 'Internkontrollrapport',
+  'reports.about.internal-control-report':
+    'Årets uppföljning till nämnden: sammanfattning per process, kontrollmomentens resultat, avvikelser med allvarlighet och åtgärder, och förslag till beslut.',
+  'reports.kind.period-report': 'Halvårsrapport / Delårsrapport',
+  'reports.about.period-report':
+    'Samma uppföljning för en del av året: välj ett halvår, ett delår, ett tertial eller ett kvartal.',
+  'reports.section.proposed-decision': 'Förslag till beslut',
   'admin.directory': 'Katalogsynkronisering (SCIM)',
   'admin.directoryIntro':
     'Med SCIM håller Entra ID, eller en annan katalog, Uppsikts personer och grupper aktuella: nya medarbetare läggs upp, ändringar följer med och den som tas bort i katalogen avaktiveras (ingen tas bort i Uppsikt). Grupperna ger roller genom reglerna för roller.',

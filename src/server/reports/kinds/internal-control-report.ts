@@ -1,0 +1,420 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { ControlOutcome } from '../../../domain/control-result.ts';
+import { reportingPeriodLabel } from '../../../domain/reporting-period.ts';
+import { actions } from '../../db/schema/actions.ts';
+import { controlResults } from '../../db/schema/control-results.ts';
+import { deviations } from '../../db/schema/deviations.ts';
+import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
+import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
+import { AppError } from '../../errors.ts';
+import { localize } from '../../messages/messages.ts';
+import type { ActionFacts, ControlFacts, PlanFacts, RiskFacts } from '../../plan-model/plan-facts.ts';
+import type { Block, Cell, ReportDocument } from '../document.ts';
+import { cell, text } from '../document.ts';
+import { periodText, reportText, rich, type ReportContext } from '../report-context.ts';
+import { inWindow } from '../report-window.ts';
+import { decisionBlocks, newDocument, planLine, planOfReport } from './kind-helpers.ts';
+
+type Kind = 'internal-control-report' | 'period-report';
+
+/**
+ * Internkontrollrapport: the follow-up of a nämnd's internkontrollplan for the nämnd, for the
+ * plan year or a reporting period. An introduction (the tenant's text, else a sentence from the
+ * data), the summary per process, each control's results, the deviations with their severity
+ * and the actions that answer them, and the proposed decision.
+ */
+export async function internalControlReport(context: ReportContext): Promise<ReportDocument> {
+  return followUpReport(context, 'internal-control-report');
+}
+
+/**
+ * Halvårsrapport / delårsrapport: the same follow-up for one part of the year; a whole year is
+ * refused (the Internkontrollrapport is that report).
+ */
+export async function periodReport(context: ReportContext): Promise<ReportDocument> {
+  if (!context.window) {
+    const message = localize((m) => m.reports.periodReportNeedsPeriod);
+    throw new AppError('validation_failed', message, [{ path: 'period', message }]);
+  }
+  return followUpReport(context, 'period-report');
+}
+
+/** A result of a control as the report prints it. */
+interface ResultLine {
+  controlId: string;
+  outcome: ControlOutcome;
+  performedOn: string | null;
+  reason: string | null;
+  comment: string | null;
+  periodLabel: string;
+  periodEnd: string;
+}
+
+/** A deviation of the plan with the action that answers it. */
+interface DeviationLine {
+  controlId: string;
+  title: string;
+  description: string | null;
+  foundOn: string;
+  state: string;
+  severity: string;
+  severityOrder: number;
+  actionId: string | null;
+  actionTitle: string | null;
+  actionMeasures: string | null;
+}
+
+async function followUpReport(context: ReportContext, kind: Kind): Promise<ReportDocument> {
+  const { labels } = context;
+  const [chosen, ownIntroduction, ownDecision] = await Promise.all([
+    planOfReport(context, 'internal_control'),
+    reportText(context, kind, 'introduction'),
+    reportText(context, kind, 'proposed-decision'),
+  ]);
+  const plan = chosen.facts;
+  const controls = plan.risks.flatMap((risk) => risk.controls);
+  const [results, deviationLines] = await Promise.all([
+    resultsOf(context, controls.map((control) => control.id)),
+    deviationsOf(context, controls.map((control) => control.id)),
+  ]);
+  const period = periodText(context);
+  const resultsByControl = groupBy(results, (result) => result.controlId);
+  const processes = byProcess(plan, context);
+
+  const blocks: Block[] = [...decisionBlocks(context, plan)];
+
+  // The tenant's own introduction, else what the plan and its follow-up hold, said in numbers.
+  blocks.push({ type: 'heading', level: 1, text: labels.introduction });
+  if (ownIntroduction) blocks.push(...rich(ownIntroduction, 2));
+  else {
+    const withResult = controls.filter((control) => resultsByControl.has(control.id)).length;
+    blocks.push(
+      text(
+        [
+          labels.reportIntroduction(plan.title, period, plan.risks.length, controls.length),
+          controls.length > 0 ? labels.resultsRecorded(withResult, controls.length) : null,
+          labels.deviationsReported(deviationLines.length),
+        ]
+          .filter(Boolean)
+          .join(' '),
+      ),
+    );
+  }
+
+  blocks.push({ type: 'heading', level: 1, text: labels.summaryPerProcess });
+  blocks.push(summaryTable(context, processes, resultsByControl, deviationLines));
+  blocks.push(text(labels.summaryCountingNote, 'note'));
+
+  if (controls.length > 0) {
+    blocks.push({ type: 'heading', level: 1, text: labels.resultsPerControl });
+    for (const process of processes) {
+      if (process.risks.every((risk) => risk.controls.length === 0)) continue;
+      blocks.push({ type: 'heading', level: 2, text: process.name });
+      blocks.push(resultsTable(context, process, resultsByControl));
+    }
+  }
+
+  blocks.push({ type: 'heading', level: 1, text: labels.deviationsAndActions });
+  if (deviationLines.length === 0) blocks.push(text(labels.noDeviations));
+  else blocks.push(deviationsTable(context, plan, controls, deviationLines));
+
+  blocks.push({ type: 'heading', level: 1, text: labels.proposedDecision });
+  if (ownDecision) blocks.push(...rich(ownDecision, 2));
+  else blocks.push(text(labels.proposedDecisionText(context.unit.name, reportNoun(context, kind, period))));
+
+  return newDocument(context, kind, titleOf(context, kind, period), [context.unit.name, planLine(context, chosen)], blocks, {
+    outline: true,
+  });
+}
+
+/** "Internkontrollrapport 2020"; a period report by the kind of its period: halvår, delår, else "Uppföljning". */
+function titleOf(context: ReportContext, kind: Kind, period: string): string {
+  const { labels, window } = context;
+  if (kind === 'internal-control-report') return labels.internalControlReportTitle(period);
+  if (window?.kind === 'half_year') return labels.halfYearReportTitle(period);
+  if (window?.kind === 'interim') return labels.interimReportTitle(period);
+  return labels.periodFollowUpTitle(period);
+}
+
+function reportNoun(context: ReportContext, kind: Kind, period: string): string {
+  const { reportNoun: noun } = context.labels;
+  if (kind === 'internal-control-report') return noun.internal(period);
+  if (context.window?.kind === 'half_year') return noun.halfYear(period);
+  if (context.window?.kind === 'interim') return noun.interim(period);
+  return noun.other(period);
+}
+
+interface Process {
+  name: string;
+  risks: RiskFacts[];
+}
+
+/** The plan's risks by process (kontrollområde), in the order the plan first names each; a risk without one last. */
+function byProcess(plan: PlanFacts, context: ReportContext): Process[] {
+  const named = new Map<string, RiskFacts[]>();
+  const unnamed: RiskFacts[] = [];
+  for (const risk of plan.risks) {
+    if (risk.process === null || risk.process.trim() === '') unnamed.push(risk);
+    else named.set(risk.process, [...(named.get(risk.process) ?? []), risk]);
+  }
+  const processes = [...named].map(([name, risks]) => ({ name, risks }));
+  if (unnamed.length > 0) processes.push({ name: context.labels.notGrouped, risks: unnamed });
+  return processes;
+}
+
+const OUTCOME_COLUMNS = ['no_remarks', 'with_deviation', 'not_performed', 'none'] as const;
+
+/**
+ * One row per process and a total: risks, controls, controls by their latest result of the
+ * period (or none), and the deviations per severity, mildest first.
+ */
+function summaryTable(
+  context: ReportContext,
+  processes: Process[],
+  resultsByControl: Map<string, ResultLine[]>,
+  deviationLines: DeviationLine[],
+): Block {
+  const { labels } = context;
+  const row = (name: string, risks: RiskFacts[], bold: boolean): Cell[] => {
+    const controls = risks.flatMap((risk) => risk.controls);
+    const ids = new Set(controls.map((control) => control.id));
+    const outcomes = new Map<string, number>();
+    for (const control of controls) {
+      const latest = resultsByControl.get(control.id)?.at(-1)?.outcome ?? 'none';
+      outcomes.set(latest, (outcomes.get(latest) ?? 0) + 1);
+    }
+    const severities = new Map<string, { order: number; count: number }>();
+    for (const deviation of deviationLines.filter((line) => ids.has(line.controlId))) {
+      const entry = severities.get(deviation.severity) ?? { order: deviation.severityOrder, count: 0 };
+      entry.count += 1;
+      severities.set(deviation.severity, entry);
+    }
+    const severityLines = [...severities]
+      .sort((a, b) => a[1].order - b[1].order)
+      .map(([severity, { count }]) => `${severity}: ${count}`);
+    const nameCell: Cell = { blocks: [bold ? { type: 'paragraph', spans: [{ text: name, bold: true }] } : text(name)] };
+    return [
+      nameCell,
+      cell(String(risks.length)),
+      cell(String(controls.length)),
+      ...OUTCOME_COLUMNS.map((outcome) => cell(String(outcomes.get(outcome) ?? 0))),
+      severityLines.length === 0 ? cell('0') : cell(...severityLines),
+    ];
+  };
+  const rows = processes.map((process) => row(process.name, process.risks, false));
+  if (processes.length > 1)
+    rows.push(
+      row(
+        labels.total,
+        processes.flatMap((process) => process.risks),
+        true,
+      ),
+    );
+  return {
+    type: 'table',
+    table: {
+      caption: labels.summaryCaption,
+      columns: [
+        { title: labels.processTitle, width: 2.6 },
+        { title: labels.risksCount, width: 1 },
+        { title: labels.controlsCount, width: 1.3 },
+        ...OUTCOME_COLUMNS.map((outcome) => ({ title: labels.outcomeColumns[outcome]!, width: 1.2 })),
+        { title: labels.deviationsPerSeverity, width: 2 },
+      ],
+      rows,
+    },
+  };
+}
+
+/** Each control of a process with its results of the period, one row per result; the risk and control only on their first row. */
+function resultsTable(context: ReportContext, process: Process, resultsByControl: Map<string, ResultLine[]>): Block {
+  const { labels } = context;
+  const rows: Cell[][] = [];
+  for (const risk of process.risks) {
+    risk.controls.forEach((control, controlIndex) => {
+      const results = resultsByControl.get(control.id) ?? [];
+      const riskCell = controlIndex === 0 ? cell(risk.title) : cell();
+      if (results.length === 0) {
+        rows.push([riskCell, cell(control.title), cell(), cell(labels.noResult), cell(), cell()]);
+        return;
+      }
+      results.forEach((result, index) => {
+        rows.push([
+          index === 0 ? riskCell : cell(),
+          index === 0 ? cell(control.title) : cell(),
+          cell(result.periodLabel),
+          cell(labels.controlOutcomes[result.outcome] ?? result.outcome),
+          cell(result.performedOn),
+          {
+            blocks: [...(result.reason ? [text(labels.reason(result.reason))] : []), ...rich(result.comment)],
+          },
+        ]);
+      });
+    });
+  }
+  return {
+    type: 'table',
+    table: {
+      caption: labels.resultsCaption(process.name),
+      columns: [
+        { title: labels.risk, width: 2.2 },
+        { title: labels.control, width: 2.4 },
+        { title: labels.period, width: 1.5 },
+        { title: labels.result, width: 1.6 },
+        { title: labels.performedOn, width: 1.2 },
+        { title: labels.comment, width: 3 },
+      ],
+      rows,
+    },
+  };
+}
+
+/** Each deviation with its control, date, severity and state, and the action that answers it with its status and what was done. */
+function deviationsTable(
+  context: ReportContext,
+  plan: PlanFacts,
+  controls: ControlFacts[],
+  lines: DeviationLine[],
+): Block {
+  const { labels } = context;
+  const controlTitles = new Map(controls.map((control) => [control.id, control.title]));
+  const planActions = new Map<string, ActionFacts>();
+  for (const action of [...plan.risks.flatMap((risk) => risk.actions), ...plan.otherActions])
+    planActions.set(action.id, action);
+  const actionCell = (line: DeviationLine): Cell => {
+    if (line.actionId === null) return cell(labels.noAnsweringAction);
+    // The action as the plan shows it (with its status); one outside this plan as recorded.
+    const action = planActions.get(line.actionId);
+    const title = action?.title ?? line.actionTitle ?? '';
+    const measures = action ? action.measuresTaken : line.actionMeasures;
+    return {
+      blocks: [
+        text(title, 'label'),
+        ...(action?.status ? [text(labels.actionStatus(action.status.label))] : []),
+        ...(action && action.responsible.length > 0 ? [text(`${labels.responsible}: ${action.responsible.join(', ')}`)] : []),
+        ...(measures ? [text(labels.measuresTaken, 'label'), ...rich(measures)] : []),
+      ],
+    };
+  };
+  return {
+    type: 'table',
+    table: {
+      caption: labels.deviationsCaption,
+      columns: [
+        { title: labels.deviation, width: 3 },
+        { title: labels.control, width: 2 },
+        { title: labels.foundOn, width: 1.2 },
+        { title: labels.severityTitle, width: 1.3 },
+        { title: labels.deviationStatus, width: 1.2 },
+        { title: labels.actionTaken, width: 3 },
+      ],
+      rows: lines.map((line) => [
+        { blocks: [text(line.title), ...rich(line.description)] },
+        cell(controlTitles.get(line.controlId)),
+        cell(line.foundOn),
+        cell(line.severity),
+        cell(labels.deviationState[line.state] ?? line.state),
+        actionCell(line),
+      ]),
+    },
+  };
+}
+
+/**
+ * The results recorded for the controls, in the order of their periods; for a reporting period,
+ * those of the periods that end in it (as its follow-ups).
+ */
+async function resultsOf(context: ReportContext, controlIds: string[]): Promise<ResultLine[]> {
+  if (controlIds.length === 0) return [];
+  const rows = await context.db
+    .select({
+      controlId: controlResults.controlId,
+      outcome: controlResults.outcome,
+      performedOn: controlResults.performedOn,
+      reason: controlResults.reason,
+      comment: controlResults.comment,
+      period: {
+        kind: reportingPeriods.kind,
+        number: reportingPeriods.number,
+        year: reportingPeriods.year,
+        name: reportingPeriods.name,
+        endDate: reportingPeriods.endDate,
+      },
+    })
+    .from(controlResults)
+    .innerJoin(
+      reportingPeriods,
+      and(eq(reportingPeriods.tenantId, controlResults.tenantId), eq(reportingPeriods.id, controlResults.periodId)),
+    )
+    .where(
+      and(
+        eq(controlResults.tenantId, context.tenantId),
+        inArray(controlResults.controlId, controlIds),
+        isNull(controlResults.archivedAt),
+      ),
+    )
+    .orderBy(asc(reportingPeriods.endDate), asc(reportingPeriods.startDate), asc(controlResults.id));
+  return rows
+    .filter((row) => !context.window || inWindow(context.window, row.period.endDate))
+    .map((row) => ({
+      controlId: row.controlId,
+      outcome: row.outcome,
+      performedOn: row.performedOn,
+      reason: row.reason,
+      comment: row.comment,
+      periodLabel: reportingPeriodLabel(row.period, context.locale),
+      periodEnd: row.period.endDate,
+    }));
+}
+
+/** The deviations the controls found, oldest first; for a reporting period, those found in it. */
+async function deviationsOf(context: ReportContext, controlIds: string[]): Promise<DeviationLine[]> {
+  if (controlIds.length === 0) return [];
+  const rows = await context.db
+    .select({
+      deviation: {
+        controlId: deviations.controlId,
+        title: deviations.title,
+        description: deviations.description,
+        foundOn: deviations.foundOn,
+        state: deviations.state,
+        actionId: deviations.actionId,
+      },
+      severity: {
+        labelSv: vocabularyEntries.labelSv,
+        labelEn: vocabularyEntries.labelEn,
+        sortOrder: vocabularyEntries.sortOrder,
+      },
+      actionTitle: actions.title,
+      actionMeasures: actions.measuresTaken,
+    })
+    .from(deviations)
+    .innerJoin(
+      vocabularyEntries,
+      and(eq(vocabularyEntries.tenantId, deviations.tenantId), eq(vocabularyEntries.id, deviations.severityId)),
+    )
+    .leftJoin(actions, and(eq(actions.tenantId, deviations.tenantId), eq(actions.id, deviations.actionId)))
+    .where(
+      and(
+        eq(deviations.tenantId, context.tenantId),
+        inArray(deviations.controlId, controlIds),
+        isNull(deviations.archivedAt),
+      ),
+    )
+    .orderBy(asc(deviations.foundOn), asc(deviations.id));
+  return rows
+    .filter((row) => !context.window || inWindow(context.window, row.deviation.foundOn))
+    .map((row) => ({
+      ...row.deviation,
+      severity: context.locale === 'sv' ? row.severity.labelSv : row.severity.labelEn,
+      severityOrder: row.severity.sortOrder,
+      actionTitle: row.actionTitle,
+      actionMeasures: row.actionMeasures,
+    }));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
