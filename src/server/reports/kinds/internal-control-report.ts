@@ -5,6 +5,7 @@ import { actions } from '../../db/schema/actions.ts';
 import { controlResults } from '../../db/schema/control-results.ts';
 import { deviations } from '../../db/schema/deviations.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
+import { statuses } from '../../db/schema/statuses.ts';
 import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
 import { AppError } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
@@ -62,6 +63,8 @@ interface DeviationLine {
   actionId: string | null;
   actionTitle: string | null;
   actionMeasures: string | null;
+  /** The action's status in the reader's language, as recorded now. */
+  actionStatus: string | null;
 }
 
 async function followUpReport(context: ReportContext, kind: Kind): Promise<ReportDocument> {
@@ -122,8 +125,10 @@ async function followUpReport(context: ReportContext, kind: Kind): Promise<Repor
   if (ownDecision) blocks.push(...rich(ownDecision, 2));
   else blocks.push(text(labels.proposedDecisionText(context.unit.name, reportNoun(context, kind, period))));
 
+  // Landscape: the summary's eight columns and the results' comments need the width.
   return newDocument(context, kind, titleOf(context, kind, period), [context.unit.name, planLine(context, chosen)], blocks, {
     outline: true,
+    orientation: 'landscape',
   });
 }
 
@@ -283,16 +288,18 @@ function deviationsTable(
     planActions.set(action.id, action);
   const actionCell = (line: DeviationLine): Cell => {
     if (line.actionId === null) return cell(labels.noAnsweringAction);
-    // The action as the plan shows it (with its status); one outside this plan as recorded.
+    // The action's title, status and measures as recorded now (also one decided after the
+    // version shown, or in another plan); its responsible people as the plan shows them.
     const action = planActions.get(line.actionId);
-    const title = action?.title ?? line.actionTitle ?? '';
-    const measures = action ? action.measuresTaken : line.actionMeasures;
+    const title = line.actionTitle ?? action?.title ?? '';
     return {
       blocks: [
         text(title, 'label'),
-        ...(action?.status ? [text(labels.actionStatus(action.status.label))] : []),
-        ...(action && action.responsible.length > 0 ? [text(`${labels.responsible}: ${action.responsible.join(', ')}`)] : []),
-        ...(measures ? [text(labels.measuresTaken, 'label'), ...rich(measures)] : []),
+        ...(line.actionStatus ? [text(labels.actionStatus(line.actionStatus))] : []),
+        ...(action && action.responsible.length > 0
+          ? [text(`${labels.responsible}: ${action.responsible.join(', ')}`)]
+          : []),
+        ...(line.actionMeasures ? [text(labels.measuresTaken, 'label'), ...rich(line.actionMeasures)] : []),
       ],
     };
   };
@@ -387,6 +394,7 @@ async function deviationsOf(context: ReportContext, controlIds: string[]): Promi
       },
       actionTitle: actions.title,
       actionMeasures: actions.measuresTaken,
+      actionStatus: { labelSv: statuses.labelSv, labelEn: statuses.labelEn },
     })
     .from(deviations)
     .innerJoin(
@@ -394,6 +402,7 @@ async function deviationsOf(context: ReportContext, controlIds: string[]): Promi
       and(eq(vocabularyEntries.tenantId, deviations.tenantId), eq(vocabularyEntries.id, deviations.severityId)),
     )
     .leftJoin(actions, and(eq(actions.tenantId, deviations.tenantId), eq(actions.id, deviations.actionId)))
+    .leftJoin(statuses, and(eq(statuses.tenantId, actions.tenantId), eq(statuses.id, actions.statusId)))
     .where(
       and(
         eq(deviations.tenantId, context.tenantId),
@@ -410,6 +419,7 @@ async function deviationsOf(context: ReportContext, controlIds: string[]): Promi
       severityOrder: row.severity.sortOrder,
       actionTitle: row.actionTitle,
       actionMeasures: row.actionMeasures,
+      actionStatus: row.actionStatus ? (context.locale === 'sv' ? row.actionStatus.labelSv : row.actionStatus.labelEn) : null,
     }));
 }
 
