@@ -253,6 +253,29 @@ const EXPECTED_HEADINGS: Record<ReportKind, Record<'sv' | 'en', Headings>> = {
   deviations: {
     sv: { title: 'Rapporterade avvikelser 2020', headings: ['Sammanfattning', 'Avvikelser'], columns: [] },
     en: { title: 'Reported deviations 2020', headings: ['Summary', 'Deviations'], columns: [] },
+  },  'internal-control-report': {
+    sv: {
+      title: 'Internkontrollrapport 2020',
+      headings: ['Inledning', 'Sammanfattning per process', 'Resultat per kontrollmoment', 'Avvikelser och åtgärder', 'Förslag till beslut'],
+      columns: ['Process/kontrollområde', 'Antal risker', 'Antal kontrollmoment', 'Utan anmärkning', 'Med avvikelse', 'Ej genomförda', 'Utan resultat', 'Avvikelser per allvarlighet', 'Risk', 'Period', 'Resultat', 'Datum', 'Kommentar'],
+    },
+    en: {
+      title: 'Internal control report 2020',
+      headings: ['Introduction', 'Summary per process', 'Results per control', 'Deviations and actions', 'Proposed decision'],
+      columns: ['Process/control area', 'Number of risks', 'Number of controls', 'Without remarks', 'With deviation', 'Not performed', 'No result', 'Deviations per severity', 'Risk', 'Control', 'Period', 'Result', 'Date', 'Comment'],
+    },
+  },
+  'period-report': {
+    sv: {
+      title: 'Uppföljning internkontroll Kvartal 3 2020',
+      headings: ['Inledning', 'Sammanfattning per process', 'Resultat per kontrollmoment', 'Avvikelser och åtgärder', 'Förslag till beslut'],
+      columns: ['Process/kontrollområde', 'Antal risker', 'Antal kontrollmoment', 'Utan anmärkning', 'Med avvikelse', 'Ej genomförda', 'Utan resultat', 'Avvikelser per allvarlighet', 'Risk', 'Period', 'Resultat', 'Datum', 'Kommentar'],
+    },
+    en: {
+      title: 'Internal control follow-up Quarter 3 2020',
+      headings: ['Introduction', 'Summary per process', 'Results per control', 'Deviations and actions', 'Proposed decision'],
+      columns: ['Process/control area', 'Number of risks', 'Number of controls', 'Without remarks', 'With deviation', 'Not performed', 'No result', 'Deviations per severity', 'Risk', 'Control', 'Period', 'Result', 'Date', 'Comment'],
+    },
   },
 };
 

@@ -240,8 +240,8 @@ export const REPORT_LABELS = {
     summaryPerProcess: 'Sammanfattning per process',
     summaryCaption: 'Risker, kontrollmoment, resultat och avvikelser per process',
     processTitle: 'Process/kontrollområde',
-    risksCount: 'Risker',
-    controlsCount: 'Kontrollmoment',
+    risksCount: 'Antal risker',
+    controlsCount: 'Antal kontrollmoment',
     outcomeColumns: {
       no_remarks: 'Utan anmärkning',
       with_deviation: 'Med avvikelse',
@@ -472,8 +472,8 @@ export const REPORT_LABELS = {
     summaryPerProcess: 'Summary per process',
     summaryCaption: 'Risks, controls, results and deviations per process',
     processTitle: 'Process/control area',
-    risksCount: 'Risks',
-    controlsCount: 'Controls',
+    risksCount: 'Number of risks',
+    controlsCount: 'Number of controls',
     outcomeColumns: {
       no_remarks: 'Without remarks',
       with_deviation: 'With deviation',

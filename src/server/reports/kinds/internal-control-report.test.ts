@@ -127,7 +127,7 @@ describe('the internal control report and the period report', () => {
         '3 av 4 kontrollmoment har ett resultat registrerat för perioden. 2 avvikelser har rapporterats.',
     );
     expect(report).toContain(
-      '| Process/kontrollområde | Risker | Kontrollmoment | Utan anmärkning | Med avvikelse | Ej genomförda | Utan resultat | Avvikelser per allvarlighet |',
+      '| Process/kontrollområde | Antal risker | Antal kontrollmoment | Utan anmärkning | Med avvikelse | Ej genomförda | Utan resultat | Avvikelser per allvarlighet |',
     );
     // The sample's latest result (Q2) is "med avvikelse"; the attest control was not performed.
     expect(row(report, 'Ekonomi')).toBe('| Ekonomi | 1 | 2 | 0 | 1 | 1 | 0 | Väsentlig: 1 |');
