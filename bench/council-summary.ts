@@ -3,6 +3,9 @@
 // PGlite in a temporary folder. The data is generated once; each format is then measured in a
 // fresh process (so that one format's memory does not hide the other's): one warm-up, then the
 // median of five runs. Run with `npm run bench:reports`; it prints the figures.
+// The Internkontrollrapport is timed the same way for one nämnd (90 controls with a result per
+// quarter for three quarters): it reports on one unit's own plan, so a municipality root without
+// a plan of its own has none (the council summary is the municipality's report).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,7 @@ import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { actions } from '../src/server/db/schema/actions.ts';
 import { assignments } from '../src/server/db/schema/assignments.ts';
 import { checkpoints } from '../src/server/db/schema/checkpoints.ts';
+import { controlResults } from '../src/server/db/schema/control-results.ts';
 import { controls } from '../src/server/db/schema/controls.ts';
 import { deviations } from '../src/server/db/schema/deviations.ts';
 import { followUps } from '../src/server/db/schema/follow-ups.ts';
@@ -25,6 +29,8 @@ import { risks } from '../src/server/db/schema/risks.ts';
 import { statuses } from '../src/server/db/schema/statuses.ts';
 import { tenants } from '../src/server/db/schema/tenants.ts';
 import { users } from '../src/server/db/schema/users.ts';
+import { vocabularyEntries } from '../src/server/db/schema/vocabulary-entries.ts';
+import { DEFAULT_VOCABULARY } from '../src/domain/vocabulary.ts';
 import { buildReportDocument, renderReport } from '../src/server/reports/generate-report.ts';
 
 const UNITS = 40;
@@ -71,6 +77,18 @@ async function generate(dataDir: string) {
       endDate: `${YEAR}-${String(index * 3 + 3).padStart(2, '0')}-28`,
     })),
   );
+  // The tenant's vocabularies, as a new tenant gets them: the deviations' severities come from them.
+  const vocabularyIds = new Map(DEFAULT_VOCABULARY.map((entry) => [`${entry.kind}:${entry.key}`, uuidv7()]));
+  await insertAll(
+    db,
+    vocabularyEntries,
+    DEFAULT_VOCABULARY.map((entry, index) => ({
+      tenantId,
+      id: vocabularyIds.get(`${entry.kind}:${entry.key}`),
+      ...entry,
+      sortOrder: index,
+    })),
+  );
   const userIds = Array.from({ length: 120 }, () => uuidv7());
   await insertAll(
     db,
@@ -93,6 +111,7 @@ async function generate(dataDir: string) {
     assignments: [],
     checkpoints: [],
     deviations: [],
+    controlResults: [],
   } as Record<string, Record<string, unknown>[]>;
   let n = 0;
   for (let u = 0; u < UNITS; u += 1) {
@@ -143,7 +162,8 @@ async function generate(dataDir: string) {
             endDate: `${YEAR}-${String((n % 12) + 1).padStart(2, '0')}-15`,
             sortOrder: i,
           };
-          if (kind === 'control') rows.controls!.push({ ...item, description: sentence(n), frequency: 'Kvartalsvis' });
+          if (kind === 'control')
+            rows.controls!.push({ ...item, description: sentence(n), frequency: { kind: 'quarterly' } });
           else
             rows.actions!.push({
               ...item,
@@ -170,6 +190,19 @@ async function generate(dataDir: string) {
               authorId: userIds[(n + f) % userIds.length],
             });
           }
+          // The control's result in each of the first three quarters: one in twenty not performed.
+          if (kind === 'control')
+            for (let q = 0; q < 3; q += 1)
+              rows.controlResults!.push({
+                tenantId,
+                id: uuidv7(),
+                controlId: id,
+                periodId: periodIds[q],
+                outcome: (n + q) % 20 === 0 ? 'not_performed' : 'no_remarks',
+                performedOn: `${YEAR}-${String(q * 3 + 3).padStart(2, '0')}-15`,
+                reason: (n + q) % 20 === 0 ? 'Ansvarig var frånvarande under perioden.' : null,
+                comment: sentence(n + q),
+              });
           if (kind === 'control' && n % 20 === 1) {
             rows.deviations!.push({
               tenantId,
@@ -178,7 +211,7 @@ async function generate(dataDir: string) {
               title: `Avvikelse vid kontroll ${n}`,
               description: sentence(n),
               foundOn: `${YEAR}-05-10`,
-              severity: n % 40 === 1 ? 'significant' : 'minor',
+              severityId: vocabularyIds.get(`deviation_severity:${n % 40 === 1 ? 'significant' : 'minor'}`),
               state: n % 60 === 1 ? 'closed' : 'open',
             });
           }
@@ -195,20 +228,28 @@ async function generate(dataDir: string) {
   await insertAll(db, assignments, rows.assignments!);
   await insertAll(db, checkpoints, rows.checkpoints!);
   await insertAll(db, deviations, rows.deviations!);
+  await insertAll(db, controlResults, rows.controlResults!);
   await database.close();
   return {
     tenantId,
     rootId,
+    firstUnitId: rows.units![0]!.id as string,
     counts: Object.fromEntries(Object.entries(rows).map(([name, list]) => [name, list.length])),
   };
 }
 
 /** In a child process: the time and memory of one format. Prints one JSON line. */
-async function measure(dataDir: string, tenantId: string, rootId: string, format: 'pdf' | 'docx') {
+async function measure(
+  dataDir: string,
+  tenantId: string,
+  rootId: string,
+  format: 'pdf' | 'docx',
+  kind: 'council-summary' | 'internal-control-report' = 'council-summary',
+) {
   const database = await openDatabase({ dataDir });
   const rssBefore = process.memoryUsage().rss;
   const request = {
-    kind: 'council-summary' as const,
+    kind,
     unitId: rootId,
     period: String(YEAR),
     format,
@@ -249,8 +290,15 @@ async function measure(dataDir: string, tenantId: string, rootId: string, format
 const generatedIds = { tenantId: '', rootId: '' };
 
 async function main() {
-  const [mode, dataDir, tenantId, rootId, format] = process.argv.slice(2);
-  if (mode === '--measure') return measure(dataDir!, tenantId!, rootId!, format as 'pdf' | 'docx');
+  const [mode, dataDir, tenantId, rootId, format, kind] = process.argv.slice(2);
+  if (mode === '--measure')
+    return measure(
+      dataDir!,
+      tenantId!,
+      rootId!,
+      format as 'pdf' | 'docx',
+      kind as 'internal-control-report' | undefined,
+    );
   const folder = mkdtempSync(join(tmpdir(), 'uppsikt-bench-reports-'));
   try {
     const started = performance.now();
@@ -280,6 +328,38 @@ async function main() {
       console.log(
         `council-summary ${result.format.toUpperCase()}: ${(result.total / 1000).toFixed(2)} s (median of ${RUNS}; reading and building ${Math.round(result.build)} ms, rendering ${Math.round(result.render)} ms), ` +
           `${(result.bytes / 1024).toFixed(0)} KiB; peak memory (RSS) ${result.peakRssMb.toFixed(0)} MB, of which ${result.rssBeforeMb.toFixed(0)} MB before the first report (Node and the embedded database). Target: under 2 s.`,
+      );
+    }
+    // The Internkontrollrapport of one nämnd (its own plan: 30 risks, 90 controls with their results).
+    for (const format of ['pdf', 'docx'] as const) {
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          import.meta.filename,
+          '--measure',
+          folder,
+          generated.tenantId,
+          generated.firstUnitId,
+          format,
+          'internal-control-report',
+        ],
+        { encoding: 'utf8' },
+      );
+      if (child.status !== 0) throw new Error(`measuring internal-control-report ${format} failed:\n${child.stderr}`);
+      const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+        format: string;
+        total: number;
+        build: number;
+        render: number;
+        bytes: number;
+        rssBeforeMb: number;
+        peakRssMb: number;
+      };
+      console.log(
+        `internal-control-report (Nämnd 1) ${result.format.toUpperCase()}: ${(result.total / 1000).toFixed(2)} s (median of ${RUNS}; reading and building ${Math.round(result.build)} ms, rendering ${Math.round(result.render)} ms), ` +
+          `${(result.bytes / 1024).toFixed(0)} KiB; peak memory (RSS) ${result.peakRssMb.toFixed(0)} MB, ${(result.peakRssMb - result.rssBeforeMb).toFixed(0)} MB above the ${result.rssBeforeMb.toFixed(0)} MB before the first report. Target: under 2 s and 400 MB.`,
       );
     }
   } finally {

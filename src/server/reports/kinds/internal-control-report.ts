@@ -77,8 +77,14 @@ async function followUpReport(context: ReportContext, kind: Kind): Promise<Repor
   const plan = chosen.facts;
   const controls = plan.risks.flatMap((risk) => risk.controls);
   const [results, deviationLines] = await Promise.all([
-    resultsOf(context, controls.map((control) => control.id)),
-    deviationsOf(context, controls.map((control) => control.id)),
+    resultsOf(
+      context,
+      controls.map((control) => control.id),
+    ),
+    deviationsOf(
+      context,
+      controls.map((control) => control.id),
+    ),
   ]);
   const period = periodText(context);
   const resultsByControl = groupBy(results, (result) => result.controlId);
@@ -126,10 +132,17 @@ async function followUpReport(context: ReportContext, kind: Kind): Promise<Repor
   else blocks.push(text(labels.proposedDecisionText(context.unit.name, reportNoun(context, kind, period))));
 
   // Landscape: the summary's eight columns and the results' comments need the width.
-  return newDocument(context, kind, titleOf(context, kind, period), [context.unit.name, planLine(context, chosen)], blocks, {
-    outline: true,
-    orientation: 'landscape',
-  });
+  return newDocument(
+    context,
+    kind,
+    titleOf(context, kind, period),
+    [context.unit.name, planLine(context, chosen)],
+    blocks,
+    {
+      outline: true,
+      orientation: 'landscape',
+    },
+  );
 }
 
 /** "Internkontrollrapport 2020"; a period report by the kind of its period: halvår, delår, else "Uppföljning". */
@@ -419,7 +432,11 @@ async function deviationsOf(context: ReportContext, controlIds: string[]): Promi
       severityOrder: row.severity.sortOrder,
       actionTitle: row.actionTitle,
       actionMeasures: row.actionMeasures,
-      actionStatus: row.actionStatus ? (context.locale === 'sv' ? row.actionStatus.labelSv : row.actionStatus.labelEn) : null,
+      actionStatus: row.actionStatus
+        ? context.locale === 'sv'
+          ? row.actionStatus.labelSv
+          : row.actionStatus.labelEn
+        : null,
     }));
 }
 
