@@ -110,9 +110,12 @@ async function followUpReport(context: ReportContext, kind: Kind): Promise<Repor
     );
   }
 
-  blocks.push({ type: 'heading', level: 1, text: labels.summaryPerProcess });
-  blocks.push(summaryTable(context, processes, resultsByControl, deviationLines));
-  blocks.push(text(labels.summaryCountingNote, 'note'));
+  // A plan without risks has nothing to sum up (the introduction says so in numbers).
+  if (processes.length > 0) {
+    blocks.push({ type: 'heading', level: 1, text: labels.summaryPerProcess });
+    blocks.push(summaryTable(context, processes, resultsByControl, deviationLines));
+    blocks.push(text(labels.summaryCountingNote, 'note'));
+  }
 
   if (controls.length > 0) {
     blocks.push({ type: 'heading', level: 1, text: labels.resultsPerControl });
