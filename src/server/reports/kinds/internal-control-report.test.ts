@@ -235,6 +235,14 @@ describe('the internal control report and the period report', () => {
       expect(content).toContain('Deklaration saknades');
       expect(content).toContain('Förslag till beslut');
     }
+    const html = await get('internal-control-report', '2026', 'html');
+    expect(html.status).toBe(200);
+    const page = new TextDecoder().decode(html.bytes);
+    expect(page).toContain('<h1');
+    expect(page).toContain('Internkontrollrapport 2026');
+    expect(page).toMatch(/<th[^>]*>Avvikelser per allvarlighet<\/th>/);
+    expect(page).toContain('Dubbel utbetalning i juni');
+    expect(page).toContain('Förslag till beslut');
     const xlsx = await get('internal-control-report', '2026', 'xlsx');
     expect(xlsx.status).toBe(400);
   });
