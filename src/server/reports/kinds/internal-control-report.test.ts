@@ -105,6 +105,15 @@ describe('the internal control report and the period report', () => {
         performedOn: '2026-05-05',
       }),
     );
+    // A follow-up written for a quarter without a result: shown in that quarter's row.
+    await ok(
+      admin.post('/follow-ups', {
+        controlId: logCheck.id,
+        periodId: periodIds.q1,
+        body: 'Loggen granskad utan fynd.',
+        reportedOn: '2026-03-31',
+      }),
+    );
     await ok(
       admin.post('/deviations', {
         controlId: declaration.id,
@@ -145,6 +154,9 @@ describe('the internal control report and the period report', () => {
       '|  | Attestkontroll | Kvartal 1 2026 | Ej genomförd |  | Orsak: Systemet var inte tillgängligt |',
     );
     expect(report).toContain('| Jäv vid upphandling | Jävsdeklaration |  | Inget resultat registrerat |  |  |');
+    expect(report).toMatch(
+      /\| Obehörig åtkomst \| Loggkontroll \| Kvartal 1 2026 \| Inget resultat registrerat \|  \| Uppföljning 2026-03-31( \(.+\))?<br>Loggen granskad utan fynd\.(<br>\(.+\))? \|\n\|  \|  \| Kvartal 2 2026 \| Genomförd utan anmärkning \| 2026-05-05 \|  \|/,
+    );
 
     // The deviations, oldest first, with severity, state and the answering action with its status and measures.
     const deviations = report.slice(report.indexOf('# Avvikelser och åtgärder'));

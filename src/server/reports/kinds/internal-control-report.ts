@@ -9,10 +9,10 @@ import { statuses } from '../../db/schema/statuses.ts';
 import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
 import { AppError } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
-import type { ActionFacts, ControlFacts, PlanFacts, RiskFacts } from '../../plan-model/plan-facts.ts';
+import type { ActionFacts, ControlFacts, FollowUpFacts, PlanFacts, RiskFacts } from '../../plan-model/plan-facts.ts';
 import type { Block, Cell, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
-import { periodText, reportText, rich, type ReportContext } from '../report-context.ts';
+import { periodText, reportText, reviewMarker, rich, type ReportContext } from '../report-context.ts';
 import { inWindow } from '../report-window.ts';
 import { decisionBlocks, newDocument, planLine, planOfReport } from './kind-helpers.ts';
 
@@ -247,28 +247,43 @@ function summaryTable(
   };
 }
 
-/** Each control of a process with its results of the period, one row per result; the risk and control only on their first row. */
+/**
+ * Each control of a process with its results of the period and the follow-ups written for the
+ * same periods, one row per period; the risk and control only on their first row. A period with
+ * a follow-up but no result recorded (plans followed up before results were kept) says so.
+ */
 function resultsTable(context: ReportContext, process: Process, resultsByControl: Map<string, ResultLine[]>): Block {
   const { labels } = context;
   const rows: Cell[][] = [];
   for (const risk of process.risks) {
     risk.controls.forEach((control, controlIndex) => {
-      const results = resultsByControl.get(control.id) ?? [];
       const riskCell = controlIndex === 0 ? cell(risk.title) : cell();
-      if (results.length === 0) {
+      const periods = periodsOf(resultsByControl.get(control.id) ?? [], control.followUps);
+      if (periods.length === 0) {
         rows.push([riskCell, cell(control.title), cell(), cell(labels.noResult), cell(), cell()]);
         return;
       }
-      results.forEach((result, index) => {
+      periods.forEach(({ label, result, followUps }, index) => {
+        const comment: Block[] = [];
+        if (result?.reason) comment.push(text(labels.reason(result.reason)));
+        comment.push(...rich(result?.comment));
+        for (const followUp of followUps) {
+          comment.push(
+            text(
+              [labels.followUp, followUp.reportedOn, reviewMarker(followUp, labels)].filter(Boolean).join(' '),
+              'label',
+            ),
+            ...rich(followUp.body),
+          );
+          if (followUp.author) comment.push(text(`(${followUp.author})`));
+        }
         rows.push([
           index === 0 ? riskCell : cell(),
           index === 0 ? cell(control.title) : cell(),
-          cell(result.periodLabel),
-          cell(labels.controlOutcomes[result.outcome] ?? result.outcome),
-          cell(result.performedOn),
-          {
-            blocks: [...(result.reason ? [text(labels.reason(result.reason))] : []), ...rich(result.comment)],
-          },
+          cell(label),
+          cell(result ? (labels.controlOutcomes[result.outcome] ?? result.outcome) : labels.noResult),
+          cell(result?.performedOn),
+          { blocks: comment },
         ]);
       });
     });
@@ -283,11 +298,31 @@ function resultsTable(context: ReportContext, process: Process, resultsByControl
         { title: labels.period, width: 1.5 },
         { title: labels.result, width: 1.6 },
         { title: labels.performedOn, width: 1.2 },
-        { title: labels.comment, width: 3 },
+        { title: labels.comment, width: 3.5 },
       ],
       rows,
     },
   };
+}
+
+/** The periods a control has a result or a follow-up in, in the order they end. */
+function periodsOf(
+  results: ResultLine[],
+  followUps: FollowUpFacts[],
+): { label: string; result: ResultLine | null; followUps: FollowUpFacts[] }[] {
+  const periods = new Map<
+    string,
+    { label: string; end: string; result: ResultLine | null; followUps: FollowUpFacts[] }
+  >();
+  const periodOf = (label: string, end: string) => {
+    const key = `${end} ${label}`;
+    const found = periods.get(key) ?? { label, end, result: null, followUps: [] };
+    periods.set(key, found);
+    return found;
+  };
+  for (const result of results) periodOf(result.periodLabel, result.periodEnd).result = result;
+  for (const followUp of followUps) periodOf(followUp.periodLabel, followUp.periodEnd).followUps.push(followUp);
+  return [...periods.values()].sort((a, b) => a.end.localeCompare(b.end));
 }
 
 /** Each deviation with its control, date, severity and state, and the action that answers it with its status and what was done. */
