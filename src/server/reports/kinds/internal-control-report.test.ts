@@ -155,7 +155,7 @@ describe('the internal control report and the period report', () => {
     );
     expect(report).toContain('| Jäv vid upphandling | Jävsdeklaration |  | Inget resultat registrerat |  |  |');
     expect(report).toMatch(
-      /\| Obehörig åtkomst \| Loggkontroll \| Kvartal 1 2026 \| Inget resultat registrerat \|  \| Uppföljning 2026-03-31( \(.+\))?<br>Loggen granskad utan fynd\.(<br>\(.+\))? \|\n\|  \|  \| Kvartal 2 2026 \| Genomförd utan anmärkning \| 2026-05-05 \|  \|/,
+      /\| Obehörig åtkomst \| Loggkontroll \| Kvartal 1 2026 \| Inget resultat registrerat \| {2}\| Uppföljning 2026-03-31( \(.+\))?<br>Loggen granskad utan fynd\.(<br>\(.+\))? \|\n\| {2}\| {2}\| Kvartal 2 2026 \| Genomförd utan anmärkning \| 2026-05-05 \| {2}\|/,
     );
 
     // The deviations, oldest first, with severity, state and the answering action with its status and measures.
