@@ -2,9 +2,12 @@
 // municipality: 40 nämnder × 30 risks × 3 controls and 3 actions × 4 follow-ups, on embedded
 // PGlite in a temporary folder. The data is generated once; each format is then measured in a
 // fresh process (so that one format's memory does not hide the other's): one warm-up, then the
-// median of five runs. Then the årsarkiv of the whole tenant for the year (every plan as PDF/A,
-// an issued report per unit, the data as JSON and CSV, the audit events, METS), written as a ZIP
-// to a file, once, in a fresh process. Run with `npm run bench:reports`; it prints the figures.
+// median of five runs. The Internkontrollrapport is timed the same way for one nämnd (90 controls
+// with a result per quarter for three quarters): it reports on one unit's own plan, so a
+// municipality root without a plan of its own has none (the council summary is the
+// municipality's report). Then the årsarkiv of the whole tenant for the year (every plan as
+// PDF/A, an issued report per unit, the data as JSON and CSV, the audit events, METS), written as
+// a ZIP to a file, once, in a fresh process. Run with `npm run bench:reports`; it prints the figures.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -19,6 +22,7 @@ import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { actions } from '../src/server/db/schema/actions.ts';
 import { assignments } from '../src/server/db/schema/assignments.ts';
 import { checkpoints } from '../src/server/db/schema/checkpoints.ts';
+import { controlResults } from '../src/server/db/schema/control-results.ts';
 import { controls } from '../src/server/db/schema/controls.ts';
 import { deviations } from '../src/server/db/schema/deviations.ts';
 import { followUps } from '../src/server/db/schema/follow-ups.ts';
@@ -113,6 +117,7 @@ async function generate(dataDir: string) {
     deviations: [],
     issuedReports: [],
     auditEvents: [],
+    controlResults: [],
   } as Record<string, Record<string, unknown>[]>;
   let n = 0;
   for (let u = 0; u < UNITS; u += 1) {
@@ -223,6 +228,19 @@ async function generate(dataDir: string) {
               authorId: userIds[(n + f) % userIds.length],
             });
           }
+          // The control's result in each of the first three quarters: one in twenty not performed.
+          if (kind === 'control')
+            for (let q = 0; q < 3; q += 1)
+              rows.controlResults!.push({
+                tenantId,
+                id: uuidv7(),
+                controlId: id,
+                periodId: periodIds[q],
+                outcome: (n + q) % 20 === 0 ? 'not_performed' : 'no_remarks',
+                performedOn: `${YEAR}-${String(q * 3 + 3).padStart(2, '0')}-15`,
+                reason: (n + q) % 20 === 0 ? 'Ansvarig var frånvarande under perioden.' : null,
+                comment: sentence(n + q),
+              });
           if (kind === 'control' && n % 20 === 1) {
             rows.deviations!.push({
               tenantId,
@@ -251,20 +269,28 @@ async function generate(dataDir: string) {
   for (const row of rows.issuedReports!)
     await db.insert(issuedReports).values(row as typeof issuedReports.$inferInsert);
   await insertAll(db, auditEvents, rows.auditEvents!);
+  await insertAll(db, controlResults, rows.controlResults!);
   await database.close();
   return {
     tenantId,
     rootId,
+    firstUnitId: rows.units![0]!.id as string,
     counts: Object.fromEntries(Object.entries(rows).map(([name, list]) => [name, list.length])),
   };
 }
 
 /** In a child process: the time and memory of one format. Prints one JSON line. */
-async function measure(dataDir: string, tenantId: string, rootId: string, format: 'pdf' | 'docx') {
+async function measure(
+  dataDir: string,
+  tenantId: string,
+  rootId: string,
+  format: 'pdf' | 'docx',
+  kind: 'council-summary' | 'internal-control-report' = 'council-summary',
+) {
   const database = await openDatabase({ dataDir });
   const rssBefore = process.memoryUsage().rss;
   const request = {
-    kind: 'council-summary' as const,
+    kind,
     unitId: rootId,
     period: String(YEAR),
     format,
@@ -332,8 +358,15 @@ async function measureArchive(dataDir: string, tenantId: string) {
 const generatedIds = { tenantId: '', rootId: '' };
 
 async function main() {
-  const [mode, dataDir, tenantId, rootId, format] = process.argv.slice(2);
-  if (mode === '--measure') return measure(dataDir!, tenantId!, rootId!, format as 'pdf' | 'docx');
+  const [mode, dataDir, tenantId, rootId, format, kind] = process.argv.slice(2);
+  if (mode === '--measure')
+    return measure(
+      dataDir!,
+      tenantId!,
+      rootId!,
+      format as 'pdf' | 'docx',
+      kind as 'internal-control-report' | undefined,
+    );
   if (mode === '--measure-archive') return measureArchive(dataDir!, tenantId!);
   const folder = mkdtempSync(join(tmpdir(), 'uppsikt-bench-reports-'));
   try {
@@ -364,6 +397,38 @@ async function main() {
       console.log(
         `council-summary ${result.format.toUpperCase()}: ${(result.total / 1000).toFixed(2)} s (median of ${RUNS}; reading and building ${Math.round(result.build)} ms, rendering ${Math.round(result.render)} ms), ` +
           `${(result.bytes / 1024).toFixed(0)} KiB; peak memory (RSS) ${result.peakRssMb.toFixed(0)} MB, of which ${result.rssBeforeMb.toFixed(0)} MB before the first report (Node and the embedded database). Target: under 2 s.`,
+      );
+    }
+    // The Internkontrollrapport of one nämnd (its own plan: 30 risks, 90 controls with their results).
+    for (const format of ['pdf', 'docx'] as const) {
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          import.meta.filename,
+          '--measure',
+          folder,
+          generated.tenantId,
+          generated.firstUnitId,
+          format,
+          'internal-control-report',
+        ],
+        { encoding: 'utf8' },
+      );
+      if (child.status !== 0) throw new Error(`measuring internal-control-report ${format} failed:\n${child.stderr}`);
+      const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+        format: string;
+        total: number;
+        build: number;
+        render: number;
+        bytes: number;
+        rssBeforeMb: number;
+        peakRssMb: number;
+      };
+      console.log(
+        `internal-control-report (Nämnd 1) ${result.format.toUpperCase()}: ${(result.total / 1000).toFixed(2)} s (median of ${RUNS}; reading and building ${Math.round(result.build)} ms, rendering ${Math.round(result.render)} ms), ` +
+          `${(result.bytes / 1024).toFixed(0)} KiB; peak memory (RSS) ${result.peakRssMb.toFixed(0)} MB, ${(result.peakRssMb - result.rssBeforeMb).toFixed(0)} MB above the ${result.rssBeforeMb.toFixed(0)} MB before the first report. Target: under 2 s and 400 MB.`,
       );
     }
     const child = spawnSync(

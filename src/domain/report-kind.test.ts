@@ -2,10 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { REPORT_KINDS, REPORT_TEXT_SECTIONS, TABULAR_REPORT_KINDS } from './report-kind.ts';
 
 describe('report kinds', () => {
-  test('every kind whose content is tables also comes as a workbook; the two prose reports do not', () => {
+  test('every kind whose content is tables also comes as a workbook; the prose reports and the follow-up reports to the nämnd do not', () => {
     expect(REPORT_KINDS.filter((kind) => !TABULAR_REPORT_KINDS.includes(kind))).toEqual([
       'improvement-actions',
       'activity-review',
+      'internal-control-report',
+      'period-report',
     ]);
   });
 
@@ -14,6 +16,8 @@ describe('report kinds', () => {
       'improvement-actions': ['introduction', 'reviews-closing', 'actions-introduction'],
       'control-follow-up': ['guidance', 'committee-reporting', 'board-reporting'],
       'council-summary': ['evaluation'],
+      'internal-control-report': ['introduction', 'proposed-decision'],
+      'period-report': ['introduction', 'proposed-decision'],
     });
   });
 });

@@ -10,6 +10,8 @@ export const REPORT_KINDS = [
   'plan-table',
   'recommendations',
   'action-report',
+  'internal-control-report',
+  'period-report',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -39,4 +41,6 @@ export const REPORT_TEXT_SECTIONS = {
   'improvement-actions': ['introduction', 'reviews-closing', 'actions-introduction'],
   'control-follow-up': ['guidance', 'committee-reporting', 'board-reporting'],
   'council-summary': ['evaluation'],
+  'internal-control-report': ['introduction', 'proposed-decision'],
+  'period-report': ['introduction', 'proposed-decision'],
 } as const satisfies Partial<Record<ReportKind, readonly string[]>>;

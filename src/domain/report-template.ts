@@ -25,6 +25,8 @@ export const REPORT_SECTIONS = {
   'plan-table': ['decision', 'risk-matrix', 'controls'],
   recommendations: ['summary', 'reviews'],
   'action-report': ['summary', 'deviations'],
+  'internal-control-report': ['introduction', 'per-process', 'results', 'deviations', 'proposed-decision'],
+  'period-report': ['introduction', 'per-process', 'results', 'deviations', 'proposed-decision'],
 } as const satisfies Record<ReportKind, readonly string[]>;
 
 export type ReportSectionKey = (typeof REPORT_SECTIONS)[ReportKind][number];

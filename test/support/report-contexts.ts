@@ -39,4 +39,6 @@ export const DEMO_REPORT_SCOPES: Record<ReportKind, { tenant: string; unit: stri
   'plan-table': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
   recommendations: { tenant: 'malmo', unit: 'Grundskolenämnden', period: '2020' },
   'action-report': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2026' },
+  'internal-control-report': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020' },
+  'period-report': { tenant: 'exempelkommun-b', unit: 'Utbildningsnämnden', period: '2020-Q3' },
 };

@@ -446,6 +446,8 @@ export const en: ServerMessages = {
     periodNotForKind: (kind: string) =>
       `The ${kind} report covers whole plan years. Give a year (2020) or a range (2020-2021).`,
     councilSummaryOneYear: 'The executive board summary covers one year.',
+    periodReportNeedsPeriod:
+      'The half-year and interim report covers part of a year. Choose a half year (2020-H1), an interim period (2020-D), a tertial (2020-T2) or a quarter (2020-Q3).',
     summaryFromAdoptedPlans: "The summary is made from the units' adopted plans.",
     summaryFromCurrentPlans: 'The summary is made from the plans as they are now.',
     recommendationsFromReviews:

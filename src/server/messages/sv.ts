@@ -478,6 +478,8 @@ export const sv = {
     periodNotForKind: (kind: string) =>
       `Rapporten ${kind} gäller hela planår. Ange ett år (2020) eller flera år (2020-2021).`,
     councilSummaryOneYear: 'Kommunstyrelsens sammanställning gäller ett år.',
+    periodReportNeedsPeriod:
+      'Halvårs- och delårsrapporten gäller en del av året. Välj ett halvår (2020-H1), ett delår (2020-D), ett tertial (2020-T2) eller ett kvartal (2020-Q3).',
     summaryFromAdoptedPlans: 'Sammanställningen görs av enheternas antagna planer.',
     summaryFromCurrentPlans: 'Sammanställningen görs av planerna som de är nu.',
     recommendationsFromReviews:

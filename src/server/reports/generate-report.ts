@@ -18,6 +18,7 @@ import { controlFollowUpReport } from './kinds/control-follow-up.ts';
 import { councilSummaryReport } from './kinds/council-summary.ts';
 import { deviationsReport } from './kinds/deviations.ts';
 import { improvementActionsReport } from './kinds/improvement-actions.ts';
+import { internalControlReport, periodReport } from './kinds/internal-control-report.ts';
 import { planReport } from './kinds/plan.ts';
 import { planTableReport } from './kinds/plan-table.ts';
 import { recommendationsReport } from './kinds/recommendations.ts';
@@ -41,6 +42,8 @@ const BUILDERS: Record<ReportKind, (context: ReportContext) => Promise<ReportDoc
   'plan-table': planTableReport,
   recommendations: recommendationsReport,
   'action-report': actionReport,
+  'internal-control-report': internalControlReport,
+  'period-report': periodReport,
 };
 
 /** Kinds that gather every plan of the units below, as they are now: no one plan or revision is chosen. */

@@ -33,6 +33,11 @@ function reviewLine(review: ReviewLineParts, meetingWord: string, paragraphWord:
     .join(' ');
 }
 
+/** "1 risk", "3 risker": a count with the word in its number. */
+function count(value: number, one: string, many: string): string {
+  return `${value} ${value === 1 ? one : many}`;
+}
+
 /** The first letter as a capital: a sentence may begin with what is otherwise inside one. */
 function capitalise(word: string): string {
   return word.charAt(0).toLocaleUpperCase('sv') + word.slice(1);
@@ -281,6 +286,57 @@ export const REPORT_LABELS = {
       pageOf: 'av',
       logo: 'Logotyp',
     },
+    // Internkontrollrapport and its halvårs- and delårsrapport (issue 18).
+    internalControlReportTitle: (period: string) => `Internkontrollrapport ${period}`,
+    halfYearReportTitle: (period: string) => `Halvårsrapport internkontroll ${period}`,
+    interimReportTitle: (period: string) => `Delårsrapport internkontroll ${period}`,
+    periodFollowUpTitle: (period: string) => `Uppföljning internkontroll ${period}`,
+    reportIntroduction: (plan: string, period: string, risks: number, controls: number) =>
+      `Rapporten följer upp ${plan} för ${period}. Planen omfattar ${count(risks, 'risk', 'risker')} och ${controls} kontrollmoment.`,
+    resultsRecorded: (withResult: number, controls: number) =>
+      withResult === 0
+        ? 'Inget kontrollmoment har ett resultat registrerat för perioden.'
+        : `${withResult} av ${controls} kontrollmoment har ett resultat registrerat för perioden.`,
+    deviationsReported: (deviations: number) =>
+      deviations === 0
+        ? 'Inga avvikelser har rapporterats.'
+        : `${count(deviations, 'avvikelse', 'avvikelser')} har rapporterats.`,
+    summaryPerProcess: 'Sammanfattning per process',
+    processSummaryCaption: 'Risker, kontrollmoment, resultat och avvikelser per process',
+    processTitle: 'Process/kontrollområde',
+    risksCount: 'Antal risker',
+    controlsCount: 'Antal kontrollmoment',
+    outcomeColumns: {
+      no_remarks: 'Utan anmärkning',
+      with_deviation: 'Med avvikelse',
+      not_performed: 'Ej genomförda',
+      none: 'Utan resultat',
+    } as Record<string, string>,
+    deviationsPerSeverity: 'Avvikelser per allvarlighet',
+    summaryCountingNote:
+      'Ett kontrollmoment räknas efter sitt senaste resultat under perioden; ett utan resultat räknas som utan resultat.',
+    resultsPerControl: 'Resultat per kontrollmoment',
+    resultsCaption: (process: string) => `Resultat per kontrollmoment, ${process}`,
+    period: 'Period',
+    result: 'Resultat',
+    performedOn: 'Datum',
+    comment: 'Kommentar',
+    noResult: 'Inget resultat registrerat',
+    reason: (reason: string) => `Orsak: ${reason}`,
+    deviationsCaption: 'Avvikelser med allvarlighet och åtgärd',
+    deviationStatus: 'Avvikelsens status',
+    actionTaken: 'Åtgärd och status',
+    noAnsweringAction: 'Ingen åtgärd kopplad',
+    actionStatus: (status: string) => `Status: ${status}`,
+    proposedDecision: 'Förslag till beslut',
+    proposedDecisionText: (unit: string, report: string) =>
+      `${unit} föreslås besluta att godkänna ${report} och lägga den till handlingarna.`,
+    reportNoun: {
+      internal: (period: string) => `internkontrollrapporten för ${period}`,
+      halfYear: (period: string) => `halvårsrapporten för internkontroll ${period}`,
+      interim: (period: string) => `delårsrapporten för internkontroll ${period}`,
+      other: (period: string) => `uppföljningen av internkontroll för ${period}`,
+    },
   },
   en: {
     contents: 'Contents',
@@ -522,6 +578,58 @@ export const REPORT_LABELS = {
       period: 'Period',
       pageOf: 'of',
       logo: 'Logo',
+    },
+    internalControlReportTitle: (period: string) => `Internal control report ${period}`,
+    halfYearReportTitle: (period: string) => `Half-year internal control report ${period}`,
+    interimReportTitle: (period: string) => `Interim internal control report ${period}`,
+    periodFollowUpTitle: (period: string) => `Internal control follow-up ${period}`,
+    reportIntroduction: (plan: string, period: string, risks: number, controls: number) =>
+      `This report follows up ${plan} for ${period}. The plan covers ${count(risks, 'risk', 'risks')} and ${count(controls, 'control', 'controls')}.`,
+    resultsRecorded: (withResult: number, controls: number) =>
+      withResult === 0
+        ? 'No control has a result recorded for the period.'
+        : `${withResult} of ${controls} controls have a result recorded for the period.`,
+    deviationsReported: (deviations: number) =>
+      deviations === 0
+        ? 'No deviations have been reported.'
+        : deviations === 1
+          ? '1 deviation has been reported.'
+          : `${deviations} deviations have been reported.`,
+    summaryPerProcess: 'Summary per process',
+    processSummaryCaption: 'Risks, controls, results and deviations per process',
+    processTitle: 'Process/control area',
+    risksCount: 'Number of risks',
+    controlsCount: 'Number of controls',
+    outcomeColumns: {
+      no_remarks: 'Without remarks',
+      with_deviation: 'With deviation',
+      not_performed: 'Not performed',
+      none: 'No result',
+    } as Record<string, string>,
+    deviationsPerSeverity: 'Deviations per severity',
+    summaryCountingNote:
+      'A control is counted by its latest result in the period; one without a result is counted as without a result.',
+    resultsPerControl: 'Results per control',
+    resultsCaption: (process: string) => `Results per control, ${process}`,
+    period: 'Period',
+    result: 'Result',
+    performedOn: 'Date',
+    comment: 'Comment',
+    noResult: 'No result recorded',
+    reason: (reason: string) => `Reason: ${reason}`,
+    deviationsCaption: 'Deviations with severity and action',
+    deviationStatus: 'Status of the deviation',
+    actionTaken: 'Action and status',
+    noAnsweringAction: 'No action linked',
+    actionStatus: (status: string) => `Status: ${status}`,
+    proposedDecision: 'Proposed decision',
+    proposedDecisionText: (unit: string, report: string) =>
+      `${unit} is proposed to approve ${report} and place it on file.`,
+    reportNoun: {
+      internal: (period: string) => `the internal control report for ${period}`,
+      halfYear: (period: string) => `the half-year internal control report for ${period}`,
+      interim: (period: string) => `the interim internal control report for ${period}`,
+      other: (period: string) => `the internal control follow-up for ${period}`,
     },
   },
 } as const;

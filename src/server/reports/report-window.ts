@@ -4,8 +4,13 @@ import {
   parseReportPeriod,
   reportPeriodCode,
   type ReportPeriodRequest,
+  type StandardWindowKind,
 } from '../../domain/report-period.ts';
-import { defaultReportingPeriodDates, reportingPeriodLabel } from '../../domain/reporting-period.ts';
+import {
+  defaultReportingPeriodDates,
+  reportingPeriodLabel,
+  type ReportingPeriodKind,
+} from '../../domain/reporting-period.ts';
 import type { Database } from '../db/client.ts';
 import { reportingPeriods } from '../db/schema/reporting-periods.ts';
 import { AppError } from '../errors.ts';
@@ -23,6 +28,12 @@ export interface ReportWindow {
   year: number;
   startDate: string;
   endDate: string;
+  /**
+   * What kind of period it is: a calendar half (`half_year`) or the årshjul's kind of the
+   * period (`quarter`, `tertial`, `interim` for a delår, `forecast`, `custom` …), so a report
+   * can call itself a halvårsrapport or a delårsrapport.
+   */
+  kind?: StandardWindowKind | ReportingPeriodKind;
 }
 
 /** The plan years a report is about and, for a reporting period, its window. */
@@ -77,6 +88,7 @@ async function windowOf(
     year: row.year,
     startDate: row.startDate,
     endDate: row.endDate,
+    kind: row.kind,
   });
   if (request.type === 'named') {
     const rows = await db
@@ -96,7 +108,7 @@ async function windowOf(
   const { kind, year, number } = request;
   if (kind === 'half_year') {
     const dates = halfYearDates(number as 1 | 2, year);
-    return { code, label: halfYearLabel(number as 1 | 2, year, locale), year, ...dates };
+    return { code, label: halfYearLabel(number as 1 | 2, year, locale), year, ...dates, kind };
   }
   const rows = await db
     .select()
@@ -111,14 +123,14 @@ async function windowOf(
     if (row) return fromRow(row);
     const dates = number === null || number === 1 ? defaultReportingPeriodDates('interim', null, year) : null;
     return dates
-      ? { code, label: reportingPeriodLabel({ kind, number: null, year, name: null }, locale), year, ...dates }
+      ? { code, label: reportingPeriodLabel({ kind, number: null, year, name: null }, locale), year, ...dates, kind }
       : null;
   }
   const row = rows.find((candidate) => candidate.number === number);
   if (row) return fromRow(row);
   const dates = kind === 'forecast' ? null : defaultReportingPeriodDates(kind, number, year);
   return dates
-    ? { code, label: reportingPeriodLabel({ kind, number, year, name: null }, locale), year, ...dates }
+    ? { code, label: reportingPeriodLabel({ kind, number, year, name: null }, locale), year, ...dates, kind }
     : null;
 }
 

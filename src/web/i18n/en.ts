@@ -1037,6 +1037,8 @@ export const en: Messages = {
   'reports.templateSection.evaluation': 'Evaluation',
   'reports.templateSection.summary': 'Summary',
   'reports.templateSection.reviews': 'Reviews and recommendations',
+  'reports.templateSection.results': 'Results per control',
+  'reports.templateSection.proposed-decision': 'Proposed decision',
   'lifeCycle.adopt': 'Adopt the plan',
   'lifeCycle.adoptHelp':
     'When the committee has adopted the plan, record the decision here. The plan is then frozen as adopted, and later changes can be compared with it.',
@@ -1276,6 +1278,13 @@ export const en: Messages = {
   'reports.kind.recommendations': "Follow-up of the auditors' recommendations",
   'reports.about.recommendations':
     "The reviews in the unit and everything below it during the period, and older ones with open recommendations: per recommendation the committee's answer, the actions taken, the status, when it is due and how long it has been open.",
+  'reports.kind.internal-control-report': 'Internal control report',
+  'reports.about.internal-control-report':
+    "The year's follow-up for the committee: summary per process, the controls' results, deviations with severity and actions, and the proposed decision.",
+  'reports.kind.period-report': 'Half-year / interim report',
+  'reports.about.period-report':
+    'The same follow-up for part of the year: choose a half year, an interim period, a tertial or a quarter.',
+  'reports.section.proposed-decision': 'Proposed decision',
   'admin.directory': 'Directory sync (SCIM)',
   'admin.directoryIntro':
     "With SCIM, Entra ID or another directory keeps Uppsikt's people and groups current: new staff are added, changes follow, and whoever is removed in the directory is deactivated (nobody is deleted in Uppsikt). Groups give roles through the role rules.",

@@ -1041,6 +1041,8 @@ export const sv = {
   'reports.templateSection.evaluation': 'Utvärdering',
   'reports.templateSection.summary': 'Sammanfattning',
   'reports.templateSection.reviews': 'Granskningar och rekommendationer',
+  'reports.templateSection.results': 'Resultat per kontrollmoment',
+  'reports.templateSection.proposed-decision': 'Förslag till beslut',
   // Evidence files (underlag).
   'attachments.title': 'Underlag',
   'attachments.files': 'Filer som underlag',
@@ -1309,6 +1311,13 @@ export const sv = {
   'reports.kind.recommendations': 'Uppföljning av revisionens rekommendationer',
   'reports.about.recommendations':
     'Granskningarna i enheten och allt under den under perioden, och äldre med öppna rekommendationer: per rekommendation nämndens svar, vidtagna åtgärder, status, när den ska vara klar och hur länge den varit öppen.',
+  'reports.kind.internal-control-report': 'Internkontrollrapport',
+  'reports.about.internal-control-report':
+    'Årets uppföljning till nämnden: sammanfattning per process, kontrollmomentens resultat, avvikelser med allvarlighet och åtgärder, och förslag till beslut.',
+  'reports.kind.period-report': 'Halvårsrapport / Delårsrapport',
+  'reports.about.period-report':
+    'Samma uppföljning för en del av året: välj ett halvår, ett delår, ett tertial eller ett kvartal.',
+  'reports.section.proposed-decision': 'Förslag till beslut',
   'admin.directory': 'Katalogsynkronisering (SCIM)',
   'admin.directoryIntro':
     'Med SCIM håller Entra ID, eller en annan katalog, Uppsikts personer och grupper aktuella: nya medarbetare läggs upp, ändringar följer med och den som tas bort i katalogen avaktiveras (ingen tas bort i Uppsikt). Grupperna ger roller genom reglerna för roller.',

@@ -52,6 +52,8 @@ const PLAN_KIND_OF: Record<ReportKind, 'internal_control' | 'activity'> = {
   'plan-table': 'internal_control',
   recommendations: 'internal_control',
   'action-report': 'internal_control',
+  'internal-control-report': 'internal_control',
+  'period-report': 'internal_control',
 };
 
 /**
@@ -106,8 +108,11 @@ export function ReportsPage() {
     .reverse();
   const period = search.period && periods.includes(search.period) ? search.period : periods[0];
   // What the report covers: the plan years, or a reporting period within the year.
+  // The halvårs- or delårsrapport is always of a part of the year: the first half unless another is chosen.
+  const partOnly = kind === 'period-report';
+  const part = search.del ?? (partOnly && period ? `${period}-H1` : undefined);
   const reportPeriod =
-    search.del && period && /^\d{4}$/.test(period) && !WHOLE_YEAR_REPORT_KINDS.includes(kind) ? search.del : period;
+    part && period && /^\d{4}$/.test(period) && !WHOLE_YEAR_REPORT_KINDS.includes(kind) ? part : period;
   const parents = new Map(units.data.map((unit) => [unit.id, unit.parentId]));
   const manages = (id: string) => {
     for (let at: string | null | undefined = id; at; at = parents.get(at)) {
@@ -152,7 +157,12 @@ export function ReportsPage() {
           includeAll={false}
         />
         {period && /^\d{4}$/.test(period) && !WHOLE_YEAR_REPORT_KINDS.includes(kind) && (
-          <PartOfYearSelect year={Number(period)} value={search.del} onChange={(del) => choose({ del })} />
+          <PartOfYearSelect
+            year={Number(period)}
+            value={part}
+            wholeYear={!partOnly}
+            onChange={(del) => choose({ del })}
+          />
         )}
       </div>
       <p>{t(`reports.about.${kind}`)}</p>
@@ -253,10 +263,13 @@ function ReportActions({
 function PartOfYearSelect({
   year,
   value,
+  wholeYear = true,
   onChange,
 }: {
   year: number;
   value: string | undefined;
+  /** Whether the whole year is a choice (not for the halvårs- and delårsrapport). */
+  wholeYear?: boolean;
   onChange: (value: string | undefined) => void;
 }) {
   const { t, locale } = useI18n();
@@ -277,7 +290,7 @@ function PartOfYearSelect({
       label={t('reports.partOfYear')}
       value={value && options.some((option) => option.value === value) ? value : ''}
       onChange={(chosen) => onChange(chosen || undefined)}
-      options={[{ value: '', label: t('reports.wholeYear') }, ...options]}
+      options={wholeYear ? [{ value: '', label: t('reports.wholeYear') }, ...options] : options}
       includeAll={false}
     />
   );
