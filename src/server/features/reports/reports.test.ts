@@ -160,7 +160,7 @@ describe('reports over the API', () => {
     expect(period.status).toBe(400);
     expect(period.body.errors[0].path).toBe('period');
     // Text that is not a code is taken as the name of a period, which the årshjul does not have.
-    const unnamed = await reader.get(url('plan', h.tenant.unitA, 'pdf', '20x6'));
+    const unnamed = await reader.get(url('control-follow-up', h.tenant.unitA, 'pdf', '20x6'));
     expect(unnamed.status).toBe(404);
     expect(unnamed.body.errors[0].path).toBe('period');
     const kind = await reader.get(url('annual-budget', h.tenant.unitA, 'pdf'));
