@@ -31,10 +31,12 @@ nav ol{padding-left:1.2em}
 .letterhead img{max-height:4rem;max-width:100%;height:auto;width:auto}
 .letterhead p{margin:0 0 0 auto;text-align:right}
 .cover{min-height:18rem;border-bottom:2px solid #1a1a1a;margin-bottom:1.5rem;padding:2rem 0 1rem}
-.cover-title{font-size:2rem;font-weight:bold;line-height:1.2;margin:0 0 1.5rem}
+.cover-title{font-size:2rem;font-weight:bold;line-height:1.2;margin:0 0 1.5rem;overflow-wrap:break-word;hyphens:auto}
 .cover dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}
 .cover dt{font-weight:bold}
-.cover dd{margin:0}
+.cover dd{margin:0;min-width:0;overflow-wrap:anywhere}
+.letterhead p{overflow-wrap:anywhere}
+@media (max-width:30rem){.cover dl{grid-template-columns:1fr}.cover dd{margin-bottom:.4rem}}
 .page-footer{max-width:60rem;margin:2rem auto 0;padding:.5rem 1rem;border-top:1px solid #767676;color:#333}
 `;
 
