@@ -3,6 +3,7 @@ import { planPeriodCode } from '../../domain/plan.ts';
 import { fillFields, type TemplateField } from '../../domain/report-template.ts';
 import { isOverdue } from '../../domain/plan-item.ts';
 import { riskBandFor, type RiskMatrixConfig } from '../../domain/risk-matrix.ts';
+import { subtreeUnitIds } from '../access/unit-tree.ts';
 import type { Database } from '../db/client.ts';
 import { reportTexts } from '../db/schema/report-texts.ts';
 import type { Block, Cell, Span } from './document.ts';
@@ -81,6 +82,13 @@ export function templateFields(
     period: periodText(context),
     datum: context.today,
   };
+}
+
+/** The report's unit and every unit below it that the caller reads: the scope of the reports about a unit and what is under it. */
+export async function readableSubtree(context: ReportContext): Promise<string[]> {
+  const subtree = await subtreeUnitIds(context.db, context.tenantId, context.unit.id);
+  const readable = context.readableUnitIds;
+  return readable === 'all' ? subtree : subtree.filter((id) => readable.includes(id));
 }
 
 /** Rich text, or nothing when empty. */

@@ -1,7 +1,6 @@
 import { and, asc, between, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isOverdue } from '../../../domain/plan-item.ts';
-import { subtreeUnitIds } from '../../access/unit-tree.ts';
 import { actions } from '../../db/schema/actions.ts';
 import { assignments } from '../../db/schema/assignments.ts';
 import { controls } from '../../db/schema/controls.ts';
@@ -15,7 +14,7 @@ import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
 import { plansOfYears } from '../../overview/plan-year.ts';
 import type { Block, Cell, ReportDocument, Span } from '../document.ts';
 import { cell, text } from '../document.ts';
-import { label, periodText, rich, type ReportContext } from '../report-context.ts';
+import { label, periodText, readableSubtree, rich, type ReportContext } from '../report-context.ts';
 import { newDocument } from './kind-helpers.ts';
 
 /**
@@ -28,11 +27,7 @@ import { newDocument } from './kind-helpers.ts';
  */
 export async function actionReport(context: ReportContext): Promise<ReportDocument> {
   const { labels, db, tenantId } = context;
-  const subtree = await subtreeUnitIds(db, tenantId, context.unit.id);
-  const units =
-    context.readableUnitIds === 'all'
-      ? subtree
-      : subtree.filter((id) => (context.readableUnitIds as string[]).includes(id));
+  const units = await readableSubtree(context);
   // An archived action answers nothing any more: its deviation is listed as one without an action.
   const answering = alias(actions, 'answering_action');
   const responsibleUnit = alias(orgUnits, 'action_unit');

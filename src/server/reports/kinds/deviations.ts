@@ -1,6 +1,5 @@
 import { and, asc, between, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { subtreeUnitIds } from '../../access/unit-tree.ts';
 import { actions } from '../../db/schema/actions.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { deviations } from '../../db/schema/deviations.ts';
@@ -11,7 +10,7 @@ import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
 import { plansOfYears } from '../../overview/plan-year.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
-import { periodText, rich, type ReportContext } from '../report-context.ts';
+import { periodText, readableSubtree, rich, type ReportContext } from '../report-context.ts';
 import { newDocument } from './kind-helpers.ts';
 
 /**
@@ -22,11 +21,7 @@ import { newDocument } from './kind-helpers.ts';
  */
 export async function deviationsReport(context: ReportContext): Promise<ReportDocument> {
   const { labels, db, tenantId } = context;
-  const subtree = await subtreeUnitIds(db, tenantId, context.unit.id);
-  const units =
-    context.readableUnitIds === 'all'
-      ? subtree
-      : subtree.filter((id) => (context.readableUnitIds as string[]).includes(id));
+  const units = await readableSubtree(context);
   const answering = alias(actions, 'answering_action');
   const finder = alias(users, 'finder');
   // Stryker disable ConditionalExpression: equivalent, with no units the query's inArray matches nothing; the check spares the query

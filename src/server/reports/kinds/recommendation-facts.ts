@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { swedishDateOf } from '../../../domain/clock.ts';
-import { subtreeUnitIds } from '../../access/unit-tree.ts';
 import { actions } from '../../db/schema/actions.ts';
 import { auditEvents } from '../../db/schema/audit-events.ts';
 import { orgUnits } from '../../db/schema/org-units.ts';
@@ -10,7 +9,7 @@ import { recommendationAddressees } from '../../db/schema/recommendation-address
 import { recommendations } from '../../db/schema/recommendations.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { statuses } from '../../db/schema/statuses.ts';
-import type { ReportContext } from '../report-context.ts';
+import { readableSubtree, type ReportContext } from '../report-context.ts';
 
 export type StatusRow = typeof statuses.$inferSelect;
 export type RecommendationRow = typeof recommendations.$inferSelect;
@@ -55,9 +54,8 @@ export interface RecommendationFacts {
  */
 export async function loadRecommendationFacts(context: ReportContext): Promise<RecommendationFacts> {
   const { db, tenantId } = context;
-  const subtree = await subtreeUnitIds(db, tenantId, context.unit.id);
   const readable = context.readableUnitIds;
-  const scope = readable === 'all' ? subtree : subtree.filter((id) => readable.includes(id));
+  const scope = await readableSubtree(context);
   const inScope = new Set(scope);
   // A reporting period's days, else the whole plan years.
   const periodStart = context.window?.startDate ?? `${context.startYear}-01-01`;
