@@ -5,8 +5,9 @@ import { build } from 'esbuild';
 import { build as buildWeb } from 'vite';
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/uppsikt.js',
+  // The PDF worker is a script of its own, next to the bundle (src/server/reports/pdf-render-pool.ts).
+  entryPoints: { uppsikt: 'src/cli/main.ts', 'pdf-worker': 'src/server/reports/pdf-worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

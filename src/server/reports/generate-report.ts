@@ -10,6 +10,7 @@ import type { Database } from '../db/client.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { AppError, type LocalizedText } from '../errors.ts';
 import { localize } from '../messages/messages.ts';
+import type { PlanFacts } from '../plan-model/plan-facts.ts';
 import type { ReportDocument } from './document.ts';
 import { activityPlanReport } from './kinds/activity-plan.ts';
 import { actionReport } from './kinds/action-report.ts';
@@ -28,7 +29,7 @@ import { applyTemplate, loadReportTemplate, type ReportTemplateInput } from './r
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
-import { renderPdf } from './render-pdf.ts';
+import { renderPdfOffThread } from './pdf-render-pool.ts';
 import { renderXlsx } from './render-xlsx.ts';
 
 const BUILDERS: Record<ReportKind, (context: ReportContext) => Promise<ReportDocument>> = {
@@ -73,6 +74,12 @@ export interface ReportRequest {
   planId?: string | undefined;
   /** Report on a frozen version of the plan (1: as adopted) instead of its latest revision. */
   revision?: number | undefined;
+  /**
+   * The plans' facts as they are now, already read in the request's locale by a caller that
+   * makes many reports at once (the årsarkiv reads a batch of plans in one go); a plan not in
+   * the map is read as usual.
+   */
+  livePlanFacts?: ReadonlyMap<string, PlanFacts> | undefined;
 }
 
 export interface GeneratedReport {
@@ -169,6 +176,7 @@ export async function buildReportDocument(
     planId: request.planId,
     revision: request.revision,
     window: period.window,
+    livePlanFacts: request.livePlanFacts,
   };
   const [document, stored] = await Promise.all([
     BUILDERS[request.kind](context),
@@ -198,7 +206,7 @@ export async function renderReport(
 async function renderBytes(document: ReportDocument, format: ReportFormat, archival: boolean): Promise<Buffer> {
   switch (format) {
     case 'pdf':
-      return renderPdf(document, { archival });
+      return renderPdfOffThread(document, { archival });
     case 'docx':
       return renderDocx(document);
     case 'xlsx':

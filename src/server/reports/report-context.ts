@@ -11,7 +11,7 @@ import { cell, text } from './document.ts';
 import { REPORT_LABELS, type ReportLabels } from './labels.ts';
 import { markdownBlocks } from './markdown-blocks.ts';
 import type { ReportWindow } from './report-window.ts';
-import type { FollowUpFacts, ItemFacts, RiskFacts } from '../plan-model/plan-facts.ts';
+import type { FollowUpFacts, ItemFacts, PlanFacts, RiskFacts } from '../plan-model/plan-facts.ts';
 
 /** What a report is about and for whom: the scope the caller asked for, already authorised. */
 export interface ReportContext {
@@ -36,6 +36,8 @@ export interface ReportContext {
    * year `startYear`; null or absent for whole plan years.
    */
   window?: ReportWindow | null;
+  /** Plans' facts already read (as they are now, in `locale`), by plan id; others are read when needed. */
+  livePlanFacts?: ReadonlyMap<string, PlanFacts> | undefined;
 }
 
 export function labelsFor(locale: 'sv' | 'en'): ReportLabels {

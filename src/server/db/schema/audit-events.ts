@@ -46,6 +46,8 @@ export const auditEvents = pgTable(
     tenantReference('audit_events_actor_fk', t, t.actorUserId, users),
     tenantReference('audit_events_actor_token_fk', t, t.actorTokenId, apiTokens),
     index('audit_events_entity_idx').on(t.tenantId, t.entityType, t.entityId),
+    // The events of given rows whatever their kind: the årsarkiv's audit trail of a plan's data.
+    index('audit_events_entity_id_idx').on(t.tenantId, t.entityId),
     tenantReference('audit_events_unit_fk', t, t.unitId, orgUnits),
     index('audit_events_time_idx').on(t.tenantId, t.occurredAt),
     check('audit_events_actor_kind_check', inList(t.actorKind, ACTOR_KINDS)),

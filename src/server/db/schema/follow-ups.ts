@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, text, uuid, date, timestamp, primaryKey, index, check } from 'drizzle-orm/pg-core';
 import { FOLLOW_UP_REVIEW_STATES } from '../../../domain/control-result.ts';
 import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
@@ -54,5 +55,8 @@ export const followUps = pgTable(
     index('follow_ups_control_idx').on(t.tenantId, t.controlId),
     index('follow_ups_action_idx').on(t.tenantId, t.actionId),
     index('follow_ups_activity_idx').on(t.tenantId, t.activityId),
+    // The item a follow-up belongs to, whichever kind it is: the plan's reads find the follow-ups
+    // of all its controls, actions and activities through one index (as assignments and checkpoints do).
+    index('follow_ups_item_idx').on(t.tenantId, sql`coalesce(${t.controlId}, ${t.actionId}, ${t.activityId})`),
   ],
 );

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Access } from '../../access/access.ts';
-import { queryRows, type Database } from '../../db/client.ts';
+import { queryRows, readTogether, type Database } from '../../db/client.ts';
 import { actions } from '../../db/schema/actions.ts';
 import { activities, subActivities } from '../../db/schema/activities.ts';
 import { attachments } from '../../db/schema/attachments.ts';
@@ -25,7 +25,7 @@ import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
 import { packageVersion } from '../../paths.ts';
-import { loadPlanFacts } from '../../plan-model/plan-facts.ts';
+import { loadPlanFacts, type PlanFacts } from '../../plan-model/plan-facts.ts';
 import { generateReport } from '../generate-report.ts';
 import { archiveLabels } from './archive-labels.ts';
 import {
@@ -38,7 +38,7 @@ import {
   type PackageHeader,
   type PremisEvent,
 } from './mets.ts';
-import { loadControlResults, planDataFiles, toCsv } from './plan-data.ts';
+import { loadControlResults, planDataFiles, toCsv, type ControlResultRecord } from './plan-data.ts';
 import { ZipWriter, type ByteSink } from './zip-writer.ts';
 
 // Årsarkiv: one package per unit and year, or for the whole tenant, for the municipality's
@@ -277,6 +277,29 @@ export async function writeArchive(
   const step = (path: string) => onProgress({ done: ++done, total: scope.steps, step: path });
   const readmeUnits: Parameters<typeof labels.readme>[0]['units'] = [];
   const notPdfA: string[] = [];
+  const planData = planDataReader(db, scope);
+  // The plans' PDF/A, made in the order they are written and a few ahead: while one is typeset
+  // (in a worker thread) the next ones' data are read, so the two overlap.
+  const planPdfs = inOrderAhead(
+    scope.units.flatMap((unit) =>
+      unit.plans.flatMap((plan) =>
+        (plan.revisions.length > 0 ? plan.revisions : [null]).map((revision) => ({ unit, plan, revision })),
+      ),
+    ),
+    PDFS_AHEAD,
+    async ({ unit, plan, revision }) =>
+      generateReport(db, access, {
+        livePlanFacts: (await planData(plan.id)).facts,
+        kind: plan.kind === 'internal_control' ? 'plan' : 'activity-plan',
+        unitId: unit.id,
+        period: plan.startYear === plan.endYear ? `${plan.startYear}` : `${plan.startYear}-${plan.endYear}`,
+        format: 'pdf',
+        locale: scope.locale,
+        archival: true,
+        planId: plan.id,
+        revision: revision ?? undefined,
+      }),
+  );
 
   for (const unit of scope.units) {
     const documents = `representations/${REPRESENTATIONS.documents}/data/${unit.folder}`;
@@ -285,19 +308,9 @@ export async function writeArchive(
     const planLines: string[] = [];
     for (const plan of unit.plans) {
       const planFolder = uniqueName(planFolders, fileSafe(plan.title) || 'plan');
-      const period = plan.startYear === plan.endYear ? `${plan.startYear}` : `${plan.startYear}-${plan.endYear}`;
       const revisions = plan.revisions.length > 0 ? plan.revisions : [null];
       for (const revision of revisions) {
-        const report = await generateReport(db, access, {
-          kind: plan.kind === 'internal_control' ? 'plan' : 'activity-plan',
-          unitId: unit.id,
-          period,
-          format: 'pdf',
-          locale: scope.locale,
-          archival: true,
-          planId: plan.id,
-          revision: revision ?? undefined,
-        });
+        const report = await planPdfs.next();
         const path = `${documents}/plans/${planFolder}-${revision === null ? 'antagen' : `revision-${revision}`}.pdf`;
         // Rendered as PDF/A-2a; checked rather than assumed, so the manifest never claims what the file is not.
         const pdfa = pdfaOf(report.bytes);
@@ -318,9 +331,8 @@ export async function writeArchive(
         planLines.push(`${labels.planRevision(plan.title, revision)}: ${path}`);
         step(path);
       }
-      const [facts] = await loadPlanFacts(db, scope.tenant.id, [plan.id], scope.locale);
-      const results = await loadControlResults(db, scope.tenant.id, plan.id, scope.locale);
-      for (const data of planDataFiles(facts!, results, scope.generatedAt)) {
+      const { facts, results } = await planData(plan.id);
+      for (const data of planDataFiles(facts.get(plan.id)!, results.get(plan.id)!, scope.generatedAt)) {
         const path = `${datasets}/${planFolder}/${data.name}`;
         await put(
           { path, group: 'datasets', mimeType: data.mimeType, created: scope.generatedAt, formatName: data.formatName },
@@ -477,6 +489,65 @@ export async function writeArchive(
   await zip.finish();
   step('METS.xml');
   return { files: files.length + metadata.length + 1, bytes, notPdfA: notPdfA.length };
+}
+
+/** How many plans' data the archive reads at once: a few queries for many plans, and memory bounded. */
+const PLANS_PER_READ = 8;
+
+/** How many plans' PDFs are made ahead of the one being written. */
+const PDFS_AHEAD = 2;
+
+/**
+ * The plans' facts and control results, read a batch at a time in the order the package writes
+ * the plans: asking for a plan in neither of the two batches held reads it with the plans that
+ * follow it and lets the older batch go (the PDFs made ahead may ask for the next batch while
+ * the current plan's data files are still to be written).
+ */
+function planDataReader(db: Database, scope: ArchiveScope) {
+  interface Batch {
+    facts: Map<string, PlanFacts>;
+    results: Map<string, ControlResultRecord[]>;
+  }
+  const order = scope.units.flatMap((unit) => unit.plans.map((plan) => plan.id));
+  const held: Promise<Batch>[] = [];
+  const ids = new Map<Promise<Batch>, string[]>();
+  return async (planId: string): Promise<Batch> => {
+    const holding = held.find((batch) => ids.get(batch)!.includes(planId));
+    if (holding) return holding;
+    const start = order.indexOf(planId);
+    const batchIds = order.slice(start, start + PLANS_PER_READ);
+    const batch = readTogether(
+      db,
+      () => loadPlanFacts(db, scope.tenant.id, batchIds, scope.locale),
+      () => loadControlResults(db, scope.tenant.id, batchIds, scope.locale),
+    ).then(([facts, results]) => ({ facts: new Map(facts.map((plan, index) => [batchIds[index]!, plan])), results }));
+    ids.set(batch, batchIds);
+    held.push(batch);
+    if (held.length > 2) ids.delete(held.shift()!);
+    return batch;
+  };
+}
+
+/**
+ * The results of `make` for each item, in the items' order, with up to `ahead` items begun
+ * before their turn. A failure is reported at its item's turn (never as an unhandled rejection
+ * of a promise begun ahead).
+ */
+export function inOrderAhead<T, R>(items: readonly T[], ahead: number, make: (item: T) => Promise<R>) {
+  const begun: Promise<R>[] = [];
+  let turn = 0;
+  return {
+    next(): Promise<R> {
+      if (turn >= items.length) throw new Error('inOrderAhead: no item left');
+      while (begun.length < Math.min(items.length, turn + 1 + ahead)) {
+        const promise = make(items[begun.length]!);
+        // Handled at its turn; this keeps a failure ahead from being reported as unhandled before then.
+        promise.catch(() => {});
+        begun.push(promise);
+      }
+      return begun[turn++]!;
+    },
+  };
 }
 
 /** One audit event as the archive keeps it: who (by name, or the system's label), when, what, and the changes. */

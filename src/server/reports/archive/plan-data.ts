@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { reportingPeriodLabel } from '../../../domain/reporting-period.ts';
 import type { Database } from '../../db/client.ts';
 import { controlResults } from '../../db/schema/control-results.ts';
@@ -26,15 +26,18 @@ export interface ControlResultRecord {
   recordedBy: string | null;
 }
 
-/** The current results of the plan's controls, by period and control. */
+/** The current results of the plans' controls, by plan, then by period and control (every plan asked for is in the map). */
 export async function loadControlResults(
   db: Database,
   tenantId: string,
-  planId: string,
+  planIds: readonly string[],
   locale: 'sv' | 'en',
-): Promise<ControlResultRecord[]> {
+): Promise<Map<string, ControlResultRecord[]>> {
+  const byPlan = new Map<string, ControlResultRecord[]>(planIds.map((id) => [id, []]));
+  if (planIds.length === 0) return byPlan;
   const rows = await db
     .select({
+      planId: controls.planId,
       controlId: controlResults.controlId,
       controlTitle: controls.title,
       period: {
@@ -61,24 +64,27 @@ export async function loadControlResults(
     .where(
       and(
         eq(controlResults.tenantId, tenantId),
-        eq(controls.planId, planId),
+        inArray(controls.planId, [...planIds]),
         isNull(controlResults.archivedAt),
         isNull(controls.archivedAt),
       ),
     )
     .orderBy(asc(reportingPeriods.endDate), asc(controls.title), asc(controlResults.id));
-  return rows.map((row) => ({
-    controlId: row.controlId,
-    controlTitle: row.controlTitle,
-    period: reportingPeriodLabel(row.period, locale),
-    periodStart: row.period.startDate,
-    periodEnd: row.period.endDate,
-    outcome: row.outcome,
-    performedOn: row.performedOn,
-    reason: row.reason,
-    comment: row.comment,
-    recordedBy: row.recordedBy,
-  }));
+  for (const row of rows) {
+    byPlan.get(row.planId)?.push({
+      controlId: row.controlId,
+      controlTitle: row.controlTitle,
+      period: reportingPeriodLabel(row.period, locale),
+      periodStart: row.period.startDate,
+      periodEnd: row.period.endDate,
+      outcome: row.outcome,
+      performedOn: row.performedOn,
+      reason: row.reason,
+      comment: row.comment,
+      recordedBy: row.recordedBy,
+    });
+  }
+  return byPlan;
 }
 
 /** One file of a plan's data: its name in the plan's folder and its text. */

@@ -89,7 +89,9 @@ async function wholePlanOfReport(context: ReportContext, kind: 'internal_control
   const chosen = await choosePlan(context, kind);
   // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, a draft has no versions (version 1 comes with the decision), so latestRevision would answer null too; the check spares the query
   const revision = context.revision ?? (chosen.state === 'draft' ? null : await latestRevision(context, chosen.id));
-  const [live] = await loadPlanFacts(context.db, context.tenantId, [chosen.id], context.locale);
+  const live =
+    context.livePlanFacts?.get(chosen.id) ??
+    (await loadPlanFacts(context.db, context.tenantId, [chosen.id], context.locale))[0];
   if (revision === null) return { facts: live!, revision: null };
   const snapshot = await snapshotOf(context.db, context.tenantId, chosen.id, revision);
   if (!snapshot) {

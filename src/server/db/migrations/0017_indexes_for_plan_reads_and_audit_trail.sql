@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_entity_id_idx" ON "audit_events" USING btree ("tenant_id","entity_id");--> statement-breakpoint
+CREATE INDEX "follow_ups_item_idx" ON "follow_ups" USING btree ("tenant_id",coalesce("control_id", "action_id", "activity_id"));
