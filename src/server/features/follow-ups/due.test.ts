@@ -146,7 +146,7 @@ describe('follow-ups due for a period', () => {
       (
         await (await h.as('tenantAdmin')).get(`/follow-ups/due?periodId=${h.tenant.periodIds.q2}&assignedTo=${userId}`)
       ).body.items.map((item: { title: string }) => item.title);
-    expect(await dueTo(h.userIds.reader)).toEqual(['Genom funktionen']);
-    expect(await dueTo(h.userIds.responsible)).not.toContain('Genom funktionen');
+    expect(await dueTo(h.userIds.reader!)).toEqual(['Genom funktionen']);
+    expect(await dueTo(h.userIds.responsible!)).not.toContain('Genom funktionen');
   });
 });
