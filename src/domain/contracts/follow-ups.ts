@@ -114,9 +114,10 @@ export const followUpApprove = z
 
 export const dueFollowUpsQuery = z.strictObject({
   periodId: id.meta({ description: 'The reporting period.' }),
-  assignedTo: id
-    .optional()
-    .meta({ description: 'Only items this person is responsible or reporting-responsible for.' }),
+  assignedTo: id.optional().meta({
+    description:
+      'Only items this person is responsible or reporting-responsible for, and the controls whose responsible function (kontrollansvarig) they hold today.',
+  }),
   under: id.optional().meta({ description: 'Only items in plans of this unit and below.' }),
 });
 

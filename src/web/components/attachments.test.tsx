@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { answerConfirm, renderWithApp } from '../../../test/web/render.tsx';
 import type { Attachment, AttachmentPage } from '../api/attachments.ts';
-import { Attachments, formatFileSize } from './attachments.tsx';
+import { Attachments, AttachmentsDisclosure, formatFileSize } from './attachments.tsx';
 
 const FOLLOW_UP = '01900000-0000-7000-8000-000000000001';
 
@@ -184,6 +184,24 @@ describe('Attachments: the evidence files of a target', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Återställ Protokollsutdrag § 95.pdf' }));
     expect(seen.some((request) => request.url === `/api/v1/attachments/${protocol.id}/restore`)).toBe(true);
     expect(await screen.findByRole('button', { name: 'Arkivera Protokollsutdrag § 95.pdf' })).toBeTruthy();
+  });
+
+  test('behind a disclosure (one of many on a page): read only when opened, its heading and form named for whose files', async () => {
+    const RESULT = '01900000-0000-7000-8000-0000000000c1';
+    const seen = serve(() => json(pageOf([{ ...protocol, targetType: 'control_result', targetId: RESULT }], true)));
+    renderWithApp(
+      <AttachmentsDisclosure targetType="control_result" targetId={RESULT} name="Kvartal 1 2026" level={5} />,
+    );
+    const summary = await screen.findByText('Underlag för Kvartal 1 2026');
+    expect(seen).toHaveLength(0);
+    await userEvent.click(summary);
+    const section = await screen.findByRole('region', { name: 'Underlag för Kvartal 1 2026' });
+    expect(within(section).getByRole('heading', { level: 5 }).textContent).toBe('Underlag för Kvartal 1 2026');
+    expect(await within(section).findByRole('link', { name: 'Protokollsutdrag § 95.pdf' })).toBeTruthy();
+    expect(within(section).getByRole('form', { name: 'Ladda upp underlag för Kvartal 1 2026' })).toBeTruthy();
+    expect(seen[0]!.url).toBe(
+      `/api/v1/attachments?targetType=control_result&targetId=${RESULT}&includeArchived=false&limit=500`,
+    );
   });
 
   test('sizes as people read them', () => {

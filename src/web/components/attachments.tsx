@@ -26,15 +26,29 @@ export function formatFileSize(bytes: number, locale: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${unit}`;
 }
 
+type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
 /**
  * The evidence files (underlag) of a plan, follow-up, control result, deviation, review or
  * recommendation, e.g. the signed protocol extract: each to download, and for those who write
  * in the target's unit an upload and an archive button. Files are archived, never deleted.
- * Not inside another form: it has a form of its own.
+ * Not inside another form: it has a form of its own. Where several are on one page, `level`
+ * fits its heading under the page's and `name` says whose files they are.
  */
-export function Attachments({ targetType, targetId }: { targetType: AttachmentTarget; targetId: string }) {
+export function Attachments({
+  targetType,
+  targetId,
+  level = 2,
+  name,
+}: {
+  targetType: AttachmentTarget;
+  targetId: string;
+  level?: HeadingLevel;
+  name?: string;
+}) {
   const { t, formatLocale } = useI18n();
   const headingId = useId();
+  const Heading = `h${level}` as const;
   const [showArchived, setShowArchived] = useState(false);
   const query = useQuery({
     ...attachmentQueries.list(targetType, targetId, showArchived),
@@ -55,7 +69,10 @@ export function Attachments({ targetType, targetId }: { targetType: AttachmentTa
   const page = query.data;
   return (
     <section className="section attachments" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('attachments.title')}</h2>
+      <Heading id={headingId}>
+        {t('attachments.title')}
+        {name && <span className="visually-hidden"> {t('attachments.forName', { name })}</span>}
+      </Heading>
       {query.error ? (
         <LoadFailed error={query.error} retry={() => void query.refetch()} />
       ) : !page ? (
@@ -115,7 +132,7 @@ export function Attachments({ targetType, targetId }: { targetType: AttachmentTa
               </table>
             </div>
           )}
-          {page.mayUpload && <UploadForm targetType={targetType} targetId={targetId} />}
+          {page.mayUpload && <UploadForm targetType={targetType} targetId={targetId} name={name} />}
         </>
       )}
     </section>
@@ -123,7 +140,15 @@ export function Attachments({ targetType, targetId }: { targetType: AttachmentTa
 }
 
 /** Choosing a file (the browser's own file input, reached by keyboard like any field) and sending it. */
-function UploadForm({ targetType, targetId }: { targetType: AttachmentTarget; targetId: string }) {
+function UploadForm({
+  targetType,
+  targetId,
+  name,
+}: {
+  targetType: AttachmentTarget;
+  targetId: string;
+  name: string | undefined;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const submit = useSubmit();
@@ -153,7 +178,12 @@ function UploadForm({ targetType, targetId }: { targetType: AttachmentTarget; ta
   }
 
   return (
-    <form className="form" noValidate onSubmit={send} aria-label={t('attachments.uploadForm')}>
+    <form
+      className="form"
+      noValidate
+      onSubmit={send}
+      aria-label={name ? t('attachments.uploadFormOf', { name }) : t('attachments.uploadForm')}
+    >
       <ErrorSummary error={submit.error} />
       <Field
         label={t('attachments.chooseFileLabel')}
@@ -187,5 +217,32 @@ function UploadForm({ targetType, targetId }: { targetType: AttachmentTarget; ta
       </div>
       <p role="status">{uploaded}</p>
     </form>
+  );
+}
+
+/**
+ * The evidence files of one of many things on a page (a control's result of a period, a
+ * recommendation), behind a disclosure: read only when opened, so a long page asks for none
+ * until someone looks.
+ */
+export function AttachmentsDisclosure({
+  targetType,
+  targetId,
+  name,
+  level,
+}: {
+  targetType: AttachmentTarget;
+  targetId: string;
+  /** Whose files: "Kvartal 1 2026", "Rekommendation 2". */
+  name: string;
+  level: HeadingLevel;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="attachments-disclosure" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('attachments.of', { name })}</summary>
+      {open && <Attachments targetType={targetType} targetId={targetId} level={level} name={name} />}
+    </details>
   );
 }

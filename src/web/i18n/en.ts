@@ -611,6 +611,7 @@ export const en: Messages = {
   'goals.actionGoalsHelp': "The goals of the unit's verksamhetsplan that the action serves.",
   'goals.noneForPlan': 'The unit has no goals for the plan’s years. Goals are entered under Goals.',
   'goals.loading': 'Loading the goals …',
+  'goals.actionGoals': 'Goals the action serves',
   'goals.riskGoals': 'Goals the risk threatens',
   'nav.admin': 'Administration',
   'admin.menu': 'Parts of the administration',
@@ -960,6 +961,9 @@ export const en: Messages = {
   'attachments.archiveConfirm': ({ name }) =>
     `Archive ${name}? The file leaves the list but is kept and can be restored under “Show archived evidence”.`,
   'attachments.uploadForm': 'Upload evidence',
+  'attachments.uploadFormOf': ({ name }: { name: string }) => `Upload evidence for ${name}`,
+  'attachments.of': ({ name }: { name: string }) => `Evidence for ${name}`,
+  'attachments.forName': ({ name }: { name: string }) => `for ${name}`,
   'attachments.chooseFileLabel': 'Choose a file',
   'attachments.fileHelp':
     'For example a signed protocol extract. PDF, images (PNG, JPEG, GIF), Word, Excel, PowerPoint, OpenDocument or text (TXT, CSV).',

@@ -636,6 +636,7 @@ export const sv = {
   'goals.actionGoalsHelp': 'De mål i enhetens verksamhetsplan som åtgärden bidrar till.',
   'goals.noneForPlan': 'Enheten har inga mål för planens år. Mål läggs in under Mål.',
   'goals.loading': 'Hämtar målen …',
+  'goals.actionGoals': 'Mål som åtgärden bidrar till',
   'goals.riskGoals': 'Mål som risken hotar',
   'nav.admin': 'Administration',
   'admin.menu': 'Administrationens delar',
@@ -1059,6 +1060,9 @@ export const sv = {
   'attachments.archiveConfirm': ({ name }: { name: string }) =>
     `Arkivera ${name}? Filen försvinner ur listan men finns kvar och kan återställas under ”Visa arkiverade underlag”.`,
   'attachments.uploadForm': 'Ladda upp underlag',
+  'attachments.uploadFormOf': ({ name }: { name: string }) => `Ladda upp underlag för ${name}`,
+  'attachments.of': ({ name }: { name: string }) => `Underlag för ${name}`,
+  'attachments.forName': ({ name }: { name: string }) => `för ${name}`,
   'attachments.chooseFileLabel': 'Välj fil',
   'attachments.fileHelp':
     'Till exempel ett justerat protokollsutdrag. PDF, bilder (PNG, JPEG, GIF), Word, Excel, PowerPoint, OpenDocument eller text (TXT, CSV).',

@@ -127,4 +127,26 @@ describe('follow-ups due for a period', () => {
       [],
     );
   });
+
+  test('a control whose responsible function the person holds today is theirs too, as in Mitt arbete', async () => {
+    const admin = await h.as('tenantAdmin');
+    const riskId = (await admin.get(`/risks?under=${h.tenant.unitA}&year=2026`)).body.items[0].id;
+    const held = (await admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Controller' })).body.id;
+    await admin.post(`/unit-functions/${held}/holders`, { userId: h.userIds.reader, validFrom: '2026-01-01' });
+    const later = (await admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Revisor' })).body.id;
+    await admin.post(`/unit-functions/${later}/holders`, { userId: h.userIds.reader, validFrom: '2026-09-01' });
+    for (const [title, fn] of [
+      ['Genom funktionen', held],
+      ['Funktionen från hösten', later],
+    ] as const) {
+      const created = await admin.post('/controls', { riskId, title, responsibleFunctionId: fn });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const dueTo = async (userId: string) =>
+      (
+        await (await h.as('tenantAdmin')).get(`/follow-ups/due?periodId=${h.tenant.periodIds.q2}&assignedTo=${userId}`)
+      ).body.items.map((item: { title: string }) => item.title);
+    expect(await dueTo(h.userIds.reader!)).toEqual(['Genom funktionen']);
+    expect(await dueTo(h.userIds.responsible!)).not.toContain('Genom funktionen');
+  });
 });

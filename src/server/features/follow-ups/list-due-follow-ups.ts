@@ -6,7 +6,6 @@ import { findReadableUnitIds } from '../../access/unit-tree.ts';
 import type { Database } from '../../db/client.ts';
 import { actions } from '../../db/schema/actions.ts';
 import { activities } from '../../db/schema/activities.ts';
-import { assignments } from '../../db/schema/assignments.ts';
 import { checkpoints } from '../../db/schema/checkpoints.ts';
 import { controls } from '../../db/schema/controls.ts';
 import { followUps } from '../../db/schema/follow-ups.ts';
@@ -14,7 +13,7 @@ import { plans } from '../../db/schema/plans.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
 import { AppError } from '../../errors.ts';
 import { localize } from '../../messages/messages.ts';
-import { completedStatusIds, isOverdue } from '../../plan-items/item-details.ts';
+import { assignedToCondition, completedStatusIds, isOverdue } from '../../plan-items/item-details.ts';
 
 /**
  * What needs its follow-up for a reporting period, computed from the calendar and the items:
@@ -44,8 +43,6 @@ export async function listDueFollowUps(db: Database, access: Access, query: z.in
   ] as const) {
     const itemColumn =
       kind === 'control' ? followUps.controlId : kind === 'action' ? followUps.actionId : followUps.activityId;
-    const assignedColumn =
-      kind === 'control' ? assignments.controlId : kind === 'action' ? assignments.actionId : assignments.activityId;
     const checkpointColumn =
       kind === 'control' ? checkpoints.controlId : kind === 'action' ? checkpoints.actionId : checkpoints.activityId;
     const rows = await db
@@ -71,15 +68,8 @@ export async function listDueFollowUps(db: Database, access: Access, query: z.in
           gte(plans.endYear, period.year),
           units === 'all' ? undefined : units.length === 0 ? sql`false` : inArray(plans.unitId, units),
           or(isNull(table.startDate), lte(table.startDate, period.endDate)),
-          query.assignedTo
-            ? inArray(
-                table.id,
-                db
-                  .select({ id: assignedColumn })
-                  .from(assignments)
-                  .where(and(eq(assignments.tenantId, tenantId), eq(assignments.userId, query.assignedTo))),
-              )
-            : undefined,
+          // As in Mitt arbete: also the controls whose responsible function the person holds today.
+          query.assignedTo ? assignedToCondition(kind, table.id, tenantId, query.assignedTo, today) : undefined,
         ),
       );
     const open = rows.filter((row) => row.statusId === null || !done.has(row.statusId));

@@ -162,6 +162,38 @@ describe('risks and actions linked to goals', () => {
     expect(wrong.body.errors[0].path).toBe('goalIds.0');
   });
 
+  test('the plan overview gives each risk and action its goalIds, as GET /risks and /actions do', async () => {
+    const admin = await h.as('tenantAdmin');
+    const plan = (
+      await admin.post('/plans', {
+        unitId: h.tenant.unitA,
+        kind: 'internal_control',
+        title: 'Översikt',
+        startYear: 2026,
+      })
+    ).body.id;
+    const linked = (await admin.post('/risks', { planId: plan, title: 'Med mål', goalIds: [goal['A 2026']] })).body;
+    await admin.post('/risks', { planId: plan, title: 'Utan mål' });
+    await admin.post('/actions', {
+      planId: plan,
+      riskId: linked.id,
+      title: 'Svarar',
+      goalIds: [goal['Kommunen 2026']],
+    });
+    await admin.post('/actions', { planId: plan, title: 'Fristående', goalIds: [goal['A 2026']] });
+    const overview = (await (await h.as('reader')).get(`/plans/${plan}/overview`)).body;
+    expect(overview.risks.map((risk: { title: string; goalIds: string[] }) => [risk.title, risk.goalIds])).toEqual([
+      ['Med mål', [goal['A 2026']]],
+      ['Utan mål', []],
+    ]);
+    expect(overview.risks[0].actions.map((action: { goalIds: string[] }) => action.goalIds)).toEqual([
+      [goal['Kommunen 2026']],
+    ]);
+    expect(overview.actionsWithoutRisk.map((action: { goalIds: string[] }) => action.goalIds)).toEqual([
+      [goal['A 2026']],
+    ]);
+  });
+
   test('a roll-over carries the links to goals of the new plan’s years and drops the others', async () => {
     const admin = await h.as('tenantAdmin');
     const old = (

@@ -12,6 +12,7 @@ import { risks } from '../../db/schema/risks.ts';
 import { users } from '../../db/schema/users.ts';
 import type { Locale } from '../../errors.ts';
 import { presentAs } from '../../http/present.ts';
+import { goalIdsOf } from '../../goals/goal-links.ts';
 import { vocabularyRefs } from '../../vocabulary/vocabulary-refs.ts';
 import { withDetailsOfKinds } from '../../plan-items/item-commands.ts';
 import { latestFollowUps, type FollowUpRow } from '../../plan-items/latest-follow-ups.ts';
@@ -79,7 +80,7 @@ export async function planOverview(
         .where(and(eq(actions.tenantId, tenantId), eq(actions.planId, planId), isNull(actions.archivedAt)))
         .orderBy(asc(actions.sortOrder), asc(actions.id)),
   );
-  const [items, latest] = await readTogether(
+  const [items, latest, riskGoalIds, actionGoalIds] = await readTogether(
     db,
     () => withDetailsOfKinds(db, tenantId, { control: controlRows, action: actionRows }, access.today),
     () =>
@@ -87,6 +88,21 @@ export async function planOverview(
         controlIds: controlRows.map((row) => row.id),
         actionIds: actionRows.map((row) => row.id),
       }),
+    // The goals each risk and action is linked to, as GET /risks and /actions give them.
+    () =>
+      goalIdsOf(
+        db,
+        tenantId,
+        'risk',
+        riskRows.map((row) => row.id),
+      ),
+    () =>
+      goalIdsOf(
+        db,
+        tenantId,
+        'action',
+        actionRows.map((row) => row.id),
+      ),
   );
   // Processes, categories and methods as references, as GET /risks and /controls give them.
   const refs = await vocabularyRefs(db, tenantId, [
@@ -98,7 +114,10 @@ export async function planOverview(
     ...item,
     method: item.method ?? ref(item.methodId as string | null),
   }));
-  const actionItems = items.action ?? [];
+  const actionItems = (items.action ?? []).map((item) => ({
+    ...item,
+    goalIds: actionGoalIds.get(item.id as string) ?? [],
+  }));
 
   const personIds = new Set<string>();
   const withLatest = <T extends Record<string, unknown>>(
@@ -116,7 +135,12 @@ export async function planOverview(
   const result = {
     plan: presentPlan(plan),
     risks: riskRows.map((row) => ({
-      ...presentRisk({ ...row, process: ref(row.processId), category: ref(row.categoryId) }),
+      ...presentRisk({
+        ...row,
+        process: ref(row.processId),
+        category: ref(row.categoryId),
+        goalIds: riskGoalIds.get(row.id) ?? [],
+      }),
       controls: (controlsByRisk.get(row.id) ?? []).map((item) => withLatest(item, presentControl)),
       actions: (actionsByRisk.get(row.id) ?? []).map((item) => withLatest(item, presentAction)),
     })),

@@ -185,6 +185,40 @@ describe('year roll-over', () => {
     });
   });
 
+  test('the current-year plan: controls keep their kontrollansvarig function, and controls and risks their link to the common control', async () => {
+    type ControlView = {
+      title: string;
+      method: { id: string } | null;
+      frequency: unknown;
+      responsibleFunctionId: string | null;
+      commonControlId: string | null;
+    };
+    type RiskView = { title: string; commonControlId: string | null; controls: ControlView[] };
+    const plan = (await kommunB.get('/plans?limit=200')).body.items.find(
+      (each: { title: string; unitId: string; startYear: number }) =>
+        each.title === 'Internkontrollplan 2026' && each.startYear === 2026,
+    );
+    const oldOverview = (await kommunB.get(`/plans/${plan.id}/overview`)).body as { risks: RiskView[] };
+    const rolled = await kommunB.post(`/plans/${plan.id}/roll-over`, {});
+    expect(rolled.status, JSON.stringify(rolled.body)).toBe(201);
+    const next = (await kommunB.get(`/plans/${rolled.body.planId}/overview`)).body as { risks: RiskView[] };
+    const decided = (control: ControlView) => [
+      control.title,
+      control.method?.id ?? null,
+      control.frequency,
+      control.responsibleFunctionId,
+      control.commonControlId,
+    ];
+    const oldControls = oldOverview.risks.flatMap((risk) => risk.controls);
+    // Not vacuous: the demo plan names a function on a control and holds a common control's copy.
+    expect(oldControls.some((control) => control.responsibleFunctionId !== null)).toBe(true);
+    expect(oldControls.some((control) => control.commonControlId !== null)).toBe(true);
+    expect(next.risks.flatMap((risk) => risk.controls).map(decided)).toEqual(oldControls.map(decided));
+    expect(next.risks.map((risk) => [risk.title, risk.commonControlId])).toEqual(
+      oldOverview.risks.map((risk) => [risk.title, risk.commonControlId]),
+    );
+  });
+
   test('the roll-over is atomic: when its transaction fails at commit, after all its writes, no new plan, item or link remains', async () => {
     const oldId = await planId(malmo, 'Internkontrollplan 2020');
     const before = await fingerprintDatabase(database.db);

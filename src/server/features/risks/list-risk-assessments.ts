@@ -18,8 +18,9 @@ export interface ListRiskAssessmentsOptions {
 
 /**
  * The assessment history of a risk, oldest year first: its own and those of the risks it was
- * carried over from in earlier plans, each with the response decided in that year's plan, so
- * that the trend over the years shows in one list.
+ * carried over from in earlier plans and carried on to in later ones, each with the response
+ * decided in that year's plan, so that the trend over the years shows in one list whichever
+ * year's risk is asked for.
  */
 export async function listRiskAssessments(
   db: Database,
@@ -36,6 +37,16 @@ export async function listRiskAssessments(
       .from(risks)
       .where(and(eq(risks.tenantId, access.tenantId), eq(risks.id, from)));
     from = earlier?.carriedFromId ?? null;
+  }
+  // And the risks it was carried on to in later plans, so the line is the same from any year of it.
+  let frontier = [risk.id];
+  while (frontier.length > 0 && chain.length < MAX_GENERATIONS) {
+    const later = await db
+      .select({ id: risks.id })
+      .from(risks)
+      .where(and(eq(risks.tenantId, access.tenantId), inArray(risks.carriedFromId, frontier)));
+    frontier = later.map((row) => row.id).filter((id) => !chain.includes(id));
+    chain.push(...frontier);
   }
   const rows = await db
     .select({

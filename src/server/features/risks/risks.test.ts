@@ -171,6 +171,9 @@ describe('risks', () => {
       [2026, 9, 'control'],
     ]);
     expect(history.body.items[0].assessedByName).toEqual(expect.any(String));
+    // The same line from the earlier year's risk: it follows the risk on to the plans it was carried to.
+    const fromEarlier = await (await h.as('reader')).get(`/risks/${earlier.id}/assessments`);
+    expect(fromEarlier.body.items).toEqual(history.body.items);
     const ids = history.body.items.map((entry: { id: string }) => entry.id);
     const events = (await admin.get(`/audit-events?entityType=risk_assessment&limit=500`)).body.items.filter(
       (event: { entityId: string }) => ids.includes(event.entityId),

@@ -37,7 +37,8 @@ export function riskRoutes() {
       method: 'get',
       path: '/risks/{id}/assessments',
       tags: ['Risks'],
-      summary: 'The assessment history of a risk over the years, including the risks it was carried over from',
+      summary:
+        'The assessment history of a risk over the years, including the risks it was carried over from and on to',
       request: { params: idParams },
       responses: {
         200: json(z.object({ items: z.array(riskAssessment) }), 'Assessments, oldest year first'),

@@ -309,11 +309,15 @@ describe('the reports of an internal control plan', () => {
       }),
     );
     const [control] = (await admin.get(`/controls?riskId=${risk.id}`)).body.items;
+    const fn = await ok(admin.post('/unit-functions', { unitId: h.tenant.unitA, name: 'Upphandlingschef' }));
+    await ok(admin.post(`/unit-functions/${fn.id}/holders`, { userId: h.userIds.reader, validFrom: '2026-01-01' }));
+    const unitName = (await admin.get(`/org-units/${h.tenant.unitA}`)).body.name as string;
     const controlChanged = await ok(
       admin.patch(`/controls/${control.id}`, {
         scope: 'Samtliga upphandlingar över 100 000 kr',
         reportingTime: 'Vid delårsbokslut',
         reportsTo: ['committee', 'executive_board'],
+        responsibleFunctionId: fn.id,
         version: control.version,
       }),
     );
@@ -324,10 +328,12 @@ describe('the reports of an internal control plan', () => {
       expect(sv).toContain('**Motivering**\n\nRutinen följs inte alltid.');
       expect(sv).toContain('Samtliga upphandlingar över 100 000 kr');
       expect(sv).toContain('*Rapporteras till: Nämnd, Kommunstyrelsen*');
+      expect(sv).toContain(`*Kontrollansvarig: Upphandlingschef, ${unitName}*`);
       const en = await report('plan', 'en');
       expect(en).toContain('*Process: Procurement*');
       expect(en).toContain('*Response: Control*');
       expect(en).toContain('*Reports to: Committee, Municipal executive board*');
+      expect(en).toContain(`*Control owner: Upphandlingschef, ${unitName}*`);
       // The kommunstyrelse sees the risks totalled by process and by category across the nämnder.
       const council = await report('council-summary', 'sv', h.tenant.rootId);
       expect(council).toContain('# Risker per process');
@@ -351,6 +357,7 @@ describe('the reports of an internal control plan', () => {
           scope: null,
           reportingTime: null,
           reportsTo: [],
+          responsibleFunctionId: null,
           version: controlChanged.version,
         }),
       );

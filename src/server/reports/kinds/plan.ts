@@ -101,6 +101,8 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
             control.frequency,
             control.reportingTime ? `${labels.reportingTime}: ${control.reportingTime}` : null,
             control.reportsTo.length > 0 ? `${labels.reportsTo}: ${control.reportsTo.join(', ')}` : null,
+            // The function the control names (whoever holds it), as the table form prints it.
+            control.responsibleFunction ? `${labels.controlResponsible}: ${control.responsibleFunction}` : null,
             control.responsible.length > 0 ? `${labels.responsible}: ${control.responsible.join(', ')}` : null,
           ]
             .filter((line): line is string => Boolean(line))

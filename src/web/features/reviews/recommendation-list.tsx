@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { AttachmentsDisclosure } from '../../components/attachments.tsx';
 import { LoadFailed, Loading } from '../../components/page.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
@@ -147,6 +148,7 @@ function RecommendationEntry({
         <RecommendationView entry={entry} name={name} level={level} />
       )}
       <Addressees reviewId={reviewId} entry={entry} name={name} level={level} canManage={canManage} />
+      <AttachmentsDisclosure targetType="recommendation" targetId={entry.id} name={name} level={(level + 1) as 4 | 5} />
     </>
   );
 }

@@ -171,6 +171,11 @@ describe('ControlResultsSection: a control’s results per period', () => {
     );
     await rolesRead(seen);
     expect(screen.queryByRole('button', { name: /Registrera resultat/ })).toBeNull();
+    // Each result's evidence files, in period order, read only when opened.
+    expect(
+      [...document.querySelectorAll('.attachments-disclosure summary')].map((summary) => summary.textContent),
+    ).toEqual(['Underlag för Kvartal 1 2026', 'Underlag för Kvartal 2 2026']);
+    expect(seen.some((request) => request.url.startsWith('/api/v1/attachments'))).toBe(false);
   });
 
   test('a responsible person named on the control records a result with two deviations, in one request', async () => {

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { CONTROL_OUTCOMES, type ControlOutcome } from '../../../domain/control-result.ts';
+import { AttachmentsDisclosure } from '../../components/attachments.tsx';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
@@ -137,6 +138,20 @@ export function ControlResultsSection({
             </tbody>
           </table>
         </div>
+      )}
+      {results.length > 0 && (
+        <ul className="plain-list">
+          {results.map((result) => (
+            <li key={result.id}>
+              <AttachmentsDisclosure
+                targetType="control_result"
+                targetId={result.id}
+                name={periodLabel(periods.get(result.periodId), locale)}
+                level={5}
+              />
+            </li>
+          ))}
+        </ul>
       )}
       {mayRecord &&
         (recording ? (

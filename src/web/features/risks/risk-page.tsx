@@ -347,6 +347,15 @@ function RiskView({
                   </>
                 ) : (
                   <>
+                    {item.goalIds.length > 0 && (
+                      <dl className="facts facts-compact">
+                        <LinkedGoals
+                          goalIds={item.goalIds}
+                          label={t('goals.actionGoals')}
+                          severalYears={plan.startYear !== plan.endYear}
+                        />
+                      </dl>
+                    )}
                     {item.whatToDo && <h4>{t('itemForm.whatToDo')}</h4>}
                     <MarkdownText text={item.whatToDo} />
                     {item.measuresTaken && <h4>{t('itemForm.measuresTaken')}</h4>}
