@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './db/client.ts';
 import type { LinkMail } from './auth/link-mail.ts';
 import { systemClock, type Clock } from '../domain/clock.ts';
-import { AppError, problemResponse } from './errors.ts';
+import { AppError, type LocalizedText, problemResponse } from './errors.ts';
 import { localize } from './messages/messages.ts';
 import { packageRoot, packageVersion } from './paths.ts';
 import { createRouter, type ApiEnv } from './http/api-router.ts';
@@ -145,8 +145,8 @@ export function createApp({
   const importBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({
     maxSize: IMPORT_BODY_LIMIT_BYTES,
     onError: () => {
-      throw new AppError(
-        'payload_too_large',
+      throw fieldTooLarge(
+        'content',
         localize((m) => m.tables.tooLarge(ORG_IMPORT_MAX_BYTES / 1024 / 1024)),
       );
     },
@@ -155,8 +155,8 @@ export function createApp({
   const planImportBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({
     maxSize: Math.ceil((importMaxBytes * 4) / 3) + 64 * 1024,
     onError: () => {
-      throw new AppError(
-        'payload_too_large',
+      throw fieldTooLarge(
+        'content',
         localize((m) => m.planImport.tooLarge(Math.round(importMaxBytes / 1024 / 1024))),
       );
     },
@@ -165,8 +165,8 @@ export function createApp({
   const attachmentBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({
     maxSize: attachments.maxBytes + 64 * 1024,
     onError: () => {
-      throw new AppError(
-        'payload_too_large',
+      throw fieldTooLarge(
+        'file',
         localize((m) => m.attachments.tooLarge(Math.round(attachments.maxBytes / 1024 / 1024))),
       );
     },
@@ -175,8 +175,8 @@ export function createApp({
   const logoBodyLimit: MiddlewareHandler<ApiEnv> = bodyLimit({
     maxSize: 4 * LOGO_MAX_BYTES,
     onError: () => {
-      throw new AppError(
-        'payload_too_large',
+      throw fieldTooLarge(
+        'content',
         localize((m) => m.reportTemplates.logoTooLarge(LOGO_MAX_BYTES / 1024 / 1024)),
       );
     },
@@ -291,6 +291,15 @@ export function createApp({
     return problemResponse(c, new AppError('internal'));
   });
   return app;
+}
+
+/**
+ * A file sent to an upload (evidence, logo, import) that is over its limit: bad input at the field
+ * that carries it (400), whether the body limit or the handler finds it, so a form shows it there.
+ * Only a body to an ordinary route is 413.
+ */
+function fieldTooLarge(path: string, message: LocalizedText): AppError {
+  return new AppError('validation_failed', message, [{ path, message }]);
 }
 
 /** Hono's own errors (malformed JSON, wrong content type) in our problem shape. */

@@ -137,12 +137,12 @@ describe('Attachments: the evidence files of a target', () => {
       request.method === 'POST'
         ? json(
             {
-              type: 'urn:uppsikt:problem:unsupported_media_type',
-              title: 'Filtypen tas inte emot.',
-              status: 415,
+              type: 'urn:uppsikt:problem:validation_failed',
+              title: 'Uppgifterna är inte giltiga.',
+              status: 400,
               errors: [{ path: 'file', message: 'Filen är av ett slag som inte tas emot.' }],
             },
-            415,
+            400,
           )
         : json(pageOf([], true)),
     );

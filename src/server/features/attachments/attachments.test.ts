@@ -272,7 +272,7 @@ describe('attachments (evidence files)', () => {
     }
   });
 
-  test('a file of another kind is refused with 415 naming the file, however it is named or declared', async () => {
+  test('a file of another kind is refused with 400 naming the file, however it is named or declared', async () => {
     const targetId = targets.unitA.plan;
     const latin1 = new Uint8Array([0x41, 0x74, 0x74, 0x65, 0x73, 0x74, 0xe5, 0x0a]);
     const cases: [string, Uint8Array, string, RegExp][] = [
@@ -286,8 +286,8 @@ describe('attachments (evidence files)', () => {
     ];
     for (const [name, bytes, declared, message] of cases) {
       const refused = await upload('coordinator', { targetType: 'plan', targetId, name, type: declared, bytes });
-      expect(refused.status, name).toBe(415);
-      expect(refused.body.type).toBe('urn:uppsikt:problem:unsupported_media_type');
+      expect(refused.status, name).toBe(400);
+      expect(refused.body.type).toBe('urn:uppsikt:problem:validation_failed');
       expect(refused.body.errors, name).toEqual([{ path: 'file', message: expect.stringMatching(message) }]);
     }
     const english = await h.app.request('/api/v1/attachments', {
@@ -301,8 +301,10 @@ describe('attachments (evidence files)', () => {
         return form;
       })(),
     });
-    expect(english.status).toBe(415);
-    expect(((await english.json()) as { detail: string }).detail).toMatch(/not taken/);
+    expect(english.status).toBe(400);
+    const englishBody = (await english.json()) as { detail: string; errors: { path: string; message: string }[] };
+    expect(englishBody.detail).toMatch(/not taken/);
+    expect(englishBody.errors).toEqual([{ path: 'file', message: expect.stringMatching(/not taken/) }]);
   });
 
   test('the declared type and the name must agree with the content', async () => {
@@ -314,7 +316,7 @@ describe('attachments (evidence files)', () => {
       type: 'application/pdf',
       bytes: png(),
     });
-    expect(declaredOtherwise.status).toBe(415);
+    expect(declaredOtherwise.status).toBe(400);
     expect(declaredOtherwise.body.errors[0]).toEqual({
       path: 'file',
       message: 'Filen är en PNG-bild men skickades som application/pdf. Kontrollera att det är rätt fil.',
@@ -326,15 +328,16 @@ describe('attachments (evidence files)', () => {
       type: 'application/octet-stream',
       bytes: png(),
     });
-    expect(namedOtherwise.status).toBe(415);
+    expect(namedOtherwise.status).toBe(400);
     expect(namedOtherwise.body.errors[0].message).toBe(
       'Filen heter .pdf men är en PNG-bild. Ge den rätt filändelse och försök igen.',
     );
     const odtAsDocx = await upload('coordinator', { targetType: 'plan', targetId, name: 'a.docx', bytes: odf('text') });
-    expect(odtAsDocx.status).toBe(415);
+    expect(odtAsDocx.status).toBe(400);
+    expect(odtAsDocx.body.errors[0].path).toBe('file');
   });
 
-  test('a file over ATTACHMENT_MAX_MB gets 413 saying the limit, whether the body or the file is found too large', async () => {
+  test('a file over ATTACHMENT_MAX_MB gets 400 at `file` saying the limit, whether the body or the file is found too large', async () => {
     const app = appWith({ maxBytes: 1024 * 1024 });
     const targetId = targets.unitA.review;
     const justOver = new Uint8Array(1024 * 1024 + 1).fill(0x41);
@@ -344,8 +347,8 @@ describe('attachments (evidence files)', () => {
       { targetType: 'review', targetId, name: 'stor.pdf', bytes: justOver },
       app,
     );
-    expect(fileOver.status).toBe(413);
-    expect(fileOver.body.type).toBe('urn:uppsikt:problem:payload_too_large');
+    expect(fileOver.status).toBe(400);
+    expect(fileOver.body.type).toBe('urn:uppsikt:problem:validation_failed');
     expect(fileOver.body.detail).toMatch(/högst 1 MB/);
     expect(fileOver.body.errors[0].path).toBe('file');
     const bodyOver = await upload(
@@ -353,8 +356,9 @@ describe('attachments (evidence files)', () => {
       { targetType: 'review', targetId, name: 'större.pdf', bytes: new Uint8Array(3 * 1024 * 1024).fill(0x41) },
       app,
     );
-    expect(bodyOver.status).toBe(413);
+    expect(bodyOver.status).toBe(400);
     expect(bodyOver.body.detail).toMatch(/högst 1 MB/);
+    expect(bodyOver.body.errors).toEqual([{ path: 'file', message: expect.stringMatching(/högst 1 MB/) }]);
     const within = new Uint8Array(1024 * 1024).fill(0x41);
     within.set(encoder.encode('%PDF-1.4\n'));
     expect(

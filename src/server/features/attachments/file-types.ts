@@ -208,11 +208,11 @@ function mediaType(declared: string): string {
 const kindLabel = (kind: Kind) => localize((m) => m.attachments.kinds[kind]);
 
 function refused(message: LocalizedText): AppError {
-  return new AppError('unsupported_media_type', message, [{ path: 'file', message }]);
+  return new AppError('validation_failed', message, [{ path: 'file', message }]);
 }
 
 /**
- * The content type of an upload, from its content; 415 naming `file` when the content is not a
+ * The content type of an upload, from its content; 400 naming `file` when the content is not a
  * kind taken, or when its name's ending or the type it was sent as say it is something else.
  */
 export function contentTypeOf(bytes: Uint8Array, fileName: string, declaredType: string): AttachmentContentType {

@@ -62,11 +62,11 @@ export function attachmentRoutes({ maxBytes, objectStorage }: AttachmentSettings
       tags,
       summary: 'Upload an evidence file',
       description:
-        'multipart/form-data with `file`, `targetType`, `targetId` and an optional `description`. The kind of file is found from its content; a file of a kind not taken, or whose name or declared type says it is something else, is refused with 415 naming `file`; a file over ATTACHMENT_MAX_MB with 413.',
+        'multipart/form-data with `file`, `targetType`, `targetId` and an optional `description`. The kind of file is found from its content; a file of a kind not taken, or whose name or declared type says it is something else, is refused with 400 naming `file`, as is a file over ATTACHMENT_MAX_MB (saying the limit).',
       request: { body: { content: { 'multipart/form-data': { schema: attachmentUpload } }, required: true } },
       responses: {
         201: json(attachment, 'Uploaded'),
-        ...problems('validation_failed', 'forbidden', 'payload_too_large', 'unsupported_media_type'),
+        ...problems('validation_failed', 'forbidden', 'unsupported_media_type'),
       },
     }),
     async (c) => {

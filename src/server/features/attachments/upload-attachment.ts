@@ -33,10 +33,10 @@ export function cleanFileName(name: string): string {
   return extension === null ? base.slice(0, 255) : `${base.slice(0, 254 - extension.length)}.${extension}`;
 }
 
-/** 413 with the limit, naming the file. */
+/** 400 naming the file, with the limit: bad input like any other, so a form shows it at the file field. */
 export function tooLarge(maxBytes: number): AppError {
   const message = localize((m) => m.attachments.tooLarge(Math.round(maxBytes / 1024 / 1024)));
-  return new AppError('payload_too_large', message, [{ path: 'file', message }]);
+  return new AppError('validation_failed', message, [{ path: 'file', message }]);
 }
 
 /**

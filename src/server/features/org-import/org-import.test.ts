@@ -199,8 +199,9 @@ describe('importing the organisation from a file', () => {
     const preview = await admin.post('/imports/units/preview', file('stor.csv', big));
     expect(preview.status).toBe(200);
     const tooBig = await admin.post('/imports/units/preview', file('för-stor.csv', 'x'.repeat(6 * 1024 * 1024)));
-    expect(tooBig.status).toBe(413);
+    expect(tooBig.status).toBe(400);
     expect(tooBig.body.detail).toContain('5 MB');
+    expect(tooBig.body.errors).toEqual([{ path: 'content', message: expect.stringContaining('5 MB') }]);
   });
 
   test('only the tenant administrator imports, and only into their own tenant', async () => {

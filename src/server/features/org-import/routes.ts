@@ -28,7 +28,7 @@ export function orgImportRoutes() {
       request: { params: orgImportKindParams, ...jsonBody(orgImportFile) },
       responses: {
         200: json(orgImportPreview, 'The preview'),
-        ...problems('validation_failed', 'forbidden', 'payload_too_large'),
+        ...problems('validation_failed', 'forbidden'),
       },
     }),
     async (c) => {
@@ -52,7 +52,7 @@ export function orgImportRoutes() {
       request: { params: orgImportKindParams, ...jsonBody(orgImportConfirm) },
       responses: {
         200: json(orgImportResult, 'Imported'),
-        ...problems('validation_failed', 'forbidden', 'conflict', 'payload_too_large'),
+        ...problems('validation_failed', 'forbidden', 'conflict'),
       },
     }),
     async (c) => {

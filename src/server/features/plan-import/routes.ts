@@ -55,7 +55,7 @@ export function planImportRoutes(settings: ImportSettings) {
       request: jsonBody(planImportCreate),
       responses: {
         202: json(planImport, 'The import, being read'),
-        ...problems('validation_failed', 'forbidden', 'not_found', 'payload_too_large'),
+        ...problems('validation_failed', 'forbidden', 'not_found'),
       },
     }),
     async (c) => {

@@ -155,6 +155,13 @@ describe('report templates over the API', () => {
     });
     expect(tooLarge.status).toBe(400);
     expect(tooLarge.body.errors[0]).toMatchObject({ path: 'content', message: expect.stringContaining('1 MB') });
+    // Far over the limit, the body's own limit refuses it before it is read: the same answer.
+    const farTooLarge = await admin.request('PUT', '/report-templates/logo', {
+      content: Buffer.alloc(4 * 1024 * 1024).toString('base64'),
+      version: current.version,
+    });
+    expect(farTooLarge.status).toBe(400);
+    expect(farTooLarge.body.errors).toEqual([{ path: 'content', message: expect.stringContaining('1 MB') }]);
     const logo = pngImage(90, 30);
     const put = await admin.request('PUT', '/report-templates/logo', {
       content: logo.toString('base64'),

@@ -75,7 +75,7 @@ export function reportTemplateRoutes() {
       responses: {
         200: json(reportTemplate, 'Changed'),
         201: json(reportTemplate, 'Written'),
-        ...problems('validation_failed', 'forbidden', 'not_found', 'conflict', 'payload_too_large'),
+        ...problems('validation_failed', 'forbidden', 'not_found', 'conflict'),
       },
     }),
     async (c) => {
