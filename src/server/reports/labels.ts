@@ -304,6 +304,10 @@ export const REPORT_LABELS = {
     summaryPerProcess: 'Sammanfattning per process',
     processSummaryCaption: 'Risker, kontrollmoment, resultat och avvikelser per process',
     processTitle: 'Process/kontrollområde',
+    summaryPerCategory: 'Per riskkategori',
+    categorySummaryCaption: 'Risker, kontrollmoment, resultat och avvikelser per riskkategori',
+    evidence: (files: readonly string[]) => `Underlag: ${files.join(', ')}`,
+    earlierAssessments: (lines: readonly string[]) => `Tidigare bedömningar: ${lines.join('; ')}`,
     risksCount: 'Antal risker',
     controlsCount: 'Antal kontrollmoment',
     outcomeColumns: {
@@ -598,6 +602,10 @@ export const REPORT_LABELS = {
     summaryPerProcess: 'Summary per process',
     processSummaryCaption: 'Risks, controls, results and deviations per process',
     processTitle: 'Process/control area',
+    summaryPerCategory: 'Per risk category',
+    categorySummaryCaption: 'Risks, controls, results and deviations per risk category',
+    evidence: (files: readonly string[]) => `Evidence: ${files.join(', ')}`,
+    earlierAssessments: (lines: readonly string[]) => `Earlier assessments: ${lines.join('; ')}`,
     risksCount: 'Number of risks',
     controlsCount: 'Number of controls',
     outcomeColumns: {

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, ok, type Client, type Harness } from '../../../../test/support/harness.ts';
 import { docxText, pdfText } from '../../../../test/support/seed-fidelity.ts';
+import { attachments } from '../../db/schema/attachments.ts';
 
 // The Internkontrollrapport and its halvårs- and delårsrapport on a plan of the harness: three
 // processes (one risk without a process), controls with each outcome and one without a result,
@@ -171,6 +174,10 @@ describe('the internal control report and the period report', () => {
     expect(report).toContain(
       '# Förslag till beslut\n\nNämnd A föreslås besluta att godkänna internkontrollrapporten för 2026 och lägga den till handlingarna.',
     );
+    // The plan's risks have no category, goal or evidence file: nothing is printed for them, not even a heading.
+    expect(report).not.toContain('riskkategori');
+    expect(report).not.toContain('Mål:');
+    expect(report).not.toContain('Underlag');
   });
 
   test('in English', async () => {
@@ -257,5 +264,157 @@ describe('the internal control report and the period report', () => {
     expect(page).toContain('Förslag till beslut');
     const xlsx = await get('internal-control-report', '2026', 'xlsx');
     expect(xlsx.status).toBe(400);
+  });
+});
+
+// The same report on a plan that uses the newer fields: risks with a category and goals, an
+// action serving a goal, evidence files on a result and on a deviation (one of them archived).
+describe('the internal control report: categories, goals and evidence, where the plan has them', () => {
+  let h: Harness;
+  let admin: Client;
+  const md = async (kind: string, period: string, lang: 'sv' | 'en' = 'sv') => {
+    const reply = await admin.get(
+      `/reports/${kind}?unit=${h.tenant.unitB}&period=${encodeURIComponent(period)}&format=md&lang=${lang}`,
+      { 'accept-language': lang },
+    );
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return new TextDecoder().decode(reply.bytes);
+  };
+  const row = (markdown: string, first: string) =>
+    markdown.split('\n').find((line) => line.startsWith(`| ${first} |`)) ?? `(no row ${first})`;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    admin = await h.as('tenantAdmin');
+    const { vocabularyIds, periodIds, statusIds } = h.tenant;
+    const unitId = h.tenant.unitB;
+    const plan = await ok(
+      admin.post('/plans', { unitId, kind: 'internal_control', title: 'Internkontrollplan 2026', startYear: 2026 }),
+    );
+    const correct = await ok(admin.post('/goals', { unitId, year: 2026, title: 'Korrekta utbetalningar' }));
+    const trust = await ok(admin.post('/goals', { unitId, year: 2026, title: 'Förtroende för upphandlingar' }));
+    const payments = await ok(
+      admin.post('/risks', {
+        planId: plan.id,
+        title: 'Felaktiga utbetalningar',
+        processId: vocabularyIds.process.ekonomi,
+        categoryId: vocabularyIds.risk_category['finansiell-risk'],
+        goalIds: [correct.id],
+      }),
+    );
+    const conflicts = await ok(
+      admin.post('/risks', {
+        planId: plan.id,
+        title: 'Jäv vid upphandling',
+        processId: vocabularyIds.process.upphandling,
+        categoryId: vocabularyIds.risk_category['oegentligheter-och-korruption'],
+      }),
+    );
+    const logs = await ok(
+      admin.post('/risks', { planId: plan.id, title: 'Obehörig åtkomst', processId: vocabularyIds.process.ekonomi }),
+    );
+    const control = async (riskId: string, title: string) => ok(admin.post('/controls', { riskId, title }));
+    const sample = await control(payments.id, 'Stickprov av fakturor');
+    const declaration = await control(conflicts.id, 'Jävsdeklaration');
+    await control(logs.id, 'Loggkontroll');
+    const routine = await ok(
+      admin.post('/actions', {
+        planId: plan.id,
+        riskId: conflicts.id,
+        title: 'Ny jävsrutin',
+        statusId: statusIds.klar,
+        goalIds: [trust.id, correct.id],
+      }),
+    );
+    const clean = await ok(
+      admin.post('/control-results', {
+        controlId: sample.id,
+        periodId: periodIds.q1,
+        outcome: 'no_remarks',
+        performedOn: '2026-03-20',
+      }),
+    );
+    const found = await ok(
+      admin.post('/control-results', {
+        controlId: declaration.id,
+        periodId: periodIds.q2,
+        outcome: 'with_deviation',
+        performedOn: '2026-06-10',
+        deviations: [{ title: 'Deklaration saknades', severityId: vocabularyIds.deviation_severity.significant }],
+      }),
+    );
+    const [deviationId] = found.deviationIds as string[];
+    const deviation = await ok(admin.get(`/deviations/${deviationId}`));
+    await ok(admin.patch(`/deviations/${deviationId}`, { version: deviation.version, actionId: routine.id }));
+    // Evidence files, as an upload stores them: two on the clean result (one archived since), one on the deviation.
+    const file = (
+      target: { controlResultId: string } | { deviationId: string },
+      fileName: string,
+      archived = false,
+    ) => {
+      const content = Buffer.from(`%PDF-1.4\n${fileName}\n`);
+      return {
+        tenantId: h.tenant.tenantId,
+        id: uuidv7(),
+        ...target,
+        fileName,
+        contentType: 'application/pdf',
+        byteSize: content.byteLength,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        storage: 'database' as const,
+        content,
+        ...(archived ? { archivedAt: new Date('2026-06-01T10:00:00Z') } : {}),
+      };
+    };
+    await h.db.insert(attachments).values(file({ controlResultId: clean.id }, 'protokollsutdrag.pdf'));
+    await h.db.insert(attachments).values(file({ controlResultId: clean.id }, 'fel-version.pdf', true));
+    await h.db.insert(attachments).values(file({ controlResultId: clean.id }, 'stickprovslista.pdf'));
+    await h.db.insert(attachments).values(file({ deviationId: deviationId! }, 'anmälan.pdf'));
+  });
+  afterAll(() => h.close());
+
+  test('the totals per risk category under the summary, with the risks without one last and a total', async () => {
+    const report = await md('internal-control-report', '2026');
+    const summary = report.slice(report.indexOf('# Sammanfattning per process'), report.indexOf('# Resultat'));
+    const perCategory = summary.slice(summary.indexOf('## Per riskkategori'));
+    expect(perCategory).toContain(
+      '| Riskkategori | Antal risker | Antal kontrollmoment | Utan anmärkning | Med avvikelse | Ej genomförda | Utan resultat | Avvikelser per allvarlighet |',
+    );
+    expect(row(perCategory, 'Finansiell risk')).toBe('| Finansiell risk | 1 | 1 | 1 | 0 | 0 | 0 | 0 |');
+    expect(row(perCategory, 'Oegentligheter och korruption')).toBe(
+      '| Oegentligheter och korruption | 1 | 1 | 0 | 1 | 0 | 0 | Väsentlig: 1 |',
+    );
+    expect(row(perCategory, 'Inte angiven')).toBe('| Inte angiven | 1 | 1 | 0 | 0 | 0 | 1 | 0 |');
+    expect(row(perCategory, 'Totalt')).toBe('| Totalt | 3 | 3 | 1 | 1 | 0 | 1 | Väsentlig: 1 |');
+    // The per-process table is still the first, with the processes as before.
+    expect(row(summary, 'Ekonomi')).toBe('| Ekonomi | 2 | 2 | 1 | 0 | 0 | 1 | 0 |');
+    expect(summary.indexOf('| Ekonomi |')).toBeLessThan(summary.indexOf('## Per riskkategori'));
+
+    const english = await md('internal-control-report', '2026', 'en');
+    const englishCategories = english.slice(english.indexOf('## Per risk category'));
+    expect(row(englishCategories, 'Financial risk')).toBe('| Financial risk | 1 | 1 | 1 | 0 | 0 | 0 | 0 |');
+    expect(row(englishCategories, 'Not given')).toBe('| Not given | 1 | 1 | 0 | 0 | 0 | 1 | 0 |');
+  });
+
+  test('the goals of each risk with the risk, of each action with the action; evidence files by name, archived ones left out', async () => {
+    const report = await md('internal-control-report', '2026');
+    expect(row(report, 'Felaktiga utbetalningar<br>Mål: Korrekta utbetalningar')).toBe(
+      '| Felaktiga utbetalningar<br>Mål: Korrekta utbetalningar | Stickprov av fakturor | Kvartal 1 2026 | Genomförd utan anmärkning | 2026-03-20 | Underlag: protokollsutdrag.pdf, stickprovslista.pdf |',
+    );
+    // A risk without goals has no goal line.
+    expect(report).toContain(
+      '| Jäv vid upphandling | Jävsdeklaration | Kvartal 2 2026 | Genomförd med avvikelse | 2026-06-10 |  |',
+    );
+    expect(row(report, 'Deklaration saknades<br>Underlag: anmälan.pdf')).toMatch(
+      /^\| Deklaration saknades<br>Underlag: anmälan\.pdf \| Jävsdeklaration \| 2026-06-1\d \| Väsentlig \| (Öppen|Stängd) \| Ny jävsrutin<br>Status: Klar<br>Mål: Korrekta utbetalningar, Förtroende för upphandlingar \|$/,
+    );
+    expect(report).not.toContain('fel-version.pdf');
+    const english = await md('internal-control-report', '2026', 'en');
+    expect(english).toContain('Evidence: protokollsutdrag.pdf, stickprovslista.pdf');
+    expect(english).toContain('Goals: Korrekta utbetalningar');
+    // A period holds the evidence of its own results only.
+    const q1 = await md('period-report', '2026-Q1');
+    expect(q1).toContain('Underlag: protokollsutdrag.pdf, stickprovslista.pdf');
+    expect(q1).not.toContain('anmälan.pdf');
   });
 });

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { ControlOutcome } from '../../../domain/control-result.ts';
 import { reportingPeriodLabel } from '../../../domain/reporting-period.ts';
 import { actions } from '../../db/schema/actions.ts';
+import { attachments } from '../../db/schema/attachments.ts';
 import { controlResults } from '../../db/schema/control-results.ts';
 import { deviations } from '../../db/schema/deviations.ts';
 import { reportingPeriods } from '../../db/schema/reporting-periods.ts';
@@ -21,8 +22,10 @@ type Kind = 'internal-control-report' | 'period-report';
 /**
  * Internkontrollrapport: the follow-up of a nämnd's internkontrollplan for the nämnd, for the
  * plan year or a reporting period. An introduction (the tenant's text, else a sentence from the
- * data), the summary per process, each control's results, the deviations with their severity
- * and the actions that answer them, and the proposed decision.
+ * data), the summary per process (and per risk category, where the risks have one), each
+ * control's results, the deviations with their severity and the actions that answer them (the
+ * goals the risks and actions serve, the evidence files of results and deviations, where there
+ * are any), and the proposed decision.
  */
 export async function internalControlReport(context: ReportContext): Promise<ReportDocument> {
   return followUpReport(context, 'internal-control-report');
@@ -42,6 +45,7 @@ export async function periodReport(context: ReportContext): Promise<ReportDocume
 
 /** A result of a control as the report prints it. */
 interface ResultLine {
+  id: string;
   controlId: string;
   outcome: ControlOutcome;
   performedOn: string | null;
@@ -53,6 +57,7 @@ interface ResultLine {
 
 /** A deviation of the plan with the action that answers it. */
 interface DeviationLine {
+  id: string;
   controlId: string;
   title: string;
   description: string | null;
@@ -86,9 +91,15 @@ async function followUpReport(context: ReportContext, kind: Kind): Promise<Repor
       controls.map((control) => control.id),
     ),
   ]);
+  const evidence = await evidenceOf(
+    context,
+    results.map((result) => result.id),
+    deviationLines.map((line) => line.id),
+  );
   const period = periodText(context);
   const resultsByControl = groupBy(results, (result) => result.controlId);
   const processes = byProcess(plan, context);
+  const categories = byCategory(plan, context);
 
   const blocks: Block[] = [...decisionBlocks(context, plan)];
 
@@ -113,8 +124,22 @@ async function followUpReport(context: ReportContext, kind: Kind): Promise<Repor
   // A plan without risks has nothing to sum up (the introduction says so in numbers).
   if (processes.length > 0) {
     blocks.push({ type: 'heading', level: 1, text: labels.summaryPerProcess, section: 'per-process' });
-    blocks.push(summaryTable(context, processes, resultsByControl, deviationLines));
+    blocks.push(
+      summaryTable(context, processes, resultsByControl, deviationLines, {
+        title: labels.processTitle,
+        caption: labels.processSummaryCaption,
+      }),
+    );
     blocks.push(text(labels.summaryCountingNote, 'note'));
+    // The same totals per risk category, only when the plan's risks name categories.
+    if (categories.length > 0)
+      blocks.push(
+        { type: 'heading', level: 2, text: labels.summaryPerCategory },
+        summaryTable(context, categories, resultsByControl, deviationLines, {
+          title: labels.category,
+          caption: labels.categorySummaryCaption,
+        }),
+      );
   }
 
   if (controls.length > 0) {
@@ -122,13 +147,13 @@ async function followUpReport(context: ReportContext, kind: Kind): Promise<Repor
     for (const process of processes) {
       if (process.risks.every((risk) => risk.controls.length === 0)) continue;
       blocks.push({ type: 'heading', level: 2, text: process.name });
-      blocks.push(resultsTable(context, process, resultsByControl));
+      blocks.push(resultsTable(context, process, resultsByControl, evidence));
     }
   }
 
   blocks.push({ type: 'heading', level: 1, text: labels.deviationsAndActions, section: 'deviations' });
   if (deviationLines.length === 0) blocks.push(text(labels.noDeviations));
-  else blocks.push(deviationsTable(context, plan, controls, deviationLines));
+  else blocks.push(deviationsTable(context, plan, controls, deviationLines, evidence));
 
   blocks.push({ type: 'heading', level: 1, text: labels.proposedDecision, section: 'proposed-decision' });
   if (ownDecision) blocks.push(...rich(ownDecision, 2));
@@ -172,28 +197,59 @@ interface Process {
 
 /** The plan's risks by process (kontrollområde), in the order the plan first names each; a risk without one last. */
 function byProcess(plan: PlanFacts, context: ReportContext): Process[] {
+  return groupRisks(plan.risks, (risk) => risk.process, context);
+}
+
+/**
+ * The plan's risks by risk category, in the order the plan first names each, a risk without one
+ * last; none at all when no risk has a category (older plans and the seeds).
+ */
+function byCategory(plan: PlanFacts, context: ReportContext): Process[] {
+  if (!plan.risks.some((risk) => risk.category?.trim())) return [];
+  return groupRisks(plan.risks, (risk) => risk.category, context);
+}
+
+function groupRisks(
+  risks: readonly RiskFacts[],
+  keyOf: (risk: RiskFacts) => string | null,
+  context: ReportContext,
+): Process[] {
   const named = new Map<string, RiskFacts[]>();
   const unnamed: RiskFacts[] = [];
-  for (const risk of plan.risks) {
-    if (risk.process === null || risk.process.trim() === '') unnamed.push(risk);
-    else named.set(risk.process, [...(named.get(risk.process) ?? []), risk]);
+  for (const risk of risks) {
+    const key = keyOf(risk);
+    if (key === null || key.trim() === '') unnamed.push(risk);
+    else named.set(key, [...(named.get(key) ?? []), risk]);
   }
-  const processes = [...named].map(([name, risks]) => ({ name, risks }));
-  if (unnamed.length > 0) processes.push({ name: context.labels.notGrouped, risks: unnamed });
-  return processes;
+  const groups = [...named].map(([name, grouped]) => ({ name, risks: grouped }));
+  if (unnamed.length > 0) groups.push({ name: context.labels.notGrouped, risks: unnamed });
+  return groups;
+}
+
+/** "Mål: …", the goals a risk threatens or an action serves, as the plan report prints them; none when it has none. */
+function goalsNote(facts: { goals?: readonly string[] } | undefined, context: ReportContext): Block[] {
+  return facts?.goals && facts.goals.length > 0
+    ? [text(`${context.labels.goals}: ${facts.goals.join(', ')}`, 'note')]
+    : [];
+}
+
+/** "Underlag: protokollsutdrag.pdf", the evidence files of a result or deviation; none when it has none. */
+function evidenceNote(files: readonly string[] | undefined, context: ReportContext): Block[] {
+  return files && files.length > 0 ? [text(context.labels.evidence(files), 'note')] : [];
 }
 
 const OUTCOME_COLUMNS = ['no_remarks', 'with_deviation', 'not_performed', 'none'] as const;
 
 /**
- * One row per process and a total: risks, controls, controls by their latest result of the
- * period (or none), and the deviations per severity, mildest first.
+ * One row per process (or risk category) and a total: risks, controls, controls by their latest
+ * result of the period (or none), and the deviations per severity, mildest first.
  */
 function summaryTable(
   context: ReportContext,
   processes: Process[],
   resultsByControl: Map<string, ResultLine[]>,
   deviationLines: DeviationLine[],
+  headings: { title: string; caption: string },
 ): Block {
   const { labels } = context;
   const row = (name: string, risks: RiskFacts[], bold: boolean): Cell[] => {
@@ -234,9 +290,9 @@ function summaryTable(
   return {
     type: 'table',
     table: {
-      caption: labels.processSummaryCaption,
+      caption: headings.caption,
       columns: [
-        { title: labels.processTitle, width: 2.6 },
+        { title: headings.title, width: 2.6 },
         { title: labels.risksCount, width: 1 },
         { title: labels.controlsCount, width: 1.3 },
         ...OUTCOME_COLUMNS.map((outcome) => ({ title: labels.outcomeColumns[outcome]!, width: 1.2 })),
@@ -252,12 +308,17 @@ function summaryTable(
  * same periods, one row per period; the risk and control only on their first row. A period with
  * a follow-up but no result recorded (plans followed up before results were kept) says so.
  */
-function resultsTable(context: ReportContext, process: Process, resultsByControl: Map<string, ResultLine[]>): Block {
+function resultsTable(
+  context: ReportContext,
+  process: Process,
+  resultsByControl: Map<string, ResultLine[]>,
+  evidence: Map<string, string[]>,
+): Block {
   const { labels } = context;
   const rows: Cell[][] = [];
   for (const risk of process.risks) {
     risk.controls.forEach((control, controlIndex) => {
-      const riskCell = controlIndex === 0 ? cell(risk.title) : cell();
+      const riskCell: Cell = controlIndex === 0 ? { blocks: [text(risk.title), ...goalsNote(risk, context)] } : cell();
       const periods = periodsOf(resultsByControl.get(control.id) ?? [], control.followUps);
       if (periods.length === 0) {
         rows.push([riskCell, cell(control.title), cell(), cell(labels.noResult), cell(), cell()]);
@@ -267,6 +328,7 @@ function resultsTable(context: ReportContext, process: Process, resultsByControl
         const comment: Block[] = [];
         if (result?.reason) comment.push(text(labels.reason(result.reason)));
         comment.push(...rich(result?.comment));
+        if (result) comment.push(...evidenceNote(evidence.get(result.id), context));
         for (const followUp of followUps) {
           comment.push(
             text(
@@ -331,6 +393,7 @@ function deviationsTable(
   plan: PlanFacts,
   controls: ControlFacts[],
   lines: DeviationLine[],
+  evidence: Map<string, string[]>,
 ): Block {
   const { labels } = context;
   const controlTitles = new Map(controls.map((control) => [control.id, control.title]));
@@ -351,6 +414,7 @@ function deviationsTable(
           ? [text(`${labels.responsible}: ${action.responsible.join(', ')}`)]
           : []),
         ...(line.actionMeasures ? [text(labels.measuresTaken, 'label'), ...rich(line.actionMeasures)] : []),
+        ...goalsNote(action, context),
       ],
     };
   };
@@ -367,7 +431,7 @@ function deviationsTable(
         { title: labels.actionTaken, width: 3 },
       ],
       rows: lines.map((line) => [
-        { blocks: [text(line.title), ...rich(line.description)] },
+        { blocks: [text(line.title), ...rich(line.description), ...evidenceNote(evidence.get(line.id), context)] },
         cell(controlTitles.get(line.controlId)),
         cell(line.foundOn),
         cell(line.severity),
@@ -386,6 +450,7 @@ async function resultsOf(context: ReportContext, controlIds: string[]): Promise<
   if (controlIds.length === 0) return [];
   const rows = await context.db
     .select({
+      id: controlResults.id,
       controlId: controlResults.controlId,
       outcome: controlResults.outcome,
       performedOn: controlResults.performedOn,
@@ -415,6 +480,7 @@ async function resultsOf(context: ReportContext, controlIds: string[]): Promise<
   return rows
     .filter((row) => !context.window || inWindow(context.window, row.period.endDate))
     .map((row) => ({
+      id: row.id,
       controlId: row.controlId,
       outcome: row.outcome,
       performedOn: row.performedOn,
@@ -431,6 +497,7 @@ async function deviationsOf(context: ReportContext, controlIds: string[]): Promi
   const rows = await context.db
     .select({
       deviation: {
+        id: deviations.id,
         controlId: deviations.controlId,
         title: deviations.title,
         description: deviations.description,
@@ -476,6 +543,43 @@ async function deviationsOf(context: ReportContext, controlIds: string[]): Promi
           : row.actionStatus.labelEn
         : null,
     }));
+}
+
+/**
+ * The names of the evidence files kept on the results and deviations the report prints, by the
+ * result's or deviation's id, in the order they were uploaded; archived files are left out. One
+ * query for the whole plan.
+ */
+async function evidenceOf(
+  context: ReportContext,
+  resultIds: string[],
+  deviationIds: string[],
+): Promise<Map<string, string[]>> {
+  const files = new Map<string, string[]>();
+  if (resultIds.length === 0 && deviationIds.length === 0) return files;
+  const rows = await context.db
+    .select({
+      controlResultId: attachments.controlResultId,
+      deviationId: attachments.deviationId,
+      fileName: attachments.fileName,
+    })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.tenantId, context.tenantId),
+        isNull(attachments.archivedAt),
+        or(
+          ...(resultIds.length > 0 ? [inArray(attachments.controlResultId, resultIds)] : []),
+          ...(deviationIds.length > 0 ? [inArray(attachments.deviationId, deviationIds)] : []),
+        ),
+      ),
+    )
+    .orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+  for (const row of rows) {
+    const ownerId = row.controlResultId ?? row.deviationId;
+    if (ownerId) files.set(ownerId, [...(files.get(ownerId) ?? []), row.fileName]);
+  }
+  return files;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
