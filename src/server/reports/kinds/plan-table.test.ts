@@ -32,6 +32,7 @@ import { planOfReport } from './kind-helpers.ts';
 
 const COLUMNS_SV = [
   'Risk',
+  'Riskkategori',
   'Riskvärde',
   'Kontrollmoment',
   'Kontrollmetod',
@@ -43,6 +44,7 @@ const COLUMNS_SV = [
 ];
 const COLUMNS_EN = [
   'Risk',
+  'Risk category',
   'Risk value',
   'Control',
   'Control method',
@@ -52,6 +54,9 @@ const COLUMNS_EN = [
   'Control owner',
   'Reports to',
 ];
+
+/** The columns of a plan whose risks have no category (the seed plans): no column for it. */
+const withoutCategory = (columns: string[]) => columns.filter((_, index) => index !== 1);
 
 /** The process headings (level 2) and the table under each, in the document's order. */
 function groups(document: ReportDocument): { process: string; table: Table }[] {
@@ -144,14 +149,33 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     // Against the plan itself: under each process exactly its risks' controls, in the plan's
     // order, a risk without a control in one row that says so.
     const facts = await factsOf(2026);
+    // The risk with the goals it threatens, where it has any.
+    const riskText = (risk: (typeof facts.risks)[number]) =>
+      [risk.title, ...(risk.goals.length > 0 ? [`Mål: ${risk.goals.join(', ')}`] : [])].join('\n');
+    expect(facts.risks.every((risk) => risk.category !== null)).toBe(true);
+    expect(facts.risks.some((risk) => risk.goals.length > 0)).toBe(true);
     for (const group of found) {
       const expected = facts.risks
         .filter((risk) => risk.process === group.process)
         .flatMap((risk) =>
           risk.controls.length === 0
-            ? [[risk.title, String(risk.riskValue), 'Inget kontrollmoment', '', '', '', '', '', '']]
+            ? [
+                [
+                  riskText(risk),
+                  risk.category ?? '',
+                  String(risk.riskValue),
+                  'Inget kontrollmoment',
+                  '',
+                  '',
+                  '',
+                  '',
+                  '',
+                  '',
+                ],
+              ]
             : risk.controls.map((control) => [
-                risk.title,
+                riskText(risk),
+                risk.category ?? '',
                 String(risk.riskValue),
                 control.title,
                 control.method ?? '',
@@ -171,7 +195,8 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     // the förvaltning (with the holder assigned), given dates, and a risk without a control.
     const rowsOf = (process: string) => found.find((group) => group.process === process)!.table.rows.map(rowText);
     expect(rowsOf('Myndighetsutövning')).toContainEqual([
-      'Barn och ungdomar blir utsatta för diskriminerande och kränkande behandling',
+      'Barn och ungdomar blir utsatta för diskriminerande och kränkande behandling\nMål: Trygghet och studiero för alla barn och elever',
+      'Legal risk',
       '12',
       'Förvaltningschefen gör en avstämning',
       'Avstämning',
@@ -184,6 +209,7 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     expect(rowsOf('Ekonomi')).toEqual([
       [
         'Förvaltningen missar att ansöka riktade statsbidrag',
+        'Finansiell risk',
         '6',
         'Uppföljning av statsbidragsansökningar',
         'Avstämning',
@@ -196,6 +222,7 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     ]);
     expect(rowsOf('Styra och leda')).toContainEqual([
       'Ej erbjuda förskoleplats inom 4 månader',
+      'Verksamhetsrisk',
       '6',
       'Inget kontrollmoment',
       '',
@@ -206,7 +233,7 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
       '',
     ]);
     // The risk value is in its band's colour (12: "Mycket hög").
-    const valueCell = found.find((group) => group.process === 'Myndighetsutövning')!.table.rows[0]![1]!;
+    const valueCell = found.find((group) => group.process === 'Myndighetsutövning')!.table.rows[0]![2]!;
     expect(valueCell.fill).toBe(facts.matrix.bands.find((band) => band.min <= 12 && 12 <= band.max)!.colour);
 
     // The Markdown: the decision and the matrix before the tables, the process headings between them.
@@ -220,8 +247,10 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     expect(at('| 3 Möjlig | 0 · Låg | 2 · Måttlig | 2 · Hög | 1 · Mycket hög |')).toBeLessThan(
       at('## Kontrollmoment per process'),
     );
-    expect(at('### Ekonomi')).toBeLessThan(at('| Förvaltningen missar att ansöka riktade statsbidrag | 6 |'));
-    expect(at('| Förvaltningen missar att ansöka riktade statsbidrag | 6 |')).toBeLessThan(
+    expect(at('### Ekonomi')).toBeLessThan(
+      at('| Förvaltningen missar att ansöka riktade statsbidrag | Finansiell risk | 6 |'),
+    );
+    expect(at('| Förvaltningen missar att ansöka riktade statsbidrag | Finansiell risk | 6 |')).toBeLessThan(
       at('### Myndighetsutövning'),
     );
     expect(markdown).toContain(
@@ -237,6 +266,10 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     );
     const found = groups(document);
     expect(found.map((group) => group.process)).toEqual(['Utan process']);
+    // Its risks have neither a category nor goals: no column, no goal line.
+    expect(found[0]!.table.columns.map((column) => column.title)).toEqual(withoutCategory(COLUMNS_SV));
+    expect(markdown).not.toContain('Riskkategori');
+    expect(markdown).not.toContain('Mål:');
     const facts = await factsOf(2020);
     expect(found[0]!.table.rows.map((row) => plainText(row[0]!.blocks))).toEqual(
       facts.risks.flatMap((risk) => Array.from({ length: Math.max(1, risk.controls.length) }, () => risk.title)),
@@ -249,7 +282,7 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
   test('in English: the columns, the groups and the row without a control', async () => {
     const document = await documentOf('2020', 'en');
     expect(groups(document).map((group) => group.process)).toEqual(['No process']);
-    expect(groups(document)[0]!.table.columns.map((column) => column.title)).toEqual(COLUMNS_EN);
+    expect(groups(document)[0]!.table.columns.map((column) => column.title)).toEqual(withoutCategory(COLUMNS_EN));
     const markdown = (await renderReport(document, request('2020', 'md', 'en'))).bytes.toString('utf8');
     expect(markdown).toContain('## Decision\n\n');
     expect(markdown).toContain('## Controls by process');
@@ -282,6 +315,7 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     expect(rows).toContainEqual(COLUMNS_SV);
     expect(rows).toContainEqual([
       'Förvaltningen missar att ansöka riktade statsbidrag',
+      'Finansiell risk',
       '6',
       'Uppföljning av statsbidragsansökningar',
       'Avstämning',
@@ -293,6 +327,7 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     ]);
     expect(rows).toContainEqual([
       'Ej erbjuda förskoleplats inom 4 månader',
+      'Verksamhetsrisk',
       '6',
       'Inget kontrollmoment',
       '',
@@ -333,7 +368,7 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
       expect(text, passage).toContain(passage);
     // The groups in order.
     const order = ['Dokument- och ärendehantering', 'Ekonomi', 'Myndighetsutövning', 'Personal', 'Styra och leda'].map(
-      (process) => text.indexOf(`${process} Risk Riskvärde`),
+      (process) => text.indexOf(`${process} Risk Riskkategori Riskvärde`),
     );
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -393,6 +428,7 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     expect(economy.slice(1).map((row) => row.slice(1))).toEqual([
       [
         'Förvaltningen missar att ansöka riktade statsbidrag',
+        'Finansiell risk',
         6,
         'Uppföljning av statsbidragsansökningar',
         'Avstämning',
@@ -405,7 +441,8 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     ]);
     const authority = values('Myndighetsutövning').map((row) => row.slice(1));
     expect(authority).toContainEqual([
-      'Barn och ungdomar blir utsatta för diskriminerande och kränkande behandling',
+      'Barn och ungdomar blir utsatta för diskriminerande och kränkande behandling\nMål: Trygghet och studiero för alla barn och elever',
+      'Legal risk',
       12,
       'Förvaltningschefen gör en avstämning',
       'Avstämning',
@@ -416,8 +453,9 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
       'Nämnd',
     ]);
     // A risk without a control: its row, the control's cells empty.
-    expect(values('Styra och leda').map((row) => row.slice(1, 4))).toContainEqual([
+    expect(values('Styra och leda').map((row) => row.slice(1, 5))).toContainEqual([
       'Ej erbjuda förskoleplats inom 4 månader',
+      'Verksamhetsrisk',
       6,
       'Inget kontrollmoment',
     ]);
@@ -470,8 +508,8 @@ describe('the internkontrollplan as a table (plan-table), on the demo data', () 
     const document = await documentOf('2026', 'sv', 2);
     const row = groups(document)
       .flatMap((group) => group.table.rows.map(rowText))
-      .find((cells) => cells[2] === 'Förvaltningschefen gör en avstämning');
-    expect(row?.[7]).toBe('Anders Pettersson');
+      .find((cells) => cells[3] === 'Förvaltningschefen gör en avstämning');
+    expect(row?.[8]).toBe('Anders Pettersson');
     expect(JSON.stringify(document.blocks)).not.toContain('Förvaltningschef, Utbildningsförvaltningen');
   });
 });

@@ -10,7 +10,10 @@ import { decisionBlocks, newDocument, planLine, planOfReport, type ReportPlan } 
  * risk matrix, then one row per kontrollmoment (risk, riskvärde, kontrollmoment, metod,
  * omfattning, frekvens, tidpunkt, kontrollansvarig, rapporteras till) under a heading per process
  * (kontrollområde), the risks without a process last. A risk without a control has a row saying so.
- * Landscape, for the ten columns.
+ * When the plan's risks have categories, a column for the risk category follows the risk (a
+ * sortable column in the XLSX too); the goals a risk threatens are printed with the risk, where it
+ * has any. Older plans and the seeds have neither, and their table is as before. Landscape, for
+ * the nine or ten columns.
  */
 export async function planTableReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
@@ -27,6 +30,7 @@ export async function planTableReport(context: ReportContext): Promise<ReportDoc
       ...heatMap(plan.matrix, counted.cells, counted.unassessed, labels, labels.riskMatrix),
       { type: 'heading', level: 1, text: labels.controlsByProcess, section: 'controls' },
     );
+    const withCategory = plan.risks.some((risk) => Boolean(risk.category?.trim()));
     for (const group of byProcess(plan.risks, context.locale)) {
       const processName = group.process ?? labels.noProcess;
       blocks.push(
@@ -37,6 +41,7 @@ export async function planTableReport(context: ReportContext): Promise<ReportDoc
             caption: processName,
             columns: [
               { title: labels.risk, width: 2.2 },
+              ...(withCategory ? [{ title: labels.category, width: 1.3 }] : []),
               { title: labels.riskValue, width: 1 },
               { title: labels.control, width: 2.4 },
               { title: labels.controlMethod, width: 1.4 },
@@ -46,7 +51,7 @@ export async function planTableReport(context: ReportContext): Promise<ReportDoc
               { title: labels.controlResponsible, width: 1.8 },
               { title: labels.reportsTo, width: 1.4 },
             ],
-            rows: group.risks.flatMap((risk) => riskRows(risk, plan, context)),
+            rows: group.risks.flatMap((risk) => riskRows(risk, plan, context, withCategory)),
           },
         },
       );
@@ -102,12 +107,24 @@ function byProcess(risks: readonly RiskFacts[], locale: 'sv' | 'en'): { process:
 }
 
 /** One row per control of the risk, or one row saying the risk has no control. */
-function riskRows(risk: RiskFacts, plan: PlanFacts, context: ReportContext): Cell[][] {
+function riskRows(risk: RiskFacts, plan: PlanFacts, context: ReportContext, withCategory: boolean): Cell[][] {
   const { labels } = context;
-  const riskCells = [cell(risk.title), riskValueCell(risk, plan, context)];
+  const riskCells = [
+    riskCell(risk, context),
+    ...(withCategory ? [cell(risk.category)] : []),
+    riskValueCell(risk, plan, context),
+  ];
   if (risk.controls.length === 0)
     return [[...riskCells, cell(labels.noControl), cell(), cell(), cell(), cell(), cell(), cell()]];
   return risk.controls.map((control) => [...riskCells, ...controlCells(control)]);
+}
+
+/** The risk's title, with "Mål: …", the goals it threatens, where it has any (older plans and the seeds have none). */
+function riskCell(risk: RiskFacts, context: ReportContext): Cell {
+  // A version frozen before goals were kept has none.
+  const linked = risk.goals ?? [];
+  const goals = linked.length > 0 ? [text(`${context.labels.goals}: ${linked.join(', ')}`, 'note')] : [];
+  return { blocks: [text(risk.title), ...goals] };
 }
 
 /** The risk value in its band's colour (the band is named in the matrix's legend above), or "Ej bedömd". */
