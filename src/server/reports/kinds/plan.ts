@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import { RISK_RESPONSE_LABELS, type RiskResponse } from '../../../domain/risk-response.ts';
+import { queryRows } from '../../db/client.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { heatMap, label, periodText, rich, risksPerCell, type ReportContext } from '../report-context.ts';
@@ -11,14 +14,99 @@ function goalsLine(facts: { goals?: string[] }, labels: ReportContext['labels'])
   return facts.goals && facts.goals.length > 0 ? `${labels.goals}: ${facts.goals.join(', ')}` : null;
 }
 
+/** How far back a chain of carried-over risks is followed: more years than any plan keeps (as the risk page). */
+const MAX_GENERATIONS = 30;
+
+/** An assessment of an earlier year's risk that a risk of the plan was carried over from. */
+interface EarlierAssessment {
+  year: number;
+  likelihood: number;
+  consequence: number;
+  response: RiskResponse | null;
+}
+
+/**
+ * The assessments of the risks each of the plan's risks was carried over from, following
+ * `carried_from_id` back through the earlier years' plans, oldest year first: the same
+ * assessments the risk page shows (`GET /risks/{id}/assessments`) for those years. One query
+ * for all the plan's risks; a risk that was not carried over has none.
+ */
+async function earlierAssessmentsOf(
+  context: ReportContext,
+  riskIds: readonly string[],
+): Promise<Map<string, EarlierAssessment[]>> {
+  const history = new Map<string, EarlierAssessment[]>();
+  if (riskIds.length === 0) return history;
+  const tenantId = context.tenantId;
+  const ids = sql.join(
+    riskIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await queryRows<{
+    origin_id: string;
+    year: number;
+    likelihood: number;
+    consequence: number;
+    response: RiskResponse | null;
+  }>(
+    context.db,
+    sql`with recursive chain(origin_id, risk_id, depth) as (
+          select r.id, r.carried_from_id, 1 from risks r
+           where r.tenant_id = ${tenantId} and r.id in (${ids}) and r.carried_from_id is not null
+          union all
+          select chain.origin_id, r.carried_from_id, chain.depth + 1 from chain
+            join risks r on r.tenant_id = ${tenantId} and r.id = chain.risk_id
+           where r.carried_from_id is not null and chain.depth < ${MAX_GENERATIONS}
+        )
+        select chain.origin_id, a.year, a.likelihood, a.consequence, earlier.response
+          from chain
+          join risks earlier on earlier.tenant_id = ${tenantId} and earlier.id = chain.risk_id
+          join risk_assessments a on a.tenant_id = ${tenantId} and a.risk_id = chain.risk_id
+         order by chain.origin_id, a.year`,
+  );
+  for (const row of rows) {
+    const earlier = history.get(row.origin_id) ?? [];
+    // A chain that loops back on itself gives each year once.
+    if (earlier.some((assessment) => assessment.year === row.year)) continue;
+    earlier.push({
+      year: Number(row.year),
+      likelihood: Number(row.likelihood),
+      consequence: Number(row.consequence),
+      response: row.response,
+    });
+    history.set(row.origin_id, earlier);
+  }
+  return history;
+}
+
+/** "Tidigare bedömningar: 2019: 2 × 3 = 6, Kontrollera; 2020: 3 × 4 = 12, Åtgärda", or null without history. */
+function earlierAssessmentsLine(assessments: readonly EarlierAssessment[] | undefined, context: ReportContext) {
+  if (!assessments || assessments.length === 0) return null;
+  return context.labels.earlierAssessments(
+    assessments.map((assessment) =>
+      [
+        `${assessment.year}: ${assessment.likelihood} × ${assessment.consequence} = ${assessment.likelihood * assessment.consequence}`,
+        assessment.response ? RISK_RESPONSE_LABELS[assessment.response][context.locale] : null,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ),
+  );
+}
+
 /**
  * Internkontrollplanen för beslut: the decision, the risk matrix as a heat map, the risks with
- * their values, and the controls and actions decided for each.
+ * their values, and the controls and actions decided for each; for a risk carried over from
+ * earlier years' plans, its earlier assessments in one line.
  */
 export async function planReport(context: ReportContext): Promise<ReportDocument> {
   const { labels } = context;
   const chosen = await planOfReport(context, 'internal_control');
   const plan = chosen.facts;
+  const history = await earlierAssessmentsOf(
+    context,
+    plan.risks.map((risk) => risk.id),
+  );
   const blocks: Block[] = [...rich(plan.description, 2)];
   blocks.push({ type: 'heading', level: 1, text: labels.decision, section: 'decision' });
   const decided = [plan.decidedBy, plan.decisionDate, plan.decisionParagraph, plan.diarienummer].some(Boolean);
@@ -79,6 +167,8 @@ export async function planReport(context: ReportContext): Promise<ReportDocument
       risk.response ? `${labels.riskResponse}: ${risk.response}` : null,
       risk.legalReferences ? `${labels.legalReferences}: ${risk.legalReferences}` : null,
     ].filter((line): line is string => line !== null);
+    const earlier = earlierAssessmentsLine(history.get(risk.id), context);
+    if (earlier) riskFacts.push(earlier);
     if (riskFacts.length > 0) blocks.push(...riskFacts.map((line) => text(line, 'note')));
     for (const [heading, body] of [
       [labels.cause, risk.cause],
