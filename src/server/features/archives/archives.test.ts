@@ -269,6 +269,18 @@ describe('årsarkiv over the API', () => {
         .map((path) => path.split('/')[3]),
     );
     expect(units).toEqual(new Set(['namnd-a', 'namnd-b']));
+    // The tenant's audit events are read for many units at once and split by unit: each unit's
+    // file holds exactly what the unit's own package holds, and the two units share no event.
+    const eventsOf = (archive: ArchivePackage, folder: string) =>
+      (
+        JSON.parse(archive.text(`representations/datasets/data/${folder}/audit-events.json`)) as {
+          events: { entityId: string; occurredAt: string; operation: string }[];
+        }
+      ).events.map((event) => `${event.occurredAt} ${event.operation} ${event.entityId}`);
+    expect(eventsOf(tenant, 'namnd-a')).toEqual(eventsOf(unitA, 'namnd-a'));
+    const inB = new Set(eventsOf(tenant, 'namnd-b'));
+    expect(inB.size).toBeGreaterThan(0);
+    expect(eventsOf(tenant, 'namnd-a').filter((event) => inB.has(event))).toEqual([]);
     expect(tenant.text('documentation/readme.txt')).toContain('Files that are not PDF/A');
     expect(tenant.mets.documentElement!.getAttribute('LABEL')).toMatch(/^Annual archive 2026 – Kommun huvud-/);
   });

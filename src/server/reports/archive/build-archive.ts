@@ -278,6 +278,7 @@ export async function writeArchive(
   const readmeUnits: Parameters<typeof labels.readme>[0]['units'] = [];
   const notPdfA: string[] = [];
   const planData = planDataReader(db, scope);
+  const auditOf = auditReader(db, scope);
   // The plans' PDF/A, made in the order they are written and a few ahead: while one is typeset
   // (in a worker thread) the next ones' data are read, so the two overlap.
   const planPdfs = inOrderAhead(
@@ -381,12 +382,7 @@ export async function writeArchive(
       step(path);
     }
 
-    const audit = await loadAuditEvents(
-      db,
-      scope.tenant.id,
-      unit.plans.map((plan) => plan.id),
-      unit.issued.map((issued) => issued.id),
-    );
+    const audit = await auditOf(unit);
     const auditJson = JSON.stringify(
       { format: 'uppsikt-audit-events', formatVersion: 1, unit: unit.name, year: scope.year, events: audit },
       null,
@@ -492,10 +488,10 @@ export async function writeArchive(
 }
 
 /** How many plans' data the archive reads at once: a few queries for many plans, and memory bounded. */
-const PLANS_PER_READ = 8;
+const PLANS_PER_READ = 4;
 
 /** How many plans' PDFs are made ahead of the one being written. */
-const PDFS_AHEAD = 2;
+const PDFS_AHEAD = 1;
 
 /**
  * The plans' facts and control results, read a batch at a time in the order the package writes
@@ -562,32 +558,46 @@ export interface ArchivedAuditEvent {
   changes: unknown;
 }
 
+/** How many units' audit events the archive reads at once. */
+const UNITS_PER_AUDIT_READ = 10;
+
+/** The units' audit events, read for several units at once in the order the package writes them. */
+function auditReader(db: Database, scope: ArchiveScope) {
+  let batch = new Map<string, ArchivedAuditEvent[]>();
+  return async (unit: ArchivedUnit): Promise<ArchivedAuditEvent[]> => {
+    if (!batch.has(unit.id)) {
+      const start = scope.units.indexOf(unit);
+      batch = await loadAuditEvents(db, scope.tenant.id, scope.units.slice(start, start + UNITS_PER_AUDIT_READ));
+    }
+    return batch.get(unit.id)!;
+  };
+}
+
 /**
- * The audit events of the plans' data (the plans, their versions, risks, controls, actions,
- * activities, follow-ups, checkpoints, results, deviations, reviews, recommendations, notes and
- * attachments) and of the unit's issued reports and the decisions on them, oldest first. The
- * audit log holds no secrets, and only these entities' events are read.
+ * The audit events of the units' plans' data (the plans, their versions, risks, controls,
+ * actions, activities, follow-ups, checkpoints, results, deviations, reviews, recommendations,
+ * notes and the evidence files on any of them) and of their issued reports and the decisions on them, oldest first,
+ * by unit. Each row of that data is found with the plan (or issued report) it belongs to, so one
+ * query serves many units. The audit log holds no secrets, and only these entities' events are read.
  */
 async function loadAuditEvents(
   db: Database,
   tenantId: string,
-  planIds: string[],
-  issuedIds: string[],
-): Promise<ArchivedAuditEvent[]> {
-  if (planIds.length === 0 && issuedIds.length === 0) return [];
+  units: readonly ArchivedUnit[],
+): Promise<Map<string, ArchivedAuditEvent[]>> {
+  const byUnit = new Map<string, ArchivedAuditEvent[]>(units.map((unit) => [unit.id, []]));
+  const unitOfOwner = new Map<string, string>();
+  for (const unit of units) {
+    for (const plan of unit.plans) unitOfOwner.set(plan.id, unit.id);
+    for (const issued of unit.issued) unitOfOwner.set(issued.id, unit.id);
+  }
+  const planIds = units.flatMap((unit) => unit.plans.map((plan) => plan.id));
+  const issuedIds = units.flatMap((unit) => unit.issued.map((issued) => issued.id));
+  if (planIds.length === 0 && issuedIds.length === 0) return byUnit;
   const t = tenantId;
-  const items = sql`(
-    select ${controls.id} from ${controls} where ${controls.tenantId} = ${t} and ${inArray(controls.planId, planIds)}
-    union all select ${actions.id} from ${actions} where ${actions.tenantId} = ${t} and ${inArray(actions.planId, planIds)}
-    union all select ${activities.id} from ${activities} where ${activities.tenantId} = ${t} and ${inArray(activities.planId, planIds)}
-  )`;
-  const planReviews = sql`(select ${reviews.id} from ${reviews} where ${reviews.tenantId} = ${t} and ${inArray(reviews.planId, planIds)})`;
-  const planFollowUps = sql`(select ${followUps.id} from ${followUps} where ${followUps.tenantId} = ${t}
-    and (${followUps.controlId} in ${items} or ${followUps.actionId} in ${items} or ${followUps.activityId} in ${items}))`;
-  const planControls = sql`(select ${controls.id} from ${controls} where ${controls.tenantId} = ${t} and ${inArray(controls.planId, planIds)})`;
-  const planResults = sql`(select ${controlResults.id} from ${controlResults} where ${controlResults.tenantId} = ${t} and ${controlResults.controlId} in ${planControls})`;
-  const planDeviations = sql`(select ${deviations.id} from ${deviations} where ${deviations.tenantId} = ${t} and ${deviations.controlId} in ${planControls})`;
+  // Every row of the plans' data with the plan it belongs to (its owner).
   const rows = await queryRows<{
+    owner: string;
     occurred_at: string | Date;
     actor_kind: string;
     actor_name: string | null;
@@ -599,44 +609,71 @@ async function loadAuditEvents(
     changes: unknown;
   }>(
     db,
-    sql`with ids(id) as (
-          select ${plans.id} from ${plans} where ${plans.tenantId} = ${t} and ${inArray(plans.id, planIds)}
-          union all select ${planVersions.id} from ${planVersions} where ${planVersions.tenantId} = ${t} and ${inArray(planVersions.planId, planIds)}
-          union all select ${risks.id} from ${risks} where ${risks.tenantId} = ${t} and ${inArray(risks.planId, planIds)}
-          union all select id from ${items} item
-          union all select ${subActivities.id} from ${subActivities} where ${subActivities.tenantId} = ${t} and ${subActivities.activityId} in ${items}
-          union all select ${checkpoints.id} from ${checkpoints} where ${checkpoints.tenantId} = ${t}
-            and (${checkpoints.controlId} in ${items} or ${checkpoints.actionId} in ${items} or ${checkpoints.activityId} in ${items})
-          union all select id from ${planFollowUps} follow_up
-          union all select id from ${planResults} result
-          union all select id from ${planDeviations} deviation
-          union all select id from ${planReviews} review
-          union all select ${recommendations.id} from ${recommendations} where ${recommendations.tenantId} = ${t} and ${recommendations.reviewId} in ${planReviews}
-          union all select ${planNotes.id} from ${planNotes} where ${planNotes.tenantId} = ${t} and ${inArray(planNotes.planId, planIds)}
-          union all select ${attachments.id} from ${attachments} where ${attachments.tenantId} = ${t}
-            and (${inArray(attachments.planId, planIds)} or ${attachments.followUpId} in ${planFollowUps}
-              or ${attachments.controlResultId} in ${planResults} or ${attachments.deviationId} in ${planDeviations}
-              or ${attachments.reviewId} in ${planReviews})
-          union all select ${issuedReports.id} from ${issuedReports} where ${issuedReports.tenantId} = ${t} and ${inArray(issuedReports.id, issuedIds)}
-          union all select ${reportDecisions.id} from ${reportDecisions} where ${reportDecisions.tenantId} = ${t} and ${inArray(reportDecisions.issuedReportId, issuedIds)}
+    sql`with items(id, plan_id) as (
+          select ${controls.id}, ${controls.planId} from ${controls} where ${controls.tenantId} = ${t} and ${inArray(controls.planId, planIds)}
+          union all select ${actions.id}, ${actions.planId} from ${actions} where ${actions.tenantId} = ${t} and ${inArray(actions.planId, planIds)}
+          union all select ${activities.id}, ${activities.planId} from ${activities} where ${activities.tenantId} = ${t} and ${inArray(activities.planId, planIds)}
+        ),
+        plan_follow_ups(id, plan_id) as (
+          select f.id, items.plan_id from ${followUps} f join items
+            on coalesce(f.control_id, f.action_id, f.activity_id) = items.id where f.tenant_id = ${t}
+        ),
+        plan_results(id, plan_id) as (
+          select r.id, items.plan_id from ${controlResults} r join items on r.control_id = items.id where r.tenant_id = ${t}
+        ),
+        plan_deviations(id, plan_id) as (
+          select d.id, items.plan_id from ${deviations} d join items on d.control_id = items.id where d.tenant_id = ${t}
+        ),
+        plan_reviews(id, plan_id) as (
+          select ${reviews.id}, ${reviews.planId} from ${reviews} where ${reviews.tenantId} = ${t} and ${inArray(reviews.planId, planIds)}
+        ),
+        plan_recommendations(id, plan_id) as (
+          select r.id, plan_reviews.plan_id from ${recommendations} r join plan_reviews on r.review_id = plan_reviews.id where r.tenant_id = ${t}
+        ),
+        ids(id, owner) as (
+          select ${plans.id}, ${plans.id} from ${plans} where ${plans.tenantId} = ${t} and ${inArray(plans.id, planIds)}
+          union all select ${planVersions.id}, ${planVersions.planId} from ${planVersions} where ${planVersions.tenantId} = ${t} and ${inArray(planVersions.planId, planIds)}
+          union all select ${risks.id}, ${risks.planId} from ${risks} where ${risks.tenantId} = ${t} and ${inArray(risks.planId, planIds)}
+          union all select id, plan_id from items
+          union all select s.id, items.plan_id from ${subActivities} s join items on s.activity_id = items.id where s.tenant_id = ${t}
+          union all select c.id, items.plan_id from ${checkpoints} c join items
+            on coalesce(c.control_id, c.action_id, c.activity_id) = items.id where c.tenant_id = ${t}
+          union all select id, plan_id from plan_follow_ups
+          union all select id, plan_id from plan_results
+          union all select id, plan_id from plan_deviations
+          union all select id, plan_id from plan_reviews
+          union all select id, plan_id from plan_recommendations
+          union all select ${planNotes.id}, ${planNotes.planId} from ${planNotes} where ${planNotes.tenantId} = ${t} and ${inArray(planNotes.planId, planIds)}
+          union all select a.id, a.plan_id from ${attachments} a where a.tenant_id = ${t} and ${inArray(sql`a.plan_id`, planIds)}
+          union all select a.id, o.plan_id from ${attachments} a join plan_follow_ups o on a.follow_up_id = o.id where a.tenant_id = ${t}
+          union all select a.id, o.plan_id from ${attachments} a join plan_results o on a.control_result_id = o.id where a.tenant_id = ${t}
+          union all select a.id, o.plan_id from ${attachments} a join plan_deviations o on a.deviation_id = o.id where a.tenant_id = ${t}
+          union all select a.id, o.plan_id from ${attachments} a join plan_reviews o on a.review_id = o.id where a.tenant_id = ${t}
+          union all select a.id, o.plan_id from ${attachments} a join plan_recommendations o on a.recommendation_id = o.id where a.tenant_id = ${t}
+          union all select ${issuedReports.id}, ${issuedReports.id} from ${issuedReports} where ${issuedReports.tenantId} = ${t} and ${inArray(issuedReports.id, issuedIds)}
+          union all select ${reportDecisions.id}, ${reportDecisions.issuedReportId} from ${reportDecisions} where ${reportDecisions.tenantId} = ${t} and ${inArray(reportDecisions.issuedReportId, issuedIds)}
         )
-        select event.occurred_at, event.actor_kind, person.name as actor_name, event.actor_label, event.actor_token_id,
+        select ids.owner, event.occurred_at, event.actor_kind, person.name as actor_name, event.actor_label, event.actor_token_id,
                event.entity_type, event.entity_id, event.operation, event.changes
           from ${auditEvents} event
+          join ids on ids.id = event.entity_id
           left join ${users} person on person.tenant_id = event.tenant_id and person.id = event.actor_user_id
-         where event.tenant_id = ${t} and event.entity_id in (select id from ids)
+         where event.tenant_id = ${t}
          order by event.occurred_at, event.id`,
   );
-  return rows.map((row) => ({
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    actorKind: row.actor_kind,
-    actor: row.actor_name ?? row.actor_label,
-    viaApiToken: row.actor_token_id !== null,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    operation: row.operation,
-    changes: row.changes,
-  }));
+  for (const row of rows) {
+    byUnit.get(unitOfOwner.get(row.owner)!)!.push({
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      actorKind: row.actor_kind,
+      actor: row.actor_name ?? row.actor_label,
+      viaApiToken: row.actor_token_id !== null,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      operation: row.operation,
+      changes: row.changes,
+    });
+  }
+  return byUnit;
 }
 
 function auditCsv(events: ArchivedAuditEvent[]): string {
