@@ -40,6 +40,12 @@ export interface DatabaseHandle {
    * find the work done. PGlite's data folder belongs to one process, so there it simply runs.
    */
   duringStartup<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Brings the query planner's statistics up to date. PGlite runs no autovacuum, so without
+   * this its planner never learns how many rows a table has and chooses plans for empty tables;
+   * on PostgreSQL autovacuum keeps them current and this does nothing.
+   */
+  refreshStatistics(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,9 @@ async function openPglite(dataDir: string | null, loadDataDir: Blob | undefined)
     // One process owns a PGlite data folder (a second one cannot open it), and within the
     // process PGlite runs one statement at a time: there is nobody to wait for.
     duringStartup: (work) => work(),
+    refreshStatistics: async () => {
+      await client.exec('analyze');
+    },
     close: () => client.close(),
   };
 }
@@ -126,6 +135,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         connection.release();
       }
     },
+    // Autovacuum analyses the tables as they change.
+    refreshStatistics: () => Promise.resolve(),
     async duringStartup(work) {
       // A session-level lock on a connection of its own, outside the pool: it is held across
       // the transactions of the work, and waiting for it takes no connection from the pool.

@@ -74,7 +74,8 @@ export async function runJobs(db: Database, options: JobOptions): Promise<JobRes
 
 /**
  * Runs the jobs every `intervalSeconds` until stopped; a failed run (the database or the mail
- * server gone for a while) is logged and the next one tries again.
+ * server gone for a while) is logged and the next one tries again. The first run of each day
+ * also refreshes the database's planner statistics (see `DatabaseHandle.refreshStatistics`).
  */
 export function startJobRunner(
   database: DatabaseHandle,
@@ -84,11 +85,18 @@ export function startJobRunner(
   const runner = newRunnerName();
   const unrecorded = new Map<string, MessageKey>();
   let running = false;
+  /** The day (by the clock) the planner's statistics were last refreshed: at the first run, then daily. */
+  let statisticsDay: string | null = null;
   const tick = async () => {
     // Stryker disable next-line ConditionalExpression: only a run slower than the interval reaches this, which the tests cannot bring about without timing (no timed assertions)
     if (running) return;
     running = true;
     try {
+      const today = options.clock.now().toISOString().slice(0, 10);
+      if (statisticsDay !== today) {
+        await database.refreshStatistics();
+        statisticsDay = today;
+      }
       const result = await runJobs(database.db, { ...options, runner, unrecorded });
       if (result.digests > 0 || result.sent > 0 || result.failed > 0) {
         options.log(
