@@ -10,22 +10,37 @@ import { attachments } from '../../db/schema/attachments.ts';
 // a deviation answered by an action with measures taken and one without an action. What each
 // summary row counts, which results and deviations a period holds, and the proposed decision.
 
+/** A report of the unit in a format, as the client gets it. */
+const reportOf = (
+  client: Client,
+  unitId: string,
+  kind: string,
+  period: string,
+  format = 'md',
+  lang: 'sv' | 'en' = 'sv',
+) =>
+  client.get(`/reports/${kind}?unit=${unitId}&period=${encodeURIComponent(period)}&format=${format}&lang=${lang}`, {
+    'accept-language': lang,
+  });
+
+/** The report of the unit as Markdown; anything but 200 fails the test. */
+async function markdownOf(client: Client, unitId: string, kind: string, period: string, lang: 'sv' | 'en' = 'sv') {
+  const reply = await reportOf(client, unitId, kind, period, 'md', lang);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return new TextDecoder().decode(reply.bytes);
+}
+
+/** The row of a Markdown table that starts with the cell. */
+const row = (markdown: string, first: string) =>
+  markdown.split('\n').find((line) => line.startsWith(`| ${first} |`)) ?? `(no row ${first})`;
+
 describe('the internal control report and the period report', () => {
   let h: Harness;
   let admin: Client;
-  const get = async (kind: string, period: string, format = 'md', lang: 'sv' | 'en' = 'sv') =>
-    admin.get(
-      `/reports/${kind}?unit=${h.tenant.unitA}&period=${encodeURIComponent(period)}&format=${format}&lang=${lang}`,
-      { 'accept-language': lang },
-    );
-  const md = async (kind: string, period: string, lang: 'sv' | 'en' = 'sv') => {
-    const reply = await get(kind, period, 'md', lang);
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    return new TextDecoder().decode(reply.bytes);
-  };
-  /** The row of a Markdown table that starts with the cell. */
-  const row = (markdown: string, first: string) =>
-    markdown.split('\n').find((line) => line.startsWith(`| ${first} |`)) ?? `(no row ${first})`;
+  const get = (kind: string, period: string, format = 'md', lang: 'sv' | 'en' = 'sv') =>
+    reportOf(admin, h.tenant.unitA, kind, period, format, lang);
+  const md = (kind: string, period: string, lang: 'sv' | 'en' = 'sv') =>
+    markdownOf(admin, h.tenant.unitA, kind, period, lang);
 
   beforeAll(async () => {
     h = await createHarness();
@@ -272,16 +287,8 @@ describe('the internal control report and the period report', () => {
 describe('the internal control report: categories, goals and evidence, where the plan has them', () => {
   let h: Harness;
   let admin: Client;
-  const md = async (kind: string, period: string, lang: 'sv' | 'en' = 'sv') => {
-    const reply = await admin.get(
-      `/reports/${kind}?unit=${h.tenant.unitB}&period=${encodeURIComponent(period)}&format=md&lang=${lang}`,
-      { 'accept-language': lang },
-    );
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    return new TextDecoder().decode(reply.bytes);
-  };
-  const row = (markdown: string, first: string) =>
-    markdown.split('\n').find((line) => line.startsWith(`| ${first} |`)) ?? `(no row ${first})`;
+  const md = (kind: string, period: string, lang: 'sv' | 'en' = 'sv') =>
+    markdownOf(admin, h.tenant.unitB, kind, period, lang);
 
   beforeAll(async () => {
     h = await createHarness();
