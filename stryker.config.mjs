@@ -35,6 +35,10 @@ export default {
     '!src/server/reports/column-widths.ts',
     // The PDF/UA identification of the archive copy: held by pdf-accessibility.test.ts.
     '!src/server/reports/pdf-ua-identification.ts',
+    // Where a PDF is typeset (a worker thread), not what it says, as with the renderers; held by
+    // pdf-render-pool.test.ts.
+    '!src/server/reports/pdf-render-pool.ts',
+    '!src/server/reports/pdf-worker.ts',
     // Not listed on purpose: the server's message catalogues (src/server/messages/). They hold
     // texts, not logic; each text is asserted by the tests of the rule that sends it, and
     // messages.test.ts holds the two languages together.
