@@ -7,8 +7,12 @@ import { ReportTemplateEditor } from './report-template-editor.tsx';
 
 const UNIT = '01900000-0000-7000-8000-000000000001';
 
-/** The server: no template yet; the preview echoes the cover title it was sent; a save answers version 1. */
+/**
+ * The server: no template yet; the preview echoes the cover title it was sent; a save answers
+ * version 1 (then 2 …), and from then on the template is there when read.
+ */
 function serve(refuse?: { path: string; message: string }): SeenRequest[] {
+  let saved: Record<string, unknown> | null = null;
   return answerFetch((request) => {
     if (request.url.includes('/report-templates/preview')) {
       const settings = (request.body as { settings: { cover: { title: string | null } } }).settings;
@@ -23,16 +27,17 @@ function serve(refuse?: { path: string; message: string }): SeenRequest[] {
           { type: 'about:blank', title: 'Ogiltiga uppgifter', status: 400, detail: refuse.message, errors: [refuse] },
           400,
         );
-      return json({
+      saved = {
         id: '01900000-0000-7000-8000-0000000000f1',
         unitId: UNIT,
         settings: (request.body as { settings: unknown }).settings,
         logo: null,
-        version: 1,
+        version: saved === null ? 1 : (saved.version as number) + 1,
         updatedAt: '2026-06-15T10:00:00.000Z',
-      });
+      };
+      return json(saved);
     }
-    return json({ template: null, inherited: null });
+    return json({ template: saved, inherited: null });
   });
 }
 
@@ -88,6 +93,16 @@ describe('Rapportmall on the Rapporter screen', () => {
       },
     });
     expect(put.body).not.toHaveProperty('version');
+
+    // The template now exists and is read again: the confirmation stays, and the next save
+    // writes against the version the first one made.
+    await expect
+      .poll(() => seen.filter((request) => request.method === 'GET' && !request.url.includes('preview')).length)
+      .toBeGreaterThan(1);
+    expect(within(form).getByText('Mallen är sparad.')).toBeTruthy();
+    await userEvent.click(within(form).getByRole('button', { name: 'Spara mallen' }));
+    await expect.poll(() => seen.filter((request) => request.method === 'PUT').length).toBe(2);
+    expect(seen.filter((request) => request.method === 'PUT')[1]!.body).toMatchObject({ version: 1 });
   });
 
   test('a field the server refuses is named at its field', async () => {

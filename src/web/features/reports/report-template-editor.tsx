@@ -107,7 +107,9 @@ export function ReportTemplateEditor({
         <Loading />
       ) : (
         <TemplateForm
-          key={`${scope}-${read.data.template?.id ?? 'new'}`}
+          // Keyed by scope only: the first save creates the template, and the form (with its
+          // confirmation and the version it now writes against) must stay as it is.
+          key={scope}
           kind={kind}
           unitId={unitId}
           period={period}
