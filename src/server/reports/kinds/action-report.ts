@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isOverdue } from '../../../domain/plan-item.ts';
 import { actions } from '../../db/schema/actions.ts';
@@ -11,11 +11,11 @@ import { risks } from '../../db/schema/risks.ts';
 import { statuses } from '../../db/schema/statuses.ts';
 import { users } from '../../db/schema/users.ts';
 import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
-import { plansOfYears } from '../../overview/plan-year.ts';
 import type { Block, Cell, ReportDocument, Span } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { label, periodText, readableSubtree, rich, type ReportContext } from '../report-context.ts';
 import { newDocument } from './kind-helpers.ts';
+import { deviationsOfReport, severitiesOfReport } from './report-deviations.ts';
 
 /**
  * Åtgärdsrapport: every deviation of the period (found in the reporting period, or belonging to
@@ -69,18 +69,7 @@ export async function actionReport(context: ReportContext): Promise<ReportDocume
             and(eq(responsibleUnit.tenantId, answering.tenantId), eq(responsibleUnit.id, answering.responsibleUnitId)),
           )
           .leftJoin(statuses, and(eq(statuses.tenantId, answering.tenantId), eq(statuses.id, answering.statusId)))
-          .where(
-            and(
-              eq(deviations.tenantId, tenantId),
-              isNull(deviations.archivedAt),
-              inArray(plans.unitId, units),
-              plansOfYears(tenantId, context.startYear, context.endYear),
-              // For a reporting period, the deviations found in it.
-              context.window
-                ? between(deviations.foundOn, context.window.startDate, context.window.endDate)
-                : undefined,
-            ),
-          )
+          .where(deviationsOfReport(context, units))
           .orderBy(asc(deviations.foundOn), asc(deviations.title));
   // Stryker restore ConditionalExpression
   const actionIds = [...new Set(rows.flatMap((row) => (row.action ? [row.action.id] : [])))];
@@ -107,14 +96,7 @@ export async function actionReport(context: ReportContext): Promise<ReportDocume
   const localized = (entry: { labelSv: string; labelEn: string }) =>
     context.locale === 'sv' ? entry.labelSv : entry.labelEn;
 
-  // Every severity the tenant offers, and any archived since that a deviation still has, mildest first.
-  const severities = (
-    await db
-      .select()
-      .from(vocabularyEntries)
-      .where(and(eq(vocabularyEntries.tenantId, tenantId), eq(vocabularyEntries.kind, 'deviation_severity')))
-      .orderBy(asc(vocabularyEntries.sortOrder), asc(vocabularyEntries.labelSv))
-  ).filter((entry) => entry.archivedAt === null || rows.some((row) => row.deviation.severityId === entry.id));
+  const severities = await severitiesOfReport(context, rows);
   const countRow = (title: string, of: typeof rows, header = false): Cell[] => {
     const answered = of.filter((row) => row.action !== null).length;
     return [

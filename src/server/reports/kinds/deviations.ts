@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { actions } from '../../db/schema/actions.ts';
 import { controls } from '../../db/schema/controls.ts';
@@ -7,11 +7,11 @@ import { orgUnits } from '../../db/schema/org-units.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { users } from '../../db/schema/users.ts';
 import { vocabularyEntries } from '../../db/schema/vocabulary-entries.ts';
-import { plansOfYears } from '../../overview/plan-year.ts';
 import type { Block, ReportDocument } from '../document.ts';
 import { cell, text } from '../document.ts';
 import { periodText, readableSubtree, rich, type ReportContext } from '../report-context.ts';
 import { newDocument } from './kind-helpers.ts';
+import { deviationsOfReport, severitiesOfReport } from './report-deviations.ts';
 
 /**
  * Avvikelser for a unit and everything below it, found by the controls of the plans of the
@@ -20,7 +20,7 @@ import { newDocument } from './kind-helpers.ts';
  * action answers it, with the count per severity. For a reporting period, those found in it.
  */
 export async function deviationsReport(context: ReportContext): Promise<ReportDocument> {
-  const { labels, db, tenantId } = context;
+  const { labels, db } = context;
   const units = await readableSubtree(context);
   const answering = alias(actions, 'answering_action');
   const finder = alias(users, 'finder');
@@ -47,28 +47,10 @@ export async function deviationsReport(context: ReportContext): Promise<ReportDo
             vocabularyEntries,
             and(eq(vocabularyEntries.tenantId, deviations.tenantId), eq(vocabularyEntries.id, deviations.severityId)),
           )
-          .where(
-            and(
-              eq(deviations.tenantId, tenantId),
-              isNull(deviations.archivedAt),
-              inArray(plans.unitId, units),
-              plansOfYears(tenantId, context.startYear, context.endYear),
-              // For a reporting period, the deviations found in it.
-              context.window
-                ? between(deviations.foundOn, context.window.startDate, context.window.endDate)
-                : undefined,
-            ),
-          )
+          .where(deviationsOfReport(context, units))
           .orderBy(asc(deviations.foundOn), asc(orgUnits.name));
   // Stryker restore ConditionalExpression
-  // Every severity the tenant offers, and any archived since that a deviation still has, mildest first.
-  const severities = (
-    await db
-      .select()
-      .from(vocabularyEntries)
-      .where(and(eq(vocabularyEntries.tenantId, tenantId), eq(vocabularyEntries.kind, 'deviation_severity')))
-      .orderBy(asc(vocabularyEntries.sortOrder), asc(vocabularyEntries.labelSv))
-  ).filter((entry) => entry.archivedAt === null || rows.some((row) => row.deviation.severityId === entry.id));
+  const severities = await severitiesOfReport(context, rows);
   const severityLabel = (entry: { labelSv: string; labelEn: string }) =>
     context.locale === 'sv' ? entry.labelSv : entry.labelEn;
   const blocks: Block[] = [{ type: 'heading', level: 1, text: labels.summary, section: 'summary' }];
