@@ -51,18 +51,57 @@ describe('forms', () => {
     await page.getByLabel('Allvarlighet').selectOption({ label: 'Mindre väsentlig' });
     await page.getByRole('button', { name: 'Spara avvikelsen' }).click();
     await page.getByRole('link', { name: 'Rapporten kom för sent' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Avvikelse: Rapporten kom för sent' }).waitFor();
+    await page.getByRole('link', { name: 'Ändra avvikelsen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ändra avvikelse' }).waitFor();
     expect(await page.getByLabel('Allvarlighet').locator('option:checked').textContent()).toBe('Mindre väsentlig');
     await page.getByLabel('Åtgärd som svarar på avvikelsen').selectOption({ label: 'Samverkan' });
     await page.getByLabel('Läge').selectOption({ label: 'Åtgärdad' });
     await checkScreen(page, 'form-deviation');
     await page.getByRole('button', { name: 'Spara avvikelsen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Låg sysselsätting' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Avvikelse: Rapporten kom för sent' }).waitFor();
+    await page.getByRole('main').getByText('Åtgärdad', { exact: true }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Samverkan', exact: true }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Låg sysselsätting' }).click();
     await page
       .getByRole('region', { name: 'Avvikelser' })
       .getByText(/Rapporten kom för sent.*Åtgärdad/s)
       .waitFor();
     await page.context().close();
+  });
+
+  test('from a deviation, the administrator makes the action that answers it (Skapa åtgärd), by keyboard', async () => {
+    const page = await session.newPage();
+    await signIn(session, page, 'anders.pettersson@exempelkommun-b.example');
+    await page.getByRole('link', { name: 'Uppföljning av arbetslöshetssiffror.', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Registrera avvikelse för Uppföljning av arbetslöshetssiffror.' }).click();
+    await page.getByLabel('Vad avviker').fill('Underlaget saknade källor');
+    await page.getByLabel('Allvarlighet').selectOption({ label: 'Väsentlig' });
+    await page.getByRole('button', { name: 'Spara avvikelsen' }).click();
+    const href = await page.getByRole('link', { name: 'Underlaget saknade källor' }).getAttribute('href');
+    await page.context().close();
+
+    const admin = await session.newPage();
+    await signIn(session, admin, 'admin@exempelkommun-b.example');
+    await admin.goto(new URL(href!, session.url).toString());
+    await admin.getByRole('heading', { level: 1, name: 'Avvikelse: Underlaget saknade källor' }).waitFor();
+    await admin.getByText('Ingen åtgärd svarar ännu mot avvikelsen.').waitFor();
+    const create = admin.getByRole('link', { name: 'Skapa åtgärd' });
+    await create.focus();
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('heading', { level: 1, name: 'Ny åtgärd' }).waitFor();
+    const title = admin.getByRole('textbox', { name: 'Rubrik' });
+    expect(await title.inputValue()).toBe('Underlaget saknade källor');
+    await checkScreen(admin, 'form-action-from-deviation');
+    await title.focus();
+    await admin.keyboard.press('ControlOrMeta+a');
+    await admin.keyboard.type('Källförteckning i varje underlag');
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('heading', { level: 1, name: 'Avvikelse: Underlaget saknade källor' }).waitFor();
+    await admin.getByRole('main').getByRole('link', { name: 'Källförteckning i varje underlag' }).waitFor();
+    expect(await admin.getByRole('link', { name: 'Skapa åtgärd' }).count()).toBe(0);
+    await checkScreen(admin, 'deviation-answered-by-new-action');
+    await admin.context().close();
   });
 
   test('an activity with focus areas and a sub-activity is added to an aktivitetsplan', async () => {

@@ -31,7 +31,15 @@ const actionFields = {
 };
 
 export const actionCreate = z
-  .strictObject({ planId: id, title: shortText, ...actionFields })
+  .strictObject({
+    planId: id,
+    title: shortText,
+    deviationId: id.optional().meta({
+      description:
+        'An avvikelse of the same plan that no other action answers: the new action answers it (Skapa åtgärd from the deviation), in the same change.',
+    }),
+    ...actionFields,
+  })
   .meta({ id: 'ActionCreate' });
 
 export const actionUpdate = z

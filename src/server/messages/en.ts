@@ -287,6 +287,8 @@ export const en: ServerMessages = {
     notAFollowUpOfControl: 'Not a follow-up of the control.',
     closeNeedsAction:
       'A deviation can be closed only when an action with a responsible person and an end date answers it.',
+    notOfPlan: 'The deviation does not belong to the action’s plan.',
+    alreadyAnswered: 'Another action already answers the deviation.',
   },
 
   deviationMail: {

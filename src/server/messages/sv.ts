@@ -311,6 +311,8 @@ export const sv = {
   deviations: {
     notAFollowUpOfControl: 'Finns inte för kontrollen.',
     closeNeedsAction: 'En avvikelse kan stängas först när en åtgärd med ansvarig person och slutdatum svarar mot den.',
+    notOfPlan: 'Avvikelsen hör inte till åtgärdens plan.',
+    alreadyAnswered: 'En annan åtgärd svarar redan mot avvikelsen.',
   },
 
   /** The message to the people concerned when a deviation is reported. */

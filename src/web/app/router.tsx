@@ -163,6 +163,9 @@ const newControlRoute = createRoute({
 const newActionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/risker/$riskId/ny-atgard',
+  validateSearch: (search: Record<string, unknown>): { avvikelse?: string | undefined } => ({
+    avvikelse: optionalString(search.avvikelse),
+  }),
   component: lazyRouteComponent(() => import('../features/items/item-pages.tsx'), 'NewActionPage'),
 });
 const editControlRoute = createRoute({
@@ -181,9 +184,15 @@ const newDeviationRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/deviations/deviation-form-page.tsx'), 'DeviationFormPage'),
 });
 
-const editDeviationRoute = createRoute({
+const deviationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/avvikelser/$deviationId',
+  component: lazyRouteComponent(() => import('../features/deviations/deviation-page.tsx'), 'DeviationPage'),
+});
+
+const editDeviationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/avvikelser/$deviationId/redigera',
   component: lazyRouteComponent(() => import('../features/deviations/deviation-form-page.tsx'), 'EditDeviationPage'),
 });
 
@@ -453,6 +462,7 @@ const routeTree = rootRoute.addChildren([
   editControlRoute,
   editActionRoute,
   newDeviationRoute,
+  deviationRoute,
   editDeviationRoute,
   newFollowUpRoute,
   editFollowUpRoute,

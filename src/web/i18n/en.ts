@@ -795,6 +795,15 @@ export const en: Messages = {
   'entityType.follow_up': 'the follow-up',
   'entityType.deviation': 'the deviation',
 
+  'deviationPage.title': 'Deviation',
+  'deviationPage.edit': 'Change the deviation',
+  'deviationPage.createAction': 'Create action',
+  'deviationPage.control': 'Control',
+  'deviationPage.risk': 'Risk',
+  'deviationPage.plan': 'Plan',
+  'deviationPage.noAction': 'No action answers the deviation yet.',
+  'itemForm.answersDeviation': ({ title }) =>
+    `The action answers the deviation ${title}. It is linked to the deviation when you save.`,
   'deviationForm.edit': 'Edit deviation',
   'deviationForm.action': 'Action answering the deviation',
   'deviationForm.actionHelp': 'Closing the deviation needs an action with a responsible person and an end date.',

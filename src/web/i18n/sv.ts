@@ -823,6 +823,15 @@ export const sv = {
     `Ger ${count === 1 ? '1 avstämningsdatum' : `${count} avstämningsdatum`}: ${dates}`,
   'entityType.deviation': 'avvikelsen',
 
+  'deviationPage.title': 'Avvikelse',
+  'deviationPage.edit': 'Ändra avvikelsen',
+  'deviationPage.createAction': 'Skapa åtgärd',
+  'deviationPage.control': 'Kontrollmoment',
+  'deviationPage.risk': 'Risk',
+  'deviationPage.plan': 'Plan',
+  'deviationPage.noAction': 'Ingen åtgärd svarar ännu mot avvikelsen.',
+  'itemForm.answersDeviation': ({ title }: { title: string }) =>
+    `Åtgärden svarar mot avvikelsen ${title}. Den kopplas till avvikelsen när du sparar.`,
   'deviationForm.edit': 'Ändra avvikelse',
   'deviationForm.action': 'Åtgärd som svarar på avvikelsen',
   'deviationForm.actionHelp': 'För att stänga avvikelsen behövs en åtgärd med ansvarig och slutdatum.',

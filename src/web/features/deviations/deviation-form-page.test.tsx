@@ -59,7 +59,11 @@ function renderAt(address: string) {
       path: '/kontrollmoment/$itemId/ny-avvikelse',
       component: DeviationFormPage,
     }),
-    createRoute({ getParentRoute: () => root, path: '/avvikelser/$deviationId', component: EditDeviationPage }),
+    createRoute({
+      getParentRoute: () => root,
+      path: '/avvikelser/$deviationId/redigera',
+      component: EditDeviationPage,
+    }),
     createRoute({
       getParentRoute: () => root,
       path: '/avvikelser',
@@ -128,7 +132,7 @@ describe('the deviation screens', () => {
   test('a deviation keeps an archived severity it already has', async () => {
     setCsrfToken('csrf-1');
     const seen = server();
-    renderAt(`/avvikelser/${DEVIATION.id}`);
+    renderAt(`/avvikelser/${DEVIATION.id}/redigera`);
     const user = userEvent.setup();
 
     const severity = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Allvarlighet' });

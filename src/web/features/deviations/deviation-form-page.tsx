@@ -49,7 +49,7 @@ export function DeviationFormPage() {
 /** Changes a deviation: what was reported to whom, the action that answers it, and closing it. */
 export function EditDeviationPage() {
   const { t } = useI18n();
-  const { deviationId } = useParams({ from: '/avvikelser/$deviationId' });
+  const { deviationId } = useParams({ from: '/avvikelser/$deviationId/redigera' });
   const data = useQuery({
     queryKey: deviationKeys.editForm(deviationId),
     queryFn: async ({ signal }) => {
@@ -168,7 +168,9 @@ function DeviationForm({
         })
       : await createDeviation({ controlId: control.id, ...body });
     await invalidateDeviation(queryClient, { id: saved.id, planId: control.planId, riskId: control.riskId });
-    await navigate({ to: '/risker/$riskId', params: { riskId: control.riskId }, hash: `item-${control.id}` });
+    // A changed deviation is shown as read; a new one on its control's risk page, where it was recorded.
+    if (deviation) await navigate({ to: '/avvikelser/$deviationId', params: { deviationId: saved.id } });
+    else await navigate({ to: '/risker/$riskId', params: { riskId: control.riskId }, hash: `item-${control.id}` });
   }
 
   const chosen = severities.find((severity) => severity.id === values.severityId);

@@ -106,4 +106,46 @@ describe('the control form', () => {
       checkpoints: ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'],
     });
   });
+
+  test('an action made from a deviation (Skapa åtgärd) starts from its title and description and is sent to answer it', async () => {
+    setCsrfToken('csrf-1');
+    const deviation = {
+      id: 'd1',
+      controlId: CONTROL.id,
+      title: 'Attest saknas',
+      description: 'Två av tjugo utbetalningar saknade attest.',
+    };
+    const seen = answerFetch((request) =>
+      planReads(request, (path) => {
+        if (path === `/api/v1/risks/${RISK.id}`) return json(RISK);
+        if (path === `/api/v1/deviations/${deviation.id}`) return json(deviation);
+        if (path === '/api/v1/actions' && request.method === 'POST')
+          return json({ ...CONTROL, id: 'a1', ...(request.body as object) }, 201);
+        return undefined;
+      }),
+    );
+    const { router } = renderScreen('/formular', () => (
+      <ItemFormPage kind="action" riskId={RISK.id} deviationId={deviation.id} />
+    ));
+    const user = userEvent.setup();
+
+    const title = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Rubrik' });
+    expect(title.value).toBe('Attest saknas');
+    expect(
+      screen.getByText('Åtgärden svarar mot avvikelsen Attest saknas. Den kopplas till avvikelsen när du sparar.'),
+    ).toBeTruthy();
+    await user.clear(title);
+    await user.type(title, 'Inför attest före utbetalning');
+    await user.click(screen.getByRole('button', { name: 'Spara' }));
+
+    await waitFor(() => expect(seen.some((request) => request.method === 'POST')).toBe(true));
+    expect(seen.find((request) => request.method === 'POST')!.body).toMatchObject({
+      riskId: RISK.id,
+      title: 'Inför attest före utbetalning',
+      whatToDo: 'Två av tjugo utbetalningar saknade attest.',
+      deviationId: deviation.id,
+    });
+    // Back to the deviation, which now names the action.
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/avvikelser/${deviation.id}`));
+  });
 });

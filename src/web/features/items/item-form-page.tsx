@@ -20,6 +20,7 @@ import {
 } from '../../components/structured-fields.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { blankToNull } from '../../lib/format.ts';
+import { deviationKeys, getDeviation, type Deviation } from '../../api/deviations.ts';
 import {
   createAction,
   createControl,
@@ -132,7 +133,7 @@ function saveItem(
   item: Control | Action | null,
   values: ItemValues,
   version: number | undefined,
-  where: { planId: string; riskId: string | null },
+  where: { planId: string; riskId: string | null; deviationId: string | null },
 ): Promise<Control | Action> {
   if (kind === 'control') {
     const body = controlBody(values);
@@ -141,13 +142,36 @@ function saveItem(
   const body = actionBody(values);
   return item
     ? updateAction(item.id, { ...body, version })
-    : createAction({ ...body, planId: where.planId, riskId: where.riskId });
+    : createAction({
+        ...body,
+        planId: where.planId,
+        riskId: where.riskId,
+        ...(where.deviationId === null ? {} : { deviationId: where.deviationId }),
+      });
 }
 
-/** Loads what the form needs: the item when changing one, the risk it belongs to, its plan. */
-export function ItemFormPage({ kind, itemId, riskId }: { kind: ItemKind; itemId?: string; riskId?: string }) {
+/**
+ * Loads what the form needs: the item when changing one, the risk it belongs to, its plan, and
+ * for an action made from an avvikelse (Skapa åtgärd) that deviation, which the action will answer.
+ */
+export function ItemFormPage({
+  kind,
+  itemId,
+  riskId,
+  deviationId,
+}: {
+  kind: ItemKind;
+  itemId?: string;
+  riskId?: string;
+  deviationId?: string | undefined;
+}) {
   const { t } = useI18n();
   const item = useQuery({ ...itemQueries.detail(kind, itemId ?? ''), enabled: itemId !== undefined });
+  const deviation = useQuery({
+    queryKey: deviationKeys.deviation(deviationId ?? ''),
+    queryFn: ({ signal }) => getDeviation(deviationId!, signal),
+    enabled: deviationId !== undefined,
+  });
   const ownRiskId = riskId ?? item.data?.riskId ?? undefined;
   const riskQuery = useQuery({ ...riskQueries.detail(ownRiskId ?? ''), enabled: ownRiskId !== undefined });
   const planId = item.data?.planId ?? riskQuery.data?.planId;
@@ -156,7 +180,8 @@ export function ItemFormPage({ kind, itemId, riskId }: { kind: ItemKind; itemId?
   const statuses = useStatuses();
   const units = useOrgUnits();
   const title = itemId ? t(`itemForm.edit.${kind}`) : t(`itemForm.new.${kind}`);
-  const error = item.error ?? riskQuery.error ?? planQuery.error ?? users.error ?? statuses.error ?? units.error;
+  const error =
+    item.error ?? deviation.error ?? riskQuery.error ?? planQuery.error ?? users.error ?? statuses.error ?? units.error;
   if (error)
     return (
       <Page title={title}>
@@ -165,6 +190,7 @@ export function ItemFormPage({ kind, itemId, riskId }: { kind: ItemKind; itemId?
     );
   if (
     (itemId && !item.data) ||
+    (deviationId && !deviation.data) ||
     (ownRiskId && !riskQuery.data) ||
     !planQuery.data ||
     !users.data ||
@@ -183,6 +209,7 @@ export function ItemFormPage({ kind, itemId, riskId }: { kind: ItemKind; itemId?
     item: item.data ?? null,
     risk: riskQuery.data ?? null,
     plan: planQuery.data,
+    deviation: deviation.data ?? null,
   };
   return kind === 'control' ? (
     <ControlFormLists key={key} {...props} />
@@ -216,9 +243,18 @@ interface ItemFormProps {
   risk: Risk | null;
   plan: Plan;
   methods: VocabularyEntry[];
+  /** The avvikelse a new action answers: it gives the action its first title and text. */
+  deviation: Deviation | null;
 }
 
-function ItemForm({ kind, title, item, risk, plan, methods }: ItemFormProps) {
+/** A new action made from a deviation starts from the deviation's title and description. */
+function startValues(item: Control | Action | null, deviation: Deviation | null): ItemValues {
+  const values = toValues(item as Partial<Control & Action> | null);
+  if (item || !deviation) return values;
+  return { ...values, title: deviation.title, whatToDo: deviation.description ?? '' };
+}
+
+function ItemForm({ kind, title, item, risk, plan, methods, deviation }: ItemFormProps) {
   const { t, locale, formatLocale } = useI18n();
   const planId = plan.id;
   const navigate = useNavigate();
@@ -226,7 +262,7 @@ function ItemForm({ kind, title, item, risk, plan, methods }: ItemFormProps) {
   const users = useUsers().data!;
   const statuses = useStatuses().data!;
   const units = useOrgUnits().data!;
-  const form = useEntityForm(toValues(item as Partial<Control & Action> | null), item?.version);
+  const form = useEntityForm(startValues(item, deviation), item?.version);
   // Functions of the plan's unit and the units above it, to name one as kontrollansvarig.
   const functions = useQuery({ ...unitFunctionQueries.ofUnit(plan.unitId, true), enabled: kind === 'control' });
   const currentFunction = item && 'responsibleFunction' in item ? item.responsibleFunction : null;
@@ -245,9 +281,17 @@ function ItemForm({ kind, title, item, risk, plan, methods }: ItemFormProps) {
   const errors = submit.fieldErrors;
 
   async function send(formValues: ItemValues, version: number | undefined) {
-    const saved = await saveItem(kind, item, formValues, version, { planId, riskId: risk?.id ?? null });
+    const saved = await saveItem(kind, item, formValues, version, {
+      planId,
+      riskId: risk?.id ?? null,
+      deviationId: item ? null : (deviation?.id ?? null),
+    });
     await invalidateItem(queryClient, { kind, id: saved.id, planId, riskId: risk?.id ?? null });
-    if (risk) await navigate({ to: '/risker/$riskId', params: { riskId: risk.id }, hash: `item-${saved.id}` });
+    if (!item && deviation) {
+      // Back to the deviation, which now names the action that answers it.
+      await queryClient.invalidateQueries({ queryKey: deviationKeys.all });
+      await navigate({ to: '/avvikelser/$deviationId', params: { deviationId: deviation.id } });
+    } else if (risk) await navigate({ to: '/risker/$riskId', params: { riskId: risk.id }, hash: `item-${saved.id}` });
     else
       await navigate({
         to: '/planer/$planId',
@@ -298,6 +342,7 @@ function ItemForm({ kind, title, item, risk, plan, methods }: ItemFormProps) {
   return (
     <Page title={title}>
       {risk && <p className="lead">{t('itemForm.forRisk', { risk: risk.title })}</p>}
+      {!item && deviation && <p className="notice">{t('itemForm.answersDeviation', { title: deviation.title })}</p>}
       <FormFrame form={form} send={send} base={item} conflictFields={fields} toValues={(current) => toValues(current)}>
         <InputField
           label={t('itemForm.title')}

@@ -1,4 +1,4 @@
-import { useParams } from '@tanstack/react-router';
+import { useParams, useSearch } from '@tanstack/react-router';
 import { ItemFormPage } from './item-form-page.tsx';
 
 // The addresses of the control and action forms, each reading its ids from the address.
@@ -10,7 +10,9 @@ export function NewControlPage() {
 
 export function NewActionPage() {
   const { riskId } = useParams({ from: '/risker/$riskId/ny-atgard' });
-  return <ItemFormPage kind="action" riskId={riskId} />;
+  // Skapa åtgärd from an avvikelse: the new action answers it.
+  const { avvikelse } = useSearch({ from: '/risker/$riskId/ny-atgard' });
+  return <ItemFormPage kind="action" riskId={riskId} deviationId={avvikelse} />;
 }
 
 export function EditControlPage() {
