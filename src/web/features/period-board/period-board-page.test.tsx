@@ -77,8 +77,8 @@ describe('Periodens uppföljning', () => {
     const asked = new URL(seen.find((request) => request.url.includes('/follow-up-board'))!.url, 'http://localhost');
     expect(asked.searchParams.get('unitId')).toBe(NAMND_UNIT.id);
     expect(asked.searchParams.get('periodId')).toBeNull();
-    expect((screen.getByRole('combobox', { name: 'Enhet' }) as HTMLSelectElement).value).toBe(NAMND_UNIT.id);
-    expect((screen.getByRole('combobox', { name: 'Period' }) as HTMLSelectElement).value).toBe('q2');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Enhet' }).value).toBe(NAMND_UNIT.id);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Period' }).value).toBe('q2');
     const counts = Object.fromEntries(
       [...document.querySelectorAll('.board-counts > div')].map((entry) => [
         entry.querySelector('dt')!.textContent,
