@@ -5,7 +5,8 @@ import type {
   followUpReminder,
   followUpReminderCreate,
 } from '../../domain/contracts/follow-up-board.ts';
-import { api } from '../lib/api.ts';
+import { api, apiAll } from '../lib/api.ts';
+import type { Period } from './reporting-calendar.ts';
 import type { Answer, Body } from './shared.ts';
 
 export type FollowUpBoard = Answer<typeof followUpBoard>;
@@ -29,7 +30,14 @@ export function sendFollowUpReminder(body: Body<typeof followUpReminderCreate>) 
   return api<FollowUpReminder>('/follow-up-board/reminders', { method: 'POST', body });
 }
 
+/** Every reporting period of the tenant, whatever the year: a board can look back at any of them. */
+export function listAllPeriods(signal?: AbortSignal) {
+  return apiAll<Period>('/reporting-calendar/periods', {}, signal);
+}
+
 export const followUpBoardQueries = {
+  periods: () =>
+    queryOptions({ queryKey: [...followUpBoardKeys.all, 'periods'], queryFn: ({ signal }) => listAllPeriods(signal) }),
   board: (unitId: string, periodId: string | undefined) =>
     queryOptions({
       queryKey: followUpBoardKeys.board(unitId, periodId),

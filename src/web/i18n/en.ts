@@ -215,6 +215,7 @@ export const en: Messages = {
   'periodBoard.intro':
     'Who has written their follow-up for the period, who is missing and who has had it sent back? Remind the responsible with one click.',
   'periodBoard.notYours': 'The follow-up of the period is for coordinators and administrators.',
+  'periodBoard.noPeriods': 'There are no reporting periods. They are set up in the annual calendar.',
   'periodBoard.period': 'Period',
   'periodBoard.summaryTitle': ({ unit, period }) => `${unit}, ${period}`,
   'periodBoard.deadline': ({ date }) => `Last day to report: ${date}`,

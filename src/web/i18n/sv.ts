@@ -215,6 +215,7 @@ export const sv = {
   'periodBoard.intro':
     'Vem har skrivit sin uppföljning för perioden, vem saknas och vem har fått den tillbaka? Påminn de ansvariga med ett klick.',
   'periodBoard.notYours': 'Periodens uppföljning är för samordnare och administratörer.',
+  'periodBoard.noPeriods': 'Det finns inga rapporteringsperioder. De läggs upp i årshjulet.',
   'periodBoard.period': 'Period',
   'periodBoard.summaryTitle': ({ unit, period }: { unit: string; period: string }) => `${unit}, ${period}`,
   'periodBoard.deadline': ({ date }: { date: string }) => `Sista dag att rapportera: ${date}`,

@@ -13,6 +13,9 @@ const PERIOD = {
   endDate: '2026-06-30',
 };
 
+const Q1 = { ...PERIOD, id: 'q1', label: 'Kvartal 1 2026', startDate: '2026-01-01', endDate: '2026-03-31' };
+const HELAR = { ...PERIOD, id: 'y', label: 'Helår 2026', startDate: '2026-01-01', endDate: '2026-12-31' };
+
 function item(id: string, title: string, state: string, extra: object = {}) {
   return {
     kind: 'control',
@@ -42,10 +45,13 @@ function server() {
     const url = new URL(request.url, 'http://localhost');
     const path = url.pathname.replace('/api/v1', '');
     if (path === '/me')
-      return json({ ...me, roles: [{ ...me.roles[0]!, unitName: NAMND_UNIT.name, role: 'coordinator' }] });
+      return json({
+        ...me,
+        now: '2026-06-15T10:00:00.000Z',
+        roles: [{ ...me.roles[0]!, unitName: NAMND_UNIT.name, role: 'coordinator' }],
+      });
     if (path === '/org-units') return json({ items: [ROOT_UNIT, NAMND_UNIT], total: 2 });
-    if (path === '/reporting-calendar')
-      return json({ periods: url.searchParams.get('year') === '2026' ? [PERIOD] : [], events: [] });
+    if (path === '/reporting-calendar/periods') return json({ items: [Q1, PERIOD, HELAR], total: 3 });
     if (path === '/follow-up-board/reminders' && request.method === 'POST') {
       reminded = '2026-06-15T10:00:00.000Z';
       return json({ remindedAt: reminded, queued: 1, recipients: [{ userId: 'p2', name: 'Berit Ansvarig' }] });
@@ -73,12 +79,18 @@ describe('Periodens uppföljning', () => {
     renderScreen('/periodens-uppfoljning', () => <PeriodBoardPage />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Periodens uppföljning' })).toBeTruthy();
     await screen.findByRole('heading', { name: 'Socialnämnden, Kvartal 2 2026' });
-    // The board was asked for the person's unit, without a period: the server's running one.
-    const asked = new URL(seen.find((request) => request.url.includes('/follow-up-board'))!.url, 'http://localhost');
+    // The board was asked for the person's unit and the period running today by the server's clock (the shortest).
+    const asked = new URL(seen.find((request) => request.url.includes('/follow-up-board?'))!.url, 'http://localhost');
     expect(asked.searchParams.get('unitId')).toBe(NAMND_UNIT.id);
-    expect(asked.searchParams.get('periodId')).toBeNull();
+    expect(asked.searchParams.get('periodId')).toBe('q2');
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Enhet' }).value).toBe(NAMND_UNIT.id);
-    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Period' }).value).toBe('q2');
+    const periodChooser = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Period' });
+    expect(periodChooser.value).toBe('q2');
+    expect([...periodChooser.options].map((option) => option.text)).toEqual([
+      'Kvartal 2 2026',
+      'Kvartal 1 2026',
+      'Helår 2026',
+    ]);
     const counts = Object.fromEntries(
       [...document.querySelectorAll('.board-counts > div')].map((entry) => [
         entry.querySelector('dt')!.textContent,

@@ -15,9 +15,10 @@ import {
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { managedUnits } from '../../lib/can-manage.ts';
-import { webYear } from '../../lib/clock.ts';
+import { webToday } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format.ts';
-import { loadPeriodList, periodLabel } from '../../lib/periods.ts';
+import { periodLabel, type Period } from '../../lib/periods.ts';
+import { periodRunningOn } from '../../../domain/reporting-period.ts';
 import { useOrgUnits } from '../../lib/reference-data.ts';
 import { useMe } from '../../lib/use-me.ts';
 
@@ -48,16 +49,13 @@ export function PeriodBoardPage() {
   const navigate = useNavigate();
   const me = useMe();
   const units = useOrgUnits();
-  const year = webYear();
-  const periods = useQuery({
-    queryKey: ['periods', year - 1, year + 1],
-    queryFn: ({ signal }) => loadPeriodList(year - 1, year + 1, signal),
-  });
+  const periods = useQuery(followUpBoardQueries.periods());
   const options = me.data && units.data ? unitOptions(managedUnits(me.data, units.data)) : [];
   const unitId = search.enhet ?? options[0]?.value;
+  const periodId = search.period ?? (periods.data ? defaultPeriod(periods.data, webToday())?.id : undefined);
   const board = useQuery({
-    ...followUpBoardQueries.board(unitId ?? '', search.period),
-    enabled: unitId !== undefined,
+    ...followUpBoardQueries.board(unitId ?? '', periodId),
+    enabled: unitId !== undefined && periodId !== undefined,
   });
   const title = t('periodBoard.title');
   const error = units.error ?? periods.error ?? board.error;
@@ -67,7 +65,7 @@ export function PeriodBoardPage() {
         <LoadFailed error={error} retry={() => void board.refetch()} />
       </Page>
     );
-  if (!me.data || !units.data)
+  if (!me.data || !units.data || !periods.data)
     return (
       <Page title={title}>
         <Loading />
@@ -81,15 +79,10 @@ export function PeriodBoardPage() {
     );
   const choose = (change: PeriodBoardSearch) =>
     void navigate({ to: '/periodens-uppfoljning', search: { ...search, ...change } });
-  const periodOptions = (periods.data ?? []).map((period) => ({
-    value: period.id,
-    label: periodLabel(period, locale),
-  }));
-  if (board.data && !periodOptions.some((option) => option.value === board.data.period.id))
-    periodOptions.push({
-      value: board.data.period.id,
-      label: locale === 'sv' ? board.data.period.label : board.data.period.labelEn,
-    });
+  // Newest first; of two starting together, the shorter first (Kvartal 1 before Helår).
+  const periodOptions = [...periods.data]
+    .sort((a, b) => b.startDate.localeCompare(a.startDate) || a.endDate.localeCompare(b.endDate))
+    .map((period) => ({ value: period.id, label: periodLabel(period, locale) }));
 
   return (
     <Page title={title}>
@@ -104,15 +97,34 @@ export function PeriodBoardPage() {
         />
         <FilterSelect
           label={t('periodBoard.period')}
-          value={search.period ?? board.data?.period.id ?? ''}
+          value={periodId ?? ''}
           includeAll={false}
           onChange={(value) => choose({ period: value })}
           options={periodOptions}
         />
       </div>
-      {board.data ? <Board board={board.data} /> : <Loading />}
+      {periodId === undefined ? (
+        <p>{t('periodBoard.noPeriods')}</p>
+      ) : board.data ? (
+        <Board board={board.data} />
+      ) : (
+        <Loading />
+      )}
     </Page>
   );
+}
+
+/**
+ * The period a board opens on: the one running today by the server's clock (the shortest when
+ * several overlap), else the latest that has begun, else the first to come.
+ */
+function defaultPeriod(periods: Period[], today: string): Period | undefined {
+  const running = periodRunningOn(periods, today);
+  if (running) return running;
+  const begun = periods.filter((period) => period.startDate <= today);
+  const byStart = (a: Period, b: Period) =>
+    a.startDate.localeCompare(b.startDate) || b.endDate.localeCompare(a.endDate);
+  return begun.sort(byStart).at(-1) ?? [...periods].sort(byStart)[0];
 }
 
 function Board({ board }: { board: FollowUpBoard }) {
