@@ -158,7 +158,7 @@ function Board({ board }: { board: FollowUpBoard }) {
           <p>{t('periodBoard.nothing')}</p>
         ) : (
           <div className="table-scroll" role="region" aria-labelledby="board-items-heading" tabIndex={0}>
-            <table className="table">
+            <table className="table board-table">
               <thead>
                 <tr>
                   <th scope="col">{t('myWork.item')}</th>
