@@ -40,6 +40,7 @@ import { riskRoutes } from './features/risks/routes.ts';
 import { controlRoutes } from './features/controls/routes.ts';
 import { actionRoutes } from './features/actions/routes.ts';
 import { followUpRoutes } from './features/follow-ups/routes.ts';
+import { followUpBoardRoutes } from './features/follow-ups/period-board-routes.ts';
 import { activityRoutes } from './features/activities/routes.ts';
 import { controlResultRoutes } from './features/control-results/routes.ts';
 import { deviationRoutes } from './features/deviations/routes.ts';
@@ -232,6 +233,7 @@ export function createApp({
   v1.route('/', actionRoutes());
   v1.route('/', activityRoutes());
   v1.route('/', followUpRoutes());
+  v1.route('/', followUpBoardRoutes());
   v1.route('/', deviationRoutes());
   v1.route('/', controlResultRoutes());
   v1.route('/', reviewRoutes());

@@ -4,10 +4,10 @@ import { id, timestamp } from './common.ts';
 export const outboxMessage = z
   .object({
     id,
-    kind: z.enum(['digest', 'deviation', 'invitation', 'password_reset']).meta({
+    kind: z.enum(['digest', 'deviation', 'invitation', 'password_reset', 'reminder']).meta({
       description:
-        'The weekly digest of reminders, the notice of a deviation, an invitation or a new-password link ' +
-        '(these two hold a placeholder for the link, filled in only when the message is sent).',
+        'The weekly digest of reminders, the notice of a deviation, an invitation, a new-password link ' +
+        '(these two hold a placeholder for the link, filled in only when the message is sent), or a coordinator’s reminder to write a period’s follow-up.',
     }),
     userId: id.nullable(),
     toAddress: z.string(),
@@ -20,6 +20,6 @@ export const outboxMessage = z
   .meta({ id: 'OutboxMessage' });
 
 export const outboxQuery = z.strictObject({
-  kind: z.enum(['digest', 'deviation', 'invitation', 'password_reset']).optional(),
+  kind: z.enum(['digest', 'deviation', 'invitation', 'password_reset', 'reminder']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -13,6 +13,8 @@ export interface OutgoingMessage {
   toAddress: string;
   subject: string;
   body: string;
+  /** When it was written, by the app's clock; unset: the database's present moment. */
+  createdAt?: Date;
 }
 
 /** Something that delivers a message; SMTP in production, a recording fake in tests. */

@@ -159,6 +159,18 @@ export const en: ServerMessages = {
   },
 
   /** Submitting, sending back and approving follow-ups. */
+  followUpBoard: {
+    noPeriodToday: 'No reporting period is running today. Choose a period.',
+    notDue: 'This is not to be followed up in the period.',
+    alreadyWritten: 'The follow-up for the period is already written; there is nothing to remind about.',
+    nobodyToRemind: 'There is no responsible person with an e-mail address to remind.',
+    managersOnly: "The period's follow-up is for the unit's coordinators and administrators.",
+    subject: (period) => `Uppsikt: reminder to follow up ${period}`,
+    intro: (sender, period) => `${sender} reminds you to write the follow-up for ${period}:`,
+    deadline: (date) => `Last day to report: ${date}`,
+    returned: (comment) => `The follow-up was sent back to you: ${comment}`,
+    closing: 'You write the follow-up in Uppsikt under My work.',
+  },
   followUpReview: {
     notSubmittable: 'Only a draft or a returned follow-up can be submitted; this one is submitted or approved already.',
     notReturnable: 'Only a submitted or approved follow-up can be sent back.',

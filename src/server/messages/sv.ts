@@ -173,6 +173,19 @@ export const sv = {
 
   /** One-time links: setting a first password, invitations, a forgotten password. */
   /** Submitting, sending back and approving follow-ups. */
+  /** Periodens uppföljning: the coordinator's board and its reminders. */
+  followUpBoard: {
+    noPeriodToday: 'Ingen rapporteringsperiod pågår i dag. Välj en period.',
+    notDue: 'Det här ska inte följas upp i perioden.',
+    alreadyWritten: 'Uppföljningen är redan skriven för perioden; det finns inget att påminna om.',
+    nobodyToRemind: 'Ingen ansvarig med e-postadress finns att påminna.',
+    managersOnly: 'Periodens uppföljning är för enhetens samordnare och administratörer.',
+    subject: (period: string) => `Uppsikt: påminnelse om uppföljning för ${period}`,
+    intro: (sender: string, period: string) => `${sender} påminner dig om att skriva uppföljningen för ${period}:`,
+    deadline: (date: string) => `Sista dag att rapportera: ${date}`,
+    returned: (comment: string) => `Uppföljningen har skickats tillbaka till dig: ${comment}`,
+    closing: 'Du skriver uppföljningen i Uppsikt under Mitt arbete.',
+  },
   followUpReview: {
     notSubmittable:
       'Bara ett utkast eller en återsänd uppföljning kan skickas in; den här är redan inskickad eller godkänd.',

@@ -12,6 +12,7 @@ export const OUTBOX_KINDS = Object.keys({
   deviation: true,
   invitation: true,
   password_reset: true,
+  reminder: true,
 } satisfies Record<OutboxKind, true>) as OutboxKind[];
 
 /** The messages Uppsikt has written (reminders, deviation notices, invitations, new-password links). */

@@ -75,6 +75,11 @@ function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {
                     {t('nav.myWork')}
                   </Link>
                 </li>
+                {me.roles.some((role) => role.role === 'coordinator' || role.role === 'administrator') && (
+                  <li>
+                    <Link to="/periodens-uppfoljning">{t('periodBoard.nav')}</Link>
+                  </li>
+                )}
                 <li>
                   <Link to="/organisation">{t('nav.organisation')}</Link>
                 </li>

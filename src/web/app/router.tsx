@@ -17,6 +17,7 @@ import type { YearSearch } from '../features/calendar/year-page.tsx';
 import type { GoalsSearch } from '../features/goals/goals-page.tsx';
 import type { OverviewSearch } from '../features/overview/overview-page.tsx';
 import type { CommonControlsSearch } from '../features/common-controls/common-controls-page.tsx';
+import type { PeriodBoardSearch } from '../features/period-board/period-board-page.tsx';
 import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
 import { Page, noteNavigation } from '../components/page.tsx';
 
@@ -72,6 +73,17 @@ const myWorkRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   component: lazyRouteComponent(() => import('../features/my-work/my-work-page.tsx'), 'MyWorkPage'),
+});
+
+// Periodens uppföljning: the coordinator's board of who has followed up the period, with Påminn.
+const periodBoardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/periodens-uppfoljning',
+  validateSearch: (search: Record<string, unknown>): PeriodBoardSearch => ({
+    enhet: optionalString(search.enhet),
+    period: optionalString(search.period),
+  }),
+  component: lazyRouteComponent(() => import('../features/period-board/period-board-page.tsx'), 'PeriodBoardPage'),
 });
 
 const organisationRoute = createRoute({
@@ -439,6 +451,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   firstRunRoute,
   myWorkRoute,
+  periodBoardRoute,
   organisationRoute,
   goalsRoute,
   commonControlsRoute,

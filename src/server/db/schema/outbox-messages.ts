@@ -4,15 +4,17 @@ import { users } from './users.ts';
 
 /**
  * What a message is: the weekly digest of reminders, the notice of a deviation, an invitation,
- * or a link to choose a new password (the last two hold a placeholder, never the link).
+ * a link to choose a new password (these two hold a placeholder, never the link), or a
+ * coordinator's reminder to write a period's follow-up (Påminn on Periodens uppföljning).
  */
-export const MESSAGE_KINDS = ['digest', 'deviation', 'invitation', 'password_reset'] as const;
+export const MESSAGE_KINDS = ['digest', 'deviation', 'invitation', 'password_reset', 'reminder'] as const;
 
 /**
  * Every e-mail Uppsikt writes. With SMTP configured the job runner sends pending messages and
  * records when; without (the embedded default) they stay here, where administrators read them.
  * `dedupeKey` is unique per tenant, so a reminder or notice is written once however many job
- * runners or retries try: "digest:<person>:<ISO week>", "deviation:<deviation>:<person>".
+ * runners or retries try: "digest:<person>:<ISO week>", "deviation:<deviation>:<person>",
+ * "reminder:<period>:<item>:<person>:<day>".
  * A runner claims a message (`claimedBy`, `claimedUntil`) and commits before it talks to the
  * mail server; a claim whose lease has run out (the runner died) can be taken again.
  */

@@ -45,6 +45,7 @@ describe('OutboxAdminPage: the messages Uppsikt has written', () => {
       'Avvikelse',
       'Inbjudan',
       'Nytt lösenord',
+      'Påminnelse om uppföljning',
     ]);
     await userEvent.selectOptions(filter, 'Nytt lösenord');
     await waitFor(() => expect(screen.queryByRole('heading', { level: 2, name: /^Inbjudan/ })).toBeNull());
