@@ -476,6 +476,7 @@ export const en: Messages = {
   'overview.deviationCount': ({ open, all }) => `${open} / ${all}`,
   'history.intro': ({ kind }) => `Every change of ${kind}: who, when, before and after.`,
   'history.changesAt': ({ time }) => `Changes ${time}`,
+  'history.titleOf': ({ title }) => `History: ${title}`,
   'history.viaToken': ({ token, createdBy }) => `with the API token “${token}” (created by ${createdBy})`,
 
   'activities.title': 'Activities',

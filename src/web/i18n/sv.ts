@@ -479,6 +479,7 @@ export const sv = {
   'overview.deviationCount': ({ open, all }: { open: number; all: number }) => `${open} / ${all}`,
   'history.intro': ({ kind }: { kind: string }) => `Alla ändringar av ${kind}: vem, när, före och efter.`,
   'history.changesAt': ({ time }: { time: string }) => `Ändringar ${time}`,
+  'history.titleOf': ({ title }: { title: string }) => `Historik: ${title}`,
   'history.viaToken': ({ token, createdBy }: { token: string; createdBy: string }) =>
     `med API-nyckeln ”${token}” (skapad av ${createdBy})`,
 
