@@ -153,7 +153,7 @@ function yearFraction(date: string, year: number, end = false): number {
 /**
  * The year drawn along its months: each reporting period a bar from its first to its last day,
  * each meeting a mark on its day, every one with its name written out (never colour alone).
- * The month list below says the same in words, so the drawing is hidden from screen readers.
+ * The month list below says the same in words, grouped by month.
  */
 function Timeline({
   calendar,
@@ -181,7 +181,7 @@ function Timeline({
       <figcaption>
         <strong>{t('year.timeline')}</strong> <span className="muted">{t('year.timelineNote')}</span>
       </figcaption>
-      <div className="year-timeline-scroll" aria-hidden="true">
+      <div className="year-timeline-scroll" role="region" aria-label={t('year.timeline')} tabIndex={0}>
         <div className="year-timeline-chart">
           <div className="year-timeline-months">
             {Array.from({ length: 12 }, (_, index) => (
