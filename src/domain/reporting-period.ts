@@ -1,14 +1,23 @@
 /**
- * Kinds of reporting period a tenant follows up in: quarters, tertials, the forecasts
- * (prognos 1, 2 …), the interim accounts (delårsbokslut), the annual accounts (helår), or a
- * tenant-named custom period.
+ * Kinds of reporting period a tenant follows up in: quarters, tertials, the calendar halves
+ * (halvår 1 and 2), the forecasts (prognos 1, 2 …), the interim accounts (delårsbokslut), the
+ * annual accounts (helår), or a tenant-named custom period.
  */
-export const REPORTING_PERIOD_KINDS = ['quarter', 'tertial', 'forecast', 'interim', 'annual', 'custom'] as const;
+export const REPORTING_PERIOD_KINDS = [
+  'quarter',
+  'tertial',
+  'half_year',
+  'forecast',
+  'interim',
+  'annual',
+  'custom',
+] as const;
 export type ReportingPeriodKind = (typeof REPORTING_PERIOD_KINDS)[number];
 
 const NAMES: Record<Exclude<ReportingPeriodKind, 'custom'>, { sv: string; en: string; numbered: boolean }> = {
   quarter: { sv: 'Kvartal', en: 'Quarter', numbered: true },
   tertial: { sv: 'Tertial', en: 'Tertial', numbered: true },
+  half_year: { sv: 'Halvår', en: 'Half year', numbered: true },
   forecast: { sv: 'Prognos', en: 'Forecast', numbered: true },
   interim: { sv: 'Delår', en: 'Interim', numbered: false },
   annual: { sv: 'Helår', en: 'Full year', numbered: false },
@@ -32,13 +41,13 @@ export function reportingPeriodLabel(
     : `${base} ${period.year}`;
 }
 
-/** The first and last calendar day of a quarter or tertial of a year, as ISO dates. */
+/** The first and last calendar day of a quarter, tertial or half of a year, as ISO dates. */
 export function standardPeriodDates(
-  kind: 'quarter' | 'tertial',
+  kind: 'quarter' | 'tertial' | 'half_year',
   number: number,
   year: number,
 ): { startDate: string; endDate: string } {
-  const months = kind === 'quarter' ? 3 : 4;
+  const months = kind === 'quarter' ? 3 : kind === 'tertial' ? 4 : 6;
   const count = 12 / months;
   if (!Number.isInteger(number) || number < 1 || number > count) {
     throw new RangeError(`${kind} number must be 1–${count}, got ${number}`);
@@ -53,6 +62,7 @@ export function standardPeriodDates(
 const LABEL_PATTERNS: { kind: Exclude<ReportingPeriodKind, 'custom'>; pattern: RegExp }[] = [
   { kind: 'quarter', pattern: /^(?:kvartal|quarter|q)\s*([1-4])\s+(\d{4})$/i },
   { kind: 'tertial', pattern: /^(?:tertial|t)\s*([1-3])\s+(\d{4})$/i },
+  { kind: 'half_year', pattern: /^(?:halvår|half year|h)\s*([1-2])\s+(\d{4})$/i },
   { kind: 'forecast', pattern: /^(?:prognos|forecast)\s*(\d{1,2})\s+(\d{4})$/i },
   { kind: 'interim', pattern: /^(?:delår|delårsbokslut|interim)\s+(\d{4})$/i },
   { kind: 'annual', pattern: /^(?:helår|årsbokslut|full year)\s+(\d{4})$/i },
@@ -86,6 +96,7 @@ export function defaultReportingPeriodDates(
   switch (kind) {
     case 'quarter':
     case 'tertial':
+    case 'half_year':
       return number === null ? null : standardPeriodDates(kind, number, year);
     case 'interim':
       return { startDate: `${year}-01-01`, endDate: `${year}-08-31` };

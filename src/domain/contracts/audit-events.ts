@@ -28,6 +28,14 @@ export const auditEvent = z
       }),
     entityType: z.string(),
     entityId: id,
+    entityTitle: z
+      .string()
+      .nullable()
+      .meta({ description: 'The entity’s current title or name; null for kinds without one.' }),
+    names: z.record(z.string(), z.string()).meta({
+      description:
+        'Id → name for the ids in the changes that are people, units, statuses or vocabulary entries, in the language asked for.',
+    }),
     operation: z.string().meta({ description: 'create, update, archive, restore …' }),
     unitId: id.nullable(),
     changes: z

@@ -106,3 +106,31 @@ export const calendarEventUpdate = z
     ...eventFields,
   })
   .meta({ id: 'CalendarEventUpdate' });
+
+export const standardPeriodsInput = z.strictObject({ year }).meta({ id: 'StandardPeriodsInput' });
+
+export const standardPeriodsResult = z
+  .object({
+    created: z.array(reportingPeriod).meta({ description: 'The periods made now.' }),
+    kept: z
+      .array(reportingPeriod)
+      .meta({ description: 'The standard periods the year already had, left as they were.' }),
+  })
+  .meta({ id: 'StandardPeriodsResult' });
+
+export const copyMeetingsInput = z
+  .strictObject({
+    year: year.meta({ description: 'The year to copy to; the meetings are copied from the year before.' }),
+    unitId: id
+      .nullable()
+      .optional()
+      .meta({ description: 'Only this unit’s meetings (null: only the tenant-wide ones); absent: all you may write.' }),
+  })
+  .meta({ id: 'CopyMeetingsInput' });
+
+export const copyMeetingsResult = z
+  .object({
+    created: z.array(calendarEvent).meta({ description: 'The meetings made in the new year.' }),
+    skipped: z.int().meta({ description: 'Meetings the new year already had (same kind, unit, title and date).' }),
+  })
+  .meta({ id: 'CopyMeetingsResult' });

@@ -418,6 +418,7 @@ export const en: ServerMessages = {
     numberNeeded: 'Give the period’s number.',
     fourQuarters: 'A year has four quarters.',
     threeTertials: 'A year has three tertials.',
+    twoHalves: 'A year has two halves.',
   },
 
   /** Sub-recommendations, several addressed nämnder, follow-up reviews. */

@@ -448,6 +448,7 @@ export const sv = {
     numberNeeded: 'Ange periodens nummer.',
     fourQuarters: 'Ett år har fyra kvartal.',
     threeTertials: 'Ett år har tre tertial.',
+    twoHalves: 'Ett år har två halvår.',
   },
 
   /** Sub-recommendations, several addressed nämnder, follow-up reviews. */

@@ -106,10 +106,6 @@ async function windowOf(
     return matches.length === 1 ? fromRow(matches[0]!) : null;
   }
   const { kind, year, number } = request;
-  if (kind === 'half_year') {
-    const dates = halfYearDates(number as 1 | 2, year);
-    return { code, label: halfYearLabel(number as 1 | 2, year, locale), year, ...dates, kind };
-  }
   const rows = await db
     .select()
     .from(reportingPeriods)
@@ -117,6 +113,13 @@ async function windowOf(
       and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.kind, kind), eq(reportingPeriods.year, year)),
     )
     .orderBy(asc(reportingPeriods.startDate));
+  if (kind === 'half_year') {
+    // A halvår the årshjul has, with its dates; else the calendar half.
+    const row = rows.find((candidate) => candidate.number === number);
+    if (row) return fromRow(row);
+    const dates = halfYearDates(number as 1 | 2, year);
+    return { code, label: halfYearLabel(number as 1 | 2, year, locale), year, ...dates, kind };
+  }
   if (kind === 'interim') {
     // The delår of the year in the order they run; "2020-D" is the first.
     const row = rows[(number ?? 1) - 1];

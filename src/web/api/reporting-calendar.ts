@@ -2,8 +2,10 @@ import { queryOptions } from '@tanstack/react-query';
 import type {
   calendarEventCreate,
   calendarEventUpdate,
+  copyMeetingsResult,
   reportingCalendar,
   reportingPeriodCreate,
+  standardPeriodsResult,
 } from '../../domain/contracts/reporting-calendar.ts';
 import { api } from '../lib/api.ts';
 import type { Answer, Body } from './shared.ts';
@@ -37,6 +39,19 @@ export function updateCalendarEvent(id: string, body: Body<typeof calendarEventU
 
 export function removeCalendarEvent(id: string) {
   return api<void>(`/reporting-calendar/events/${id}`, { method: 'DELETE' });
+}
+
+export type StandardPeriodsResult = Answer<typeof standardPeriodsResult>;
+export type CopyMeetingsResult = Answer<typeof copyMeetingsResult>;
+
+/** Gives a year its standard periods (tertial 1–3, halvår 1–2, helår); those it has are kept. */
+export function generateStandardPeriods(year: number) {
+  return api<StandardPeriodsResult>('/reporting-calendar/periods/standard', { method: 'POST', body: { year } });
+}
+
+/** Copies the meetings of the year before into `year`, those the caller may write. */
+export function copyMeetings(year: number) {
+  return api<CopyMeetingsResult>('/reporting-calendar/events/copy-meetings', { method: 'POST', body: { year } });
 }
 
 export const calendarQueries = {

@@ -510,6 +510,7 @@ export const sv = {
   'overview.deviationCount': ({ open, all }: { open: number; all: number }) => `${open} / ${all}`,
   'history.intro': ({ kind }: { kind: string }) => `Alla ändringar av ${kind}: vem, när, före och efter.`,
   'history.changesAt': ({ time }: { time: string }) => `Ändringar ${time}`,
+  'history.titleOf': ({ title }: { title: string }) => `Historik: ${title}`,
   'history.viaToken': ({ token, createdBy }: { token: string; createdBy: string }) =>
     `med API-nyckeln ”${token}” (skapad av ${createdBy})`,
 
@@ -748,6 +749,7 @@ export const sv = {
   'icon.pause': 'Paus',
   'periodKind.quarter': 'Kvartal',
   'periodKind.tertial': 'Tertial',
+  'periodKind.half_year': 'Halvår',
   'periodKind.forecast': 'Prognos',
   'periodKind.interim': 'Delår',
   'periodKind.annual': 'Helår',
@@ -1343,6 +1345,20 @@ export const sv = {
   'year.reportSent': 'Skickad till nämnd',
   'year.sometimeIn': 'Under månaden',
   'year.nothing': 'Inget inlagt.',
+  'year.timeline': 'Året som tidslinje',
+  'year.timelineNote': 'Samma perioder och sammanträden står månad för månad i listan under tidslinjen.',
+  'year.periodsRow': 'Perioder',
+  'year.meetingsRow': 'Sammanträden',
+  'year.tools': 'Lägg upp året',
+  'year.generatePeriods': ({ year }: { year: number }) => `Skapa standardperioder för ${year}`,
+  'year.generatePeriodsHelp': 'Tertial 1–3, halvår 1–2 och helår. Perioder som redan finns behålls.',
+  'year.copyMeetings': ({ year }: { year: number }) => `Kopiera sammanträden från ${year}`,
+  'year.copyMeetingsHelp':
+    'Varje sammanträde flyttas till samma veckodag i samma vecka året efter. Sammanträden som redan finns kopieras inte igen.',
+  'year.periodsGenerated': ({ created, kept }: { created: number; kept: number }) =>
+    `${created} perioder skapades, ${kept} fanns redan.`,
+  'year.meetingsCopied': ({ created, skipped }: { created: number; skipped: number }) =>
+    `${created} sammanträden kopierades, ${skipped} fanns redan.`,
   'year.empty': ({ year }: { year: number }) => `Inget är inlagt för ${year}.`,
   'admin.deadlineRole': 'Gäller roll',
   'admin.deadlineRoleHelp': 'Den som har rollen på enheten påminns i veckobrevet.',

@@ -61,6 +61,56 @@ describe('audit-events', () => {
     expect(bad.body.errors[0].path).toBe('from');
   });
 
+  test('each event names its item, and the people, units and vocabulary entries its changes hold', async () => {
+    const coordinator = await h.as('coordinator');
+    const risk = (
+      await coordinator.post('/risks', {
+        planId: planA.id,
+        title: 'Jäv vid upphandling',
+        processId: h.tenant.vocabularyIds.process.ekonomi,
+        ownerId: h.userIds.responsible,
+        likelihood: 2,
+        consequence: 3,
+      })
+    ).body;
+    const moved = await coordinator.patch(`/risks/${risk.id}`, { ownerId: h.userIds.reader, version: risk.version });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const reader = await h.as('reader');
+    const history = (await reader.get(`/audit-events?entityId=${risk.id}`)).body.items;
+    expect(history[0]).toMatchObject({
+      entityTitle: 'Jäv vid upphandling',
+      changes: { ownerId: [h.userIds.responsible, h.userIds.reader] },
+      names: { [h.userIds.responsible!]: 'Person responsible', [h.userIds.reader!]: 'Person reader' },
+    });
+    expect(history[1].names[h.tenant.vocabularyIds.process.ekonomi!]).toBe('Ekonomi');
+    const inEnglish = (await reader.get(`/audit-events?entityId=${risk.id}`, { 'accept-language': 'en' })).body.items;
+    expect(inEnglish[1].names[h.tenant.vocabularyIds.process.ekonomi!]).toBe('Finance');
+    const plan = (await reader.get(`/audit-events?entityId=${planA.id}`)).body.items;
+    // The current title, also on the event that created the plan under its first one.
+    expect(plan.map((e: { entityTitle: string }) => e.entityTitle)).toEqual(['Plan A, reviderad', 'Plan A, reviderad']);
+    expect(plan[1].names[h.tenant.unitA]).toBe('Nämnd A');
+    // Only ids are named: a title that is not an id stays as it was.
+    expect(Object.values(plan[0].names)).toEqual([]);
+  });
+
+  test('a status is named in the language asked for', async () => {
+    const coordinator = await h.as('coordinator');
+    const risk = (await coordinator.post('/risks', { planId: planA.id, title: 'Risk', likelihood: 1, consequence: 1 }))
+      .body;
+    const created = await coordinator.post('/actions', {
+      planId: planA.id,
+      riskId: risk.id,
+      title: 'Rutin för jäv',
+      statusId: h.tenant.statusIds['ej-paborjad'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const events = (
+      await (await h.as('auditor')).get(`/audit-events?entityId=${created.body.id}`, { 'accept-language': 'en' })
+    ).body.items;
+    expect(events[0].entityTitle).toBe('Rutin för jäv');
+    expect(events[0].names[h.tenant.statusIds['ej-paborjad']!]).toBe('Not started');
+  });
+
   test('the log cannot be written through the API', async () => {
     const reply = await (await h.as('tenantAdmin')).post('/audit-events', { entityId: planA.id });
     expect(reply.status).toBe(404);

@@ -10,6 +10,7 @@ import { auditEvents } from '../../db/schema/audit-events.ts';
 import { users } from '../../db/schema/users.ts';
 import type { Locale } from '../../errors.ts';
 import { orderBy } from '../../http/list-helpers.ts';
+import { nameReferences } from './name-references.ts';
 
 const tokenCreators = alias(users, 'token_creators');
 
@@ -19,7 +20,9 @@ export type ListAuditEventsOptions = z.infer<typeof auditEventListQuery> & { loc
 /**
  * A page of the audit log, newest first by default, filtered by entity, actor and time. An
  * auditor and the tenant's administrator read all of it; others read the events of the units
- * they read. Each event names its actor: the person, or the API token and who created it.
+ * they read. Each event names its actor: the person, or the API token and who created it; the
+ * entity by its current title; and the people, units, statuses and vocabulary entries whose
+ * ids its changes hold.
  */
 export async function listAuditEvents(db: Database, access: Access, { locale, ...query }: ListAuditEventsOptions) {
   const where: (SQL | undefined)[] = [eq(auditEvents.tenantId, access.tenantId)];
@@ -53,9 +56,17 @@ export async function listAuditEvents(db: Database, access: Access, { locale, ..
     .orderBy(...orderBy(query.sort, { occurredAt: auditEvents.occurredAt }, '-occurredAt', auditEvents.id))
     .limit(query.limit)
     .offset(query.offset);
+  const named = await nameReferences(
+    db,
+    access.tenantId,
+    rows.map((row) => row.event),
+    locale,
+  );
   return {
     items: rows.map((row) => ({
       ...row.event,
+      entityTitle: named.titleOf(row.event),
+      names: named.namesIn(row.event),
       actorName:
         row.actorName === null
           ? null

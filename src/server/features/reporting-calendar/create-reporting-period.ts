@@ -18,13 +18,19 @@ export type CreateReportingPeriodOptions = z.infer<typeof reportingPeriodCreate>
 export async function createReportingPeriod(tx: Transaction, access: Access, options: CreateReportingPeriodOptions) {
   access.assertTenantAdministrator();
   const errors: FieldError[] = [];
-  const numbered = options.kind === 'quarter' || options.kind === 'tertial' || options.kind === 'forecast';
+  const numbered =
+    options.kind === 'quarter' ||
+    options.kind === 'tertial' ||
+    options.kind === 'half_year' ||
+    options.kind === 'forecast';
   if (numbered && !options.number)
     errors.push({ path: 'number', message: localize((m) => m.reportingCalendar.numberNeeded) });
   if (options.kind === 'quarter' && options.number && options.number > 4)
     errors.push({ path: 'number', message: localize((m) => m.reportingCalendar.fourQuarters) });
   if (options.kind === 'tertial' && options.number && options.number > 3)
     errors.push({ path: 'number', message: localize((m) => m.reportingCalendar.threeTertials) });
+  if (options.kind === 'half_year' && options.number && options.number > 2)
+    errors.push({ path: 'number', message: localize((m) => m.reportingCalendar.twoHalves) });
   if (options.kind === 'custom' && !options.name)
     errors.push({
       path: 'name',

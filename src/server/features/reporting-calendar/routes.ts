@@ -4,6 +4,8 @@ import {
   calendarEvent,
   calendarEventCreate,
   calendarEventUpdate,
+  copyMeetingsInput,
+  copyMeetingsResult,
   eventListQuery,
   periodListQuery,
   reportingCalendar,
@@ -11,11 +13,15 @@ import {
   reportingPeriod,
   reportingPeriodCreate,
   reportingPeriodUpdate,
+  standardPeriodsInput,
+  standardPeriodsResult,
 } from '../../../domain/contracts/reporting-calendar.ts';
 import { createRouter } from '../../http/api-router.ts';
 import { json, problems, updateProblems } from '../../http/openapi-helpers.ts';
 import { addStandardRoutes } from '../../http/standard-routes.ts';
+import { copyMeetings } from './copy-meetings.ts';
 import { createCalendarEvent } from './create-calendar-event.ts';
+import { generateStandardPeriods } from './generate-standard-periods.ts';
 import { createReportingPeriod } from './create-reporting-period.ts';
 import { deleteCalendarEvent } from './delete-calendar-event.ts';
 import { findCalendarEvent } from './find-calendar-event.ts';
@@ -82,6 +88,48 @@ export function reportingCalendarRoutes() {
     create: createCalendarEvent,
     update: (tx, access, eventId, version, changes) => updateCalendarEvent(tx, access, { eventId, version, changes }),
   });
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reporting-calendar/periods/standard',
+      tags,
+      summary: 'Give a year its standard periods (tertial 1–3, halvår 1–2, helår); those it has are kept',
+      request: { body: { content: { 'application/json': { schema: standardPeriodsInput } }, required: true } },
+      responses: {
+        200: json(standardPeriodsResult, 'The periods made and those kept'),
+        ...problems('validation_failed', 'forbidden'),
+      },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const input = c.req.valid('json');
+      const { created, kept } = await c
+        .get('database')
+        .db.transaction((tx) => generateStandardPeriods(tx, access, input));
+      return c.json({ created: created.map(presentPeriod), kept: kept.map(presentPeriod) }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reporting-calendar/events/copy-meetings',
+      tags,
+      summary: 'Copy the meetings of the year before into a year (same weekday of the same week)',
+      request: { body: { content: { 'application/json': { schema: copyMeetingsInput } }, required: true } },
+      responses: {
+        200: json(copyMeetingsResult, 'The meetings made and how many the year already had'),
+        ...problems('validation_failed', 'forbidden'),
+      },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const input = c.req.valid('json');
+      const { created, skipped } = await c.get('database').db.transaction((tx) => copyMeetings(tx, access, input));
+      return c.json({ created: created.map(presentEvent), skipped }, 200);
+    },
+  );
 
   router.openapi(
     createRoute({

@@ -5,17 +5,10 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { archiveQueries, isArchivable } from '../../api/archive.ts';
 import { auditEventQueries } from '../../api/audit-events.ts';
 import { ArchiveButton } from '../../components/archive-button.tsx';
-import { vocabularyQueries } from '../../api/vocabularies.ts';
 import { frequencyText, reportsToText } from '../../components/structured-fields.tsx';
 import { formatDateTime, plainValue } from '../../lib/format.ts';
-import { useStatuses, useUsers, vocabularyLabel } from '../../lib/reference-data.ts';
 import type { ControlFrequency } from '../../../domain/control-frequency.ts';
 import { REPORT_RECIPIENTS, RISK_RESPONSES } from '../../../domain/risk-response.ts';
-
-/** Fields that name an entry of the tenant's vocabularies. */
-const VOCABULARY_FIELDS = new Set(['processId', 'categoryId', 'methodId', 'severityId']);
-/** Fields that name one person. */
-const PERSON_FIELDS = new Set(['ownerId', 'foundById', 'reportedToId']);
 
 /** Field names as users know them from the forms; others are shown as stored. */
 const FIELD_LABELS: Record<string, { sv: string; en: string }> = {
@@ -49,6 +42,48 @@ const FIELD_LABELS: Record<string, { sv: string; en: string }> = {
   severityId: { sv: 'Allvarlighet', en: 'Severity' },
   archivedAt: { sv: 'Arkiverad', en: 'Archived' },
   body: { sv: 'Uppföljning', en: 'Follow-up' },
+  unitId: { sv: 'Enhet', en: 'Unit' },
+  parentId: { sv: 'Överordnad enhet', en: 'Parent unit' },
+  responsibleUnitId: { sv: 'Ansvarig enhet', en: 'Responsible unit' },
+  decisionUnitId: { sv: 'Beslutande organ', en: 'Decision-making body' },
+  kind: { sv: 'Typ', en: 'Kind' },
+  name: { sv: 'Namn', en: 'Name' },
+  shortName: { sv: 'Kortnamn', en: 'Short name' },
+  email: { sv: 'E-post', en: 'Email' },
+  locale: { sv: 'Språk', en: 'Language' },
+  role: { sv: 'Roll', en: 'Role' },
+  userId: { sv: 'Person', en: 'Person' },
+  startYear: { sv: 'Startår', en: 'Start year' },
+  endYear: { sv: 'Slutår', en: 'End year' },
+  year: { sv: 'År', en: 'Year' },
+  state: { sv: 'Läge', en: 'State' },
+  decisionDate: { sv: 'Beslutsdatum', en: 'Decision date' },
+  decisionParagraph: { sv: 'Paragraf', en: 'Paragraph' },
+  diarienummer: { sv: 'Diarienummer', en: 'Case number' },
+  adoptedAt: { sv: 'Fastställd', en: 'Adopted' },
+  closedAt: { sv: 'Avslutad', en: 'Closed' },
+  planId: { sv: 'Plan', en: 'Plan' },
+  riskId: { sv: 'Risk', en: 'Risk' },
+  controlId: { sv: 'Kontrollmoment', en: 'Control' },
+  actionId: { sv: 'Åtgärd', en: 'Action' },
+  periodId: { sv: 'Period', en: 'Period' },
+  authorId: { sv: 'Skriven av', en: 'Written by' },
+  reviewedById: { sv: 'Granskad av', en: 'Reviewed by' },
+  assessedById: { sv: 'Bedömd av', en: 'Assessed by' },
+  foundById: { sv: 'Upptäckt av', en: 'Found by' },
+  foundOn: { sv: 'Upptäckt den', en: 'Found on' },
+  reportedToId: { sv: 'Rapporterad till', en: 'Reported to' },
+  reportedOn: { sv: 'Rapporterad den', en: 'Reported on' },
+  analysis: { sv: 'Analys', en: 'Analysis' },
+  reviewState: { sv: 'Granskningsläge', en: 'Review state' },
+  reviewComment: { sv: 'Kommentar vid granskning', en: 'Review comment' },
+  findings: { sv: 'Iakttagelser', en: 'Findings' },
+  meetingDate: { sv: 'Sammanträdesdatum', en: 'Meeting date' },
+  riskValue: { sv: 'Riskvärde', en: 'Risk value' },
+  date: { sv: 'Datum', en: 'Date' },
+  agenda: { sv: 'Dagordning', en: 'Agenda' },
+  number: { sv: 'Nummer', en: 'Number' },
+  deactivatedAt: { sv: 'Inaktiverad', en: 'Deactivated' },
 };
 
 /** The audit trail of one item: who changed what and when, each field before and after. */
@@ -56,42 +91,30 @@ export function HistoryPage() {
   const { t, locale, formatLocale } = useI18n();
   const { entityType, entityId } = useParams({ from: '/historik/$entityType/$entityId' });
   const router = useRouter();
+  // The server names the item, and the people, units, statuses and vocabulary entries in the changes.
   const events = useQuery(auditEventQueries.list(entityId));
-  const users = useUsers();
-  const statuses = useStatuses();
-  // Every entry, archived ones too: the history names what was chosen then.
-  const vocabularies = useQuery(vocabularyQueries.list({ includeArchived: true }));
   const archivable = isArchivable(entityType) ? { type: entityType, id: entityId } : null;
   const entity = useQuery({
     ...archiveQueries.state(archivable ?? { type: 'plan', id: entityId }),
     enabled: archivable !== null,
   });
-  const title = t('history.title');
-  const error = events.error ?? users.error ?? statuses.error;
-  if (error)
+  const itemTitle = events.data?.find((event) => event.entityTitle !== null)?.entityTitle ?? null;
+  const title = itemTitle ? t('history.titleOf', { title: itemTitle }) : t('history.title');
+  if (events.error)
     return (
       <Page title={title}>
-        <LoadFailed error={error} />
+        <LoadFailed error={events.error} />
       </Page>
     );
-  if (!events.data || !users.data || !statuses.data)
+  if (!events.data)
     return (
       <Page title={title}>
         <Loading />
       </Page>
     );
-  const userName = new Map(users.data.map((user) => [user.id, user.name]));
-  const statusName = new Map(
-    statuses.data.map((status) => [status.id, locale === 'sv' ? status.labelSv : status.labelEn]),
-  );
 
-  function show(field: string, value: unknown): string {
-    if (field === 'statusId' && typeof value === 'string') return statusName.get(value) ?? value;
-    if (VOCABULARY_FIELDS.has(field) && typeof value === 'string') {
-      const entry = vocabularies.data?.find((candidate) => candidate.id === value);
-      return entry ? vocabularyLabel(entry, locale) : value;
-    }
-    if (PERSON_FIELDS.has(field) && typeof value === 'string') return userName.get(value) ?? value;
+  function show(names: Record<string, string>, field: string, value: unknown): string {
+    if (typeof value === 'string' && names[value] !== undefined) return names[value];
     const response = field === 'response' ? RISK_RESPONSES.find((candidate) => candidate === value) : undefined;
     if (response) return t(`riskResponse.${response}`);
     if (field === 'reportsTo' && Array.isArray(value))
@@ -101,11 +124,9 @@ export function HistoryPage() {
       );
     if (field === 'frequency' && typeof value === 'object')
       return frequencyText(value as ControlFrequency | null, t, formatLocale);
-    if (field.endsWith('Ids') && Array.isArray(value))
+    if (Array.isArray(value))
       return plainValue(
-        (value as unknown[]).map((entry): unknown =>
-          typeof entry === 'string' ? (userName.get(entry) ?? entry) : entry,
-        ),
+        (value as unknown[]).map((entry): unknown => (typeof entry === 'string' ? (names[entry] ?? entry) : entry)),
       );
     const text = plainValue(value);
     return text.length > 300 ? `${text.slice(0, 300)} …` : text;
@@ -162,8 +183,8 @@ export function HistoryPage() {
                     {Object.entries(event.changes).map(([field, [before, after]]) => (
                       <tr key={field}>
                         <th scope="row">{FIELD_LABELS[field]?.[locale] ?? field}</th>
-                        <td>{show(field, before)}</td>
-                        <td>{show(field, after)}</td>
+                        <td>{show(event.names, field, before)}</td>
+                        <td>{show(event.names, field, after)}</td>
                       </tr>
                     ))}
                   </tbody>

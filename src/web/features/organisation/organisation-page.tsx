@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link, useSearch } from '@tanstack/react-router';
 import type { OrgUnitNode } from '../../../domain/contracts/org-units.ts';
 import { ORG_UNIT_KIND_LABELS } from '../../../domain/org-unit.ts';
@@ -8,7 +9,7 @@ import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { orgUnitQueries } from '../../api/org-units.ts';
 import { useOrgUnits, usePlans, type Plan } from '../../lib/reference-data.ts';
 import { canManageUnit } from '../../lib/can-manage.ts';
-import { useMe } from '../../lib/use-me.ts';
+import { useMe, type Me } from '../../lib/use-me.ts';
 import { UnitFunctionsSection } from './unit-functions-section.tsx';
 
 function findUnit(nodes: OrgUnitNode[], id: string | undefined): OrgUnitNode | undefined {
@@ -20,12 +21,30 @@ function findUnit(nodes: OrgUnitNode[], id: string | undefined): OrgUnitNode | u
   return undefined;
 }
 
-/** The unit tree; per unit its plans by year and kind. */
+/**
+ * The unit of the person's first role assignment (ids are time-ordered, so the smallest is the
+ * oldest): where the organisation opens when no unit is asked for.
+ */
+export function homeUnitId(me: Me | undefined): string | undefined {
+  const first = [...(me?.roles ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+  return first?.unitId;
+}
+
+/** The unit tree; per unit its plans by year and kind. Opens on the person's own unit. */
 export function OrganisationPage() {
   const { t } = useI18n();
   const { enhet } = useSearch({ from: '/organisation' });
   const tree = useQuery(orgUnitQueries.tree());
   const plans = usePlans();
+  const me = useMe();
+  const treeRef = useRef<HTMLElement>(null);
+  const selectedId = tree.data ? findUnit(tree.data, enhet ?? homeUnitId(me.data))?.id : undefined;
+  // The chosen unit is scrolled into view in the tree, however deep it lies.
+  useEffect(() => {
+    if (!selectedId || !plans.data) return;
+    const current = treeRef.current?.querySelector('[aria-current="true"]');
+    if (current && 'scrollIntoView' in current) current.scrollIntoView({ block: 'nearest' });
+  }, [selectedId, plans.data]);
 
   if (tree.error)
     return (
@@ -33,19 +52,19 @@ export function OrganisationPage() {
         <LoadFailed error={tree.error} retry={() => void tree.refetch()} />
       </Page>
     );
-  if (!tree.data || !plans.data)
+  if (!tree.data || !plans.data || me.isPending)
     return (
       <Page title={t('organisation.title')}>
         <Loading />
       </Page>
     );
-  const selected = findUnit(tree.data, enhet);
+  const selected = findUnit(tree.data, selectedId);
 
   return (
     <Page title={t('organisation.title')}>
       <p className="lead">{t('organisation.intro')}</p>
       <div className="split">
-        <nav aria-labelledby="tree-heading" className="split-side">
+        <nav aria-labelledby="tree-heading" className="split-side" ref={treeRef}>
           <h2 id="tree-heading">{t('organisation.tree')}</h2>
           <UnitList nodes={tree.data} selectedId={selected?.id} plans={plans.data} />
         </nav>

@@ -1,0 +1,2 @@
+ALTER TABLE "reporting_periods" DROP CONSTRAINT "reporting_periods_kind_check";--> statement-breakpoint
+ALTER TABLE "reporting_periods" ADD CONSTRAINT "reporting_periods_kind_check" CHECK ("reporting_periods"."kind" in ('quarter', 'tertial', 'half_year', 'forecast', 'interim', 'annual', 'custom'));
