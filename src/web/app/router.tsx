@@ -17,6 +17,7 @@ import type { YearSearch } from '../features/calendar/year-page.tsx';
 import type { GoalsSearch } from '../features/goals/goals-page.tsx';
 import type { OverviewSearch } from '../features/overview/overview-page.tsx';
 import type { CommonControlsSearch } from '../features/common-controls/common-controls-page.tsx';
+import type { SearchSearch } from '../features/search/search-page.tsx';
 import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
 import { Page, noteNavigation } from '../components/page.tsx';
 
@@ -424,6 +425,13 @@ const historyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/history/history-page.tsx'), 'HistoryPage'),
 });
 
+const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sok',
+  validateSearch: (search: Record<string, unknown>): SearchSearch => ({ q: optionalString(search.q) }),
+  component: lazyRouteComponent(() => import('../features/search/search-page.tsx'), 'SearchPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   choosePasswordRoute,
@@ -479,6 +487,7 @@ const routeTree = rootRoute.addChildren([
   outboxAdminRoute,
   focusAreasAdminRoute,
   accessibilityRoute,
+  searchRoute,
 ]);
 
 export const router = createRouter({
