@@ -37,13 +37,10 @@ export const searchHit = z.object({
   kind: z.enum(SEARCH_KINDS),
   id,
   title: z.string(),
-  detail: z
-    .string()
-    .nullable()
-    .meta({
-      description:
-        "A plan's or review's diarienummer, an activity's or recommendation's number, a person's e-mail address.",
-    }),
+  detail: z.string().nullable().meta({
+    description:
+      "A plan's or review's diarienummer, an activity's or recommendation's number, a person's e-mail address.",
+  }),
   unitId: id.nullable(),
   unitName: z.string().nullable(),
   startYear: z.int().nullable(),
