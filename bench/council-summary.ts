@@ -7,7 +7,10 @@
 // municipality root without a plan of its own has none (the council summary is the
 // municipality's report). Then the årsarkiv of the whole tenant for the year (every plan as
 // PDF/A, an issued report per unit, the data as JSON and CSV, the audit events, METS), written as
-// a ZIP to a file, once, in a fresh process. Run with `npm run bench:reports`; it prints the figures.
+// a ZIP to a file, once, in a fresh process. Then the search (GET /api/v1/search's query) over
+// the same municipality, p50 and p95 of many searches, for a reader of the whole tenant and for
+// a coordinator of one nämnd. Run with `npm run bench:reports`; it prints the figures
+// (BENCH_ONLY=search measures the search alone).
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -16,7 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { DEFAULT_STATUSES } from '../src/domain/status.ts';
-import { operatorAccess } from '../src/server/access/access.ts';
+import { Access, operatorAccess } from '../src/server/access/access.ts';
+import { searchEverything } from '../src/server/features/search/search-everything.ts';
 import { fixedClock } from '../src/domain/clock.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { actions } from '../src/server/db/schema/actions.ts';
@@ -358,6 +362,68 @@ async function measureArchive(dataDir: string, tenantId: string) {
   );
 }
 
+/** Searches as people type them: common words of every risk, a rare one, a person, a word typed part-way. */
+const SEARCHES = [
+  'rutinen',
+  'brister i dokumentationen',
+  'kontrollmoment 2',
+  'nämnd 17',
+  'Handläggare 42',
+  'riktlinj',
+  'avvikelse',
+];
+const SEARCH_RUNS = 300;
+
+/** In a child process: p50 and p95 of the search for the whole tenant and for one nämnd's coordinator. Prints one JSON line. */
+async function measureSearch(dataDir: string, tenantId: string, unitId: string) {
+  const database = await openDatabase({ dataDir });
+  const clock = fixedClock(`${YEAR}-10-15T12:00:00Z`);
+  const coordinator = new Access(
+    { tenantId, userId: uuidv7(), via: 'session', mayWrite: true },
+    new Map([[unitId, new Set(['coordinator'] as const)]]),
+    new Set(),
+    clock,
+  );
+  const figures: Record<string, { p50: number; p95: number; hits: number }> = {};
+  for (const [who, access] of [
+    ['whole tenant', operatorAccess(tenantId, clock)],
+    ['one nämnd', coordinator],
+  ] as const) {
+    for (const q of SEARCHES) await searchEverything(database.db, access, { q, limit: 10 });
+    const latencies: number[] = [];
+    let hits = 0;
+    for (let run = 0; run < SEARCH_RUNS; run += 1) {
+      const q = SEARCHES[run % SEARCHES.length]!;
+      const started = performance.now();
+      const result = await searchEverything(database.db, access, { q, limit: 10 });
+      latencies.push(performance.now() - started);
+      hits += result.groups.reduce((sum, group) => sum + group.items.length, 0);
+    }
+    latencies.sort((a, b) => a - b);
+    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]!;
+    figures[who] = { p50: at(0.5), p95: at(0.95), hits: hits / SEARCH_RUNS };
+  }
+  await database.close();
+  console.log(JSON.stringify(figures));
+}
+
+function printSearch(folder: string, tenantId: string, unitId: string) {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--measure-search', folder, tenantId, unitId],
+    { encoding: 'utf8' },
+  );
+  if (child.status !== 0) throw new Error(`measuring the search failed:\n${child.stderr}`);
+  const figures = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Record<
+    string,
+    { p50: number; p95: number; hits: number }
+  >;
+  for (const [who, figure] of Object.entries(figures))
+    console.log(
+      `search (${who}, ${SEARCH_RUNS} searches of ${SEARCHES.length} kinds, embedded PGlite): p50 ${figure.p50.toFixed(1)} ms, p95 ${figure.p95.toFixed(1)} ms, ${figure.hits.toFixed(0)} hits a search on average. Target: p95 at most 50 ms.`,
+    );
+}
+
 const generatedIds = { tenantId: '', rootId: '' };
 
 async function main() {
@@ -371,6 +437,7 @@ async function main() {
       kind as 'internal-control-report' | undefined,
     );
   if (mode === '--measure-archive') return measureArchive(dataDir!, tenantId!);
+  if (mode === '--measure-search') return measureSearch(dataDir!, tenantId!, rootId!);
   const folder = mkdtempSync(join(tmpdir(), 'uppsikt-bench-reports-'));
   try {
     const started = performance.now();
@@ -381,6 +448,8 @@ async function main() {
         .map(([name, count]) => `${count} ${name}`)
         .join(', ')}`,
     );
+    printSearch(folder, generated.tenantId, generated.firstUnitId);
+    if (process.env.BENCH_ONLY === 'search') return;
     for (const format of ['pdf', 'docx'] as const) {
       const child = spawnSync(
         process.execPath,

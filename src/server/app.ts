@@ -55,6 +55,7 @@ import { planWorkbookRoutes } from './features/plan-import/workbook-routes.ts';
 import { outboxRoutes } from './features/outbox/routes.ts';
 import { overviewRoutes } from './features/overview/routes.ts';
 import { recommendationRoutes } from './features/recommendations/routes.ts';
+import { searchRoutes } from './features/search/routes.ts';
 import { LOGO_MAX_BYTES } from '../domain/report-template.ts';
 import { reportTemplateRoutes } from './features/report-templates/routes.ts';
 import { reportTextRoutes } from './features/report-texts/routes.ts';
@@ -239,6 +240,7 @@ export function createApp({
   v1.route('/', reviewRoutes());
   v1.route('/', recommendationRoutes());
   v1.route('/', overviewRoutes());
+  v1.route('/', searchRoutes());
   v1.route('/', reportingCalendarRoutes());
   v1.route('/', auditEventRoutes());
   v1.route('/', reportRoutes());

@@ -6,6 +6,7 @@ import { useMe, useSignOut, type Me } from '../lib/use-me.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError } from '../lib/api.ts';
 import { LoadFailed, Loading } from '../components/page.tsx';
+import { SearchField } from '../components/search-field.tsx';
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PATHS = new Set(['/logga-in', '/tillganglighet', '/valj-losenord', '/glomt-losenord', '/forsta-start']);
@@ -113,6 +114,7 @@ function Shell({ me, children }: { me?: Me | undefined; children: ReactNode }) {
             </nav>
           )}
           <div className="header-tools">
+            {me && <SearchField />}
             <LanguageSwitch />
             {me && <UserMenu me={me} />}
           </div>

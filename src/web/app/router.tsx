@@ -18,6 +18,7 @@ import type { GoalsSearch } from '../features/goals/goals-page.tsx';
 import type { OverviewSearch } from '../features/overview/overview-page.tsx';
 import type { CommonControlsSearch } from '../features/common-controls/common-controls-page.tsx';
 import type { PeriodBoardSearch } from '../features/period-board/period-board-page.tsx';
+import type { SearchSearch } from '../features/search/search-page.tsx';
 import { REPORT_KINDS, type ReportKind } from '../../domain/report-kind.ts';
 import { Page, noteNavigation } from '../components/page.tsx';
 
@@ -445,6 +446,13 @@ const historyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/history/history-page.tsx'), 'HistoryPage'),
 });
 
+const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sok',
+  validateSearch: (search: Record<string, unknown>): SearchSearch => ({ q: optionalString(search.q) }),
+  component: lazyRouteComponent(() => import('../features/search/search-page.tsx'), 'SearchPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   choosePasswordRoute,
@@ -502,6 +510,7 @@ const routeTree = rootRoute.addChildren([
   outboxAdminRoute,
   focusAreasAdminRoute,
   accessibilityRoute,
+  searchRoute,
 ]);
 
 export const router = createRouter({

@@ -1885,6 +1885,25 @@ export const sv = {
   'overview.narrowed':
     'Visar bara riskerna inom det valda, med deras kontrollmoment, åtgärder och avvikelser. Aktiviteter räknas inte med.',
   'overview.notOffered': 'Ett val som inte erbjuds för året',
+  'search.landmark': 'Sök',
+  'search.label': 'Sök planer, risker, kontrollmoment, åtgärder, avvikelser, granskningar, personer och diarienummer',
+  'search.submit': 'Sök',
+  'search.title': 'Sök',
+  'search.resultsFor': ({ q }: { q: string }) => `Sökresultat för ”${q}”`,
+  'search.empty': 'Skriv det du letar efter i sökfältet högst upp på sidan.',
+  'search.nothing': ({ q }: { q: string }) => `Inget som du har tillgång till matchar ”${q}”.`,
+  'search.count': ({ count }: { count: number }) => (count === 1 ? '1 träff.' : `${count} träffar.`),
+  'search.more': 'Det finns fler träffar av det här slaget. Lägg till fler ord för att hitta rätt.',
+  'search.year': ({ years }: { years: string }) => `år ${years}`,
+  'search.kind.plan': 'Planer',
+  'search.kind.risk': 'Risker',
+  'search.kind.control': 'Kontrollmoment',
+  'search.kind.action': 'Åtgärder',
+  'search.kind.activity': 'Aktiviteter',
+  'search.kind.deviation': 'Avvikelser',
+  'search.kind.review': 'Granskningar',
+  'search.kind.recommendation': 'Rekommendationer',
+  'search.kind.person': 'Personer',
 } as const satisfies Record<string, string | ((params: never) => string)>;
 
 export type MessageKey = keyof typeof sv;

@@ -6,6 +6,7 @@ import { plans } from './plans.ts';
 import { reviews } from './reviews.ts';
 import { risks } from './risks.ts';
 import { statuses } from './statuses.ts';
+import { searchDocument } from './search-documents.ts';
 
 /**
  * An åtgärd (förbättringsåtgärd): what is done to reduce a risk or to fix a finding of a review
@@ -51,6 +52,7 @@ export const actions = pgTable(
     }),
     index('actions_carried_from_idx').on(t.tenantId, t.carriedFromId),
     index('actions_plan_idx').on(t.tenantId, t.planId),
+    index('actions_search_idx').using('gin', searchDocument(t.title, t.whatToDo, t.measuresTaken)),
     check('actions_dates_in_order', datesInOrder(t.startDate, t.endDate)),
   ],
 );

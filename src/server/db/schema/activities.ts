@@ -16,6 +16,7 @@ import { archivable, editable, scheduled, tenantKey, tenantReference } from './c
 import { plans } from './plans.ts';
 import { statuses } from './statuses.ts';
 import { datesInOrder, inList } from './sql-helpers.ts';
+import { searchDocument } from './search-documents.ts';
 
 /**
  * An aktivitet of an aktivitetsplan: number, title, description, cost and resources,
@@ -52,6 +53,7 @@ export const activities = pgTable(
       foreignColumns: [t.tenantId, t.id],
     }),
     index('activities_plan_idx').on(t.tenantId, t.planId),
+    index('activities_search_idx').using('gin', searchDocument(t.number, t.title, t.description)),
     index('activities_carried_from_idx').on(t.tenantId, t.carriedFromId),
     check('activities_carry_over_check', inList(t.carryOver, CARRY_OVER_DECISIONS)),
     check('activities_dates_in_order', datesInOrder(t.startDate, t.endDate)),

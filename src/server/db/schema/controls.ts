@@ -10,6 +10,7 @@ import { statuses } from './statuses.ts';
 import { vocabularyEntries } from './vocabulary-entries.ts';
 import { unitFunctions } from './unit-functions.ts';
 import { commonControls } from './common-controls.ts';
+import { searchDocument } from './search-documents.ts';
 
 /**
  * A kontroll (kontrollmoment): how a risk is checked, how often, by whom, from when to when,
@@ -61,6 +62,7 @@ export const controls = pgTable(
     check('controls_frequency_is_object', sql`${t.frequency} is null or jsonb_typeof(${t.frequency}) = 'object'`),
     index('controls_risk_idx').on(t.tenantId, t.riskId),
     index('controls_plan_idx').on(t.tenantId, t.planId),
+    index('controls_search_idx').using('gin', searchDocument(t.title, t.description)),
     check('controls_dates_in_order', datesInOrder(t.startDate, t.endDate)),
   ],
 );

@@ -8,6 +8,7 @@ import { users } from './users.ts';
 import { controlResults } from './control-results.ts';
 import { vocabularyEntries } from './vocabulary-entries.ts';
 import { inList } from './sql-helpers.ts';
+import { searchDocument } from './search-documents.ts';
 
 /**
  * An avvikelse found by a control: what, when, by whom, how serious, whom it was reported to
@@ -50,6 +51,7 @@ export const deviations = pgTable(
     tenantReference('deviations_reported_to_fk', t, t.reportedToId, users),
     tenantReference('deviations_action_fk', t, t.actionId, actions),
     index('deviations_control_idx').on(t.tenantId, t.controlId),
+    index('deviations_search_idx').using('gin', searchDocument(t.title, t.description)),
     tenantReference('deviations_severity_fk', t, t.severityId, vocabularyEntries),
     tenantReference('deviations_result_fk', t, t.resultId, controlResults),
     check('deviations_state_check', inList(t.state, DEVIATION_STATES)),

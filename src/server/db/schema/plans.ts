@@ -5,6 +5,7 @@ import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
 import { orgUnits } from './org-units.ts';
 import { riskMatrices } from './risk-matrices.ts';
 import { inList } from './sql-helpers.ts';
+import { searchDocument, diarienummerWords } from './search-documents.ts';
 
 /**
  * An internkontrollplan or aktivitetsplan of a unit for a year or a range of years.
@@ -43,6 +44,10 @@ export const plans = pgTable(
     tenantReference('plans_decision_unit_fk', t, t.decisionUnitId, orgUnits),
     tenantReference('plans_risk_matrix_fk', t, t.riskMatrixId, riskMatrices),
     index('plans_unit_idx').on(t.tenantId, t.unitId, t.startYear),
+    index('plans_search_idx').using(
+      'gin',
+      searchDocument(t.title, t.description, t.diarienummer, diarienummerWords(t.diarienummer)),
+    ),
     check('plans_kind_check', inList(t.kind, PLAN_KINDS)),
     check('plans_state_check', inList(t.state, PLAN_STATES)),
     check('plans_years_in_order', sql`${t.endYear} >= ${t.startYear}`),

@@ -2,6 +2,7 @@ import { date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-o
 import { archivable, editable, tenantKey, tenantReference } from './columns.ts';
 import { reviews } from './reviews.ts';
 import { statuses } from './statuses.ts';
+import { searchDocument } from './search-documents.ts';
 
 /**
  * A recommendation (rekommendation) from a review or from the auditors (revisorerna), followed
@@ -37,6 +38,10 @@ export const recommendations = pgTable(
     tenantReference('recommendations_review_fk', t, t.reviewId, reviews),
     tenantReference('recommendations_status_fk', t, t.statusId, statuses),
     index('recommendations_review_idx').on(t.tenantId, t.reviewId),
+    index('recommendations_search_idx').using(
+      'gin',
+      searchDocument(t.number, t.recommendation, t.answer, t.actionsTaken),
+    ),
     tenantReference('recommendations_parent_fk', t, t.parentId, { tenantId: t.tenantId, id: t.id }),
     index('recommendations_parent_idx').on(t.tenantId, t.parentId),
   ],

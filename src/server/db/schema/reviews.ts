@@ -4,6 +4,7 @@ import { orgUnits } from './org-units.ts';
 import { plans } from './plans.ts';
 import { risks } from './risks.ts';
 import { statuses } from './statuses.ts';
+import { searchDocument, diarienummerWords } from './search-documents.ts';
 
 /**
  * A granskning: a deeper examination decided in the plan, with its case number, the
@@ -46,6 +47,10 @@ export const reviews = pgTable(
     tenantReference('reviews_decision_unit_fk', t, t.decisionUnitId, orgUnits),
     tenantReference('reviews_status_fk', t, t.statusId, statuses),
     index('reviews_plan_idx').on(t.tenantId, t.planId),
+    index('reviews_search_idx').using(
+      'gin',
+      searchDocument(t.title, t.diarienummer, diarienummerWords(t.diarienummer), t.findings),
+    ),
     tenantReference('reviews_follows_up_fk', t, t.followsUpReviewId, { tenantId: t.tenantId, id: t.id }),
   ],
 );

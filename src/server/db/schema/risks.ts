@@ -19,6 +19,7 @@ import { vocabularyEntries } from './vocabulary-entries.ts';
 import { commonControls } from './common-controls.ts';
 import { inList } from './sql-helpers.ts';
 import { RISK_RESPONSES } from '../../../domain/risk-response.ts';
+import { searchDocument } from './search-documents.ts';
 
 /**
  * A risk of an internkontrollplan: what can go wrong (cause → consequence) and how likely and
@@ -72,6 +73,7 @@ export const risks = pgTable(
       foreignColumns: [t.tenantId, t.id],
     }),
     index('risks_plan_idx').on(t.tenantId, t.planId),
+    index('risks_search_idx').using('gin', searchDocument(t.title, t.description, t.cause, t.effect)),
     tenantReference('risks_process_fk', t, t.processId, vocabularyEntries),
     tenantReference('risks_category_fk', t, t.categoryId, vocabularyEntries),
     tenantReference('risks_owner_fk', t, t.ownerId, users),

@@ -1,7 +1,8 @@
-import { pgTable, text, timestamp, boolean, primaryKey, uniqueIndex, check } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, boolean, primaryKey, uniqueIndex, index, check } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { editable, tenantKey } from './columns.ts';
 import { inList } from './sql-helpers.ts';
+import { searchDocument } from './search-documents.ts';
 
 /**
  * A person of the tenant. Only persons with an email and a password can sign in; others
@@ -38,6 +39,7 @@ export const users = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('users_email_key').on(t.tenantId, sql`lower(${t.email})`),
     uniqueIndex('users_scim_user_name_key').on(t.tenantId, sql`lower(${t.scimUserName})`),
+    index('users_search_idx').using('gin', searchDocument(t.name, t.title, t.email)),
     check('users_locale_check', inList(t.locale, ['sv', 'en'])),
     check('users_email_format', sql`${t.email} is null or ${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
   ],
