@@ -8,6 +8,7 @@ export function SearchField() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const inputId = useId();
+  const helpId = useId();
   // On the results page the field shows what was searched for, so that it can be changed.
   const searched = useRouterState({
     select: (state) => {
@@ -28,11 +29,17 @@ export function SearchField() {
   };
   return (
     <form role="search" className="search-field" onSubmit={submit} aria-label={t('search.landmark')}>
+      {/* A short name, so that the field is not found by the words of other fields' labels
+          (e.g. "diarienummer"); what can be searched for is its description. */}
       <label htmlFor={inputId} className="visually-hidden">
         {t('search.label')}
       </label>
+      <span id={helpId} className="visually-hidden">
+        {t('search.help')}
+      </span>
       <input
         id={inputId}
+        aria-describedby={helpId}
         type="search"
         className="field-input"
         name="q"

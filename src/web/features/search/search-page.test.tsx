@@ -108,8 +108,10 @@ describe('search', () => {
     const seen = server();
     const router = renderAt('/');
     const user = userEvent.setup();
-    const field = await screen.findByRole('searchbox', { name: /Sök planer/ });
+    const field = await screen.findByRole('searchbox', { name: 'Sök i Uppsikt' });
     expect(screen.getByRole('search')).toBeTruthy();
+    // What can be searched for is the field's description, not its name (which other fields' labels must not match).
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toContain('diarienummer');
     await user.type(field, 'avvikelser{Enter}');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sökresultat för ”avvikelser”' })).toBeTruthy();
