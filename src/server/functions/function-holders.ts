@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database, Transaction } from '../db/client.ts';
+import { controls } from '../db/schema/controls.ts';
 import { functionHolders, unitFunctions } from '../db/schema/unit-functions.ts';
 import { orgUnits } from '../db/schema/org-units.ts';
 import { users } from '../db/schema/users.ts';
@@ -25,6 +26,17 @@ export interface Holding {
 /** The function's holding on `date` (both ends included), read in the functions' tenant. */
 const heldOn = (date: string) =>
   and(lte(functionHolders.validFrom, date), or(isNull(functionHolders.validTo), gte(functionHolders.validTo, date)));
+
+/**
+ * Joins a control to whoever holds its kontrollansvarig function on `date`: the condition of a
+ * join of `functionHolders` to `controls`.
+ */
+export const holdsControlFunctionOn = (date: string) =>
+  and(
+    eq(functionHolders.tenantId, controls.tenantId),
+    eq(functionHolders.functionId, controls.responsibleFunctionId),
+    heldOn(date),
+  );
 
 const holdingColumns = {
   id: functionHolders.id,

@@ -1,4 +1,5 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
+import { holdsControlFunctionOn } from '../functions/function-holders.ts';
+import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { reportingPeriodLabel } from '../../domain/reporting-period.ts';
 import type { Transaction } from '../db/client.ts';
 import { actions } from '../db/schema/actions.ts';
@@ -88,15 +89,7 @@ export async function writeWeeklyDigests(tx: Transaction, now: Date, leadDays: r
               unitName: orgUnits.name,
             })
             .from(controls)
-            .innerJoin(
-              functionHolders,
-              and(
-                eq(functionHolders.tenantId, controls.tenantId),
-                eq(functionHolders.functionId, controls.responsibleFunctionId),
-                lte(functionHolders.validFrom, today),
-                or(isNull(functionHolders.validTo), gte(functionHolders.validTo, today)),
-              ),
-            )
+            .innerJoin(functionHolders, holdsControlFunctionOn(today))
             .innerJoin(plans, and(eq(plans.tenantId, controls.tenantId), eq(plans.id, controls.planId)))
             .innerJoin(orgUnits, and(eq(orgUnits.tenantId, plans.tenantId), eq(orgUnits.id, plans.unitId)))
             .where(and(isNull(controls.archivedAt), isNull(plans.archivedAt), ne(plans.state, 'closed')))

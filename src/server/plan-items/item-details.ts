@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { holdsControlFunctionOn } from '../functions/function-holders.ts';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AuditChanges } from '../db/schema/audit-events.ts';
 import { readTogether, type Database, type Transaction } from '../db/client.ts';
 import { assignments } from '../db/schema/assignments.ts';
@@ -118,15 +119,7 @@ export async function answeringUserIds(
   const holders = await db
     .select({ userId: functionHolders.userId })
     .from(controls)
-    .innerJoin(
-      functionHolders,
-      and(
-        eq(functionHolders.tenantId, controls.tenantId),
-        eq(functionHolders.functionId, controls.responsibleFunctionId),
-        lte(functionHolders.validFrom, today),
-        or(isNull(functionHolders.validTo), gte(functionHolders.validTo, today)),
-      ),
-    )
+    .innerJoin(functionHolders, holdsControlFunctionOn(today))
     .where(and(eq(controls.tenantId, tenantId), eq(controls.id, itemId)));
   return [...new Set([...assigned, ...holders.map((row) => row.userId)])];
 }

@@ -1,3 +1,4 @@
+import { holdsControlFunctionOn } from '../../functions/function-holders.ts';
 import { and, desc, eq, gte, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
@@ -175,15 +176,7 @@ export async function loadResponsible(
             unitFunctions,
             and(eq(unitFunctions.tenantId, controls.tenantId), eq(unitFunctions.id, controls.responsibleFunctionId)),
           )
-          .innerJoin(
-            functionHolders,
-            and(
-              eq(functionHolders.tenantId, controls.tenantId),
-              eq(functionHolders.functionId, controls.responsibleFunctionId),
-              lte(functionHolders.validFrom, today),
-              or(isNull(functionHolders.validTo), gte(functionHolders.validTo, today)),
-            ),
-          )
+          .innerJoin(functionHolders, holdsControlFunctionOn(today))
           .where(and(eq(controls.tenantId, tenantId), inArray(controls.id, controlIds)));
   const userIds = new Set([
     ...[...details.values()].flatMap((entry) => [...entry.responsibleIds, ...entry.reportingIds]),
